@@ -1,0 +1,35 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "coach",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "coach", targets: ["coach"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "CoachCore",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "CoachStore",
+      dependencies: ["CoachCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .executableTarget(
+      name: "coach",
+      dependencies: [
+        "CoachCore", "CoachStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
+    .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
+    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore"]),
+  ]
+)

@@ -1,0 +1,111 @@
+/// Closed vocabularies of the domain. Raw values are the contract's codes.
+
+// MARK: - Stage
+
+/// Where a lead stands in its lifecycle.
+public enum Stage: String, Codable, CaseIterable, Sendable, Hashable {
+  case prospect
+  case deposit
+  case waitingForDelivery = "waiting_for_delivery"
+  case delivered
+  case churned
+
+  /// Open stages are those a lead can still churn from.
+  public var isOpen: Bool { self == .prospect || self == .deposit || self == .waitingForDelivery }
+}
+
+/// Purchase-intent grade: H buys within about 7 days, A 15, B 30, C later.
+public enum Grade: String, Codable, CaseIterable, Sendable, Hashable {
+  case h = "H", a = "A", b = "B", c = "C"
+}
+
+/// Customer value tier: A key, B secondary, C ordinary, D no potential yet.
+public enum Tier: String, Codable, CaseIterable, Sendable, Hashable {
+  case a = "A", b = "B", c = "C", d = "D"
+}
+
+/// What a user may do.
+public enum Role: String, Codable, CaseIterable, Sendable, Hashable {
+  case consultant, lead, trainer, admin
+}
+
+/// How a touch reached (or tried to reach) the customer.
+public enum Channel: String, Codable, CaseIterable, Sendable, Hashable {
+  case call, sms, wechat, visit, email
+  case testDrive = "test_drive"
+}
+
+/// What came of a touch.
+public enum Outcome: String, Codable, CaseIterable, Sendable, Hashable {
+  case reached
+  case noAnswer = "no_answer"
+  case declined
+  case visited
+
+  /// The customer was actually spoken to or met.
+  public var isContact: Bool { self == .reached || self == .visited }
+}
+
+/// Kind of a buried topic: the loose end left for the next contact.
+public enum TopicKind: String, Codable, CaseIterable, Sendable, Hashable {
+  case tech, brochure, supply, policy, other
+}
+
+/// Why a lead was lost (DOMAIN.md), plus `other` which needs a note.
+public enum ChurnReason: String, Codable, CaseIterable, Sendable, Hashable {
+  case intentDropped = "intent_dropped"
+  case productDoubt = "product_doubt"
+  case needsChanged = "needs_changed"
+  case betterFitElsewhere = "better_fit_elsewhere"
+  case dealerDoubt = "dealer_doubt"
+  case budgetChanged = "budget_changed"
+  case poorFollowup = "poor_followup"
+  case supplyMismatch = "supply_mismatch"
+  case waitTooLong = "wait_too_long"
+  case other
+}
+
+/// The follow-up a lead is due, in precedence order (first that applies wins).
+public enum ActionCode: String, Codable, CaseIterable, Sendable, Hashable, Comparable {
+  case deliveryLate = "delivery_late"
+  case issue7day = "issue_7day"
+  case callback3day = "callback_3day"
+  case agreedFollowup = "agreed_followup"
+  case firstContact = "first_contact"
+  case deliveryUpdate = "delivery_update"
+  case birthday
+  case carBirthday = "car_birthday"
+  case holiday
+  case cadenceFollowup = "cadence_followup"
+  case referralAsk = "referral_ask"
+  case winback
+
+  /// Position in the contract's precedence list (0 = most important).
+  public var precedence: Int { ActionCode.allCases.firstIndex(of: self) ?? 0 }
+
+  public static func < (lhs: ActionCode, rhs: ActionCode) -> Bool { lhs.precedence < rhs.precedence }
+}
+
+/// The persuasion lever behind a switch argument.
+public enum Lever: String, Codable, CaseIterable, Sendable, Hashable {
+  case conformity, trend, gain, completeness, prestige, space, availability
+  case vestedBenefit = "vested_benefit"
+  case maintenanceCost = "maintenance_cost"
+  case cityUse = "city_use"
+  case runningCost = "running_cost"
+}
+
+/// Kinds of talking points in a brief.
+public enum TalkingPointKind: String, Codable, CaseIterable, Sendable, Hashable {
+  case buried
+  case dugUp = "dug_up"
+  case created
+}
+
+/// Well-known tags that change how a lead is treated.
+public enum KnownTag {
+  public static let warning = "warning"
+  public static let vip = "vip"
+  public static let fleet = "fleet"
+  public static let difficult = "difficult"
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// A profile fact: free key/value knowledge about the customer (hobby, career, family, …).
+public struct ProfileFact: Hashable, Codable, Sendable {
+  public var key: String
+  public var value: String
+  public init(key: String, value: String) {
+    self.key = key
+    self.value = value
+  }
+}
+
+/// One stage change, as kept in history (never rewritten).
+public struct StageEvent: Hashable, Codable, Sendable {
+  public var from: Stage?
+  public var to: Stage
+  public var at: Date
+  public var actor: String?
+  public var reason: ChurnReason?
+  public var note: String?
+  public var amount: Double?
+  public var model: String?
+  public var eta: LocalDate?
+  /// The delivery day, for a change to `delivered`.
+  public var date: LocalDate?
+
+  public init(
+    from: Stage?, to: Stage, at: Date, actor: String? = nil, reason: ChurnReason? = nil, note: String? = nil,
+    amount: Double? = nil, model: String? = nil, eta: LocalDate? = nil, date: LocalDate? = nil
+  ) {
+    self.from = from
+    self.to = to
+    self.at = at
+    self.actor = actor
+    self.reason = reason
+    self.note = note
+    self.amount = amount
+    self.model = model
+    self.eta = eta
+    self.date = date
+  }
+}
+
+/// One contact attempt or contact with the customer.
+public struct Touch: Hashable, Codable, Sendable {
+  public var id: Int64
+  public var at: Date
+  public var channel: Channel
+  public var outcome: Outcome
+  public var note: String?
+  /// Objection codes heard during this touch.
+  public var objections: [String]
+  /// The next contact time agreed with the customer, if any.
+  public var nextAt: Date?
+  public var actor: String?
+
+  public init(
+    id: Int64, at: Date, channel: Channel, outcome: Outcome, note: String? = nil, objections: [String] = [],
+    nextAt: Date? = nil, actor: String? = nil
+  ) {
+    self.id = id
+    self.at = at
+    self.channel = channel
+    self.outcome = outcome
+    self.note = note
+    self.objections = objections
+    self.nextAt = nextAt
+    self.actor = actor
+  }
+}
+
+/// A loose end: a buried topic (reason for the next contact) or an after-sales issue (to fix within 7 days).
+public struct Topic: Hashable, Codable, Sendable {
+  public enum Category: String, Codable, Sendable, Hashable { case buried, issue }
+  public var id: Int64
+  public var category: Category
+  public var text: String
+  public var kind: TopicKind
+  public var buriedAt: Date
+  public var buriedBy: String?
+  public var resolvedAt: Date?
+  public var resolvedByTouch: Int64?
+
+  public var isOpen: Bool { resolvedAt == nil }
+
+  public init(
+    id: Int64, category: Category = .buried, text: String, kind: TopicKind = .other, buriedAt: Date,
+    buriedBy: String? = nil, resolvedAt: Date? = nil, resolvedByTouch: Int64? = nil
+  ) {
+    self.id = id
+    self.category = category
+    self.text = text
+    self.kind = kind
+    self.buriedAt = buriedAt
+    self.buriedBy = buriedBy
+    self.resolvedAt = resolvedAt
+    self.resolvedByTouch = resolvedByTouch
+  }
+}
+
+/// Everything known about one lead: the input of the engine.
+public struct LeadSnapshot: Hashable, Codable, Sendable {
+  public var id: String
+  public var externalID: String?
+  public var name: String
+  public var phone: String?
+  public var wechat: String?
+  public var email: String?
+  public var gender: String?
+  public var birthday: LocalDate?
+  public var city: String?
+  public var source: String?
+  public var consultant: String?
+  /// Catalog code of the model of interest (or ordered).
+  public var model: String?
+  public var grade: Grade?
+  public var tier: Tier?
+  public var tags: [String]
+  public var profile: [ProfileFact]
+  public var stage: Stage
+  public var createdAt: Date
+  /// Stage history, oldest first.
+  public var events: [StageEvent]
+  /// Touches, oldest first.
+  public var touches: [Touch]
+  /// Buried topics and after-sales issues, open or resolved, oldest first.
+  public var topics: [Topic]
+
+  public init(
+    id: String, externalID: String? = nil, name: String, phone: String? = nil, wechat: String? = nil,
+    email: String? = nil, gender: String? = nil, birthday: LocalDate? = nil, city: String? = nil,
+    source: String? = nil, consultant: String? = nil, model: String? = nil, grade: Grade? = nil,
+    tier: Tier? = nil, tags: [String] = [], profile: [ProfileFact] = [], stage: Stage = .prospect,
+    createdAt: Date, events: [StageEvent] = [], touches: [Touch] = [], topics: [Topic] = []
+  ) {
+    self.id = id
+    self.externalID = externalID
+    self.name = name
+    self.phone = phone
+    self.wechat = wechat
+    self.email = email
+    self.gender = gender
+    self.birthday = birthday
+    self.city = city
+    self.source = source
+    self.consultant = consultant
+    self.model = model
+    self.grade = grade
+    self.tier = tier
+    self.tags = tags
+    self.profile = profile
+    self.stage = stage
+    self.createdAt = createdAt
+    self.events = events
+    self.touches = touches
+    self.topics = topics
+  }
+
+  // MARK: - Derived facts
+
+  /// The latest event that entered the current stage.
+  public var currentStageEvent: StageEvent? { events.last { $0.to == stage } }
+  /// The promised delivery day: the latest ETA recorded on the way to delivery.
+  public var eta: LocalDate? { events.last { $0.eta != nil }?.eta }
+  /// The deposit amount, when the deposit event recorded one.
+  public var depositAmount: Double? { events.last { $0.to == .deposit }?.amount }
+  /// The delivery day, when delivered.
+  public var deliveredOn: LocalDate? { stage == .delivered ? events.last { $0.to == .delivered }?.date : nil }
+  /// The churn reason, when churned.
+  public var churnReason: ChurnReason? { stage == .churned ? events.last { $0.to == .churned }?.reason : nil }
+  public var lastTouch: Touch? { touches.last }
+  public func hasTag(_ tag: String) -> Bool { tags.contains { $0.caseInsensitiveCompare(tag) == .orderedSame } }
+  public func profileValue(_ key: String) -> String? { profile.last { $0.key == key }?.value }
+}

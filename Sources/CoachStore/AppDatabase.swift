@@ -1,0 +1,2 @@
+import CoachCore
+import GRDB
