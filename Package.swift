@@ -30,6 +30,6 @@ let package = Package(
     ),
     .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
     .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
-    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore"]),
+    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach"]),
   ]
 )

@@ -1,0 +1,81 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// Changes to a lead's fields; nil leaves a field as it is.
+public struct LeadEdit: Sendable {
+  public var name: String?
+  public var phone: String?
+  public var wechat: String?
+  public var email: String?
+  public var gender: String?
+  public var birthday: LocalDate?
+  public var city: String?
+  public var source: String?
+  public var consultantID: Int64?
+  public var model: String?
+  public var grade: Grade?
+  public var tier: Tier?
+  public var addTags: [String] = []
+  public var removeTags: [String] = []
+  public var profile: [ProfileFact] = []
+  /// A new promised delivery day (recorded as an ETA change in the stage history).
+  public var eta: LocalDate?
+
+  public init() {}
+
+  public var isEmpty: Bool {
+    name == nil && phone == nil && wechat == nil && email == nil && gender == nil && birthday == nil && city == nil
+      && source == nil && consultantID == nil && model == nil && grade == nil && tier == nil && addTags.isEmpty
+      && removeTags.isEmpty && profile.isEmpty && eta == nil
+  }
+}
+
+extension AppDatabase {
+  /// Applies `edit` to a lead the scope may change, in one transaction.
+  public func editLead(id leadID: String, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws {
+    try writer.write { db in
+      let lead = try LeadLoader.one(db, id: leadID, scope: scope)
+      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      if let eta = edit.eta {
+        guard lead.stage == .deposit || lead.stage == .waitingForDelivery else {
+          throw CoachError.rejected(
+            code: "eta_not_applicable",
+            message: "lead \(leadID) is \(lead.stage.rawValue): an ETA is set only for deposit or waiting_for_delivery leads")
+        }
+        try LeadWriter.insertEvent(
+          db, leadID: id, StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: "eta changed", eta: eta))
+      }
+      let customer: [(String, (any DatabaseValueConvertible)?)] = [
+        ("name", edit.name), ("phone", edit.phone), ("wechat", edit.wechat), ("email", edit.email),
+        ("gender", edit.gender), ("birthday", edit.birthday?.description), ("city", edit.city),
+      ].filter { $0.1 != nil }
+      if !customer.isEmpty {
+        try db.execute(
+          sql: "UPDATE customer SET \(customer.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = (SELECT customerId FROM lead WHERE id = ?)",
+          arguments: StatementArguments(customer.map { $0.1 } + [id]))
+      }
+      let fields: [(String, (any DatabaseValueConvertible)?)] = [
+        ("source", edit.source), ("consultantId", edit.consultantID), ("model", edit.model),
+        ("grade", edit.grade?.rawValue), ("tier", edit.tier?.rawValue),
+      ].filter { $0.1 != nil }
+      try db.execute(
+        sql: "UPDATE lead SET \((fields.map { "\($0.0) = ?" } + ["updatedAt = ?"]).joined(separator: ", ")) WHERE id = ?",
+        arguments: StatementArguments(fields.map { $0.1 } + [now, id]))
+      for tag in edit.addTags {
+        try db.execute(sql: "INSERT OR IGNORE INTO leadTag (leadId, tag) VALUES (?, ?)", arguments: [id, tag])
+      }
+      for tag in edit.removeTags {
+        try db.execute(sql: "DELETE FROM leadTag WHERE leadId = ? AND tag = ?", arguments: [id, tag])
+      }
+      for fact in edit.profile {
+        try db.execute(
+          sql: "DELETE FROM profileFact WHERE key = ? AND customerId = (SELECT customerId FROM lead WHERE id = ?)",
+          arguments: [fact.key, id])
+        try db.execute(
+          sql: "INSERT INTO profileFact (customerId, key, value, createdAt) SELECT customerId, ?, ?, ? FROM lead WHERE id = ?",
+          arguments: [fact.key, fact.value, now, id])
+      }
+    }
+  }
+}

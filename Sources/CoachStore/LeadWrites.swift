@@ -1,0 +1,102 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// A new lead as given by `lead add` or an import row.
+public struct NewLead: Sendable {
+  public var externalID: String?
+  public var name: String
+  public var phone: String?
+  public var wechat: String?
+  public var email: String?
+  public var gender: String?
+  public var birthday: LocalDate?
+  public var city: String?
+  public var source: String?
+  public var consultantID: Int64?
+  public var model: String?
+  public var grade: Grade?
+  public var tier: Tier?
+  public var tags: [String]
+  public var profile: [ProfileFact]
+  public var stage: Stage
+  public var createdAt: Date
+
+  public init(
+    externalID: String? = nil, name: String, phone: String? = nil, wechat: String? = nil, email: String? = nil,
+    gender: String? = nil, birthday: LocalDate? = nil, city: String? = nil, source: String? = nil,
+    consultantID: Int64? = nil, model: String? = nil, grade: Grade? = nil, tier: Tier? = nil, tags: [String] = [],
+    profile: [ProfileFact] = [], stage: Stage = .prospect, createdAt: Date
+  ) {
+    self.externalID = externalID
+    self.name = name
+    self.phone = phone
+    self.wechat = wechat
+    self.email = email
+    self.gender = gender
+    self.birthday = birthday
+    self.city = city
+    self.source = source
+    self.consultantID = consultantID
+    self.model = model
+    self.grade = grade
+    self.tier = tier
+    self.tags = tags
+    self.profile = profile
+    self.stage = stage
+    self.createdAt = createdAt
+  }
+}
+
+extension AppDatabase {
+  /// Adds one lead (and its customer) and returns its id.
+  public func addLead(_ lead: NewLead, actor: String?) throws -> String {
+    try writer.write { db in String(try LeadWriter.insert(db, lead, actor: actor)) }
+  }
+}
+
+/// Row-level writes shared by `lead add`, import and demo.
+enum LeadWriter {
+  static func insert(_ db: Database, _ lead: NewLead, actor: String?, events: [StageEvent]? = nil) throws -> Int64 {
+    try db.execute(
+      sql: "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)",
+      arguments: [
+        lead.name, lead.phone, lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city, lead.createdAt,
+      ])
+    let customerID = db.lastInsertedRowID
+    try db.execute(
+      sql: """
+        INSERT INTO lead (customerId, externalId, consultantId, source, model, grade, tier, stage, createdAt, updatedAt)
+        VALUES (?,?,?,?,?,?,?,?,?,?)
+        """,
+      arguments: [
+        customerID, lead.externalID, lead.consultantID, lead.source, lead.model, lead.grade?.rawValue, lead.tier?.rawValue,
+        lead.stage.rawValue, lead.createdAt, lead.createdAt,
+      ])
+    let leadID = db.lastInsertedRowID
+    for tag in Set(lead.tags) {
+      try db.execute(sql: "INSERT INTO leadTag (leadId, tag) VALUES (?, ?)", arguments: [leadID, tag])
+    }
+    var seen = Set<String>()
+    for fact in lead.profile.reversed() where seen.insert(fact.key).inserted {
+      try db.execute(
+        sql: "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)",
+        arguments: [customerID, fact.key, fact.value, lead.createdAt])
+    }
+    let history = events ?? [StageEvent(from: nil, to: lead.stage, at: lead.createdAt, actor: actor, note: nil)]
+    for event in history { try insertEvent(db, leadID: leadID, event) }
+    return leadID
+  }
+
+  static func insertEvent(_ db: Database, leadID: Int64, _ e: StageEvent) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO stageEvent (leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?)
+        """,
+      arguments: [
+        leadID, e.from?.rawValue, e.to.rawValue, e.at, e.actor, e.reason?.rawValue, e.note, e.amount, e.model,
+        e.eta?.description, e.date?.description,
+      ])
+  }
+}

@@ -1,0 +1,109 @@
+import GRDB
+
+/// Every schema version of the coach database, in one place. Never edit a shipped migration: add one.
+enum Migrations {
+  static var migrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1") { db in
+      try db.create(table: "meta") { t in
+        t.primaryKey("key", .text)
+        t.column("value", .text).notNull()
+      }
+      try db.create(table: "user") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("name", .text).notNull().unique(onConflict: .abort)
+        t.column("role", .text).notNull()
+        t.column("team", .text)
+        t.column("createdAt", .datetime).notNull()
+      }
+      try db.create(table: "customer") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("name", .text).notNull()
+        t.column("phone", .text)
+        t.column("wechat", .text)
+        t.column("email", .text)
+        t.column("gender", .text)
+        t.column("birthday", .text)
+        t.column("city", .text)
+        t.column("createdAt", .datetime).notNull()
+      }
+      try db.create(index: "customer_on_phone", on: "customer", columns: ["phone"])
+      try db.create(table: "lead") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("customer", onDelete: .restrict).notNull()
+        t.column("externalId", .text).unique(onConflict: .abort)
+        t.belongsTo("consultant", inTable: "user", onDelete: .restrict)
+        t.column("source", .text)
+        t.column("model", .text)
+        t.column("grade", .text)
+        t.column("tier", .text)
+        t.column("stage", .text).notNull()
+        t.column("createdAt", .datetime).notNull()
+        t.column("updatedAt", .datetime).notNull()
+      }
+      try db.create(index: "lead_on_consultant_stage", on: "lead", columns: ["consultantId", "stage"])
+      try db.create(table: "leadTag") { t in
+        t.belongsTo("lead", onDelete: .cascade).notNull()
+        t.column("tag", .text).notNull()
+        t.primaryKey(["leadId", "tag"])
+      }
+      try db.create(table: "profileFact") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("customer", onDelete: .cascade).notNull()
+        t.column("key", .text).notNull()
+        t.column("value", .text).notNull()
+        t.column("createdAt", .datetime).notNull()
+      }
+      try db.create(table: "stageEvent") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("lead", onDelete: .cascade).notNull()
+        t.column("fromStage", .text)
+        t.column("toStage", .text).notNull()
+        t.column("at", .datetime).notNull()
+        t.column("actor", .text)
+        t.column("reason", .text)
+        t.column("note", .text)
+        t.column("amount", .double)
+        t.column("model", .text)
+        t.column("eta", .text)
+        t.column("date", .text)
+      }
+      try db.create(index: "stageEvent_on_lead_at", on: "stageEvent", columns: ["leadId", "at"])
+      try db.create(index: "stageEvent_on_to_at", on: "stageEvent", columns: ["toStage", "at"])
+      try db.create(table: "touch") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("lead", onDelete: .cascade).notNull()
+        t.column("at", .datetime).notNull()
+        t.column("channel", .text).notNull()
+        t.column("outcome", .text).notNull()
+        t.column("note", .text)
+        t.column("objections", .text)
+        t.column("nextAt", .datetime)
+        t.column("actor", .text)
+      }
+      try db.create(index: "touch_on_lead_at", on: "touch", columns: ["leadId", "at"])
+      try db.create(table: "topic") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("lead", onDelete: .cascade).notNull()
+        t.column("category", .text).notNull()
+        t.column("text", .text).notNull()
+        t.column("kind", .text).notNull()
+        t.column("buriedAt", .datetime).notNull()
+        t.column("buriedBy", .text)
+        t.column("resolvedAt", .datetime)
+        t.column("resolvedByTouch", .integer).references("touch", onDelete: .setNull)
+      }
+      try db.create(table: "exportLog") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("at", .datetime).notNull()
+        t.column("actor", .text)
+        t.column("what", .text).notNull()
+        t.column("format", .text).notNull()
+        t.column("rows", .integer).notNull()
+        t.column("masked", .boolean).notNull()
+        t.column("target", .text)
+      }
+    }
+    return m
+  }
+}

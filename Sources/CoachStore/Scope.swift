@@ -1,0 +1,70 @@
+import CoachCore
+import GRDB
+
+/// Which leads an acting user may see and change.
+public enum Scope: Sendable, Hashable {
+  /// Admins, and everyone on a database without users.
+  case all
+  /// A team lead: the leads of the consultants of their team (and their own).
+  case team(String?, userID: Int64)
+  /// A consultant: their own leads only.
+  case own(userID: Int64)
+
+  /// The scope a user's role grants.
+  public static func of(_ user: User?) -> Scope {
+    guard let user, let id = user.id else { return .all }
+    switch user.role {
+    case .admin: return .all
+    case .lead: return .team(user.team, userID: id)
+    case .consultant, .trainer: return .own(userID: id)
+    }
+  }
+
+  /// SQL condition on table alias `l` (lead) with its arguments.
+  var condition: (sql: String, arguments: StatementArguments) {
+    switch self {
+    case .all:
+      return ("1", [])
+    case .own(let id):
+      return ("l.consultantId = ?", [id])
+    case .team(let team, let id):
+      guard let team else { return ("l.consultantId = ?", [id]) }
+      return ("(l.consultantId = ? OR l.consultantId IN (SELECT id FROM user WHERE team = ?))", [id, team])
+    }
+  }
+}
+
+/// Filters for listing leads, all optional.
+public struct LeadFilter: Sendable {
+  public var scope: Scope
+  public var stage: Stage?
+  public var consultantID: Int64?
+  public var leadIDs: [Int64]?
+  public var limit: Int?
+
+  public init(scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [Int64]? = nil, limit: Int? = nil) {
+    self.scope = scope
+    self.stage = stage
+    self.consultantID = consultantID
+    self.leadIDs = leadIDs
+    self.limit = limit
+  }
+
+  /// SQL condition on `lead l` with its arguments.
+  var condition: (sql: String, arguments: StatementArguments) {
+    var (sql, args) = scope.condition
+    if let stage {
+      sql += " AND l.stage = ?"
+      args += [stage.rawValue]
+    }
+    if let consultantID {
+      sql += " AND l.consultantId = ?"
+      args += [consultantID]
+    }
+    if let leadIDs {
+      sql += " AND l.id IN (\(leadIDs.map { _ in "?" }.joined(separator: ",")))"
+      args += StatementArguments(leadIDs)
+    }
+    return (sql, args)
+  }
+}

@@ -1,0 +1,98 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// A touch as given by `coach touch` or an import row.
+public struct NewTouch: Sendable {
+  public var at: Date
+  public var channel: Channel
+  public var outcome: Outcome
+  public var note: String?
+  public var objections: [String]
+  public var nextAt: Date?
+  /// Topics to bury: text and kind.
+  public var bury: [(text: String, kind: TopicKind)]
+  /// After-sales issues raised (to be fixed within the playbook's limit).
+  public var issues: [String]
+  /// Open topic or issue ids this touch resolves.
+  public var resolve: [Int64]
+
+  public init(
+    at: Date, channel: Channel, outcome: Outcome, note: String? = nil, objections: [String] = [], nextAt: Date? = nil,
+    bury: [(text: String, kind: TopicKind)] = [], issues: [String] = [], resolve: [Int64] = []
+  ) {
+    self.at = at
+    self.channel = channel
+    self.outcome = outcome
+    self.note = note
+    self.objections = objections
+    self.nextAt = nextAt
+    self.bury = bury
+    self.issues = issues
+    self.resolve = resolve
+  }
+}
+
+/// What a recorded touch created.
+public struct TouchResult: Sendable, Codable {
+  public var touchID: Int64
+  public var buriedTopicIDs: [Int64]
+  public var issueIDs: [Int64]
+}
+
+extension AppDatabase {
+  /// Records a touch on a lead the scope may change, with its topics, in one transaction.
+  public func addTouch(leadID: String, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult {
+    try writer.write { db in
+      let lead = try LeadLoader.one(db, id: leadID, scope: scope)
+      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      for topicID in touch.resolve {
+        guard let topic = lead.topics.first(where: { $0.id == topicID }) else {
+          let open = lead.topics.filter(\.isOpen).map { String($0.id) }
+          throw CoachError.rejected(
+            code: "unknown_topic",
+            message: "topic \(topicID) is not a topic of lead \(leadID); open topics: \(open.isEmpty ? "none" : open.joined(separator: ", "))")
+        }
+        if !topic.isOpen {
+          throw CoachError.rejected(code: "topic_resolved", message: "topic \(topicID) of lead \(leadID) is already resolved")
+        }
+      }
+      let touchID = try TouchWriter.insert(db, leadID: id, touch, actor: actor)
+      var buried: [Int64] = []
+      for (text, kind) in touch.bury {
+        buried.append(try TouchWriter.insertTopic(db, leadID: id, category: .buried, text: text, kind: kind, at: touch.at, by: actor))
+      }
+      var issues: [Int64] = []
+      for text in touch.issues {
+        issues.append(try TouchWriter.insertTopic(db, leadID: id, category: .issue, text: text, kind: .other, at: touch.at, by: actor))
+      }
+      for topicID in touch.resolve {
+        try db.execute(
+          sql: "UPDATE topic SET resolvedAt = ?, resolvedByTouch = ? WHERE id = ?", arguments: [touch.at, touchID, topicID])
+      }
+      try db.execute(sql: "UPDATE lead SET updatedAt = ? WHERE id = ?", arguments: [touch.at, id])
+      return TouchResult(touchID: touchID, buriedTopicIDs: buried, issueIDs: issues)
+    }
+  }
+}
+
+enum TouchWriter {
+  static func insert(_ db: Database, leadID: Int64, _ t: NewTouch, actor: String?) throws -> Int64 {
+    try db.execute(
+      sql: "INSERT INTO touch (leadId, at, channel, outcome, note, objections, nextAt, actor) VALUES (?,?,?,?,?,?,?,?)",
+      arguments: [
+        leadID, t.at, t.channel.rawValue, t.outcome.rawValue, t.note,
+        t.objections.isEmpty ? nil : t.objections.joined(separator: ";"), t.nextAt, actor,
+      ])
+    return db.lastInsertedRowID
+  }
+
+  static func insertTopic(
+    _ db: Database, leadID: Int64, category: Topic.Category, text: String, kind: TopicKind, at: Date, by: String?
+  ) throws -> Int64 {
+    try db.execute(
+      sql: "INSERT INTO topic (leadId, category, text, kind, buriedAt, buriedBy) VALUES (?,?,?,?,?,?)",
+      arguments: [leadID, category.rawValue, text, kind.rawValue, at, by])
+    return db.lastInsertedRowID
+  }
+}

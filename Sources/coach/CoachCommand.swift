@@ -1,0 +1,55 @@
+import ArgumentParser
+import CoachCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `coach`: the follow-up coach for car-dealership sales consultants.
+@main
+struct CoachCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "coach",
+    abstract: "Follow-up coach for car-dealership sales consultants.",
+    discussion: "Before each call: `coach next`. Every command takes --db, --as, --now, --tz, --lang and --json.",
+    subcommands: [
+      Init.self, UserCommand.self, LeadCommand.self, TouchCommand.self, StageCommand.self,
+    ])
+
+  /// Parses, runs, and maps every failure to the contract's exit codes (64 usage, 65 rejected, 70 internal).
+  static func main() {
+    let args = Array(CommandLine.arguments.dropFirst())
+    let wantsJSON = args.contains("--json")
+    do {
+      var command = try parseAsRoot(args)
+      try command.run()
+    } catch let error as CoachError {
+      report(error, json: wantsJSON)
+      Glibc.exit(error.exitCode)
+    } catch let error as ExitCode {
+      Glibc.exit(error.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)  // --help, --version
+      }
+      if wantsJSON {
+        let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        report(.usage(message), json: true)
+        Glibc.exit(64)
+      }
+      exit(withError: error)
+    }
+  }
+
+  static func report(_ error: CoachError, json: Bool) {
+    FileHandle.standardError.write(Data("coach: \(error.message)\n".utf8))
+    if json {
+      let doc = ["error": ["code": error.code, "message": error.message]]
+      if let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes]) {
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension CoachCommand {
+  /// `coach export leads`: every lead the acting user sees; phones masked unless an admin asks; always recorded.
+  struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "export", abstract: "Export data (recorded: who, when, rows).", subcommands: [Leads.self])
+
+    struct Leads: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Export leads as CSV (re-importable) or JSON.")
+      enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+      @Option(help: "csv or json.") var format: Format = .csv
+      @Option(help: "Write to FILE (mode 0600) instead of stdout.") var out: String?
+      @Flag(help: "Phone numbers in full (admins only).") var unmasked = false
+      @OptionGroup var global: GlobalOptions
+
+      /// The import's lead columns first, so an export imports back.
+      static let columns = [
+        "external_id", "name", "phone", "wechat", "email", "gender", "birthday", "city", "source", "consultant", "model",
+        "grade", "tier", "tags", "stage", "created_at", "id", "profile",
+      ]
+
+      func run() throws {
+        let env = try RunEnvironment(global)
+        let session = try Session.open(env)
+        if unmasked && !session.isAdmin {
+          throw CoachError.rejected(code: "forbidden", message: "--unmasked is for admins; \(session.actor ?? "") is a \(session.user?.role.rawValue ?? "")")
+        }
+        let leads = try session.db.snapshots(LeadFilter(scope: session.scope))
+        let data: Data
+        switch format {
+        case .json:
+          data = try Output(env: env).encoder().encode(["leads": leads.map { LeadJSON($0, fullPhone: unmasked) }]) + Data("\n".utf8)
+        case .csv:
+          let rows = leads.map { l -> [String] in
+            [
+              l.externalID ?? "", l.name, (unmasked ? l.phone : l.phone.map(Phone.mask)) ?? "", l.wechat ?? "", l.email ?? "",
+              l.gender ?? "", l.birthday?.description ?? "", l.city ?? "", l.source ?? "", l.consultant ?? "", l.model ?? "",
+              l.grade?.rawValue ?? "", l.tier?.rawValue ?? "", l.tags.joined(separator: ";"), l.stage.rawValue,
+              TimeParsing.iso(l.createdAt, zone: env.zone), l.id, l.profile.map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
+            ]
+          }
+          data = Data(CSVWriter.render([Self.columns] + rows, bom: out != nil).utf8)
+        }
+        let entry = ExportEntry(
+          at: env.now, actor: session.actor, what: "leads", format: format.rawValue, rows: leads.count, masked: !unmasked,
+          target: out ?? "stdout")
+        if let out {
+          // Written to a 0600 temp file first; recorded; then moved into place.
+          let pending = try SafeFile.prepare(data, for: out)
+          try session.db.record(entry)
+          try pending.commit()
+        } else {
+          try session.db.record(entry)
+          FileHandle.standardOutput.write(data)
+        }
+        if out != nil {
+          if env.json {
+            try Output(env: env).json(ExportResultJSON(rows: leads.count, file: out ?? "", masked: !unmasked))
+          } else {
+            print("exported \(leads.count) leads to \(out ?? "")" + (unmasked ? " (unmasked)" : " (phones masked)"))
+          }
+        }
+      }
+    }
+  }
+}
+
+struct ExportResultJSON: Encodable {
+  let rows: Int
+  let file: String
+  let masked: Bool
+}
+
+/// Writes files with mode 0600, all or nothing: a temp file beside the target, then a rename.
+struct SafeFile {
+  let tmp: URL
+  let target: URL
+
+  static func prepare(_ data: Data, for path: String) throws -> SafeFile {
+    let url = URL(fileURLWithPath: path)
+    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    guard FileManager.default.createFile(atPath: tmp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+      throw CoachError.rejected(code: "unwritable", message: "cannot write \(path): check the folder exists and is writable")
+    }
+    return SafeFile(tmp: tmp, target: url)
+  }
+
+  static func write(_ data: Data, to path: String) throws { try prepare(data, for: path).commit() }
+
+  func commit() throws {
+    if rename(tmp.path, target.path) != 0 {
+      try? FileManager.default.removeItem(at: tmp)
+      throw CoachError.rejected(code: "unwritable", message: "cannot write \(target.path): rename failed (errno \(errno))")
+    }
+  }
+}

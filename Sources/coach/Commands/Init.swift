@@ -1,0 +1,28 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension CoachCommand {
+  /// `coach init`: create the database (idempotent).
+  struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create the database (safe to run again).")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      let db = try AppDatabase.open(path: env.dbPath)
+      let users = try db.userCount()
+      if env.json {
+        try Output(env: env).json(InitResult(database: env.dbPath, users: users))
+      } else {
+        print("database ready: \(env.dbPath) (\(users) users)")
+      }
+    }
+  }
+}
+
+struct InitResult: Encodable {
+  let database: String
+  let users: Int
+}

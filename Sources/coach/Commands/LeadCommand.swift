@@ -1,0 +1,77 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension Grade: ExpressibleByArgument {}
+extension Tier: ExpressibleByArgument {}
+extension Stage: ExpressibleByArgument {}
+
+extension CoachCommand {
+  /// `coach lead add|show|list|edit`.
+  struct LeadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "lead", abstract: "Add, show, list and edit leads.",
+      subcommands: [Add.self, Show.self, List.self, Edit.self])
+  }
+}
+
+/// Customer and lead fields shared by `lead add` and `lead edit`.
+struct LeadFieldOptions: ParsableArguments {
+  @Option(help: "Customer's name.") var name: String?
+  @Option(help: "Phone number (mobile 1XXXXXXXXXX, optional +86; or a landline 0XX-XXXXXXX).") var phone: String?
+  @Option var wechat: String?
+  @Option var email: String?
+  @Option(help: "male, female or other (男/女 accepted).") var gender: String?
+  @Option(help: "YYYY-MM-DD.") var birthday: String?
+  @Option var city: String?
+  @Option(help: "Where the lead came from (showroom, phone, web, referral, …).") var source: String?
+  @Option(help: "Consultant in charge (a user name).") var consultant: String?
+  @Option(help: "Catalog code of the model of interest (`coach models`).") var model: String?
+  @Option(help: "Purchase intent: H, A, B or C.") var grade: Grade?
+  @Option(help: "Value tier: A, B, C or D.") var tier: Tier?
+  @Option(help: "A tag (warning, vip, fleet, difficult, …); repeatable.") var tag: [String] = []
+  @Option(help: "A profile fact key=value (hobby=钓鱼); repeatable.") var profile: [String] = []
+
+  func parsedPhone() throws -> String? {
+    guard let phone else { return nil }
+    guard let p = Phone.normalize(phone) else {
+      throw CoachError.rejected(
+        code: "bad_phone", message: "phone \"\(phone)\" is not a phone number: use a mobile like 13812345678 (+86 allowed) or a landline like 010-12345678")
+    }
+    return p
+  }
+
+  func parsedGender() throws -> String? {
+    guard let gender else { return nil }
+    switch gender.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "male", "m", "男": return "male"
+    case "female", "f", "女": return "female"
+    case "other", "其他": return "other"
+    default: throw CoachError.rejected(code: "bad_gender", message: "gender \"\(gender)\": use male, female or other")
+    }
+  }
+
+  func parsedProfile() throws -> [ProfileFact] {
+    try profile.map { item in
+      let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw CoachError.usage("--profile \"\(item)\" must be key=value, e.g. hobby=钓鱼")
+      }
+      return ProfileFact(key: parts[0], value: parts[1])
+    }
+  }
+
+  var cleanTags: [String] { tag.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty } }
+
+  func checkedModel(_ env: RunEnvironment) throws -> String? {
+    guard let model else { return nil }
+    let playbook = try Playbooks.load(env)
+    guard let m = playbook.model(model) else {
+      throw CoachError.rejected(
+        code: "unknown_model",
+        message: "model \"\(model)\" is not in the catalog; known codes: \(playbook.models.map(\.code).joined(separator: ", "))")
+    }
+    return m.code
+  }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension ChurnReason: ExpressibleByArgument {}
+
+extension CoachCommand {
+  /// `coach stage ID STAGE`: move a lead through its lifecycle.
+  struct StageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "stage", abstract: "Move a lead to another stage (illegal changes are refused).")
+    @Argument(help: "Lead id.") var id: String
+    @Argument(help: "prospect, deposit, waiting_for_delivery, delivered or churned.") var stage: Stage
+    @Option(help: "Churn reason code (required for churned).") var reason: ChurnReason?
+    @Option(help: "A note (required with --reason other).") var note: String?
+    @Option(help: "Deposit amount (required for deposit).") var amount: Double?
+    @Option(help: "Model code: records a model switch.") var model: String?
+    @Option(help: "Promised delivery day YYYY-MM-DD (required for waiting_for_delivery).") var eta: String?
+    @Option(help: "Delivery day YYYY-MM-DD (delivered; default today).") var date: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      let session = try Session.open(env)
+      var modelCode: String?
+      if let model {
+        let playbook = try Playbooks.load(env)
+        guard let m = playbook.model(model) else {
+          throw CoachError.rejected(
+            code: "unknown_model", message: "model \"\(model)\" is not in the catalog; known codes: \(playbook.models.map(\.code).joined(separator: ", "))")
+        }
+        modelCode = m.code
+      }
+      let change = StageChange(
+        to: stage, reason: reason, note: note, amount: amount, model: modelCode,
+        eta: try eta.map { try env.date($0, option: "--eta") }, date: try date.map { try env.date($0, option: "--date") })
+      let event = try session.db.changeStage(
+        leadID: id, change, now: env.now, today: env.today, actor: session.actor, scope: session.scope)
+      if env.json {
+        try Output(env: env).json(StageResultJSON(lead_id: id, event: EventJSON(event)))
+      } else {
+        print("lead \(id): \(event.from?.rawValue ?? "") → \(event.to.rawValue)")
+      }
+    }
+  }
+}
+
+struct StageResultJSON: Encodable {
+  let lead_id: String
+  let event: EventJSON
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension Channel: ExpressibleByArgument {}
+extension Outcome: ExpressibleByArgument {}
+extension TopicKind: ExpressibleByArgument {}
+
+extension CoachCommand {
+  /// `coach touch ID`: record a contact (or an attempt) with a customer.
+  struct TouchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "touch", abstract: "Record a contact or contact attempt with a lead.")
+    @Argument(help: "Lead id.") var id: String
+    @Option(help: "call, sms, wechat, visit, email or test_drive.") var channel: Channel
+    @Option(help: "reached, no_answer, declined or visited.") var outcome: Outcome
+    @Option(help: "What was said.") var note: String?
+    @Option(help: "Bury a topic for next time; repeatable. Each takes the --bury-kind after it (default other).")
+    var bury: [String] = []
+    @Option(help: "Kind of the preceding --bury: tech, brochure, supply, policy or other.") var buryKind: [TopicKind] = []
+    @Option(help: "Resolve an open topic or issue by id; repeatable.") var resolve: [Int64] = []
+    @Option(help: "Objection code the customer raised; repeatable (`coach objection` finds codes).") var objection: [String] = []
+    @Option(help: "Record an after-sales problem the customer raised; repeatable.") var issue: [String] = []
+    @Option(help: "Agreed next contact: ISO 8601 (in --tz without an offset).") var next: String?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      if buryKind.count > bury.count {
+        throw ValidationError("--bury-kind given \(buryKind.count) times for \(bury.count) --bury: give one kind after each topic")
+      }
+    }
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      let session = try Session.open(env)
+      let codes = try Playbooks.objectionCodes(env)
+      for code in objection where !codes.contains(code) {
+        throw CoachError.rejected(
+          code: "unknown_objection", message: "objection \"\(code)\" is not in the playbook; codes: \(codes.sorted().joined(separator: ", "))")
+      }
+      let nextAt = try next.map { try env.instant($0, option: "--next") }
+      if let nextAt, nextAt < env.now {
+        throw CoachError.rejected(code: "next_in_past", message: "--next \(next ?? "") is before now: agree a future time")
+      }
+      let topics = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
+      let touch = NewTouch(
+        at: env.now, channel: channel, outcome: outcome, note: note, objections: objection, nextAt: nextAt,
+        bury: topics, issues: issue, resolve: resolve)
+      let result = try session.db.addTouch(leadID: id, touch, actor: session.actor, scope: session.scope)
+      if env.json {
+        try Output(env: env).json(TouchResultJSON(result))
+      } else {
+        var parts = ["recorded touch \(result.touchID) on lead \(id)"]
+        if !result.buriedTopicIDs.isEmpty { parts.append("buried topics \(result.buriedTopicIDs.map(String.init).joined(separator: ", "))") }
+        if !result.issueIDs.isEmpty { parts.append("issues \(result.issueIDs.map(String.init).joined(separator: ", "))") }
+        print(parts.joined(separator: "; "))
+        if nextAt == nil && outcome.isContact { print(Output.yellow("no next contact agreed: golden rule 7 says agree one (--next)")) }
+      }
+    }
+  }
+}
+
+struct TouchResultJSON: Encodable {
+  let touch_id: Int64
+  let buried_topic_ids: [Int64]
+  let issue_ids: [Int64]
+
+  init(_ r: TouchResult) {
+    touch_id = r.touchID
+    buried_topic_ids = r.buriedTopicIDs
+    issue_ids = r.issueIDs
+  }
+}

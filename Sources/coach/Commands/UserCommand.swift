@@ -1,0 +1,66 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension Role: ExpressibleByArgument {}
+
+extension CoachCommand {
+  /// `coach user add|list`.
+  struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "user", abstract: "Manage users (consultants, team leads, trainers, admins).",
+      subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "Add a user; once users exist, only an admin may.")
+      @Argument(help: "The user's name (what --as takes).") var name: String
+      @Option(help: "consultant, lead, trainer or admin.") var role: Role
+      @Option(help: "Team name (a lead sees their team's leads).") var team: String?
+      @OptionGroup var global: GlobalOptions
+
+      func run() throws {
+        let env = try RunEnvironment(global)
+        let session = try Session.open(env)
+        guard session.isAdmin else {
+          throw CoachError.rejected(code: "forbidden", message: "only an admin may add users; \(session.actor ?? "") is a \(session.user?.role.rawValue ?? "")")
+        }
+        let user = try session.db.addUser(name: name, role: role, team: team, now: env.now)
+        if env.json {
+          try Output(env: env).json(UserJSON(user))
+        } else {
+          print("added \(user.role.rawValue) \(user.name)" + (user.team.map { " (team \($0))" } ?? ""))
+        }
+      }
+    }
+
+    struct List: ParsableCommand {
+      static let configuration = CommandConfiguration(abstract: "List users.")
+      @OptionGroup var global: GlobalOptions
+
+      func run() throws {
+        let env = try RunEnvironment(global)
+        let session = try Session.open(env)
+        let users = try session.db.users()
+        if env.json {
+          try Output(env: env).json(["users": users.map(UserJSON.init)])
+        } else {
+          let table = TextTable(headers: ["name", "role", "team"])
+          print(table.render(users.map { [$0.name, $0.role.rawValue, $0.team ?? ""] }))
+        }
+      }
+    }
+  }
+}
+
+struct UserJSON: Encodable {
+  let name: String
+  let role: String
+  let team: String?
+
+  init(_ u: User) {
+    name = u.name
+    role = u.role.rawValue
+    team = u.team
+  }
+}

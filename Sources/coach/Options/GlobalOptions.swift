@@ -1,0 +1,27 @@
+import ArgumentParser
+import CoachCore
+import Foundation
+
+/// Options every command accepts, before or after the subcommand name.
+struct GlobalOptions: ParsableArguments {
+  @Option(help: "The SQLite database (env COACH_DB; default in the user's data folder).")
+  var db: String?
+
+  @Option(help: "Playbook folder with zh-CN/ and en/ (env COACH_PLAYBOOKS; default the bundled playbook).")
+  var playbooks: String?
+
+  @Option(name: .customLong("as"), help: "Acting user (env COACH_USER).")
+  var actingUser: String?
+
+  @Option(help: "Pin the clock: ISO 8601 with offset or Z, or YYYY-MM-DD (env COACH_NOW).")
+  var now: String?
+
+  @Option(help: "IANA time zone for due dates and display (env COACH_TZ; default the system zone).")
+  var tz: String?
+
+  @Option(help: "Language of playbook text and labels: zh-CN or en (env COACH_LANG; default from LANG).")
+  var lang: String?
+
+  @Flag(help: "Machine output: one JSON document on stdout.")
+  var json = false
+}

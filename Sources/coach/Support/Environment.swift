@@ -1,0 +1,73 @@
+import CoachCore
+import Foundation
+
+/// The resolved clock, zone, language and paths of one run. The only place coach reads the wall clock.
+struct RunEnvironment {
+  let now: Date
+  let zone: TimeZone
+  let language: String
+  let dbPath: String
+  let playbookDir: String?
+  let actingUserName: String?
+  let json: Bool
+
+  static let languages = ["zh-CN", "en"]
+
+  init(_ o: GlobalOptions, env: [String: String] = ProcessInfo.processInfo.environment) throws {
+    let tzName = o.tz ?? env["COACH_TZ"]
+    if let tzName {
+      guard let zone = TimeZone(identifier: tzName) else {
+        throw CoachError.usage("--tz \"\(tzName)\" is not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)")
+      }
+      self.zone = zone
+    } else {
+      self.zone = TimeZone.current
+    }
+    if let text = o.now ?? env["COACH_NOW"] {
+      guard let now = TimeParsing.instant(text, zone: zone) else {
+        throw CoachError.usage("--now \"\(text)\" is not a time: use ISO 8601 with an offset or Z (2025-07-10T10:00:00+08:00) or YYYY-MM-DD")
+      }
+      self.now = now
+    } else {
+      self.now = Date()
+    }
+    if let lang = o.lang ?? env["COACH_LANG"] {
+      guard let match = Self.languages.first(where: { $0.caseInsensitiveCompare(lang) == .orderedSame }) else {
+        throw CoachError.usage("--lang \"\(lang)\" is not supported: use zh-CN or en")
+      }
+      self.language = match
+    } else {
+      let sys = (env["LC_ALL"] ?? env["LANG"] ?? "").lowercased()
+      self.language = sys.hasPrefix("en") ? "en" : "zh-CN"
+    }
+    if let db = o.db ?? env["COACH_DB"], !db.isEmpty {
+      self.dbPath = db
+    } else {
+      let home = env["HOME"] ?? NSHomeDirectory()
+      let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
+      self.dbPath = data + "/coach/coach.sqlite"
+    }
+    self.playbookDir = o.playbooks ?? env["COACH_PLAYBOOKS"].flatMap { $0.isEmpty ? nil : $0 }
+    self.actingUserName = o.actingUser ?? env["COACH_USER"].flatMap { $0.isEmpty ? nil : $0 }
+    self.json = o.json
+  }
+
+  /// Today in the run's zone.
+  var today: LocalDate { LocalDate(now, in: zone) }
+
+  /// Parses a `YYYY-MM-DD` option value or throws a usage error naming the option.
+  func date(_ text: String, option: String) throws -> LocalDate {
+    guard let d = LocalDate(text) else {
+      throw CoachError.usage("\(option) \"\(text)\" is not a date: use YYYY-MM-DD (a day that exists)")
+    }
+    return d
+  }
+
+  /// Parses an instant option value (ISO 8601; bare date = 00:00 in the zone).
+  func instant(_ text: String, option: String) throws -> Date {
+    guard let d = TimeParsing.instant(text, zone: zone) else {
+      throw CoachError.usage("\(option) \"\(text)\" is not a time: use ISO 8601 (2025-07-10T15:00:00+08:00 or 2025-07-10T15:00 in --tz) or YYYY-MM-DD")
+    }
+    return d
+  }
+}

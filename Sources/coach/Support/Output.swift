@@ -1,0 +1,52 @@
+import CoachCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes results: JSON for scripts, text for people.
+struct Output {
+  let env: RunEnvironment
+
+  /// Colour only on a terminal and when NO_COLOR is not set.
+  static var colourEnabled: Bool {
+    ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
+  }
+
+  func encoder() -> JSONEncoder { Output.encoder(zone: env.zone) }
+
+  static func encoder(zone: TimeZone) -> JSONEncoder {
+    let e = JSONEncoder()
+    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    e.dateEncodingStrategy = .custom { date, encoder in
+      var c = encoder.singleValueContainer()
+      try c.encode(TimeParsing.iso(date, zone: zone))
+    }
+    return e
+  }
+
+  /// Prints one JSON document on stdout.
+  func json<T: Encodable>(_ value: T) throws {
+    let data = try encoder().encode(value)
+    FileHandle.standardOutput.write(data)
+    FileHandle.standardOutput.write(Data("\n".utf8))
+  }
+
+  func line(_ text: String = "") { print(text) }
+
+  /// Local time for people: `2025-07-10 10:00`.
+  func time(_ date: Date?) -> String {
+    guard let date else { return "-" }
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.timeZone = env.zone
+    f.dateFormat = "yyyy-MM-dd HH:mm"
+    return f.string(from: date)
+  }
+
+  static func bold(_ s: String) -> String { colourEnabled ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+  static func red(_ s: String) -> String { colourEnabled ? "\u{1B}[31;1m\(s)\u{1B}[0m" : s }
+  static func yellow(_ s: String) -> String { colourEnabled ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
+  static func dim(_ s: String) -> String { colourEnabled ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
+}

@@ -1,0 +1,57 @@
+import CoachCore
+import Foundation
+
+/// Loads the playbook set once per run: `--playbooks DIR` (with zh-CN/ and en/) or the bundled default.
+enum Playbooks {
+  /// The playbook in the run's language.
+  static func load(_ env: RunEnvironment) throws -> Playbook {
+    let set = try loadSet(env)
+    guard let playbook = set.playbook(env.language) else {
+      throw CoachError.rejected(
+        code: "invalid_playbook", message: "the playbook has no \(env.language)/ folder; languages found: \(set.languages.keys.sorted().joined(separator: ", "))")
+    }
+    return playbook
+  }
+
+  /// Every language's playbook (objection matching uses the examples of all of them).
+  static func loadSet(_ env: RunEnvironment) throws -> PlaybookSet {
+    try PlaybookSet.load(files: try files(env))
+  }
+
+  /// The raw files: from `--playbooks DIR` or bundled.
+  static func files(_ env: RunEnvironment) throws -> [PlaybookFile] {
+    guard let dir = env.playbookDir else { return DefaultPlaybook.files }
+    return try read(dir: dir)
+  }
+
+  /// Reads `DIR/<lang>/*.yaml` for every language folder in DIR.
+  static func read(dir: String) throws -> [PlaybookFile] {
+    let fm = FileManager.default
+    var isDir: ObjCBool = false
+    guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+      throw CoachError.rejected(code: "invalid_playbook", message: "playbook folder \(dir) does not exist: give --playbooks a folder holding zh-CN/ and en/")
+    }
+    var files: [PlaybookFile] = []
+    for lang in try fm.contentsOfDirectory(atPath: dir).sorted() {
+      let sub = (dir as NSString).appendingPathComponent(lang)
+      var subIsDir: ObjCBool = false
+      guard fm.fileExists(atPath: sub, isDirectory: &subIsDir), subIsDir.boolValue, lang != "tests" else { continue }
+      for name in try fm.contentsOfDirectory(atPath: sub).sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        let path = (sub as NSString).appendingPathComponent(name)
+        guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+          throw CoachError.rejected(code: "invalid_playbook", message: "\(lang)/\(name): cannot read it as UTF-8 text")
+        }
+        files.append(PlaybookFile(path: "\(lang)/\(name)", text: text))
+      }
+    }
+    if files.isEmpty {
+      throw CoachError.rejected(code: "invalid_playbook", message: "no playbook files under \(dir): expected \(dir)/zh-CN/*.yaml and \(dir)/en/*.yaml")
+    }
+    return files
+  }
+
+  /// Objection codes known to the run's playbook.
+  static func objectionCodes(_ env: RunEnvironment) throws -> Set<String> {
+    Set(try load(env).objections.map(\.code))
+  }
+}

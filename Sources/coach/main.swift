@@ -1,3 +1,0 @@
-import ArgumentParser
-import CoachCore
-import CoachStore

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Runs the real `coach` binary on a temp database, with a pinned clock and zone.
+struct CLI {
+  struct Result {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    /// stdout parsed as a JSON object.
+    func json() throws -> [String: Any] {
+      let obj = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+      guard let dict = obj as? [String: Any] else { throw CLIError.notAnObject(stdout) }
+      return dict
+    }
+  }
+
+  enum CLIError: Error { case notAnObject(String), binaryMissing }
+
+  let dir: URL
+  var db: String { dir.appendingPathComponent("coach.sqlite").path }
+  var now = "2026-11-24T09:00:00+08:00"
+  var zone = "Asia/Shanghai"
+  var user: String?
+
+  /// A fresh temp folder for this test.
+  init() throws {
+    dir = FileManager.default.temporaryDirectory.appendingPathComponent("coach-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  }
+
+  static var binary: URL {
+    get throws {
+      var candidates: [URL] = []
+      for bundle in Bundle.allBundles + [Bundle.main] {
+        candidates.append(bundle.bundleURL.appendingPathComponent("coach"))
+        candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("coach"))
+      }
+      guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CLIError.binaryMissing
+      }
+      return found
+    }
+  }
+
+  /// Runs `coach ARGS` with `--db`, `--now`, `--tz` (and `--as` when set) pinned through the environment.
+  @discardableResult
+  func run(_ args: [String], stdin: Data? = nil, env extra: [String: String] = [:]) throws -> Result {
+    let p = Process()
+    p.executableURL = try CLI.binary
+    p.arguments = args
+    var env = ProcessInfo.processInfo.environment
+    env["COACH_DB"] = db
+    env["COACH_NOW"] = now
+    env["COACH_TZ"] = zone
+    env["COACH_LANG"] = "en"
+    env["NO_COLOR"] = "1"
+    env["COACH_USER"] = user
+    for (k, v) in extra { env[k] = v }
+    p.environment = env
+    p.currentDirectoryURL = dir
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    if let stdin {
+      let inPipe = Pipe()
+      p.standardInput = inPipe
+      try p.run()
+      inPipe.fileHandleForWriting.write(stdin)
+      try inPipe.fileHandleForWriting.close()
+    } else {
+      p.standardInput = FileHandle.nullDevice
+      try p.run()
+    }
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  /// Adds a lead and returns its id.
+  func addLead(_ extra: [String] = []) throws -> String {
+    let r = try run(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--json"] + extra)
+    #expect(r.status == 0, "lead add failed: \(r.stderr)")
+    return try r.json()["id"] as? String ?? ""
+  }
+}
