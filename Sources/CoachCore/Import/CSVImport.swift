@@ -37,7 +37,7 @@ public enum CSVImport {
 
   // MARK: - The loop shared by both kinds
 
-  private static func parse<Row: Sendable & Hashable>(
+  private static func parse<Row: ImportedRow>(
     _ file: CSVFile, schema: ImportSchema, options: ImportOptions, read: (inout RowReader) -> Row?
   ) throws -> ImportBatch<Row> {
     let header = try schema.bind(header: file.records.first, fileName: options.fileName)

@@ -38,7 +38,8 @@ public struct ImportSchema: Sendable, Hashable {
     var index: [String: Int] = [:]
     var warnings: [String] = []
     for (i, cell) in header.fields.enumerated() {
-      let name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}"))).lowercased()
+      let name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        .lowercased()
       if name.isEmpty {
         warnings.append("\(file):\(header.line): column \(i + 1) has no name; ignored")
       } else if !columns.contains(name) {
@@ -61,8 +62,9 @@ public struct ImportSchema: Sendable, Hashable {
         message: "\(file):\(header.line): header lacks \(missing.joined(separator: " and ")); \(needs) "
           + "(columns: \(columns.joined(separator: ", ")))")
     }
-    return ImportHeader(schema: self, line: header.line, fieldCount: header.fields.count, index: index,
-                        warnings: warnings)
+    return ImportHeader(
+      schema: self, line: header.line, fieldCount: header.fields.count, index: index,
+      warnings: warnings)
   }
 }
 

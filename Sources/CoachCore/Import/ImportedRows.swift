@@ -10,8 +10,14 @@ public struct RowError: Sendable, Hashable, Codable, Error {
   }
 }
 
+/// A good row of an import file, at its physical line.
+public protocol ImportedRow: Sendable, Hashable {
+  /// Physical line where the row starts (the header is line 1).
+  var line: Int { get }
+}
+
 /// One good lead row, with typed values; nil means the cell was empty (not given).
-public struct ImportedLead: Sendable, Hashable {
+public struct ImportedLead: ImportedRow {
   public var line: Int
   public var externalID: String?
   public var name: String
@@ -37,7 +43,7 @@ public struct ImportedLead: Sendable, Hashable {
 }
 
 /// One good touch row.
-public struct ImportedTouch: Sendable, Hashable {
+public struct ImportedTouch: ImportedRow {
   public var line: Int
   public var leadExternalID: String
   public var at: Date
@@ -64,7 +70,7 @@ public struct ImportOptions: Sendable {
 }
 
 /// The parsed rows of one file: good rows and bad rows, both in line order, plus header warnings.
-public struct ImportBatch<Row: Sendable & Hashable>: Sendable, Hashable {
+public struct ImportBatch<Row: ImportedRow>: Sendable, Hashable {
   public var encoding: CSVEncoding
   public var warnings: [String]
   public var rows: [Row]
@@ -80,11 +86,13 @@ public struct ImportBatch<Row: Sendable & Hashable>: Sendable, Hashable {
   }
 
   /// Moves the rows `isBad` names to `errors` (e.g. ids already in the database), keeping line order.
-  public func rejecting(_ isBad: (Row) -> String?, line: (Row) -> Int) -> ImportBatch {
+  public func rejecting(where isBad: (Row) -> String?) -> ImportBatch {
     var copy = self
     copy.rows = []
     for row in rows {
-      if let reason = isBad(row) { copy.errors.append(RowError(line: line(row), reason: reason)) } else {
+      if let reason = isBad(row) {
+        copy.errors.append(RowError(line: row.line, reason: reason))
+      } else {
         copy.rows.append(row)
       }
     }
@@ -96,17 +104,18 @@ public struct ImportBatch<Row: Sendable & Hashable>: Sendable, Hashable {
 extension ImportBatch where Row == ImportedLead {
   /// Rows whose `external_id` is already in the database become bad rows.
   public func rejectingExisting(externalIDs existing: Set<String>) -> ImportBatch {
-    rejecting({ row in
+    rejecting { row in
       row.externalID.flatMap { existing.contains($0) ? "external_id \"\($0)\" already exists in the database" : nil }
-    }, line: \.line)
+    }
   }
 }
 
 extension ImportBatch where Row == ImportedTouch {
   /// Rows whose `lead_external_id` names no known lead become bad rows.
   public func rejectingUnknownLeads(knownExternalIDs known: Set<String>) -> ImportBatch {
-    rejecting({ row in
-      known.contains(row.leadExternalID) ? nil : "lead_external_id \"\(row.leadExternalID)\": no lead has this external_id"
-    }, line: \.line)
+    rejecting { row in
+      known.contains(row.leadExternalID)
+        ? nil : "lead_external_id \"\(row.leadExternalID)\": no lead has this external_id"
+    }
   }
 }

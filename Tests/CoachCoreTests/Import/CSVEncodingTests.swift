@@ -14,9 +14,10 @@ import Testing
       + Array("\n".utf8) + Self.liNaGBK + Array(",13912345678,".utf8) + Self.beijingGBK + Array("\n".utf8)
     let file = try CSVReader.read(bytes)
     #expect(file.encoding == .gb18030)
-    #expect(file.records.map(\.fields) == [
-      ["name", "phone", "city"], ["张伟", "13812345678", "北京"], ["李娜", "13912345678", "北京"],
-    ])
+    #expect(
+      file.records.map(\.fields) == [
+        ["name", "phone", "city"], ["张伟", "13812345678", "北京"], ["李娜", "13912345678", "北京"],
+      ])
     #expect(file.records.allSatisfy { $0.problem == nil })
   }
 

@@ -5,8 +5,9 @@ import Testing
 @Suite struct CSVWriterTests {
   @Test("fields are quoted only when they need it, inner quotes doubled")
   func quoting() {
-    #expect(CSVWriter.line(["plain", "a,b", "say \"hi\"", "two\nlines", " pad", "张伟", ""])
-      == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" pad\",张伟,")
+    #expect(
+      CSVWriter.line(["plain", "a,b", "say \"hi\"", "two\nlines", " pad", "张伟", ""])
+        == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" pad\",张伟,")
   }
 
   @Test("BOM and CRLF are applied when asked")

@@ -6,7 +6,8 @@ import Testing
   static let shanghai = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
   static let header =
     "external_id,name,phone,wechat,email,gender,birthday,city,source,consultant,model,grade,tier,tags,stage,created_at"
-  static let good = "E1,张伟,138 1234 5678,zw88,zw@example.com,男,1990-05-03,北京,车展,王芳,x40,H,A,vip; fleet,deposit,"
+  static let good =
+    "E1,张伟,138 1234 5678,zw88,zw@example.com,男,1990-05-03,北京,车展,王芳,x40,H,A,vip; fleet,deposit,"
     + "2025-07-01T09:30:00+08:00"
 
   static func parse(_ rows: [String], header: String = header, models: [String]? = nil) throws -> ImportBatch<
@@ -65,12 +66,15 @@ import Testing
     #expect(try Self.reason(with(2, "12345")).hasPrefix("phone \"12345\": expected a mobile like 13812345678"))
     #expect(try Self.reason(with(2, "")).hasPrefix("phone is empty"))
     #expect(try Self.reason(with(4, "zw@")).hasPrefix("email \"zw@\": expected an address"))
-    #expect(try Self.reason(with(6, "1990-02-30")).hasPrefix("birthday \"1990-02-30\": expected a real day as YYYY-MM-DD"))
+    #expect(
+      try Self.reason(with(6, "1990-02-30")).hasPrefix("birthday \"1990-02-30\": expected a real day as YYYY-MM-DD"))
     #expect(try Self.reason(with(11, "X")) == "grade \"X\": expected H, A, B or C")
     #expect(try Self.reason(with(12, "E")) == "tier \"E\": expected A, B, C or D")
-    #expect(try Self.reason(with(14, "won")).hasPrefix("stage \"won\": expected prospect, deposit, waiting_for_delivery"))
+    #expect(
+      try Self.reason(with(14, "won")).hasPrefix("stage \"won\": expected prospect, deposit, waiting_for_delivery"))
     #expect(try Self.reason(with(15, "yesterday")).contains("created_at \"yesterday\": expected ISO 8601"))
-    #expect(try Self.reason(with(10, "Q7"), models: ["S30", "X40"]) == "model \"Q7\": expected a catalog code: S30 or X40")
+    #expect(
+      try Self.reason(with(10, "Q7"), models: ["S30", "X40"]) == "model \"Q7\": expected a catalog code: S30 or X40")
   }
 
   @Test("several bad cells in one row are all named")
@@ -129,7 +133,8 @@ import Testing
   @Test("profile takes key=value pairs and rejects a pair without =")
   func profile() throws {
     let ok = try Self.parse(["张伟,13812345678,hobby=钓鱼;career=教师"], header: "name,phone,profile")
-    #expect(ok.rows.first?.profile == [ProfileFact(key: "hobby", value: "钓鱼"), ProfileFact(key: "career", value: "教师")])
+    #expect(
+      ok.rows.first?.profile == [ProfileFact(key: "hobby", value: "钓鱼"), ProfileFact(key: "career", value: "教师")])
     let bad = try Self.parse(["张伟,13812345678,钓鱼"], header: "name,phone,profile")
     #expect(bad.errors.first?.reason.hasPrefix("profile \"钓鱼\": expected key=value") == true)
   }

@@ -38,7 +38,8 @@ import Testing
   @Test("bad or missing times and a next contact before the touch are bad rows")
   func times() throws {
     let batch = try Self.parse([
-      ",2025-07-10,call,reached,,", "E1,10/07/2025,call,reached,,", "E1,2025-07-10T10:00:00+08:00,call,reached,,2025-07-09",
+      ",2025-07-10,call,reached,,", "E1,10/07/2025,call,reached,,",
+      "E1,2025-07-10T10:00:00+08:00,call,reached,,2025-07-09",
     ])
     #expect(batch.errors.map(\.line) == [2, 3, 4])
     #expect(batch.errors[0].reason.hasPrefix("lead_external_id is empty"))

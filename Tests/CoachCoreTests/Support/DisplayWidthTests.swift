@@ -2,10 +2,12 @@ import CoachCore
 import Testing
 
 @Suite struct DisplayWidthTests {
-  @Test("ASCII is 1, CJK, Hangul, kana and fullwidth forms are 2", arguments: [
-    ("abc", 3), ("张伟", 4), ("张伟 Zhang", 10), ("한국", 4), ("カナ", 4), ("ＡＢ", 4), ("，。", 4), ("X40 紧凑型SUV", 13),
-    ("\u{20000}", 2), ("", 0),
-  ])
+  @Test(
+    "ASCII is 1, CJK, Hangul, kana and fullwidth forms are 2",
+    arguments: [
+      ("abc", 3), ("张伟", 4), ("张伟 Zhang", 10), ("한국", 4), ("カナ", 4), ("ＡＢ", 4), ("，。", 4), ("X40 紧凑型SUV", 13),
+      ("\u{20000}", 2), ("", 0),
+    ])
   func widths(_ text: String, _ width: Int) {
     #expect(DisplayWidth.of(text) == width)
   }

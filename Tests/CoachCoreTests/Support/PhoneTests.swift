@@ -2,10 +2,12 @@ import CoachCore
 import Testing
 
 @Suite struct PhoneTests {
-  @Test("mobiles normalise to 11 digits from common spellings", arguments: [
-    "13812345678", "138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "+8613812345678", "008613812345678",
-    "8613812345678", "（138）1234-5678", "１３８１２３４５６７８",
-  ])
+  @Test(
+    "mobiles normalise to 11 digits from common spellings",
+    arguments: [
+      "13812345678", "138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "+8613812345678", "008613812345678",
+      "8613812345678", "（138）1234-5678", "１３８１２３４５６７８",
+    ])
   func mobiles(_ text: String) {
     #expect(Phone.normalize(text) == "13812345678")
   }
@@ -19,10 +21,12 @@ import Testing
     #expect(Phone.normalize("+86 10 12345678") == "01012345678")
   }
 
-  @Test("wrong lengths, prefixes and letters are rejected", arguments: [
-    "", "12345", "12812345678", "1381234567", "138123456789", "+1 138 1234 5678", "010-1234567",
-    "0755-123456", "0155-1234567", "010-02345678", "12345678", "138abcd5678", "13812345678+",
-  ])
+  @Test(
+    "wrong lengths, prefixes and letters are rejected",
+    arguments: [
+      "", "12345", "12812345678", "1381234567", "138123456789", "+1 138 1234 5678", "010-1234567",
+      "0755-123456", "0155-1234567", "010-02345678", "12345678", "138abcd5678", "13812345678+",
+    ])
   func rejected(_ text: String) {
     #expect(Phone.normalize(text) == nil)
   }

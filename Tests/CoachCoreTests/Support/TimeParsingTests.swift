@@ -8,11 +8,13 @@ import Testing
   /// 2025-07-10T02:00:00Z.
   static let tenAMShanghai = Date(timeIntervalSince1970: 1_752_112_800)
 
-  @Test("the same instant from offset, Z, compact offset, space separator and no offset", arguments: [
-    "2025-07-10T10:00:00+08:00", "2025-07-10T02:00:00Z", "2025-07-10T02:00:00z", "2025-07-10 10:00:00+0800",
-    "2025-07-10T10:00+08", "2025-07-09T22:00:00-04:00", "2025-07-10T10:00:00", "2025-07-10 10:00",
-    " 2025/7/10 10:00 ",
-  ])
+  @Test(
+    "the same instant from offset, Z, compact offset, space separator and no offset",
+    arguments: [
+      "2025-07-10T10:00:00+08:00", "2025-07-10T02:00:00Z", "2025-07-10T02:00:00z", "2025-07-10 10:00:00+0800",
+      "2025-07-10T10:00+08", "2025-07-09T22:00:00-04:00", "2025-07-10T10:00:00", "2025-07-10 10:00",
+      " 2025/7/10 10:00 ",
+    ])
   func sameInstant(_ text: String) {
     #expect(TimeParsing.instant(text, zone: Self.shanghai) == Self.tenAMShanghai)
   }
@@ -28,10 +30,12 @@ import Testing
     #expect(TimeParsing.instant("2025-07-10", zone: Self.newYork) == Date(timeIntervalSince1970: 1_752_120_000))
   }
 
-  @Test("nonsense and impossible values are rejected", arguments: [
-    "", "yesterday", "2025-13-01", "2025-02-29", "2025-07-10T24:00:00Z", "2025-07-10T10:60Z", "2025-07-10T10",
-    "2025-07-10T10:00:00+8", "2025-07-10T10:00:00+08:00:00", "2025-07-10T10:00:00.Z", "10/07/2025", "2025-7-10x",
-  ])
+  @Test(
+    "nonsense and impossible values are rejected",
+    arguments: [
+      "", "yesterday", "2025-13-01", "2025-02-29", "2025-07-10T24:00:00Z", "2025-07-10T10:60Z", "2025-07-10T10",
+      "2025-07-10T10:00:00+8", "2025-07-10T10:00:00+08:00:00", "2025-07-10T10:00:00.Z", "10/07/2025", "2025-7-10x",
+    ])
   func rejected(_ text: String) {
     #expect(TimeParsing.instant(text, zone: Self.shanghai) == nil)
   }
@@ -43,7 +47,8 @@ import Testing
     #expect(TimeParsing.iso(Self.tenAMShanghai, zone: Self.newYork) == "2025-07-09T22:00:00-04:00")
     let winter = Date(timeIntervalSince1970: 1_736_503_200)  // 2025-01-10T10:00:00Z
     #expect(TimeParsing.iso(winter, zone: Self.newYork) == "2025-01-10T05:00:00-05:00")
-    #expect(TimeParsing.iso(Self.tenAMShanghai.addingTimeInterval(0.9), zone: Self.shanghai) == "2025-07-10T10:00:00+08:00")
+    #expect(
+      TimeParsing.iso(Self.tenAMShanghai.addingTimeInterval(0.9), zone: Self.shanghai) == "2025-07-10T10:00:00+08:00")
   }
 
   @Test("iso output parses back to the same whole-second instant")
