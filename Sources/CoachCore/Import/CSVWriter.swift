@@ -1,0 +1,52 @@
+import Foundation
+
+/// Writes RFC 4180 CSV: fields quoted only when needed, LF or CRLF line ends, optional UTF-8 BOM.
+public struct CSVWriter: Sendable {
+  /// Line ending written after each record.
+  public enum LineEnding: String, Sendable {
+    case lf = "\n"
+    case crlf = "\r\n"
+  }
+
+  public var lineEnding: LineEnding
+  /// Start with a UTF-8 byte-order mark (helps spreadsheet programs recognise UTF-8).
+  public var bom: Bool
+  /// The CSV text written so far.
+  public private(set) var text: String
+
+  public init(lineEnding: LineEnding = .lf, bom: Bool = false) {
+    self.lineEnding = lineEnding
+    self.bom = bom
+    self.text = bom ? "\u{FEFF}" : ""
+  }
+
+  /// Appends one record.
+  public mutating func append(_ fields: [String]) {
+    text += Self.line(fields) + lineEnding.rawValue
+  }
+
+  /// The text as UTF-8 bytes (with the BOM when asked for).
+  public var data: Data { Data(text.utf8) }
+
+  /// A whole document in one call: `records` (header first) joined with `lineEnding`.
+  public static func render(_ records: [[String]], lineEnding: LineEnding = .lf, bom: Bool = false) -> String {
+    var writer = CSVWriter(lineEnding: lineEnding, bom: bom)
+    for r in records { writer.append(r) }
+    return writer.text
+  }
+
+  /// One record without its line ending.
+  public static func line(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",")
+  }
+
+  /// `value` quoted (with inner quotes doubled) when it holds a comma, quote, CR or LF, or starts or ends with
+  /// white space; otherwise as is.
+  public static func field(_ value: String) -> String {
+    let needsQuotes =
+      value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+      || value.first?.isWhitespace == true || value.last?.isWhitespace == true
+    guard needsQuotes else { return value }
+    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

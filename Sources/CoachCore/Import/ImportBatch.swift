@@ -1,0 +1,68 @@
+import Foundation
+
+/// What the parser needs besides the bytes.
+public struct ImportOptions: Sendable {
+  /// Zone of times written without an offset (`--tz`).
+  public var zone: TimeZone
+  /// Name used in messages.
+  public var fileName: String?
+  /// Model catalog codes; when given, `model` must be one of them (case-insensitive).
+  public var knownModels: [String]?
+
+  public init(zone: TimeZone, fileName: String? = nil, knownModels: [String]? = nil) {
+    self.zone = zone
+    self.fileName = fileName
+    self.knownModels = knownModels
+  }
+}
+
+/// The parsed rows of one file: good rows and bad rows, both in line order, plus header warnings.
+public struct ImportBatch<Row: ImportedRow>: Sendable, Hashable {
+  public var encoding: CSVEncoding
+  public var warnings: [String]
+  public var rows: [Row]
+  public var errors: [RowError]
+
+  /// The rejection for `--strict` when any row is bad (`bad_csv_row`, first bad line named), else nil.
+  public func strictError(fileName: String? = nil) -> CoachError? {
+    guard let first = errors.first else { return nil }
+    let more = errors.count > 1 ? " (and \(errors.count - 1) more bad rows)" : ""
+    return .rejected(
+      code: "bad_csv_row",
+      message: "\(fileName ?? "the CSV file"):\(first.line): \(first.reason)\(more); --strict: nothing imported")
+  }
+
+  /// Moves the rows `isBad` names to `errors` (e.g. ids already in the database), keeping line order.
+  public func rejecting(where isBad: (Row) -> String?) -> ImportBatch {
+    var copy = self
+    copy.rows = []
+    for row in rows {
+      if let reason = isBad(row) {
+        copy.errors.append(RowError(line: row.line, reason: reason))
+      } else {
+        copy.rows.append(row)
+      }
+    }
+    copy.errors.sort { $0.line < $1.line }
+    return copy
+  }
+}
+
+extension ImportBatch where Row == ImportedLead {
+  /// Rows whose `external_id` is already in the database become bad rows.
+  public func rejectingExisting(externalIDs existing: Set<String>) -> ImportBatch {
+    rejecting { row in
+      row.externalID.flatMap { existing.contains($0) ? "external_id \"\($0)\" already exists in the database" : nil }
+    }
+  }
+}
+
+extension ImportBatch where Row == ImportedTouch {
+  /// Rows whose `lead_external_id` names no known lead become bad rows.
+  public func rejectingUnknownLeads(knownExternalIDs known: Set<String>) -> ImportBatch {
+    rejecting { row in
+      known.contains(row.leadExternalID)
+        ? nil : "lead_external_id \"\(row.leadExternalID)\": no lead has this external_id"
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The columns of an import file (leads or touches) and how a header row maps onto them.
+public struct ImportSchema: Sendable, Hashable {
+  /// What the rows of the file are.
+  public enum Kind: String, Sendable, Hashable { case leads, touches }
+
+  public let kind: Kind
+  /// Every known column, in the contract's order (the export order for leads).
+  public let columns: [String]
+  /// Columns the header must name, or the file is rejected.
+  public let required: [String]
+
+  /// `external_id, name, phone, …, stage, created_at` plus `profile` (`key=value;key=value`).
+  public static let leads = ImportSchema(
+    kind: .leads,
+    columns: [
+      "external_id", "name", "phone", "wechat", "email", "gender", "birthday", "city", "source", "consultant",
+      "model", "grade", "tier", "tags", "stage", "created_at", "profile",
+    ],
+    required: ["name", "phone"])
+
+  /// `lead_external_id, at, channel, outcome, note, next_at`.
+  public static let touches = ImportSchema(
+    kind: .touches, columns: ["lead_external_id", "at", "channel", "outcome", "note", "next_at"],
+    required: ["lead_external_id", "at"])
+
+  /// Maps a header record onto the columns: case, surrounding spaces and a BOM are ignored; unknown or
+  /// unnamed columns give warnings; a missing required column, a repeated column or an unreadable header
+  /// rejects the file (`bad_csv_header`).
+  public func bind(header: CSVRecord?, fileName: String? = nil) throws -> ImportHeader {
+    let file = fileName ?? "the CSV file"
+    let needs = "a \(kind.rawValue) file needs a header row naming \(required.joined(separator: " and "))"
+    guard let header else { throw CoachError.rejected(code: "bad_csv_header", message: "\(file) is empty: \(needs)") }
+    if let problem = header.problem {
+      throw CoachError.rejected(code: "bad_csv_header", message: "\(file):\(header.line): header: \(problem)")
+    }
+    var index: [String: Int] = [:]
+    var warnings: [String] = []
+    for (i, cell) in header.fields.enumerated() {
+      let name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        .lowercased()
+      if name.isEmpty {
+        warnings.append("\(file):\(header.line): column \(i + 1) has no name; ignored")
+      } else if !columns.contains(name) {
+        warnings.append(
+          "\(file):\(header.line): unknown column \"\(cell)\" (column \(i + 1)) ignored; known columns: "
+            + columns.joined(separator: ", "))
+      } else if let earlier = index[name] {
+        throw CoachError.rejected(
+          code: "bad_csv_header",
+          message: "\(file):\(header.line): column \(name) appears twice (columns \(earlier + 1) and \(i + 1)); "
+            + "name each column once")
+      } else {
+        index[name] = i
+      }
+    }
+    let missing = required.filter { index[$0] == nil }
+    guard missing.isEmpty else {
+      throw CoachError.rejected(
+        code: "bad_csv_header",
+        message: "\(file):\(header.line): header lacks \(missing.joined(separator: " and ")); \(needs) "
+          + "(columns: \(columns.joined(separator: ", ")))")
+    }
+    return ImportHeader(
+      schema: self, line: header.line, fieldCount: header.fields.count, index: index,
+      warnings: warnings)
+  }
+}
+
+/// A header bound to a schema: where each known column is.
+public struct ImportHeader: Sendable, Hashable {
+  public let schema: ImportSchema
+  /// Line of the header row.
+  public let line: Int
+  /// Number of fields in the header; every row must have as many.
+  public let fieldCount: Int
+  /// Position of each known column present in the file.
+  public let index: [String: Int]
+  /// Unknown and unnamed columns, one message each.
+  public let warnings: [String]
+
+  /// The trimmed cell of `column` in `fields`, or nil when the column is absent or the cell empty.
+  public func value(_ column: String, in fields: [String]) -> String? {
+    guard let i = index[column], i < fields.count else { return nil }
+    let v = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+    return v.isEmpty ? nil : v
+  }
+}

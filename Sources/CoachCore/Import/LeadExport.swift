@@ -1,0 +1,32 @@
+import Foundation
+
+/// Lead rows for `coach export leads --format csv`: the import's columns first (so an export imports back),
+/// then `id`.
+public enum LeadExport {
+  /// Header of the export: `ImportSchema.leads.columns` then `id`.
+  public static let header: [String] = ImportSchema.leads.columns + ["id"]
+
+  /// One lead as CSV cells matching `header`; times ISO 8601 with the offset of `zone`; phone masked
+  /// (`138****5678`) unless `maskPhone` is false.
+  public static func row(_ lead: LeadSnapshot, zone: TimeZone, maskPhone: Bool) -> [String] {
+    let phone = lead.phone.map { maskPhone ? Phone.mask($0) : $0 } ?? ""
+    let profile = lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+    return [
+      lead.externalID ?? "", lead.name, phone, lead.wechat ?? "", lead.email ?? "", lead.gender ?? "",
+      lead.birthday?.description ?? "", lead.city ?? "", lead.source ?? "", lead.consultant ?? "",
+      lead.model ?? "", lead.grade?.rawValue ?? "", lead.tier?.rawValue ?? "", lead.tags.joined(separator: ";"),
+      lead.stage.rawValue, TimeParsing.iso(lead.createdAt, zone: zone), profile, lead.id,
+    ]
+  }
+
+  /// A whole CSV export of `leads` (header first).
+  public static func csv(
+    _ leads: [LeadSnapshot], zone: TimeZone, maskPhone: Bool, lineEnding: CSVWriter.LineEnding = .lf,
+    bom: Bool = false
+  ) -> String {
+    var writer = CSVWriter(lineEnding: lineEnding, bom: bom)
+    writer.append(header)
+    for lead in leads { writer.append(row(lead, zone: zone, maskPhone: maskPhone)) }
+    return writer.text
+  }
+}

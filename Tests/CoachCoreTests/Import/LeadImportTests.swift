@@ -1,0 +1,151 @@
+import CoachCore
+import Foundation
+import Testing
+
+@Suite struct LeadImportTests {
+  static let shanghai = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+  static let header =
+    "external_id,name,phone,wechat,email,gender,birthday,city,source,consultant,model,grade,tier,tags,stage,created_at"
+  static let good =
+    "E1,张伟,138 1234 5678,zw88,zw@example.com,男,1990-05-03,北京,车展,王芳,x40,H,A,vip; fleet,deposit,"
+    + "2025-07-01T09:30:00+08:00"
+
+  static func parse(_ rows: [String], header: String = header, models: [String]? = nil) throws -> ImportBatch<
+    ImportedLead
+  > {
+    let text = ([header] + rows).joined(separator: "\n") + "\n"
+    return try CSVImport.leads(
+      Array(text.utf8), options: ImportOptions(zone: shanghai, fileName: "leads.csv", knownModels: models))
+  }
+
+  /// The single bad row of `row` placed at line 2.
+  static func reason(_ row: String, models: [String]? = nil) throws -> String {
+    let batch = try parse([row], models: models)
+    #expect(batch.rows.isEmpty)
+    #expect(batch.errors.map(\.line) == [2])
+    return batch.errors.first?.reason ?? ""
+  }
+
+  @Test("a complete row becomes a typed lead")
+  func goodRow() throws {
+    let batch = try Self.parse([Self.good], models: ["S30", "X40"])
+    #expect(batch.errors.isEmpty)
+    let lead = try #require(batch.rows.first)
+    #expect(lead.line == 2)
+    #expect(lead.externalID == "E1")
+    #expect(lead.name == "张伟")
+    #expect(lead.phone == "13812345678")
+    #expect(lead.birthday == LocalDate(year: 1990, month: 5, day: 3))
+    #expect(lead.model == "X40")
+    #expect(lead.grade == .h)
+    #expect(lead.tier == .a)
+    #expect(lead.tags == ["vip", "fleet"])
+    #expect(lead.stage == .deposit)
+    #expect(lead.createdAt == Date(timeIntervalSince1970: 1_751_333_400))
+  }
+
+  @Test("empty cells are not given: only name and phone are needed")
+  func minimalRow() throws {
+    let lead = try #require(Self.parse([",李娜,13912345678,,,,,,,,,,,,,"]).rows.first)
+    #expect(lead.externalID == nil)
+    #expect(lead.grade == nil)
+    #expect(lead.stage == .prospect)
+    #expect(lead.createdAt == nil)
+    #expect(lead.tags.isEmpty)
+  }
+
+  @Test("each kind of bad cell names the column, the value and what is accepted")
+  func badCells() throws {
+    let base = Self.good.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    func with(_ column: Int, _ value: String) -> String {
+      var cells = base
+      cells[column] = value
+      return cells.joined(separator: ",")
+    }
+    #expect(try Self.reason(with(1, "  ")) == "name is empty: every lead needs a name")
+    #expect(try Self.reason(with(2, "12345")).hasPrefix("phone \"12345\": expected a mobile like 13812345678"))
+    #expect(try Self.reason(with(2, "")).hasPrefix("phone is empty"))
+    #expect(try Self.reason(with(4, "zw@")).hasPrefix("email \"zw@\": expected an address"))
+    #expect(
+      try Self.reason(with(6, "1990-02-30")).hasPrefix("birthday \"1990-02-30\": expected a real day as YYYY-MM-DD"))
+    #expect(try Self.reason(with(11, "X")) == "grade \"X\": expected H, A, B or C")
+    #expect(try Self.reason(with(12, "E")) == "tier \"E\": expected A, B, C or D")
+    #expect(
+      try Self.reason(with(14, "won")).hasPrefix("stage \"won\": expected prospect, deposit, waiting_for_delivery"))
+    #expect(try Self.reason(with(15, "yesterday")).contains("created_at \"yesterday\": expected ISO 8601"))
+    #expect(
+      try Self.reason(with(10, "Q7"), models: ["S30", "X40"]) == "model \"Q7\": expected a catalog code: S30 or X40")
+  }
+
+  @Test("several bad cells in one row are all named")
+  func severalReasons() throws {
+    let reason = try Self.reason(",,12,,,,,,,,,Z,,,,")
+    #expect(reason.contains("name is empty"))
+    #expect(reason.contains("phone \"12\""))
+    #expect(reason.contains("grade \"Z\""))
+  }
+
+  @Test("a row with the wrong number of fields is bad at its line")
+  func columnCount() throws {
+    #expect(try Self.reason("E1,张伟,13812345678") == "3 fields, header has 16")
+  }
+
+  @Test("invalid UTF-8 in a UTF-8 file is a bad row at its line")
+  func invalidUTF8() throws {
+    let text = Self.header + "\n" + Self.good + "\n"
+    let bytes = Array(text.utf8) + [0xC3, 0x28] + Array(",13812345679,,,,,,,,,,,,,,\n".utf8)
+    let batch = try CSVImport.leads(bytes, options: ImportOptions(zone: Self.shanghai))
+    #expect(batch.rows.count == 1)
+    #expect(batch.errors == [RowError(line: 3, reason: CSVReader.invalidUTF8)])
+  }
+
+  @Test("a repeated external_id is bad at its later line; ids in the database can be rejected too")
+  func duplicates() throws {
+    let other = ",李娜,13912345678,,,,,,,,,,,,,"
+    let batch = try Self.parse([Self.good, other, Self.good.replacingOccurrences(of: "张伟", with: "张三")])
+    #expect(batch.rows.map(\.line) == [2, 3])
+    #expect(batch.errors == [RowError(line: 4, reason: "external_id \"E1\" repeats line 2")])
+    let after = batch.rejectingExisting(externalIDs: ["E1"])
+    #expect(after.rows.map(\.line) == [3])
+    #expect(after.errors.map(\.line) == [2, 4])
+    #expect(after.errors.first?.reason == "external_id \"E1\" already exists in the database")
+  }
+
+  @Test("header names ignore case, spaces and a BOM; unknown columns warn and are ignored")
+  func headerNames() throws {
+    let batch = try Self.parse(["张伟, 13812345678 ,whatever"], header: "\u{FEFF} Name ,PHONE,Hobby")
+    #expect(batch.rows.first?.name == "张伟")
+    #expect(batch.warnings.count == 1)
+    #expect(batch.warnings.first?.contains("unknown column \"Hobby\" (column 3)") == true)
+  }
+
+  @Test("a header without name or phone rejects the file with bad_csv_header")
+  func missingColumns() throws {
+    #expect {
+      try Self.parse(["张伟"], header: "name")
+    } throws: { error in
+      (error as? CoachError)?.code == "bad_csv_header" && (error as? CoachError)?.message.contains("phone") == true
+    }
+    #expect(throws: CoachError.self) { try CSVImport.leads([], options: ImportOptions(zone: .gmt)) }
+    #expect(throws: CoachError.self) { try Self.parse([], header: "name,phone,name") }
+  }
+
+  @Test("profile takes key=value pairs and rejects a pair without =")
+  func profile() throws {
+    let ok = try Self.parse(["张伟,13812345678,hobby=钓鱼;career=教师"], header: "name,phone,profile")
+    #expect(
+      ok.rows.first?.profile == [ProfileFact(key: "hobby", value: "钓鱼"), ProfileFact(key: "career", value: "教师")])
+    let bad = try Self.parse(["张伟,13812345678,钓鱼"], header: "name,phone,profile")
+    #expect(bad.errors.first?.reason.hasPrefix("profile \"钓鱼\": expected key=value") == true)
+  }
+
+  @Test("all-empty rows are skipped; strict mode names the first bad line")
+  func strict() throws {
+    let batch = try Self.parse([",,,,,,,,,,,,,,,", "E1,张伟,1,,,,,,,,,,,,,", "x"])
+    #expect(batch.errors.map(\.line) == [3, 4])
+    let error = try #require(batch.strictError(fileName: "leads.csv"))
+    #expect(error.code == "bad_csv_row")
+    #expect(error.message.hasPrefix("leads.csv:3: phone \"1\""))
+    #expect(error.message.contains("1 more"))
+  }
+}

@@ -1,0 +1,65 @@
+import CoachCore
+import Foundation
+import Testing
+
+@Suite struct TouchImportTests {
+  static let shanghai = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+
+  static func parse(_ rows: [String], header: String = "lead_external_id,at,channel,outcome,note,next_at") throws
+    -> ImportBatch<ImportedTouch>
+  {
+    let text = ([header] + rows).joined(separator: "\r\n")
+    return try CSVImport.touches(Array(text.utf8), options: ImportOptions(zone: shanghai))
+  }
+
+  @Test("a touch row is typed; a time without offset is in the import zone")
+  func goodRow() throws {
+    let batch = try Self.parse(["E1,2025-07-10 10:00,Test-Drive,reached,\"试驾,很满意\",2025-07-12T10:00:00Z"])
+    let touch = try #require(batch.rows.first)
+    #expect(touch.leadExternalID == "E1")
+    #expect(touch.at == Date(timeIntervalSince1970: 1_752_112_800))
+    #expect(touch.channel == .testDrive)
+    #expect(touch.outcome == .reached)
+    #expect(touch.note == "试驾,很满意")
+    #expect(touch.nextAt == Date(timeIntervalSince1970: 1_752_314_400))
+  }
+
+  @Test("channel and outcome are required; bad codes list what is accepted")
+  func codes() throws {
+    let batch = try Self.parse([
+      "E1,2025-07-10T10:00:00+08:00,,reached,,", "E1,2025-07-10T10:00:00+08:00,fax,maybe,,",
+    ])
+    #expect(batch.errors.map(\.line) == [2, 3])
+    #expect(batch.errors[0].reason == "channel is empty: expected call, sms, wechat, visit, email or test_drive")
+    #expect(batch.errors[1].reason.contains("channel \"fax\": expected call, sms"))
+    #expect(batch.errors[1].reason.contains("outcome \"maybe\": expected reached, no_answer, declined or visited"))
+  }
+
+  @Test("bad or missing times and a next contact before the touch are bad rows")
+  func times() throws {
+    let batch = try Self.parse([
+      ",2025-07-10,call,reached,,", "E1,10/07/2025,call,reached,,",
+      "E1,2025-07-10T10:00:00+08:00,call,reached,,2025-07-09",
+    ])
+    #expect(batch.errors.map(\.line) == [2, 3, 4])
+    #expect(batch.errors[0].reason.hasPrefix("lead_external_id is empty"))
+    #expect(batch.errors[1].reason.hasPrefix("at \"10/07/2025\": expected ISO 8601"))
+    #expect(batch.errors[1].reason.contains("Asia/Shanghai"))
+    #expect(batch.errors[2].reason.hasPrefix("next_at \"2025-07-09\" is before at"))
+  }
+
+  @Test("a touches header needs lead_external_id and at")
+  func header() throws {
+    #expect {
+      try Self.parse([], header: "lead_external_id,channel,outcome")
+    } throws: { ($0 as? CoachError)?.code == "bad_csv_header" }
+  }
+
+  @Test("touches of unknown leads can be rejected by the store")
+  func unknownLeads() throws {
+    let batch = try Self.parse(["E1,2025-07-10,call,reached,,", "E2,2025-07-10,sms,no_answer,,"])
+    let after = batch.rejectingUnknownLeads(knownExternalIDs: ["E2"])
+    #expect(after.rows.map(\.leadExternalID) == ["E2"])
+    #expect(after.errors == [RowError(line: 2, reason: "lead_external_id \"E1\": no lead has this external_id")])
+  }
+}
