@@ -17,12 +17,6 @@ extension CoachCommand {
       @Flag(help: "Phone numbers in full (admins only).") var unmasked = false
       @OptionGroup var global: GlobalOptions
 
-      /// The import's lead columns first, so an export imports back.
-      static let columns = [
-        "external_id", "name", "phone", "wechat", "email", "gender", "birthday", "city", "source", "consultant", "model",
-        "grade", "tier", "tags", "stage", "created_at", "id", "profile",
-      ]
-
       func run() throws {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
@@ -35,15 +29,8 @@ extension CoachCommand {
         case .json:
           data = try Output(env: env).encoder().encode(["leads": leads.map { LeadJSON($0, fullPhone: unmasked) }]) + Data("\n".utf8)
         case .csv:
-          let rows = leads.map { l -> [String] in
-            [
-              l.externalID ?? "", l.name, (unmasked ? l.phone : l.phone.map(Phone.mask)) ?? "", l.wechat ?? "", l.email ?? "",
-              l.gender ?? "", l.birthday?.description ?? "", l.city ?? "", l.source ?? "", l.consultant ?? "", l.model ?? "",
-              l.grade?.rawValue ?? "", l.tier?.rawValue ?? "", l.tags.joined(separator: ";"), l.stage.rawValue,
-              TimeParsing.iso(l.createdAt, zone: env.zone), l.id, l.profile.map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
-            ]
-          }
-          data = Data(CSVWriter.render([Self.columns] + rows, bom: out != nil).utf8)
+          // The import's lead columns first, so an export imports back.
+          data = Data(LeadExport.csv(leads, zone: env.zone, maskPhone: !unmasked, bom: out != nil).utf8)
         }
         let entry = ExportEntry(
           at: env.now, actor: session.actor, what: "leads", format: format.rawValue, rows: leads.count, masked: !unmasked,

@@ -50,3 +50,15 @@ struct Output {
   static func yellow(_ s: String) -> String { colourEnabled ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
   static func dim(_ s: String) -> String { colourEnabled ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
 }
+
+extension TextTable {
+  /// A table with left-aligned columns named `headers`.
+  init(headers: [String]) { self.init(columns: headers.map { Column($0) }) }
+
+  /// Renders `rows` under the headers, coloured when the terminal allows.
+  func render(_ rows: [[String]]) -> String {
+    var table = self
+    for row in rows { table.addRow(row) }
+    return table.render(color: Output.colourEnabled)
+  }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@Suite struct ImportCLITests {
+  static var repoRoot: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  }
+
+  /// Runs scripts/make-import-fixture; returns the bad lines it reports.
+  static func fixture(_ out: URL, _ args: [String]) throws -> [Int: String] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", repoRoot.appendingPathComponent("scripts/make-import-fixture").path, out.path] + args
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    var bad: [Int: String] = [:]
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+      let parts = line.split(separator: "\t", maxSplits: 1)
+      if parts.count == 2, let n = Int(parts[0]) { bad[n] = String(parts[1]) }
+    }
+    return bad
+  }
+
+  static func sqlite(_ db: String, _ sql: String) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["sqlite3", db, sql]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  @Test func tenThousandRowsWithSevenBadImport9993AndNameEachBadLine() throws {
+    let cli = try CLI()
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    let bad = try Self.fixture(csv, ["--rows", "10000", "--bad"])
+    #expect(bad.count == 7)
+    let r = try cli.run(["import", "leads", csv.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try r.json()
+    #expect(json["imported"] as? Int == 9993)
+    let skipped = (json["skipped"] as? [[String: Any]]) ?? []
+    #expect(Set(skipped.compactMap { $0["line"] as? Int }) == Set(bad.keys))
+    #expect(skipped.allSatisfy { !(($0["reason"] as? String) ?? "").isEmpty })
+  }
+
+  @Test func strictImportsNothingWhenOneRowIsBad() throws {
+    let cli = try CLI()
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    _ = try Self.fixture(csv, ["--rows", "500", "--bad"])
+    _ = try cli.run(["init"])
+    let r = try cli.run(["import", "leads", csv.path, "--strict"])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("leads.csv:"))
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == "0")
+  }
+
+  @Test func aGBKFileKeepsChineseNamesIntact() throws {
+    let cli = try CLI()
+    let gbk = cli.dir.appendingPathComponent("gbk.csv")
+    let utf8 = cli.dir.appendingPathComponent("utf8.csv")
+    _ = try Self.fixture(gbk, ["--rows", "50", "--encoding", "gbk"])
+    _ = try Self.fixture(utf8, ["--rows", "50"])
+    let r = try cli.run(["import", "leads", gbk.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try r.json()["imported"] as? Int == 50)
+    let expected = try String(contentsOf: utf8, encoding: .utf8).split(separator: "\n").dropFirst().map {
+      String($0.split(separator: ",")[1])
+    }
+    let names = try Self.sqlite(cli.db, "SELECT name FROM customer ORDER BY id").split(separator: "\n").map(String.init)
+    #expect(names == expected)
+  }
+
+  @Test func anImportKilledHalfwayLeavesTheDatabaseAsBefore() throws {
+    let cli = try CLI()
+    let csv = cli.dir.appendingPathComponent("big.csv")
+    _ = try Self.fixture(csv, ["--rows", "200000"])
+    _ = try cli.addLead()
+    let before = try Self.sqlite(cli.db, "SELECT (SELECT COUNT(*) FROM lead) || ',' || (SELECT COUNT(*) FROM customer) || ',' || (SELECT COUNT(*) FROM stageEvent)")
+    // Start the import, wait until its write transaction has begun (the WAL grows), then SIGKILL it.
+    let p = Process()
+    p.executableURL = try CLI.binary
+    p.arguments = ["import", "leads", csv.path, "--db", cli.db, "--now", cli.now, "--tz", cli.zone]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let wal = cli.db + "-wal"
+    let deadline = Date().addingTimeInterval(60)
+    var walSize = 0
+    while Date() < deadline && p.isRunning {
+      walSize = ((try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int) ?? 0
+      if walSize > 2_000_000 { break }
+      usleep(5_000)
+    }
+    #expect(p.isRunning, "the import finished before it could be killed; make the fixture bigger")
+    kill(p.processIdentifier, SIGKILL)
+    p.waitUntilExit()
+    #expect(p.terminationReason == .uncaughtSignal)
+    #expect(walSize > 0)
+    #expect(try Self.sqlite(cli.db, "PRAGMA integrity_check") == "ok")
+    let after = try Self.sqlite(cli.db, "SELECT (SELECT COUNT(*) FROM lead) || ',' || (SELECT COUNT(*) FROM customer) || ',' || (SELECT COUNT(*) FROM stageEvent)")
+    #expect(after == before)
+  }
+}
