@@ -14,7 +14,9 @@ struct CoachCommand: ParsableCommand {
     abstract: "Follow-up coach for car-dealership sales consultants.",
     discussion: "Before each call: `coach next`. Every command takes --db, --as, --now, --tz, --lang and --json.",
     subcommands: [
-      Init.self, UserCommand.self, LeadCommand.self, TouchCommand.self, StageCommand.self,
+      NextCommand.self, AlertsCommand.self, LeadCommand.self, TouchCommand.self, StageCommand.self,
+      SwitchCommand.self, ObjectionCommand.self, ModelsCommand.self, PlaybookCommand.self, ImportCommand.self,
+      ExportCommand.self, UserCommand.self, Init.self, DemoCommand.self,
     ])
 
   /// Parses, runs, and maps every failure to the contract's exit codes (64 usage, 65 rejected, 70 internal).

@@ -1,0 +1,65 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension CoachCommand {
+  /// `coach next`: whom to contact now, and the brief for the first (or the given) lead.
+  struct NextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "next", abstract: "The follow-up queue and a call brief for the most urgent (or given) lead.")
+    @Option(help: "Queue length (default 10).") var limit = 10
+    @Option(help: "Brief for this lead, due or not.") var lead: String?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      let session = try Session.open(env)
+      let ctx = try EngineSetup.context(env, session: session)
+      let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: false))
+      let queue = Queue.build(leads: leads, ctx: ctx, limit: limit)
+      var brief: Brief?
+      var briefLead: LeadSnapshot?
+      if let id = lead {
+        let one = try session.db.snapshot(id: id, scope: session.scope)
+        briefLead = one
+        if let action = FollowUpEngine.nextAction(for: one, in: ctx) {
+          brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
+        }
+      } else if let first = queue.first, let one = leads.first(where: { $0.id == first.leadID }),
+        let action = FollowUpEngine.nextAction(for: one, in: ctx)
+      {
+        briefLead = one
+        brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
+      }
+      let out = Output(env: env)
+      if env.json {
+        return try out.json(NextJSON(generated_at: env.now, consultant: session.user?.name, queue: queue, brief: brief))
+      }
+      BriefPrinter(out: out, labels: ctx.playbook.labels, playbook: ctx.playbook).print(
+        queue: queue, brief: brief, lead: briefLead, session: session)
+    }
+  }
+}
+
+struct NextJSON: Encodable {
+  let generated_at: Date
+  let consultant: String?
+  let queue: [QueueEntry]
+  let brief: Brief?
+
+  enum CodingKeys: String, CodingKey { case generated_at, consultant, queue, brief }
+
+  /// Writes `brief` and `consultant` as null when absent, as the contract shows.
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(generated_at, forKey: .generated_at)
+    try c.encode(consultant, forKey: .consultant)
+    try c.encode(queue, forKey: .queue)
+    try c.encode(brief, forKey: .brief)
+  }
+}

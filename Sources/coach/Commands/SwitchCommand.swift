@@ -1,0 +1,42 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension CoachCommand {
+  /// `coach switch ID`: computed arguments for switching a lead to a model that comes sooner.
+  struct SwitchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "switch", abstract: "Model-switch arguments for a lead (weeks sooner, money saved, space, …).")
+    @Argument(help: "Lead id.") var id: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      let session = try Session.open(env)
+      let lead = try session.db.snapshot(id: id, scope: session.scope)
+      let ctx = try EngineSetup.context(env, session: session)
+      guard lead.model != nil else {
+        throw CoachError.rejected(code: "no_model", message: "lead \(id) has no model of interest: set one with `coach lead edit \(id) --model CODE`")
+      }
+      guard ctx.playbook.model(lead.model) != nil else {
+        throw CoachError.rejected(code: "unknown_model", message: "lead \(id)'s model \(lead.model ?? "") is not in the catalog (`coach models`)")
+      }
+      let args = SwitchAdvisor.arguments(for: lead, in: ctx)
+      let out = Output(env: env)
+      if env.json { return try out.json(SwitchJSON(lead_id: lead.id, from_model: lead.model, switch: args)) }
+      let ui = ctx.playbook.labels.ui
+      out.line(Output.bold("\(lead.name) #\(lead.id): \(ctx.playbook.model(lead.model)?.name ?? lead.model ?? "")"))
+      if args.isEmpty { return out.line("  " + (ui["no_switch"] ?? "no model in the catalog comes sooner")) }
+      for a in args {
+        out.line("  → \(ctx.playbook.model(a.toModel)?.name ?? a.toModel) [\(ui["lever_\(a.lever.rawValue)"] ?? a.lever.rawValue)] \(a.text)")
+      }
+    }
+  }
+}
+
+struct SwitchJSON: Encodable {
+  let lead_id: String
+  let from_model: String?
+  let `switch`: [SwitchArgument]
+}
