@@ -20,7 +20,9 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   var allKeys: [Key] {
-    mapping.keys.compactMap { $0.scalar?.string }.compactMap { isStruct ? Key(stringValue: $0.camelCased) : Key(stringValue: $0) }
+    mapping.keys.compactMap { $0.scalar?.string }.compactMap {
+      isStruct ? Key(stringValue: $0.camelCased) : Key(stringValue: $0)
+    }
   }
 
   private func yamlKey(_ key: Key) -> String { isStruct ? key.stringValue.snakeCased : key.stringValue }
@@ -60,7 +62,9 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     try decoder(key).unkeyedContainer()
   }
 
-  func superDecoder() throws -> any Decoder { NodeDecoder(node: .mapping(mapping), codingPath: codingPath, usage: usage) }
+  func superDecoder() throws -> any Decoder {
+    NodeDecoder(node: .mapping(mapping), codingPath: codingPath, usage: usage)
+  }
   func superDecoder(forKey key: Key) throws -> any Decoder { try decoder(key) }
 }
 
@@ -88,7 +92,8 @@ struct NodeUnkeyedContainer: UnkeyedDecodingContainer {
         Any.self, .init(codingPath: codingPath, debugDescription: "the list has only \(items.count) items"))
     }
     defer { currentIndex += 1 }
-    return NodeDecoder(node: items[currentIndex], codingPath: codingPath + [YAMLKey(intValue: currentIndex)], usage: usage)
+    return NodeDecoder(
+      node: items[currentIndex], codingPath: codingPath + [YAMLKey(intValue: currentIndex)], usage: usage)
   }
 
   mutating func decodeNil() throws -> Bool {

@@ -43,7 +43,8 @@ struct NodeDecoder: Decoder {
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
     guard case .mapping(let mapping) = node else {
       throw DecodingError.typeMismatch(
-        [String: Any].self, .init(codingPath: codingPath, debugDescription: "expected key: value lines, found \(node.summary)"))
+        [String: Any].self,
+        .init(codingPath: codingPath, debugDescription: "expected key: value lines, found \(node.summary)"))
     }
     return KeyedDecodingContainer(NodeKeyedContainer<Key>(mapping: mapping, codingPath: codingPath, usage: usage))
   }
@@ -51,7 +52,10 @@ struct NodeDecoder: Decoder {
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
     guard case .sequence(let sequence) = node else {
       throw DecodingError.typeMismatch(
-        [Any].self, .init(codingPath: codingPath, debugDescription: "expected a list (lines starting with `- `, or [a, b]), found \(node.summary)"))
+        [Any].self,
+        .init(
+          codingPath: codingPath,
+          debugDescription: "expected a list (lines starting with `- `, or [a, b]), found \(node.summary)"))
     }
     return NodeUnkeyedContainer(items: Array(sequence), codingPath: codingPath, usage: usage)
   }

@@ -11,7 +11,8 @@ extension LintContext {
     let grades = Grade.allCases.map(\.rawValue)
     for (key, days) in c.followUpDays.sorted(by: { $0.key < $1.key }) {
       if !grades.contains(key) {
-        error("cadence", ["follow_up_days", key], "unknown grade `\(key)`; grades are \(grades.joined(separator: ", "))")
+        error(
+          "cadence", ["follow_up_days", key], "unknown grade `\(key)`; grades are \(grades.joined(separator: ", "))")
       } else if days <= 0 {
         error("cadence", ["follow_up_days", key], "interval must be at least 1 day, found \(days)")
       }
@@ -27,8 +28,10 @@ extension LintContext {
         error("cadence", ["tier_factor", key], "factor must be above 0, found \(factor)")
       }
     }
-    for (key, value) in [("first_contact_hours", c.firstContactHours), ("default_follow_up_days", c.defaultFollowUpDays),
-                         ("delivery_update_days", c.deliveryUpdateDays)] where value <= 0 {
+    for (key, value) in [
+      ("first_contact_hours", c.firstContactHours), ("default_follow_up_days", c.defaultFollowUpDays),
+      ("delivery_update_days", c.deliveryUpdateDays),
+    ] where value <= 0 {
       error("cadence", [key], "must be at least 1, found \(value)")
     }
   }
@@ -46,14 +49,16 @@ extension LintContext {
         }
       case (nil, let dates?):
         for (j, d) in dates.enumerated() where LocalDate(d) == nil {
-          error("care", at + ["dates", j], "holiday `\(h.id)`: `\(d)` is not a date; write YYYY-MM-DD like \"2026-02-17\"")
+          error(
+            "care", at + ["dates", j], "holiday `\(h.id)`: `\(d)` is not a date; write YYYY-MM-DD like \"2026-02-17\"")
         }
         let parsed = dates.compactMap(LocalDate.init)
         if !parsed.isEmpty, !parsed.contains(where: { $0 >= today }) {
           warning("care", at + ["dates"], "holiday `\(h.id)`: every date is past; add the coming years' dates")
         }
       default:
-        error("care", at, "holiday `\(h.id)` needs exactly one of `fixed:` (month-day) or `dates:` (a list of YYYY-MM-DD)")
+        error(
+          "care", at, "holiday `\(h.id)` needs exactly one of `fixed:` (month-day) or `dates:` (a list of YYYY-MM-DD)")
       }
       if !messageIds.contains(h.message) {
         error("care", at + ["message"], "holiday `\(h.id)`: no message template `\(h.message)` in messages.yaml")
@@ -73,7 +78,8 @@ extension LintContext {
     checkDuplicates("topics", t.dugUp.map(\.id), what: "dug_up id") { ["dug_up", $0, "id"] }
     for (i, rule) in t.dugUp.enumerated() {
       if !Self.areas.contains(rule.area) {
-        error("topics", ["dug_up", i, "area"], "rule `\(rule.id)`: unknown area `\(rule.area)`; use person, car or life")
+        error(
+          "topics", ["dug_up", i, "area"], "rule `\(rule.id)`: unknown area `\(rule.area)`; use person, car or life")
       }
       if rule.profileKeys.isEmpty {
         error("topics", ["dug_up", i, "profile_keys"], "rule `\(rule.id)` needs at least one profile key")
@@ -86,7 +92,9 @@ extension LintContext {
   func checkCreated(_ topic: CreatedTopic, at: [any Sendable]) {
     let from = topic.from.flatMap(LocalDate.init)
     let to = topic.to.flatMap(LocalDate.init)
-    if let text = topic.from, from == nil { error("topics", at + ["from"], "`\(text)` is not a date; write YYYY-MM-DD") }
+    if let text = topic.from, from == nil {
+      error("topics", at + ["from"], "`\(text)` is not a date; write YYYY-MM-DD")
+    }
     if let text = topic.to, to == nil { error("topics", at + ["to"], "`\(text)` is not a date; write YYYY-MM-DD") }
     if let from, let to, to < from {
       error("topics", at + ["to"], "created topic `\(topic.id)` ends (\(to)) before it starts (\(from))")
@@ -98,7 +106,9 @@ extension LintContext {
       error("topics", at + ["recurrence"], "`\(rule)` is not a recurrence; use weekly:1-7 (1 Monday) or monthly:1-31")
     }
     for (j, code) in (topic.models ?? []).enumerated() where playbook.model(code) == nil {
-      error("topics", at + ["models", j], "created topic `\(topic.id)`: model `\(code)` is not in models.yaml; known: \(modelCodes)")
+      error(
+        "topics", at + ["models", j],
+        "created topic `\(topic.id)`: model `\(code)` is not in models.yaml; known: \(modelCodes)")
     }
     let stages = Stage.allCases.map(\.rawValue)
     for (j, s) in (topic.stages ?? []).enumerated() where !stages.contains(s) {
@@ -127,10 +137,14 @@ extension LintContext {
     checkDuplicates("models", models.map(\.code), what: "model code") { [$0, "code"] }
     for (i, m) in models.enumerated() {
       if !Self.segments.contains(m.segment) {
-        error("models", [i, "segment"], "model `\(m.code)`: unknown segment `\(m.segment)`; use \(Self.segments.joined(separator: ", "))")
+        error(
+          "models", [i, "segment"],
+          "model `\(m.code)`: unknown segment `\(m.segment)`; use \(Self.segments.joined(separator: ", "))")
       }
       if let old = m.replaces, playbook.model(old) == nil || old.caseInsensitiveCompare(m.code) == .orderedSame {
-        error("models", [i, "replaces"], "model `\(m.code)` replaces `\(old)`, which is not another model in the catalog; known: \(modelCodes)")
+        error(
+          "models", [i, "replaces"],
+          "model `\(m.code)` replaces `\(old)`, which is not another model in the catalog; known: \(modelCodes)")
       }
       if let p = m.prestige, !(1...3).contains(p) {
         error("models", [i, "prestige"], "model `\(m.code)`: prestige must be 1, 2 or 3, found \(p)")

@@ -11,7 +11,9 @@ extension LintContext {
     checkDuplicates("objections", objections.map(\.code), what: "objection code") { [$0, "code"] }
     for (i, o) in objections.enumerated()
     where o.examples.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-      error("objections", [i, "examples"], "objection `\(o.code)` has no examples; add a few phrasings customers use, the matcher needs them")
+      error(
+        "objections", [i, "examples"],
+        "objection `\(o.code)` has no examples; add a few phrasings customers use, the matcher needs them")
     }
   }
 
@@ -21,7 +23,9 @@ extension LintContext {
     let occasions = Set(messages.map(\.occasion))
     let needed = ActionCode.allCases.map(\.rawValue) + ["season", "long_time_no_see"]
     for occasion in needed where !occasions.contains(occasion) {
-      error("messages", [], "no message with occasion `\(occasion)`; every action code, season and long_time_no_see needs one")
+      error(
+        "messages", [],
+        "no message with occasion `\(occasion)`; every action code, season and long_time_no_see needs one")
     }
     let holidayTemplates = Set(playbook.care.holidays.map(\.message))
     for (i, m) in messages.enumerated()
@@ -39,13 +43,19 @@ extension LintContext {
   static var requiredLabelKeys: [(section: String, keys: [String], what: String)] {
     let actions = ActionCode.allCases.map(\.rawValue)
     let levers = Lever.allCases.map(\.rawValue)
-    let fragments = Stage.allCases.map { "stage_\($0.rawValue)" }
+    let fragments =
+      Stage.allCases.map { "stage_\($0.rawValue)" }
       + ["late_by", "no_touch_for", "never_touched", "overdue", "buried_open", "update_for"]
-    let warnings = ["warning_tag", "vip", "fleet", "difficult", "no_next_agreed", "unreachable", "amount_unknown",
-                    "eta_unknown", "model_unknown"]
-    let headings = ["queue", "brief", "goal", "channel", "talking_points", "objections", "switch", "message_draft",
-                    "warnings", "due", "deadline", "overdue", "priority", "reason", "nothing_due"]
-    var ui = Stage.allCases.map { "stage_\($0.rawValue)" } + actions.map { "action_\($0)" } + levers.map { "lever_\($0)" }
+    let warnings = [
+      "warning_tag", "vip", "fleet", "difficult", "no_next_agreed", "unreachable", "amount_unknown",
+      "eta_unknown", "model_unknown",
+    ]
+    let headings = [
+      "queue", "brief", "goal", "channel", "talking_points", "objections", "switch", "message_draft",
+      "warnings", "due", "deadline", "overdue", "priority", "reason", "nothing_due",
+    ]
+    var ui =
+      Stage.allCases.map { "stage_\($0.rawValue)" } + actions.map { "action_\($0)" } + levers.map { "lever_\($0)" }
     ui += Channel.allCases.map { "channel_\($0.rawValue)" } + Outcome.allCases.map { "outcome_\($0.rawValue)" }
     ui += ChurnReason.allCases.map { "churn_\($0.rawValue)" } + TalkingPointKind.allCases.map { "kind_\($0.rawValue)" }
     ui += TopicKind.allCases.map { "topic_kind_\($0.rawValue)" } + segments.map { "segment_\($0)" } + headings

@@ -72,10 +72,12 @@ final class LintContext {
     if roots[section] == nil, let text = files[section]?.text, let root = try? Yams.compose(yaml: text) {
       roots[section] = root
     }
-    let keys: [any CodingKey] = [YAMLKey(stringValue: section)] + path.map { part in
-      if let i = part as? Int { return YAMLKey(intValue: i) }
-      return YAMLKey(stringValue: "\(part)")
-    }
+    let keys: [any CodingKey] =
+      [YAMLKey(stringValue: section)]
+      + path.map { part in
+        if let i = part as? Int { return YAMLKey(intValue: i) }
+        return YAMLKey(stringValue: "\(part)")
+      }
     return roots[section]?.deepest(along: keys)
   }
 

@@ -3,7 +3,9 @@ import Foundation
 /// Words that mark a promotion or a new-model announcement, which greetings must never carry.
 public enum PromoWords {
   /// Chinese terms, matched as substrings.
-  public static let chinese = ["优惠", "促销", "特价", "折扣", "降价", "新车", "新款", "上市", "限时", "活动价", "团购"]
+  public static let chinese = [
+    "优惠", "促销", "特价", "折扣", "降价", "新车", "新款", "上市", "限时", "活动价", "团购",
+  ]
   /// English terms, matched as whole words (case-insensitive; plural and -ed forms too).
   public static let english = ["promotion", "discount", "offer", "sale", "deal", "new model", "launch", "price cut"]
 

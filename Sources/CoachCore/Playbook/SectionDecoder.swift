@@ -27,7 +27,8 @@ struct SectionDecoder {
     }
     for key in top.keys where key.scalar?.string != section {
       findings.append(
-        finding(key.mark, "unknown top-level key `\(key.scalar?.string ?? "?")` is ignored; this file holds `\(section):`",
+        finding(
+          key.mark, "unknown top-level key `\(key.scalar?.string ?? "?")` is ignored; this file holds `\(section):`",
           .warning))
     }
     let usage = KeyUsage()
