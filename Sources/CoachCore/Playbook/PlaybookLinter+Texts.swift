@@ -1,0 +1,88 @@
+import Foundation
+
+// MARK: - Objections, messages, labels
+
+extension LintContext {
+  /// Occasions whose messages carry wishes or care only: no promotions, no new models.
+  static let wishOccasions: Set<String> = ["holiday", "birthday", "car_birthday", "season"]
+
+  func checkObjections() {
+    let objections = playbook.objections
+    checkDuplicates("objections", objections.map(\.code), what: "objection code") { [$0, "code"] }
+    for (i, o) in objections.enumerated()
+    where o.examples.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+      error(
+        "objections", [i, "examples"],
+        "objection `\(o.code)` has no examples; add a few phrasings customers use, the matcher needs them")
+    }
+  }
+
+  func checkMessages() {
+    let messages = playbook.messages
+    checkDuplicates("messages", messages.map(\.id), what: "message id") { [$0, "id"] }
+    let occasions = Set(messages.map(\.occasion))
+    let needed = ActionCode.allCases.map(\.rawValue) + ["season", "long_time_no_see"]
+    for occasion in needed where !occasions.contains(occasion) {
+      error(
+        "messages", [],
+        "no message with occasion `\(occasion)`; every action code, season and long_time_no_see needs one")
+    }
+    let holidayTemplates = Set(playbook.care.holidays.map(\.message))
+    for (i, m) in messages.enumerated()
+    where Self.wishOccasions.contains(m.occasion) || holidayTemplates.contains(m.id) {
+      let hits = PromoWords.find(in: m.text)
+      guard !hits.isEmpty else { continue }
+      error(
+        "messages", [i, "text"],
+        "message `\(m.id)` (\(m.occasion)) mentions \(hits.map { "`\($0)`" }.joined(separator: ", ")); "
+          + "holiday, birthday and season messages carry wishes only: no promotions, offers or new models")
+    }
+  }
+
+  /// Label keys coach prints, by labels.yaml mapping.
+  static var requiredLabelKeys: [(section: String, keys: [String], what: String)] {
+    let actions = ActionCode.allCases.map(\.rawValue)
+    let levers = Lever.allCases.map(\.rawValue)
+    let fragments =
+      Stage.allCases.map { "stage_\($0.rawValue)" }
+      + ["late_by", "no_touch_for", "never_touched", "overdue", "buried_open", "update_for"]
+    let warnings = [
+      "warning_tag", "vip", "fleet", "difficult", "no_next_agreed", "unreachable", "amount_unknown",
+      "eta_unknown", "model_unknown",
+    ]
+    let headings = [
+      "queue", "brief", "goal", "channel", "talking_points", "objections", "switch", "message_draft",
+      "warnings", "due", "deadline", "overdue", "priority", "reason", "nothing_due",
+    ]
+    var ui =
+      Stage.allCases.map { "stage_\($0.rawValue)" } + actions.map { "action_\($0)" } + levers.map { "lever_\($0)" }
+    ui += Channel.allCases.map { "channel_\($0.rawValue)" } + Outcome.allCases.map { "outcome_\($0.rawValue)" }
+    ui += ChurnReason.allCases.map { "churn_\($0.rawValue)" } + TalkingPointKind.allCases.map { "kind_\($0.rawValue)" }
+    ui += TopicKind.allCases.map { "topic_kind_\($0.rawValue)" } + segments.map { "segment_\($0)" } + headings
+    return [
+      ("goals", actions, "action code"), ("channels", actions, "action code"),
+      ("reasons", actions + fragments, "action code and reason fragment"), ("warnings", warnings, "warning"),
+      ("switch_texts", levers, "lever"), ("ui", ui, "interface text"),
+    ]
+  }
+
+  func checkLabels() {
+    let l = playbook.labels
+    let present: [String: [String: String]] = [
+      "goals": l.goals, "channels": l.channels, "reasons": l.reasons, "warnings": l.warnings,
+      "switch_texts": l.switchTexts, "ui": l.ui,
+    ]
+    for (section, keys, what) in Self.requiredLabelKeys {
+      let have = present[section] ?? [:]
+      let missing = keys.filter { have[$0] == nil }
+      guard !missing.isEmpty else { continue }
+      error(
+        "labels", [section],
+        "labels.\(section) is missing \(missing.map { "`\($0)`" }.joined(separator: ", ")); every \(what) needs a text")
+    }
+    let channels = Channel.allCases.map(\.rawValue)
+    for (action, channel) in l.channels.sorted(by: { $0.key < $1.key }) where !channels.contains(channel) {
+      error("labels", ["channels", action], "unknown channel `\(channel)`; use \(channels.joined(separator: ", "))")
+    }
+  }
+}
