@@ -41,9 +41,11 @@ struct BriefPrinter {
     out.line("\(ui("goal")): \(b.goal)")
     let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
     out.line("\(ui("channel")): \(ui("channel_\(b.channel)"))  \(phone)" + (lead.wechat.map { "  wechat \($0)" } ?? ""))
-    section(ui("talking_points"), b.talkingPoints.map { "[\(ui("kind_\($0.kind.rawValue))")] \($0.text)" })
+    section(ui("talking_points"), b.talkingPoints.map { p in "[" + ui("kind_" + p.kind.rawValue) + "] " + p.text })
     section(ui("objections"), b.objections.map { "\(playbook.objection($0.code)?.title ?? $0.code): \($0.response)" })
-    section(ui("switch"), b.switchArguments.map { "→ \(playbook.model($0.toModel)?.name ?? $0.toModel) (\(ui("lever_\($0.lever.rawValue)"))): \($0.text)" })
+    section(ui("switch"), b.switchArguments.map { a in
+      "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui("lever_" + a.lever.rawValue) + "): " + a.text
+    })
     if !b.messageDraft.isEmpty { section(ui("message_draft"), [b.messageDraft]) }
     out.line()
   }
