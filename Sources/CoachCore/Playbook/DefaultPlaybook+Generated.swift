@@ -697,28 +697,332 @@ models:
     PlaybookFile(
       path: "zh-CN/objections.yaml",
       text: ##"""
-# 占位文件: 另一位助手会写完整的异议应对库并替换本文件。
+# 常见异议与应对话术（zh-CN）
+#
+# 培训师可以直接编辑本文件。每条异议：
+#   code               固定代码，不要改（两种语言共用，匹配器按它合并例句）
+#   title              异议名称
+#   examples           客户的原话，6-10 条，越像真实顾客说话越好（匹配器靠它识别）
+#   approach           应对思路，一两句
+#   response           应对话术，2-5 句，用 | 写成多行
+#   follow_up_question 说完后推进的一个问题
+#   typical_stages     常见阶段：prospect 有望 / deposit 已交定金 /
+#                      waiting_for_delivery 待交车 / delivered 已交车 / churned 流失
+# 依据：培训教材《客户跟进与保持》要诀三（及时化解）、要诀四（理性分析法、承诺法、补偿法）、
+# 要诀五（转换销售）、要诀六（断其后路）。
+
 objections:
+  # ---- 教材十大异议 ----------------------------------------------------------
   - code: wait_too_long
-    title: 别的车有现车, 为什么要等这么久?
+    title: 等车时间太长
     examples:
-      - 别的车型有现车为什么你们要等这么久
-      - 要等三个月太久了
-    approach: "理性分析法: 热销车型都要等, 好车才要等, 早定早提车。"
-    response: >-
-      现在热销的车型都要等, 好车才值得等。早定早提车, 我也可以帮您看看主销配置, 能更早提车。
-    follow_up_question: 如果我能帮您把交车时间提前两周, 您今天能先把车定下来吗?
+      - 别家有现车，凭什么要我等这么久？
+      - 别的车型都有现车，为什么你们的车要等这么久
+      - 要等两三个月？太久了，我可等不了
+      - 人家店里当天就能提车，你们这还要排队
+      - 交了定金还要等这么长时间，早知道不定了
+      - 等这么久，我还不如去买别的车
+      - 提车周期怎么这么长，能不能快一点
+      - 我一直在等车，到底还要等多少周
+      - 为啥非得等两个月，我急着用车
+      - 等车等得太久了，能不能先给我调一台现车
+    approach: 理性分析法：热销车都要等、好车才值得等、早订早提；给出明确的预计交车时间，再用等待补偿或转换主销车型缩短等待。
+    response: |
+      特别理解您着急用车的心情。现在热销的车型基本都要排队，好车才值得等，越早下定排得越靠前。
+      我会把生产和物流进度每周主动告诉您，不让您干等；等待期间店里也为您准备了等待补偿（保养券或精品礼包）。
+      如果时间确实紧，主销配置和同级现车能早几周提车，我可以把两个方案的时间都列给您比一比。
+    follow_up_question: 您最晚哪一天一定要用上车？我按这个日子给您排一个最稳妥的方案。
+    typical_stages: [prospect, deposit, waiting_for_delivery]
+
+  - code: trim_unavailable
+    title: 想要的配置没车
+    examples:
+      - 为什么尊贵版带天窗的没车？
+      - 我要的顶配一直没货，低配我又看不上
+      - 带全景天窗那款怎么总是缺货
+      - 我想要的那个版本你们店里根本订不到
+      - 高配版本没有车源，只有中配的有
+      - 我看中的那款配置说停产了还是缺货？
+      - 白色顶配什么时候才有车，一直说没有
+      - 我就认准了尊贵版，没有就不买
+      - 豪华版怎么总是没车源
+      - 你们只有低配现车，高配要排到什么时候
+    approach: 先确认客户最看重高配里的哪一项，再用转换销售：主销配置更快到、加装或赠送同等价值的选装，花同样的钱得到更完整的车。
+    response: |
+      顶配带天窗确实是最抢手的版本，厂家每月分配的量很少。您看中的天窗和舒适配置，豪华版也有大部分，而且主销配置车源稳定，能早一个多月提车。
+      差价部分我可以帮您申请换成精品或保养套餐，同样的钱，车到得早，东西也不少。
+      如果您只认顶配，我现在就给您登记排号，有车第一时间通知您。
+    follow_up_question: 顶配里您最离不开的是哪一两项配置？我对照一下哪个版本能满足。
     typical_stages: [prospect, deposit]
-  - code: price_too_high
-    title: 价格太贵了
+
+  - code: feature_guarantee
+    title: 要求保证以后的配置
     examples:
-      - 太贵了
-      - 价格超出预算了
-    approach: "先认同, 再算总账: 保养、油耗、保值率。"
-    response: >-
-      理解您的顾虑, 买车不只看落地价, 我们算一算每年的保养和油耗, 还有三年后的保值率。
-    follow_up_question: 您心里的预算大概是多少? 我帮您看看最合适的配置。
+      - 几个月后能保证有带气囊的车吗？
+      - 你能保证到时候交的车就是我要的这个配置吗
+      - 到时候来的车要是少了侧气囊怎么办
+      - 合同上能不能写明配置，一样都不能少
+      - 我担心等了半年，来的车配置跟说好的不一样
+      - 这个配置你现在答应我，到时候能兑现吗
+      - 万一厂家改款把这个功能减掉了呢
+      - 交车的时候配置少了算谁的
+      - 气囊、天窗这些能不能在合同里写清楚
+      - 你们会不会到时候给我换成低配
+    approach: 承诺法：时间无法承诺，品质和配置可以保证；把配置写进订单合同，改款时有变更条款保护客户。
+    response: |
+      您的担心很正常。您订的配置会一项一项写进订车合同，气囊、天窗这些安全和核心配置都以合同为准，到车时我们当面逐项核对，不对可以不接车。
+      如果厂家中途改款，我们会提前通知您，由您选择换新款还是按原配置等车，定金随时可以协商。
+      交车时间我不敢打包票，但配置和品质我可以保证。
+    follow_up_question: 除了气囊，还有哪些配置您希望我们在合同里写清楚？
+    typical_stages: [prospect, deposit, waiting_for_delivery]
+
+  - code: vs_competitor
+    title: 跟竞品比有什么优势
+    examples:
+      - 你们的车跟XXX比有什么优势？
+      - 我还在看别的牌子，你们比它强在哪
+      - 同样的价钱我为什么不买合资品牌
+      - 朋友说另外那款车性价比更高
+      - 隔壁那个品牌配置更多，价格还差不多
+      - 你给我一个非买你们家不可的理由
+      - 我在你们和另一款SUV之间犹豫不决
+      - 某某品牌的车卖得比你们好，是不是更靠谱
+      - 跟大众、丰田、本田比起来，你们有什么特别的？
+      - 比亚迪同价位的车配置更高，你们拿什么比
+    approach: 坚定信心 + 断其后路：先问清对比的具体车型，再给“非买不可”的理由，并点出该竞品的致命弱点（看车型资料里的竞品话术）。
+    response: |
+      您货比三家是对的，买车是大事。同级车里我们的底盘调校、车内空间和保养成本都是实打实的优势，很多车主就是对比之后选了我们。
+      您说的那款车外观确实不错，不过它的后排空间和维修费用您可以重点问问，这两项天天都要用、年年都要花钱。
+      我建议您两款车都再试驾一次，同一条路线开一开，差别一下就出来了。
+    follow_up_question: 您现在对比的是哪一款？您最看重的是空间、油耗还是开起来的感觉？
     typical_stages: [prospect]
+
+  - code: no_choice
+    title: 只到一台车没得挑
+    examples:
+      - 只到一台车，挑选的余地都没有，挑不中怎么办？
+      - 就这一台车，颜色我也不喜欢
+      - 店里只有一辆现车，我都没法比较
+      - 没得挑啊，这台车要是有点小问题怎么办
+      - 就剩这一辆了，你们是不是把别人挑剩的给我
+      - 我想多看几台再选，你们只有这一台
+      - 就这一台还是个黑色的，我想要白的
+      - 只有这一辆现车，我想多比较比较
+      - 万一这台车有刮痕，我连换的都没有
+      - 店里就剩一辆，是不是别人挑剩下的
+    approach: 先让客户放心：交车前全面检查（PDI），不满意可以继续等下一批；再用既得利益：这台车能马上提、有现车优惠。
+    response: |
+      这台车是刚到店的新车，交车前我们会做全面的PDI检查，您也可以自己逐项验车，有任何不满意都可以不接。
+      如果颜色或者细节您不喜欢，我给您排下一批车，不会勉强您。
+      不过这台是现车，今天定下来这周就能开走，现车还能享受店里的现车优惠，您可以先看看实车再决定。
+    follow_up_question: 您对这台车最不放心的是哪一点？我们现在一起去看一下。
+    typical_stages: [deposit, waiting_for_delivery]
+
+  - code: price_drop_after_purchase
+    title: 提车后降价怎么办
+    examples:
+      - 提车后降价了怎么办？
+      - 我刚买完你们就降价，那我不是亏了
+      - 万一下个月就便宜了呢
+      - 你们能不能保价，降了给我补差价
+      - 听说新车一上市老款就会跌价
+      - 现在买会不会买在最高点
+      - 我怕买了之后优惠又加大了
+      - 买完车价格又跳水了怎么办
+      - 降价了能补差价吗
+      - 听说下半年要降价，现在买不划算
+    approach: 理性分析 + 承诺：车是用来开的，早买早享受；说明价格政策稳定，能给的保价或补偿写进协议。
+    response: |
+      这个顾虑很多客户都有。车的价格是厂家统一定的，近期没有大幅调价的计划；车是用来开的，早一个月提车就早一个月享受，这段时间的便利是实打实的。
+      我们可以在协议里写明保价期，保价期内官方降价，差价给您补成保养券或现金。
+      您等下去也可能等来涨价或缺货，今天的优惠是确定的。
+    follow_up_question: 如果我们给您写一个保价期，您是不是今天就可以定下来？
+    typical_stages: [prospect, deposit]
+
+  - code: no_discount
+    title: 别家让利你们不让
+    examples:
+      - 其他车型都大幅让利，你们的车为什么不让利？
+      - 别人都打折，就你们一分钱都不优惠
+      - 别的店给我便宜了两万，你们呢
+      - 优惠这么少，太没诚意了
+      - 再给我降五千我马上签
+      - 隔壁店同款车便宜好几千，你们能不能再少点
+      - 现在哪个牌子不打折，你们还这么硬
+      - 能送点什么吗，光这个价我不买
+      - 你们这价格一点水分都没有吗
+      - 砍不下来价我就去别家买
+    approach: 价值而不是价格：说明价格稳、保值率高；不直接降价，而是用补偿法（精品、保养券、积分、延保）增加实得价值。
+    response: |
+      很多品牌大幅让利，是因为车不好卖，价格一降，车的保值率也跟着降，您将来卖车吃亏的还是自己。我们的价格稳，说明车卖得好，三年后的残值也更高。
+      价格上我能做的空间不大，但我可以帮您向经理申请一份实实在在的礼包：保养券、脚垫贴膜这些精品，加起来也有好几千的价值。
+    follow_up_question: 如果礼包里有首保和精品套装，您看是不是可以今天定下来？
+    typical_stages: [prospect]
+
+  - code: delivery_risk
+    title: 担心到时交不出车
+    examples:
+      - 到时要是交不出车怎么办？
+      - 定金交了，万一你们到时候没车呢
+      - 你们说的交车日期靠谱吗，到时候延期了算谁的
+      - 要是拖到过年还提不到车，我找谁去
+      - 延期交车有没有赔偿
+      - 我怕交了钱最后拿不到车
+      - 万一厂家断货了，我的定金能退吗
+      - 交车日期你们敢不敢保证
+      - 逾期交车你们怎么赔
+    approach: 承诺法 + 补偿法：给出明确交车时间并写进合同；说明逾期补偿（现金、油卡、保养券、VIP卡）和定金处理办法；主动报进度。
+    response: |
+      您的顾虑我完全理解。交车时间我们会写进合同，每周主动把订单的生产和物流进度告诉您，让您心里有底。
+      万一真的逾期，合同里有逾期补偿：按天数给您现金、油卡或者保养券，您也可以选择全额退定金。
+      我们店在本地经营多年，按时交车率一直很高，您可以放心。
+    follow_up_question: 您希望我用电话还是微信每周给您报一次订单进度？
+    typical_stages: [deposit, waiting_for_delivery]
+
+  - code: wait_for_promo
+    title: 等促销再买
+    examples:
+      - 金九银十你们肯定有促销政策，到时候买肯定更实惠。
+      - 我等国庆节车展再来看看
+      - 过段时间肯定有活动，不急着买
+      - 等到年底冲量的时候再说，那时候优惠多
+      - 双十一应该有更大的优惠吧
+      - 我听说下个月厂家有补贴，等等再买
+      - 春节前后再买吧，那会儿活动多
+      - 过年前肯定有大优惠，我到时候再来
+      - 等厂家搞活动再说吧
+      - 听说五一有车展，到时候再买
+    approach: 理性分析法：促销期人多车少、热门配置先被订完，要排队；现在的优惠是确定的；可以承诺活动期同等政策或给等值补偿。
+    response: |
+      金九银十确实会有活动，可是那时候订车的人最多，热销配置往往先被订完，还要排更久的队。
+      现在订车，车到得早，优惠也是实实在在确定的；如果活动期官方政策比现在更好，我帮您按活动政策申请补差或者补赠品。
+      等一两个月，您多等的是用车时间，未必能多拿到优惠。
+    follow_up_question: 如果今天就能享受和活动期一样的政策，您还会想再等吗？
+    typical_stages: [prospect]
+
+  - code: online_defects
+    title: 网上说有毛病
+    examples:
+      - 网上查到你们品牌有些小毛病。
+      - 我在论坛上看到有人说你们车有异响
+      - 车主群里有人投诉变速箱顿挫
+      - 网上都说这款车烧机油
+      - 听说这车质量一般，老出问题
+      - 抖音上有人说你们这车漏水
+      - 汽车质量投诉网上你们的投诉挺多的
+      - 汽车之家上好多人说这车毛病多
+      - 听说这款车有召回
+      - 网上说你们车机老死机
+    approach: 坦诚不回避：承认早期个别问题，说明原因和厂家的改进或召回方案，用售后保障和老车主口碑、试驾体验化解。
+    response: |
+      谢谢您提前做了功课。网上说的这个问题是早期少数批次出现的，厂家已经做了改进，新车都是改进后的版本，老车也有免费升级。
+      我们对这台车有整车质保，出了问题店里售后七天内给您处理到位。
+      您要是愿意，我可以约两位老车主跟您聊聊，或者安排一次长一点的试驾，您自己感受一下。
+    follow_up_question: 您看到的具体是哪方面的问题？我把厂家的说明和维修记录找给您看。
+    typical_stages: [prospect, deposit, delivered]
+
+  # ---- 补充的常见异议 --------------------------------------------------------
+  - code: price_too_high
+    title: 价格太贵
+    examples:
+      - 太贵了，超出我的预算了
+      - 这个价钱有点高，我心里价位在十五万以内
+      - 二十多万买这个车不值吧
+      - 同样的钱我能买更好的
+      - 落地价算下来太多了，承受不了
+      - 价格再便宜点我就考虑
+      - 这车性价比不高啊
+      - 这个价位我接受不了
+      - 太贵了，便宜点的有没有
+      - 预算就十万出头，这个超太多了
+    approach: 先确认预算和真正的需求，把价格拆成每天/每月的用车成本和长期保养、油耗节省；必要时转换到更合适的车型或金融方案。
+    response: |
+      预算是要认真考虑的。我们算一笔账：这台车保养费用和油耗都比同级低，五年下来能省下不少，摊到每天其实差不了几块钱。
+      如果落地价确实超出预算，我们可以看看分期方案，或者同系列里价格更合适的车型，空间和主要配置都一样。
+    follow_up_question: 您心里的落地预算大概是多少？我按这个给您配一个最划算的方案。
+    typical_stages: [prospect]
+
+  - code: ask_family
+    title: 要和家人商量
+    examples:
+      - 我得回去跟老婆商量一下
+      - 这事我一个人定不了，要问问家里人
+      - 我老公还没看过，等他来了再说
+      - 回去和家里人合计合计再决定
+      - 钱是我爸妈出，得听他们的
+      - 我再和家里人讨论一下，过几天答复你
+      - 家里是我爱人做主，我得听她的
+      - 买车这种事得全家一起定
+      - 媳妇不同意，我可不敢买
+      - 我先跟家人通个气，再给你回话
+    approach: 尊重决策人，找出家人最关心的点（安全、空间、价格），准备给家人看的资料，并邀请决策人一起来试驾，约定下次时间。
+    response: |
+      买车是全家的大事，跟家人商量是应该的。我把这台车的配置表、报价和安全评分整理一份发给您，方便您跟家人一起看。
+      您家人最关心的是哪方面？如果方便的话，周末约上家人一起来试驾一下，坐一坐后排，大家亲身感受比看资料更直观。
+    follow_up_question: 这个周六或者周日，您和家人哪天方便来店里一起试驾？
+    typical_stages: [prospect, deposit]
+
+  - code: just_looking
+    title: 只是随便看看
+    examples:
+      - 我就随便看看，暂时不买
+      - 先了解一下，还没想好什么时候买
+      - 不着急，明年再说吧
+      - 我只是路过进来看看
+      - 先拿个资料回去看看
+      - 最近没有买车的打算
+      - 你别老给我打电话了，买的时候我会找你
+      - 随便逛逛，先不买
+      - 随便转转，有需要再找你
+      - 还没到买车的时候，先了解了解
+    approach: 不施压，保持联系：了解用车需求和时间点，留下一个下次联系的理由（资料、试驾、车源消息），约定联系时间和方式。
+    response: |
+      没关系，买车本来就要多看看、多比较。您先随便看，有任何问题随时叫我。
+      我把这款车的资料和最新的优惠信息发您微信，以后有试驾活动或者新车到店，我第一时间告诉您，不会频繁打扰您。
+    follow_up_question: 您大概打算什么时候换车？主要是家用还是上下班代步？
+    typical_stages: [prospect, churned]
+
+  - code: trade_in_value
+    title: 旧车置换估价太低
+    examples:
+      - 我的旧车你们才给这么点钱
+      - 置换的估价太低了，二手车商给得都比你们多
+      - 旧车开了五年，怎么就值这么点
+      - 置换补贴有多少，能不能多给点
+      - 我的老车处理不掉，新车也没法买
+      - 你们收旧车的价格太黑了
+      - 二手车商那边给得比你们高多了
+      - 我这车保养得这么好，才估这点钱
+      - 置换能多抵一点吗
+      - 旧车残值你们算得太低
+    approach: 说明估价依据（车况、里程、市场行情），把置换补贴和省心省事算进去；必要时复评或对比二手车商的报价。
+    response: |
+      估价是按车况、里程和最近的二手车成交行情定的，我把评估明细给您看。二手车商的报价听着高，但过户、手续和后面的扣款要算清楚。
+      在我们这置换，除了旧车的钱，还有厂家的置换补贴，旧车新车一天办完，不用您两头跑。
+      如果您觉得哪一项评得低，我请评估师再复查一次。
+    follow_up_question: 您心里的旧车价位大概是多少？我去跟评估师和经理再争取一下。
+    typical_stages: [prospect, deposit]
+
+  - code: financing
+    title: 贷款、首付和利息
+    examples:
+      - 贷款利息太高了，不划算
+      - 首付能不能再低一点
+      - 分期手续麻烦吗，要交哪些材料
+      - 我征信不太好，能办贷款吗
+      - 有没有零利率或者免息的方案
+      - 月供太多了，我每个月还不起
+      - 贷款还要收什么服务费吗
+      - 能不能零首付
+      - 分期买车利息怎么算
+      - 贷款要押证吗，手续多不多
+    approach: 弄清月供承受力和首付能力，介绍厂家金融的贴息、低首付方案，把总成本和手续讲透明，不隐藏费用。
+    response: |
+      我们有厂家金融和几家银行的方案，有的车型有两年免息，首付最低两成，手续费都会提前写清楚，没有隐藏费用。
+      您告诉我每个月能接受的月供，我帮您把首付、期数和总利息都算出来，几种方案放在一起比一比。
+      材料一般就是身份证、驾照和收入证明，审批快的话当天就有结果。
+    follow_up_question: 您每个月的月供控制在多少比较舒服？
+    typical_stages: [prospect, deposit]
 
 """##),
     PlaybookFile(
@@ -1659,30 +1963,333 @@ models:
     PlaybookFile(
       path: "en/objections.yaml",
       text: ##"""
-# Placeholder: another helper writes the full objection library and replaces this file.
+# Common objections and how to answer them (en)
+#
+# Trainers may edit this file. Each objection has:
+#   code               fixed code, do not change (shared by both languages; the matcher merges
+#                      the examples of every language by code)
+#   title              a short name
+#   examples           6-10 things customers actually say (the matcher recognises objections by them)
+#   approach           how to handle it, one or two lines
+#   response           what to say, 2-5 sentences (block scalar with |)
+#   follow_up_question one question to move on with
+#   typical_stages     prospect / deposit / waiting_for_delivery / delivered / churned
+# Source: the dealership training deck on keeping and converting prospects: key 3 (defuse
+# objections promptly), key 4 (reasoned argument, commitment, compensation), key 5 (conversion
+# selling), key 6 (close the way back).
+
 objections:
+  # ---- The deck's ten objections ---------------------------------------------
   - code: wait_too_long
-    title: Other brands have cars in stock; why wait so long?
+    title: The wait is too long
     examples:
-      - other models are in stock, why do I have to wait so long
-      - three months is too long to wait
-    approach: "Reasoned argument: popular cars need waiting, good cars are worth it, order early to get it early."
-    response: >-
-      The popular models all have a wait, and good cars are worth it. The earlier you
-      order, the earlier you drive; I can also check the mainstream trims, which come sooner.
-    follow_up_question: If I can bring delivery forward by two weeks, would you reserve the car today?
+      - Other brands have cars in stock, so why should I wait this long for yours?
+      - Two or three months? That's way too long, I can't wait that long
+      - The dealer down the road can give me a car today and you want me to queue
+      - I've already paid the deposit and I still have to wait ages
+      - If I have to wait this long I might as well buy something else
+      - Why is the lead time so long, can't you get it faster?
+      - I've been waiting for weeks, how many more weeks is it going to be?
+      - I need a car next month, I simply can't wait for yours
+      - Your delivery times are far too long
+      - I don't want to wait until next year for a car
+    approach: Reasoned argument (popular cars need waiting, good cars are worth it, order early get it early), a clear delivery date, then compensation for waiting or a switch to a mainstream trim that comes sooner.
+    response: |
+      I understand you need the car soon. The popular models all have a queue right now, and the earlier you order the earlier you are in it.
+      I will send you the build and shipping status every week so you are never left guessing, and we give waiting customers a service voucher or an accessory pack.
+      If the date is tight, the mainstream trim or a similar car in stock can come weeks sooner; let me put both timelines side by side for you.
+    follow_up_question: What is the latest date you really need the car by? I will plan around that.
+    typical_stages: [prospect, deposit, waiting_for_delivery]
+
+  - code: trim_unavailable
+    title: The trim I want is not available
+    examples:
+      - Why is the top trim with the sunroof never available?
+      - The fully loaded version is always out of stock and I don't want the base model
+      - You never have the panoramic roof version
+      - The version I want can't even be ordered at your dealership
+      - There's no supply of the high spec, only the mid spec
+      - Is the trim I picked discontinued or just sold out?
+      - When will the white top-spec one be available? You keep saying there isn't one
+      - Nobody can get the premium version, can they?
+      - The high-end model with the big screen is sold out everywhere
+      - Why can I only order the basic versions?
+    approach: Find out which feature of the top trim matters most, then convert - the mainstream trim comes sooner, and the price difference can become accessories (same money, a more complete car).
+    response: |
+      The top trim with the sunroof is the most wanted version and the factory allocates very few each month. The luxury trim has most of the comfort features you like and comes about a month sooner.
+      I can ask to turn the price difference into accessories or a service package, so you get the car earlier and lose nothing.
+      If only the top trim will do, I will put your name on the list today and call you the moment one is allocated.
+    follow_up_question: Which one or two features of the top trim could you not live without? I'll check which trims have them.
     typical_stages: [prospect, deposit]
-  - code: price_too_high
-    title: The price is too high
+
+  - code: feature_guarantee
+    title: Guarantee the equipment months from now
     examples:
-      - it is too expensive
-      - that is over my budget
-    approach: "Agree first, then count the whole cost: maintenance, fuel, resale value."
-    response: >-
-      I understand. The price on the day is only part of it; let us count a year of
-      maintenance and fuel and the resale value after three years.
-    follow_up_question: What budget do you have in mind? I will find the trim that fits best.
+      - Can you guarantee the car will have the airbags in a few months?
+      - Can you promise the car I get will have exactly the spec I ordered?
+      - What if the car turns up without the side airbags?
+      - Can you put every feature in the contract so nothing is missing?
+      - I'm worried that after half a year of waiting the spec will be different
+      - You promise me this equipment now, but will you keep your word later?
+      - What if the factory drops this feature in the facelift?
+      - Will it definitely come with the safety package I asked for?
+      - How do I know you won't deliver a lower spec?
+      - I want it in writing that the car comes with everything on the list
+    approach: Commitment - the date cannot be promised but the quality and equipment can; write the spec into the order contract, with a change clause if the model is updated.
+    response: |
+      That is a fair worry. Every item you order goes into the contract, airbags and sunroof included, and at handover we check them together one by one; if anything is missing you don't take the car.
+      If the factory changes the model in the meantime, we tell you first and you choose the new version or keep waiting for yours, and we can talk about the deposit.
+      I can't promise the exact day, but I can promise the equipment and the quality.
+    follow_up_question: Besides the airbags, which features do you want spelled out in the contract?
+    typical_stages: [prospect, deposit, waiting_for_delivery]
+
+  - code: vs_competitor
+    title: What makes you better than brand X?
+    examples:
+      - What advantage does your car have over the Toyota?
+      - I'm also looking at another brand, what makes yours better?
+      - For the same money why wouldn't I buy a Japanese or German car?
+      - A friend says the other model is better value for money
+      - The brand next door has more features for about the same price
+      - Give me one reason I must buy yours and not theirs
+      - I can't decide between your SUV and the other one
+      - The other brand sells more than you, so it must be more reliable
+      - Why not a Toyota, a Volkswagen or a BYD instead?
+      - How does it compare with a Honda CR-V or a VW Tiguan?
+    approach: Firm up conviction and close the way back - ask which model exactly, give the reasons to buy ours, and name that competitor's decisive weakness (see the competitors in models.yaml).
+    response: |
+      Comparing is the right thing to do with a purchase this big. In this class our chassis, interior space and servicing costs are real advantages, and many owners chose us after comparing.
+      The model you mention looks good; ask about its rear space and repair costs, because you live with those every day and pay for them every year.
+      Why not drive both again on the same route? The difference shows within ten minutes.
+    follow_up_question: Which model are you comparing us with, and what matters most to you - space, fuel or how it drives?
     typical_stages: [prospect]
+
+  - code: no_choice
+    title: Only one car arrived, no choice
+    examples:
+      - Only one car has arrived, there's no choice, what if I don't like it?
+      - There's just this one car and I don't like the colour
+      - You only have one in stock, I can't compare anything
+      - What if this single car has some small defect?
+      - Is this the last one, the one everybody else passed on?
+      - I'd like to see a few cars before choosing, but you only have this one
+      - I want to choose from a few colours, not take whatever arrives
+      - One car only? What if it has scratches?
+      - Can't I at least see two or three before deciding?
+      - I don't want to be stuck with the only car left
+    approach: Reassure first (full pre-delivery inspection, the customer may refuse it and wait for the next batch), then the vested benefit - this one can be driven away now with the in-stock offer.
+    response: |
+      This car has just arrived and we do a full pre-delivery inspection; you can check every item yourself, and if anything is not right you don't have to take it.
+      If the colour or a detail isn't what you want, I will put you on the next batch, no pressure.
+      But this one is here now: you could drive it home this week, with our in-stock offer on top. Shall we look at it together first?
+    follow_up_question: What worries you most about this particular car? Let's go and look at it now.
+    typical_stages: [deposit, waiting_for_delivery]
+
+  - code: price_drop_after_purchase
+    title: What if the price drops after I buy?
+    examples:
+      - What if the price drops after I take delivery?
+      - If you cut the price right after I buy, I lose out
+      - What if it's cheaper next month?
+      - Will you refund the difference if the price goes down?
+      - I heard the old model loses value as soon as the new one comes out
+      - Am I buying at the top of the market right now?
+      - I'm afraid the deals will get bigger after I've bought
+      - Can I get price protection in case it drops?
+      - If the price falls after I sign, will you pay me back?
+    approach: Reasoned argument and commitment - a car is for driving, the sooner the better; the price policy is stable, and any price protection we can give goes into the agreement.
+    response: |
+      Many customers ask this. Prices are set by the manufacturer and no big change is planned; a car is for driving, and every month sooner is a month of use you actually get.
+      We can write a price-protection period into the agreement: if the official price drops within it, you get the difference back as service vouchers or cash.
+      Waiting could just as well bring a price rise or a shortage; today's offer is certain.
+    follow_up_question: If we write a price-protection period into the agreement, could you go ahead today?
+    typical_stages: [prospect, deposit]
+
+  - code: no_discount
+    title: Others give big discounts, why not you?
+    examples:
+      - Other brands give big discounts, why don't you?
+      - Everyone else is discounting and you won't knock off a penny
+      - Another dealer offered me ten thousand off, what about you?
+      - Such a small discount, that's not a serious offer
+      - Take another five thousand off and I'll sign right now
+      - The same car is a few thousand cheaper at the other dealer
+      - Can you throw in something extra? At this price I'm not buying
+      - Is that really your best price? Do me a deal
+      - Why is there no discount on this model?
+      - Everybody haggles, what can you take off?
+    approach: Value, not price - a stable price means strong resale value; instead of cutting the price, add real value by compensation (accessories, service vouchers, points, extended warranty).
+    response: |
+      Brands that give big discounts usually do so because the car is not selling, and the resale value drops with the price; you pay for that when you sell. Our price is stable because the car sells, and it keeps more of its value.
+      There is little room on the price itself, but I can ask my manager for a real package: service vouchers, mats and film, worth several thousand.
+    follow_up_question: If the package includes the first service and the accessory set, could we settle it today?
+    typical_stages: [prospect]
+
+  - code: delivery_risk
+    title: What if you can't deliver?
+    examples:
+      - What if you can't deliver the car when the time comes?
+      - I pay the deposit and then what if you have no car for me?
+      - Is your delivery date reliable? Who pays if it's late?
+      - If it drags on past the new year, who do I complain to?
+      - Do I get any compensation if the delivery is late?
+      - I'm afraid I'll pay and never actually get the car
+      - If the factory runs out, can I get my deposit back?
+      - Who is responsible if there's a delay on your side?
+      - What guarantee do I have that the car will actually turn up?
+      - What if the ship is late and I'm left without a car?
+    approach: Commitment and compensation - a clear delivery date written into the contract, compensation for lateness (cash, fuel card, service vouchers, VIP card), deposit terms, and proactive progress reports.
+    response: |
+      I understand completely. The delivery date goes into the contract, and I will tell you every week where your order is in production and shipping.
+      If it is ever late, the contract gives you compensation per day of delay, as cash, a fuel card or service vouchers, or you can have your deposit back in full.
+      We have delivered on time for years here; you can hold us to it.
+    follow_up_question: Would you like the weekly order update by phone or by WeChat?
+    typical_stages: [deposit, waiting_for_delivery]
+
+  - code: wait_for_promo
+    title: I'll wait for the sales season
+    examples:
+      - There are always promotions in the autumn sales season, I'll buy then and get a better deal
+      - I'll wait for the motor show and come back
+      - There's bound to be a sale soon, I'm in no hurry
+      - I'll wait until the end of the year when dealers push for targets
+      - Surely there will be bigger deals on Black Friday
+      - I heard there's a government subsidy next month, I'll wait for it
+      - I'll buy around the holidays when there are more offers
+      - I'd rather wait for the new year offers
+      - Prices always come down at the end of the quarter
+      - Let me wait for your next sales event
+    approach: Reasoned argument - in the sales season demand peaks, popular trims sell out and queues grow; today's offer is certain; promise the campaign terms or equal compensation.
+    response: |
+      There will be campaigns, but that is also when most people order, the popular trims go first and the queue gets longer.
+      Ordering now gets you the car sooner and an offer that is certain; if the official campaign terms turn out better, I will ask for the difference back as cash or accessories.
+      Waiting a month or two costs you a month or two of driving, and may not save you anything.
+    follow_up_question: If you could have the campaign terms today, would you still want to wait?
+    typical_stages: [prospect]
+
+  - code: online_defects
+    title: I read about faults online
+    examples:
+      - I read online that your brand has some minor faults
+      - Someone on a forum said your cars have rattles
+      - People in the owners' group complain about the gearbox jerking
+      - Everyone online says this model burns oil
+      - I heard the quality isn't great and things keep breaking
+      - There's a video saying your car leaks water
+      - There are lots of complaints about you on the car complaints site
+      - The reviews say the infotainment keeps crashing
+      - I saw on YouTube that the paint chips easily
+      - Isn't there a recall on this model?
+    approach: Be candid - acknowledge the early issue, explain the cause and the factory's fix or recall, then rely on warranty, after-sales care, owners' word of mouth and a test drive.
+    response: |
+      Thank you for doing your homework. That issue affected a few early batches; the factory fixed it, new cars have the improved part and older cars get a free upgrade.
+      The car has a full warranty and our service team fixes any problem within seven days.
+      If you like, I can put you in touch with two owners, or arrange a longer test drive so you can judge for yourself.
+    follow_up_question: Which problem exactly did you read about? I'll show you the factory's note and the repair records.
+    typical_stages: [prospect, deposit, delivered]
+
+  # ---- Further common objections ---------------------------------------------
+  - code: price_too_high
+    title: It's too expensive
+    examples:
+      - It's too expensive, it's over my budget
+      - The price is a bit high, I was thinking under 150,000
+      - Over 200,000 for this car isn't worth it
+      - For the same money I could get something better
+      - The on-the-road price adds up to far too much for me
+      - Make it cheaper and I'll think about it
+      - It's not good value for money
+      - Honestly I can't afford this one
+      - It's overpriced for what you get
+      - That's a bit pricey for a car like this
+    approach: Confirm the budget and the real need, break the price down into daily or monthly cost and the long-run savings on servicing and fuel; if needed switch to a better-fitting model or a finance plan.
+    response: |
+      The budget matters. Let's do the sums: servicing and fuel are lower than others in the class, which adds up over five years and makes only a few yuan a day of difference.
+      If the on-the-road price really is beyond the budget, we can look at instalments or a model in the same range that costs less with the same space and main features.
+    follow_up_question: What on-the-road budget do you have in mind? I'll build the best-value option around it.
+    typical_stages: [prospect]
+
+  - code: ask_family
+    title: I need to ask my family
+    examples:
+      - I have to talk it over with my wife first
+      - I can't decide this alone, I need to ask my family
+      - My husband hasn't seen it yet, let's wait until he comes
+      - I'll go home and discuss it with the family
+      - My parents are paying, so it's up to them
+      - Let me talk to my partner and I'll get back to you in a few days
+      - My wife has the final say
+      - I need to run it past my husband
+      - We decide big purchases together at home
+      - Let me show the quote to my family first
+    approach: Respect the decision maker, find out what the family cares about (safety, space, price), give material to share, invite them to a test drive together and agree the next contact.
+    response: |
+      Buying a car is a family decision, of course you should talk it over. I'll send you the spec sheet, the quote and the safety rating so you can look at them together.
+      What will your family care about most? If it suits you, bring them for a test drive at the weekend and let them sit in the back; that says more than any brochure.
+    follow_up_question: Would Saturday or Sunday suit you and your family to come for a test drive together?
+    typical_stages: [prospect, deposit]
+
+  - code: just_looking
+    title: Just looking
+    examples:
+      - I'm just looking, not buying yet
+      - Just getting an idea, I haven't decided when to buy
+      - No rush, maybe next year
+      - I was only passing by and came in for a look
+      - I'll take a brochure and have a think
+      - I'm not planning to buy a car any time soon
+      - Stop calling me, I'll get in touch when I'm ready to buy
+      - I'm just browsing for now
+      - Honestly I'm just window-shopping around the dealers
+      - We're in no hurry, just comparing for now
+    approach: No pressure, keep in touch - learn the need and timing, leave a reason for the next contact (brochure, test drive, supply news) and agree when and how to talk again.
+    response: |
+      No problem at all, it pays to look around and compare. Take your time, and call me over whenever you have a question.
+      I'll send the brochure and current offers to your WeChat, and let you know about test-drive events or new arrivals without bothering you too often.
+    follow_up_question: Roughly when are you thinking of changing your car, and is it mainly for the family or for commuting?
+    typical_stages: [prospect, churned]
+
+  - code: trade_in_value
+    title: The trade-in price is too low
+    examples:
+      - That's all you'll give me for my old car?
+      - Your trade-in valuation is too low, the used-car dealers offer more
+      - Five years old and it's only worth that much?
+      - How much is the trade-in subsidy, can you give me more?
+      - I can't sell my old car, so I can't buy a new one
+      - Your part-exchange prices are a rip-off
+      - My old car is worth more than that
+      - The valuation on my trade-in is insulting
+      - Can you do better on the part-exchange?
+      - Other dealers valued my current car higher
+    approach: Explain the valuation (condition, mileage, market prices), add the trade-in subsidy and the convenience; offer a re-inspection or compare with a used-car dealer's quote.
+    response: |
+      The valuation follows the car's condition, mileage and recent used-car sales; I'll show you the details. A used-car dealer's number can sound higher, but count the transfer, paperwork and later deductions.
+      Trading in here adds the manufacturer's trade-in subsidy, and old car out, new car in, all on the same day.
+      If any item looks undervalued to you, I'll have the appraiser check it again.
+    follow_up_question: What figure did you have in mind for your old car? I'll go back to the appraiser and my manager with it.
+    typical_stages: [prospect, deposit]
+
+  - code: financing
+    title: Loan, down payment and interest
+    examples:
+      - The interest rate on the loan is too high, it's not worth it
+      - Can the down payment be any lower?
+      - Is the finance paperwork a hassle, what documents do I need?
+      - My credit isn't great, can I still get a loan?
+      - Do you have a zero-interest or interest-free plan?
+      - The monthly payments are too much for me
+      - Are there any hidden fees on the car loan?
+      - What's the APR on your finance deals?
+      - How much deposit would I have to put down on finance?
+      - I don't want to take out a big loan
+    approach: Learn the monthly payment and down payment the customer can afford, present manufacturer finance (subsidised interest, low down payment), and make total cost and fees transparent.
+    response: |
+      We have manufacturer finance and several banks; some models have two years interest-free and a down payment from 20%, with every fee written down up front, nothing hidden.
+      Tell me the monthly payment you are comfortable with and I'll work out down payment, term and total interest for a few plans side by side.
+      Usually all you need is your ID, driving licence and proof of income, and approval can come the same day.
+    follow_up_question: What monthly payment would feel comfortable for you?
+    typical_stages: [prospect, deposit]
 
 """##),
     PlaybookFile(

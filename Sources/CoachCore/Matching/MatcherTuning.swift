@@ -1,0 +1,28 @@
+/// The matcher's knobs, in one place. Defaults were chosen on the paraphrase fixture
+/// (Tests/CoachCoreTests/Matching/paraphrases.tsv); ParaphraseAccuracyTests prints the numbers.
+/// Measured and dropped: coverage-only scores (each token counted once) ranked worse than BM25;
+/// discounting CJK bigrams unknown to the index let unrelated Chinese text score higher.
+struct MatcherTuning: Sendable {
+  /// How examples become BM25 documents.
+  enum Granularity: Sendable {
+    /// One document per code: all its examples in every language concatenated.
+    case perCode
+    /// One document per example; a code scores as its best example (max-pooling).
+    case perExample
+  }
+
+  var granularity = Granularity.perCode
+  /// Scores below this are not reported (after script calibration).
+  var threshold = 0.41
+  /// Chinese text yields many tokens (unigrams and bigrams, half of them straddling words), so
+  /// its raw scores run lower than English ones; a query's score is raised to the power
+  /// `1 - cjkShare * (1 - cjkExponent)` so that one threshold serves both. 0.68 maps the Chinese
+  /// cut-off (about 0.27 raw) onto the English one (0.41). Ranking is unaffected.
+  var cjkExponent = 0.68
+  /// Weight of a lone CJK character relative to a bigram or an English word.
+  var unigramWeight = 0.5
+  /// Whether background texts (approach, response, follow-up) count for IDF.
+  var useBackground = true
+
+  static let standard = MatcherTuning()
+}

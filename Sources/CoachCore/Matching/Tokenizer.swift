@@ -1,0 +1,68 @@
+import Foundation
+
+/// Turns free text in any mix of Chinese and English into matcher tokens.
+///
+/// Normalisation: NFKC (full-width letters, digits and punctuation become half-width), lowercase,
+/// apostrophes dropped inside words ("don't" -> "dont"), every other non-letter is a separator.
+/// Latin words are stemmed lightly and stop words dropped; numbers are dropped. A run of CJK
+/// characters gives its character unigrams (function characters left out) and all its bigrams.
+enum Tokenizer {
+  /// Tokens of `text`, in order, with repeats.
+  static func tokens(_ text: String) -> [String] {
+    let normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
+    var tokens: [String] = []
+    var word = ""
+    var cjkRun: [Character] = []
+
+    func flushWord() {
+      defer { word = "" }
+      guard !word.isEmpty, !word.allSatisfy(\.isNumber) else { return }
+      let stem = EnglishWords.stem(word)
+      if !EnglishWords.isStop(word, stem: stem) { tokens.append(stem) }
+    }
+    func flushCJK() {
+      defer { cjkRun = [] }
+      for (index, char) in cjkRun.enumerated() {
+        if !ChineseCharacters.stop.contains(char) { tokens.append(String(char)) }
+        if index + 1 < cjkRun.count { tokens.append(String([char, cjkRun[index + 1]])) }
+      }
+    }
+
+    for char in normalized {
+      if isCJK(char) {
+        flushWord()
+        cjkRun.append(char)
+      } else if char.isLetter || char.isNumber {
+        flushCJK()
+        word.append(char)
+      } else if char == "'" || char == "\u{2019}", !word.isEmpty {
+        continue  // inside a word: "don't" -> "dont"
+      } else {
+        flushWord()
+        flushCJK()
+      }
+    }
+    flushWord()
+    flushCJK()
+    return tokens
+  }
+
+  /// Han ideographs (URO, extension A, compatibility ideographs).
+  static func isCJK(_ char: Character) -> Bool {
+    guard let scalar = char.unicodeScalars.first, char.unicodeScalars.count == 1 else { return false }
+    switch scalar.value {
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF: return true
+    default: return false
+    }
+  }
+}
+
+// MARK: - Chinese function characters
+
+enum ChineseCharacters {
+  /// Characters too common to mean anything on their own; they still take part in bigrams.
+  static let stop: Set<Character> = [
+    "的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "哦", "是", "我", "你", "您", "他", "她", "它",
+    "们", "这", "那", "个", "就", "都", "也", "还", "在", "和", "与", "很", "么", "得", "地", "着",
+  ]
+}

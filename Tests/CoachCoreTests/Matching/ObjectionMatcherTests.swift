@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import CoachCore
+
+@Suite struct ObjectionMatcherTests {
+  static let entries: [(code: String, examples: [String])] = [
+    (code: "wait_too_long", examples: ["Why must I wait so long for the car?", "别家有现车，凭什么要我等这么久"]),
+    (code: "no_discount", examples: ["Other brands give big discounts, why not you?", "别人都打折，你们怎么不优惠"]),
+    (code: "ask_family", examples: ["I have to ask my wife first"]),
+    (code: "ask_family", examples: ["我得回去跟老婆商量一下"]),
+  ]
+
+  @Test func tokensNormaliseFullWidthCaseAndPunctuation() {
+    #expect(Tokenizer.tokens("ＷＡＩＴＩＮＧ，Ｗａｉｔｓ！") == ["wait", "wait"])
+    #expect(Tokenizer.tokens("Don't") == ["dont"])
+    #expect(Tokenizer.tokens("The car, in 2025.") == ["car"])
+  }
+
+  @Test func chineseGivesUnigramsWithoutFunctionCharactersAndAllBigrams() {
+    #expect(Tokenizer.tokens("等车的") == ["等", "等车", "车", "车的"])
+    #expect(Tokenizer.tokens("现车SUV款") == ["现", "现车", "车", "suv", "款"])
+  }
+
+  @Test func stemmerJoinsInflectedForms() {
+    for (word, stem) in [("waiting", "wait"), ("waited", "wait"), ("prices", "pric"), ("priced", "pric"),
+                         ("compensation", "compensat"), ("compensated", "compensat"), ("shopping", "shop")] {
+      #expect(EnglishWords.stem(word) == stem, "\(word)")
+    }
+  }
+
+  @Test func matchesInEitherLanguageBestFirst() {
+    let matcher = ObjectionMatcher(entries: Self.entries)
+    #expect(matcher.match("why do I have to wait so long").first?.code == "wait_too_long")
+    #expect(matcher.match("为什么要等这么久").first?.code == "wait_too_long")
+    let scores = matcher.match("别人都打折", limit: 3).map(\.score)
+    #expect(scores == scores.sorted(by: >))
+    #expect(scores.allSatisfy { $0 > 0 && $0 <= 1 })
+  }
+
+  @Test func entriesWithTheSameCodeAreMerged() {
+    let matcher = ObjectionMatcher(entries: Self.entries)
+    #expect(matcher.match("ask my wife").first?.code == "ask_family")
+    #expect(matcher.match("跟老婆商量").first?.code == "ask_family")
+    #expect(Set(matcher.scoreAll("anything at all about waiting").map(\.code)).count == 3)
+  }
+
+  @Test func emptyAndUnrelatedTextMatchNothing() {
+    let matcher = ObjectionMatcher(entries: Self.entries)
+    for text in ["", "   ", "？！", "the of and", "asdfgh qwerty", "我想吃火锅", "what's the weather tomorrow"] {
+      #expect(matcher.match(text).isEmpty, "\(text)")
+    }
+  }
+
+  @Test func limitCapsTheResults() {
+    let matcher = ObjectionMatcher(entries: Self.entries)
+    let text = "别家有现车还打折，我要跟老婆商量"
+    #expect(matcher.match(text, limit: 1).count == 1)
+    #expect(matcher.match(text, limit: 0).isEmpty)
+  }
+
+  @Test func objectionsInitUsesTitlesAndExamples() {
+    let objection = Objection(
+      code: "financing", title: "Loan and interest", examples: ["Can the down payment be lower?"],
+      approach: "", response: "", followUpQuestion: "", typicalStages: nil)
+    let matcher = ObjectionMatcher(objections: [objection])
+    #expect(matcher.match("loan interest").first?.code == "financing")
+    #expect(matcher.match("down payment").first?.code == "financing")
+  }
+}
