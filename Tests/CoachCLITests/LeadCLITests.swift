@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@Suite struct LeadCLITests {
+  @Test func addShowAndListALeadAsJSON() throws {
+    let cli = try CLI()
+    let id = try cli.addLead([
+      "--model", "X60", "--grade", "A", "--birthday", "1988-02-29", "--tag", "VIP", "--profile", "hobby=钓鱼", "--city", "杭州",
+    ])
+    let show = try cli.run(["lead", "show", id, "--json"]).json()
+    #expect(show["name"] as? String == "王芳")
+    #expect(show["phone"] as? String == "13812345678")
+    #expect(show["model"] as? String == "X60")
+    #expect(show["birthday"] as? String == "1988-02-29")
+    #expect(show["tags"] as? [String] == ["vip"])
+    #expect((show["profile"] as? [String: String])?["hobby"] == "钓鱼")
+    #expect(show["stage"] as? String == "prospect")
+    #expect(show["created_at"] as? String == "2026-11-24T09:00:00+08:00")
+    #expect((show["events"] as? [Any])?.count == 1)
+    let list = try cli.run(["lead", "list", "--json"]).json()
+    #expect((list["leads"] as? [[String: Any]])?.map { $0["id"] as? String } == [id])
+  }
+
+  @Test func badInputExitsWithTheContractCodesAndWritesNothing() throws {
+    let cli = try CLI()
+    let badPhone = try cli.run(["lead", "add", "--name", "x", "--phone", "12345", "--json"])
+    #expect(badPhone.status == 65)
+    #expect((try badPhone.json()["error"] as? [String: Any])?["code"] as? String == "bad_phone")
+    #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678", "--model", "ZZ9"]).status == 65)
+    #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678", "--birthday", "2023-02-29"]).status == 64)
+    #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678", "--grade", "Z"]).status == 64)
+    #expect(try cli.run(["lead", "show", "999"]).status == 65)
+    #expect(try cli.run(["lead", "list", "--now", "yesterday"]).status == 64)
+    let list = try cli.run(["lead", "list", "--json"]).json()
+    #expect((list["leads"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test func aTouchBuriesATopicThatShowListsUntilResolved() throws {
+    let cli = try CLI()
+    let id = try cli.addLead()
+    let t = try cli.run([
+      "touch", id, "--channel", "visit", "--outcome", "visited", "--bury", "发X60七座配置单", "--bury-kind", "brochure",
+      "--objection", "wait_too_long", "--next", "2026-11-26T10:00", "--json",
+    ])
+    #expect(t.status == 0, "\(t.stderr)")
+    let topicID = (try t.json()["buried_topic_ids"] as? [Int])?.first ?? -1
+    var show = try cli.run(["lead", "show", id, "--json"]).json()
+    let topic = (show["topics"] as? [[String: Any]])?.first
+    #expect(topic?["kind"] as? String == "brochure")
+    #expect(topic?["resolved_at"] is NSNull)
+    let touch = (show["touches"] as? [[String: Any]])?.first
+    #expect(touch?["next_at"] as? String == "2026-11-26T10:00:00+08:00")
+    #expect(touch?["objections"] as? [String] == ["wait_too_long"])
+    var later = cli
+    later.now = "2026-11-26T10:05:00+08:00"
+    #expect(try later.run(["touch", id, "--channel", "call", "--outcome", "reached", "--resolve", "\(topicID)"]).status == 0)
+    show = try cli.run(["lead", "show", id, "--json"]).json()
+    #expect((show["topics"] as? [[String: Any]])?.first?["resolved_at"] as? String == "2026-11-26T10:05:00+08:00")
+    #expect(try cli.run(["touch", id, "--channel", "fax", "--outcome", "reached"]).status == 64)
+    #expect(try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--objection", "too_sunny"]).status == 65)
+  }
+
+  @Test func consultantsSeeOnlyTheirOwnLeadsAndExportsAreMaskedAndRecorded() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    cli.user = "boss"
+    #expect(try cli.run(["user", "add", "ann", "--role", "consultant", "--team", "t1"]).status == 0)
+    #expect(try cli.run(["user", "add", "bob", "--role", "consultant", "--team", "t1"]).status == 0)
+    let annLead = try cli.addLead(["--consultant", "ann"])
+    let bobLead = try cli.addLead(["--consultant", "bob", "--phone", "13987654321"])
+    var ann = cli
+    ann.user = "ann"
+    #expect(try ann.run(["lead", "show", annLead]).status == 0)
+    let other = try ann.run(["lead", "show", bobLead])
+    #expect(other.status == 65)
+    #expect(try ann.run(["stage", bobLead, "deposit", "--amount", "1000"]).status == 65)
+    #expect(try ann.run(["user", "add", "eve", "--role", "admin"]).status == 65)
+    var nobody = cli
+    nobody.user = nil
+    #expect(try nobody.run(["lead", "list"]).status == 64)
+    var ghost = cli
+    ghost.user = "ghost"
+    #expect(try ghost.run(["lead", "list"]).status == 65)
+
+    let masked = try cli.run(["export", "leads"])
+    #expect(masked.status == 0)
+    #expect(masked.stdout.contains("138****5678"))
+    #expect(!masked.stdout.contains("13812345678"))
+    #expect(try ann.run(["export", "leads", "--unmasked"]).status == 65)
+    let out = cli.dir.appendingPathComponent("all.csv").path
+    #expect(try cli.run(["export", "leads", "--unmasked", "--out", out]).status == 0)
+    let attrs = try FileManager.default.attributesOfItem(atPath: out)
+    #expect((attrs[.posixPermissions] as? Int) == 0o600)
+    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("13987654321"))
+    let log = try ImportCLITests.sqlite(cli.db, "SELECT actor || ',' || rows || ',' || masked FROM exportLog ORDER BY id")
+    #expect(log == "boss,2,1\nboss,2,0")
+    let dbMode = try FileManager.default.attributesOfItem(atPath: cli.db)[.posixPermissions] as? Int
+    #expect(dbMode == 0o600)
+  }
+
+  @Test func anExportImportsBack() throws {
+    let cli = try CLI()
+    _ = try cli.addLead(["--model", "X40", "--grade", "H", "--tag", "vip"])
+    let out = cli.dir.appendingPathComponent("leads.csv").path
+    #expect(try cli.run(["export", "leads", "--unmasked", "--out", out]).status == 0)
+    let other = try CLI()
+    let r = try other.run(["import", "leads", out, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try r.json()["imported"] as? Int == 1)
+    let lead = (try other.run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]])?.first
+    #expect(lead?["model"] as? String == "X40")
+    #expect(lead?["grade"] as? String == "H")
+    #expect(lead?["phone"] as? String == "13812345678")
+  }
+}
