@@ -1,0 +1,81 @@
+import Foundation
+
+/// What a consultant reads before a call (`brief` in `coach next --json`).
+public struct Brief: Sendable, Encodable, Hashable {
+  public var leadID: String
+  public var action: ActionCode
+  /// The goal of the contact, from `labels.goals`.
+  public var goal: String
+  /// Suggested channel code (`call`, `wechat`, `sms`, …).
+  public var channel: String
+  /// Buried topics first, then dug-up, then created ones.
+  public var talkingPoints: [TalkingPoint]
+  public var objections: [ObjectionAnswer]
+  /// Model-switch arguments, when the car is late or its wait long.
+  public var switchArguments: [SwitchArgument]
+  public var messageDraft: String
+  public var warnings: [String]
+  public var dueAt: Date
+  public var deadline: Date
+  public var overdueDays: Double
+  /// Why now, in words (an addition to the contract's keys).
+  public var reason: String
+  public var priority: Double
+
+  enum CodingKeys: String, CodingKey {
+    case leadID = "lead_id"
+    case action, goal, channel
+    case talkingPoints = "talking_points"
+    case objections
+    case switchArguments = "switch"
+    case messageDraft = "message_draft"
+    case warnings
+    case dueAt = "due_at"
+    case deadline
+    case overdueDays = "overdue_days"
+    case reason, priority
+  }
+}
+
+/// Something to talk about, and where it came from (topic id, profile key or created topic id).
+public struct TalkingPoint: Sendable, Encodable, Hashable {
+  public var kind: TalkingPointKind
+  public var text: String
+  public var source: String
+
+  public init(kind: TalkingPointKind, text: String, source: String) {
+    self.kind = kind
+    self.text = text
+    self.source = source
+  }
+}
+
+/// An objection to expect and the playbook's answer.
+public struct ObjectionAnswer: Sendable, Encodable, Hashable {
+  public var code: String
+  public var response: String
+
+  public init(code: String, response: String) {
+    self.code = code
+    self.response = response
+  }
+}
+
+/// One argument for switching to another model (`switch` in `coach switch ID --json`).
+public struct SwitchArgument: Sendable, Encodable, Hashable {
+  /// Catalog code of the model to switch to.
+  public var toModel: String
+  public var lever: Lever
+  public var text: String
+
+  public init(toModel: String, lever: Lever, text: String) {
+    self.toModel = toModel
+    self.lever = lever
+    self.text = text
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case toModel = "to_model"
+    case lever, text
+  }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Warnings on a brief, loudest first: the warning tag (警示客户) must be seen before anything else.
+enum BriefWarnings {
+  /// Unanswered attempts in a row after which a lead counts as unreachable.
+  static let unreachableAfter = 3
+
+  static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [String] {
+    let text = ctx.playbook.labels.warnings
+    let lead = h.lead
+    let open = h.stage.isOpen
+    let waiting = h.stage == .deposit || h.stage == .waitingForDelivery
+    let lastContact = h.touches.last { $0.outcome.isContact }
+    let checks: [(String, Bool)] = [
+      ("warning_tag", lead.hasTag(KnownTag.warning)),
+      ("vip", lead.hasTag(KnownTag.vip)),
+      ("fleet", lead.hasTag(KnownTag.fleet)),
+      ("difficult", lead.hasTag(KnownTag.difficult)),
+      ("no_next_agreed", open && lastContact != nil && lastContact?.nextAt == nil),
+      ("unreachable", h.trailingNoAnswer >= unreachableAfter),
+      ("amount_unknown", waiting && h.depositAmount == nil),
+      ("eta_unknown", waiting && h.eta == nil),
+      ("model_unknown", h.stage != .churned && ctx.playbook.model(lead.model) == nil),
+    ]
+    return checks.filter(\.1).map { key, _ in
+      Template.fill(text[key] ?? key, ["count": String(h.trailingNoAnswer)])
+    }
+  }
+}

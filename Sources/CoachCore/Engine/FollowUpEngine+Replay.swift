@@ -1,0 +1,97 @@
+import Foundation
+
+// MARK: - History replay for the audit
+
+extension FollowUpEngine {
+  /// How far before `from` the replay starts, so follow-ups due earlier but with a deadline in the window are seen.
+  static let replayLeadInDays = 45
+
+  /// The lead's follow-ups whose deadline falls in `from < deadline ≤ to` (a deadline "on" a day is that day's end),
+  /// replayed from its history with the same rules as `nextAction`. A follow-up counts once it has been the lead's
+  /// current action while due, or when a touch fulfilled it just before it fell due.
+  public static func followUps(
+    for lead: LeadSnapshot, in ctx: EngineContext, from: Date, to: Date
+  ) -> [FollowUpRecord] {
+    var replay = Replay(lead: lead, ctx: ctx)
+    replay.run(from: max(lead.createdAt, from.adding(days: -replayLeadInDays, in: ctx.zone)), through: to)
+    return replay.records
+      .filter { $0.deadline > from && $0.deadline <= to }
+      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
+  }
+}
+
+/// Walks the lead's history instant by instant: each touch, stage change, topic change, due time and lapse.
+struct Replay {
+  let lead: LeadSnapshot
+  let ctx: EngineContext
+  /// Follow-ups that fell due while current, not yet ended.
+  var running: [Occurrence.Key: Occurrence] = [:]
+  var seen: Set<Occurrence.Key> = []
+  var records: [FollowUpRecord] = []
+
+  init(lead: LeadSnapshot, ctx: EngineContext) {
+    self.lead = lead
+    self.ctx = ctx
+  }
+
+  /// Every instant where the lead's history changes.
+  var historyInstants: [Date] {
+    let topicTimes = lead.topics.flatMap { [$0.buriedAt] + ($0.resolvedAt.map { [$0] } ?? []) }
+    return Array(Set(lead.touches.map(\.at) + lead.events.map(\.at) + topicTimes + [lead.createdAt])).sorted()
+  }
+
+  /// Replays from `start` until `ctx.now`, or sooner once past `horizon` with nothing running that ends by it.
+  mutating func run(from start: Date, through horizon: Date) {
+    let instants = historyInstants
+    var t = start
+    var previous: Occurrence?
+    while true {
+      let h = LeadHistory(lead, asOf: t)
+      let pending = Rules.all(h, ctx)
+      let keys = Set(pending.map(\.key))
+      for (key, occ) in running where !keys.contains(key) { finish(occ, endedAt: t, h) }
+      if let early = previous, !early.countsFromLastTouch, !keys.contains(early.key), !seen.contains(early.key),
+        let touch = h.touches.last(where: { $0.at == t }), early.isFulfilled(by: touch)
+      {
+        record(early, fulfilledAt: t)
+      }
+      let selected = Rules.select(pending, at: t)
+      if let selected, selected.isDue(at: t), !seen.contains(selected.key) {
+        seen.insert(selected.key)
+        running[selected.key] = selected
+      }
+      previous = selected
+      let upcoming = pending.flatMap { [$0.dueAt] + ($0.lapses ? [$0.deadline] : []) }.filter { $0 > t }
+      if t > horizon && running.values.allSatisfy({ $0.deadline > horizon }) { break }
+      guard let next = (upcoming + [instants.first { $0 > t }].compactMap { $0 }).min(), next <= ctx.now else { break }
+      t = next
+    }
+    for occ in running.values { record(occ, fulfilledAt: nil) }
+  }
+
+  /// A running follow-up stopped being pending at `t`: a touch fulfilled it, it lapsed, or circumstances ended it
+  /// (the car was delivered, the issue resolved, the lead moved on), which counts as done at `t`.
+  mutating func finish(_ occ: Occurrence, endedAt t: Date, _ h: LeadHistory) {
+    running[occ.key] = nil
+    let touched = h.touches.contains { $0.at == t && occ.isFulfilled(by: $0) }
+    if !touched && occ.lapses && t >= occ.deadline {
+      record(occ, fulfilledAt: nil)
+    } else {
+      record(occ, fulfilledAt: t)
+    }
+  }
+
+  mutating func record(_ occ: Occurrence, fulfilledAt: Date?) {
+    seen.insert(occ.key)
+    let status: FollowUpStatus
+    if let fulfilledAt {
+      status = fulfilledAt <= occ.deadline ? .onTime : .late
+    } else {
+      status = ctx.now >= occ.deadline ? .missed : .open
+    }
+    records.append(
+      FollowUpRecord(
+        leadID: lead.id, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, detail: occ.detail,
+        fulfilledAt: fulfilledAt, status: status))
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A lead as it stood at one instant: only the touches, events and topics recorded by then.
+/// Every rule reads the lead through this view, so `nextAction` (at `now`) and the audit replay
+/// (at every past instant) apply the same rules to the same facts.
+struct LeadHistory {
+  let lead: LeadSnapshot
+  let at: Date
+  let touches: [Touch]
+  let events: [StageEvent]
+  /// Topics raised by `at`; a resolution after `at` is not yet known.
+  let topics: [Topic]
+  let stage: Stage
+
+  init(_ lead: LeadSnapshot, asOf t: Date) {
+    self.lead = lead
+    self.at = t
+    touches = lead.touches.filter { $0.at <= t }
+    events = lead.events.filter { $0.at <= t }
+    topics = lead.topics.filter { $0.buriedAt <= t }.map { topic in
+      var seen = topic
+      if let resolved = topic.resolvedAt, resolved > t { seen.resolvedAt = nil }
+      return seen
+    }
+    if let last = events.last {
+      stage = last.to
+    } else if let first = lead.events.first {
+      stage = first.from ?? .prospect
+    } else {
+      stage = lead.stage
+    }
+  }
+
+  var lastTouch: Touch? { touches.last }
+
+  /// How many touches in a row, ending with the last, went unanswered.
+  var trailingNoAnswer: Int {
+    var n = 0
+    for touch in touches.reversed() {
+      guard touch.outcome == .noAnswer else { break }
+      n += 1
+    }
+    return n
+  }
+
+  /// The latest event that entered `stage`.
+  func entered(_ stage: Stage) -> StageEvent? { events.last { $0.to == stage } }
+
+  /// Whether the lead ever left its first stage (reactivated, deposit, …).
+  var hasStageChanges: Bool { events.contains { $0.from != nil } }
+
+  /// The promised delivery day as known by then.
+  var eta: LocalDate? { events.last { $0.eta != nil }?.eta }
+
+  /// When the promised day last changed to a different day (the first promise is not a change).
+  var etaChangedAt: Date? {
+    var previous: LocalDate?
+    var changedAt: Date?
+    for event in events {
+      guard let eta = event.eta else { continue }
+      if let previous, previous != eta { changedAt = event.at }
+      previous = eta
+    }
+    return changedAt
+  }
+
+  var depositAmount: Double? { entered(.deposit)?.amount }
+
+  /// The delivery event and day, when delivered by then.
+  var delivery: (event: StageEvent, day: LocalDate)? {
+    guard stage == .delivered, let event = entered(.delivered), let day = event.date else { return nil }
+    return (event, day)
+  }
+
+  /// Open topics of one category, oldest first.
+  func openTopics(_ category: Topic.Category) -> [Topic] {
+    topics.filter { $0.category == category && $0.isOpen }.sorted { ($0.buriedAt, $0.id) < ($1.buriedAt, $1.id) }
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// How urgent a follow-up is, and how loud its alert.
+public enum Priority {
+  /// Priority of `occurrence` for `lead` at `now` (higher = more urgent), rounded to two decimals:
+  ///
+  ///     importance  2 × (12 − precedence)        delivery_late 24 … winback 2
+  ///   + overdue     5 once past the deadline + 10 × min(overdue days, 30)
+  ///                 (a day late outweighs grade and tier together)
+  ///   + ripeness    3 × share of the grace period used up (0…1) once due
+  ///   + stage       waiting 8, deposit 7, delivered 4, prospect 3, churned 0
+  ///   + grade       prospects: H 8, A 5, B 3, C 1, ungraded 2
+  ///   + tier        A 6, B 4, C 2, D 0, none 2
+  ///   + value       min(6, deposit ÷ 5,000) + min(4, model price ÷ 75,000)
+  ///   + vip         4
+  ///
+  /// Ties are broken by the caller: earlier due time first, then lead id.
+  static func of(
+    code: ActionCode, dueAt: Date, deadline: Date, lead: LeadSnapshot, stage: Stage, deposit: Double?,
+    ctx: EngineContext
+  ) -> Double {
+    let overdue = DueAction.overdueDays(deadline: deadline, now: ctx.now)
+    var p = Double(2 * (ActionCode.allCases.count - code.precedence))
+    if overdue > 0 { p += 5 + 10 * min(overdue, 30) }
+    let grace = deadline.timeIntervalSince(dueAt)
+    if ctx.now >= dueAt, grace > 0 { p += 3 * min(1, ctx.now.timeIntervalSince(dueAt) / grace) }
+    p += stageWeight[stage] ?? 0
+    if stage == .prospect { p += lead.grade.map { gradeWeight[$0] ?? 0 } ?? 2 }
+    p += lead.tier.map { tierWeight[$0] ?? 0 } ?? 2
+    p += min(6, (deposit ?? 0) / 5_000)
+    p += min(4, Double(ctx.playbook.model(lead.model)?.price ?? 0) / 75_000)
+    if lead.hasTag(KnownTag.vip) { p += 4 }
+    return rounded2(p)
+  }
+
+  static let stageWeight: [Stage: Double] = [
+    .waitingForDelivery: 8, .deposit: 7, .delivered: 4, .prospect: 3, .churned: 0,
+  ]
+  static let gradeWeight: [Grade: Double] = [.h: 8, .a: 5, .b: 3, .c: 1]
+  static let tierWeight: [Tier: Double] = [.a: 6, .b: 4, .c: 2, .d: 0]
+
+  /// Most urgent first: higher priority, then earlier due time, then lead id.
+  public static func isMoreUrgent(_ l: DueAction, than r: DueAction) -> Bool {
+    if l.priority != r.priority { return l.priority > r.priority }
+    if l.dueAt != r.dueAt { return l.dueAt < r.dueAt }
+    return l.leadID < r.leadID
+  }
+}
+
+/// How loud an overdue follow-up's alert is.
+public enum Severity: String, Codable, Sendable, Hashable, CaseIterable {
+  case low, medium, high
+
+  /// Codes where lateness hurts a customer who already paid or already has a problem.
+  static let critical: Set<ActionCode> = [.deliveryLate, .issue7day, .callback3day]
+  /// Codes that break a promise or the first impression.
+  static let promised: Set<ActionCode> = [.firstContact, .agreedFollowup]
+
+  /// `high`: 3+ days overdue, or overdue at all on a critical code or for a warning/VIP customer;
+  /// `medium`: 1+ day overdue, or overdue on a first contact or an agreed time; `low` otherwise.
+  public static func of(_ action: DueAction, lead: LeadSnapshot) -> Severity {
+    let overdue = action.overdueDays
+    let flagged = lead.hasTag(KnownTag.warning) || lead.hasTag(KnownTag.vip)
+    if overdue >= 3 || (overdue > 0 && (critical.contains(action.code) || flagged)) { return .high }
+    if overdue >= 1 || (overdue > 0 && promised.contains(action.code)) { return .medium }
+    return .low
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// One line of the `coach next` queue.
+public struct QueueEntry: Sendable, Encodable, Hashable {
+  public var leadID: String
+  public var name: String
+  public var stage: Stage
+  public var grade: Grade?
+  public var action: ActionCode
+  public var dueAt: Date
+  public var deadline: Date
+  public var overdueDays: Double
+  public var priority: Double
+  public var reason: String
+
+  public init(lead: LeadSnapshot, action: DueAction) {
+    leadID = lead.id
+    name = lead.name
+    stage = lead.stage
+    grade = lead.grade
+    self.action = action.code
+    dueAt = action.dueAt
+    deadline = action.deadline
+    overdueDays = action.overdueDays
+    priority = action.priority
+    reason = action.reason
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case leadID = "lead_id"
+    case name, stage, grade, action
+    case dueAt = "due_at"
+    case deadline
+    case overdueDays = "overdue_days"
+    case priority, reason
+  }
+
+  /// Writes every key, `grade` as null when ungraded.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(leadID, forKey: .leadID)
+    try c.encode(name, forKey: .name)
+    try c.encode(stage, forKey: .stage)
+    try c.encode(grade, forKey: .grade)
+    try c.encode(action, forKey: .action)
+    try c.encode(dueAt, forKey: .dueAt)
+    try c.encode(deadline, forKey: .deadline)
+    try c.encode(overdueDays, forKey: .overdueDays)
+    try c.encode(priority, forKey: .priority)
+    try c.encode(reason, forKey: .reason)
+  }
+}
+
+/// The `coach next` queue.
+public enum Queue {
+  /// Leads whose action is due at `ctx.now` (`due_at` ≤ now), most urgent first, at most `limit`.
+  public static func build(leads: [LeadSnapshot], ctx: EngineContext, limit: Int = 10) -> [QueueEntry] {
+    FollowUpEngine.dueActions(for: leads, in: ctx).prefix(max(0, limit)).map { QueueEntry(lead: $0.0, action: $0.1) }
+  }
+}
+
+/// One overdue follow-up (`coach alerts --json`).
+public struct AlertEntry: Sendable, Encodable, Hashable {
+  public var leadID: String
+  public var consultant: String?
+  public var action: ActionCode
+  public var dueAt: Date
+  public var deadline: Date
+  public var overdueDays: Double
+  public var severity: Severity
+
+  enum CodingKeys: String, CodingKey {
+    case leadID = "lead_id"
+    case consultant, action
+    case dueAt = "due_at"
+    case deadline
+    case overdueDays = "overdue_days"
+    case severity
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(leadID, forKey: .leadID)
+    try c.encode(consultant, forKey: .consultant)
+    try c.encode(action, forKey: .action)
+    try c.encode(dueAt, forKey: .dueAt)
+    try c.encode(deadline, forKey: .deadline)
+    try c.encode(overdueDays, forKey: .overdueDays)
+    try c.encode(severity, forKey: .severity)
+  }
+}
+
+/// The `coach alerts` list.
+public enum Alerts {
+  /// Leads whose current action is past its deadline at `ctx.now`: most overdue first, then most urgent, then id.
+  public static func build(leads: [LeadSnapshot], ctx: EngineContext) -> [AlertEntry] {
+    FollowUpEngine.dueActions(for: leads, in: ctx)
+      .filter { $0.1.overdueDays > 0 }
+      .sorted { l, r in
+        l.1.overdueDays != r.1.overdueDays ? l.1.overdueDays > r.1.overdueDays : Priority.isMoreUrgent(l.1, than: r.1)
+      }
+      .map { lead, action in
+        AlertEntry(
+          leadID: lead.id, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
+          deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead))
+      }
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The facts of one follow-up as placeholder values, and its reason in the playbook's words.
+enum ReasonText {
+  /// Placeholder values for `labels.reasons`, `labels.goals` and message drafts.
+  static func values(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext) -> [String: String] {
+    let pb = ctx.playbook
+    let today = ctx.today
+    let lastDay = LocalDate(occ.deadline.addingTimeInterval(-1), in: ctx.zone)
+    let sinceTouch = (h.lastTouch?.at).map { $0.wholeDays(to: ctx.now) }
+    var v: [String: String] = [
+      "grade": h.lead.grade?.rawValue ?? "-",
+      "eta": h.eta?.description ?? "?",
+      "date": lastDay.description,
+      "time": clock(occ.dueAt, ctx.zone),
+      "model": pb.model(h.lead.model)?.name ?? h.lead.model ?? "",
+      "topic": h.openTopics(.buried).first?.text ?? "",
+      "days": String(sinceTouch ?? 0),
+      "interval": NumberText.decimal(
+        Double(pb.cadence.followUpDays(for: h.lead.grade)) * Rules.tierFactor(h.lead.tier, ctx)),
+    ]
+    if let eta = h.eta { v["days_late"] = String(max(0, eta.days(to: today))) }
+    switch occ.code {
+    case .deliveryLate: v["days"] = v["days_late"]
+    case .issue7day:
+      let issue = h.topics.first { String($0.id) == occ.detail }
+      v["issue"] = issue?.text ?? ""
+      v["days"] = String((issue?.buriedAt).map { $0.wholeDays(to: ctx.now) } ?? 0)
+    case .callback3day: v["days"] = String(h.delivery.map { $0.day.days(to: today) } ?? 0)
+    case .firstContact: v["days"] = NumberText.decimal(Double(pb.cadence.firstContactHours) / 24)
+    case .holiday: v["holiday"] = pb.care.holidays.first { $0.id == occ.detail }?.name ?? occ.detail ?? ""
+    case .carBirthday: v["years"] = occ.detail ?? ""
+    case .agreedFollowup: v["date"] = LocalDate(occ.dueAt, in: ctx.zone).description
+    case .winback:
+      let reason = h.entered(.churned)?.reason
+      v["churn_reason"] = reason.map { pb.labels.ui["churn_\($0.rawValue)"] ?? $0.rawValue } ?? ""
+    case .deliveryUpdate, .birthday, .cadenceFollowup, .referralAsk: break
+    }
+    return v
+  }
+
+  /// "deposit paid, promised car 3 days late, no update for 9 days": stage, the code's reason,
+  /// time since the last touch, how overdue, and an open buried topic.
+  static func reason(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext, values v: [String: String]) -> String {
+    let r = ctx.playbook.labels.reasons
+    var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(r[occ.code.rawValue] ?? occ.code.rawValue, v)]
+    if ![.firstContact, .deliveryUpdate].contains(occ.code) {
+      if let last = h.lastTouch {
+        let days = last.at.wholeDays(to: ctx.now)
+        let key = occ.code == .deliveryLate ? "update_for" : "no_touch_for"
+        if days >= 1 { parts.append(Template.fill(r[key] ?? "", ["days": String(days)])) }
+      } else {
+        parts.append(r["never_touched"] ?? "")
+      }
+    }
+    let overdue = Int(DueAction.overdueDays(deadline: occ.deadline, now: ctx.now))
+    if overdue >= 1 { parts.append(Template.fill(r["overdue"] ?? "", ["days": String(overdue)])) }
+    if !occ.lapses, let topic = h.openTopics(.buried).first {
+      parts.append(Template.fill(r["buried_open"] ?? "", ["topic": topic.text]))
+    }
+    return Template.join(parts, chinese: ctx.isChinese)
+  }
+
+  /// `YYYY-MM-DD HH:mm` in `zone`.
+  static func clock(_ date: Date, _ zone: TimeZone) -> String {
+    let c = Calendar.gregorian(zone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    return String(
+      format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The rules of "When actions fall due" (CONTRACT.md), one function per action code.
+/// Each returns the lead's pending follow-up of that code as of `h.at` (due or still to come),
+/// or nil when the code does not apply. The rules read `h.at`, never `ctx.now`.
+enum Rules {
+  /// A touch this long before a fixed-time follow-up falls due still fulfils it
+  /// (the contract's "last touch before the due time").
+  static let earlyWindowDays = 1
+
+  static func pending(_ code: ActionCode, _ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
+    switch code {
+    case .deliveryLate: return deliveryLate(h, ctx)
+    case .issue7day: return issue7day(h, ctx)
+    case .callback3day: return callback3day(h, ctx)
+    case .agreedFollowup: return agreedFollowup(h, ctx)
+    case .firstContact: return firstContact(h, ctx)
+    case .deliveryUpdate: return deliveryUpdate(h, ctx)
+    case .birthday: return birthday(h, ctx)
+    case .carBirthday: return carBirthday(h, ctx)
+    case .holiday: return holiday(h, ctx)
+    case .cadenceFollowup: return cadenceFollowup(h, ctx)
+    case .referralAsk: return referralAsk(h, ctx)
+    case .winback: return winback(h, ctx)
+    }
+  }
+
+  /// Every pending follow-up, in precedence order.
+  static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [Occurrence] {
+    ActionCode.allCases.compactMap { pending($0, h, ctx) }
+  }
+
+  /// One action at a time: of those due, the first in precedence order; if none is due, the soonest to come.
+  static func select(_ pending: [Occurrence], at t: Date) -> Occurrence? {
+    let due = pending.filter { $0.isDue(at: t) }
+    if !due.isEmpty { return due.min { ($0.code.precedence, $0.dueAt) < ($1.code.precedence, $1.dueAt) } }
+    return pending.min { ($0.dueAt, $0.code.precedence) < ($1.dueAt, $1.code.precedence) }
+  }
+
+  // MARK: - Shared shapes
+
+  /// An interval follow-up counted from the last touch: deadline = due + grace hours.
+  static func interval(_ code: ActionCode, due: Date, _ ctx: EngineContext, detail: String? = nil) -> Occurrence {
+    Occurrence(
+      code: code, dueAt: due, deadline: due.adding(hours: Double(ctx.playbook.cadence.graceHours)), detail: detail,
+      opensAt: due, countsFromLastTouch: true)
+  }
+
+  /// A series that starts at a fixed time (`first`) and then recurs every `every` days since the last touch.
+  /// A touch within the early window before `first` already counts for it.
+  static func series(_ code: ActionCode, first: Date, everyDays every: Int, _ h: LeadHistory, _ ctx: EngineContext)
+    -> Occurrence
+  {
+    let opens = first.adding(days: -earlyWindowDays, in: ctx.zone)
+    guard let last = h.lastTouch, last.at >= opens else {
+      var occurrence = interval(code, due: first, ctx)
+      occurrence.opensAt = opens
+      occurrence.countsFromLastTouch = false
+      return occurrence
+    }
+    return interval(code, due: last.at.adding(days: every, in: ctx.zone), ctx)
+  }
+
+  /// A day-bound occasion: due at 00:00 of `dueDay`, deadline the end of `day`, lapsing after it.
+  static func occasion(
+    _ code: ActionCode, day: LocalDate, dueDay: LocalDate, detail: String?, _ ctx: EngineContext
+  ) -> Occurrence {
+    Occurrence(
+      code: code, dueAt: dueDay.startOfDay(in: ctx.zone), deadline: day.endOfDay(in: ctx.zone), detail: detail,
+      opensAt: dueDay.adding(days: -earlyWindowDays).startOfDay(in: ctx.zone), lapses: true)
+  }
+
+  /// The soonest occasion not yet past its deadline nor fulfilled by a touch.
+  static func firstOpen(_ candidates: [Occurrence], _ h: LeadHistory) -> Occurrence? {
+    candidates
+      .filter { $0.deadline > h.at && $0.deadline > h.lead.createdAt && $0.fulfilment(in: h.touches) == nil }
+      .min { ($0.dueAt, $0.detail ?? "") < ($1.dueAt, $1.detail ?? "") }
+  }
+
+  /// Years around `h.at` to look for yearly occasions in (a fulfilled one gives way to next year's).
+  static func years(around h: LeadHistory, _ ctx: EngineContext) -> ClosedRange<Int> {
+    let year = LocalDate(h.at, in: ctx.zone).year
+    return (year - 1)...(year + 2)
+  }
+
+  /// The tier multiplier on relationship intervals; D (no potential yet) is followed more loosely.
+  static func tierFactor(_ tier: Tier?, _ ctx: EngineContext) -> Double {
+    guard let tier else { return 1 }
+    let factor = ctx.playbook.cadence.tierFactor[tier.rawValue] ?? (tier == .d ? 1.5 : 1)
+    return factor > 0 ? factor : 1
+  }
+}

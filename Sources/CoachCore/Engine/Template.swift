@@ -1,0 +1,45 @@
+import Foundation
+
+/// Fills `{placeholder}` slots in playbook text.
+enum Template {
+  /// Replaces every `{key}` of `values` in `text`; unknown placeholders stay as written.
+  static func fill(_ text: String, _ values: [String: String]) -> String {
+    guard text.contains("{") else { return text }
+    var out = text
+    for (key, value) in values where out.contains("{\(key)}") {
+      out = out.replacingOccurrences(of: "{\(key)}", with: value)
+    }
+    return out
+  }
+
+  /// Joins reason fragments the way the language writes lists.
+  static func join(_ parts: [String], chinese: Bool) -> String {
+    parts.filter { !$0.isEmpty }.joined(separator: chinese ? "，" : ", ")
+  }
+}
+
+/// Numbers as the playbook's language writes them.
+enum NumberText {
+  /// Whole numbers: `12,000` in English; `3200` or `1.2万` in Chinese.
+  static func integer(_ n: Int, chinese: Bool) -> String {
+    if chinese {
+      guard abs(n) >= 10_000 else { return String(n) }
+      let wan = Double(n) / 10_000
+      let text = String(format: "%.1f", wan)
+      return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + "万"
+    }
+    let digits = String(abs(n))
+    var grouped = ""
+    for (i, ch) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+      grouped.append(ch)
+    }
+    return (n < 0 ? "-" : "") + grouped
+  }
+
+  /// A decimal with at most one fractional digit (`48`, `5.5`).
+  static func decimal(_ x: Double) -> String {
+    let text = String(format: "%.1f", x)
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+}
