@@ -64,6 +64,12 @@ struct LeadHistory {
     return changedAt
   }
 
+  /// When the car counts as late: the end of the promised day, for a waiting customer (or a deposit with an ETA).
+  func lateFrom(_ zone: TimeZone) -> Date? {
+    guard stage == .waitingForDelivery || stage == .deposit, let eta else { return nil }
+    return eta.endOfDay(in: zone)
+  }
+
   var depositAmount: Double? { entered(.deposit)?.amount }
 
   /// The delivery event and day, when delivered by then.

@@ -8,8 +8,8 @@ struct Occurrence: Hashable {
     case anyTouch
     /// A touch that reached the customer (`reached` or `visited`).
     case contact
-    /// The resolution of the topic.
-    case resolution(topicID: Int64)
+    /// The resolution of the topic (the issue), not a touch.
+    case resolution
   }
 
   /// Identity across instants of the replay.

@@ -9,7 +9,7 @@ extension Rules {
     let deadline = issue.buriedAt.adding(days: ctx.playbook.care.issueFixDays, in: ctx.zone)
     return Occurrence(
       code: .issue7day, dueAt: issue.buriedAt, deadline: deadline, detail: String(issue.id),
-      fulfilment: .resolution(topicID: issue.id), opensAt: issue.buriedAt)
+      fulfilment: .resolution, opensAt: issue.buriedAt)
   }
 
   /// Delivered: due 00:00 the day after delivery, deadline the end of the `callback_days`-th day after it;

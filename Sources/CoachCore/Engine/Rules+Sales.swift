@@ -9,8 +9,7 @@ extension Rules {
   /// Waiting (or deposit with an ETA) and the promised day has passed: due at 00:00 the day after it,
   /// then again `lateEveryDays` after each touch until the car is delivered or a new ETA is set.
   static func deliveryLate(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
-    guard h.stage == .waitingForDelivery || h.stage == .deposit, let eta = h.eta else { return nil }
-    let lateFrom = eta.endOfDay(in: ctx.zone)
+    guard let lateFrom = h.lateFrom(ctx.zone) else { return nil }
     guard let last = h.lastTouch, last.at >= lateFrom else {
       var first = interval(.deliveryLate, due: lateFrom, ctx)
       first.countsFromLastTouch = false

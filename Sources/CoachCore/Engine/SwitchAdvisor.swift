@@ -35,8 +35,7 @@ public enum SwitchAdvisor {
   }
 
   static func isLate(_ h: LeadHistory, _ ctx: EngineContext) -> Bool {
-    guard h.stage == .deposit || h.stage == .waitingForDelivery, let eta = h.eta else { return false }
-    return ctx.now >= eta.endOfDay(in: ctx.zone)
+    h.lateFrom(ctx.zone).map { ctx.now >= $0 } ?? false
   }
 
   /// Models in the same or a neighbouring segment, within reach in price, that come sooner; plus the old/new pair.

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import CoachCore
+
+/// The call brief: talking points, objections, channel, warnings, draft and JSON keys.
+@Suite struct BriefTests {
+  typealias F = Fixture
+
+  static func brief(_ lead: LeadSnapshot, _ ctx: EngineContext) throws -> Brief {
+    let action = try #require(FollowUpEngine.nextAction(for: lead, in: ctx))
+    return BriefBuilder.build(lead: lead, action: action, ctx: ctx)
+  }
+
+  @Test func givenTopicsProfileAndEvents_whenBriefed_thenBuriedThenDugUpThenCreated() throws {
+    let lead = F.lead(
+      profile: [
+        ProfileFact(key: "hobby", value: "Sea fishing"), ProfileFact(key: "career", value: "teacher"),
+        ProfileFact(key: "family", value: "two kids"),
+      ],
+      touches: [F.touch(1, "2025-07-05T10:00:00+08:00")],
+      topics: [
+        Topic(id: 5, text: "X40 stock next week", kind: .supply, buriedAt: F.at("2025-07-01T10:00:00+08:00")),
+        Topic(id: 3, text: "towing capacity", kind: .tech, buriedAt: F.at("2025-07-05T10:00:00+08:00")),
+        Topic(id: 2, text: "brochure", kind: .brochure, buriedAt: F.at("2025-06-30T10:00:00+08:00"),
+              resolvedAt: F.at("2025-07-05T10:00:00+08:00")),
+      ])
+    let brief = try Self.brief(lead, F.ctx("2025-07-12T10:00:00+08:00"))  // a Saturday
+    #expect(brief.talkingPoints.map(\.kind) == [.buried, .buried, .dugUp, .dugUp, .created, .created])
+    #expect(brief.talkingPoints.map(\.source) == ["5", "3", "hobby", "family", "summer_drive", "saturday_club"])
+    #expect(brief.talkingPoints[0].text == "News about your car: X40 stock next week.")
+    #expect(brief.talkingPoints[2].text == "Wang Wei loves fishing: ask about the last catch.")
+    #expect(brief.talkingPoints[4].text == "Summer test-drive week: Invite Wang Wei to drive the Aurora X40.")
+  }
+
+  @Test func givenCreatedTopics_whenOutsideWindowOrAudience_thenLeftOut() throws {
+    let ctx = F.ctx("2025-08-15T10:00:00+08:00")  // a Friday, the 15th, after the July window
+    let x40 = F.lead(touches: [F.touch(1, "2025-08-14T10:00:00+08:00")])
+    #expect(try Self.brief(x40, ctx).talkingPoints.isEmpty)
+    var x60 = x40
+    x60.model = "X60"
+    #expect(try Self.brief(x60, ctx).talkingPoints.map(\.source) == ["x60_supply"])
+  }
+
+  @Test func givenObjectionsHeard_whenBriefed_thenMostRecentFirstThenTypicalForStageAtMostFour() throws {
+    let lead = F.lead(touches: [
+      F.touch(1, "2025-07-01T10:00:00+08:00", objections: ["price_too_high"]),
+      F.touch(2, "2025-07-05T10:00:00+08:00", objections: ["no_discount", "ask_family"]),
+    ])
+    let brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
+    #expect(brief.objections.map(\.code) == ["no_discount", "ask_family", "price_too_high", "just_looking"])
+    #expect(brief.objections[0].response == "answer to no_discount")
+  }
+
+  @Test func givenThreeUnansweredCalls_whenBriefed_thenUnreachableWarningAndAnotherChannel() throws {
+    let touches = (1...3).map { F.touch(Int64($0), "2025-07-0\($0 + 1)T10:00:00+08:00", .noAnswer) }
+    var lead = F.lead(touches: [F.touch(9, "2025-07-01T10:00:00+08:00", next: "2025-07-02T10:00:00+08:00")] + touches)
+    let ctx = F.ctx("2025-07-09T10:00:00+08:00")
+    var brief = try Self.brief(lead, ctx)
+    #expect(brief.warnings.contains("unreachable 3 times"))
+    #expect(brief.channel == "sms")
+    lead.wechat = "wangwei88"
+    brief = try Self.brief(lead, ctx)
+    #expect(brief.channel == "wechat")
+    lead.touches.removeLast()
+    brief = try Self.brief(lead, ctx)
+    #expect(!brief.warnings.contains { $0.hasPrefix("unreachable") })
+    #expect(brief.channel == "call")
+  }
+
+  @Test func givenWarningTagAndGaps_whenBriefed_thenWarningFirstAndEveryGapNamed() throws {
+    let lead = F.lead(
+      stage: .waitingForDelivery, model: nil, tags: ["vip", "warning"],
+      events: [StageEvent(from: nil, to: .waitingForDelivery, at: F.at("2025-07-01T09:00:00+08:00"))],
+      touches: [F.touch(1, "2025-07-01T10:00:00+08:00")])
+    let brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
+    #expect(brief.warnings == [
+      "WARNING customer", "VIP", "no next contact agreed", "deposit amount unknown", "ETA unknown", "model unknown",
+    ])
+  }
+
+  @Test func givenAgreedNextContact_whenBriefed_thenNoGoldenRuleWarning() throws {
+    let lead = F.lead(touches: [F.touch(1, "2025-07-01T10:00:00+08:00", next: "2025-07-03T10:00:00+08:00")])
+    #expect(try Self.brief(lead, F.ctx("2025-07-03T10:00:00+08:00")).warnings.isEmpty)
+  }
+
+  @Test func givenHistory_whenDrafting_thenTemplateOfTheActionRecallsTheLastNote() throws {
+    let lead = F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00", note: "your daughter's piano exam")])
+    let brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
+    #expect(brief.messageDraft == "cadence_followup: Dear Wang Wei, your daughter's piano exam. Li Na, Aurora Motors East")
+    #expect(brief.goal == "goal of cadence_followup")
+  }
+
+  @Test func givenHoliday_whenDrafting_thenTheHolidaysOwnTemplate() throws {
+    let lead = F.lead(created: "2024-12-01T09:00:00+08:00", touches: [F.touch(1, "2024-12-01T10:00:00+08:00")])
+    #expect(try Self.brief(lead, F.ctx("2026-02-16T09:00:00+08:00")).messageDraft == "Spring Festival wishes, Wang Wei! Li Na")
+    #expect(try Self.brief(lead, F.ctx("2025-09-30T09:00:00+08:00")).messageDraft == "Happy National Day, Wang Wei! Li Na")
+  }
+
+  @Test func givenLateCar_whenBriefed_thenSwitchArgumentsAndContractKeys() throws {
+    var lead = DeliveryRulesTests.waiting(eta: "2025-07-05")
+    lead.model = "X60"
+    let brief = try Self.brief(lead, F.ctx("2025-07-08T10:00:00+08:00"))
+    #expect(brief.action == .deliveryLate)
+    #expect(!brief.switchArguments.isEmpty)
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(brief)) as? [String: Any])
+    let contract: Set = [
+      "lead_id", "action", "goal", "channel", "talking_points", "objections", "switch", "message_draft", "warnings",
+      "due_at", "deadline", "overdue_days",
+    ]
+    #expect(contract.isSubset(of: Set(json.keys)))
+    #expect(json["action"] as? String == "delivery_late")
+    let first = try #require((json["switch"] as? [[String: Any]])?.first)
+    #expect(Set(first.keys) == ["to_model", "lever", "text"])
+  }
+
+  @Test func givenProspectWithShortWait_whenBriefed_thenNoSwitchArguments() throws {
+    let lead = F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00")])
+    #expect(try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00")).switchArguments.isEmpty)
+  }
+
+  @Test func givenQueueEntry_whenEncoded_thenContractKeysWithNullGrade() throws {
+    let lead = F.lead(grade: nil, touches: [F.touch(1, "2025-07-01T10:00:00+08:00")])
+    let entry = try #require(Queue.build(leads: [lead], ctx: F.ctx("2025-07-09T10:00:00+08:00")).first)
+    let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(entry)) as? [String: Any])
+    #expect(Set(json.keys) == [
+      "lead_id", "name", "stage", "grade", "action", "due_at", "deadline", "overdue_days", "priority", "reason",
+    ])
+    #expect(json["grade"] is NSNull)
+    #expect(json["reason"] as? String == "prospect, grade -: follow up every 7 days, no contact for 8 days")
+  }
+}
