@@ -5,10 +5,11 @@ public enum Priority {
   /// Priority of `occurrence` for `lead` at `now` (higher = more urgent), rounded to two decimals:
   ///
   ///     importance  2 × (12 − precedence)        delivery_late 24 … winback 2
-  ///   + overdue     5 once past the deadline + 10 × min(overdue days, 30)
-  ///                 (a day late outweighs grade and tier together)
+  ///   + overdue     5 once past the deadline + 9 × min(overdue days, 7)
+  ///                 (a day late outweighs grade and tier together; after a week, more days late stop
+  ///                 counting, so money at stake (stage, value) ranks long-neglected cold leads below it)
   ///   + ripeness    3 × share of the grace period used up (0…1) once due
-  ///   + stage       waiting 8, deposit 7, delivered 4, prospect 3, churned 0
+  ///   + stage       waiting 16, deposit 14, delivered 8, prospect 6, churned 0
   ///   + grade       prospects: H 8, A 5, B 3, C 1, ungraded 2
   ///   + tier        A 6, B 4, C 2, D 0, none 2
   ///   + value       min(6, deposit ÷ 5,000) + min(4, model price ÷ 75,000)
@@ -21,7 +22,7 @@ public enum Priority {
   ) -> Double {
     let overdue = DueAction.overdueDays(deadline: deadline, now: ctx.now)
     var p = Double(2 * (ActionCode.allCases.count - code.precedence))
-    if overdue > 0 { p += 5 + 10 * min(overdue, 30) }
+    if overdue > 0 { p += 5 + 9 * min(overdue, 7) }
     let grace = deadline.timeIntervalSince(dueAt)
     if ctx.now >= dueAt, grace > 0 { p += 3 * min(1, ctx.now.timeIntervalSince(dueAt) / grace) }
     p += stageWeight[stage] ?? 0
@@ -34,7 +35,7 @@ public enum Priority {
   }
 
   static let stageWeight: [Stage: Double] = [
-    .waitingForDelivery: 8, .deposit: 7, .delivered: 4, .prospect: 3, .churned: 0,
+    .waitingForDelivery: 16, .deposit: 14, .delivered: 8, .prospect: 6, .churned: 0,
   ]
   static let gradeWeight: [Grade: Double] = [.h: 8, .a: 5, .b: 3, .c: 1]
   static let tierWeight: [Tier: Double] = [.a: 6, .b: 4, .c: 2, .d: 0]

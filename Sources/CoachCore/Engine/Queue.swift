@@ -62,15 +62,20 @@ public enum Queue {
 /// One overdue follow-up (`coach alerts --json`).
 public struct AlertEntry: Sendable, Encodable, Hashable {
   public var leadID: String
+  /// The customer's name (an addition to the contract's keys).
+  public var name: String
   public var consultant: String?
   public var action: ActionCode
   public var dueAt: Date
   public var deadline: Date
   public var overdueDays: Double
   public var severity: Severity
+  /// Why, in words (an addition to the contract's keys).
+  public var reason: String
 
   enum CodingKeys: String, CodingKey {
     case leadID = "lead_id"
+    case name, reason
     case consultant, action
     case dueAt = "due_at"
     case deadline
@@ -87,6 +92,8 @@ public struct AlertEntry: Sendable, Encodable, Hashable {
     try c.encode(deadline, forKey: .deadline)
     try c.encode(overdueDays, forKey: .overdueDays)
     try c.encode(severity, forKey: .severity)
+    try c.encode(name, forKey: .name)
+    try c.encode(reason, forKey: .reason)
   }
 }
 
@@ -101,8 +108,9 @@ public enum Alerts {
       }
       .map { lead, action in
         AlertEntry(
-          leadID: lead.id, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
-          deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead))
+          leadID: lead.id, name: lead.name, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
+          deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead),
+          reason: action.reason)
       }
   }
 }

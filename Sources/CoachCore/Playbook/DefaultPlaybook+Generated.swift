@@ -296,6 +296,14 @@ labels:
     priority: 优先级
     reason: 理由
     nothing_due: 现在没有需要跟进的客户。
+    name: 客户
+    stage: 阶段
+    action: 行动
+    no_switch: 目录里没有更快到车的车型。
+    no_match: 没有足够接近的异议，换个说法试试。
+    severity: 级别
+    consultant: 顾问
+    overdue_days: 逾期天数
 
 """##),
     PlaybookFile(
@@ -1550,6 +1558,14 @@ labels:
     priority: Priority
     reason: Reason
     nothing_due: Nothing is due right now.
+    name: customer
+    stage: stage
+    action: action
+    no_switch: no model in the catalog comes sooner.
+    no_match: no objection in the playbook matches well enough; try other words.
+    severity: severity
+    consultant: consultant
+    overdue_days: days overdue
 
 """##),
     PlaybookFile(

@@ -21,14 +21,17 @@ extension CoachCommand {
       if env.json { return try out.json(["alerts": alerts]) }
       if alerts.isEmpty { return out.line(ctx.playbook.labels.ui["nothing_due"] ?? "nothing overdue") }
       let ui = ctx.playbook.labels.ui
-      let table = TextTable(headers: ["severity", "id", "name", "consultant", "action", "deadline", "overdue d"])
+      let table = TextTable(headers: [
+        ui["severity"] ?? "severity", "id", ui["name"] ?? "name", ui["consultant"] ?? "consultant", ui["action"] ?? "action",
+        ui["deadline"] ?? "deadline", ui["overdue_days"] ?? "days overdue",
+      ])
       out.line(
         table.render(
           alerts.map { a in
-            let sev = a.severity == Severity.high.rawValue ? Output.red(a.severity) : a.severity
+            let sev = a.severity == .high ? Output.red(a.severity.rawValue) : a.severity.rawValue
             return [
-              sev, a.lead_id, a.name, a.consultant ?? "", ui["action_\(a.action)"] ?? a.action, out.time(a.deadline),
-              String(format: "%.1f", a.overdue_days),
+              sev, a.leadID, a.name, a.consultant ?? "", ui["action_\(a.action.rawValue)"] ?? a.action.rawValue,
+              out.time(a.deadline), String(format: "%.1f", a.overdueDays),
             ]
           }))
       if team {
@@ -39,33 +42,3 @@ extension CoachCommand {
   }
 }
 
-/// One overdue follow-up (`coach alerts --json`).
-struct AlertJSON: Encodable {
-  let lead_id: String
-  let name: String
-  let consultant: String?
-  let action: String
-  let due_at: Date
-  let deadline: Date
-  let overdue_days: Double
-  let severity: String
-  let reason: String
-}
-
-enum Alerts {
-  /// Leads whose current action is past its deadline, most overdue first (ties: more urgent first, then id).
-  static func build(leads: [LeadSnapshot], ctx: EngineContext) -> [AlertJSON] {
-    leads.compactMap { lead -> (LeadSnapshot, DueAction)? in
-      guard let a = FollowUpEngine.nextAction(for: lead, in: ctx), a.overdueDays > 0 else { return nil }
-      return (lead, a)
-    }
-    .sorted { l, r in
-      l.1.overdueDays != r.1.overdueDays ? l.1.overdueDays > r.1.overdueDays : Priority.isMoreUrgent(l.1, than: r.1)
-    }
-    .map { lead, a in
-      AlertJSON(
-        lead_id: lead.id, name: lead.name, consultant: lead.consultant, action: a.code.rawValue, due_at: a.dueAt,
-        deadline: a.deadline, overdue_days: a.overdueDays, severity: Severity.of(a, lead: lead).rawValue, reason: a.reason)
-    }
-  }
-}

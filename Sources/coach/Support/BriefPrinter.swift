@@ -17,7 +17,7 @@ struct BriefPrinter {
       out.line("  " + ui("nothing_due"))
       return
     }
-    let table = TextTable(headers: ["#", "id", "name", ui("stage"), ui("action"), ui("due"), ui("overdue"), ui("reason")])
+    let table = TextTable(headers: ["#", "id", ui("name"), ui("stage"), ui("action"), ui("due"), ui("overdue"), ui("reason")])
     out.line(
       table.render(
         queue.enumerated().map { (i, q) in
