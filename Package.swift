@@ -34,6 +34,6 @@ let package = Package(
       exclude: ["Matching/paraphrases.tsv"]
     ),
     .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
-    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach"]),
+    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach"], exclude: ["Golden"]),
   ]
 )

@@ -62,7 +62,13 @@ public enum DemoData {
       let ordinal = ordinals[stage, default: 0]
       ordinals[stage] = ordinal + 1
       let consultant = consultants[index % consultants.count]
-      result.append(factory.lead(index: index, stage: stage, ordinal: ordinal, consultant: consultant))
+      var lead = factory.lead(index: index, stage: stage, ordinal: ordinal, consultant: consultant)
+      if stage == .delivered && ordinal % 16 == 9 {
+        // An owner whose birthday is tomorrow: the care calendar's birthday reminder.
+        let tomorrow = factory.clock.date(daysAhead: 1)
+        lead.birthday = LocalDate(year: tomorrow.year - 40, month: tomorrow.month, day: tomorrow.day)
+      }
+      result.append(lead)
     }
     return DemoDataset(users: users, leads: result)
   }

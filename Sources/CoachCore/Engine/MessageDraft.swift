@@ -13,7 +13,7 @@ enum MessageDraft {
     guard let template else { return "" }
     let values = [
       "customer": h.lead.name,
-      "consultant": ctx.consultantName ?? h.lead.consultant ?? "",
+      "consultant": h.lead.consultant ?? ctx.consultantName ?? "",
       "dealership": pb.labels.dealership,
       "detail": recall(h) ?? "",
       "holiday": holiday?.name ?? "",

@@ -8,7 +8,7 @@ extension CoachCommand {
   struct NextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "next", abstract: "The follow-up queue and a call brief for the most urgent (or given) lead.")
-    @Option(help: "Queue length (default 10).") var limit = 10
+    @Option(help: "Queue length (default 10; 0 prints only the brief).") var limit = 10
     @Option(help: "Brief for this lead, due or not.") var lead: String?
     @OptionGroup var global: GlobalOptions
 
@@ -41,7 +41,7 @@ extension CoachCommand {
         return try out.json(NextJSON(generated_at: env.now, consultant: session.user?.name, queue: queue, brief: brief))
       }
       BriefPrinter(out: out, labels: ctx.playbook.labels, playbook: ctx.playbook).print(
-        queue: queue, brief: brief, lead: briefLead, session: session)
+        queue: queue, brief: brief, lead: briefLead, session: session, showQueue: limit > 0)
     }
   }
 }

@@ -10,8 +10,9 @@ struct BriefPrinter {
 
   func ui(_ key: String) -> String { labels.ui[key] ?? key }
 
-  func print(queue: [QueueEntry], brief: Brief?, lead: LeadSnapshot?, session: Session) {
+  func print(queue: [QueueEntry], brief: Brief?, lead: LeadSnapshot?, session: Session, showQueue: Bool) {
     if let brief, let lead { printBrief(brief, lead: lead, session: session) }
+    guard showQueue else { return }
     out.line(Output.bold("\(ui("queue")) (\(queue.count))"))
     if queue.isEmpty {
       out.line("  " + ui("nothing_due"))
