@@ -31,7 +31,7 @@ enum Fixture {
     profile: [ProfileFact] = [], events: [StageEvent] = [], touches: [Touch] = [], topics: [Topic] = []
   ) -> LeadSnapshot {
     LeadSnapshot(
-      id: id, name: "Wang Wei", phone: "13800005678", wechat: nil, birthday: birthday.map(day), consultant: "lina",
+      id: id, name: "Wang Wei", phone: "13800005678", wechat: nil, birthday: birthday.map(day), consultant: "Li Na",
       model: model, grade: grade, tier: tier, tags: tags, profile: profile, stage: stage, createdAt: at(created),
       events: events, touches: touches, topics: topics)
   }
