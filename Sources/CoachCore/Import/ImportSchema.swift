@@ -10,6 +10,8 @@ public struct ImportSchema: Sendable, Hashable {
   public let columns: [String]
   /// Columns the header must name, or the file is rejected.
   public let required: [String]
+  /// Columns accepted and ignored without a warning (a lead export's own `id`: the database assigns ids).
+  public var ignored: [String] = []
 
   /// `external_id, name, phone, …, stage, created_at` plus `profile` (`key=value;key=value`).
   public static let leads = ImportSchema(
@@ -18,7 +20,7 @@ public struct ImportSchema: Sendable, Hashable {
       "external_id", "name", "phone", "wechat", "email", "gender", "birthday", "city", "source", "consultant",
       "model", "grade", "tier", "tags", "stage", "created_at", "profile",
     ],
-    required: ["name", "phone"])
+    required: ["name", "phone"], ignored: ["id"])
 
   /// `lead_external_id, at, channel, outcome, note, next_at`.
   public static let touches = ImportSchema(
@@ -40,7 +42,9 @@ public struct ImportSchema: Sendable, Hashable {
     for (i, cell) in header.fields.enumerated() {
       let name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
         .lowercased()
-      if name.isEmpty {
+      if ignored.contains(name) {
+        continue
+      } else if name.isEmpty {
         warnings.append("\(file):\(header.line): column \(i + 1) has no name; ignored")
       } else if !columns.contains(name) {
         warnings.append(
