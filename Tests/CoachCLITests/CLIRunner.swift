@@ -57,6 +57,7 @@ struct CLI {
     env["COACH_LANG"] = "en"
     env["NO_COLOR"] = "1"
     env["COACH_USER"] = user
+    env["XDG_CONFIG_HOME"] = dir.appendingPathComponent("config").path
     for (k, v) in extra { env[k] = v }
     p.environment = env
     p.currentDirectoryURL = dir

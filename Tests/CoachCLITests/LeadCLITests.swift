@@ -78,6 +78,10 @@ import Testing
     var nobody = cli
     nobody.user = nil
     #expect(try nobody.run(["lead", "list"]).status == 64)
+    #expect(try nobody.run(["user", "use", "ghost"]).status == 65)
+    #expect(try nobody.run(["user", "use", "ann"]).status == 0)
+    #expect(try nobody.run(["lead", "show", annLead]).status == 0, "the saved default acts")
+    #expect(try nobody.run(["lead", "show", bobLead]).status == 65, "as ann, not as an admin")
     var ghost = cli
     ghost.user = "ghost"
     #expect(try ghost.run(["lead", "list"]).status == 65)

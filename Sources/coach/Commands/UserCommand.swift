@@ -10,7 +10,7 @@ extension CoachCommand {
   struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "user", abstract: "Manage users (consultants, team leads, trainers, admins).",
-      subcommands: [Add.self, List.self])
+      subcommands: [Add.self, List.self, Use.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Add a user; once users exist, only an admin may.")
@@ -30,6 +30,28 @@ extension CoachCommand {
           try Output(env: env).json(UserJSON(user))
         } else {
           print("added \(user.role.rawValue) \(user.name)" + (user.team.map { " (team \($0))" } ?? ""))
+        }
+      }
+    }
+
+    struct Use: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "Save the default acting user for this OS account (--as and COACH_USER still win).")
+      @Argument(help: "An existing user's name.") var name: String
+      @OptionGroup var global: GlobalOptions
+
+      func run() throws {
+        let env = try RunEnvironment(global)
+        let db = try AppDatabase.open(path: env.dbPath)
+        guard let user = try db.user(named: name) else {
+          let known = try db.users().map(\.name).joined(separator: ", ")
+          throw CoachError.rejected(code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
+        }
+        try SavedUser.write(user.name, to: env.configPath)
+        if env.json {
+          try Output(env: env).json(UserJSON(user))
+        } else {
+          print("acting as \(user.name) (\(user.role.rawValue)) from now on; saved in \(env.configPath)")
         }
       }
     }

@@ -9,6 +9,8 @@ struct RunEnvironment {
   let dbPath: String
   let playbookDir: String?
   let actingUserName: String?
+  /// Where `coach user use` saves the default acting user.
+  let configPath: String
   let json: Bool
 
   static let languages = ["zh-CN", "en"]
@@ -48,8 +50,16 @@ struct RunEnvironment {
       self.dbPath = data + "/coach/coach.sqlite"
     }
     self.playbookDir = o.playbooks ?? env["COACH_PLAYBOOKS"].flatMap { $0.isEmpty ? nil : $0 }
-    self.actingUserName = o.actingUser ?? env["COACH_USER"].flatMap { $0.isEmpty ? nil : $0 }
+    self.configPath = Self.configPath(env)
+    self.actingUserName =
+      o.actingUser ?? env["COACH_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? SavedUser.read(configPath)
     self.json = o.json
+  }
+
+  static func configPath(_ env: [String: String]) -> String {
+    let home = env["HOME"] ?? NSHomeDirectory()
+    let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
+    return config + "/coach/user"
   }
 
   /// Today in the run's zone.
@@ -69,5 +79,20 @@ struct RunEnvironment {
       throw CoachError.usage("\(option) \"\(text)\" is not a time: use ISO 8601 (2025-07-10T15:00:00+08:00 or 2025-07-10T15:00 in --tz) or YYYY-MM-DD")
     }
     return d
+  }
+}
+
+/// The default acting user saved by `coach user use` (one name in a file of the OS user's config folder).
+enum SavedUser {
+  static func read(_ path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return name.isEmpty ? nil : name
+  }
+
+  static func write(_ name: String, to path: String) throws {
+    let dir = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try SafeFile.write(Data((name + "\n").utf8), to: path)
   }
 }
