@@ -21,7 +21,10 @@ struct SwitchLevers {
   func arguments() -> [SwitchArgument] {
     Lever.ordered.compactMap { lever in
       values(for: lever).map { extra in
-        let template = ctx.playbook.labels.switchTexts[lever.rawValue] ?? "{to_model}"
+        // A model in stock may have its own phrasing (`<lever>_in_stock`), so no text says "in 0 weeks".
+        let texts = ctx.playbook.labels.switchTexts
+        let stock = to.waitWeeks == 0 ? texts[lever.rawValue + "_in_stock"] : nil
+        let template = stock ?? texts[lever.rawValue] ?? "{to_model}"
         return SwitchArgument(toModel: to.code, lever: lever, text: Template.fill(template, common.merging(extra) { $1 }))
       }
     }

@@ -210,11 +210,13 @@ labels:
     conformity: 最近来店的客户大多选了 {to_model}, 大家的选择不会错。
     trend: "{to_model} 代表{segment}的主流方向, 以后会越来越多, 开几年也不落伍。"
     vested_benefit: 现在只有 {to_model} 能保证早 {weeks_sooner} 周交车 ({to_wait_weeks} 周对比 {from_wait_weeks} 周), 还能享受{offer}。
+    vested_benefit_in_stock: 现在只有 {to_model} 有现车, 比 {from_model} 早 {weeks_sooner} 周, 还能享受{offer}。
     gain: "{to_model} 正在优惠: {offer}, 为什么不选更实惠的呢?"
     completeness: 多花 {price_diff} 元 (约 {percent}%), {to_model} 空间和配置都更好, 花差不多的钱为什么不买个更好的?
     prestige: "{to_model} 档次更高, 商务接待、家人朋友面前都更有面子。"
     space: "{to_model} 后备箱多 {extra_litres} 升, 后排多 {extra_mm} 毫米, 一家人出门更宽敞。"
     availability: "{from_model} 要等 {from_wait_weeks} 周, {to_model} 只要 {to_wait_weeks} 周就能提车。"
+    availability_in_stock: "{from_model} 要等 {from_wait_weeks} 周, {to_model} 有现车, 这周就能提车。"
     maintenance_cost: "{to_model} 每年保养比 {from_model} 省 {saved_per_year} 元。"
     city_use: "{to_model} 车身短 {shorter_mm} 毫米, 城市里停车、掉头都更方便。"
     running_cost: "{to_model} 每百公里使用成本从 {before} 元降到 {after} 元, 每年大约省 {running_saved} 元。"
@@ -1472,11 +1474,13 @@ labels:
     conformity: "Most of our recent customers chose the {to_model}; that many people can't be wrong."
     trend: "The {to_model} is where the {segment} market is heading; it will stay current for years."
     vested_benefit: "Only the {to_model} can be delivered {weeks_sooner} weeks sooner ({to_wait_weeks} weeks instead of {from_wait_weeks}), and it comes with: {offer}."
+    vested_benefit_in_stock: "Only the {to_model} is in stock now, {weeks_sooner} weeks sooner than the {from_model}, and it comes with: {offer}."
     gain: "The {to_model} is on offer right now ({offer}); why not take the better value?"
     completeness: "For {price_diff} yuan more (about {percent}%) the {to_model} gives more room and more equipment; why not get the better car?"
     prestige: "The {to_model} is a step up; it makes a better impression with clients, family and friends."
     space: "The {to_model} has {extra_litres} litres more boot and {extra_mm} mm more rear legroom."
     availability: "The {from_model} takes {from_wait_weeks} weeks; the {to_model} can be yours in {to_wait_weeks}."
+    availability_in_stock: "The {from_model} takes {from_wait_weeks} weeks; the {to_model} is in stock and can be yours this week."
     maintenance_cost: "The {to_model} costs {saved_per_year} yuan a year less to maintain than the {from_model}."
     city_use: "The {to_model} is {shorter_mm} mm shorter: easier to park and turn in town."
     running_cost: "The {to_model} costs {after} yuan per 100 km instead of {before}, about {running_saved} yuan a year saved."
