@@ -12,6 +12,7 @@ struct CoachCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coach",
     abstract: "Follow-up coach for car-dealership sales consultants.",
+    version: "0.1.0",
     discussion: "Before each call: `coach next`. Every command takes --db, --as, --now, --tz, --lang and --json.",
     subcommands: [
       NextCommand.self, AlertsCommand.self, LeadCommand.self, TouchCommand.self, StageCommand.self,
@@ -36,12 +37,18 @@ struct CoachCommand: ParsableCommand {
       if code == .success {
         exit(withError: error)  // --help, --version
       }
-      if wantsJSON {
-        let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-        report(.usage(message), json: true)
-        Glibc.exit(64)
+      if code == .validationFailure {
+        if wantsJSON {
+          let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+          report(.usage(message), json: true)
+          Glibc.exit(64)
+        }
+        exit(withError: error)
       }
-      exit(withError: error)
+      // Anything else is coach's own fault: exit 70 with what happened.
+      let internalError = CoachError.internalError("internal error: \(error)")
+      report(internalError, json: wantsJSON)
+      Glibc.exit(internalError.exitCode)
     }
   }
 
