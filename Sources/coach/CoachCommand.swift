@@ -12,8 +12,8 @@ struct CoachCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "coach",
     abstract: "Follow-up coach for car-dealership sales consultants.",
-    version: "0.1.0",
     discussion: "Before each call: `coach next`. Every command takes --db, --as, --now, --tz, --lang and --json.",
+    version: "0.1.0",
     subcommands: [
       NextCommand.self, AlertsCommand.self, LeadCommand.self, TouchCommand.self, StageCommand.self,
       SwitchCommand.self, ObjectionCommand.self, ModelsCommand.self, PlaybookCommand.self, ImportCommand.self,
