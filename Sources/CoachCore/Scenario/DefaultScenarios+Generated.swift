@@ -570,5 +570,519 @@ scenarios:
       warnings: [model_unknown]
 
 """##),
+    PlaybookFile(
+      path: "tests/zh-CN-objections.yaml",
+      text: ##"""
+# 中文异议场景。
+# phrases: 客户的原话 (用自己的话说), 以及必须排在第一位的异议 (coach objection "...")。
+# objections: 这个客户的通话简报里必须列出的异议 (客户提过的在前, 然后是该阶段常见的)。
+language: zh-CN
+now: 2026-11-24T09:00:00+08:00
+tz: Asia/Shanghai
+
+scenarios:
+  - name: 等车和配置的顾虑
+    lead:
+      model: X60
+      created: -30d
+      history:
+        - {stage: deposit, at: -20d, amount: 5000}
+      touches:
+        - {at: -10d, outcome: reached, objections: [trim_unavailable]}
+    expect:
+      objections: [trim_unavailable, wait_too_long, feature_guarantee]
+      phrases:
+        - say: 别的牌子都有现车, 你们这个要等三个月, 太久了
+          objection: wait_too_long
+        - say: 带天窗的顶配怎么一直没货
+          objection: trim_unavailable
+        - say: 几个月以后到的车, 你能保证有我要的安全气囊吗
+          objection: feature_guarantee
+        - say: 万一到时候你们交不出车怎么办
+          objection: delivery_risk
+
+  - name: 有望客户比较竞品和讲价
+    lead:
+      grade: H
+      model: S50N
+      created: -2d
+      touches:
+        - {at: -1d12h, outcome: visited, objections: [price_too_high, no_discount]}
+    expect:
+      objections: [price_too_high, no_discount]
+      phrases:
+        - say: 你们的车跟丰田比到底有什么优势
+          objection: vs_competitor
+        - say: 别家店都优惠一万, 你们一分都不让
+          objection: no_discount
+        - say: 太贵了, 超出我的预算
+          objection: price_too_high
+        - say: 我刚提车你们就降价, 那我不是亏了
+          objection: price_drop_after_purchase
+
+  - name: 想再等等和回家商量的客户
+    lead:
+      grade: C
+      model: E20
+      created: -20d
+      touches:
+        - {at: -16d, outcome: reached, objections: [wait_for_promo]}
+    expect:
+      objections: [wait_for_promo]
+      phrases:
+        - say: 等金九银十有活动了我再来买
+          objection: wait_for_promo
+        - say: 我得回去跟老婆商量一下
+          objection: ask_family
+        - say: 我就随便看看, 暂时不买
+          objection: just_looking
+
+  - name: 只到一台车的待交车客户
+    lead:
+      model: X70
+      created: -60d
+      history:
+        - {stage: deposit, at: -50d, amount: 10000}
+        - {stage: waiting_for_delivery, at: -40d, eta: +10d}
+      touches:
+        - {at: -3d, outcome: visited, objections: [no_choice]}
+    expect:
+      objections: [no_choice, delivery_risk]
+      phrases:
+        - say: 就到了这一台, 颜色我也不喜欢, 根本没得挑
+          objection: no_choice
+
+  - name: 置换和贷款的问题
+    lead:
+      grade: A
+      model: X40
+      created: -5d
+      touches:
+        - {at: -4d, outcome: visited, objections: [trade_in_value, financing]}
+    expect:
+      objections: [financing, trade_in_value]
+      phrases:
+        - say: 我的旧车你们才估这么点钱, 二手车商给得都比你们多
+          objection: trade_in_value
+        - say: 贷款利息太高了, 首付能不能再低一点
+          objection: financing
+        - say: 网上好多人说这款车变速箱顿挫, 还有异响
+          objection: online_defects
+
+"""##),
+    PlaybookFile(
+      path: "tests/zh-CN-owners.yaml",
+      text: ##"""
+# 中文话术场景: 交车后的关怀、生日和节日问候、转介绍。
+language: zh-CN
+now: 2026-11-24T09:00:00+08:00
+tz: Asia/Shanghai
+
+scenarios:
+  - name: 交车第二天做三日回访
+    lead:
+      name: 周燕
+      model: X40
+      created: -60d
+      history:
+        - {stage: deposit, at: -40d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -30d, eta: -2d}
+        - {stage: delivered, at: -1d, date: -1d}
+    expect:
+      action: callback_3day
+      due: true
+      talking_point_texts: [冬季免费检测]
+
+  - name: 没接通的电话不算三日回访
+    lead:
+      model: S30
+      created: -30d
+      history:
+        - {stage: deposit, at: -20d, amount: 3000}
+        - {stage: waiting_for_delivery, at: -15d, eta: -3d}
+        - {stage: delivered, at: -2d, date: -2d}
+      touches:
+        - {at: -1d, outcome: no_answer, channel: call}
+    expect:
+      action: callback_3day
+
+  - name: 三日回访排在约定回电之前
+    lead:
+      model: E50
+      created: -30d
+      history:
+        - {stage: deposit, at: -29d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -28d, eta: -1d}
+        - {stage: delivered, at: -1d, date: -1d}
+      touches:
+        - {at: -1d, outcome: no_answer, next: -1h}
+    expect:
+      action: callback_3day
+
+  - name: 客户反映的问题七天内解决
+    lead:
+      model: X60
+      created: -90d
+      history:
+        - {stage: deposit, at: -80d, amount: 20000}
+        - {stage: waiting_for_delivery, at: -70d, eta: -21d}
+        - {stage: delivered, at: -20d, date: -20d}
+      touches:
+        - {at: -19d, outcome: reached, note: 对新车很满意}
+        - {at: -2d, outcome: reached, issues: [仪表台有异响]}
+    expect:
+      action: issue_7day
+      due: true
+      overdue: false
+
+  - name: 问题解决后不再催办
+    lead:
+      model: X60
+      tier: B
+      created: -90d
+      history:
+        - {stage: deposit, at: -80d, amount: 20000}
+        - {stage: waiting_for_delivery, at: -70d, eta: -21d}
+        - {stage: delivered, at: -20d, date: -20d}
+      touches:
+        - {at: -19d, outcome: reached}
+        - {at: -6d, outcome: reached, issues: [仪表台有异响]}
+        - {at: -1d, outcome: reached, resolve: [仪表台有异响]}
+    expect:
+      # 下一件事是交车满 30 天的转介绍 (还没到时间)
+      action: referral_ask
+      due: false
+
+  - name: 车主生日前一天提醒
+    lead:
+      name: 马丽
+      consultant: 张伟
+      model: S50
+      birthday: 1988-11-25
+      created: -300d
+      history:
+        - {stage: deposit, at: -290d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -285d, eta: -280d}
+        - {stage: delivered, at: -280d, date: -280d}
+      touches:
+        - {at: -279d, outcome: reached}
+        - {at: -20d, outcome: reached, note: 女儿考上了大学}
+    expect:
+      action: birthday
+      due: true
+      message: [生日快乐, 马丽, 女儿考上了大学]
+
+  - name: 错过的生日过了当天就不再提醒
+    now: 2026-11-26T09:00:00+08:00
+    lead:
+      model: S50
+      birthday: 1988-11-25
+      created: -300d
+      history:
+        - {stage: deposit, at: -290d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -285d, eta: -280d}
+        - {stage: delivered, at: -280d, date: -280d}
+      touches:
+        - {at: -279d, outcome: reached}
+        - {at: -20d, outcome: reached}
+    expect:
+      action: holiday         # 元旦问候 (12-31 提醒), 还没到时间
+      due: false
+
+  - name: 爱车一周岁
+    lead:
+      model: E50
+      created: -400d
+      history:
+        - {stage: deposit, at: -380d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -375d, eta: 2025-11-24}
+        - {stage: delivered, at: -365d, date: 2025-11-24}
+      touches:
+        - {at: -364d, outcome: reached}
+        - {at: -30d, outcome: reached}
+    expect:
+      action: car_birthday
+      due: true
+
+  - name: 国庆节前一天发节日问候
+    now: 2026-09-30T09:00:00+08:00
+    lead:
+      model: X40
+      created: -200d
+      history:
+        - {stage: deposit, at: -190d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -180d, eta: -150d}
+        - {stage: delivered, at: -150d, date: -150d}
+      touches:
+        - {at: -149d, outcome: reached}
+        - {at: -10d, outcome: reached}
+    expect:
+      action: holiday
+      due: true
+      message: [国庆]
+
+  - name: 满意车主一个月后请他转介绍
+    lead:
+      tier: A
+      model: X70
+      profile:
+        hobby: 钓鱼
+      created: -100d
+      history:
+        - {stage: deposit, at: -90d, amount: 10000}
+        - {stage: waiting_for_delivery, at: -80d, eta: -40d}
+        - {stage: delivered, at: -40d, date: -40d}
+      touches:
+        - {at: -39d, outcome: reached, note: 第三排给孙子坐刚好}
+    expect:
+      action: referral_ask
+      due: true
+      talking_points: [dug_up, created]
+      objections: [online_defects]
+
+"""##),
+    PlaybookFile(
+      path: "tests/zh-CN-sales.yaml",
+      text: ##"""
+# 中文话术场景: 有望客户、已交定金/待交车客户、流失客户。
+#
+# 每个场景先按数据库里的样子建一个客户, 再写明教练必须给出的结果。
+# 运行: coach playbook test playbooks
+#
+# 时间都相对于 now: -3d 是三天前, -2h 是两小时前, +1d 是明天,
+# -1d12h 是一天半以前。交车日期、预计交车日也这样写 (-3d), 或写 YYYY-MM-DD。
+language: zh-CN
+now: 2026-11-24T09:00:00+08:00   # 星期二
+tz: Asia/Shanghai
+
+scenarios:
+  # --- 新线索 -------------------------------------------------------------------
+  - name: 新线索先做首次联系
+    lead:
+      name: 王芳
+      consultant: 李娜
+      grade: A
+      model: X40
+      created: -2h
+    expect:
+      action: first_contact
+      due: true
+      overdue: false
+      talking_point_texts: [年终冲刺特惠]
+      message: [王芳, 李娜]
+
+  - name: 新线索一天半没联系就逾期了
+    lead:
+      name: 赵磊
+      model: S30
+      created: -1d12h          # 首次联系须在 24 小时内完成
+    expect:
+      action: first_contact
+      overdue: true
+
+  # --- 按级别跟进 ---------------------------------------------------------------
+  - name: A级客户三天后再跟进
+    lead:
+      name: 刘敏
+      grade: A
+      model: X60
+      created: -10d
+      touches:
+        - at: -4d
+          channel: visit
+          outcome: visited
+          note: 和太太一起试驾了 X60
+    expect:
+      action: cadence_followup
+      due: true
+      warnings: [no_next_agreed]
+
+  - name: C级客户一周前联系过还不到时间
+    lead:
+      grade: C                 # 每 14 天一次
+      model: E50
+      created: -30d
+      touches:
+        - {at: -7d, outcome: reached}
+    expect:
+      action: cadence_followup
+      due: false
+
+  - name: 潜力较低的D类客户跟进间隔放宽
+    lead:
+      grade: H                 # 1 天, D 类乘 1.5 = 36 小时
+      tier: D
+      model: S30
+      created: -5d
+      touches:
+        - {at: -1d6h, outcome: reached}
+    expect:
+      action: cadence_followup
+      due: false
+
+  # --- 约定的下次联系 ------------------------------------------------------------
+  - name: 约好的回电时间到了
+    lead:
+      grade: B
+      model: X70
+      created: -9d
+      touches:
+        - at: -3d
+          outcome: reached
+          note: 出差回来再联系
+          next: -30m
+    expect:
+      action: agreed_followup
+      due: true
+
+  - name: 客户说周四再打就不要提前打
+    lead:
+      grade: H
+      model: X40
+      created: -3d
+      touches:
+        - {at: -1d, outcome: reached, next: +2d}
+    expect:
+      action: agreed_followup
+      due: false
+
+  # --- 定金和等车 -----------------------------------------------------------------
+  - name: 已交定金客户每周通报进度
+    lead:
+      name: 陈浩
+      model: X60
+      created: -30d
+      history:
+        - {stage: deposit, at: -12d, amount: 5000}
+      touches:
+        - {at: -8d, outcome: reached, note: 问了排产时间}
+    expect:
+      action: delivery_update
+      due: true
+      switch: {to: X40}
+
+  - name: 交车日期变了要马上告诉客户
+    lead:
+      model: E60
+      created: -40d
+      history:
+        - {stage: deposit, at: -30d, amount: 10000}
+        - {stage: waiting_for_delivery, at: -20d, eta: +10d}
+        - {eta: +24d, at: -1d}       # 厂家推迟了
+      touches:
+        - {at: -2d, outcome: reached}
+    expect:
+      action: delivery_update
+      due: true
+
+  - name: 过了承诺交车日就是延迟交车
+    lead:
+      name: 孙强
+      model: X60
+      created: -100d
+      history:
+        - {stage: deposit, at: -90d, amount: 20000}
+        - {stage: waiting_for_delivery, at: -80d, eta: -3d}
+      touches:
+        - {at: -5d, outcome: reached, objections: [delivery_risk]}
+    expect:
+      action: delivery_late
+      due: true
+      objections: [delivery_risk]
+      switch: {to: X40, lever: availability}
+
+  - name: 老款 S50 现车可以替代等新款 S50N
+    lead:
+      model: S50N             # 新款要等 11 周
+      created: -40d
+      history:
+        - {stage: deposit, at: -30d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -25d, eta: -1d}
+      touches:
+        - {at: -6d, outcome: reached}
+    expect:
+      action: delivery_late
+      switch: {to: S50}
+
+  - name: 导入的定金客户缺金额和交车日期要提醒
+    lead:
+      stage: deposit           # 导入时就是已交定金, 没有历史记录
+      model: M80
+      created: -3d
+    expect:
+      warnings: [amount_unknown, eta_unknown]
+
+  # --- 流失客户 -----------------------------------------------------------------
+  - name: 流失一周后做流失回访
+    lead:
+      name: 黄杰
+      model: X70
+      created: -60d
+      history:
+        - {stage: churned, at: -8d, reason: wait_too_long}
+    expect:
+      action: winback
+      due: true
+      talking_point_texts: [全年置换补贴]
+      objections: [just_looking]
+
+  # --- 标记和联系不上 -------------------------------------------------------------
+  - name: 警示客户和VIP要标出来
+    lead:
+      grade: A
+      model: X70
+      tags: [vip, warning, fleet]
+      created: -3d
+      touches:
+        - {at: -3d, outcome: reached, next: -1h}
+    expect:
+      action: agreed_followup
+      warnings: [warning_tag, vip, fleet]
+
+  - name: 连续三次没接通算联系不上
+    lead:
+      grade: A
+      model: S30
+      created: -10d
+      touches:
+        - {at: -9d, outcome: no_answer}
+        - {at: -6d, outcome: no_answer}
+        - {at: -3d, outcome: no_answer}
+    expect:
+      action: cadence_followup
+      warnings: [unreachable, 连续 3 次未接通]
+
+  - name: 埋下的话题是下次联系的理由
+    lead:
+      grade: B
+      model: X60
+      profile:
+        hobby: 周末钓鱼
+        career: 中学老师
+      created: -10d
+      touches:
+        - at: -8d
+          outcome: visited
+          bury:
+            - {text: 天窗版什么时候到货, kind: supply}
+            - 孩子上学接送是否方便
+    expect:
+      action: cadence_followup
+      talking_points: [buried, dug_up, created]
+      talking_point_texts: [天窗版什么时候到货, 孩子上学接送是否方便, 喜欢钓鱼]
+
+  - name: 已经解决的话题不再出现
+    lead:
+      grade: B
+      model: X60
+      created: -20d
+      touches:
+        - {at: -15d, outcome: visited, bury: [{text: 置换政策, kind: policy}]}
+        - {at: -8d, outcome: reached, resolve: [置换政策], bury: [{text: 试驾预约时间, kind: other}]}
+    expect:
+      talking_point_texts: [试驾预约时间]
+      message: [置换政策]
+
+"""##),
   ]
 }
