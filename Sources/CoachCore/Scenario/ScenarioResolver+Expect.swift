@@ -4,6 +4,7 @@ import Foundation
 
 extension ScenarioResolver {
   func expectation(_ spec: ExpectSpec, _ at: [any Sendable]) -> ScenarioExpectation {
+    let before = findings.count
     var e = ScenarioExpectation()
     e.action = code(spec.action, ActionCode.self, at + ["action"], what: "action code")
     e.due = spec.due
@@ -22,7 +23,7 @@ extension ScenarioResolver {
       e.action != nil, e.due != nil, e.overdue != nil, !e.talkingPointKinds.isEmpty, !e.talkingPointTexts.isEmpty,
       !e.objections.isEmpty, !e.phrases.isEmpty, e.switchTo != nil, !e.warnings.isEmpty, !e.message.isEmpty,
     ]
-    if !checks.contains(true) && findings.isEmpty {
+    if !checks.contains(true) && findings.count == before {
       fail(
         at,
         "nothing is expected; give at least one of action, due, overdue, talking_points, talking_point_texts, "
