@@ -2,11 +2,15 @@ import ArgumentParser
 import CoachCore
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 extension CoachCommand {
-  /// `coach playbook lint [DIR]` (and, later, test/show): trainers' checks.
+  /// `coach playbook lint|test|show`: trainers' checks.
   struct PlaybookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "playbook", abstract: "Check the playbook trainers edit.", subcommands: [Lint.self])
+      commandName: "playbook", abstract: "Check the playbook trainers edit.", subcommands: [Lint.self, Test.self, Show.self])
 
     struct Lint: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -37,6 +41,52 @@ extension CoachCommand {
           throw ExitCode(65)
         }
       }
+    }
+
+    struct Test: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        abstract: "Run the trainers' scenarios (DIR/tests/*.yaml) against the playbook in DIR; exit 65 if any fails.",
+        discussion: "Default DIR: --playbooks, or the bundled playbook with its bundled scenarios.")
+      @Argument(help: "Playbook folder holding zh-CN/, en/ and tests/.") var dir: String?
+      @Option(help: "Run these scenarios instead (a .yaml file or a folder of them).") var scenarios: String?
+      @OptionGroup var global: GlobalOptions
+
+      func run() throws {
+        let env = try RunEnvironment(global)
+        let folder = dir ?? env.playbookDir
+        let playbooks = try PlaybookSet.load(files: try folder.map { try Playbooks.read(dir: $0) } ?? DefaultPlaybook.files)
+        let files = try ScenarioFiles.files(playbookDir: folder, scenarios: scenarios)
+        let report = ScenarioReport(
+          results: ScenarioRunner.run(try ScenarioFiles.scenarios(files, env: env), playbooks: playbooks, language: env.language))
+        if env.json { try Output(env: env).json(report.json) } else { report.printText(Output(env: env)) }
+        guard report.failed.isEmpty else {
+          fflush(nil)
+          FileHandle.standardError.write(Data("coach: \(report.summary): \(report.failedNames)\n".utf8))
+          throw ExitCode(65)
+        }
+      }
+    }
+  }
+}
+
+extension CoachCommand.PlaybookCommand {
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show what the engine uses of one section after loading, to see the effect of an edit.",
+      discussion: "Sections: \(PlaybookView.sections.joined(separator: ", ")). ID picks one entry (a code, id or key).")
+    @Argument(help: "cadence, care, holidays, topics, objections, models, messages or labels.") var section: String
+    @Argument(help: "One entry of the section (objection code, model code, holiday id, …).") var id: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      let view = try PlaybookView.select(try Playbooks.load(env), section: section, id: id, today: env.today)
+      guard !env.json else {
+        FileHandle.standardOutput.write(try view.json() + Data("\n".utf8))
+        return
+      }
+      print(Output.bold("\(view.title) (\(env.language))"))
+      print(view.text)
     }
   }
 }

@@ -140,4 +140,87 @@ struct PlaybookLinterTests {
     let found = errors(Fixtures.editing("en/topics.yaml", "recurrence: \"weekly:6\"", "recurrence: \"weekly:8\""))
     #expect(found.map(\.message) == ["`weekly:8` is not a recurrence; use weekly:1-7 (1 Monday) or monthly:1-31"])
   }
+
+  // MARK: - Every other rule, one broken fixture each
+
+  /// One edit of the default playbook and the finding it must cause (in that file, at a line).
+  struct Broken: Sendable, CustomStringConvertible {
+    let path: String
+    let old: String
+    let new: String
+    let severity: LintFinding.Severity
+    let message: String
+    var description: String { message }
+  }
+
+  static let brokenFixtures: [Broken] = [
+    Broken(path: "en/cadence.yaml", old: "    C: 14\n", new: "    C: 14\n    X: 5\n", severity: .error,
+      message: "unknown grade `X`; grades are H, A, B, C"),
+    Broken(path: "en/cadence.yaml", old: "    H: 1\n", new: "    H: 0\n", severity: .error,
+      message: "interval must be at least 1 day, found 0"),
+    Broken(path: "zh-CN/cadence.yaml", old: "    C: 14\n", new: "", severity: .warning,
+      message: "no interval for grade C; default_follow_up_days is used"),
+    Broken(path: "en/cadence.yaml", old: "    D: 1.5\n", new: "    D: 1.5\n    E: 2\n", severity: .error,
+      message: "unknown tier `E`; tiers are A, B, C, D"),
+    Broken(path: "en/cadence.yaml", old: "    D: 1.5\n", new: "    D: 0\n", severity: .error,
+      message: "factor must be above 0, found 0.0"),
+    Broken(path: "en/cadence.yaml", old: "first_contact_hours: 24", new: "first_contact_hours: 0", severity: .error,
+      message: "must be at least 1, found 0"),
+    Broken(path: "en/care.yaml", old: "fixed: \"10-01\"", new: "fixed: \"10-32\"", severity: .error,
+      message: "holiday `national_day`: `10-32` is not a day; write month-day like \"10-01\""),
+    Broken(path: "en/care.yaml", old: "dates: [\"2025-01-29\", \"2026-02-17\", \"2027-02-06\", \"2028-01-26\"]",
+      new: "dates: [\"2025-01-29\"]", severity: .warning,
+      message: "holiday `spring_festival`: every date is past; add the coming years' dates"),
+    Broken(path: "en/care.yaml", old: "      fixed: \"01-01\"\n", new: "", severity: .error,
+      message: "holiday `new_year` needs exactly one of `fixed:` (month-day) or `dates:` (a list of YYYY-MM-DD)"),
+    Broken(path: "en/topics.yaml", old: "    other:\n      name: Other concern", new: "    others:\n      name: Other concern",
+      severity: .error, message: "unknown buried kind `others`; kinds are tech, brochure, supply, policy, other"),
+    Broken(path: "en/topics.yaml", old: "    other:\n      name: Other concern", new: "    others:\n      name: Other concern",
+      severity: .error, message: "missing buried kind `other`; every kind needs a name and how_to_raise"),
+    Broken(path: "en/topics.yaml", old: "      area: life\n      profile_keys: [pet]", new: "      area: home\n      profile_keys: [pet]",
+      severity: .error, message: "rule `pet`: unknown area `home`; use person, car or life"),
+    Broken(path: "en/topics.yaml", old: "profile_keys: [pet]", new: "profile_keys: []", severity: .error,
+      message: "rule `pet` needs at least one profile key"),
+    Broken(path: "en/topics.yaml", old: "from: \"2026-11-15\"", new: "from: \"2026-11-31\"", severity: .error,
+      message: "`2026-11-31` is not a date; write YYYY-MM-DD"),
+    Broken(path: "en/topics.yaml", old: "from: \"2026-11-15\"", new: "from: \"2027-02-15\"", severity: .error,
+      message: "created topic `year_end_2026` ends (2027-01-31) before it starts (2027-02-15)"),
+    Broken(path: "en/topics.yaml", old: "to: \"2027-01-31\"\n      stages: [prospect]\n",
+      new: "to: \"2027-01-31\"\n      stages: [prospects]\n", severity: .error,
+      message: "unknown stage `prospects`; stages are prospect, deposit, waiting_for_delivery, delivered, churned"),
+    Broken(path: "en/topics.yaml", old: "to: \"2027-01-31\"\n      stages: [prospect]\n      grades: [H, A, B]",
+      new: "to: \"2027-01-31\"\n      stages: [prospect]\n      grades: [H, A, X]", severity: .error,
+      message: "unknown grade `X`; grades are H, A, B, C"),
+    Broken(path: "en/models.yaml", old: "    segment: suv\n    price: 229800", new: "    segment: crossover\n    price: 229800",
+      severity: .error, message: "model `X60`: unknown segment `crossover`; use sedan, suv, mpv, ev"),
+    Broken(path: "en/models.yaml", old: "    length_mm: 4790\n    prestige: 2", new: "    length_mm: 4790\n    prestige: 5",
+      severity: .error, message: "model `X60`: prestige must be 1, 2 or 3, found 5"),
+    Broken(path: "en/models.yaml", old: "    price: 229800", new: "    price: 0", severity: .error,
+      message: "model `X60`: price must be above 0 and wait_weeks 0 or more"),
+    Broken(path: "en/messages.yaml", old: "    occasion: season\n", new: "    occasion: seasons\n", severity: .error,
+      message: "no message with occasion `season`; every action code, season and long_time_no_see needs one"),
+    Broken(path: "en/labels.yaml", old: "    delivery_late: call\n    issue_7day: call", new: "    delivery_late: phone\n    issue_7day: call",
+      severity: .error, message: "unknown channel `phone`; use call, sms, wechat, visit, email, test_drive"),
+  ]
+
+  @Test(arguments: brokenFixtures)
+  func eachRuleCatchesItsBrokenFixture(_ broken: Broken) {
+    let files = Fixtures.editing(broken.path, broken.old, broken.new)
+    let found = lint(files).filter { $0.file == broken.path && $0.severity == broken.severity }
+    #expect(found.contains { $0.message == broken.message && $0.line != nil }, "got: \(found.map(\.description))")
+  }
+
+  /// Duplicates are reported at the second occurrence, naming the first.
+  @Test(arguments: [
+    ("en/care.yaml", "    - id: qixi\n", "    - id: labour_day\n", "duplicate holiday id `labour_day`"),
+    ("en/topics.yaml", "    - id: pet\n", "    - id: family\n", "duplicate dug_up id `family`"),
+    ("en/topics.yaml", "    - id: winter_check_2026\n", "    - id: year_end_2026\n", "duplicate created topic id `year_end_2026`"),
+    ("en/objections.yaml", "  - code: no_discount\n", "  - code: price_too_high\n", "duplicate objection code `price_too_high`"),
+    ("en/messages.yaml", "  - id: season_winter\n", "  - id: season_summer\n", "duplicate message id `season_summer`"),
+  ])
+  func duplicatesNameTheFirstOccurrence(path: String, old: String, new: String, message: String) {
+    let found = errors(Fixtures.editing(path, old, new)).filter { $0.file == path && $0.message.hasPrefix(message) }
+    #expect(found.count == 1)
+    #expect(found.first?.message.contains("(first at line ") == true)
+  }
 }
