@@ -13,14 +13,21 @@ enum MessageDraft {
     guard let template else { return "" }
     let values = [
       "customer": h.lead.name,
-      "consultant": h.lead.consultant ?? ctx.consultantName ?? "",
+      "consultant": h.lead.consultant ?? ctx.consultantName ?? pb.labels.ui["your_consultant"] ?? "",
       "dealership": pb.labels.dealership,
-      "detail": recall(h) ?? "",
+      "detail": (action.code == .issue7day ? openIssue(action, h) : nil) ?? recall(h) ?? "",
       "holiday": holiday?.name ?? "",
       "model": pb.model(h.lead.model)?.name ?? h.lead.model ?? "",
       "eta": h.eta?.description ?? "",
+      "years": action.code == .carBirthday ? (action.detail ?? "") : "",
     ]
     return Template.fill(template.text, values)
+  }
+
+  /// For the 7-day issue follow-up, the issue itself (its topic id is the action's detail).
+  static func openIssue(_ action: DueAction, _ h: LeadHistory) -> String? {
+    let open = h.topics.filter { $0.category == .issue && $0.resolvedAt == nil }
+    return (open.first { String($0.id) == action.detail } ?? open.first)?.text
   }
 
   /// Something shared to recall: the latest touch note, else the latest resolved topic, else a profile fact.

@@ -298,6 +298,7 @@ labels:
     priority: 优先级
     reason: 理由
     nothing_due: 现在没有需要跟进的客户。
+    your_consultant: 您的销售顾问
     name: 客户
     stage: 阶段
     action: 行动
@@ -370,8 +371,8 @@ messages:
   - id: car_birthday
     occasion: car_birthday
     text: >-
-      {customer}您好, 今天是您的爱车一周年的生日! 还记得交车那天{detail}。
-      感谢您这一年的信任, 祝您和家人一路平安。{consultant} ({dealership})
+      {customer}您好, 今天是您的爱车 {years} 周岁的生日! 还记得交车那天{detail}。
+      感谢您一直以来的信任, 祝您和家人一路平安。{consultant} ({dealership})
 
   - id: holiday_general
     occasion: holiday
@@ -1562,6 +1563,7 @@ labels:
     priority: Priority
     reason: Reason
     nothing_due: Nothing is due right now.
+    your_consultant: your sales consultant
     name: customer
     stage: stage
     action: action
@@ -1637,8 +1639,8 @@ messages:
   - id: car_birthday
     occasion: car_birthday
     text: >-
-      Hello {customer}, your car is one year old today! I remember the day you
-      collected it: {detail}. Thank you for your trust this year, and safe travels
+      Hello {customer}, your car turns {years} today! I remember the day you
+      collected it: {detail}. Thank you for your trust, and safe travels
       to you and your family. {consultant}, {dealership}
 
   - id: holiday_general
