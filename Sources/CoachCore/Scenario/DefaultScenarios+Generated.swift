@@ -197,6 +197,7 @@ scenarios:
     expect:
       action: issue_7day
       overdue: true
+      message: [sliding door sticks]
 
   # --- Birthdays and greetings -----------------------------------------------
   - name: the owner's birthday is remembered the day before
