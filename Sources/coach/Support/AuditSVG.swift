@@ -45,19 +45,21 @@ struct AuditSVG {
 
   func trend() -> String {
     let weeks = report.window.weeks
-    let (w, h, left, right, top, bottom) = (640.0, 300.0, 48.0, 16.0, 16.0, 40.0)
+    let (w, h, left, right, top, bottom) = (640.0, 300.0, 52.0, 36.0, 16.0, 40.0)
     let plotW = w - left - right, plotH = h - top - bottom
     let step = weeks.count > 1 ? plotW / Double(weeks.count - 1) : 0
     func px(_ i: Int) -> Double { weeks.count > 1 ? left + Double(i) * step : left + plotW / 2 }
     func py(_ r: Double) -> Double { top + plotH * (1 - r) }
     let legendRows = (report.consultants.count + 1 + 3) / 4
-    var s = svgOpen(width: w, height: h + Double(legendRows) * 22 + 6, label: labels["audit_weekly_trend"], cls: "trend")
+    var s = svgOpen(width: w, height: h + Double(legendRows) * 22 + 20, label: labels["audit_weekly_trend"], cls: "trend")
     for r in stride(from: 0.0, through: 1.0, by: 0.25) {
       s += line(x1: left, y1: py(r), x2: w - right, y2: py(r), stroke: Self.grid)
       s += text("\(Int(r * 100))%", x: left - 8, y: py(r) + 4, anchor: "end", size: 12, fill: Self.muted)
     }
     for (i, week) in weeks.enumerated() {
-      s += text(String(week.description.dropFirst(5)), x: px(i), y: h - bottom + 20, anchor: "middle", size: 12, fill: Self.muted)
+      s += text(String(week.description.dropFirst(5)), x: px(i), y: h - bottom + 18, anchor: "middle", size: 12, fill: Self.muted)
+      let due = report.team.weekly.indices.contains(i) ? report.team.weekly[i].due : 0
+      s += text("\(labels["audit_due"]) \(due)", x: px(i), y: h - bottom + 33, anchor: "middle", size: 11, fill: Self.muted)
     }
     var series = report.consultants.enumerated().map { ($1.figures.weekly, Self.colour($0), false) }
     series.append((report.team.weekly, Self.ink, true))
@@ -78,7 +80,7 @@ struct AuditSVG {
     let names = report.consultants.map(\.consultant) + [labels["audit_team"]]
     for (i, name) in names.enumerated() {
       let colour = i < report.consultants.count ? Self.colour(i) : Self.ink
-      let (x, y) = (left + Double(i % 4) * 145, h + 4 + Double(i / 4) * 22)
+      let (x, y) = (left + Double(i % 4) * 140, h + 16 + Double(i / 4) * 22)
       s += line(x1: x, y1: y, x2: x + 22, y2: y, stroke: colour, width: 3, dashed: i == report.consultants.count)
       s += text(name, x: x + 28, y: y + 5, size: 13)
     }
