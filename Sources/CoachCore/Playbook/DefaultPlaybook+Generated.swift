@@ -307,6 +307,41 @@ labels:
     severity: 级别
     consultant: 顾问
     overdue_days: 逾期天数
+    # coach audit（定义见 docs/AUDIT.md）
+    audit_title: 跟进执行情况
+    audit_team: 全组合计
+    audit_consultant: 销售顾问
+    audit_window: 统计期间
+    audit_generated: 生成于
+    audit_leads_open: 在跟客户
+    audit_touches: 联系次数
+    audit_due: 应跟进
+    audit_on_time: 按时
+    audit_late: 逾期完成
+    audit_missed: 漏跟
+    audit_pending: 未到期
+    audit_overdue_now: 当前逾期
+    audit_on_time_rate: 按时率
+    audit_callback_rate: 交车3日回访
+    audit_issue_rate: 7日问题解决
+    audit_without_next: 未约下次联系
+    audit_buried_left: 埋下话题
+    audit_buried_resolved: 兑现话题
+    audit_churned: 流失
+    audit_churn_reasons: 流失原因
+    audit_funnel: 转化漏斗
+    audit_prospects: 新增有望客户
+    audit_deposits: 交定金
+    audit_delivered: 交车
+    audit_median_days: 中位天数
+    audit_exports: 导出次数
+    audit_rate_by_consultant: 各顾问按时跟进率
+    audit_weekly_trend: 按周按时率走势
+    audit_week_of: 周起始
+    audit_none: 本期间没有可统计的数据。
+    audit_details: 明细
+    audit_definitions: 口径说明
+    audit_definition_text: "一次跟进 = 一个客户的一个到期动作。应跟进：最晚时间落在统计期间内且已过；按时：最晚时间前完成；逾期完成：最晚时间后才完成；漏跟：未完成（或生日、节日等当天已过）。当前逾期：此刻当前动作已过最晚时间的客户数。各比率 = 按时 ÷ 应跟进；“–”表示期间内没有应跟进。"
 
 """##),
     PlaybookFile(
@@ -1572,6 +1607,41 @@ labels:
     severity: severity
     consultant: consultant
     overdue_days: days overdue
+    # coach audit (docs/AUDIT.md)
+    audit_title: Follow-up audit
+    audit_team: Team
+    audit_consultant: Consultant
+    audit_window: Period
+    audit_generated: Generated
+    audit_leads_open: Open leads
+    audit_touches: Touches
+    audit_due: Due
+    audit_on_time: On time
+    audit_late: Late
+    audit_missed: Missed
+    audit_pending: Not yet due
+    audit_overdue_now: Overdue now
+    audit_on_time_rate: On-time rate
+    audit_callback_rate: 3-day callback
+    audit_issue_rate: 7-day fix
+    audit_without_next: No next contact agreed
+    audit_buried_left: Topics buried
+    audit_buried_resolved: Topics resolved
+    audit_churned: Lost
+    audit_churn_reasons: Why leads were lost
+    audit_funnel: Funnel
+    audit_prospects: New prospects
+    audit_deposits: Deposits
+    audit_delivered: Delivered
+    audit_median_days: median days
+    audit_exports: Exports
+    audit_rate_by_consultant: On-time rate by consultant
+    audit_weekly_trend: On-time rate by week
+    audit_week_of: week of
+    audit_none: Nothing to audit in this period.
+    audit_details: Details
+    audit_definitions: Definitions
+    audit_definition_text: "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due; – means nothing was due."
 
 """##),
     PlaybookFile(

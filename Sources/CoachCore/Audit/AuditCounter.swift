@@ -1,0 +1,92 @@
+import Foundation
+
+/// Counts one lead's part of its consultant's audit figures. Every follow-up comes from
+/// `FollowUpEngine.followUps` and `nextAction`, so the audit judges with the same rules as `coach next`.
+struct AuditCounter {
+  let window: AuditWindow
+  let ctx: EngineContext
+
+  /// The instant the audit looks at for "now" states: the end of the window, or `now` when sooner.
+  var asOf: Date { min(window.end, ctx.now) }
+
+  func add(_ lead: LeadSnapshot, to f: inout AuditFigures) {
+    guard lead.createdAt < window.end else { return }
+    if lead.createdAt <= asOf, stage(of: lead, at: asOf).isOpen { f.leadsOpen += 1 }
+    countTouches(lead, &f)
+    countFollowUps(lead, &f)
+    if let action = FollowUpEngine.nextAction(for: lead, in: ctx), action.overdueDays > 0 { f.overdueNow += 1 }
+    for topic in lead.topics where topic.category == .buried {
+      if window.contains(topic.buriedAt) { f.buriedLeft += 1 }
+      if let resolved = topic.resolvedAt, window.contains(resolved) { f.buriedResolved += 1 }
+    }
+    countStages(lead, &f)
+  }
+
+  /// The lead's stage at `t` (its first stage before any change).
+  func stage(of lead: LeadSnapshot, at t: Date) -> Stage {
+    if let last = lead.events.last(where: { $0.at <= t }) { return last.to }
+    return lead.events.first.map { $0.from ?? $0.to } ?? lead.stage
+  }
+
+  func countTouches(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
+    for touch in lead.touches where window.contains(touch.at) {
+      f.touches += 1
+      f.touchesByChannel[touch.channel, default: 0] += 1
+      guard touch.outcome.isContact, stage(of: lead, at: touch.at).isOpen else { continue }
+      f.contacts += 1
+      if touch.nextAt == nil { f.contactsWithoutNext += 1 }
+    }
+  }
+
+  func countFollowUps(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
+    for record in FollowUpEngine.followUps(for: lead, in: ctx, from: window.start, to: window.end) {
+      guard record.deadline <= ctx.now else {
+        f.pending += 1
+        continue
+      }
+      let onTime = record.status == .onTime
+      f.due += 1
+      switch record.status {
+      case .onTime: f.onTime += 1
+      case .late: f.late += 1
+      case .missed, .open: f.missed += 1
+      }
+      let week = window.weekIndex(ofDeadline: record.deadline)
+      if f.weekly.indices.contains(week) {
+        f.weekly[week].due += 1
+        if onTime { f.weekly[week].onTime += 1 }
+      }
+      if record.code == .callback3day {
+        f.callback3day.due += 1
+        if onTime { f.callback3day.onTime += 1 }
+      } else if record.code == .issue7day {
+        f.issue7day.due += 1
+        if onTime { f.issue7day.onTime += 1 }
+      }
+    }
+  }
+
+  /// Funnel and churn from the stage changes made in the window (a lead's first, recorded stage is not a change).
+  func countStages(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
+    for (i, event) in lead.events.enumerated() where window.contains(event.at) {
+      let before = lead.events[..<i]
+      switch event.to {
+      case .prospect where event.from == nil || event.from == .churned:
+        f.prospects += 1
+      case .deposit where event.from != nil:
+        f.deposits += 1
+        let since = before.last { $0.to == .prospect }?.at ?? lead.createdAt
+        f.daysToDeposit.append(days(since, event.at))
+      case .delivered where event.from != nil:
+        f.delivered += 1
+        if let since = before.last(where: { $0.to == .deposit })?.at { f.daysToDelivery.append(days(since, event.at)) }
+      case .churned:
+        f.churnByReason[event.reason ?? .other, default: 0] += 1
+      default:
+        break
+      }
+    }
+  }
+
+  func days(_ a: Date, _ b: Date) -> Double { max(0, b.timeIntervalSince(a) / 86_400) }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The days an audit covers (`--from`/`--to`, whole days in a zone) and the weeks of its trend.
+public struct AuditWindow: Sendable, Hashable {
+  public let from: LocalDate
+  public let to: LocalDate
+  public let zone: TimeZone
+  /// 00:00 of `from`.
+  public let start: Date
+  /// The end of `to` (00:00 of the next day): `--to` includes its whole day.
+  public let end: Date
+
+  /// A window of whole days; `from` must not be after `to`.
+  public init(from: LocalDate, to: LocalDate, zone: TimeZone) throws {
+    guard from <= to else {
+      throw CoachError.usage("--from \(from) is after --to \(to): give a first day on or before the last")
+    }
+    self.from = from
+    self.to = to
+    self.zone = zone
+    start = from.startOfDay(in: zone)
+    end = to.endOfDay(in: zone)
+  }
+
+  /// The default window: the 30 days ending with `today`.
+  public static func lastDays(_ days: Int, endingOn today: LocalDate, zone: TimeZone) throws -> AuditWindow {
+    try AuditWindow(from: today.adding(days: -(max(1, days) - 1)), to: today, zone: zone)
+  }
+
+  /// Whether an event at `t` (a touch, a stage change, an export) happened in the window: `start ≤ t < end`.
+  public func contains(_ t: Date) -> Bool { t >= start && t < end }
+
+  /// Whether a deadline falls in the window: `start < deadline ≤ end` (a deadline "on" a day is that day's end).
+  public func holdsDeadline(_ deadline: Date) -> Bool { deadline > start && deadline <= end }
+
+  // MARK: - Weeks
+
+  /// Mondays starting the weeks that overlap the window, oldest first.
+  public var weeks: [LocalDate] {
+    let first = from.adding(days: -from.daysSinceMonday)
+    return stride(from: 0, through: first.days(to: to), by: 7).map { first.adding(days: $0) }
+  }
+
+  /// Index in `weeks` of the week a deadline falls in (a deadline at Monday 00:00 ends the Sunday before).
+  public func weekIndex(ofDeadline deadline: Date) -> Int {
+    let day = LocalDate(deadline.addingTimeInterval(-0.001), in: zone)
+    let first = from.adding(days: -from.daysSinceMonday)
+    return max(0, first.days(to: day) / 7)
+  }
+}
+
+extension LocalDate {
+  /// 0 on Monday … 6 on Sunday.
+  var daysSinceMonday: Int {
+    let weekday = Calendar.gregorian(.gmt).component(.weekday, from: startOfDay(in: .gmt))  // Sunday = 1
+    return (weekday + 5) % 7
+  }
+}

@@ -1,0 +1,28 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// Who may audit whom: team leads their team, admins everyone; consultants not at all.
+enum AuditAccess {
+  static func check(_ session: Session) throws {
+    guard let user = session.user, user.role != .admin, user.role != .lead else { return }
+    throw CoachError.rejected(
+      code: "forbidden", message: "coach audit is for team leads and admins; \(user.name) is a \(user.role.rawValue)")
+  }
+
+  /// The leads to load and the consultants to count: users with role consultant, all of them or `only`.
+  static func consultants(_ session: Session, only: String?) throws -> (LeadFilter, [String]) {
+    let consultants = try session.db.users().filter { $0.role == .consultant }
+    guard let only else { return (LeadFilter(scope: session.scope), consultants.map(\.name)) }
+    guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
+      let known = consultants.map(\.name).joined(separator: ", ")
+      throw CoachError.rejected(
+        code: "unknown_user", message: "--consultant \(only) is not a consultant; consultants: \(known.isEmpty ? "none" : known)")
+    }
+    if case .team(let team, _) = session.scope, user.team != team {
+      throw CoachError.rejected(
+        code: "forbidden", message: "--consultant \(only) is not in your team \(team ?? "(none)"); a team lead audits their own team")
+    }
+    return (LeadFilter(scope: session.scope, consultantID: id), [only])
+  }
+}

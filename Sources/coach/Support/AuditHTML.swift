@@ -1,0 +1,111 @@
+import CoachCore
+import Foundation
+
+/// `coach audit --format html`: one self-contained page (inline CSS and SVG, no scripts, no fonts to fetch).
+struct AuditHTML {
+  let report: AuditReport
+  let labels: AuditLabels
+  let dealership: String
+  let generated: String
+
+  func render() -> String {
+    let charts = AuditSVG(report: report, labels: labels)
+    let w = report.window
+    let lang = labels.language.hasPrefix("zh") ? "zh-CN" : "en"
+    var h = "<!DOCTYPE html>\n<html lang=\"\(lang)\"><head><meta charset=\"utf-8\">"
+    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    h += "<title>\(esc(labels["audit_title"])) \(w.from) – \(w.to)</title><style>\(Self.css)</style></head><body>"
+    h += "<header><div><h1>\(esc(labels["audit_title"]))</h1><p class=\"sub\">\(esc(dealership))</p></div>"
+    h += "<div class=\"period\"><b>\(w.from) – \(w.to)</b><span>\(esc(labels["audit_generated"])) \(esc(generated))</span></div></header>"
+    h += kpis()
+    if report.consultants.isEmpty {
+      return h + "<p class=\"empty\">\(esc(labels["audit_none"]))</p></body></html>\n"
+    }
+    h += "<div class=\"grid\">"
+    h += section(labels["audit_rate_by_consultant"], charts.rateBars())
+    h += section(labels["audit_weekly_trend"], charts.trend())
+    h += section(labels["audit_funnel"], charts.funnel())
+    h += section(labels["audit_churn_reasons"], charts.churn())
+    h += "</div>"
+    h += section(labels["audit_details"], details(), cls: "wide")
+    h += "<footer><h3>\(esc(labels["audit_definitions"]))</h3><p>\(esc(labels["audit_definition_text"]))</p></footer>"
+    return h + "</body></html>\n"
+  }
+
+  /// The team's headline numbers.
+  func kpis() -> String {
+    let f = report.team
+    let cards: [(String, String, String)] = [
+      (labels["audit_on_time_rate"], AuditLabels.percent(f.onTimeRate), "\(f.onTime)/\(f.due)"),
+      (labels["audit_late"], "\(f.late)", ""),
+      (labels["audit_missed"], "\(f.missed)", ""),
+      (labels["audit_overdue_now"], "\(f.overdueNow)", "\(labels["audit_leads_open"]) \(f.leadsOpen)"),
+      (labels["audit_callback_rate"], AuditLabels.percent(f.callback3day.rate), "\(f.callback3day.onTime)/\(f.callback3day.due)"),
+      (labels["audit_issue_rate"], AuditLabels.percent(f.issue7day.rate), "\(f.issue7day.onTime)/\(f.issue7day.due)"),
+      (labels["audit_without_next"], "\(f.contactsWithoutNext)", "/ \(f.contacts)"),
+    ]
+    let colours = [AuditSVG(report: report, labels: labels).rateColour(f.onTimeRate), "#b7791f", AuditSVG.missed, AuditSVG.missed]
+    var h = "<div class=\"kpis\">"
+    for (i, (name, value, note)) in cards.enumerated() {
+      let colour = i < colours.count ? colours[i] : AuditSVG.ink
+      h += "<div class=\"kpi\"><span class=\"k\">\(esc(name))</span><span class=\"v\" style=\"color:\(colour)\">\(esc(value))</span>"
+      h += "<span class=\"n\">\(esc(note))</span></div>"
+    }
+    return h + "</div>"
+  }
+
+  /// Every figure per consultant and for the team.
+  func details() -> String {
+    let cols = [
+      "audit_consultant", "audit_leads_open", "audit_touches", "audit_due", "audit_on_time", "audit_late", "audit_missed",
+      "audit_on_time_rate", "audit_overdue_now", "audit_callback_rate", "audit_issue_rate", "audit_without_next",
+      "audit_buried_left", "audit_buried_resolved", "audit_deposits", "audit_delivered", "audit_churned", "audit_exports",
+    ]
+    var h = "<table><thead><tr>" + cols.map { "<th>\(esc(labels[$0]))</th>" }.joined() + "</tr></thead><tbody>"
+    let rows = report.consultants.enumerated().map { ($1.consultant, $1.figures, AuditSVG.colour($0)) }
+      + [(labels["audit_team"], report.team, AuditSVG.ink)]
+    for (i, (name, f, colour)) in rows.enumerated() {
+      let team = i == rows.count - 1
+      let rate = AuditSVG(report: report, labels: labels).rateColour(f.onTimeRate)
+      let cells = [
+        "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.missed)",
+        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>", "\(f.overdueNow)",
+        AuditLabels.percent(f.callback3day.rate), AuditLabels.percent(f.issue7day.rate),
+        "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.buriedLeft)", "\(f.buriedResolved)", "\(f.deposits)",
+        "\(f.delivered)", "\(f.churned)", "\(f.exports)",
+      ]
+      h += "<tr\(team ? " class=\"team\"" : "")><td><i style=\"background:\(colour)\"></i>\(esc(name))</td>"
+      h += cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+    }
+    return h + "</tbody></table>"
+  }
+
+  func section(_ title: String, _ body: String, cls: String = "card") -> String {
+    "<section class=\"\(cls)\"><h2>\(esc(title))</h2>\(body)</section>"
+  }
+
+  static let css = """
+    *{box-sizing:border-box}body{margin:0;padding:28px 36px;background:#f5f7fa;color:#1f2933;\
+    font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",\
+    "Helvetica Neue",Arial,sans-serif;font-size:15px}\
+    header{display:flex;justify-content:space-between;align-items:flex-end;border-bottom:3px solid #1f2933;\
+    padding-bottom:12px;margin-bottom:20px}h1{margin:0;font-size:32px}.sub{margin:4px 0 0;color:#6b7785;font-size:16px}\
+    .period{text-align:right}.period b{display:block;font-size:22px}.period span{color:#6b7785;font-size:13px}\
+    .kpis{display:grid;grid-template-columns:repeat(7,1fr);gap:12px;margin-bottom:20px}\
+    .kpi{background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 2px rgba(0,0,0,.08)}\
+    .kpi .k{display:block;color:#6b7785;font-size:13px;min-height:18px}.kpi .v{display:block;font-size:34px;\
+    font-weight:700;line-height:1.2}.kpi .n{display:block;color:#6b7785;font-size:13px;min-height:18px}\
+    .grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}\
+    .card,.wide{background:#fff;border-radius:8px;padding:14px 18px;box-shadow:0 1px 2px rgba(0,0,0,.08);\
+    break-inside:avoid}.wide{margin-top:16px}h2{margin:0 0 10px;font-size:18px}svg{display:block;max-width:100%;\
+    height:auto}table{border-collapse:collapse;width:100%;font-size:14px}th{color:#6b7785;font-weight:500;\
+    font-size:12px;text-align:right;padding:6px 6px;border-bottom:2px solid #d5dbe1;vertical-align:bottom}\
+    td{text-align:right;padding:7px 6px;border-bottom:1px solid #eef1f4;font-variant-numeric:tabular-nums}\
+    th:first-child,td:first-child{text-align:left;white-space:nowrap}td i{display:inline-block;width:10px;\
+    height:10px;border-radius:2px;margin-right:8px}tr.team td{font-weight:700;border-top:2px solid #1f2933}\
+    footer{margin-top:18px;color:#6b7785;font-size:13px}footer h3{margin:0 0 4px;font-size:14px}\
+    .empty{font-size:18px;color:#6b7785}\
+    @media print{body{background:#fff;padding:0;font-size:12px}.card,.wide,.kpi{box-shadow:none;border:1px solid #d5dbe1}\
+    .grid{gap:10px}@page{size:A4 landscape;margin:12mm}}
+    """
+}

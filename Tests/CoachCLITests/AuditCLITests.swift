@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `coach audit` end to end on the demo database (4 consultants of team 东店一组, --now pinned).
+@Suite struct AuditCLITests {
+  func demo() throws -> CLI {
+    var cli = try CLI()
+    let r = try cli.run(["demo"])
+    #expect(r.status == 0, "demo failed: \(r.stderr)")
+    cli.user = "王经理"
+    return cli
+  }
+
+  @Test func consultantsMayNotAudit() throws {
+    var cli = try demo()
+    cli.user = "李娜"
+    let r = try cli.run(["audit", "--json"])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("team leads and admins"))
+  }
+
+  @Test func jsonHasTheContractKeysAndConsistentCounts() throws {
+    let cli = try demo()
+    let doc = try cli.run(["audit", "--json", "--from", "2026-10-26", "--to", "2026-11-24"]).json()
+    #expect(doc["from"] as? String == "2026-10-26" && doc["to"] as? String == "2026-11-24")
+    let rows = try #require(doc["consultants"] as? [[String: Any]])
+    #expect(rows.compactMap { $0["consultant"] as? String }.sorted() == ["刘洋", "张伟", "李娜", "陈静"])
+    let keys = ["consultant", "leads_open", "touches", "due", "on_time", "late", "overdue_now", "on_time_rate", "callback_3day_rate"]
+    for row in rows {
+      for key in keys { #expect(row.keys.contains(key), "missing \(key)") }
+      let due = row["due"] as? Int ?? -1, onTime = row["on_time"] as? Int ?? -1
+      #expect(due == onTime + (row["late"] as? Int ?? 0) + (row["missed"] as? Int ?? 0))
+      if due > 0 { #expect(abs((row["on_time_rate"] as? Double ?? -1) - Double(onTime) / Double(due)) < 0.0001) }
+    }
+    let team = try #require(doc["team"] as? [String: Any])
+    #expect(team["due"] as? Int == rows.map { $0["due"] as? Int ?? 0 }.reduce(0, +))
+  }
+
+  @Test func oneConsultantAndNullRates() throws {
+    let cli = try demo()
+    let doc = try cli.run(["audit", "--json", "--consultant", "李娜", "--from", "2020-01-01", "--to", "2020-01-02"]).json()
+    let rows = try #require(doc["consultants"] as? [[String: Any]])
+    #expect(rows.count == 1 && rows[0]["due"] as? Int == 0)
+    #expect(rows[0]["on_time_rate"] is NSNull)  // nothing was due: null, not 0
+    #expect(try cli.run(["audit", "--consultant", "王经理"]).status == 65)  // not a consultant
+    #expect(try cli.run(["audit", "--from", "2026-11-24", "--to", "2026-11-01"]).status == 64)
+  }
+
+  @Test func csvHasABomOneRowPerConsultantAndATeamRow() throws {
+    let cli = try demo()
+    let out = cli.dir.appendingPathComponent("audit.csv").path
+    #expect(try cli.run(["audit", "--format", "csv", "--out", out]).status == 0)
+    let data = try Data(contentsOf: URL(fileURLWithPath: out))
+    #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    let lines = String(decoding: data.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+    #expect(lines.first?.hasPrefix("consultant,leads_open,touches,due,on_time,late,overdue_now,on_time_rate,callback_3day_rate") == true)
+    #expect(lines.count == 1 + 4 + 1)
+    let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+  }
+
+  @Test func htmlIsSelfContainedWithOneBarPerConsultant() throws {
+    let cli = try demo()
+    let r = try cli.run(["audit", "--format", "html", "--lang", "zh-CN"])
+    #expect(r.status == 0)
+    let html = r.stdout
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("url("))
+    #expect(html.components(separatedBy: "<svg").count - 1 == 4)  // rates, trend, funnel, churn
+    #expect(html.components(separatedBy: "<g class=\"bar\" ").count - 1 == 4)  // one bar per consultant
+    for name in ["李娜", "张伟", "陈静", "刘洋"] { #expect(html.contains("data-consultant=\"\(name)\"")) }
+    #expect(html.contains("<svg class=\"trend\"") && html.contains("<polyline class=\"line\""))
+    #expect(html.contains("各顾问按时跟进率"))  // labels in --lang
+    #expect(html.contains("@media print"))
+  }
+
+  @Test func tableIsTheDefault() throws {
+    let cli = try demo()
+    let r = try cli.run(["audit"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("On-time rate") && r.stdout.contains("Team"))
+  }
+}
