@@ -24,8 +24,32 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// The calendar day of `date` as seen in `zone`.
   public init(_ date: Date, in zone: TimeZone) {
-    let c = Calendar.gregorian(zone).dateComponents([.year, .month, .day], from: date)
-    self.init(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+    let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+    self.init(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
+  }
+
+  /// The day `n` days after 1970-01-01 (proleptic Gregorian; pure arithmetic, no Calendar).
+  public init(daysSinceEpoch n: Int) {
+    let z = n + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+  }
+
+  /// Days from 1970-01-01 to this day.
+  public var daysSinceEpoch: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = month > 2 ? month - 3 : month + 9
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
   }
 
   public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
@@ -44,30 +68,28 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     }
   }
 
-  /// 00:00 of this day in `zone`.
+  /// 00:00 of this day in `zone` (the first instant of the day when a DST change skips midnight).
   public func startOfDay(in zone: TimeZone) -> Date {
-    var c = DateComponents()
-    c.year = year
-    c.month = month
-    c.day = day
-    return Calendar.gregorian(zone).date(from: c) ?? Date(timeIntervalSince1970: 0)
+    let utcMidnight = Double(daysSinceEpoch) * 86_400
+    let first = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: utcMidnight)))
+    var t = utcMidnight - first
+    let second = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: t)))
+    if second != first { t = utcMidnight - second }
+    if LocalDate(Date(timeIntervalSince1970: t), in: zone) != self {
+      // Midnight does not exist (clocks jumped forward at 00:00): the day starts at the jump.
+      t = utcMidnight - min(first, second)
+    }
+    return Date(timeIntervalSince1970: t)
   }
 
   /// The end of this day in `zone` (00:00 of the next day; a deadline "on" a day is met before it).
   public func endOfDay(in zone: TimeZone) -> Date { adding(days: 1).startOfDay(in: zone) }
 
   /// The day `n` days later (or earlier when negative).
-  public func adding(days n: Int) -> LocalDate {
-    let c = Calendar.gregorian(.gmt)
-    let d = startOfDay(in: .gmt)
-    return LocalDate(c.date(byAdding: .day, value: n, to: d) ?? d, in: .gmt)
-  }
+  public func adding(days n: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + n) }
 
   /// Days from `self` to `other` (positive when `other` is later).
-  public func days(to other: LocalDate) -> Int {
-    let s = other.startOfDay(in: .gmt).timeIntervalSince(startOfDay(in: .gmt))
-    return Int((s / 86_400).rounded())
-  }
+  public func days(to other: LocalDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
   /// This month/day in `year`; Feb 29 falls on Feb 28 in a common year.
   public func anniversary(in year: Int) -> LocalDate {
