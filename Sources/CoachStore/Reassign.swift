@@ -10,6 +10,14 @@ public struct Reassignment: Sendable, Codable, Hashable {
   public var to: String
   /// How many leads moved.
   public var leads: Int
+
+  public init(at: Date, actor: String?, from: String, to: String, leads: Int) {
+    self.at = at
+    self.actor = actor
+    self.from = from
+    self.to = to
+    self.leads = leads
+  }
 }
 
 extension AppDatabase {
