@@ -62,6 +62,7 @@ import Testing
         Mutate.bytes(Array(Self.touchesCSV.utf8), &rng), { try CSVImport.touches($0, options: options) }, seed: i, tally: &tally)
     }
     #expect(tally.rows > 0 && tally.badRows > 0 && tally.rejected > 0, "\(tally)")
+    print("fuzz: \(2 * fuzzIterations(300)) mutated CSV files: \(tally)")
   }
 
   @Test func randomCellsInValidFilesAreGoodRowsOrBadRowsWithALine() {
@@ -76,10 +77,12 @@ import Testing
       checkCSV(Array(([header] + rows).joined(separator: "\n").utf8), { try CSVImport.leads($0, options: options) }, seed: i, tally: &tally)
     }
     #expect(tally.badRows > 0, "\(tally)")
+    print("fuzz: \(fuzzIterations(300)) CSV files of random cells: \(tally)")
   }
 
   @Test func randomTextIsATimeADayOrNothing() {
     var rng = SeededRandom(seed: fuzzSeed(3))
+    print("fuzz: \(fuzzIterations(3000)) random strings as times, days and dates")
     for _ in 0..<fuzzIterations(3000) {
       let s = Mutate.text(&rng)
       if let date = TimeParsing.instant(s, zone: zone) {
@@ -99,6 +102,7 @@ import Testing
 
   @Test func mutatedDatesNeverCrashAndNeverInventDays() {
     var rng = SeededRandom(seed: fuzzSeed(4))
+    print("fuzz: \(fuzzIterations(3000)) mutated dates and times")
     let seeds = ["2026-11-24", "2024-02-29", "2026-11-24T09:00:00+08:00", "2026-11-24 09:00", "2026/1/5", "2026-11-24T09:00:00.5Z"]
     for _ in 0..<fuzzIterations(3000) {
       let s = String(decoding: Mutate.bytes(Array(Mutate.pick(seeds, &rng).utf8), &rng), as: UTF8.self)
@@ -109,6 +113,7 @@ import Testing
 
   @Test func phoneNormalizationIsIdempotentAndMaskingTotal() {
     var rng = SeededRandom(seed: fuzzSeed(5))
+    print("fuzz: \(fuzzIterations(3000)) random and mutated phone numbers")
     let seeds = ["13812345678", "+86 138 1234 5678", "010-12345678", "0086-13812345678", "(021)6543 2109"]
     for _ in 0..<fuzzIterations(3000) {
       let s = Bool.random(using: &rng)
