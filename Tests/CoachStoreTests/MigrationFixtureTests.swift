@@ -47,7 +47,7 @@ import Testing
     #expect(wang.touches.first?.objections == ["wait_too_long"])
     #expect(wang.topics.map(\.text) == ["X70 到店时间"])
     #expect(leads[2].stage == .churned)
-    #expect(leads[2].phone == "010-12345678")
+    #expect(leads[2].phone == "01012345678")
   }
 
   @Test func aDatabaseWithANewerSchemaIsRefusedAndLeftAlone() throws {
