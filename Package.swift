@@ -33,7 +33,10 @@ let package = Package(
       dependencies: ["CoachCore", .product(name: "Yams", package: "Yams")],
       exclude: ["Matching/paraphrases.tsv"]
     ),
-    .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
+    .testTarget(
+      name: "CoachStoreTests",
+      dependencies: ["CoachStore", "CoachCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach"], exclude: ["Golden"]),
   ]
 )

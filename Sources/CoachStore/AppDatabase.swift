@@ -10,7 +10,7 @@ public final class AppDatabase: Sendable {
   /// Wraps `writer` and migrates it to the current schema.
   public init(_ writer: any DatabaseWriter) throws {
     self.writer = writer
-    try Migrations.migrator.migrate(writer)
+    try Migrations.migrate(writer)
   }
 
   /// Opens (creating with mode 0600 if needed) the database file at `path`.

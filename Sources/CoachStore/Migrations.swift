@@ -104,6 +104,17 @@ enum Migrations {
         t.column("target", .text)
       }
     }
+    // v2: who moved whose leads to whom (`coach lead reassign`).
+    m.registerMigration("v2") { db in
+      try db.create(table: "reassignLog") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("at", .datetime).notNull()
+        t.column("actor", .text)
+        t.column("fromUser", .text).notNull()
+        t.column("toUser", .text).notNull()
+        t.column("leads", .integer).notNull()
+      }
+    }
     return m
   }
 }

@@ -12,7 +12,7 @@ extension CoachCommand {
   struct LeadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "lead", abstract: "Add, show, list and edit leads.",
-      subcommands: [Add.self, Show.self, List.self, Edit.self])
+      subcommands: [Add.self, Show.self, List.self, Edit.self, Reassign.self])
   }
 }
 

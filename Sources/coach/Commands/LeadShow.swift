@@ -14,6 +14,7 @@ extension CoachCommand.LeadCommand {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       let lead = try session.db.snapshot(id: id, scope: session.scope)
+      if unmasked { try session.recordUnmaskedView("lead_show", rows: 1, target: "lead \(lead.id)") }
       let full = session.showsFullPhone(of: lead, unmasked: unmasked)
       let out = Output(env: env)
       if env.json { return try out.json(LeadDetailJSON(lead, fullPhone: full)) }
@@ -72,6 +73,7 @@ extension CoachCommand.LeadCommand {
         leads = leads.filter { (FollowUpEngine.nextAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }
         if let limit { leads = Array(leads.prefix(limit)) }
       }
+      if unmasked { try session.recordUnmaskedView("lead_list", rows: leads.count, target: nil) }
       let out = Output(env: env)
       if env.json {
         return try out.json(["leads": leads.map { LeadJSON($0, fullPhone: session.showsFullPhone(of: $0, unmasked: unmasked)) }])

@@ -1,0 +1,44 @@
+import CoachCore
+import GRDB
+
+extension Migrations {
+  /// Schema versions this binary knows, oldest first.
+  static var knownVersions: [String] { migrator.migrations }
+
+  /// Migrates `writer` to the current schema, safely when several processes open the same file at once.
+  ///
+  /// Each migration runs in its own IMMEDIATE transaction; a process that loses the race to apply one
+  /// fails on an object that now exists, sees the winner's work, and carries on. A database whose
+  /// schema is newer than this binary is refused (exit 65) rather than written to.
+  static func migrate(_ writer: any DatabaseWriter) throws {
+    let m = migrator
+    var attempt = 0
+    while true {
+      try writer.read { try refuseNewer($0) }
+      if try writer.read({ try m.hasCompletedMigrations($0) }) { return }
+      do {
+        try m.migrate(writer)
+        return
+      } catch let error as DatabaseError {
+        attempt += 1
+        if try writer.read({ try m.hasCompletedMigrations($0) }) { return }
+        if attempt >= 5 { throw error }
+      }
+    }
+  }
+
+  /// The applied schema versions of the database, including ones this binary does not know.
+  static func appliedVersions(_ db: Database) throws -> Set<String> {
+    try migrator.appliedIdentifiers(db)
+  }
+
+  /// Throws when the database carries schema versions this binary does not know.
+  static func refuseNewer(_ db: Database, path: String? = nil) throws {
+    let unknown = try appliedVersions(db).subtracting(knownVersions)
+    guard unknown.isEmpty else {
+      throw CoachError.rejected(
+        code: "schema_too_new",
+        message: "\(path ?? "the database") has schema \(unknown.sorted().joined(separator: ", ")), newer than this coach knows (up to \(knownVersions.last ?? "none")): upgrade coach")
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// One recorded move of all of a consultant's leads to another user.
+public struct Reassignment: Sendable, Codable, Hashable {
+  public var at: Date
+  public var actor: String?
+  public var from: String
+  public var to: String
+  /// How many leads moved.
+  public var leads: Int
+
+  public init(at: Date, actor: String?, from: String, to: String, leads: Int) {
+    self.at = at
+    self.actor = actor
+    self.from = from
+    self.to = to
+    self.leads = leads
+  }
+}
+
+extension AppDatabase {
+  /// Moves every lead of user `from` to user `to` and records who did it, when and how many, in one transaction.
+  ///
+  /// Allowed to admins (and everyone on a database without users) and to the team lead of both users' team.
+  public func reassignLeads(from: String, to: String, acting: User?, now: Date) throws -> Reassignment {
+    try writer.write { db in
+      let source = try Self.existingUser(db, named: from)
+      let target = try Self.existingUser(db, named: to)
+      guard let sourceID = source.id, let targetID = target.id else { throw CoachError.internalError("user without id") }
+      guard sourceID != targetID else {
+        throw CoachError.rejected(code: "same_user", message: "--from and --to are both \(from): name two different users")
+      }
+      try Self.authorizeReassign(acting: acting, from: source, to: target)
+      try db.execute(
+        sql: "UPDATE lead SET consultantId = ?, updatedAt = ? WHERE consultantId = ?", arguments: [targetID, now, sourceID])
+      let moved = db.changesCount
+      let entry = Reassignment(at: now, actor: acting?.name, from: source.name, to: target.name, leads: moved)
+      try db.execute(
+        sql: "INSERT INTO reassignLog (at, actor, fromUser, toUser, leads) VALUES (?,?,?,?,?)",
+        arguments: [entry.at, entry.actor, entry.from, entry.to, entry.leads])
+      return entry
+    }
+  }
+
+  /// The reassignment log, oldest first.
+  public func reassignments() throws -> [Reassignment] {
+    try writer.read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM reassignLog ORDER BY at, id").map {
+        Reassignment(at: $0["at"], actor: $0["actor"], from: $0["fromUser"], to: $0["toUser"], leads: $0["leads"])
+      }
+    }
+  }
+
+  static func existingUser(_ db: Database, named name: String) throws -> User {
+    if let user = try User.filter(Column("name") == name).fetchOne(db) { return user }
+    let known = try String.fetchAll(db, sql: "SELECT name FROM user ORDER BY name").joined(separator: ", ")
+    throw CoachError.rejected(code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
+  }
+
+  /// Admins may move anyone's leads; a team lead only between two users of their own team.
+  static func authorizeReassign(acting: User?, from: User, to: User) throws {
+    guard let acting, acting.role != .admin else { return }
+    if acting.role == .lead, let team = acting.team, from.team == team, to.team == team { return }
+    let why =
+      acting.role == .lead
+      ? "a team lead may move leads only between users of their own team (\(acting.team ?? "none"))"
+      : "only an admin or the team lead of both users may reassign leads"
+    throw CoachError.rejected(code: "forbidden", message: "\(acting.name) may not move \(from.name)'s leads to \(to.name): \(why)")
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Backup, restore, doctor and concurrent writers, through the real binary.
+@Suite struct ReliabilityCLITests {
+  func admin() throws -> CLI {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    cli.user = "boss"
+    #expect(try cli.run(["user", "add", "ann", "--role", "consultant"]).status == 0)
+    _ = try cli.addLead(["--consultant", "ann"])
+    return cli
+  }
+
+  @Test func backupIsForAdminsRecordedAndRestorable() throws {
+    let cli = try admin()
+    var ann = cli
+    ann.user = "ann"
+    let file = cli.dir.appendingPathComponent("b.sqlite").path
+    #expect(try ann.run(["backup", file]).status == 65)
+    #expect(!FileManager.default.fileExists(atPath: file))
+    let r = try cli.run(["backup", file, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try r.json()["leads"] as? Int == 1)
+    #expect(try ImportCLITests.sqlite(cli.db, "SELECT what || ',' || actor || ',' || target FROM exportLog") == "backup,boss,\(file)")
+    #expect(try cli.run(["backup", cli.db]).status == 65)
+    _ = try cli.addLead(["--phone", "13900000009"])
+    #expect(try ann.run(["restore", file]).status == 65)
+    let restored = try cli.run(["restore", file, "--json"])
+    #expect(restored.status == 0, "\(restored.stderr)")
+    #expect(try cli.run(["lead", "list", "--json"]).json()["leads"].map { ($0 as? [Any])?.count } == 1)
+  }
+
+  @Test(arguments: ["text", "newer", "missing"])
+  func restoreRefusesWithExit65AndChangesNothing(kind: String) throws {
+    let cli = try admin()
+    let bad = cli.dir.appendingPathComponent("bad.sqlite").path
+    switch kind {
+    case "text": try Data("not a database".utf8).write(to: URL(fileURLWithPath: bad))
+    case "newer":
+      #expect(try cli.run(["backup", bad]).status == 0)
+      _ = try ImportCLITests.sqlite(bad, "INSERT INTO grdb_migrations VALUES ('v42')")
+    default: break
+    }
+    let before = try ImportCLITests.sqlite(cli.db, "SELECT COUNT(*) FROM lead")
+    let r = try cli.run(["restore", bad, "--json"])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("bad.sqlite"))
+    #expect(try r.json()["error"] != nil)
+    #expect(try ImportCLITests.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == before)
+    let kept = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path).filter { $0.contains("before-restore") }
+    #expect(kept.isEmpty)
+  }
+
+  @Test func doctorIsHealthyOnANewDatabaseAndFindsOrphans() throws {
+    let cli = try admin()
+    let ok = try cli.run(["doctor", "--json"])
+    #expect(ok.status == 0, "\(ok.stderr)")
+    let doc = try ok.json()
+    #expect(doc["healthy"] as? Bool == true)
+    #expect(doc["schema_version"] as? String == "v2")
+    #expect(doc["integrity"] as? [String] == ["ok"])
+    #expect(doc["overdue"] as? Int == 0)
+    let later = try cli.run(["doctor", "--json"], env: ["COACH_NOW": "2026-12-24T09:00:00+08:00"])
+    #expect(try later.json()["overdue"] as? Int == 1)
+    _ = try ImportCLITests.sqlite(
+      cli.db, "PRAGMA foreign_keys=OFF; INSERT INTO touch (leadId, at, channel, outcome) VALUES (77, '2026-01-01', 'call', 'reached');")
+    let bad = try cli.run(["doctor"])
+    #expect(bad.status == 65)
+    #expect(bad.stderr.contains("touch_without_lead"))
+  }
+
+  @Test func twoProcessesTouchingTheSameLeadLoseNothing() async throws {
+    let cli = try admin()
+    let n = 25
+    async let a: [Int32] = (0..<n).asyncMap { i in try cli.run(["touch", "1", "--channel", "call", "--outcome", "reached", "--note", "a\(i)"]).status }
+    async let b: [Int32] = (0..<n).asyncMap { i in try cli.run(["touch", "1", "--channel", "sms", "--outcome", "reached", "--note", "b\(i)"]).status }
+    let statuses = try await a + b
+    #expect(statuses.allSatisfy { $0 == 0 })
+    #expect(try ImportCLITests.sqlite(cli.db, "SELECT COUNT(DISTINCT note) FROM touch") == "\(2 * n)")
+  }
+}
+
+extension Range<Int> {
+  /// Runs `body` for each element in order, off the caller's task.
+  func asyncMap<T: Sendable>(_ body: @escaping @Sendable (Int) throws -> T) async throws -> [T] {
+    try await Task.detached { try self.map(body) }.value
+  }
+}

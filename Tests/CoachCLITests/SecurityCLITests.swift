@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// Who sees and changes what, masking, the record of exports and unmasked views, and file modes.
+@Suite struct SecurityCLITests {
+  /// boss (admin); lea (lead of team A); ann, bob (consultants in A); cid (consultant in B); one lead each for ann, bob, cid.
+  struct Showroom {
+    let admin: CLI
+    let leads: [String: String]
+
+    init() throws {
+      var cli = try CLI()
+      #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+      cli.user = "boss"
+      for (name, role, team) in [("lea", "lead", "A"), ("ann", "consultant", "A"), ("bob", "consultant", "A"), ("cid", "consultant", "B")] {
+        #expect(try cli.run(["user", "add", name, "--role", role, "--team", team]).status == 0)
+      }
+      var leads: [String: String] = [:]
+      for (i, owner) in ["ann", "bob", "cid"].enumerated() {
+        leads[owner] = try cli.addLead(["--consultant", owner, "--phone", "1390000000\(i)"])
+      }
+      admin = cli
+      self.leads = leads
+    }
+
+    func as_(_ user: String) -> CLI {
+      var c = admin
+      c.user = user
+      return c
+    }
+
+    /// Exit statuses of show, touch, stage, edit on `lead` acting as `user`.
+    func statuses(_ user: String, on lead: String) throws -> [Int32] {
+      let c = as_(user)
+      return [
+        try c.run(["lead", "show", lead]).status,
+        try c.run(["touch", lead, "--channel", "call", "--outcome", "reached"]).status,
+        try c.run(["stage", lead, "churned", "--reason", "intent_dropped"]).status,
+        try c.run(["lead", "edit", lead, "--city", "上海"]).status,
+      ]
+    }
+
+    func exportedPhones(_ user: String) throws -> [String] {
+      let r = try as_(user).run(["export", "leads", "--format", "json"])
+      #expect(r.status == 0, "\(r.stderr)")
+      return (try r.json()["leads"] as? [[String: Any]] ?? []).compactMap { $0["phone"] as? String }.sorted()
+    }
+  }
+
+  @Test func aConsultantSeesAndChangesOnlyTheirOwnLeads() throws {
+    let s = try Showroom()
+    #expect(try s.statuses("ann", on: s.leads["bob"] ?? "") == [65, 65, 65, 65])
+    #expect(try s.statuses("ann", on: s.leads["cid"] ?? "") == [65, 65, 65, 65])
+    #expect(try s.statuses("ann", on: s.leads["ann"] ?? "") == [0, 0, 0, 0])
+    #expect(try s.exportedPhones("ann") == ["139****0000"])
+    let list = try s.as_("ann").run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]]
+    #expect(list?.count == 1)
+    // Nothing of bob's changed.
+    let bob = try s.admin.run(["lead", "show", s.leads["bob"] ?? "", "--json"]).json()
+    #expect((bob["touches"] as? [Any])?.isEmpty == true)
+    #expect(bob["stage"] as? String == "prospect")
+  }
+
+  @Test func aTeamLeadSeesTheTeamMaskedAndNothingElse() throws {
+    let s = try Showroom()
+    #expect(try s.statuses("lea", on: s.leads["ann"] ?? "") == [0, 0, 0, 0])
+    #expect(try s.statuses("lea", on: s.leads["cid"] ?? "") == [65, 65, 65, 65])
+    #expect(try s.exportedPhones("lea") == ["139****0000", "139****0001"])
+    let shown = try s.as_("lea").run(["lead", "show", s.leads["ann"] ?? "", "--json"]).json()
+    #expect(shown["phone"] as? String == "139****0000")
+    #expect(try s.as_("lea").run(["lead", "show", s.leads["ann"] ?? "", "--unmasked"]).status == 65)
+    #expect(try s.as_("lea").run(["lead", "list", "--unmasked"]).status == 65)
+  }
+
+  @Test func anAdminSeesAllMaskedUnlessAskingAndEveryUnmaskedViewIsRecorded() throws {
+    let s = try Showroom()
+    #expect(try s.statuses("boss", on: s.leads["cid"] ?? "") == [0, 0, 0, 0])
+    #expect(try s.exportedPhones("boss") == ["139****0000", "139****0001", "139****0002"])
+    let show = try s.admin.run(["lead", "show", s.leads["cid"] ?? "", "--unmasked", "--json"])
+    #expect(try show.json()["phone"] as? String == "13900000002")
+    let list = try s.admin.run(["lead", "list", "--unmasked"])
+    #expect(list.stdout.contains("13900000001"))
+    let log = try ImportCLITests.sqlite(
+      s.admin.db, "SELECT what || ',' || actor || ',' || format || ',' || rows || ',' || masked FROM exportLog ORDER BY id")
+    #expect(log == "leads,boss,json,3,1\nlead_show,boss,json,1,0\nlead_list,boss,table,3,0")
+  }
+
+  @Test func theDatabaseBackupsExportsAndKeptCopiesAreMode0600() throws {
+    let s = try Showroom()
+    let backup = s.admin.dir.appendingPathComponent("b.sqlite").path
+    let export = s.admin.dir.appendingPathComponent("e.csv").path
+    #expect(try s.admin.run(["backup", backup]).status == 0)
+    #expect(try s.admin.run(["export", "leads", "--out", export]).status == 0)
+    let restored = try s.admin.run(["restore", backup, "--json"])
+    #expect(restored.status == 0, "\(restored.stderr)")
+    let kept = try restored.json()["kept_copy"] as? String ?? ""
+    for path in [s.admin.db, backup, export, kept] {
+      let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+      #expect(mode == 0o600, "\(path)")
+    }
+  }
+
+  @Test func reassignIsForAdminsAndTheTeamLeadOfBothAndIsRecorded() throws {
+    let s = try Showroom()
+    #expect(try s.as_("ann").run(["lead", "reassign", "--from", "ann", "--to", "bob"]).status == 65)
+    #expect(try s.as_("lea").run(["lead", "reassign", "--from", "cid", "--to", "ann"]).status == 65)
+    let moved = try s.as_("lea").run(["lead", "reassign", "--from", "ann", "--to", "bob", "--json"])
+    #expect(moved.status == 0, "\(moved.stderr)")
+    let doc = try moved.json()
+    #expect(doc["moved"] as? Int == 1 && doc["by"] as? String == "lea" && doc["from"] as? String == "ann")
+    #expect(try s.exportedPhones("bob") == ["139****0000", "139****0001"])
+    #expect(try s.admin.run(["lead", "reassign", "--from", "bob", "--to", "cid"]).status == 0)
+    #expect(try s.admin.run(["lead", "reassign", "--from", "bob", "--to", "ghost"]).status == 65)
+    let log = try ImportCLITests.sqlite(s.admin.db, "SELECT actor || ':' || fromUser || '>' || toUser || '=' || leads FROM reassignLog ORDER BY id")
+    #expect(log == "lea:ann>bob=1\nboss:bob>cid=2")
+  }
+
+  @Test func hostileTextRoundTripsThroughTheBinary() throws {
+    let cli = try CLI()
+    let name = "Robert'); DROP TABLE lead;--"
+    let id = try cli.addLead(["--name", name, "--city", "' OR '1'='1"])
+    #expect(try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--note", "1; DELETE FROM touch"]).status == 0)
+    #expect(try cli.run(["lead", "show", "\(id) OR 1=1"]).status == 65)
+    #expect(try cli.run(["lead", "list", "--consultant", "x' OR '1'='1"]).status == 65)
+    let lead = try cli.run(["lead", "show", id, "--json"]).json()
+    #expect(lead["name"] as? String == name)
+    #expect(lead["city"] as? String == "' OR '1'='1")
+    #expect((lead["touches"] as? [[String: Any]])?.first?["note"] as? String == "1; DELETE FROM touch")
+    #expect(try cli.run(["doctor"]).status == 0)
+  }
+}
