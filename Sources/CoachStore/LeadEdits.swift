@@ -55,6 +55,16 @@ extension AppDatabase {
           sql: "UPDATE customer SET \(customer.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = (SELECT customerId FROM lead WHERE id = ?)",
           arguments: StatementArguments(customer.map { $0.1 } + [id]))
       }
+      if let newOwner = edit.consultantID {
+        // A single-lead move is recorded like a bulk reassignment (who, when, from whom, to whom).
+        let from = lead.consultant ?? "-"
+        let to = try String.fetchOne(db, sql: "SELECT name FROM user WHERE id = ?", arguments: [newOwner]) ?? "-"
+        if from != to {
+          try db.execute(
+            sql: "INSERT INTO reassignLog (at, actor, fromUser, toUser, leads) VALUES (?,?,?,?,1)",
+            arguments: [now, actor, from, to])
+        }
+      }
       let fields: [(String, (any DatabaseValueConvertible)?)] = [
         ("source", edit.source), ("consultantId", edit.consultantID), ("model", edit.model),
         ("grade", edit.grade?.rawValue), ("tier", edit.tier?.rawValue),

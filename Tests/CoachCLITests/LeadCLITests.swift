@@ -118,3 +118,23 @@ import Testing
     #expect(lead?["phone"] as? String == "13812345678")
   }
 }
+
+@Suite struct LeadMoveCLITests {
+  @Test func movingOneLeadIsRecordedAndATeamLeadStaysInTheirTeam() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    cli.user = "boss"
+    for (name, role, team) in [("tl", "lead", "t1"), ("ann", "consultant", "t1"), ("bob", "consultant", "t1"), ("cat", "consultant", "t2")] {
+      #expect(try cli.run(["user", "add", name, "--role", role, "--team", team]).status == 0)
+    }
+    let id = try cli.addLead(["--consultant", "ann"])
+    var lead = cli
+    lead.user = "tl"
+    let out = try lead.run(["lead", "edit", id, "--consultant", "cat"])
+    #expect(out.status == 65, "a team lead may not give a lead to another team")
+    #expect(try lead.run(["lead", "edit", id, "--consultant", "bob"]).status == 0)
+    #expect((try cli.run(["lead", "show", id, "--json"]).json())["consultant"] as? String == "bob")
+    let log = try ImportCLITests.sqlite(cli.db, "SELECT actor || ',' || fromUser || ',' || toUser || ',' || leads FROM reassignLog")
+    #expect(log == "tl,ann,bob,1")
+  }
+}

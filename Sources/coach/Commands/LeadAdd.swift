@@ -71,6 +71,10 @@ extension CoachCommand.LeadCommand {
           throw CoachError.rejected(code: "forbidden", message: "only a team lead or admin may move a lead to another consultant")
         }
         edit.consultantID = try session.consultantID(c)
+        if let me = session.user, me.role == .lead, try session.db.user(named: c)?.team != me.team || me.team == nil {
+          throw CoachError.rejected(
+            code: "forbidden", message: "a team lead may give leads only to users of their own team (\(me.team ?? "none"))")
+        }
       }
       edit.model = try fields.checkedModel(env)
       edit.grade = fields.grade
