@@ -1,19 +1,8 @@
+import CoachCore
 import Foundation
 
-/// SplitMix64: a small seeded generator, so every fuzz failure replays from its seed.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// Seeded, so every fuzz failure replays from its seed.
+typealias SeededRandom = SplitMix64
 
 /// Iterations per fuzz test: `COACH_FUZZ_ITERATIONS` (scripts/fuzz sets it for the long run), else `short`.
 func fuzzIterations(_ short: Int) -> Int {
