@@ -58,12 +58,7 @@ extension AppDatabase {
 /// Row-level writes shared by `lead add`, import and demo.
 enum LeadWriter {
   static func insert(_ db: Database, _ lead: NewLead, actor: String?, events: [StageEvent]? = nil) throws -> Int64 {
-    try db.execute(
-      sql: "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)",
-      arguments: [
-        lead.name, lead.phone, lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city, lead.createdAt,
-      ])
-    let customerID = db.lastInsertedRowID
+    let customerID = try customer(db, for: lead)
     try db.execute(
       sql: """
         INSERT INTO lead (customerId, externalId, consultantId, source, model, grade, tier, stage, createdAt, updatedAt)
@@ -80,12 +75,38 @@ enum LeadWriter {
     var seen = Set<String>()
     for fact in lead.profile.reversed() where seen.insert(fact.key).inserted {
       try db.execute(
+        sql: "DELETE FROM profileFact WHERE customerId = ? AND key = ?", arguments: [customerID, fact.key])
+      try db.execute(
         sql: "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)",
         arguments: [customerID, fact.key, fact.value, lead.createdAt])
     }
     let history = events ?? [StageEvent(from: nil, to: lead.stage, at: lead.createdAt, actor: actor, note: nil)]
     for event in history { try insertEvent(db, leadID: leadID, event) }
     return leadID
+  }
+
+  /// The customer of a new lead: a person who comes back for another car (same name and phone) keeps one customer
+  /// record (and profile) across leads; blanks of the record are filled from the new lead.
+  static func customer(_ db: Database, for lead: NewLead) throws -> Int64 {
+    if let phone = lead.phone,
+      let id = try Int64.fetchOne(
+        db.cachedStatement(sql: "SELECT id FROM customer WHERE phone = ? AND name = ? ORDER BY id LIMIT 1"),
+        arguments: [phone, lead.name])
+    {
+      try db.execute(
+        sql: """
+          UPDATE customer SET wechat = COALESCE(wechat, ?), email = COALESCE(email, ?), gender = COALESCE(gender, ?),
+            birthday = COALESCE(birthday, ?), city = COALESCE(city, ?) WHERE id = ?
+          """,
+        arguments: [lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city, id])
+      return id
+    }
+    try db.execute(
+      sql: "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)",
+      arguments: [
+        lead.name, lead.phone, lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city, lead.createdAt,
+      ])
+    return db.lastInsertedRowID
   }
 
   static func insertEvent(_ db: Database, leadID: Int64, _ e: StageEvent) throws {

@@ -85,3 +85,27 @@ import Testing
     #expect(lenient.skipped.map(\.line) == [3])
   }
 }
+
+@Suite struct ReturningCustomerTests {
+  @Test func aPersonWhoComesBackForASecondCarKeepsOneCustomerAndProfile() throws {
+    let db = try AppDatabase.inMemory()
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+    let first = try db.addLead(
+      NewLead(name: "张伟", phone: "13812345678", profile: [ProfileFact(key: "hobby", value: "钓鱼")], createdAt: now),
+      actor: nil)
+    try db.changeStage(leadID: first, StageChange(to: .churned, reason: .budgetChanged), now: now, today: LocalDate(now, in: .gmt), actor: nil, scope: .all)
+    let second = try db.addLead(
+      NewLead(name: "张伟", phone: "13812345678", city: "杭州", profile: [ProfileFact(key: "career", value: "教师")], createdAt: now),
+      actor: nil)
+    let other = try db.addLead(NewLead(name: "李娜", phone: "13812345678", createdAt: now), actor: nil)
+    let leads = try db.snapshots(LeadFilter(scope: .all))
+    #expect(leads.count == 3)
+    let a = try db.snapshot(id: first, scope: .all)
+    let b = try db.snapshot(id: second, scope: .all)
+    #expect(a.profile == b.profile, "one customer, one profile")
+    #expect(Set(b.profile.map(\.key)) == ["hobby", "career"])
+    #expect(a.city == "杭州")
+    #expect(a.stage == .churned && b.stage == .prospect, "separate leads keep separate stages")
+    #expect(try db.snapshot(id: other, scope: .all).profile.isEmpty, "same phone, other name: another person")
+  }
+}
