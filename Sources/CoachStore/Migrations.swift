@@ -104,6 +104,13 @@ enum Migrations {
         t.column("target", .text)
       }
     }
+    // Hot reads (docs/PERFORMANCE.md): a lead's topics come in (leadId, buriedAt) order without a temporary
+    // sort; a team's consultants are found by team. Foreign keys already have indexes (v1's belongsTo), and
+    // Tests/CoachStoreTests/QueryPlanTests.swift keeps every hot read a search.
+    m.registerMigration("perf-indexes") { db in
+      try db.create(index: "topic_on_lead_buriedAt", on: "topic", columns: ["leadId", "buriedAt"], ifNotExists: true)
+      try db.create(index: "user_on_team", on: "user", columns: ["team"], ifNotExists: true)
+    }
     return m
   }
 }

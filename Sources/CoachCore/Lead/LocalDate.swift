@@ -14,6 +14,12 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// Parses `YYYY-MM-DD`, checking that the day exists (Feb 29 only in leap years).
   public init?(_ text: String) {
+    if let fast = LocalDate.parseDigits(text) {
+      guard (1...12).contains(fast.month), fast.day >= 1, fast.day <= LocalDate.daysIn(month: fast.month, year: fast.year)
+      else { return nil }
+      self = fast
+      return
+    }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -24,6 +30,10 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// The calendar day of `date` as seen in `zone`.
   public init(_ date: Date, in zone: TimeZone) {
+    if let fast = CivilTime.localDay(date, in: zone) {
+      self = fast
+      return
+    }
     let c = Calendar.gregorian(zone).dateComponents([.year, .month, .day], from: date)
     self.init(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
   }
@@ -46,6 +56,7 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// 00:00 of this day in `zone`.
   public func startOfDay(in zone: TimeZone) -> Date {
+    if let fast = CivilTime.startOfDay(self, in: zone) { return fast }
     var c = DateComponents()
     c.year = year
     c.month = month
@@ -58,6 +69,10 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// The day `n` days later (or earlier when negative).
   public func adding(days n: Int) -> LocalDate {
+    if let days = validDays, abs(n) < 1_000_000 {
+      let result = CivilTime.civil(days + n)
+      if CivilTime.years.contains(result.year) { return result }
+    }
     let c = Calendar.gregorian(.gmt)
     let d = startOfDay(in: .gmt)
     return LocalDate(c.date(byAdding: .day, value: n, to: d) ?? d, in: .gmt)
@@ -65,8 +80,34 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// Days from `self` to `other` (positive when `other` is later).
   public func days(to other: LocalDate) -> Int {
+    if let from = validDays, let to = other.validDays { return to - from }
     let s = other.startOfDay(in: .gmt).timeIntervalSince(startOfDay(in: .gmt))
     return Int((s / 86_400).rounded())
+  }
+
+  /// Days since 1970-01-01 when this is a real day of 1601...9999 (else nil: the `Calendar` path handles it).
+  var validDays: Int? {
+    guard CivilTime.years.contains(year), (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+    else { return nil }
+    return CivilTime.days(year: year, month: month, day: day)
+  }
+
+  /// `DDDD-DD-DD` in ASCII digits read without splitting (the loader parses a date per lead); nil otherwise.
+  static func parseDigits(_ text: String) -> LocalDate? {
+    let utf8 = text.utf8
+    guard utf8.count == 10 else { return nil }
+    var digits: [Int] = []
+    digits.reserveCapacity(8)
+    for (i, b) in utf8.enumerated() {
+      if i == 4 || i == 7 {
+        guard b == UInt8(ascii: "-") else { return nil }
+      } else {
+        guard (48...57).contains(b) else { return nil }
+        digits.append(Int(b) - 48)
+      }
+    }
+    let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+    return LocalDate(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
   }
 
   /// This month/day in `year`; Feb 29 falls on Feb 28 in a common year.

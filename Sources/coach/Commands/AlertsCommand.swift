@@ -16,7 +16,7 @@ extension CoachCommand {
       let session = try Session.open(env)
       let ctx = try EngineSetup.context(env, session: session)
       let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: team))
-      let alerts = Alerts.build(leads: leads, ctx: ctx)
+      let alerts = Alerts.build(leads: leads, ctx: ctx, explained: env.json)
       let out = Output(env: env)
       if env.json { return try out.json(["alerts": alerts]) }
       if alerts.isEmpty { return out.line(ctx.playbook.labels.ui["nothing_due"] ?? "nothing overdue") }
@@ -54,9 +54,11 @@ struct AlertJSON: Encodable {
 
 enum Alerts {
   /// Leads whose current action is past its deadline, most overdue first (ties: more urgent first, then id).
-  static func build(leads: [LeadSnapshot], ctx: EngineContext) -> [AlertJSON] {
+  /// Without `explained` the reasons are left empty (the table does not show them; they are most of the work).
+  static func build(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [AlertJSON] {
     leads.compactMap { lead -> (LeadSnapshot, DueAction)? in
-      guard let a = FollowUpEngine.nextAction(for: lead, in: ctx), a.overdueDays > 0 else { return nil }
+      let action = explained ? FollowUpEngine.nextAction(for: lead, in: ctx) : FollowUpEngine.unexplainedAction(for: lead, in: ctx)
+      guard let a = action, a.overdueDays > 0 else { return nil }
       return (lead, a)
     }
     .sorted { l, r in
