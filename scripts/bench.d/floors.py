@@ -56,8 +56,8 @@ def audit_sql(db):
 def describe(cmd):
   if cmd is None:
     return ""
-  if cmd.endswith("--version"):
-    return "process start (`coach --version`)"
+  if cmd.endswith("--help"):
+    return "process start (`coach --help`)"
   return "sqlite3 CLI, same query shape (see scripts/bench.d/floors.py)"
 
 
@@ -93,8 +93,8 @@ def write(path, rows, datasets, load_before, load_after):
     L.append(f"| {size} | {i['leads']:,} | {i['consultants']} | {i['touches']:,} | {i['topics']:,} | {i['facts']:,} | "
              f"{i['tags']:,} | {i['mine']:,} | {i['team']:,} | {i['mb']:,} |")
   L.append("")
-  L.append("| dataset | command | median ms | floor | floor ms | ratio | peak RSS MB | target | met |")
-  L.append("|---|---|---:|---|---:|---:|---:|---|---|")
+  L.append("| dataset | command | median ms | CPU ms | floor | floor ms | floor CPU ms | ratio | peak RSS MB | target | met |")
+  L.append("|---|---|---:|---:|---|---:|---:|---:|---:|---|---|")
   for r in rows:
     ratio = r["ms"] / r["floor_ms"] if r.get("ms") and r.get("floor_ms") else None
     target, check = TARGETS.get(r["target"], ("", None))
@@ -107,8 +107,9 @@ def write(path, rows, datasets, load_before, load_after):
     name = r["name"]
     if r.get("rows") and r.get("ms"):
       name += f", {r['rows'] / r['ms'] * 1000:,.0f} rows/s"
-    L.append(f"| {r['size']} | {name} | {_fmt(r.get('ms'))} | {r.get('floor') or r.get('note', '')} | "
-             f"{_fmt(r.get('floor_ms'))} | {_fmt(ratio, '{:.1f}×')} | {_fmt(r.get('rss'))} | {target} | {met} |")
+    L.append(f"| {r['size']} | {name} | {_fmt(r.get('ms'))} | {_fmt(r.get('cpu'))} | {r.get('floor') or r.get('note', '')} | "
+             f"{_fmt(r.get('floor_ms'))} | {_fmt(r.get('floor_cpu'))} | {_fmt(ratio, '{:.1f}×')} | {_fmt(r.get('rss'))} | "
+             f"{target} | {met} |")
   nexts = {r["size"]: r["ms"] for r in rows if r["name"] == "coach next (one consultant)"}
   if "100k" in nexts and "1m" in nexts:
     g = nexts["1m"] / nexts["100k"]

@@ -43,7 +43,12 @@ def hyperfine(cmds, runs, prepare=None, warmup=1):
   args += ["--prepare", prepare] if prepare else ["--warmup", str(warmup)]
   sh(args + cmds, stdout=subprocess.DEVNULL)
   with open(out) as f:
-    return [r["median"] * 1000 for r in json.load(f)["results"]]
+    results = json.load(f)["results"]
+  CPU.extend((r["user"] + r["system"]) * 1000 for r in results)
+  return [r["median"] * 1000 for r in results]
+
+
+CPU = []  # mean user+system ms of every hyperfine command, in order: contention inflates the median, not this
 
 
 def build(bin_, size, work, per_consultant):
@@ -118,14 +123,15 @@ def main():
         rows.append(dict(size=size, name="coach audit (30 days, all)", ms=None, floor_ms=None, rss=None,
                          target="audit", note="pending: `coach audit` not on main when this ran"))
       cases += [
-        ("coach objection", f"{b} objection 等太久了不想等", f"{b} --version", "start"),
-        ("coach playbook lint (bundled)", f"{b} playbook lint", f"{b} --version", "start"),
-        ("coach models", f"{b} models", f"{b} --version", "start"),
+        ("coach objection", f"{b} objection 等太久了不想等", f"{b} --help", "start"),
+        ("coach playbook lint (bundled)", f"{b} playbook lint", f"{b} --help", "start"),
+        ("coach models", f"{b} models", f"{b} --help", "start"),
       ]
     for name, cmd, floor, target in cases:
+      CPU.clear()
       ms = hyperfine([cmd] + ([floor] if floor else []), a.runs)
       rows.append(dict(size=size, name=name, ms=ms[0], floor_ms=ms[1] if floor else None, rss=rss_mb(cmd),
-                       target=target, floor=floors.describe(floor)))
+                       target=target, floor=floors.describe(floor), cpu=CPU[0], floor_cpu=CPU[1] if floor else None))
       print(f"  {name}: {ms}", flush=True)
     if size == "100k":
       for kind, csvs, base in (("leads", ["leads.csv"], "empty.db"), ("touches", info["chunks"], "leads-only.db")):
@@ -135,11 +141,12 @@ def main():
         prep = f"cp {q(os.path.join(d, base))} {q(work_db)}; rm -f {q(work_db)}-wal {q(work_db)}-shm /tmp/coach-bench-floor.db"
         cmd = f"{b} import {kind} {q(csv)} --db {q(work_db)} --as 总部"
         floor = f"sqlite3 /tmp/coach-bench-floor.db '.import --csv {csv} t'"
+        CPU.clear()
         ms = hyperfine([cmd, floor], a.import_runs, prepare=prep)
         subprocess.run(["sh", "-c", prep], check=True)
         rss = rss_mb(cmd)
         rows.append(dict(size=size, name=f"coach import {kind} ({n:,} rows)", ms=ms[0], floor_ms=ms[1], rss=rss,
-                         target="import", rows=n, floor="sqlite3 .import of the same CSV"))
+                         target="import", rows=n, floor="sqlite3 .import of the same CSV", cpu=CPU[0], floor_cpu=CPU[1]))
         print(f"  import {kind}: {ms}", flush=True)
   load_after = open("/proc/loadavg").read().split()[:3]
   floors.write(a.out, rows, datasets, load_before, load_after)
