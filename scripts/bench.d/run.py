@@ -87,7 +87,9 @@ def build(bin_, size, work, per_consultant):
 
 
 def has_audit(bin_):
-  return subprocess.run([bin_, "audit", "--help"], env=ENV, capture_output=True).returncode == 0
+  """Whether `coach` has the audit subcommand (an unknown one followed by --help still exits 0)."""
+  out = subprocess.run([bin_, "--help"], env=ENV, capture_output=True, text=True).stdout
+  return any(line.split()[:1] == ["audit"] for line in out.splitlines())
 
 
 def main():
