@@ -58,26 +58,27 @@ extension AppDatabase {
 /// Row-level writes shared by `lead add`, import and demo.
 enum LeadWriter {
   static func insert(_ db: Database, _ lead: NewLead, actor: String?, events: [StageEvent]? = nil) throws -> Int64 {
+    // Cached statements: an import runs these for every row.
     let customerID = try customer(db, for: lead)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO lead (customerId, externalId, consultantId, source, model, grade, tier, stage, createdAt, updatedAt)
         VALUES (?,?,?,?,?,?,?,?,?,?)
-        """,
+        """
+    ).execute(
       arguments: [
         customerID, lead.externalID, lead.consultantID, lead.source, lead.model, lead.grade?.rawValue, lead.tier?.rawValue,
         lead.stage.rawValue, lead.createdAt, lead.createdAt,
       ])
     let leadID = db.lastInsertedRowID
     for tag in Set(lead.tags) {
-      try db.execute(sql: "INSERT INTO leadTag (leadId, tag) VALUES (?, ?)", arguments: [leadID, tag])
+      try db.cachedStatement(sql: "INSERT INTO leadTag (leadId, tag) VALUES (?, ?)").execute(arguments: [leadID, tag])
     }
     var seen = Set<String>()
     for fact in lead.profile.reversed() where seen.insert(fact.key).inserted {
-      try db.execute(
-        sql: "DELETE FROM profileFact WHERE customerId = ? AND key = ?", arguments: [customerID, fact.key])
-      try db.execute(
-        sql: "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)",
+      try db.cachedStatement(sql: "DELETE FROM profileFact WHERE customerId = ? AND key = ?").execute(
+        arguments: [customerID, fact.key])
+      try db.cachedStatement(sql: "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)").execute(
         arguments: [customerID, fact.key, fact.value, lead.createdAt])
     }
     let history = events ?? [StageEvent(from: nil, to: lead.stage, at: lead.createdAt, actor: actor, note: nil)]
@@ -101,8 +102,9 @@ enum LeadWriter {
         arguments: [lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city, id])
       return id
     }
-    try db.execute(
-      sql: "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)",
+    try db.cachedStatement(
+      sql: "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)"
+    ).execute(
       arguments: [
         lead.name, lead.phone, lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city, lead.createdAt,
       ])
@@ -110,11 +112,12 @@ enum LeadWriter {
   }
 
   static func insertEvent(_ db: Database, leadID: Int64, _ e: StageEvent) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO stageEvent (leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date)
         VALUES (?,?,?,?,?,?,?,?,?,?,?)
-        """,
+        """
+    ).execute(
       arguments: [
         leadID, e.from?.rawValue, e.to.rawValue, e.at, e.actor, e.reason?.rawValue, e.note, e.amount, e.model,
         e.eta?.description, e.date?.description,

@@ -115,6 +115,21 @@ enum Migrations {
         t.column("leads", .integer).notNull()
       }
     }
+    // Hot reads (docs/PERFORMANCE.md): a lead's topics come in (leadId, buriedAt) order without a temporary
+    // sort; a team's consultants are found by team. Foreign keys already have indexes (v1's belongsTo), and
+    // Tests/CoachStoreTests/QueryPlanTests.swift keeps every hot read a search.
+    m.registerMigration("v3") { db in  // perf-indexes
+      try db.create(index: "topic_on_lead_buriedAt", on: "topic", columns: ["leadId", "buriedAt"], ifNotExists: true)
+      try db.create(index: "user_on_team", on: "user", columns: ["team"], ifNotExists: true)
+      // A lead's touches, every column the loader reads, contiguous in one index: touches are written in
+      // time order, so reading one consultant's 50k touches through the table touched a page per touch.
+      // It replaces both (leadId…) indexes of v1, so an import still maintains one index on touch.
+      try db.create(
+        index: "touch_by_lead", on: "touch",
+        columns: ["leadId", "at", "channel", "outcome", "nextAt", "note", "objections", "actor"], ifNotExists: true)
+      try db.drop(index: "touch_on_lead_at")
+      try db.execute(sql: "DROP INDEX IF EXISTS touch_on_leadId")
+    }
     return m
   }
 }

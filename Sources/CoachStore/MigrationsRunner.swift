@@ -42,3 +42,8 @@ extension Migrations {
     }
   }
 }
+
+extension AppDatabase {
+  /// The newest schema version this coach knows (the last migration's name).
+  public static var currentSchemaVersion: String { Migrations.knownVersions.last ?? "none" }
+}

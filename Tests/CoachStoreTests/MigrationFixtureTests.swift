@@ -22,7 +22,7 @@ import Testing
       #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") } == n, "\(table)")
     }
     let health = try db.health()
-    #expect(health.schemaVersion == "v2")
+    #expect(health.schemaVersion == AppDatabase.currentSchemaVersion)
     #expect(health.isHealthy, "\(health.problems)")
     #expect(try db.reassignments().isEmpty)
   }
@@ -69,6 +69,6 @@ import Testing
     _ = try AppDatabase.open(path: path)
     let again = try AppDatabase.open(path: path)
     #expect(try again.health().counts["leads"] == 3)
-    #expect(try again.health().schemaVersion == "v2")
+    #expect(try again.health().schemaVersion == AppDatabase.currentSchemaVersion)
   }
 }

@@ -45,7 +45,8 @@ public struct SalesStats: Sendable, Hashable {
 extension Date {
   /// `n` calendar days later in `zone` (same wall-clock time).
   func adding(days n: Int, in zone: TimeZone) -> Date {
-    Calendar.gregorian(zone).date(byAdding: .day, value: n, to: self) ?? addingTimeInterval(Double(n) * 86_400)
+    if let fast = CivilTime.adding(days: n, to: self, in: zone) { return fast }
+    return Calendar.gregorian(zone).date(byAdding: .day, value: n, to: self) ?? addingTimeInterval(Double(n) * 86_400)
   }
 
   func adding(hours h: Double) -> Date { addingTimeInterval(h * 3_600) }

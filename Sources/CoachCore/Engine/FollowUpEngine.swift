@@ -11,22 +11,39 @@ public enum FollowUpEngine {
     return action(occ, h, ctx)
   }
 
-  /// The next actions of `leads` that are due at `ctx.now`, most urgent first.
-  public static func dueActions(for leads: [LeadSnapshot], in ctx: EngineContext) -> [(LeadSnapshot, DueAction)] {
-    leads.compactMap { lead in
-      nextAction(for: lead, in: ctx).flatMap { $0.isDue(at: ctx.now) ? (lead, $0) : nil }
-    }
-    .sorted { Priority.isMoreUrgent($0.1, than: $1.1) }
+  /// `nextAction` without its reason text (left empty), for ranking many leads: the reason is most of the cost.
+  public static func unexplainedAction(for lead: LeadSnapshot, in ctx: EngineContext) -> DueAction? {
+    let h = LeadHistory(lead, asOf: ctx.now)
+    guard let occ = Rules.select(Rules.all(h, ctx), at: ctx.now) else { return nil }
+    return action(occ, h, ctx, explained: false)
   }
 
-  static func action(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext) -> DueAction {
-    let values = ReasonText.values(occ, h, ctx)
+  /// The next actions of `leads` that are due at `ctx.now`, most urgent first; with `limit`, only the first
+  /// `limit` (ranked without reasons, then the reasons of those alone: the same entries, far less work).
+  public static func dueActions(for leads: [LeadSnapshot], in ctx: EngineContext, limit: Int? = nil)
+    -> [(LeadSnapshot, DueAction)]
+  {
+    guard let limit else {
+      return leads.compactMap { lead in
+        nextAction(for: lead, in: ctx).flatMap { $0.isDue(at: ctx.now) ? (lead, $0) : nil }
+      }
+      .sorted { Priority.isMoreUrgent($0.1, than: $1.1) }
+    }
+    return leads.compactMap { lead in
+      unexplainedAction(for: lead, in: ctx).flatMap { $0.isDue(at: ctx.now) ? (lead, $0) : nil }
+    }
+    .sorted { Priority.isMoreUrgent($0.1, than: $1.1) }
+    .prefix(max(0, limit))
+    .compactMap { lead, _ in nextAction(for: lead, in: ctx).map { (lead, $0) } }
+  }
+
+  static func action(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext, explained: Bool = true) -> DueAction {
     let priority = Priority.of(
       code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, lead: h.lead, stage: h.stage,
       deposit: h.depositAmount, ctx: ctx)
     return DueAction(
       leadID: h.lead.id, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline,
       overdueDays: DueAction.overdueDays(deadline: occ.deadline, now: ctx.now), priority: priority,
-      reason: ReasonText.reason(occ, h, ctx, values: values), detail: occ.detail)
+      reason: explained ? ReasonText.reason(occ, h, ctx, values: ReasonText.values(occ, h, ctx)) : "", detail: occ.detail)
   }
 }

@@ -55,7 +55,7 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
 public enum Queue {
   /// Leads whose action is due at `ctx.now` (`due_at` ≤ now), most urgent first, at most `limit`.
   public static func build(leads: [LeadSnapshot], ctx: EngineContext, limit: Int = 10) -> [QueueEntry] {
-    FollowUpEngine.dueActions(for: leads, in: ctx).prefix(max(0, limit)).map { QueueEntry(lead: $0.0, action: $0.1) }
+    FollowUpEngine.dueActions(for: leads, in: ctx, limit: limit).map { QueueEntry(lead: $0.0, action: $0.1) }
   }
 }
 
@@ -100,17 +100,22 @@ public struct AlertEntry: Sendable, Encodable, Hashable {
 /// The `coach alerts` list.
 public enum Alerts {
   /// Leads whose current action is past its deadline at `ctx.now`: most overdue first, then most urgent, then id.
-  public static func build(leads: [LeadSnapshot], ctx: EngineContext) -> [AlertEntry] {
-    FollowUpEngine.dueActions(for: leads, in: ctx)
-      .filter { $0.1.overdueDays > 0 }
-      .sorted { l, r in
-        l.1.overdueDays != r.1.overdueDays ? l.1.overdueDays > r.1.overdueDays : Priority.isMoreUrgent(l.1, than: r.1)
-      }
-      .map { lead, action in
-        AlertEntry(
-          leadID: lead.id, name: lead.name, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
-          deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead),
-          reason: action.reason)
-      }
+  /// Without `explained` the reasons are left empty (a table that does not show them skips most of the work).
+  public static func build(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [AlertEntry] {
+    leads.compactMap { lead -> (LeadSnapshot, DueAction)? in
+      let action =
+        explained ? FollowUpEngine.nextAction(for: lead, in: ctx) : FollowUpEngine.unexplainedAction(for: lead, in: ctx)
+      guard let a = action, a.overdueDays > 0 else { return nil }
+      return (lead, a)
+    }
+    .sorted { l, r in
+      l.1.overdueDays != r.1.overdueDays ? l.1.overdueDays > r.1.overdueDays : Priority.isMoreUrgent(l.1, than: r.1)
+    }
+    .map { lead, action in
+      AlertEntry(
+        leadID: lead.id, name: lead.name, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
+        deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead),
+        reason: action.reason)
+    }
   }
 }

@@ -63,6 +63,11 @@ enum ReasonText {
 
   /// `YYYY-MM-DD HH:mm` in `zone`.
   static func clock(_ date: Date, _ zone: TimeZone) -> String {
+    if let day = CivilTime.localDay(date, in: zone) {
+      let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+      let minutes = Int((local - (local / 86_400).rounded(.down) * 86_400) / 60)
+      return String(format: "%04d-%02d-%02d %02d:%02d", day.year, day.month, day.day, minutes / 60, minutes % 60)
+    }
     let c = Calendar.gregorian(zone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
     return String(
       format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)

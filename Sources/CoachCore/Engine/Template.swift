@@ -3,13 +3,23 @@ import Foundation
 /// Fills `{placeholder}` slots in playbook text.
 enum Template {
   /// Replaces every `{key}` of `values` in `text`; unknown placeholders stay as written.
+  /// One pass over the text (the engine fills a reason for every lead of a queue); a value is never re-scanned.
   static func fill(_ text: String, _ values: [String: String]) -> String {
     guard text.contains("{") else { return text }
-    var out = text
-    for (key, value) in values where out.contains("{\(key)}") {
-      out = out.replacingOccurrences(of: "{\(key)}", with: value)
+    var out = ""
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      let after = rest.index(after: open)
+      if let close = rest[after...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}" {
+        out += values[String(rest[after..<close])] ?? String(rest[open...close])
+        rest = rest[rest.index(after: close)...]
+      } else {
+        out += "{"  // no closing brace before the next opening one: a literal brace
+        rest = rest[after...]
+      }
     }
-    return out
+    return out + rest
   }
 
   /// Joins reason fragments the way the language writes lists.

@@ -87,7 +87,7 @@ public struct ImportHeader: Sendable, Hashable {
   /// The trimmed cell of `column` in `fields`, or nil when the column is absent or the cell empty.
   public func value(_ column: String, in fields: [String]) -> String? {
     guard let i = index[column], i < fields.count else { return nil }
-    let v = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+    let v = fields[i].trimmedFast(.whitespacesAndNewlines)
     return v.isEmpty ? nil : v
   }
 }

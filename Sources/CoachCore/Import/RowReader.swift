@@ -34,6 +34,9 @@ struct RowReader {
     -> T? where T.RawValue == String
   {
     guard let v = value ?? text(column) else { return nil }
+    if let exact = T(rawValue: v), exact.rawValue == exact.rawValue.lowercased(), !v.contains(where: { $0 == "-" || $0 == " " }) {
+      return exact
+    }
     let key = v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
     if let match = T.allCases.first(where: { $0.rawValue.lowercased() == key }) { return match }
     fail("\(column) \"\(v)\": expected \(Self.oneOf(T.allCases.map(\.rawValue)))")

@@ -14,6 +14,12 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// Parses `YYYY-MM-DD`, checking that the day exists (Feb 29 only in leap years).
   public init?(_ text: String) {
+    if let fast = LocalDate.parseDigits(text) {
+      guard (1...12).contains(fast.month), fast.day >= 1, fast.day <= LocalDate.daysIn(month: fast.month, year: fast.year)
+      else { return nil }
+      self = fast
+      return
+    }
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -24,32 +30,12 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// The calendar day of `date` as seen in `zone`.
   public init(_ date: Date, in zone: TimeZone) {
-    let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
-    self.init(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
-  }
-
-  /// The day `n` days after 1970-01-01 (proleptic Gregorian; pure arithmetic, no Calendar).
-  public init(daysSinceEpoch n: Int) {
-    let z = n + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
-  }
-
-  /// Days from 1970-01-01 to this day.
-  public var daysSinceEpoch: Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = month > 2 ? month - 3 : month + 9
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    if let fast = CivilTime.localDay(date, in: zone) {
+      self = fast
+      return
+    }
+    let c = Calendar.gregorian(zone).dateComponents([.year, .month, .day], from: date)
+    self.init(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
   }
 
   public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
@@ -70,26 +56,65 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// 00:00 of this day in `zone` (the first instant of the day when a DST change skips midnight).
   public func startOfDay(in zone: TimeZone) -> Date {
-    let utcMidnight = Double(daysSinceEpoch) * 86_400
-    let first = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: utcMidnight)))
-    var t = utcMidnight - first
-    let second = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: t)))
-    if second != first { t = utcMidnight - second }
-    if LocalDate(Date(timeIntervalSince1970: t), in: zone) != self {
-      // Midnight does not exist (clocks jumped forward at 00:00): the day starts at the jump.
-      t = utcMidnight - min(first, second)
-    }
-    return Date(timeIntervalSince1970: t)
+    if let fast = CivilTime.startOfDay(self, in: zone) { return fast }
+    var c = DateComponents()
+    c.year = year
+    c.month = month
+    c.day = day
+    return Calendar.gregorian(zone).date(from: c) ?? Date(timeIntervalSince1970: 0)
   }
 
   /// The end of this day in `zone` (00:00 of the next day; a deadline "on" a day is met before it).
   public func endOfDay(in zone: TimeZone) -> Date { adding(days: 1).startOfDay(in: zone) }
 
   /// The day `n` days later (or earlier when negative).
-  public func adding(days n: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + n) }
+  public func adding(days n: Int) -> LocalDate {
+    if let days = validDays, abs(n) < 1_000_000 {
+      let result = CivilTime.civil(days + n)
+      if CivilTime.years.contains(result.year) { return result }
+    }
+    let c = Calendar.gregorian(.gmt)
+    let d = startOfDay(in: .gmt)
+    return LocalDate(c.date(byAdding: .day, value: n, to: d) ?? d, in: .gmt)
+  }
 
   /// Days from `self` to `other` (positive when `other` is later).
-  public func days(to other: LocalDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+  public func days(to other: LocalDate) -> Int {
+    if let from = validDays, let to = other.validDays { return to - from }
+    let s = other.startOfDay(in: .gmt).timeIntervalSince(startOfDay(in: .gmt))
+    return Int((s / 86_400).rounded())
+  }
+
+  /// The day `n` days after 1970-01-01 (proleptic Gregorian).
+  public init(daysSinceEpoch n: Int) { self = CivilTime.civil(n) }
+
+  /// Days from 1970-01-01 to this day.
+  public var daysSinceEpoch: Int { CivilTime.days(year: year, month: month, day: day) }
+
+  /// Days since 1970-01-01 when this is a real day of 1601...9999 (else nil: the `Calendar` path handles it).
+  var validDays: Int? {
+    guard CivilTime.years.contains(year), (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+    else { return nil }
+    return CivilTime.days(year: year, month: month, day: day)
+  }
+
+  /// `DDDD-DD-DD` in ASCII digits read without splitting (the loader parses a date per lead); nil otherwise.
+  static func parseDigits(_ text: String) -> LocalDate? {
+    let utf8 = text.utf8
+    guard utf8.count == 10 else { return nil }
+    var digits: [Int] = []
+    digits.reserveCapacity(8)
+    for (i, b) in utf8.enumerated() {
+      if i == 4 || i == 7 {
+        guard b == UInt8(ascii: "-") else { return nil }
+      } else {
+        guard (48...57).contains(b) else { return nil }
+        digits.append(Int(b) - 48)
+      }
+    }
+    let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+    return LocalDate(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+  }
 
   /// This month/day in `year`; Feb 29 falls on Feb 28 in a common year.
   public func anniversary(in year: Int) -> LocalDate {

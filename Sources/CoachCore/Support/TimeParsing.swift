@@ -5,12 +5,12 @@ public enum TimeParsing {
   /// Parses `YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM|±HHMM|±HH]`; without an offset the time is in `zone`,
   /// and a bare day means 00:00 in `zone`. `/` is accepted in place of `-` in the day (spreadsheet exports).
   public static func instant(_ text: String, zone: TimeZone) -> Date? {
-    let s = text.trimmingCharacters(in: .whitespaces)
+    let s = text.trimmedFast(.whitespaces)
     let split = s.firstIndex { $0 == "T" || $0 == "t" || $0 == " " }
     let dayText = split.map { String(s[..<$0]) } ?? s
     guard let day = self.day(dayText) else { return nil }
     guard let split else { return day.startOfDay(in: zone) }
-    var rest = Substring(s[s.index(after: split)...]).trimmingCharacters(in: .whitespaces)[...]
+    var rest = Substring(s[s.index(after: split)...]).trimmedFast(.whitespaces)[...]
     var offset: Int?
     if rest.hasSuffix("Z") || rest.hasSuffix("z") {
       offset = 0
@@ -33,13 +33,15 @@ public enum TimeParsing {
       guard let fixed = TimeZone(secondsFromGMT: offset) else { return nil }
       inZone = fixed
     }
+    let seconds = clock.hour * 3600 + clock.minute * 60 + clock.second
+    if let fast = CivilTime.instant(day, seconds: seconds, in: inZone) { return fast.addingTimeInterval(clock.fraction) }
     guard let base = Calendar.gregorian(inZone).date(from: c) else { return nil }
     return base.addingTimeInterval(clock.fraction)
   }
 
   /// A calendar day written `YYYY-MM-DD` (or `YYYY/M/D` as spreadsheets save it), checked to exist.
   public static func day(_ text: String) -> LocalDate? {
-    let s = text.trimmingCharacters(in: .whitespaces)
+    let s = text.trimmedFast(.whitespaces)
     if let strict = LocalDate(s) { return strict }
     let parts = s.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),

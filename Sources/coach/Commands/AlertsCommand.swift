@@ -16,7 +16,7 @@ extension CoachCommand {
       let session = try Session.open(env)
       let ctx = try EngineSetup.context(env, session: session)
       let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: team))
-      let alerts = Alerts.build(leads: leads, ctx: ctx)
+      let alerts = Alerts.build(leads: leads, ctx: ctx, explained: env.json)
       let out = Output(env: env)
       if env.json { return try out.json(["alerts": alerts]) }
       if alerts.isEmpty { return out.line(ctx.playbook.labels.ui["nothing_due"] ?? "nothing overdue") }

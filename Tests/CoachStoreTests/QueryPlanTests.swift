@@ -1,0 +1,100 @@
+import CoachCore
+import Foundation
+import GRDB
+import Testing
+
+@testable import CoachStore
+
+/// The hot reads (`coach next` for one consultant, `coach alerts --team`, the sales stats every brief uses)
+/// must search by index, never scan the history tables: at group scale (2M touches) a scan is seconds.
+@Suite struct QueryPlanTests {
+  let now = Date(timeIntervalSince1970: 1_780_000_000)
+  static let history: Set<String> = ["touch", "topic", "profileFact", "stageEvent", "leadTag", "lead", "customer"]
+
+  /// A small database with every kind of row, two teams and their consultants.
+  func makeDB() throws -> AppDatabase {
+    let db = try AppDatabase.inMemory()
+    try db.writer.write { db in
+      for (name, role, team) in [("李娜", "consultant", "一组"), ("张伟", "consultant", "二组"), ("王经理", "lead", "一组")] {
+        try db.execute(
+          sql: "INSERT INTO user (name, role, team, createdAt) VALUES (?, ?, ?, ?)", arguments: [name, role, team, now])
+      }
+    }
+    for i in 0..<6 {
+      let id = try db.addLead(
+        NewLead(
+          name: "客户\(i)", phone: "1381234567\(i)", consultantID: Int64(1 + i % 2), tags: ["vip"],
+          profile: [ProfileFact(key: "hobby", value: "钓鱼")], createdAt: now), actor: nil)
+      _ = try db.addTouch(
+        leadID: id, NewTouch(at: now, channel: .call, outcome: .reached, bury: [("新配置", .brochure)]), actor: nil,
+        scope: .all)
+    }
+    return db
+  }
+
+  /// Runs `body`, then returns the query plan of every SELECT it ran, one string per statement.
+  func plans(_ db: AppDatabase, _ body: (Database) throws -> Void) throws -> [(sql: String, plan: [String])] {
+    try db.writer.write { db in
+      var statements: [String] = []
+      db.trace(options: .statement) { event in
+        if case .statement(let s) = event, s.sql.hasPrefix("SELECT") { statements.append(s.expandedSQL) }
+      }
+      try body(db)
+      db.trace(options: [], nil)
+      return try statements.map { sql in
+        (sql, try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String })
+      }
+    }
+  }
+
+  /// Plan lines that read a whole history table (`SCAN t` without an index, or a covering scan of it).
+  func fullScans(_ plans: [(sql: String, plan: [String])]) -> [String] {
+    plans.flatMap { p in
+      p.plan.filter { line in
+        Self.history.contains { table in line.hasPrefix("SCAN \(table)") || line.hasPrefix("SCAN \(table.prefix(1)) ") }
+          || line == "SCAN l" || line == "SCAN c"
+      }.map { "\($0)   in   \(p.sql)" }
+    }
+  }
+
+  @Test func oneConsultantsLeadsAreSearchedNotScanned() throws {
+    let db = try makeDB()
+    let found = try plans(db) { db in
+      let leads = try LeadLoader.load(db, LeadFilter(scope: .own(userID: 1)))
+      #expect(leads.count == 3)
+      #expect(leads.allSatisfy { $0.touches.count == 1 && $0.topics.count == 1 && $0.profile.count == 1 && $0.tags == ["vip"] })
+    }
+    #expect(found.count >= 6)
+    #expect(fullScans(found).isEmpty, "\(fullScans(found))")
+  }
+
+  @Test func aTeamsLeadsAreSearchedNotScanned() throws {
+    let db = try makeDB()
+    let found = try plans(db) { db in
+      let leads = try LeadLoader.load(db, LeadFilter(scope: .team("一组", userID: 3)))
+      #expect(leads.count == 3)
+    }
+    #expect(fullScans(found).isEmpty, "\(fullScans(found))")
+  }
+
+  @Test func oneLeadIsSearchedNotScanned() throws {
+    let db = try makeDB()
+    let found = try plans(db) { db in _ = try LeadLoader.one(db, id: "2", scope: .all) }
+    #expect(fullScans(found).isEmpty, "\(fullScans(found))")
+  }
+
+  @Test func salesStatsSearchDeliveriesByStageAndTime() throws {
+    let db = try makeDB()
+    let plan = try db.writer.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          EXPLAIN QUERY PLAN SELECT COALESCE(e.model, l.model) AS model, COUNT(*) AS n FROM stageEvent e
+          JOIN lead l ON l.id = e.leadId WHERE e.toStage = 'delivered' AND e.at >= 0 AND e.at < 1 GROUP BY 1
+          """
+      ).map { $0["detail"] as String }
+    }
+    #expect(plan.contains { $0.hasPrefix("SEARCH e USING INDEX stageEvent_on_to_at") }, "\(plan)")
+    #expect(!plan.contains { $0.hasPrefix("SCAN") && !$0.contains("TEMP B-TREE") }, "\(plan)")
+  }
+}

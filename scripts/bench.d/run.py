@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Build the bench datasets through `coach import`, time whole processes with hyperfine against their sqlite3
+floors, and write docs/PERFORMANCE.md. Called by `scripts/bench` (which builds the release binary)."""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+ENV = dict(os.environ, COACH_NOW="2026-11-24T09:00:00+08:00", COACH_TZ="Asia/Shanghai", COACH_LANG="zh-CN")
+for k in ("COACH_DB", "COACH_USER", "COACH_PLAYBOOKS"):
+  ENV.pop(k, None)
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+sys.path.insert(0, HERE)
+import floors  # noqa: E402  (the sqlite3 floors and the targets)
+
+
+def sh(args, **kw):
+  return subprocess.run(args, env=ENV, check=True, **kw)
+
+
+def q(s):
+  return "'" + s.replace("'", "'\\''") + "'"
+
+
+def rss_mb(cmd):
+  """Peak RSS of one run of `cmd` (a shell string), from /usr/bin/time."""
+  r = subprocess.run(["/usr/bin/time", "-f", "%M", "sh", "-c", cmd + " >/dev/null"], env=ENV,
+                     stderr=subprocess.PIPE, text=True)
+  return int(r.stderr.strip().splitlines()[-1]) / 1024
+
+
+def hyperfine(cmds, runs, prepare=None, warmup=1):
+  """Median ms of each shell command (hyperfine subtracts the shell's own start-up)."""
+  out = "/tmp/coach-bench-hf.json"
+  args = ["hyperfine", "--style", "none", "--export-json", out, "--runs", str(runs)]
+  args += ["--prepare", prepare] if prepare else ["--warmup", str(warmup)]
+  sh(args + cmds, stdout=subprocess.DEVNULL)
+  with open(out) as f:
+    results = json.load(f)["results"]
+  CPU.extend((r["user"] + r["system"]) * 1000 for r in results)
+  return [r["median"] * 1000 for r in results]
+
+
+CPU = []  # mean user+system ms of every hyperfine command, in order: contention inflates the median, not this
+
+
+def build(bin_, size, work, per_consultant):
+  d = os.path.join(work, size)
+  db = os.path.join(d, "coach.db")
+  stamp = os.path.join(d, "done")
+  if os.path.exists(stamp):
+    return d, db, json.load(open(stamp))
+  shutil.rmtree(d, ignore_errors=True)
+  gen = subprocess.run([os.path.join(HERE, "gen"), d, "--leads", str(SIZES[size]),
+                        "--per-consultant", str(per_consultant)], check=True, capture_output=True, text=True)
+  print(f"[{size}] {gen.stdout.strip()}", flush=True)
+  base = os.path.join(d, "empty.db")
+  sh([bin_, "user", "add", "总部", "--role", "admin", "--db", base], stdout=subprocess.DEVNULL)
+  shutil.copy(base, db)
+  info = {}
+  t0 = datetime.datetime.now()
+  sh([bin_, "import", "leads", os.path.join(d, "leads.csv"), "--db", db, "--as", "总部"], stdout=subprocess.DEVNULL)
+  shutil.copy(db, os.path.join(d, "leads-only.db"))
+  chunks = sorted(f for f in os.listdir(d) if f.startswith("touches-"))
+  for c in chunks:
+    sh([bin_, "import", "touches", os.path.join(d, c), "--db", db, "--as", "总部"], stdout=subprocess.DEVNULL)
+  info["import_s"] = (datetime.datetime.now() - t0).total_seconds()
+  sh(["sqlite3", db], stdin=open(os.path.join(d, "extra.sql")))
+  sh(["sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE);"], stdout=subprocess.DEVNULL)
+  info["chunks"] = chunks
+  for k, sql in (("leads", "SELECT count(*) FROM lead"), ("touches", "SELECT count(*) FROM touch"),
+                 ("topics", "SELECT count(*) FROM topic"), ("facts", "SELECT count(*) FROM profileFact"),
+                 ("tags", "SELECT count(*) FROM leadTag"), ("consultants", "SELECT count(*) FROM user WHERE role='consultant'"),
+                 ("mine", "SELECT count(*) FROM lead l JOIN user u ON u.id = l.consultantId WHERE u.name='顾问001'"),
+                 ("team", "SELECT count(*) FROM lead l JOIN user u ON u.id = l.consultantId WHERE u.team='组1'"),
+                 ("mb", "SELECT page_count * page_size / 1048576 FROM pragma_page_count, pragma_page_size")):
+    info[k] = int(sh(["sqlite3", db, sql], capture_output=True, text=True).stdout.strip())
+  json.dump(info, open(stamp, "w"))
+  return d, db, info
+
+
+def has_audit(bin_):
+  """Whether `coach` has the audit subcommand (an unknown one followed by --help still exits 0)."""
+  out = subprocess.run([bin_, "--help"], env=ENV, capture_output=True, text=True).stdout
+  return any(line.split()[:1] == ["audit"] for line in out.splitlines())
+
+
+def main():
+  p = argparse.ArgumentParser()
+  p.add_argument("--bin", required=True)
+  p.add_argument("--work", default="/tmp/coach-bench")
+  p.add_argument("--sizes", default="10k,100k")
+  p.add_argument("--runs", type=int, default=15)
+  p.add_argument("--import-runs", type=int, default=3)
+  p.add_argument("--out", default=os.path.join(ROOT, "docs", "PERFORMANCE.md"))
+  p.add_argument("--per-consultant", type=int, default=2500)
+  a = p.parse_args()
+  b = q(a.bin)
+  rows = []
+  datasets = {}
+  load_before = open("/proc/loadavg").read().split()[:3]
+  for size in a.sizes.split(","):
+    d, db, info = build(a.bin, size, a.work, a.per_consultant)
+    datasets[size] = info
+    D = "--db " + q(db)
+    print(f"[{size}] timing", flush=True)
+    cases = [("coach next (one consultant)", f"{b} next {D} --as 顾问001", floors.next_sql(db), "next")]
+    if size == "100k":
+      cases += [
+        ("coach next --json (one consultant)", f"{b} next --json {D} --as 顾问001", None, "next"),
+        ("coach alerts --team (team lead, 10 consultants)", f"{b} alerts --team {D} --as 经理1", floors.alerts_sql(db, "组1"), "alerts"),
+        ("coach alerts --team (admin, all leads)", f"{b} alerts --team {D} --as 总部", floors.alerts_sql(db, None), "info"),
+      ]
+      audit = f"{b} audit --from 2026-10-26 --to 2026-11-24 {D} --as 总部"
+      if has_audit(a.bin):
+        cases.append(("coach audit (30 days, all)", audit, floors.audit_sql(db), "audit"))
+      else:
+        rows.append(dict(size=size, name="coach audit (30 days, all)", ms=None, floor_ms=None, rss=None,
+                         target="audit", note="pending: `coach audit` not on main when this ran"))
+      cases += [
+        ("coach objection", f"{b} objection 等太久了不想等", f"{b} --help", "start"),
+        ("coach playbook lint (bundled)", f"{b} playbook lint", f"{b} --help", "start"),
+        ("coach models", f"{b} models", f"{b} --help", "start"),
+      ]
+    for name, cmd, floor, target in cases:
+      CPU.clear()
+      ms = hyperfine([cmd] + ([floor] if floor else []), a.runs)
+      rows.append(dict(size=size, name=name, ms=ms[0], floor_ms=ms[1] if floor else None, rss=rss_mb(cmd),
+                       target=target, floor=floors.describe(floor), cpu=CPU[0], floor_cpu=CPU[1] if floor else None))
+      print(f"  {name}: {ms}", flush=True)
+    if size == "100k":
+      for kind, csvs, base in (("leads", ["leads.csv"], "empty.db"), ("touches", info["chunks"], "leads-only.db")):
+        csv = os.path.join(d, csvs[0])
+        work_db = os.path.join(d, "bench-import.db")
+        n = int(sh(["sh", "-c", f"tail -n +2 {q(csv)} | wc -l"], capture_output=True, text=True).stdout)
+        prep = f"cp {q(os.path.join(d, base))} {q(work_db)}; rm -f {q(work_db)}-wal {q(work_db)}-shm /tmp/coach-bench-floor.db"
+        cmd = f"{b} import {kind} {q(csv)} --db {q(work_db)} --as 总部"
+        floor = f"sqlite3 /tmp/coach-bench-floor.db '.import --csv {csv} t'"
+        CPU.clear()
+        ms = hyperfine([cmd, floor], a.import_runs, prepare=prep)
+        subprocess.run(["sh", "-c", prep], check=True)
+        rss = rss_mb(cmd)
+        rows.append(dict(size=size, name=f"coach import {kind} ({n:,} rows)", ms=ms[0], floor_ms=ms[1], rss=rss,
+                         target="import", rows=n, floor="sqlite3 .import of the same CSV", cpu=CPU[0], floor_cpu=CPU[1]))
+        print(f"  import {kind}: {ms}", flush=True)
+  load_after = open("/proc/loadavg").read().split()[:3]
+  floors.write(a.out, rows, datasets, load_before, load_after)
+
+
+if __name__ == "__main__":
+  main()
