@@ -81,4 +81,30 @@ import Testing
     #expect(r.status == 0)
     #expect(r.stdout.contains("On-time rate") && r.stdout.contains("Team"))
   }
+
+  @Test func exportsUnmaskedViewsAndTransfersAreShownToTheRightPeople() throws {
+    var cli = try demo()
+    var admin = cli
+    admin.user = "周主任"
+    let out = cli.dir.appendingPathComponent("all.csv").path
+    #expect(try admin.run(["export", "leads", "--unmasked", "--out", out]).status == 0)
+    #expect(try admin.run(["lead", "show", "1", "--unmasked"]).status == 0)
+    cli.user = "李娜"
+    #expect(try cli.run(["export", "leads"]).status == 0)
+    #expect(try admin.run(["lead", "reassign", "--from", "张伟", "--to", "刘洋"]).status == 0)
+    let all = try admin.run(["audit", "--json"]).json()
+    let entries = (all["data_access"] as? [[String: Any]]) ?? []
+    #expect(entries.count == 3)
+    #expect(entries.contains { $0["actor"] as? String == "周主任" && $0["masked"] as? Bool == false && $0["rows"] as? Int == 200 })
+    #expect(entries.contains { $0["actor"] as? String == "李娜" && $0["masked"] as? Bool == true })
+    let transfers = (all["transfers"] as? [[String: Any]]) ?? []
+    #expect(transfers.first?["from"] as? String == "张伟")
+    #expect(transfers.first?["leads"] as? Int == 50)
+    var lead = cli
+    lead.user = "王经理"
+    let team = try lead.run(["audit", "--json"]).json()
+    let teamEntries = (team["data_access"] as? [[String: Any]]) ?? []
+    #expect(teamEntries.map { $0["actor"] as? String } == ["李娜"], "a team lead sees their team's exports, not the admin's")
+    #expect(try lead.run(["audit"]).stdout.contains("李娜"))
+  }
 }

@@ -308,6 +308,10 @@ labels:
     consultant: 顾问
     overdue_days: 逾期天数
     # coach audit（定义见 docs/AUDIT.md）
+    audit_data_access: 数据导出与查看记录 (导出、明文查看、备份)
+    audit_transfers: 客户转移
+    audit_masked: 已脱敏
+    audit_unmasked: 明文
     audit_title: 跟进执行情况
     audit_team: 全组合计
     audit_consultant: 销售顾问
@@ -1608,6 +1612,10 @@ labels:
     consultant: consultant
     overdue_days: days overdue
     # coach audit (docs/AUDIT.md)
+    audit_data_access: Data access (exports, unmasked views, backups)
+    audit_transfers: Lead transfers
+    audit_masked: masked
+    audit_unmasked: UNMASKED
     audit_title: Follow-up audit
     audit_team: Team
     audit_consultant: Consultant

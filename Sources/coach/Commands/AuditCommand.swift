@@ -36,7 +36,8 @@ extension CoachCommand {
         AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
       }
       let report = Audit.build(leads: leads, consultants: names, exports: exports, window: window, ctx: ctx)
-      let data = try render(report, chosen, env: env, playbook: ctx.playbook)
+      let access = try AuditAccessLog.load(session, window: window, consultants: names)
+      let data = try render(report, chosen, env: env, playbook: ctx.playbook, access: access)
       guard let out else { return FileHandle.standardOutput.write(data) }
       try SafeFile.write(data, to: out)
       if env.json {
@@ -46,18 +47,28 @@ extension CoachCommand {
       }
     }
 
-    func render(_ report: AuditReport, _ format: Format, env: RunEnvironment, playbook: Playbook) throws -> Data {
+    func render(
+      _ report: AuditReport, _ format: Format, env: RunEnvironment, playbook: Playbook, access: AuditAccessLog
+    ) throws -> Data {
       let labels = AuditLabels(playbook)
       switch format {
       case .json:
-        return try Output(env: env).encoder().encode(AuditJSON(report)) + Data("\n".utf8)
+        var doc = AuditJSON(report)
+        doc.data_access = access.entries.map(AccessEntryJSON.init)
+        doc.transfers = access.transfers.map(TransferJSON.init)
+        return try Output(env: env).encoder().encode(doc) + Data("\n".utf8)
       case .csv:
         return Data(AuditCSV.render(report, teamLabel: labels["audit_team"]).utf8)
       case .table:
         let colour = out == nil && Output.colourEnabled
-        return Data(AuditTable(report: report, labels: labels, color: colour).render().utf8)
+        let log = access.lines(labels, time: Output(env: env).time)
+        let text = AuditTable(report: report, labels: labels, color: colour).render()
+        return Data((text + (log.isEmpty ? "" : "\n" + log.joined(separator: "\n") + "\n")).utf8)
       case .html:
-        let page = AuditHTML(report: report, labels: labels, dealership: playbook.labels.dealership, generated: Output(env: env).time(env.now))
+        var page = AuditHTML(
+          report: report, labels: labels, dealership: playbook.labels.dealership, generated: Output(env: env).time(env.now))
+        page.access = access
+        page.time = Output(env: env).time
         return Data(page.render().utf8)
       }
     }

@@ -7,6 +7,10 @@ struct AuditHTML {
   let labels: AuditLabels
   let dealership: String
   let generated: String
+  /// Who took data out or moved it in the period (shown when anything happened).
+  var access: AuditAccessLog?
+  /// Formats a time for the page (the run's zone).
+  var time: (Date) -> String = { "\($0)" }
 
   func render() -> String {
     let charts = AuditSVG(report: report, labels: labels)
@@ -28,6 +32,9 @@ struct AuditHTML {
     h += section(labels["audit_churn_reasons"], charts.churn())
     h += "</div>"
     h += section(labels["audit_details"], details(), cls: "wide")
+    if let access, !access.entries.isEmpty || !access.transfers.isEmpty {
+      h += section(labels["audit_data_access"], accessTable(access), cls: "wide")
+    }
     h += "<footer><h3>\(esc(labels["audit_definitions"]))</h3><p>\(esc(labels["audit_definition_text"]))</p></footer>"
     return h + "</body></html>\n"
   }
@@ -76,6 +83,21 @@ struct AuditHTML {
       ]
       h += "<tr\(team ? " class=\"team\"" : "")><td><i style=\"background:\(colour)\"></i>\(esc(name))</td>"
       h += cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+    }
+    return h + "</tbody></table>"
+  }
+
+  /// Exports, unmasked views, backups and lead transfers of the period: who took data out or moved it.
+  func accessTable(_ access: AuditAccessLog) -> String {
+    var h = "<table><tbody>"
+    for e in access.entries {
+      let mask = e.masked ? labels["audit_masked"] : "<b>\(esc(labels["audit_unmasked"]))</b>"
+      h += "<tr><td>\(esc(time(e.at)))</td><td>\(esc(e.actor ?? "-"))</td><td>\(esc(e.what)) \(esc(e.format))</td>"
+      h += "<td>\(e.rows)</td><td>\(mask)</td><td>\(esc(e.target ?? ""))</td></tr>"
+    }
+    for t in access.transfers {
+      h += "<tr><td>\(esc(time(t.at)))</td><td>\(esc(t.actor ?? "-"))</td><td>\(esc(labels["audit_transfers"]))</td>"
+      h += "<td>\(t.leads)</td><td>\(esc(t.from)) → \(esc(t.to))</td><td></td></tr>"
     }
     return h + "</tbody></table>"
   }

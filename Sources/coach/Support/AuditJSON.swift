@@ -23,6 +23,9 @@ struct AuditJSON: Encodable {
   let consultants: [AuditRowJSON]
   /// The sum of the consultants (`consultant` is null).
   let team: AuditRowJSON
+  /// Exports, unmasked views and backups in the period (export log), and lead transfers (reassignment log).
+  var data_access: [AccessEntryJSON] = []
+  var transfers: [TransferJSON] = []
 
   init(_ report: AuditReport) {
     from = report.window.from.description

@@ -18,7 +18,8 @@ struct AuditLabels {
     "audit_delivered": "Delivered", "audit_median_days": "median days", "audit_exports": "Exports",
     "audit_rate_by_consultant": "On-time rate by consultant", "audit_weekly_trend": "On-time rate by week",
     "audit_week_of": "week of", "audit_none": "nothing in this period", "audit_details": "Details",
-    "audit_definitions": "Definitions",
+    "audit_definitions": "Definitions", "audit_data_access": "Data access (exports, unmasked views, backups)",
+    "audit_transfers": "Lead transfers", "audit_masked": "masked", "audit_unmasked": "UNMASKED",
     "audit_definition_text": "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
 
