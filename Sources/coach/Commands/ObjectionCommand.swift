@@ -14,7 +14,9 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let set = try Playbooks.loadSet(env)
-      let playbook = try Playbooks.load(env)
+      guard let playbook = set.playbook(env.language) else {
+        throw CoachError.rejected(code: "invalid_playbook", message: "the playbook has no \(env.language)/ folder")
+      }
       let matcher = ObjectionMatcher(objections: set.languages.values.flatMap(\.objections))
       let matches = matcher.match(text.joined(separator: " "), limit: max(1, limit)).compactMap { m -> MatchJSON? in
         guard let o = playbook.objection(m.code) else { return nil }

@@ -3,14 +3,16 @@ import Foundation
 
 /// Loads the playbook set once per run: `--playbooks DIR` (with zh-CN/ and en/) or the bundled default.
 enum Playbooks {
-  /// The playbook in the run's language.
+  /// The playbook in the run's language (only that language's files are parsed: start-up cost).
   static func load(_ env: RunEnvironment) throws -> Playbook {
-    let set = try loadSet(env)
-    guard let playbook = set.playbook(env.language) else {
+    let all = try files(env)
+    let languages = PlaybookLoader.languages(in: all)
+    guard languages.contains(env.language) else {
       throw CoachError.rejected(
-        code: "invalid_playbook", message: "the playbook has no \(env.language)/ folder; languages found: \(set.languages.keys.sorted().joined(separator: ", "))")
+        code: "invalid_playbook",
+        message: "the playbook has no \(env.language)/ folder; languages found: \(languages.sorted().joined(separator: ", "))")
     }
-    return playbook
+    return try PlaybookLoader.load(language: env.language, files: all.filter { $0.language == env.language })
   }
 
   /// Every language's playbook (objection matching uses the examples of all of them).
