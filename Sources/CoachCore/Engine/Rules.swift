@@ -25,16 +25,28 @@ enum Rules {
     }
   }
 
+  /// The action codes in precedence order.
+  static let codes = ActionCode.allCases
+
   /// Every pending follow-up, in precedence order.
   static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [Occurrence] {
-    ActionCode.allCases.compactMap { pending($0, h, ctx) }
+    codes.compactMap { pending($0, h, ctx) }
+  }
+
+  /// Whether the code's rule reads `h.at` (the yearly occasions); the others change only when the history does.
+  static func readsTime(_ code: ActionCode) -> Bool { code == .birthday || code == .carBirthday || code == .holiday }
+
+  /// `all(h, ctx)` when nothing was recorded since `before` was found for the same lead: only the rules that
+  /// read the time are asked again.
+  static func all(_ h: LeadHistory, _ ctx: EngineContext, sameHistoryAs before: [Occurrence]) -> [Occurrence] {
+    codes.compactMap { code in readsTime(code) ? pending(code, h, ctx) : before.first { $0.code == code } }
   }
 
   /// One action at a time: of those due, the first in precedence order; if none is due, the soonest to come.
   static func select(_ pending: [Occurrence], at t: Date) -> Occurrence? {
     let due = pending.filter { $0.isDue(at: t) }
-    if !due.isEmpty { return due.min { ($0.code.precedence, $0.dueAt) < ($1.code.precedence, $1.dueAt) } }
-    return pending.min { ($0.dueAt, $0.code.precedence) < ($1.dueAt, $1.code.precedence) }
+    if !due.isEmpty { return due.min { ($0.code.rank, $0.dueAt) < ($1.code.rank, $1.dueAt) } }
+    return pending.min { ($0.dueAt, $0.code.rank) < ($1.dueAt, $1.code.rank) }
   }
 
   // MARK: - Shared shapes
