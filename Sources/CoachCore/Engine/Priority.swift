@@ -29,7 +29,7 @@ public enum Priority {
     if stage == .prospect { p += lead.grade.map { gradeWeight[$0] ?? 0 } ?? 2 }
     p += lead.tier.map { tierWeight[$0] ?? 0 } ?? 2
     p += min(6, (deposit ?? 0) / 5_000)
-    p += min(4, Double(ctx.playbook.model(lead.model)?.price ?? 0) / 75_000)
+    p += min(4, Double(ctx.playbook.catalogModel(lead.model)?.price ?? 0) / 75_000)
     if lead.hasTag(KnownTag.vip) { p += 4 }
     return rounded2(p)
   }
