@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct ModelLookupTests {
   static let codes: [String?] = [
-    nil, "X40", "x40", "X40 ", "s50n", "S50N", "S5", "E60", "e60", "", "M80x", "ｘ４０", "\u{212A}40", "X4\u{0301}0", "车",
+    nil, "X40", "x40", "X40 ", "s50n", "S50N", "S5", "E60", "e60", "", "M80x",
+    "ｘ４０", "\u{212A}40", "X4\u{0301}0", "车",
   ]
 
   @Test("catalogModel finds what model finds", arguments: codes)
