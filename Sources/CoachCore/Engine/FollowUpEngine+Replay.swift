@@ -16,7 +16,7 @@ extension FollowUpEngine {
     replay.run(from: max(lead.createdAt, from.adding(days: -replayLeadInDays, in: ctx.zone)), through: to)
     return replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
-      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
+      .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }
   }
 }
 
@@ -41,16 +41,30 @@ struct Replay {
   }
 
   /// Replays from `start` until `ctx.now`, or sooner once past `horizon` with nothing running that ends by it.
+  /// Between two history instants only the time moves: the history and the rules that do not read the time
+  /// are carried over from the previous step instead of being worked out again.
   mutating func run(from start: Date, through horizon: Date) {
     let instants = historyInstants
+    var nextInstant = instants.firstIndex { $0 > start } ?? instants.count
+    var h = LeadHistory(lead, asOf: start)
+    var pending = Rules.all(h, ctx)
+    var known = nextInstant
     var t = start
     var previous: Occurrence?
     while true {
-      let h = LeadHistory(lead, asOf: t)
-      let pending = Rules.all(h, ctx)
-      let keys = Set(pending.map(\.key))
-      for (key, occ) in running where !keys.contains(key) { finish(occ, endedAt: t, h) }
-      if let early = previous, !early.countsFromLastTouch, !keys.contains(early.key), !seen.contains(early.key),
+      if t != h.at {
+        if known == nextInstant {
+          h.move(to: t)
+          pending = Rules.all(h, ctx, sameHistoryAs: pending)
+        } else {
+          h = LeadHistory(lead, asOf: t)
+          pending = Rules.all(h, ctx)
+          known = nextInstant
+        }
+      }
+      for (key, occ) in running where !pending.contains(where: { $0.key == key }) { finish(occ, endedAt: t, h) }
+      if let early = previous, !early.countsFromLastTouch, !seen.contains(early.key),
+        !pending.contains(where: { $0.key == early.key }),
         let touch = h.touches.last(where: { $0.at == t }), early.isFulfilled(by: touch)
       {
         record(early, fulfilledAt: t)
@@ -61,10 +75,15 @@ struct Replay {
         running[selected.key] = selected
       }
       previous = selected
-      let upcoming = pending.flatMap { [$0.dueAt] + ($0.lapses ? [$0.deadline] : []) }.filter { $0 > t }
       if t > horizon && running.values.allSatisfy({ $0.deadline > horizon }) { break }
-      guard let next = (upcoming + [instants.first { $0 > t }].compactMap { $0 }).min(), next <= ctx.now else { break }
+      var next = nextInstant < instants.count ? instants[nextInstant] : nil
+      for occ in pending {
+        if occ.dueAt > t { next = min(next ?? occ.dueAt, occ.dueAt) }
+        if occ.lapses && occ.deadline > t { next = min(next ?? occ.deadline, occ.deadline) }
+      }
+      guard let next, next <= ctx.now else { break }
       t = next
+      if nextInstant < instants.count && instants[nextInstant] <= t { nextInstant += 1 }
     }
     for occ in running.values { record(occ, fulfilledAt: nil) }
   }

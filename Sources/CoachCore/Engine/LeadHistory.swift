@@ -5,9 +5,10 @@ import Foundation
 /// (at every past instant) apply the same rules to the same facts.
 struct LeadHistory {
   let lead: LeadSnapshot
-  let at: Date
-  let touches: [Touch]
-  let events: [StageEvent]
+  private(set) var at: Date
+  /// Views into the lead's own arrays (no copies) when they are in time order, as stored.
+  let touches: ArraySlice<Touch>
+  let events: ArraySlice<StageEvent>
   /// Topics raised by `at`; a resolution after `at` is not yet known.
   let topics: [Topic]
   let stage: Stage
@@ -15,12 +16,16 @@ struct LeadHistory {
   init(_ lead: LeadSnapshot, asOf t: Date) {
     self.lead = lead
     self.at = t
-    touches = lead.touches.filter { $0.at <= t }
-    events = lead.events.filter { $0.at <= t }
-    topics = lead.topics.filter { $0.buriedAt <= t }.map { topic in
-      var seen = topic
-      if let resolved = topic.resolvedAt, resolved > t { seen.resolvedAt = nil }
-      return seen
+    touches = LeadHistory.known(lead.touches, by: t) { $0.at }
+    events = LeadHistory.known(lead.events, by: t) { $0.at }
+    if lead.topics.allSatisfy({ $0.buriedAt <= t && ($0.resolvedAt ?? t) <= t }) {
+      topics = lead.topics
+    } else {
+      topics = lead.topics.filter { $0.buriedAt <= t }.map { topic in
+        var seen = topic
+        if let resolved = topic.resolvedAt, resolved > t { seen.resolvedAt = nil }
+        return seen
+      }
     }
     if let last = events.last {
       stage = last.to
@@ -29,6 +34,18 @@ struct LeadHistory {
     } else {
       stage = lead.stage
     }
+  }
+
+  /// Moves to `t` when nothing was recorded between `at` and `t` (the replay between two records): no copy.
+  mutating func move(to t: Date) { at = t }
+
+  /// The elements recorded by `t`, in their order: a prefix of `all` when it is sorted by time, else a filtered copy.
+  static func known<T>(_ all: [T], by t: Date, _ time: (T) -> Date) -> ArraySlice<T> {
+    var n = 0
+    while n < all.count, time(all[n]) <= t { n += 1 }
+    var rest = n
+    while rest < all.count, time(all[rest]) > t { rest += 1 }
+    return rest == all.count ? all[..<n] : ArraySlice(all.filter { time($0) <= t })
   }
 
   var lastTouch: Touch? { touches.last }

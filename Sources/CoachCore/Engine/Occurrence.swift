@@ -47,5 +47,5 @@ struct Occurrence: Hashable {
   }
 
   /// The first touch in `touches` that fulfils it.
-  func fulfilment(in touches: [Touch]) -> Touch? { touches.first { isFulfilled(by: $0) } }
+  func fulfilment(in touches: ArraySlice<Touch>) -> Touch? { touches.first { isFulfilled(by: $0) } }
 }

@@ -21,7 +21,7 @@ public enum Priority {
     ctx: EngineContext
   ) -> Double {
     let overdue = DueAction.overdueDays(deadline: deadline, now: ctx.now)
-    var p = Double(2 * (ActionCode.allCases.count - code.precedence))
+    var p = Double(2 * (Rules.codes.count - code.rank))
     if overdue > 0 { p += 5 + 9 * min(overdue, 7) }
     let grace = deadline.timeIntervalSince(dueAt)
     if ctx.now >= dueAt, grace > 0 { p += 3 * min(1, ctx.now.timeIntervalSince(dueAt) / grace) }
@@ -29,7 +29,7 @@ public enum Priority {
     if stage == .prospect { p += lead.grade.map { gradeWeight[$0] ?? 0 } ?? 2 }
     p += lead.tier.map { tierWeight[$0] ?? 0 } ?? 2
     p += min(6, (deposit ?? 0) / 5_000)
-    p += min(4, Double(ctx.playbook.model(lead.model)?.price ?? 0) / 75_000)
+    p += min(4, Double(ctx.playbook.catalogModel(lead.model)?.price ?? 0) / 75_000)
     if lead.hasTag(KnownTag.vip) { p += 4 }
     return rounded2(p)
   }

@@ -29,34 +29,34 @@ extension Rules {
   static func birthday(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
     guard h.stage == .delivered, let born = h.lead.birthday else { return nil }
     let before = ctx.playbook.care.birthdayRemindDaysBefore
-    let candidates = years(around: h, ctx).map { year -> Occurrence in
+    for year in years(around: h, ctx) {
       let day = born.anniversary(in: year)
-      return occasion(.birthday, day: day, dueDay: day.adding(days: -before), detail: day.description, ctx)
+      let due = day.adding(days: -before)
+      if let open = openOccasion(.birthday, day: day, dueDay: due, h, ctx.zone, { day.description }) { return open }
     }
-    return firstOpen(candidates, h)
+    return nil
   }
 
   /// Owners: the delivery anniversary, due and deadline on the day.
   static func carBirthday(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
     guard ctx.playbook.care.carBirthday, let delivery = h.delivery else { return nil }
-    let candidates = years(around: h, ctx).filter { $0 > delivery.day.year }.map { year -> Occurrence in
+    for year in years(around: h, ctx) where year > delivery.day.year {
       let day = delivery.day.anniversary(in: year)
-      return occasion(.carBirthday, day: day, dueDay: day, detail: String(year - delivery.day.year), ctx)
+      let age = year - delivery.day.year
+      if let open = openOccasion(.carBirthday, day: day, dueDay: day, h, ctx.zone, { String(age) }) { return open }
     }
-    return firstOpen(candidates, h)
+    return nil
   }
 
   /// Everyone but lost customers: the next holiday of the calendar, `holiday_remind_days_before` ahead.
+  /// Each year's reminders come sorted from the shared `HolidayCalendar`, and a later year's come after them.
   static func holiday(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
     guard h.stage != .churned else { return nil }
-    let before = ctx.playbook.care.holidayRemindDaysBefore
-    let range = years(around: h, ctx)
-    let candidates = ctx.playbook.care.holidays.flatMap { holiday in
-      holiday.days(in: range).map { day in
-        occasion(.holiday, day: day, dueDay: day.adding(days: -before), detail: holiday.id, ctx)
-      }
+    let calendar = HolidayCalendar.of(ctx)
+    for year in years(around: h, ctx) {
+      if let open = calendar.occurrences(in: year).first(where: { isOpen($0, h) }) { return open }
     }
-    return firstOpen(candidates, h)
+    return nil
   }
 
   /// Owners (not tier D, who get greetings only): `referral_first_days` after delivery,

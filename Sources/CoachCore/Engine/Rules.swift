@@ -25,16 +25,28 @@ enum Rules {
     }
   }
 
+  /// The action codes in precedence order.
+  static let codes = ActionCode.allCases
+
   /// Every pending follow-up, in precedence order.
   static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [Occurrence] {
-    ActionCode.allCases.compactMap { pending($0, h, ctx) }
+    codes.compactMap { pending($0, h, ctx) }
+  }
+
+  /// Whether the code's rule reads `h.at` (the yearly occasions); the others change only when the history does.
+  static func readsTime(_ code: ActionCode) -> Bool { code == .birthday || code == .carBirthday || code == .holiday }
+
+  /// `all(h, ctx)` when nothing was recorded since `before` was found for the same lead: only the rules that
+  /// read the time are asked again.
+  static func all(_ h: LeadHistory, _ ctx: EngineContext, sameHistoryAs before: [Occurrence]) -> [Occurrence] {
+    codes.compactMap { code in readsTime(code) ? pending(code, h, ctx) : before.first { $0.code == code } }
   }
 
   /// One action at a time: of those due, the first in precedence order; if none is due, the soonest to come.
   static func select(_ pending: [Occurrence], at t: Date) -> Occurrence? {
     let due = pending.filter { $0.isDue(at: t) }
-    if !due.isEmpty { return due.min { ($0.code.precedence, $0.dueAt) < ($1.code.precedence, $1.dueAt) } }
-    return pending.min { ($0.dueAt, $0.code.precedence) < ($1.dueAt, $1.code.precedence) }
+    if !due.isEmpty { return due.min { ($0.code.rank, $0.dueAt) < ($1.code.rank, $1.dueAt) } }
+    return pending.min { ($0.dueAt, $0.code.rank) < ($1.dueAt, $1.code.rank) }
   }
 
   // MARK: - Shared shapes
@@ -63,18 +75,28 @@ enum Rules {
 
   /// A day-bound occasion: due at 00:00 of `dueDay`, deadline the end of `day`, lapsing after it.
   static func occasion(
-    _ code: ActionCode, day: LocalDate, dueDay: LocalDate, detail: String?, _ ctx: EngineContext
+    _ code: ActionCode, day: LocalDate, dueDay: LocalDate, detail: String?, _ zone: TimeZone
   ) -> Occurrence {
     Occurrence(
-      code: code, dueAt: dueDay.startOfDay(in: ctx.zone), deadline: day.endOfDay(in: ctx.zone), detail: detail,
-      opensAt: dueDay.adding(days: -earlyWindowDays).startOfDay(in: ctx.zone), lapses: true)
+      code: code, dueAt: dueDay.startOfDay(in: zone), deadline: day.endOfDay(in: zone), detail: detail,
+      opensAt: dueDay.adding(days: -earlyWindowDays).startOfDay(in: zone), lapses: true)
   }
 
-  /// The soonest occasion not yet past its deadline nor fulfilled by a touch.
-  static func firstOpen(_ candidates: [Occurrence], _ h: LeadHistory) -> Occurrence? {
-    candidates
-      .filter { $0.deadline > h.at && $0.deadline > h.lead.createdAt && $0.fulfilment(in: h.touches) == nil }
-      .min { ($0.dueAt, $0.detail ?? "") < ($1.dueAt, $1.detail ?? "") }
+  /// The occasion on `day` when still open at `h.at` (the detail is only made for it).
+  static func openOccasion(
+    _ code: ActionCode, day: LocalDate, dueDay: LocalDate, _ h: LeadHistory, _ zone: TimeZone,
+    _ detail: () -> String
+  ) -> Occurrence? {
+    let deadline = day.endOfDay(in: zone)
+    guard deadline > h.at, deadline > h.lead.createdAt else { return nil }
+    let occurrence = occasion(code, day: day, dueDay: dueDay, detail: detail(), zone)
+    return isOpen(occurrence, h) ? occurrence : nil
+  }
+
+  /// Whether an occasion is still open at `h.at`: its deadline neither past nor before the lead existed,
+  /// and no touch fulfilled it. Of a lead's open occasions of one code, the soonest is the pending one.
+  static func isOpen(_ occurrence: Occurrence, _ h: LeadHistory) -> Bool {
+    occurrence.deadline > h.at && occurrence.deadline > h.lead.createdAt && occurrence.fulfilment(in: h.touches) == nil
   }
 
   /// Years around `h.at` to look for yearly occasions in (a fulfilled one gives way to next year's).
