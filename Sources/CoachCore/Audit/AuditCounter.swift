@@ -14,7 +14,7 @@ struct AuditCounter {
     if lead.createdAt <= asOf, stage(of: lead, at: asOf).isOpen { f.leadsOpen += 1 }
     countTouches(lead, &f)
     countFollowUps(lead, &f)
-    if let action = FollowUpEngine.nextAction(for: lead, in: ctx), action.overdueDays > 0 { f.overdueNow += 1 }
+    if let action = FollowUpEngine.unexplainedAction(for: lead, in: ctx), action.overdueDays > 0 { f.overdueNow += 1 }
     for topic in lead.topics where topic.category == .buried {
       if window.contains(topic.buriedAt) { f.buriedLeft += 1 }
       if let resolved = topic.resolvedAt, window.contains(resolved) { f.buriedResolved += 1 }

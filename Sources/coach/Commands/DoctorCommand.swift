@@ -22,7 +22,7 @@ extension CoachCommand {
       if !quick {
         let ctx = try EngineSetup.context(env, session: session)
         let leads = try session.db.snapshots(LeadFilter(scope: session.scope))
-        overdue = leads.filter { (FollowUpEngine.nextAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }.count
+        overdue = leads.filter { (FollowUpEngine.unexplainedAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }.count
         seen = leads.count
       }
       if env.json {

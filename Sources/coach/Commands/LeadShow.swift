@@ -70,7 +70,7 @@ extension CoachCommand.LeadCommand {
         LeadFilter(scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit))
       if overdue {
         let ctx = try EngineSetup.context(env, session: session)
-        leads = leads.filter { (FollowUpEngine.nextAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }
+        leads = leads.filter { (FollowUpEngine.unexplainedAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }
         if let limit { leads = Array(leads.prefix(limit)) }
       }
       if unmasked { try session.recordUnmaskedView("lead_list", rows: leads.count, target: nil) }
