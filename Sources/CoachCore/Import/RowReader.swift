@@ -34,8 +34,10 @@ struct RowReader {
     -> T? where T.RawValue == String
   {
     guard let v = value ?? text(column) else { return nil }
-    if let exact = T(rawValue: v), exact.rawValue == exact.rawValue.lowercased(), !v.contains(where: { $0 == "-" || $0 == " " }) {
-      return exact
+    if let exact = T(rawValue: v) {
+      // v is the raw value: lower-case ASCII, digits and `_` only means it is the canonical spelling.
+      if v.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }) { return exact }
+      if exact.rawValue == exact.rawValue.lowercased(), !v.contains(where: { $0 == "-" || $0 == " " }) { return exact }
     }
     let key = v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
     if let match = T.allCases.first(where: { $0.rawValue.lowercased() == key }) { return match }
@@ -54,7 +56,7 @@ struct RowReader {
   /// An ISO 8601 time; without an offset it is in the import's zone.
   mutating func instant(_ column: String, value: String? = nil) -> Date? {
     guard let v = value ?? text(column) else { return nil }
-    if let d = TimeParsing.instant(v, zone: zone) { return d }
+    if let d = FastInstant.parse(v) ?? TimeParsing.instant(v, zone: zone) { return d }
     fail(
       "\(column) \"\(v)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00 "
         + "(without an offset: \(zone.identifier))")
