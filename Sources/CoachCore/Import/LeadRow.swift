@@ -32,7 +32,7 @@ enum LeadRow {
   private static func model(_ r: inout RowReader, known: [String]?) -> String? {
     guard let v = r.text("model") else { return nil }
     guard let known else { return v }
-    if let match = known.first(where: { $0.caseInsensitiveCompare(v) == .orderedSame }) { return match }
+    if let match = known.first(where: { RowReader.sameIgnoringCase($0, v) }) { return match }
     r.fail("model \"\(v)\": expected a catalog code: \(RowReader.oneOf(known))")
     return nil
   }
