@@ -7,60 +7,61 @@ public struct ImportResult: Sendable {
   public var imported: Int
   public var skipped: [RowError]
   public var createdConsultants: [String]
+  /// The file's encoding (streamed imports; UTF-8 for rows given already parsed).
+  public var encoding: CSVEncoding = .utf8
+  /// Header warnings (unknown or unnamed columns) of a streamed import.
+  public var warnings: [String] = []
 }
 
 extension AppDatabase {
+  /// Streams a leads file into the database in one transaction, row by row as it is read: memory stays bounded
+  /// by what must be remembered (external ids seen, bad rows, consultants). Rows whose external id is already
+  /// in the database are bad rows. With `strict`, any bad row rejects the whole file (`ImportFailure.strict`,
+  /// nothing written); `warn` gets the header warnings first.
+  public func importLeads(
+    from source: some CSVByteSource, options: ImportOptions, strict: Bool, now: Date, actor: String?,
+    warn: ([String]) -> Void = { _ in }
+  ) throws -> ImportResult {
+    try retryingEncoding { encoding in
+      try writer.write { db in
+        try useImportCache(db)
+        var w = try LeadImportWriter(db, now: now, actor: actor)
+        let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
+          try w.write(row, insert: !(strict && anyBad))
+        }
+        return try finish(summary, strict: strict, created: w.created, warn: warn)
+      }
+    }
+  }
+
+  /// Streams a touches file into the database in one transaction (see `importLeads(from:…)`); a row naming a
+  /// lead the scope may not see (or no lead) is a bad row.
+  public func importTouches(
+    from source: some CSVByteSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope,
+    warn: ([String]) -> Void = { _ in }
+  ) throws -> ImportResult {
+    try retryingEncoding { encoding in
+      try writer.write { db in
+        try useImportCache(db)
+        var w = TouchImportWriter(db, actor: actor, scope: scope)
+        let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
+          try w.write(row, insert: !(strict && anyBad))
+        }
+        return try finish(summary, strict: strict, created: [], warn: warn)
+      }
+    }
+  }
+
   /// Imports parsed lead rows in one transaction. Rows whose external id is already in the database are bad rows.
   /// With `strict`, any bad row (these or `parseErrors`) rejects the whole file and nothing is written.
   public func importLeads(
     _ rows: [ImportedLead], parseErrors: [RowError], strict: Bool, now: Date, actor: String?
   ) throws -> ImportResult {
     try writer.write { db in
-      var errors = parseErrors
-      let ids = rows.compactMap(\.externalID)
-      var existing = Set<String>()
-      for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-        let sql = "SELECT externalId FROM lead WHERE externalId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))"
-        existing.formUnion(try String.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)))
+      var w = try LeadImportWriter(db, now: now, actor: actor)
+      return try importRows(rows, parseErrors: parseErrors, strict: strict, created: { w.created }) { row, insert in
+        try w.write(row, insert: insert)
       }
-      var good: [ImportedLead] = []
-      for row in rows {
-        if let ext = row.externalID, existing.contains(ext) {
-          errors.append(RowError(line: row.line, reason: "external_id \"\(ext)\" is already in the database"))
-        } else {
-          good.append(row)
-        }
-      }
-      errors.sort { $0.line < $1.line }
-      if strict, !errors.isEmpty { throw ImportFailure.strict(errors) }
-      var consultants = try Dictionary(
-        Row.fetchAll(db, sql: "SELECT id, name FROM user").map { ($0["name"] as String, $0["id"] as Int64) },
-        uniquingKeysWith: { a, _ in a })
-      var created: [String] = []
-      for row in good {
-        var consultantID: Int64?
-        if let name = row.consultant {
-          if let id = consultants[name] {
-            consultantID = id
-          } else {
-            try db.execute(
-              sql: "INSERT INTO user (name, role, createdAt) VALUES (?, 'consultant', ?)", arguments: [name, now])
-            consultants[name] = db.lastInsertedRowID
-            consultantID = db.lastInsertedRowID
-            created.append(name)
-          }
-        }
-        let createdAt = row.createdAt ?? now
-        let lead = NewLead(
-          externalID: row.externalID, name: row.name, phone: row.phone, wechat: row.wechat, email: row.email,
-          gender: row.gender, birthday: row.birthday, city: row.city, source: row.source, consultantID: consultantID,
-          model: row.model, grade: row.grade, tier: row.tier, tags: row.tags, profile: row.profile, stage: row.stage,
-          createdAt: createdAt)
-        let note = row.stage == .prospect ? nil : "imported at \(row.stage.rawValue)"
-        _ = try LeadWriter.insert(
-          db, lead, actor: actor, events: [StageEvent(from: nil, to: row.stage, at: createdAt, actor: actor, note: note)])
-      }
-      return ImportResult(imported: good.count, skipped: errors, createdConsultants: created)
     }
   }
 
@@ -69,33 +70,55 @@ extension AppDatabase {
     _ rows: [ImportedTouch], parseErrors: [RowError], strict: Bool, actor: String?, scope: Scope
   ) throws -> ImportResult {
     try writer.write { db in
-      var errors = parseErrors
-      let (cond, args) = scope.condition
-      var leadIDs: [String: Int64] = [:]
-      let wanted = Array(Set(rows.map(\.leadExternalID)))
-      for chunk in stride(from: 0, to: wanted.count, by: 500).map({ Array(wanted[$0..<min($0 + 500, wanted.count)]) }) {
-        let sql = "SELECT l.externalId, l.id FROM lead l WHERE \(cond) AND l.externalId IN (\(chunk.map { _ in "?" }.joined(separator: ",")))"
-        for row in try Row.fetchAll(db, sql: sql, arguments: args + StatementArguments(chunk)) {
-          leadIDs[row[0]] = row[1]
-        }
+      var w = TouchImportWriter(db, actor: actor, scope: scope)
+      return try importRows(rows, parseErrors: parseErrors, strict: strict, created: { [] }) { row, insert in
+        try w.write(row, insert: insert)
       }
-      var good: [(Int64, ImportedTouch)] = []
-      for row in rows {
-        if let id = leadIDs[row.leadExternalID] {
-          good.append((id, row))
-        } else {
-          errors.append(RowError(line: row.line, reason: "lead_external_id \"\(row.leadExternalID)\" is not a lead you may see: import the leads first"))
-        }
-      }
-      errors.sort { $0.line < $1.line }
-      if strict, !errors.isEmpty { throw ImportFailure.strict(errors) }
-      for (leadID, row) in good {
-        _ = try TouchWriter.insert(
-          db, leadID: leadID,
-          NewTouch(at: row.at, channel: row.channel, outcome: row.outcome, note: row.note, nextAt: row.nextAt), actor: actor)
-      }
-      return ImportResult(imported: good.count, skipped: errors, createdConsultants: [])
     }
+  }
+
+  /// Gives the connection a 32 MiB page cache for the rest of its life (SQLite's default is 2 MiB): an import
+  /// inserts at random places of the touch index, and every page evicted before the commit is written to the
+  /// WAL and read back. The process's peak stays bounded (the cache is a fixed size whatever the file).
+  private func useImportCache(_ db: Database) throws {
+    try db.execute(sql: "PRAGMA cache_size = -32768")
+  }
+
+  /// A pass that read the file in the wrong encoding rolled back by throwing: run it again in the right one.
+  private func retryingEncoding<T>(_ pass: (CSVEncoding?) throws -> T) throws -> T {
+    do {
+      return try pass(nil)
+    } catch let retry as CSVEncodingRetry {
+      return try pass(retry.encoding)
+    }
+  }
+
+  private func finish(
+    _ summary: ImportSummary, strict: Bool, created: [String], warn: ([String]) -> Void
+  ) throws -> ImportResult {
+    warn(summary.warnings)
+    if strict, !summary.errors.isEmpty { throw ImportFailure.strict(summary.errors) }
+    return ImportResult(
+      imported: summary.imported, skipped: summary.errors, createdConsultants: created, encoding: summary.encoding,
+      warnings: summary.warnings)
+  }
+
+  private func importRows<Row: ImportedRow>(
+    _ rows: [Row], parseErrors: [RowError], strict: Bool, created: () -> [String],
+    write: (Row, Bool) throws -> String?
+  ) throws -> ImportResult {
+    var errors = parseErrors
+    var imported = 0
+    for row in rows {
+      if let reason = try write(row, !(strict && !errors.isEmpty)) {
+        errors.append(RowError(line: row.line, reason: reason))
+      } else {
+        imported += 1
+      }
+    }
+    errors.sort { $0.line < $1.line }
+    if strict, !errors.isEmpty { throw ImportFailure.strict(errors) }
+    return ImportResult(imported: imported, skipped: errors, createdConsultants: created())
   }
 }
 

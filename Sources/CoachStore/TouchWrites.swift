@@ -83,8 +83,8 @@ enum TouchWriter {
       sql: "INSERT INTO touch (leadId, at, channel, outcome, note, objections, nextAt, actor) VALUES (?,?,?,?,?,?,?,?)"
     ).execute(
       arguments: [
-        leadID, t.at, t.channel.rawValue, t.outcome.rawValue, t.note,
-        t.objections.isEmpty ? nil : t.objections.joined(separator: ";"), t.nextAt, actor,
+        leadID, StoredDate.value(t.at), t.channel.rawValue, t.outcome.rawValue, t.note,
+        t.objections.isEmpty ? nil : t.objections.joined(separator: ";"), t.nextAt.map(StoredDate.value), actor,
       ])
     return db.lastInsertedRowID
   }
@@ -96,5 +96,51 @@ enum TouchWriter {
       sql: "INSERT INTO topic (leadId, category, text, kind, buriedAt, buriedBy) VALUES (?,?,?,?,?,?)",
       arguments: [leadID, category.rawValue, text, kind.rawValue, at, by])
     return db.lastInsertedRowID
+  }
+}
+
+/// A date as GRDB stores it (`yyyy-MM-dd HH:mm:ss.SSS`, UTC) without its `DateFormatter` for whole seconds in
+/// 1601…9999 (what imports and the CLI write); anything else is left to GRDB, so the text is always GRDB's.
+enum StoredDate {
+  static func value(_ date: Date) -> any DatabaseValueConvertible {
+    let t = date.timeIntervalSince1970
+    guard t.rounded(.down) == t, t >= -11_644_473_600, t < 253_402_300_800 else { return date }
+    let seconds = Int(t)
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let s = seconds - days * 86_400
+    let (y, m, d) = civil(days)
+    var out = [UInt8](repeating: 0x30, count: 23)
+    func put(_ v: Int, at i: Int, width: Int) {
+      var v = v
+      for k in stride(from: i + width - 1, through: i, by: -1) {
+        out[k] = UInt8(0x30 + v % 10)
+        v /= 10
+      }
+    }
+    put(y, at: 0, width: 4)
+    out[4] = 0x2D
+    put(m, at: 5, width: 2)
+    out[7] = 0x2D
+    put(d, at: 8, width: 2)
+    out[10] = 0x20
+    put(s / 3600, at: 11, width: 2)
+    out[13] = 0x3A
+    put(s / 60 % 60, at: 14, width: 2)
+    out[16] = 0x3A
+    put(s % 60, at: 17, width: 2)
+    out[19] = 0x2E
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Year, month, day of day `n` after 1970-01-01 (proleptic Gregorian, H. Hinnant's algorithm).
+  private static func civil(_ n: Int) -> (Int, Int, Int) {
+    let z = n + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - (153 * mp + 2) / 5 + 1)
   }
 }

@@ -4,64 +4,110 @@ import Foundation
 ///
 /// A row whose cells are all empty is skipped silently (spreadsheets leave such rows behind).
 public enum CSVImport {
+  /// Streams a leads file: each good row goes to `write` in line order, which writes it and returns nil, or
+  /// returns why it is a bad row after all (e.g. its `external_id` is in the database). `anyBadRow` tells
+  /// whether a bad row came before (`--strict` then need not write). A repeated `external_id` is a bad row at
+  /// its later line. `encoding` nil: decided from the file; `CSVEncodingRetry` when the pass read it wrongly.
+  public static func streamLeads(
+    _ source: some CSVByteSource, options: ImportOptions, encoding: CSVEncoding? = nil,
+    write: (_ row: ImportedLead, _ anyBadRow: Bool) throws -> String?
+  ) throws -> ImportSummary {
+    let known = options.knownModels
+    return try stream(source, schema: .leads, options: options, encoding: encoding, write: write) { r in
+      LeadRow.read(&r, knownModels: known)
+    }
+  }
+
+  /// Streams a touches file (see `streamLeads`). `channel` and `outcome` are required.
+  public static func streamTouches(
+    _ source: some CSVByteSource, options: ImportOptions, encoding: CSVEncoding? = nil,
+    write: (_ row: ImportedTouch, _ anyBadRow: Bool) throws -> String?
+  ) throws -> ImportSummary {
+    try stream(source, schema: .touches, options: options, encoding: encoding, write: write) { r in TouchRow.read(&r) }
+  }
+
   /// Parses a leads file (bytes as read from disk).
   public static func leads(_ bytes: [UInt8], options: ImportOptions) throws -> ImportBatch<ImportedLead> {
-    try leads(CSVReader.read(bytes, fileName: options.fileName), options: options)
+    try collect { encoding, write in try streamLeads(CSVBytes(bytes), options: options, encoding: encoding, write: write) }
   }
 
   /// Parses a touches file (bytes as read from disk).
   public static func touches(_ bytes: [UInt8], options: ImportOptions) throws -> ImportBatch<ImportedTouch> {
-    try touches(CSVReader.read(bytes, fileName: options.fileName), options: options)
+    try collect { encoding, write in
+      try streamTouches(CSVBytes(bytes), options: options, encoding: encoding, write: write)
+    }
   }
 
   /// Parses decoded leads records. A repeated `external_id` is a bad row at its later line.
   public static func leads(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedLead> {
-    var firstLine: [String: Int] = [:]
-    return try parse(file, schema: .leads, options: options) { r in
-      let lead = LeadRow.read(&r, knownModels: options.knownModels)
-      if let id = r.text("external_id") {
-        if let earlier = firstLine[id] {
-          r.fail("external_id \"\(id)\" repeats line \(earlier)")
-        } else {
-          firstLine[id] = r.line
-        }
-      }
-      return lead
-    }
+    let known = options.knownModels
+    return try parse(file, processor: RowProcessor(schema: .leads, options: options) { LeadRow.read(&$0, knownModels: known) })
   }
 
   /// Parses decoded touches records. `channel` and `outcome` are required: a touch without them says nothing.
   public static func touches(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedTouch> {
-    try parse(file, schema: .touches, options: options) { r in TouchRow.read(&r) }
+    try parse(file, processor: RowProcessor(schema: .touches, options: options) { TouchRow.read(&$0) })
   }
 
-  // MARK: - The loop shared by both kinds
+  // MARK: - The loops shared by both kinds
 
-  private static func parse<Row: ImportedRow>(
-    _ file: CSVFile, schema: ImportSchema, options: ImportOptions, read: (inout RowReader) -> Row?
-  ) throws -> ImportBatch<Row> {
-    let header = try schema.bind(header: file.records.first, fileName: options.fileName)
-    var rows: [Row] = []
+  private static func stream<Row: ImportedRow>(
+    _ source: some CSVByteSource, schema: ImportSchema, options: ImportOptions, encoding: CSVEncoding?,
+    write: (Row, Bool) throws -> String?, read: @escaping (inout RowReader) -> Row?
+  ) throws -> ImportSummary {
+    var processor = RowProcessor(schema: schema, options: options, read: read)
     var errors: [RowError] = []
-    for record in file.records.dropFirst() {
-      if let problem = record.problem {
-        errors.append(RowError(line: record.line, reason: problem))
-        continue
-      }
-      if record.fields.allSatisfy({ $0.trimmedFast(.whitespaces).isEmpty }) { continue }
-      guard record.fields.count == header.fieldCount else {
-        errors.append(
-          RowError(line: record.line, reason: "\(record.fields.count) fields, header has \(header.fieldCount)"))
-        continue
-      }
-      var reader = RowReader(line: record.line, header: header, fields: record.fields, zone: options.zone)
-      let row = read(&reader)
-      if let row, reader.reasons.isEmpty {
-        rows.append(row)
-      } else {
-        errors.append(RowError(line: record.line, reason: reader.reasons.joined(separator: "; ")))
+    var imported = 0
+    let decoder = try CSVRecordPipeline.run(source, mode: encoding) { record in
+      switch processor.take(record) {
+      case .none: break
+      case .bad(let error): errors.append(error)
+      case .row(let row):
+        if let reason = try write(row, !errors.isEmpty) {
+          errors.append(RowError(line: row.line, reason: reason))
+        } else {
+          imported += 1
+        }
       }
     }
+    let found = decoder.tally.decision
+    if found != (decoder.mode ?? .utf8) { throw CSVEncodingRetry(encoding: found) }
+    if let rejection = decoder.tally.rejection(found, fileName: options.fileName) { throw rejection }
+    let header = try processor.finish()
+    return ImportSummary(encoding: found, warnings: header.warnings, errors: errors, imported: imported)
+  }
+
+  /// Runs a streamed parse that keeps every good row, again in the right encoding if the first pass was wrong.
+  private static func collect<Row: ImportedRow>(
+    _ pass: (CSVEncoding?, (Row, Bool) throws -> String?) throws -> ImportSummary
+  ) throws -> ImportBatch<Row> {
+    var rows: [Row] = []
+    let keep: (Row, Bool) throws -> String? = { row, _ in
+      rows.append(row)
+      return nil
+    }
+    let summary: ImportSummary
+    do {
+      summary = try pass(nil, keep)
+    } catch let retry as CSVEncodingRetry {
+      rows = []
+      summary = try pass(retry.encoding, keep)
+    }
+    return ImportBatch(encoding: summary.encoding, warnings: summary.warnings, rows: rows, errors: summary.errors)
+  }
+
+  private static func parse<Row: ImportedRow>(_ file: CSVFile, processor: RowProcessor<Row>) throws -> ImportBatch<Row> {
+    var processor = processor
+    var rows: [Row] = []
+    var errors: [RowError] = []
+    for record in file.records {
+      switch processor.take(record) {
+      case .none: break
+      case .bad(let error): errors.append(error)
+      case .row(let row): rows.append(row)
+      }
+    }
+    let header = try processor.finish()
     return ImportBatch(encoding: file.encoding, warnings: header.warnings, rows: rows, errors: errors)
   }
 }

@@ -20,25 +20,25 @@ final class GB18030Decoder {
 
   /// The text of `bytes`, or nil when they are not valid GB18030 (invalid or incomplete sequence).
   func decode(_ bytes: [UInt8]) -> String? {
-    if bytes.isEmpty { return "" }
+    bytes.withUnsafeBufferPointer { decode($0) }
+  }
+
+  /// The text of `bytes`, or nil when they are not valid GB18030 (invalid or incomplete sequence).
+  func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let inBase = bytes.baseAddress, !bytes.isEmpty else { return "" }
     _ = iconv(handle, nil, nil, nil, nil)
-    var input = bytes
-    var output = [UInt8](repeating: 0, count: bytes.count * 2 + 8)
-    let outCapacity = output.count
-    let written: Int? = input.withUnsafeMutableBufferPointer { inBuf in
-      output.withUnsafeMutableBufferPointer { outBuf in
-        guard let inBase = inBuf.baseAddress, let outBase = outBuf.baseAddress else { return nil }
-        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase).assumingMemoryBound(to: CChar.self)
-        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(
-          to: CChar.self)
-        var inLeft = inBuf.count
-        var outLeft = outCapacity
-        let result = iconv(handle, &inPtr, &inLeft, &outPtr, &outLeft)
-        guard result != size_t.max, inLeft == 0 else { return nil }
-        return outCapacity - outLeft
-      }
+    let outCapacity = bytes.count * 2 + 8
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: outCapacity) { outBuf -> String? in
+      guard let outBase = outBuf.baseAddress else { return nil }
+      // iconv's input pointer is not const in its C signature, but it only reads through it.
+      var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(
+        to: CChar.self)
+      var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
+      var inLeft = bytes.count
+      var outLeft = outCapacity
+      let result = iconv(handle, &inPtr, &inLeft, &outPtr, &outLeft)
+      guard result != size_t.max, inLeft == 0 else { return nil }
+      return String(validating: UnsafeBufferPointer(rebasing: outBuf[..<(outCapacity - outLeft)]), as: UTF8.self)
     }
-    guard let written else { return nil }
-    return String(validating: output[..<written], as: UTF8.self)
   }
 }

@@ -23,6 +23,13 @@ public struct ImportBatch<Row: ImportedRow>: Sendable, Hashable {
   public var rows: [Row]
   public var errors: [RowError]
 
+  public init(encoding: CSVEncoding, warnings: [String], rows: [Row], errors: [RowError]) {
+    self.encoding = encoding
+    self.warnings = warnings
+    self.rows = rows
+    self.errors = errors
+  }
+
   /// The rejection for `--strict` when any row is bad (`bad_csv_row`, first bad line named), else nil.
   public func strictError(fileName: String? = nil) -> CoachError? {
     guard let first = errors.first else { return nil }

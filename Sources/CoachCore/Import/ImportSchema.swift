@@ -87,7 +87,12 @@ public struct ImportHeader: Sendable, Hashable {
   /// The trimmed cell of `column` in `fields`, or nil when the column is absent or the cell empty.
   public func value(_ column: String, in fields: [String]) -> String? {
     guard let i = index[column], i < fields.count else { return nil }
-    let v = fields[i].trimmedFast(.whitespacesAndNewlines)
+    let cell = fields[i]
+    // Printable ASCII at both ends cannot be trimmed: skip building the character set for nearly every cell.
+    if let first = cell.utf8.first, let last = cell.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+      return cell
+    }
+    let v = cell.trimmedFast(.whitespacesAndNewlines)
     return v.isEmpty ? nil : v
   }
 }

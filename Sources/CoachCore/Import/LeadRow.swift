@@ -32,7 +32,7 @@ enum LeadRow {
   private static func model(_ r: inout RowReader, known: [String]?) -> String? {
     guard let v = r.text("model") else { return nil }
     guard let known else { return v }
-    if let match = known.first(where: { $0.caseInsensitiveCompare(v) == .orderedSame }) { return match }
+    if let match = known.first(where: { RowReader.sameIgnoringCase($0, v) }) { return match }
     r.fail("model \"\(v)\": expected a catalog code: \(RowReader.oneOf(known))")
     return nil
   }
@@ -56,12 +56,13 @@ enum LeadRow {
 
 /// Cell rules of one touches row.
 enum TouchRow {
+  private static let channels = RowReader.oneOf(Channel.allCases.map(\.rawValue))
+  private static let outcomes = RowReader.oneOf(Outcome.allCases.map(\.rawValue))
+
   static func read(_ r: inout RowReader) -> ImportedTouch? {
     let lead = r.required("lead_external_id", "every touch needs the external_id of its lead")
     let atText = r.required("at", "every touch needs its time, like 2025-07-10T10:00:00+08:00")
     let at = atText.flatMap { r.instant("at", value: $0) }
-    let channels = RowReader.oneOf(Channel.allCases.map(\.rawValue))
-    let outcomes = RowReader.oneOf(Outcome.allCases.map(\.rawValue))
     let channel = r.required("channel", "expected \(channels)").flatMap { r.code("channel", Channel.self, value: $0) }
     let outcome = r.required("outcome", "expected \(outcomes)").flatMap { r.code("outcome", Outcome.self, value: $0) }
     let nextAt = r.instant("next_at")

@@ -34,13 +34,54 @@ struct RowReader {
     -> T? where T.RawValue == String
   {
     guard let v = value ?? text(column) else { return nil }
-    if let exact = T(rawValue: v), exact.rawValue == exact.rawValue.lowercased(), !v.contains(where: { $0 == "-" || $0 == " " }) {
+    if let exact = T(rawValue: v), Self.isCanonical(exact.rawValue), !v.utf8.contains(where: { $0 == 0x2D || $0 == 0x20 }) {
       return exact
+    }
+    if v.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: the rule below (lower-cased, `-` and space read as `_`) without building strings.
+      if let match = T.allCases.first(where: { Self.sameCode($0.rawValue, v) }) { return match }
+      fail("\(column) \"\(v)\": expected \(Self.oneOf(T.allCases.map(\.rawValue)))")
+      return nil
     }
     let key = v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
     if let match = T.allCases.first(where: { $0.rawValue.lowercased() == key }) { return match }
     fail("\(column) \"\(v)\": expected \(Self.oneOf(T.allCases.map(\.rawValue)))")
     return nil
+  }
+
+  /// No upper-case ASCII (for ASCII text: equal to its `lowercased()`); other text is asked the slow way.
+  private static func isCanonical(_ raw: String) -> Bool {
+    for u in raw.utf8 {
+      if u >= 0x80 { return raw == raw.lowercased() }
+      if u >= 0x41 && u <= 0x5A { return false }
+    }
+    return true
+  }
+
+  /// `raw.lowercased() == key` where key is ASCII `v` lower-cased with `-` and space as `_`.
+  private static func sameCode(_ raw: String, _ v: String) -> Bool {
+    guard raw.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return raw.lowercased()
+        == v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+    }
+    guard raw.utf8.count == v.utf8.count else { return false }
+    for (r, c) in zip(raw.utf8, v.utf8) {
+      let lr = r >= 0x41 && r <= 0x5A ? r + 32 : r
+      let lc = c == 0x2D || c == 0x20 ? 0x5F : (c >= 0x41 && c <= 0x5A ? c + 32 : c)
+      if lr != lc { return false }
+    }
+    return true
+  }
+
+  /// `a.caseInsensitiveCompare(b) == .orderedSame`, byte by byte when both are ASCII.
+  static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return a.caseInsensitiveCompare(b) == .orderedSame
+    }
+    guard a.utf8.count == b.utf8.count else { return false }
+    return zip(a.utf8, b.utf8).allSatisfy { x, y in
+      x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)
+    }
   }
 
   /// A `YYYY-MM-DD` day.
@@ -54,7 +95,7 @@ struct RowReader {
   /// An ISO 8601 time; without an offset it is in the import's zone.
   mutating func instant(_ column: String, value: String? = nil) -> Date? {
     guard let v = value ?? text(column) else { return nil }
-    if let d = TimeParsing.instant(v, zone: zone) { return d }
+    if let d = FastInstant.parse(v) ?? TimeParsing.instant(v, zone: zone) { return d }
     fail(
       "\(column) \"\(v)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00 "
         + "(without an offset: \(zone.identifier))")

@@ -20,12 +20,13 @@ extension CoachCommand {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
         let models = try Playbooks.load(env).models.map(\.code)
-        let batch = try CSVImport.leads(
-          try ImportIO.read(file), options: ImportOptions(zone: env.zone, fileName: file, knownModels: models))
-        let result = try ImportIO.run(env: env, file: file, warnings: batch.warnings) {
-          try session.db.importLeads(batch.rows, parseErrors: batch.errors, strict: strict, now: env.now, actor: session.actor)
+        let source = try ImportFile(path: file)
+        let options = ImportOptions(zone: env.zone, fileName: file, knownModels: models)
+        let result = try ImportIO.run(file: file) {
+          try session.db.importLeads(
+            from: source, options: options, strict: strict, now: env.now, actor: session.actor, warn: ImportIO.warn)
         }
-        try ImportIO.report(result, env: env, noun: "leads", encoding: batch.encoding)
+        try ImportIO.report(result, env: env, noun: "leads")
       }
     }
 
@@ -38,28 +39,27 @@ extension CoachCommand {
       func run() throws {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
-        let batch = try CSVImport.touches(try ImportIO.read(file), options: ImportOptions(zone: env.zone, fileName: file))
-        let result = try ImportIO.run(env: env, file: file, warnings: batch.warnings) {
-          try session.db.importTouches(batch.rows, parseErrors: batch.errors, strict: strict, actor: session.actor, scope: session.scope)
+        let source = try ImportFile(path: file)
+        let options = ImportOptions(zone: env.zone, fileName: file)
+        let result = try ImportIO.run(file: file) {
+          try session.db.importTouches(
+            from: source, options: options, strict: strict, actor: session.actor, scope: session.scope,
+            warn: ImportIO.warn)
         }
-        try ImportIO.report(result, env: env, noun: "touches", encoding: batch.encoding)
+        try ImportIO.report(result, env: env, noun: "touches")
       }
     }
   }
 }
 
-/// File reading and reporting shared by both imports.
+/// Header warnings and reporting shared by both imports.
 enum ImportIO {
-  static func read(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CoachError.rejected(code: "unreadable_file", message: "cannot read \(path): check the path and permissions")
-    }
-    return [UInt8](data)
+  static func warn(_ warnings: [String]) {
+    for w in warnings { FileHandle.standardError.write(Data("coach: warning: \(w)\n".utf8)) }
   }
 
-  /// Prints header warnings, runs the import, and turns a strict refusal into exit 65 naming the lines.
-  static func run(env: RunEnvironment, file: String, warnings: [String], _ body: () throws -> ImportResult) throws -> ImportResult {
-    for w in warnings { FileHandle.standardError.write(Data("coach: warning: \(w)\n".utf8)) }
+  /// Runs the import and turns a strict refusal into exit 65 naming the lines.
+  static func run(file: String, _ body: () throws -> ImportResult) throws -> ImportResult {
     do {
       return try body()
     } catch ImportFailure.strict(let errors) {
@@ -70,13 +70,13 @@ enum ImportIO {
     }
   }
 
-  static func report(_ result: ImportResult, env: RunEnvironment, noun: String, encoding: CSVEncoding) throws {
+  static func report(_ result: ImportResult, env: RunEnvironment, noun: String) throws {
     if env.json {
       try Output(env: env).json(
         ImportResultJSON(imported: result.imported, skipped: result.skipped.map { .init(line: $0.line, reason: $0.reason) }))
       return
     }
-    print("imported \(result.imported) \(noun) (\(encoding.rawValue)); skipped \(result.skipped.count)")
+    print("imported \(result.imported) \(noun) (\(result.encoding.rawValue)); skipped \(result.skipped.count)")
     for e in result.skipped { print("  line \(e.line): \(e.reason)") }
     if !result.createdConsultants.isEmpty {
       print("new consultants: \(result.createdConsultants.joined(separator: ", "))")
@@ -91,4 +91,41 @@ struct ImportResultJSON: Encodable {
   }
   let imported: Int
   let skipped: [Skipped]
+}
+
+/// An import file read in 1 MiB chunks with `read(2)`: memory stays bounded whatever the file's size.
+struct ImportFile: CSVByteSource {
+  let path: String
+
+  /// Fails now (`unreadable_file`) when the file cannot be opened, before any transaction starts.
+  init(path: String) throws {
+    self.path = path
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw Self.unreadable(path) }
+    close(fd)
+  }
+
+  func read(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw Self.unreadable(path) }
+    defer { close(fd) }
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
+    defer { buffer.deallocate() }
+    while true {
+      let n = readBytes(fd, buffer.baseAddress, buffer.count)
+      if n < 0 && errno == EINTR { continue }
+      guard n >= 0 else { throw Self.unreadable(path) }
+      if n == 0 { return }
+      try body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+    }
+  }
+
+  private static func unreadable(_ path: String) -> CoachError {
+    .rejected(code: "unreadable_file", message: "cannot read \(path): check the path and permissions")
+  }
+}
+
+/// `read(2)` (the name is taken inside `ImportFile`).
+private func readBytes(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
+  read(fd, buffer, count)
 }

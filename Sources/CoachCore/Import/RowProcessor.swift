@@ -1,0 +1,74 @@
+import Foundation
+
+/// What one record of an import file is.
+enum RecordOutcome<Row> {
+  /// The header, an empty row, or (after a bad header) anything: nothing to do.
+  case none
+  case row(Row)
+  case bad(RowError)
+}
+
+/// The per-record rules shared by the batch and the streamed import: header binding, the empty-row and
+/// field-count checks, the cell rules, and (leads) a repeated `external_id` as a bad row at its later line.
+struct RowProcessor<Row: ImportedRow> {
+  let schema: ImportSchema
+  let options: ImportOptions
+  let read: (inout RowReader) -> Row?
+  private(set) var header: ImportHeader?
+  private var headerError: (any Error)?
+  private var sawHeader = false
+  /// First line of each `external_id` (leads only): what must be remembered to find repeats.
+  private var firstLine: [String: Int] = [:]
+
+  init(schema: ImportSchema, options: ImportOptions, read: @escaping (inout RowReader) -> Row?) {
+    self.schema = schema
+    self.options = options
+    self.read = read
+  }
+
+  /// Takes the next record of the file.
+  mutating func take(_ record: CSVRecord) -> RecordOutcome<Row> {
+    guard sawHeader else {
+      sawHeader = true
+      do { header = try schema.bind(header: record, fileName: options.fileName) } catch { headerError = error }
+      return .none
+    }
+    guard let header else { return .none }
+    if let problem = record.problem { return .bad(RowError(line: record.line, reason: problem)) }
+    if Self.allBlank(record.fields) { return .none }
+    guard record.fields.count == header.fieldCount else {
+      return .bad(
+        RowError(line: record.line, reason: "\(record.fields.count) fields, header has \(header.fieldCount)"))
+    }
+    var reader = RowReader(line: record.line, header: header, fields: record.fields, zone: options.zone)
+    let row = read(&reader)
+    if schema.kind == .leads, let id = reader.text("external_id") {
+      if let earlier = firstLine[id] {
+        reader.fail("external_id \"\(id)\" repeats line \(earlier)")
+      } else {
+        firstLine[id] = reader.line
+      }
+    }
+    if let row, reader.reasons.isEmpty { return .row(row) }
+    return .bad(RowError(line: record.line, reason: reader.reasons.joined(separator: "; ")))
+  }
+
+  /// After the last record: the bound header, or why the file has none usable (`bad_csv_header`).
+  func finish() throws -> ImportHeader {
+    if let headerError { throw headerError }
+    if let header { return header }
+    return try schema.bind(header: nil, fileName: options.fileName)
+  }
+
+  /// Every cell empty or white space (spreadsheets leave such rows behind).
+  private static func allBlank(_ fields: [String]) -> Bool {
+    for f in fields {
+      for u in f.utf8 where u != 0x20 && u != 0x09 {
+        // Anything else but ASCII blanks: ask the full rule only when it might be Unicode white space.
+        if u < 0x80 { return false }
+        return fields.allSatisfy { $0.trimmedFast(.whitespaces).isEmpty }
+      }
+    }
+    return true
+  }
+}

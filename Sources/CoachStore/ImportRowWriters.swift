@@ -1,0 +1,96 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// Writes imported lead rows one at a time inside the import's transaction; remembers only the consultants.
+struct LeadImportWriter {
+  let db: Database
+  let now: Date
+  let actor: String?
+  private var consultants: [String: Int64]
+  /// Consultants created, in the order their first row came.
+  private(set) var created: [String] = []
+
+  init(_ db: Database, now: Date, actor: String?) throws {
+    self.db = db
+    self.now = now
+    self.actor = actor
+    consultants = try Dictionary(
+      Row.fetchAll(db, sql: "SELECT id, name FROM user").map { ($0["name"] as String, $0["id"] as Int64) },
+      uniquingKeysWith: { a, _ in a })
+  }
+
+  /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (its external id is in the
+  /// database; repeats within the file are found by the parser before they get here).
+  mutating func write(_ row: ImportedLead, insert: Bool) throws -> String? {
+    if let ext = row.externalID,
+      try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM lead WHERE externalId = ?"), arguments: [ext]) != nil
+    {
+      return "external_id \"\(ext)\" is already in the database"
+    }
+    guard insert else { return nil }
+    var consultantID: Int64?
+    if let name = row.consultant {
+      if let id = consultants[name] {
+        consultantID = id
+      } else {
+        try db.execute(
+          sql: "INSERT INTO user (name, role, createdAt) VALUES (?, 'consultant', ?)", arguments: [name, now])
+        consultants[name] = db.lastInsertedRowID
+        consultantID = db.lastInsertedRowID
+        created.append(name)
+      }
+    }
+    let createdAt = row.createdAt ?? now
+    let lead = NewLead(
+      externalID: row.externalID, name: row.name, phone: row.phone, wechat: row.wechat, email: row.email,
+      gender: row.gender, birthday: row.birthday, city: row.city, source: row.source, consultantID: consultantID,
+      model: row.model, grade: row.grade, tier: row.tier, tags: row.tags, profile: row.profile, stage: row.stage,
+      createdAt: createdAt)
+    let note = row.stage == .prospect ? nil : "imported at \(row.stage.rawValue)"
+    _ = try LeadWriter.insert(
+      db, lead, actor: actor, events: [StageEvent(from: nil, to: row.stage, at: createdAt, actor: actor, note: note)])
+    return nil
+  }
+}
+
+/// Writes imported touch rows one at a time; remembers lead ids by external id in a bounded cache.
+struct TouchImportWriter {
+  private static let cacheLimit = 100_000
+  let db: Database
+  let actor: String?
+  private let leadSQL: String
+  private let scopeArguments: StatementArguments
+  /// External id → lead id (nil: no lead the scope may see).
+  private var cache: [String: Int64?] = [:]
+
+  init(_ db: Database, actor: String?, scope: Scope) {
+    self.db = db
+    self.actor = actor
+    let (cond, args) = scope.condition
+    leadSQL = "SELECT l.id FROM lead l WHERE \(cond) AND l.externalId = ?"
+    scopeArguments = args
+  }
+
+  /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see).
+  mutating func write(_ row: ImportedTouch, insert: Bool) throws -> String? {
+    guard let leadID = try lead(row.leadExternalID) else {
+      return "lead_external_id \"\(row.leadExternalID)\" is not a lead you may see: import the leads first"
+    }
+    guard insert else { return nil }
+    _ = try TouchWriter.insert(
+      db, leadID: leadID,
+      NewTouch(at: row.at, channel: row.channel, outcome: row.outcome, note: row.note, nextAt: row.nextAt),
+      actor: actor)
+    return nil
+  }
+
+  private mutating func lead(_ externalID: String) throws -> Int64? {
+    if let known = cache[externalID] { return known }
+    let id = try Int64.fetchOne(
+      db.cachedStatement(sql: leadSQL), arguments: scopeArguments + [externalID])
+    if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+    cache[externalID] = .some(id)
+    return id
+  }
+}
