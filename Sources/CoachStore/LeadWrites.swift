@@ -68,10 +68,11 @@ enum LeadWriter {
     ).execute(
       arguments: [
         customerID, lead.externalID, lead.consultantID, lead.source, lead.model, lead.grade?.rawValue, lead.tier?.rawValue,
-        lead.stage.rawValue, lead.createdAt, lead.createdAt,
+        lead.stage.rawValue, StoredDate.value(lead.createdAt), StoredDate.value(lead.createdAt),
       ])
     let leadID = db.lastInsertedRowID
-    for tag in Set(lead.tags) {
+    var tagsSeen = Set<String>()
+    for tag in lead.tags where tagsSeen.insert(tag).inserted {
       try db.cachedStatement(sql: "INSERT INTO leadTag (leadId, tag) VALUES (?, ?)").execute(arguments: [leadID, tag])
     }
     var seen = Set<String>()
@@ -79,7 +80,7 @@ enum LeadWriter {
       try db.cachedStatement(sql: "DELETE FROM profileFact WHERE customerId = ? AND key = ?").execute(
         arguments: [customerID, fact.key])
       try db.cachedStatement(sql: "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)").execute(
-        arguments: [customerID, fact.key, fact.value, lead.createdAt])
+        arguments: [customerID, fact.key, fact.value, StoredDate.value(lead.createdAt)])
     }
     let history = events ?? [StageEvent(from: nil, to: lead.stage, at: lead.createdAt, actor: actor, note: nil)]
     for event in history { try insertEvent(db, leadID: leadID, event) }
@@ -106,7 +107,8 @@ enum LeadWriter {
       sql: "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)"
     ).execute(
       arguments: [
-        lead.name, lead.phone, lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city, lead.createdAt,
+        lead.name, lead.phone, lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city,
+        StoredDate.value(lead.createdAt),
       ])
     return db.lastInsertedRowID
   }
@@ -119,7 +121,7 @@ enum LeadWriter {
         """
     ).execute(
       arguments: [
-        leadID, e.from?.rawValue, e.to.rawValue, e.at, e.actor, e.reason?.rawValue, e.note, e.amount, e.model,
+        leadID, e.from?.rawValue, e.to.rawValue, StoredDate.value(e.at), e.actor, e.reason?.rawValue, e.note, e.amount, e.model,
         e.eta?.description, e.date?.description,
       ])
   }
