@@ -95,7 +95,7 @@ enum LeadLoader {
     let touches = try Row.fetchCursor(
       db,
       sql: """
-        SELECT leadId, id, at, channel, outcome, note, objections, nextAt, actor
+        SELECT leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL"), objections, nextAt, actor
         FROM touch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
         """, arguments: sub.args)
     while let row = try touches.next() {

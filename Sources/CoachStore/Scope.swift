@@ -41,6 +41,9 @@ public struct LeadFilter: Sendable {
   public var consultantID: Int64?
   public var leadIDs: [Int64]?
   public var limit: Int?
+  /// Load touch notes (free text: the bulk of a lead's history). Ranking and audits never read them; a brief's
+  /// message draft does, so the brief's lead is loaded with them.
+  public var withNotes = true
 
   public init(scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [Int64]? = nil, limit: Int? = nil) {
     self.scope = scope

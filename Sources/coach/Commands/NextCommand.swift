@@ -30,7 +30,8 @@ extension CoachCommand {
         if let action = FollowUpEngine.nextAction(for: one, in: ctx) {
           brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
         }
-      } else if let first = queue.first, let one = leads.first(where: { $0.id == first.leadID }),
+      } else if let first = queue.first,
+        case let one = try session.db.snapshot(id: first.leadID, scope: session.scope),  // with notes, for the draft
         let action = FollowUpEngine.nextAction(for: one, in: ctx)
       {
         briefLead = one

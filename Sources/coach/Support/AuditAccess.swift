@@ -13,7 +13,9 @@ enum AuditAccess {
   /// The leads to load and the consultants to count: users with role consultant, all of them or `only`.
   static func consultants(_ session: Session, only: String?) throws -> (LeadFilter, [String]) {
     let consultants = try session.db.users().filter { $0.role == .consultant }
-    guard let only else { return (LeadFilter(scope: session.scope), consultants.map(\.name)) }
+    var all = LeadFilter(scope: session.scope)
+    all.withNotes = false  // the audit never reads touch notes
+    guard let only else { return (all, consultants.map(\.name)) }
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
       let known = consultants.map(\.name).joined(separator: ", ")
       throw CoachError.rejected(
@@ -23,6 +25,8 @@ enum AuditAccess {
       throw CoachError.rejected(
         code: "forbidden", message: "--consultant \(only) is not in your team \(team ?? "(none)"); a team lead audits their own team")
     }
-    return (LeadFilter(scope: session.scope, consultantID: id), [only])
+    var one = LeadFilter(scope: session.scope, consultantID: id)
+    one.withNotes = false
+    return (one, [only])
   }
 }

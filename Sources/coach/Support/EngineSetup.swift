@@ -11,7 +11,14 @@ enum EngineSetup {
   }
 
   /// The leads `next` and `alerts` work on: a consultant's own; a lead's team (with `team`), an admin's all.
+  /// Loaded without touch notes: ranking never reads them (the brief's lead is loaded again in full).
   static func workingSet(_ session: Session, team: Bool) throws -> LeadFilter {
+    var filter = try scopeFilter(session, team: team)
+    filter.withNotes = false
+    return filter
+  }
+
+  static func scopeFilter(_ session: Session, team: Bool) throws -> LeadFilter {
     guard let user = session.user, let id = user.id else { return LeadFilter(scope: .all) }
     if team {
       guard user.role == .lead || user.role == .admin else {
