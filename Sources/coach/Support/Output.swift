@@ -10,9 +10,7 @@ struct Output {
   let env: RunEnvironment
 
   /// Colour only on a terminal and when NO_COLOR is not set.
-  static var colourEnabled: Bool {
-    ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
-  }
+  static let colourEnabled: Bool = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) != 0
 
   func encoder() -> JSONEncoder { Output.encoder(zone: env.zone) }
 
@@ -38,12 +36,13 @@ struct Output {
   /// Local time for people: `2025-07-10 10:00`.
   func time(_ date: Date?) -> String {
     guard let date else { return "-" }
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "en_US_POSIX")
-    f.timeZone = env.zone
-    f.dateFormat = "yyyy-MM-dd HH:mm"
-    return f.string(from: date)
+    let local = Int((date.timeIntervalSince1970 + Double(env.zone.secondsFromGMT(for: date))).rounded(.down))
+    let seconds = ((local % 86_400) + 86_400) % 86_400
+    let day = LocalDate(date, in: env.zone)
+    return day.description + " " + Self.twoDigits(seconds / 3600) + ":" + Self.twoDigits(seconds % 3600 / 60)
   }
+
+  static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
   static func bold(_ s: String) -> String { colourEnabled ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
   static func red(_ s: String) -> String { colourEnabled ? "\u{1B}[31;1m\(s)\u{1B}[0m" : s }
