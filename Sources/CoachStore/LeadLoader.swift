@@ -44,18 +44,19 @@ enum LeadLoader {
     var leads: [LeadSnapshot] = []
     var index: [Int64: Int] = [:]
     var customerOf: [Int64: [Int]] = [:]
-    for row in try Row.fetchAll(db, sql: sql, arguments: args) {
-      let id: Int64 = row["id"]
+    // By column position, in the SELECT's order (name lookups cost a tenth of a large load).
+    let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+    while let row = try rows.next() {
+      let id: Int64 = row[0]
       index[id] = leads.count
-      customerOf[row["customerId"], default: []].append(leads.count)
+      customerOf[row[8], default: []].append(leads.count)
       leads.append(
         LeadSnapshot(
-          id: String(id), externalID: row["externalId"], name: row["name"], phone: row["phone"], wechat: row["wechat"],
-          email: row["email"], gender: row["gender"], birthday: (row["birthday"] as String?).flatMap(LocalDate.init),
-          city: row["city"], source: row["source"], consultant: row["consultant"], model: row["model"],
-          grade: (row["grade"] as String?).flatMap(Grade.init(rawValue:)),
-          tier: (row["tier"] as String?).flatMap(Tier.init(rawValue:)),
-          stage: Stage(rawValue: row["stage"]) ?? .prospect, createdAt: row["createdAt"]))
+          id: String(id), externalID: row[1], name: row[9], phone: row[10], wechat: row[11], email: row[12],
+          gender: row[13], birthday: (row[14] as String?).flatMap(LocalDate.init), city: row[15], source: row[2],
+          consultant: row[16], model: row[3], grade: (row[4] as String?).flatMap(Grade.init(rawValue:)),
+          tier: (row[5] as String?).flatMap(Tier.init(rawValue:)), stage: Stage(rawValue: row[6]) ?? .prospect,
+          createdAt: row[7]))
     }
     if leads.isEmpty { return [] }
     // Children: by the same condition, or by id when the list was cut by a limit.

@@ -2,6 +2,8 @@
 public enum DisplayWidth {
   /// Columns taken by `s`. ANSI escape sequences (`ESC [ … m`) take none.
   public static func of(_ s: String) -> Int {
+    // Printable ASCII without escapes (most cells): one column a byte, no grapheme breaking.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
     var total = 0
     var inEscape = false
     for cluster in s {
@@ -22,6 +24,8 @@ public enum DisplayWidth {
   public static func width(of cluster: Character) -> Int {
     let scalars = cluster.unicodeScalars
     guard let first = scalars.first else { return 0 }
+    // CJK ideographs and Hangul syllables (a name, a note) are wide and never emoji: skip the property lookups.
+    if (0x4E00...0x9FFF).contains(first.value) || (0xAC00...0xD7A3).contains(first.value) { return 2 }
     if first.properties.isEmojiPresentation { return 2 }
     if first.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
     return width(of: first)
