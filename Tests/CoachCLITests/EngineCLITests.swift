@@ -70,6 +70,11 @@ import Testing
     #expect(overdue.allSatisfy { $0 > 0 })
     #expect(Set(alerts.compactMap { $0["severity"] as? String }).isSubset(of: ["low", "medium", "high"]))
     #expect(Set(alerts.compactMap { $0["consultant"] as? String }).count == 4)
+    let two = (try lead.run(["alerts", "--team", "--json", "--limit", "2"]).json()["alerts"] as? [[String: Any]]) ?? []
+    #expect(two.count == 2)
+    #expect(two.compactMap { $0["lead_id"] as? String } == alerts.prefix(2).compactMap { $0["lead_id"] as? String })
+    let table = try lead.run(["alerts", "--team", "--limit", "3"]).stdout
+    #expect(table.contains("\(alerts.count - 3) more"))
     let own = (try cli.run(["alerts", "--json"]).json()["alerts"] as? [[String: Any]]) ?? []
     #expect(own.allSatisfy { $0["consultant"] as? String == "李娜" })
   }

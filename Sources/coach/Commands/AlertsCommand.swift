@@ -9,16 +9,23 @@ extension CoachCommand {
     static let configuration = CommandConfiguration(
       commandName: "alerts", abstract: "Overdue follow-ups, most overdue first (--team for a team lead).")
     @Flag(help: "The whole team's alerts (team leads and admins).") var team = false
+    @Option(help: "At most N alerts (the table shows the 50 most overdue unless given; --json lists all).")
+    var limit: Int?
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
 
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       let ctx = try EngineSetup.context(env, session: session)
       let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: team))
-      let alerts = Alerts.build(leads: leads, ctx: ctx, explained: env.json)
+      let all = Alerts.build(leads: leads, ctx: ctx, explained: env.json)
       let out = Output(env: env)
-      if env.json { return try out.json(["alerts": alerts]) }
+      if env.json { return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all]) }
+      let alerts = Array(all.prefix(limit ?? 50))
       if alerts.isEmpty { return out.line(ctx.playbook.labels.ui["nothing_due"] ?? "nothing overdue") }
       let ui = ctx.playbook.labels.ui
       let table = TextTable(headers: [
@@ -34,9 +41,13 @@ extension CoachCommand {
               out.time(a.deadline), String(format: "%.1f", a.overdueDays),
             ]
           }))
+      if all.count > alerts.count {
+        out.line(Output.dim("… \(all.count - alerts.count) more (--limit N shows more, --json all)"))
+      }
       if team {
-        let counts = Dictionary(grouping: alerts, by: { $0.consultant ?? "-" }).mapValues(\.count).sorted { $0.value > $1.value }
-        out.line(Output.dim(counts.map { "\($0.key) \($0.value)" }.joined(separator: " · ")))
+        let counts = Dictionary(grouping: all, by: { $0.consultant ?? "-" }).mapValues(\.count)
+          .sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        out.line(Output.dim("\(all.count): " + counts.map { "\($0.key) \($0.value)" }.joined(separator: " · ")))
       }
     }
   }
