@@ -20,7 +20,7 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let ctx = try EngineSetup.context(env, session: session)
+      let ctx = try EngineSetup.context(env, session: session, salesStats: false)
       let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: team))
       let all = Alerts.build(leads: leads, ctx: ctx, explained: env.json)
       let out = Output(env: env)

@@ -29,7 +29,7 @@ extension CoachCommand {
       let last = try to.map { try env.date($0, option: "--to") } ?? env.today
       let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
       let window = try AuditWindow(from: first, to: last, zone: env.zone)
-      let ctx = try EngineSetup.context(env, session: session)
+      let ctx = try EngineSetup.context(env, session: session, salesStats: false)
       let (filter, names) = try AuditAccess.consultants(session, only: consultant)
       let leads = try session.db.snapshots(filter)
       let exports = try session.db.exports(from: window.start, to: window.end).map {

@@ -20,7 +20,7 @@ extension CoachCommand {
       var overdue: Int?
       var seen = 0
       if !quick {
-        let ctx = try EngineSetup.context(env, session: session)
+        let ctx = try EngineSetup.context(env, session: session, salesStats: false)
         let leads = try session.db.snapshots(LeadFilter(scope: session.scope))
         overdue = leads.filter { (FollowUpEngine.unexplainedAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }.count
         seen = leads.count

@@ -69,7 +69,7 @@ extension CoachCommand.LeadCommand {
       var leads = try session.db.snapshots(
         LeadFilter(scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit))
       if overdue {
-        let ctx = try EngineSetup.context(env, session: session)
+        let ctx = try EngineSetup.context(env, session: session, salesStats: false)
         leads = leads.filter { (FollowUpEngine.unexplainedAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }
         if let limit { leads = Array(leads.prefix(limit)) }
       }

@@ -4,10 +4,11 @@ import Foundation
 
 /// Builds what the engine needs for one run: the playbook, the clock, the zone and the dealership's own sales.
 enum EngineSetup {
-  static func context(_ env: RunEnvironment, session: Session) throws -> EngineContext {
+  /// `salesStats` (a group-wide query) only where switch arguments can be built: due actions never read it.
+  static func context(_ env: RunEnvironment, session: Session, salesStats: Bool = true) throws -> EngineContext {
     EngineContext(
       playbook: try Playbooks.load(env), now: env.now, zone: env.zone, consultantName: session.user?.name,
-      stats: try session.db.salesStats(now: env.now))
+      stats: salesStats ? try session.db.salesStats(now: env.now) : SalesStats())
   }
 
   /// The leads `next` and `alerts` work on: a consultant's own; a lead's team (with `team`), an admin's all.
