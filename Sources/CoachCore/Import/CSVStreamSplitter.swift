@@ -15,7 +15,7 @@ struct ByteRecord {
   func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
 }
 
-/// RFC 4180 splitting fed chunk by chunk: the same records as `CSVSplitter.split` of the whole input, whatever
+/// RFC 4180 splitting fed chunk by chunk (`CSVSplitter.split` feeds it a whole file at once): the same records whatever
 /// the chunk boundaries (a byte-at-a-time state machine: no look-ahead, so nothing is re-scanned).
 ///
 /// Safe for UTF-8 and GBK/GB18030 alike: `"`, `,`, CR and LF never occur inside a multi-byte character of either.
