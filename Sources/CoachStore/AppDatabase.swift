@@ -14,15 +14,17 @@ public final class AppDatabase: Sendable {
   }
 
   /// Opens (creating with mode 0600 if needed) the database file at `path`.
+  ///
+  /// Processes opening the same folder at once take turns (an exclusive `flock` on the folder) through
+  /// creation, the WAL switch and the migrations; a fresh file is created in place, never renamed over
+  /// a file another process has begun to write.
   public static func open(path: String) throws -> AppDatabase {
     let url = URL(fileURLWithPath: path)
-    let fm = FileManager.default
-    try? fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    if !fm.fileExists(atPath: path) {
-      guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-        throw CoachError.rejected(code: "db_unwritable", message: "cannot create the database at \(path): check the folder exists and is writable")
-      }
-    }
+    let folder = url.deletingLastPathComponent().path
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let turn = FolderTurn(folder)
+    defer { turn.end() }
+    try createIfMissing(path: path)
     try checkIsCoachDatabase(path: path)
     var config = Configuration()
     config.busyMode = .timeout(15)
@@ -35,6 +37,16 @@ public final class AppDatabase: Sendable {
     } catch let error as DatabaseError {
       throw CoachError.rejected(code: "db_unreadable", message: "cannot open \(path) as a coach database: \(error.message ?? "\(error)")")
     }
+  }
+
+  /// Creates an empty file with mode 0600 unless one exists (`O_CREAT` without `O_TRUNC`: an existing file is untouched).
+  static func createIfMissing(path: String) throws {
+    if FileManager.default.fileExists(atPath: path) { return }
+    let fd = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      throw CoachError.rejected(code: "db_unwritable", message: "cannot create the database at \(path): \(String(cString: strerror(errno))); check the folder exists and is writable")
+    }
+    close(fd)
   }
 
   /// An empty in-memory database, for tests and `playbook test`.
@@ -54,5 +66,24 @@ public final class AppDatabase: Sendable {
     if !head.isEmpty && head != Data("SQLite format 3\0".utf8) {
       throw CoachError.rejected(code: "not_a_database", message: "\(path) is not a SQLite database; give --db a coach database file or a new path")
     }
+  }
+}
+
+/// An exclusive `flock` on a folder, held while a database in it is created and migrated.
+///
+/// A lock on the folder rather than the database file: closing any descriptor of the database file would
+/// drop SQLite's own POSIX locks in this process. Where the folder cannot be locked, opening goes on unserialised.
+struct FolderTurn {
+  private let fd: Int32
+
+  init(_ folder: String) {
+    fd = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if fd >= 0 {
+      while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+    }
+  }
+
+  func end() {
+    if fd >= 0 { close(fd) }
   }
 }
