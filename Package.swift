@@ -19,7 +19,9 @@ let package = Package(
     ),
     .target(
       name: "CoachStore",
-      dependencies: ["CoachCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "CoachCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .executableTarget(
       name: "coach",

@@ -56,7 +56,7 @@ enum LeadLoader {
           gender: row[13], birthday: (row[14] as String?).flatMap(LocalDate.init), city: row[15], source: row[2],
           consultant: row[16], model: row[3], grade: (row[4] as String?).flatMap(Grade.init(rawValue:)),
           tier: (row[5] as String?).flatMap(Tier.init(rawValue:)), stage: Stage(rawValue: row[6]) ?? .prospect,
-          createdAt: row[7]))
+          createdAt: (row[7] as StoredTime).date))
     }
     if leads.isEmpty { return [] }
     // Children: by the same condition, or by id when the list was cut by a limit.
@@ -89,25 +89,11 @@ enum LeadLoader {
       leads[i].events.append(
         StageEvent(
           from: (row[1] as String?).flatMap(Stage.init(rawValue:)), to: Stage(rawValue: row[2]) ?? .prospect,
-          at: row[3], actor: row[4], reason: (row[5] as String?).flatMap(ChurnReason.init(rawValue:)),
+          at: (row[3] as StoredTime).date, actor: row[4], reason: (row[5] as String?).flatMap(ChurnReason.init(rawValue:)),
           note: row[6], amount: row[7], model: row[8], eta: (row[9] as String?).flatMap(LocalDate.init),
           date: (row[10] as String?).flatMap(LocalDate.init)))
     }
-    let touches = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL"), objections, nextAt, actor
-        FROM touch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
-        """, arguments: sub.args)
-    while let row = try touches.next() {
-      guard let i = index[row[0]] else { continue }
-      let objections = (row[6] as String?)?.split(separator: ";").map(String.init) ?? []
-      leads[i].touches.append(
-        Touch(
-          id: row[1], at: row[2], channel: Channel(rawValue: row[3]) ?? .call,
-          outcome: Outcome(rawValue: row[4]) ?? .reached, note: row[5], objections: objections,
-          nextAt: row[7], actor: row[8]))
-    }
+    try loadTouches(db, filter, sub, into: &leads, index)
     let topics = try Row.fetchCursor(
       db,
       sql: """
@@ -119,9 +105,75 @@ enum LeadLoader {
       leads[i].topics.append(
         Topic(
           id: row[1], category: Topic.Category(rawValue: row[2]) ?? .buried, text: row[3],
-          kind: TopicKind(rawValue: row[4]) ?? .other, buriedAt: row[5], buriedBy: row[6],
-          resolvedAt: row[7], resolvedByTouch: row[8]))
+          kind: TopicKind(rawValue: row[4]) ?? .other, buriedAt: (row[5] as StoredTime).date, buriedBy: row[6],
+          resolvedAt: (row[7] as StoredTime?)?.date, resolvedByTouch: row[8]))
     }
     return leads
+  }
+
+  /// Touches in time order: all of them, or with `touchesSince` those from then on, preceded by each lead's last
+  /// contact and last touch before then (index searches backwards from that time, per lead).
+  static func loadTouches(
+    _ db: Database, _ filter: LeadFilter, _ sub: (sql: String, args: StatementArguments),
+    into leads: inout [LeadSnapshot], _ index: [Int64: Int]
+  ) throws {
+    let columns = "leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL"), objections, nextAt, actor"
+    func read(_ sql: String, _ args: StatementArguments) throws {
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+      while let row = try rows.next() {
+        guard let i = index[row[0]] else { continue }
+        let objections = (row[6] as String?)?.split(separator: ";").map(String.init) ?? []
+        leads[i].touches.append(
+          Touch(
+            id: row[1], at: (row[2] as StoredTime).date, channel: Channel(rawValue: row[3]) ?? .call,
+            outcome: Outcome(rawValue: row[4]) ?? .reached, note: row[5], objections: objections,
+            nextAt: (row[7] as StoredTime?)?.date, actor: row[8]))
+      }
+    }
+    guard let since = filter.touchesSince else {
+      return try read(
+        "SELECT \(columns) FROM touch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id", sub.args)
+    }
+    let from = StoredDate.value(since)
+    let contacts = Outcome.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    // Each lead's last touch and last contact before `since`: their times by one backward index search each,
+    // then the touches at those times from the same (covering) index pages; of touches sharing a time the one
+    // stored last is kept, as the full history's order (at, id) would. Parameters are numbered in the order
+    // they appear: `since` first, then the filter's.
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        WITH s(t) AS (SELECT ?), ids(id) AS (\(sub.sql)),
+        picks(leadId, a, b) AS (
+          SELECT ids.id,
+            (SELECT at FROM touch WHERE leadId = ids.id AND at < (SELECT t FROM s) ORDER BY at DESC LIMIT 1),
+            (SELECT at FROM touch WHERE leadId = ids.id AND at < (SELECT t FROM s)
+               AND outcome IN (\(contacts)) ORDER BY at DESC LIMIT 1)
+          FROM ids)
+        SELECT t.leadId, t.id, t.at, t.channel, t.outcome, \(filter.withNotes ? "t.note" : "NULL"), t.objections,
+               t.nextAt, t.actor, t.at IS p.a, t.at IS p.b
+        FROM picks p JOIN touch t ON t.leadId = p.leadId AND t.at IN (p.a, p.b)
+        ORDER BY t.leadId, t.at, t.id
+        """, arguments: [from] + sub.args)
+    var picked: [Int: (last: Touch?, contact: Touch?)] = [:]
+    while let row = try rows.next() {
+      guard let i = index[row[0]] else { continue }
+      let touch = Touch(
+        id: row[1], at: (row[2] as StoredTime).date, channel: Channel(rawValue: row[3]) ?? .call,
+        outcome: Outcome(rawValue: row[4]) ?? .reached, note: row[5],
+        objections: (row[6] as String?)?.split(separator: ";").map(String.init) ?? [],
+        nextAt: (row[7] as StoredTime?)?.date, actor: row[8])
+      var pick = picked[i] ?? (nil, nil)
+      if row[9] as Bool { pick.last = touch }
+      if row[10] as Bool, touch.outcome.isContact { pick.contact = touch }
+      picked[i] = pick
+    }
+    for (i, pick) in picked {
+      if let contact = pick.contact { leads[i].touches.append(contact) }
+      if let last = pick.last, last != pick.contact { leads[i].touches.append(last) }
+    }
+    try read(
+      "SELECT \(columns) FROM touch WHERE at >= ? AND leadId IN (\(sub.sql)) ORDER BY leadId, at, id", [from] + sub.args)
+    for i in leads.indices { leads[i].touchesSince = since }
   }
 }

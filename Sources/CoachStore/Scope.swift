@@ -1,4 +1,5 @@
 import CoachCore
+import Foundation
 import GRDB
 
 /// Which leads an acting user may see and change.
@@ -44,6 +45,9 @@ public struct LeadFilter: Sendable {
   /// Load touch notes (free text: the bulk of a lead's history). Ranking and audits never read them; a brief's
   /// message draft does, so the brief's lead is loaded with them.
   public var withNotes = true
+  /// Load only the touches from this time on, plus each lead's last touch and last contact before it
+  /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads at that time, a fraction of the history.
+  public var touchesSince: Date?
 
   public init(scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [Int64]? = nil, limit: Int? = nil) {
     self.scope = scope

@@ -28,6 +28,12 @@ public enum SwitchAdvisor {
     return Array(ranked.flatMap { $0.1.prefix(maxPerCandidate) }.prefix(maxArguments))
   }
 
+  /// Whether `lead`'s brief for `action` carries switch arguments, the only part of a brief that reads
+  /// `ctx.stats` (so a caller may fetch the dealership's sales figures only then).
+  public static func isWorthOffering(_ lead: LeadSnapshot, action: ActionCode, in ctx: EngineContext) -> Bool {
+    isWorthOffering(LeadHistory(lead, asOf: ctx.now), action: action, ctx)
+  }
+
   /// Whether the brief should carry switch arguments: an open lead whose car is late or whose model's wait is long.
   static func isWorthOffering(_ h: LeadHistory, action: ActionCode, _ ctx: EngineContext) -> Bool {
     guard h.stage.isOpen, let model = ctx.playbook.model(h.lead.model) else { return false }

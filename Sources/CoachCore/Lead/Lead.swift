@@ -125,6 +125,9 @@ public struct LeadSnapshot: Hashable, Codable, Sendable {
   public var touches: [Touch]
   /// Buried topics and after-sales issues, open or resolved, oldest first.
   public var topics: [Topic]
+  /// Nil when `touches` holds the whole history. Otherwise only the touches from this time on, plus the last
+  /// touch and the last contact before it (`keepingTouches(since:)`): enough to rank, never to replay or brief.
+  public var touchesSince: Date?
 
   public init(
     id: String, externalID: String? = nil, name: String, phone: String? = nil, wechat: String? = nil,

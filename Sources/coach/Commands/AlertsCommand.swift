@@ -21,7 +21,7 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: team))
+      let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: team, now: env.now))
       let all = Alerts.build(leads: leads, ctx: ctx, explained: env.json)
       let out = Output(env: env)
       if env.json { return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all]) }

@@ -19,8 +19,9 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let ctx = try EngineSetup.context(env, session: session)
-      let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: false))
+      // The dealership's sales figures (a group-wide query) only feed switch arguments: fetched for the brief when it has them.
+      var ctx = try EngineSetup.context(env, session: session, salesStats: false)
+      let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: false, now: env.now))
       let queue = Queue.build(leads: leads, ctx: ctx, limit: limit)
       var brief: Brief?
       var briefLead: LeadSnapshot?
@@ -28,6 +29,7 @@ extension CoachCommand {
         let one = try session.db.snapshot(id: id, scope: session.scope)
         briefLead = one
         if let action = FollowUpEngine.nextAction(for: one, in: ctx) {
+          try EngineSetup.addSalesStats(to: &ctx, for: one, action: action, session: session)
           brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
         }
       } else if let first = queue.first,
@@ -35,6 +37,7 @@ extension CoachCommand {
         let action = FollowUpEngine.nextAction(for: one, in: ctx)
       {
         briefLead = one
+        try EngineSetup.addSalesStats(to: &ctx, for: one, action: action, session: session)
         brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
       }
       let out = Output(env: env)

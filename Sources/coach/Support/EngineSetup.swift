@@ -11,11 +11,19 @@ enum EngineSetup {
       stats: salesStats ? try session.db.salesStats(now: env.now) : SalesStats())
   }
 
-  /// The leads `next` and `alerts` work on: a consultant's own; a lead's team (with `team`), an admin's all.
-  /// Loaded without touch notes: ranking never reads them (the brief's lead is loaded again in full).
-  static func workingSet(_ session: Session, team: Bool) throws -> LeadFilter {
+  /// Fetches the dealership's sales figures into `ctx` when `lead`'s brief for `action` carries switch arguments.
+  static func addSalesStats(to ctx: inout EngineContext, for lead: LeadSnapshot, action: DueAction, session: Session) throws {
+    guard SwitchAdvisor.isWorthOffering(lead, action: action.code, in: ctx) else { return }
+    ctx.stats = try session.db.salesStats(now: ctx.now)
+  }
+
+  /// The leads `next` and `alerts` rank at `now`: a consultant's own; a lead's team (with `team`), an admin's all.
+  /// Loaded without touch notes and with only the touches ranking at `now` reads (`keepingTouches(since:)`):
+  /// the brief's lead is loaded again in full.
+  static func workingSet(_ session: Session, team: Bool, now: Date) throws -> LeadFilter {
     var filter = try scopeFilter(session, team: team)
     filter.withNotes = false
+    filter.touchesSince = now
     return filter
   }
 

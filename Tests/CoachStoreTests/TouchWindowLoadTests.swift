@@ -1,0 +1,42 @@
+import CoachCore
+import CoachStore
+import Foundation
+import Testing
+
+/// `LeadFilter.touchesSince` must load exactly what `LeadSnapshot.keepingTouches(since:)` keeps of the whole
+/// history (the Core tests prove that this is enough to rank): checked on leads with touches on both sides of
+/// the cut, ties in time, no-answer runs, future touches and none at all.
+@Suite struct TouchWindowLoadTests {
+  let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+
+  func seeded() throws -> AppDatabase {
+    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+    var rng = SplitMix64(seed: 5)
+    let outcomes: [Outcome] = [.reached, .noAnswer, .noAnswer, .declined, .visited]
+    for i in 0..<60 {
+      let id = try db.addLead(NewLead(name: "客户\(i)", phone: "138000\(String(format: "%05d", i))", createdAt: t0), actor: nil)
+      for _ in 0..<Int(rng.next() % 12) {
+        // Whole hours over 20 days, so several touches of a lead often share a time.
+        let at = t0.addingTimeInterval(Double(rng.next() % 480) * 3_600)
+        let outcome = outcomes[Int(rng.next() % UInt64(outcomes.count))]
+        let next = rng.next() % 3 == 0 ? at.addingTimeInterval(86_400) : nil
+        _ = try db.addTouch(
+          leadID: id, NewTouch(at: at, channel: .call, outcome: outcome, note: "n", nextAt: next), actor: nil, scope: .all)
+      }
+    }
+    return db
+  }
+
+  @Test func loadsWhatKeepingTouchesKeeps() throws {
+    let db = try seeded()
+    let whole = try db.snapshots(LeadFilter(scope: .all))
+    #expect(whole.contains { $0.touches.count > 3 })
+    for hours in [0.0, 100, 240, 241.5, 400, 480, 1_000] {
+      let since = t0.addingTimeInterval(hours * 3_600)
+      var filter = LeadFilter(scope: .all)
+      filter.touchesSince = since
+      let windowed = try db.snapshots(filter)
+      #expect(windowed == whole.map { $0.keepingTouches(since: since) }, "since +\(hours) h")
+    }
+  }
+}
