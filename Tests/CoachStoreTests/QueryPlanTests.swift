@@ -77,6 +77,21 @@ import Testing
     #expect(fullScans(found).isEmpty, "\(fullScans(found))")
   }
 
+  @Test func rankingTouchesAreSearchedBackwardsNotScanned() throws {
+    let db = try makeDB()
+    for scope in [Scope.own(userID: 1), .team("一组", userID: 3)] {
+      var filter = LeadFilter(scope: scope)
+      filter.touchesSince = now.addingTimeInterval(3_600)
+      let found = try plans(db) { db in
+        let leads = try LeadLoader.load(db, filter)
+        #expect(leads.count == 3 && leads.allSatisfy { $0.touches.count == 1 && $0.touchesSince != nil })
+      }
+      #expect(fullScans(found).isEmpty, "\(fullScans(found))")
+      let touchLines = found.filter { $0.sql.contains("FROM touch") }.flatMap(\.plan).filter { $0.contains("touch") }
+      #expect(touchLines.contains { $0.contains("USING COVERING INDEX touch_by_lead") }, "\(touchLines)")
+    }
+  }
+
   @Test func oneLeadIsSearchedNotScanned() throws {
     let db = try makeDB()
     let found = try plans(db) { db in _ = try LeadLoader.one(db, id: "2", scope: .all) }
