@@ -6,11 +6,8 @@ extension AppDatabase {
   /// Deliveries per model in the 90 days before `now` and the 90 days before that: the dealership's own sales.
   public func salesStats(now: Date) throws -> SalesStats {
     let day: TimeInterval = 86_400
-    let sql = """
-      SELECT COALESCE(e.model, l.model) AS model, COUNT(*) AS n FROM stageEvent e JOIN lead l ON l.id = e.leadId
-      WHERE e.toStage = 'delivered' AND e.at >= ? AND e.at < ? AND COALESCE(e.model, l.model) IS NOT NULL
-      GROUP BY 1
-      """
+    // `delivery` (migration v4) holds each delivery's time and model, indexed by (at, model): an index range.
+    let sql = "SELECT model, COUNT(*) AS n FROM delivery WHERE at >= ? AND at < ? AND model IS NOT NULL GROUP BY 1"
     return try writer.read { db in
       func counts(_ from: Date, _ to: Date) throws -> [String: Int] {
         var result: [String: Int] = [:]

@@ -98,18 +98,20 @@ import Testing
     #expect(fullScans(found).isEmpty, "\(fullScans(found))")
   }
 
-  @Test func salesStatsSearchDeliveriesByStageAndTime() throws {
-    let db = try makeDB()
-    let plan = try db.writer.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          EXPLAIN QUERY PLAN SELECT COALESCE(e.model, l.model) AS model, COUNT(*) AS n FROM stageEvent e
-          JOIN lead l ON l.id = e.leadId WHERE e.toStage = 'delivered' AND e.at >= 0 AND e.at < 1 GROUP BY 1
-          """
-      ).map { $0["detail"] as String }
+  @Test func salesStatsReadOneIndexRangeOfDeliveries() throws {
+    let db = try makeDB()  // in memory: one connection, so the trace sees salesStats' statements
+    var statements: [String] = []
+    try db.writer.read { db in
+      db.trace(options: .statement) { event in
+        if case .statement(let s) = event, s.sql.hasPrefix("SELECT") { statements.append(s.expandedSQL) }
+      }
     }
-    #expect(plan.contains { $0.hasPrefix("SEARCH e USING INDEX stageEvent_on_to_at") }, "\(plan)")
+    _ = try db.salesStats(now: now)
+    let plan = try db.writer.read { db in
+      try statements.flatMap { sql in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
+    }
+    #expect(plan.contains { $0.hasPrefix("SEARCH delivery USING COVERING INDEX delivery_on_at_model") }, "\(plan)")
     #expect(!plan.contains { $0.hasPrefix("SCAN") && !$0.contains("TEMP B-TREE") }, "\(plan)")
   }
+
 }

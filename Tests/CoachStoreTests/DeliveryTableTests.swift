@@ -1,0 +1,71 @@
+import CoachCore
+import CoachStore
+import Foundation
+import GRDB
+import Testing
+
+/// The sales figures read `delivery` (migration v4, kept by triggers); they must equal counting the deliveries
+/// through stageEvent and lead, as before v4, after any mix of writes: leads with and without a model, stage
+/// walks with and without a model on the event, model edits before and after delivery, deleted leads.
+@Suite struct DeliveryTableTests {
+  let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+  static let models = ["S30", "X40", "E20", nil]
+
+  /// The figures as counted before `delivery` existed.
+  func joined(_ db: AppDatabase, now: Date) throws -> SalesStats {
+    let sql = """
+      SELECT COALESCE(e.model, l.model) AS model, COUNT(*) AS n FROM stageEvent e JOIN lead l ON l.id = e.leadId
+      WHERE e.toStage = 'delivered' AND e.at >= ? AND e.at < ? AND COALESCE(e.model, l.model) IS NOT NULL GROUP BY 1
+      """
+    return try db.writer.read { db in
+      func counts(_ from: Date, _ to: Date) throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: [from, to]) { result[row["model"]] = row["n"] }
+        return result
+      }
+      return SalesStats(
+        recent: try counts(now.addingTimeInterval(-90 * 86_400), now),
+        previous: try counts(now.addingTimeInterval(-180 * 86_400), now.addingTimeInterval(-90 * 86_400)))
+    }
+  }
+
+  @Test func figuresEqualTheJoinAfterRandomWrites() throws {
+    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+    var rng = SplitMix64(seed: 11)
+    func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+    var ids: [String] = []
+    for i in 0..<80 {
+      let created = t0.addingTimeInterval(-Double(rng.next() % 200) * 86_400)
+      ids.append(try db.addLead(NewLead(name: "客户\(i)", model: pick(Self.models), createdAt: created), actor: nil))
+    }
+    var delivered = 0
+    for step in 0..<1_200 {
+      let id = pick(ids)
+      let at = t0.addingTimeInterval(-Double(rng.next() % 190) * 86_400 + Double(step))
+      let day = LocalDate(at, in: .gmt)
+      switch rng.next() % 5 {
+      case 0:
+        var edit = LeadEdit()
+        edit.model = pick(Self.models.compactMap { $0 })
+        try db.editLead(id: id, edit, now: at, actor: nil, scope: .all)
+      default:
+        let lead = try db.snapshot(id: id, scope: .all)
+        guard let to = StageMachine.legalNext(from: lead.stage).randomElement(using: &rng) else { continue }
+        let change = StageChange(
+          to: to, reason: to == .churned ? .intentDropped : nil, amount: 5_000, model: pick(Self.models),
+          eta: day.adding(days: 30), date: day)
+        if (try? db.changeStage(leadID: id, change, now: at, today: day, actor: nil, scope: .all)) != nil, to == .delivered {
+          delivered += 1
+        }
+      }
+    }
+    try db.writer.write { db in try db.execute(sql: "DELETE FROM lead WHERE id IN (?, ?)", arguments: [ids[0], ids[1]]) }
+    #expect(delivered > 20, "the walk must deliver cars (\(delivered))")
+    for days in [0.0, 45, 95, 150] {
+      let now = t0.addingTimeInterval(-days * 86_400)
+      let figures = try db.salesStats(now: now)
+      #expect(figures == (try joined(db, now: now)), "now - \(days) days")
+    }
+    #expect(try db.salesStats(now: t0).recent.values.reduce(0, +) > 0)
+  }
+}
