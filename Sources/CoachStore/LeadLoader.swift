@@ -72,11 +72,14 @@ enum LeadLoader {
     while let row = try tags.next() {
       if let i = index[row[0]] { leads[i].tags.append(row[1]) }
     }
-    let custSub = sub.sql.replacingOccurrences(of: "SELECT l.id FROM", with: "SELECT l.customerId FROM")
-    let facts = try Row.fetchCursor(
-      db, sql: "SELECT customerId, key, value FROM profileFact WHERE customerId IN (\(custSub)) ORDER BY id", arguments: sub.args)
-    while let row = try facts.next() {
-      for i in customerOf[row[0]] ?? [] { leads[i].profile.append(ProfileFact(key: row[1], value: row[2])) }
+    if filter.withProfile {
+      let custSub = sub.sql.replacingOccurrences(of: "SELECT l.id FROM", with: "SELECT l.customerId FROM")
+      let facts = try Row.fetchCursor(
+        db, sql: "SELECT customerId, key, value FROM profileFact WHERE customerId IN (\(custSub)) ORDER BY id",
+        arguments: sub.args)
+      while let row = try facts.next() {
+        for i in customerOf[row[0]] ?? [] { leads[i].profile.append(ProfileFact(key: row[1], value: row[2])) }
+      }
     }
     let events = try Row.fetchCursor(
       db,

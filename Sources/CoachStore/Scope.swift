@@ -45,6 +45,8 @@ public struct LeadFilter: Sendable {
   /// Load touch notes (free text: the bulk of a lead's history). Ranking and audits never read them; a brief's
   /// message draft does, so the brief's lead is loaded with them.
   public var withNotes = true
+  /// Load the customer's profile facts. Only a brief's talking points and message draft read them.
+  public var withProfile = true
   /// Load only the touches from this time on, plus each lead's last touch and last contact before it
   /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads at that time, a fraction of the history.
   public var touchesSince: Date?

@@ -18,11 +18,12 @@ enum EngineSetup {
   }
 
   /// The leads `next` and `alerts` rank at `now`: a consultant's own; a lead's team (with `team`), an admin's all.
-  /// Loaded without touch notes and with only the touches ranking at `now` reads (`keepingTouches(since:)`):
-  /// the brief's lead is loaded again in full.
+  /// Loaded without touch notes and profile facts, and with only the touches ranking at `now` reads
+  /// (`keepingTouches(since:)`): the brief's lead is loaded again in full.
   static func workingSet(_ session: Session, team: Bool, now: Date) throws -> LeadFilter {
     var filter = try scopeFilter(session, team: team)
     filter.withNotes = false
+    filter.withProfile = false
     filter.touchesSince = now
     return filter
   }

@@ -4,7 +4,8 @@ import Testing
 @testable import CoachCore
 
 /// Ranking loads only the touches from the clock on, plus the last touch and the last contact before it
-/// (`keepingTouches(since:)`): the current action, with its reason, must be exactly the whole history's.
+/// (`keepingTouches(since:)`), and no profile facts: the current action, with its reason, must be exactly the
+/// whole lead's.
 @Suite struct TouchWindowTests {
   /// Every lead of a demo set, at each of `days` consecutive clocks (so birthdays, car birthdays and holidays
   /// open and close across the window), with the playbook's reminder days as shipped and widened. Touches after
@@ -28,7 +29,8 @@ import Testing
       // The clock itself (what `next` loads), and a window a few days earlier.
       let since = day % 2 == 0 ? now : now.addingTimeInterval(-3 * 86_400)
       for lead in data {
-        let kept = lead.keepingTouches(since: since)
+        var kept = lead.keepingTouches(since: since)
+        kept.profile = []  // ranking loads no profile facts either (only a brief reads them)
         if kept.touches.count < lead.touches.count { windowed += 1 }
         let full = FollowUpEngine.nextAction(for: lead, in: ctx)
         let part = FollowUpEngine.nextAction(for: kept, in: ctx)
@@ -39,7 +41,12 @@ import Testing
         }
       }
       let fullQueue = Queue.build(leads: data, ctx: ctx, limit: 20)
-      let partQueue = Queue.build(leads: data.map { $0.keepingTouches(since: since) }, ctx: ctx, limit: 20)
+      let partQueue = Queue.build(
+        leads: data.map {
+          var kept = $0.keepingTouches(since: since)
+          kept.profile = []
+          return kept
+        }, ctx: ctx, limit: 20)
       #expect(fullQueue == partQueue)
     }
     #expect(compared == days * data.count)
