@@ -51,7 +51,8 @@ import Testing
 
   /// Seeded random strings over the fast path's alphabet.
   @Test func sameTokensOnRandomText() {
-    let alphabet = Array("aAbBeEsSiInNgGdDyYlLzZoO019 '’,.!?-\r\n\t") + Array("等车的了太贵便宜现款家我们")
+    let alphabet =
+      Array("aAbBeEsSiInNgGdDyYlLzZoO019 '’,.!?-\r\n\t") + Array("等车的了太贵便宜现款家我们")
       + Array("ＡＳｓｉ１，！？　。、“”「」·—")
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     for _ in 0..<3000 {

@@ -76,8 +76,8 @@ struct DefaultPlaybookTests {
   /// loader makes of the embedded YAML; with `embeddedCopyIsFresh` it can never lag playbooks/ on disk.
   @Test func decodedCopyEqualsTheYAML() throws {
     let set = try PlaybookSet.load(files: DefaultPlaybook.files)
-    #expect(
-      DefaultPlaybook.languages == set.languages.keys.sorted(), "decoded playbook is stale: run scripts/embed-playbooks")
+    let stale = "decoded playbook is stale: run scripts/embed-playbooks"
+    #expect(DefaultPlaybook.languages == set.languages.keys.sorted(), "\(stale)")
     #expect(DefaultPlaybook.decodedSet.languages.keys.sorted() == DefaultPlaybook.languages)
     #expect(DefaultPlaybook.decoded("fr") == nil)
     for (lang, yaml) in set.languages {
