@@ -18,15 +18,24 @@ struct BM25Index: Sendable {
   init(documents: [[String]], background: [[String]] = [], k1: Double = 1.2, b: Double = 0.75) {
     self.k1 = k1
     self.b = b
-    termFrequencies = documents.map { tokens in tokens.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
+    let termFrequencies = documents.map { tokens in
+      var counts = [String: Int](minimumCapacity: tokens.count)
+      for token in tokens { counts[token, default: 0] += 1 }
+      return counts
+    }
+    self.termFrequencies = termFrequencies
     lengths = documents.map { Double($0.count) }
     let total = lengths.reduce(0, +)
     averageLength = documents.isEmpty ? 1 : max(total / Double(documents.count), 1)
-    var documentFrequency: [String: Int] = [:]
-    for doc in documents + background {
-      for term in Set(doc) { documentFrequency[term, default: 0] += 1 }
+    // One hash look-up per token: a term counts once per text (documents, then background).
+    var counted = [String: TextCount](minimumCapacity: termFrequencies.reduce(0) { $0 + $1.count })
+    for (text, counts) in termFrequencies.enumerated() {
+      for term in counts.keys { counted[term, default: TextCount()].count(in: text) }
     }
-    self.documentFrequency = documentFrequency
+    for (index, doc) in background.enumerated() {
+      for term in doc { counted[term, default: TextCount()].count(in: documents.count + index) }
+    }
+    documentFrequency = counted.mapValues(\.frequency)
     corpusSize = Double(documents.count + background.count)
   }
 
@@ -58,5 +67,17 @@ struct BM25Index: Sendable {
       }
       return sum / ceiling
     }
+  }
+}
+
+/// How many texts a term occurs in, counting each text once (texts are visited one after another).
+private struct TextCount {
+  var frequency = 0
+  var lastText = -1
+
+  mutating func count(in text: Int) {
+    guard text != lastText else { return }
+    frequency += 1
+    lastText = text
   }
 }

@@ -32,11 +32,26 @@ enum EnglishWords {
   static func stem(_ word: String) -> String {
     var w = Array(word)
     guard w.count > 3 else { return word }
-    func ends(_ suffix: String) -> Bool { w.count > suffix.count && w.suffix(suffix.count) == Array(suffix)[...] }
+    stem(&w) { Character(Unicode.Scalar($0)) }
+    return String(w)
+  }
+
+  /// `stem` over the letters of a word, as Characters or (for the tokenizer's ASCII path) as bytes;
+  /// `unit` turns an ASCII byte of a suffix into a letter.
+  static func stem<Letter: Equatable>(_ w: inout [Letter], _ unit: (UInt8) -> Letter) {
+    guard w.count > 3 else { return }
+    func ends(_ suffix: StaticString) -> Bool {
+      let n = suffix.utf8CodeUnitCount
+      guard w.count > n else { return false }
+      return suffix.withUTF8Buffer { s in zip(w[(w.count - n)...], s).allSatisfy { $0 == unit($1) } }
+    }
+    func among(_ letters: StaticString, _ letter: Letter) -> Bool {
+      letters.withUTF8Buffer { $0.contains { unit($0) == letter } }
+    }
 
     if ends("ies"), w.count > 4 {
       w.removeLast(3)
-      w.append("y")
+      w.append(unit(UInt8(ascii: "y")))
     } else if ends("sses") {
       w.removeLast(2)
     } else if ends("s"), !ends("ss"), !ends("us"), !ends("is") {
@@ -49,10 +64,9 @@ enum EnglishWords {
     } else if ends("ed"), w.count - 2 >= 3 {
       w.removeLast(2)
     }
-    if w.count > 3, let last = w.last, last == w[w.count - 2], !"lsz".contains(last), !"aeiou".contains(last) {
+    if w.count > 3, let last = w.last, last == w[w.count - 2], !among("lsz", last), !among("aeiou", last) {
       w.removeLast()
     }
-    if w.count > 3, w.last == "e" { w.removeLast() }
-    return String(w)
+    if w.count > 3, w.last == unit(UInt8(ascii: "e")) { w.removeLast() }
   }
 }

@@ -9,6 +9,12 @@ import Foundation
 enum Tokenizer {
   /// Tokens of `text`, in order, with repeats.
   static func tokens(_ text: String) -> [String] {
+    guard let scalars = QuickNormalizer.normalized(text) else { return foundationTokens(text) }
+    return quickTokens(scalars)
+  }
+
+  /// The general path: Foundation's NFKC and Unicode lowercasing, then character by character.
+  static func foundationTokens(_ text: String) -> [String] {
     let normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
     var tokens: [String] = []
     var word = ""
@@ -50,7 +56,11 @@ enum Tokenizer {
   /// Han ideographs (URO, extension A, compatibility ideographs).
   static func isCJK(_ char: Character) -> Bool {
     guard let scalar = char.unicodeScalars.first, char.unicodeScalars.count == 1 else { return false }
-    switch scalar.value {
+    return isCJK(scalar.value)
+  }
+
+  static func isCJK(_ value: UInt32) -> Bool {
+    switch value {
     case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF: return true
     default: return false
     }
@@ -65,4 +75,7 @@ enum ChineseCharacters {
     "的", "了", "吗", "呢", "吧", "啊", "呀", "嘛", "哦", "是", "我", "你", "您", "他", "她", "它",
     "们", "这", "那", "个", "就", "都", "也", "还", "在", "和", "与", "很", "么", "得", "地", "着",
   ]
+
+  /// `stop` as scalar values (each is one scalar).
+  static let stopScalars: Set<UInt32> = Set(stop.flatMap { $0.unicodeScalars.map(\.value) })
 }

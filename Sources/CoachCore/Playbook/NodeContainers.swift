@@ -10,13 +10,23 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let codingPath: [any CodingKey]
   let usage: KeyUsage
   let isStruct: Bool
+  /// Values by key as written (the first of a repeated key), so a look-up is not a scan of the mapping.
+  private let values: [String: Node]
+  /// `YAMLKey.display(codingPath)`, the mapping's id in `usage`.
+  private let pathID: String
 
   init(mapping: Node.Mapping, codingPath: [any CodingKey], usage: KeyUsage) {
     self.mapping = mapping
     self.codingPath = codingPath
     self.usage = usage
     self.isStruct = Key(stringValue: "\u{1}not a property\u{1}") == nil
-    if isStruct { usage.register(mapping, at: codingPath) }
+    var values = [String: Node](minimumCapacity: mapping.count)
+    for (key, value) in mapping {
+      if let name = key.scalar?.string, values[name] == nil { values[name] = value }
+    }
+    self.values = values
+    pathID = isStruct ? YAMLKey.display(codingPath) : ""
+    if isStruct { usage.register(mapping, at: codingPath, id: pathID) }
   }
 
   var allKeys: [Key] {
@@ -27,21 +37,20 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
   private func yamlKey(_ key: Key) -> String { isStruct ? key.stringValue.snakeCased : key.stringValue }
 
-  private func child(_ key: Key) -> Node? {
-    let name = yamlKey(key)
-    if isStruct { usage.ask(name, at: codingPath) }
-    return mapping.first { $0.key.scalar?.string == name }?.value
+  private func child(_ name: String) -> Node? {
+    if isStruct { usage.ask(name, id: pathID) }
+    return values[name]
   }
 
   private func decoder(_ key: Key) throws -> NodeDecoder {
-    guard let node = child(key) else {
-      throw DecodingError.keyNotFound(
-        key, .init(codingPath: codingPath, debugDescription: "missing key `\(yamlKey(key))`"))
+    let name = yamlKey(key)
+    guard let node = child(name) else {
+      throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing key `\(name)`"))
     }
-    return NodeDecoder(node: node, codingPath: codingPath + [YAMLKey(stringValue: yamlKey(key))], usage: usage)
+    return NodeDecoder(node: node, codingPath: codingPath + [YAMLKey(stringValue: name)], usage: usage)
   }
 
-  func contains(_ key: Key) -> Bool { child(key) != nil }
+  func contains(_ key: Key) -> Bool { child(yamlKey(key)) != nil }
   func decodeNil(forKey key: Key) throws -> Bool { try decoder(key).decodeNil() }
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder(key).decode(type) }
   func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder(key).integer(type) }

@@ -12,12 +12,12 @@ final class KeyUsage {
   }
   private(set) var entries: [String: Entry] = [:]
 
-  func register(_ mapping: Node.Mapping, at path: [any CodingKey]) {
-    let id = YAMLKey.display(path)
+  /// Registers a struct-like mapping; `id` is `YAMLKey.display(path)`, computed once by the caller.
+  func register(_ mapping: Node.Mapping, at path: [any CodingKey], id: String) {
     if entries[id] == nil { entries[id] = Entry(path: path, mapping: mapping) }
   }
 
-  func ask(_ key: String, at path: [any CodingKey]) { entries[YAMLKey.display(path)]?.asked.insert(key) }
+  func ask(_ key: String, id: String) { entries[id]?.asked.insert(key) }
 
   /// Keys present in a struct-like mapping that no property asked for, with the keys that were expected.
   func unknownKeys() -> [(key: Node, path: [any CodingKey], allowed: [String])] {

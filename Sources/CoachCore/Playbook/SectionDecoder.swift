@@ -6,10 +6,16 @@ struct SectionDecoder {
   let file: PlaybookFile
   let section: String
 
+  /// No implicit tag rules (Yams' own decoder keeps only `.merge`): NodeDecoder reads numbers, nulls and booleans
+  /// from a scalar's text and style, and the default rules cost a regular expression per rule on every key (Yams
+  /// hashes keys to find duplicates). One difference: a plain `1:` and a quoted `"1":` in one mapping are now
+  /// reported as a key written twice instead of the second being silently ignored.
+  static let resolver = Resolver.basic
+
   func decode<T: Decodable>(_ type: T.Type, findings: inout [LintFinding]) -> T? {
     let root: Node
     do {
-      guard let node = try Yams.compose(yaml: file.text) else {
+      guard let node = try Yams.compose(yaml: file.text, Self.resolver) else {
         findings.append(finding(nil, "the file is empty; it must start with `\(section):`"))
         return nil
       }

@@ -17,7 +17,8 @@ extension CoachCommand {
       guard let playbook = set.playbook(env.language) else {
         throw CoachError.rejected(code: "invalid_playbook", message: "the playbook has no \(env.language)/ folder")
       }
-      let matcher = ObjectionMatcher(objections: set.languages.values.flatMap(\.objections))
+      let objections = set.languages.keys.sorted().flatMap { set.languages[$0]?.objections ?? [] }
+      let matcher = ObjectionMatcher(objections: objections)
       let matches = matcher.match(text.joined(separator: " "), limit: max(1, limit)).compactMap { m -> MatchJSON? in
         guard let o = playbook.objection(m.code) else { return nil }
         return MatchJSON(

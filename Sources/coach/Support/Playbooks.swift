@@ -3,8 +3,10 @@ import Foundation
 
 /// Loads the playbook set once per run: `--playbooks DIR` (with zh-CN/ and en/) or the bundled default.
 enum Playbooks {
-  /// The playbook in the run's language (only that language's files are parsed: start-up cost).
+  /// The playbook in the run's language: the bundled one comes decoded ahead of time (no YAML at start-up);
+  /// with `--playbooks DIR` only that language's files are parsed.
   static func load(_ env: RunEnvironment) throws -> Playbook {
+    if env.playbookDir == nil, let bundled = DefaultPlaybook.decoded(env.language) { return bundled }
     let all = try files(env)
     let languages = PlaybookLoader.languages(in: all)
     guard languages.contains(env.language) else {
@@ -17,7 +19,8 @@ enum Playbooks {
 
   /// Every language's playbook (objection matching uses the examples of all of them).
   static func loadSet(_ env: RunEnvironment) throws -> PlaybookSet {
-    try PlaybookSet.load(files: try files(env))
+    guard env.playbookDir != nil else { return DefaultPlaybook.decodedSet }
+    return try PlaybookSet.load(files: try files(env))
   }
 
   /// The raw files: from `--playbooks DIR` or bundled.

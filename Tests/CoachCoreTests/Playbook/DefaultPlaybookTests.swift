@@ -71,4 +71,28 @@ struct DefaultPlaybookTests {
       #expect(embedded[path] == text, "embedded \(path) is stale: run scripts/embed-playbooks")
     }
   }
+
+  /// The copy decoded ahead of time (DefaultPlaybook+Decoded.swift, which start-up uses) must equal what the
+  /// loader makes of the embedded YAML; with `embeddedCopyIsFresh` it can never lag playbooks/ on disk.
+  @Test func decodedCopyEqualsTheYAML() throws {
+    let set = try PlaybookSet.load(files: DefaultPlaybook.files)
+    let stale = "decoded playbook is stale: run scripts/embed-playbooks"
+    #expect(DefaultPlaybook.languages == set.languages.keys.sorted(), "\(stale)")
+    #expect(DefaultPlaybook.decodedSet.languages.keys.sorted() == DefaultPlaybook.languages)
+    #expect(DefaultPlaybook.decoded("fr") == nil)
+    for (lang, yaml) in set.languages {
+      let decoded = try #require(DefaultPlaybook.decoded(lang), "no decoded \(lang): run scripts/embed-playbooks")
+      let stale = "decoded \(lang) playbook is stale: run scripts/embed-playbooks"
+      #expect(decoded.language == yaml.language, "\(stale)")
+      #expect(decoded.cadence == yaml.cadence, "\(stale)")
+      #expect(decoded.care == yaml.care, "\(stale)")
+      #expect(decoded.topics == yaml.topics, "\(stale)")
+      #expect(decoded.objections == yaml.objections, "\(stale)")
+      #expect(decoded.models == yaml.models, "\(stale)")
+      #expect(decoded.messages == yaml.messages, "\(stale)")
+      #expect(decoded.labels == yaml.labels, "\(stale)")
+      #expect(decoded == yaml, "\(stale)")
+      #expect(DefaultPlaybook.decodedSet.languages[lang] == yaml)
+    }
+  }
 }
