@@ -36,11 +36,31 @@ public enum Audit {
   public static func build(
     leads: [LeadSnapshot], consultants: [String], exports: [AuditExport], window: AuditWindow, ctx: EngineContext
   ) -> AuditReport {
-    let names = Set(consultants)
-    let counter = AuditCounter(window: window, ctx: ctx)
-    let weeks = window.weeks.count
-    let owned = leads.filter { $0.consultant.map(names.contains) ?? false }
-    var byName = figures(for: owned, counter: counter, weeks: weeks)
+    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, leads.count / 500))
+    let size = (leads.count + parts - 1) / max(1, parts)
+    // Taking a slice of an array cannot fail: `try?` never gives nil here.
+    let counted = try? AuditTally.counting(chunks: parts, consultants: consultants, window: window, ctx: ctx) { i in
+      Array(leads[min(leads.count, i * size)..<min(leads.count, (i + 1) * size)])
+    }
+    return report(counted ?? [:], exports: exports, window: window, ctx: ctx)
+  }
+
+  /// `build(leads:…)` over leads loaded in chunks (`load(0)` … `load(chunks - 1)`, e.g. a few thousand ids each):
+  /// every core takes the next chunk, loads it, counts it and lets it go, so only a few chunks are ever in memory.
+  /// The figures are sums, so they do not depend on how the leads are cut or in which order the chunks are counted.
+  public static func build(
+    chunks: Int, load: @Sendable (Int) throws -> [LeadSnapshot], consultants: [String], exports: [AuditExport],
+    window: AuditWindow, ctx: EngineContext
+  ) throws -> AuditReport {
+    let counted = try AuditTally.counting(chunks: chunks, consultants: consultants, window: window, ctx: ctx, load: load)
+    return report(counted, exports: exports, window: window, ctx: ctx)
+  }
+
+  /// The report from each consultant's figures and the export log.
+  static func report(
+    _ counted: [String: AuditFigures], exports: [AuditExport], window: AuditWindow, ctx: EngineContext
+  ) -> AuditReport {
+    var byName = counted
     for export in exports where window.contains(export.at) {
       guard let actor = export.actor, byName[actor] != nil else { continue }
       byName[actor]?.exports += 1
@@ -49,48 +69,8 @@ public enum Audit {
     let rows = byName.keys.sorted().compactMap { name in
       byName[name].map { ConsultantAudit(consultant: name, figures: $0) }
     }
-    var team = AuditFigures(weeks: weeks)
+    var team = AuditFigures(weeks: window.weeks.count)
     for row in rows { team.add(row.figures) }
     return AuditReport(window: window, now: ctx.now, consultants: rows, team: team)
-  }
-
-  /// Counts leads on every core: the replay is the costly part and leads are independent.
-  static func figures(for leads: [LeadSnapshot], counter: AuditCounter, weeks: Int) -> [String: AuditFigures] {
-    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, leads.count / 500))
-    let results = PartResults(count: parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      var local: [String: AuditFigures] = [:]
-      for i in stride(from: part, to: leads.count, by: parts) {
-        let lead = leads[i]
-        guard let name = lead.consultant else { continue }
-        counter.add(lead, to: &local[name, default: AuditFigures(weeks: weeks)])
-      }
-      results.set(part, local)
-    }
-    var merged: [String: AuditFigures] = [:]
-    for part in results.all {
-      for (name, f) in part { merged[name, default: AuditFigures(weeks: weeks)].add(f) }
-    }
-    return merged
-  }
-}
-
-/// Per-part results written from `concurrentPerform`, each slot by one iteration only.
-private final class PartResults: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [[String: AuditFigures]]
-
-  init(count: Int) { slots = Array(repeating: [:], count: count) }
-
-  func set(_ i: Int, _ value: [String: AuditFigures]) {
-    lock.lock()
-    slots[i] = value
-    lock.unlock()
-  }
-
-  var all: [[String: AuditFigures]] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots
   }
 }

@@ -13,8 +13,9 @@ struct AuditCounter {
     guard lead.createdAt < window.end else { return }
     if lead.createdAt <= asOf, stage(of: lead, at: asOf).isOpen { f.leadsOpen += 1 }
     countTouches(lead, &f)
-    countFollowUps(lead, &f)
-    if let action = FollowUpEngine.unexplainedAction(for: lead, in: ctx), action.overdueDays > 0 { f.overdueNow += 1 }
+    let replay = FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
+    countFollowUps(replay.records, &f)
+    if FollowUpEngine.isOverdue(lead, after: replay, in: ctx) { f.overdueNow += 1 }
     for topic in lead.topics where topic.category == .buried {
       if window.contains(topic.buriedAt) { f.buriedLeft += 1 }
       if let resolved = topic.resolvedAt, window.contains(resolved) { f.buriedResolved += 1 }
@@ -38,8 +39,9 @@ struct AuditCounter {
     }
   }
 
-  func countFollowUps(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
-    for record in FollowUpEngine.followUps(for: lead, in: ctx, from: window.start, to: window.end) {
+  /// Counts the lead's follow-ups with a deadline in the window (`FollowUpEngine.followUps`).
+  func countFollowUps(_ records: [FollowUpRecord], _ f: inout AuditFigures) {
+    for record in records {
       guard record.deadline <= ctx.now else {
         f.pending += 1
         continue

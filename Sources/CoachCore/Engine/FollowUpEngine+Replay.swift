@@ -12,11 +12,25 @@ extension FollowUpEngine {
   public static func followUps(
     for lead: LeadSnapshot, in ctx: EngineContext, from: Date, to: Date
   ) -> [FollowUpRecord] {
+    replay(lead, ctx, from: from, to: to).records
+  }
+
+  /// The replay behind `followUps`, its records already cut to the window and sorted.
+  static func replay(_ lead: LeadSnapshot, _ ctx: EngineContext, from: Date, to: Date) -> Replay {
     var replay = Replay(lead: lead, ctx: ctx)
     replay.run(from: max(lead.createdAt, from.adding(days: -replayLeadInDays, in: ctx.zone)), through: to)
-    return replay.records
+    replay.records = replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
       .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }
+    return replay
+  }
+
+  /// Whether the lead's current action at `ctx.now` is past its deadline (`unexplainedAction(…).overdueDays > 0`),
+  /// from the rules' answers at `now` when `replay` reached `now`, else worked out afresh.
+  static func isOverdue(_ lead: LeadSnapshot, after replay: Replay, in ctx: EngineContext) -> Bool {
+    let pending = replay.pendingAtNow ?? Rules.all(LeadHistory(lead, asOf: ctx.now), ctx)
+    guard let current = Rules.select(pending, at: ctx.now) else { return false }
+    return DueAction.overdueDays(deadline: current.deadline, now: ctx.now) > 0
   }
 }
 
@@ -28,26 +42,42 @@ struct Replay {
   var running: [Occurrence.Key: Occurrence] = [:]
   var seen: Set<Occurrence.Key> = []
   var records: [FollowUpRecord] = []
+  /// All of the rules' answers at `ctx.now` (as `nextAction` finds them), when the replay went on until `now`.
+  var pendingAtNow: [Occurrence]?
 
   init(lead: LeadSnapshot, ctx: EngineContext) {
     self.lead = lead
     self.ctx = ctx
   }
 
-  /// Every instant where the lead's history changes.
-  var historyInstants: [Date] {
-    let topicTimes = lead.topics.flatMap { [$0.buriedAt] + ($0.resolvedAt.map { [$0] } ?? []) }
-    return Array(Set(lead.touches.map(\.at) + lead.events.map(\.at) + topicTimes + [lead.createdAt])).sorted()
+  /// Every instant after `start` where the lead's history changes (a touch, a stage change, a topic raised or
+  /// resolved, the lead's creation), in order, each once.
+  func historyInstants(after start: Date) -> [Date] {
+    var times: [Date] = []
+    for touch in lead.touches where touch.at > start { times.append(touch.at) }
+    for event in lead.events where event.at > start { times.append(event.at) }
+    for topic in lead.topics {
+      if topic.buriedAt > start { times.append(topic.buriedAt) }
+      if let resolved = topic.resolvedAt, resolved > start { times.append(resolved) }
+    }
+    if lead.createdAt > start { times.append(lead.createdAt) }
+    times.sort()
+    var unique: [Date] = []
+    unique.reserveCapacity(times.count)
+    for time in times where time != unique.last { unique.append(time) }
+    return unique
   }
 
   /// Replays from `start` until `ctx.now`, or sooner once past `horizon` with nothing running that ends by it.
   /// Between two history instants only the time moves: the history and the rules that do not read the time
-  /// are carried over from the previous step instead of being worked out again.
+  /// are carried over from the previous step instead of being worked out again; the yearly occasions are asked
+  /// again only when their kept answer can have changed (`YearlyOccasions`), across records too.
   mutating func run(from start: Date, through horizon: Date) {
-    let instants = historyInstants
-    var nextInstant = instants.firstIndex { $0 > start } ?? instants.count
+    let instants = historyInstants(after: start)
+    var nextInstant = 0
     var h = LeadHistory(lead, asOf: start)
     var pending = Rules.all(h, ctx)
+    var yearly = YearlyOccasions(pending, h, zone: ctx.zone)
     var known = nextInstant
     var t = start
     var previous: Occurrence?
@@ -55,10 +85,11 @@ struct Replay {
       if t != h.at {
         if known == nextInstant {
           h.move(to: t)
-          pending = Rules.all(h, ctx, sameHistoryAs: pending)
+          pending = yearly.all(h, changedAfter: nil, pending, ctx)
         } else {
+          let last = h.at
           h = LeadHistory(lead, asOf: t)
-          pending = Rules.all(h, ctx)
+          pending = yearly.all(h, changedAfter: last, pending, ctx)
           known = nextInstant
         }
       }
@@ -81,7 +112,14 @@ struct Replay {
         if occ.dueAt > t { next = min(next ?? occ.dueAt, occ.dueAt) }
         if occ.lapses && occ.deadline > t { next = min(next ?? occ.deadline, occ.deadline) }
       }
-      guard let next, next <= ctx.now else { break }
+      guard let next, next <= ctx.now else {
+        // Nothing is recorded between `t` and `now`: the rules' answers at `now` follow from those at `t`.
+        if t <= ctx.now {
+          h.move(to: ctx.now)
+          pendingAtNow = t == ctx.now ? pending : yearly.all(h, changedAfter: nil, pending, ctx)
+        }
+        break
+      }
       t = next
       if nextInstant < instants.count && instants[nextInstant] <= t { nextInstant += 1 }
     }

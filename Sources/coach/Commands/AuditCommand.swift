@@ -10,6 +10,8 @@ extension CoachCommand {
       commandName: "audit", abstract: "Follow-up compliance per consultant and for the team (team leads and admins).",
       discussion: "Definitions: docs/AUDIT.md. Default period: the 30 days ending today.")
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
+    /// Leads loaded and counted at a time: memory stays flat whatever the number of leads.
+    static let chunkSize = 2_000
 
     @Option(help: "First day, YYYY-MM-DD in --tz (default: 29 days before --to).") var from: String?
     @Option(help: "Last day, YYYY-MM-DD in --tz, included whole (default: today).") var to: String?
@@ -31,11 +33,17 @@ extension CoachCommand {
       let window = try AuditWindow(from: first, to: last, zone: env.zone)
       let ctx = try EngineSetup.context(env, session: session, salesStats: false)
       let (filter, names) = try AuditAccess.consultants(session, only: consultant)
-      let leads = try session.db.snapshots(filter)
       let exports = try session.db.exports(from: window.start, to: window.end).map {
         AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
       }
-      let report = Audit.build(leads: leads, consultants: names, exports: exports, window: window, ctx: ctx)
+      // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
+      let ids = try session.db.leadIDs(filter)
+      let size = Self.chunkSize
+      let db = session.db
+      let report = try Audit.build(
+        chunks: (ids.count + size - 1) / size,
+        load: { i in try db.snapshots(filter, ids: Array(ids[(i * size)..<min(ids.count, (i + 1) * size)])) },
+        consultants: names, exports: exports, window: window, ctx: ctx)
       let access = try AuditAccessLog.load(session, window: window, consultants: names)
       let data = try render(report, chosen, env: env, playbook: ctx.playbook, access: access)
       guard let out else { return FileHandle.standardOutput.write(data) }
