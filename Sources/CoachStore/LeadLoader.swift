@@ -134,8 +134,14 @@ enum LeadLoader {
       }
     }
     guard let since = filter.touchesSince else {
-      return try read(
-        "SELECT \(columns) FROM touch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id", sub.args)
+      // Ordered by (leadId, at) alone: the covering index gives that order, while adding `id` made SQLite sort
+      // every lead's touches again (3x slower on 400k touches). Touches sharing a time come in index order, id
+      // order in practice; the rare lead where they do not is sorted here, so the order is (at, id) always.
+      try read("SELECT \(columns) FROM touch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at", sub.args)
+      for i in leads.indices where !isInTimeOrder(leads[i].touches) {
+        leads[i].touches.sort { ($0.at, $0.id) < ($1.at, $1.id) }
+      }
+      return
     }
     let from = StoredDate.value(since)
     let contacts = Outcome.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ", ")
@@ -178,5 +184,10 @@ enum LeadLoader {
     try read(
       "SELECT \(columns) FROM touch WHERE at >= ? AND leadId IN (\(sub.sql)) ORDER BY leadId, at, id", [from] + sub.args)
     for i in leads.indices { leads[i].touchesSince = since }
+  }
+
+  /// Whether `touches` are in (at, id) order.
+  static func isInTimeOrder(_ touches: [Touch]) -> Bool {
+    zip(touches, touches.dropFirst()).allSatisfy { ($0.at, $0.id) < ($1.at, $1.id) }
   }
 }

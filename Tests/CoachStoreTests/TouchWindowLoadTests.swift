@@ -1,7 +1,8 @@
 import CoachCore
-import CoachStore
 import Foundation
 import Testing
+
+@testable import CoachStore
 
 /// `LeadFilter.touchesSince` must load exactly what `LeadSnapshot.keepingTouches(since:)` keeps of the whole
 /// history (the Core tests prove that this is enough to rank): checked on leads with touches on both sides of
@@ -38,5 +39,29 @@ import Testing
       let windowed = try db.snapshots(filter)
       #expect(windowed == whole.map { $0.keepingTouches(since: since) }, "since +\(hours) h")
     }
+  }
+}
+
+/// Whole histories come ordered by (at, id), touches sharing a time included.
+@Suite struct TouchOrderTests {
+  @Test func touchesSharingATimeComeInIdOrder() throws {
+    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+    let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+    let id = try db.addLead(NewLead(name: "客户", createdAt: t0), actor: nil)
+    for hour in [5.0, 1, 5, 3, 1, 5] {
+      _ = try db.addTouch(
+        leadID: id, NewTouch(at: t0.addingTimeInterval(hour * 3_600), channel: .call, outcome: .reached), actor: nil,
+        scope: .all)
+    }
+    let touches = try db.snapshot(id: id, scope: .all).touches
+    #expect(touches.map(\.id) == [2, 5, 4, 1, 3, 6])
+  }
+
+  @Test func timeOrderIsCheckedOnTimeThenId() {
+    let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+    func touch(_ id: Int64, _ s: Double) -> Touch { Touch(id: id, at: t0.addingTimeInterval(s), channel: .call, outcome: .reached) }
+    #expect(LeadLoader.isInTimeOrder([touch(1, 0), touch(2, 0), touch(0, 5)]))
+    #expect(!LeadLoader.isInTimeOrder([touch(2, 0), touch(1, 0)]))
+    #expect(!LeadLoader.isInTimeOrder([touch(1, 5), touch(2, 0)]))
   }
 }
