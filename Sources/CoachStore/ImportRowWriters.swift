@@ -7,6 +7,7 @@ struct LeadImportWriter {
   let db: Database
   let now: Date
   let actor: String?
+  private let statements: LeadImportStatements
   private var consultants: [String: Int64]
   /// Consultants created, in the order their first row came.
   private(set) var created: [String] = []
@@ -15,6 +16,7 @@ struct LeadImportWriter {
     self.db = db
     self.now = now
     self.actor = actor
+    statements = try LeadImportStatements(db)
     consultants = try Dictionary(
       Row.fetchAll(db, sql: "SELECT id, name FROM user").map { ($0["name"] as String, $0["id"] as Int64) },
       uniquingKeysWith: { a, _ in a })
@@ -23,9 +25,7 @@ struct LeadImportWriter {
   /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (its external id is in the
   /// database; repeats within the file are found by the parser before they get here).
   mutating func write(_ row: ImportedLead, insert: Bool) throws -> String? {
-    if let ext = row.externalID,
-      try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM lead WHERE externalId = ?"), arguments: [ext]) != nil
-    {
+    if let ext = row.externalID, try statements.leadExists(externalID: ext) {
       return "external_id \"\(ext)\" is already in the database"
     }
     guard insert else { return nil }
@@ -41,15 +41,7 @@ struct LeadImportWriter {
         created.append(name)
       }
     }
-    let createdAt = row.createdAt ?? now
-    let lead = NewLead(
-      externalID: row.externalID, name: row.name, phone: row.phone, wechat: row.wechat, email: row.email,
-      gender: row.gender, birthday: row.birthday, city: row.city, source: row.source, consultantID: consultantID,
-      model: row.model, grade: row.grade, tier: row.tier, tags: row.tags, profile: row.profile, stage: row.stage,
-      createdAt: createdAt)
-    let note = row.stage == .prospect ? nil : "imported at \(row.stage.rawValue)"
-    _ = try LeadWriter.insert(
-      db, lead, actor: actor, events: [StageEvent(from: nil, to: row.stage, at: createdAt, actor: actor, note: note)])
+    _ = try statements.insert(row, consultantID: consultantID, createdAt: row.createdAt ?? now, actor: actor)
     return nil
   }
 }
