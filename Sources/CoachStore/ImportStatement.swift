@@ -35,29 +35,40 @@ final class ImportStatement {
     guard var value else { return try check(sqlite3_bind_null(handle, index)) }
     try value.withUTF8 { utf8 in
       let count = utf8.firstIndex(of: 0) ?? utf8.count
-      let slot = Int(index) - 1
-      guard slot >= 0 else { return try check(SQLITE_RANGE) }
-      while texts.count <= slot { texts.append(.allocate(byteCount: 64, alignment: 1)) }
-      if texts[slot].count < count {
-        texts[slot].deallocate()
-        texts[slot] = .allocate(byteCount: max(count, 2 * texts[slot].count), alignment: 1)
-      }
-      let base = texts[slot].baseAddress
-      if count > 0, let from = utf8.baseAddress { base?.copyMemory(from: from, byteCount: count) }
-      let text = base?.assumingMemoryBound(to: CChar.self)
-      try check(sqlite3_bind_text(handle, index, text, Int32(count), Self.static))
+      let text = try buffer(index, count)
+      if count > 0, let from = utf8.baseAddress { text.baseAddress?.copyMemory(from: from, byteCount: count) }
+      try bindText(index, text, count)
     }
+  }
+
+  /// Binds a date as `StoredDate.value` stores it, or NULL.
+  func bind(_ index: Int32, date: Date?) throws {
+    guard let date else { return try check(sqlite3_bind_null(handle, index)) }
+    let text = try buffer(index, StoredDate.length)
+    if StoredDate.write(date, into: text) { return try bindText(index, text, StoredDate.length) }
+    try check(StoredDate.value(date).databaseValue.bind(to: handle, at: index))
+  }
+
+  /// The bytes kept for parameter `index`, at least `count` long.
+  private func buffer(_ index: Int32, _ count: Int) throws -> UnsafeMutableRawBufferPointer {
+    let slot = Int(index) - 1
+    guard slot >= 0 else { throw failure(SQLITE_RANGE) }
+    while texts.count <= slot { texts.append(.allocate(byteCount: 64, alignment: 1)) }
+    if texts[slot].count < count {
+      texts[slot].deallocate()
+      texts[slot] = .allocate(byteCount: max(count, 2 * texts[slot].count), alignment: 1)
+    }
+    return texts[slot]
+  }
+
+  /// Binds `count` bytes of `text` where they are (a nil destructor is SQLITE_STATIC).
+  private func bindText(_ index: Int32, _ text: UnsafeMutableRawBufferPointer, _ count: Int) throws {
+    try check(sqlite3_bind_text(handle, index, text.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), nil))
   }
 
   /// Binds an integer, or NULL.
   func bind(_ index: Int32, _ value: Int64?) throws {
-    try check(value.map { $0.bind(to: handle, at: index) } ?? sqlite3_bind_null(handle, index))
-  }
-
-  /// Binds a database value as GRDB binds it.
-  func bind(_ index: Int32, _ value: DatabaseValue) throws {
-    if case .string(let text) = value.storage { return try bind(index, text) }
-    try check(value.bind(to: handle, at: index))
+    try check(value.map { sqlite3_bind_int64(handle, index, $0) } ?? sqlite3_bind_null(handle, index))
   }
 
   /// Runs the statement to its end.
@@ -90,9 +101,6 @@ final class ImportStatement {
 
   /// The rowid of the last row inserted on the connection.
   var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
-
-  /// SQLITE_STATIC (a null destructor): SQLite uses the bytes where they are.
-  private static let `static`: sqlite3_destructor_type? = nil
 
   private func check(_ code: Int32) throws {
     if code != SQLITE_OK { throw failure(code) }

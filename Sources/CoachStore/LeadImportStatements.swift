@@ -16,6 +16,8 @@ final class LeadImportStatements {
   private let factInsert: ImportStatement
   private let eventInsert: ImportStatement
   /// The note of the import's stage event, by stage (`imported at <stage>`; none for a prospect).
+  /// Customers this import created, when the database had none before it (else nil: every row is looked up).
+  private var created: CreatedCustomers?
   private static let stages = Stage.allCases
   private let notes: [String?] = stages.map { $0 == .prospect ? nil : "imported at \($0.rawValue)" }
 
@@ -45,6 +47,7 @@ final class LeadImportStatements {
       INSERT INTO stageEvent (leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date)
       VALUES (?,NULL,?,?,?,NULL,?,NULL,NULL,NULL,NULL)
       """)
+    created = try Bool.fetchOne(db, sql: "SELECT 1 FROM customer LIMIT 1") == nil ? CreatedCustomers() : nil
   }
 
   /// Whether a lead with this external id is in the database.
@@ -55,8 +58,7 @@ final class LeadImportStatements {
 
   /// Writes the lead of `row` (created at `createdAt`, assigned to `consultantID`) and returns its id.
   func insert(_ row: ImportedLead, consultantID: Int64?, createdAt: Date, actor: String?) throws -> Int64 {
-    let at = StoredDate.value(createdAt).databaseValue
-    let customerID = try customer(row, at: at)
+    let customerID = try customer(row, at: createdAt)
     let s = leadInsert
     try s.bind(1, customerID)
     try s.bind(2, row.externalID)
@@ -66,8 +68,8 @@ final class LeadImportStatements {
     try s.bind(6, row.grade?.rawValue)
     try s.bind(7, row.tier?.rawValue)
     try s.bind(8, row.stage.rawValue)
-    try s.bind(9, at)
-    try s.bind(10, at)
+    try s.bind(9, date: createdAt)
+    try s.bind(10, date: createdAt)
     try s.execute()
     let leadID = s.lastInsertedRowID
     for (i, tag) in row.tags.enumerated() where !row.tags[..<i].contains(tag) {
@@ -84,12 +86,12 @@ final class LeadImportStatements {
       try factInsert.bind(1, customerID)
       try factInsert.bind(2, fact.key)
       try factInsert.bind(3, fact.value)
-      try factInsert.bind(4, at)
+      try factInsert.bind(4, date: createdAt)
       try factInsert.execute()
     }
     try eventInsert.bind(1, leadID)
     try eventInsert.bind(2, row.stage.rawValue)
-    try eventInsert.bind(3, at)
+    try eventInsert.bind(3, date: createdAt)
     try eventInsert.bind(4, actor)
     try eventInsert.bind(5, Self.stages.firstIndex(of: row.stage).flatMap { notes[$0] })
     try eventInsert.execute()
@@ -97,11 +99,12 @@ final class LeadImportStatements {
   }
 
   /// The customer with the row's name and phone (blanks filled from the row), or a new one.
-  private func customer(_ row: ImportedLead, at: DatabaseValue) throws -> Int64 {
+  private func customer(_ row: ImportedLead, at: Date) throws -> Int64 {
     let birthday = row.birthday.map(DayText.iso)
     try customerByPhone.bind(1, row.phone)
     try customerByPhone.bind(2, row.name)
-    if let id = try customerByPhone.fetchInt64() {
+    // Without customers before the import, only one this import created can match: when none did, skip the query.
+    if created?.mayHave(phone: row.phone, name: row.name) ?? true, let id = try customerByPhone.fetchInt64() {
       let s = customerFill
       try s.bind(1, row.wechat)
       try s.bind(2, row.email)
@@ -120,9 +123,40 @@ final class LeadImportStatements {
     try s.bind(5, row.gender)
     try s.bind(6, birthday)
     try s.bind(7, row.city)
-    try s.bind(8, at)
+    try s.bind(8, date: at)
     try s.execute()
+    created?.insert(phone: row.phone, name: row.name)
+    if created?.isFull == true { created = nil }
     return s.lastInsertedRowID
+  }
+}
+
+/// Hashes of the (phone, name) of the customers an import created: a miss means no such customer exists; a hit
+/// is checked in the database. The hashes are of the text as bound (up to a NUL, as GRDB binds a `String`), so
+/// byte-equal values, which SQL `=` matches, always hit. Bounded: past `limit` the import stops using it.
+struct CreatedCustomers {
+  private static let limit = 1 << 21
+  private var hashes = Set<Int>()
+
+  var isFull: Bool { hashes.count >= Self.limit }
+
+  func mayHave(phone: String, name: String) -> Bool { hashes.contains(Self.key(phone, name)) }
+
+  mutating func insert(phone: String, name: String) { hashes.insert(Self.key(phone, name)) }
+
+  private static func key(_ phone: String, _ name: String) -> Int {
+    var hasher = Hasher()
+    func add(_ text: String) {
+      var text = text
+      text.withUTF8 { utf8 in
+        let bound = UnsafeBufferPointer(rebasing: utf8[..<(utf8.firstIndex(of: 0) ?? utf8.count)])
+        hasher.combine(bound.count)
+        hasher.combine(bytes: UnsafeRawBufferPointer(bound))
+      }
+    }
+    add(phone)
+    add(name)
+    return hasher.finalize()
   }
 }
 

@@ -111,15 +111,16 @@ public struct ImportHeader: Sendable, Hashable {
   private static func cell(_ i: Int, in fields: [String]) -> String? {
     guard i >= 0, i < fields.count else { return nil }
     let cell = fields[i]
-    // Printable ASCII at both ends cannot be trimmed: skip building the character set for nearly every cell.
-    let utf8 = cell.utf8
-    if let first = utf8.first, (0x21...0x7E).contains(first) {
-      let last = utf8[utf8.index(before: utf8.endIndex)]
-      if (0x21...0x7E).contains(last) { return cell }
-    }
+    // First and last scalars that cannot be white space (printable ASCII, or above U+3000 where no Unicode space
+    // or newline lies): nothing to trim, and no character set to build, for nearly every cell.
+    let scalars = cell.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return nil }
+    if cannotBeSpace(first), cannotBeSpace(last) { return cell }
     let v = cell.trimmedFast(.whitespacesAndNewlines)
     return v.isEmpty ? nil : v
   }
+
+  private static func cannotBeSpace(_ s: Unicode.Scalar) -> Bool { (0x21...0x7E).contains(s.value) || s.value > 0x3000 }
 }
 
 extension ImportSchema {
