@@ -135,7 +135,7 @@ final class LeadImportStatements {
 /// is checked in the database. The hashes are of the text as bound (up to a NUL, as GRDB binds a `String`), so
 /// byte-equal values, which SQL `=` matches, always hit. Bounded: past `limit` the import stops using it.
 struct CreatedCustomers {
-  private static let limit = 1 << 21
+  private static let limit = 1 << 20
   private var hashes = Set<Int>()
 
   var isFull: Bool { hashes.count >= Self.limit }
