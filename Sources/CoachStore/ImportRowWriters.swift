@@ -7,14 +7,22 @@ struct LeadImportWriter {
   let db: Database
   let now: Date
   let actor: String?
+  private let statements: LeadImportStatements
   private var consultants: [String: Int64]
   /// Consultants created, in the order their first row came.
   private(set) var created: [String] = []
+  /// No lead had an external id before this import, and the rows' external ids are distinct (a parsed file's
+  /// repeats are bad rows): none of them can be in the database, so none is looked up.
+  private let externalIDsAreNew: Bool
 
-  init(_ db: Database, now: Date, actor: String?) throws {
+  /// `distinctExternalIDs`: the caller guarantees that no two rows given share an external id (a streamed file).
+  init(_ db: Database, now: Date, actor: String?, distinctExternalIDs: Bool = false) throws {
     self.db = db
     self.now = now
     self.actor = actor
+    statements = try LeadImportStatements(db)
+    let anyExternalID = try Bool.fetchOne(db, sql: "SELECT 1 FROM lead WHERE externalId IS NOT NULL LIMIT 1") != nil
+    externalIDsAreNew = distinctExternalIDs && !anyExternalID
     consultants = try Dictionary(
       Row.fetchAll(db, sql: "SELECT id, name FROM user").map { ($0["name"] as String, $0["id"] as Int64) },
       uniquingKeysWith: { a, _ in a })
@@ -23,9 +31,7 @@ struct LeadImportWriter {
   /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (its external id is in the
   /// database; repeats within the file are found by the parser before they get here).
   mutating func write(_ row: ImportedLead, insert: Bool) throws -> String? {
-    if let ext = row.externalID,
-      try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM lead WHERE externalId = ?"), arguments: [ext]) != nil
-    {
+    if !externalIDsAreNew, let ext = row.externalID, try statements.leadExists(externalID: ext) {
       return "external_id \"\(ext)\" is already in the database"
     }
     guard insert else { return nil }
@@ -41,15 +47,7 @@ struct LeadImportWriter {
         created.append(name)
       }
     }
-    let createdAt = row.createdAt ?? now
-    let lead = NewLead(
-      externalID: row.externalID, name: row.name, phone: row.phone, wechat: row.wechat, email: row.email,
-      gender: row.gender, birthday: row.birthday, city: row.city, source: row.source, consultantID: consultantID,
-      model: row.model, grade: row.grade, tier: row.tier, tags: row.tags, profile: row.profile, stage: row.stage,
-      createdAt: createdAt)
-    let note = row.stage == .prospect ? nil : "imported at \(row.stage.rawValue)"
-    _ = try LeadWriter.insert(
-      db, lead, actor: actor, events: [StageEvent(from: nil, to: row.stage, at: createdAt, actor: actor, note: note)])
+    _ = try statements.insert(row, consultantID: consultantID, createdAt: row.createdAt ?? now, actor: actor)
     return nil
   }
 }
@@ -63,13 +61,17 @@ struct TouchImportWriter {
   private let scopeArguments: StatementArguments
   /// External id → lead id (nil: no lead the scope may see).
   private var cache: [String: Int64?] = [:]
+  /// The touch row `TouchWriter.insert` writes for an import row (no objections), prepared once.
+  private let touchInsert: ImportStatement
 
-  init(_ db: Database, actor: String?, scope: Scope) {
+  init(_ db: Database, actor: String?, scope: Scope) throws {
     self.db = db
     self.actor = actor
     let (cond, args) = scope.condition
     leadSQL = "SELECT l.id FROM lead l WHERE \(cond) AND l.externalId = ?"
     scopeArguments = args
+    touchInsert = try ImportStatement(
+      db, "INSERT INTO touch (leadId, at, channel, outcome, note, objections, nextAt, actor) VALUES (?,?,?,?,?,NULL,?,?)")
   }
 
   /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see).
@@ -78,10 +80,15 @@ struct TouchImportWriter {
       return "lead_external_id \"\(row.leadExternalID)\" is not a lead you may see: import the leads first"
     }
     guard insert else { return nil }
-    _ = try TouchWriter.insert(
-      db, leadID: leadID,
-      NewTouch(at: row.at, channel: row.channel, outcome: row.outcome, note: row.note, nextAt: row.nextAt),
-      actor: actor)
+    let s = touchInsert
+    try s.bind(1, leadID)
+    try s.bind(2, date: row.at)
+    try s.bind(3, row.channel.rawValue)
+    try s.bind(4, row.outcome.rawValue)
+    try s.bind(5, row.note)
+    try s.bind(6, date: row.nextAt)
+    try s.bind(7, actor)
+    try s.execute()
     return nil
   }
 

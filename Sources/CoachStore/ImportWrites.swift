@@ -25,7 +25,7 @@ extension AppDatabase {
     try retryingEncoding { encoding in
       try writer.write { db in
         try useImportCache(db)
-        var w = try LeadImportWriter(db, now: now, actor: actor)
+        var w = try LeadImportWriter(db, now: now, actor: actor, distinctExternalIDs: true)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
@@ -43,7 +43,7 @@ extension AppDatabase {
     try retryingEncoding { encoding in
       try writer.write { db in
         try useImportCache(db)
-        var w = TouchImportWriter(db, actor: actor, scope: scope)
+        var w = try TouchImportWriter(db, actor: actor, scope: scope)
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
@@ -70,7 +70,7 @@ extension AppDatabase {
     _ rows: [ImportedTouch], parseErrors: [RowError], strict: Bool, actor: String?, scope: Scope
   ) throws -> ImportResult {
     try writer.write { db in
-      var w = TouchImportWriter(db, actor: actor, scope: scope)
+      var w = try TouchImportWriter(db, actor: actor, scope: scope)
       return try importRows(rows, parseErrors: parseErrors, strict: strict, created: { [] }) { row, insert in
         try w.write(row, insert: insert)
       }

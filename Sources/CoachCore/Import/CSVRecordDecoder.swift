@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whole-file counts behind the encoding decision, kept while streaming (the rules of `CSVReader.read`).
 struct EncodingTally {
   var hadBOM = false
@@ -60,7 +62,7 @@ struct CSVRecordDecoder {
 
   private mutating func decodeNonASCII(_ raw: ByteRecord, _ all: UnsafeBufferPointer<UInt8>) throws {
     tally.nonASCII += 1
-    let utf8OK = allFields(raw, all) { String(validating: $0, as: UTF8.self) }
+    let utf8OK = allFields(raw, all) { Self.validUTF8($0) }
     if utf8OK { tally.utf8Good += 1 }
     if mode == nil { mode = tally.hadBOM || utf8OK ? .utf8 : (try gbValid(raw, all) ? .gb18030 : .utf8) }
     if mode == .utf8 {
@@ -91,6 +93,19 @@ struct CSVRecordDecoder {
       record.fields.append(s)
     }
     return true
+  }
+
+  /// `String(validating: bytes, as: UTF8.self)` without its generic path: decoding repairs ill-formed bytes
+  /// (always changing them, since what it gives is well-formed), so the bytes were valid exactly when they come
+  /// back unchanged.
+  static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var text = String(decoding: bytes, as: UTF8.self)
+    let same = text.withUTF8 { out in
+      guard out.count == bytes.count else { return false }
+      guard let a = out.baseAddress, let b = bytes.baseAddress else { return true }
+      return memcmp(a, b, bytes.count) == 0
+    }
+    return same ? text : nil
   }
 
   private mutating func gbValid(_ raw: ByteRecord, _ all: UnsafeBufferPointer<UInt8>) throws -> Bool {

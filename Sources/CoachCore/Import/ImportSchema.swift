@@ -83,16 +83,47 @@ public struct ImportHeader: Sendable, Hashable {
   public let index: [String: Int]
   /// Unknown and unnamed columns, one message each.
   public let warnings: [String]
+  /// Position in the file of each of the schema's columns, in the schema's order (-1: absent): `index` without
+  /// hashing a name, for the cells of every row.
+  let positions: [Int]
+
+  init(schema: ImportSchema, line: Int, fieldCount: Int, index: [String: Int], warnings: [String]) {
+    self.schema = schema
+    self.line = line
+    self.fieldCount = fieldCount
+    self.index = index
+    self.warnings = warnings
+    positions = schema.columns.map { index[$0] ?? -1 }
+  }
 
   /// The trimmed cell of `column` in `fields`, or nil when the column is absent or the cell empty.
   public func value(_ column: String, in fields: [String]) -> String? {
-    guard let i = index[column], i < fields.count else { return nil }
+    guard let i = index[column] else { return nil }
+    return Self.cell(i, in: fields)
+  }
+
+  /// `value(schema.columns[ordinal], in: fields)`.
+  func value(ordinal: Int, in fields: [String]) -> String? {
+    guard ordinal >= 0, ordinal < positions.count else { return nil }
+    return Self.cell(positions[ordinal], in: fields)
+  }
+
+  private static func cell(_ i: Int, in fields: [String]) -> String? {
+    guard i >= 0, i < fields.count else { return nil }
     let cell = fields[i]
-    // Printable ASCII at both ends cannot be trimmed: skip building the character set for nearly every cell.
-    if let first = cell.utf8.first, let last = cell.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
-      return cell
-    }
+    // First and last scalars that cannot be white space (printable ASCII, or above U+3000 where no Unicode space
+    // or newline lies): nothing to trim, and no character set to build, for nearly every cell.
+    let scalars = cell.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return nil }
+    if cannotBeSpace(first), cannotBeSpace(last) { return cell }
     let v = cell.trimmedFast(.whitespacesAndNewlines)
     return v.isEmpty ? nil : v
   }
+
+  private static func cannotBeSpace(_ s: Unicode.Scalar) -> Bool { (0x21...0x7E).contains(s.value) || s.value > 0x3000 }
+}
+
+extension ImportSchema {
+  /// The position of `column` in `columns` (-1 when it is not one of them).
+  func ordinal(_ column: String) -> Int { columns.firstIndex(of: column) ?? -1 }
 }

@@ -2,35 +2,75 @@ import Foundation
 
 /// Cell rules of one leads row.
 enum LeadRow {
+  /// Each column's place in `ImportSchema.leads.columns`: cells are found without hashing their names.
+  private enum Col {
+    static let externalID = ImportSchema.leads.ordinal("external_id")
+    static let name = ImportSchema.leads.ordinal("name")
+    static let phone = ImportSchema.leads.ordinal("phone")
+    static let wechat = ImportSchema.leads.ordinal("wechat")
+    static let email = ImportSchema.leads.ordinal("email")
+    static let gender = ImportSchema.leads.ordinal("gender")
+    static let birthday = ImportSchema.leads.ordinal("birthday")
+    static let city = ImportSchema.leads.ordinal("city")
+    static let source = ImportSchema.leads.ordinal("source")
+    static let consultant = ImportSchema.leads.ordinal("consultant")
+    static let model = ImportSchema.leads.ordinal("model")
+    static let grade = ImportSchema.leads.ordinal("grade")
+    static let tier = ImportSchema.leads.ordinal("tier")
+    static let tags = ImportSchema.leads.ordinal("tags")
+    static let stage = ImportSchema.leads.ordinal("stage")
+    static let createdAt = ImportSchema.leads.ordinal("created_at")
+    static let profile = ImportSchema.leads.ordinal("profile")
+  }
+
+  /// The trimmed `external_id` of the row, nil when empty or absent.
+  static func externalID(_ r: RowReader) -> String? { r.text(at: Col.externalID) }
+
   static func read(_ r: inout RowReader, knownModels: [String]?) -> ImportedLead? {
-    let name = r.required("name", "every lead needs a name")
+    let name = r.required("name", r.text(at: Col.name), "every lead needs a name")
     var phone: String?
-    if let raw = r.required("phone", "every lead needs a phone: \(Phone.accepted)") {
-      phone = Phone.normalize(raw)
+    if let raw = r.required("phone", r.text(at: Col.phone), "every lead needs a phone: \(Phone.accepted)") {
+      phone = fastMobile(raw) ?? Phone.normalize(raw)
       if phone == nil { r.fail("phone \"\(raw)\": expected \(Phone.accepted)") }
     }
-    let email = r.text("email")
+    let email = r.text(at: Col.email)
     if let email, !Email.isPlausible(email) { r.fail("email \"\(email)\": expected \(Email.accepted)") }
-    let birthday = r.day("birthday")
-    let model = self.model(&r, known: knownModels)
-    let grade = r.code("grade", Grade.self)
-    let tier = r.code("tier", Tier.self)
-    let stage = r.code("stage", Stage.self)
-    let createdAt = r.instant("created_at")
-    let profile = self.profile(&r)
+    let birthday = r.text(at: Col.birthday).flatMap { r.day("birthday", value: $0) }
+    let model = self.model(&r, r.text(at: Col.model), known: knownModels)
+    let grade = r.text(at: Col.grade).flatMap { r.code("grade", Grade.self, value: $0) }
+    let tier = r.text(at: Col.tier).flatMap { r.code("tier", Tier.self, value: $0) }
+    let stage = r.text(at: Col.stage).flatMap { r.code("stage", Stage.self, value: $0) }
+    let createdAt = r.text(at: Col.createdAt).flatMap { r.instant("created_at", value: $0) }
+    let profile = self.profile(&r, r.text(at: Col.profile))
     var tags: [String] = []
-    for t in RowReader.list(r.text("tags") ?? "") where !tags.contains(t) { tags.append(t) }
+    if let text = r.text(at: Col.tags) {
+      for t in RowReader.list(text) where !tags.contains(t) { tags.append(t) }
+    }
     guard let name, let phone, r.reasons.isEmpty else { return nil }
     return ImportedLead(
-      line: r.line, externalID: r.text("external_id"), name: name, phone: phone, wechat: r.text("wechat"),
-      email: email, gender: r.text("gender"), birthday: birthday, city: r.text("city"), source: r.text("source"),
-      consultant: r.text("consultant"), model: model, grade: grade, tier: tier, tags: tags, profile: profile,
-      stage: stage ?? .prospect, createdAt: createdAt)
+      line: r.line, externalID: r.text(at: Col.externalID), name: name, phone: phone, wechat: r.text(at: Col.wechat),
+      email: email, gender: r.text(at: Col.gender), birthday: birthday, city: r.text(at: Col.city),
+      source: r.text(at: Col.source), consultant: r.text(at: Col.consultant), model: model, grade: grade, tier: tier,
+      tags: tags, profile: profile, stage: stage ?? .prospect, createdAt: createdAt)
+  }
+
+  /// `Phone.normalize` of the usual cell, 11 ASCII digits `1[3-9]…`, which it returns unchanged; nil otherwise.
+  private static func fastMobile(_ raw: String) -> String? {
+    let u = raw.utf8
+    guard u.count == 11 else { return nil }
+    var i = 0
+    for b in u {
+      guard b >= 0x30, b <= 0x39 else { return nil }
+      if i == 0, b != 0x31 { return nil }
+      if i == 1, b < 0x33 { return nil }
+      i += 1
+    }
+    return raw
   }
 
   /// The model code, in the catalog's spelling when a catalog is given.
-  private static func model(_ r: inout RowReader, known: [String]?) -> String? {
-    guard let v = r.text("model") else { return nil }
+  private static func model(_ r: inout RowReader, _ value: String?, known: [String]?) -> String? {
+    guard let v = value else { return nil }
     guard let known else { return v }
     if let match = known.first(where: { RowReader.sameIgnoringCase($0, v) }) { return match }
     r.fail("model \"\(v)\": expected a catalog code: \(RowReader.oneOf(known))")
@@ -38,8 +78,8 @@ enum LeadRow {
   }
 
   /// `key=value;key=value` facts.
-  private static func profile(_ r: inout RowReader) -> [ProfileFact] {
-    guard let v = r.text("profile") else { return [] }
+  private static func profile(_ r: inout RowReader, _ value: String?) -> [ProfileFact] {
+    guard let v = value else { return [] }
     var facts: [ProfileFact] = []
     for item in RowReader.list(v) {
       let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -58,20 +98,34 @@ enum LeadRow {
 enum TouchRow {
   private static let channels = RowReader.oneOf(Channel.allCases.map(\.rawValue))
   private static let outcomes = RowReader.oneOf(Outcome.allCases.map(\.rawValue))
+  /// Each column's place in `ImportSchema.touches.columns`.
+  private enum Col {
+    static let lead = ImportSchema.touches.ordinal("lead_external_id")
+    static let at = ImportSchema.touches.ordinal("at")
+    static let channel = ImportSchema.touches.ordinal("channel")
+    static let outcome = ImportSchema.touches.ordinal("outcome")
+    static let note = ImportSchema.touches.ordinal("note")
+    static let nextAt = ImportSchema.touches.ordinal("next_at")
+  }
 
   static func read(_ r: inout RowReader) -> ImportedTouch? {
-    let lead = r.required("lead_external_id", "every touch needs the external_id of its lead")
-    let atText = r.required("at", "every touch needs its time, like 2025-07-10T10:00:00+08:00")
+    let lead = r.required("lead_external_id", r.text(at: Col.lead), "every touch needs the external_id of its lead")
+    let atText = r.required("at", r.text(at: Col.at), "every touch needs its time, like 2025-07-10T10:00:00+08:00")
     let at = atText.flatMap { r.instant("at", value: $0) }
-    let channel = r.required("channel", "expected \(channels)").flatMap { r.code("channel", Channel.self, value: $0) }
-    let outcome = r.required("outcome", "expected \(outcomes)").flatMap { r.code("outcome", Outcome.self, value: $0) }
-    let nextAt = r.instant("next_at")
+    let channel = r.required("channel", r.text(at: Col.channel), "expected \(channels)").flatMap {
+      r.code("channel", Channel.self, value: $0)
+    }
+    let outcome = r.required("outcome", r.text(at: Col.outcome), "expected \(outcomes)").flatMap {
+      r.code("outcome", Outcome.self, value: $0)
+    }
+    let nextAtText = r.text(at: Col.nextAt)
+    let nextAt = nextAtText.flatMap { r.instant("next_at", value: $0) }
     if let at, let nextAt, nextAt < at {
-      r.fail("next_at \"\(r.text("next_at") ?? "")\" is before at \"\(atText ?? "")\": the next contact comes later")
+      r.fail("next_at \"\(nextAtText ?? "")\" is before at \"\(atText ?? "")\": the next contact comes later")
     }
     guard let lead, let at, let channel, let outcome, r.reasons.isEmpty else { return nil }
     return ImportedTouch(
-      line: r.line, leadExternalID: lead, at: at, channel: channel, outcome: outcome, note: r.text("note"),
+      line: r.line, leadExternalID: lead, at: at, channel: channel, outcome: outcome, note: r.text(at: Col.note),
       nextAt: nextAt)
   }
 }

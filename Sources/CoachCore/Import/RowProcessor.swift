@@ -42,7 +42,7 @@ struct RowProcessor<Row: ImportedRow> {
     }
     var reader = RowReader(line: record.line, header: header, fields: record.fields, zone: options.zone)
     let row = read(&reader)
-    if schema.kind == .leads, let id = reader.text("external_id") {
+    if schema.kind == .leads, let id = LeadRow.externalID(reader) {
       if let earlier = firstLine[id] {
         reader.fail("external_id \"\(id)\" repeats line \(earlier)")
       } else {

@@ -20,13 +20,21 @@ struct RowReader {
   /// The trimmed text of `column`, nil when empty or absent.
   func text(_ column: String) -> String? { header.value(column, in: fields) }
 
+  /// The trimmed text of the schema's column at `ordinal` (`ImportSchema.ordinal`), nil when empty or absent.
+  func text(at ordinal: Int) -> String? { header.value(ordinal: ordinal, in: fields) }
+
   /// The text of a column every row must fill; `why` completes "<column> is empty: ".
-  mutating func required(_ column: String, _ why: String) -> String? {
-    guard let v = text(column) else {
-      fail("\(column) is empty: \(why)")
+  mutating func required(_ column: String, _ why: @autoclosure () -> String) -> String? {
+    required(column, text(column), why())
+  }
+
+  /// `value`, the text read from `column`, which every row must fill; `why` completes "<column> is empty: ".
+  mutating func required(_ column: String, _ value: String?, _ why: @autoclosure () -> String) -> String? {
+    guard let value else {
+      fail("\(column) is empty: \(why())")
       return nil
     }
-    return v
+    return value
   }
 
   /// A code of `T`, matched ignoring case, with `-` or a space accepted for `_`.
@@ -84,9 +92,9 @@ struct RowReader {
     }
   }
 
-  /// A `YYYY-MM-DD` day.
-  mutating func day(_ column: String) -> LocalDate? {
-    guard let v = text(column) else { return nil }
+  /// A `YYYY-MM-DD` day: `value` (read from `column`), or else the text of `column`.
+  mutating func day(_ column: String, value: String? = nil) -> LocalDate? {
+    guard let v = value ?? text(column) else { return nil }
     if let d = TimeParsing.day(v) { return d }
     fail("\(column) \"\(v)\": expected a real day as YYYY-MM-DD, like 1990-05-03")
     return nil
@@ -111,7 +119,7 @@ struct RowReader {
   /// Items separated by `;` (ASCII or full-width), trimmed, empty ones dropped.
   static func list(_ text: String) -> [String] {
     text.split(whereSeparator: { $0 == ";" || $0 == "；" })
-      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .map { $0.trimmedFast(.whitespaces) }
       .filter { !$0.isEmpty }
   }
 }
