@@ -41,6 +41,8 @@ public struct LeadFilter: Sendable {
   public var stage: Stage?
   public var consultantID: Int64?
   public var leadIDs: [Int64]?
+  /// Only leads whose id lies in this range (a part of a long list, read whole in one transaction).
+  public var idRange: ClosedRange<Int64>?
   public var limit: Int?
   /// Load touch notes (free text: the bulk of a lead's history). Ranking and audits never read them; a brief's
   /// message draft does, so the brief's lead is loaded with them.
@@ -73,6 +75,10 @@ public struct LeadFilter: Sendable {
     if let leadIDs {
       sql += " AND l.id IN (\(leadIDs.map { _ in "?" }.joined(separator: ",")))"
       args += StatementArguments(leadIDs)
+    }
+    if let idRange {
+      sql += " AND l.id BETWEEN ? AND ?"
+      args += [idRange.lowerBound, idRange.upperBound]
     }
     return (sql, args)
   }

@@ -65,3 +65,31 @@ import Testing
     #expect(!LeadLoader.isInTimeOrder([touch(1, 5), touch(2, 0)]))
   }
 }
+
+/// `coach next` and `coach alerts` load long lists in parts of consecutive ids (`LeadFilter.idRange`).
+@Suite struct LeadPartsTests {
+  @Test func partsOfIdsJoinToTheWholeList() throws {
+    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+    let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+    for i in 0..<30 {
+      let id = try db.addLead(NewLead(name: "客户\(i)", tags: i % 4 == 0 ? ["vip"] : [], createdAt: t0), actor: nil)
+      for k in 0..<(i % 5) {
+        _ = try db.addTouch(
+          leadID: id, NewTouch(at: t0.addingTimeInterval(Double(k) * 3_600), channel: .call, outcome: .noAnswer),
+          actor: nil, scope: .all)
+      }
+    }
+    var filter = LeadFilter(scope: .all)
+    filter.touchesSince = t0.addingTimeInterval(7_200)
+    let whole = try db.snapshots(filter)
+    let ids = try db.leadIDs(filter)
+    #expect(ids.count == 30)
+    var joined: [LeadSnapshot] = []
+    for start in stride(from: 0, to: ids.count, by: 7) {
+      var part = filter
+      part.idRange = ids[start]...ids[min(ids.count, start + 7) - 1]
+      joined += try db.snapshots(part)
+    }
+    #expect(joined == whole)
+  }
+}

@@ -29,12 +29,24 @@ public enum FollowUpEngine {
       }
       .sorted { Priority.isMoreUrgent($0.1, than: $1.1) }
     }
-    return leads.compactMap { lead in
-      unexplainedAction(for: lead, in: ctx).flatMap { $0.isDue(at: ctx.now) ? (lead, $0) : nil }
+    return mostUrgent(dueCandidates(for: leads, in: ctx), in: ctx, limit: limit)
+  }
+
+  /// The leads of `leads` whose action is due at `ctx.now`, with that action unexplained: what a queue ranks.
+  /// Leads may be cut into parts and their candidates joined: ranking does not depend on where they came from.
+  public static func dueCandidates(for leads: [LeadSnapshot], in ctx: EngineContext) -> [DueCandidate] {
+    leads.compactMap { lead in
+      unexplainedAction(for: lead, in: ctx).flatMap { $0.isDue(at: ctx.now) ? DueCandidate(lead: lead, action: $0) : nil }
     }
-    .sorted { Priority.isMoreUrgent($0.1, than: $1.1) }
-    .prefix(max(0, limit))
-    .compactMap { lead, _ in nextAction(for: lead, in: ctx).map { (lead, $0) } }
+  }
+
+  /// The `limit` most urgent of `candidates` (a total order: priority, due time, lead id), with their reasons.
+  public static func mostUrgent(_ candidates: [DueCandidate], in ctx: EngineContext, limit: Int)
+    -> [(LeadSnapshot, DueAction)]
+  {
+    candidates.sorted { Priority.isMoreUrgent($0.action, than: $1.action) }
+      .prefix(max(0, limit))
+      .compactMap { c in nextAction(for: c.lead, in: ctx).map { (c.lead, $0) } }
   }
 
   static func action(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext, explained: Bool = true) -> DueAction {
@@ -46,4 +58,10 @@ public enum FollowUpEngine {
       overdueDays: DueAction.overdueDays(deadline: occ.deadline, now: ctx.now), priority: priority,
       reason: explained ? ReasonText.reason(occ, h, ctx, values: ReasonText.values(occ, h, ctx)) : "", detail: occ.detail)
   }
+}
+
+/// A lead and its current action, ranked before its reason is written.
+public struct DueCandidate: Sendable {
+  public var lead: LeadSnapshot
+  public var action: DueAction
 }

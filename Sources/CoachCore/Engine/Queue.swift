@@ -57,6 +57,11 @@ public enum Queue {
   public static func build(leads: [LeadSnapshot], ctx: EngineContext, limit: Int = 10) -> [QueueEntry] {
     FollowUpEngine.dueActions(for: leads, in: ctx, limit: limit).map { QueueEntry(lead: $0.0, action: $0.1) }
   }
+
+  /// The same queue from candidates found part by part (`FollowUpEngine.dueCandidates`).
+  public static func build(candidates: [DueCandidate], ctx: EngineContext, limit: Int = 10) -> [QueueEntry] {
+    FollowUpEngine.mostUrgent(candidates, in: ctx, limit: limit).map { QueueEntry(lead: $0.0, action: $0.1) }
+  }
 }
 
 /// One overdue follow-up (`coach alerts --json`).
@@ -102,17 +107,28 @@ public enum Alerts {
   /// Leads whose current action is past its deadline at `ctx.now`: most overdue first, then most urgent, then id.
   /// Without `explained` the reasons are left empty (a table that does not show them skips most of the work).
   public static func build(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [AlertEntry] {
-    leads.compactMap { lead -> (LeadSnapshot, DueAction)? in
+    build(candidates: candidates(leads: leads, ctx: ctx, explained: explained))
+  }
+
+  /// The overdue leads of `leads` with their actions, in no particular order (leads may be cut into parts).
+  public static func candidates(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [DueCandidate] {
+    leads.compactMap { lead -> DueCandidate? in
       let action =
         explained ? FollowUpEngine.nextAction(for: lead, in: ctx) : FollowUpEngine.unexplainedAction(for: lead, in: ctx)
       guard let a = action, a.overdueDays > 0 else { return nil }
-      return (lead, a)
+      return DueCandidate(lead: lead, action: a)
     }
-    .sorted { l, r in
-      l.1.overdueDays != r.1.overdueDays ? l.1.overdueDays > r.1.overdueDays : Priority.isMoreUrgent(l.1, than: r.1)
+  }
+
+  /// The alerts of `candidates`: most overdue first, then most urgent, then id (a total order).
+  public static func build(candidates: [DueCandidate]) -> [AlertEntry] {
+    candidates.sorted { l, r in
+      l.action.overdueDays != r.action.overdueDays
+        ? l.action.overdueDays > r.action.overdueDays : Priority.isMoreUrgent(l.action, than: r.action)
     }
-    .map { lead, action in
-      AlertEntry(
+    .map { c in
+      let (lead, action) = (c.lead, c.action)
+      return AlertEntry(
         leadID: lead.id, name: lead.name, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
         deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead),
         reason: action.reason)

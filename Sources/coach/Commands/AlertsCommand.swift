@@ -21,8 +21,11 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: team, now: env.now))
-      let all = Alerts.build(leads: leads, ctx: ctx, explained: env.json)
+      let explained = env.json
+      let candidates = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: team, now: env.now)) {
+        Alerts.candidates(leads: $0, ctx: ctx, explained: explained)
+      }
+      let all = Alerts.build(candidates: candidates)
       let out = Output(env: env)
       if env.json { return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all]) }
       let alerts = Array(all.prefix(limit ?? 50))

@@ -21,8 +21,11 @@ extension CoachCommand {
       let session = try Session.open(env)
       // The dealership's sales figures (a group-wide query) only feed switch arguments: fetched for the brief when it has them.
       var ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      let leads = try session.db.snapshots(try EngineSetup.workingSet(session, team: false, now: env.now))
-      let queue = Queue.build(leads: leads, ctx: ctx, limit: limit)
+      let ranking = ctx
+      let candidates = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: false, now: env.now)) {
+        FollowUpEngine.dueCandidates(for: $0, in: ranking)
+      }
+      let queue = Queue.build(candidates: candidates, ctx: ctx, limit: limit)
       var brief: Brief?
       var briefLead: LeadSnapshot?
       if let id = lead {

@@ -39,4 +39,27 @@ enum EngineSetup {
     if user.role == .consultant || user.role == .trainer { return LeadFilter(scope: .own(userID: id)) }
     return LeadFilter(scope: session.scope)
   }
+
+  /// `evaluate` over the leads of `filter`, loaded and evaluated in parts of consecutive ids on every core and
+  /// joined in id order. Each part is read whole in one transaction, so every lead is consistent in itself; a write
+  /// landing between two parts shows in the later one only, as if that part had been read a moment later.
+  static func inParts<T: Sendable>(
+    _ session: Session, _ filter: LeadFilter, _ evaluate: @escaping @Sendable ([LeadSnapshot]) -> [T]
+  ) throws -> [T] {
+    let ids = try session.db.leadIDs(filter)
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    guard ids.count >= minimumPart * 2, cores > 1 else { return evaluate(try session.db.snapshots(filter)) }
+    let size = min(maximumPart, (ids.count + cores - 1) / cores)
+    let parts = stride(from: 0, to: ids.count, by: size).map { ids[$0]...ids[min(ids.count, $0 + size) - 1] }
+    let db = session.db
+    return try Chunks.map(parts.count) { i in
+      var part = filter
+      part.idRange = parts[i]
+      return evaluate(try db.snapshots(part))
+    }
+  }
+
+  /// Fewer leads than twice this are read in one go; more are cut into parts of at most `maximumPart`.
+  static let minimumPart = 400
+  static let maximumPart = 5_000
 }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Work cut into chunks and run on every core.
+public enum Chunks {
+  /// `work(i)` for each chunk `i` in `0..<count`, on every core (each worker takes the next chunk), joined in chunk
+  /// order, so the result is what running them one after another gives. The first error thrown, if any, is thrown.
+  public static func map<T: Sendable>(_ count: Int, _ work: @Sendable (Int) throws -> [T]) throws -> [T] {
+    guard count > 1 else { return count == 1 ? try work(0) : [] }
+    let shared = Shared<T>(count: count)
+    let workers = min(ProcessInfo.processInfo.activeProcessorCount, count)
+    DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
+      while let i = shared.next() {
+        do { shared.set(i, try work(i)) } catch { shared.fail(error) }
+      }
+    }
+    return try shared.joined()
+  }
+
+  /// The next chunk, each chunk's result and the first error, under one lock.
+  private final class Shared<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[T]]
+    private var taken = 0
+    private var error: Error?
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func next() -> Int? {
+      lock.lock()
+      defer { lock.unlock() }
+      guard taken < slots.count, error == nil else { return nil }
+      taken += 1
+      return taken - 1
+    }
+
+    func set(_ i: Int, _ result: [T]) {
+      lock.lock()
+      slots[i] = result
+      lock.unlock()
+    }
+
+    func fail(_ e: Error) {
+      lock.lock()
+      if error == nil { error = e }
+      lock.unlock()
+    }
+
+    func joined() throws -> [T] {
+      lock.lock()
+      defer { lock.unlock() }
+      if let error { throw error }
+      return slots.flatMap { $0 }
+    }
+  }
+}
