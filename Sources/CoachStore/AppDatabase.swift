@@ -30,7 +30,7 @@ public final class AppDatabase: Sendable {
     config.busyMode = .timeout(15)
     config.foreignKeysEnabled = true
     config.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
     }
     do {
       return try AppDatabase(DatabasePool(path: path, configuration: config))
