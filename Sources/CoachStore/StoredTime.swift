@@ -1,3 +1,4 @@
+import CoachCore
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -45,26 +46,8 @@ struct StoredTime: DatabaseValueConvertible, StatementColumnConvertible {
     }
     guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2), let hh = number(11, 2),
       let mm = number(14, 2), let ss = number(17, 2), y >= 1, (1...12).contains(m), d >= 1,
-      d <= daysIn(month: m, year: y), hh < 24, mm < 60, ss < 60
+      d <= LocalDate.daysIn(month: m, year: y), hh < 24, mm < 60, ss < 60
     else { return nil }
-    return ((daysFromCivil(y, m, d) * 24 + hh) * 60 + mm) * 60 + ss
-  }
-
-  static func daysIn(month m: Int, year y: Int) -> Int {
-    switch m {
-    case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: return 30
-    default: return 31
-    }
-  }
-
-  /// Days from 1970-01-01 to y-m-d, proleptic Gregorian (H. Hinnant's algorithm).
-  static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    return ((LocalDate(year: y, month: m, day: d).daysSinceEpoch * 24 + hh) * 60 + mm) * 60 + ss
   }
 }
