@@ -147,24 +147,31 @@ enum LeadLoader {
     let contacts = Outcome.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ", ")
     // Each lead's last touch and last contact before `since`: their times by one backward index search each,
     // then the touches at those times from the same (covering) index pages; of touches sharing a time the one
-    // stored last is kept, as the full history's order (at, id) would. Parameters are numbered in the order
-    // they appear: `since` first, then the filter's.
+    // stored last is kept, as the full history's order (at, id) would. Whether the lead has touches from `since`
+    // on is a third search on the same pages, and only such leads' are read (kind 1), in the same statement.
+    // Parameters are numbered in the order they appear: `since` first, then the filter's.
     let rows = try Row.fetchCursor(
       db,
       sql: """
         WITH s(t) AS (SELECT ?), ids(id) AS (\(sub.sql)),
-        picks(leadId, a, b) AS (
+        picks(leadId, a, b, c) AS (
           SELECT ids.id,
             (SELECT at FROM touch WHERE leadId = ids.id AND at < (SELECT t FROM s) ORDER BY at DESC LIMIT 1),
             (SELECT at FROM touch WHERE leadId = ids.id AND at < (SELECT t FROM s)
-               AND outcome IN (\(contacts)) ORDER BY at DESC LIMIT 1)
+               AND outcome IN (\(contacts)) ORDER BY at DESC LIMIT 1),
+            (SELECT 1 FROM touch WHERE leadId = ids.id AND at >= (SELECT t FROM s) LIMIT 1)
           FROM ids)
         SELECT t.leadId, t.id, t.at, t.channel, t.outcome, \(filter.withNotes ? "t.note" : "NULL"), t.objections,
-               t.nextAt, t.actor, t.at IS p.a, t.at IS p.b
+               t.nextAt, t.actor, t.at IS p.a, t.at IS p.b, 0 AS kind
         FROM picks p JOIN touch t ON t.leadId = p.leadId AND t.at IN (p.a, p.b)
-        ORDER BY t.leadId, t.at, t.id
+        UNION ALL
+        SELECT t.leadId, t.id, t.at, t.channel, t.outcome, \(filter.withNotes ? "t.note" : "NULL"), t.objections,
+               t.nextAt, t.actor, 0, 0, 1
+        FROM picks p JOIN touch t ON t.leadId = p.leadId AND t.at >= (SELECT t FROM s) WHERE p.c IS NOT NULL
+        ORDER BY 1, 3, 2
         """, arguments: [from] + sub.args)
     var picked: [Int: (last: Touch?, contact: Touch?)] = [:]
+    var recent: [Int: [Touch]] = [:]
     while let row = try rows.next() {
       guard let i = index[row[0]] else { continue }
       let touch = Touch(
@@ -172,6 +179,10 @@ enum LeadLoader {
         outcome: Outcome(rawValue: row[4]) ?? .reached, note: row[5],
         objections: (row[6] as String?)?.split(separator: ";").map(String.init) ?? [],
         nextAt: (row[7] as StoredTime?)?.date, actor: row[8])
+      if row[11] as Int == 1 {
+        recent[i, default: []].append(touch)
+        continue
+      }
       var pick = picked[i] ?? (nil, nil)
       if row[9] as Bool { pick.last = touch }
       if row[10] as Bool, touch.outcome.isContact { pick.contact = touch }
@@ -181,8 +192,7 @@ enum LeadLoader {
       if let contact = pick.contact { leads[i].touches.append(contact) }
       if let last = pick.last, last != pick.contact { leads[i].touches.append(last) }
     }
-    try read(
-      "SELECT \(columns) FROM touch WHERE at >= ? AND leadId IN (\(sub.sql)) ORDER BY leadId, at, id", [from] + sub.args)
+    for (i, touches) in recent { leads[i].touches += touches }
     for i in leads.indices { leads[i].touchesSince = since }
   }
 

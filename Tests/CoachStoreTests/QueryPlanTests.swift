@@ -37,7 +37,9 @@ import Testing
     try db.writer.write { db in
       var statements: [String] = []
       db.trace(options: .statement) { event in
-        if case .statement(let s) = event, s.sql.hasPrefix("SELECT") { statements.append(s.expandedSQL) }
+        if case .statement(let s) = event, s.sql.hasPrefix("SELECT") || s.sql.hasPrefix("WITH") {
+          statements.append(s.expandedSQL)
+        }
       }
       try body(db)
       db.trace(options: [], nil)
@@ -103,7 +105,9 @@ import Testing
     var statements: [String] = []
     try db.writer.read { db in
       db.trace(options: .statement) { event in
-        if case .statement(let s) = event, s.sql.hasPrefix("SELECT") { statements.append(s.expandedSQL) }
+        if case .statement(let s) = event, s.sql.hasPrefix("SELECT") || s.sql.hasPrefix("WITH") {
+          statements.append(s.expandedSQL)
+        }
       }
     }
     _ = try db.salesStats(now: now)
