@@ -66,8 +66,14 @@ extension CoachCommand.LeadCommand {
       let session = try Session.open(env)
       if let limit, limit < 0 { throw CoachError.usage("--limit must be 0 or more") }
       let consultantID = try consultant.map { try session.consultantID($0) }
-      var leads = try session.db.snapshots(
-        LeadFilter(scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit))
+      var filter = LeadFilter(scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit)
+      if !env.json {
+        // The table shows the last touch and ranks at most: both read only the touches kept from now on.
+        filter.withNotes = false
+        filter.withProfile = false
+        filter.touchesSince = env.now
+      }
+      var leads = try session.db.snapshots(filter)
       if overdue {
         let ctx = try EngineSetup.context(env, session: session, salesStats: false)
         leads = leads.filter { (FollowUpEngine.unexplainedAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }
