@@ -124,13 +124,7 @@ enum LeadLoader {
     func read(_ sql: String, _ args: StatementArguments) throws {
       let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
       while let row = try rows.next() {
-        guard let i = index[row[0]] else { continue }
-        let objections = (row[6] as String?)?.split(separator: ";").map(String.init) ?? []
-        leads[i].touches.append(
-          Touch(
-            id: row[1], at: (row[2] as StoredTime).date, channel: Channel(rawValue: row[3]) ?? .call,
-            outcome: Outcome(rawValue: row[4]) ?? .reached, note: row[5], objections: objections,
-            nextAt: (row[7] as StoredTime?)?.date, actor: row[8]))
+        if let i = index[row[0]] { leads[i].touches.append(touch(row)) }
       }
     }
     guard let since = filter.touchesSince else {
@@ -174,11 +168,7 @@ enum LeadLoader {
     var recent: [Int: [Touch]] = [:]
     while let row = try rows.next() {
       guard let i = index[row[0]] else { continue }
-      let touch = Touch(
-        id: row[1], at: (row[2] as StoredTime).date, channel: Channel(rawValue: row[3]) ?? .call,
-        outcome: Outcome(rawValue: row[4]) ?? .reached, note: row[5],
-        objections: (row[6] as String?)?.split(separator: ";").map(String.init) ?? [],
-        nextAt: (row[7] as StoredTime?)?.date, actor: row[8])
+      let touch = touch(row)
       if row[11] as Int == 1 {
         recent[i, default: []].append(touch)
         continue
@@ -194,6 +184,15 @@ enum LeadLoader {
     }
     for (i, touches) in recent { leads[i].touches += touches }
     for i in leads.indices { leads[i].touchesSince = since }
+  }
+
+  /// A touch from a row of `leadId, id, at, channel, outcome, note, objections, nextAt, actor`.
+  static func touch(_ row: Row) -> Touch {
+    Touch(
+      id: row[1], at: (row[2] as StoredTime).date, channel: Channel(rawValue: row[3]) ?? .call,
+      outcome: Outcome(rawValue: row[4]) ?? .reached, note: row[5],
+      objections: (row[6] as String?)?.split(separator: ";").map(String.init) ?? [],
+      nextAt: (row[7] as StoredTime?)?.date, actor: row[8])
   }
 
   /// Whether `touches` are in (at, id) order.
