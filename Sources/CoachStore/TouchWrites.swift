@@ -119,7 +119,8 @@ enum StoredDate {
     let seconds = Int(t)
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let s = seconds - days * 86_400
-    let (y, m, d) = civil(days)
+    let day = LocalDate(daysSinceEpoch: days)
+    let (y, m, d) = (day.year, day.month, day.day)
     func put(_ v: Int, at i: Int, width: Int) {
       var v = v
       for k in stride(from: i + width - 1, through: i, by: -1) {
@@ -141,17 +142,5 @@ enum StoredDate {
     out[19] = 0x2E
     put(0, at: 20, width: 3)
     return true
-  }
-
-  /// Year, month, day of day `n` after 1970-01-01 (proleptic Gregorian, H. Hinnant's algorithm).
-  private static func civil(_ n: Int) -> (Int, Int, Int) {
-    let z = n + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, doy - (153 * mp + 2) / 5 + 1)
   }
 }
