@@ -37,12 +37,15 @@ extension CoachCommand {
         AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
       }
       // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
-      let ids = try session.db.leadIDs(filter)
-      let size = Self.chunkSize
+      let parts = EngineSetup.idRanges(try session.db.leadIDs(filter), size: Self.chunkSize)
       let db = session.db
       let report = try Audit.build(
-        chunks: (ids.count + size - 1) / size,
-        load: { i in try db.snapshots(filter, ids: Array(ids[(i * size)..<min(ids.count, (i + 1) * size)])) },
+        chunks: parts.count,
+        load: { i in
+          var part = filter
+          part.idRange = parts[i]
+          return try db.snapshots(part)
+        },
         consultants: names, exports: exports, window: window, ctx: ctx)
       let access = try AuditAccessLog.load(session, window: window, consultants: names)
       let data = try render(report, chosen, env: env, playbook: ctx.playbook, access: access)
