@@ -14,8 +14,12 @@ extension Migrations {
     let m = migrator
     var attempt = 0
     while true {
-      try writer.read { try refuseNewer($0) }
-      if try writer.read({ try m.hasCompletedMigrations($0) }) { return }
+      // One read on every open: refuse a newer schema, and stop when nothing is left to apply.
+      let done = try writer.read { db in
+        try refuseNewer(db)
+        return try m.hasCompletedMigrations(db)
+      }
+      if done { return }
       do {
         try m.migrate(writer)
         return
