@@ -18,20 +18,6 @@ public enum FollowUpEngine {
     return action(occ, h, ctx, explained: false)
   }
 
-  /// The next actions of `leads` that are due at `ctx.now`, most urgent first; with `limit`, only the first
-  /// `limit` (ranked without reasons, then the reasons of those alone: the same entries, far less work).
-  public static func dueActions(for leads: [LeadSnapshot], in ctx: EngineContext, limit: Int? = nil)
-    -> [(LeadSnapshot, DueAction)]
-  {
-    guard let limit else {
-      return leads.compactMap { lead in
-        nextAction(for: lead, in: ctx).flatMap { $0.isDue(at: ctx.now) ? (lead, $0) : nil }
-      }
-      .sorted { Priority.isMoreUrgent($0.1, than: $1.1) }
-    }
-    return mostUrgent(dueCandidates(for: leads, in: ctx), in: ctx, limit: limit)
-  }
-
   /// The leads of `leads` whose action is due at `ctx.now`, with that action unexplained: what a queue ranks.
   /// Leads may be cut into parts and their candidates joined: ranking does not depend on where they came from.
   public static func dueCandidates(for leads: [LeadSnapshot], in ctx: EngineContext) -> [DueCandidate] {
@@ -40,7 +26,8 @@ public enum FollowUpEngine {
     }
   }
 
-  /// The `limit` most urgent of `candidates` (a total order: priority, due time, lead id), with their reasons.
+  /// The `limit` most urgent of `candidates` (a total order: priority, due time, lead id), with their reasons:
+  /// ranked without reasons, then the reasons of those alone (the same entries, far less work).
   public static func mostUrgent(_ candidates: [DueCandidate], in ctx: EngineContext, limit: Int)
     -> [(LeadSnapshot, DueAction)]
   {

@@ -55,7 +55,7 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
 public enum Queue {
   /// Leads whose action is due at `ctx.now` (`due_at` ≤ now), most urgent first, at most `limit`.
   public static func build(leads: [LeadSnapshot], ctx: EngineContext, limit: Int = 10) -> [QueueEntry] {
-    FollowUpEngine.dueActions(for: leads, in: ctx, limit: limit).map { QueueEntry(lead: $0.0, action: $0.1) }
+    build(candidates: FollowUpEngine.dueCandidates(for: leads, in: ctx), ctx: ctx, limit: limit)
   }
 
   /// The same queue from candidates found part by part (`FollowUpEngine.dueCandidates`).
