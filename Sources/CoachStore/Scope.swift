@@ -50,7 +50,7 @@ public struct LeadFilter: Sendable {
   /// Load the customer's profile facts. Only a brief's talking points and message draft read them.
   public var withProfile = true
   /// Load only the touches from this time on, plus each lead's last touch and last contact before it
-  /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads at that time, a fraction of the history.
+  /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads, or replay them, from that time on.
   public var touchesSince: Date?
 
   public init(scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [Int64]? = nil, limit: Int? = nil) {

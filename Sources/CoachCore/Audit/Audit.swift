@@ -31,6 +31,14 @@ public struct AuditReport: Sendable, Hashable {
 }
 
 public enum Audit {
+  /// The touches an audit of `window` reads: those from this instant on, plus each lead's last touch and last
+  /// contact before it (`LeadSnapshot.keepingTouches(since:)`). The replay starts here at the earliest and reads,
+  /// at each of its instants, only the last touch and last contact by then, as ranking does; touches are counted
+  /// only inside the window, which starts later. So a loader may leave out the rest of the history.
+  public static func touchesSince(_ window: AuditWindow, ctx: EngineContext) -> Date {
+    FollowUpEngine.replayStart(from: window.start, zone: ctx.zone)
+  }
+
   /// Audits `consultants` (names of users with role consultant) over `window`, from their `leads` and the export log.
   /// Leads of anyone else are ignored; a consultant without leads gets no row.
   public static func build(

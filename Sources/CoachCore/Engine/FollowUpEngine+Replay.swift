@@ -6,6 +6,11 @@ extension FollowUpEngine {
   /// How far before `from` the replay starts, so follow-ups due earlier but with a deadline in the window are seen.
   static let replayLeadInDays = 45
 
+  /// Where the replay for a window starting at `from` begins at the earliest (a lead created later starts then).
+  public static func replayStart(from: Date, zone: TimeZone) -> Date {
+    from.adding(days: -replayLeadInDays, in: zone)
+  }
+
   /// The lead's follow-ups whose deadline falls in `from < deadline ≤ to` (a deadline "on" a day is that day's end),
   /// replayed from its history with the same rules as `nextAction`. A follow-up counts once it has been the lead's
   /// current action while due, or when a touch fulfilled it just before it fell due.
@@ -18,7 +23,7 @@ extension FollowUpEngine {
   /// The replay behind `followUps`, its records already cut to the window and sorted.
   static func replay(_ lead: LeadSnapshot, _ ctx: EngineContext, from: Date, to: Date) -> Replay {
     var replay = Replay(lead: lead, ctx: ctx)
-    replay.run(from: max(lead.createdAt, from.adding(days: -replayLeadInDays, in: ctx.zone)), through: to)
+    replay.run(from: max(lead.createdAt, replayStart(from: from, zone: ctx.zone)), through: to)
     replay.records = replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
       .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }

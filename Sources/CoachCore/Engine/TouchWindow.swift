@@ -9,8 +9,9 @@ extension LeadSnapshot {
   /// It is exact for `FollowUpEngine.nextAction` at such an instant: the rules read the last touch by then
   /// (intervals, series, agreed contacts, first contact, and the occasions: a touch inside an open birthday or
   /// holiday span fulfils it, and whenever an earlier one lies in the span so does the last), and whether a
-  /// contact came after the delivery (the last contact tells). The audit's replay and the brief read the whole
-  /// history: they are given whole leads. `touches` are in time order, as stored.
+  /// contact came after the delivery (the last contact tells). So it is exact for the audit's replay from `since`
+  /// on too (`Audit.touchesSince`), which asks the same rules at each of its instants and looks only at touches made
+  /// during the replay. A brief reads the whole history: it is given a whole lead. `touches` are in time order.
   public func keepingTouches(since: Date) -> LeadSnapshot {
     var kept = self
     let before = touches.filter { $0.at < since }

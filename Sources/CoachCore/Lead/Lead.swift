@@ -126,7 +126,8 @@ public struct LeadSnapshot: Hashable, Codable, Sendable {
   /// Buried topics and after-sales issues, open or resolved, oldest first.
   public var topics: [Topic]
   /// Nil when `touches` holds the whole history. Otherwise only the touches from this time on, plus the last
-  /// touch and the last contact before it (`keepingTouches(since:)`): enough to rank, never to replay or brief.
+  /// touch and the last contact before it (`keepingTouches(since:)`): enough to rank or replay from then on, never
+  /// to brief (a brief reads objections and notes from the whole history).
   public var touchesSince: Date?
 
   public init(

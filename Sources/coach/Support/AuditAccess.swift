@@ -10,11 +10,19 @@ enum AuditAccess {
       code: "forbidden", message: "coach audit is for team leads and admins; \(user.name) is a \(user.role.rawValue)")
   }
 
-  /// The leads to load and the consultants to count: users with role consultant, all of them or `only`.
-  static func consultants(_ session: Session, only: String?) throws -> (LeadFilter, [String]) {
+  /// The leads to load and the consultants to count: users with role consultant, all of them or `only`. The leads
+  /// come without touch notes and profile facts (the audit reads neither) and with the touches from `since` on
+  /// (`Audit.touchesSince`).
+  static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
     let consultants = try session.db.users().filter { $0.role == .consultant }
-    var all = LeadFilter(scope: session.scope)
-    all.withNotes = false  // the audit never reads touch notes
+    func lean(_ filter: LeadFilter) -> LeadFilter {
+      var filter = filter
+      filter.withNotes = false
+      filter.withProfile = false
+      filter.touchesSince = since
+      return filter
+    }
+    let all = lean(LeadFilter(scope: session.scope))
     guard let only else { return (all, consultants.map(\.name)) }
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
       let known = consultants.map(\.name).joined(separator: ", ")
@@ -25,8 +33,6 @@ enum AuditAccess {
       throw CoachError.rejected(
         code: "forbidden", message: "--consultant \(only) is not in your team \(team ?? "(none)"); a team lead audits their own team")
     }
-    var one = LeadFilter(scope: session.scope, consultantID: id)
-    one.withNotes = false
-    return (one, [only])
+    return (lean(LeadFilter(scope: session.scope, consultantID: id)), [only])
   }
 }
