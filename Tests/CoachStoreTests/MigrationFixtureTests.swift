@@ -48,6 +48,9 @@ import Testing
     #expect(wang.topics.map(\.text) == ["X70 到店时间"])
     #expect(leads[2].stage == .churned)
     #expect(leads[2].phone == "01012345678")
+    // v6 fills `lastTouch` from the touches already there.
+    #expect(try LastTouchTableTests.mismatches(db) == 0)
+    #expect(try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lastTouch") } ?? 0 > 0)
   }
 
   @Test func aDatabaseWithANewerSchemaIsRefusedAndLeftAlone() throws {

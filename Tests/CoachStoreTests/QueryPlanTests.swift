@@ -9,7 +9,7 @@ import Testing
 /// must search by index, never scan the history tables: at group scale (2M touches) a scan is seconds.
 @Suite struct QueryPlanTests {
   let now = Date(timeIntervalSince1970: 1_780_000_000)
-  static let history: Set<String> = ["touch", "topic", "profileFact", "stageEvent", "leadTag", "lead", "customer"]
+  static let history: Set<String> = ["touch", "topic", "profileFact", "stageEvent", "leadTag", "lead", "customer", "lastTouch"]
 
   /// A small database with every kind of row, two teams and their consultants.
   func makeDB() throws -> AppDatabase {
@@ -91,6 +91,15 @@ import Testing
       #expect(fullScans(found).isEmpty, "\(fullScans(found))")
       let touchLines = found.filter { $0.sql.contains("FROM touch") }.flatMap(\.plan).filter { $0.contains("touch") }
       #expect(touchLines.contains { $0.contains("USING COVERING INDEX touch_by_lead") }, "\(touchLines)")
+      // Without notes, the last touches come from `lastTouch` by its key.
+      filter.withNotes = false
+      let lean = try plans(db) { db in
+        let leads = try LeadLoader.load(db, filter)
+        #expect(leads.count == 3 && leads.allSatisfy { $0.touches.count == 1 })
+      }
+      #expect(fullScans(lean).isEmpty, "\(fullScans(lean))")
+      let lastLines = lean.filter { $0.sql.contains("FROM lastTouch") }.flatMap(\.plan).filter { $0.contains("lastTouch") }
+      #expect(lastLines.contains { $0.contains("USING PRIMARY KEY (leadId=?)") }, "\(lastLines)")
     }
   }
 

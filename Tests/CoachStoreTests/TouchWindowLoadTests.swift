@@ -32,12 +32,21 @@ import Testing
     let db = try seeded()
     let whole = try db.snapshots(LeadFilter(scope: .all))
     #expect(whole.contains { $0.touches.count > 3 })
-    for hours in [0.0, 100, 240, 241.5, 400, 480, 1_000] {
-      let since = t0.addingTimeInterval(hours * 3_600)
-      var filter = LeadFilter(scope: .all)
-      filter.touchesSince = since
-      let windowed = try db.snapshots(filter)
-      #expect(windowed == whole.map { $0.keepingTouches(since: since) }, "since +\(hours) h")
+    // Without notes, leads touched only before the cut take their two touches from `lastTouch` (v6).
+    for withNotes in [true, false] {
+      for hours in [0.0, 100, 240, 241.5, 400, 480, 1_000] {
+        let since = t0.addingTimeInterval(hours * 3_600)
+        var filter = LeadFilter(scope: .all)
+        filter.touchesSince = since
+        filter.withNotes = withNotes
+        let windowed = try db.snapshots(filter)
+        let kept = whole.map { lead in
+          var kept = lead.keepingTouches(since: since)
+          if !withNotes { kept.touches = kept.touches.map { var t = $0; t.note = nil; return t } }
+          return kept
+        }
+        #expect(windowed == kept, "since +\(hours) h, notes \(withNotes)")
+      }
     }
   }
 }

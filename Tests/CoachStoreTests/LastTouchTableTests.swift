@@ -1,0 +1,97 @@
+import CoachCore
+import Foundation
+import GRDB
+import Testing
+
+@testable import CoachStore
+
+/// `lastTouch` (migration v6, kept by triggers) must hold each lead's last touch and last contact, in the
+/// history's order (at, id), after any mix of writes: touches added out of time order and sharing times, touches
+/// edited, moved to another lead and deleted by hand, leads deleted; and after migrating an older file.
+@Suite struct LastTouchTableTests {
+  let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+
+  /// Rows of `lastTouch` that differ from what the touches say, either way (0 when the table is right).
+  static func mismatches(_ db: AppDatabase) throws -> Int {
+    let contact = "outcome IN (\(Migrations.contactOutcomes.map { "'\($0)'" }.joined(separator: ", ")))"
+    return try db.writer.read { db in
+      try Int.fetchOne(
+        db,
+        sql: """
+          WITH ranked AS (
+            SELECT leadId, id, at, channel, outcome, nextAt, objections, actor,
+              ROW_NUMBER() OVER (PARTITION BY leadId ORDER BY at DESC, id DESC) AS r0,
+              ROW_NUMBER() OVER (PARTITION BY leadId, \(contact) ORDER BY at DESC, id DESC) AS r1
+            FROM touch),
+          want AS (
+            SELECT leadId, 0 AS kind, id, at, channel, outcome, nextAt, objections, actor FROM ranked WHERE r0 = 1
+            UNION ALL
+            SELECT leadId, 1, id, at, channel, outcome, nextAt, objections, actor FROM ranked WHERE r1 = 1 AND \(contact))
+          SELECT (SELECT COUNT(*) FROM (SELECT * FROM want EXCEPT SELECT * FROM lastTouch))
+               + (SELECT COUNT(*) FROM (SELECT * FROM lastTouch EXCEPT SELECT * FROM want))
+          """) ?? -1
+    }
+  }
+
+  @Test func contactOutcomesAreTheEnginesContacts() {
+    #expect(Migrations.contactOutcomes == Outcome.allCases.filter(\.isContact).map(\.rawValue))
+  }
+
+  @Test func tableFollowsRandomWrites() throws {
+    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+    var rng = SplitMix64(seed: 23)
+    func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+    let outcomes: [Outcome] = [.reached, .noAnswer, .noAnswer, .declined, .visited]
+    var ids: [String] = []
+    for i in 0..<40 { ids.append(try db.addLead(NewLead(name: "客户\(i)", createdAt: t0), actor: nil)) }
+    var edits = 0
+    for step in 0..<1_500 {
+      // Whole hours over 10 days: touches of a lead often share a time, and come out of time order.
+      let at = t0.addingTimeInterval(Double(rng.next() % 240) * 3_600)
+      switch rng.next() % 10 {
+      case 0:
+        try db.writer.write { db in
+          try db.execute(
+            sql: "UPDATE touch SET at = ?, outcome = ? WHERE id = (SELECT id FROM touch ORDER BY (id * ?) % 97 LIMIT 1)",
+            arguments: [at, pick(outcomes).rawValue, step])
+        }
+        edits += 1
+      case 1:
+        try db.writer.write { db in
+          try db.execute(
+            sql: "UPDATE touch SET leadId = ? WHERE id = (SELECT id FROM touch ORDER BY (id * ?) % 89 LIMIT 1)",
+            arguments: [pick(ids), step])
+        }
+      case 2:
+        try db.writer.write { db in
+          try db.execute(sql: "DELETE FROM touch WHERE id = (SELECT id FROM touch ORDER BY (id * ?) % 83 LIMIT 1)", arguments: [step])
+        }
+      default:
+        _ = try db.addTouch(
+          leadID: pick(ids), NewTouch(at: at, channel: pick([.call, .wechat, .visit]), outcome: pick(outcomes),
+          objections: rng.next() % 4 == 0 ? ["price_too_high"] : [], nextAt: rng.next() % 3 == 0 ? at.addingTimeInterval(86_400) : nil),
+          actor: nil, scope: .all)
+      }
+      if step % 250 == 0 { #expect(try Self.mismatches(db) == 0, "after step \(step)") }
+    }
+    try db.writer.write { db in try db.execute(sql: "DELETE FROM lead WHERE id IN (?, ?)", arguments: [ids[0], ids[1]]) }
+    #expect(edits > 100)
+    #expect(try Self.mismatches(db) == 0)
+    let counts = try db.writer.read { db in try Int.fetchAll(db, sql: "SELECT COUNT(*) FROM lastTouch GROUP BY kind ORDER BY kind") }
+    #expect(counts.count == 2 && counts[0] == 38 && counts[1] > 30, "\(counts)")
+    #expect(try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lastTouch WHERE leadId IN (?, ?)", arguments: [ids[0], ids[1]]) } == 0)
+  }
+
+  /// The check can fail: a row changed by hand is found.
+  @Test func aWrongRowIsFound() throws {
+    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+    let id = try db.addLead(NewLead(name: "客户", createdAt: t0), actor: nil)
+    for hour in [1.0, 3, 2] {
+      _ = try db.addTouch(
+        leadID: id, NewTouch(at: t0.addingTimeInterval(hour * 3_600), channel: .call, outcome: .reached), actor: nil, scope: .all)
+    }
+    #expect(try Self.mismatches(db) == 0)
+    try db.writer.write { db in try db.execute(sql: "UPDATE lastTouch SET touchId = 1 WHERE kind = 0") }
+    #expect(try Self.mismatches(db) == 2)
+  }
+}
