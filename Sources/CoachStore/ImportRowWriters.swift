@@ -63,6 +63,10 @@ struct TouchImportWriter {
   private var cache: [String: Int64?] = [:]
   /// The touch row `TouchWriter.insert` writes for an import row (no objections), prepared once.
   private let touchInsert: ImportStatement
+  /// Leads given touches: their `lastTouch` rows are written by `finish`, the insert trigger being set aside.
+  private var touched = Set<Int64>()
+  /// The `lastTouch` insert trigger (v6) as stored, dropped for this transaction and put back by `finish`.
+  private var insertTrigger: String?
 
   init(_ db: Database, actor: String?, scope: Scope) throws {
     self.db = db
@@ -70,8 +74,28 @@ struct TouchImportWriter {
     let (cond, args) = scope.condition
     leadSQL = "SELECT l.id FROM lead l WHERE \(cond) AND l.externalId = ?"
     scopeArguments = args
+    // Dropped inside the import's transaction, so no other writer ever runs without it: a failed import rolls back
+    // to the trigger, a finished one puts it back (`finish`) before the commit.
+    insertTrigger = try String.fetchOne(
+      db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'lastTouch_on_insert'")
+    if insertTrigger != nil { try db.execute(sql: "DROP TRIGGER lastTouch_on_insert") }
     touchInsert = try ImportStatement(
       db, "INSERT INTO touch (leadId, at, channel, outcome, note, objections, nextAt, actor) VALUES (?,?,?,?,?,NULL,?,?)")
+  }
+
+  /// Writes the `lastTouch` rows (v6) of every lead given touches, from its touches, and puts the insert trigger
+  /// back: call it once, after the last row, inside the same transaction.
+  mutating func finish() throws {
+    let columns = Migrations.lastTouchColumns
+    let latest = try [0, 1].map { kind in
+      try db.makeStatement(sql: "INSERT OR REPLACE INTO lastTouch (\(columns)) \(Migrations.latestTouch(kind, of: "?"))")
+    }
+    for lead in touched.sorted() {
+      for statement in latest { try statement.execute(arguments: [lead]) }
+    }
+    touched = []
+    if let insertTrigger { try db.execute(sql: insertTrigger) }
+    insertTrigger = nil
   }
 
   /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see).
@@ -89,6 +113,7 @@ struct TouchImportWriter {
     try s.bind(6, date: row.nextAt)
     try s.bind(7, actor)
     try s.execute()
+    touched.insert(leadID)
     return nil
   }
 

@@ -47,6 +47,7 @@ extension AppDatabase {
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
+        try w.finish()
         return try finish(summary, strict: strict, created: [], warn: warn)
       }
     }
@@ -71,9 +72,11 @@ extension AppDatabase {
   ) throws -> ImportResult {
     try writer.write { db in
       var w = try TouchImportWriter(db, actor: actor, scope: scope)
-      return try importRows(rows, parseErrors: parseErrors, strict: strict, created: { [] }) { row, insert in
+      let result = try importRows(rows, parseErrors: parseErrors, strict: strict, created: { [] }) { row, insert in
         try w.write(row, insert: insert)
       }
+      try w.finish()
+      return result
     }
   }
 

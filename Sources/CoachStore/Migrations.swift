@@ -183,17 +183,13 @@ enum Migrations {
     // restores of older files after migration). Ranking at `now` reads only these two of a lead's touches while
     // none lies at or after `now` (`LeadLoader.loadTouches`): one row range per lead instead of three searches of
     // the touch index, whose pages a team's 25k leads are spread over. `LastTouchTableTests` checks the table
-    // against the touches after random writes; the order is the history's, (at, id).
+    // against the touches after random writes; the order is the history's, (at, id). An import of touches drops
+    // the insert trigger inside its own transaction, writes the rows of the leads it touched at the end and puts
+    // the trigger back before committing (`TouchImportWriter`): run per row, the trigger cost 4 µs a touch.
     m.registerMigration("v6", foreignKeyChecks: .immediate) { db in  // last touches
-      let contact = "outcome IN (\(contactOutcomes.map { "'\($0)'" }.joined(separator: ", ")))"
-      let columns = "leadId, kind, touchId, at, channel, outcome, nextAt, objections, actor"
-      /// The lead's last touch (kind 0) or last contact (kind 1) from its touches, in the history's order.
-      func latest(_ kind: Int, of lead: String) -> String {
-        """
-        SELECT leadId, \(kind), id, at, channel, outcome, nextAt, objections, actor FROM touch
-          WHERE leadId = \(lead)\(kind == 1 ? " AND " + contact : "") ORDER BY at DESC, id DESC LIMIT 1
-        """
-      }
+      let contact = lastTouchContact
+      let columns = lastTouchColumns
+      func latest(_ kind: Int, of lead: String) -> String { latestTouch(kind, of: lead) }
       try db.execute(
         sql: """
           CREATE TABLE lastTouch (
@@ -239,4 +235,15 @@ enum Migrations {
 
   /// The outcomes that count as a contact in `lastTouch` (v6), as `Outcome.isContact` said when it shipped.
   static let contactOutcomes = ["reached", "visited"]
+  static let lastTouchContact = "outcome IN (\(contactOutcomes.map { "'\($0)'" }.joined(separator: ", ")))"
+  static let lastTouchColumns = "leadId, kind, touchId, at, channel, outcome, nextAt, objections, actor"
+
+  /// The lead's last touch (kind 0) or last contact (kind 1) from its touches, in the history's order, as a row of
+  /// `lastTouch` (v6): what its triggers keep, and what a touch import writes for the leads it touched.
+  static func latestTouch(_ kind: Int, of lead: String) -> String {
+    """
+    SELECT leadId, \(kind), id, at, channel, outcome, nextAt, objections, actor FROM touch
+      WHERE leadId = \(lead)\(kind == 1 ? " AND " + lastTouchContact : "") ORDER BY at DESC, id DESC LIMIT 1
+    """
+  }
 }

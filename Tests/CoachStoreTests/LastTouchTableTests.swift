@@ -82,6 +82,58 @@ import Testing
     #expect(try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lastTouch WHERE leadId IN (?, ?)", arguments: [ids[0], ids[1]]) } == 0)
   }
 
+  /// An import drops the insert trigger in its transaction and writes the rows of the leads it touched at the end;
+  /// afterwards (and after a strict import that failed) the trigger is back for every other writer.
+  @Test func importsWriteTheRowsOfTheLeadsTheyTouch() throws {
+    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+    let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+    var csv = "external_id,name,phone\n"
+    for i in 0..<30 { csv += "E\(i),客户\(i),138000\(String(format: "%05d", i))\n" }
+    _ = try db.importLeads(from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: zone), strict: false, now: t0, actor: nil)
+    let ids = try db.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM lead ORDER BY id") }
+    // Touches already there, some later than the imported ones, some earlier.
+    for (k, id) in ids.enumerated() where k % 3 == 0 {
+      _ = try db.addTouch(
+        leadID: id, NewTouch(at: t0.addingTimeInterval(Double(k % 2 == 0 ? 50 : -50) * 86_400), channel: .call,
+        outcome: .visited), actor: nil, scope: .all)
+    }
+    var rng = SplitMix64(seed: 31)
+    let outcomes = ["reached", "no_answer", "declined", "visited"]
+    var rows = "lead_external_id,at,channel,outcome\n"
+    for _ in 0..<400 {
+      // Whole days, so imported touches share times with each other and with the stored ones.
+      let day = Int(rng.next() % 60) - 30
+      let at = ISO8601DateFormatter().string(from: t0.addingTimeInterval(Double(day) * 86_400))
+      rows += "E\(rng.next() % 25),\(at),call,\(outcomes[Int(rng.next() % 4)])\n"
+    }
+    let streamed = try db.importTouches(
+      from: CSVBytes(Array(rows.utf8), chunkSize: 64), options: ImportOptions(zone: zone), strict: false, actor: nil, scope: .all)
+    #expect(streamed.imported == 400)
+    #expect(try Self.mismatches(db) == 0)
+    let parsed = (0..<50).map { i in
+      ImportedTouch(
+        line: i + 2, leadExternalID: "E\(25 + i % 5)", at: t0.addingTimeInterval(Double(i) * 3_600), channel: .call,
+        outcome: i % 2 == 0 ? .reached : .noAnswer)
+    }
+    #expect(try db.importTouches(parsed, parseErrors: [], strict: false, actor: nil, scope: .all).imported == 50)
+    #expect(try Self.mismatches(db) == 0)
+    #expect(throws: ImportFailure.self) {
+      try db.importTouches(
+        from: CSVBytes(Array((rows + "E99,2026-01-01T00:00:00Z,call,reached\n").utf8)), options: ImportOptions(zone: zone),
+        strict: true, actor: nil, scope: .all)
+    }
+    // The trigger is back: a touch added now moves the lead's rows.
+    _ = try db.addTouch(
+      leadID: ids[1], NewTouch(at: t0.addingTimeInterval(400 * 86_400), channel: .call, outcome: .reached), actor: nil, scope: .all)
+    #expect(try Self.mismatches(db) == 0)
+    let triggers = try db.writer.read { db in
+      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'touch' ORDER BY name")
+    }
+    #expect(triggers == ["lastTouch_on_delete", "lastTouch_on_insert", "lastTouch_on_update"])
+    let rowsNow = try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lastTouch") } ?? 0
+    #expect(rowsNow > 50)
+  }
+
   /// The check can fail: a row changed by hand is found.
   @Test func aWrongRowIsFound() throws {
     let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
