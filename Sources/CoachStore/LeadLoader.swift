@@ -59,13 +59,9 @@ enum LeadLoader {
           createdAt: (row[7] as StoredTime).date))
     }
     if leads.isEmpty { return [] }
-    // Children: by the same condition, or by id when the list was cut by a limit.
-    let sub: (sql: String, args: StatementArguments)
-    if filter.limit != nil {
-      sub = ("SELECT l.id FROM lead l WHERE l.id IN (\(leads.map(\.id).joined(separator: ",")))", [])
-    } else {
-      sub = ("SELECT l.id FROM lead l WHERE \(cond)", args)
-    }
+    // Children by the ids just read, given as one JSON array: evaluating the condition again for each child table
+    // read a team's whole consultant index once per table and per part (a third of `alerts --team`'s SQL time).
+    let sub: (sql: String, args: StatementArguments) = ("SELECT value FROM json_each(?)", [jsonArray(leads.map(\.id))])
     // Children are read by column position (by-name lookups were a tenth of `coach next`).
     let tags = try Row.fetchCursor(
       db, sql: "SELECT leadId, tag FROM leadTag WHERE leadId IN (\(sub.sql)) ORDER BY leadId, tag", arguments: sub.args)
@@ -73,10 +69,10 @@ enum LeadLoader {
       if let i = index[row[0]] { leads[i].tags.append(row[1]) }
     }
     if filter.withProfile {
-      let custSub = sub.sql.replacingOccurrences(of: "SELECT l.id FROM", with: "SELECT l.customerId FROM")
+      let customers = jsonArray(customerOf.keys.sorted().map(String.init))
       let facts = try Row.fetchCursor(
-        db, sql: "SELECT customerId, key, value FROM profileFact WHERE customerId IN (\(custSub)) ORDER BY id",
-        arguments: sub.args)
+        db, sql: "SELECT customerId, key, value FROM profileFact WHERE customerId IN (SELECT value FROM json_each(?)) ORDER BY id",
+        arguments: [customers])
       while let row = try facts.next() {
         for i in customerOf[row[0]] ?? [] { leads[i].profile.append(ProfileFact(key: row[1], value: row[2])) }
       }
@@ -212,6 +208,9 @@ enum LeadLoader {
     for (i, touches) in recent { leads[i].touches += touches }
     for i in leads.indices { leads[i].touchesSince = since }
   }
+
+  /// `[1,2,3]` from decimal ids (SQLite's `json_each` reads it as a table of integers).
+  static func jsonArray(_ ids: [String]) -> String { "[" + ids.joined(separator: ",") + "]" }
 
   /// A touch from a row of `leadId, id, at, channel, outcome, note, objections, nextAt, actor`.
   static func touch(_ row: Row) -> Touch {
