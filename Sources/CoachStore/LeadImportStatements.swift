@@ -41,10 +41,13 @@ final class LeadImportStatements {
     tagInsert = try ImportStatement(db, "INSERT INTO leadTag (leadId, tag) VALUES (?, ?)")
     factDelete = try ImportStatement(db, "DELETE FROM profileFact WHERE customerId = ? AND key = ?")
     factInsert = try ImportStatement(db, "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)")
+    // OR FAIL: an insert that fires a trigger (`delivery_on_event`) and may abort gets a statement journal (each
+    // page it changes copied first, in every row); FAIL needs none. No constraint can fail here (a new lead's id,
+    // a stage, a time), and if one did, the error would roll the whole import back just as ABORT's does.
     eventInsert = try ImportStatement(
       db,
       """
-      INSERT INTO stageEvent (leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date)
+      INSERT OR FAIL INTO stageEvent (leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date)
       VALUES (?,NULL,?,?,?,NULL,?,NULL,NULL,NULL,NULL)
       """)
     created = try Bool.fetchOne(db, sql: "SELECT 1 FROM customer LIMIT 1") == nil ? CreatedCustomers() : nil
