@@ -29,6 +29,7 @@ extension AppDatabase {
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
+        try w.finish()
         return try finish(summary, strict: strict, created: w.created, warn: warn)
       }
     }
