@@ -2,11 +2,18 @@ import CoachCore
 import Foundation
 import GRDB
 
-/// A lead row whose customer is new, waiting to be written with the next ones.
-struct PendingLead {
+/// A lead row whose customer is new, waiting to be written with the next ones (a class: the rows are handed
+/// around by reference, not copied field by field).
+final class PendingLead {
   let row: ImportedLead
   let consultantID: Int64?
   let createdAt: Date
+
+  init(row: ImportedLead, consultantID: Int64?, createdAt: Date) {
+    self.row = row
+    self.consultantID = consultantID
+    self.createdAt = createdAt
+  }
 }
 
 /// The customer, lead and stage-event inserts of `size` rows in one statement each (`INSERT … VALUES (…), (…)`):
