@@ -7,12 +7,13 @@ import GRDB
 final class PendingLead {
   let row: ImportedLead
   let consultantID: Int64?
-  let createdAt: Date
+  /// The creation time as stored, bound to the customer, the lead (twice) and the stage event.
+  let createdAt: StoredDateText
 
   init(row: ImportedLead, consultantID: Int64?, createdAt: Date) {
     self.row = row
     self.consultantID = consultantID
-    self.createdAt = createdAt
+    self.createdAt = StoredDateText(createdAt)
   }
 }
 
@@ -58,7 +59,7 @@ final class LeadImportMany {
       try s.bind(o + 5, row.gender)
       try s.bind(o + 6, row.birthday.map(DayText.iso))
       try s.bind(o + 7, row.city)
-      try s.bind(o + 8, date: p.createdAt)
+      try s.bind(o + 8, p.createdAt)
     }
     try s.execute()
     return s.lastInsertedRowID - Int64(rows.count - 1)
@@ -78,8 +79,8 @@ final class LeadImportMany {
       try s.bind(o + 6, row.grade?.rawValue)
       try s.bind(o + 7, row.tier?.rawValue)
       try s.bind(o + 8, row.stage.rawValue)
-      try s.bind(o + 9, date: p.createdAt)
-      try s.bind(o + 10, date: p.createdAt)
+      try s.bind(o + 9, p.createdAt)
+      try s.bind(o + 10, p.createdAt)
     }
     try s.execute()
     return s.lastInsertedRowID - Int64(rows.count - 1)
@@ -92,7 +93,7 @@ final class LeadImportMany {
       let o = Int32(i * 5)
       try s.bind(o + 1, firstLead + Int64(i))
       try s.bind(o + 2, p.row.stage.rawValue)
-      try s.bind(o + 3, date: p.createdAt)
+      try s.bind(o + 3, p.createdAt)
       try s.bind(o + 4, actor)
       try s.bind(o + 5, note(p.row.stage))
     }

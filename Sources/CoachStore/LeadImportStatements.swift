@@ -84,10 +84,10 @@ final class LeadImportStatements {
         return
       }
       try flush()
-      return try write(lead, customerID: try insertCustomer(row, at: createdAt))
+      return try write(lead, customerID: try insertCustomer(row, at: lead.createdAt))
     }
     try flush()
-    try write(lead, customerID: try customer(row, at: createdAt))
+    try write(lead, customerID: try customer(row, at: lead.createdAt))
   }
 
   /// Writes the rows that wait (before anything else is written: every table's inserts stay in row order).
@@ -121,15 +121,15 @@ final class LeadImportStatements {
     try s.bind(6, row.grade?.rawValue)
     try s.bind(7, row.tier?.rawValue)
     try s.bind(8, row.stage.rawValue)
-    try s.bind(9, date: p.createdAt)
-    try s.bind(10, date: p.createdAt)
+    try s.bind(9, p.createdAt)
+    try s.bind(10, p.createdAt)
     try s.execute()
     let leadID = s.lastInsertedRowID
     try insertTags(row, leadID: leadID)
     try insertFacts(row, customerID: customerID, at: p.createdAt)
     try eventInsert.bind(1, leadID)
     try eventInsert.bind(2, row.stage.rawValue)
-    try eventInsert.bind(3, date: p.createdAt)
+    try eventInsert.bind(3, p.createdAt)
     try eventInsert.bind(4, actor)
     try eventInsert.bind(5, note(row.stage))
     try eventInsert.execute()
@@ -145,7 +145,7 @@ final class LeadImportStatements {
   }
 
   /// The row's profile facts (the last of each key), each replacing the customer's fact of that key.
-  private func insertFacts(_ row: ImportedLead, customerID: Int64, at: Date) throws {
+  private func insertFacts(_ row: ImportedLead, customerID: Int64, at: StoredDateText) throws {
     var keys: [String] = []
     for fact in row.profile.reversed() where !keys.contains(fact.key) {
       keys.append(fact.key)
@@ -155,13 +155,13 @@ final class LeadImportStatements {
       try factInsert.bind(1, customerID)
       try factInsert.bind(2, fact.key)
       try factInsert.bind(3, fact.value)
-      try factInsert.bind(4, date: at)
+      try factInsert.bind(4, at)
       try factInsert.execute()
     }
   }
 
   /// The customer with the row's name and phone (blanks filled from the row), or a new one.
-  private func customer(_ row: ImportedLead, at: Date) throws -> Int64 {
+  private func customer(_ row: ImportedLead, at: StoredDateText) throws -> Int64 {
     try customerByPhone.bind(1, row.phone)
     try customerByPhone.bind(2, row.name)
     if let id = try customerByPhone.fetchInt64() {
@@ -181,7 +181,7 @@ final class LeadImportStatements {
   }
 
   /// A new customer from the row; its id.
-  private func insertCustomer(_ row: ImportedLead, at: Date) throws -> Int64 {
+  private func insertCustomer(_ row: ImportedLead, at: StoredDateText) throws -> Int64 {
     let s = customerInsert
     try s.bind(1, row.name)
     try s.bind(2, row.phone)
@@ -190,7 +190,7 @@ final class LeadImportStatements {
     try s.bind(5, row.gender)
     try s.bind(6, row.birthday.map(DayText.iso))
     try s.bind(7, row.city)
-    try s.bind(8, date: at)
+    try s.bind(8, at)
     try s.execute()
     return s.lastInsertedRowID
   }
