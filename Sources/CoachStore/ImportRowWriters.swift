@@ -20,7 +20,7 @@ struct LeadImportWriter {
     self.db = db
     self.now = now
     self.actor = actor
-    statements = try LeadImportStatements(db)
+    statements = try LeadImportStatements(db, actor: actor, batched: distinctExternalIDs)
     let anyExternalID = try Bool.fetchOne(db, sql: "SELECT 1 FROM lead WHERE externalId IS NOT NULL LIMIT 1") != nil
     externalIDsAreNew = distinctExternalIDs && !anyExternalID
     consultants = try Dictionary(
@@ -40,6 +40,7 @@ struct LeadImportWriter {
       if let id = consultants[name] {
         consultantID = id
       } else {
+        try statements.flush()
         try db.execute(
           sql: "INSERT INTO user (name, role, createdAt) VALUES (?, 'consultant', ?)", arguments: [name, now])
         consultants[name] = db.lastInsertedRowID
@@ -47,9 +48,12 @@ struct LeadImportWriter {
         created.append(name)
       }
     }
-    _ = try statements.insert(row, consultantID: consultantID, createdAt: row.createdAt ?? now, actor: actor)
+    try statements.insert(row, consultantID: consultantID, createdAt: row.createdAt ?? now)
     return nil
   }
+
+  /// Writes the rows that wait (call after the last row, before the transaction ends).
+  func finish() throws { try statements.flush() }
 }
 
 /// Writes imported touch rows one at a time; remembers lead ids by external id in a bounded cache.

@@ -10,8 +10,9 @@ final class ImportStatement {
   private let handle: OpaquePointer
   private let connection: OpaquePointer
   /// The bytes of each text parameter (index - 1), bound without a copy (SQLITE_STATIC): SQLite reads them
-  /// only while stepping, and each is rewritten only when its parameter is bound again.
-  private var texts: [UnsafeMutableRawBufferPointer] = []
+  /// only while stepping, and each is rewritten only when its parameter is bound again. A constant pointer to
+  /// one slot per parameter: no exclusivity checks on the way, as a stored array would have.
+  private let texts: UnsafeMutableBufferPointer<UnsafeMutableRawBufferPointer>
 
   init(_ db: Database, _ sql: String) throws {
     guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, sql: sql) }
@@ -23,11 +24,14 @@ final class ImportStatement {
     }
     self.connection = connection
     handle = made
+    texts = .allocate(capacity: Int(sqlite3_bind_parameter_count(made)))
+    texts.initialize(repeating: UnsafeMutableRawBufferPointer(start: nil, count: 0))
   }
 
   deinit {
     sqlite3_finalize(handle)
     for t in texts { t.deallocate() }
+    texts.deallocate()
   }
 
   /// Binds text as GRDB binds a `String` (its UTF-8 up to the first NUL: GRDB passes a C string), or NULL.
@@ -49,14 +53,23 @@ final class ImportStatement {
     try check(StoredDate.value(date).databaseValue.bind(to: handle, at: index))
   }
 
-  /// The bytes kept for parameter `index`, at least `count` long.
+  /// Binds the text `date` was written as, or the date as `bind(_:date:)` does when it was not.
+  func bind(_ index: Int32, _ date: StoredDateText) throws {
+    guard date.isWritten else { return try bind(index, date: date.date) }
+    let text = try buffer(index, StoredDate.length)
+    date.copy(into: text)
+    try bindText(index, text, StoredDate.length)
+  }
+
+  /// The bytes kept for parameter `index`, at least `count` long, and never without an address (SQLite binds a
+  /// null pointer as NULL, not as empty text).
   private func buffer(_ index: Int32, _ count: Int) throws -> UnsafeMutableRawBufferPointer {
     let slot = Int(index) - 1
-    guard slot >= 0 else { throw failure(SQLITE_RANGE) }
-    while texts.count <= slot { texts.append(.allocate(byteCount: 64, alignment: 1)) }
-    if texts[slot].count < count {
+    guard slot >= 0, slot < texts.count else { throw failure(SQLITE_RANGE) }
+    if texts[slot].count < count || texts[slot].baseAddress == nil {
+      let grown = max(count, 64, 2 * texts[slot].count)
       texts[slot].deallocate()
-      texts[slot] = .allocate(byteCount: max(count, 2 * texts[slot].count), alignment: 1)
+      texts[slot] = .allocate(byteCount: grown, alignment: 1)
     }
     return texts[slot]
   }

@@ -23,12 +23,13 @@ extension AppDatabase {
     warn: ([String]) -> Void = { _ in }
   ) throws -> ImportResult {
     try retryingEncoding { encoding in
-      try writer.write { db in
+      try writeUncheckedReferences { db in
         try useImportCache(db)
         var w = try LeadImportWriter(db, now: now, actor: actor, distinctExternalIDs: true)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
+        try w.finish()
         return try finish(summary, strict: strict, created: w.created, warn: warn)
       }
     }
@@ -85,6 +86,27 @@ extension AppDatabase {
   /// WAL and read back. The process's peak stays bounded (the cache is a fixed size whatever the file).
   private func useImportCache(_ db: Database) throws {
     try db.execute(sql: "PRAGMA cache_size = -32768")
+  }
+
+  /// `writer.write` with foreign-key enforcement off for the transaction (restored after it, whatever happens):
+  /// every reference a lead import writes is made valid by construction (the customer it just inserted or found,
+  /// a consultant read from or inserted into `user`, the lead and event ids SQLite just assigned), and it deletes
+  /// only profile facts, which nothing references. So the checks could never fail, and they cost a parent
+  /// look-up per reference and a statement journal for the event insert. `PRAGMA foreign_keys` is a no-op inside
+  /// a transaction, hence outside it here.
+  private func writeUncheckedReferences<T>(_ body: (Database) throws -> T) throws -> T {
+    try writer.writeWithoutTransaction { db in
+      let enforced = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
+      try db.execute(sql: "PRAGMA foreign_keys = OFF")
+      defer { if enforced { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
+      var result: T?
+      try db.inTransaction {
+        result = try body(db)
+        return .commit
+      }
+      guard let result else { throw CoachError.internalError("import transaction ended without a result") }
+      return result
+    }
   }
 
   /// A pass that read the file in the wrong encoding rolled back by throwing: run it again in the right one.

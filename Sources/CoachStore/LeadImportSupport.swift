@@ -52,3 +52,23 @@ enum DayText {
     }
   }
 }
+
+/// The text `StoredDate.value` stores for a date, written once for every column of a row that takes it.
+struct StoredDateText {
+  let date: Date
+  private var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+  /// False when `StoredDate` leaves the date to GRDB's formatter.
+  private(set) var isWritten = false
+
+  init(_ date: Date) {
+    self.date = date
+    isWritten = withUnsafeMutableBytes(of: &bytes) { StoredDate.write(date, into: $0) }
+  }
+
+  /// Copies the `StoredDate.length` bytes of the text to the front of `out`.
+  func copy(into out: UnsafeMutableRawBufferPointer) {
+    withUnsafeBytes(of: bytes) { text in
+      if let from = text.baseAddress { out.baseAddress?.copyMemory(from: from, byteCount: StoredDate.length) }
+    }
+  }
+}

@@ -53,13 +53,13 @@ public enum CSVImport {
 
   private static func stream<Row: ImportedRow>(
     _ source: some CSVByteSource, schema: ImportSchema, options: ImportOptions, encoding: CSVEncoding?,
-    write: (Row, Bool) throws -> String?, read: @escaping (inout RowReader) -> Row?
+    write: (Row, Bool) throws -> String?, read: @escaping @Sendable (inout RowReader) -> Row?
   ) throws -> ImportSummary {
-    var processor = RowProcessor(schema: schema, options: options, read: read)
     var errors: [RowError] = []
     var imported = 0
-    let decoder = try CSVRecordPipeline.run(source, mode: encoding) { record in
-      switch processor.take(record) {
+    // Parsed on a second thread, written on this one, in file order.
+    let end = try CSVParseAhead.run(source, schema: schema, options: options, mode: encoding, read: read) { outcome in
+      switch outcome {
       case .none: break
       case .bad(let error): errors.append(error)
       case .row(let row):
@@ -70,10 +70,10 @@ public enum CSVImport {
         }
       }
     }
-    let found = decoder.tally.decision
-    if found != (decoder.mode ?? .utf8) { throw CSVEncodingRetry(encoding: found) }
-    if let rejection = decoder.tally.rejection(found, fileName: options.fileName) { throw rejection }
-    let header = try processor.finish()
+    let found = end.tally.decision
+    if found != (end.mode ?? .utf8) { throw CSVEncodingRetry(encoding: found) }
+    if let rejection = end.tally.rejection(found, fileName: options.fileName) { throw rejection }
+    let header = try end.header.get()
     return ImportSummary(encoding: found, warnings: header.warnings, errors: errors, imported: imported)
   }
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The bytes of an import file, read front to back in chunks; reading again starts from the first byte.
-public protocol CSVByteSource {
+/// The bytes of an import file, read front to back in chunks; reading again starts from the first byte. Sendable:
+/// a streamed import reads it on a thread of its own (`CSVParseAhead`).
+public protocol CSVByteSource: Sendable {
   /// Calls `body` with each chunk of the file in order.
   func read(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one record of an import file is.
-enum RecordOutcome<Row> {
+enum RecordOutcome<Row: Sendable>: Sendable {
   /// The header, an empty row, or (after a bad header) anything: nothing to do.
   case none
   case row(Row)
