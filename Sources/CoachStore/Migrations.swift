@@ -187,9 +187,7 @@ enum Migrations {
     // the insert trigger inside its own transaction, writes the rows of the leads it touched at the end and puts
     // the trigger back before committing (`TouchImportWriter`): run per row, the trigger cost 4 µs a touch.
     m.registerMigration("v6", foreignKeyChecks: .immediate) { db in  // last touches
-      let contact = lastTouchContact
       let columns = lastTouchColumns
-      func latest(_ kind: Int, of lead: String) -> String { latestTouch(kind, of: lead) }
       try db.execute(
         sql: """
           CREATE TABLE lastTouch (
@@ -201,13 +199,13 @@ enum Migrations {
           INSERT INTO lastTouch (\(columns))
             SELECT t.leadId, k.kind, t.id, t.at, t.channel, t.outcome, t.nextAt, t.objections, t.actor
             FROM lead l, (SELECT 0 AS kind UNION ALL SELECT 1) k
-            JOIN touch t ON t.id = (SELECT id FROM touch WHERE leadId = l.id AND (k.kind = 0 OR \(contact))
+            JOIN touch t ON t.id = (SELECT id FROM touch WHERE leadId = l.id AND (k.kind = 0 OR \(lastTouchContact))
               ORDER BY at DESC, id DESC LIMIT 1);
           CREATE TRIGGER lastTouch_on_insert AFTER INSERT ON touch
           BEGIN
             INSERT INTO lastTouch (\(columns))
               SELECT NEW.leadId, k.kind, NEW.id, NEW.at, NEW.channel, NEW.outcome, NEW.nextAt, NEW.objections, NEW.actor
-              FROM (SELECT 0 AS kind UNION ALL SELECT 1 WHERE NEW.\(contact)) k WHERE 1
+              FROM (SELECT 0 AS kind UNION ALL SELECT 1 WHERE NEW.\(lastTouchContact)) k WHERE 1
               ON CONFLICT (leadId, kind) DO UPDATE SET
                 touchId = excluded.touchId, at = excluded.at, channel = excluded.channel, outcome = excluded.outcome,
                 nextAt = excluded.nextAt, objections = excluded.objections, actor = excluded.actor
@@ -216,17 +214,17 @@ enum Migrations {
           CREATE TRIGGER lastTouch_on_delete AFTER DELETE ON touch
           BEGIN
             DELETE FROM lastTouch WHERE leadId = OLD.leadId AND touchId = OLD.id;
-            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latest(0, of: "OLD.leadId"));
-            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latest(1, of: "OLD.leadId"));
+            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latestTouch(0, of: "OLD.leadId"));
+            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latestTouch(1, of: "OLD.leadId"));
           END;
           CREATE TRIGGER lastTouch_on_update AFTER UPDATE OF id, leadId, at, channel, outcome, nextAt, objections, actor
             ON touch
           BEGIN
             DELETE FROM lastTouch WHERE leadId IN (OLD.leadId, NEW.leadId);
-            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latest(0, of: "OLD.leadId"));
-            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latest(1, of: "OLD.leadId"));
-            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latest(0, of: "NEW.leadId"));
-            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latest(1, of: "NEW.leadId"));
+            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latestTouch(0, of: "OLD.leadId"));
+            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latestTouch(1, of: "OLD.leadId"));
+            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latestTouch(0, of: "NEW.leadId"));
+            INSERT OR IGNORE INTO lastTouch (\(columns)) \(latestTouch(1, of: "NEW.leadId"));
           END;
           """)
     }

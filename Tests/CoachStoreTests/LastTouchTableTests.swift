@@ -13,7 +13,7 @@ import Testing
 
   /// Rows of `lastTouch` that differ from what the touches say, either way (0 when the table is right).
   static func mismatches(_ db: AppDatabase) throws -> Int {
-    let contact = "outcome IN (\(Migrations.contactOutcomes.map { "'\($0)'" }.joined(separator: ", ")))"
+    let contact = Migrations.lastTouchContact
     return try db.writer.read { db in
       try Int.fetchOne(
         db,
