@@ -30,6 +30,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "CoachCoreTests",
       dependencies: ["CoachCore", .product(name: "Yams", package: "Yams")],
@@ -37,8 +38,8 @@ let package = Package(
     ),
     .testTarget(
       name: "CoachStoreTests",
-      dependencies: ["CoachStore", "CoachCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["CoachStore", "CoachCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach"], exclude: ["Golden"]),
+    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach", "TestSupport"], exclude: ["Golden"]),
   ]
 )

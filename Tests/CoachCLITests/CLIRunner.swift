@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the real `coach` binary on a temp database, with a pinned clock and zone.
@@ -24,10 +25,9 @@ struct CLI {
   var zone = "Asia/Shanghai"
   var user: String?
 
-  /// A fresh temp folder for this test.
+  /// A fresh temp folder for this test, removed when the tests exit.
   init() throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("coach-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    dir = try TempFolder.make(prefix: "coach-cli")
   }
 
   static var binary: URL {

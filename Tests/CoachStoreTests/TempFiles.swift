@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
 
-/// A fresh temp folder per test, and the committed fixtures.
+/// A fresh temp folder per test (removed when the tests exit), and the committed fixtures.
 struct TempDir {
   let url: URL
 
   init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("coach-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    url = try TempFolder.make(prefix: "coach-store")
   }
 
   func path(_ name: String) -> String { url.appendingPathComponent(name).path }
