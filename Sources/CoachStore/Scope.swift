@@ -30,7 +30,10 @@ public enum Scope: Sendable, Hashable {
       return ("l.consultantId = ?", [id])
     case .team(let team, let id):
       guard let team else { return ("l.consultantId = ?", [id]) }
-      return ("(l.consultantId = ? OR l.consultantId IN (SELECT id FROM user WHERE team = ?))", [id, team])
+      // One IN list rather than `= ? OR IN (...)`: with an OR, SQLite read the whole team's index entries and
+      // their lead rows for every part of an id range (`LeadFilter.idRange`), and only then dropped those outside
+      // it; one list lets it search each consultant's entries within the range.
+      return ("l.consultantId IN (SELECT ? UNION SELECT id FROM user WHERE team = ?)", [id, team])
     }
   }
 }

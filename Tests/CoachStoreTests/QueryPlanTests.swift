@@ -79,6 +79,18 @@ import Testing
     #expect(fullScans(found).isEmpty, "\(fullScans(found))")
   }
 
+  @Test func aPartOfATeamIsSearchedWithinItsIdRange() throws {
+    let db = try makeDB()
+    var filter = LeadFilter(scope: .team("一组", userID: 3))
+    filter.idRange = 2...5
+    let found = try plans(db) { db in
+      let leads = try LeadLoader.load(db, filter)
+      #expect(leads.map(\.id) == ["3", "5"])
+    }
+    let leadLines = found.filter { $0.sql.contains("FROM lead l") }.flatMap(\.plan).filter { $0.contains(" l ") }
+    #expect(!leadLines.isEmpty && leadLines.allSatisfy { $0.contains("(consultantId=? AND rowid>? AND rowid<?)") }, "\(leadLines)")
+  }
+
   @Test func rankingTouchesAreSearchedBackwardsNotScanned() throws {
     let db = try makeDB()
     for scope in [Scope.own(userID: 1), .team("一组", userID: 3)] {
