@@ -16,6 +16,22 @@ public enum Chunks {
     return try shared.joined()
   }
 
+  /// The size of parts of at most `maximum` of `count` items on `cores` cores: as many parts as a multiple of the
+  /// cores, of equal size, so each core takes the same number of them (5 parts on 2 cores left one core idle for a
+  /// fifth of `alerts --team`).
+  public static func partSize(_ count: Int, cores: Int, maximum: Int) -> Int {
+    let (cores, maximum) = (max(1, cores), max(1, maximum))
+    let rounds = max(1, (count + cores * maximum - 1) / (cores * maximum))
+    return max(1, (count + cores * rounds - 1) / (cores * rounds))
+  }
+
+  /// `ids` (ascending) cut into ranges of at most `size` of them: with the filter they came from, each range is
+  /// exactly those ids.
+  public static func idRanges(_ ids: [Int64], size: Int) -> [ClosedRange<Int64>] {
+    let step = max(1, size)
+    return stride(from: 0, to: ids.count, by: step).map { ids[$0]...ids[min(ids.count, $0 + step) - 1] }
+  }
+
   /// The next chunk, each chunk's result and the first error, under one lock.
   private final class Shared<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

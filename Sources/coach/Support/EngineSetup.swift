@@ -49,20 +49,13 @@ enum EngineSetup {
     let ids = try session.db.leadIDs(filter)
     let cores = ProcessInfo.processInfo.activeProcessorCount
     guard ids.count >= minimumPart * 2, cores > 1 else { return evaluate(try session.db.snapshots(filter)) }
-    let parts = idRanges(ids, size: min(maximumPart, (ids.count + cores - 1) / cores))
+    let parts = Chunks.idRanges(ids, size: Chunks.partSize(ids.count, cores: cores, maximum: maximumPart))
     let db = session.db
     return try Chunks.map(parts.count) { i in
       var part = filter
       part.idRange = parts[i]
       return evaluate(try db.snapshots(part))
     }
-  }
-
-  /// `ids` (ascending) cut into ranges of at most `size` of them: with the filter they came from, each range is
-  /// exactly those leads (`LeadFilter.idRange`).
-  static func idRanges(_ ids: [Int64], size: Int) -> [ClosedRange<Int64>] {
-    let step = max(1, size)
-    return stride(from: 0, to: ids.count, by: step).map { ids[$0]...ids[min(ids.count, $0 + step) - 1] }
   }
 
   /// Fewer leads than twice this are read in one go; more are cut into parts of at most `maximumPart`.
