@@ -107,11 +107,50 @@ public enum Alerts {
   /// Leads whose current action is past its deadline at `ctx.now`: most overdue first, then most urgent, then id.
   /// Without `explained` the reasons are left empty (a table that does not show them skips most of the work).
   public static func build(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [AlertEntry] {
-    build(candidates: candidates(leads: leads, ctx: ctx, explained: explained))
+    merged([ranked(leads: leads, ctx: ctx, explained: explained)])
   }
 
-  /// The overdue leads of `leads` with their actions, in no particular order (leads may be cut into parts).
-  public static func candidates(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [DueCandidate] {
+  /// An alert with the action it came from, which orders it.
+  public struct Ranked: Sendable {
+    public let entry: AlertEntry
+    let action: DueAction
+  }
+
+  /// The alerts of `leads` in alert order: one part of the leads when they are cut into parts, whose runs `merged`
+  /// joins. Each part sorts and drops its own leads, so the part's core does that work rather than the main thread.
+  public static func ranked(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [Ranked] {
+    let found = candidates(leads: leads, ctx: ctx, explained: explained)
+    // Positions are sorted, not the candidates: moving a candidate moves its whole lead.
+    return found.indices.sorted { precedes(found[$0].action, found[$1].action) }.map { i in
+      let (lead, action) = (found[i].lead, found[i].action)
+      return Ranked(
+        entry: AlertEntry(
+          leadID: lead.id, name: lead.name, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
+          deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead),
+          reason: action.reason),
+        action: action)
+    }
+  }
+
+  /// Runs from `ranked` joined into one list in alert order (a total order, so the parts do not matter).
+  public static func merged(_ runs: [[Ranked]]) -> [AlertEntry] {
+    var heads = runs.map { _ in 0 }
+    var out: [AlertEntry] = []
+    out.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+    while true {
+      var best: Int?
+      for r in runs.indices where heads[r] < runs[r].count {
+        if let b = best, !precedes(runs[r][heads[r]].action, runs[b][heads[b]].action) { continue }
+        best = r
+      }
+      guard let b = best else { return out }
+      out.append(runs[b][heads[b]].entry)
+      heads[b] += 1
+    }
+  }
+
+  /// The overdue leads of `leads` with their actions, in no particular order.
+  static func candidates(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool) -> [DueCandidate] {
     leads.compactMap { lead -> DueCandidate? in
       let action =
         explained ? FollowUpEngine.nextAction(for: lead, in: ctx) : FollowUpEngine.unexplainedAction(for: lead, in: ctx)
@@ -120,18 +159,8 @@ public enum Alerts {
     }
   }
 
-  /// The alerts of `candidates`: most overdue first, then most urgent, then id (a total order).
-  public static func build(candidates: [DueCandidate]) -> [AlertEntry] {
-    candidates.sorted { l, r in
-      l.action.overdueDays != r.action.overdueDays
-        ? l.action.overdueDays > r.action.overdueDays : Priority.isMoreUrgent(l.action, than: r.action)
-    }
-    .map { c in
-      let (lead, action) = (c.lead, c.action)
-      return AlertEntry(
-        leadID: lead.id, name: lead.name, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
-        deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead),
-        reason: action.reason)
-    }
+  /// Alert order: most overdue first, then most urgent (`Priority.isMoreUrgent`, which ends on the lead id).
+  static func precedes(_ l: DueAction, _ r: DueAction) -> Bool {
+    l.overdueDays != r.overdueDays ? l.overdueDays > r.overdueDays : Priority.isMoreUrgent(l, than: r)
   }
 }

@@ -22,10 +22,10 @@ extension CoachCommand {
       let session = try Session.open(env)
       let ctx = try EngineSetup.context(env, session: session, salesStats: false)
       let explained = env.json
-      let candidates = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: team, now: env.now)) {
-        Alerts.candidates(leads: $0, ctx: ctx, explained: explained)
+      let runs = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: team, now: env.now)) {
+        [Alerts.ranked(leads: $0, ctx: ctx, explained: explained)]
       }
-      let all = Alerts.build(candidates: candidates)
+      let all = Alerts.merged(runs)
       let out = Output(env: env)
       if env.json { return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all]) }
       let alerts = Array(all.prefix(limit ?? 50))

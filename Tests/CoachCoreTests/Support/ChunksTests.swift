@@ -17,6 +17,28 @@ import Testing
     #expect(throws: Broken.self) { try Chunks.map(9) { i -> [Int] in if i == 5 { throw Broken() } else { return [i] } } }
   }
 
+  @Test func partsComeInMultiplesOfTheCoresAndNeverAboveTheMaximum() {
+    for count in [1, 399, 800, 2_500, 10_000, 10_001, 25_000, 100_000] {
+      for cores in [1, 2, 3, 8] {
+        let size = Chunks.partSize(count, cores: cores, maximum: 5_000)
+        let parts = (count + size - 1) / size
+        #expect(size <= 5_000 && size >= 1, "\(count) on \(cores)")
+        // Equal shares: the number of parts is a multiple of the cores whenever there are enough items.
+        if count >= cores { #expect(parts % cores == 0 || parts < cores, "\(count) on \(cores): \(parts) parts") }
+        // No more parts than needed: one round fewer would go over the maximum.
+        #expect(parts <= cores * ((count + cores * 5_000 - 1) / (cores * 5_000)), "\(count) on \(cores)")
+      }
+    }
+    #expect(Chunks.partSize(25_000, cores: 2, maximum: 5_000) == 4_167)
+  }
+
+  @Test func idRangesCoverEachIdOnceInOrder() {
+    let ids: [Int64] = [2, 3, 5, 8, 13, 21, 34]
+    #expect(Chunks.idRanges(ids, size: 3) == [2...5, 8...21, 34...34])
+    #expect(Chunks.idRanges(ids, size: 10) == [2...34])
+    #expect(Chunks.idRanges([], size: 3).isEmpty)
+  }
+
   /// `coach next` and `coach alerts` rank leads loaded in parts: joined candidates must give the same queue and alerts.
   @Test func queueAndAlertsFromPartsEqualThoseFromAllLeads() throws {
     let zone = try #require(TimeZone(identifier: "Asia/Shanghai"))
@@ -28,10 +50,15 @@ import Testing
       let parts = stride(from: 0, to: leads.count, by: 70).map { Array(leads[$0..<min(leads.count, $0 + 70)]) }
       let due = try Chunks.map(parts.count) { FollowUpEngine.dueCandidates(for: parts[$0], in: ctx) }
       #expect(Queue.build(candidates: due, ctx: ctx, limit: 25) == Queue.build(leads: leads, ctx: ctx, limit: 25))
-      let overdue = try Chunks.map(parts.count) { Alerts.candidates(leads: parts[$0], ctx: ctx) }
-      let alerts = Alerts.build(candidates: overdue)
+      let runs = try Chunks.map(parts.count) { [Alerts.ranked(leads: parts[$0], ctx: ctx)] }
+      let alerts = Alerts.merged(runs)
       #expect(alerts == Alerts.build(leads: leads, ctx: ctx))
       #expect(alerts.count > 20)
+      // Whatever the runs' order, and with empty runs among them.
+      #expect(Alerts.merged(runs.reversed() + [[]]) == alerts)
+      // The order itself: most overdue first, then most urgent.
+      let all = Alerts.ranked(leads: leads, ctx: ctx)
+      #expect(zip(all, all.dropFirst()).allSatisfy { Alerts.precedes($0.action, $1.action) })
     }
   }
 }
