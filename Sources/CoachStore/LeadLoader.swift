@@ -134,6 +134,7 @@ enum LeadLoader {
       return
     }
     let from = StoredDate.value(since)
+    for i in leads.indices { leads[i].touchesSince = since }
     var ids = sub
     if !filter.withNotes {
       // Leads whose last touch lies before `since` (nearly all when it is now) take their last touch and last
@@ -145,8 +146,10 @@ enum LeadLoader {
           FROM lastTouch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, kind
           """, arguments: sub.args)
       var latest: (lead: Int, last: Touch?, contact: Touch?)?
+      var touchedSince: [String] = []
       func keep(_ lead: (lead: Int, last: Touch?, contact: Touch?)?) {
-        guard let lead, let last = lead.last, last.at < since else { return }
+        guard let lead, let last = lead.last else { return }
+        guard last.at < since else { return touchedSince.append(leads[lead.lead].id) }
         if let contact = lead.contact { leads[lead.lead].touches.append(contact) }
         if last.id != lead.contact?.id { leads[lead.lead].touches.append(last) }
       }
@@ -159,7 +162,9 @@ enum LeadLoader {
         if row[9] as Int == 0 { latest?.last = touch(row) } else { latest?.contact = touch(row) }
       }
       keep(latest)
-      ids = ("SELECT leadId FROM lastTouch WHERE kind = 0 AND at >= ? AND leadId IN (\(sub.sql))", [from] + sub.args)
+      // Only leads touched since then are searched below; usually none, when `since` is now.
+      if touchedSince.isEmpty { return }
+      ids = ("SELECT value FROM json_each(?)", [jsonArray(touchedSince)])
     }
     let contacts = Outcome.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ", ")
     // Each lead's last touch and last contact before `since`: their times by one backward index search each,
@@ -206,7 +211,6 @@ enum LeadLoader {
       if let last = pick.last, last != pick.contact { leads[i].touches.append(last) }
     }
     for (i, touches) in recent { leads[i].touches += touches }
-    for i in leads.indices { leads[i].touchesSince = since }
   }
 
   /// `[1,2,3]` from decimal ids (SQLite's `json_each` reads it as a table of integers).
