@@ -34,22 +34,24 @@ enum LeadLoader {
 
   static func load(_ db: Database, _ filter: LeadFilter) throws -> [LeadSnapshot] {
     let (cond, args) = filter.condition
+    func contact(_ column: String) -> String { filter.withContacts ? column : "NULL" }
     var sql = """
-      SELECT l.id, l.externalId, l.source, l.model, l.grade, l.tier, l.stage, l.createdAt, l.customerId,
-             c.name, c.phone, c.wechat, c.email, c.gender, c.birthday, c.city, u.name AS consultant
+      SELECT l.id, \(contact("l.externalId")), \(contact("l.source")), l.model, l.grade, l.tier, l.stage, l.createdAt,
+             l.customerId, c.name, \(contact("c.phone")), \(contact("c.wechat")), \(contact("c.email")),
+             \(contact("c.gender")), c.birthday, \(contact("c.city")), u.name AS consultant
       FROM lead l JOIN customer c ON c.id = l.customerId LEFT JOIN user u ON u.id = l.consultantId
       WHERE \(cond) ORDER BY l.id
       """
     if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
     var leads: [LeadSnapshot] = []
-    var index: [Int64: Int] = [:]
+    var ids: [Int64] = []
     var customerOf: [Int64: [Int]] = [:]
     // By column position, in the SELECT's order (name lookups cost a tenth of a large load).
     let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
     while let row = try rows.next() {
       let id: Int64 = row[0]
-      index[id] = leads.count
-      customerOf[row[8], default: []].append(leads.count)
+      ids.append(id)
+      if filter.withProfile { customerOf[row[8], default: []].append(leads.count) }
       leads.append(
         LeadSnapshot(
           id: String(id), externalID: row[1], name: row[9], phone: row[10], wechat: row[11], email: row[12],
@@ -59,14 +61,16 @@ enum LeadLoader {
           createdAt: (row[7] as StoredTime).date))
     }
     if leads.isEmpty { return [] }
+    let index = LeadPositions(ids: ids)
     // Children by the ids just read, given as one JSON array: evaluating the condition again for each child table
     // read a team's whole consultant index once per table and per part (a third of `alerts --team`'s SQL time).
     let sub: (sql: String, args: StatementArguments) = ("SELECT value FROM json_each(?)", [jsonArray(leads.map(\.id))])
     // Children are read by column position (by-name lookups were a tenth of `coach next`).
+    var at = index
     let tags = try Row.fetchCursor(
       db, sql: "SELECT leadId, tag FROM leadTag WHERE leadId IN (\(sub.sql)) ORDER BY leadId, tag", arguments: sub.args)
     while let row = try tags.next() {
-      if let i = index[row[0]] { leads[i].tags.append(row[1]) }
+      if let i = at(row[0]) { leads[i].tags.append(row[1]) }
     }
     if filter.withProfile {
       let customers = jsonArray(customerOf.keys.sorted().map(String.init))
@@ -83,8 +87,9 @@ enum LeadLoader {
         SELECT leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date
         FROM stageEvent WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
         """, arguments: sub.args)
+    at = index
     while let row = try events.next() {
-      guard let i = index[row[0]] else { continue }
+      guard let i = at(row[0]) else { continue }
       leads[i].events.append(
         StageEvent(
           from: (row[1] as String?).flatMap(Stage.init(rawValue:)), to: Stage(rawValue: row[2]) ?? .prospect,
@@ -99,8 +104,9 @@ enum LeadLoader {
         SELECT leadId, id, category, text, kind, buriedAt, buriedBy, resolvedAt, resolvedByTouch
         FROM topic WHERE leadId IN (\(sub.sql)) ORDER BY leadId, buriedAt, id
         """, arguments: sub.args)
+    at = index
     while let row = try topics.next() {
-      guard let i = index[row[0]] else { continue }
+      guard let i = at(row[0]) else { continue }
       leads[i].topics.append(
         Topic(
           id: row[1], category: Topic.Category(rawValue: row[2]) ?? .buried, text: row[3],
@@ -114,13 +120,14 @@ enum LeadLoader {
   /// contact and last touch before then (index searches backwards from that time, per lead).
   static func loadTouches(
     _ db: Database, _ filter: LeadFilter, _ sub: (sql: String, args: StatementArguments),
-    into leads: inout [LeadSnapshot], _ index: [Int64: Int]
+    into leads: inout [LeadSnapshot], _ index: LeadPositions
   ) throws {
     let columns = "leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL"), objections, nextAt, actor"
     func read(_ sql: String, _ args: StatementArguments) throws {
       let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+      var at = index
       while let row = try rows.next() {
-        if let i = index[row[0]] { leads[i].touches.append(touch(row)) }
+        if let i = at(row[0]) { leads[i].touches.append(touch(row)) }
       }
     }
     guard let since = filter.touchesSince else {
@@ -147,6 +154,7 @@ enum LeadLoader {
           """, arguments: sub.args)
       var latest: (lead: Int, last: Touch?, contact: Touch?)?
       var touchedSince: [String] = []
+      var at = index
       func keep(_ lead: (lead: Int, last: Touch?, contact: Touch?)?) {
         guard let lead, let last = lead.last else { return }
         guard last.at < since else { return touchedSince.append(leads[lead.lead].id) }
@@ -154,7 +162,7 @@ enum LeadLoader {
         if last.id != lead.contact?.id { leads[lead.lead].touches.append(last) }
       }
       while let row = try rows.next() {
-        guard let i = index[row[0]] else { continue }
+        guard let i = at(row[0]) else { continue }
         if latest?.lead != i {
           keep(latest)
           latest = (i, nil, nil)
@@ -194,8 +202,9 @@ enum LeadLoader {
         """, arguments: [from] + ids.args)
     var picked: [Int: (last: Touch?, contact: Touch?)] = [:]
     var recent: [Int: [Touch]] = [:]
+    var at = index
     while let row = try rows.next() {
-      guard let i = index[row[0]] else { continue }
+      guard let i = at(row[0]) else { continue }
       let touch = touch(row)
       if row[11] as Int == 1 {
         recent[i, default: []].append(touch)
@@ -228,5 +237,31 @@ enum LeadLoader {
   /// Whether `touches` are in (at, id) order.
   static func isInTimeOrder(_ touches: [Touch]) -> Bool {
     zip(touches, touches.dropFirst()).allSatisfy { ($0.at, $0.id) < ($1.at, $1.id) }
+  }
+}
+
+/// Positions of loaded leads by id (ascending), for child rows: rows read in lead order are found in constant
+/// time each (a hash lookup per row was a tenth of loading a team), and rows in any other order still by search.
+struct LeadPositions {
+  let ids: [Int64]
+  private var last = 0
+
+  init(ids: [Int64]) { self.ids = ids }
+
+  /// The position of lead `id`, or nil when it was not loaded.
+  mutating func callAsFunction(_ id: Int64) -> Int? {
+    if last < ids.count, ids[last] == id { return last }
+    if last + 1 < ids.count, ids[last + 1] == id {
+      last += 1
+      return last
+    }
+    var (lo, hi) = (0, ids.count)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if ids[mid] < id { lo = mid + 1 } else { hi = mid }
+    }
+    guard lo < ids.count, ids[lo] == id else { return nil }
+    last = lo
+    return lo
   }
 }

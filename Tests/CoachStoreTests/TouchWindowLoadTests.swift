@@ -102,3 +102,44 @@ import Testing
     #expect(joined == whole)
   }
 }
+
+/// The loader's options leave out only what they name, and child rows find their lead in any order.
+@Suite struct LeadLoadOptionsTests {
+  @Test func withoutContactsOnlyTheContactDetailsAreMissing() throws {
+    let tmp = try TempDir()
+    let db = try AppDatabase.open(path: tmp.path("coach.sqlite"))
+    let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+    for i in 0..<4 {
+      let id = try db.addLead(
+        NewLead(
+          externalID: "CRM-\(i)", name: "客户\(i)", phone: "1381234567\(i)", wechat: "wx\(i)", email: "k\(i)@example.com",
+          gender: "女", birthday: LocalDate(year: 1990, month: 3, day: 1 + i), city: "杭州", source: "展厅", model: "X60",
+          grade: .a, tier: .b, tags: ["vip"], profile: [ProfileFact(key: "hobby", value: "钓鱼")], createdAt: t0),
+        actor: nil)
+      _ = try db.addTouch(
+        leadID: id, NewTouch(at: t0.addingTimeInterval(600), channel: .call, outcome: .reached), actor: nil, scope: .all)
+    }
+    var full = LeadFilter(scope: .all)
+    full.withProfile = false
+    var lean = full
+    lean.withContacts = false
+    let expected = try db.snapshots(full).map { lead in
+      var lead = lead
+      (lead.externalID, lead.phone, lead.wechat, lead.email, lead.gender, lead.city, lead.source) =
+        (nil, nil, nil, nil, nil, nil, nil)
+      return lead
+    }
+    let loaded = try db.snapshots(lean)
+    #expect(loaded == expected)
+    #expect(loaded.count == 4 && loaded.allSatisfy { $0.birthday != nil && $0.tags == ["vip"] && $0.touches.count == 1 })
+  }
+
+  @Test func childRowsFindTheirLeadInAnyOrder() {
+    let ids: [Int64] = [3, 5, 8, 13, 21]
+    var at = LeadPositions(ids: ids)
+    #expect([3, 3, 5, 8, 8, 13, 21].map { at($0) } == [0, 0, 1, 2, 2, 3, 4])
+    #expect([21, 2, 3, 9, 13, 5, 22].map { at($0) } == [4, nil, 0, nil, 3, 1, nil])
+    var none = LeadPositions(ids: [])
+    #expect(none(1) == nil)
+  }
+}

@@ -11,7 +11,7 @@ enum AuditAccess {
   }
 
   /// The leads to load and the consultants to count: users with role consultant, all of them or `only`. The leads
-  /// come without touch notes and profile facts (the audit reads neither) and with the touches from `since` on
+  /// come without touch notes, profile facts and contact details (the audit reads none of them) and with the touches from `since` on
   /// (`Audit.touchesSince`).
   static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
     let consultants = try session.db.users().filter { $0.role == .consultant }
@@ -19,6 +19,7 @@ enum AuditAccess {
       var filter = filter
       filter.withNotes = false
       filter.withProfile = false
+      filter.withContacts = false
       filter.touchesSince = since
       return filter
     }

@@ -24,6 +24,7 @@ enum EngineSetup {
     var filter = try scopeFilter(session, team: team)
     filter.withNotes = false
     filter.withProfile = false
+    filter.withContacts = false
     filter.touchesSince = now
     return filter
   }
