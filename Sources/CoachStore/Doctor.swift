@@ -14,6 +14,9 @@ public struct HealthReport: Sendable, Codable, Hashable {
   public var orphans: [String: Int]
   /// Rows per table.
   public var counts: [String: Int]
+  /// Leads whose rows in a trigger-kept table (`delivery`, `last_touch`) differ from their sources, by table (only
+  /// tables with such leads); `AppDatabase.rebuildDerived` repairs them.
+  public var derived: [String: Int] = [:]
 
   /// Human-readable problems; empty when healthy.
   public var problems: [String] {
@@ -23,6 +26,9 @@ public struct HealthReport: Sendable, Codable, Hashable {
       out.append("schema is \(schemaVersion), this coach knows \(knownSchemaVersion)")
     }
     for (kind, n) in orphans.sorted(by: { $0.key < $1.key }) { out.append("\(n) orphan rows: \(kind)") }
+    for (table, n) in derived.sorted(by: { $0.key < $1.key }) {
+      out.append("\(n) leads with wrong \(table) rows: repair with `coach doctor --rebuild-derived`")
+    }
     return out
   }
 
@@ -30,7 +36,7 @@ public struct HealthReport: Sendable, Codable, Hashable {
 }
 
 extension AppDatabase {
-  /// Checks integrity, schema version and orphan rows, and counts rows; reads only.
+  /// Checks integrity, schema version, orphan rows and the trigger-kept tables, and counts rows; reads only.
   /// A file too damaged to read at all is rejected (exit 65) with the SQLite message.
   public func health() throws -> HealthReport {
     do {
@@ -62,7 +68,7 @@ extension AppDatabase {
       let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "unknown"
       return HealthReport(
         integrity: integrity, schemaVersion: version, knownSchemaVersion: known.last ?? "none", journalMode: mode,
-        orphans: orphans, counts: counts)
+        orphans: orphans, counts: counts, derived: try DerivedTables.mismatches(db).filter { $0.value > 0 })
     }
   }
 

@@ -143,8 +143,7 @@ enum Migrations {
             model TEXT);
           CREATE INDEX delivery_on_at_model ON delivery(at, model);
           INSERT INTO delivery (eventId, at, model)
-            SELECT e.id, e.at, COALESCE(e.model, l.model) FROM stageEvent e JOIN lead l ON l.id = e.leadId
-            WHERE e.toStage = 'delivered';
+            \(deliveries);
           CREATE TRIGGER delivery_on_event AFTER INSERT ON stageEvent WHEN NEW.toStage = 'delivered'
           BEGIN
             INSERT INTO delivery (eventId, at, model)
@@ -230,6 +229,13 @@ enum Migrations {
     }
     return m
   }
+
+  /// Every row `delivery` (v4) should hold, from the stage events and leads: what v4 filled it with, what its
+  /// triggers keep, and what `coach doctor` checks and rebuilds (`DerivedTables`).
+  /// (The triggers say the same of one event, `NEW`; the table's rows are keyed by event, `eventId`.)
+  static let deliveries =
+    "SELECT e.id, e.at, COALESCE(e.model, l.model) FROM stageEvent e JOIN lead l ON l.id = e.leadId"
+    + " WHERE e.toStage = 'delivered'"
 
   /// The outcomes that count as a contact in `lastTouch` (v6), as `Outcome.isContact` said when it shipped.
   static let contactOutcomes = ["reached", "visited"]

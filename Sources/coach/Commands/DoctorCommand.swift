@@ -4,18 +4,26 @@ import CoachStore
 import Foundation
 
 extension CoachCommand {
-  /// `coach doctor`: integrity, schema version, orphan rows, row counts and overdue follow-ups.
+  /// `coach doctor`: integrity, schema version, orphan rows, trigger-kept tables, row counts and overdue follow-ups;
+  /// `--rebuild-derived` first repairs the trigger-kept tables.
   struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "doctor",
-      abstract: "Check the database: integrity, schema version, orphan rows, overdue follow-ups.",
-      discussion: "Exit 0 when healthy, 65 when problems are found (listed on stderr). Overdue leads are counted, not a problem.")
+      abstract: "Check the database: integrity, schema version, orphan rows, derived tables, overdue follow-ups.",
+      discussion: """
+        Exit 0 when healthy, 65 when problems are found (listed on stderr). Overdue leads are counted, not a problem. \
+        The derived tables (delivery, last_touch) are kept by triggers from stage events and touches; \
+        --rebuild-derived rewrites their wrong rows from those sources in one transaction, then checks as usual.
+        """)
     @Flag(help: "Skip the overdue count (the slow part on a large database).") var quick = false
+    @Flag(help: "First rewrite the rows of the derived tables that differ from their sources (safe at any time).")
+    var rebuildDerived = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
+      let rebuilt = rebuildDerived ? try session.db.rebuildDerived() : nil
       let report = try session.db.health()
       var overdue: Int?
       var seen = 0
@@ -26,12 +34,15 @@ extension CoachCommand {
         seen = leads.count
       }
       if env.json {
-        try Output(env: env).json(DoctorJSON(report, database: env.dbPath, overdue: overdue))
+        try Output(env: env).json(DoctorJSON(report, database: env.dbPath, overdue: overdue, rebuilt: rebuilt))
       } else {
         print("database     \(env.dbPath)")
+        if let rebuilt { print("rebuilt      \(Self.describe(rebuilt))") }
         print("integrity    \(report.integrity.prefix(3).joined(separator: "; "))")
         print("schema       \(report.schemaVersion) (this coach knows \(report.knownSchemaVersion)), journal \(report.journalMode)")
         print("orphan rows  \(report.orphans.isEmpty ? "none" : report.orphans.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+        let wrong = report.derived.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) leads wrong" }
+        print("derived      \(wrong.isEmpty ? "ok" : wrong.joined(separator: ", "))")
         print("rows         " + report.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         if let overdue { print("overdue      \(overdue) of \(seen) leads you see") }
         print(report.isHealthy ? "healthy" : "problems found")
@@ -40,6 +51,15 @@ extension CoachCommand {
         for p in report.problems { FileHandle.standardError.write(Data("coach doctor: \(p)\n".utf8)) }
         throw ExitCode(65)
       }
+    }
+
+    /// `delivery nothing to change, last_touch 3 leads (6 rows removed, 6 written)`.
+    static func describe(_ rebuilt: DerivedRepair) -> String {
+      rebuilt.tables.sorted { $0.key < $1.key }.map { key, c in
+        c.rowsRemoved + c.rowsWritten == 0
+          ? "\(key) nothing to change"
+          : "\(key) \(c.wrongLeads) leads (\(c.rowsRemoved) rows removed, \(c.rowsWritten) written)"
+      }.joined(separator: ", ")
     }
   }
 }
@@ -54,11 +74,15 @@ struct DoctorJSON: Encodable {
   let journal_mode: String
   let orphans: [String: Int]
   let counts: [String: Int]
+  /// Leads whose rows in a derived table differ from their sources, by table (only tables with such leads).
+  let derived: [String: Int]
+  /// What `--rebuild-derived` changed, by table; absent without it.
+  let rebuilt: [String: RebuiltJSON]?
   /// Leads the acting user sees whose follow-up is past its deadline; absent with `--quick`.
   let overdue: Int?
   let problems: [String]
 
-  init(_ r: HealthReport, database: String, overdue: Int?) {
+  init(_ r: HealthReport, database: String, overdue: Int?, rebuilt: DerivedRepair? = nil) {
     self.database = database
     healthy = r.isHealthy
     integrity = r.integrity
@@ -67,7 +91,18 @@ struct DoctorJSON: Encodable {
     journal_mode = r.journalMode
     orphans = r.orphans
     counts = r.counts
+    derived = r.derived
+    self.rebuilt = rebuilt?.tables.mapValues {
+      RebuiltJSON(wrong_leads: $0.wrongLeads, rows_removed: $0.rowsRemoved, rows_written: $0.rowsWritten)
+    }
     self.overdue = overdue
     problems = r.problems
   }
+}
+
+/// One derived table in `coach doctor --rebuild-derived --json`.
+struct RebuiltJSON: Encodable {
+  let wrong_leads: Int
+  let rows_removed: Int
+  let rows_written: Int
 }
