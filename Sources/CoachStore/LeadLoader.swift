@@ -143,6 +143,7 @@ enum LeadLoader {
     let from = StoredDate.value(since)
     for i in leads.indices { leads[i].touchesSince = since }
     var ids = sub
+    var searched = Array(leads.indices)
     if !filter.withNotes {
       // Leads whose last touch lies before `since` (nearly all when it is now) take their last touch and last
       // contact from `lastTouch` (v6), read in key order; only the others are searched for below.
@@ -153,11 +154,11 @@ enum LeadLoader {
           FROM lastTouch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, kind
           """, arguments: sub.args)
       var latest: (lead: Int, last: Touch?, contact: Touch?)?
-      var touchedSince: [String] = []
+      searched = []
       var at = index
       func keep(_ lead: (lead: Int, last: Touch?, contact: Touch?)?) {
         guard let lead, let last = lead.last else { return }
-        guard last.at < since else { return touchedSince.append(leads[lead.lead].id) }
+        guard last.at < since else { return searched.append(lead.lead) }
         if let contact = lead.contact { leads[lead.lead].touches.append(contact) }
         if last.id != lead.contact?.id { leads[lead.lead].touches.append(last) }
       }
@@ -171,55 +172,44 @@ enum LeadLoader {
       }
       keep(latest)
       // Only leads touched since then are searched below; usually none, when `since` is now.
-      if touchedSince.isEmpty { return }
-      ids = ("SELECT value FROM json_each(?)", [jsonArray(touchedSince)])
+      if searched.isEmpty { return }
+      ids = ("SELECT value FROM json_each(?)", [jsonArray(searched.map { leads[$0].id })])
     }
-    let contacts = Outcome.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-    // Each lead's last touch and last contact before `since`: their times by one backward index search each,
-    // then the touches at those times from the same (covering) index pages; of touches sharing a time the one
-    // stored last is kept, as the full history's order (at, id) would. Whether the lead has touches from `since`
-    // on is a third search on the same pages, and only such leads' are read (kind 1), in the same statement.
-    // Parameters are numbered in the order they appear: `since` first, then the filter's.
-    let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        WITH s(t) AS (SELECT ?), ids(id) AS (\(ids.sql)),
-        picks(leadId, a, b, c) AS (
-          SELECT ids.id,
-            (SELECT at FROM touch WHERE leadId = ids.id AND at < (SELECT t FROM s) ORDER BY at DESC LIMIT 1),
-            (SELECT at FROM touch WHERE leadId = ids.id AND at < (SELECT t FROM s)
-               AND outcome IN (\(contacts)) ORDER BY at DESC LIMIT 1),
-            (SELECT 1 FROM touch WHERE leadId = ids.id AND at >= (SELECT t FROM s) LIMIT 1)
-          FROM ids)
-        SELECT t.leadId, t.id, t.at, t.channel, t.outcome, \(filter.withNotes ? "t.note" : "NULL"), t.objections,
-               t.nextAt, t.actor, t.at IS p.a, t.at IS p.b, 0 AS kind
-        FROM picks p JOIN touch t ON t.leadId = p.leadId AND t.at IN (p.a, p.b)
-        UNION ALL
-        SELECT t.leadId, t.id, t.at, t.channel, t.outcome, \(filter.withNotes ? "t.note" : "NULL"), t.objections,
-               t.nextAt, t.actor, 0, 0, 1
-        FROM picks p JOIN touch t ON t.leadId = p.leadId AND t.at >= (SELECT t FROM s) WHERE p.c IS NOT NULL
-        ORDER BY 1, 3, 2
-        """, arguments: [from] + ids.args)
-    var picked: [Int: (last: Touch?, contact: Touch?)] = [:]
-    var recent: [Int: [Touch]] = [:]
+    // Touches from `since` on, in the covering index's order (leadId, at): no sort. Touches sharing a time come in
+    // index order; the rare lead where that is not id order is sorted below, as for whole histories.
+    let recent = try Row.fetchCursor(
+      db, sql: "SELECT \(columns) FROM touch WHERE leadId IN (\(ids.sql)) AND at >= ? ORDER BY leadId, at",
+      arguments: ids.args + [from])
+    var recentOf: [Int] = []
     var at = index
-    while let row = try rows.next() {
+    while let row = try recent.next() {
       guard let i = at(row[0]) else { continue }
-      let touch = touch(row)
-      if row[11] as Int == 1 {
-        recent[i, default: []].append(touch)
-        continue
+      if recentOf.last != i { recentOf.append(i) }
+      leads[i].touches.append(touch(row))
+    }
+    // Each searched lead's last touch and last contact before `since`: one backward search of the covering index,
+    // stepped until a contact is found, after every touch sharing its time (of those, the one stored last is kept,
+    // as the order (at, id) of a whole history would). One prepared statement, run once per lead.
+    let before = try db.cachedStatement(
+      sql: "SELECT \(columns) FROM touch WHERE leadId = ? AND at < ? ORDER BY at DESC")
+    /// Whether `t` comes after `kept` in a history's order, among touches no later than `kept` (rows read backwards).
+    func replaces(_ kept: Touch?, _ t: Touch) -> Bool { kept.map { t.at == $0.at && t.id > $0.id } ?? true }
+    for i in searched {
+      guard let lead = Int64(leads[i].id) else { continue }
+      let rows = try Row.fetchCursor(before, arguments: [lead, from])
+      var last: Touch?
+      var contact: Touch?
+      while let row = try rows.next() {
+        let t = touch(row)
+        if let c = contact, t.at < c.at { break }
+        if replaces(last, t) { last = t }
+        if t.outcome.isContact, replaces(contact, t) { contact = t }
       }
-      var pick = picked[i] ?? (nil, nil)
-      if row[9] as Bool { pick.last = touch }
-      if row[10] as Bool, touch.outcome.isContact { pick.contact = touch }
-      picked[i] = pick
+      leads[i].touches = [contact, last == contact ? nil : last].compactMap { $0 } + leads[i].touches
     }
-    for (i, pick) in picked {
-      if let contact = pick.contact { leads[i].touches.append(contact) }
-      if let last = pick.last, last != pick.contact { leads[i].touches.append(last) }
+    for i in recentOf where !isInTimeOrder(leads[i].touches) {
+      leads[i].touches.sort { ($0.at, $0.id) < ($1.at, $1.id) }
     }
-    for (i, touches) in recent { leads[i].touches += touches }
   }
 
   /// `[1,2,3]` from decimal ids (SQLite's `json_each` reads it as a table of integers).
