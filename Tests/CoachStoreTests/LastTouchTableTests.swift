@@ -147,3 +147,72 @@ import Testing
     #expect(try Self.mismatches(db) == 2)
   }
 }
+
+/// A large touch import sets the touch table's indexes aside and builds them again at the end: the same rows, the
+/// same indexes, the same `lastTouch`, as an import that kept them; and a failed one rolls back to them.
+@Suite struct TouchIndexSetAsideTests {
+  let t0 = Date(timeIntervalSince1970: 1_780_000_000)
+
+  func seeded(_ tmp: TempDir, _ name: String) throws -> AppDatabase {
+    let db = try AppDatabase.open(path: tmp.path(name))
+    for i in 0..<8 {
+      let id = try db.addLead(NewLead(externalID: "E\(i)", name: "客户\(i)", createdAt: t0), actor: nil)
+      _ = try db.addTouch(
+        leadID: id, NewTouch(at: t0.addingTimeInterval(Double(i) * 86_400), channel: .call, outcome: .visited),
+        actor: nil, scope: .all)
+    }
+    return db
+  }
+
+  func dump(_ db: AppDatabase) throws -> [String] {
+    try db.writer.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT printf('%d %d %s %s %s %s', id, leadId, at, channel, outcome, ifnull(nextAt, '-')) FROM touch
+          UNION ALL SELECT printf('last %d %d %d %s', leadId, kind, touchId, at) FROM lastTouch
+          UNION ALL SELECT type || ' ' || name || ' ' || sql FROM sqlite_master WHERE tbl_name IN ('touch', 'lastTouch')
+          """
+      ).sorted()
+    }
+  }
+
+  @Test func theIndexesComeBackWithTheSameContents() throws {
+    let tmp = try TempDir()
+    var rng = SplitMix64(seed: 8)
+    let outcomes: [Outcome] = [.reached, .noAnswer, .declined, .visited]
+    let rows = (0..<60).map { i in
+      ImportedTouch(
+        line: i + 2, leadExternalID: "E\(rng.next() % 8)", at: t0.addingTimeInterval(Double(rng.next() % 40) * 43_200),
+        channel: .call, outcome: outcomes[Int(rng.next() % 4)],
+        nextAt: i % 5 == 0 ? t0.addingTimeInterval(90 * 86_400) : nil)
+    }
+    let kept = try seeded(tmp, "kept.sqlite")
+    let rebuilt = try seeded(tmp, "rebuilt.sqlite")
+    for (db, least) in [(kept, Int.max), (rebuilt, 20)] {
+      try db.writer.write { db in
+        var w = try TouchImportWriter(db, actor: nil, scope: .all, setAsideAtLeast: least)
+        for row in rows { #expect(try w.write(row, insert: true) == nil) }
+        // Set aside after 20 rows: the index is gone until `finish`.
+        let indexes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch'")
+        #expect(indexes == (least == 20 ? 0 : 1))
+        try w.finish()
+      }
+    }
+    #expect(try dump(rebuilt) == dump(kept))
+    #expect(try LastTouchTableTests.mismatches(rebuilt) == 0)
+    // A failed import rolls back to the indexes.
+    struct Broken: Error {}
+    #expect(throws: Broken.self) {
+      try rebuilt.writer.write { db in
+        // The table holds 68 touches: the indexes are set aside at the 68th row.
+        var w = try TouchImportWriter(db, actor: nil, scope: .all, setAsideAtLeast: 1)
+        for row in rows + rows { _ = try w.write(row, insert: true) }
+        let indexes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch'")
+        #expect(indexes == 0)
+        throw Broken()
+      }
+    }
+    #expect(try dump(rebuilt) == dump(kept))
+  }
+}
