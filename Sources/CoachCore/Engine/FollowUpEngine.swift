@@ -31,9 +31,15 @@ public enum FollowUpEngine {
   public static func mostUrgent(_ candidates: [DueCandidate], in ctx: EngineContext, limit: Int)
     -> [(LeadSnapshot, DueAction)]
   {
-    candidates.sorted { Priority.isMoreUrgent($0.action, than: $1.action) }
-      .prefix(max(0, limit))
-      .compactMap { c in nextAction(for: c.lead, in: ctx).map { (c.lead, $0) } }
+    mostUrgentCandidates(candidates, limit: limit).compactMap { c in nextAction(for: c.lead, in: ctx).map { (c.lead, $0) } }
+  }
+
+  /// The `limit` most urgent of `candidates`, most urgent first. The most urgent of a whole list are among those of
+  /// its parts, so a part may keep only these (and drop its other leads) before the parts are joined.
+  public static func mostUrgentCandidates(_ candidates: [DueCandidate], limit: Int) -> [DueCandidate] {
+    // Positions are sorted, not the candidates: moving a candidate moves its whole lead.
+    candidates.indices.sorted { Priority.isMoreUrgent(candidates[$0].action, than: candidates[$1].action) }
+      .prefix(max(0, limit)).map { candidates[$0] }
   }
 
   static func action(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext, explained: Bool = true) -> DueAction {

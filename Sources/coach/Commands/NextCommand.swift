@@ -23,7 +23,7 @@ extension CoachCommand {
       var ctx = try EngineSetup.context(env, session: session, salesStats: false)
       let ranking = ctx
       let candidates = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: false, now: env.now)) {
-        FollowUpEngine.dueCandidates(for: $0, in: ranking)
+        FollowUpEngine.mostUrgentCandidates(FollowUpEngine.dueCandidates(for: $0, in: ranking), limit: limit)
       }
       let queue = Queue.build(candidates: candidates, ctx: ctx, limit: limit)
       var brief: Brief?

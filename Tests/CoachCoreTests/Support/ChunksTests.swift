@@ -50,6 +50,12 @@ import Testing
       let parts = stride(from: 0, to: leads.count, by: 70).map { Array(leads[$0..<min(leads.count, $0 + 70)]) }
       let due = try Chunks.map(parts.count) { FollowUpEngine.dueCandidates(for: parts[$0], in: ctx) }
       #expect(Queue.build(candidates: due, ctx: ctx, limit: 25) == Queue.build(leads: leads, ctx: ctx, limit: 25))
+      // Each part may keep only its own most urgent ones.
+      let kept = try Chunks.map(parts.count) {
+        FollowUpEngine.mostUrgentCandidates(FollowUpEngine.dueCandidates(for: parts[$0], in: ctx), limit: 25)
+      }
+      #expect(kept.count < due.count)
+      #expect(Queue.build(candidates: kept, ctx: ctx, limit: 25) == Queue.build(leads: leads, ctx: ctx, limit: 25))
       let runs = try Chunks.map(parts.count) { [Alerts.ranked(leads: parts[$0], ctx: ctx)] }
       let alerts = Alerts.merged(runs)
       #expect(alerts == Alerts.build(leads: leads, ctx: ctx))
