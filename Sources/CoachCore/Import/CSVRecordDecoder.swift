@@ -42,6 +42,12 @@ struct CSVRecordDecoder {
 
   init(mode: CSVEncoding?) { self.mode = mode }
 
+  /// The index of the first field holding a NUL byte (0 in UTF-8 and GB18030 alike), nil when there is none.
+  static func fieldWithNUL(_ raw: ByteRecord) -> Int? {
+    guard let at = raw.bytes.firstIndex(of: 0) else { return nil }
+    return raw.ends.firstIndex { at < $0 } ?? raw.ends.count - 1
+  }
+
   /// Decodes `raw` and calls `body` with the record (fields, or a `problem` when it cannot be used).
   mutating func decode(_ raw: ByteRecord, _ body: (CSVRecord) throws -> Void) throws {
     record.line = raw.line
@@ -56,6 +62,9 @@ struct CSVRecordDecoder {
     }
     if let q = raw.unclosedQuoteLine {
       record.problem = "quote opened on line \(q) is never closed (double a quote inside a quoted field: \"\")"
+    } else if let field = Self.fieldWithNUL(raw) {
+      // SQLite and C strings end text at NUL: what follows would be lost without a word.
+      record.problem = "field \(field + 1) contains a NUL character (byte 0), which text may not hold: remove it"
     }
     try body(record)
   }

@@ -99,6 +99,21 @@ import Testing
     #expect(batch.errors == [RowError(line: 3, reason: CSVReader.invalidUTF8)])
   }
 
+  @Test("a NUL character in a field is a bad row naming the field, not text cut short")
+  func nulCharacter() throws {
+    let text = Self.header + "\n" + Self.good + "\n"
+    for (row, field) in [("E2,王\u{0}芳,13812345679,,,,,,,,,,,,,", 2), (",李娜,13912345678,,,,,,,,,,,,,\u{0}", 16)] {
+      let batch = try CSVImport.leads(Array((text + row + "\n").utf8), options: ImportOptions(zone: Self.shanghai))
+      #expect(batch.rows.count == 1)
+      #expect(batch.errors.map(\.line) == [3])
+      #expect(batch.errors.first?.reason.hasPrefix("field \(field) contains a NUL character") == true)
+    }
+    // GB18030 files alike (张伟 in GBK, then NUL).
+    let gb = Array((Self.header + "\nE2,").utf8) + [0xD5, 0xC5, 0x00, 0xCE, 0xB0] + Array(",13812345679,,,,,,,,,,,,,\n".utf8)
+    let batch = try CSVImport.leads(gb, options: ImportOptions(zone: Self.shanghai))
+    #expect(batch.errors.first?.reason.hasPrefix("field 2 contains a NUL character") == true)
+  }
+
   @Test("a repeated external_id is bad at its later line; ids in the database can be rejected too")
   func duplicates() throws {
     let other = ",李娜,13912345678,,,,,,,,,,,,,"
