@@ -9,6 +9,8 @@ public struct AuditWindow: Sendable, Hashable {
   public let start: Date
   /// The end of `to` (00:00 of the next day): `--to` includes its whole day.
   public let end: Date
+  /// `zone` with its span of steady offset around the window.
+  let civil: CivilZone
 
   /// A window of whole days; `from` must not be after `to`.
   public init(from: LocalDate, to: LocalDate, zone: TimeZone) throws {
@@ -20,6 +22,7 @@ public struct AuditWindow: Sendable, Hashable {
     self.zone = zone
     start = from.startOfDay(in: zone)
     end = to.endOfDay(in: zone)
+    civil = CivilZone(zone, around: end)
   }
 
   /// The default window: the 30 days ending with `today`.
@@ -43,7 +46,7 @@ public struct AuditWindow: Sendable, Hashable {
 
   /// Index in `weeks` of the week a deadline falls in (a deadline at Monday 00:00 ends the Sunday before).
   public func weekIndex(ofDeadline deadline: Date) -> Int {
-    let day = LocalDate(deadline.addingTimeInterval(-0.001), in: zone)
+    let day = LocalDate(deadline.addingTimeInterval(-0.001), in: civil)
     let first = from.adding(days: -from.daysSinceMonday)
     return max(0, first.days(to: day) / 7)
   }

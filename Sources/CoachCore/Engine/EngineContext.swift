@@ -6,7 +6,12 @@ public struct EngineContext: Sendable {
   /// The current time (`--now`); the engine never reads the wall clock.
   public var now: Date
   /// The zone in which days begin and end (`--tz`).
-  public var zone: TimeZone
+  public var zone: TimeZone {
+    get { civil.timeZone }
+    set { civil = CivilZone(newValue, around: now) }
+  }
+  /// `zone` with the span around `now` in which its offset is steady: the engine's day arithmetic uses this.
+  private(set) var civil: CivilZone
   /// The acting consultant's name, used to sign message drafts.
   public var consultantName: String?
   /// The dealership's own delivery figures, for the conformity and trend levers.
@@ -17,13 +22,13 @@ public struct EngineContext: Sendable {
   ) {
     self.playbook = playbook
     self.now = now
-    self.zone = zone
+    civil = CivilZone(zone, around: now)
     self.consultantName = consultantName
     self.stats = stats
   }
 
   /// The calendar day of `now` in `zone`.
-  public var today: LocalDate { LocalDate(now, in: zone) }
+  public var today: LocalDate { LocalDate(now, in: civil) }
   var isChinese: Bool { playbook.language.lowercased().hasPrefix("zh") }
 }
 

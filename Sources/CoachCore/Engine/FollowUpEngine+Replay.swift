@@ -11,6 +11,11 @@ extension FollowUpEngine {
     from.adding(days: -replayLeadInDays, in: zone)
   }
 
+  /// `replayStart(from:zone:)` in the engine's zone.
+  static func replayStart(from: Date, zone: CivilZone) -> Date {
+    from.adding(days: -replayLeadInDays, in: zone)
+  }
+
   /// The lead's follow-ups whose deadline falls in `from < deadline ≤ to` (a deadline "on" a day is that day's end),
   /// replayed from its history with the same rules as `nextAction`. A follow-up counts once it has been the lead's
   /// current action while due, or when a touch fulfilled it just before it fell due.
@@ -23,7 +28,7 @@ extension FollowUpEngine {
   /// The replay behind `followUps`, its records already cut to the window and sorted.
   static func replay(_ lead: LeadSnapshot, _ ctx: EngineContext, from: Date, to: Date) -> Replay {
     var replay = Replay(lead: lead, ctx: ctx)
-    replay.run(from: max(lead.createdAt, replayStart(from: from, zone: ctx.zone)), through: to)
+    replay.run(from: max(lead.createdAt, replayStart(from: from, zone: ctx.civil)), through: to)
     replay.records = replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
       .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }
@@ -82,7 +87,7 @@ struct Replay {
     var nextInstant = 0
     var h = LeadHistory(lead, asOf: start)
     var pending = Rules.all(h, ctx)
-    var yearly = YearlyOccasions(pending, h, zone: ctx.zone)
+    var yearly = YearlyOccasions(pending, h, zone: ctx.civil)
     var known = nextInstant
     var t = start
     var previous: Occurrence?

@@ -23,7 +23,8 @@ final class HolidayCalendar: @unchecked Sendable {
     if let known = byYear[year] { return known }
     let built = holidays.flatMap { holiday in
       holiday.days(in: year...year).map { day in
-        Rules.occasion(.holiday, day: day, dueDay: day.adding(days: -daysBefore), detail: holiday.id, zone)
+        Rules.occasion(
+          .holiday, day: day, dueDay: day.adding(days: -daysBefore), detail: holiday.id, CivilZone(unspanned: zone))
       }
     }
     .sorted { ($0.dueAt, $0.detail ?? "") < ($1.dueAt, $1.detail ?? "") }

@@ -82,7 +82,7 @@ struct LeadHistory {
   }
 
   /// When the car counts as late: the end of the promised day, for a waiting customer (or a deposit with an ETA).
-  func lateFrom(_ zone: TimeZone) -> Date? {
+  func lateFrom(_ zone: CivilZone) -> Date? {
     guard stage == .waitingForDelivery || stage == .deposit, let eta else { return nil }
     return eta.endOfDay(in: zone)
   }

@@ -6,13 +6,13 @@ enum ReasonText {
   static func values(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext) -> [String: String] {
     let pb = ctx.playbook
     let today = ctx.today
-    let lastDay = LocalDate(occ.deadline.addingTimeInterval(-1), in: ctx.zone)
+    let lastDay = LocalDate(occ.deadline.addingTimeInterval(-1), in: ctx.civil)
     let sinceTouch = (h.lastTouch?.at).map { $0.wholeDays(to: ctx.now) }
     var v: [String: String] = [
       "grade": h.lead.grade?.rawValue ?? "-",
       "eta": h.eta?.description ?? "?",
       "date": lastDay.description,
-      "time": clock(occ.dueAt, ctx.zone),
+      "time": clock(occ.dueAt, ctx.civil),
       "model": pb.model(h.lead.model)?.name ?? h.lead.model ?? "",
       "topic": h.openTopics(.buried).first?.text ?? "",
       "days": String(sinceTouch ?? 0),
@@ -30,7 +30,7 @@ enum ReasonText {
     case .firstContact: v["days"] = NumberText.decimal(Double(pb.cadence.firstContactHours) / 24)
     case .holiday: v["holiday"] = pb.care.holidays.first { $0.id == occ.detail }?.name ?? occ.detail ?? ""
     case .carBirthday: v["years"] = occ.detail ?? ""
-    case .agreedFollowup: v["date"] = LocalDate(occ.dueAt, in: ctx.zone).description
+    case .agreedFollowup: v["date"] = LocalDate(occ.dueAt, in: ctx.civil).description
     case .winback:
       let reason = h.entered(.churned)?.reason
       v["churn_reason"] = reason.map { pb.labels.ui["churn_\($0.rawValue)"] ?? $0.rawValue } ?? ""
@@ -62,13 +62,13 @@ enum ReasonText {
   }
 
   /// `YYYY-MM-DD HH:mm` in `zone`.
-  static func clock(_ date: Date, _ zone: TimeZone) -> String {
+  static func clock(_ date: Date, _ zone: CivilZone) -> String {
     if let day = CivilTime.localDay(date, in: zone) {
-      let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+      let local = date.timeIntervalSince1970 + Double(zone.utcOffset(for: date))
       let minutes = Int((local - (local / 86_400).rounded(.down) * 86_400) / 60)
       return String(format: "%04d-%02d-%02d %02d:%02d", day.year, day.month, day.day, minutes / 60, minutes % 60)
     }
-    let c = Calendar.gregorian(zone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    let c = Calendar.gregorian(zone.timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
     return String(
       format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
   }

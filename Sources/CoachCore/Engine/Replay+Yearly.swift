@@ -14,7 +14,7 @@ struct YearlyOccasions {
   private static let codes: [ActionCode] = [.birthday, .carBirthday, .holiday]
 
   /// The answers found in `pending`, all of the rules' answers for `h`.
-  init(_ pending: [Occurrence], _ h: LeadHistory, zone: TimeZone) {
+  init(_ pending: [Occurrence], _ h: LeadHistory, zone: CivilZone) {
     year = LocalDate(h.at, in: zone).year
     events = h.events.count
     kept = Self.codes.map { code in pending.first { $0.code == code } }
@@ -26,7 +26,7 @@ struct YearlyOccasions {
   mutating func all(_ h: LeadHistory, changedAfter last: Date?, _ before: [Occurrence], _ ctx: EngineContext)
     -> [Occurrence]
   {
-    let now = LocalDate(h.at, in: ctx.zone).year
+    let now = LocalDate(h.at, in: ctx.civil).year
     let fresh = now != year || h.events.count != events
     year = now
     events = h.events.count

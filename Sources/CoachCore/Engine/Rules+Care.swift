@@ -6,7 +6,7 @@ extension Rules {
   /// The oldest open after-sales issue: due when raised, to be fixed within `issue_fix_days`; ends when resolved.
   static func issue7day(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
     guard let issue = h.openTopics(.issue).first else { return nil }
-    let deadline = issue.buriedAt.adding(days: ctx.playbook.care.issueFixDays, in: ctx.zone)
+    let deadline = issue.buriedAt.adding(days: ctx.playbook.care.issueFixDays, in: ctx.civil)
     return Occurrence(
       code: .issue7day, dueAt: issue.buriedAt, deadline: deadline, detail: String(issue.id),
       fulfilment: .resolution, opensAt: issue.buriedAt)
@@ -16,10 +16,10 @@ extension Rules {
   /// only a touch that reached the customer after the delivery counts.
   static func callback3day(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
     guard let delivery = h.delivery else { return nil }
-    let due = delivery.day.adding(days: 1).startOfDay(in: ctx.zone)
+    let due = delivery.day.adding(days: 1).startOfDay(in: ctx.civil)
     let occurrence = Occurrence(
       code: .callback3day, dueAt: due,
-      deadline: delivery.day.adding(days: ctx.playbook.care.callbackDays).endOfDay(in: ctx.zone),
+      deadline: delivery.day.adding(days: ctx.playbook.care.callbackDays).endOfDay(in: ctx.civil),
       fulfilment: .contact, opensAt: min(delivery.event.at, due))
     return occurrence.fulfilment(in: h.touches) == nil ? occurrence : nil
   }
@@ -32,7 +32,7 @@ extension Rules {
     for year in years(around: h, ctx) {
       let day = born.anniversary(in: year)
       let due = day.adding(days: -before)
-      if let open = openOccasion(.birthday, day: day, dueDay: due, h, ctx.zone, { day.description }) { return open }
+      if let open = openOccasion(.birthday, day: day, dueDay: due, h, ctx.civil, { day.description }) { return open }
     }
     return nil
   }
@@ -43,7 +43,7 @@ extension Rules {
     for year in years(around: h, ctx) where year > delivery.day.year {
       let day = delivery.day.anniversary(in: year)
       let age = year - delivery.day.year
-      if let open = openOccasion(.carBirthday, day: day, dueDay: day, h, ctx.zone, { String(age) }) { return open }
+      if let open = openOccasion(.carBirthday, day: day, dueDay: day, h, ctx.civil, { String(age) }) { return open }
     }
     return nil
   }
@@ -64,8 +64,8 @@ extension Rules {
   static func referralAsk(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
     guard h.stage == .delivered, h.lead.tier != .d else { return nil }
     let care = ctx.playbook.care
-    let start = h.delivery?.day ?? LocalDate(h.lead.createdAt, in: ctx.zone)
-    let first = start.adding(days: care.referralFirstDays).startOfDay(in: ctx.zone)
+    let start = h.delivery?.day ?? LocalDate(h.lead.createdAt, in: ctx.civil)
+    let first = start.adding(days: care.referralFirstDays).startOfDay(in: ctx.civil)
     return series(.referralAsk, first: first, everyDays: care.referralEveryDays, h, ctx)
   }
 }

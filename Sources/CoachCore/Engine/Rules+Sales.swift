@@ -9,13 +9,13 @@ extension Rules {
   /// Waiting (or deposit with an ETA) and the promised day has passed: due at 00:00 the day after it,
   /// then again `lateEveryDays` after each touch until the car is delivered or a new ETA is set.
   static func deliveryLate(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
-    guard let lateFrom = h.lateFrom(ctx.zone) else { return nil }
+    guard let lateFrom = h.lateFrom(ctx.civil) else { return nil }
     guard let last = h.lastTouch, last.at >= lateFrom else {
       var first = interval(.deliveryLate, due: lateFrom, ctx)
       first.countsFromLastTouch = false
       return first
     }
-    return interval(.deliveryLate, due: last.at.adding(days: lateEveryDays(ctx), in: ctx.zone), ctx)
+    return interval(.deliveryLate, due: last.at.adding(days: lateEveryDays(ctx), in: ctx.civil), ctx)
   }
 
   /// The last touch agreed a next contact time: due then, for any stage.
@@ -42,7 +42,7 @@ extension Rules {
     guard h.stage == .deposit || h.stage == .waitingForDelivery else { return nil }
     let entry = (h.entered(.deposit) ?? h.entered(.waitingForDelivery))?.at ?? h.lead.createdAt
     let anchor = max(h.lastTouch?.at ?? entry, entry)
-    var due = anchor.adding(days: ctx.playbook.cadence.deliveryUpdateDays, in: ctx.zone)
+    var due = anchor.adding(days: ctx.playbook.cadence.deliveryUpdateDays, in: ctx.civil)
     if let changed = h.etaChangedAt, changed > (h.lastTouch?.at ?? .distantPast) { due = min(due, changed) }
     return interval(.deliveryUpdate, due: due, ctx)
   }
@@ -61,7 +61,8 @@ extension Rules {
     guard h.stage == .churned else { return nil }
     let churned = h.entered(.churned)?.at ?? h.lead.createdAt
     let care = ctx.playbook.care
-    return series(.winback, first: churned.adding(days: care.winbackFirstDays, in: ctx.zone),
-                  everyDays: care.winbackEveryDays, h, ctx)
+    return series(
+      .winback, first: churned.adding(days: care.winbackFirstDays, in: ctx.civil),
+      everyDays: care.winbackEveryDays, h, ctx)
   }
 }

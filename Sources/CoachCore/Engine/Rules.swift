@@ -63,19 +63,19 @@ enum Rules {
   static func series(_ code: ActionCode, first: Date, everyDays every: Int, _ h: LeadHistory, _ ctx: EngineContext)
     -> Occurrence
   {
-    let opens = first.adding(days: -earlyWindowDays, in: ctx.zone)
+    let opens = first.adding(days: -earlyWindowDays, in: ctx.civil)
     guard let last = h.lastTouch, last.at >= opens else {
       var occurrence = interval(code, due: first, ctx)
       occurrence.opensAt = opens
       occurrence.countsFromLastTouch = false
       return occurrence
     }
-    return interval(code, due: last.at.adding(days: every, in: ctx.zone), ctx)
+    return interval(code, due: last.at.adding(days: every, in: ctx.civil), ctx)
   }
 
   /// A day-bound occasion: due at 00:00 of `dueDay`, deadline the end of `day`, lapsing after it.
   static func occasion(
-    _ code: ActionCode, day: LocalDate, dueDay: LocalDate, detail: String?, _ zone: TimeZone
+    _ code: ActionCode, day: LocalDate, dueDay: LocalDate, detail: String?, _ zone: CivilZone
   ) -> Occurrence {
     Occurrence(
       code: code, dueAt: dueDay.startOfDay(in: zone), deadline: day.endOfDay(in: zone), detail: detail,
@@ -84,7 +84,7 @@ enum Rules {
 
   /// The occasion on `day` when still open at `h.at` (the detail is only made for it).
   static func openOccasion(
-    _ code: ActionCode, day: LocalDate, dueDay: LocalDate, _ h: LeadHistory, _ zone: TimeZone,
+    _ code: ActionCode, day: LocalDate, dueDay: LocalDate, _ h: LeadHistory, _ zone: CivilZone,
     _ detail: () -> String
   ) -> Occurrence? {
     let deadline = day.endOfDay(in: zone)
@@ -101,7 +101,7 @@ enum Rules {
 
   /// Years around `h.at` to look for yearly occasions in (a fulfilled one gives way to next year's).
   static func years(around h: LeadHistory, _ ctx: EngineContext) -> ClosedRange<Int> {
-    let year = LocalDate(h.at, in: ctx.zone).year
+    let year = LocalDate(h.at, in: ctx.civil).year
     return (year - 1)...(year + 2)
   }
 

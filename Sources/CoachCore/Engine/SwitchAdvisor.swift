@@ -41,7 +41,7 @@ public enum SwitchAdvisor {
   }
 
   static func isLate(_ h: LeadHistory, _ ctx: EngineContext) -> Bool {
-    h.lateFrom(ctx.zone).map { ctx.now >= $0 } ?? false
+    h.lateFrom(ctx.civil).map { ctx.now >= $0 } ?? false
   }
 
   /// Models in the same or a neighbouring segment, within reach in price, that come sooner; plus the old/new pair.

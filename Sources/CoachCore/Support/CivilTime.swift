@@ -4,6 +4,7 @@ import Foundation
 /// H. Hinnant's algorithms) and a zone's UTC offset. Each function returns nil when a UTC-offset change
 /// lies within a day of the answer, or the year is outside 1601...9999, so the caller falls back to
 /// `Calendar` and the result is always the one `Calendar` gives (the engine calls these ~100 times per lead).
+/// The zone is a `TimeZone`, or a `CivilZone` that answers offsets near the run's `now` without asking ICU.
 enum CivilTime {
   static let day: Double = 86_400
   static let years = 1601...9999
@@ -32,41 +33,41 @@ enum CivilTime {
   }
 
   /// The zone's offset at `t`, if it is the same a day before and a day after (no transition near).
-  static func steadyOffset(_ zone: TimeZone, at t: Double) -> Int? {
-    let o = zone.secondsFromGMT(for: Date(timeIntervalSince1970: t))
-    guard zone.secondsFromGMT(for: Date(timeIntervalSince1970: t - day)) == o,
-      zone.secondsFromGMT(for: Date(timeIntervalSince1970: t + day)) == o
+  static func steadyOffset<Z: UTCOffsets>(_ zone: Z, at t: Double) -> Int? {
+    let o = zone.utcOffset(for: Date(timeIntervalSince1970: t))
+    guard zone.utcOffset(for: Date(timeIntervalSince1970: t - day)) == o,
+      zone.utcOffset(for: Date(timeIntervalSince1970: t + day)) == o
     else { return nil }
     return o
   }
 
   /// 00:00 of `date` in `zone`.
-  static func startOfDay(_ date: LocalDate, in zone: TimeZone) -> Date? { instant(date, seconds: 0, in: zone) }
+  static func startOfDay<Z: UTCOffsets>(_ date: LocalDate, in zone: Z) -> Date? { instant(date, seconds: 0, in: zone) }
 
   /// `seconds` (0..<86400) after 00:00 of `date`, on the clock of `zone`.
-  static func instant(_ date: LocalDate, seconds: Int, in zone: TimeZone) -> Date? {
+  static func instant<Z: UTCOffsets>(_ date: LocalDate, seconds: Int, in zone: Z) -> Date? {
     guard let n = date.validDays, (0..<86_400).contains(seconds) else { return nil }
     let local = Double(n) * day + Double(seconds)
-    let guess = local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
+    let guess = local - Double(zone.utcOffset(for: Date(timeIntervalSince1970: local)))
     guard let o = steadyOffset(zone, at: guess) else { return nil }
     return Date(timeIntervalSince1970: local - Double(o))
   }
 
   /// The calendar day of `t` in `zone`.
-  static func localDay(_ t: Date, in zone: TimeZone) -> LocalDate? {
+  static func localDay<Z: UTCOffsets>(_ t: Date, in zone: Z) -> LocalDate? {
     let s = t.timeIntervalSince1970
     guard s.isFinite, abs(s) < 1e11 else { return nil }
-    let local = s + Double(zone.secondsFromGMT(for: t))
+    let local = s + Double(zone.utcOffset(for: t))
     let result = civil(Int((local / day).rounded(.down)))
     return years.contains(result.year) ? result : nil
   }
 
   /// `n` days after `t` at the same wall-clock time in `zone`.
-  static func adding(days n: Int, to t: Date, in zone: TimeZone) -> Date? {
+  static func adding<Z: UTCOffsets>(days n: Int, to t: Date, in zone: Z) -> Date? {
     let s = t.timeIntervalSince1970
     guard s.isFinite, abs(s) < 1e11, abs(n) < 1_000_000 else { return nil }
     let result = t.addingTimeInterval(Double(n) * day)
-    guard let o = steadyOffset(zone, at: result.timeIntervalSince1970), zone.secondsFromGMT(for: t) == o,
+    guard let o = steadyOffset(zone, at: result.timeIntervalSince1970), zone.utcOffset(for: t) == o,
       localDay(t, in: zone) != nil, localDay(result, in: zone) != nil
     else { return nil }
     return result
