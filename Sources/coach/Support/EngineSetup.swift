@@ -59,7 +59,9 @@ enum EngineSetup {
     }
   }
 
-  /// Fewer leads than twice this are read in one go; more are cut into parts of at most `maximumPart`.
+  /// Fewer leads than twice this are read in one go; more are cut into parts of at most `maximumPart`. Parts of
+  /// 2,500 rather than 5,000 took a team's `alerts` (25k leads) from 140 to 124 ms: a part's leads stay in the
+  /// processor's caches, and the last parts leave a core idle for less time.
   static let minimumPart = 400
-  static let maximumPart = 5_000
+  static let maximumPart = 2_500
 }
