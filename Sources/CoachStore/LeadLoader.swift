@@ -196,7 +196,9 @@ enum LeadLoader {
     func replaces(_ kept: Touch?, _ t: Touch) -> Bool { kept.map { t.at == $0.at && t.id > $0.id } ?? true }
     for i in searched {
       guard let lead = Int64(leads[i].id) else { continue }
-      let rows = try Row.fetchCursor(before, arguments: [lead, from])
+      // Bound without GRDB's check of the arguments' count (two, always), once per searched lead.
+      before.setUncheckedArguments([lead, from])
+      let rows = try Row.fetchCursor(before)
       var last: Touch?
       var contact: Touch?
       while let row = try rows.next() {
