@@ -67,6 +67,11 @@ public struct LeadFilter: Sendable {
     self.limit = limit
   }
 
+  /// Whether every lead matches (an admin's filter with no other condition).
+  var matchesEveryLead: Bool {
+    scope == .all && stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil
+  }
+
   /// SQL condition on `lead l` with its arguments.
   var condition: (sql: String, arguments: StatementArguments) {
     var (sql, args) = scope.condition

@@ -100,6 +100,24 @@ import Testing
       joined += try db.snapshots(part)
     }
     #expect(joined == whole)
+    // Cut from the id bounds alone when every lead matches, with gaps where leads were deleted.
+    try db.writer.write { db in try db.execute(sql: "DELETE FROM lead WHERE id IN (3, 4, 5, 17)") }
+    let remaining = try db.snapshots(filter)
+    let ranges = try db.leadIDRanges(filter, size: 7)
+    #expect(ranges.count == 5 && ranges.first?.lowerBound == 1 && ranges.last?.upperBound == 30)
+    var spanned: [LeadSnapshot] = []
+    for range in ranges {
+      var part = filter
+      part.idRange = range
+      let leads = try db.snapshots(part)
+      #expect(leads.count <= 7)
+      spanned += leads
+    }
+    #expect(spanned == remaining && remaining.count == 26)
+    // Any other filter: from the matching ids.
+    var vip = filter
+    vip.scope = .own(userID: 99)
+    #expect(try db.leadIDRanges(vip, size: 7).isEmpty)
   }
 }
 

@@ -32,6 +32,14 @@ public enum Chunks {
     return stride(from: 0, to: ids.count, by: step).map { ids[$0]...ids[min(ids.count, $0 + step) - 1] }
   }
 
+  /// `ids` cut into ranges of `size` consecutive ids (the last may be shorter), in order.
+  public static func spans(_ ids: ClosedRange<Int64>, size: Int) -> [ClosedRange<Int64>] {
+    let step = Int64(max(1, size))
+    return stride(from: ids.lowerBound, through: ids.upperBound, by: Int(step)).map { start in
+      start...(ids.upperBound - start < step ? ids.upperBound : start + step - 1)
+    }
+  }
+
   /// The next chunk, each chunk's result and the first error, under one lock.
   private final class Shared<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

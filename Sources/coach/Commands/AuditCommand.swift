@@ -37,7 +37,7 @@ extension CoachCommand {
         AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
       }
       // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
-      let parts = Chunks.idRanges(try session.db.leadIDs(filter), size: Self.chunkSize)
+      let parts = try session.db.leadIDRanges(filter, size: Self.chunkSize)
       let db = session.db
       let report = try Audit.build(
         chunks: parts.count,

@@ -32,6 +32,13 @@ import Testing
     #expect(Chunks.partSize(25_000, cores: 2, maximum: 5_000) == 4_167)
   }
 
+  @Test func spansCutARangeOfIdsInOrder() {
+    #expect(Chunks.spans(1...10, size: 4) == [1...4, 5...8, 9...10])
+    #expect(Chunks.spans(7...7, size: 4) == [7...7])
+    #expect(Chunks.spans(1...8, size: 4) == [1...4, 5...8])
+    #expect(Chunks.spans(Int64.max - 5...Int64.max, size: 4) == [Int64.max - 5...Int64.max - 2, Int64.max - 1...Int64.max])
+  }
+
   @Test func idRangesCoverEachIdOnceInOrder() {
     let ids: [Int64] = [2, 3, 5, 8, 13, 21, 34]
     #expect(Chunks.idRanges(ids, size: 3) == [2...5, 8...21, 34...34])
