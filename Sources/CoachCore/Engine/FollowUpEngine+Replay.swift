@@ -51,6 +51,8 @@ struct Replay {
   /// Follow-ups that fell due while current, not yet ended.
   var running: [Occurrence.Key: Occurrence] = [:]
   var seen: Set<Occurrence.Key> = []
+  /// The follow-up last found in `seen` or put there: the selected one is mostly the same from step to step.
+  var lastSeen: Occurrence?
   var records: [FollowUpRecord] = []
   /// All of the rules' answers at `ctx.now` (as `nextAction` finds them), when the replay went on until `now`.
   var pendingAtNow: [Occurrence]?
@@ -103,24 +105,29 @@ struct Replay {
           known = nextInstant
         }
       }
-      for (key, occ) in running where !pending.contains(where: { $0.key == key }) { finish(occ, endedAt: t, h) }
-      if let early = previous, !early.countsFromLastTouch, !seen.contains(early.key),
-        !pending.contains(where: { $0.key == early.key }),
+      if !running.isEmpty {
+        for (key, occ) in running where !pending.contains(where: { $0.has(key) }) { finish(occ, endedAt: t, h) }
+      }
+      if let early = previous, !early.countsFromLastTouch,
+        !pending.contains(where: { $0.hasSameKey(as: early) }), !seen.contains(early.key),
         let touch = h.touches.last(where: { $0.at == t }), early.isFulfilled(by: touch)
       {
         record(early, fulfilledAt: t)
       }
       let selected = Rules.select(pending, at: t)
-      if let selected, selected.isDue(at: t), !seen.contains(selected.key) {
-        seen.insert(selected.key)
-        running[selected.key] = selected
+      if let selected, selected.isDue(at: t), !(lastSeen?.hasSameKey(as: selected) ?? false) {
+        let key = selected.key
+        if seen.insert(key).inserted { running[key] = selected }
+        lastSeen = selected
       }
       previous = selected
       if t > horizon && running.values.allSatisfy({ $0.deadline > horizon }) { break }
       var next = nextInstant < instants.count ? instants[nextInstant] : nil
-      for occ in pending {
-        if occ.dueAt > t { next = min(next ?? occ.dueAt, occ.dueAt) }
-        if occ.lapses && occ.deadline > t { next = min(next ?? occ.deadline, occ.deadline) }
+      for i in pending.indices {
+        let dueAt = pending[i].dueAt
+        if dueAt > t { next = min(next ?? dueAt, dueAt) }
+        let deadline = pending[i].deadline
+        if pending[i].lapses && deadline > t { next = min(next ?? deadline, deadline) }
       }
       guard let next, next <= ctx.now else {
         // Nothing is recorded between `t` and `now`: the rules' answers at `now` follow from those at `t`.
@@ -160,5 +167,17 @@ struct Replay {
       FollowUpRecord(
         leadID: lead.id, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, detail: occ.detail,
         fulfilledAt: fulfilledAt, status: status))
+  }
+}
+
+extension Occurrence {
+  /// `key == k`, without building a key.
+  @inline(__always)
+  func has(_ k: Key) -> Bool { code == k.code && dueAt == k.dueAt && detail == k.detail }
+
+  /// `key == other.key`, without building either key.
+  @inline(__always)
+  func hasSameKey(as other: Occurrence) -> Bool {
+    code == other.code && dueAt == other.dueAt && detail == other.detail
   }
 }

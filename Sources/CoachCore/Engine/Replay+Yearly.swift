@@ -47,13 +47,31 @@ struct YearlyOccasions {
     }
     // Nothing recorded and every kept answer still holds: the answers are `before`'s, in the same order.
     if last == nil && !asked { return before }
-    return Rules.codes.compactMap { code in
-      switch code {
-      case .birthday: return kept[0]
-      case .carBirthday: return kept[1]
-      case .holiday: return kept[2]
-      default: return last == nil ? before.first { $0.code == code } : Rules.pending(code, h, ctx)
+    var answers: [Occurrence] = []
+    answers.reserveCapacity(Rules.codes.count)
+    guard last == nil else {
+      for code in Rules.codes {
+        switch code {
+        case .birthday: if let kept = kept[0] { answers.append(kept) }
+        case .carBirthday: if let kept = kept[1] { answers.append(kept) }
+        case .holiday: if let kept = kept[2] { answers.append(kept) }
+        default: if let answer = Rules.pending(code, h, ctx) { answers.append(answer) }
+        }
       }
+      return answers
     }
+    // Only the time moved: `before`'s other answers stand, in precedence order (one per code), and the kept
+    // answers take the yearly codes' places among them.
+    var next = 0
+    for i in before.indices where !Rules.readsTime(before[i].code) {
+      let rank = before[i].code.rank
+      while next < Self.codes.count && Self.codes[next].rank < rank {
+        if let kept = kept[next] { answers.append(kept) }
+        next += 1
+      }
+      answers.append(before[i])
+    }
+    for i in next..<Self.codes.count { if let kept = kept[i] { answers.append(kept) } }
+    return answers
   }
 }
