@@ -27,8 +27,8 @@ extension FollowUpEngine {
 
   /// The replay behind `followUps`, its records already cut to the window and sorted.
   static func replay(_ lead: LeadSnapshot, _ ctx: EngineContext, from: Date, to: Date) -> Replay {
-    var replay = Replay(lead: lead, ctx: ctx)
-    replay.run(from: max(lead.createdAt, replayStart(from: from, zone: ctx.civil)), through: to)
+    var replay = Replay(leadID: lead.id, now: ctx.now)
+    replay.run(lead, ctx, from: max(lead.createdAt, replayStart(from: from, zone: ctx.civil)), through: to)
     replay.records = replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
       .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }
@@ -45,9 +45,11 @@ extension FollowUpEngine {
 }
 
 /// Walks the lead's history instant by instant: each touch, stage change, topic change, due time and lapse.
+/// It keeps the lead's id and `now` only, not the lead and context themselves (copying those retains all their
+/// arrays and strings, for every lead of the audit).
 struct Replay {
-  let lead: LeadSnapshot
-  let ctx: EngineContext
+  let leadID: String
+  let now: Date
   /// Follow-ups that fell due while current, not yet ended.
   var running: [Occurrence.Key: Occurrence] = [:]
   var seen: Set<Occurrence.Key> = []
@@ -57,14 +59,14 @@ struct Replay {
   /// All of the rules' answers at `ctx.now` (as `nextAction` finds them), when the replay went on until `now`.
   var pendingAtNow: [Occurrence]?
 
-  init(lead: LeadSnapshot, ctx: EngineContext) {
-    self.lead = lead
-    self.ctx = ctx
+  init(leadID: String, now: Date) {
+    self.leadID = leadID
+    self.now = now
   }
 
   /// Every instant after `start` where the lead's history changes (a touch, a stage change, a topic raised or
   /// resolved, the lead's creation), in order, each once.
-  func historyInstants(after start: Date) -> [Date] {
+  func historyInstants(_ lead: LeadSnapshot, after start: Date) -> [Date] {
     var times: [Date] = []
     for touch in lead.touches where touch.at > start { times.append(touch.at) }
     for event in lead.events where event.at > start { times.append(event.at) }
@@ -84,8 +86,8 @@ struct Replay {
   /// Between two history instants only the time moves: the history and the rules that do not read the time
   /// are carried over from the previous step instead of being worked out again; the yearly occasions are asked
   /// again only when their kept answer can have changed (`YearlyOccasions`), across records too.
-  mutating func run(from start: Date, through horizon: Date) {
-    let instants = historyInstants(after: start)
+  mutating func run(_ lead: LeadSnapshot, _ ctx: EngineContext, from start: Date, through horizon: Date) {
+    let instants = historyInstants(lead, after: start)
     var nextInstant = 0
     var h = LeadHistory(lead, asOf: start)
     var pending = Rules.all(h, ctx)
@@ -161,11 +163,11 @@ struct Replay {
     if let fulfilledAt {
       status = fulfilledAt <= occ.deadline ? .onTime : .late
     } else {
-      status = ctx.now >= occ.deadline ? .missed : .open
+      status = now >= occ.deadline ? .missed : .open
     }
     records.append(
       FollowUpRecord(
-        leadID: lead.id, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, detail: occ.detail,
+        leadID: leadID, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, detail: occ.detail,
         fulfilledAt: fulfilledAt, status: status))
   }
 }
