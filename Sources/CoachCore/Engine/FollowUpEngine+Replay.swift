@@ -27,8 +27,8 @@ extension FollowUpEngine {
 
   /// The replay behind `followUps`, its records already cut to the window and sorted.
   static func replay(_ lead: LeadSnapshot, _ ctx: EngineContext, from: Date, to: Date) -> Replay {
-    var replay = Replay(lead: lead, ctx: ctx)
-    replay.run(from: max(lead.createdAt, replayStart(from: from, zone: ctx.civil)), through: to)
+    var replay = Replay(leadID: lead.id, now: ctx.now)
+    replay.run(lead, ctx, from: max(lead.createdAt, replayStart(from: from, zone: ctx.civil)), through: to)
     replay.records = replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
       .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }
@@ -45,24 +45,28 @@ extension FollowUpEngine {
 }
 
 /// Walks the lead's history instant by instant: each touch, stage change, topic change, due time and lapse.
+/// It keeps the lead's id and `now` only, not the lead and context themselves (copying those retains all their
+/// arrays and strings, for every lead of the audit).
 struct Replay {
-  let lead: LeadSnapshot
-  let ctx: EngineContext
+  let leadID: String
+  let now: Date
   /// Follow-ups that fell due while current, not yet ended.
   var running: [Occurrence.Key: Occurrence] = [:]
   var seen: Set<Occurrence.Key> = []
+  /// The follow-up last found in `seen` or put there: the selected one is mostly the same from step to step.
+  var lastSeen: Occurrence?
   var records: [FollowUpRecord] = []
   /// All of the rules' answers at `ctx.now` (as `nextAction` finds them), when the replay went on until `now`.
   var pendingAtNow: [Occurrence]?
 
-  init(lead: LeadSnapshot, ctx: EngineContext) {
-    self.lead = lead
-    self.ctx = ctx
+  init(leadID: String, now: Date) {
+    self.leadID = leadID
+    self.now = now
   }
 
   /// Every instant after `start` where the lead's history changes (a touch, a stage change, a topic raised or
   /// resolved, the lead's creation), in order, each once.
-  func historyInstants(after start: Date) -> [Date] {
+  func historyInstants(_ lead: LeadSnapshot, after start: Date) -> [Date] {
     var times: [Date] = []
     for touch in lead.touches where touch.at > start { times.append(touch.at) }
     for event in lead.events where event.at > start { times.append(event.at) }
@@ -82,8 +86,8 @@ struct Replay {
   /// Between two history instants only the time moves: the history and the rules that do not read the time
   /// are carried over from the previous step instead of being worked out again; the yearly occasions are asked
   /// again only when their kept answer can have changed (`YearlyOccasions`), across records too.
-  mutating func run(from start: Date, through horizon: Date) {
-    let instants = historyInstants(after: start)
+  mutating func run(_ lead: LeadSnapshot, _ ctx: EngineContext, from start: Date, through horizon: Date) {
+    let instants = historyInstants(lead, after: start)
     var nextInstant = 0
     var h = LeadHistory(lead, asOf: start)
     var pending = Rules.all(h, ctx)
@@ -103,24 +107,29 @@ struct Replay {
           known = nextInstant
         }
       }
-      for (key, occ) in running where !pending.contains(where: { $0.key == key }) { finish(occ, endedAt: t, h) }
-      if let early = previous, !early.countsFromLastTouch, !seen.contains(early.key),
-        !pending.contains(where: { $0.key == early.key }),
+      if !running.isEmpty {
+        for (key, occ) in running where !pending.contains(where: { $0.has(key) }) { finish(occ, endedAt: t, h) }
+      }
+      if let early = previous, !early.countsFromLastTouch,
+        !pending.contains(where: { $0.hasSameKey(as: early) }), !seen.contains(early.key),
         let touch = h.touches.last(where: { $0.at == t }), early.isFulfilled(by: touch)
       {
         record(early, fulfilledAt: t)
       }
       let selected = Rules.select(pending, at: t)
-      if let selected, selected.isDue(at: t), !seen.contains(selected.key) {
-        seen.insert(selected.key)
-        running[selected.key] = selected
+      if let selected, selected.isDue(at: t), !(lastSeen?.hasSameKey(as: selected) ?? false) {
+        let key = selected.key
+        if seen.insert(key).inserted { running[key] = selected }
+        lastSeen = selected
       }
       previous = selected
       if t > horizon && running.values.allSatisfy({ $0.deadline > horizon }) { break }
       var next = nextInstant < instants.count ? instants[nextInstant] : nil
-      for occ in pending {
-        if occ.dueAt > t { next = min(next ?? occ.dueAt, occ.dueAt) }
-        if occ.lapses && occ.deadline > t { next = min(next ?? occ.deadline, occ.deadline) }
+      for i in pending.indices {
+        let dueAt = pending[i].dueAt
+        if dueAt > t { next = min(next ?? dueAt, dueAt) }
+        let deadline = pending[i].deadline
+        if pending[i].lapses && deadline > t { next = min(next ?? deadline, deadline) }
       }
       guard let next, next <= ctx.now else {
         // Nothing is recorded between `t` and `now`: the rules' answers at `now` follow from those at `t`.
@@ -154,11 +163,23 @@ struct Replay {
     if let fulfilledAt {
       status = fulfilledAt <= occ.deadline ? .onTime : .late
     } else {
-      status = ctx.now >= occ.deadline ? .missed : .open
+      status = now >= occ.deadline ? .missed : .open
     }
     records.append(
       FollowUpRecord(
-        leadID: lead.id, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, detail: occ.detail,
+        leadID: leadID, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, detail: occ.detail,
         fulfilledAt: fulfilledAt, status: status))
+  }
+}
+
+extension Occurrence {
+  /// `key == k`, without building a key.
+  @inline(__always)
+  func has(_ k: Key) -> Bool { code == k.code && dueAt == k.dueAt && detail == k.detail }
+
+  /// `key == other.key`, without building either key.
+  @inline(__always)
+  func hasSameKey(as other: Occurrence) -> Bool {
+    code == other.code && dueAt == other.dueAt && detail == other.detail
   }
 }

@@ -9,6 +9,9 @@ import Foundation
 /// The replay asks a rule again only then.
 struct YearlyOccasions {
   private var year: Int
+  /// Instants certain to fall in `year` (empty when the zone's offset changes in that year): inside, the year of
+  /// `h.at` is known without working out its day.
+  private var yearSpan: Range<Date>
   private var events: Int
   private var kept: [Occurrence?]
   private static let codes: [ActionCode] = [.birthday, .carBirthday, .holiday]
@@ -16,6 +19,7 @@ struct YearlyOccasions {
   /// The answers found in `pending`, all of the rules' answers for `h`.
   init(_ pending: [Occurrence], _ h: LeadHistory, zone: CivilZone) {
     year = LocalDate(h.at, in: zone).year
+    yearSpan = Self.span(of: year, zone)
     events = h.events.count
     kept = Self.codes.map { code in pending.first { $0.code == code } }
   }
@@ -26,8 +30,9 @@ struct YearlyOccasions {
   mutating func all(_ h: LeadHistory, changedAfter last: Date?, _ before: [Occurrence], _ ctx: EngineContext)
     -> [Occurrence]
   {
-    let now = LocalDate(h.at, in: ctx.civil).year
+    let now = yearSpan.contains(h.at) ? year : LocalDate(h.at, in: ctx.civil).year
     let fresh = now != year || h.events.count != events
+    if now != year { yearSpan = Self.span(of: now, ctx.civil) }
     year = now
     events = h.events.count
     var asked = false
@@ -47,13 +52,42 @@ struct YearlyOccasions {
     }
     // Nothing recorded and every kept answer still holds: the answers are `before`'s, in the same order.
     if last == nil && !asked { return before }
-    return Rules.codes.compactMap { code in
-      switch code {
-      case .birthday: return kept[0]
-      case .carBirthday: return kept[1]
-      case .holiday: return kept[2]
-      default: return last == nil ? before.first { $0.code == code } : Rules.pending(code, h, ctx)
+    var answers: [Occurrence] = []
+    answers.reserveCapacity(Rules.codes.count)
+    guard last == nil else {
+      for code in Rules.codes {
+        switch code {
+        case .birthday: if let kept = kept[0] { answers.append(kept) }
+        case .carBirthday: if let kept = kept[1] { answers.append(kept) }
+        case .holiday: if let kept = kept[2] { answers.append(kept) }
+        default: if let answer = Rules.pending(code, h, ctx) { answers.append(answer) }
+        }
       }
+      return answers
     }
+    // Only the time moved: `before`'s other answers stand, in precedence order (one per code), and the kept
+    // answers take the yearly codes' places among them.
+    var next = 0
+    for i in before.indices where !Rules.readsTime(before[i].code) {
+      let rank = before[i].code.rank
+      while next < Self.codes.count && Self.codes[next].rank < rank {
+        if let kept = kept[next] { answers.append(kept) }
+        next += 1
+      }
+      answers.append(before[i])
+    }
+    for i in next..<Self.codes.count { if let kept = kept[i] { answers.append(kept) } }
+    return answers
+  }
+
+  /// From 00:00 on January 1 of `year` to 00:00 on January 1 of the next, when one steady offset of `zone` covers
+  /// both (every instant between then has its day in `year`); else empty.
+  private static func span(of year: Int, _ zone: CivilZone) -> Range<Date> {
+    let start = LocalDate(year: year, month: 1, day: 1).startOfDay(in: zone)
+    let end = LocalDate(year: year + 1, month: 1, day: 1).startOfDay(in: zone)
+    guard start < end, start.timeIntervalSince1970 >= zone.steady.from, end.timeIntervalSince1970 < zone.steady.until,
+      LocalDate(start, in: zone).year == year, LocalDate(end, in: zone).year == year + 1
+    else { return start..<start }
+    return start..<end
   }
 }

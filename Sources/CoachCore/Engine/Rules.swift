@@ -30,7 +30,12 @@ enum Rules {
 
   /// Every pending follow-up, in precedence order.
   static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [Occurrence] {
-    codes.compactMap { pending($0, h, ctx) }
+    var found: [Occurrence] = []
+    found.reserveCapacity(codes.count)
+    for code in codes {
+      if let occurrence = pending(code, h, ctx) { found.append(occurrence) }
+    }
+    return found
   }
 
   /// Whether the code's rule reads `h.at` (the yearly occasions); the others change only when the history does.
@@ -43,10 +48,28 @@ enum Rules {
   }
 
   /// One action at a time: of those due, the first in precedence order; if none is due, the soonest to come.
+  /// One pass by index, no array of the due ones: of equals the first wins, as with `min`.
   static func select(_ pending: [Occurrence], at t: Date) -> Occurrence? {
-    let due = pending.filter { $0.isDue(at: t) }
-    if !due.isEmpty { return due.min { ($0.code.rank, $0.dueAt) < ($1.code.rank, $1.dueAt) } }
-    return pending.min { ($0.dueAt, $0.code.rank) < ($1.dueAt, $1.code.rank) }
+    var due: Int?
+    var soonest: Int?
+    for i in pending.indices {
+      let rank = pending[i].code.rank
+      let dueAt = pending[i].dueAt
+      if dueAt <= t {
+        if let d = due {
+          if (rank, dueAt) < (pending[d].code.rank, pending[d].dueAt) { due = i }
+        } else {
+          due = i
+        }
+      }
+      if let s = soonest {
+        if (dueAt, rank) < (pending[s].dueAt, pending[s].code.rank) { soonest = i }
+      } else {
+        soonest = i
+      }
+    }
+    guard let chosen = due ?? soonest else { return nil }
+    return pending[chosen]
   }
 
   // MARK: - Shared shapes
