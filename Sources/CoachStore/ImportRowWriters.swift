@@ -75,9 +75,9 @@ struct TouchImportWriter {
   /// them again before anything reads them.
   private var setAsideIndexes: [String] = []
   /// Rows written, and the count at which the indexes are set aside: as many as the table held before (its
-  /// largest id), and at least `setAsideAtLeast` (100,000). Building an index once costs about half of keeping it row by row at that size (the rows land
-  /// at random places of an index much larger than the page cache), so an import gains once it has written as
-  /// many rows as the table holds, and a small one never pays for a rebuild.
+  /// largest id), and at least `setAsideAtLeast` (100,000). Building an index once costs about half of keeping it
+  /// row by row at that size (the rows land at random places of an index much larger than the page cache), so an
+  /// import gains once it has written as many rows as the table holds, and a small one never pays for a rebuild.
   private var written = 0
   private let setAsideAfter: Int
 
@@ -118,8 +118,8 @@ struct TouchImportWriter {
       // 2.1 s and 21 MB.
       let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
       try db.execute(sql: "PRAGMA cache_size = -8192")
+      defer { try? db.execute(sql: "PRAGMA cache_size = \(cache)") }
       for index in setAsideIndexes { try db.execute(sql: index) }
-      try db.execute(sql: "PRAGMA cache_size = \(cache)")
       setAsideIndexes = []
     }
     let columns = Migrations.lastTouchColumns

@@ -233,7 +233,7 @@ enum LeadLoader {
 }
 
 /// Positions of loaded leads by id (ascending), for child rows: rows read in lead order are found in constant
-/// time each (a hash lookup per row was a tenth of loading a team), and rows in any other order still by search.
+/// time each, without hashing, and rows in any other order still by search.
 struct LeadPositions {
   let ids: [Int64]
   private var last = 0

@@ -7,12 +7,7 @@ extension FollowUpEngine {
   static let replayLeadInDays = 45
 
   /// Where the replay for a window starting at `from` begins at the earliest (a lead created later starts then).
-  public static func replayStart(from: Date, zone: TimeZone) -> Date {
-    from.adding(days: -replayLeadInDays, in: zone)
-  }
-
-  /// `replayStart(from:zone:)` in the engine's zone.
-  static func replayStart(from: Date, zone: CivilZone) -> Date {
+  public static func replayStart(from: Date, zone: CivilZone) -> Date {
     from.adding(days: -replayLeadInDays, in: zone)
   }
 

@@ -31,7 +31,8 @@ public enum FollowUpEngine {
   public static func mostUrgent(_ candidates: [DueCandidate], in ctx: EngineContext, limit: Int)
     -> [(LeadSnapshot, DueAction)]
   {
-    mostUrgentCandidates(candidates, limit: limit).compactMap { c in nextAction(for: c.lead, in: ctx).map { (c.lead, $0) } }
+    mostUrgentCandidates(candidates, limit: limit)
+      .compactMap { c in nextAction(for: c.lead, in: ctx).map { (c.lead, $0) } }
   }
 
   /// The `limit` most urgent of `candidates`, most urgent first. The most urgent of a whole list are among those of

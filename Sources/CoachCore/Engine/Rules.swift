@@ -55,7 +55,7 @@ enum Rules {
     for i in pending.indices {
       let rank = pending[i].code.rank
       let dueAt = pending[i].dueAt
-      if dueAt <= t {
+      if pending[i].isDue(at: t) {
         if let d = due {
           if (rank, dueAt) < (pending[d].code.rank, pending[d].dueAt) { due = i }
         } else {
