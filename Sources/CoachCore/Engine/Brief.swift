@@ -10,6 +10,10 @@ public struct Brief: Sendable, Encodable, Hashable {
   public var channel: String
   /// Buried topics first, then dug-up, then created ones.
   public var talkingPoints: [TalkingPoint]
+  /// Reasons to buy the lead's model (DOMAIN.md key 1), for a sales call.
+  public var sellingPoints: [String]
+  /// The one-liner for a competitor the customer's record names (key 6), when the catalog has one.
+  public var competitor: CompetitorLine?
   public var objections: [ObjectionAnswer]
   /// Model-switch arguments, when the car is late or its wait long.
   public var switchArguments: [SwitchArgument]
@@ -26,6 +30,8 @@ public struct Brief: Sendable, Encodable, Hashable {
     case leadID = "lead_id"
     case action, goal, channel
     case talkingPoints = "talking_points"
+    case sellingPoints = "selling_points"
+    case competitor
     case objections
     case switchArguments = "switch"
     case messageDraft = "message_draft"
@@ -50,14 +56,33 @@ public struct TalkingPoint: Sendable, Encodable, Hashable {
   }
 }
 
-/// An objection to expect and the playbook's answer.
+/// An objection to expect and the playbook's answer: the full script and its one line.
 public struct ObjectionAnswer: Sendable, Encodable, Hashable {
   public var code: String
   public var response: String
+  /// The answer in one line (the playbook's `line`, else the script's first sentence).
+  public var line: String
+  /// Whether this customer raised it before (else it is typical of their situation).
+  public var heard: Bool
 
-  public init(code: String, response: String) {
+  public init(code: String, response: String, line: String, heard: Bool) {
     self.code = code
     self.response = response
+    self.line = line
+    self.heard = heard
+  }
+}
+
+/// A competitor the customer named, its decisive weakness and the answer to it (models.yaml `competitors`).
+public struct CompetitorLine: Sendable, Encodable, Hashable {
+  public var name: String
+  public var weakness: String
+  public var answer: String
+  /// The lead's model the line belongs to (catalog code).
+  public var model: String
+
+  enum CodingKeys: String, CodingKey {
+    case name, weakness, answer, model
   }
 }
 

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Builds the call brief for one lead and its action.
+/// Builds the call brief for one lead and its action: only what fits this call.
 public enum BriefBuilder {
-  /// Objections listed at most.
-  public static let maxObjections = 4
+  /// Objections listed at most: the two this customer is likeliest to raise.
+  public static let maxObjections = 2
+  /// Selling points listed at most.
+  public static let maxSellingPoints = 2
 
   /// The brief for `lead` doing `action` at `ctx.now`.
   public static func build(lead: LeadSnapshot, action: DueAction, ctx: EngineContext) -> Brief {
@@ -13,12 +15,15 @@ public enum BriefBuilder {
       code: action.code, dueAt: action.dueAt, deadline: action.deadline, detail: action.detail,
       opensAt: action.dueAt)
     let values = ReasonText.values(occurrence, h, ctx)
+    let sales = !action.code.isCare && h.stage.isOpen
     return Brief(
       leadID: lead.id, action: action.code, goal: Template.fill(labels.goals[action.code.rawValue] ?? "", values),
-      channel: channel(for: action.code, h, ctx), talkingPoints: TalkingPoints.all(h, ctx),
-      objections: objections(h, ctx),
-      switchArguments: SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
-        ? SwitchAdvisor.arguments(for: lead, in: ctx) : [],
+      channel: channel(for: action.code, h, ctx), talkingPoints: TalkingPoints.all(h, for: action.code, ctx),
+      sellingPoints: sales && h.stage == .prospect ? Array((ctx.playbook.model(lead.model)?.sellingPoints ?? []).prefix(maxSellingPoints)) : [],
+      competitor: sales ? CompetitorMention.find(in: h, ctx) : nil,
+      objections: objections(h, action: action.code, ctx),
+      switchArguments: !action.code.isCare && SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
+        ? SwitchAdvisor.arguments(for: lead, in: ctx, perCandidate: 1) : [],
       messageDraft: MessageDraft.text(for: action, h, ctx), warnings: BriefWarnings.all(h, ctx),
       dueAt: action.dueAt, deadline: action.deadline, overdueDays: action.overdueDays, reason: action.reason,
       priority: action.priority)
@@ -34,17 +39,49 @@ public enum BriefBuilder {
     return (hasWechat ? Channel.wechat : Channel.sms).rawValue
   }
 
-  /// Objections this customer raised (most recent first), then those typical for the stage; at most `maxObjections`.
-  static func objections(_ h: LeadHistory, _ ctx: EngineContext) -> [ObjectionAnswer] {
-    let heard = h.touches.reversed().flatMap(\.objections)
-    let typical = ctx.playbook.objections.filter { ($0.typicalStages ?? []).contains(h.stage.rawValue) }.map(\.code)
+  /// The objections this customer is likeliest to raise on this call, at most `maxObjections`: those they raised
+  /// (most recent first; for an owner, only since delivery), then those typical of their stage. A care call carries
+  /// none; a car that comes within the week drops the waiting ones.
+  static func objections(_ h: LeadHistory, action: ActionCode, _ ctx: EngineContext) -> [ObjectionAnswer] {
+    guard !action.isCare else { return [] }
+    let since = h.stage == .delivered ? h.entered(.delivered)?.at : nil
+    let heard = h.touches.reversed().filter { touch in since.map { touch.at >= $0 } ?? true }.flatMap(\.objections)
+    let typical =
+      h.stage == .delivered
+      ? [] : ctx.playbook.objections.filter { ($0.typicalStages ?? []).contains(h.stage.rawValue) }.map(\.code)
+    let noWait = SwitchAdvisor.comesWithinAWeek(h, ctx)
     var seen: Set<String> = []
     var answers: [ObjectionAnswer] = []
+    let heardSet = Set(heard)
     for code in heard + typical where answers.count < maxObjections && !seen.contains(code) {
       seen.insert(code)
       guard let objection = ctx.playbook.objection(code) else { continue }
-      answers.append(ObjectionAnswer(code: code, response: objection.response))
+      if noWait && objection.aboutWaiting == true && !heardSet.contains(code) { continue }
+      answers.append(
+        ObjectionAnswer(
+          code: code, response: objection.response, line: objection.oneLine, heard: heardSet.contains(code)))
     }
     return answers
   }
+}
+
+extension Objection {
+  /// The playbook's one-line answer, else the script's first line.
+  var oneLine: String {
+    if let line, !line.trimmingCharacters(in: .whitespaces).isEmpty { return line }
+    return response.split(separator: "\n").first.map(String.init) ?? response
+  }
+}
+
+extension ActionCode {
+  /// After-sales care: the brief carries care only (no sales objections, switch arguments or promotions).
+  public var isCare: Bool {
+    switch self {
+    case .birthday, .carBirthday, .holiday, .callback3day, .issue7day: true
+    default: false
+    }
+  }
+
+  /// Greetings: wishes only, not even a loose end of the sale.
+  var isGreeting: Bool { self == .birthday || self == .carBirthday || self == .holiday }
 }

@@ -4,9 +4,10 @@ import Foundation
 struct SwitchLevers {
   let from: CarModel
   let to: CarModel
-  /// The customer's car is already late.
-  let late: Bool
+  /// The lead's own wait, delay and seats.
+  let situation: Situation
   let ctx: EngineContext
+  var late: Bool { situation.daysLate != nil }
 
   /// Conformity needs at least this many recent deliveries in the segment and this share for the model.
   static let minSegmentDeliveries = 5
@@ -18,26 +19,47 @@ struct SwitchLevers {
   /// Completeness: a dearer model within this share of the price still counts as "the same money".
   static let sameMoney = 1.15
 
+  /// The levers that apply, strongest first.
   func arguments() -> [SwitchArgument] {
     Lever.ordered.compactMap { lever in
       values(for: lever).map { extra in
-        // A model in stock may have its own phrasing (`<lever>_in_stock`), so no text says "in 0 weeks".
-        let texts = ctx.playbook.labels.switchTexts
-        let stock = to.waitWeeks == 0 ? texts[lever.rawValue + "_in_stock"] : nil
-        let template = stock ?? texts[lever.rawValue] ?? "{to_model}"
+        let template = phrasing(lever, extra).first { ctx.playbook.labels.switchTexts[$0] != nil }
+          .flatMap { ctx.playbook.labels.switchTexts[$0] } ?? "{to_model}"
         return SwitchArgument(toModel: to.code, lever: lever, text: Template.fill(template, common.merging(extra) { $1 }))
       }
     }
   }
 
+  /// The label keys to try for `lever`, most specific first: a late car's own phrasing (`<lever>_late`), a model
+  /// in stock (`<lever>_in_stock`, so no text says "in 0 weeks"), and space by what actually grows.
+  func phrasing(_ lever: Lever, _ extra: [String: String]) -> [String] {
+    var base = lever.rawValue
+    if lever == .space {
+      let litres = Int(extra["extra_litres"] ?? "") ?? 0
+      let mm = Int(extra["extra_mm"] ?? "") ?? 0
+      base = litres > 0 && mm > 0 ? "space" : litres > 0 ? "space_cargo" : "space_legroom"
+    }
+    var keys: [String] = []
+    if late {
+      if to.waitWeeks == 0 { keys.append(base + "_late_in_stock") }
+      keys.append(base + "_late")
+    }
+    if to.waitWeeks == 0 { keys.append(base + "_in_stock") }
+    return keys + [base]
+  }
+
   func number(_ n: Int) -> String { NumberText.integer(n, chinese: ctx.isChinese) }
   func percent(_ x: Double) -> String { String(Int((x * 100).rounded())) }
 
-  var weeksSooner: Int { from.waitWeeks - to.waitWeeks }
+  /// Whole weeks saved against the lead's own wait.
+  var weeksSooner: Int { (situation.waitDays - to.waitWeeks * 7) / 7 }
+  /// The lead's own wait in weeks (rounded up): to the ETA, else the catalog's.
+  var ownWaitWeeks: Int { (situation.waitDays + 6) / 7 }
   var common: [String: String] {
     [
       "to_model": to.name, "from_model": from.name, "weeks_sooner": String(max(0, weeksSooner)),
-      "to_wait_weeks": String(to.waitWeeks), "from_wait_weeks": String(from.waitWeeks),
+      "to_wait_weeks": String(to.waitWeeks), "from_wait_weeks": String(ownWaitWeeks),
+      "days_late": String(situation.daysLate ?? 0),
       "segment": ctx.playbook.labels.ui["segment_\(to.segment)"] ?? to.segment, "offer": to.offer ?? "",
       "price_diff": number(abs(to.price - from.price)),
     ]
@@ -50,7 +72,7 @@ struct SwitchLevers {
     case .availability:
       return weeksSooner > 0 ? [:] : nil
     case .vestedBenefit:
-      return weeksSooner > 0 && to.offer != nil && (late || from.waitWeeks >= SwitchAdvisor.longWaitWeeks) ? [:] : nil
+      return weeksSooner > 0 && to.offer != nil && (late || ownWaitWeeks >= SwitchAdvisor.longWaitWeeks) ? [:] : nil
     case .conformity:
       let segment = ctx.playbook.models.filter { $0.segment == to.segment }.map { stats.recent[$0.code] ?? 0 }
       let total = segment.reduce(0, +)
@@ -92,9 +114,10 @@ struct SwitchLevers {
 }
 
 extension Lever {
-  /// Strongest first: what the customer gets sooner or surely, then social proof, money, then comfort.
+  /// Strongest first: what the customer gets sooner and surely (with an offer, then without), then social proof,
+  /// money, then comfort.
   static let ordered: [Lever] = [
-    .availability, .vestedBenefit, .conformity, .trend, .gain, .completeness, .runningCost, .maintenanceCost,
+    .vestedBenefit, .availability, .conformity, .trend, .gain, .completeness, .runningCost, .maintenanceCost,
     .space, .cityUse, .prestige,
   ]
 }

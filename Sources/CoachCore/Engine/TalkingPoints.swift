@@ -6,29 +6,42 @@ enum TalkingPoints {
   static let maxDugUp = 3
   static let maxCreated = 3
 
-  static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [TalkingPoint] {
-    buried(h, ctx) + dugUp(h, ctx) + created(h, ctx)
+  /// The points that fit a call for `action`: a greeting carries no loose ends of the sale and no promotions,
+  /// other care calls only after-sales loose ends and personal topics (DOMAIN.md: care, never a pitch).
+  static func all(_ h: LeadHistory, for action: ActionCode, _ ctx: EngineContext) -> [TalkingPoint] {
+    let buried = action.isGreeting ? [] : buried(h, ctx).filter { !action.isCare || Self.afterSalesKinds.contains($0.1) }
+    let personal = dugUp(h, ctx, areas: action.isCare ? ["person", "life"] : nil)
+    return buried.map(\.0) + personal + (action.isCare ? [] : created(h, ctx))
   }
 
-  /// Open buried topics, oldest first, phrased with the playbook's way to raise that kind.
-  static func buried(_ h: LeadHistory, _ ctx: EngineContext) -> [TalkingPoint] {
-    h.openTopics(.buried).map { topic in
-      let how = ctx.playbook.topics.buried[topic.kind.rawValue]?.howToRaise ?? "{text}"
-      return TalkingPoint(kind: .buried, text: Template.fill(how, ["text": topic.text]), source: String(topic.id))
+  /// Loose ends that still matter once the car is delivered (supply and purchase policy belong to the sale).
+  static let afterSalesKinds: Set<TopicKind> = [.tech, .brochure, .other]
+
+  /// Open buried topics, oldest first: the consultant's own note (internal), then what to say to open the call
+  /// (the playbook's words for that kind, which never repeat the note).
+  static func buried(_ h: LeadHistory, _ ctx: EngineContext) -> [(TalkingPoint, TopicKind)] {
+    let opener = ctx.playbook.labels.ui["opener"] ?? "→"
+    let separator = ctx.isChinese ? "：" : ": "
+    return h.openTopics(.buried).map { topic in
+      var text = topic.text
+      if let how = ctx.playbook.topics.buried[topic.kind.rawValue]?.howToRaise, !how.isEmpty {
+        text += " — " + opener + separator + how
+      }
+      return (TalkingPoint(kind: .buried, text: text, source: String(topic.id)), topic.kind)
     }
   }
 
   /// Profile facts that a dug-up rule matches (the first matching rule per fact); source = the profile key.
-  static func dugUp(_ h: LeadHistory, _ ctx: EngineContext) -> [TalkingPoint] {
+  static func dugUp(_ h: LeadHistory, _ ctx: EngineContext, areas: Set<String>? = nil) -> [TalkingPoint] {
     var points: [TalkingPoint] = []
     for fact in h.lead.profile where points.count < maxDugUp {
       let value = fact.value.lowercased()
       let rule = ctx.playbook.topics.dugUp.first { rule in
-        rule.profileKeys.contains(fact.key)
+        (areas?.contains(rule.area) ?? true) && rule.profileKeys.contains(fact.key)
           && ((rule.match ?? []).isEmpty || (rule.match ?? []).contains { value.contains($0.lowercased()) })
       }
       guard let rule else { continue }
-      let text = Template.fill(rule.text, ["value": fact.value, "name": h.lead.name])
+      let text = Template.fill(Template.withoutEcho(rule.text, of: "value", in: fact.value), ["value": fact.value, "name": h.lead.name])
       if !points.contains(where: { $0.text == text }) {
         points.append(TalkingPoint(kind: .dugUp, text: text, source: fact.key))
       }

@@ -22,6 +22,21 @@ enum Template {
     return out + rest
   }
 
+  /// `text` without the words just before `{key}` that `value` itself starts with (`养了{value}` with `养了一只柯基`,
+  /// `关注{value}` with `关注基金`), so a profile fact written as a phrase is not said twice.
+  static func withoutEcho(_ text: String, of key: String, in value: String) -> String {
+    guard let slot = text.range(of: "{\(key)}") else { return text }
+    let before = text[..<slot.lowerBound]
+    for n in stride(from: min(4, before.count, value.count), through: 1, by: -1) {
+      let tail = before.suffix(n)
+      guard tail.allSatisfy({ $0.isLetter }), value.hasPrefix(tail) else { continue }
+      // A single CJK character may be a verb the value repeats on purpose only when it is one word with the rest.
+      guard n >= 2 || tail.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) else { continue }
+      return String(before.dropLast(n)) + text[slot.lowerBound...]
+    }
+    return text
+  }
+
   /// Joins reason fragments the way the language writes lists.
   static func join(_ parts: [String], chinese: Bool) -> String {
     parts.filter { !$0.isEmpty }.joined(separator: chinese ? "，" : ", ")

@@ -175,23 +175,28 @@ enum DecodedPlaybookEn {
       buried: [
         "tech": BuriedKindGuide(
           name: "Technical question",
-          howToRaise: "Last time you asked \"{text}\". I checked with our technical team and have a precise answer for you today."
+          draftPhrase: "the technical question you asked",
+          howToRaise: "About the technical question you asked last time: I checked with our technical team and have a precise answer for you today."
         ),
         "brochure": BuriedKindGuide(
           name: "Brochure or documents",
-          howToRaise: "The material I promised you ({text}) is ready. Shall I send it on WeChat, or walk you through it when you next visit?"
+          draftPhrase: "the material you asked for",
+          howToRaise: "The material I promised you is ready. Shall I send it on WeChat, or walk you through it when you next visit?"
         ),
         "supply": BuriedKindGuide(
           name: "Stock and supply news",
-          howToRaise: "There is news about the car you are waiting for ({text}); I wanted you to hear it first."
+          draftPhrase: "news on the stock you asked about",
+          howToRaise: "There is news about the car you are waiting for; I wanted you to hear it first."
         ),
         "policy": BuriedKindGuide(
           name: "Purchase policy",
-          howToRaise: "I have clarified the purchase policy you asked about ({text}); let me explain it in detail."
+          draftPhrase: "the purchase policy you asked about",
+          howToRaise: "I have clarified the purchase policy you asked about; let me explain it in detail."
         ),
         "other": BuriedKindGuide(
           name: "Other concern",
-          howToRaise: "You mentioned \"{text}\" last time. I kept it in mind and now have an answer."
+          draftPhrase: "what you asked me about",
+          howToRaise: "You mentioned something last time that I kept in mind, and now I have an answer."
         ),
       ],
       dugUp: [
@@ -255,7 +260,7 @@ enum DecodedPlaybookEn {
             "sport",
           ],
           match: nil,
-          text: "{name} does {value}: ask about their plans; keep it a chat, not a pitch."
+          text: "{name}'s sport: {value}. Ask about their plans; keep it a chat, not a pitch."
         ),
         DugUpRule(
           id: "career",
@@ -266,7 +271,7 @@ enum DecodedPlaybookEn {
             "company",
           ],
           match: nil,
-          text: "{name} works in {value}: ask how work is going; if they host clients, talk about passenger comfort and the image the car gives."
+          text: "{name}'s job: {value}. Ask how work is going; if they host clients, talk about passenger comfort and the image the car gives."
         ),
         DugUpRule(
           id: "investment",
@@ -275,7 +280,7 @@ enum DecodedPlaybookEn {
             "investment",
           ],
           match: nil,
-          text: "{name} follows {value}: chat about the market, and about resale value and the real cost of running a car."
+          text: "{name} has money plans ({value}): chat about the market, and about resale value and the real cost of running a car."
         ),
         DugUpRule(
           id: "travel_self_drive",
@@ -317,7 +322,7 @@ enum DecodedPlaybookEn {
             "games",
           ],
           match: nil,
-          text: "{name} plays {value}: a good opener; phone mirroring and the infotainment system make a natural bridge."
+          text: "{name} plays games ({value}): a good opener; phone mirroring and the infotainment system make a natural bridge."
         ),
         DugUpRule(
           id: "children",
@@ -345,7 +350,7 @@ enum DecodedPlaybookEn {
             "pet",
           ],
           match: nil,
-          text: "{name} has {value}: ask how it is doing; seat protection and ventilation for pets are easy follow-ons."
+          text: "{name} has a pet ({value}): ask how it is doing; seat protection and ventilation for pets are easy follow-ons."
         ),
         DugUpRule(
           id: "commute_long",
@@ -360,7 +365,7 @@ enum DecodedPlaybookEn {
             "高速",
             "long",
           ],
-          text: "{name} commutes {value}: high mileage makes fuel or power cost matter, so offer to work out the yearly running cost together."
+          text: "{name} drives a lot ({value}): high mileage makes fuel or power cost matter, so offer to work out the yearly running cost together."
         ),
         DugUpRule(
           id: "commute_general",
@@ -577,7 +582,9 @@ enum DecodedPlaybookEn {
           "prospect",
           "deposit",
           "waiting_for_delivery",
-        ]
+        ],
+        line: "Good cars are worth the wait and earlier orders come first; I'll report progress weekly, and a mainstream trim or a car in stock can come weeks sooner.",
+        aboutWaiting: true
       ),
       Objection(
         code: "trim_unavailable",
@@ -600,7 +607,9 @@ enum DecodedPlaybookEn {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "The top trim is allocated in small numbers; the luxury trim has most of what you like, comes a month sooner, and the difference can go into accessories.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "feature_guarantee",
@@ -624,7 +633,9 @@ enum DecodedPlaybookEn {
           "prospect",
           "deposit",
           "waiting_for_delivery",
-        ]
+        ],
+        line: "Every item you order goes into the contract and we check them together at handover; if anything is missing you don't take the car.",
+        aboutWaiting: true
       ),
       Objection(
         code: "vs_competitor",
@@ -646,7 +657,9 @@ enum DecodedPlaybookEn {
         followUpQuestion: "Which model are you comparing us with, and what matters most to you - space, fuel or how it drives?",
         typicalStages: [
           "prospect",
-        ]
+        ],
+        line: "Comparing is right: let me put both cars' space, equipment and running costs side by side for you.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "no_choice",
@@ -669,7 +682,9 @@ enum DecodedPlaybookEn {
         typicalStages: [
           "deposit",
           "waiting_for_delivery",
-        ]
+        ],
+        line: "We inspect it fully before handover and you can check every item yourself; if anything is wrong you don't take it.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "price_drop_after_purchase",
@@ -691,7 +706,9 @@ enum DecodedPlaybookEn {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "Prices are set by the manufacturer and no big change is planned; every month sooner is a month of using the car.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "no_discount",
@@ -713,7 +730,9 @@ enum DecodedPlaybookEn {
         followUpQuestion: "If the package includes the first service and the accessory set, could we settle it today?",
         typicalStages: [
           "prospect",
-        ]
+        ],
+        line: "A steady price means the car sells well and keeps its value; you get that back when you sell.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "delivery_risk",
@@ -736,7 +755,9 @@ enum DecodedPlaybookEn {
         typicalStages: [
           "deposit",
           "waiting_for_delivery",
-        ]
+        ],
+        line: "The date goes into the contract, I report progress every week, and if it is late the contract compensates you or returns your deposit.",
+        aboutWaiting: true
       ),
       Objection(
         code: "wait_for_promo",
@@ -758,7 +779,9 @@ enum DecodedPlaybookEn {
         followUpQuestion: "If you could have the campaign terms today, would you still want to wait?",
         typicalStages: [
           "prospect",
-        ]
+        ],
+        line: "In the sales season the popular trims go first and queues grow; ordering now secures the car, and I'll still get you every offer that applies.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "online_defects",
@@ -782,7 +805,9 @@ enum DecodedPlaybookEn {
           "prospect",
           "deposit",
           "delivered",
-        ]
+        ],
+        line: "That affected a few early batches; the factory fixed it and new cars have the improved part.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "price_too_high",
@@ -804,7 +829,9 @@ enum DecodedPlaybookEn {
         followUpQuestion: "What on-the-road budget do you have in mind? I'll build the best-value option around it.",
         typicalStages: [
           "prospect",
-        ]
+        ],
+        line: "Let's do the sums: lower servicing and fuel costs add up over five years to a few yuan a day.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "ask_family",
@@ -827,7 +854,9 @@ enum DecodedPlaybookEn {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "Of course; I'll send the spec sheet, quote and safety rating, and you're welcome to bring the family for a test drive.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "just_looking",
@@ -850,7 +879,9 @@ enum DecodedPlaybookEn {
         typicalStages: [
           "prospect",
           "churned",
-        ]
+        ],
+        line: "No problem: take your time and compare, and call me over whenever you have a question.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "trade_in_value",
@@ -873,7 +904,9 @@ enum DecodedPlaybookEn {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "The valuation follows condition, mileage and recent sales, and I'll show you the details; count the fees in a dealer's higher number.",
+        aboutWaiting: nil
       ),
       Objection(
         code: "financing",
@@ -896,7 +929,9 @@ enum DecodedPlaybookEn {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "Manufacturer and bank plans, from 20% down, every fee written down up front; no hidden costs.",
+        aboutWaiting: nil
       ),
     ]
   }
@@ -914,6 +949,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 440,
         interiorMm: 920,
         lengthMm: 4680,
+        seats: 5,
         replaces: nil,
         prestige: 1,
         sellingPoints: [
@@ -947,6 +983,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 510,
         interiorMm: 960,
         lengthMm: 4880,
+        seats: 5,
         replaces: nil,
         prestige: 2,
         sellingPoints: [
@@ -979,6 +1016,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 530,
         interiorMm: 1000,
         lengthMm: 4920,
+        seats: 5,
         replaces: "S50",
         prestige: 2,
         sellingPoints: [
@@ -1012,6 +1050,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 480,
         interiorMm: 950,
         lengthMm: 4550,
+        seats: 5,
         replaces: nil,
         prestige: 1,
         sellingPoints: [
@@ -1045,6 +1084,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 620,
         interiorMm: 1010,
         lengthMm: 4790,
+        seats: 5,
         replaces: nil,
         prestige: 2,
         sellingPoints: [
@@ -1083,6 +1123,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 700,
         interiorMm: 1020,
         lengthMm: 4960,
+        seats: 7,
         replaces: nil,
         prestige: 3,
         sellingPoints: [
@@ -1115,6 +1156,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 900,
         interiorMm: 1080,
         lengthMm: 5150,
+        seats: 7,
         replaces: nil,
         prestige: 3,
         sellingPoints: [
@@ -1147,6 +1189,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 300,
         interiorMm: 860,
         lengthMm: 3980,
+        seats: 4,
         replaces: nil,
         prestige: 1,
         sellingPoints: [
@@ -1179,6 +1222,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 470,
         interiorMm: 980,
         lengthMm: 4850,
+        seats: 5,
         replaces: nil,
         prestige: 2,
         sellingPoints: [
@@ -1212,6 +1256,7 @@ enum DecodedPlaybookEn {
         cargoLitres: 580,
         interiorMm: 1000,
         lengthMm: 4820,
+        seats: 5,
         replaces: nil,
         prestige: 2,
         sellingPoints: [
@@ -1241,102 +1286,143 @@ enum DecodedPlaybookEn {
       MessageTemplate(
         id: "first_contact",
         occasion: "first_contact",
-        text: "Hello {customer}, this is {consultant}, your sales consultant at {dealership}. Thank you for your interest in Aurora. You mentioned {detail}; I have put some information together. May I call you to go through it?"
+        text: "Hello {customer}, this is {consultant}, your sales consultant at {dealership}. Thank you for your interest in the {model}. I have put some information together. May I call you to go through it?",
+        fallbacks: [
+          "Hello {customer}, this is {consultant}, your sales consultant at {dealership}. Thank you for your interest in Aurora. I have put some information together. May I call you to go through it?",
+        ]
       ),
       MessageTemplate(
         id: "agreed_followup",
         occasion: "agreed_followup",
-        text: "Hello {customer}, {consultant} from {dealership} here, as we agreed. Last time we talked about {detail} and I have it ready. Is now a good time to talk?"
+        text: "Hello {customer}, {consultant} from {dealership} here, as we agreed. I have {topic} ready for you. Is now a good time to talk?",
+        fallbacks: [
+          "Hello {customer}, {consultant} from {dealership} here, as we agreed. Is now a good time to talk?",
+        ]
       ),
       MessageTemplate(
         id: "cadence_followup",
         occasion: "cadence_followup",
-        text: "Hello {customer}, {consultant} from {dealership}. I have kept in mind what we discussed ({detail}) and have some news for you. When would suit you?"
+        text: "Hello {customer}, {consultant} from {dealership}. I have kept {topic} in mind and now have an answer for you. When would suit you?",
+        fallbacks: [
+          "Hello {customer}, {consultant} from {dealership}. I have some news about the {model} for you. When would suit you?",
+          "Hello {customer}, {consultant} from {dealership}. I have some news for you. When would suit you?",
+        ]
       ),
       MessageTemplate(
         id: "delivery_update",
         occasion: "delivery_update",
-        text: "Hello {customer}, {consultant} from {dealership} with an update on your {model}: it is expected on {eta}. {detail}. I will tell you at once if anything changes."
+        text: "Hello {customer}, {consultant} from {dealership} with an update on your {model}: it is expected on {eta}. I will tell you at once if anything changes.",
+        fallbacks: [
+          "Hello {customer}, {consultant} from {dealership} with an update on your {model}: the factory has not confirmed a date yet. I am chasing it every week and will tell you as soon as I have one.",
+          "Hello {customer}, {consultant} from {dealership} with an update on your car: the factory has not confirmed a date yet. I am chasing it every week and will tell you as soon as I have one.",
+        ]
       ),
       MessageTemplate(
         id: "delivery_late",
         occasion: "delivery_late",
-        text: "Hello {customer}, {consultant} from {dealership}. I am truly sorry your {model} was not ready on the promised date. The latest estimate is {eta}. {detail}. I would like to explain in person and go through how we will make it up to you."
+        text: "Hello {customer}, {consultant} from {dealership}. I am truly sorry your {model} was not ready on the promised date. The factory now confirms {eta}. I would like to explain in person and go through how we will make it up to you.",
+        fallbacks: [
+          "Hello {customer}, {consultant} from {dealership}. I am truly sorry your {model} was not ready on the promised date. I am pinning down the new date with the factory and will give you a firm answer today; I would also like to go through how we will make it up to you.",
+          "Hello {customer}, {consultant} from {dealership}. I am truly sorry your car was not ready on the promised date. I am pinning down the new date with the factory and will give you a firm answer today; I would also like to go through how we will make it up to you.",
+        ]
       ),
       MessageTemplate(
         id: "callback_3day",
         occasion: "callback_3day",
-        text: "Hello {customer}, {consultant} from {dealership}. How is the new car after the first few days? At delivery you mentioned {detail}; call me any time you need anything."
+        text: "Hello {customer}, {consultant} from {dealership}. How is the {model} after the first few days? Call me any time you need anything.",
+        fallbacks: [
+          "Hello {customer}, {consultant} from {dealership}. How is your car after the first few days? Call me any time you need anything.",
+        ]
       ),
       MessageTemplate(
         id: "issue_7day",
         occasion: "issue_7day",
-        text: "Hello {customer}, {consultant} from {dealership}. We are following up the problem you reported ({detail}); here is where it stands and what happens next."
+        text: "Hello {customer}, {consultant} from {dealership}. We are following up the problem you reported; may I tell you where it stands and what happens next?",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "birthday",
         occasion: "birthday",
-        text: "Happy birthday, {customer}! I still remember {detail}. Wishing you health, happiness and a wonderful year ahead. {consultant}, {dealership}"
+        text: "Happy birthday, {customer}! Wishing you health, happiness and a wonderful year ahead. {consultant}, {dealership}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "car_birthday",
         occasion: "car_birthday",
-        text: "Hello {customer}, your car turns {years} today! I remember the day you collected it: {detail}. Thank you for your trust, and safe travels to you and your family. {consultant}, {dealership}"
+        text: "Hello {customer}, your car turns {years} today! Thank you for your trust, and safe travels to you and your family. {consultant}, {dealership}",
+        fallbacks: [
+          "Hello {customer}, it is your car's birthday today! Thank you for your trust, and safe travels to you and your family. {consultant}, {dealership}",
+        ]
       ),
       MessageTemplate(
         id: "holiday_general",
         occasion: "holiday",
-        text: "{customer}, {consultant} wishes you and your family a happy {holiday}! You told me about {detail}; I hope all is going well. {consultant}, {dealership}"
+        text: "{customer}, {consultant} wishes you and your family a happy {holiday}! {consultant}, {dealership}",
+        fallbacks: [
+          "{customer}, {consultant} wishes you and your family a happy holiday! {consultant}, {dealership}",
+        ]
       ),
       MessageTemplate(
         id: "holiday_spring_festival",
         occasion: "holiday",
-        text: "Happy Spring Festival, {customer}! Thank you for your trust this past year. I still remember {detail}. Wishing you health, happiness and every success in the new year. {consultant}, {dealership}"
+        text: "Happy Spring Festival, {customer}! Thank you for your trust this past year. Wishing you health, happiness and every success in the new year. {consultant}, {dealership}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_qingming",
         occasion: "holiday",
-        text: "Hello {customer}, many people are on the road for Qingming; please drive safely and take it slow in the rain. I have not forgotten {detail}. {consultant}, {dealership}"
+        text: "Hello {customer}, many people are on the road for Qingming; please drive safely and take it slow in the rain. {consultant}, {dealership}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_dragon_boat",
         occasion: "holiday",
-        text: "{customer}, wishing you good health and peace this Dragon Boat Festival! I still remember {detail}. {consultant}, {dealership}"
+        text: "{customer}, wishing you good health and peace this Dragon Boat Festival! {consultant}, {dealership}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_mid_autumn",
         occasion: "holiday",
-        text: "Happy Mid-Autumn Festival, {customer}! A full moon for a family together. I still remember {detail}. Wishing you and yours a joyful reunion. {consultant}, {dealership}"
+        text: "Happy Mid-Autumn Festival, {customer}! A full moon for a family together. Wishing you and yours a joyful reunion. {consultant}, {dealership}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_double_ninth",
         occasion: "holiday",
-        text: "Hello {customer}, on the Double Ninth Festival I wish the elders in your family good health and long life! You told me about {detail}; please give them my regards. {consultant}, {dealership}"
+        text: "Hello {customer}, on the Double Ninth Festival I wish the elders in your family good health and long life! Please give them my regards. {consultant}, {dealership}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "referral_ask",
         occasion: "referral_ask",
-        text: "Hello {customer}, {consultant} from {dealership}. I hope you are enjoying the car. You mentioned {detail}. If friends of yours are looking for a car, I would be glad to look after them as carefully as I look after you."
+        text: "Hello {customer}, {consultant} from {dealership}. I hope you are enjoying the {model}. If friends of yours are looking for a car, I would be glad to look after them as carefully as I look after you.",
+        fallbacks: [
+          "Hello {customer}, {consultant} from {dealership}. I hope you are enjoying the car. If friends of yours are looking for a car, I would be glad to look after them as carefully as I look after you.",
+        ]
       ),
       MessageTemplate(
         id: "winback",
         occasion: "winback",
-        text: "Hello {customer}, {consultant} from {dealership}. I am sorry we could not get it right for you last time. You mentioned {detail}; I would value your thoughts and would like to know if there is anything I can still help with."
+        text: "Hello {customer}, {consultant} from {dealership}. I am sorry we could not get it right for you last time. I would value your thoughts and would like to know if there is anything I can still help with.",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "season_summer",
         occasion: "season",
-        text: "{customer}, summer is here: park in the shade when you can, never leave lighters or power banks in the car, and watch for flooded roads in storms. I still remember {detail}. Stay cool! {consultant}, {dealership}"
+        text: "{customer}, summer is here: park in the shade when you can, never leave lighters or power banks in the car, and watch for flooded roads in storms. Stay cool! {consultant}, {dealership}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "season_winter",
         occasion: "season",
-        text: "{customer}, it is getting cold: let the engine warm up a minute or two, check tyre pressure and coolant, and keep your distance on wet or icy roads. I still remember {detail}. Keep warm! {consultant}, {dealership}"
+        text: "{customer}, it is getting cold: let the engine warm up a minute or two, check tyre pressure and coolant, and keep your distance on wet or icy roads. Keep warm! {consultant}, {dealership}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "long_time_no_see",
         occasion: "long_time_no_see",
-        text: "{customer}, it has been a while and I have missed our chats! Last time we talked about {detail}; how is everything? Drop by for a cup of tea any time. {consultant}, {dealership}"
+        text: "{customer}, it has been a while and I have missed our chats! How is everything? Drop by for a cup of tea any time. {consultant}, {dealership}",
+        fallbacks: nil
       ),
     ]
   }
@@ -1373,7 +1459,7 @@ enum DecodedPlaybookEn {
         "winback": "call",
       ],
       reasons: [
-        "delivery_late": "Promised delivery passed {days_late} days ago, car not delivered (now expected {eta})",
+        "delivery_late": "Promised delivery passed {days_late} days ago, car not delivered (promised {eta})",
         "issue_7day": "Reported problem \"{issue}\" still open, due by {date}",
         "callback_3day": "Callback within 3 days of delivery, due by {date}",
         "agreed_followup": "Next contact agreed with the customer for {time}",
@@ -1411,19 +1497,31 @@ enum DecodedPlaybookEn {
       switchTexts: [
         "conformity": "Most of our recent customers chose the {to_model}; that many people can't be wrong.",
         "trend": "The {to_model} is where the {segment} market is heading; it will stay current for years.",
-        "vested_benefit": "Only the {to_model} can be delivered {weeks_sooner} weeks sooner ({to_wait_weeks} weeks instead of {from_wait_weeks}), and it comes with: {offer}.",
+        "vested_benefit": "Only the {to_model} comes {weeks_sooner} weeks sooner ({to_wait_weeks} weeks; yours is about {from_wait_weeks} away), and it comes with: {offer}.",
+        "vested_benefit_late": "Your {from_model} is {days_late} days late; the {to_model} can be yours in {to_wait_weeks} weeks, and it comes with: {offer}.",
+        "vested_benefit_late_in_stock": "Your {from_model} is {days_late} days late; the {to_model} is in stock this week, and it comes with: {offer}.",
         "vested_benefit_in_stock": "Only the {to_model} is in stock now, {weeks_sooner} weeks sooner than the {from_model}, and it comes with: {offer}.",
         "gain": "The {to_model} is on offer right now ({offer}); why not take the better value?",
         "completeness": "For {price_diff} yuan more (about {percent}%) the {to_model} gives more room and more equipment; why not get the better car?",
         "prestige": "The {to_model} is a step up; it makes a better impression with clients, family and friends.",
         "space": "The {to_model} has {extra_litres} litres more boot and {extra_mm} mm more rear legroom.",
-        "availability": "The {from_model} takes {from_wait_weeks} weeks; the {to_model} can be yours in {to_wait_weeks}.",
-        "availability_in_stock": "The {from_model} takes {from_wait_weeks} weeks; the {to_model} is in stock and can be yours this week.",
+        "space_cargo": "The {to_model} has {extra_litres} litres more boot: room for the whole family's luggage.",
+        "space_legroom": "The {to_model} has {extra_mm} mm more rear legroom.",
+        "availability": "Your {from_model} is about {from_wait_weeks} weeks away; the {to_model} can be yours in {to_wait_weeks}, {weeks_sooner} weeks sooner.",
+        "availability_late": "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} can be yours in {to_wait_weeks} weeks.",
+        "availability_late_in_stock": "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} is in stock and can be yours this week.",
+        "availability_in_stock": "Your {from_model} is about {from_wait_weeks} weeks away; the {to_model} is in stock and can be yours this week.",
         "maintenance_cost": "The {to_model} costs {saved_per_year} yuan a year less to maintain than the {from_model}.",
         "city_use": "The {to_model} is {shorter_mm} mm shorter: easier to park and turn in town.",
         "running_cost": "The {to_model} costs {after} yuan per 100 km instead of {before}, about {running_saved} yuan a year saved.",
       ],
       ui: [
+        "opener": "Open with",
+        "selling_points": "Selling points",
+        "competitor": "Competitor",
+        "weakness": "weakness",
+        "days_unit": "days",
+        "more_in_full": "Full brief: add --full",
         "stage_prospect": "Prospect",
         "stage_deposit": "Deposit",
         "stage_waiting_for_delivery": "Waiting for delivery",
@@ -1710,23 +1808,28 @@ enum DecodedPlaybookZhCN {
       buried: [
         "tech": BuriedKindGuide(
           name: "产品技术",
-          howToRaise: "上次您问到\"{text}\", 我专门向技术部门核实了, 今天给您一个准确的答复。"
+          draftPhrase: "您上次问的技术问题",
+          howToRaise: "上次您问的那个技术问题, 我专门向技术部门核实了, 今天给您一个准确的答复。"
         ),
         "brochure": BuriedKindGuide(
           name: "产品资料",
-          howToRaise: "上次答应给您的资料 ({text}) 已经准备好了, 您看是我发到您微信, 还是您来店时我当面给您讲解?"
+          draftPhrase: "您要的资料",
+          howToRaise: "上次答应给您的资料已经准备好了, 您看是我发到您微信, 还是您来店时我当面给您讲解?"
         ),
         "supply": BuriedKindGuide(
           name: "车源信息",
-          howToRaise: "您关心的车源 ({text}) 有最新消息了, 第一时间跟您说一下。"
+          draftPhrase: "您关心的车源情况",
+          howToRaise: "您关心的车源有最新消息了, 第一时间跟您说一下。"
         ),
         "policy": BuriedKindGuide(
           name: "购车政策",
-          howToRaise: "上次您问到的购车政策 ({text}), 我已经问清楚了, 给您详细说一下。"
+          draftPhrase: "您问的购车政策",
+          howToRaise: "上次您问到的购车政策, 我已经问清楚了, 给您详细说一下。"
         ),
         "other": BuriedKindGuide(
           name: "其它关心的问题",
-          howToRaise: "上次您提到\"{text}\", 我一直记着, 现在有答复了。"
+          draftPhrase: "您上次关心的问题",
+          howToRaise: "上次您提到的事情我一直记着, 现在有答复了。"
         ),
       ],
       dugUp: [
@@ -1801,7 +1904,7 @@ enum DecodedPlaybookZhCN {
             "company",
           ],
           match: nil,
-          text: "{name}从事{value}, 关心一下最近工作忙不忙; 商务接待多的话可以聊聊乘坐舒适和面子。"
+          text: "{name}的职业是{value}, 关心一下最近工作忙不忙; 商务接待多的话可以聊聊乘坐舒适和面子。"
         ),
         DugUpRule(
           id: "investment",
@@ -1810,7 +1913,7 @@ enum DecodedPlaybookZhCN {
             "investment",
           ],
           match: nil,
-          text: "{name}关注{value}, 可以聊聊最近的行情; 也可以说说车辆保值率和用车成本这本账。"
+          text: "{name}在理财上有自己的打算 ({value}), 可以聊聊最近的行情; 也可以说说车辆保值率和用车成本这本账。"
         ),
         DugUpRule(
           id: "travel_self_drive",
@@ -1852,7 +1955,7 @@ enum DecodedPlaybookZhCN {
             "games",
           ],
           match: nil,
-          text: "{name}喜欢玩{value}, 年轻人的话题多聊几句; 车机互联、手机投屏是不错的切入点。"
+          text: "{name}爱玩游戏 ({value}), 年轻人的话题多聊几句; 车机互联、手机投屏是不错的切入点。"
         ),
         DugUpRule(
           id: "children",
@@ -1880,7 +1983,7 @@ enum DecodedPlaybookZhCN {
             "pet",
           ],
           match: nil,
-          text: "{name}养了{value}, 问问它最近好不好; 带宠物出行的座椅保护和通风可以顺便聊。"
+          text: "{name}家有宠物 ({value}), 问问它最近好不好; 带宠物出行的座椅保护和通风可以顺便聊。"
         ),
         DugUpRule(
           id: "commute_long",
@@ -1895,7 +1998,7 @@ enum DecodedPlaybookZhCN {
             "高速",
             "long",
           ],
-          text: "{name}通勤{value}, 跑得多最在意油耗/电耗, 可以帮他算一算每年的使用成本。"
+          text: "{name}用车跑得多 ({value}), 最在意油耗/电耗, 可以帮他算一算每年的使用成本。"
         ),
         DugUpRule(
           id: "commute_general",
@@ -2112,7 +2215,9 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "deposit",
           "waiting_for_delivery",
-        ]
+        ],
+        line: "好车值得等, 越早下定越靠前; 我每周给您报进度, 时间紧的话主销配置或现车能早几周提。",
+        aboutWaiting: true
       ),
       Objection(
         code: "trim_unavailable",
@@ -2135,7 +2240,9 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "顶配每月配额很少; 豪华版有您看重的大部分配置、早一个多月提车, 差价可以换成精品或保养。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "feature_guarantee",
@@ -2159,7 +2266,9 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "deposit",
           "waiting_for_delivery",
-        ]
+        ],
+        line: "您订的每项配置都写进合同, 到车当面逐项核对, 不对可以不接车。",
+        aboutWaiting: true
       ),
       Objection(
         code: "vs_competitor",
@@ -2181,7 +2290,9 @@ enum DecodedPlaybookZhCN {
         followUpQuestion: "您现在对比的是哪一款？您最看重的是空间、油耗还是开起来的感觉？",
         typicalStages: [
           "prospect",
-        ]
+        ],
+        line: "货比三家是对的: 我把两款车的空间、配置和用车成本列成一张表给您对比。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "no_choice",
@@ -2204,7 +2315,9 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "deposit",
           "waiting_for_delivery",
-        ]
+        ],
+        line: "交车前做全面检查, 您也可以逐项验车, 不满意可以不接。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "price_drop_after_purchase",
@@ -2227,7 +2340,9 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "价格由厂家统一定, 近期没有大调价计划; 早一个月提车就早一个月享受。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "no_discount",
@@ -2249,7 +2364,9 @@ enum DecodedPlaybookZhCN {
         followUpQuestion: "如果礼包里有首保和精品套装，您看是不是可以今天定下来？",
         typicalStages: [
           "prospect",
-        ]
+        ],
+        line: "价格稳说明车好卖, 三年后的残值也更高, 卖车时不吃亏。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "delivery_risk",
@@ -2271,7 +2388,9 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "deposit",
           "waiting_for_delivery",
-        ]
+        ],
+        line: "交车时间写进合同, 每周给您报进度; 万一逾期, 合同里有补偿, 也可以全额退定金。",
+        aboutWaiting: true
       ),
       Objection(
         code: "wait_for_promo",
@@ -2293,7 +2412,9 @@ enum DecodedPlaybookZhCN {
         followUpQuestion: "如果今天就能享受和活动期一样的政策，您还会想再等吗？",
         typicalStages: [
           "prospect",
-        ]
+        ],
+        line: "旺季订车的人最多, 热销配置先被订完; 现在订车源有保证, 该有的优惠我也帮您争取。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "online_defects",
@@ -2317,7 +2438,9 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "deposit",
           "delivered",
-        ]
+        ],
+        line: "那是早期少数批次的问题, 厂家已经改进, 新车都是改进后的版本。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "price_too_high",
@@ -2339,7 +2462,9 @@ enum DecodedPlaybookZhCN {
         followUpQuestion: "您心里的落地预算大概是多少？我按这个给您配一个最划算的方案。",
         typicalStages: [
           "prospect",
-        ]
+        ],
+        line: "算一笔账: 保养和油耗都比同级低, 五年下来省下不少, 摊到每天差不了几块钱。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "ask_family",
@@ -2362,7 +2487,9 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "应该的; 我把配置表、报价和安全评分发给您, 也欢迎约家人一起来试驾。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "just_looking",
@@ -2385,7 +2512,9 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
           "churned",
-        ]
+        ],
+        line: "没关系, 多看多比较; 您先看, 有问题随时叫我。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "trade_in_value",
@@ -2408,7 +2537,9 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "估价按车况、里程和近期成交行情定, 我把评估明细给您看; 车商报价要把手续和扣款算清楚。",
+        aboutWaiting: nil
       ),
       Objection(
         code: "financing",
@@ -2431,7 +2562,9 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
           "deposit",
-        ]
+        ],
+        line: "厂家金融和几家银行都有方案, 首付最低两成, 费用提前写清楚, 没有隐藏费用。",
+        aboutWaiting: nil
       ),
     ]
   }
@@ -2449,6 +2582,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 440,
         interiorMm: 920,
         lengthMm: 4680,
+        seats: 5,
         replaces: nil,
         prestige: 1,
         sellingPoints: [
@@ -2482,6 +2616,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 510,
         interiorMm: 960,
         lengthMm: 4880,
+        seats: 5,
         replaces: nil,
         prestige: 2,
         sellingPoints: [
@@ -2514,6 +2649,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 530,
         interiorMm: 1000,
         lengthMm: 4920,
+        seats: 5,
         replaces: "S50",
         prestige: 2,
         sellingPoints: [
@@ -2547,6 +2683,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 480,
         interiorMm: 950,
         lengthMm: 4550,
+        seats: 5,
         replaces: nil,
         prestige: 1,
         sellingPoints: [
@@ -2580,6 +2717,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 620,
         interiorMm: 1010,
         lengthMm: 4790,
+        seats: 5,
         replaces: nil,
         prestige: 2,
         sellingPoints: [
@@ -2618,6 +2756,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 700,
         interiorMm: 1020,
         lengthMm: 4960,
+        seats: 7,
         replaces: nil,
         prestige: 3,
         sellingPoints: [
@@ -2650,6 +2789,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 900,
         interiorMm: 1080,
         lengthMm: 5150,
+        seats: 7,
         replaces: nil,
         prestige: 3,
         sellingPoints: [
@@ -2682,6 +2822,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 300,
         interiorMm: 860,
         lengthMm: 3980,
+        seats: 4,
         replaces: nil,
         prestige: 1,
         sellingPoints: [
@@ -2714,6 +2855,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 470,
         interiorMm: 980,
         lengthMm: 4850,
+        seats: 5,
         replaces: nil,
         prestige: 2,
         sellingPoints: [
@@ -2747,6 +2889,7 @@ enum DecodedPlaybookZhCN {
         cargoLitres: 580,
         interiorMm: 1000,
         lengthMm: 4820,
+        seats: 5,
         replaces: nil,
         prestige: 2,
         sellingPoints: [
@@ -2776,102 +2919,143 @@ enum DecodedPlaybookZhCN {
       MessageTemplate(
         id: "first_contact",
         occasion: "first_contact",
-        text: "{customer}您好, 我是{dealership}的销售顾问{consultant}。感谢您关注极光汽车, 您提到{detail}, 我整理了一些资料, 方便的时候给您打个电话详细介绍可以吗?"
+        text: "{customer}您好, 我是{dealership}的销售顾问{consultant}。感谢您关注{model}, 我整理了一些资料, 方便的时候给您打个电话详细介绍可以吗?",
+        fallbacks: [
+          "{customer}您好, 我是{dealership}的销售顾问{consultant}。感谢您关注极光汽车, 我整理了一些资料, 方便的时候给您打个电话详细介绍可以吗?",
+        ]
       ),
       MessageTemplate(
         id: "agreed_followup",
         occasion: "agreed_followup",
-        text: "{customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系, 上次说到{detail}, 我已经准备好了, 您现在方便通话吗?"
+        text: "{customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系, {topic}我已经准备好了, 您现在方便通话吗?",
+        fallbacks: [
+          "{customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系, 您现在方便通话吗?",
+        ]
       ),
       MessageTemplate(
         id: "cadence_followup",
         occasion: "cadence_followup",
-        text: "{customer}您好, 我是{dealership}的{consultant}。上次聊到{detail}, 我一直记着, 有一些新情况想跟您说一下, 您看什么时间方便?"
+        text: "{customer}您好, 我是{dealership}的{consultant}。{topic}我一直记着, 现在有答复了, 您看什么时间方便跟您说一下?",
+        fallbacks: [
+          "{customer}您好, 我是{dealership}的{consultant}。关于{model}有一些新情况想跟您说一下, 您看什么时间方便?",
+          "{customer}您好, 我是{dealership}的{consultant}。有一些新情况想跟您说一下, 您看什么时间方便?",
+        ]
       ),
       MessageTemplate(
         id: "delivery_update",
         occasion: "delivery_update",
-        text: "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model} 预计{eta}到店。{detail}, 有任何变化我第一时间告诉您。"
+        text: "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model} 预计{eta}到店, 有任何变化我第一时间告诉您。",
+        fallbacks: [
+          "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model} 厂家还没有给出确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。",
+          "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 厂家还没有给出 确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。",
+        ]
       ),
       MessageTemplate(
         id: "delivery_late",
         occasion: "delivery_late",
-        text: "{customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您订的{model}没能按约定时间交车, 让您久等了。最新预计{eta}到店。{detail}, 我想当面跟您说明情况和我们的补偿方案, 您看方便吗?"
+        text: "{customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您订的{model}没能按约定时间交车, 让您久等了。厂家最新确认{eta}到店, 我想当面跟您说明情况和我们的补偿方案, 您看方便吗?",
+        fallbacks: [
+          "{customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您订的{model}没能按约定时间交车, 让您久等了。新的到店日期我正在跟厂家落实, 今天会给您一个准信; 我也想当面跟您说明情况和 我们的补偿方案, 您看方便吗?",
+          "{customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您的车没能按约定时间交付, 让您久等了。新的到店日期我正在跟厂家落实, 今天会给您一个准信; 我也想当面跟您说明情况和 我们的补偿方案, 您看方便吗?",
+        ]
       ),
       MessageTemplate(
         id: "callback_3day",
         occasion: "callback_3day",
-        text: "{customer}您好, 我是{dealership}的{consultant}。新车开了几天感觉怎么样? 交车时您提到{detail}, 使用中有任何问题随时找我。"
+        text: "{customer}您好, 我是{dealership}的{consultant}。{model}提回去这几天开着感觉怎么样? 使用中有任何问题随时找我。",
+        fallbacks: [
+          "{customer}您好, 我是{dealership}的{consultant}。爱车提回去这几天开着感觉怎么样? 使用中有任何问题随时找我。",
+        ]
       ),
       MessageTemplate(
         id: "issue_7day",
         occasion: "issue_7day",
-        text: "{customer}您好, 我是{dealership}的{consultant}。您反映的问题 ({detail}) 我们一直在跟进, 给您说一下处理进度和下一步安排。"
+        text: "{customer}您好, 我是{dealership}的{consultant}。您反映的问题我们一直在跟进, 给您说一下处理进度和下一步安排, 您看什么时间方便?",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "birthday",
         occasion: "birthday",
-        text: "{customer}, 生日快乐! 还记得{detail}, 祝您新的一岁身体健康、万事顺意, 天天开心。 {consultant} ({dealership}) 敬上"
+        text: "{customer}, 生日快乐! 祝您新的一岁身体健康、万事顺意, 天天开心。 {consultant} ({dealership}) 敬上",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "car_birthday",
         occasion: "car_birthday",
-        text: "{customer}您好, 今天是您的爱车 {years} 周岁的生日! 还记得交车那天{detail}。 感谢您一直以来的信任, 祝您和家人一路平安。{consultant} ({dealership})"
+        text: "{customer}您好, 今天是您的爱车 {years} 周岁的生日! 感谢您一直以来的信任, 祝您和家人一路平安。{consultant} ({dealership})",
+        fallbacks: [
+          "{customer}您好, 今天是您爱车的生日! 感谢您一直以来的信任, 祝您和家人一路平安。 {consultant} ({dealership})",
+        ]
       ),
       MessageTemplate(
         id: "holiday_general",
         occasion: "holiday",
-        text: "{customer}, {holiday}到了, {consultant}祝您和家人节日愉快、阖家幸福! 上次您说{detail}, 希望一切顺利。{dealership} {consultant}"
+        text: "{customer}, {holiday}到了, {consultant}祝您和家人节日愉快、阖家幸福! {dealership} {consultant}",
+        fallbacks: [
+          "{customer}, 节日到了, {consultant}祝您和家人节日愉快、阖家幸福! {dealership} {consultant}",
+        ]
       ),
       MessageTemplate(
         id: "holiday_spring_festival",
         occasion: "holiday",
-        text: "{customer}, 新春快乐! 感谢您这一年的信任和支持。还记得{detail}, 祝您新的一年身体健康、 阖家幸福、万事如意! {dealership} {consultant} 给您拜年了"
+        text: "{customer}, 新春快乐! 感谢您这一年的信任和支持。祝您新的一年身体健康、 阖家幸福、万事如意! {dealership} {consultant} 给您拜年了",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_qingming",
         occasion: "holiday",
-        text: "{customer}您好, 清明时节出行的人多, 路上请注意安全, 雨天行车慢一点。 上次您提到{detail}, 一直记在心上。{dealership} {consultant}"
+        text: "{customer}您好, 清明时节出行的人多, 路上请注意安全, 雨天行车慢一点。{dealership} {consultant}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_dragon_boat",
         occasion: "holiday",
-        text: "{customer}, 端午安康! 还记得{detail}, 祝您和家人身体健康、平安顺遂。 {dealership} {consultant}"
+        text: "{customer}, 端午安康! 祝您和家人身体健康、平安顺遂。{dealership} {consultant}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_mid_autumn",
         occasion: "holiday",
-        text: "{customer}, 中秋快乐! 月圆人团圆, 还记得{detail}, 祝您和家人团团圆圆、幸福美满。 {dealership} {consultant}"
+        text: "{customer}, 中秋快乐! 月圆人团圆, 祝您和家人团团圆圆、幸福美满。{dealership} {consultant}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_double_ninth",
         occasion: "holiday",
-        text: "{customer}您好, 重阳节到了, 祝家里的长辈身体健康、福寿安康! 上次您说{detail}, 替我向老人家问好。{dealership} {consultant}"
+        text: "{customer}您好, 重阳节到了, 祝家里的长辈身体健康、福寿安康! 替我向老人家问好。 {dealership} {consultant}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "referral_ask",
         occasion: "referral_ask",
-        text: "{customer}您好, 我是{dealership}的{consultant}。爱车开得还满意吧? 上次您说{detail}。 如果身边有朋友也在看车, 欢迎介绍给我, 我一定像服务您一样用心服务他们。"
+        text: "{customer}您好, 我是{dealership}的{consultant}。{model}开得还满意吧? 如果身边有朋友也在看车, 欢迎介绍给我, 我一定像服务您一样用心服务他们。",
+        fallbacks: [
+          "{customer}您好, 我是{dealership}的{consultant}。爱车开得还满意吧? 如果身边有朋友也在看车, 欢迎介绍给我, 我一定像服务您一样用心服务他们。",
+        ]
       ),
       MessageTemplate(
         id: "winback",
         occasion: "winback",
-        text: "{customer}您好, 我是{dealership}的{consultant}。上次没能帮您把车的事办好, 我一直在反思。 您当时提到{detail}, 想听听您的想法, 看看还有什么我能帮上忙的。"
+        text: "{customer}您好, 我是{dealership}的{consultant}。上次没能帮您把车的事办好, 我一直在反思。 想听听您的想法, 看看还有什么我能帮上忙的。",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "season_summer",
         occasion: "season",
-        text: "{customer}, 入夏了, 天气炎热, 停车尽量选阴凉处, 车里别放打火机和充电宝, 雷雨天注意积水路段。还记得{detail}, 祝您清凉一夏! {dealership} {consultant}"
+        text: "{customer}, 入夏了, 天气炎热, 停车尽量选阴凉处, 车里别放打火机和充电宝, 雷雨天注意积水路段。祝您清凉一夏! {dealership} {consultant}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "season_winter",
         occasion: "season",
-        text: "{customer}, 天冷了, 出门前记得热车一两分钟, 检查胎压和防冻液, 雨雪天多留车距。 还记得{detail}, 注意保暖! {dealership} {consultant}"
+        text: "{customer}, 天冷了, 出门前记得热车一两分钟, 检查胎压和防冻液, 雨雪天多留车距。 注意保暖! {dealership} {consultant}",
+        fallbacks: nil
       ),
       MessageTemplate(
         id: "long_time_no_see",
         occasion: "long_time_no_see",
-        text: "{customer}, 好久不见, 挺想念您的! 还记得上次聊到{detail}, 最近一切都好吗? 有空来店里坐坐喝杯茶。{dealership} {consultant}"
+        text: "{customer}, 好久不见, 挺想念您的! 最近一切都好吗? 有空来店里坐坐喝杯茶。{dealership} {consultant}",
+        fallbacks: nil
       ),
     ]
   }
@@ -2908,7 +3092,7 @@ enum DecodedPlaybookZhCN {
         "winback": "call",
       ],
       reasons: [
-        "delivery_late": "约定交车日已过 {days_late} 天, 车还没交 (预计 {eta})",
+        "delivery_late": "约定交车日已过 {days_late} 天, 车还没交 (原定 {eta})",
         "issue_7day": "客户反映的问题 \"{issue}\" 还没解决, 期限 {date}",
         "callback_3day": "交车后 3 天内回访, 期限 {date}",
         "agreed_followup": "与客户约定 {time} 联系",
@@ -2946,19 +3130,31 @@ enum DecodedPlaybookZhCN {
       switchTexts: [
         "conformity": "最近来店的客户大多选了 {to_model}, 大家的选择不会错。",
         "trend": "{to_model} 代表{segment}的主流方向, 以后会越来越多, 开几年也不落伍。",
-        "vested_benefit": "现在只有 {to_model} 能保证早 {weeks_sooner} 周交车 ({to_wait_weeks} 周对比 {from_wait_weeks} 周), 还能享受{offer}。",
+        "vested_benefit": "现在只有 {to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周, 您的车还要大约 {from_wait_weeks} 周), 还能享受{offer}。",
         "vested_benefit_in_stock": "现在只有 {to_model} 有现车, 比 {from_model} 早 {weeks_sooner} 周, 还能享受{offer}。",
+        "vested_benefit_late": "您的 {from_model} 已经晚了 {days_late} 天; 换 {to_model} {to_wait_weeks} 周就能提车, 还能享受{offer}。",
+        "vested_benefit_late_in_stock": "您的 {from_model} 已经晚了 {days_late} 天; {to_model} 有现车, 这周就能提, 还能享受{offer}。",
         "gain": "{to_model} 正在优惠: {offer}, 为什么不选更实惠的呢?",
         "completeness": "多花 {price_diff} 元 (约 {percent}%), {to_model} 空间和配置都更好, 花差不多的钱为什么不买个更好的?",
         "prestige": "{to_model} 档次更高, 商务接待、家人朋友面前都更有面子。",
         "space": "{to_model} 后备箱多 {extra_litres} 升, 后排多 {extra_mm} 毫米, 一家人出门更宽敞。",
-        "availability": "{from_model} 要等 {from_wait_weeks} 周, {to_model} 只要 {to_wait_weeks} 周就能提车。",
-        "availability_in_stock": "{from_model} 要等 {from_wait_weeks} 周, {to_model} 有现车, 这周就能提车。",
+        "space_cargo": "{to_model} 后备箱多 {extra_litres} 升, 一家人出门行李放得下。",
+        "space_legroom": "{to_model} 后排腿部空间多 {extra_mm} 毫米, 后排坐着更舒展。",
+        "availability": "您的 {from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 只要 {to_wait_weeks} 周就能提车, 早 {weeks_sooner} 周。",
+        "availability_late": "您的 {from_model} 已经比约定晚了 {days_late} 天, 到店日期还没落实; {to_model} {to_wait_weeks} 周就能提车。",
+        "availability_late_in_stock": "您的 {from_model} 已经比约定晚了 {days_late} 天, 到店日期还没落实; {to_model} 有现车, 这周就能提车。",
+        "availability_in_stock": "您的 {from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 有现车, 这周就能提车。",
         "maintenance_cost": "{to_model} 每年保养比 {from_model} 省 {saved_per_year} 元。",
         "city_use": "{to_model} 车身短 {shorter_mm} 毫米, 城市里停车、掉头都更方便。",
         "running_cost": "{to_model} 每百公里使用成本从 {before} 元降到 {after} 元, 每年大约省 {running_saved} 元。",
       ],
       ui: [
+        "opener": "开口",
+        "selling_points": "卖点",
+        "competitor": "竞品",
+        "weakness": "弱点",
+        "days_unit": "天",
+        "more_in_full": "完整简报: 加 --full",
         "stage_prospect": "有望客户",
         "stage_deposit": "已交定金",
         "stage_waiting_for_delivery": "已签约待交车",

@@ -169,7 +169,7 @@ labels:
 
   # 为什么现在要联系 (提醒理由) 和拼接用的片段。
   reasons:
-    delivery_late: 约定交车日已过 {days_late} 天, 车还没交 (预计 {eta})
+    delivery_late: 约定交车日已过 {days_late} 天, 车还没交 (原定 {eta})
     issue_7day: 客户反映的问题 "{issue}" 还没解决, 期限 {date}
     callback_3day: 交车后 3 天内回访, 期限 {date}
     agreed_followup: 与客户约定 {time} 联系
@@ -209,20 +209,32 @@ labels:
   switch_texts:
     conformity: 最近来店的客户大多选了 {to_model}, 大家的选择不会错。
     trend: "{to_model} 代表{segment}的主流方向, 以后会越来越多, 开几年也不落伍。"
-    vested_benefit: 现在只有 {to_model} 能保证早 {weeks_sooner} 周交车 ({to_wait_weeks} 周对比 {from_wait_weeks} 周), 还能享受{offer}。
+    vested_benefit: 现在只有 {to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周, 您的车还要大约 {from_wait_weeks} 周), 还能享受{offer}。
     vested_benefit_in_stock: 现在只有 {to_model} 有现车, 比 {from_model} 早 {weeks_sooner} 周, 还能享受{offer}。
+    vested_benefit_late: 您的 {from_model} 已经晚了 {days_late} 天; 换 {to_model} {to_wait_weeks} 周就能提车, 还能享受{offer}。
+    vested_benefit_late_in_stock: 您的 {from_model} 已经晚了 {days_late} 天; {to_model} 有现车, 这周就能提, 还能享受{offer}。
     gain: "{to_model} 正在优惠: {offer}, 为什么不选更实惠的呢?"
     completeness: 多花 {price_diff} 元 (约 {percent}%), {to_model} 空间和配置都更好, 花差不多的钱为什么不买个更好的?
     prestige: "{to_model} 档次更高, 商务接待、家人朋友面前都更有面子。"
     space: "{to_model} 后备箱多 {extra_litres} 升, 后排多 {extra_mm} 毫米, 一家人出门更宽敞。"
-    availability: "{from_model} 要等 {from_wait_weeks} 周, {to_model} 只要 {to_wait_weeks} 周就能提车。"
-    availability_in_stock: "{from_model} 要等 {from_wait_weeks} 周, {to_model} 有现车, 这周就能提车。"
+    space_cargo: "{to_model} 后备箱多 {extra_litres} 升, 一家人出门行李放得下。"
+    space_legroom: "{to_model} 后排腿部空间多 {extra_mm} 毫米, 后排坐着更舒展。"
+    availability: "您的 {from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 只要 {to_wait_weeks} 周就能提车, 早 {weeks_sooner} 周。"
+    availability_late: "您的 {from_model} 已经比约定晚了 {days_late} 天, 到店日期还没落实; {to_model} {to_wait_weeks} 周就能提车。"
+    availability_late_in_stock: "您的 {from_model} 已经比约定晚了 {days_late} 天, 到店日期还没落实; {to_model} 有现车, 这周就能提车。"
+    availability_in_stock: "您的 {from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 有现车, 这周就能提车。"
     maintenance_cost: "{to_model} 每年保养比 {from_model} 省 {saved_per_year} 元。"
     city_use: "{to_model} 车身短 {shorter_mm} 毫米, 城市里停车、掉头都更方便。"
     running_cost: "{to_model} 每百公里使用成本从 {before} 元降到 {after} 元, 每年大约省 {running_saved} 元。"
 
   # 其它界面文字。
   ui:
+    opener: 开口
+    selling_points: 卖点
+    competitor: 竞品
+    weakness: 弱点
+    days_unit: 天
+    more_in_full: "完整简报: 加 --full"
     stage_prospect: 有望客户
     stage_deposit: 已交定金
     stage_waiting_for_delivery: 已签约待交车
@@ -352,133 +364,180 @@ labels:
       path: "zh-CN/messages.yaml",
       text: ##"""
 # 短信 / 微信话术库 (messages)
-# 群发的通用祝福客户最反感: 每条都要叫出客户的名字, 提一件你们之间的事 ({detail}),
-# 用销售顾问本人的名字和店名落款。
+# 群发的通用祝福客户最反感: 每条都要叫出客户的名字, 用销售顾问本人的名字和店名落款。
 # 节日、生日、换季问候只送祝福和关怀, 绝不夹带促销、优惠和新车信息。
+# 草稿是发给客户的: 只用下面这些"事实"占位符, 顾问记下的备注、话题原文一律不会进入草稿。
 #   occasion: 用在什么场合 (跟进动作代码, 或 season 换季, long_time_no_see 好久不见)
-#   可用的占位符: {customer} 客户称呼, {consultant} 销售顾问, {dealership} 店名,
-#     {detail} 上次聊到的事, {holiday} 节日名称, {model} 车型, {eta} 预计交车日期
+#   占位符 (事实):
+#     总是有的: {customer} 客户称呼, {consultant} 销售顾问, {dealership} 店名
+#     可能没有的: {model} 车型名称, {eta} 预计到店日期 (只在还没到的日子才有; 过了就没有),
+#       {topic} 上次留下的话题 (按话题种类的说法, 如"您要的配置单"), {holiday} 节日名称 (节日问候),
+#       {years} 爱车几周岁 (车生日)
+#   fallbacks: 某个事实没有时依次换用的说法; 最后一条只用"总是有的"事实 (playbook lint 会检查),
+#     这样草稿里永远不会出现空着的地方。
 messages:
   - id: first_contact
     occasion: first_contact
     text: >-
-      {customer}您好, 我是{dealership}的销售顾问{consultant}。感谢您关注极光汽车,
-      您提到{detail}, 我整理了一些资料, 方便的时候给您打个电话详细介绍可以吗?
+      {customer}您好, 我是{dealership}的销售顾问{consultant}。感谢您关注{model},
+      我整理了一些资料, 方便的时候给您打个电话详细介绍可以吗?
+    fallbacks:
+      - >-
+        {customer}您好, 我是{dealership}的销售顾问{consultant}。感谢您关注极光汽车,
+        我整理了一些资料, 方便的时候给您打个电话详细介绍可以吗?
 
   - id: agreed_followup
     occasion: agreed_followup
     text: >-
       {customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系,
-      上次说到{detail}, 我已经准备好了, 您现在方便通话吗?
+      {topic}我已经准备好了, 您现在方便通话吗?
+    fallbacks:
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系,
+        您现在方便通话吗?
 
   - id: cadence_followup
     occasion: cadence_followup
     text: >-
-      {customer}您好, 我是{dealership}的{consultant}。上次聊到{detail}, 我一直记着,
-      有一些新情况想跟您说一下, 您看什么时间方便?
+      {customer}您好, 我是{dealership}的{consultant}。{topic}我一直记着, 现在有答复了,
+      您看什么时间方便跟您说一下?
+    fallbacks:
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。关于{model}有一些新情况想跟您说一下,
+        您看什么时间方便?
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。有一些新情况想跟您说一下,
+        您看什么时间方便?
 
   - id: delivery_update
     occasion: delivery_update
     text: >-
       {customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model}
-      预计{eta}到店。{detail}, 有任何变化我第一时间告诉您。
+      预计{eta}到店, 有任何变化我第一时间告诉您。
+    fallbacks:
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model}
+        厂家还没有给出确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 厂家还没有给出
+        确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。
 
+  # 车已经晚了: 原定日期已过, 不再说"预计哪天到", 只说新日期 (有的话) 和下一步。
   - id: delivery_late
     occasion: delivery_late
     text: >-
       {customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您订的{model}没能按约定时间交车,
-      让您久等了。最新预计{eta}到店。{detail}, 我想当面跟您说明情况和我们的补偿方案, 您看方便吗?
+      让您久等了。厂家最新确认{eta}到店, 我想当面跟您说明情况和我们的补偿方案, 您看方便吗?
+    fallbacks:
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您订的{model}没能按约定时间交车,
+        让您久等了。新的到店日期我正在跟厂家落实, 今天会给您一个准信; 我也想当面跟您说明情况和
+        我们的补偿方案, 您看方便吗?
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您的车没能按约定时间交付,
+        让您久等了。新的到店日期我正在跟厂家落实, 今天会给您一个准信; 我也想当面跟您说明情况和
+        我们的补偿方案, 您看方便吗?
 
   - id: callback_3day
     occasion: callback_3day
     text: >-
-      {customer}您好, 我是{dealership}的{consultant}。新车开了几天感觉怎么样?
-      交车时您提到{detail}, 使用中有任何问题随时找我。
+      {customer}您好, 我是{dealership}的{consultant}。{model}提回去这几天开着感觉怎么样?
+      使用中有任何问题随时找我。
+    fallbacks:
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。爱车提回去这几天开着感觉怎么样?
+        使用中有任何问题随时找我。
 
   - id: issue_7day
     occasion: issue_7day
     text: >-
-      {customer}您好, 我是{dealership}的{consultant}。您反映的问题 ({detail}) 我们一直在跟进,
-      给您说一下处理进度和下一步安排。
+      {customer}您好, 我是{dealership}的{consultant}。您反映的问题我们一直在跟进,
+      给您说一下处理进度和下一步安排, 您看什么时间方便?
 
   - id: birthday
     occasion: birthday
     text: >-
-      {customer}, 生日快乐! 还记得{detail}, 祝您新的一岁身体健康、万事顺意, 天天开心。
+      {customer}, 生日快乐! 祝您新的一岁身体健康、万事顺意, 天天开心。
       {consultant} ({dealership}) 敬上
 
   - id: car_birthday
     occasion: car_birthday
     text: >-
-      {customer}您好, 今天是您的爱车 {years} 周岁的生日! 还记得交车那天{detail}。
-      感谢您一直以来的信任, 祝您和家人一路平安。{consultant} ({dealership})
+      {customer}您好, 今天是您的爱车 {years} 周岁的生日! 感谢您一直以来的信任,
+      祝您和家人一路平安。{consultant} ({dealership})
+    fallbacks:
+      - >-
+        {customer}您好, 今天是您爱车的生日! 感谢您一直以来的信任, 祝您和家人一路平安。
+        {consultant} ({dealership})
 
   - id: holiday_general
     occasion: holiday
     text: >-
-      {customer}, {holiday}到了, {consultant}祝您和家人节日愉快、阖家幸福! 上次您说{detail},
-      希望一切顺利。{dealership} {consultant}
+      {customer}, {holiday}到了, {consultant}祝您和家人节日愉快、阖家幸福! {dealership} {consultant}
+    fallbacks:
+      - >-
+        {customer}, 节日到了, {consultant}祝您和家人节日愉快、阖家幸福! {dealership} {consultant}
 
   - id: holiday_spring_festival
     occasion: holiday
     text: >-
-      {customer}, 新春快乐! 感谢您这一年的信任和支持。还记得{detail}, 祝您新的一年身体健康、
+      {customer}, 新春快乐! 感谢您这一年的信任和支持。祝您新的一年身体健康、
       阖家幸福、万事如意! {dealership} {consultant} 给您拜年了
 
   # 清明是祭扫、缅怀的日子: 不说"快乐", 只送平安。
   - id: holiday_qingming
     occasion: holiday
     text: >-
-      {customer}您好, 清明时节出行的人多, 路上请注意安全, 雨天行车慢一点。
-      上次您提到{detail}, 一直记在心上。{dealership} {consultant}
+      {customer}您好, 清明时节出行的人多, 路上请注意安全, 雨天行车慢一点。{dealership} {consultant}
 
   - id: holiday_dragon_boat
     occasion: holiday
     text: >-
-      {customer}, 端午安康! 还记得{detail}, 祝您和家人身体健康、平安顺遂。
-      {dealership} {consultant}
+      {customer}, 端午安康! 祝您和家人身体健康、平安顺遂。{dealership} {consultant}
 
   - id: holiday_mid_autumn
     occasion: holiday
     text: >-
-      {customer}, 中秋快乐! 月圆人团圆, 还记得{detail}, 祝您和家人团团圆圆、幸福美满。
-      {dealership} {consultant}
+      {customer}, 中秋快乐! 月圆人团圆, 祝您和家人团团圆圆、幸福美满。{dealership} {consultant}
 
   - id: holiday_double_ninth
     occasion: holiday
     text: >-
-      {customer}您好, 重阳节到了, 祝家里的长辈身体健康、福寿安康! 上次您说{detail},
-      替我向老人家问好。{dealership} {consultant}
+      {customer}您好, 重阳节到了, 祝家里的长辈身体健康、福寿安康! 替我向老人家问好。
+      {dealership} {consultant}
 
   - id: referral_ask
     occasion: referral_ask
     text: >-
-      {customer}您好, 我是{dealership}的{consultant}。爱车开得还满意吧? 上次您说{detail}。
+      {customer}您好, 我是{dealership}的{consultant}。{model}开得还满意吧?
       如果身边有朋友也在看车, 欢迎介绍给我, 我一定像服务您一样用心服务他们。
+    fallbacks:
+      - >-
+        {customer}您好, 我是{dealership}的{consultant}。爱车开得还满意吧?
+        如果身边有朋友也在看车, 欢迎介绍给我, 我一定像服务您一样用心服务他们。
 
   - id: winback
     occasion: winback
     text: >-
       {customer}您好, 我是{dealership}的{consultant}。上次没能帮您把车的事办好, 我一直在反思。
-      您当时提到{detail}, 想听听您的想法, 看看还有什么我能帮上忙的。
+      想听听您的想法, 看看还有什么我能帮上忙的。
 
   - id: season_summer
     occasion: season
     text: >-
       {customer}, 入夏了, 天气炎热, 停车尽量选阴凉处, 车里别放打火机和充电宝,
-      雷雨天注意积水路段。还记得{detail}, 祝您清凉一夏! {dealership} {consultant}
+      雷雨天注意积水路段。祝您清凉一夏! {dealership} {consultant}
 
   - id: season_winter
     occasion: season
     text: >-
       {customer}, 天冷了, 出门前记得热车一两分钟, 检查胎压和防冻液, 雨雪天多留车距。
-      还记得{detail}, 注意保暖! {dealership} {consultant}
+      注意保暖! {dealership} {consultant}
 
   - id: long_time_no_see
     occasion: long_time_no_see
     text: >-
-      {customer}, 好久不见, 挺想念您的! 还记得上次聊到{detail}, 最近一切都好吗?
-      有空来店里坐坐喝杯茶。{dealership} {consultant}
+      {customer}, 好久不见, 挺想念您的! 最近一切都好吗? 有空来店里坐坐喝杯茶。{dealership} {consultant}
 
 """##),
     PlaybookFile(
@@ -495,6 +554,7 @@ messages:
 #   cargo_litres: 后备箱容积 (升)
 #   interior_mm: 后排腿部空间 (毫米)
 #   length_mm: 车长 (毫米)
+#   seats: 座位数 (转换销售只推荐坐得下这家人的车型)
 #   replaces: 新款替代的老款车型代码 (新旧车型转换用)
 #   prestige: 面子档次 1-3 (3 最有面子)
 #   offer: 当前优惠 (没有就不写); 转换销售时用于"既得利益""贪利心理"
@@ -509,6 +569,7 @@ models:
     cargo_litres: 440
     interior_mm: 920
     length_mm: 4680
+    seats: 5
     prestige: 1
     selling_points:
       - 同级少有的 1.5T 配 7 速双离合, 百公里油耗 6.2 升
@@ -534,6 +595,7 @@ models:
     cargo_litres: 510
     interior_mm: 960
     length_mm: 4880
+    seats: 5
     prestige: 2
     selling_points:
       - 成熟的 2.0T 动力, 口碑车型, 故障率低
@@ -558,6 +620,7 @@ models:
     cargo_litres: 530
     interior_mm: 1000
     length_mm: 4920
+    seats: 5
     replaces: S50
     prestige: 2
     selling_points:
@@ -583,6 +646,7 @@ models:
     cargo_litres: 480
     interior_mm: 950
     length_mm: 4550
+    seats: 5
     prestige: 1
     selling_points:
       - 最流行的城市 SUV, 车身紧凑好停车
@@ -608,6 +672,7 @@ models:
     cargo_litres: 620
     interior_mm: 1010
     length_mm: 4790
+    seats: 5
     prestige: 2
     selling_points:
       - 热销中型 SUV, 好车才要等
@@ -635,6 +700,7 @@ models:
     cargo_litres: 700
     interior_mm: 1020
     length_mm: 4960
+    seats: 7
     prestige: 3
     selling_points:
       - 真正能坐人的第三排, 一家三代一车出行
@@ -658,6 +724,7 @@ models:
     cargo_litres: 900
     interior_mm: 1080
     length_mm: 5150
+    seats: 7
     prestige: 3
     selling_points:
       - 商务接待首选, 第二排航空座椅, 客户坐着有面子
@@ -681,6 +748,7 @@ models:
     cargo_litres: 300
     interior_mm: 860
     length_mm: 3980
+    seats: 4
     prestige: 1
     selling_points:
       - 车长不到 4 米, 城市里停车掉头最方便
@@ -705,6 +773,7 @@ models:
     cargo_litres: 470
     interior_mm: 980
     length_mm: 4850
+    seats: 5
     prestige: 2
     selling_points:
       - 续航 620 公里, 冬天也有 480 公里
@@ -730,6 +799,7 @@ models:
     cargo_litres: 580
     interior_mm: 1000
     length_mm: 4820
+    seats: 5
     prestige: 2
     selling_points:
       - 纯电 SUV, 双电机四驱, 零百加速 4.9 秒
@@ -752,6 +822,8 @@ models:
 # 培训师可以直接编辑本文件。每条异议：
 #   code               固定代码，不要改（两种语言共用，匹配器按它合并例句）
 #   title              异议名称
+#   line               一句话回答 (简报里只显示这一句; 完整话术用 coach objection CODE 查看)
+#   about_waiting      true: 这条异议是关于等车的 (客户要的车有现车时简报不列它)
 #   examples           客户的原话，6-10 条，越像真实顾客说话越好（匹配器靠它识别）
 #   approach           应对思路，一两句
 #   response           应对话术，2-5 句，用 | 写成多行
@@ -765,6 +837,8 @@ objections:
   # ---- 教材十大异议 ----------------------------------------------------------
   - code: wait_too_long
     title: 等车时间太长
+    line: "好车值得等, 越早下定越靠前; 我每周给您报进度, 时间紧的话主销配置或现车能早几周提。"
+    about_waiting: true
     examples:
       - 别家有现车，凭什么要我等这么久？
       - 别的车型都有现车，为什么你们的车要等这么久
@@ -786,6 +860,7 @@ objections:
 
   - code: trim_unavailable
     title: 想要的配置没车
+    line: "顶配每月配额很少; 豪华版有您看重的大部分配置、早一个多月提车, 差价可以换成精品或保养。"
     examples:
       - 为什么尊贵版带天窗的没车？
       - 我要的顶配一直没货，低配我又看不上
@@ -807,6 +882,8 @@ objections:
 
   - code: feature_guarantee
     title: 要求保证以后的配置
+    line: "您订的每项配置都写进合同, 到车当面逐项核对, 不对可以不接车。"
+    about_waiting: true
     examples:
       - 几个月后能保证有带气囊的车吗？
       - 你能保证到时候交的车就是我要的这个配置吗
@@ -828,6 +905,7 @@ objections:
 
   - code: vs_competitor
     title: 跟竞品比有什么优势
+    line: "货比三家是对的: 我把两款车的空间、配置和用车成本列成一张表给您对比。"
     examples:
       - 你们的车跟XXX比有什么优势？
       - 我还在看别的牌子，你们比它强在哪
@@ -849,6 +927,7 @@ objections:
 
   - code: no_choice
     title: 只到一台车没得挑
+    line: "交车前做全面检查, 您也可以逐项验车, 不满意可以不接。"
     examples:
       - 只到一台车，挑选的余地都没有，挑不中怎么办？
       - 就这一台车，颜色我也不喜欢
@@ -870,6 +949,7 @@ objections:
 
   - code: price_drop_after_purchase
     title: 提车后降价怎么办
+    line: "价格由厂家统一定, 近期没有大调价计划; 早一个月提车就早一个月享受。"
     examples:
       - 提车后降价了怎么办？
       - 我刚买完你们就降价，那我不是亏了
@@ -891,6 +971,7 @@ objections:
 
   - code: no_discount
     title: 别家让利你们不让
+    line: "价格稳说明车好卖, 三年后的残值也更高, 卖车时不吃亏。"
     examples:
       - 其他车型都大幅让利，你们的车为什么不让利？
       - 别人都打折，就你们一分钱都不优惠
@@ -911,6 +992,8 @@ objections:
 
   - code: delivery_risk
     title: 担心到时交不出车
+    line: "交车时间写进合同, 每周给您报进度; 万一逾期, 合同里有补偿, 也可以全额退定金。"
+    about_waiting: true
     examples:
       - 到时要是交不出车怎么办？
       - 定金交了，万一你们到时候没车呢
@@ -931,6 +1014,7 @@ objections:
 
   - code: wait_for_promo
     title: 等促销再买
+    line: "旺季订车的人最多, 热销配置先被订完; 现在订车源有保证, 该有的优惠我也帮您争取。"
     examples:
       - 金九银十你们肯定有促销政策，到时候买肯定更实惠。
       - 我等国庆节车展再来看看
@@ -952,6 +1036,7 @@ objections:
 
   - code: online_defects
     title: 网上说有毛病
+    line: "那是早期少数批次的问题, 厂家已经改进, 新车都是改进后的版本。"
     examples:
       - 网上查到你们品牌有些小毛病。
       - 我在论坛上看到有人说你们车有异响
@@ -974,6 +1059,7 @@ objections:
   # ---- 补充的常见异议 --------------------------------------------------------
   - code: price_too_high
     title: 价格太贵
+    line: "算一笔账: 保养和油耗都比同级低, 五年下来省下不少, 摊到每天差不了几块钱。"
     examples:
       - 太贵了，超出我的预算了
       - 这个价钱有点高，我心里价位在十五万以内
@@ -994,6 +1080,7 @@ objections:
 
   - code: ask_family
     title: 要和家人商量
+    line: "应该的; 我把配置表、报价和安全评分发给您, 也欢迎约家人一起来试驾。"
     examples:
       - 我得回去跟老婆商量一下
       - 这事我一个人定不了，要问问家里人
@@ -1014,6 +1101,7 @@ objections:
 
   - code: just_looking
     title: 只是随便看看
+    line: "没关系, 多看多比较; 您先看, 有问题随时叫我。"
     examples:
       - 我就随便看看，暂时不买
       - 先了解一下，还没想好什么时候买
@@ -1034,6 +1122,7 @@ objections:
 
   - code: trade_in_value
     title: 旧车置换估价太低
+    line: "估价按车况、里程和近期成交行情定, 我把评估明细给您看; 车商报价要把手续和扣款算清楚。"
     examples:
       - 我的旧车你们才给这么点钱
       - 置换的估价太低了，二手车商给得都比你们多
@@ -1055,6 +1144,7 @@ objections:
 
   - code: financing
     title: 贷款、首付和利息
+    line: "厂家金融和几家银行都有方案, 首付最低两成, 费用提前写清楚, 没有隐藏费用。"
     examples:
       - 贷款利息太高了，不划算
       - 首付能不能再低一点
@@ -1082,28 +1172,34 @@ objections:
 # 打电话前先想好交流的话题和要达到的目的: 给客户一个非接电话不可的理由。
 topics:
   # 一、埋下去的话题: 上次来店时故意留下的"尾巴", 这次为客户解决, 作为再次联系的理由。
-  # 每种尾巴写: name 名称, how_to_raise 怎么开口 ({text} 是当时记下的话题)。
+  # 每种尾巴写: name 名称, draft_phrase 发给客户的短信里怎么称呼它 (顾问记下的原话只给顾问看, 不会发给客户),
+  # how_to_raise 打电话时怎么开口 (这是说给客户听的, 不要写 {text})。
   buried:
     tech:
       name: 产品技术
+      draft_phrase: 您上次问的技术问题
       how_to_raise: >-
-        上次您问到"{text}", 我专门向技术部门核实了, 今天给您一个准确的答复。
+        上次您问的那个技术问题, 我专门向技术部门核实了, 今天给您一个准确的答复。
     brochure:
       name: 产品资料
+      draft_phrase: 您要的资料
       how_to_raise: >-
-        上次答应给您的资料 ({text}) 已经准备好了, 您看是我发到您微信, 还是您来店时我当面给您讲解?
+        上次答应给您的资料已经准备好了, 您看是我发到您微信, 还是您来店时我当面给您讲解?
     supply:
       name: 车源信息
+      draft_phrase: 您关心的车源情况
       how_to_raise: >-
-        您关心的车源 ({text}) 有最新消息了, 第一时间跟您说一下。
+        您关心的车源有最新消息了, 第一时间跟您说一下。
     policy:
       name: 购车政策
+      draft_phrase: 您问的购车政策
       how_to_raise: >-
-        上次您问到的购车政策 ({text}), 我已经问清楚了, 给您详细说一下。
+        上次您问到的购车政策, 我已经问清楚了, 给您详细说一下。
     other:
       name: 其它关心的问题
+      draft_phrase: 您上次关心的问题
       how_to_raise: >-
-        上次您提到"{text}", 我一直记着, 现在有答复了。
+        上次您提到的事情我一直记着, 现在有答复了。
 
   # 二、挖出来的话题: 从客户档案里挖出来, 围绕"人、车、生活"。
   #   area: person 人 / car 车 / life 生活
@@ -1144,12 +1240,12 @@ topics:
       area: person
       profile_keys: [career, job, company]
       text: >-
-        {name}从事{value}, 关心一下最近工作忙不忙; 商务接待多的话可以聊聊乘坐舒适和面子。
+        {name}的职业是{value}, 关心一下最近工作忙不忙; 商务接待多的话可以聊聊乘坐舒适和面子。
     - id: investment
       area: person
       profile_keys: [investment]
       text: >-
-        {name}关注{value}, 可以聊聊最近的行情; 也可以说说车辆保值率和用车成本这本账。
+        {name}在理财上有自己的打算 ({value}), 可以聊聊最近的行情; 也可以说说车辆保值率和用车成本这本账。
     - id: travel_self_drive
       area: life
       profile_keys: [travel]
@@ -1170,7 +1266,7 @@ topics:
       area: person
       profile_keys: [games]
       text: >-
-        {name}喜欢玩{value}, 年轻人的话题多聊几句; 车机互联、手机投屏是不错的切入点。
+        {name}爱玩游戏 ({value}), 年轻人的话题多聊几句; 车机互联、手机投屏是不错的切入点。
     - id: children
       area: life
       profile_keys: [children, kids]
@@ -1185,13 +1281,13 @@ topics:
       area: life
       profile_keys: [pet]
       text: >-
-        {name}养了{value}, 问问它最近好不好; 带宠物出行的座椅保护和通风可以顺便聊。
+        {name}家有宠物 ({value}), 问问它最近好不好; 带宠物出行的座椅保护和通风可以顺便聊。
     - id: commute_long
       area: car
       profile_keys: [commute]
       match: [公里, km, 远, 高速, long]
       text: >-
-        {name}通勤{value}, 跑得多最在意油耗/电耗, 可以帮他算一算每年的使用成本。
+        {name}用车跑得多 ({value}), 最在意油耗/电耗, 可以帮他算一算每年的使用成本。
     - id: commute_general
       area: car
       profile_keys: [commute]
@@ -1473,7 +1569,7 @@ labels:
 
   # Why to contact now, and fragments the reasons are built from.
   reasons:
-    delivery_late: "Promised delivery passed {days_late} days ago, car not delivered (now expected {eta})"
+    delivery_late: "Promised delivery passed {days_late} days ago, car not delivered (promised {eta})"
     issue_7day: "Reported problem \"{issue}\" still open, due by {date}"
     callback_3day: "Callback within 3 days of delivery, due by {date}"
     agreed_followup: "Next contact agreed with the customer for {time}"
@@ -1513,20 +1609,32 @@ labels:
   switch_texts:
     conformity: "Most of our recent customers chose the {to_model}; that many people can't be wrong."
     trend: "The {to_model} is where the {segment} market is heading; it will stay current for years."
-    vested_benefit: "Only the {to_model} can be delivered {weeks_sooner} weeks sooner ({to_wait_weeks} weeks instead of {from_wait_weeks}), and it comes with: {offer}."
+    vested_benefit: "Only the {to_model} comes {weeks_sooner} weeks sooner ({to_wait_weeks} weeks; yours is about {from_wait_weeks} away), and it comes with: {offer}."
+    vested_benefit_late: "Your {from_model} is {days_late} days late; the {to_model} can be yours in {to_wait_weeks} weeks, and it comes with: {offer}."
+    vested_benefit_late_in_stock: "Your {from_model} is {days_late} days late; the {to_model} is in stock this week, and it comes with: {offer}."
     vested_benefit_in_stock: "Only the {to_model} is in stock now, {weeks_sooner} weeks sooner than the {from_model}, and it comes with: {offer}."
     gain: "The {to_model} is on offer right now ({offer}); why not take the better value?"
     completeness: "For {price_diff} yuan more (about {percent}%) the {to_model} gives more room and more equipment; why not get the better car?"
     prestige: "The {to_model} is a step up; it makes a better impression with clients, family and friends."
     space: "The {to_model} has {extra_litres} litres more boot and {extra_mm} mm more rear legroom."
-    availability: "The {from_model} takes {from_wait_weeks} weeks; the {to_model} can be yours in {to_wait_weeks}."
-    availability_in_stock: "The {from_model} takes {from_wait_weeks} weeks; the {to_model} is in stock and can be yours this week."
+    space_cargo: "The {to_model} has {extra_litres} litres more boot: room for the whole family's luggage."
+    space_legroom: "The {to_model} has {extra_mm} mm more rear legroom."
+    availability: "Your {from_model} is about {from_wait_weeks} weeks away; the {to_model} can be yours in {to_wait_weeks}, {weeks_sooner} weeks sooner."
+    availability_late: "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} can be yours in {to_wait_weeks} weeks."
+    availability_late_in_stock: "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} is in stock and can be yours this week."
+    availability_in_stock: "Your {from_model} is about {from_wait_weeks} weeks away; the {to_model} is in stock and can be yours this week."
     maintenance_cost: "The {to_model} costs {saved_per_year} yuan a year less to maintain than the {from_model}."
     city_use: "The {to_model} is {shorter_mm} mm shorter: easier to park and turn in town."
     running_cost: "The {to_model} costs {after} yuan per 100 km instead of {before}, about {running_saved} yuan a year saved."
 
   # Everything else the CLI prints.
   ui:
+    opener: Open with
+    selling_points: Selling points
+    competitor: Competitor
+    weakness: weakness
+    days_unit: days
+    more_in_full: "Full brief: add --full"
     stage_prospect: Prospect
     stage_deposit: Deposit
     stage_waiting_for_delivery: Waiting for delivery
@@ -1656,144 +1764,204 @@ labels:
       path: "en/messages.yaml",
       text: ##"""
 # Message library (SMS / WeChat)
-# Customers hate mass-sent generic greetings: name the customer, recall something
-# you shared ({detail}), and sign with the consultant's own name and the dealership.
+# Customers hate mass-sent generic greetings: name the customer and sign with the
+# consultant's own name and the dealership.
 # Holiday, birthday and season messages carry wishes and care only: never
 # promotions, prices or new cars.
+# A draft goes to the customer: it is built from the facts below only; what a
+# consultant types (notes, topic texts) never reaches it.
 #   occasion: when it is used (an action code, or season, long_time_no_see)
-#   placeholders: {customer}, {consultant}, {dealership}, {detail} (something
-#     you talked about), {holiday}, {model}, {eta} (expected delivery date)
+#   placeholders (facts):
+#     always known: {customer}, {consultant}, {dealership}
+#     maybe unknown: {model} (model name), {eta} (expected delivery, only while
+#       that day is still ahead), {topic} (the loose end left last time, as its
+#       kind words it: "the brochure you asked for"), {holiday} (holiday
+#       greetings), {years} (the car's age on its birthday)
+#   fallbacks: other wordings, tried in order when a fact is unknown; the last one
+#     uses only facts that are always known (playbook lint checks), so a draft
+#     never has an empty slot.
 messages:
   - id: first_contact
     occasion: first_contact
     text: >-
       Hello {customer}, this is {consultant}, your sales consultant at {dealership}.
-      Thank you for your interest in Aurora. You mentioned {detail}; I have put some
-      information together. May I call you to go through it?
+      Thank you for your interest in the {model}. I have put some information together.
+      May I call you to go through it?
+    fallbacks:
+      - >-
+        Hello {customer}, this is {consultant}, your sales consultant at {dealership}.
+        Thank you for your interest in Aurora. I have put some information together.
+        May I call you to go through it?
 
   - id: agreed_followup
     occasion: agreed_followup
     text: >-
-      Hello {customer}, {consultant} from {dealership} here, as we agreed. Last time
-      we talked about {detail} and I have it ready. Is now a good time to talk?
+      Hello {customer}, {consultant} from {dealership} here, as we agreed. I have {topic}
+      ready for you. Is now a good time to talk?
+    fallbacks:
+      - >-
+        Hello {customer}, {consultant} from {dealership} here, as we agreed.
+        Is now a good time to talk?
 
   - id: cadence_followup
     occasion: cadence_followup
     text: >-
-      Hello {customer}, {consultant} from {dealership}. I have kept in mind what we
-      discussed ({detail}) and have some news for you. When would suit you?
+      Hello {customer}, {consultant} from {dealership}. I have kept {topic} in mind and
+      now have an answer for you. When would suit you?
+    fallbacks:
+      - >-
+        Hello {customer}, {consultant} from {dealership}. I have some news about the {model}
+        for you. When would suit you?
+      - >-
+        Hello {customer}, {consultant} from {dealership}. I have some news for you.
+        When would suit you?
 
   - id: delivery_update
     occasion: delivery_update
     text: >-
       Hello {customer}, {consultant} from {dealership} with an update on your {model}:
-      it is expected on {eta}. {detail}. I will tell you at once if anything changes.
+      it is expected on {eta}. I will tell you at once if anything changes.
+    fallbacks:
+      - >-
+        Hello {customer}, {consultant} from {dealership} with an update on your {model}:
+        the factory has not confirmed a date yet. I am chasing it every week and will
+        tell you as soon as I have one.
+      - >-
+        Hello {customer}, {consultant} from {dealership} with an update on your car:
+        the factory has not confirmed a date yet. I am chasing it every week and will
+        tell you as soon as I have one.
 
+  # The car is late: the promised day has passed and is never given as expected again.
   - id: delivery_late
     occasion: delivery_late
     text: >-
       Hello {customer}, {consultant} from {dealership}. I am truly sorry your {model}
-      was not ready on the promised date. The latest estimate is {eta}. {detail}.
-      I would like to explain in person and go through how we will make it up to you.
+      was not ready on the promised date. The factory now confirms {eta}. I would like
+      to explain in person and go through how we will make it up to you.
+    fallbacks:
+      - >-
+        Hello {customer}, {consultant} from {dealership}. I am truly sorry your {model}
+        was not ready on the promised date. I am pinning down the new date with the factory
+        and will give you a firm answer today; I would also like to go through how we will
+        make it up to you.
+      - >-
+        Hello {customer}, {consultant} from {dealership}. I am truly sorry your car was not
+        ready on the promised date. I am pinning down the new date with the factory and will
+        give you a firm answer today; I would also like to go through how we will make it
+        up to you.
 
   - id: callback_3day
     occasion: callback_3day
     text: >-
-      Hello {customer}, {consultant} from {dealership}. How is the new car after the
-      first few days? At delivery you mentioned {detail}; call me any time you need anything.
+      Hello {customer}, {consultant} from {dealership}. How is the {model} after the
+      first few days? Call me any time you need anything.
+    fallbacks:
+      - >-
+        Hello {customer}, {consultant} from {dealership}. How is your car after the
+        first few days? Call me any time you need anything.
 
   - id: issue_7day
     occasion: issue_7day
     text: >-
       Hello {customer}, {consultant} from {dealership}. We are following up the problem
-      you reported ({detail}); here is where it stands and what happens next.
+      you reported; may I tell you where it stands and what happens next?
 
   - id: birthday
     occasion: birthday
     text: >-
-      Happy birthday, {customer}! I still remember {detail}. Wishing you health,
-      happiness and a wonderful year ahead. {consultant}, {dealership}
+      Happy birthday, {customer}! Wishing you health, happiness and a wonderful year
+      ahead. {consultant}, {dealership}
 
   - id: car_birthday
     occasion: car_birthday
     text: >-
-      Hello {customer}, your car turns {years} today! I remember the day you
-      collected it: {detail}. Thank you for your trust, and safe travels
-      to you and your family. {consultant}, {dealership}
+      Hello {customer}, your car turns {years} today! Thank you for your trust, and safe
+      travels to you and your family. {consultant}, {dealership}
+    fallbacks:
+      - >-
+        Hello {customer}, it is your car's birthday today! Thank you for your trust, and
+        safe travels to you and your family. {consultant}, {dealership}
 
   - id: holiday_general
     occasion: holiday
     text: >-
-      {customer}, {consultant} wishes you and your family a happy {holiday}! You told
-      me about {detail}; I hope all is going well. {consultant}, {dealership}
+      {customer}, {consultant} wishes you and your family a happy {holiday}!
+      {consultant}, {dealership}
+    fallbacks:
+      - >-
+        {customer}, {consultant} wishes you and your family a happy holiday!
+        {consultant}, {dealership}
 
   - id: holiday_spring_festival
     occasion: holiday
     text: >-
       Happy Spring Festival, {customer}! Thank you for your trust this past year.
-      I still remember {detail}. Wishing you health, happiness and every success in
-      the new year. {consultant}, {dealership}
+      Wishing you health, happiness and every success in the new year.
+      {consultant}, {dealership}
 
   # Qingming is a day of remembrance: no "happy", only a wish for safe travel.
   - id: holiday_qingming
     occasion: holiday
     text: >-
       Hello {customer}, many people are on the road for Qingming; please drive safely
-      and take it slow in the rain. I have not forgotten {detail}. {consultant}, {dealership}
+      and take it slow in the rain. {consultant}, {dealership}
 
   - id: holiday_dragon_boat
     occasion: holiday
     text: >-
-      {customer}, wishing you good health and peace this Dragon Boat Festival! I still
-      remember {detail}. {consultant}, {dealership}
+      {customer}, wishing you good health and peace this Dragon Boat Festival!
+      {consultant}, {dealership}
 
   - id: holiday_mid_autumn
     occasion: holiday
     text: >-
-      Happy Mid-Autumn Festival, {customer}! A full moon for a family together. I still
-      remember {detail}. Wishing you and yours a joyful reunion. {consultant}, {dealership}
+      Happy Mid-Autumn Festival, {customer}! A full moon for a family together.
+      Wishing you and yours a joyful reunion. {consultant}, {dealership}
 
   - id: holiday_double_ninth
     occasion: holiday
     text: >-
       Hello {customer}, on the Double Ninth Festival I wish the elders in your family
-      good health and long life! You told me about {detail}; please give them my
-      regards. {consultant}, {dealership}
+      good health and long life! Please give them my regards. {consultant}, {dealership}
 
   - id: referral_ask
     occasion: referral_ask
     text: >-
-      Hello {customer}, {consultant} from {dealership}. I hope you are enjoying the car.
-      You mentioned {detail}. If friends of yours are looking for a car, I would be glad
-      to look after them as carefully as I look after you.
+      Hello {customer}, {consultant} from {dealership}. I hope you are enjoying the {model}.
+      If friends of yours are looking for a car, I would be glad to look after them as
+      carefully as I look after you.
+    fallbacks:
+      - >-
+        Hello {customer}, {consultant} from {dealership}. I hope you are enjoying the car.
+        If friends of yours are looking for a car, I would be glad to look after them as
+        carefully as I look after you.
 
   - id: winback
     occasion: winback
     text: >-
       Hello {customer}, {consultant} from {dealership}. I am sorry we could not get it
-      right for you last time. You mentioned {detail}; I would value your thoughts and
-      would like to know if there is anything I can still help with.
+      right for you last time. I would value your thoughts and would like to know if
+      there is anything I can still help with.
 
   - id: season_summer
     occasion: season
     text: >-
       {customer}, summer is here: park in the shade when you can, never leave lighters
-      or power banks in the car, and watch for flooded roads in storms. I still remember
-      {detail}. Stay cool! {consultant}, {dealership}
+      or power banks in the car, and watch for flooded roads in storms. Stay cool!
+      {consultant}, {dealership}
 
   - id: season_winter
     occasion: season
     text: >-
       {customer}, it is getting cold: let the engine warm up a minute or two, check tyre
-      pressure and coolant, and keep your distance on wet or icy roads. I still remember
-      {detail}. Keep warm! {consultant}, {dealership}
+      pressure and coolant, and keep your distance on wet or icy roads. Keep warm!
+      {consultant}, {dealership}
 
   - id: long_time_no_see
     occasion: long_time_no_see
     text: >-
-      {customer}, it has been a while and I have missed our chats! Last time we talked
-      about {detail}; how is everything? Drop by for a cup of tea any time.
-      {consultant}, {dealership}
+      {customer}, it has been a while and I have missed our chats! How is everything?
+      Drop by for a cup of tea any time. {consultant}, {dealership}
 
 """##),
     PlaybookFile(
@@ -1811,6 +1979,7 @@ messages:
 #   cargo_litres: boot volume (litres)
 #   interior_mm: rear legroom (mm)
 #   length_mm: length (mm)
+#   seats: number of seats (a switch never offers fewer than the customer needs)
 #   replaces: code of the old model this one replaces (old-to-new switches)
 #   prestige: 1-3 (3 = most upmarket)
 #   offer: current offer, if any; used by the vested-benefit and gain levers
@@ -1825,6 +1994,7 @@ models:
     cargo_litres: 440
     interior_mm: 920
     length_mm: 4680
+    seats: 5
     prestige: 1
     selling_points:
       - A 1.5T with a 7-speed dual-clutch, rare in its class, at 6.2 l/100 km
@@ -1850,6 +2020,7 @@ models:
     cargo_litres: 510
     interior_mm: 960
     length_mm: 4880
+    seats: 5
     prestige: 2
     selling_points:
       - Proven 2.0T drivetrain with a strong reputation and a low fault rate
@@ -1874,6 +2045,7 @@ models:
     cargo_litres: 530
     interior_mm: 1000
     length_mm: 4920
+    seats: 5
     replaces: S50
     prestige: 2
     selling_points:
@@ -1899,6 +2071,7 @@ models:
     cargo_litres: 480
     interior_mm: 950
     length_mm: 4550
+    seats: 5
     prestige: 1
     selling_points:
       - The most popular city SUV, compact and easy to park
@@ -1924,6 +2097,7 @@ models:
     cargo_litres: 620
     interior_mm: 1010
     length_mm: 4790
+    seats: 5
     prestige: 2
     selling_points:
       - A best-selling midsize SUV; good cars are worth the wait
@@ -1951,6 +2125,7 @@ models:
     cargo_litres: 700
     interior_mm: 1020
     length_mm: 4960
+    seats: 7
     prestige: 3
     selling_points:
       - A third row adults can really use; three generations in one car
@@ -1974,6 +2149,7 @@ models:
     cargo_litres: 900
     interior_mm: 1080
     length_mm: 5150
+    seats: 7
     prestige: 3
     selling_points:
       - First choice for hosting clients, with second-row lounge seats
@@ -1997,6 +2173,7 @@ models:
     cargo_litres: 300
     interior_mm: 860
     length_mm: 3980
+    seats: 4
     prestige: 1
     selling_points:
       - Under 4 m long, the easiest car in town to park and turn
@@ -2021,6 +2198,7 @@ models:
     cargo_litres: 470
     interior_mm: 980
     length_mm: 4850
+    seats: 5
     prestige: 2
     selling_points:
       - 620 km range, still 480 km in winter
@@ -2046,6 +2224,7 @@ models:
     cargo_litres: 580
     interior_mm: 1000
     length_mm: 4820
+    seats: 5
     prestige: 2
     selling_points:
       - Electric SUV with dual-motor all-wheel drive, 0-100 km/h in 4.9 s
@@ -2069,6 +2248,8 @@ models:
 #   code               fixed code, do not change (shared by both languages; the matcher merges
 #                      the examples of every language by code)
 #   title              a short name
+#   line               the answer in one line (the brief shows only this; `coach objection CODE` gives the full script)
+#   about_waiting      true when the objection is about waiting for the car (left out when the car is in stock)
 #   examples           6-10 things customers actually say (the matcher recognises objections by them)
 #   approach           how to handle it, one or two lines
 #   response           what to say, 2-5 sentences (block scalar with |)
@@ -2082,6 +2263,8 @@ objections:
   # ---- The deck's ten objections ---------------------------------------------
   - code: wait_too_long
     title: The wait is too long
+    line: "Good cars are worth the wait and earlier orders come first; I'll report progress weekly, and a mainstream trim or a car in stock can come weeks sooner."
+    about_waiting: true
     examples:
       - Other brands have cars in stock, so why should I wait this long for yours?
       - Two or three months? That's way too long, I can't wait that long
@@ -2103,6 +2286,7 @@ objections:
 
   - code: trim_unavailable
     title: The trim I want is not available
+    line: "The top trim is allocated in small numbers; the luxury trim has most of what you like, comes a month sooner, and the difference can go into accessories."
     examples:
       - Why is the top trim with the sunroof never available?
       - The fully loaded version is always out of stock and I don't want the base model
@@ -2124,6 +2308,8 @@ objections:
 
   - code: feature_guarantee
     title: Guarantee the equipment months from now
+    line: "Every item you order goes into the contract and we check them together at handover; if anything is missing you don't take the car."
+    about_waiting: true
     examples:
       - Can you guarantee the car will have the airbags in a few months?
       - Can you promise the car I get will have exactly the spec I ordered?
@@ -2145,6 +2331,7 @@ objections:
 
   - code: vs_competitor
     title: What makes you better than brand X?
+    line: "Comparing is right: let me put both cars' space, equipment and running costs side by side for you."
     examples:
       - What advantage does your car have over the Toyota?
       - I'm also looking at another brand, what makes yours better?
@@ -2166,6 +2353,7 @@ objections:
 
   - code: no_choice
     title: Only one car arrived, no choice
+    line: "We inspect it fully before handover and you can check every item yourself; if anything is wrong you don't take it."
     examples:
       - Only one car has arrived, there's no choice, what if I don't like it?
       - There's just this one car and I don't like the colour
@@ -2187,6 +2375,7 @@ objections:
 
   - code: price_drop_after_purchase
     title: What if the price drops after I buy?
+    line: "Prices are set by the manufacturer and no big change is planned; every month sooner is a month of using the car."
     examples:
       - What if the price drops after I take delivery?
       - If you cut the price right after I buy, I lose out
@@ -2207,6 +2396,7 @@ objections:
 
   - code: no_discount
     title: Others give big discounts, why not you?
+    line: "A steady price means the car sells well and keeps its value; you get that back when you sell."
     examples:
       - Other brands give big discounts, why don't you?
       - Everyone else is discounting and you won't knock off a penny
@@ -2227,6 +2417,8 @@ objections:
 
   - code: delivery_risk
     title: What if you can't deliver?
+    line: "The date goes into the contract, I report progress every week, and if it is late the contract compensates you or returns your deposit."
+    about_waiting: true
     examples:
       - What if you can't deliver the car when the time comes?
       - I pay the deposit and then what if you have no car for me?
@@ -2248,6 +2440,7 @@ objections:
 
   - code: wait_for_promo
     title: I'll wait for the sales season
+    line: "In the sales season the popular trims go first and queues grow; ordering now secures the car, and I'll still get you every offer that applies."
     examples:
       - There are always promotions in the autumn sales season, I'll buy then and get a better deal
       - I'll wait for the motor show and come back
@@ -2269,6 +2462,7 @@ objections:
 
   - code: online_defects
     title: I read about faults online
+    line: "That affected a few early batches; the factory fixed it and new cars have the improved part."
     examples:
       - I read online that your brand has some minor faults
       - Someone on a forum said your cars have rattles
@@ -2291,6 +2485,7 @@ objections:
   # ---- Further common objections ---------------------------------------------
   - code: price_too_high
     title: It's too expensive
+    line: "Let's do the sums: lower servicing and fuel costs add up over five years to a few yuan a day."
     examples:
       - It's too expensive, it's over my budget
       - The price is a bit high, I was thinking under 150,000
@@ -2311,6 +2506,7 @@ objections:
 
   - code: ask_family
     title: I need to ask my family
+    line: "Of course; I'll send the spec sheet, quote and safety rating, and you're welcome to bring the family for a test drive."
     examples:
       - I have to talk it over with my wife first
       - I can't decide this alone, I need to ask my family
@@ -2331,6 +2527,7 @@ objections:
 
   - code: just_looking
     title: Just looking
+    line: "No problem: take your time and compare, and call me over whenever you have a question."
     examples:
       - I'm just looking, not buying yet
       - Just getting an idea, I haven't decided when to buy
@@ -2351,6 +2548,7 @@ objections:
 
   - code: trade_in_value
     title: The trade-in price is too low
+    line: "The valuation follows condition, mileage and recent sales, and I'll show you the details; count the fees in a dealer's higher number."
     examples:
       - That's all you'll give me for my old car?
       - Your trade-in valuation is too low, the used-car dealers offer more
@@ -2372,6 +2570,7 @@ objections:
 
   - code: financing
     title: Loan, down payment and interest
+    line: "Manufacturer and bank plans, from 20% down, every fee written down up front; no hidden costs."
     examples:
       - The interest rate on the loan is too high, it's not worth it
       - Can the down payment be any lower?
@@ -2401,32 +2600,39 @@ objections:
 topics:
   # 1. Buried topics: a loose end deliberately left during the last visit,
   # resolved now as the reason for this contact.
-  # Each kind has: name, and how_to_raise ({text} is the topic as noted).
+  # Each kind has: name; draft_phrase, how a message to the customer names it (the
+  # consultant's own note is shown to the consultant only, never sent); and
+  # how_to_raise, what to say to open the call (said to the customer: no {text}).
   buried:
     tech:
       name: Technical question
+      draft_phrase: the technical question you asked
       how_to_raise: >-
-        Last time you asked "{text}". I checked with our technical team and
-        have a precise answer for you today.
+        About the technical question you asked last time: I checked with our
+        technical team and have a precise answer for you today.
     brochure:
       name: Brochure or documents
+      draft_phrase: the material you asked for
       how_to_raise: >-
-        The material I promised you ({text}) is ready. Shall I send it on
-        WeChat, or walk you through it when you next visit?
+        The material I promised you is ready. Shall I send it on WeChat, or walk
+        you through it when you next visit?
     supply:
       name: Stock and supply news
+      draft_phrase: news on the stock you asked about
       how_to_raise: >-
-        There is news about the car you are waiting for ({text}); I wanted
-        you to hear it first.
+        There is news about the car you are waiting for; I wanted you to hear it
+        first.
     policy:
       name: Purchase policy
+      draft_phrase: the purchase policy you asked about
       how_to_raise: >-
-        I have clarified the purchase policy you asked about ({text}); let me
-        explain it in detail.
+        I have clarified the purchase policy you asked about; let me explain it
+        in detail.
     other:
       name: Other concern
+      draft_phrase: what you asked me about
       how_to_raise: >-
-        You mentioned "{text}" last time. I kept it in mind and now have an
+        You mentioned something last time that I kept in mind, and now I have an
         answer.
 
   # 2. Dug-up topics: found in what we know about the customer: person, car, life.
@@ -2466,18 +2672,18 @@ topics:
       area: person
       profile_keys: [sport]
       text: >-
-        {name} does {value}: ask about their plans; keep it a chat, not a pitch.
+        {name}'s sport: {value}. Ask about their plans; keep it a chat, not a pitch.
     - id: career
       area: person
       profile_keys: [career, job, company]
       text: >-
-        {name} works in {value}: ask how work is going; if they host clients,
+        {name}'s job: {value}. Ask how work is going; if they host clients,
         talk about passenger comfort and the image the car gives.
     - id: investment
       area: person
       profile_keys: [investment]
       text: >-
-        {name} follows {value}: chat about the market, and about resale value
+        {name} has money plans ({value}): chat about the market, and about resale value
         and the real cost of running a car.
     - id: travel_self_drive
       area: life
@@ -2501,7 +2707,7 @@ topics:
       area: person
       profile_keys: [games]
       text: >-
-        {name} plays {value}: a good opener; phone mirroring and the
+        {name} plays games ({value}): a good opener; phone mirroring and the
         infotainment system make a natural bridge.
     - id: children
       area: life
@@ -2519,14 +2725,14 @@ topics:
       area: life
       profile_keys: [pet]
       text: >-
-        {name} has {value}: ask how it is doing; seat protection and
+        {name} has a pet ({value}): ask how it is doing; seat protection and
         ventilation for pets are easy follow-ons.
     - id: commute_long
       area: car
       profile_keys: [commute]
       match: [公里, km, 远, 高速, long]
       text: >-
-        {name} commutes {value}: high mileage makes fuel or power cost matter,
+        {name} drives a lot ({value}): high mileage makes fuel or power cost matter,
         so offer to work out the yearly running cost together.
     - id: commute_general
       area: car

@@ -106,7 +106,10 @@ public struct Topics: Codable, Sendable, Hashable {
 
 public struct BuriedKindGuide: Codable, Sendable, Hashable {
   public var name: String
-  /// How to open the call with it; `{text}` is the topic text.
+  /// How a customer-facing draft names a loose end of this kind ("the brochure you asked for"); the consultant's
+  /// own note is never sent.
+  public var draftPhrase: String
+  /// What the consultant says to open the call with it (said to the customer: never the note itself).
   public var howToRaise: String
 }
 
@@ -152,6 +155,10 @@ public struct Objection: Codable, Sendable, Hashable {
   public var followUpQuestion: String
   /// Stages where this objection is typical (brief lists them for leads at that stage).
   public var typicalStages: [String]?
+  /// The answer in one line, for the brief (the full `response` is `coach objection CODE`'s script).
+  public var line: String?
+  /// Whether the objection is about waiting for the car (a brief for a model in stock leaves it out).
+  public var aboutWaiting: Bool?
 }
 
 // MARK: - Models (models.yaml)
@@ -172,6 +179,8 @@ public struct CarModel: Codable, Sendable, Hashable {
   /// Rear legroom or an interior space figure in mm.
   public var interiorMm: Int
   public var lengthMm: Int
+  /// Seats (switch arguments never offer fewer than the customer needs).
+  public var seats: Int
   /// Code of the model this one replaces (old→new version pair), if any.
   public var replaces: String?
   /// Whether the model counts as upmarket within its segment (prestige lever).
@@ -194,8 +203,12 @@ public struct MessageTemplate: Codable, Sendable, Hashable {
   public var id: String
   /// `holiday`, `birthday`, `season`, `long_time_no_see`, `delivery_update`, `callback`, … or an action code.
   public var occasion: String
-  /// Placeholders: {customer}, {consultant}, {dealership}, {detail}, {holiday}, {model}, {eta}.
+  /// The preferred wording; its placeholders are facts (`DraftFact`): {customer}, {consultant}, {dealership},
+  /// {model}, {eta}, {holiday}, {years}, {topic}, {visit}.
   public var text: String
+  /// Other wordings, tried in order when a fact of `text` is unknown (no ETA, no model, …); the last should need
+  /// only facts that are always known, so a draft never has an empty slot (`playbook lint` checks).
+  public var fallbacks: [String]?
 }
 
 // MARK: - Labels (labels.yaml)

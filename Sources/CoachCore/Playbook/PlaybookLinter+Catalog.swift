@@ -73,7 +73,19 @@ extension LintContext {
       error("topics", ["buried", key], "unknown buried kind `\(key)`; kinds are \(kinds.joined(separator: ", "))")
     }
     for kind in kinds where t.buried[kind] == nil {
-      error("topics", ["buried"], "missing buried kind `\(kind)`; every kind needs a name and how_to_raise")
+      error(
+        "topics", ["buried"], "missing buried kind `\(kind)`; every kind needs a name, draft_phrase and how_to_raise")
+    }
+    for (key, guide) in t.buried.sorted(by: { $0.key < $1.key }) {
+      // The opener is said to the customer and the draft phrase sent: neither may carry the consultant's note.
+      for (field, text) in [("how_to_raise", guide.howToRaise), ("draft_phrase", guide.draftPhrase)]
+      where !DraftFact.placeholders(in: text).isEmpty {
+        error(
+          "topics", ["buried", key, field],
+          "buried kind `\(key)`: \(field) is said or sent to the customer and takes no placeholder "
+            + "(\(DraftFact.placeholders(in: text).map { "{\($0)}" }.joined(separator: ", "))); "
+            + "the consultant's note stays internal")
+      }
     }
     checkDuplicates("topics", t.dugUp.map(\.id), what: "dug_up id") { ["dug_up", $0, "id"] }
     for (i, rule) in t.dugUp.enumerated() {
@@ -148,6 +160,9 @@ extension LintContext {
       }
       if let p = m.prestige, !(1...3).contains(p) {
         error("models", [i, "prestige"], "model `\(m.code)`: prestige must be 1, 2 or 3, found \(p)")
+      }
+      if m.seats < 1 {
+        error("models", [i, "seats"], "model `\(m.code)`: seats must be 1 or more, found \(m.seats)")
       }
       if m.price <= 0 || m.waitWeeks < 0 {
         error("models", [i], "model `\(m.code)`: price must be above 0 and wait_weeks 0 or more")

@@ -4,7 +4,9 @@ import Foundation
 
 extension LintContext {
   /// Occasions whose messages carry wishes or care only: no promotions, no new models.
-  static let wishOccasions: Set<String> = ["holiday", "birthday", "car_birthday", "season"]
+  static let wishOccasions: Set<String> = [
+    "holiday", "birthday", "car_birthday", "season", "callback_3day", "issue_7day", "long_time_no_see",
+  ]
 
   func checkObjections() {
     let objections = playbook.objections
@@ -28,14 +30,40 @@ extension LintContext {
         "no message with occasion `\(occasion)`; every action code, season and long_time_no_see needs one")
     }
     let holidayTemplates = Set(playbook.care.holidays.map(\.message))
-    for (i, m) in messages.enumerated()
-    where Self.wishOccasions.contains(m.occasion) || holidayTemplates.contains(m.id) {
-      let hits = PromoWords.find(in: m.text)
+    for (i, m) in messages.enumerated() {
+      let wordings = [m.text] + (m.fallbacks ?? [])
+      checkFacts(m, index: i, wordings: wordings)
+      guard Self.wishOccasions.contains(m.occasion) || holidayTemplates.contains(m.id) else { continue }
+      let hits = Array(Set(wordings.flatMap(PromoWords.find(in:)))).sorted()
       guard !hits.isEmpty else { continue }
       error(
         "messages", [i, "text"],
         "message `\(m.id)` (\(m.occasion)) mentions \(hits.map { "`\($0)`" }.joined(separator: ", ")); "
-          + "holiday, birthday and season messages carry wishes only: no promotions, offers or new models")
+          + "care and greeting messages (holiday, birthday, car birthday, season, 3-day callback, issue fix) "
+          + "carry wishes and care only: no promotions, offers or new models")
+    }
+  }
+
+  /// Every placeholder is a fact a draft may carry, and some wording needs only facts that are always known, so
+  /// a draft never shows an empty slot.
+  func checkFacts(_ m: MessageTemplate, index i: Int, wordings: [String]) {
+    let facts = DraftFact.allCases.map(\.rawValue)
+    for (j, wording) in wordings.enumerated() {
+      let at: [any Sendable] = j == 0 ? [i, "text"] : [i, "fallbacks", j - 1]
+      for name in DraftFact.placeholders(in: wording) where !facts.contains(name) {
+        error(
+          "messages", at,
+          "message `\(m.id)`: `{\(name)}` is not a fact a message may carry; use "
+            + facts.map { "{\($0)}" }.joined(separator: ", ") + " (notes and topic texts stay internal)")
+      }
+    }
+    let always = Set(DraftFact.alwaysKnown(for: m.occasion).map(\.rawValue))
+    let safe = wordings.contains { Set(DraftFact.placeholders(in: $0)).isSubset(of: always) }
+    if !safe {
+      error(
+        "messages", [i, "text"],
+        "message `\(m.id)` can render an empty slot: every wording needs a fact that may be unknown; add a "
+          + "fallback that uses only " + always.sorted().map { "{\($0)}" }.joined(separator: ", "))
     }
   }
 

@@ -10,6 +10,7 @@ extension CoachCommand {
       commandName: "next", abstract: "The follow-up queue and a call brief for the most urgent (or given) lead.")
     @Option(help: "Queue length (default 10; 0 prints only the brief).") var limit = 10
     @Option(help: "Brief for this lead, due or not.") var lead: String?
+    @Flag(help: "The whole brief: every talking point and the objections' full scripts.") var full = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -23,9 +24,11 @@ extension CoachCommand {
       var ctx = try EngineSetup.context(env, session: session, salesStats: false)
       let ranking = ctx
       let candidates = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: false, now: env.now)) {
-        FollowUpEngine.mostUrgentCandidates(FollowUpEngine.dueCandidates(for: $0, in: ranking), limit: limit)
+        FollowUpEngine.mostUrgentCandidates(FollowUpEngine.dueCandidates(for: $0, in: ranking), limit: max(1, limit))
       }
-      let queue = Queue.build(candidates: candidates, ctx: ctx, limit: limit)
+      // `--limit 0` still briefs the most urgent lead; it only hides the queue.
+      let ranked = Queue.build(candidates: candidates, ctx: ctx, limit: max(1, limit))
+      let queue = Array(ranked.prefix(limit))
       var brief: Brief?
       var briefLead: LeadSnapshot?
       if let id = lead {
@@ -35,7 +38,7 @@ extension CoachCommand {
           try EngineSetup.addSalesStats(to: &ctx, for: one, action: action, session: session)
           brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
         }
-      } else if let first = queue.first,
+      } else if let first = ranked.first,
         case let one = try session.db.snapshot(id: first.leadID, scope: session.scope),  // with notes, for the draft
         let action = FollowUpEngine.nextAction(for: one, in: ctx)
       {
@@ -47,7 +50,7 @@ extension CoachCommand {
       if env.json {
         return try out.json(NextJSON(generated_at: env.now, consultant: session.user?.name, queue: queue, brief: brief))
       }
-      BriefPrinter(out: out, labels: ctx.playbook.labels, playbook: ctx.playbook).print(
+      BriefPrinter(out: out, labels: ctx.playbook.labels, playbook: ctx.playbook, full: full).print(
         queue: queue, brief: brief, lead: briefLead, session: session, showQueue: limit > 0)
     }
   }

@@ -7,6 +7,8 @@ struct BriefPrinter {
   let out: Output
   let labels: Labels
   let playbook: Playbook
+  /// Everything: every talking point, the objections' full scripts (`coach next --full`).
+  var full = false
 
   func ui(_ key: String) -> String { labels.ui[key] ?? key }
 
@@ -30,25 +32,50 @@ struct BriefPrinter {
         }))
   }
 
+  /// Columns the brief is wrapped to: it fits one screen of a 100-column terminal.
+  static let width = 100
+  /// Talking points shown without `--full` (loose ends first: each is a promise).
+  static let shortTalkingPoints = 3
+
   private func printBrief(_ b: Brief, lead: LeadSnapshot, session: Session) {
     var title = "\(lead.name)  #\(lead.id)  \(ui("stage_\(lead.stage.rawValue)"))"
     if let g = lead.grade { title += " · \(g.rawValue)" }
     if let m = playbook.model(lead.model) { title += " · \(m.name)" }
     out.line(Output.bold("━━ \(title) ━━"))
-    for w in b.warnings { out.line(Output.red("⚠ \(w)")) }
-    let overdue = b.overdueDays > 0 ? Output.red("  (\(ui("overdue")) \(String(format: "%.1f", b.overdueDays)))") : ""
+    for w in b.warnings { para("⚠ \(w)", style: Output.red) }
+    let days = ui("days_unit") == "days_unit" ? "" : " " + ui("days_unit")
+    let overdue =
+      b.overdueDays > 0 ? Output.red("  (\(ui("overdue")) \(String(format: "%.1f", b.overdueDays))\(days))") : ""
     out.line("\(Output.bold(ui("action_\(b.action.rawValue)")))  \(ui("deadline")) \(out.time(b.deadline))\(overdue)")
-    out.line("\(ui("reason")): \(b.reason)")
-    out.line("\(ui("goal")): \(b.goal)")
+    para("\(ui("reason")): \(b.reason)")
+    para("\(ui("goal")): \(b.goal)")
     let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
     out.line("\(ui("channel")): \(ui("channel_\(b.channel)"))  \(phone)" + (lead.wechat.map { "  wechat \($0)" } ?? ""))
-    section(ui("talking_points"), b.talkingPoints.map { p in "[" + ui("kind_" + p.kind.rawValue) + "] " + p.text })
-    section(ui("objections"), b.objections.map { "\(playbook.objection($0.code)?.title ?? $0.code): \($0.response)" })
+    let points = full ? b.talkingPoints : Array(b.talkingPoints.prefix(Self.shortTalkingPoints))
+    section(ui("talking_points"), points.map { p in "[" + ui("kind_" + p.kind.rawValue) + "] " + p.text })
+    section(ui("selling_points"), b.sellingPoints)
+    if let c = b.competitor {
+      section(ui("competitor"), ["\(c.name) (\(ui("weakness")): \(c.weakness)) → \(c.answer)"])
+    }
+    section(
+      ui("objections"),
+      b.objections.map { o in
+        let title = playbook.objection(o.code)?.title ?? o.code
+        guard full else { return "\(title): \(o.line)" }
+        let question = playbook.objection(o.code)?.followUpQuestion ?? ""
+        return "\(title): \(o.response.trimmingCharacters(in: .whitespacesAndNewlines))\n→ \(question)"
+      })
     section(ui("switch"), b.switchArguments.map { a in
       "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui("lever_" + a.lever.rawValue) + "): " + a.text
     })
     if !b.messageDraft.isEmpty { section(ui("message_draft"), [b.messageDraft]) }
+    if !full && b.talkingPoints.count > points.count { out.line(Output.dim(ui("more_in_full"))) }
     out.line()
+  }
+
+  /// A paragraph wrapped to `width` columns.
+  private func para(_ text: String, style: (String) -> String = { $0 }) {
+    for l in Self.wrap(text, width: Self.width) { out.line(style(l)) }
   }
 
   private func section(_ heading: String, _ items: [String]) {
@@ -56,7 +83,38 @@ struct BriefPrinter {
     out.line(Output.bold(heading))
     for item in items {
       let lines = item.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
-      for (i, l) in lines.enumerated() { out.line((i == 0 ? "  • " : "    ") + l) }
+      for (i, l) in lines.enumerated() {
+        let wrapped = Self.wrap(String(l), width: Self.width - 4)
+        for (j, w) in wrapped.enumerated() { out.line((i == 0 && j == 0 ? "  • " : "    ") + w) }
+      }
     }
+  }
+
+  /// `text` cut into lines of at most `width` display columns, at a space where there is one near the end,
+  /// else between any two characters (Chinese has no spaces).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    var currentWidth = 0
+    var lastSpace: String.Index?
+    for ch in text {
+      let w = DisplayWidth.width(of: ch)
+      if currentWidth + w > width {
+        if let space = lastSpace, current.distance(from: current.startIndex, to: space) > current.count / 2 {
+          lines.append(String(current[..<space]))
+          current = String(current[current.index(after: space)...])
+        } else {
+          lines.append(current)
+          current = ""
+        }
+        currentWidth = DisplayWidth.of(current)
+        lastSpace = current.lastIndex(of: " ")
+      }
+      current.append(ch)
+      currentWidth += w
+      if ch == " " { lastSpace = current.index(before: current.endIndex) }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
   }
 }

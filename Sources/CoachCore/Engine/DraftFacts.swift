@@ -1,0 +1,67 @@
+import Foundation
+
+/// A fact a customer-facing message may carry. Drafts are filled with these and nothing else: what staff type
+/// about a customer (notes, topic texts, profile values, tags) has no case here, so it cannot reach a draft.
+public enum DraftFact: String, CaseIterable, Sendable {
+  case customer, consultant, dealership, model, eta, holiday, years, topic
+
+  /// Facts every draft has (the customer's and consultant's names, the dealership).
+  public static let alwaysKnown: Set<DraftFact> = [.customer, .consultant, .dealership]
+
+  /// Facts that are always known for a message of `occasion` (a holiday greeting knows its holiday).
+  public static func alwaysKnown(for occasion: String) -> Set<DraftFact> {
+    occasion == ActionCode.holiday.rawValue ? alwaysKnown.union([.holiday]) : alwaysKnown
+  }
+
+  /// The `{placeholders}` of `text`, as written (known facts or not).
+  public static func placeholders(in text: String) -> [String] {
+    var names: [String] = []
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "{") {
+      let after = rest.index(after: open)
+      guard let close = rest[after...].firstIndex(where: { $0 == "}" || $0 == "{" }) else { break }
+      if rest[close] == "}" { names.append(String(rest[after..<close])) }
+      rest = rest[close...].dropFirst(rest[close] == "}" ? 1 : 0)
+    }
+    return names
+  }
+}
+
+/// The facts known for one lead's draft, each from a structured field.
+struct DraftFacts {
+  private(set) var values: [DraftFact: String] = [:]
+
+  init(action: DueAction, _ h: LeadHistory, _ ctx: EngineContext) {
+    let pb = ctx.playbook
+    values[.customer] = h.lead.name
+    values[.consultant] = h.lead.consultant ?? ctx.consultantName ?? pb.labels.ui["your_consultant"] ?? ""
+    values[.dealership] = pb.labels.dealership
+    values[.model] = pb.model(h.lead.model)?.name
+    // A promised day that has passed is never presented as still expected.
+    if let eta = h.eta, !(eta < ctx.today) { values[.eta] = DateText.day(eta, chinese: ctx.isChinese) }
+    if action.code == .holiday { values[.holiday] = pb.care.holidays.first { $0.id == action.detail }?.name }
+    if action.code == .carBirthday, let years = action.detail, Int(years) != nil { values[.years] = years }
+    // The loose end left last time, in its kind's customer wording (never the consultant's note).
+    if let topic = h.openTopics(.buried).first { values[.topic] = pb.topics.buried[topic.kind.rawValue]?.draftPhrase }
+    values = values.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
+  }
+
+  /// `text` filled, or nil when it names a fact that is unknown here (or no fact at all).
+  func fill(_ text: String) -> String? {
+    var strings: [String: String] = [:]
+    for name in DraftFact.placeholders(in: text) {
+      guard let fact = DraftFact(rawValue: name), let value = values[fact] else { return nil }
+      strings[name] = value
+    }
+    return Template.fill(text, strings)
+  }
+}
+
+/// Days as a message to a customer writes them: `2027年1月15日`, `15 Jan 2027`.
+enum DateText {
+  static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+  static func day(_ d: LocalDate, chinese: Bool) -> String {
+    chinese ? "\(d.year)年\(d.month)月\(d.day)日" : "\(d.day) \(months[d.month - 1]) \(d.year)"
+  }
+}
