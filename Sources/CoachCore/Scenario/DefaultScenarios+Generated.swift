@@ -27,8 +27,8 @@ scenarios:
         - {at: -10d, outcome: reached, objections: [trim_unavailable]}
     expect:
       action: delivery_update
-      # Heard from this customer first, then typical for a deposit.
-      objections: [trim_unavailable, wait_too_long, feature_guarantee]
+      # Heard from this customer first, then typical for a deposit: two at most.
+      objections: [trim_unavailable, wait_too_long]
       phrases:
         - say: Twelve weeks? Other showrooms hand over the keys today, I'm not queuing that long
           objection: wait_too_long
@@ -87,7 +87,7 @@ scenarios:
       touches:
         - {at: -3d, outcome: visited, objections: [no_choice]}
     expect:
-      objections: [no_choice, delivery_risk]
+      objections: [no_choice, wait_too_long]
       phrases:
         - say: You've got just one car here and it's the wrong colour, I can't choose anything
           objection: no_choice
@@ -134,7 +134,6 @@ scenarios:
       action: callback_3day
       due: true
       overdue: false
-      talking_point_texts: [winter check]
 
   - name: an unanswered call does not count as the 3-day callback
     lead:
@@ -197,7 +196,9 @@ scenarios:
     expect:
       action: issue_7day
       overdue: true
-      message: [sliding door sticks]
+      message: [problem you reported]
+      # What staff typed about the issue stays internal.
+      message_never: [sliding door sticks]
 
   # --- Birthdays and greetings -----------------------------------------------
   - name: the owner's birthday is remembered the day before
@@ -282,7 +283,6 @@ scenarios:
       due: true
       talking_points: [dug_up, created]
       talking_point_texts: [loves fishing]
-      objections: [online_defects]
 
   - name: a greeting the day before the birthday reminder already counts
     now: 2026-11-26T09:00:00+08:00
@@ -481,7 +481,7 @@ scenarios:
       action: delivery_late
       due: true
       objections: [delivery_risk]
-      switch: {to: X40, lever: availability}
+      switch: {to: X40, lever: vested_benefit}
 
   - name: a late car comes before the call the customer asked for
     lead:
@@ -591,7 +591,7 @@ scenarios:
       touches:
         - {at: -10d, outcome: reached, objections: [trim_unavailable]}
     expect:
-      objections: [trim_unavailable, wait_too_long, feature_guarantee]
+      objections: [trim_unavailable, wait_too_long]
       phrases:
         - say: 别的牌子都有现车, 你们这个要等三个月, 太久了
           objection: wait_too_long
@@ -648,7 +648,7 @@ scenarios:
       touches:
         - {at: -3d, outcome: visited, objections: [no_choice]}
     expect:
-      objections: [no_choice, delivery_risk]
+      objections: [no_choice, wait_too_long]
       phrases:
         - say: 就到了这一台, 颜色我也不喜欢, 根本没得挑
           objection: no_choice
@@ -692,7 +692,6 @@ scenarios:
     expect:
       action: callback_3day
       due: true
-      talking_point_texts: [冬季免费检测]
 
   - name: 没接通的电话不算三日回访
     lead:
@@ -735,6 +734,8 @@ scenarios:
       action: issue_7day
       due: true
       overdue: false
+      message: [您反映的问题]
+      message_never: [仪表台有异响]
 
   - name: 问题解决后不再催办
     lead:
@@ -771,7 +772,9 @@ scenarios:
     expect:
       action: birthday
       due: true
-      message: [生日快乐, 马丽, 女儿考上了大学]
+      message: [生日快乐, 马丽]
+      # 顾问记下的备注只给顾问看, 不会发给客户。
+      message_never: [女儿考上了大学]
 
   - name: 错过的生日过了当天就不再提醒
     now: 2026-11-26T09:00:00+08:00
@@ -839,7 +842,6 @@ scenarios:
       action: referral_ask
       due: true
       talking_points: [dug_up, created]
-      objections: [online_defects]
 
 """##),
     PlaybookFile(
@@ -990,7 +992,7 @@ scenarios:
       action: delivery_late
       due: true
       objections: [delivery_risk]
-      switch: {to: X40, lever: availability}
+      switch: {to: X40, lever: vested_benefit}
 
   - name: 老款 S50 现车可以替代等新款 S50N
     lead:
@@ -1082,7 +1084,9 @@ scenarios:
         - {at: -8d, outcome: reached, resolve: [置换政策], bury: [{text: 试驾预约时间, kind: other}]}
     expect:
       talking_point_texts: [试驾预约时间]
-      message: [置换政策]
+      # 草稿只按话题种类称呼它, 顾问记的原话不发给客户。
+      message: [您上次关心的问题]
+      message_never: [置换政策, 试驾预约时间]
 
 """##),
   ]

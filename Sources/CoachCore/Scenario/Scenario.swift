@@ -94,6 +94,8 @@ public struct ScenarioExpectation: Sendable {
   public var warnings: [String] = []
   /// Texts the message draft must contain.
   public var message: [String] = []
+  /// Texts the message draft must never contain (what staff typed about the customer).
+  public var messageNever: [String] = []
 
   public init() {}
 }

@@ -44,6 +44,9 @@ extension ScenarioCheck {
       for text in e.message {
         check("message", contains(brief?.messageDraft ?? "", text), text, brief?.messageDraft ?? "none")
       }
+      for text in e.messageNever {
+        check("message_never", !contains(brief?.messageDraft ?? "", text), "no \"\(text)\"", brief?.messageDraft ?? "none")
+      }
       return out
     }
 

@@ -19,15 +19,17 @@ extension ScenarioResolver {
     e.switchLever = spec.switch?.lever.flatMap { code($0, Lever.self, at + ["switch", "lever"], what: "lever") }
     e.warnings = spec.warnings ?? []
     e.message = spec.message ?? []
+    e.messageNever = spec.messageNever ?? []
     let checks: [Bool] = [
       e.action != nil, e.due != nil, e.overdue != nil, !e.talkingPointKinds.isEmpty, !e.talkingPointTexts.isEmpty,
       !e.objections.isEmpty, !e.phrases.isEmpty, e.switchTo != nil, !e.warnings.isEmpty, !e.message.isEmpty,
+      !e.messageNever.isEmpty,
     ]
     if !checks.contains(true) && findings.count == before {
       fail(
         at,
         "nothing is expected; give at least one of action, due, overdue, talking_points, talking_point_texts, "
-          + "objections, phrases, switch, warnings, message")
+          + "objections, phrases, switch, warnings, message, message_never")
     }
     return e
   }

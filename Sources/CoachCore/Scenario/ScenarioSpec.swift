@@ -87,6 +87,7 @@ struct ExpectSpec: Decodable {
   var `switch`: SwitchSpec?
   var warnings: [String]?
   var message: [String]?
+  var messageNever: [String]?
 }
 
 struct PhraseSpec: Decodable {

@@ -28,7 +28,8 @@ import Testing
     let brief = try Self.brief(lead, F.ctx("2025-07-12T10:00:00+08:00"))  // a Saturday
     #expect(brief.talkingPoints.map(\.kind) == [.buried, .buried, .dugUp, .dugUp, .created, .created])
     #expect(brief.talkingPoints.map(\.source) == ["5", "3", "hobby", "family", "summer_drive", "saturday_club"])
-    #expect(brief.talkingPoints[0].text == "News about your car: X40 stock next week.")
+    // The consultant's own note, then what to say, which never repeats the note.
+    #expect(brief.talkingPoints[0].text == "X40 stock next week — →: There is news about your car.")
     #expect(brief.talkingPoints[2].text == "Wang Wei loves fishing: ask about the last catch.")
     #expect(brief.talkingPoints[4].text == "Summer test-drive week: Invite Wang Wei to drive the Aurora X40.")
   }
@@ -42,14 +43,31 @@ import Testing
     #expect(try Self.brief(x60, ctx).talkingPoints.map(\.source) == ["x60_supply"])
   }
 
-  @Test func givenObjectionsHeard_whenBriefed_thenMostRecentFirstThenTypicalForStageAtMostFour() throws {
+  @Test func givenObjectionsHeard_whenBriefed_thenMostRecentFirstThenTypicalForStageAtMostTwo() throws {
     let lead = F.lead(touches: [
       F.touch(1, "2025-07-01T10:00:00+08:00", objections: ["price_too_high"]),
       F.touch(2, "2025-07-05T10:00:00+08:00", objections: ["no_discount", "ask_family"]),
     ])
     let brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
-    #expect(brief.objections.map(\.code) == ["no_discount", "ask_family", "price_too_high", "just_looking"])
+    #expect(brief.objections.map(\.code) == ["no_discount", "ask_family"])
     #expect(brief.objections[0].response == "answer to no_discount")
+    #expect(brief.objections[0].line == "answer to no_discount")
+    #expect(brief.objections.allSatisfy { $0.heard })
+    let fresh = try Self.brief(F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00")]), F.ctx("2025-07-09T10:00:00+08:00"))
+    #expect(fresh.objections.map(\.code) == ["no_discount", "price_too_high"])
+    #expect(!fresh.objections.contains { $0.heard })
+  }
+
+  @Test func givenModelInStock_whenBriefed_thenNoWaitingObjectionUnlessHeard() throws {
+    var lead = F.lead(stage: .deposit, model: "S50", touches: [F.touch(1, "2025-07-05T10:00:00+08:00")])
+    lead.events = [StageEvent(from: .prospect, to: .deposit, at: F.at("2025-07-02T09:00:00+08:00"), amount: 5000)]
+    let ctx = F.ctx("2025-07-09T10:00:00+08:00")
+    #expect(!(try Self.brief(lead, ctx).objections.map(\.code).contains("wait_too_long")))
+    lead.model = "X60"  // ten weeks away: waiting is what this customer will raise
+    #expect(try Self.brief(lead, ctx).objections.map(\.code).first == "wait_too_long")
+    lead.model = "S50"
+    lead.touches[0].objections = ["wait_too_long"]  // said it anyway: it stays
+    #expect(try Self.brief(lead, ctx).objections.map(\.code).first == "wait_too_long")
   }
 
   @Test func givenThreeUnansweredCalls_whenBriefed_thenUnreachableWarningAndAnotherChannel() throws {
@@ -84,10 +102,15 @@ import Testing
     #expect(try Self.brief(lead, F.ctx("2025-07-03T10:00:00+08:00")).warnings.isEmpty)
   }
 
-  @Test func givenHistory_whenDrafting_thenTemplateOfTheActionRecallsTheLastNote() throws {
-    let lead = F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00", note: "your daughter's piano exam")])
-    let brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
-    #expect(brief.messageDraft == "cadence_followup: Dear Wang Wei, your daughter's piano exam. Li Na, Aurora Motors East")
+  @Test func givenNoteAndOpenTopic_whenDrafting_thenTheTopicsKindWordingNeverTheNote() throws {
+    var lead = F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00", note: "tight with money, no best price")])
+    var brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
+    #expect(brief.messageDraft == "cadence_followup: Dear Wang Wei. Li Na, Aurora Motors East")
+    lead.topics = [Topic(id: 3, text: "promised to check towing", kind: .tech, buriedAt: F.at("2025-07-05T10:00:00+08:00"))]
+    brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
+    #expect(
+      brief.messageDraft
+        == "cadence_followup: Dear Wang Wei, the technical question you asked. Li Na, Aurora Motors East")
     #expect(brief.goal == "goal of cadence_followup")
   }
 

@@ -31,11 +31,12 @@ extension Fixture {
 
   static func model(
     _ code: String, _ segment: String, _ price: Int, wait: Int, maint: Int, run: Double, cargo: Int, interior: Int,
-    length: Int, replaces: String? = nil, prestige: Int? = nil, offer: String? = nil
+    length: Int, seats: Int = 5, replaces: String? = nil, prestige: Int? = nil, offer: String? = nil
   ) -> CarModel {
     CarModel(
       code: code, name: "Aurora \(code)", segment: segment, price: price, waitWeeks: wait, maintenancePerYear: maint,
-      runningCostPer100km: run, cargoLitres: cargo, interiorMm: interior, lengthMm: length, replaces: replaces,
+      runningCostPer100km: run, cargoLitres: cargo, interiorMm: interior, lengthMm: length, seats: seats,
+      replaces: replaces,
       prestige: prestige, sellingPoints: [], competitors: [], offer: offer)
   }
 
@@ -47,17 +48,23 @@ extension Fixture {
           replaces: "S50", prestige: 2),
     model("X40", "suv", 159_800, wait: 2, maint: 2900, run: 52, cargo: 480, interior: 940, length: 4550, prestige: 1),
     model("X60", "suv", 229_800, wait: 10, maint: 3800, run: 64, cargo: 560, interior: 990, length: 4780, prestige: 2),
-    model("X70", "suv", 269_800, wait: 12, maint: 4200, run: 70, cargo: 640, interior: 1000, length: 4950, prestige: 3),
+    model("X70", "suv", 269_800, wait: 12, maint: 4200, run: 70, cargo: 640, interior: 1000, length: 4950, seats: 7,
+          prestige: 3),
     model("E50", "ev", 219_800, wait: 3, maint: 1200, run: 12, cargo: 450, interior: 950, length: 4820, prestige: 2,
           offer: "free home charger"),
-    model("M80", "mpv", 289_800, wait: 4, maint: 4500, run: 75, cargo: 800, interior: 1050, length: 5150, prestige: 3),
+    model("M80", "mpv", 289_800, wait: 4, maint: 4500, run: 75, cargo: 800, interior: 1050, length: 5150, seats: 7,
+          prestige: 3),
   ]
 
   static let topics = Topics(
     buried: [
-      "tech": BuriedKindGuide(name: "Technical question", howToRaise: "You asked \"{text}\"; here is the answer."),
-      "supply": BuriedKindGuide(name: "Supply news", howToRaise: "News about your car: {text}."),
-      "other": BuriedKindGuide(name: "Other", howToRaise: "You mentioned \"{text}\" last time."),
+      "tech": BuriedKindGuide(
+        name: "Technical question", draftPhrase: "the technical question you asked",
+        howToRaise: "About your technical question: here is the answer."),
+      "supply": BuriedKindGuide(
+        name: "Supply news", draftPhrase: "news on your car", howToRaise: "There is news about your car."),
+      "other": BuriedKindGuide(
+        name: "Other", draftPhrase: "what you asked me", howToRaise: "You mentioned something last time."),
     ],
     dugUp: [
       DugUpRule(id: "hobby_fishing", area: "person", profileKeys: ["hobby"], match: ["fishing", "钓鱼"],
@@ -79,7 +86,7 @@ extension Fixture {
   static func objection(_ code: String, stages: [String]?) -> Objection {
     Objection(
       code: code, title: code, examples: [], approach: "", response: "answer to \(code)", followUpQuestion: "",
-      typicalStages: stages)
+      typicalStages: stages, line: nil, aboutWaiting: ["wait_too_long", "delivery_risk"].contains(code) ? true : nil)
   }
 
   static let objections = [
@@ -94,10 +101,17 @@ extension Fixture {
 
   static let messages: [MessageTemplate] =
     ActionCode.allCases.filter { $0 != .holiday }.map {
-      MessageTemplate(id: $0.rawValue, occasion: $0.rawValue, text: "\($0.rawValue): Dear {customer}, {detail}. {consultant}, {dealership}")
+      MessageTemplate(
+        id: $0.rawValue, occasion: $0.rawValue,
+        text: "\($0.rawValue): Dear {customer}, {topic}. {consultant}, {dealership}",
+        fallbacks: ["\($0.rawValue): Dear {customer}. {consultant}, {dealership}"])
     } + [
-      MessageTemplate(id: "holiday_general", occasion: "holiday", text: "Happy {holiday}, {customer}! {consultant}"),
-      MessageTemplate(id: "holiday_spring", occasion: "holiday", text: "Spring Festival wishes, {customer}! {consultant}"),
-      MessageTemplate(id: "long_time_no_see", occasion: "long_time_no_see", text: "Long time no see, {customer}."),
+      MessageTemplate(
+        id: "holiday_general", occasion: "holiday", text: "Happy {holiday}, {customer}! {consultant}", fallbacks: nil),
+      MessageTemplate(
+        id: "holiday_spring", occasion: "holiday", text: "Spring Festival wishes, {customer}! {consultant}",
+        fallbacks: nil),
+      MessageTemplate(
+        id: "long_time_no_see", occasion: "long_time_no_see", text: "Long time no see, {customer}.", fallbacks: nil),
     ]
 }

@@ -14,17 +14,25 @@ import Testing
     return lead
   }
 
-  @Test func givenLongWaitSUV_whenAdvised_thenSameSegmentSoonerModelFirstWithComputedNumbers() throws {
+  @Test func givenLongWaitSUV_whenAdvised_thenTwoSoonerModelsWithNumbersFromTheLeadsOwnETA() throws {
     let args = SwitchAdvisor.arguments(for: Self.x60Customer(), in: F.ctx("2025-07-08T10:00:00+08:00", stats: Self.stats))
-    #expect(args.count == SwitchAdvisor.maxArguments)
+    #expect(Set(args.map(\.toModel)).count == SwitchAdvisor.maxCandidates)
     let x40 = args.filter { $0.toModel == "X40" }
     #expect(args.first?.toModel == "X40")
     #expect(x40.map(\.lever) == [.availability, .conformity, .trend])
-    #expect(x40[0].text == "Aurora X60 10 weeks; Aurora X40 2 weeks, 8 weeks sooner")
+    // Her ETA is 12 weeks away (the catalog says 10): the numbers are hers.
+    #expect(x40[0].text == "Aurora X60 12 weeks; Aurora X40 2 weeks, 10 weeks sooner")
     #expect(x40[1].text == "62% of SUV buyers here chose the Aurora X40")
     #expect(x40[2].text == "Aurora X40 deliveries grew from 20 to 31 (+55%)")
     #expect(!args.contains { $0.toModel == "X70" })  // waits longer
-    #expect(Dictionary(grouping: args, by: \.toModel).values.allSatisfy { $0.count <= 3 })
+    #expect(Dictionary(grouping: args, by: \.toModel).values.allSatisfy { $0.count <= SwitchAdvisor.maxPerCandidate })
+  }
+
+  @Test func givenBrief_whenAdvised_thenTheBestTwoEachWithItsStrongestLever() throws {
+    let args = SwitchAdvisor.arguments(
+      for: Self.x60Customer(), in: F.ctx("2025-07-08T10:00:00+08:00", stats: Self.stats), perCandidate: 1)
+    #expect(args.map(\.toModel) == ["X40", "S50"])
+    #expect(args.map(\.lever) == [.availability, .vestedBenefit])
   }
 
   @Test func givenNoSalesFigures_whenAdvised_thenMoneyAndSpaceLeversWithYuanSaved() throws {
@@ -36,11 +44,11 @@ import Testing
     #expect(!args.contains { $0.lever == .conformity || $0.lever == .trend })
   }
 
-  @Test func givenOfferAndLongWait_whenAdvised_thenVestedBenefitAndGainNameTheOffer() throws {
+  @Test func givenOfferAndLongWait_whenAdvised_thenVestedBenefitFirstAndGainNameTheOffer() throws {
     let args = SwitchAdvisor.arguments(for: Self.x60Customer(), in: F.ctx("2025-07-08T10:00:00+08:00"))
     let s50 = args.filter { $0.toModel == "S50" }
-    #expect(s50.map(\.lever) == [.availability, .vestedBenefit, .gain])
-    #expect(s50[1].text == "only the Aurora S50 comes on time, with free 3-year maintenance")
+    #expect(s50.map(\.lever) == [.vestedBenefit, .availability, .gain])
+    #expect(s50[0].text == "only the Aurora S50 comes on time, with free 3-year maintenance")
   }
 
   @Test func givenNewGenerationWanted_whenAdvised_thenTheOldVersionIsOfferedAsTheSoonerPair() throws {
@@ -48,16 +56,59 @@ import Testing
     lead.model = "S50N"
     let args = SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00"))
     #expect(args.first?.toModel == "S50")
-    #expect(args.first?.text == "Aurora S50N 8 weeks; Aurora S50 0 weeks, 8 weeks sooner")
+    #expect(args.contains { $0.text == "Aurora S50N 12 weeks; Aurora S50 0 weeks, 12 weeks sooner" })
   }
 
-  @Test func givenOldVersionWanted_whenAdvised_thenTheNewVersionIsACompletenessArgument() throws {
+  @Test func givenOldVersionInStockWanted_whenAdvised_thenNothingComesSooner() throws {
+    var lead = F.lead(model: "S50", touches: [F.touch(1, "2025-07-05T10:00:00+08:00")])
+    lead.model = "S50"
+    #expect(SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00")).isEmpty)
+  }
+
+  @Test func givenTheNewVersionAtAboutTheSamePrice_whenLevered_thenACompletenessArgument() throws {
     var lead = Self.x60Customer()
     lead.model = "S50"
+    let ctx = F.ctx("2025-07-08T10:00:00+08:00")
+    let from = try #require(F.playbook.model("S50"))
+    let to = try #require(F.playbook.model("S50N"))
+    let situation = Situation(LeadHistory(lead, asOf: ctx.now), from: from, ctx)
+    let args = SwitchLevers(from: from, to: to, situation: situation, ctx: ctx).arguments()
+    #expect(args.contains { $0.lever == .completeness && $0.text == "10,000 yuan more (5%) for the Aurora S50N" })
+  }
+
+  @Test func givenSevenSeater_whenAdvised_thenOnlyModelsThatSeatTheFamily() throws {
+    var lead = Self.x60Customer()
+    lead.model = "X70"  // 7 seats, 12 weeks away
     let args = SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00"))
-    let s50n = args.filter { $0.toModel == "S50N" }
-    #expect(s50n.first?.lever == .completeness)
-    #expect(s50n.first?.text == "10,000 yuan more (5%) for the Aurora S50N")
+    #expect(!args.isEmpty)
+    #expect(Set(args.map(\.toModel)) == ["M80"])
+  }
+
+  @Test func givenFamilyOfSixInProfile_whenAdvised_thenFiveSeatersAreLeftOut() throws {
+    var lead = Self.x60Customer()
+    lead.profile = [ProfileFact(key: "family", value: "一家六口")]
+    #expect(Set(SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00")).map(\.toModel)) == ["M80"])
+    lead.profile = [ProfileFact(key: "family", value: "family of 6")]
+    #expect(Set(SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00")).map(\.toModel)) == ["M80"])
+    lead.profile = [ProfileFact(key: "family", value: "三口之家")]
+    #expect(SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00")).first?.toModel == "X40")
+  }
+
+  @Test func givenETAWithinTwoWeeks_whenAdvised_thenNothingSavesAWeek() throws {
+    var lead = DeliveryRulesTests.waiting(eta: "2025-07-18")
+    lead.model = "X60"
+    // X40 in 2 weeks (14 days) against her 10 days: no saving; S50 in stock saves 10 days: offered.
+    let args = SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00"))
+    #expect(Set(args.map(\.toModel)) == ["S50"])
+    lead.events = lead.events.map { var e = $0; if e.eta != nil { e.eta = LocalDate("2025-07-12") }; return e }
+    #expect(SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00")).isEmpty)
+  }
+
+  @Test func givenLateCar_whenAdvised_thenTheDelayNotTheCatalogWait() throws {
+    var lead = DeliveryRulesTests.waiting(eta: "2025-07-01")
+    lead.model = "X60"
+    let args = SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00"))
+    #expect(args.contains { $0.text == "Aurora X60 7 days late; Aurora X40 2 weeks" })
   }
 
   @Test func givenUnknownModel_whenAdvised_thenNothing() {

@@ -86,7 +86,8 @@ struct PlaybookLinterTests {
     let found = errors(Fixtures.editing("en/messages.yaml", "Stay cool!", "Come and see the New Model!"))
     #expect(
       found.map(\.message) == [
-        "message `season_summer` (season) mentions `new model`; holiday, birthday and season messages carry wishes only: no promotions, offers or new models"
+        "message `season_summer` (season) mentions `new model`; care and greeting messages (holiday, birthday, car "
+          + "birthday, season, 3-day callback, issue fix) carry wishes and care only: no promotions, offers or new models"
       ])
   }
 
@@ -154,6 +155,20 @@ struct PlaybookLinterTests {
   }
 
   static let brokenFixtures: [Broken] = [
+    Broken(path: "en/messages.yaml", old: "it is expected on {eta}. I will tell", new: "it is expected on {eta}. {detail}. I will tell",
+      severity: .error,
+      message: "message `delivery_update`: `{detail}` is not a fact a message may carry; use {customer}, {consultant}, "
+        + "{dealership}, {model}, {eta}, {holiday}, {years}, {topic} (notes and topic texts stay internal)"),
+    Broken(path: "en/messages.yaml", old: "We are following up the problem\n      you reported;",
+      new: "We are following up {topic};", severity: .error,
+      message: "message `issue_7day` can render an empty slot: every wording needs a fact that may be unknown; add a "
+        + "fallback that uses only {consultant}, {customer}, {dealership}"),
+    Broken(path: "en/topics.yaml", old: "There is news about the car you are waiting for;",
+      new: "There is news about {text};", severity: .error,
+      message: "buried kind `supply`: how_to_raise is said or sent to the customer and takes no placeholder ({text}); "
+        + "the consultant's note stays internal"),
+    Broken(path: "en/models.yaml", old: "    length_mm: 4790\n    seats: 5", new: "    length_mm: 4790\n    seats: 0",
+      severity: .error, message: "model `X60`: seats must be 1 or more, found 0"),
     Broken(path: "en/cadence.yaml", old: "    C: 14\n", new: "    C: 14\n    X: 5\n", severity: .error,
       message: "unknown grade `X`; grades are H, A, B, C"),
     Broken(path: "en/cadence.yaml", old: "    H: 1\n", new: "    H: 0\n", severity: .error,
@@ -176,7 +191,7 @@ struct PlaybookLinterTests {
     Broken(path: "en/topics.yaml", old: "    other:\n      name: Other concern", new: "    others:\n      name: Other concern",
       severity: .error, message: "unknown buried kind `others`; kinds are tech, brochure, supply, policy, other"),
     Broken(path: "en/topics.yaml", old: "    other:\n      name: Other concern", new: "    others:\n      name: Other concern",
-      severity: .error, message: "missing buried kind `other`; every kind needs a name and how_to_raise"),
+      severity: .error, message: "missing buried kind `other`; every kind needs a name, draft_phrase and how_to_raise"),
     Broken(path: "en/topics.yaml", old: "      area: life\n      profile_keys: [pet]", new: "      area: home\n      profile_keys: [pet]",
       severity: .error, message: "rule `pet`: unknown area `home`; use person, car or life"),
     Broken(path: "en/topics.yaml", old: "profile_keys: [pet]", new: "profile_keys: []", severity: .error,
@@ -193,7 +208,8 @@ struct PlaybookLinterTests {
       message: "unknown grade `X`; grades are H, A, B, C"),
     Broken(path: "en/models.yaml", old: "    segment: suv\n    price: 229800", new: "    segment: crossover\n    price: 229800",
       severity: .error, message: "model `X60`: unknown segment `crossover`; use sedan, suv, mpv, ev"),
-    Broken(path: "en/models.yaml", old: "    length_mm: 4790\n    prestige: 2", new: "    length_mm: 4790\n    prestige: 5",
+    Broken(path: "en/models.yaml", old: "    length_mm: 4790\n    seats: 5\n    prestige: 2",
+           new: "    length_mm: 4790\n    seats: 5\n    prestige: 5",
       severity: .error, message: "model `X60`: prestige must be 1, 2 or 3, found 5"),
     Broken(path: "en/models.yaml", old: "    price: 229800", new: "    price: 0", severity: .error,
       message: "model `X60`: price must be above 0 and wait_weeks 0 or more"),

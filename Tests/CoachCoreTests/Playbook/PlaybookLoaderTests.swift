@@ -86,7 +86,7 @@ struct PlaybookLoaderTests {
     #expect(en.model("E60")?.runningCostPer100km == 9.5)
     #expect(en.labels.switchTexts["vested_benefit"] != nil)
     #expect(en.labels.goals["issue_7day"] != nil)
-    #expect(en.topics.buried["tech"]?.howToRaise.contains("{text}") == true)
+    #expect(en.topics.buried["tech"]?.draftPhrase.isEmpty == false)
     #expect(en.objections.first?.followUpQuestion.isEmpty == false)
   }
 

@@ -78,9 +78,9 @@ struct ScenarioParserTests {
         "tests/t.yaml:5:16: error: scenarios[0].lead.created: `yesterday` is not a time; write " + RelativeTime.instantForms,
         "tests/t.yaml:7:21: error: scenarios[0].lead.touches[0]: unknown key `chanel`; keys allowed here: at, bury, channel, issues, next, note, objections, outcome, resolve",
         "tests/t.yaml:7:45: error: scenarios[0].lead.touches[0].resolve[0]: no earlier touch buried a topic or raised an issue \"brochure\"; write its text exactly (known: none)",
-        "tests/t.yaml:9:7: error: scenarios[0].expect: unknown key `acton`; keys allowed here: action, due, message, objections, overdue, phrases, switch, talking_point_texts, talking_points, warnings",
+        "tests/t.yaml:9:7: error: scenarios[0].expect: unknown key `acton`; keys allowed here: action, due, message, message_never, objections, overdue, phrases, switch, talking_point_texts, talking_points, warnings",
         "tests/t.yaml:9:7: error: scenarios[0].expect: nothing is expected; give at least one of action, due, overdue, "
-          + "talking_points, talking_point_texts, objections, phrases, switch, warnings, message",
+          + "talking_points, talking_point_texts, objections, phrases, switch, warnings, message, message_never",
       ])
   }
 
