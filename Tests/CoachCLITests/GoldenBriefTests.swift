@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+import CoachCore
+
 /// The brief a consultant reads, for situations from the demo data, in both languages, compared with golden files.
 /// Run with UPDATE_GOLDEN=1 to rewrite the files after an intended change, then read the diff.
 @Suite struct GoldenBriefTests {
@@ -49,6 +51,35 @@ import Testing
     #expect(brief?["action"] as? String == "delivery_late")
     let switches = (brief?["switch"] as? [[String: Any]]) ?? []
     #expect(!switches.isEmpty)
-    #expect(switches.contains { ($0["text"] as? String)?.contains("weeks") == true })
+    // Her own situation (10 days past the promised day), not the catalog's wait for the model.
+    #expect(switches.contains { ($0["text"] as? String)?.contains("10") == true })
+    #expect(switches.count <= 2)
+  }
+
+  @Test(arguments: ["zh-CN", "en"])
+  func everyDemoBriefFitsOneScreenOfAHundredColumns(lang: String) throws {
+    var cli = try CLI()
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "王经理"
+    for (id, _) in Self.situations {
+      let r = try cli.run(["next", "--lead", id, "--limit", "0"], env: ["COACH_LANG": lang])
+      let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+      #expect(lines.count <= 30, "brief \(id) \(lang): \(lines.count) lines")
+      #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= 100 }, "brief \(id) \(lang) is wider than 100 columns")
+      let full = try cli.run(["next", "--lead", id, "--limit", "0", "--full"], env: ["COACH_LANG": lang])
+      #expect(full.stdout.count >= r.stdout.count)
+    }
+  }
+
+  @Test func oneModelShowsItsSellingPointsAndCompetitorsAndAnUnknownOneIsRefused() throws {
+    let cli = try CLI()
+    let r = try cli.run(["models", "X60"], env: ["COACH_LANG": "zh-CN"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("远航 S6") && r.stdout.contains("5 座"))
+    let json = try cli.run(["models", "x60", "--json"]).json()
+    #expect((json["models"] as? [[String: Any]])?.first?["seats"] as? Int == 5)
+    let bad = try cli.run(["models", "Z9"], env: ["COACH_LANG": "en"])
+    #expect(bad.status == 65)
+    #expect(bad.stderr.contains("Z9") && bad.stderr.contains("X60"))
   }
 }

@@ -48,6 +48,8 @@ struct SwitchLevers {
     return keys + [base]
   }
 
+  /// A number of weeks with its unit, singular or plural (`1 week`, `3 weeks`, `3 周`).
+  func weeks(_ n: Int) -> String { ctx.isChinese ? "\(n) 周" : n == 1 ? "1 week" : "\(n) weeks" }
   func number(_ n: Int) -> String { NumberText.integer(n, chinese: ctx.isChinese) }
   func percent(_ x: Double) -> String { String(Int((x * 100).rounded())) }
 
@@ -60,6 +62,7 @@ struct SwitchLevers {
       "to_model": to.name, "from_model": from.name, "weeks_sooner": String(max(0, weeksSooner)),
       "to_wait_weeks": String(to.waitWeeks), "from_wait_weeks": String(ownWaitWeeks),
       "days_late": String(situation.daysLate ?? 0),
+      "to_wait": weeks(to.waitWeeks), "from_wait": weeks(ownWaitWeeks), "sooner": weeks(max(0, weeksSooner)),
       "segment": ctx.playbook.labels.ui["segment_\(to.segment)"] ?? to.segment, "offer": to.offer ?? "",
       "price_diff": number(abs(to.price - from.price)),
     ]

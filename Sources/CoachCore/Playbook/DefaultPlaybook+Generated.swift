@@ -229,6 +229,7 @@ labels:
 
   # 其它界面文字。
   ui:
+    eta_not_set: 未定
     opener: 开口
     selling_points: 卖点
     competitor: 竞品
@@ -1609,26 +1610,27 @@ labels:
   switch_texts:
     conformity: "Most of our recent customers chose the {to_model}; that many people can't be wrong."
     trend: "The {to_model} is where the {segment} market is heading; it will stay current for years."
-    vested_benefit: "Only the {to_model} comes {weeks_sooner} weeks sooner ({to_wait_weeks} weeks; yours is about {from_wait_weeks} away), and it comes with: {offer}."
-    vested_benefit_late: "Your {from_model} is {days_late} days late; the {to_model} can be yours in {to_wait_weeks} weeks, and it comes with: {offer}."
+    vested_benefit: "Only the {to_model} comes {sooner} sooner (in {to_wait}; yours is about {from_wait} away), and it comes with: {offer}."
+    vested_benefit_late: "Your {from_model} is {days_late} days late; the {to_model} can be yours in {to_wait}, and it comes with: {offer}."
     vested_benefit_late_in_stock: "Your {from_model} is {days_late} days late; the {to_model} is in stock this week, and it comes with: {offer}."
-    vested_benefit_in_stock: "Only the {to_model} is in stock now, {weeks_sooner} weeks sooner than the {from_model}, and it comes with: {offer}."
+    vested_benefit_in_stock: "Only the {to_model} is in stock now, {sooner} sooner than the {from_model}, and it comes with: {offer}."
     gain: "The {to_model} is on offer right now ({offer}); why not take the better value?"
     completeness: "For {price_diff} yuan more (about {percent}%) the {to_model} gives more room and more equipment; why not get the better car?"
     prestige: "The {to_model} is a step up; it makes a better impression with clients, family and friends."
     space: "The {to_model} has {extra_litres} litres more boot and {extra_mm} mm more rear legroom."
     space_cargo: "The {to_model} has {extra_litres} litres more boot: room for the whole family's luggage."
     space_legroom: "The {to_model} has {extra_mm} mm more rear legroom."
-    availability: "Your {from_model} is about {from_wait_weeks} weeks away; the {to_model} can be yours in {to_wait_weeks}, {weeks_sooner} weeks sooner."
-    availability_late: "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} can be yours in {to_wait_weeks} weeks."
+    availability: "Your {from_model} is about {from_wait} away; the {to_model} can be yours in {to_wait}, {sooner} sooner."
+    availability_late: "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} can be yours in {to_wait}."
     availability_late_in_stock: "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} is in stock and can be yours this week."
-    availability_in_stock: "Your {from_model} is about {from_wait_weeks} weeks away; the {to_model} is in stock and can be yours this week."
+    availability_in_stock: "Your {from_model} is about {from_wait} away; the {to_model} is in stock and can be yours this week."
     maintenance_cost: "The {to_model} costs {saved_per_year} yuan a year less to maintain than the {from_model}."
     city_use: "The {to_model} is {shorter_mm} mm shorter: easier to park and turn in town."
     running_cost: "The {to_model} costs {after} yuan per 100 km instead of {before}, about {running_saved} yuan a year saved."
 
   # Everything else the CLI prints.
   ui:
+    eta_not_set: not set
     opener: Open with
     selling_points: Selling points
     competitor: Competitor

@@ -5,13 +5,20 @@ import Foundation
 extension CoachCommand {
   /// `coach models`: the playbook's model catalog (no database needed).
   struct ModelsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "models", abstract: "The model catalog with current supply waits.")
+    static let configuration = CommandConfiguration(
+      commandName: "models", abstract: "The model catalog with current supply waits, or one model in full.")
+    @Argument(help: "A model code or name: show that model's selling points and competitors.") var code: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
       let env = try RunEnvironment(global)
       let playbook = try Playbooks.load(env)
       let out = Output(env: env)
+      if let code {
+        let model = try Self.find(code, in: playbook)
+        if env.json { return try out.json(["models": [ModelJSON(model)]]) }
+        return ModelCard(out: out, playbook: playbook).print(model)
+      }
       if env.json { return try out.json(["models": playbook.models.map(ModelJSON.init)]) }
       let ui = playbook.labels.ui
       let table = TextTable(columns: [
@@ -31,6 +38,49 @@ extension CoachCommand {
   }
 }
 
+extension CoachCommand.ModelsCommand {
+  /// The model with this code or name (case and spaces ignored); 65 naming the known codes otherwise.
+  static func find(_ text: String, in playbook: Playbook) throws -> CarModel {
+    let key = text.lowercased().filter { !$0.isWhitespace }
+    if let m = playbook.models.first(where: { [$0.code, $0.name].contains { $0.lowercased().filter { !$0.isWhitespace } == key } }) {
+      return m
+    }
+    let known = playbook.models.map(\.code).joined(separator: ", ")
+    let chinese = playbook.language.hasPrefix("zh")
+    throw CoachError.rejected(
+      code: "unknown_model",
+      message: chinese ? "车型目录里没有“\(text)”; 可用的车型代码: \(known)" : "model \"\(text)\" is not in the catalog; known codes: \(known)")
+  }
+}
+
+/// One model as a consultant reads it: figures, why buy it (key 1), each competitor's weakness and answer (key 6).
+struct ModelCard {
+  let out: Output
+  let playbook: Playbook
+
+  func print(_ m: CarModel) {
+    let ui = playbook.labels.ui
+    let chinese = playbook.language.hasPrefix("zh")
+    out.line(Output.bold("\(m.name)  (\(m.code))"))
+    let wait = m.waitWeeks == 0 ? (chinese ? "现车" : "in stock") : (chinese ? "等 \(m.waitWeeks) 周" : "\(m.waitWeeks)-week wait")
+    let seats = chinese ? "\(m.seats) 座" : "\(m.seats) seats"
+    let price = chinese ? "\(m.price) 元" : "\(m.price) yuan"
+    out.line([ui["segment_\(m.segment)"] ?? m.segment, seats, price, wait].joined(separator: " · "))
+    if let offer = m.offer { out.line((chinese ? "当前优惠: " : "Offer: ") + offer) }
+    if !m.sellingPoints.isEmpty {
+      out.line(Output.bold(ui["selling_points"] ?? "Selling points"))
+      for p in m.sellingPoints { out.line("  • " + p) }
+    }
+    if !m.competitors.isEmpty {
+      out.line(Output.bold(ui["competitor"] ?? "Competitors"))
+      for c in m.competitors {
+        out.line("  • \(c.name) (\(ui["weakness"] ?? "weakness"): \(c.weakness))")
+        out.line("    → \(c.answer)")
+      }
+    }
+  }
+}
+
 struct ModelJSON: Encodable {
   let code: String
   let name: String
@@ -44,8 +94,18 @@ struct ModelJSON: Encodable {
   let replaces: String?
   let offer: String?
   let selling_points: [String]
+  let seats: Int
+  let competitors: [CompetitorJSON]
+
+  struct CompetitorJSON: Encodable {
+    let name: String
+    let weakness: String
+    let answer: String
+  }
 
   init(_ m: CarModel) {
+    seats = m.seats
+    competitors = m.competitors.map { CompetitorJSON(name: $0.name, weakness: $0.weakness, answer: $0.answer) }
     code = m.code
     name = m.name
     price = m.price
