@@ -21,7 +21,9 @@ struct SwitchLevers {
 
   /// The levers that apply, strongest first.
   func arguments() -> [SwitchArgument] {
-    Lever.ordered.compactMap { lever in
+    // Vested benefit already says "sooner, and with the offer": availability and gain would repeat it.
+    let vested = values(for: .vestedBenefit) != nil
+    return Lever.ordered.filter { !vested || ($0 != .availability && $0 != .gain) }.compactMap { lever in
       values(for: lever).map { extra in
         let template = phrasing(lever, extra).first { ctx.playbook.labels.switchTexts[$0] != nil }
           .flatMap { ctx.playbook.labels.switchTexts[$0] } ?? "{to_model}"

@@ -155,3 +155,25 @@ import Testing
     #expect(json["reason"] as? String == "prospect, grade -: follow up every 7 days, no contact for 8 days")
   }
 }
+
+/// Keys 1 and 6 of the deck in the brief: why buy this model, and the answer to the competitor the customer named.
+@Suite struct BriefSellingTests {
+  typealias F = Fixture
+
+  @Test(arguments: ["zh-CN", "en"])
+  func givenACompetitorNamedInANote_whenBriefed_thenItsOneLinerFromTheCatalog(lang: String) throws {
+    let playbook = try #require(try DefaultPlaybook.load().playbook(lang))
+    let ctx = EngineContext(
+      playbook: playbook, now: F.at("2025-07-09T10:00:00+08:00"), zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
+    let competitor = try #require(playbook.model("X60")?.competitors.first)
+    let note = lang == "en" ? "comparing with the voyager s6" : "他在对比远航s6"  // case and spaces ignored
+    var lead = F.lead(model: "X60", touches: [F.touch(1, "2025-07-05T10:00:00+08:00", note: note)])
+    var brief = try BriefTests.brief(lead, ctx)
+    #expect(brief.competitor?.name == competitor.name)
+    #expect(brief.competitor?.answer == competitor.answer)
+    #expect(brief.sellingPoints.count == BriefBuilder.maxSellingPoints)
+    lead.touches[0].note = "no competitor named"
+    brief = try BriefTests.brief(lead, ctx)
+    #expect(brief.competitor == nil)
+  }
+}
