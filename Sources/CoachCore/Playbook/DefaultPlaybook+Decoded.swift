@@ -185,7 +185,7 @@ enum DecodedPlaybookEn {
         ),
         "supply": BuriedKindGuide(
           name: "Stock and supply news",
-          draftPhrase: "news on the stock you asked about",
+          draftPhrase: "the car supply you asked about",
           howToRaise: "There is news about the car you are waiting for; I wanted you to hear it first."
         ),
         "policy": BuriedKindGuide(
@@ -1294,7 +1294,7 @@ enum DecodedPlaybookEn {
       MessageTemplate(
         id: "agreed_followup",
         occasion: "agreed_followup",
-        text: "Hello {customer}, {consultant} from {dealership} here, as we agreed. I have {topic} ready for you. Is now a good time to talk?",
+        text: "Hello {customer}, {consultant} from {dealership} here, as we agreed, about {topic}. Is now a good time to talk?",
         fallbacks: [
           "Hello {customer}, {consultant} from {dealership} here, as we agreed. Is now a good time to talk?",
         ]
@@ -1302,7 +1302,7 @@ enum DecodedPlaybookEn {
       MessageTemplate(
         id: "cadence_followup",
         occasion: "cadence_followup",
-        text: "Hello {customer}, {consultant} from {dealership}. I have kept {topic} in mind and now have an answer for you. When would suit you?",
+        text: "Hello {customer}, {consultant} from {dealership}. I have news for you about {topic}. When would suit you?",
         fallbacks: [
           "Hello {customer}, {consultant} from {dealership}. I have some news about the {model} for you. When would suit you?",
           "Hello {customer}, {consultant} from {dealership}. I have some news for you. When would suit you?",
@@ -1497,7 +1497,7 @@ enum DecodedPlaybookEn {
       switchTexts: [
         "conformity": "Most of our recent customers chose the {to_model}; that many people can't be wrong.",
         "trend": "The {to_model} is where the {segment} market is heading; it will stay current for years.",
-        "vested_benefit": "Only the {to_model} comes {sooner} sooner (in {to_wait}; yours is about {from_wait} away), and it comes with: {offer}.",
+        "vested_benefit": "Only the {to_model} comes {sooner} sooner (in {to_wait}; the {from_model} is about {from_wait} away), and it comes with: {offer}.",
         "vested_benefit_late": "Your {from_model} is {days_late} days late; the {to_model} can be yours in {to_wait}, and it comes with: {offer}.",
         "vested_benefit_late_in_stock": "Your {from_model} is {days_late} days late; the {to_model} is in stock this week, and it comes with: {offer}.",
         "vested_benefit_in_stock": "Only the {to_model} is in stock now, {sooner} sooner than the {from_model}, and it comes with: {offer}.",
@@ -1507,10 +1507,10 @@ enum DecodedPlaybookEn {
         "space": "The {to_model} has {extra_litres} litres more boot and {extra_mm} mm more rear legroom.",
         "space_cargo": "The {to_model} has {extra_litres} litres more boot: room for the whole family's luggage.",
         "space_legroom": "The {to_model} has {extra_mm} mm more rear legroom.",
-        "availability": "Your {from_model} is about {from_wait} away; the {to_model} can be yours in {to_wait}, {sooner} sooner.",
+        "availability": "The {from_model} is about {from_wait} away; the {to_model} can be yours in {to_wait}, {sooner} sooner.",
         "availability_late": "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} can be yours in {to_wait}.",
         "availability_late_in_stock": "Your {from_model} is {days_late} days past the promised date with no firm new date; the {to_model} is in stock and can be yours this week.",
-        "availability_in_stock": "Your {from_model} is about {from_wait} away; the {to_model} is in stock and can be yours this week.",
+        "availability_in_stock": "The {from_model} is about {from_wait} away; the {to_model} is in stock and can be yours this week.",
         "maintenance_cost": "The {to_model} costs {saved_per_year} yuan a year less to maintain than the {from_model}.",
         "city_use": "The {to_model} is {shorter_mm} mm shorter: easier to park and turn in town.",
         "running_cost": "The {to_model} costs {after} yuan per 100 km instead of {before}, about {running_saved} yuan a year saved.",
@@ -2928,7 +2928,7 @@ enum DecodedPlaybookZhCN {
       MessageTemplate(
         id: "agreed_followup",
         occasion: "agreed_followup",
-        text: "{customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系, {topic}我已经准备好了, 您现在方便通话吗?",
+        text: "{customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系, 说一下{topic}, 您现在方便通话吗?",
         fallbacks: [
           "{customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系, 您现在方便通话吗?",
         ]
@@ -2936,7 +2936,7 @@ enum DecodedPlaybookZhCN {
       MessageTemplate(
         id: "cadence_followup",
         occasion: "cadence_followup",
-        text: "{customer}您好, 我是{dealership}的{consultant}。{topic}我一直记着, 现在有答复了, 您看什么时间方便跟您说一下?",
+        text: "{customer}您好, 我是{dealership}的{consultant}。关于{topic}, 有新的情况想跟您说一下, 您看什么时间方便?",
         fallbacks: [
           "{customer}您好, 我是{dealership}的{consultant}。关于{model}有一些新情况想跟您说一下, 您看什么时间方便?",
           "{customer}您好, 我是{dealership}的{consultant}。有一些新情况想跟您说一下, 您看什么时间方便?",
@@ -3131,7 +3131,7 @@ enum DecodedPlaybookZhCN {
       switchTexts: [
         "conformity": "最近来店的客户大多选了 {to_model}, 大家的选择不会错。",
         "trend": "{to_model} 代表{segment}的主流方向, 以后会越来越多, 开几年也不落伍。",
-        "vested_benefit": "现在只有 {to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周, 您的车还要大约 {from_wait_weeks} 周), 还能享受{offer}。",
+        "vested_benefit": "现在只有 {to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周, {from_model} 还要大约 {from_wait_weeks} 周), 还能享受{offer}。",
         "vested_benefit_in_stock": "现在只有 {to_model} 有现车, 比 {from_model} 早 {weeks_sooner} 周, 还能享受{offer}。",
         "vested_benefit_late": "您的 {from_model} 已经晚了 {days_late} 天; 换 {to_model} {to_wait_weeks} 周就能提车, 还能享受{offer}。",
         "vested_benefit_late_in_stock": "您的 {from_model} 已经晚了 {days_late} 天; {to_model} 有现车, 这周就能提, 还能享受{offer}。",
@@ -3141,10 +3141,10 @@ enum DecodedPlaybookZhCN {
         "space": "{to_model} 后备箱多 {extra_litres} 升, 后排多 {extra_mm} 毫米, 一家人出门更宽敞。",
         "space_cargo": "{to_model} 后备箱多 {extra_litres} 升, 一家人出门行李放得下。",
         "space_legroom": "{to_model} 后排腿部空间多 {extra_mm} 毫米, 后排坐着更舒展。",
-        "availability": "您的 {from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 只要 {to_wait_weeks} 周就能提车, 早 {weeks_sooner} 周。",
+        "availability": "{from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 只要 {to_wait_weeks} 周就能提车, 早 {weeks_sooner} 周。",
         "availability_late": "您的 {from_model} 已经比约定晚了 {days_late} 天, 到店日期还没落实; {to_model} {to_wait_weeks} 周就能提车。",
         "availability_late_in_stock": "您的 {from_model} 已经比约定晚了 {days_late} 天, 到店日期还没落实; {to_model} 有现车, 这周就能提车。",
-        "availability_in_stock": "您的 {from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 有现车, 这周就能提车。",
+        "availability_in_stock": "{from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 有现车, 这周就能提车。",
         "maintenance_cost": "{to_model} 每年保养比 {from_model} 省 {saved_per_year} 元。",
         "city_use": "{to_model} 车身短 {shorter_mm} 毫米, 城市里停车、掉头都更方便。",
         "running_cost": "{to_model} 每百公里使用成本从 {before} 元降到 {after} 元, 每年大约省 {running_saved} 元。",
