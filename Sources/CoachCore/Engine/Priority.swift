@@ -40,11 +40,17 @@ public enum Priority {
   static let gradeWeight: [Grade: Double] = [.h: 8, .a: 5, .b: 3, .c: 1]
   static let tierWeight: [Tier: Double] = [.a: 6, .b: 4, .c: 2, .d: 0]
 
-  /// Most urgent first: higher priority, then earlier due time, then lead id.
+  /// Most urgent first: higher priority, then earlier due time, then lead id in numeric order.
   public static func isMoreUrgent(_ l: DueAction, than r: DueAction) -> Bool {
     if l.priority != r.priority { return l.priority > r.priority }
     if l.dueAt != r.dueAt { return l.dueAt < r.dueAt }
-    return l.leadID < r.leadID
+    return idPrecedes(l.leadID, r.leadID)
+  }
+
+  /// Lead ids in numeric order (2 before 10), as the store numbers them; ids that are not plain decimals still
+  /// compare consistently (shorter first, then as text).
+  public static func idPrecedes(_ a: String, _ b: String) -> Bool {
+    a.utf8.count != b.utf8.count ? a.utf8.count < b.utf8.count : a < b
   }
 }
 

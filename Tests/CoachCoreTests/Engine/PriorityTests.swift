@@ -48,6 +48,12 @@ import Testing
     #expect(Queue.build(leads: leads, ctx: ctx, limit: 2).count == 2)
   }
 
+  @Test func givenTwelveLeadsCreatedTogether_whenQueued_thenInNumericIDOrder() {
+    let ctx = F.ctx("2025-07-10T10:00:00+08:00")
+    let leads = (1...12).reversed().map { Self.prospect(String($0), touched: "2025-07-05T10:00:00+08:00") }
+    #expect(Queue.build(leads: leads, ctx: ctx, limit: 12).map(\.leadID) == (1...12).map(String.init))
+  }
+
   @Test func givenOverdueFollowUps_whenAlerted_thenSeverityFromDaysCodeAndTags() throws {
     let ctx = F.ctx("2025-07-10T10:00:00+08:00")
     let slight = Self.prospect("S", touched: "2025-07-06T09:00:00+08:00")  // deadline 07-10 09:00: 1 h late
