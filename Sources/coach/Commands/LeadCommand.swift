@@ -36,8 +36,7 @@ struct LeadFieldOptions: ParsableArguments {
   func parsedPhone() throws -> String? {
     guard let phone else { return nil }
     guard let p = Phone.normalize(phone) else {
-      throw CoachError.rejected(
-        code: "bad_phone", message: "phone \"\(phone)\" is not a phone number: use a mobile like 13812345678 (+86 allowed) or a landline like 010-12345678")
+      throw CoachError.refused(.badPhone(given: phone))
     }
     return p
   }
@@ -68,9 +67,7 @@ struct LeadFieldOptions: ParsableArguments {
     guard let model else { return nil }
     let playbook = try Playbooks.load(env)
     guard let m = playbook.model(model) else {
-      throw CoachError.rejected(
-        code: "unknown_model",
-        message: "model \"\(model)\" is not in the catalog; known codes: \(playbook.models.map(\.code).joined(separator: ", "))")
+      throw CoachError.refused(.unknownModel(code: model, known: playbook.models.map(\.code)))
     }
     return m.code
   }

@@ -13,6 +13,7 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
+      try FreeText.require(text.joined(separator: " "), option: "TEXT")
       let set = try Playbooks.loadSet(env)
       guard let playbook = set.playbook(env.language) else {
         throw CoachError.rejected(code: "invalid_playbook", message: "the playbook has no \(env.language)/ folder")
