@@ -24,7 +24,7 @@ extension CoachCommand.LeadCommand {
       if let name = fields.consultant {
         consultantID = try session.consultantID(name)
         if session.user?.role == .consultant && consultantID != session.user?.id {
-          throw CoachError.rejected(code: "forbidden", message: "a consultant adds leads for themselves only; leave out --consultant")
+          throw CoachError.refused(.consultantAddsOwnLeads)
         }
       }
       let lead = NewLead(
@@ -67,12 +67,11 @@ extension CoachCommand.LeadCommand {
       edit.source = fields.source
       if let c = fields.consultant {
         guard session.isAdmin || session.user?.role == .lead else {
-          throw CoachError.rejected(code: "forbidden", message: "only a team lead or admin may move a lead to another consultant")
+          throw CoachError.refused(.onlyLeadsMoveLeads)
         }
         edit.consultantID = try session.consultantID(c)
         if let me = session.user, me.role == .lead, try session.db.user(named: c)?.team != me.team || me.team == nil {
-          throw CoachError.rejected(
-            code: "forbidden", message: "a team lead may give leads only to users of their own team (\(me.team ?? "none"))")
+          throw CoachError.refused(.teamLeadOwnTeam(team: me.team))
         }
       }
       edit.model = try fields.checkedModel(env)
@@ -83,7 +82,7 @@ extension CoachCommand.LeadCommand {
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }
       if let eta = edit.eta { try StageMachine.checkETA(eta, today: env.today) }
-      guard !edit.isEmpty else { throw CoachError.usage("nothing to change: give at least one field option (see coach lead edit --help)") }
+      guard !edit.isEmpty else { throw CoachError.refused(.nothingToChange) }
       try session.db.editLead(id: id, edit, now: env.now, actor: session.actor, scope: session.scope)
       if env.json {
         try Output(env: env).json(["id": id])

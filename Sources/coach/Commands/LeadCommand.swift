@@ -47,7 +47,7 @@ struct LeadFieldOptions: ParsableArguments {
     case "male", "m", "男": return "male"
     case "female", "f", "女": return "female"
     case "other", "其他": return "other"
-    default: throw CoachError.rejected(code: "bad_gender", message: "gender \"\(gender)\": use male, female or other")
+    default: throw CoachError.refused(.badGender(given: gender))
     }
   }
 
@@ -55,7 +55,7 @@ struct LeadFieldOptions: ParsableArguments {
     try profile.map { item in
       let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw CoachError.usage("--profile \"\(item)\" must be key=value, e.g. hobby=钓鱼")
+        throw CoachError.refused(.badProfile(given: item))
       }
       return ProfileFact(key: parts[0], value: parts[1])
     }

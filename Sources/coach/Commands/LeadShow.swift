@@ -74,7 +74,7 @@ extension CoachCommand.LeadCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      if let limit, limit < 0 { throw CoachError.usage("--limit must be 0 or more") }
+      if let limit, limit < 0 { throw CoachError.refused(.negativeLimit) }
       let consultantID = try consultant.map { try session.consultantID($0) }
       var filter = LeadFilter(scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit)
       if !env.json {

@@ -19,7 +19,7 @@ struct RunEnvironment {
     let tzName = o.tz ?? env["COACH_TZ"]
     if let tzName {
       guard let zone = TimeZone(identifier: tzName) else {
-        throw CoachError.usage("--tz \"\(tzName)\" is not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)")
+        throw CoachError.refused(.badZone(given: tzName))
       }
       self.zone = zone
     } else {
@@ -27,7 +27,7 @@ struct RunEnvironment {
     }
     if let text = o.now ?? env["COACH_NOW"] {
       guard let now = TimeParsing.instant(text, zone: zone) else {
-        throw CoachError.usage("--now \"\(text)\" is not a time: use ISO 8601 with an offset or Z (2025-07-10T10:00:00+08:00) or YYYY-MM-DD")
+        throw CoachError.refused(.badNow(given: text))
       }
       self.now = now
     } else {
@@ -35,7 +35,7 @@ struct RunEnvironment {
     }
     if let lang = o.lang ?? env["COACH_LANG"] {
       guard let match = Self.languages.first(where: { $0.caseInsensitiveCompare(lang) == .orderedSame }) else {
-        throw CoachError.usage("--lang \"\(lang)\" is not supported: use zh-CN or en")
+        throw CoachError.refused(.badLanguage(given: lang))
       }
       self.language = match
     } else {

@@ -36,6 +36,9 @@ struct Output {
   /// Coach's own words in the run's language.
   func say(_ text: UIText) -> String { text.text(env.ui) }
 
+  /// Prints what a command did, in the run's language.
+  func confirm(_ text: DoneText) { print(text.text(env.ui)) }
+
   /// `王芳 ⚠ 警示 VIP`: a name with its well-known tags, the warning first and red, as a team lead must see it
   /// everywhere (free tags stay in `lead show` and the JSON, to keep tables narrow).
   func nameWithTags(_ name: String, _ tags: [String]) -> String {

@@ -30,9 +30,7 @@ struct Session {
   /// Resolves a consultant name to a user id, or throws naming the known consultants.
   func consultantID(_ name: String) throws -> Int64 {
     guard let u = try db.user(named: name), let id = u.id else {
-      let known = try db.users().map(\.name).joined(separator: ", ")
-      throw CoachError.rejected(
-        code: "unknown_user", message: "no user named \(name); add one with `coach user add` (users: \(known.isEmpty ? "none" : known))")
+      throw CoachError.refused(.unknownConsultant(name: name, known: try db.users().map(\.name)))
     }
     return id
   }

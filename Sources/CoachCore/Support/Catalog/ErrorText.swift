@@ -35,6 +35,40 @@ public enum ErrorText: Sendable, Hashable {
   case badTime(option: String, given: String)
   case noActingUser
   case unknownUser(name: String, known: String)
+  case badZone(given: String)
+  case badNow(given: String)
+  case badLanguage(given: String)
+  case negativeLimit
+  case fromAfterTo(from: LocalDate, to: LocalDate)
+  case nothingToChange
+  case badGender(given: String)
+  case badProfile(given: String)
+
+  // MARK: - Who may do what
+  /// `--team`, `coach audit`, `user add`, `--unmasked` asked by a user whose role does not allow it.
+  case notAllowed(Permission, user: String, role: String)
+  case consultantAddsOwnLeads
+  case onlyLeadsMoveLeads
+  case teamLeadOwnTeam(team: String?)
+  case unknownConsultant(name: String, known: [String])
+
+  // MARK: - Records
+  case unknownTopic(topic: Int64, leadID: String, open: [String])
+  case topicResolved(topic: Int64, leadID: String)
+  case etaNotApplicable(leadID: String, stage: Stage)
+  case duplicateUser(name: String)
+  case emptyUserName
+  case sameUser(name: String)
+  case noModel(leadID: String)
+  case leadModelNotInCatalog(leadID: String, model: String)
+  case unwritable(path: String)
+  case noPlaybookFolder(dir: String)
+  case noLanguageFolder(language: String, found: [String])
+
+  /// What a role may not do, for `notAllowed`.
+  public enum Permission: Sendable, Hashable {
+    case teamView, audit, addUsers, unmasked
+  }
 
   /// `{"error": {"code": …}}`: the same in every language.
   public var code: String {
@@ -56,15 +90,31 @@ public enum ErrorText: Sendable, Hashable {
     case .unknownObjection: return "unknown_objection"
     case .nextInPast: return "next_in_past"
     case .badPhone: return "bad_phone"
-    case .badDate, .badTime, .noActingUser: return "usage"
-    case .unknownUser: return "unknown_user"
+    case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo, .nothingToChange,
+      .badProfile:
+      return "usage"
+    case .unknownUser, .unknownConsultant: return "unknown_user"
+    case .badGender: return "bad_gender"
+    case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam: return "forbidden"
+    case .unknownTopic: return "unknown_topic"
+    case .topicResolved: return "topic_resolved"
+    case .etaNotApplicable: return "eta_not_applicable"
+    case .duplicateUser: return "duplicate_user"
+    case .emptyUserName: return "bad_user"
+    case .sameUser: return "same_user"
+    case .noModel: return "no_model"
+    case .leadModelNotInCatalog: return "unknown_model"
+    case .unwritable: return "unwritable"
+    case .noPlaybookFolder, .noLanguageFolder: return "invalid_playbook"
     }
   }
 
   /// A bad command line (64) rather than input the store rejects (65).
   public var isUsage: Bool {
     switch self {
-    case .badAmount, .blankText, .badDate, .badTime, .noActingUser: return true
+    case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
+      .fromAfterTo, .nothingToChange, .badProfile:
+      return true
     default: return false
     }
   }
@@ -148,6 +198,8 @@ public enum ErrorText: Sendable, Hashable {
         "this database has users: say who is acting with --as NAME or COACH_USER")
     case .unknownUser(let name, let known):
       return l.pick("没有名为 \(name) 的用户; 已有用户: \(known)", "no user named \(name); users: \(known)")
+    default:
+      return moreText(l)
     }
   }
 

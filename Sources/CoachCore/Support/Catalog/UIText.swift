@@ -19,6 +19,13 @@ public enum UIText: Sendable, Hashable {
   case moreAlerts(Int)
   case leadCount(Int)
 
+  // MARK: - Playbook lint
+  case lintSeverity(LintFinding.Severity)
+  /// `2 errors, 1 warnings in 14 files`.
+  case lintSummary(errors: Int, warnings: Int, files: Int)
+  /// stderr when lint fails.
+  case lintFailed(errors: Int, warnings: Int, files: Int)
+
   // MARK: - Records
   case label(Label)
   case stage(Stage)
@@ -68,6 +75,14 @@ public enum UIText: Sendable, Hashable {
       return l.pick("… 还有 \(n) 条 (--limit N 显示更多, --json 全部)", "… \(n) more (--limit N shows more, --json all)")
     case .leadCount(let n):
       return l.pick("共 \(n) 条线索", "\(n) leads")
+    case .lintSeverity(let s):
+      return s == .error ? l.pick("错误", "error") : l.pick("警告", "warning")
+    case .lintSummary(let e, let w, let f):
+      return l.pick("\(f) 个文件中有 \(e) 个错误, \(w) 个警告", "\(e) errors, \(w) warnings in \(f) files")
+    case .lintFailed(let e, let w, let f):
+      return l.pick(
+        "话术库有 \(e) 个错误 (\(w) 个警告, 共 \(f) 个文件): 改正上面列出的位置后再试",
+        "playbook has \(e) errors, \(w) warnings in \(f) files")
     case .label(let label):
       return Self.label(label, l)
     case .stage(let s):

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Coach's own words follow `--lang`: confirmations, `lead show` labels, errors and lint, in Chinese under zh-CN and
+/// English under en; JSON error codes are the same in both.
+@Suite struct LanguageCLITests {
+  static func isChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+
+  @Test("confirmations of stage, touch and lead edit speak --lang", arguments: ["zh-CN", "en"])
+  func confirmations(lang: String) throws {
+    let cli = try CLI()
+    let id = try cli.addLead(["--name", "Ann Lee"])
+    let zh = lang == "zh-CN"
+    let stage = try cli.run(["stage", id, "deposit", "--amount", "5000", "--lang", lang])
+    #expect(stage.stdout == (zh ? "线索 \(id): 有望客户 → 已交定金\n" : "lead \(id): prospect → deposit\n"))
+    let touch = try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--bury", "brochure", "--lang", lang])
+    #expect(Self.isChinese(touch.stdout) == zh, "\(touch.stdout)")
+    #expect(touch.stdout.contains(zh ? "黄金法则" : "golden rule 7"))
+    let edit = try cli.run(["lead", "edit", id, "--city", "Hangzhou", "--lang", lang])
+    #expect(edit.stdout == (zh ? "已更新线索 \(id)\n" : "updated lead \(id)\n"))
+  }
+
+  @Test("lead show and lead list label every field in --lang", arguments: ["zh-CN", "en"])
+  func leadShow(lang: String) throws {
+    let cli = try CLI()
+    let id = try cli.addLead(["--name", "Ann Lee", "--tag", "warning", "--city", "Paris", "--source", "web"])
+    #expect(try cli.run(["touch", id, "--channel", "visit", "--outcome", "visited", "--note", "test drive"]).status == 0)
+    let show = try cli.run(["lead", "show", id, "--lang", lang]).stdout
+    let list = try cli.run(["lead", "list", "--lang", lang]).stdout
+    let zh = lang == "zh-CN"
+    let english = ["phone ", "consultant ", "touches (", "stages", "prospect", "visit/visited", "WARNING"]
+    let chinese = ["电话 ", "顾问 ", "跟进记录 (", "阶段变更", "有望客户", "到店/已到店", "警示客户"]
+    for word in zh ? chinese : english { #expect(show.contains(word), "lead show [\(lang)] lacks \(word):\n\(show)") }
+    for word in zh ? english : chinese { #expect(!show.contains(word), "lead show [\(lang)] has \(word):\n\(show)") }
+    #expect(list.contains(zh ? "上次联系" : "last touch") && list.contains(zh ? "⚠ 警示" : "⚠ warning"), "\(list)")
+  }
+
+  @Test("errors outside the refusals list speak --lang too, with the same JSON code", arguments: ["zh-CN", "en"])
+  func errors(lang: String) throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    #expect(try cli.run(["user", "add", "ann", "--role", "consultant", "--as", "boss"]).status == 0)
+    cli.user = "ann"
+    let zh = lang == "zh-CN"
+    for (args, status, code) in [
+      (["lead", "show", "999"], Int32(65), "unknown_lead"), (["alerts", "--team"], 65, "forbidden"),
+      (["lead", "edit", "1"], 64, "usage"), (["next", "--tz", "Mars/Base"], 64, "usage"),
+      (["touch", "1", "--channel", "call", "--outcome", "reached", "--objection", "bored"], 65, "unknown_objection"),
+    ] {
+      let r = try cli.run(args + ["--lang", lang, "--json"])
+      #expect(r.status == status, "\(args): \(r.stderr)")
+      #expect(Self.isChinese(r.stderr) == zh, "\(args) [\(lang)]: \(r.stderr)")
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == code, "\(args)")
+    }
+  }
+
+  @Test("playbook lint names severity and summary in --lang", arguments: ["zh-CN", "en"])
+  func lint(lang: String) throws {
+    let cli = try CLI()
+    let r = try cli.run(["playbook", "lint", "--lang", lang])
+    let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(Self.isChinese(last) == (lang == "zh-CN"), "\(last)")
+  }
+}
