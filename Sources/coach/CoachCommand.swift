@@ -40,10 +40,14 @@ struct CoachCommand: ParsableCommand {
         exit(withError: error)  // --help, --version
       }
       if code == .validationFailure {
+        // The parser's own words are English: under zh-CN a Chinese line says what kind of mistake it is first.
+        let detail = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
         if wantsJSON {
-          let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-          report(.usage(message), json: true, language: language)
+          report(.usage(UIText.badCommandLine(detail: detail).text(language)), json: true, language: language)
           Glibc.exit(64)
+        }
+        if language == .zh {
+          FileHandle.standardError.write(Data("coach: \(UIText.badCommandLine(detail: nil).text(language))\n".utf8))
         }
         exit(withError: error)
       }

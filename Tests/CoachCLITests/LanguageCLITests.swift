@@ -54,6 +54,20 @@ import Testing
     }
   }
 
+  @Test("a command line the parser refuses is explained in Chinese first under zh-CN (64)", arguments: ["zh-CN", "en"])
+  func parserErrors(lang: String) throws {
+    let cli = try CLI()
+    for args in [["stage", "1", "deposit", "--amount"], ["touch", "1", "--channel", "fax", "--outcome", "reached"]] {
+      let r = try cli.run(args + ["--lang", lang])
+      #expect(r.status == 64)
+      #expect(Self.isChinese(r.stderr) == (lang == "zh-CN"), "\(r.stderr)")
+      let j = try cli.run(args + ["--lang", lang, "--json"])
+      let error = try j.json()["error"] as? [String: Any]
+      #expect(error?["code"] as? String == "usage")
+      #expect((error?["message"] as? String).map(Self.isChinese) == (lang == "zh-CN"))
+    }
+  }
+
   @Test("playbook lint names severity and summary in --lang", arguments: ["zh-CN", "en"])
   func lint(lang: String) throws {
     let cli = try CLI()

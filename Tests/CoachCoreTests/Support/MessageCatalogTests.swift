@@ -33,7 +33,8 @@ import Testing
       .touchRecorded(touchID: 1, leadID: "1", topics: [2], issues: [3]), .noNextAgreed, .leadUpdated(leadID: "1"),
       .days(7.94), .overdueBy(7.94), .tag("warning"), .tag("fleet"), .tag("difficult"), .moreAlerts(3), .leadCount(2),
       .lintSeverity(.error), .lintSeverity(.warning), .lintSummary(errors: 1, warnings: 2, files: 3),
-      .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery),
+      .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery), .badCommandLine(detail: nil),
+      .badCommandLine(detail: "Missing value for '--note <note>'"),
     ]
   static let severities: [UIText] = Severity.allCases.map { UIText.severity($0) }
   static let labels: [UIText] = UIText.Label.allCases.map { UIText.label($0) }
