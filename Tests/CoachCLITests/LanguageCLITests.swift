@@ -68,6 +68,32 @@ import Testing
     }
   }
 
+  @Test("a lint finding and a refused playbook are told in --lang, at file:line:column", arguments: ["zh-CN", "en"])
+  func lintFindings(lang: String) throws {
+    let cli = try CLI()
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("playbooks")
+    let copy = cli.dir.appendingPathComponent("playbooks")
+    try FileManager.default.copyItem(at: repo, to: copy)
+    let cadence = copy.appendingPathComponent("en/cadence.yaml")
+    let text = try String(contentsOf: cadence, encoding: .utf8)
+    #expect(text.contains("first_contact_hours: 24"))
+    try text.replacingOccurrences(of: "first_contact_hours: 24", with: "first_contact_hours: 0")
+      .write(to: cadence, atomically: true, encoding: .utf8)
+    let zh = lang == "zh-CN"
+    let lint = try cli.run(["playbook", "lint", copy.path, "--lang", lang])
+    #expect(lint.status == 65)
+    let finding = lint.stdout.split(separator: "\n").first { $0.hasPrefix("en/cadence.yaml:") }.map(String.init) ?? ""
+    #expect(finding.contains(zh ? "错误: 至少为 1, 现在是 0" : "error: must be at least 1, found 0"), "\(lint.stdout)")
+    #expect(Self.isChinese(lint.stderr) == zh, "\(lint.stderr)")
+    let objection = copy.appendingPathComponent("\(lang)/models.yaml")
+    try (try String(contentsOf: objection, encoding: .utf8) + "\n  oops: [\n").write(to: objection, atomically: true, encoding: .utf8)
+    let next = try cli.run(["models", "--playbooks", copy.path, "--lang", lang, "--json"])
+    #expect(next.status == 65)
+    #expect(Self.isChinese(next.stderr) == zh && next.stderr.contains("\(lang)/models.yaml:"), "\(next.stderr)")
+    #expect((try next.json()["error"] as? [String: Any])?["code"] as? String == "invalid_playbook")
+  }
+
   @Test("playbook lint names severity and summary in --lang", arguments: ["zh-CN", "en"])
   func lint(lang: String) throws {
     let cli = try CLI()

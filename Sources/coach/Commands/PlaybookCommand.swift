@@ -35,7 +35,7 @@ extension CoachCommand {
             let place = [f.file, f.line.map(String.init), f.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
             let word = out.say(.lintSeverity(f.severity))
             let sev = f.severity == .error ? Output.red(word) : Output.yellow(word)
-            print("\(place): \(sev): \(f.message)")
+            print("\(place): \(sev): \(f.message(in: env.ui))")
           }
           print(summary)
         }

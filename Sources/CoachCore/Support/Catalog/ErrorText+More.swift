@@ -80,6 +80,8 @@ extension ErrorText {
       return l.pick(
         "话术库没有 \(language)/ 文件夹; 现有语言: \(found.joined(separator: ", "))",
         "the playbook has no \(language)/ folder; languages found: \(found.joined(separator: ", "))")
+    case .invalidPlaybook(let finding):
+      return finding.location + finding.message(in: l)
     default:
       return code  // every case is worded in `text` or here; a code is better than nothing if one is not
     }

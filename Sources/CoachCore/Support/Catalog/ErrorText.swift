@@ -64,6 +64,8 @@ public enum ErrorText: Sendable, Hashable {
   case unwritable(path: String)
   case noPlaybookFolder(dir: String)
   case noLanguageFolder(language: String, found: [String])
+  /// A playbook that does not load: its first error, at file:line:column.
+  case invalidPlaybook(LintFinding)
 
   /// What a role may not do, for `notAllowed`.
   public enum Permission: Sendable, Hashable {
@@ -105,7 +107,7 @@ public enum ErrorText: Sendable, Hashable {
     case .noModel: return "no_model"
     case .leadModelNotInCatalog: return "unknown_model"
     case .unwritable: return "unwritable"
-    case .noPlaybookFolder, .noLanguageFolder: return "invalid_playbook"
+    case .noPlaybookFolder, .noLanguageFolder, .invalidPlaybook: return "invalid_playbook"
     }
   }
 
