@@ -4,7 +4,9 @@ import Testing
 /// Coach's own words follow `--lang`: confirmations, `lead show` labels, errors and lint, in Chinese under zh-CN and
 /// English under en; JSON error codes are the same in both.
 @Suite struct LanguageCLITests {
-  static func isChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+  static func isChinese(_ text: String) -> Bool {
+    text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+  }
 
   @Test("confirmations of stage, touch and lead edit speak --lang", arguments: ["zh-CN", "en"])
   func confirmations(lang: String) throws {
@@ -13,7 +15,9 @@ import Testing
     let zh = lang == "zh-CN"
     let stage = try cli.run(["stage", id, "deposit", "--amount", "5000", "--lang", lang])
     #expect(stage.stdout == (zh ? "线索 \(id): 有望客户 → 已交定金\n" : "lead \(id): prospect → deposit\n"))
-    let touch = try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--bury", "brochure", "--lang", lang])
+    let touch = try cli.run([
+      "touch", id, "--channel", "call", "--outcome", "reached", "--bury", "brochure", "--lang", lang,
+    ])
     #expect(Self.isChinese(touch.stdout) == zh, "\(touch.stdout)")
     #expect(touch.stdout.contains(zh ? "黄金法则" : "golden rule 7"))
     let edit = try cli.run(["lead", "edit", id, "--city", "Hangzhou", "--lang", lang])
@@ -24,7 +28,8 @@ import Testing
   func leadShow(lang: String) throws {
     let cli = try CLI()
     let id = try cli.addLead(["--name", "Ann Lee", "--tag", "warning", "--city", "Paris", "--source", "web"])
-    #expect(try cli.run(["touch", id, "--channel", "visit", "--outcome", "visited", "--note", "test drive"]).status == 0)
+    #expect(
+      try cli.run(["touch", id, "--channel", "visit", "--outcome", "visited", "--note", "test drive"]).status == 0)
     let show = try cli.run(["lead", "show", id, "--lang", lang]).stdout
     let list = try cli.run(["lead", "list", "--lang", lang]).stdout
     let zh = lang == "zh-CN"
@@ -87,7 +92,8 @@ import Testing
     #expect(finding.contains(zh ? "错误: 至少为 1, 现在是 0" : "error: must be at least 1, found 0"), "\(lint.stdout)")
     #expect(Self.isChinese(lint.stderr) == zh, "\(lint.stderr)")
     let objection = copy.appendingPathComponent("\(lang)/models.yaml")
-    try (try String(contentsOf: objection, encoding: .utf8) + "\n  oops: [\n").write(to: objection, atomically: true, encoding: .utf8)
+    try (try String(contentsOf: objection, encoding: .utf8) + "\n  oops: [\n").write(
+      to: objection, atomically: true, encoding: .utf8)
     let next = try cli.run(["models", "--playbooks", copy.path, "--lang", lang, "--json"])
     #expect(next.status == 65)
     #expect(Self.isChinese(next.stderr) == zh && next.stderr.contains("\(lang)/models.yaml:"), "\(next.stderr)")

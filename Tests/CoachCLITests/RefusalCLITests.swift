@@ -7,7 +7,9 @@ import Testing
   static let languages = ["zh-CN", "en"]
 
   /// True when `text` has Chinese characters (a zh-CN message), false for an English one.
-  static func isChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+  static func isChinese(_ text: String) -> Bool {
+    text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+  }
 
   /// Runs `args` in `lang`, with and without --json, and checks status, code, language and the words that must appear.
   func expectRefusal(
@@ -17,8 +19,12 @@ import Testing
     let r = try cli.run(args + ["--lang", lang])
     #expect(r.status == status, "\(args) [\(lang)]: \(r.stderr)", sourceLocation: sourceLocation)
     #expect(r.stdout.isEmpty, sourceLocation: sourceLocation)
-    #expect(Self.isChinese(r.stderr) == (lang == "zh-CN"), "stderr not in \(lang): \(r.stderr)", sourceLocation: sourceLocation)
-    for word in mentions { #expect(r.stderr.contains(word), "\(r.stderr) should name \(word)", sourceLocation: sourceLocation) }
+    #expect(
+      Self.isChinese(r.stderr) == (lang == "zh-CN"), "stderr not in \(lang): \(r.stderr)",
+      sourceLocation: sourceLocation)
+    for word in mentions {
+      #expect(r.stderr.contains(word), "\(r.stderr) should name \(word)", sourceLocation: sourceLocation)
+    }
     let j = try cli.run(args + ["--lang", lang, "--json"])
     #expect(j.status == status, sourceLocation: sourceLocation)
     let error = try j.json()["error"] as? [String: Any]
@@ -59,12 +65,15 @@ import Testing
       cli, ["stage", id, "waiting_for_delivery", "--eta", "2026-11-23"], lang: lang, status: 65, code: "eta_in_past",
       mentions: ["2026-11-23", "YYYY-MM-DD"])
     try expectRefusal(
-      cli, ["lead", "edit", id, "--eta", "2026-10-01"], lang: lang, status: 65, code: "eta_in_past", mentions: ["2026-10-01"])
+      cli, ["lead", "edit", id, "--eta", "2026-10-01"], lang: lang, status: 65, code: "eta_in_past",
+      mentions: ["2026-10-01"])
     #expect(try cli.run(["lead", "show", id, "--json"]).stdout == before)
-    #expect(try cli.run(["stage", id, "waiting_for_delivery", "--eta", "2026-11-24"]).status == 0, "today is a fine ETA")
+    #expect(
+      try cli.run(["stage", id, "waiting_for_delivery", "--eta", "2026-11-24"]).status == 0, "today is a fine ETA")
   }
 
-  @Test("--amount that is not a positive number is a bad command line (64) saying what is accepted", arguments: languages)
+  @Test(
+    "--amount that is not a positive number is a bad command line (64) saying what is accepted", arguments: languages)
   func badAmount(lang: String) throws {
     let cli = try CLI()
     let id = try cli.addLead()
@@ -85,23 +94,30 @@ import Testing
     let before = try cli.run(["lead", "show", id, "--json"]).stdout
     let touch = ["touch", id, "--channel", "call", "--outcome", "reached"]
     for blank in ["", "  ", "\u{3000}", "\n"] {
-      try expectRefusal(cli, touch + ["--note", blank], lang: lang, status: 64, code: "blank_text", mentions: ["--note"])
       try expectRefusal(
-        cli, touch + ["--bury", "发配置单", "--bury", blank], lang: lang, status: 64, code: "blank_text", mentions: ["--bury"])
-      try expectRefusal(cli, ["stage", id, "churned", "--reason", "other", "--note", blank], lang: lang, status: 64,
+        cli, touch + ["--note", blank], lang: lang, status: 64, code: "blank_text", mentions: ["--note"])
+      try expectRefusal(
+        cli, touch + ["--bury", "发配置单", "--bury", blank], lang: lang, status: 64, code: "blank_text",
+        mentions: ["--bury"])
+      try expectRefusal(
+        cli, ["stage", id, "churned", "--reason", "other", "--note", blank], lang: lang, status: 64,
         code: "blank_text", mentions: ["--note"])
-      try expectRefusal(cli, ["lead", "edit", id, "--name", blank], lang: lang, status: 64, code: "empty_name", mentions: ["--name"])
+      try expectRefusal(
+        cli, ["lead", "edit", id, "--name", blank], lang: lang, status: 64, code: "empty_name", mentions: ["--name"])
       try expectRefusal(
         cli, ["lead", "add", "--name", blank, "--phone", "13900000001"], lang: lang, status: 64, code: "empty_name",
         mentions: ["--name"])
-      try expectRefusal(cli, ["objection", blank], lang: lang, status: 64, code: "blank_text", mentions: ["coach objection"])
+      try expectRefusal(
+        cli, ["objection", blank], lang: lang, status: 64, code: "blank_text", mentions: ["coach objection"])
     }
     #expect(try cli.run(["lead", "show", id, "--json"]).stdout == before)
     let leads = try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any]
     #expect(leads?.count == 1)
   }
 
-  @Test("lead add with a phone another lead has is refused naming that lead, unless --allow-duplicate", arguments: languages)
+  @Test(
+    "lead add with a phone another lead has is refused naming that lead, unless --allow-duplicate", arguments: languages
+  )
   func duplicatePhone(lang: String) throws {
     let cli = try CLI()
     let first = try cli.run(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--json"])

@@ -59,7 +59,9 @@ import Testing
     for entry in flagged {
       let id = entry["lead_id"] as? String ?? "?"
       let tags = entry["tags"] as? [String] ?? []
-      let row = r.stdout.split(separator: "\n").first { $0.split(separator: " ").dropFirst().first.map(String.init) == id }
+      let row = r.stdout.split(separator: "\n").first {
+        $0.split(separator: " ").dropFirst().first.map(String.init) == id
+      }
       let mark = tags.contains("warning") ? (zh ? "⚠ 警示" : "⚠ warning") : "VIP"
       #expect(row?.contains(mark) == true, "queue row of \(id) \(tags): \(row ?? "missing")")
     }

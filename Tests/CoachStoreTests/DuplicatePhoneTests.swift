@@ -11,9 +11,11 @@ import Testing
   @Test func aSecondLeadWithTheSamePhoneIsRefusedNamingTheFirst() throws {
     let db = try AppDatabase.inMemory()
     _ = try db.addLead(NewLead(name: "甲", phone: "13900000000", createdAt: now), actor: nil, allowDuplicatePhone: false)
-    let first = try db.addLead(NewLead(name: "王芳", phone: "13812345678", createdAt: now), actor: nil, allowDuplicatePhone: false)
+    let first = try db.addLead(
+      NewLead(name: "王芳", phone: "13812345678", createdAt: now), actor: nil, allowDuplicatePhone: false)
     do {
-      _ = try db.addLead(NewLead(name: "李雷", phone: "13812345678", createdAt: now), actor: nil, allowDuplicatePhone: false)
+      _ = try db.addLead(
+        NewLead(name: "李雷", phone: "13812345678", createdAt: now), actor: nil, allowDuplicatePhone: false)
       Issue.record("a duplicate phone was accepted")
     } catch let error as CoachError {
       #expect(error.code == "duplicate_phone")
@@ -21,7 +23,8 @@ import Testing
       #expect(error.message(in: .en).contains("lead \(first)") && error.message(in: .zh).contains("线索 \(first)"))
     }
     #expect(try db.snapshots(LeadFilter(scope: .all)).count == 2, "nothing written")
-    let again = try db.addLead(NewLead(name: "李雷", phone: "13812345678", createdAt: now), actor: nil, allowDuplicatePhone: true)
+    let again = try db.addLead(
+      NewLead(name: "李雷", phone: "13812345678", createdAt: now), actor: nil, allowDuplicatePhone: true)
     #expect(again != first)
     let noPhone = try db.addLead(NewLead(name: "无电话", createdAt: now), actor: nil, allowDuplicatePhone: false)
     #expect(!noPhone.isEmpty, "a lead without a phone is never a duplicate")

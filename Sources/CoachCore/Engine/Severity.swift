@@ -16,13 +16,16 @@ public enum Severity: String, Codable, Sendable, Hashable, CaseIterable {
   case low, medium, high
 
   public static func of(_ action: DueAction, lead: LeadSnapshot) -> Severity {
-    of(code: action.code, overdueDays: action.overdueDays, stage: lead.stage, grade: lead.grade, tier: lead.tier, tags: lead.tags)
+    of(
+      code: action.code, overdueDays: action.overdueDays, stage: lead.stage, grade: lead.grade, tier: lead.tier,
+      tags: lead.tags)
   }
 
   public static func of(
     code: ActionCode, overdueDays: Double, stage: Stage, grade: Grade?, tier: Tier?, tags: [String]
   ) -> Severity {
-    let points = actionPoints(code) + valuePoints(stage: stage, grade: grade, tier: tier, tags: tags) + overduePoints(overdueDays)
+    let points =
+      actionPoints(code) + valuePoints(stage: stage, grade: grade, tier: tier, tags: tags) + overduePoints(overdueDays)
     return points >= 5 ? .high : points >= 3 ? .medium : .low
   }
 

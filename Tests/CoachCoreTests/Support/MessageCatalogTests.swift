@@ -29,13 +29,13 @@ import Testing
   ]
 
   static let words: [UIText] = [
-      .stageChanged(leadID: "1", from: .prospect, to: .deposit),
-      .touchRecorded(touchID: 1, leadID: "1", topics: [2], issues: [3]), .noNextAgreed, .leadUpdated(leadID: "1"),
-      .days(7.94), .overdueBy(7.94), .tag("warning"), .tag("fleet"), .tag("difficult"), .moreAlerts(3), .leadCount(2),
-      .lintSeverity(.error), .lintSeverity(.warning), .lintSummary(errors: 1, warnings: 2, files: 3),
-      .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery), .badCommandLine(detail: nil),
-      .badCommandLine(detail: "Missing value for '--note <note>'"),
-    ]
+    .stageChanged(leadID: "1", from: .prospect, to: .deposit),
+    .touchRecorded(touchID: 1, leadID: "1", topics: [2], issues: [3]), .noNextAgreed, .leadUpdated(leadID: "1"),
+    .days(7.94), .overdueBy(7.94), .tag("warning"), .tag("fleet"), .tag("difficult"), .moreAlerts(3), .leadCount(2),
+    .lintSeverity(.error), .lintSeverity(.warning), .lintSummary(errors: 1, warnings: 2, files: 3),
+    .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery), .badCommandLine(detail: nil),
+    .badCommandLine(detail: "Missing value for '--note <note>'"),
+  ]
   static let severities: [UIText] = Severity.allCases.map { UIText.severity($0) }
   static let labels: [UIText] = UIText.Label.allCases.map { UIText.label($0) }
   static let codes: [UIText] = Channel.allCases.map { UIText.channel($0) } + Outcome.allCases.map { UIText.outcome($0) }
@@ -50,7 +50,9 @@ import Testing
     .restored(leads: 1, touches: 1, schema: "v6", file: "/x"), .replacedKept(path: "/x"),
   ]
 
-  static func isChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+  static func isChinese(_ text: String) -> Bool {
+    text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+  }
 
   @Test func everyRefusalIsWordedInBothLanguagesWithOneCode() {
     for e in Self.errors {
@@ -71,7 +73,8 @@ import Testing
     for c in Self.confirmations { all.append((c.text(UILanguage.zh), c.text(UILanguage.en), "\(c)")) }
     for (zh, en, name) in all {
       let digitsOnly = zh.allSatisfy { !$0.isLetter }
-      #expect(Self.isChinese(zh) || digitsOnly || zh == en && ["VIP", "·"].contains(where: zh.contains), "\(name): \(zh)")
+      #expect(
+        Self.isChinese(zh) || digitsOnly || zh == en && ["VIP", "·"].contains(where: zh.contains), "\(name): \(zh)")
       #expect(!Self.isChinese(en.replacingOccurrences(of: "一组", with: "")), "\(name): \(en)")
     }
     #expect(UIText.days(7.94).text(.zh) == "7.9 天" && UIText.days(7.94).text(.en) == "7.9 days")

@@ -35,7 +35,8 @@ public enum DoneText: Sendable, Hashable {
     case .imported(let count, let noun, let encoding, let skipped):
       let zhNoun = noun == "leads" ? "条线索" : noun == "touches" ? "条跟进记录" : noun
       return l.pick(
-        "已导入 \(count) \(zhNoun) (\(encoding)); 跳过 \(skipped) 行", "imported \(count) \(noun) (\(encoding)); skipped \(skipped)")
+        "已导入 \(count) \(zhNoun) (\(encoding)); 跳过 \(skipped) 行",
+        "imported \(count) \(noun) (\(encoding)); skipped \(skipped)")
     case .skippedLine(let line, let reason):
       return l.pick("  第 \(line) 行: \(reason)", "  line \(line): \(reason)")
     case .newConsultants(let names):

@@ -16,7 +16,8 @@ extension ErrorText {
       return l.pick("--limit 必须是 0 或更大的数", "--limit must be 0 or more")
     case .fromAfterTo(let from, let to):
       return l.pick(
-        "--from \(from) 晚于 --to \(to): 开始日期要早于或等于结束日期", "--from \(from) is after --to \(to): give a first day on or before the last")
+        "--from \(from) 晚于 --to \(to): 开始日期要早于或等于结束日期",
+        "--from \(from) is after --to \(to): give a first day on or before the last")
     case .nothingToChange:
       return l.pick(
         "没有要修改的内容: 至少给一个字段选项 (见 coach lead edit --help)",
@@ -24,26 +25,32 @@ extension ErrorText {
     case .badGender(let given):
       return l.pick("性别 \"\(given)\": 请用 male, female 或 other (男/女)", "gender \"\(given)\": use male, female or other")
     case .badProfile(let given):
-      return l.pick("--profile \"\(given)\" 必须写成 键=值, 例如 hobby=钓鱼", "--profile \"\(given)\" must be key=value, e.g. hobby=钓鱼")
+      return l.pick(
+        "--profile \"\(given)\" 必须写成 键=值, 例如 hobby=钓鱼", "--profile \"\(given)\" must be key=value, e.g. hobby=钓鱼")
     case .notAllowed(let what, let user, let roleCode):
       let role = l == .zh ? Role(rawValue: roleCode).map(DoneText.zhRole) ?? roleCode : roleCode
       switch what {
       case .teamView:
-        return l.pick("--team 只给主管和管理员用; \(user) 的角色是 \(role)", "--team is for team leads and admins; \(user) is a \(role)")
+        return l.pick(
+          "--team 只给主管和管理员用; \(user) 的角色是 \(role)", "--team is for team leads and admins; \(user) is a \(role)")
       case .audit:
-        return l.pick("coach audit 只给主管和管理员用; \(user) 的角色是 \(role)", "coach audit is for team leads and admins; \(user) is a \(role)")
+        return l.pick(
+          "coach audit 只给主管和管理员用; \(user) 的角色是 \(role)",
+          "coach audit is for team leads and admins; \(user) is a \(role)")
       case .addUsers:
         return l.pick("只有管理员能添加用户; \(user) 的角色是 \(role)", "only an admin may add users; \(user) is a \(role)")
       case .unmasked:
         return l.pick("--unmasked 只给管理员用; \(user) 的角色是 \(role)", "--unmasked is for admins; \(user) is a \(role)")
       }
     case .consultantAddsOwnLeads:
-      return l.pick("顾问只能给自己添加线索; 请去掉 --consultant", "a consultant adds leads for themselves only; leave out --consultant")
+      return l.pick(
+        "顾问只能给自己添加线索; 请去掉 --consultant", "a consultant adds leads for themselves only; leave out --consultant")
     case .onlyLeadsMoveLeads:
       return l.pick("只有主管或管理员能把线索转给其他顾问", "only a team lead or admin may move a lead to another consultant")
     case .teamLeadOwnTeam(let team):
       return l.pick(
-        "主管只能把线索转给本组的用户 (\(team ?? "无"))", "a team lead may give leads only to users of their own team (\(team ?? "none"))")
+        "主管只能把线索转给本组的用户 (\(team ?? "无"))",
+        "a team lead may give leads only to users of their own team (\(team ?? "none"))")
     case .unknownConsultant(let name, let known):
       let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
       return l.pick(
@@ -51,7 +58,9 @@ extension ErrorText {
         "no user named \(name); add one with `coach user add` (users: \(list))")
     case .unknownTopic(let topic, let id, let open):
       let list = open.isEmpty ? l.pick("无", "none") : open.joined(separator: ", ")
-      return l.pick("话题 \(topic) 不是线索 \(id) 的话题; 未了结的话题: \(list)", "topic \(topic) is not a topic of lead \(id); open topics: \(list)")
+      return l.pick(
+        "话题 \(topic) 不是线索 \(id) 的话题; 未了结的话题: \(list)",
+        "topic \(topic) is not a topic of lead \(id); open topics: \(list)")
     case .topicResolved(let topic, let id):
       return l.pick("线索 \(id) 的话题 \(topic) 已经了结", "topic \(topic) of lead \(id) is already resolved")
     case .etaNotApplicable(let id, let stage):
@@ -69,7 +78,9 @@ extension ErrorText {
         "线索 \(id) 没有意向车型: 请用 coach lead edit \(id) --model 代码 设置",
         "lead \(id) has no model of interest: set one with `coach lead edit \(id) --model CODE`")
     case .leadModelNotInCatalog(let id, let model):
-      return l.pick("线索 \(id) 的车型 \(model) 不在车型目录里 (coach models)", "lead \(id)'s model \(model) is not in the catalog (`coach models`)")
+      return l.pick(
+        "线索 \(id) 的车型 \(model) 不在车型目录里 (coach models)",
+        "lead \(id)'s model \(model) is not in the catalog (`coach models`)")
     case .unwritable(let path):
       return l.pick("无法写入 \(path): 请检查文件夹存在且可写", "cannot write \(path): check the folder exists and is writable")
     case .noPlaybookFolder(let dir):

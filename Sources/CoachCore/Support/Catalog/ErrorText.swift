@@ -92,7 +92,8 @@ public enum ErrorText: Sendable, Hashable {
     case .unknownObjection: return "unknown_objection"
     case .nextInPast: return "next_in_past"
     case .badPhone: return "bad_phone"
-    case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo, .nothingToChange,
+    case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo,
+      .nothingToChange,
       .badProfile:
       return "usage"
     case .unknownUser, .unknownConsultant: return "unknown_user"
@@ -127,7 +128,8 @@ public enum ErrorText: Sendable, Hashable {
     case .deliveryDateInFuture(let d, let today):
       return l.pick(
         "交车日期 --date \(d) 晚于今天 (\(today)): 车交了才记录交车, 日期不能晚于今天; 不写 --date 即为今天",
-        "--date \(d) is after today (\(today)): record a delivery once the car is handed over, on or before today; without --date it is today")
+        "--date \(d) is after today (\(today)): record a delivery once the car is handed over, on or before today; without --date it is today"
+      )
     case .etaInPast(let d, let today):
       return l.pick(
         "预计交车日期 --eta \(d) 早于今天 (\(today)): 请给出今天或以后的日期 (YYYY-MM-DD)",
@@ -142,18 +144,23 @@ public enum ErrorText: Sendable, Hashable {
           "客户说的话不能为空: 例如 coach objection \"别家有现车, 凭什么要我等\"",
           "the objection text (what the customer said) must not be empty: e.g. coach objection \"why should I wait\"")
       }
-      return l.pick("\(Self.zhOption(option)) 不能为空: 请写上内容, 或不写这个选项", "\(option) must not be empty or blank: write something, or leave the option out")
+      return l.pick(
+        "\(Self.zhOption(option)) 不能为空: 请写上内容, 或不写这个选项",
+        "\(option) must not be empty or blank: write something, or leave the option out")
     case .duplicatePhone(let phone, let id):
       return l.pick(
         "电话 \(phone) 已属于线索 \(id) (coach lead show \(id)); 确实要再建一条线索请加 --allow-duplicate",
-        "phone \(phone) already belongs to lead \(id) (coach lead show \(id)); add --allow-duplicate to add another lead anyway")
+        "phone \(phone) already belongs to lead \(id) (coach lead show \(id)); add --allow-duplicate to add another lead anyway"
+      )
     case .illegalStageChange(let from, let to, let legal):
       let next = legal.map(\.rawValue).joined(separator: ", ")
       return l.pick(
         "线索不能从 \(from.rawValue) 变为 \(to.rawValue); 可变为: \(legal.isEmpty ? "无 (\(from.rawValue) 是最终阶段)" : next)",
-        "cannot move a lead from \(from.rawValue) to \(to.rawValue); legal next stages: \(legal.isEmpty ? "none: \(from.rawValue) is final" : next)")
+        "cannot move a lead from \(from.rawValue) to \(to.rawValue); legal next stages: \(legal.isEmpty ? "none: \(from.rawValue) is final" : next)"
+      )
     case .missingAmount:
-      return l.pick("改为 deposit 需要 --amount (收取的定金, 例如 5000)", "a change to deposit needs --amount (the deposit paid, e.g. 5000)")
+      return l.pick(
+        "改为 deposit 需要 --amount (收取的定金, 例如 5000)", "a change to deposit needs --amount (the deposit paid, e.g. 5000)")
     case .missingETA:
       return l.pick(
         "改为 waiting_for_delivery 需要 --eta YYYY-MM-DD (承诺的交车日期)",
@@ -169,10 +176,12 @@ public enum ErrorText: Sendable, Hashable {
       return l.pick("没有编号为 \(id) 的线索; coach lead list 列出编号", "no lead with id \(id); `coach lead list` shows the ids")
     case .badLeadID(let id):
       return l.pick(
-        "\"\(id)\" 不是线索编号: 编号是 coach lead list 显示的数字", "lead id \"\(id)\" is not a lead id: ids are the numbers `coach lead list` shows")
+        "\"\(id)\" 不是线索编号: 编号是 coach lead list 显示的数字",
+        "lead id \"\(id)\" is not a lead id: ids are the numbers `coach lead list` shows")
     case .notYourLead(let id):
       return l.pick(
-        "线索 \(id) 属于另一位顾问: 你只能查看和修改自己的线索", "lead \(id) belongs to another consultant: you may see and change only your own leads")
+        "线索 \(id) 属于另一位顾问: 你只能查看和修改自己的线索",
+        "lead \(id) belongs to another consultant: you may see and change only your own leads")
     case .unknownModel(let code, let known):
       return l.pick(
         "车型 \"\(code)\" 不在车型目录里; 可用代码: \(known.joined(separator: ", "))",
@@ -186,14 +195,17 @@ public enum ErrorText: Sendable, Hashable {
     case .badPhone(let given):
       return l.pick(
         "\"\(given)\" 不是电话号码: 请写手机号如 13812345678 (可带 +86) 或带区号的座机如 010-12345678",
-        "phone \"\(given)\" is not a phone number: use a mobile like 13812345678 (+86 allowed) or a landline like 010-12345678")
+        "phone \"\(given)\" is not a phone number: use a mobile like 13812345678 (+86 allowed) or a landline like 010-12345678"
+      )
     case .badDate(let option, let given):
       return l.pick(
-        "\(option) \"\(given)\" 不是日期: 请用 YYYY-MM-DD (存在的日期)", "\(option) \"\(given)\" is not a date: use YYYY-MM-DD (a day that exists)")
+        "\(option) \"\(given)\" 不是日期: 请用 YYYY-MM-DD (存在的日期)",
+        "\(option) \"\(given)\" is not a date: use YYYY-MM-DD (a day that exists)")
     case .badTime(let option, let given):
       return l.pick(
         "\(option) \"\(given)\" 不是时间: 请用 ISO 8601 (2025-07-10T15:00:00+08:00, 或按 --tz 的 2025-07-10T15:00) 或 YYYY-MM-DD",
-        "\(option) \"\(given)\" is not a time: use ISO 8601 (2025-07-10T15:00:00+08:00 or 2025-07-10T15:00 in --tz) or YYYY-MM-DD")
+        "\(option) \"\(given)\" is not a time: use ISO 8601 (2025-07-10T15:00:00+08:00 or 2025-07-10T15:00 in --tz) or YYYY-MM-DD"
+      )
     case .noActingUser:
       return l.pick(
         "这个数据库已有用户: 请用 --as 姓名 或 COACH_USER 说明是谁在操作",

@@ -58,26 +58,32 @@ public enum LintText: Sendable, Hashable {
       return l.pick("顶层应是 `\(section):`, 内容写在它下面", "expected the top-level key `\(section):` with the section under it")
     case .unknownTopKey(let key, let section):
       return l.pick(
-        "未知的顶层键 `\(key)` 已忽略; 这个文件只含 `\(section):`", "unknown top-level key `\(key)` is ignored; this file holds `\(section):`")
+        "未知的顶层键 `\(key)` 已忽略; 这个文件只含 `\(section):`",
+        "unknown top-level key `\(key)` is ignored; this file holds `\(section):`")
     case .unknownKey(let path, let key, let allowed):
       return l.pick(
-        "\(path): 未知的键 `\(key)` 已忽略; 这里可用的键: \(allowed)", "\(path): unknown key `\(key)` is ignored; keys allowed here: \(allowed)")
+        "\(path): 未知的键 `\(key)` 已忽略; 这里可用的键: \(allowed)",
+        "\(path): unknown key `\(key)` is ignored; keys allowed here: \(allowed)")
     case .invalidYAML(let detail, let hint):
       let zhHint = hint ? "; 请检查缩进, 含 `: ` 或以 `{`, `[`, `*`, `&` 开头的文字要加引号" : ""
       let enHint =
-        hint ? "; check the indentation, and put texts containing `: ` or starting with `{`, `[`, `*` or `&` in quotes" : ""
+        hint
+        ? "; check the indentation, and put texts containing `: ` or starting with `{`, `[`, `*` or `&` in quotes" : ""
       return l.pick("YAML 格式有误: \(detail)\(zhHint)", "invalid YAML: \(detail)\(enHint)")
     case .keyTwice(let keys):
-      return l.pick("同一层里的键写了两次: \(keys); 每个键只能出现一次", "key written twice in one mapping: \(keys); each key may appear once")
+      return l.pick(
+        "同一层里的键写了两次: \(keys); 每个键只能出现一次", "key written twice in one mapping: \(keys); each key may appear once")
     case .unreadableFile(let detail):
       return l.pick("无法读取文件: \(detail); 文件必须是 UTF-8 文本", "cannot read the file: \(detail); files must be UTF-8 text")
     case .missingKey(let path, let key):
-      return l.pick("\(path): 缺少键 `\(key)`; 请给这一项加上 `\(key):`", "\(path): missing key `\(key)`; add `\(key):` to this entry")
+      return l.pick(
+        "\(path): 缺少键 `\(key)`; 请给这一项加上 `\(key):`", "\(path): missing key `\(key)`; add `\(key):` to this entry")
     case .duplicate(let what, let id, let firstLine):
       let zhFirst = firstLine.map { " (第一次在第 \($0) 行)" } ?? ""
       let enFirst = firstLine.map { " (first at line \($0))" } ?? ""
       return l.pick(
-        "\(Self.zhWhat(what)) `\(id)` 重复\(zhFirst); 每个都必须唯一", "duplicate \(what) `\(id)`\(enFirst); each \(what) must be unique")
+        "\(Self.zhWhat(what)) `\(id)` 重复\(zhFirst); 每个都必须唯一",
+        "duplicate \(what) `\(id)`\(enFirst); each \(what) must be unique")
     case .missingInLanguage(let what, let id, let other):
       return l.pick(
         "\(Self.zhWhat(what)) `\(id)` 在 \(other) 里有, 这里没有; 每种语言的编号必须一致",
@@ -90,34 +96,39 @@ public enum LintText: Sendable, Hashable {
     case .intervalTooShort(let found):
       return l.pick("间隔至少 1 天, 现在是 \(found)", "interval must be at least 1 day, found \(found)")
     case .noInterval(let grade):
-      return l.pick("\(grade) 级没有设置间隔; 使用 default_follow_up_days", "no interval for grade \(grade); default_follow_up_days is used")
+      return l.pick(
+        "\(grade) 级没有设置间隔; 使用 default_follow_up_days", "no interval for grade \(grade); default_follow_up_days is used")
     case .factorNotPositive(let found):
       return l.pick("系数必须大于 0, 现在是 \(found)", "factor must be above 0, found \(found)")
     case .mustBeAtLeastOne(let found):
       return l.pick("至少为 1, 现在是 \(found)", "must be at least 1, found \(found)")
     case .holidayBadDay(let id, let given):
       return l.pick(
-        "节日 `\(id)`: `\(given)` 不是日期; 请写 月-日, 例如 \"10-01\"", "holiday `\(id)`: `\(given)` is not a day; write month-day like \"10-01\"")
+        "节日 `\(id)`: `\(given)` 不是日期; 请写 月-日, 例如 \"10-01\"",
+        "holiday `\(id)`: `\(given)` is not a day; write month-day like \"10-01\"")
     case .holidayBadDate(let id, let given):
       return l.pick(
         "节日 `\(id)`: `\(given)` 不是日期; 请写 YYYY-MM-DD, 例如 \"2026-02-17\"",
         "holiday `\(id)`: `\(given)` is not a date; write YYYY-MM-DD like \"2026-02-17\"")
     case .holidayAllPast(let id):
-      return l.pick("节日 `\(id)`: 所有日期都已过去; 请补上今后几年的日期", "holiday `\(id)`: every date is past; add the coming years' dates")
+      return l.pick(
+        "节日 `\(id)`: 所有日期都已过去; 请补上今后几年的日期", "holiday `\(id)`: every date is past; add the coming years' dates")
     case .holidayNeedsOne(let id):
       return l.pick(
         "节日 `\(id)` 需要且只需要 `fixed:` (月-日) 或 `dates:` (YYYY-MM-DD 列表) 之一",
         "holiday `\(id)` needs exactly one of `fixed:` (month-day) or `dates:` (a list of YYYY-MM-DD)")
     case .holidayNoMessage(let id, let message):
       return l.pick(
-        "节日 `\(id)`: messages.yaml 里没有短信模板 `\(message)`", "holiday `\(id)`: no message template `\(message)` in messages.yaml")
+        "节日 `\(id)`: messages.yaml 里没有短信模板 `\(message)`",
+        "holiday `\(id)`: no message template `\(message)` in messages.yaml")
     case .missingBuriedKind(let kind):
       return l.pick(
         "缺少埋下话题的类型 `\(kind)`; 每种类型都需要 name 和 how_to_raise",
         "missing buried kind `\(kind)`; every kind needs a name and how_to_raise")
     case .unknownArea(let rule, let area):
       return l.pick(
-        "规则 `\(rule)`: 未知的范围 `\(area)`; 请用 person, car 或 life", "rule `\(rule)`: unknown area `\(area)`; use person, car or life")
+        "规则 `\(rule)`: 未知的范围 `\(area)`; 请用 person, car 或 life",
+        "rule `\(rule)`: unknown area `\(area)`; use person, car or life")
     case .ruleNeedsProfileKey(let rule):
       return l.pick("规则 `\(rule)` 至少需要一个档案键", "rule `\(rule)` needs at least one profile key")
     case .notADate(let given):
@@ -144,10 +155,13 @@ public enum LintText: Sendable, Hashable {
         "车型 `\(code)` 替代的 `\(old)` 不是目录里的另一个车型; 已有: \(known)",
         "model `\(code)` replaces `\(old)`, which is not another model in the catalog; known: \(known)")
     case .badPrestige(let code, let found):
-      return l.pick("车型 `\(code)`: prestige 必须是 1, 2 或 3, 现在是 \(found)", "model `\(code)`: prestige must be 1, 2 or 3, found \(found)")
+      return l.pick(
+        "车型 `\(code)`: prestige 必须是 1, 2 或 3, 现在是 \(found)",
+        "model `\(code)`: prestige must be 1, 2 or 3, found \(found)")
     case .badPriceOrWait(let code):
       return l.pick(
-        "车型 `\(code)`: price 必须大于 0, wait_weeks 必须是 0 或更多", "model `\(code)`: price must be above 0 and wait_weeks 0 or more")
+        "车型 `\(code)`: price 必须大于 0, wait_weeks 必须是 0 或更多",
+        "model `\(code)`: price must be above 0 and wait_weeks 0 or more")
     }
   }
 

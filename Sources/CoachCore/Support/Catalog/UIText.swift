@@ -44,7 +44,8 @@ public enum UIText: Sendable, Hashable {
     switch self {
     case .stageChanged(let id, let from, let to):
       let before = from.map { UIText.stage($0).text(l) } ?? "·"
-      return l.pick("线索 \(id): \(before) → \(UIText.stage(to).text(l))", "lead \(id): \(before) → \(UIText.stage(to).text(l))")
+      return l.pick(
+        "线索 \(id): \(before) → \(UIText.stage(to).text(l))", "lead \(id): \(before) → \(UIText.stage(to).text(l))")
     case .touchRecorded(let touchID, let id, let topics, let issues):
       let list = { (ids: [Int64]) in ids.map(String.init).joined(separator: ", ") }
       var parts = [l.pick("已记录线索 \(id) 的跟进 \(touchID)", "recorded touch \(touchID) on lead \(id)")]
@@ -52,7 +53,8 @@ public enum UIText: Sendable, Hashable {
       if !issues.isEmpty { parts.append(l.pick("问题 \(list(issues))", "issues \(list(issues))")) }
       return parts.joined(separator: l.pick("; ", "; "))
     case .noNextAgreed:
-      return l.pick("没有约定下次联系时间: 黄金法则第 7 条, 请约好 (--next)", "no next contact agreed: golden rule 7 says agree one (--next)")
+      return l.pick(
+        "没有约定下次联系时间: 黄金法则第 7 条, 请约好 (--next)", "no next contact agreed: golden rule 7 says agree one (--next)")
     case .leadUpdated(let id):
       return l.pick("已更新线索 \(id)", "updated lead \(id)")
     case .severity(let s):
