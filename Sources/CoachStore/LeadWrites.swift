@@ -124,7 +124,10 @@ enum LeadWriter {
   static func leadID(_ db: Database, withPhone phone: String) throws -> Int64? {
     try Int64.fetchOne(
       db.cachedStatement(
-        sql: "SELECT lead.id FROM customer JOIN lead ON lead.customerId = customer.id WHERE customer.phone = ? ORDER BY lead.id LIMIT 1"),
+        sql: """
+          SELECT lead.id FROM customer JOIN lead ON lead.customerId = customer.id
+          WHERE customer.phone = ? ORDER BY lead.id LIMIT 1
+          """),
       arguments: [phone])
   }
 

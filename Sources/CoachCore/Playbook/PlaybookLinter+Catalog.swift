@@ -11,7 +11,8 @@ extension LintContext {
     let grades = Grade.allCases.map(\.rawValue)
     for (key, days) in c.followUpDays.sorted(by: { $0.key < $1.key }) {
       if !grades.contains(key) {
-        error("cadence", ["follow_up_days", key], .unknownCode(kind: "grade", code: key, known: grades.joined(separator: ", ")))
+        error(
+          "cadence", ["follow_up_days", key], .unknownCode(kind: "grade", code: key, known: grades.joined(separator: ", ")))
       } else if days <= 0 {
         error("cadence", ["follow_up_days", key], .intervalTooShort(found: "\(days)"))
       }
@@ -132,7 +133,8 @@ extension LintContext {
     for (i, m) in models.enumerated() {
       if !Self.segments.contains(m.segment) {
         error(
-          "models", [i, "segment"], .unknownSegment(code: m.code, segment: m.segment, known: Self.segments.joined(separator: ", ")))
+          "models", [i, "segment"],
+          .unknownSegment(code: m.code, segment: m.segment, known: Self.segments.joined(separator: ", ")))
       }
       if let old = m.replaces, playbook.model(old) == nil || old.caseInsensitiveCompare(m.code) == .orderedSame {
         error("models", [i, "replaces"], .badReplaces(code: m.code, old: old, known: modelCodes))

@@ -26,7 +26,8 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(BackupJSON(summary))
       } else {
-        Output(env: env).confirm(.backedUp(leads: summary.leads, touches: summary.touches, schema: summary.schemaVersion, file: file))
+        Output(env: env).confirm(
+          .backedUp(leads: summary.leads, touches: summary.touches, schema: summary.schemaVersion, file: file))
       }
     }
   }

@@ -77,7 +77,8 @@ enum ImportIO {
       return
     }
     let out = Output(env: env)
-    out.confirm(.imported(count: result.imported, noun: noun, encoding: result.encoding.rawValue, skipped: result.skipped.count))
+    out.confirm(
+      .imported(count: result.imported, noun: noun, encoding: result.encoding.rawValue, skipped: result.skipped.count))
     for e in result.skipped { out.confirm(.skippedLine(line: e.line, reason: e.reason)) }
     if !result.createdConsultants.isEmpty { out.confirm(.newConsultants(result.createdConsultants)) }
   }

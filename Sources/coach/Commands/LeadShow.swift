@@ -24,15 +24,19 @@ extension CoachCommand.LeadCommand {
       let flags = lead.hasTag(KnownTag.warning) ? Output.red(" ⚠ " + word(.warning)) : ""
       out.line(Output.bold("\(lead.name)") + "  #\(lead.id)  \(out.say(.stage(lead.stage)))" + flags)
       out.line(
-        [field(.phone, phone), field(.wechat, lead.wechat), field(.city, lead.city), field(.birthday, lead.birthday?.description)]
-          .joined(separator: "   "))
+        [
+          field(.phone, phone), field(.wechat, lead.wechat), field(.city, lead.city),
+          field(.birthday, lead.birthday?.description),
+        ].joined(separator: "   "))
       out.line(
         [
           field(.consultant, lead.consultant), field(.model, lead.model), field(.grade, lead.grade?.rawValue),
           field(.tier, lead.tier?.rawValue), field(.source, lead.source),
         ].joined(separator: "   "))
       if !lead.tags.isEmpty { out.line(word(.tags) + " " + lead.tags.map { out.say(.tag($0)) }.joined(separator: ", ")) }
-      if !lead.profile.isEmpty { out.line(word(.profile) + " " + lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+      if !lead.profile.isEmpty {
+        out.line(word(.profile) + " " + lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+      }
       out.line()
       out.line(Output.bold(word(.stages)))
       for e in lead.events {
@@ -50,7 +54,8 @@ extension CoachCommand.LeadCommand {
       for t in lead.touches.suffix(10) {
         let next = t.nextAt.map { "  \(word(.next)) \(out.time($0))" } ?? ""
         let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(t.objections.joined(separator: ","))"
-        out.line("  \(out.time(t.at))  \(out.say(.channel(t.channel)))/\(out.say(.outcome(t.outcome)))  \(t.note ?? "")\(objections)\(next)")
+        let how = "\(out.say(.channel(t.channel)))/\(out.say(.outcome(t.outcome)))"
+        out.line("  \(out.time(t.at))  \(how)  \(t.note ?? "")\(objections)\(next)")
       }
       let open = lead.topics.filter(\.isOpen)
       if !open.isEmpty {
@@ -95,7 +100,9 @@ extension CoachCommand.LeadCommand {
         return try out.json(["leads": leads.map { LeadJSON($0, fullPhone: session.showsFullPhone(of: $0, unmasked: unmasked)) }])
       }
       let table = TextTable(
-        headers: ([.id, .name, .phone, .stage, .grade, .model, .consultant, .lastTouch] as [UIText.Label]).map { out.say(.label($0)) })
+        headers: ([.id, .name, .phone, .stage, .grade, .model, .consultant, .lastTouch] as [UIText.Label]).map {
+          out.say(.label($0))
+        })
       out.line(
         table.render(
           leads.map { l in

@@ -53,7 +53,9 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))
       } else {
-        print(UIText.touchRecorded(touchID: result.touchID, leadID: id, topics: result.buriedTopicIDs, issues: result.issueIDs).text(env.ui))
+        let done = UIText.touchRecorded(
+          touchID: result.touchID, leadID: id, topics: result.buriedTopicIDs, issues: result.issueIDs)
+        print(done.text(env.ui))
         if nextAt == nil && outcome.isContact { print(Output.yellow(UIText.noNextAgreed.text(env.ui))) }
       }
     }
