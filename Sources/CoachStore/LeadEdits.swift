@@ -39,9 +39,7 @@ extension AppDatabase {
       guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
       if let eta = edit.eta {
         guard lead.stage == .deposit || lead.stage == .waitingForDelivery else {
-          throw CoachError.rejected(
-            code: "eta_not_applicable",
-            message: "lead \(leadID) is \(lead.stage.rawValue): an ETA is set only for deposit or waiting_for_delivery leads")
+          throw CoachError.refused(.etaNotApplicable(leadID: leadID, stage: lead.stage))
         }
         try LeadWriter.insertEvent(
           db, leadID: id, StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: "eta changed", eta: eta))

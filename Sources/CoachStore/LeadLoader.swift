@@ -18,7 +18,7 @@ extension AppDatabase {
 enum LeadLoader {
   static func parseID(_ id: String) throws -> Int64 {
     guard let n = Int64(id.trimmingCharacters(in: .whitespaces)), n > 0 else {
-      throw CoachError.rejected(code: "unknown_lead", message: "lead id \"\(id)\" is not a lead id: ids are the numbers `coach lead list` shows")
+      throw CoachError.refused(.badLeadID(id: id))
     }
     return n
   }
@@ -27,9 +27,9 @@ enum LeadLoader {
     let n = try parseID(id)
     if let lead = try load(db, LeadFilter(scope: scope, leadIDs: [n])).first { return lead }
     if try Int.fetchOne(db, sql: "SELECT 1 FROM lead WHERE id = ?", arguments: [n]) != nil {
-      throw CoachError.rejected(code: "not_your_lead", message: "lead \(id) belongs to another consultant: you may see and change only your own leads")
+      throw CoachError.refused(.notYourLead(id: id))
     }
-    throw CoachError.rejected(code: "unknown_lead", message: "no lead with id \(id); `coach lead list` shows the ids")
+    throw CoachError.refused(.unknownLead(id: id))
   }
 
   static func load(_ db: Database, _ filter: LeadFilter) throws -> [LeadSnapshot] {

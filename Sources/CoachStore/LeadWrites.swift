@@ -49,9 +49,15 @@ public struct NewLead: Sendable {
 }
 
 extension AppDatabase {
-  /// Adds one lead (and its customer) and returns its id.
-  public func addLead(_ lead: NewLead, actor: String?) throws -> String {
-    try writer.write { db in String(try LeadWriter.insert(db, lead, actor: actor)) }
+  /// Adds one lead (and its customer) and returns its id. A phone number an existing lead already has is refused,
+  /// naming that lead, unless `allowDuplicatePhone` (the same customer back for another car, a shared family phone).
+  public func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool = true) throws -> String {
+    try writer.write { db in
+      if !allowDuplicatePhone, let phone = lead.phone, let existing = try LeadWriter.leadID(db, withPhone: phone) {
+        throw CoachError.refused(.duplicatePhone(phone: phone, leadID: String(existing)))
+      }
+      return String(try LeadWriter.insert(db, lead, actor: actor))
+    }
   }
 }
 
@@ -111,6 +117,18 @@ enum LeadWriter {
         StoredDate.value(lead.createdAt),
       ])
     return db.lastInsertedRowID
+  }
+
+  /// The first lead whose customer has `phone` (stored normalised, `Phone.normalize`): one search of
+  /// `customer_on_phone`, then of the lead's customer index, whatever the number of leads.
+  static func leadID(_ db: Database, withPhone phone: String) throws -> Int64? {
+    try Int64.fetchOne(
+      db.cachedStatement(
+        sql: """
+          SELECT lead.id FROM customer JOIN lead ON lead.customerId = customer.id
+          WHERE customer.phone = ? ORDER BY lead.id LIMIT 1
+          """),
+      arguments: [phone])
   }
 
   static func insertEvent(_ db: Database, leadID: Int64, _ e: StageEvent) throws {

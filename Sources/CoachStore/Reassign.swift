@@ -30,7 +30,7 @@ extension AppDatabase {
       let target = try Self.existingUser(db, named: to)
       guard let sourceID = source.id, let targetID = target.id else { throw CoachError.internalError("user without id") }
       guard sourceID != targetID else {
-        throw CoachError.rejected(code: "same_user", message: "--from and --to are both \(from): name two different users")
+        throw CoachError.refused(.sameUser(name: from))
       }
       try Self.authorizeReassign(acting: acting, from: source, to: target)
       try db.execute(

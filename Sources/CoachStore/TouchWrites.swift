@@ -49,12 +49,10 @@ extension AppDatabase {
       for topicID in touch.resolve {
         guard let topic = lead.topics.first(where: { $0.id == topicID }) else {
           let open = lead.topics.filter(\.isOpen).map { String($0.id) }
-          throw CoachError.rejected(
-            code: "unknown_topic",
-            message: "topic \(topicID) is not a topic of lead \(leadID); open topics: \(open.isEmpty ? "none" : open.joined(separator: ", "))")
+          throw CoachError.refused(.unknownTopic(topic: topicID, leadID: leadID, open: open))
         }
         if !topic.isOpen {
-          throw CoachError.rejected(code: "topic_resolved", message: "topic \(topicID) of lead \(leadID) is already resolved")
+          throw CoachError.refused(.topicResolved(topic: topicID, leadID: leadID))
         }
       }
       let touchID = try TouchWriter.insert(db, leadID: id, touch, actor: actor)

@@ -30,11 +30,11 @@ extension AppDatabase {
   public func addUser(name: String, role: Role, team: String?, now: Date) throws -> User {
     let clean = name.trimmingCharacters(in: .whitespaces)
     guard !clean.isEmpty else {
-      throw CoachError.rejected(code: "bad_user", message: "a user needs a non-empty name")
+      throw CoachError.refused(.emptyUserName)
     }
     return try writer.write { db in
       if try User.filter(Column("name") == clean).fetchOne(db) != nil {
-        throw CoachError.rejected(code: "duplicate_user", message: "a user named \(clean) already exists")
+        throw CoachError.refused(.duplicateUser(name: clean))
       }
       var user = User(name: clean, role: role, team: team, createdAt: now)
       try user.insert(db)

@@ -25,11 +25,12 @@ struct CoachCommand: ParsableCommand {
   static func main() {
     let args = Array(CommandLine.arguments.dropFirst())
     let wantsJSON = args.contains("--json")
+    let language = RunEnvironment.interfaceLanguage(args: args)
     do {
       var command = try parseAsRoot(args)
       try command.run()
     } catch let error as CoachError {
-      report(error, json: wantsJSON)
+      report(error, json: wantsJSON, language: language)
       Glibc.exit(error.exitCode)
     } catch let error as ExitCode {
       Glibc.exit(error.rawValue)
@@ -39,24 +40,30 @@ struct CoachCommand: ParsableCommand {
         exit(withError: error)  // --help, --version
       }
       if code == .validationFailure {
+        // The parser's own words are English: under zh-CN a Chinese line says what kind of mistake it is first.
+        let detail = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
         if wantsJSON {
-          let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-          report(.usage(message), json: true)
+          report(.usage(UIText.badCommandLine(detail: detail).text(language)), json: true, language: language)
           Glibc.exit(64)
+        }
+        if language == .zh {
+          FileHandle.standardError.write(Data("coach: \(UIText.badCommandLine(detail: nil).text(language))\n".utf8))
         }
         exit(withError: error)
       }
       // Anything else is coach's own fault: exit 70 with what happened.
       let internalError = CoachError.internalError("internal error: \(error)")
-      report(internalError, json: wantsJSON)
+      report(internalError, json: wantsJSON, language: language)
       Glibc.exit(internalError.exitCode)
     }
   }
 
-  static func report(_ error: CoachError, json: Bool) {
-    FileHandle.standardError.write(Data("coach: \(error.message)\n".utf8))
+  /// Writes the error on stderr in the user's language (and as JSON on stdout with --json; the code never changes).
+  static func report(_ error: CoachError, json: Bool, language: UILanguage) {
+    let message = error.message(in: language)
+    FileHandle.standardError.write(Data("coach: \(message)\n".utf8))
     if json {
-      let doc = ["error": ["code": error.code, "message": error.message]]
+      let doc = ["error": ["code": error.code, "message": message]]
       if let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes]) {
         FileHandle.standardOutput.write(data + Data("\n".utf8))
       }

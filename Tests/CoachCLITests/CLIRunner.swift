@@ -81,9 +81,10 @@ struct CLI {
     return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
   }
 
-  /// Adds a lead and returns its id.
+  /// Adds a lead and returns its id (`--allow-duplicate`: tests add many leads with the same default phone;
+  /// `RefusalCLITests` checks the refusal without it).
   func addLead(_ extra: [String] = []) throws -> String {
-    let r = try run(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--json"] + extra)
+    let r = try run(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--allow-duplicate", "--json"] + extra)
     #expect(r.status == 0, "lead add failed: \(r.stderr)")
     return try r.json()["id"] as? String ?? ""
   }

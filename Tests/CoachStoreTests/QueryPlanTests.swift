@@ -70,6 +70,18 @@ import Testing
     #expect(fullScans(found).isEmpty, "\(fullScans(found))")
   }
 
+  /// `lead add` looks for an existing lead with the phone before every insert: at 100k leads a scan would be felt.
+  @Test func theDuplicatePhoneCheckSearchesThePhoneIndex() throws {
+    let db = try makeDB()
+    var hits: [Int64?] = []
+    let found = try plans(db) { db in
+      hits = [try LeadWriter.leadID(db, withPhone: "13812345672"), try LeadWriter.leadID(db, withPhone: "13900000000")]
+    }
+    #expect(hits == [3, nil])
+    #expect(fullScans(found).isEmpty, "\(fullScans(found))")
+    #expect(found.flatMap(\.plan).contains { $0.contains("customer_on_phone") }, "\(found)")
+  }
+
   @Test func aTeamsLeadsAreSearchedNotScanned() throws {
     let db = try makeDB()
     let found = try plans(db) { db in

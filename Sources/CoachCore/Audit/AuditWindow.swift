@@ -15,7 +15,7 @@ public struct AuditWindow: Sendable, Hashable {
   /// A window of whole days; `from` must not be after `to`.
   public init(from: LocalDate, to: LocalDate, zone: TimeZone) throws {
     guard from <= to else {
-      throw CoachError.usage("--from \(from) is after --to \(to): give a first day on or before the last")
+      throw CoachError.refused(.fromAfterTo(from: from, to: to))
     }
     self.from = from
     self.to = to

@@ -53,23 +53,3 @@ public enum Priority {
     a.utf8.count != b.utf8.count ? a.utf8.count < b.utf8.count : a < b
   }
 }
-
-/// How loud an overdue follow-up's alert is.
-public enum Severity: String, Codable, Sendable, Hashable, CaseIterable {
-  case low, medium, high
-
-  /// Codes where lateness hurts a customer who already paid or already has a problem.
-  static let critical: Set<ActionCode> = [.deliveryLate, .issue7day, .callback3day]
-  /// Codes that break a promise or the first impression.
-  static let promised: Set<ActionCode> = [.firstContact, .agreedFollowup]
-
-  /// `high`: 3+ days overdue, or overdue at all on a critical code or for a warning/VIP customer;
-  /// `medium`: 1+ day overdue, or overdue on a first contact or an agreed time; `low` otherwise.
-  public static func of(_ action: DueAction, lead: LeadSnapshot) -> Severity {
-    let overdue = action.overdueDays
-    let flagged = lead.hasTag(KnownTag.warning) || lead.hasTag(KnownTag.vip)
-    if overdue >= 3 || (overdue > 0 && (critical.contains(action.code) || flagged)) { return .high }
-    if overdue >= 1 || (overdue > 0 && promised.contains(action.code)) { return .medium }
-    return .low
-  }
-}

@@ -12,6 +12,8 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
   public var overdueDays: Double
   public var priority: Double
   public var reason: String
+  /// The lead's tags (`warning`, `vip`, …), so that a flagged customer is marked in the queue.
+  public var tags: [String]
 
   public init(lead: LeadSnapshot, action: DueAction) {
     leadID = lead.id
@@ -24,6 +26,7 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
     overdueDays = action.overdueDays
     priority = action.priority
     reason = action.reason
+    tags = lead.tags
   }
 
   enum CodingKeys: String, CodingKey {
@@ -32,7 +35,7 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
     case dueAt = "due_at"
     case deadline
     case overdueDays = "overdue_days"
-    case priority, reason
+    case priority, reason, tags
   }
 
   /// Writes every key, `grade` as null when ungraded.
@@ -48,6 +51,7 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
     try c.encode(overdueDays, forKey: .overdueDays)
     try c.encode(priority, forKey: .priority)
     try c.encode(reason, forKey: .reason)
+    try c.encode(tags, forKey: .tags)
   }
 }
 
@@ -77,10 +81,12 @@ public struct AlertEntry: Sendable, Encodable, Hashable {
   public var severity: Severity
   /// Why, in words (an addition to the contract's keys).
   public var reason: String
+  /// The lead's tags (`warning`, `vip`, …): a flagged customer is marked in the alert too.
+  public var tags: [String]
 
   enum CodingKeys: String, CodingKey {
     case leadID = "lead_id"
-    case name, reason
+    case name, reason, tags
     case consultant, action
     case dueAt = "due_at"
     case deadline
@@ -99,6 +105,7 @@ public struct AlertEntry: Sendable, Encodable, Hashable {
     try c.encode(severity, forKey: .severity)
     try c.encode(name, forKey: .name)
     try c.encode(reason, forKey: .reason)
+    try c.encode(tags, forKey: .tags)
   }
 }
 
@@ -127,7 +134,7 @@ public enum Alerts {
         entry: AlertEntry(
           leadID: lead.id, name: lead.name, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
           deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead),
-          reason: action.reason),
+          reason: action.reason, tags: lead.tags),
         action: action)
     }
   }

@@ -45,42 +45,45 @@ public enum StageMachine {
     _ change: StageChange, from current: Stage, at now: Date, today: LocalDate, actor: String?
   ) throws -> StageEvent {
     guard isLegal(from: current, to: change.to) else {
-      let next = legalNext(from: current).map(\.rawValue)
-      let accepted = next.isEmpty ? "none: \(current.rawValue) is final" : next.joined(separator: ", ")
-      throw CoachError.rejected(
-        code: "illegal_stage_change",
-        message: "cannot move a lead from \(current.rawValue) to \(change.to.rawValue); legal next stages: \(accepted)")
+      throw CoachError.refused(.illegalStageChange(from: current, to: change.to, legal: legalNext(from: current)))
     }
     switch change.to {
     case .deposit:
-      guard let amount = change.amount else {
-        throw CoachError.rejected(code: "missing_amount", message: "a change to deposit needs --amount (the deposit paid, e.g. 5000)")
-      }
+      guard let amount = change.amount else { throw CoachError.refused(.missingAmount) }
       guard amount > 0, amount.isFinite else {
         throw CoachError.rejected(code: "bad_amount", message: "--amount must be a positive number, got \(amount)")
       }
     case .waitingForDelivery:
-      guard change.eta != nil else {
-        throw CoachError.rejected(code: "missing_eta", message: "a change to waiting_for_delivery needs --eta YYYY-MM-DD (the promised delivery day)")
-      }
+      guard change.eta != nil else { throw CoachError.refused(.missingETA) }
     case .churned:
-      guard let reason = change.reason else {
-        let codes = ChurnReason.allCases.map(\.rawValue).joined(separator: ", ")
-        throw CoachError.rejected(code: "missing_reason", message: "a change to churned needs --reason, one of: \(codes)")
-      }
+      guard let reason = change.reason else { throw CoachError.refused(.missingReason) }
       if reason == .other && (change.note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-        throw CoachError.rejected(code: "missing_note", message: "churn reason other needs --note saying why the lead was lost")
+        throw CoachError.refused(.missingNote)
       }
     case .prospect, .delivered:
       break
     }
-    if change.to != .churned, change.reason != nil {
-      throw CoachError.rejected(code: "unexpected_reason", message: "--reason is only for a change to churned")
-    }
+    if change.to != .churned, change.reason != nil { throw CoachError.refused(.unexpectedReason) }
+    try checkDates(change, today: today)
     return StageEvent(
       from: current, to: change.to, at: now, actor: actor, reason: change.reason, note: change.note,
       amount: change.to == .deposit ? change.amount : nil, model: change.model,
       eta: change.to == .waitingForDelivery ? change.eta : change.eta,
       date: change.to == .delivered ? (change.date ?? today) : nil)
+  }
+
+  /// A live change tells what happened or what is promised from today on: a delivery is not recorded before it
+  /// happened (the 3-day callback would never come), and a promised day is not already past. Imports, which carry
+  /// history, do not come through here.
+  public static func checkDates(_ change: StageChange, today: LocalDate) throws {
+    if change.to == .delivered, let date = change.date, date > today {
+      throw CoachError.refused(.deliveryDateInFuture(date: date, today: today))
+    }
+    if let eta = change.eta { try checkETA(eta, today: today) }
+  }
+
+  /// A promised delivery day given now (a stage change or `lead edit --eta`) is today or later.
+  public static func checkETA(_ eta: LocalDate, today: LocalDate) throws {
+    if eta < today { throw CoachError.refused(.etaInPast(date: eta, today: today)) }
   }
 }

@@ -234,7 +234,6 @@ labels:
     selling_points: 卖点
     competitor: 竞品
     weakness: 弱点
-    days_unit: 天
     more_in_full: "完整简报: 加 --full"
     stage_prospect: 有望客户
     stage_deposit: 已交定金
@@ -1635,7 +1634,6 @@ labels:
     selling_points: Selling points
     competitor: Competitor
     weakness: weakness
-    days_unit: days
     more_in_full: "Full brief: add --full"
     stage_prospect: Prospect
     stage_deposit: Deposit

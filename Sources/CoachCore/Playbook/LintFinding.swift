@@ -14,8 +14,12 @@ public struct LintFinding: Sendable, Hashable, Codable, CustomStringConvertible 
   public var line: Int?
   /// 1-based column (in characters), when known.
   public var column: Int?
-  /// What is wrong and what is accepted.
+  /// What is wrong and what is accepted (English).
   public var message: String
+  /// The same in the catalog, for the user's language; nil for a finding written with a plain message.
+  public var text: LintText?
+
+  enum CodingKeys: String, CodingKey { case severity, file, line, column, message }
 
   public init(severity: Severity, file: String, line: Int?, column: Int?, message: String) {
     self.severity = severity
@@ -24,6 +28,14 @@ public struct LintFinding: Sendable, Hashable, Codable, CustomStringConvertible 
     self.column = column
     self.message = message
   }
+
+  public init(severity: Severity, file: String, line: Int?, column: Int?, text: LintText) {
+    self.init(severity: severity, file: file, line: line, column: column, message: text.text(.en))
+    self.text = text
+  }
+
+  /// The message in `language` (English for findings outside the catalog).
+  public func message(in language: UILanguage) -> String { text?.text(language) ?? message }
 
   /// `en/models.yaml:12:5: ` (or `en/models.yaml: ` without a position).
   public var location: String {

@@ -12,27 +12,27 @@ extension LintContext {
     for (key, days) in c.followUpDays.sorted(by: { $0.key < $1.key }) {
       if !grades.contains(key) {
         error(
-          "cadence", ["follow_up_days", key], "unknown grade `\(key)`; grades are \(grades.joined(separator: ", "))")
+          "cadence", ["follow_up_days", key], .unknownCode(kind: "grade", code: key, known: grades.joined(separator: ", ")))
       } else if days <= 0 {
-        error("cadence", ["follow_up_days", key], "interval must be at least 1 day, found \(days)")
+        error("cadence", ["follow_up_days", key], .intervalTooShort(found: "\(days)"))
       }
     }
     for grade in grades where c.followUpDays[grade] == nil {
-      warning("cadence", ["follow_up_days"], "no interval for grade \(grade); default_follow_up_days is used")
+      warning("cadence", ["follow_up_days"], .noInterval(grade: grade))
     }
     let tiers = Tier.allCases.map(\.rawValue)
     for (key, factor) in c.tierFactor.sorted(by: { $0.key < $1.key }) {
       if !tiers.contains(key) {
-        error("cadence", ["tier_factor", key], "unknown tier `\(key)`; tiers are \(tiers.joined(separator: ", "))")
+        error("cadence", ["tier_factor", key], .unknownCode(kind: "tier", code: key, known: tiers.joined(separator: ", ")))
       } else if factor <= 0 {
-        error("cadence", ["tier_factor", key], "factor must be above 0, found \(factor)")
+        error("cadence", ["tier_factor", key], .factorNotPositive(found: "\(factor)"))
       }
     }
     for (key, value) in [
       ("first_contact_hours", c.firstContactHours), ("default_follow_up_days", c.defaultFollowUpDays),
       ("delivery_update_days", c.deliveryUpdateDays),
     ] where value <= 0 {
-      error("cadence", [key], "must be at least 1, found \(value)")
+      error("cadence", [key], .mustBeAtLeastOne(found: "\(value)"))
     }
   }
 
@@ -45,23 +45,21 @@ extension LintContext {
       switch (h.fixed, h.dates) {
       case (let fixed?, nil):
         if LocalDate("2024-\(fixed)") == nil {
-          error("care", at + ["fixed"], "holiday `\(h.id)`: `\(fixed)` is not a day; write month-day like \"10-01\"")
+          error("care", at + ["fixed"], .holidayBadDay(id: h.id, given: fixed))
         }
       case (nil, let dates?):
         for (j, d) in dates.enumerated() where LocalDate(d) == nil {
-          error(
-            "care", at + ["dates", j], "holiday `\(h.id)`: `\(d)` is not a date; write YYYY-MM-DD like \"2026-02-17\"")
+          error("care", at + ["dates", j], .holidayBadDate(id: h.id, given: d))
         }
         let parsed = dates.compactMap(LocalDate.init)
         if !parsed.isEmpty, !parsed.contains(where: { $0 >= today }) {
-          warning("care", at + ["dates"], "holiday `\(h.id)`: every date is past; add the coming years' dates")
+          warning("care", at + ["dates"], .holidayAllPast(id: h.id))
         }
       default:
-        error(
-          "care", at, "holiday `\(h.id)` needs exactly one of `fixed:` (month-day) or `dates:` (a list of YYYY-MM-DD)")
+        error("care", at, .holidayNeedsOne(id: h.id))
       }
       if !messageIds.contains(h.message) {
-        error("care", at + ["message"], "holiday `\(h.id)`: no message template `\(h.message)` in messages.yaml")
+        error("care", at + ["message"], .holidayNoMessage(id: h.id, message: h.message))
       }
     }
   }
@@ -70,11 +68,10 @@ extension LintContext {
     let t = playbook.topics
     let kinds = TopicKind.allCases.map(\.rawValue)
     for key in t.buried.keys.sorted() where !kinds.contains(key) {
-      error("topics", ["buried", key], "unknown buried kind `\(key)`; kinds are \(kinds.joined(separator: ", "))")
+      error("topics", ["buried", key], .unknownCode(kind: "buried kind", code: key, known: kinds.joined(separator: ", ")))
     }
     for kind in kinds where t.buried[kind] == nil {
-      error(
-        "topics", ["buried"], "missing buried kind `\(kind)`; every kind needs a name, draft_phrase and how_to_raise")
+      error("topics", ["buried"], .missingBuriedKind(kind: kind))
     }
     for (key, guide) in t.buried.sorted(by: { $0.key < $1.key }) {
       // The opener is said to the customer and the draft phrase sent: neither may carry the consultant's note.
@@ -90,11 +87,10 @@ extension LintContext {
     checkDuplicates("topics", t.dugUp.map(\.id), what: "dug_up id") { ["dug_up", $0, "id"] }
     for (i, rule) in t.dugUp.enumerated() {
       if !Self.areas.contains(rule.area) {
-        error(
-          "topics", ["dug_up", i, "area"], "rule `\(rule.id)`: unknown area `\(rule.area)`; use person, car or life")
+        error("topics", ["dug_up", i, "area"], .unknownArea(rule: rule.id, area: rule.area))
       }
       if rule.profileKeys.isEmpty {
-        error("topics", ["dug_up", i, "profile_keys"], "rule `\(rule.id)` needs at least one profile key")
+        error("topics", ["dug_up", i, "profile_keys"], .ruleNeedsProfileKey(rule: rule.id))
       }
     }
     checkDuplicates("topics", t.created.map(\.id), what: "created topic id") { ["created", $0, "id"] }
@@ -105,30 +101,28 @@ extension LintContext {
     let from = topic.from.flatMap(LocalDate.init)
     let to = topic.to.flatMap(LocalDate.init)
     if let text = topic.from, from == nil {
-      error("topics", at + ["from"], "`\(text)` is not a date; write YYYY-MM-DD")
+      error("topics", at + ["from"], .notADate(given: text))
     }
-    if let text = topic.to, to == nil { error("topics", at + ["to"], "`\(text)` is not a date; write YYYY-MM-DD") }
+    if let text = topic.to, to == nil { error("topics", at + ["to"], .notADate(given: text)) }
     if let from, let to, to < from {
-      error("topics", at + ["to"], "created topic `\(topic.id)` ends (\(to)) before it starts (\(from))")
+      error("topics", at + ["to"], .endsBeforeStart(id: topic.id, from: from.description, to: to.description))
     }
     if let to, to < today {
-      warning("topics", at + ["to"], "created topic `\(topic.id)` ended on \(to); remove it or give it new dates")
+      warning("topics", at + ["to"], .ended(id: topic.id, on: to.description))
     }
     if let rule = topic.recurrence, !Self.validRecurrence(rule) {
-      error("topics", at + ["recurrence"], "`\(rule)` is not a recurrence; use weekly:1-7 (1 Monday) or monthly:1-31")
+      error("topics", at + ["recurrence"], .badRecurrence(given: rule))
     }
     for (j, code) in (topic.models ?? []).enumerated() where playbook.model(code) == nil {
-      error(
-        "topics", at + ["models", j],
-        "created topic `\(topic.id)`: model `\(code)` is not in models.yaml; known: \(modelCodes)")
+      error("topics", at + ["models", j], .topicUnknownModel(id: topic.id, code: code, known: modelCodes))
     }
     let stages = Stage.allCases.map(\.rawValue)
     for (j, s) in (topic.stages ?? []).enumerated() where !stages.contains(s) {
-      error("topics", at + ["stages", j], "unknown stage `\(s)`; stages are \(stages.joined(separator: ", "))")
+      error("topics", at + ["stages", j], .unknownCode(kind: "stage", code: s, known: stages.joined(separator: ", ")))
     }
     let grades = Grade.allCases.map(\.rawValue)
     for (j, g) in (topic.grades ?? []).enumerated() where !grades.contains(g) {
-      error("topics", at + ["grades", j], "unknown grade `\(g)`; grades are \(grades.joined(separator: ", "))")
+      error("topics", at + ["grades", j], .unknownCode(kind: "grade", code: g, known: grades.joined(separator: ", ")))
     }
   }
 
@@ -151,21 +145,19 @@ extension LintContext {
       if !Self.segments.contains(m.segment) {
         error(
           "models", [i, "segment"],
-          "model `\(m.code)`: unknown segment `\(m.segment)`; use \(Self.segments.joined(separator: ", "))")
+          .unknownSegment(code: m.code, segment: m.segment, known: Self.segments.joined(separator: ", ")))
       }
       if let old = m.replaces, playbook.model(old) == nil || old.caseInsensitiveCompare(m.code) == .orderedSame {
-        error(
-          "models", [i, "replaces"],
-          "model `\(m.code)` replaces `\(old)`, which is not another model in the catalog; known: \(modelCodes)")
+        error("models", [i, "replaces"], .badReplaces(code: m.code, old: old, known: modelCodes))
       }
       if let p = m.prestige, !(1...3).contains(p) {
-        error("models", [i, "prestige"], "model `\(m.code)`: prestige must be 1, 2 or 3, found \(p)")
+        error("models", [i, "prestige"], .badPrestige(code: m.code, found: "\(p)"))
       }
       if m.seats < 1 {
         error("models", [i, "seats"], "model `\(m.code)`: seats must be 1 or more, found \(m.seats)")
       }
       if m.price <= 0 || m.waitWeeks < 0 {
-        error("models", [i], "model `\(m.code)`: price must be above 0 and wait_weeks 0 or more")
+        error("models", [i], .badPriceOrWait(code: m.code))
       }
     }
   }

@@ -28,9 +28,7 @@ extension PlaybookLinter {
             findings.append(
               LintFinding(
                 severity: .error, file: context.path(rule.section), line: mark?.line, column: mark?.column,
-                message:
-                  "\(rule.what) `\(id)` exists in \(other.language) but not here; every language must have the same ids"
-              ))
+                text: .missingInLanguage(what: rule.what, id: id, other: other.language)))
           }
         }
       }

@@ -11,8 +11,7 @@ public enum PlaybookLinter {
       return [
         LintFinding(
           severity: .error, file: ".", line: nil, column: nil,
-          message: "no playbook found; expected language folders such as zh-CN/ and en/ holding "
-            + PlaybookLoader.sections.map { "\($0).yaml" }.joined(separator: ", "))
+          text: .noPlaybook(files: PlaybookLoader.sections.map { "\($0).yaml" }.joined(separator: ", ")))
       ]
     }
     var findings: [LintFinding] = []
@@ -87,6 +86,13 @@ final class LintContext {
       LintFinding(severity: severity, file: path(section), line: mark?.line, column: mark?.column, message: message))
   }
 
+  func add(_ severity: LintFinding.Severity, _ section: String, _ at: [any Sendable], _ text: LintText) {
+    let mark = node(section, at)?.mark
+    findings.append(LintFinding(severity: severity, file: path(section), line: mark?.line, column: mark?.column, text: text))
+  }
+
+  func error(_ section: String, _ at: [any Sendable], _ text: LintText) { add(.error, section, at, text) }
+  func warning(_ section: String, _ at: [any Sendable], _ text: LintText) { add(.warning, section, at, text) }
   func error(_ section: String, _ at: [any Sendable], _ message: String) { add(.error, section, at, message) }
   func warning(_ section: String, _ at: [any Sendable], _ message: String) { add(.warning, section, at, message) }
 
@@ -95,8 +101,7 @@ final class LintContext {
     var seen: [String: Int] = [:]
     for (i, id) in ids.enumerated() {
       if let first = seen[id] {
-        let line = node(section, at(first))?.mark.map { " (first at line \($0.line))" } ?? ""
-        error(section, at(i), "duplicate \(what) `\(id)`\(line); each \(what) must be unique")
+        error(section, at(i), .duplicate(what: what, id: id, firstLine: node(section, at(first))?.mark?.line))
       } else {
         seen[id] = i
       }

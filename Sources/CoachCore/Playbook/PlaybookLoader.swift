@@ -16,7 +16,7 @@ public enum PlaybookLoader {
   public static func loadReport(language: String, files: [PlaybookFile]) throws -> PlaybookLoadReport {
     let result = collect(language: language, files: files)
     if let first = result.findings.first(where: { $0.severity == .error }) {
-      throw CoachError.rejected(code: "invalid_playbook", message: first.location + first.message)
+      throw CoachError.refused(.invalidPlaybook(first))
     }
     guard let playbook = result.playbook else {
       throw CoachError.internalError("playbook \(language) decoded without errors but is incomplete")
@@ -45,8 +45,7 @@ public enum PlaybookLoader {
         findings.append(
           LintFinding(
             severity: .error, file: path, line: nil, column: nil,
-            message: "file is missing; every language folder needs "
-              + sections.map { "\($0).yaml" }.joined(separator: ", ")))
+            text: .fileMissing(files: sections.map { "\($0).yaml" }.joined(separator: ", "))))
         return nil
       }
       return SectionDecoder(file: file, section: name).decode(type, findings: &findings)

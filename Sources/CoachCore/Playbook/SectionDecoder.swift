@@ -16,7 +16,7 @@ struct SectionDecoder {
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: file.text, Self.resolver) else {
-        findings.append(finding(nil, "the file is empty; it must start with `\(section):`"))
+        findings.append(finding(nil, .emptyFile(section: section)))
         return nil
       }
       root = node
@@ -24,18 +24,16 @@ struct SectionDecoder {
       findings.append(yamlFinding(error))
       return nil
     } catch {
-      findings.append(finding(nil, "cannot read YAML: \(error)"))
+      findings.append(finding(nil, .unreadableYAML(detail: "\(error)")))
       return nil
     }
     guard case .mapping(let top) = root, let body = root.value(forKey: section) else {
-      findings.append(finding(root.mark, "expected the top-level key `\(section):` with the section under it"))
+      findings.append(finding(root.mark, .expectedTopKey(section: section)))
       return nil
     }
     for key in top.keys where key.scalar?.string != section {
       findings.append(
-        finding(
-          key.mark, "unknown top-level key `\(key.scalar?.string ?? "?")` is ignored; this file holds `\(section):`",
-          .warning))
+        finding(key.mark, .unknownTopKey(key: key.scalar?.string ?? "?", section: section), .warning))
     }
     let usage = KeyUsage()
     let decoder = NodeDecoder(node: body, codingPath: [YAMLKey(stringValue: section)], usage: usage)
@@ -46,8 +44,8 @@ struct SectionDecoder {
         findings.append(
           finding(
             unknown.key.mark,
-            "\(YAMLKey.display(unknown.path)): unknown key `\(name)` is ignored; keys allowed here: "
-              + unknown.allowed.joined(separator: ", "), .warning))
+            .unknownKey(path: YAMLKey.display(unknown.path), key: name, allowed: unknown.allowed.joined(separator: ", ")),
+            .warning))
       }
       return value
     } catch let error as DecodingError {
@@ -65,21 +63,22 @@ struct SectionDecoder {
     LintFinding(severity: severity, file: file.path, line: mark?.line, column: mark?.column, message: message)
   }
 
+  func finding(_ mark: Mark?, _ text: LintText, _ severity: LintFinding.Severity = .error) -> LintFinding {
+    LintFinding(severity: severity, file: file.path, line: mark?.line, column: mark?.column, text: text)
+  }
+
   func yamlFinding(_ error: YamlError) -> LintFinding {
-    let hint = "; check the indentation, and put texts containing `: ` or starting with `{`, `[`, `*` or `&` in quotes"
     switch error {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let ctx = context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? ""
-      return finding(mark, "invalid YAML: \(problem)\(ctx)" + hint)
+      return finding(mark, .invalidYAML(detail: "\(problem)\(ctx)", hint: true))
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return finding(
-        context.mark,
-        "key written twice in one mapping: \(duplicates.joined(separator: ", ")); each key may appear once")
+      return finding(context.mark, .keyTwice(keys: duplicates.joined(separator: ", ")))
     case .reader(let problem, _, _, _):
-      return finding(nil, "cannot read the file: \(problem); files must be UTF-8 text")
+      return finding(nil, .unreadableFile(detail: problem))
     default:
-      return finding(nil, "invalid YAML: \(error)")
+      return finding(nil, .invalidYAML(detail: "\(error)", hint: false))
     }
   }
 
@@ -93,9 +92,7 @@ struct SectionDecoder {
       let name = key.stringValue.snakeCased
       let item = node.value(forKey: "id") ?? node.value(forKey: "code")
       let which = item?.scalar.map { " (\($0.string))" } ?? ""
-      return finding(
-        node.mark,
-        "\(YAMLKey.display(ctx.codingPath))\(which): missing key `\(name)`; add `\(name):` to this entry")
+      return finding(node.mark, .missingKey(path: YAMLKey.display(ctx.codingPath) + which, key: name))
     @unknown default:
       return finding(root.mark, "\(error)")
     }

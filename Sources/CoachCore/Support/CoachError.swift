@@ -8,12 +8,15 @@ public enum CoachError: Error, Equatable, Sendable, CustomStringConvertible, Loc
   case rejected(code: String, message: String)
   /// Something broke inside coach (exit 70).
   case internalError(String)
+  /// A refusal from the message catalog, worded in the user's language when printed (exit 64 or 65).
+  case said(ErrorText)
 
   public var exitCode: Int32 {
     switch self {
     case .usage: return 64
     case .rejected: return 65
     case .internalError: return 70
+    case .said(let text): return text.isUsage ? 64 : 65
     }
   }
 
@@ -23,6 +26,7 @@ public enum CoachError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case .usage: return "usage"
     case .rejected(let code, _): return code
     case .internalError: return "internal"
+    case .said(let text): return text.code
     }
   }
 
@@ -30,7 +34,14 @@ public enum CoachError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     switch self {
     case .usage(let m), .internalError(let m): return m
     case .rejected(_, let m): return m
+    case .said(let text): return text.text(.en)
     }
+  }
+
+  /// The message in `language`: catalog refusals are worded in it, older messages stay as written.
+  public func message(in language: UILanguage) -> String {
+    if case .said(let text) = self { return text.text(language) }
+    return message
   }
 
   public var description: String { message }

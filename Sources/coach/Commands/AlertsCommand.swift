@@ -38,14 +38,14 @@ extension CoachCommand {
       out.line(
         table.render(
           alerts.map { a in
-            let sev = a.severity == .high ? Output.red(a.severity.rawValue) : a.severity.rawValue
+            let word = out.say(.severity(a.severity))
             return [
-              sev, a.leadID, a.name, a.consultant ?? "", ui["action_\(a.action.rawValue)"] ?? a.action.rawValue,
-              out.time(a.deadline), String(format: "%.1f", a.overdueDays),
+              a.severity == .high ? Output.red(word) : word, a.leadID, out.nameWithTags(a.name, a.tags), a.consultant ?? "",
+              ui["action_\(a.action.rawValue)"] ?? a.action.rawValue, out.time(a.deadline), out.say(.days(a.overdueDays)),
             ]
           }))
       if all.count > alerts.count {
-        out.line(Output.dim("… \(all.count - alerts.count) more (--limit N shows more, --json all)"))
+        out.line(Output.dim(out.say(.moreAlerts(all.count - alerts.count))))
       }
       if team {
         let counts = Dictionary(grouping: all, by: { $0.consultant ?? "-" }).mapValues(\.count)

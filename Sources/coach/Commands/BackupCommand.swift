@@ -26,7 +26,8 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(BackupJSON(summary))
       } else {
-        print("backed up \(summary.leads) leads, \(summary.touches) touches (schema \(summary.schemaVersion)) to \(file)")
+        Output(env: env).confirm(
+          .backedUp(leads: summary.leads, touches: summary.touches, schema: summary.schemaVersion, file: file))
       }
     }
   }

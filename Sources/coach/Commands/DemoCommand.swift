@@ -25,8 +25,9 @@ extension CoachCommand {
         try Output(env: env).json(DemoResultJSON(database: env.dbPath, leads: count, users: dataset.users.map(\.name)))
       } else {
         let consultants = dataset.users.filter { $0.role == .consultant }.map(\.name)
-        print("demo data: \(count) leads, users \(dataset.users.map(\.name).joined(separator: ", ")) in \(env.dbPath)")
-        if let first = consultants.first { print("try: coach next --db \(env.dbPath) --as \(first)") }
+        let out = Output(env: env)
+        out.confirm(.demoLoaded(leads: count, users: dataset.users.map(\.name), path: env.dbPath))
+        if let first = consultants.first { out.confirm(.demoTry(path: env.dbPath, user: first)) }
       }
     }
   }

@@ -21,7 +21,7 @@ extension CoachCommand {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
         if unmasked && !session.isAdmin {
-          throw CoachError.rejected(code: "forbidden", message: "--unmasked is for admins; \(session.actor ?? "") is a \(session.user?.role.rawValue ?? "")")
+          throw CoachError.refused(.notAllowed(.unmasked, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
         }
         let leads = try session.db.snapshots(LeadFilter(scope: session.scope))
         let data: Data
@@ -48,7 +48,7 @@ extension CoachCommand {
           if env.json {
             try Output(env: env).json(ExportResultJSON(rows: leads.count, file: out ?? "", masked: !unmasked))
           } else {
-            print("exported \(leads.count) leads to \(out ?? "")" + (unmasked ? " (unmasked)" : " (phones masked)"))
+            Output(env: env).confirm(.exported(count: leads.count, path: out ?? "", unmasked: unmasked))
           }
         }
       }
@@ -71,7 +71,7 @@ struct SafeFile {
     let url = URL(fileURLWithPath: path)
     let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
     guard FileManager.default.createFile(atPath: tmp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-      throw CoachError.rejected(code: "unwritable", message: "cannot write \(path): check the folder exists and is writable")
+      throw CoachError.refused(.unwritable(path: path))
     }
     return SafeFile(tmp: tmp, target: url)
   }

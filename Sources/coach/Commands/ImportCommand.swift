@@ -76,11 +76,11 @@ enum ImportIO {
         ImportResultJSON(imported: result.imported, skipped: result.skipped.map { .init(line: $0.line, reason: $0.reason) }))
       return
     }
-    print("imported \(result.imported) \(noun) (\(result.encoding.rawValue)); skipped \(result.skipped.count)")
-    for e in result.skipped { print("  line \(e.line): \(e.reason)") }
-    if !result.createdConsultants.isEmpty {
-      print("new consultants: \(result.createdConsultants.joined(separator: ", "))")
-    }
+    let out = Output(env: env)
+    out.confirm(
+      .imported(count: result.imported, noun: noun, encoding: result.encoding.rawValue, skipped: result.skipped.count))
+    for e in result.skipped { out.confirm(.skippedLine(line: e.line, reason: e.reason)) }
+    if !result.createdConsultants.isEmpty { out.confirm(.newConsultants(result.createdConsultants)) }
   }
 }
 

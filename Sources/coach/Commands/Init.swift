@@ -16,7 +16,7 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(InitResult(database: env.dbPath, users: users))
       } else {
-        print("database ready: \(env.dbPath) (\(users) users)")
+        Output(env: env).confirm(.databaseReady(path: env.dbPath, users: users))
       }
     }
   }

@@ -8,23 +8,23 @@ extension CoachCommand.LeadCommand {
     static let configuration = CommandConfiguration(abstract: "Add a lead; prints its id.")
     @OptionGroup var fields: LeadFieldOptions
     @Option(help: "An id from another system (unique).") var externalId: String?
+    @Flag(help: "Add the lead even when an existing lead has the same phone number.") var allowDuplicate = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-      guard let name = fields.name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw ValidationError("--name is required and must not be empty")
-      }
+      guard fields.name != nil else { throw ValidationError("--name is required") }
       guard fields.phone != nil else { throw ValidationError("--phone is required") }
     }
 
     func run() throws {
       let env = try RunEnvironment(global)
+      try FreeText.require(fields.name ?? "", option: "--name")
       let session = try Session.open(env)
       var consultantID = session.user?.role == .consultant ? session.user?.id : nil
       if let name = fields.consultant {
         consultantID = try session.consultantID(name)
         if session.user?.role == .consultant && consultantID != session.user?.id {
-          throw CoachError.rejected(code: "forbidden", message: "a consultant adds leads for themselves only; leave out --consultant")
+          throw CoachError.refused(.consultantAddsOwnLeads)
         }
       }
       let lead = NewLead(
@@ -33,7 +33,7 @@ extension CoachCommand.LeadCommand {
         birthday: try fields.birthday.map { try env.date($0, option: "--birthday") }, city: fields.city,
         source: fields.source, consultantID: consultantID, model: try fields.checkedModel(env), grade: fields.grade,
         tier: fields.tier, tags: fields.cleanTags, profile: try fields.parsedProfile(), createdAt: env.now)
-      let id = try session.db.addLead(lead, actor: session.actor)
+      let id = try session.db.addLead(lead, actor: session.actor, allowDuplicatePhone: allowDuplicate)
       if env.json {
         try Output(env: env).json(["id": id])
       } else {
@@ -55,9 +55,8 @@ extension CoachCommand.LeadCommand {
       let session = try Session.open(env)
       var edit = LeadEdit()
       if let name = fields.name {
-        let clean = name.trimmingCharacters(in: .whitespaces)
-        guard !clean.isEmpty else { throw CoachError.rejected(code: "empty_name", message: "--name must not be empty") }
-        edit.name = clean
+        try FreeText.require(name, option: "--name")
+        edit.name = name.trimmingCharacters(in: .whitespaces)
       }
       edit.phone = try fields.parsedPhone()
       edit.wechat = fields.wechat
@@ -68,12 +67,11 @@ extension CoachCommand.LeadCommand {
       edit.source = fields.source
       if let c = fields.consultant {
         guard session.isAdmin || session.user?.role == .lead else {
-          throw CoachError.rejected(code: "forbidden", message: "only a team lead or admin may move a lead to another consultant")
+          throw CoachError.refused(.onlyLeadsMoveLeads)
         }
         edit.consultantID = try session.consultantID(c)
         if let me = session.user, me.role == .lead, try session.db.user(named: c)?.team != me.team || me.team == nil {
-          throw CoachError.rejected(
-            code: "forbidden", message: "a team lead may give leads only to users of their own team (\(me.team ?? "none"))")
+          throw CoachError.refused(.teamLeadOwnTeam(team: me.team))
         }
       }
       edit.model = try fields.checkedModel(env)
@@ -83,12 +81,13 @@ extension CoachCommand.LeadCommand {
       edit.removeTags = untag.map { $0.lowercased() }
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }
-      guard !edit.isEmpty else { throw CoachError.usage("nothing to change: give at least one field option (see coach lead edit --help)") }
+      if let eta = edit.eta { try StageMachine.checkETA(eta, today: env.today) }
+      guard !edit.isEmpty else { throw CoachError.refused(.nothingToChange) }
       try session.db.editLead(id: id, edit, now: env.now, actor: session.actor, scope: session.scope)
       if env.json {
         try Output(env: env).json(["id": id])
       } else {
-        print("updated lead \(id)")
+        print(UIText.leadUpdated(leadID: id).text(env.ui))
       }
     }
   }

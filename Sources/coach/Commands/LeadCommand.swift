@@ -36,8 +36,7 @@ struct LeadFieldOptions: ParsableArguments {
   func parsedPhone() throws -> String? {
     guard let phone else { return nil }
     guard let p = Phone.normalize(phone) else {
-      throw CoachError.rejected(
-        code: "bad_phone", message: "phone \"\(phone)\" is not a phone number: use a mobile like 13812345678 (+86 allowed) or a landline like 010-12345678")
+      throw CoachError.refused(.badPhone(given: phone))
     }
     return p
   }
@@ -48,7 +47,7 @@ struct LeadFieldOptions: ParsableArguments {
     case "male", "m", "男": return "male"
     case "female", "f", "女": return "female"
     case "other", "其他": return "other"
-    default: throw CoachError.rejected(code: "bad_gender", message: "gender \"\(gender)\": use male, female or other")
+    default: throw CoachError.refused(.badGender(given: gender))
     }
   }
 
@@ -56,7 +55,7 @@ struct LeadFieldOptions: ParsableArguments {
     try profile.map { item in
       let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw CoachError.usage("--profile \"\(item)\" must be key=value, e.g. hobby=钓鱼")
+        throw CoachError.refused(.badProfile(given: item))
       }
       return ProfileFact(key: parts[0], value: parts[1])
     }
@@ -68,9 +67,7 @@ struct LeadFieldOptions: ParsableArguments {
     guard let model else { return nil }
     let playbook = try Playbooks.load(env)
     guard let m = playbook.model(model) else {
-      throw CoachError.rejected(
-        code: "unknown_model",
-        message: "model \"\(model)\" is not in the catalog; known codes: \(playbook.models.map(\.code).joined(separator: ", "))")
+      throw CoachError.refused(.unknownModel(code: model, known: playbook.models.map(\.code)))
     }
     return m.code
   }

@@ -19,35 +19,50 @@ extension CoachCommand.LeadCommand {
       let out = Output(env: env)
       if env.json { return try out.json(LeadDetailJSON(lead, fullPhone: full)) }
       let phone = (full ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
-      let flags = lead.hasTag(KnownTag.warning) ? Output.red(" ⚠ WARNING") : ""
-      out.line(Output.bold("\(lead.name)") + "  #\(lead.id)  \(lead.stage.rawValue)" + flags)
-      out.line("phone \(phone)   wechat \(lead.wechat ?? "-")   city \(lead.city ?? "-")   birthday \(lead.birthday?.description ?? "-")")
+      let word = { (label: UIText.Label) in out.say(.label(label)) }
+      let field = { (label: UIText.Label, value: String?) in "\(word(label)) \(value ?? "-")" }
+      let flags = lead.hasTag(KnownTag.warning) ? Output.red(" ⚠ " + word(.warning)) : ""
+      out.line(Output.bold("\(lead.name)") + "  #\(lead.id)  \(out.say(.stage(lead.stage)))" + flags)
       out.line(
-        "consultant \(lead.consultant ?? "-")   model \(lead.model ?? "-")   grade \(lead.grade?.rawValue ?? "-")   tier \(lead.tier?.rawValue ?? "-")   source \(lead.source ?? "-")")
-      if !lead.tags.isEmpty { out.line("tags " + lead.tags.joined(separator: ", ")) }
-      if !lead.profile.isEmpty { out.line("profile " + lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        [
+          field(.phone, phone), field(.wechat, lead.wechat), field(.city, lead.city),
+          field(.birthday, lead.birthday?.description),
+        ].joined(separator: "   "))
+      out.line(
+        [
+          field(.consultant, lead.consultant), field(.model, lead.model), field(.grade, lead.grade?.rawValue),
+          field(.tier, lead.tier?.rawValue), field(.source, lead.source),
+        ].joined(separator: "   "))
+      if !lead.tags.isEmpty { out.line(word(.tags) + " " + lead.tags.map { out.say(.tag($0)) }.joined(separator: ", ")) }
+      if !lead.profile.isEmpty {
+        out.line(word(.profile) + " " + lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+      }
       out.line()
-      out.line(Output.bold("stages"))
+      out.line(Output.bold(word(.stages)))
       for e in lead.events {
         var extra: [String] = []
-        if let a = e.amount { extra.append("amount \(Int(a))") }
-        if let m = e.model { extra.append("model \(m)") }
-        if let eta = e.eta { extra.append("eta \(eta)") }
-        if let d = e.date { extra.append("date \(d)") }
-        if let r = e.reason { extra.append("reason \(r.rawValue)") }
+        if let a = e.amount { extra.append(field(.amount, "\(Int(a))")) }
+        if let m = e.model { extra.append(field(.model, m)) }
+        if let eta = e.eta { extra.append(field(.eta, eta.description)) }
+        if let d = e.date { extra.append(field(.date, d.description)) }
+        if let r = e.reason { extra.append(field(.reason, r.rawValue)) }
         if let n = e.note { extra.append(n) }
-        out.line("  \(out.time(e.at))  \(e.from?.rawValue ?? "·") → \(e.to.rawValue)  \(extra.joined(separator: ", "))")
+        let from = e.from.map { out.say(.stage($0)) } ?? "·"
+        out.line("  \(out.time(e.at))  \(from) → \(out.say(.stage(e.to)))  \(extra.joined(separator: ", "))")
       }
-      out.line(Output.bold("touches (\(lead.touches.count))"))
+      out.line(Output.bold("\(word(.touches)) (\(lead.touches.count))"))
       for t in lead.touches.suffix(10) {
-        let next = t.nextAt.map { "  next \(out.time($0))" } ?? ""
-        let objections = t.objections.isEmpty ? "" : "  objections \(t.objections.joined(separator: ","))"
-        out.line("  \(out.time(t.at))  \(t.channel.rawValue)/\(t.outcome.rawValue)  \(t.note ?? "")\(objections)\(next)")
+        let next = t.nextAt.map { "  \(word(.next)) \(out.time($0))" } ?? ""
+        let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(t.objections.joined(separator: ","))"
+        let how = "\(out.say(.channel(t.channel)))/\(out.say(.outcome(t.outcome)))"
+        out.line("  \(out.time(t.at))  \(how)  \(t.note ?? "")\(objections)\(next)")
       }
       let open = lead.topics.filter(\.isOpen)
       if !open.isEmpty {
-        out.line(Output.bold("open topics"))
-        for t in open { out.line("  [\(t.id)] \(t.category == .issue ? "issue" : t.kind.rawValue): \(t.text)  (\(out.time(t.buriedAt)))") }
+        out.line(Output.bold(word(.openTopics)))
+        for t in open {
+          out.line("  [\(t.id)] \(t.category == .issue ? word(.issue) : t.kind.rawValue): \(t.text)  (\(out.time(t.buriedAt)))")
+        }
       }
     }
   }
@@ -64,7 +79,7 @@ extension CoachCommand.LeadCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      if let limit, limit < 0 { throw CoachError.usage("--limit must be 0 or more") }
+      if let limit, limit < 0 { throw CoachError.refused(.negativeLimit) }
       let consultantID = try consultant.map { try session.consultantID($0) }
       var filter = LeadFilter(scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit)
       if !env.json {
@@ -84,17 +99,20 @@ extension CoachCommand.LeadCommand {
       if env.json {
         return try out.json(["leads": leads.map { LeadJSON($0, fullPhone: session.showsFullPhone(of: $0, unmasked: unmasked)) }])
       }
-      let table = TextTable(headers: ["id", "name", "phone", "stage", "grade", "model", "consultant", "last touch"])
+      let table = TextTable(
+        headers: ([.id, .name, .phone, .stage, .grade, .model, .consultant, .lastTouch] as [UIText.Label]).map {
+          out.say(.label($0))
+        })
       out.line(
         table.render(
           leads.map { l in
             [
-              l.id, l.name + (l.hasTag(KnownTag.warning) ? " ⚠" : ""),
+              l.id, out.nameWithTags(l.name, l.tags),
               (session.showsFullPhone(of: l, unmasked: unmasked) ? l.phone : l.phone.map(Phone.mask)) ?? "",
-              l.stage.rawValue, l.grade?.rawValue ?? "", l.model ?? "", l.consultant ?? "", out.time(l.lastTouch?.at),
+              out.say(.stage(l.stage)), l.grade?.rawValue ?? "", l.model ?? "", l.consultant ?? "", out.time(l.lastTouch?.at),
             ]
           }))
-      out.line(Output.dim("\(leads.count) leads"))
+      out.line(Output.dim(out.say(.leadCount(leads.count))))
     }
   }
 }

@@ -13,9 +13,10 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
+      try FreeText.require(text.joined(separator: " "), option: "TEXT")
       let set = try Playbooks.loadSet(env)
       guard let playbook = set.playbook(env.language) else {
-        throw CoachError.rejected(code: "invalid_playbook", message: "the playbook has no \(env.language)/ folder")
+        throw CoachError.refused(.noLanguageFolder(language: env.language, found: set.languages.keys.sorted()))
       }
       let objections = set.languages.keys.sorted().flatMap { set.languages[$0]?.objections ?? [] }
       let matcher = ObjectionMatcher(objections: objections)

@@ -23,7 +23,9 @@ extension CoachCommand {
         let files = try dir.map { try Playbooks.read(dir: $0) } ?? Playbooks.files(env)
         let findings = PlaybookLinter.lint(files: files, today: env.today)
         let errors = findings.filter { $0.severity == .error }
-        let summary = "\(errors.count) errors, \(findings.count - errors.count) warnings in \(files.count) files"
+        let counts = (errors: errors.count, warnings: findings.count - errors.count, files: files.count)
+        let out = Output(env: env)
+        let summary = out.say(.lintSummary(errors: counts.errors, warnings: counts.warnings, files: counts.files))
         if env.json {
           var error: [String: String]?
           if !errors.isEmpty { error = ["code": "invalid_playbook", "message": summary] }
@@ -31,13 +33,15 @@ extension CoachCommand {
         } else {
           for f in findings {
             let place = [f.file, f.line.map(String.init), f.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
-            let sev = f.severity == .error ? Output.red("error") : Output.yellow("warning")
-            print("\(place): \(sev): \(f.message)")
+            let word = out.say(.lintSeverity(f.severity))
+            let sev = f.severity == .error ? Output.red(word) : Output.yellow(word)
+            print("\(place): \(sev): \(f.message(in: env.ui))")
           }
           print(summary)
         }
         if !errors.isEmpty {
-          FileHandle.standardError.write(Data("coach: playbook has \(summary)\n".utf8))
+          let failed = out.say(.lintFailed(errors: counts.errors, warnings: counts.warnings, files: counts.files))
+          FileHandle.standardError.write(Data("coach: \(failed)\n".utf8))
           throw ExitCode(65)
         }
       }

@@ -19,7 +19,7 @@ extension CoachCommand.LeadCommand {
       if env.json {
         try Output(env: env).json(ReassignJSON(moved))
       } else {
-        print("moved \(moved.leads) leads from \(moved.from) to \(moved.to)")
+        Output(env: env).confirm(.movedLeads(count: moved.leads, from: moved.from, to: moved.to))
       }
     }
   }

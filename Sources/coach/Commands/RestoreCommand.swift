@@ -31,8 +31,9 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(BackupJSON(summary, keptCopy: kept))
       } else {
-        print("restored \(summary.leads) leads, \(summary.touches) touches (schema \(summary.schemaVersion)) from \(file)")
-        print("the replaced database is kept in \(kept)")
+        let out = Output(env: env)
+        out.confirm(.restored(leads: summary.leads, touches: summary.touches, schema: summary.schemaVersion, file: file))
+        out.confirm(.replacedKept(path: kept))
       }
     }
   }

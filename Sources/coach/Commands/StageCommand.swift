@@ -14,7 +14,8 @@ extension CoachCommand {
     @Argument(help: "prospect, deposit, waiting_for_delivery, delivered or churned.") var stage: Stage
     @Option(help: "Churn reason code (required for churned).") var reason: ChurnReason?
     @Option(help: "A note (required with --reason other).") var note: String?
-    @Option(help: "Deposit amount (required for deposit).") var amount: Double?
+    /// Text, not a number, so that `--amount -500` reaches the check below instead of reading as an option.
+    @Option(parsing: .unconditional, help: "Deposit amount, a positive number (required for deposit).") var amount: String?
     @Option(help: "Model code: records a model switch.") var model: String?
     @Option(help: "Promised delivery day YYYY-MM-DD (required for waiting_for_delivery).") var eta: String?
     @Option(help: "Delivery day YYYY-MM-DD (delivered; default today).") var date: String?
@@ -22,13 +23,14 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
+      let amount = try amount.map(Self.positiveAmount)
+      if let note { try FreeText.require(note, option: "--note") }
       let session = try Session.open(env)
       var modelCode: String?
       if let model {
         let playbook = try Playbooks.load(env)
         guard let m = playbook.model(model) else {
-          throw CoachError.rejected(
-            code: "unknown_model", message: "model \"\(model)\" is not in the catalog; known codes: \(playbook.models.map(\.code).joined(separator: ", "))")
+          throw CoachError.refused(.unknownModel(code: model, known: playbook.models.map(\.code)))
         }
         modelCode = m.code
       }
@@ -40,8 +42,15 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(StageResultJSON(lead_id: id, event: EventJSON(event)))
       } else {
-        print("lead \(id): \(event.from?.rawValue ?? "") → \(event.to.rawValue)")
+        print(UIText.stageChanged(leadID: id, from: event.from, to: event.to).text(env.ui))
       }
+    }
+
+    /// A deposit amount: a finite number above zero (`5000`, `5000.50`); anything else is a bad command line.
+    static func positiveAmount(_ text: String) throws -> Double {
+      let clean = text.trimmingCharacters(in: .whitespaces)
+      guard let value = Double(clean), value.isFinite, value > 0 else { throw CoachError.refused(.badAmount(given: text)) }
+      return value
     }
   }
 }

@@ -17,10 +17,10 @@ extension CoachCommand {
       let lead = try session.db.snapshot(id: id, scope: session.scope)
       let ctx = try EngineSetup.context(env, session: session)
       guard lead.model != nil else {
-        throw CoachError.rejected(code: "no_model", message: "lead \(id) has no model of interest: set one with `coach lead edit \(id) --model CODE`")
+        throw CoachError.refused(.noModel(leadID: id))
       }
       guard ctx.playbook.model(lead.model) != nil else {
-        throw CoachError.rejected(code: "unknown_model", message: "lead \(id)'s model \(lead.model ?? "") is not in the catalog (`coach models`)")
+        throw CoachError.refused(.leadModelNotInCatalog(leadID: id, model: lead.model ?? ""))
       }
       let args = SwitchAdvisor.arguments(for: lead, in: ctx)
       let out = Output(env: env)

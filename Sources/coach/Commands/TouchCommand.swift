@@ -33,15 +33,17 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
+      if let note { try FreeText.require(note, option: "--note") }
+      for text in bury { try FreeText.require(text, option: "--bury") }
+      for text in issue { try FreeText.require(text, option: "--issue") }
       let session = try Session.open(env)
       let codes = try Playbooks.objectionCodes(env)
       for code in objection where !codes.contains(code) {
-        throw CoachError.rejected(
-          code: "unknown_objection", message: "objection \"\(code)\" is not in the playbook; codes: \(codes.sorted().joined(separator: ", "))")
+        throw CoachError.refused(.unknownObjection(code: code, known: codes.sorted()))
       }
       let nextAt = try next.map { try env.instant($0, option: "--next") }
       if let nextAt, nextAt < env.now {
-        throw CoachError.rejected(code: "next_in_past", message: "--next \(next ?? "") is before now: agree a future time")
+        throw CoachError.refused(.nextInPast(given: next ?? ""))
       }
       let topics = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
       let touch = NewTouch(
@@ -51,11 +53,10 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))
       } else {
-        var parts = ["recorded touch \(result.touchID) on lead \(id)"]
-        if !result.buriedTopicIDs.isEmpty { parts.append("buried topics \(result.buriedTopicIDs.map(String.init).joined(separator: ", "))") }
-        if !result.issueIDs.isEmpty { parts.append("issues \(result.issueIDs.map(String.init).joined(separator: ", "))") }
-        print(parts.joined(separator: "; "))
-        if nextAt == nil && outcome.isContact { print(Output.yellow("no next contact agreed: golden rule 7 says agree one (--next)")) }
+        let done = UIText.touchRecorded(
+          touchID: result.touchID, leadID: id, topics: result.buriedTopicIDs, issues: result.issueIDs)
+        print(done.text(env.ui))
+        if nextAt == nil && outcome.isContact { print(Output.yellow(UIText.noNextAgreed.text(env.ui))) }
       }
     }
   }

@@ -23,13 +23,13 @@ extension CoachCommand {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
         guard session.isAdmin else {
-          throw CoachError.rejected(code: "forbidden", message: "only an admin may add users; \(session.actor ?? "") is a \(session.user?.role.rawValue ?? "")")
+          throw CoachError.refused(.notAllowed(.addUsers, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
         }
         let user = try session.db.addUser(name: name, role: role, team: team, now: env.now)
         if env.json {
           try Output(env: env).json(UserJSON(user))
         } else {
-          print("added \(user.role.rawValue) \(user.name)" + (user.team.map { " (team \($0))" } ?? ""))
+          Output(env: env).confirm(.userAdded(role: user.role, name: user.name, team: user.team))
         }
       }
     }
@@ -51,7 +51,7 @@ extension CoachCommand {
         if env.json {
           try Output(env: env).json(UserJSON(user))
         } else {
-          print("acting as \(user.name) (\(user.role.rawValue)) from now on; saved in \(env.configPath)")
+          Output(env: env).confirm(.actingAs(name: user.name, role: user.role, savedIn: env.configPath))
         }
       }
     }

@@ -6,8 +6,7 @@ import Foundation
 enum AuditAccess {
   static func check(_ session: Session) throws {
     guard let user = session.user, user.role != .admin, user.role != .lead else { return }
-    throw CoachError.rejected(
-      code: "forbidden", message: "coach audit is for team leads and admins; \(user.name) is a \(user.role.rawValue)")
+    throw CoachError.refused(.notAllowed(.audit, user: user.name, role: user.role.rawValue))
   }
 
   /// The leads to load and the consultants to count: users with role consultant, all of them or `only`. The leads

@@ -25,8 +25,9 @@ struct BriefPrinter {
       table.render(
         queue.enumerated().map { (i, q) in
           [
-            "\(i + 1)", q.leadID, q.name, ui("stage_\(q.stage.rawValue)") + (q.grade.map { " \($0.rawValue)" } ?? ""),
-            ui("action_\(q.action.rawValue)"), out.time(q.dueAt), q.overdueDays > 0 ? String(format: "%.1f", q.overdueDays) : "",
+            "\(i + 1)", q.leadID, out.nameWithTags(q.name, q.tags),
+            ui("stage_\(q.stage.rawValue)") + (q.grade.map { " \($0.rawValue)" } ?? ""),
+            ui("action_\(q.action.rawValue)"), out.time(q.dueAt), q.overdueDays > 0 ? out.say(.days(q.overdueDays)) : "",
             DisplayWidth.truncate(q.reason, to: 48),
           ]
         }))
@@ -43,9 +44,7 @@ struct BriefPrinter {
     if let m = playbook.model(lead.model) { title += " · \(m.name)" }
     out.line(Output.bold("━━ \(title) ━━"))
     for w in b.warnings { para("⚠ \(w)", style: Output.red) }
-    let days = ui("days_unit") == "days_unit" ? "" : " " + ui("days_unit")
-    let overdue =
-      b.overdueDays > 0 ? Output.red("  (\(ui("overdue")) \(String(format: "%.1f", b.overdueDays))\(days))") : ""
+    let overdue = b.overdueDays > 0 ? Output.red("  (\(out.say(.overdueBy(b.overdueDays))))") : ""
     out.line("\(Output.bold(ui("action_\(b.action.rawValue)")))  \(ui("deadline")) \(out.time(b.deadline))\(overdue)")
     para("\(ui("reason")): \(b.reason)")
     para("\(ui("goal")): \(b.goal)")

@@ -33,7 +33,7 @@ enum EngineSetup {
     guard let user = session.user, let id = user.id else { return LeadFilter(scope: .all) }
     if team {
       guard user.role == .lead || user.role == .admin else {
-        throw CoachError.rejected(code: "forbidden", message: "--team is for team leads and admins; \(user.name) is a \(user.role.rawValue)")
+        throw CoachError.refused(.notAllowed(.teamView, user: user.name, role: user.role.rawValue))
       }
       return LeadFilter(scope: session.scope)
     }

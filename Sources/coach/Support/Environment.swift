@@ -19,7 +19,7 @@ struct RunEnvironment {
     let tzName = o.tz ?? env["COACH_TZ"]
     if let tzName {
       guard let zone = TimeZone(identifier: tzName) else {
-        throw CoachError.usage("--tz \"\(tzName)\" is not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)")
+        throw CoachError.refused(.badZone(given: tzName))
       }
       self.zone = zone
     } else {
@@ -27,7 +27,7 @@ struct RunEnvironment {
     }
     if let text = o.now ?? env["COACH_NOW"] {
       guard let now = TimeParsing.instant(text, zone: zone) else {
-        throw CoachError.usage("--now \"\(text)\" is not a time: use ISO 8601 with an offset or Z (2025-07-10T10:00:00+08:00) or YYYY-MM-DD")
+        throw CoachError.refused(.badNow(given: text))
       }
       self.now = now
     } else {
@@ -35,7 +35,7 @@ struct RunEnvironment {
     }
     if let lang = o.lang ?? env["COACH_LANG"] {
       guard let match = Self.languages.first(where: { $0.caseInsensitiveCompare(lang) == .orderedSame }) else {
-        throw CoachError.usage("--lang \"\(lang)\" is not supported: use zh-CN or en")
+        throw CoachError.refused(.badLanguage(given: lang))
       }
       self.language = match
     } else {
@@ -62,13 +62,30 @@ struct RunEnvironment {
     return config + "/coach/user"
   }
 
+  /// The interface language of a command line before (or without) parsing it: `--lang X` or `--lang=X`, else
+  /// `COACH_LANG`, else `LC_ALL`/`LANG`, as `init` resolves it; an unsupported value falls back to the default.
+  static func interfaceLanguage(args: [String], env: [String: String] = ProcessInfo.processInfo.environment) -> UILanguage {
+    var given: String?
+    for (i, a) in args.enumerated() {
+      if a == "--lang", i + 1 < args.count { given = args[i + 1] }
+      if a.hasPrefix("--lang=") { given = String(a.dropFirst("--lang=".count)) }
+    }
+    if let lang = given ?? env["COACH_LANG"], languages.contains(where: { $0.caseInsensitiveCompare(lang) == .orderedSame }) {
+      return UILanguage(code: lang)
+    }
+    return UILanguage(code: (env["LC_ALL"] ?? env["LANG"] ?? "").lowercased().hasPrefix("en") ? "en" : "zh-CN")
+  }
+
+  /// The language of coach's own words in this run.
+  var ui: UILanguage { UILanguage(code: language) }
+
   /// Today in the run's zone.
   var today: LocalDate { LocalDate(now, in: zone) }
 
   /// Parses a `YYYY-MM-DD` option value or throws a usage error naming the option.
   func date(_ text: String, option: String) throws -> LocalDate {
     guard let d = LocalDate(text) else {
-      throw CoachError.usage("\(option) \"\(text)\" is not a date: use YYYY-MM-DD (a day that exists)")
+      throw CoachError.refused(.badDate(option: option, given: text))
     }
     return d
   }
@@ -76,7 +93,7 @@ struct RunEnvironment {
   /// Parses an instant option value (ISO 8601; bare date = 00:00 in the zone).
   func instant(_ text: String, option: String) throws -> Date {
     guard let d = TimeParsing.instant(text, zone: zone) else {
-      throw CoachError.usage("\(option) \"\(text)\" is not a time: use ISO 8601 (2025-07-10T15:00:00+08:00 or 2025-07-10T15:00 in --tz) or YYYY-MM-DD")
+      throw CoachError.refused(.badTime(option: option, given: text))
     }
     return d
   }

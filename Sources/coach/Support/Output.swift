@@ -33,6 +33,23 @@ struct Output {
 
   func line(_ text: String = "") { print(text) }
 
+  /// Coach's own words in the run's language.
+  func say(_ text: UIText) -> String { text.text(env.ui) }
+
+  /// Prints what a command did, in the run's language.
+  func confirm(_ text: DoneText) { print(text.text(env.ui)) }
+
+  /// `王芳 ⚠ 警示 VIP`: a name with its well-known tags, the warning first and red, as a team lead must see it
+  /// everywhere (free tags stay in `lead show` and the JSON, to keep tables narrow).
+  func nameWithTags(_ name: String, _ tags: [String]) -> String {
+    let known = [KnownTag.warning, KnownTag.vip, KnownTag.fleet, KnownTag.difficult]
+    let ordered = known.filter { k in tags.contains { $0.lowercased() == k } }
+    let marks = ordered.map { tag in
+      tag.lowercased() == KnownTag.warning ? Output.red(say(.tag(tag))) : say(.tag(tag))
+    }
+    return ([name] + marks).joined(separator: " ")
+  }
+
   /// Local time for people: `2025-07-10 10:00`.
   func time(_ date: Date?) -> String {
     guard let date else { return "-" }

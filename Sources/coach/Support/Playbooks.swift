@@ -10,9 +10,7 @@ enum Playbooks {
     let all = try files(env)
     let languages = PlaybookLoader.languages(in: all)
     guard languages.contains(env.language) else {
-      throw CoachError.rejected(
-        code: "invalid_playbook",
-        message: "the playbook has no \(env.language)/ folder; languages found: \(languages.sorted().joined(separator: ", "))")
+      throw CoachError.refused(.noLanguageFolder(language: env.language, found: languages.sorted()))
     }
     return try PlaybookLoader.load(language: env.language, files: all.filter { $0.language == env.language })
   }
@@ -34,7 +32,7 @@ enum Playbooks {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-      throw CoachError.rejected(code: "invalid_playbook", message: "playbook folder \(dir) does not exist: give --playbooks a folder holding zh-CN/ and en/")
+      throw CoachError.refused(.noPlaybookFolder(dir: dir))
     }
     var files: [PlaybookFile] = []
     for lang in try fm.contentsOfDirectory(atPath: dir).sorted() {

@@ -19,11 +19,10 @@ struct Session {
     let db = try AppDatabase.open(path: env.dbPath)
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
     guard let name = env.actingUserName else {
-      throw CoachError.usage("this database has users: say who is acting with --as NAME or COACH_USER")
+      throw CoachError.refused(.noActingUser)
     }
     guard let user = try db.user(named: name) else {
-      let known = try db.users().map(\.name).joined(separator: ", ")
-      throw CoachError.rejected(code: "unknown_user", message: "no user named \(name); users: \(known)")
+      throw CoachError.refused(.unknownUser(name: name, known: try db.users().map(\.name).joined(separator: ", ")))
     }
     return Session(env: env, db: db, user: user, scope: Scope.of(user))
   }
@@ -31,9 +30,7 @@ struct Session {
   /// Resolves a consultant name to a user id, or throws naming the known consultants.
   func consultantID(_ name: String) throws -> Int64 {
     guard let u = try db.user(named: name), let id = u.id else {
-      let known = try db.users().map(\.name).joined(separator: ", ")
-      throw CoachError.rejected(
-        code: "unknown_user", message: "no user named \(name); add one with `coach user add` (users: \(known.isEmpty ? "none" : known))")
+      throw CoachError.refused(.unknownConsultant(name: name, known: try db.users().map(\.name)))
     }
     return id
   }

@@ -149,7 +149,7 @@ import Testing
     let entry = try #require(Queue.build(leads: [lead], ctx: F.ctx("2025-07-09T10:00:00+08:00")).first)
     let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(entry)) as? [String: Any])
     #expect(Set(json.keys) == [
-      "lead_id", "name", "stage", "grade", "action", "due_at", "deadline", "overdue_days", "priority", "reason",
+      "lead_id", "name", "stage", "grade", "action", "due_at", "deadline", "overdue_days", "priority", "reason", "tags",
     ])
     #expect(json["grade"] is NSNull)
     #expect(json["reason"] as? String == "prospect, grade -: follow up every 7 days, no contact for 8 days")

@@ -1,0 +1,71 @@
+/// What a command that changed something says it did, in the user's language.
+public enum DoneText: Sendable, Hashable {
+  case databaseReady(path: String, users: Int)
+  case userAdded(role: Role, name: String, team: String?)
+  case actingAs(name: String, role: Role, savedIn: String)
+  case demoLoaded(leads: Int, users: [String], path: String)
+  case demoTry(path: String, user: String)
+  case imported(count: Int, noun: String, encoding: String, skipped: Int)
+  case skippedLine(line: Int, reason: String)
+  case newConsultants([String])
+  case exported(count: Int, path: String, unmasked: Bool)
+  case movedLeads(count: Int, from: String, to: String)
+  case backedUp(leads: Int, touches: Int, schema: String, file: String)
+  case restored(leads: Int, touches: Int, schema: String, file: String)
+  case replacedKept(path: String)
+
+  public func text(_ l: UILanguage) -> String {
+    switch self {
+    case .databaseReady(let path, let users):
+      return l.pick("数据库已就绪: \(path) (\(users) 个用户)", "database ready: \(path) (\(users) users)")
+    case .userAdded(let role, let name, let team):
+      return l.pick(
+        "已添加\(Self.zhRole(role)) \(name)" + (team.map { " (\($0)组)" } ?? ""),
+        "added \(role.rawValue) \(name)" + (team.map { " (team \($0))" } ?? ""))
+    case .actingAs(let name, let role, let path):
+      return l.pick(
+        "从现在起以 \(name) (\(Self.zhRole(role))) 的身份操作; 已保存在 \(path)",
+        "acting as \(name) (\(role.rawValue)) from now on; saved in \(path)")
+    case .demoLoaded(let leads, let users, let path):
+      return l.pick(
+        "演示数据: \(leads) 条线索, 用户 \(users.joined(separator: ", ")), 在 \(path)",
+        "demo data: \(leads) leads, users \(users.joined(separator: ", ")) in \(path)")
+    case .demoTry(let path, let user):
+      return l.pick("试试: coach next --db \(path) --as \(user)", "try: coach next --db \(path) --as \(user)")
+    case .imported(let count, let noun, let encoding, let skipped):
+      let zhNoun = noun == "leads" ? "条线索" : noun == "touches" ? "条跟进记录" : noun
+      return l.pick(
+        "已导入 \(count) \(zhNoun) (\(encoding)); 跳过 \(skipped) 行",
+        "imported \(count) \(noun) (\(encoding)); skipped \(skipped)")
+    case .skippedLine(let line, let reason):
+      return l.pick("  第 \(line) 行: \(reason)", "  line \(line): \(reason)")
+    case .newConsultants(let names):
+      return l.pick("新建的顾问: \(names.joined(separator: ", "))", "new consultants: \(names.joined(separator: ", "))")
+    case .exported(let count, let path, let unmasked):
+      return l.pick(
+        "已导出 \(count) 条线索到 \(path)" + (unmasked ? " (未遮挡电话)" : " (电话已遮挡)"),
+        "exported \(count) leads to \(path)" + (unmasked ? " (unmasked)" : " (phones masked)"))
+    case .movedLeads(let count, let from, let to):
+      return l.pick("已把 \(count) 条线索从 \(from) 转给 \(to)", "moved \(count) leads from \(from) to \(to)")
+    case .backedUp(let leads, let touches, let schema, let file):
+      return l.pick(
+        "已备份 \(leads) 条线索, \(touches) 条跟进 (数据库版本 \(schema)) 到 \(file)",
+        "backed up \(leads) leads, \(touches) touches (schema \(schema)) to \(file)")
+    case .restored(let leads, let touches, let schema, let file):
+      return l.pick(
+        "已从 \(file) 恢复 \(leads) 条线索, \(touches) 条跟进 (数据库版本 \(schema))",
+        "restored \(leads) leads, \(touches) touches (schema \(schema)) from \(file)")
+    case .replacedKept(let path):
+      return l.pick("被替换的数据库保留在 \(path)", "the replaced database is kept in \(path)")
+    }
+  }
+
+  static func zhRole(_ role: Role) -> String {
+    switch role {
+    case .consultant: return "顾问"
+    case .lead: return "主管"
+    case .trainer: return "培训师"
+    case .admin: return "管理员"
+    }
+  }
+}

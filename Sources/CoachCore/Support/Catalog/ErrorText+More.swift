@@ -1,0 +1,100 @@
+extension ErrorText {
+  /// The wording of the options, permissions and records refusals (split from `text` to keep files short).
+  func moreText(_ l: UILanguage) -> String {
+    switch self {
+    case .badZone(let given):
+      return l.pick(
+        "--tz \"\(given)\" 不是 IANA 时区 (例如 Asia/Shanghai, Europe/Berlin, UTC)",
+        "--tz \"\(given)\" is not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)")
+    case .badNow(let given):
+      return l.pick(
+        "--now \"\(given)\" 不是时间: 请用带时区的 ISO 8601 (2025-07-10T10:00:00+08:00) 或 YYYY-MM-DD",
+        "--now \"\(given)\" is not a time: use ISO 8601 with an offset or Z (2025-07-10T10:00:00+08:00) or YYYY-MM-DD")
+    case .badLanguage(let given):
+      return l.pick("不支持 --lang \"\(given)\": 请用 zh-CN 或 en", "--lang \"\(given)\" is not supported: use zh-CN or en")
+    case .negativeLimit:
+      return l.pick("--limit 必须是 0 或更大的数", "--limit must be 0 or more")
+    case .fromAfterTo(let from, let to):
+      return l.pick(
+        "--from \(from) 晚于 --to \(to): 开始日期要早于或等于结束日期",
+        "--from \(from) is after --to \(to): give a first day on or before the last")
+    case .nothingToChange:
+      return l.pick(
+        "没有要修改的内容: 至少给一个字段选项 (见 coach lead edit --help)",
+        "nothing to change: give at least one field option (see coach lead edit --help)")
+    case .badGender(let given):
+      return l.pick("性别 \"\(given)\": 请用 male, female 或 other (男/女)", "gender \"\(given)\": use male, female or other")
+    case .badProfile(let given):
+      return l.pick(
+        "--profile \"\(given)\" 必须写成 键=值, 例如 hobby=钓鱼", "--profile \"\(given)\" must be key=value, e.g. hobby=钓鱼")
+    case .notAllowed(let what, let user, let roleCode):
+      let role = l == .zh ? Role(rawValue: roleCode).map(DoneText.zhRole) ?? roleCode : roleCode
+      switch what {
+      case .teamView:
+        return l.pick(
+          "--team 只给主管和管理员用; \(user) 的角色是 \(role)", "--team is for team leads and admins; \(user) is a \(role)")
+      case .audit:
+        return l.pick(
+          "coach audit 只给主管和管理员用; \(user) 的角色是 \(role)",
+          "coach audit is for team leads and admins; \(user) is a \(role)")
+      case .addUsers:
+        return l.pick("只有管理员能添加用户; \(user) 的角色是 \(role)", "only an admin may add users; \(user) is a \(role)")
+      case .unmasked:
+        return l.pick("--unmasked 只给管理员用; \(user) 的角色是 \(role)", "--unmasked is for admins; \(user) is a \(role)")
+      }
+    case .consultantAddsOwnLeads:
+      return l.pick(
+        "顾问只能给自己添加线索; 请去掉 --consultant", "a consultant adds leads for themselves only; leave out --consultant")
+    case .onlyLeadsMoveLeads:
+      return l.pick("只有主管或管理员能把线索转给其他顾问", "only a team lead or admin may move a lead to another consultant")
+    case .teamLeadOwnTeam(let team):
+      return l.pick(
+        "主管只能把线索转给本组的用户 (\(team ?? "无"))",
+        "a team lead may give leads only to users of their own team (\(team ?? "none"))")
+    case .unknownConsultant(let name, let known):
+      let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
+      return l.pick(
+        "没有名为 \(name) 的用户; 请先用 coach user add 添加 (已有用户: \(list))",
+        "no user named \(name); add one with `coach user add` (users: \(list))")
+    case .unknownTopic(let topic, let id, let open):
+      let list = open.isEmpty ? l.pick("无", "none") : open.joined(separator: ", ")
+      return l.pick(
+        "话题 \(topic) 不是线索 \(id) 的话题; 未了结的话题: \(list)",
+        "topic \(topic) is not a topic of lead \(id); open topics: \(list)")
+    case .topicResolved(let topic, let id):
+      return l.pick("线索 \(id) 的话题 \(topic) 已经了结", "topic \(topic) of lead \(id) is already resolved")
+    case .etaNotApplicable(let id, let stage):
+      return l.pick(
+        "线索 \(id) 处于 \(stage.rawValue): 只有 deposit 或 waiting_for_delivery 的线索能设置预计交车日期",
+        "lead \(id) is \(stage.rawValue): an ETA is set only for deposit or waiting_for_delivery leads")
+    case .duplicateUser(let name):
+      return l.pick("已有名为 \(name) 的用户", "a user named \(name) already exists")
+    case .emptyUserName:
+      return l.pick("用户名不能为空", "a user needs a non-empty name")
+    case .sameUser(let name):
+      return l.pick("--from 和 --to 都是 \(name): 请写两个不同的用户", "--from and --to are both \(name): name two different users")
+    case .noModel(let id):
+      return l.pick(
+        "线索 \(id) 没有意向车型: 请用 coach lead edit \(id) --model 代码 设置",
+        "lead \(id) has no model of interest: set one with `coach lead edit \(id) --model CODE`")
+    case .leadModelNotInCatalog(let id, let model):
+      return l.pick(
+        "线索 \(id) 的车型 \(model) 不在车型目录里 (coach models)",
+        "lead \(id)'s model \(model) is not in the catalog (`coach models`)")
+    case .unwritable(let path):
+      return l.pick("无法写入 \(path): 请检查文件夹存在且可写", "cannot write \(path): check the folder exists and is writable")
+    case .noPlaybookFolder(let dir):
+      return l.pick(
+        "话术库文件夹 \(dir) 不存在: --playbooks 要指向含 zh-CN/ 和 en/ 的文件夹",
+        "playbook folder \(dir) does not exist: give --playbooks a folder holding zh-CN/ and en/")
+    case .noLanguageFolder(let language, let found):
+      return l.pick(
+        "话术库没有 \(language)/ 文件夹; 现有语言: \(found.joined(separator: ", "))",
+        "the playbook has no \(language)/ folder; languages found: \(found.joined(separator: ", "))")
+    case .invalidPlaybook(let finding):
+      return finding.location + finding.message(in: l)
+    default:
+      return code  // every case is worded in `text` or here; a code is better than nothing if one is not
+    }
+  }
+}

@@ -1,0 +1,235 @@
+import Foundation
+
+/// Refusals coach explains in the user's language: one case per mistake, each with its JSON `code` and exit status.
+/// The `code`s are the stable contract; the words are not.
+public enum ErrorText: Sendable, Hashable {
+  // MARK: - Input the store refuses
+  /// `stage … delivered --date D` with D after today.
+  case deliveryDateInFuture(date: LocalDate, today: LocalDate)
+  /// `--eta D` before today on a live change.
+  case etaInPast(date: LocalDate, today: LocalDate)
+  /// `--amount` that is not a positive number (exit 64).
+  case badAmount(given: String)
+  /// An empty or blank free text (`--note`, `--bury`, `--name`, objection text; exit 64).
+  case blankText(option: String)
+  /// `lead add` with a phone an existing lead already has.
+  case duplicatePhone(phone: String, leadID: String)
+
+  // MARK: - Stage changes
+  case illegalStageChange(from: Stage, to: Stage, legal: [Stage])
+  case missingAmount
+  case missingETA
+  case missingReason
+  case missingNote
+  case unexpectedReason
+
+  // MARK: - Everyday mistakes
+  case unknownLead(id: String)
+  case badLeadID(id: String)
+  case notYourLead(id: String)
+  case unknownModel(code: String, known: [String])
+  case unknownObjection(code: String, known: [String])
+  case nextInPast(given: String)
+  case badPhone(given: String)
+  case badDate(option: String, given: String)
+  case badTime(option: String, given: String)
+  case noActingUser
+  case unknownUser(name: String, known: String)
+  case badZone(given: String)
+  case badNow(given: String)
+  case badLanguage(given: String)
+  case negativeLimit
+  case fromAfterTo(from: LocalDate, to: LocalDate)
+  case nothingToChange
+  case badGender(given: String)
+  case badProfile(given: String)
+
+  // MARK: - Who may do what
+  /// `--team`, `coach audit`, `user add`, `--unmasked` asked by a user whose role does not allow it.
+  case notAllowed(Permission, user: String, role: String)
+  case consultantAddsOwnLeads
+  case onlyLeadsMoveLeads
+  case teamLeadOwnTeam(team: String?)
+  case unknownConsultant(name: String, known: [String])
+
+  // MARK: - Records
+  case unknownTopic(topic: Int64, leadID: String, open: [String])
+  case topicResolved(topic: Int64, leadID: String)
+  case etaNotApplicable(leadID: String, stage: Stage)
+  case duplicateUser(name: String)
+  case emptyUserName
+  case sameUser(name: String)
+  case noModel(leadID: String)
+  case leadModelNotInCatalog(leadID: String, model: String)
+  case unwritable(path: String)
+  case noPlaybookFolder(dir: String)
+  case noLanguageFolder(language: String, found: [String])
+  /// A playbook that does not load: its first error, at file:line:column.
+  case invalidPlaybook(LintFinding)
+
+  /// What a role may not do, for `notAllowed`.
+  public enum Permission: Sendable, Hashable {
+    case teamView, audit, addUsers, unmasked
+  }
+
+  /// `{"error": {"code": …}}`: the same in every language.
+  public var code: String {
+    switch self {
+    case .deliveryDateInFuture: return "delivery_date_in_future"
+    case .etaInPast: return "eta_in_past"
+    case .badAmount: return "bad_amount"
+    case .blankText(let option): return option == "--name" ? "empty_name" : "blank_text"
+    case .duplicatePhone: return "duplicate_phone"
+    case .illegalStageChange: return "illegal_stage_change"
+    case .missingAmount: return "missing_amount"
+    case .missingETA: return "missing_eta"
+    case .missingReason: return "missing_reason"
+    case .missingNote: return "missing_note"
+    case .unexpectedReason: return "unexpected_reason"
+    case .unknownLead, .badLeadID: return "unknown_lead"
+    case .notYourLead: return "not_your_lead"
+    case .unknownModel: return "unknown_model"
+    case .unknownObjection: return "unknown_objection"
+    case .nextInPast: return "next_in_past"
+    case .badPhone: return "bad_phone"
+    case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo,
+      .nothingToChange,
+      .badProfile:
+      return "usage"
+    case .unknownUser, .unknownConsultant: return "unknown_user"
+    case .badGender: return "bad_gender"
+    case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam: return "forbidden"
+    case .unknownTopic: return "unknown_topic"
+    case .topicResolved: return "topic_resolved"
+    case .etaNotApplicable: return "eta_not_applicable"
+    case .duplicateUser: return "duplicate_user"
+    case .emptyUserName: return "bad_user"
+    case .sameUser: return "same_user"
+    case .noModel: return "no_model"
+    case .leadModelNotInCatalog: return "unknown_model"
+    case .unwritable: return "unwritable"
+    case .noPlaybookFolder, .noLanguageFolder, .invalidPlaybook: return "invalid_playbook"
+    }
+  }
+
+  /// A bad command line (64) rather than input the store rejects (65).
+  public var isUsage: Bool {
+    switch self {
+    case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
+      .fromAfterTo, .nothingToChange, .badProfile:
+      return true
+    default: return false
+    }
+  }
+
+  /// What was wrong and what is accepted, in one or two lines.
+  public func text(_ l: UILanguage) -> String {
+    switch self {
+    case .deliveryDateInFuture(let d, let today):
+      return l.pick(
+        "交车日期 --date \(d) 晚于今天 (\(today)): 车交了才记录交车, 日期不能晚于今天; 不写 --date 即为今天",
+        "--date \(d) is after today (\(today)): record a delivery once the car is handed over, on or before today; without --date it is today"
+      )
+    case .etaInPast(let d, let today):
+      return l.pick(
+        "预计交车日期 --eta \(d) 早于今天 (\(today)): 请给出今天或以后的日期 (YYYY-MM-DD)",
+        "--eta \(d) is before today (\(today)): a promised delivery day is today or later (YYYY-MM-DD)")
+    case .badAmount(let given):
+      return l.pick(
+        "--amount \"\(given)\" 不是正数: 请写实际收取的定金金额, 例如 --amount 5000",
+        "--amount \"\(given)\" is not a positive number: give the deposit paid, e.g. --amount 5000")
+    case .blankText(let option):
+      if option == "TEXT" {
+        return l.pick(
+          "客户说的话不能为空: 例如 coach objection \"别家有现车, 凭什么要我等\"",
+          "the objection text (what the customer said) must not be empty: e.g. coach objection \"why should I wait\"")
+      }
+      return l.pick(
+        "\(Self.zhOption(option)) 不能为空: 请写上内容, 或不写这个选项",
+        "\(option) must not be empty or blank: write something, or leave the option out")
+    case .duplicatePhone(let phone, let id):
+      return l.pick(
+        "电话 \(phone) 已属于线索 \(id) (coach lead show \(id)); 确实要再建一条线索请加 --allow-duplicate",
+        "phone \(phone) already belongs to lead \(id) (coach lead show \(id)); add --allow-duplicate to add another lead anyway"
+      )
+    case .illegalStageChange(let from, let to, let legal):
+      let next = legal.map(\.rawValue).joined(separator: ", ")
+      return l.pick(
+        "线索不能从 \(from.rawValue) 变为 \(to.rawValue); 可变为: \(legal.isEmpty ? "无 (\(from.rawValue) 是最终阶段)" : next)",
+        "cannot move a lead from \(from.rawValue) to \(to.rawValue); legal next stages: \(legal.isEmpty ? "none: \(from.rawValue) is final" : next)"
+      )
+    case .missingAmount:
+      return l.pick(
+        "改为 deposit 需要 --amount (收取的定金, 例如 5000)", "a change to deposit needs --amount (the deposit paid, e.g. 5000)")
+    case .missingETA:
+      return l.pick(
+        "改为 waiting_for_delivery 需要 --eta YYYY-MM-DD (承诺的交车日期)",
+        "a change to waiting_for_delivery needs --eta YYYY-MM-DD (the promised delivery day)")
+    case .missingReason:
+      let codes = ChurnReason.allCases.map(\.rawValue).joined(separator: ", ")
+      return l.pick("改为 churned 需要 --reason, 可选: \(codes)", "a change to churned needs --reason, one of: \(codes)")
+    case .missingNote:
+      return l.pick("流失原因 other 需要 --note 写明为什么流失", "churn reason other needs --note saying why the lead was lost")
+    case .unexpectedReason:
+      return l.pick("--reason 只用于改为 churned", "--reason is only for a change to churned")
+    case .unknownLead(let id):
+      return l.pick("没有编号为 \(id) 的线索; coach lead list 列出编号", "no lead with id \(id); `coach lead list` shows the ids")
+    case .badLeadID(let id):
+      return l.pick(
+        "\"\(id)\" 不是线索编号: 编号是 coach lead list 显示的数字",
+        "lead id \"\(id)\" is not a lead id: ids are the numbers `coach lead list` shows")
+    case .notYourLead(let id):
+      return l.pick(
+        "线索 \(id) 属于另一位顾问: 你只能查看和修改自己的线索",
+        "lead \(id) belongs to another consultant: you may see and change only your own leads")
+    case .unknownModel(let code, let known):
+      return l.pick(
+        "车型 \"\(code)\" 不在车型目录里; 可用代码: \(known.joined(separator: ", "))",
+        "model \"\(code)\" is not in the catalog; known codes: \(known.joined(separator: ", "))")
+    case .unknownObjection(let code, let known):
+      return l.pick(
+        "异议代码 \"\(code)\" 不在话术库里; 可用代码: \(known.joined(separator: ", "))",
+        "objection \"\(code)\" is not in the playbook; codes: \(known.joined(separator: ", "))")
+    case .nextInPast(let given):
+      return l.pick("--next \(given) 早于现在: 请约定一个将来的时间", "--next \(given) is before now: agree a future time")
+    case .badPhone(let given):
+      return l.pick(
+        "\"\(given)\" 不是电话号码: 请写手机号如 13812345678 (可带 +86) 或带区号的座机如 010-12345678",
+        "phone \"\(given)\" is not a phone number: use a mobile like 13812345678 (+86 allowed) or a landline like 010-12345678"
+      )
+    case .badDate(let option, let given):
+      return l.pick(
+        "\(option) \"\(given)\" 不是日期: 请用 YYYY-MM-DD (存在的日期)",
+        "\(option) \"\(given)\" is not a date: use YYYY-MM-DD (a day that exists)")
+    case .badTime(let option, let given):
+      return l.pick(
+        "\(option) \"\(given)\" 不是时间: 请用 ISO 8601 (2025-07-10T15:00:00+08:00, 或按 --tz 的 2025-07-10T15:00) 或 YYYY-MM-DD",
+        "\(option) \"\(given)\" is not a time: use ISO 8601 (2025-07-10T15:00:00+08:00 or 2025-07-10T15:00 in --tz) or YYYY-MM-DD"
+      )
+    case .noActingUser:
+      return l.pick(
+        "这个数据库已有用户: 请用 --as 姓名 或 COACH_USER 说明是谁在操作",
+        "this database has users: say who is acting with --as NAME or COACH_USER")
+    case .unknownUser(let name, let known):
+      return l.pick("没有名为 \(name) 的用户; 已有用户: \(known)", "no user named \(name); users: \(known)")
+    default:
+      return moreText(l)
+    }
+  }
+
+  private static func zhOption(_ option: String) -> String {
+    switch option {
+    case "--note": return "备注 --note"
+    case "--bury": return "埋下的话题 --bury"
+    case "--name": return "姓名 --name"
+    case "--issue": return "问题 --issue"
+    case "TEXT": return "客户说的话"
+    default: return option
+    }
+  }
+}
+
+extension CoachError {
+  /// A refusal from the catalog: exit 64 or 65 as the case says.
+  public static func refused(_ text: ErrorText) -> CoachError { .said(text) }
+}

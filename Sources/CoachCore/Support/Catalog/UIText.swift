@@ -1,0 +1,153 @@
+/// Coach's own words other than refusals, in the user's language: confirmations, labels, triage words and units.
+/// Typed keys, so that a word missing in one language is a compile error rather than an English fallback.
+public enum UIText: Sendable, Hashable {
+  // MARK: - Confirmations
+  case stageChanged(leadID: String, from: Stage?, to: Stage)
+  case touchRecorded(touchID: Int64, leadID: String, topics: [Int64], issues: [Int64])
+  case noNextAgreed
+  case leadUpdated(leadID: String)
+
+  // MARK: - Triage
+  case severity(Severity)
+  /// A count of days with its unit: `7.9 天`, `7.9 days`.
+  case days(Double)
+  /// `逾期 7.9 天`, `7.9 days overdue`.
+  case overdueBy(Double)
+  /// A lead's tag as shown beside its name: `⚠ 警示`, `VIP`, or the tag as written.
+  case tag(String)
+  /// `… 12 more (…)` under a cut alerts table.
+  case moreAlerts(Int)
+  case leadCount(Int)
+  /// A command line the parser refused; `detail` is the parser's own (English) line, nil when printed below.
+  case badCommandLine(detail: String?)
+
+  // MARK: - Playbook lint
+  case lintSeverity(LintFinding.Severity)
+  /// `2 errors, 1 warnings in 14 files`.
+  case lintSummary(errors: Int, warnings: Int, files: Int)
+  /// stderr when lint fails.
+  case lintFailed(errors: Int, warnings: Int, files: Int)
+
+  // MARK: - Records
+  case label(Label)
+  case stage(Stage)
+  case channel(Channel)
+  case outcome(Outcome)
+
+  /// Field and section names of `lead show` and `lead list`.
+  public enum Label: Sendable, Hashable, CaseIterable {
+    case id, name, phone, wechat, city, birthday, consultant, model, grade, tier, source, tags, profile, stage
+    case stages, touches, openTopics, amount, eta, date, reason, next, objections, issue, lastTouch, warning
+  }
+
+  public func text(_ l: UILanguage) -> String {
+    switch self {
+    case .stageChanged(let id, let from, let to):
+      let before = from.map { UIText.stage($0).text(l) } ?? "·"
+      return l.pick(
+        "线索 \(id): \(before) → \(UIText.stage(to).text(l))", "lead \(id): \(before) → \(UIText.stage(to).text(l))")
+    case .touchRecorded(let touchID, let id, let topics, let issues):
+      let list = { (ids: [Int64]) in ids.map(String.init).joined(separator: ", ") }
+      var parts = [l.pick("已记录线索 \(id) 的跟进 \(touchID)", "recorded touch \(touchID) on lead \(id)")]
+      if !topics.isEmpty { parts.append(l.pick("埋下话题 \(list(topics))", "buried topics \(list(topics))")) }
+      if !issues.isEmpty { parts.append(l.pick("问题 \(list(issues))", "issues \(list(issues))")) }
+      return parts.joined(separator: l.pick("; ", "; "))
+    case .noNextAgreed:
+      return l.pick(
+        "没有约定下次联系时间: 黄金法则第 7 条, 请约好 (--next)", "no next contact agreed: golden rule 7 says agree one (--next)")
+    case .leadUpdated(let id):
+      return l.pick("已更新线索 \(id)", "updated lead \(id)")
+    case .severity(let s):
+      switch s {
+      case .high: return l.pick("高", "high")
+      case .medium: return l.pick("中", "medium")
+      case .low: return l.pick("低", "low")
+      }
+    case .days(let d):
+      return l.pick("\(UILanguage.oneDecimal(d)) 天", "\(UILanguage.oneDecimal(d)) days")
+    case .overdueBy(let d):
+      return l.pick("逾期 \(UILanguage.oneDecimal(d)) 天", "\(UILanguage.oneDecimal(d)) days overdue")
+    case .tag(let tag):
+      switch tag.lowercased() {
+      case KnownTag.warning: return l.pick("⚠ 警示", "⚠ warning")
+      case KnownTag.vip: return "VIP"
+      case KnownTag.fleet: return l.pick("大客户", "fleet")
+      case KnownTag.difficult: return l.pick("难缠", "difficult")
+      default: return tag
+      }
+    case .moreAlerts(let n):
+      return l.pick("… 还有 \(n) 条 (--limit N 显示更多, --json 全部)", "… \(n) more (--limit N shows more, --json all)")
+    case .leadCount(let n):
+      return l.pick("共 \(n) 条线索", "\(n) leads")
+    case .badCommandLine(let detail):
+      guard let detail else { return l.pick("命令行有误, 说明如下 (coach 命令 --help 列出全部选项):", "bad command line:") }
+      return l.pick("命令行有误: \(detail) (coach 命令 --help 列出全部选项)", detail)
+    case .lintSeverity(let s):
+      return s == .error ? l.pick("错误", "error") : l.pick("警告", "warning")
+    case .lintSummary(let e, let w, let f):
+      return l.pick("\(f) 个文件中有 \(e) 个错误, \(w) 个警告", "\(e) errors, \(w) warnings in \(f) files")
+    case .lintFailed(let e, let w, let f):
+      return l.pick(
+        "话术库有 \(e) 个错误 (\(w) 个警告, 共 \(f) 个文件): 改正上面列出的位置后再试",
+        "playbook has \(e) errors, \(w) warnings in \(f) files")
+    case .label(let label):
+      return Self.label(label, l)
+    case .stage(let s):
+      switch s {
+      // English shows the codes, which are what `coach stage` takes.
+      case .prospect: return l.pick("有望客户", s.rawValue)
+      case .deposit: return l.pick("已交定金", s.rawValue)
+      case .waitingForDelivery: return l.pick("已签约待交车", s.rawValue)
+      case .delivered: return l.pick("已交车", s.rawValue)
+      case .churned: return l.pick("已流失", s.rawValue)
+      }
+    case .channel(let c):
+      switch c {
+      case .call: return l.pick("电话", "call")
+      case .sms: return l.pick("短信", "SMS")
+      case .wechat: return l.pick("微信", "WeChat")
+      case .visit: return l.pick("到店", "visit")
+      case .email: return l.pick("邮件", "email")
+      case .testDrive: return l.pick("试驾", "test drive")
+      }
+    case .outcome(let o):
+      switch o {
+      case .reached: return l.pick("已接通", "reached")
+      case .noAnswer: return l.pick("未接通", "no answer")
+      case .declined: return l.pick("被拒绝", "declined")
+      case .visited: return l.pick("已到店", "visited")
+      }
+    }
+  }
+
+  private static func label(_ label: Label, _ l: UILanguage) -> String {
+    switch label {
+    case .id: return l.pick("编号", "id")
+    case .name: return l.pick("姓名", "name")
+    case .phone: return l.pick("电话", "phone")
+    case .wechat: return l.pick("微信", "wechat")
+    case .city: return l.pick("城市", "city")
+    case .birthday: return l.pick("生日", "birthday")
+    case .consultant: return l.pick("顾问", "consultant")
+    case .model: return l.pick("车型", "model")
+    case .grade: return l.pick("级别", "grade")
+    case .tier: return l.pick("价值等级", "tier")
+    case .source: return l.pick("来源", "source")
+    case .tags: return l.pick("标签", "tags")
+    case .profile: return l.pick("档案", "profile")
+    case .stage: return l.pick("阶段", "stage")
+    case .stages: return l.pick("阶段变更", "stages")
+    case .touches: return l.pick("跟进记录", "touches")
+    case .openTopics: return l.pick("未了结的话题", "open topics")
+    case .amount: return l.pick("定金", "amount")
+    case .eta: return l.pick("预计交车", "eta")
+    case .date: return l.pick("日期", "date")
+    case .reason: return l.pick("原因", "reason")
+    case .next: return l.pick("下次联系", "next")
+    case .objections: return l.pick("异议", "objections")
+    case .issue: return l.pick("问题", "issue")
+    case .lastTouch: return l.pick("上次联系", "last touch")
+    case .warning: return l.pick("警示客户", "WARNING")
+    }
+  }
+}

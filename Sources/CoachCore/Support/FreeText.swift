@@ -1,0 +1,12 @@
+/// Text a person types (notes, buried topics, names, what a customer said): given, it must say something.
+public enum FreeText {
+  /// True when `text` has something besides spaces (full-width too) and line breaks.
+  public static func isBlank(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
+  }
+
+  /// Throws the catalog's `blankText` (exit 64) naming `option` when `text` is blank.
+  public static func require(_ text: String, option: String) throws {
+    if isBlank(text) { throw CoachError.refused(.blankText(option: option)) }
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// Coach's own words follow `--lang`: confirmations, `lead show` labels, errors and lint, in Chinese under zh-CN and
+/// English under en; JSON error codes are the same in both.
+@Suite struct LanguageCLITests {
+  static func isChinese(_ text: String) -> Bool {
+    text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+  }
+
+  @Test("confirmations of stage, touch and lead edit speak --lang", arguments: ["zh-CN", "en"])
+  func confirmations(lang: String) throws {
+    let cli = try CLI()
+    let id = try cli.addLead(["--name", "Ann Lee"])
+    let zh = lang == "zh-CN"
+    let stage = try cli.run(["stage", id, "deposit", "--amount", "5000", "--lang", lang])
+    #expect(stage.stdout == (zh ? "线索 \(id): 有望客户 → 已交定金\n" : "lead \(id): prospect → deposit\n"))
+    let touch = try cli.run([
+      "touch", id, "--channel", "call", "--outcome", "reached", "--bury", "brochure", "--lang", lang,
+    ])
+    #expect(Self.isChinese(touch.stdout) == zh, "\(touch.stdout)")
+    #expect(touch.stdout.contains(zh ? "黄金法则" : "golden rule 7"))
+    let edit = try cli.run(["lead", "edit", id, "--city", "Hangzhou", "--lang", lang])
+    #expect(edit.stdout == (zh ? "已更新线索 \(id)\n" : "updated lead \(id)\n"))
+  }
+
+  @Test("lead show and lead list label every field in --lang", arguments: ["zh-CN", "en"])
+  func leadShow(lang: String) throws {
+    let cli = try CLI()
+    let id = try cli.addLead(["--name", "Ann Lee", "--tag", "warning", "--city", "Paris", "--source", "web"])
+    #expect(
+      try cli.run(["touch", id, "--channel", "visit", "--outcome", "visited", "--note", "test drive"]).status == 0)
+    let show = try cli.run(["lead", "show", id, "--lang", lang]).stdout
+    let list = try cli.run(["lead", "list", "--lang", lang]).stdout
+    let zh = lang == "zh-CN"
+    let english = ["phone ", "consultant ", "touches (", "stages", "prospect", "visit/visited", "WARNING"]
+    let chinese = ["电话 ", "顾问 ", "跟进记录 (", "阶段变更", "有望客户", "到店/已到店", "警示客户"]
+    for word in zh ? chinese : english { #expect(show.contains(word), "lead show [\(lang)] lacks \(word):\n\(show)") }
+    for word in zh ? english : chinese { #expect(!show.contains(word), "lead show [\(lang)] has \(word):\n\(show)") }
+    #expect(list.contains(zh ? "上次联系" : "last touch") && list.contains(zh ? "⚠ 警示" : "⚠ warning"), "\(list)")
+  }
+
+  @Test("errors outside the refusals list speak --lang too, with the same JSON code", arguments: ["zh-CN", "en"])
+  func errors(lang: String) throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    #expect(try cli.run(["user", "add", "ann", "--role", "consultant", "--as", "boss"]).status == 0)
+    cli.user = "ann"
+    let zh = lang == "zh-CN"
+    for (args, status, code) in [
+      (["lead", "show", "999"], Int32(65), "unknown_lead"), (["alerts", "--team"], 65, "forbidden"),
+      (["lead", "edit", "1"], 64, "usage"), (["next", "--tz", "Mars/Base"], 64, "usage"),
+      (["touch", "1", "--channel", "call", "--outcome", "reached", "--objection", "bored"], 65, "unknown_objection"),
+    ] {
+      let r = try cli.run(args + ["--lang", lang, "--json"])
+      #expect(r.status == status, "\(args): \(r.stderr)")
+      #expect(Self.isChinese(r.stderr) == zh, "\(args) [\(lang)]: \(r.stderr)")
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == code, "\(args)")
+    }
+  }
+
+  @Test("a command line the parser refuses is explained in Chinese first under zh-CN (64)", arguments: ["zh-CN", "en"])
+  func parserErrors(lang: String) throws {
+    let cli = try CLI()
+    for args in [["stage", "1", "deposit", "--amount"], ["touch", "1", "--channel", "fax", "--outcome", "reached"]] {
+      let r = try cli.run(args + ["--lang", lang])
+      #expect(r.status == 64)
+      #expect(Self.isChinese(r.stderr) == (lang == "zh-CN"), "\(r.stderr)")
+      let j = try cli.run(args + ["--lang", lang, "--json"])
+      let error = try j.json()["error"] as? [String: Any]
+      #expect(error?["code"] as? String == "usage")
+      #expect((error?["message"] as? String).map(Self.isChinese) == (lang == "zh-CN"))
+    }
+  }
+
+  @Test("a lint finding and a refused playbook are told in --lang, at file:line:column", arguments: ["zh-CN", "en"])
+  func lintFindings(lang: String) throws {
+    let cli = try CLI()
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("playbooks")
+    let copy = cli.dir.appendingPathComponent("playbooks")
+    try FileManager.default.copyItem(at: repo, to: copy)
+    let cadence = copy.appendingPathComponent("en/cadence.yaml")
+    let text = try String(contentsOf: cadence, encoding: .utf8)
+    #expect(text.contains("first_contact_hours: 24"))
+    try text.replacingOccurrences(of: "first_contact_hours: 24", with: "first_contact_hours: 0")
+      .write(to: cadence, atomically: true, encoding: .utf8)
+    let zh = lang == "zh-CN"
+    let lint = try cli.run(["playbook", "lint", copy.path, "--lang", lang])
+    #expect(lint.status == 65)
+    let finding = lint.stdout.split(separator: "\n").first { $0.hasPrefix("en/cadence.yaml:") }.map(String.init) ?? ""
+    #expect(finding.contains(zh ? "错误: 至少为 1, 现在是 0" : "error: must be at least 1, found 0"), "\(lint.stdout)")
+    #expect(Self.isChinese(lint.stderr) == zh, "\(lint.stderr)")
+    let objection = copy.appendingPathComponent("\(lang)/models.yaml")
+    try (try String(contentsOf: objection, encoding: .utf8) + "\n  oops: [\n").write(
+      to: objection, atomically: true, encoding: .utf8)
+    let next = try cli.run(["models", "--playbooks", copy.path, "--lang", lang, "--json"])
+    #expect(next.status == 65)
+    #expect(Self.isChinese(next.stderr) == zh && next.stderr.contains("\(lang)/models.yaml:"), "\(next.stderr)")
+    #expect((try next.json()["error"] as? [String: Any])?["code"] as? String == "invalid_playbook")
+  }
+
+  @Test("playbook lint names severity and summary in --lang", arguments: ["zh-CN", "en"])
+  func lint(lang: String) throws {
+    let cli = try CLI()
+    let r = try cli.run(["playbook", "lint", "--lang", lang])
+    let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(Self.isChinese(last) == (lang == "zh-CN"), "\(last)")
+  }
+}

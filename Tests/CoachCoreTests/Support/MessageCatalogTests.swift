@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import CoachCore
+
+/// Every message of the catalog exists in both languages: Chinese words under zh-CN, none under en, and the JSON
+/// code the same whatever the language.
+@Suite struct MessageCatalogTests {
+  static let day = LocalDate(year: 2026, month: 11, day: 24)
+
+  /// One value of every `ErrorText` case (a new case without both wordings fails here).
+  static let errors: [ErrorText] = [
+    .deliveryDateInFuture(date: day, today: day), .etaInPast(date: day, today: day), .badAmount(given: "-5"),
+    .blankText(option: "--note"), .blankText(option: "--name"), .blankText(option: "TEXT"),
+    .duplicatePhone(phone: "13812345678", leadID: "7"), .illegalStageChange(from: .delivered, to: .prospect, legal: []),
+    .missingAmount, .missingETA, .missingReason, .missingNote, .unexpectedReason, .unknownLead(id: "9"),
+    .badLeadID(id: "x"), .notYourLead(id: "9"), .unknownModel(code: "Z", known: ["X60"]),
+    .unknownObjection(code: "z", known: ["wait_too_long"]), .nextInPast(given: "2026-01-01"), .badPhone(given: "12"),
+    .badDate(option: "--eta", given: "x"), .badTime(option: "--next", given: "x"), .noActingUser,
+    .unknownUser(name: "x", known: "a, b"), .badZone(given: "Mars"), .badNow(given: "x"), .badLanguage(given: "fr"),
+    .negativeLimit, .fromAfterTo(from: day, to: day), .nothingToChange, .badGender(given: "x"), .badProfile(given: "x"),
+    .notAllowed(.teamView, user: "a", role: "consultant"), .notAllowed(.audit, user: "a", role: "consultant"),
+    .notAllowed(.addUsers, user: "a", role: "lead"), .notAllowed(.unmasked, user: "a", role: "lead"),
+    .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam(team: nil), .unknownConsultant(name: "x", known: []),
+    .unknownTopic(topic: 3, leadID: "1", open: []), .topicResolved(topic: 3, leadID: "1"),
+    .etaNotApplicable(leadID: "1", stage: .prospect), .duplicateUser(name: "x"), .emptyUserName, .sameUser(name: "x"),
+    .noModel(leadID: "1"), .leadModelNotInCatalog(leadID: "1", model: "Z"), .unwritable(path: "/x"),
+    .noPlaybookFolder(dir: "/x"), .noLanguageFolder(language: "fr", found: ["en"]),
+  ]
+
+  static let words: [UIText] = [
+    .stageChanged(leadID: "1", from: .prospect, to: .deposit),
+    .touchRecorded(touchID: 1, leadID: "1", topics: [2], issues: [3]), .noNextAgreed, .leadUpdated(leadID: "1"),
+    .days(7.94), .overdueBy(7.94), .tag("warning"), .tag("fleet"), .tag("difficult"), .moreAlerts(3), .leadCount(2),
+    .lintSeverity(.error), .lintSeverity(.warning), .lintSummary(errors: 1, warnings: 2, files: 3),
+    .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery), .badCommandLine(detail: nil),
+    .badCommandLine(detail: "Missing value for '--note <note>'"),
+  ]
+  static let severities: [UIText] = Severity.allCases.map { UIText.severity($0) }
+  static let labels: [UIText] = UIText.Label.allCases.map { UIText.label($0) }
+  static let codes: [UIText] = Channel.allCases.map { UIText.channel($0) } + Outcome.allCases.map { UIText.outcome($0) }
+  static var texts: [UIText] { words + severities + labels + codes }
+
+  static let confirmations: [DoneText] = [
+    .databaseReady(path: "/x", users: 1), .userAdded(role: .lead, name: "x", team: "一组"),
+    .actingAs(name: "x", role: .admin, savedIn: "/x"), .demoLoaded(leads: 1, users: ["x"], path: "/x"),
+    .demoTry(path: "/x", user: "x"), .imported(count: 1, noun: "leads", encoding: "utf-8", skipped: 0),
+    .skippedLine(line: 2, reason: "bad"), .newConsultants(["x"]), .exported(count: 1, path: "/x", unmasked: false),
+    .movedLeads(count: 1, from: "a", to: "b"), .backedUp(leads: 1, touches: 1, schema: "v6", file: "/x"),
+    .restored(leads: 1, touches: 1, schema: "v6", file: "/x"), .replacedKept(path: "/x"),
+  ]
+
+  static func isChinese(_ text: String) -> Bool {
+    text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+  }
+
+  @Test func everyRefusalIsWordedInBothLanguagesWithOneCode() {
+    for e in Self.errors {
+      let zh = e.text(.zh)
+      let en = e.text(.en)
+      #expect(Self.isChinese(zh), "\(e) has no Chinese wording: \(zh)")
+      #expect(!Self.isChinese(en.replacingOccurrences(of: "钓鱼", with: "")), "\(e) has Chinese in English: \(en)")
+      #expect(zh != e.code && en != e.code, "\(e) falls back to its code")
+      let error = CoachError.refused(e)
+      #expect(error.code == e.code)
+      #expect(error.message(in: .zh) == zh && error.message(in: .en) == en && error.message == en)
+      #expect(error.exitCode == (e.isUsage ? 64 : 65))
+    }
+  }
+
+  @Test func everyInterfaceWordAndConfirmationIsInBothLanguages() {
+    var all: [(String, String, String)] = Self.texts.map { t in (t.text(UILanguage.zh), t.text(UILanguage.en), "\(t)") }
+    for c in Self.confirmations { all.append((c.text(UILanguage.zh), c.text(UILanguage.en), "\(c)")) }
+    for (zh, en, name) in all {
+      let digitsOnly = zh.allSatisfy { !$0.isLetter }
+      #expect(
+        Self.isChinese(zh) || digitsOnly || zh == en && ["VIP", "·"].contains(where: zh.contains), "\(name): \(zh)")
+      #expect(!Self.isChinese(en.replacingOccurrences(of: "一组", with: "")), "\(name): \(en)")
+    }
+    #expect(UIText.days(7.94).text(.zh) == "7.9 天" && UIText.days(7.94).text(.en) == "7.9 days")
+    #expect(UIText.overdueBy(7.94).text(.zh) == "逾期 7.9 天")
+  }
+
+  @Test func refusalsOutsideTheCatalogKeepTheirMessage() {
+    let old = CoachError.rejected(code: "x", message: "as written")
+    #expect(old.message(in: .zh) == "as written")
+  }
+}
