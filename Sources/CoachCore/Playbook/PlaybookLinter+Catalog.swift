@@ -77,11 +77,8 @@ extension LintContext {
       // The opener is said to the customer and the draft phrase sent: neither may carry the consultant's note.
       for (field, text) in [("how_to_raise", guide.howToRaise), ("draft_phrase", guide.draftPhrase)]
       where !DraftFact.placeholders(in: text).isEmpty {
-        error(
-          "topics", ["buried", key, field],
-          "buried kind `\(key)`: \(field) is said or sent to the customer and takes no placeholder "
-            + "(\(DraftFact.placeholders(in: text).map { "{\($0)}" }.joined(separator: ", "))); "
-            + "the consultant's note stays internal")
+        let found = DraftFact.placeholders(in: text).map { "{\($0)}" }.joined(separator: ", ")
+        error("topics", ["buried", key, field], .openerTakesNoPlaceholder(kind: key, field: field, found: found))
       }
     }
     checkDuplicates("topics", t.dugUp.map(\.id), what: "dug_up id") { ["dug_up", $0, "id"] }
@@ -154,7 +151,7 @@ extension LintContext {
         error("models", [i, "prestige"], .badPrestige(code: m.code, found: "\(p)"))
       }
       if m.seats < 1 {
-        error("models", [i, "seats"], "model `\(m.code)`: seats must be 1 or more, found \(m.seats)")
+        error("models", [i, "seats"], .badSeats(code: m.code, found: m.seats))
       }
       if m.price <= 0 || m.waitWeeks < 0 {
         error("models", [i], .badPriceOrWait(code: m.code))

@@ -13,9 +13,7 @@ extension LintContext {
     checkDuplicates("objections", objections.map(\.code), what: "objection code") { [$0, "code"] }
     for (i, o) in objections.enumerated()
     where o.examples.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-      error(
-        "objections", [i, "examples"],
-        "objection `\(o.code)` has no examples; add a few phrasings customers use, the matcher needs them")
+      error("objections", [i, "examples"], .noExamples(code: o.code))
     }
   }
 
@@ -25,9 +23,7 @@ extension LintContext {
     let occasions = Set(messages.map(\.occasion))
     let needed = ActionCode.allCases.map(\.rawValue) + ["season", "long_time_no_see"]
     for occasion in needed where !occasions.contains(occasion) {
-      error(
-        "messages", [],
-        "no message with occasion `\(occasion)`; every action code, season and long_time_no_see needs one")
+      error("messages", [], .noMessageFor(occasion: occasion))
     }
     let holidayTemplates = Set(playbook.care.holidays.map(\.message))
     for (i, m) in messages.enumerated() {
@@ -38,9 +34,7 @@ extension LintContext {
       guard !hits.isEmpty else { continue }
       error(
         "messages", [i, "text"],
-        "message `\(m.id)` (\(m.occasion)) mentions \(hits.map { "`\($0)`" }.joined(separator: ", ")); "
-          + "care and greeting messages (holiday, birthday, car birthday, season, 3-day callback, issue fix) "
-          + "carry wishes and care only: no promotions, offers or new models")
+        .careMessageSells(id: m.id, occasion: m.occasion, hits: hits.map { "`\($0)`" }.joined(separator: ", ")))
     }
   }
 
@@ -52,18 +46,14 @@ extension LintContext {
       let at: [any Sendable] = j == 0 ? [i, "text"] : [i, "fallbacks", j - 1]
       for name in DraftFact.placeholders(in: wording) where !facts.contains(name) {
         error(
-          "messages", at,
-          "message `\(m.id)`: `{\(name)}` is not a fact a message may carry; use "
-            + facts.map { "{\($0)}" }.joined(separator: ", ") + " (notes and topic texts stay internal)")
+          "messages", at, .notAFact(id: m.id, name: name, facts: facts.map { "{\($0)}" }.joined(separator: ", ")))
       }
     }
     let always = Set(DraftFact.alwaysKnown(for: m.occasion).map(\.rawValue))
     let safe = wordings.contains { Set(DraftFact.placeholders(in: $0)).isSubset(of: always) }
     if !safe {
       error(
-        "messages", [i, "text"],
-        "message `\(m.id)` can render an empty slot: every wording needs a fact that may be unknown; add a "
-          + "fallback that uses only " + always.sorted().map { "{\($0)}" }.joined(separator: ", "))
+        "messages", [i, "text"], .emptySlot(id: m.id, always: always.sorted().map { "{\($0)}" }.joined(separator: ", ")))
     }
   }
 
@@ -106,11 +96,11 @@ extension LintContext {
       guard !missing.isEmpty else { continue }
       error(
         "labels", [section],
-        "labels.\(section) is missing \(missing.map { "`\($0)`" }.joined(separator: ", ")); every \(what) needs a text")
+        .labelsMissing(section: section, keys: missing.map { "`\($0)`" }.joined(separator: ", "), what: what))
     }
     let channels = Channel.allCases.map(\.rawValue)
     for (action, channel) in l.channels.sorted(by: { $0.key < $1.key }) where !channels.contains(channel) {
-      error("labels", ["channels", action], "unknown channel `\(channel)`; use \(channels.joined(separator: ", "))")
+      error("labels", ["channels", action], .unknownChannel(channel: channel, known: channels.joined(separator: ", ")))
     }
   }
 }

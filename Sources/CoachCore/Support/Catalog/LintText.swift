@@ -41,6 +41,16 @@ public enum LintText: Sendable, Hashable {
   case badReplaces(code: String, old: String, known: String)
   case badPrestige(code: String, found: String)
   case badPriceOrWait(code: String)
+  case badSeats(code: String, found: Int)
+  case openerTakesNoPlaceholder(kind: String, field: String, found: String)
+  // MARK: - Objections, messages, labels
+  case noExamples(code: String)
+  case noMessageFor(occasion: String)
+  case careMessageSells(id: String, occasion: String, hits: String)
+  case notAFact(id: String, name: String, facts: String)
+  case emptySlot(id: String, always: String)
+  case labelsMissing(section: String, keys: String, what: String)
+  case unknownChannel(channel: String, known: String)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -162,6 +172,42 @@ public enum LintText: Sendable, Hashable {
       return l.pick(
         "车型 `\(code)`: price 必须大于 0, wait_weeks 必须是 0 或更多",
         "model `\(code)`: price must be above 0 and wait_weeks 0 or more")
+    case .badSeats(let code, let found):
+      return l.pick("车型 `\(code)`: seats 必须是 1 或更多, 现在是 \(found)", "model `\(code)`: seats must be 1 or more, found \(found)")
+    case .openerTakesNoPlaceholder(let kind, let field, let found):
+      return l.pick(
+        "埋下话题类型 `\(kind)`: \(field) 是说给客户听或发给客户的, 不能有占位符 (\(found)); 顾问记下的原话只给顾问看",
+        "buried kind `\(kind)`: \(field) is said or sent to the customer and takes no placeholder (\(found)); "
+          + "the consultant's note stays internal")
+    case .noExamples(let code):
+      return l.pick(
+        "异议 `\(code)` 没有例句; 写几句客户的原话, 匹配器靠它识别",
+        "objection `\(code)` has no examples; add a few phrasings customers use, the matcher needs them")
+    case .noMessageFor(let occasion):
+      return l.pick(
+        "没有场合为 `\(occasion)` 的短信模板; 每个跟进动作、season 和 long_time_no_see 都需要一条",
+        "no message with occasion `\(occasion)`; every action code, season and long_time_no_see needs one")
+    case .careMessageSells(let id, let occasion, let hits):
+      return l.pick(
+        "短信 `\(id)` (\(occasion)) 提到了 \(hits); 关怀和问候短信 (节日、生日、车生日、换季、三日回访、问题处理) "
+          + "只送祝福和关怀: 不带促销、优惠和新车",
+        "message `\(id)` (\(occasion)) mentions \(hits); care and greeting messages (holiday, birthday, car "
+          + "birthday, season, 3-day callback, issue fix) carry wishes and care only: no promotions, offers or new models")
+    case .notAFact(let id, let name, let facts):
+      return l.pick(
+        "短信 `\(id)`: `{\(name)}` 不是短信可以用的事实; 可用 \(facts) (备注和话题原文只给顾问看)",
+        "message `\(id)`: `{\(name)}` is not a fact a message may carry; use \(facts) (notes and topic texts stay internal)")
+    case .emptySlot(let id, let always):
+      return l.pick(
+        "短信 `\(id)` 可能出现空着的地方: 每种说法都用到了可能没有的事实; 加一条只用 \(always) 的 fallbacks",
+        "message `\(id)` can render an empty slot: every wording needs a fact that may be unknown; add a fallback "
+          + "that uses only \(always)")
+    case .labelsMissing(let section, let keys, let what):
+      return l.pick(
+        "labels.\(section) 缺少 \(keys); 每个\(what)都需要一段文字",
+        "labels.\(section) is missing \(keys); every \(what) needs a text")
+    case .unknownChannel(let channel, let known):
+      return l.pick("未知的联系方式 `\(channel)`; 请用 \(known)", "unknown channel `\(channel)`; use \(known)")
     }
   }
 
