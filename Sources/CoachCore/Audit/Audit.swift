@@ -28,6 +28,10 @@ public struct AuditReport: Sendable, Hashable {
   public var consultants: [ConsultantAudit]
   /// The sum of the consultants' figures.
   public var team: AuditFigures
+  /// The figure whose follow-ups were listed (`coach audit --list`), if any.
+  public var list: AuditList?
+  /// Its follow-ups, oldest deadline first: as many as the figure counts.
+  public var listed: [AuditFollowUp] { team.listed }
 }
 
 public enum Audit {
@@ -42,15 +46,18 @@ public enum Audit {
   /// Audits `consultants` (names of users with role consultant) over `window`, from their `leads` and the export log.
   /// Leads of anyone else are ignored; a consultant without leads gets no row.
   public static func build(
-    leads: [LeadSnapshot], consultants: [String], exports: [AuditExport], window: AuditWindow, ctx: EngineContext
+    leads: [LeadSnapshot], consultants: [String], exports: [AuditExport], window: AuditWindow, ctx: EngineContext,
+    list: AuditList? = nil
   ) -> AuditReport {
     let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, leads.count / 500))
     let size = (leads.count + parts - 1) / max(1, parts)
     // Taking a slice of an array cannot fail: `try?` never gives nil here.
-    let counted = try? AuditTally.counting(chunks: parts, consultants: consultants, window: window, ctx: ctx) { i in
+    let counted = try? AuditTally.counting(
+      chunks: parts, consultants: consultants, window: window, ctx: ctx, list: list
+    ) { i in
       Array(leads[min(leads.count, i * size)..<min(leads.count, (i + 1) * size)])
     }
-    return report(counted ?? [:], exports: exports, window: window, ctx: ctx)
+    return report(counted ?? [:], exports: exports, window: window, ctx: ctx, list: list)
   }
 
   /// `build(leads:…)` over leads loaded in chunks (`load(0)` … `load(chunks - 1)`, e.g. a few thousand ids each):
@@ -58,15 +65,17 @@ public enum Audit {
   /// The figures are sums, so they do not depend on how the leads are cut or in which order the chunks are counted.
   public static func build(
     chunks: Int, load: @Sendable (Int) throws -> [LeadSnapshot], consultants: [String], exports: [AuditExport],
-    window: AuditWindow, ctx: EngineContext
+    window: AuditWindow, ctx: EngineContext, list: AuditList? = nil
   ) throws -> AuditReport {
-    let counted = try AuditTally.counting(chunks: chunks, consultants: consultants, window: window, ctx: ctx, load: load)
-    return report(counted, exports: exports, window: window, ctx: ctx)
+    let counted = try AuditTally.counting(
+      chunks: chunks, consultants: consultants, window: window, ctx: ctx, list: list, load: load)
+    return report(counted, exports: exports, window: window, ctx: ctx, list: list)
   }
 
   /// The report from each consultant's figures and the export log.
   static func report(
-    _ counted: [String: AuditFigures], exports: [AuditExport], window: AuditWindow, ctx: EngineContext
+    _ counted: [String: AuditFigures], exports: [AuditExport], window: AuditWindow, ctx: EngineContext,
+    list: AuditList? = nil
   ) -> AuditReport {
     var byName = counted
     for export in exports where window.contains(export.at) {
@@ -79,6 +88,7 @@ public enum Audit {
     }
     var team = AuditFigures(weeks: window.weeks.count)
     for row in rows { team.add(row.figures) }
-    return AuditReport(window: window, now: ctx.now, consultants: rows, team: team)
+    team.listed.sort(by: AuditFollowUp.ordered)
+    return AuditReport(window: window, now: ctx.now, consultants: rows, team: team, list: list)
   }
 }

@@ -53,6 +53,10 @@ public struct AuditFigures: Sendable, Hashable {
   public var exportRows = 0
   /// Per week of `AuditWindow.weeks`: follow-ups due and on time.
   public var weekly: [DueTally]
+  /// Speed to lead: how soon the leads created in the window were first touched.
+  public var firstResponse = FirstResponse()
+  /// The follow-ups behind one figure, when the audit was asked for a list (`AuditList`); empty otherwise.
+  public var listed: [AuditFollowUp] = []
 
   public init(weeks: Int) { weekly = Array(repeating: DueTally(), count: weeks) }
 
@@ -93,6 +97,8 @@ public struct AuditFigures: Sendable, Hashable {
     exports += o.exports
     exportRows += o.exportRows
     weekly = zip(weekly, o.weekly).map(+)
+    firstResponse.add(o.firstResponse)
+    listed += o.listed
   }
 
   /// The middle value (mean of the two middle ones for an even count), one decimal; nil when empty.

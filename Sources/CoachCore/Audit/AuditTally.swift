@@ -5,10 +5,11 @@ import Foundation
 enum AuditTally {
   /// Figures per consultant of `consultants` from every chunk; the first error a load throws, if any.
   static func counting(
-    chunks: Int, consultants: [String], window: AuditWindow, ctx: EngineContext, load: @Sendable (Int) throws -> [LeadSnapshot]
+    chunks: Int, consultants: [String], window: AuditWindow, ctx: EngineContext, list: AuditList? = nil,
+    load: @Sendable (Int) throws -> [LeadSnapshot]
   ) throws -> [String: AuditFigures] {
     let names = Set(consultants)
-    let counter = AuditCounter(window: window, ctx: ctx)
+    let counter = AuditCounter(window: window, ctx: ctx, list: list)
     let weeks = window.weeks.count
     let parts = try Chunks.map(chunks) { i -> [[String: AuditFigures]] in
       var local: [String: AuditFigures] = [:]
