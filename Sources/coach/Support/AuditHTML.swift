@@ -31,6 +31,7 @@ struct AuditHTML {
     h += section(labels["audit_funnel"], charts.funnel())
     h += section(labels["audit_churn_reasons"], charts.churn())
     h += "</div>"
+    h += section(labels["audit_first_response_title"], speedToLead(), cls: "wide", id: "speed-to-lead")
     h += section(labels["audit_details"], details(), cls: "wide")
     if let access, !access.entries.isEmpty || !access.transfers.isEmpty {
       h += section(labels["audit_data_access"], accessTable(access), cls: "wide")
@@ -65,7 +66,8 @@ struct AuditHTML {
   func details() -> String {
     let cols = [
       "audit_consultant", "audit_leads_open", "audit_touches", "audit_due", "audit_on_time", "audit_late", "audit_missed",
-      "audit_on_time_rate", "audit_overdue_now", "audit_callback_rate", "audit_issue_rate", "audit_without_next",
+      "audit_on_time_rate", "audit_overdue_now", "audit_callback_rate", "audit_issue_rate", "audit_first_response",
+      "audit_first_response_rate", "audit_without_next",
       "audit_buried_left", "audit_buried_resolved", "audit_deposits", "audit_delivered", "audit_churned", "audit_exports",
     ]
     var h = "<table><thead><tr>" + cols.map { "<th>\(esc(labels[$0]))</th>" }.joined() + "</tr></thead><tbody>"
@@ -78,6 +80,7 @@ struct AuditHTML {
         "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.missed)",
         "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>", "\(f.overdueNow)",
         AuditLabels.percent(f.callback3day.rate), AuditLabels.percent(f.issue7day.rate),
+        esc(labels.minutes(f.firstResponse.medianMinutes)), AuditLabels.percent(f.firstResponse.withinLimitRate),
         "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.buriedLeft)", "\(f.buriedResolved)", "\(f.deposits)",
         "\(f.delivered)", "\(f.churned)", "\(f.exports)",
       ]
@@ -85,6 +88,37 @@ struct AuditHTML {
       h += cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
     }
     return h + "</tbody></table>"
+  }
+
+  /// Bucket colours, fast to slow; grey for leads not touched yet.
+  static let bucketColours = ["#1b5e20", "#43a047", "#9ccc65", "#f2a900", "#c62828", "#9aa5b1"]
+
+  /// Speed to lead per consultant and for the team: new leads, the median first response, the share first touched
+  /// within the playbook's limit (with its sample), and the distribution as a stacked bar and counts.
+  func speedToLead() -> String {
+    let buckets = FirstResponse.Bucket.allCases
+    var h = "<div class=\"scroll\"><table class=\"speed\"><thead><tr><th>\(esc(labels["audit_consultant"]))</th>"
+    h += ["audit_new_leads", "audit_first_response", "audit_first_response_rate"].map { "<th>\(esc(labels[$0]))</th>" }
+      .joined()
+    h += "<th class=\"dist\"></th>"
+    for b in buckets {
+      h += "<th><i style=\"background:\(Self.bucketColours[b.rawValue])\"></i>\(esc(labels.bucket(b)))</th>"
+    }
+    h += "</tr></thead><tbody>"
+    let rows = report.consultants.map { ($0.consultant, $0.figures.firstResponse) }
+      + [(labels["audit_team"], report.team.firstResponse)]
+    for (i, (name, r)) in rows.enumerated() {
+      h += "<tr\(i == rows.count - 1 ? " class=\"team\"" : "")><td>\(esc(name))</td><td>\(r.leads)</td>"
+      h += "<td>\(esc(labels.minutes(r.medianMinutes)))</td>"
+      h += "<td>\(AuditLabels.percent(r.withinLimitRate)) <small>\(r.withinLimit)/\(r.judged)</small></td>"
+      h += "<td class=\"dist\"><span class=\"stack\">"
+      for b in buckets where r.count(b) > 0 {
+        let share = Double(r.count(b)) / Double(max(1, r.leads)) * 100
+        h += "<span style=\"width:\(String(format: "%.1f", share))%;background:\(Self.bucketColours[b.rawValue])\"></span>"
+      }
+      h += "</span></td>" + r.buckets.map { "<td>\($0)</td>" }.joined() + "</tr>"
+    }
+    return h + "</tbody></table></div>"
   }
 
   /// Exports, unmasked views, backups and lead transfers of the period: who took data out or moved it.
@@ -102,8 +136,8 @@ struct AuditHTML {
     return h + "</tbody></table>"
   }
 
-  func section(_ title: String, _ body: String, cls: String = "card") -> String {
-    "<section class=\"\(cls)\"><h2>\(esc(title))</h2>\(body)</section>"
+  func section(_ title: String, _ body: String, cls: String = "card", id: String? = nil) -> String {
+    "<section class=\"\(cls)\"\(id.map { " id=\"\($0)\"" } ?? "")><h2>\(esc(title))</h2>\(body)</section>"
   }
 
   static let css = """
@@ -126,7 +160,10 @@ struct AuditHTML {
     th:first-child,td:first-child{text-align:left;white-space:nowrap}td i{display:inline-block;width:10px;\
     height:10px;border-radius:2px;margin-right:8px}tr.team td{font-weight:700;border-top:2px solid #1f2933}\
     footer{margin-top:18px;color:#6b7785;font-size:13px}footer h3{margin:0 0 4px;font-size:14px}\
-    .empty{font-size:18px;color:#6b7785}\
+    .empty{font-size:18px;color:#6b7785}.scroll{overflow-x:auto}td small{color:#6b7785}\
+    .speed th i{display:inline-block;width:9px;height:9px;border-radius:2px;margin-right:4px}\
+    td.dist{width:28%;min-width:120px}.stack{display:flex;height:14px;border-radius:3px;overflow:hidden;\
+    background:#f1f3f5}.stack span{display:block;height:100%}\
     @media print{body{background:#fff;padding:0;font-size:12px}.card,.wide,.kpi{box-shadow:none;border:1px solid #d5dbe1}\
     .grid{gap:10px}@page{size:A4 landscape;margin:12mm}}
     """

@@ -13,6 +13,33 @@ struct NumberJSON: Encodable {
   }
 }
 
+/// A value written as JSON `null` when absent (a synthesized `Encodable` leaves an optional's key out instead).
+struct NullableJSON<Value: Encodable>: Encodable {
+  let value: Value?
+
+  init(_ value: Value?) { self.value = value }
+
+  func encode(to encoder: Encoder) throws {
+    var c = encoder.singleValueContainer()
+    if let value { try c.encode(value) } else { try c.encodeNil() }
+  }
+}
+
+/// Rates and medians written alike: `1.0` and `0.0`, not `1` and `0` as JSONEncoder writes a whole Double.
+enum JSONDecimals {
+  /// Keys whose numbers are measures (rates, medians, minutes), never counts.
+  static let pattern = #"^(\s*"(?:[a-z0-9_]*_rate|[a-z0-9_]*_minutes|median_[a-z0-9_]*)" ?: ?)(-?[0-9]+)(,?)$"#
+
+  /// `data` (pretty-printed JSON, one key per line) with a `.0` added to the whole numbers of measure keys.
+  /// A string value never holds a raw line break or an unescaped quote, so a line that matches is a key and its value.
+  static func pointed(_ data: Data) -> Data {
+    guard let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) else { return data }
+    let text = String(decoding: data, as: UTF8.self)
+    let range = NSRange(text.startIndex..., in: text)
+    return Data(regex.stringByReplacingMatches(in: text, range: range, withTemplate: "$1$2.0$3").utf8)
+  }
+}
+
 /// `coach audit --json` (CONTRACT.md): the contract's keys plus the rest of the audit.
 struct AuditJSON: Encodable {
   let from: String
@@ -50,7 +77,15 @@ struct AuditRowJSON: Encodable {
     let on_time_rate: NumberJSON
   }
 
-  let consultant: String?
+  struct FirstResponseJSON: Encodable {
+    /// Leads created in the window; those judged against the first-contact limit, and those first touched within it.
+    let leads, judged, within_limit: Int
+    let within_5_min, within_30_min, within_2_h, within_24_h, later, never: Int
+  }
+
+  let consultant: NullableJSON<String>
+  let first_response_minutes, first_response_within_limit_rate: NumberJSON
+  let first_response: FirstResponseJSON
   let leads_open, touches, due, on_time, late, missed, pending, overdue_now: Int
   let on_time_rate, callback_3day_rate, issue_7day_rate, without_next_rate: NumberJSON
   let touches_by_channel: [String: Int]
@@ -62,7 +97,14 @@ struct AuditRowJSON: Encodable {
   let weekly: [Week]
 
   init(_ f: AuditFigures, consultant: String?, weeks: [String]) {
-    self.consultant = consultant
+    self.consultant = NullableJSON(consultant)
+    let r = f.firstResponse
+    first_response_minutes = NumberJSON(r.medianMinutes)
+    first_response_within_limit_rate = NumberJSON(r.withinLimitRate)
+    first_response = FirstResponseJSON(
+      leads: r.leads, judged: r.judged, within_limit: r.withinLimit, within_5_min: r.count(.within5Minutes),
+      within_30_min: r.count(.within30Minutes), within_2_h: r.count(.within2Hours), within_24_h: r.count(.within24Hours),
+      later: r.count(.later), never: r.count(.never))
     (leads_open, touches, due, on_time, late) = (f.leadsOpen, f.touches, f.due, f.onTime, f.late)
     (missed, pending, overdue_now) = (f.missed, f.pending, f.overdueNow)
     on_time_rate = NumberJSON(f.onTimeRate)
