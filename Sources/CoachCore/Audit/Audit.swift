@@ -86,7 +86,7 @@ public enum Audit {
     let rows = byName.keys.sorted().compactMap { name in
       byName[name].map { ConsultantAudit(consultant: name, figures: $0) }
     }
-    var team = AuditFigures(weeks: window.weeks.count)
+    var team = AuditFigures(window)
     for row in rows { team.add(row.figures) }
     team.listed.sort(by: AuditFollowUp.ordered)
     return AuditReport(window: window, now: ctx.now, consultants: rows, team: team, list: list)

@@ -15,7 +15,7 @@ struct AuditCounter {
     guard lead.createdAt < window.end else { return }
     if lead.createdAt <= asOf, stage(of: lead, at: asOf).isOpen { f.leadsOpen += 1 }
     countTouches(lead, &f)
-    countFirstResponse(lead, &f)
+    countNewLead(lead, &f)
     let replay = FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
     countFollowUps(replay.records, &f)
     if list != nil { listFollowUps(replay.records, of: lead, &f) }
@@ -45,19 +45,32 @@ struct AuditCounter {
     for touch in lead.touches where window.contains(touch.at) {
       f.touches += 1
       f.touchesByChannel[touch.channel, default: 0] += 1
+      f.activity.add(day: window.dayIndex(of: touch.at), touch.channel)
       guard touch.outcome.isContact, stage(of: lead, at: touch.at).isOpen else { continue }
       f.contacts += 1
       if touch.nextAt == nil { f.contactsWithoutNext += 1 }
     }
   }
 
-  /// Speed to lead: a lead created in the window (by `now`) and when it was first touched, if it was by `now`.
-  func countFirstResponse(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
+  /// Speed to lead and the source report: a lead created in the window (by `now`), when it was first touched (if by
+  /// `now`), and how far it got by `now`.
+  func countNewLead(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
     guard window.contains(lead.createdAt), lead.createdAt <= ctx.now else { return }
     // Touches are oldest first; a lead created in the window has all of them loaded (`Audit.touchesSince`).
     let first = lead.touches.first.flatMap { $0.at <= ctx.now ? $0.at : nil }
     f.firstResponse.add(
       created: lead.createdAt, firstTouch: first, limitHours: ctx.playbook.cadence.firstContactHours, now: ctx.now)
+    let contacted = lead.touches.contains { $0.at <= ctx.now && $0.outcome.isContact }
+    let deposit = reached(lead, [.deposit, .waitingForDelivery, .delivered], by: ctx.now)
+    let delivered = reached(lead, [.delivered], by: ctx.now)
+    f.sources[lead.source ?? "", default: SourceTally()] = f.sources[lead.source ?? "", default: SourceTally()]
+      + SourceTally(leads: 1, contacted: contacted ? 1 : 0, deposits: deposit ? 1 : 0, delivered: delivered ? 1 : 0)
+  }
+
+  /// Whether the lead was at one of `stages` at some time up to `t` (its recorded first stage included).
+  func reached(_ lead: LeadSnapshot, _ stages: Set<Stage>, by t: Date) -> Bool {
+    guard !lead.events.isEmpty else { return stages.contains(lead.stage) }
+    return lead.events.contains { $0.at <= t && stages.contains($0.to) }
   }
 
   /// Counts the lead's follow-ups with a deadline in the window (`FollowUpEngine.followUps`).

@@ -10,18 +10,17 @@ enum AuditTally {
   ) throws -> [String: AuditFigures] {
     let names = Set(consultants)
     let counter = AuditCounter(window: window, ctx: ctx, list: list)
-    let weeks = window.weeks.count
     let parts = try Chunks.map(chunks) { i -> [[String: AuditFigures]] in
       var local: [String: AuditFigures] = [:]
       for lead in try load(i) {
         guard let name = lead.consultant, names.contains(name) else { continue }
-        counter.add(lead, to: &local[name, default: AuditFigures(weeks: weeks)])
+        counter.add(lead, to: &local[name, default: AuditFigures(window)])
       }
       return [local]
     }
     var merged: [String: AuditFigures] = [:]
     for part in parts {
-      for (name, f) in part { merged[name, default: AuditFigures(weeks: weeks)].add(f) }
+      for (name, f) in part { merged[name, default: AuditFigures(window)].add(f) }
     }
     return merged
   }

@@ -36,6 +36,12 @@ public struct AuditWindow: Sendable, Hashable {
   /// Whether a deadline falls in the window: `start < deadline ≤ end` (a deadline "on" a day is that day's end).
   public func holdsDeadline(_ deadline: Date) -> Bool { deadline > start && deadline <= end }
 
+  /// Days in the window.
+  public var days: Int { from.days(to: to) + 1 }
+
+  /// Index of the day of `t` in the window (0 = `from`); outside `0..<days` when `t` is not in the window.
+  public func dayIndex(of t: Date) -> Int { from.days(to: LocalDate(t, in: civil)) }
+
   // MARK: - Weeks
 
   /// Mondays starting the weeks that overlap the window, oldest first.
