@@ -3,24 +3,30 @@ import Foundation
 /// Counts chunks of leads on every core (`Chunks.map`): each chunk is loaded, its leads counted into the chunk's own
 /// figures and dropped; the chunks' figures are summed at the end (sums do not depend on the split).
 enum AuditTally {
-  /// Figures per consultant of `consultants` from every chunk; the first error a load throws, if any.
+  /// Figures per consultant of `consultants` from every chunk, one table per window of `windows` (the audited one,
+  /// then the one it is compared with, if any); the first error a load throws, if any.
   static func counting(
-    chunks: Int, consultants: [String], window: AuditWindow, ctx: EngineContext, list: AuditList? = nil,
+    chunks: Int, consultants: [String], windows: [AuditWindow], ctx: EngineContext, list: AuditList? = nil,
     load: @Sendable (Int) throws -> [LeadSnapshot]
-  ) throws -> [String: AuditFigures] {
+  ) throws -> [[String: AuditFigures]] {
     let names = Set(consultants)
-    let counter = AuditCounter(window: window, ctx: ctx, list: list)
-    let parts = try Chunks.map(chunks) { i -> [[String: AuditFigures]] in
-      var local: [String: AuditFigures] = [:]
+    // Only the audited window lists its follow-ups.
+    let counters = windows.enumerated().map { AuditCounter(window: $1, ctx: ctx, list: $0 == 0 ? list : nil) }
+    let parts = try Chunks.map(chunks) { i -> [[[String: AuditFigures]]] in
+      var local: [[String: AuditFigures]] = Array(repeating: [:], count: counters.count)
       for lead in try load(i) {
         guard let name = lead.consultant, names.contains(name) else { continue }
-        counter.add(lead, to: &local[name, default: AuditFigures(window)])
+        for (w, counter) in counters.enumerated() {
+          counter.add(lead, to: &local[w][name, default: AuditFigures(counter.window)])
+        }
       }
       return [local]
     }
-    var merged: [String: AuditFigures] = [:]
+    var merged: [[String: AuditFigures]] = Array(repeating: [:], count: counters.count)
     for part in parts {
-      for (name, f) in part { merged[name, default: AuditFigures(window)].add(f) }
+      for (w, table) in part.enumerated() {
+        for (name, f) in table { merged[w][name, default: AuditFigures(counters[w].window)].add(f) }
+      }
     }
     return merged
   }

@@ -25,6 +25,13 @@ public struct AuditWindow: Sendable, Hashable {
     civil = CivilZone(zone, around: end)
   }
 
+  /// The period of as many days just before this one (what `--compare` sets beside it).
+  public var previous: AuditWindow {
+    let first = from.adding(days: -days), last = from.adding(days: -1)
+    // `first` is before `last` by construction: the initialiser's only check cannot fail.
+    return (try? AuditWindow(from: first, to: last, zone: zone)) ?? self
+  }
+
   /// The default window: the 30 days ending with `today`.
   public static func lastDays(_ days: Int, endingOn today: LocalDate, zone: TimeZone) throws -> AuditWindow {
     try AuditWindow(from: today.adding(days: -(max(1, days) - 1)), to: today, zone: zone)

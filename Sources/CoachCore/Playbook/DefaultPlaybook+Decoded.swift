@@ -1565,6 +1565,17 @@ enum DecodedPlaybookEn {
         "audit_deadline": "Deadline",
         "audit_fulfilled_at": "Done at",
         "audit_listed": "follow-ups",
+        "audit_activity": "Activity by day",
+        "audit_channels": "Touches by channel",
+        "audit_sources": "Lead sources: new leads and how far they got",
+        "audit_source": "Source",
+        "audit_contacted": "Contacted",
+        "audit_no_source": "(not recorded)",
+        "audit_previous": "Previous period",
+        "audit_change": "Change",
+        "audit_this_period": "This period",
+        "audit_points": "pts",
+        "audit_total": "Total",
       ]
     )
   }
@@ -3119,6 +3130,17 @@ enum DecodedPlaybookZhCN {
         "audit_deadline": "最晚时间",
         "audit_fulfilled_at": "完成时间",
         "audit_listed": "条跟进",
+        "audit_activity": "每日联系",
+        "audit_channels": "各联系方式次数",
+        "audit_sources": "线索来源：新线索及其进展",
+        "audit_source": "来源",
+        "audit_contacted": "已联系上",
+        "audit_no_source": "(未记录)",
+        "audit_previous": "上一期间",
+        "audit_change": "变化",
+        "audit_this_period": "本期间",
+        "audit_points": "个百分点",
+        "audit_total": "合计",
       ]
     )
   }

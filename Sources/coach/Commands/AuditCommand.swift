@@ -23,6 +23,8 @@ extension CoachCommand {
         "List the follow-ups behind one figure: on_time, late, missed, pending or overdue (the leads behind overdue_now).",
         valueName: "figure"))
     var list: AuditList?
+    @Flag(help: "Also count the period before, of as many days, and show the change of the headline figures.")
+    var compare = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -40,8 +42,11 @@ extension CoachCommand {
       let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
       let window = try AuditWindow(from: first, to: last, zone: env.zone)
       let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      let (filter, names) = try AuditAccess.consultants(session, only: consultant, since: Audit.touchesSince(window, ctx: ctx))
-      let exports = try session.db.exports(from: window.start, to: window.end).map {
+      // With --compare the period before is replayed too: its touches are loaded, and its exports.
+      let earliest = compare && list == nil ? window.previous : window
+      let (filter, names) = try AuditAccess.consultants(
+        session, only: consultant, since: Audit.touchesSince(earliest, ctx: ctx))
+      let exports = try session.db.exports(from: earliest.start, to: window.end).map {
         AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
       }
       // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
@@ -54,7 +59,7 @@ extension CoachCommand {
           part.idRange = parts[i]
           return try db.snapshots(part)
         },
-        consultants: names, exports: exports, window: window, ctx: ctx, list: list)
+        consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare && list == nil)
       if let list {
         let data = try listing(report, list, chosen, env: env, playbook: ctx.playbook)
         let file = AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count, follow_ups: report.listed.count)

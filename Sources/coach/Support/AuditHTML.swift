@@ -32,6 +32,11 @@ struct AuditHTML {
     h += section(labels["audit_churn_reasons"], charts.churn())
     h += "</div>"
     h += section(labels["audit_first_response_title"], speedToLead(), cls: "wide", id: "speed-to-lead")
+    if let before = report.previous {
+      h += section(labels["audit_previous"], comparison(before), cls: "wide", id: "previous")
+    }
+    h += section(labels["audit_activity"], activity(), cls: "wide", id: "activity")
+    h += section(labels["audit_sources"], sources(), cls: "wide", id: "sources")
     h += section(labels["audit_details"], details(), cls: "wide")
     if let access, !access.entries.isEmpty || !access.transfers.isEmpty {
       h += section(labels["audit_data_access"], accessTable(access), cls: "wide")
@@ -160,7 +165,9 @@ struct AuditHTML {
     th:first-child,td:first-child{text-align:left;white-space:nowrap}td i{display:inline-block;width:10px;\
     height:10px;border-radius:2px;margin-right:8px}tr.team td{font-weight:700;border-top:2px solid #1f2933}\
     footer{margin-top:18px;color:#6b7785;font-size:13px}footer h3{margin:0 0 4px;font-size:14px}\
-    .empty{font-size:18px;color:#6b7785}.scroll{overflow-x:auto}td small{color:#6b7785}\
+    .empty{font-size:18px;color:#6b7785}.scroll{overflow-x:auto}td small,th small{color:#6b7785;font-weight:400}\
+    h3{margin:14px 0 6px;font-size:15px}.heat th,.heat td{padding:4px 2px;text-align:center;min-width:22px;\
+    font-size:12px}.heat th:first-child,.heat td:first-child{text-align:left;padding-right:8px}\
     .speed th i{display:inline-block;width:9px;height:9px;border-radius:2px;margin-right:4px}\
     td.dist{width:28%;min-width:120px}.stack{display:flex;height:14px;border-radius:3px;overflow:hidden;\
     background:#f1f3f5}.stack span{display:block;height:100%}\

@@ -53,16 +53,66 @@ struct AuditJSON: Encodable {
   /// Exports, unmasked views and backups in the period (export log), and lead transfers (reassignment log).
   var data_access: [AccessEntryJSON] = []
   var transfers: [TransferJSON] = []
+  /// With `--compare`: the period before, of as many days (each row then has `previous` and `change`).
+  let previous_period: PeriodJSON?
+
+  struct PeriodJSON: Encodable {
+    let from, to: String
+  }
 
   init(_ report: AuditReport) {
     from = report.window.from.description
     to = report.window.to.description
     generated_at = report.now
     timezone = report.window.zone.identifier
-    let days = report.window.weeks.map(\.description)
-    weeks = days
-    consultants = report.consultants.map { AuditRowJSON($0.figures, consultant: $0.consultant, weeks: days) }
-    team = AuditRowJSON(report.team, consultant: nil, weeks: days)
+    let weeks = report.window.weeks.map(\.description)
+    self.weeks = weeks
+    let days = (0..<report.window.days).map { report.window.from.adding(days: $0).description }
+    let before = report.previous
+    consultants = report.consultants.map {
+      AuditRowJSON(
+        $0.figures, consultant: $0.consultant, weeks: weeks, days: days, previous: before?.figures(of: $0.consultant))
+    }
+    team = AuditRowJSON(report.team, consultant: nil, weeks: weeks, days: days, previous: before?.team)
+    previous_period = before.map { PeriodJSON(from: $0.window.from.description, to: $0.window.to.description) }
+  }
+}
+
+/// The headline figures of a period, for `previous` (their values then) and `change` (now minus then; rates and
+/// medians null when either side is).
+struct HeadlineJSON: Encodable {
+  let due, on_time, late, missed, touches, new_leads, prospects, deposits, delivered, churned: Int
+  let on_time_rate, callback_3day_rate, first_response_minutes, first_response_within_limit_rate: NumberJSON
+
+  init(_ f: AuditFigures) {
+    (due, on_time, late, missed, touches) = (f.due, f.onTime, f.late, f.missed, f.touches)
+    (new_leads, prospects, deposits, delivered, churned) =
+      (f.firstResponse.leads, f.prospects, f.deposits, f.delivered, f.churned)
+    on_time_rate = NumberJSON(f.onTimeRate)
+    callback_3day_rate = NumberJSON(f.callback3day.rate)
+    first_response_minutes = NumberJSON(f.firstResponse.medianMinutes)
+    first_response_within_limit_rate = NumberJSON(f.firstResponse.withinLimitRate)
+  }
+
+  /// `now − then`, field by field.
+  init(change now: AuditFigures, since then: AuditFigures) {
+    let a = HeadlineJSON(now), b = HeadlineJSON(then)
+    (due, on_time, late, missed, touches) = (a.due - b.due, a.on_time - b.on_time, a.late - b.late, a.missed - b.missed, a.touches - b.touches)
+    (new_leads, prospects, deposits, delivered, churned) =
+      (a.new_leads - b.new_leads, a.prospects - b.prospects, a.deposits - b.deposits, a.delivered - b.delivered,
+       a.churned - b.churned)
+    on_time_rate = a.on_time_rate - b.on_time_rate
+    callback_3day_rate = a.callback_3day_rate - b.callback_3day_rate
+    first_response_minutes = a.first_response_minutes - b.first_response_minutes
+    first_response_within_limit_rate = a.first_response_within_limit_rate - b.first_response_within_limit_rate
+  }
+}
+
+extension NumberJSON {
+  /// The difference, nil when either side is nil.
+  static func - (l: NumberJSON, r: NumberJSON) -> NumberJSON {
+    guard let a = l.value, let b = r.value else { return NumberJSON(nil) }
+    return NumberJSON(a - b)
   }
 }
 
@@ -83,7 +133,26 @@ struct AuditRowJSON: Encodable {
     let within_5_min, within_30_min, within_2_h, within_24_h, later, never: Int
   }
 
+  struct Day: Encodable {
+    let day: String
+    let touches: Int
+    let by_channel: [String: Int]
+  }
+  struct Source: Encodable {
+    /// Null for leads without a recorded source.
+    let source: NullableJSON<String>
+    let leads, contacted, deposits, delivered: Int
+    let contact_rate, deposit_rate, delivery_rate: NumberJSON
+  }
+
   let consultant: NullableJSON<String>
+  /// Touches per day of the period, by channel.
+  let activity: [Day]
+  /// Leads created in the period by source, most first, and how far they got by now.
+  let sources: [Source]
+  /// With `--compare`: the headline figures of the period before, and the change since.
+  let previous: HeadlineJSON?
+  let change: HeadlineJSON?
   let first_response_minutes, first_response_within_limit_rate: NumberJSON
   let first_response: FirstResponseJSON
   let leads_open, touches, due, on_time, late, missed, pending, overdue_now: Int
@@ -96,8 +165,21 @@ struct AuditRowJSON: Encodable {
   let exports, export_rows: Int
   let weekly: [Week]
 
-  init(_ f: AuditFigures, consultant: String?, weeks: [String]) {
+  init(_ f: AuditFigures, consultant: String?, weeks: [String], days: [String], previous before: AuditFigures?) {
     self.consultant = NullableJSON(consultant)
+    activity = days.enumerated().map { i, day in
+      Day(
+        day: day, touches: f.activity.total(day: i),
+        by_channel: Dictionary(uniqueKeysWithValues: Channel.allCases.map { ($0.rawValue, f.activity.count(day: i, $0)) }))
+    }
+    sources = f.sources.sorted { ($1.value.leads, $0.key) < ($0.value.leads, $1.key) }.map { name, t in
+      Source(
+        source: NullableJSON(name.isEmpty ? nil : name), leads: t.leads, contacted: t.contacted, deposits: t.deposits,
+        delivered: t.delivered, contact_rate: NumberJSON(t.contactRate), deposit_rate: NumberJSON(t.depositRate),
+        delivery_rate: NumberJSON(t.deliveryRate))
+    }
+    previous = before.map(HeadlineJSON.init)
+    change = before.map { HeadlineJSON(change: f, since: $0) }
     let r = f.firstResponse
     first_response_minutes = NumberJSON(r.medianMinutes)
     first_response_within_limit_rate = NumberJSON(r.withinLimitRate)

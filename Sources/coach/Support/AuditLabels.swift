@@ -26,6 +26,10 @@ struct AuditLabels {
     "audit_within_30_min": "≤ 30 min", "audit_within_2_h": "≤ 2 h", "audit_within_24_h": "≤ 24 h",
     "audit_later": "Later", "audit_never": "Not yet", "audit_lead": "Lead", "audit_action": "Action",
     "audit_due_at": "Due at", "audit_deadline": "Deadline", "audit_fulfilled_at": "Done at", "audit_listed": "follow-ups",
+    "audit_activity": "Activity by day", "audit_channels": "Touches by channel",
+    "audit_sources": "Lead sources: new leads and how far they got", "audit_source": "Source",
+    "audit_contacted": "Contacted", "audit_no_source": "(not recorded)", "audit_previous": "Previous period",
+    "audit_change": "Change", "audit_this_period": "This period", "audit_points": "pts", "audit_total": "Total",
     "audit_definition_text": "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
 
