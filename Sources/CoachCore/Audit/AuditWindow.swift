@@ -57,6 +57,14 @@ public struct AuditWindow: Sendable, Hashable {
     return stride(from: 0, through: first.days(to: to), by: 7).map { first.adding(days: $0) }
   }
 
+  /// Whether the week `weeks[i]` lies wholly inside the window (Monday on or after `from`, Sunday on or before `to`):
+  /// the trend chart draws only these, a partial week's rate being of a few days.
+  public func isWhole(week i: Int) -> Bool {
+    guard weeks.indices.contains(i) else { return false }
+    let monday = weeks[i]
+    return monday >= from && monday.adding(days: 6) <= to
+  }
+
   /// Index in `weeks` of the week a deadline falls in (a deadline at Monday 00:00 ends the Sunday before).
   public func weekIndex(ofDeadline deadline: Date) -> Int {
     let day = LocalDate(deadline.addingTimeInterval(-0.001), in: civil)

@@ -376,6 +376,9 @@ labels:
     audit_this_period: "本期间"
     audit_points: "个百分点"
     audit_total: "合计"
+    audit_no_whole_week: "本期间没有完整的一周（周一至周日）。"
+    audit_small_sample_note: "空心点：该周应跟进少于5次；横轴下方：全组按时/应跟进"
+    audit_few: "样本少"
 
 """##),
     PlaybookFile(
@@ -1710,6 +1713,9 @@ labels:
     audit_this_period: "This period"
     audit_points: "pts"
     audit_total: "Total"
+    audit_no_whole_week: "No whole week (Monday to Sunday) in this period."
+    audit_small_sample_note: "hollow: fewer than 5 follow-ups due that week; under the axis: on time / due of the team"
+    audit_few: "few to judge"
 
 """##),
     PlaybookFile(

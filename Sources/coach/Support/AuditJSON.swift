@@ -69,11 +69,13 @@ struct AuditJSON: Encodable {
     self.weeks = weeks
     let days = (0..<report.window.days).map { report.window.from.adding(days: $0).description }
     let before = report.previous
+    let whole = Set(report.window.weeks.indices.filter { report.window.isWhole(week: $0) })
     consultants = report.consultants.map {
       AuditRowJSON(
-        $0.figures, consultant: $0.consultant, weeks: weeks, days: days, previous: before?.figures(of: $0.consultant))
+        $0.figures, consultant: $0.consultant, weeks: weeks, whole: whole, days: days,
+        previous: before?.figures(of: $0.consultant))
     }
-    team = AuditRowJSON(report.team, consultant: nil, weeks: weeks, days: days, previous: before?.team)
+    team = AuditRowJSON(report.team, consultant: nil, weeks: weeks, whole: whole, days: days, previous: before?.team)
     previous_period = before.map { PeriodJSON(from: $0.window.from.description, to: $0.window.to.description) }
   }
 }
@@ -123,6 +125,8 @@ struct AuditRowJSON: Encodable {
   }
   struct Week: Encodable {
     let week: String
+    /// Whether the week (Monday to Sunday) lies wholly inside the period; the first and last may be partial.
+    let whole: Bool
     let due, on_time: Int
     let on_time_rate: NumberJSON
   }
@@ -165,7 +169,9 @@ struct AuditRowJSON: Encodable {
   let exports, export_rows: Int
   let weekly: [Week]
 
-  init(_ f: AuditFigures, consultant: String?, weeks: [String], days: [String], previous before: AuditFigures?) {
+  init(
+    _ f: AuditFigures, consultant: String?, weeks: [String], whole: Set<Int>, days: [String], previous before: AuditFigures?
+  ) {
     self.consultant = NullableJSON(consultant)
     activity = days.enumerated().map { i, day in
       Day(
@@ -204,6 +210,9 @@ struct AuditRowJSON: Encodable {
       delivery_rate: NumberJSON(f.deliveryRate), median_days_to_deposit: NumberJSON(f.medianDaysToDeposit),
       median_days_to_delivery: NumberJSON(f.medianDaysToDelivery))
     (exports, export_rows) = (f.exports, f.exportRows)
-    weekly = zip(weeks, f.weekly).map { Week(week: $0, due: $1.due, on_time: $1.onTime, on_time_rate: NumberJSON($1.rate)) }
+    weekly = zip(weeks, f.weekly).enumerated().map { i, pair in
+      Week(
+        week: pair.0, whole: whole.contains(i), due: pair.1.due, on_time: pair.1.onTime, on_time_rate: NumberJSON(pair.1.rate))
+    }
   }
 }

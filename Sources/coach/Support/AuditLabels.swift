@@ -30,6 +30,9 @@ struct AuditLabels {
     "audit_sources": "Lead sources: new leads and how far they got", "audit_source": "Source",
     "audit_contacted": "Contacted", "audit_no_source": "(not recorded)", "audit_previous": "Previous period",
     "audit_change": "Change", "audit_this_period": "This period", "audit_points": "pts", "audit_total": "Total",
+    "audit_no_whole_week": "No whole week (Monday to Sunday) in this period.",
+    "audit_small_sample_note": "hollow: fewer than 5 follow-ups due that week; under the axis: on time / due of the team",
+    "audit_few": "few to judge",
     "audit_definition_text": "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
 

@@ -78,7 +78,9 @@ struct AuditTable {
   }
 
   var trend: (headers: [String], rows: [[String]]) {
-    let weeks = report.window.weeks.map { String($0.description.dropFirst(5)) }
+    // A partial first or last week is marked `*`: its rate covers only the days inside the period.
+    let w = report.window
+    let weeks = w.weeks.indices.map { String(w.weeks[$0].description.dropFirst(5)) + (w.isWhole(week: $0) ? "" : "*") }
     return (
       ["\(labels["audit_on_time_rate"]) / \(labels["audit_week_of"])"] + weeks,
       rows.map { name, f in [name] + f.weekly.map { AuditLabels.percent($0.rate) } }

@@ -44,3 +44,14 @@ import Testing
     #expect(before.figures(of: "nobody") == AuditFigures(before.window))
   }
 }
+
+@Suite struct AuditWeekTests {
+  @Test func onlyWeeksInsideThePeriodAreWhole() throws {
+    // 07-01 is a Tuesday, 07-14 a Monday: the weeks of 06-30 and 07-14 are partial, 07-07 is whole.
+    let w = try AuditFixture.window()
+    #expect(w.weeks.indices.map { w.isWhole(week: $0) } == [false, true, false])
+    let month = try AuditFixture.window("2025-06-30", "2025-07-13")  // Monday to Sunday
+    #expect(month.weeks.indices.map { month.isWhole(week: $0) } == [true, true])
+    #expect(!w.isWhole(week: 7))
+  }
+}
