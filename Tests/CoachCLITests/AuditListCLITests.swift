@@ -54,6 +54,7 @@ import Testing
     #expect(r.status == 64)
     for name in ["on_time", "late", "missed", "pending", "overdue"] { #expect(r.stderr.contains("'\(name)'")) }
     #expect(try cli.run(["audit", "--list", "late", "--format", "html"]).status == 64)
+    #expect(try cli.run(["audit", "--list", "late", "--compare"]).status == 64)
   }
 
   @Test func aListForPeopleAndForSpreadsheets() throws {

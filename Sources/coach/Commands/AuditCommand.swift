@@ -36,6 +36,9 @@ extension CoachCommand {
       if list != nil && chosen == .html {
         throw CoachError.usage("--list prints a table, JSON or CSV: use --format table, json or csv (not html)")
       }
+      if list != nil && compare {
+        throw CoachError.usage("--compare sets the whole audit beside the period before; drop it with --list")
+      }
       let session = try Session.open(env)
       try AuditAccess.check(session)
       let last = try to.map { try env.date($0, option: "--to") } ?? env.today
@@ -43,7 +46,7 @@ extension CoachCommand {
       let window = try AuditWindow(from: first, to: last, zone: env.zone)
       let ctx = try EngineSetup.context(env, session: session, salesStats: false)
       // With --compare the period before is replayed too: its touches are loaded, and its exports.
-      let earliest = compare && list == nil ? window.previous : window
+      let earliest = compare ? window.previous : window
       let (filter, names) = try AuditAccess.consultants(
         session, only: consultant, since: Audit.touchesSince(earliest, ctx: ctx))
       let exports = try session.db.exports(from: earliest.start, to: window.end).map {
@@ -59,10 +62,11 @@ extension CoachCommand {
           part.idRange = parts[i]
           return try db.snapshots(part)
         },
-        consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare && list == nil)
+        consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare)
       if let list {
         let data = try listing(report, list, chosen, env: env, playbook: ctx.playbook)
-        let file = AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count, follow_ups: report.listed.count)
+        let file = AuditFileJSON(
+          format: chosen.rawValue, consultants: report.consultants.count, follow_ups: report.listed.count)
         return try write(data, env: env, file) { "wrote \(report.listed.count) \(list.rawValue) follow-ups to \($0)" }
       }
       let access = try AuditAccessLog.load(session, window: window, consultants: names)
