@@ -21,7 +21,7 @@ import Testing
       #expect(days.map { $0["touches"] as? Int ?? 0 }.reduce(0, +) == row["touches"] as? Int)
       let byChannel = try #require(row["touches_by_channel"] as? [String: Int])
       for (channel, n) in byChannel {
-        #expect(days.map { ($0["by_channel"] as? [String: Int])?[channel] ?? 0 }.reduce(0, +) == n)
+        #expect(days.map { $0[channel] as? Int ?? 0 }.reduce(0, +) == n)
       }
       let sources = try #require(row["sources"] as? [[String: Any]])
       let first = try #require(row["first_response"] as? [String: Any])
