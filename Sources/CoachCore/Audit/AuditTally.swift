@@ -10,17 +10,19 @@ enum AuditTally {
     load: @Sendable (Int) throws -> [LeadSnapshot]
   ) throws -> [[String: AuditFigures]] {
     let names = Set(consultants)
-    // Only the audited window lists its follow-ups.
+    // Only the audited window lists its follow-ups. The counters are held apart rather than looped over: a loop
+    // copied each counter (its context's references retained and released) for every lead.
     let counters = windows.enumerated().map { AuditCounter(window: $1, ctx: ctx, list: $0 == 0 ? list : nil) }
+    guard let current = counters.first else { return [] }
+    let previous = counters.count > 1 ? counters[1] : nil
     let parts = try Chunks.map(chunks) { i -> [[[String: AuditFigures]]] in
-      var local: [[String: AuditFigures]] = Array(repeating: [:], count: counters.count)
+      var now: [String: AuditFigures] = [:], before: [String: AuditFigures] = [:]
       for lead in try load(i) {
         guard let name = lead.consultant, names.contains(name) else { continue }
-        for (w, counter) in counters.enumerated() {
-          counter.add(lead, to: &local[w][name, default: AuditFigures(counter.window)])
-        }
+        current.add(lead, to: &now[name, default: AuditFigures(current.window)])
+        if let previous { previous.add(lead, to: &before[name, default: AuditFigures(previous.window)]) }
       }
-      return [local]
+      return [previous == nil ? [now] : [now, before]]
     }
     var merged: [[String: AuditFigures]] = Array(repeating: [:], count: counters.count)
     for part in parts {
