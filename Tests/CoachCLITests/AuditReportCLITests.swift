@@ -53,6 +53,8 @@ import Testing
       #expect(change[key] as? Int == (value(team, key) ?? 0) - (value(then, key) ?? 0), "\(key) change")
     }
     #expect((doc["consultants"] as? [[String: Any]])?.allSatisfy { $0["previous"] != nil && $0["change"] != nil } == true)
+    let table = try cli.run(["audit", "--compare"] + period).stdout
+    #expect(table.contains("Previous period 2026-09-26 – 2026-10-25") && table.contains("27% → 40%"))
     // The audited period's own figures do not move.
     #expect(NSDictionary(dictionary: try #require(plain["team"] as? [String: Any])).isEqual(to: team.filter { $0.key != "previous" && $0.key != "change" }))
   }

@@ -83,12 +83,7 @@ extension AuditHTML {
     return h + "</tbody></table></div>"
   }
 
-  /// `+5 pts` / `−3 pts`; `–` when either rate is missing.
-  func points(_ a: Double?, _ b: Double?) -> String {
-    guard let a, let b else { return "–" }
-    let p = Int(((a - b) * 100).rounded())
-    return "\(p > 0 ? "+" : p < 0 ? "−" : "±")\(abs(p)) \(esc(labels["audit_points"]))"
-  }
+  func points(_ a: Double?, _ b: Double?) -> String { esc(AuditLabels.points(a, b, unit: labels["audit_points"])) }
 
-  func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "±0" }
+  func signed(_ n: Int) -> String { AuditLabels.signed(n) }
 }

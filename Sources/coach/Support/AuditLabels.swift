@@ -82,6 +82,16 @@ struct AuditLabels {
     return "\(Int((rate * 100).rounded()))%"
   }
 
+  /// The change of a rate in percentage points: `+5 pts`, `−3 pts`, `±0 pts`; `–` when either rate is missing.
+  static func points(_ now: Double?, _ then: Double?, unit: String) -> String {
+    guard let now, let then else { return "–" }
+    let p = Int(((now - then) * 100).rounded())
+    return "\(p > 0 ? "+" : p < 0 ? "−" : "±")\(abs(p)) \(unit)"
+  }
+
+  /// A change of a count: `+12`, `−3`, `±0`.
+  static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "±0" }
+
   /// At most one fractional digit: `48`, `5.5`.
   static func decimal(_ x: Double) -> String {
     let text = String(format: "%.1f", x)

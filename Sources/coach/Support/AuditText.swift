@@ -16,6 +16,7 @@ struct AuditTable {
     var out = "\(labels["audit_title"])  \(w.from) – \(w.to)\n\n"
     if report.consultants.isEmpty { return out + labels["audit_none"] + "\n" }
     out += table(compliance) + "\n" + table(speedToLead) + "\n" + table(funnel) + "\n" + table(trend)
+    if let before = report.previous { out += "\n" + table(comparison(before)) }
     let churn = report.team.churnByReason.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
     if !churn.isEmpty {
       out += "\n\(labels["audit_churn_reasons"]): " + churn.map { "\(labels.churn($0.key)) \($0.value)" }.joined(separator: " · ") + "\n"
@@ -58,6 +59,26 @@ struct AuditTable {
         name, "\(r.leads)", labels.minutes(r.medianMinutes),
         "\(AuditLabels.percent(r.withinLimitRate)) (\(r.withinLimit)/\(r.judged))",
       ] + r.buckets.map { "\($0)" }
+    })
+  }
+
+  /// With `--compare`: each consultant's and the team's on-time rate, touches and new leads, then and now.
+  func comparison(_ before: AuditComparison) -> (headers: [String], rows: [[String]]) {
+    let period = "\(before.window.from) – \(before.window.to)"
+    let headers = [
+      "\(labels["audit_previous"]) \(period)", labels["audit_on_time_rate"], labels["audit_change"], labels["audit_touches"],
+      labels["audit_change"], labels["audit_new_leads"], labels["audit_change"],
+    ]
+    let pairs = report.consultants.map { ($0.consultant, $0.figures, before.figures(of: $0.consultant)) }
+      + [(labels["audit_team"], report.team, before.team)]
+    return (headers, pairs.map { name, now, then in
+      let rate = "\(AuditLabels.percent(then.onTimeRate)) → \(AuditLabels.percent(now.onTimeRate))"
+      return [
+        name, rate, AuditLabels.points(now.onTimeRate, then.onTimeRate, unit: labels["audit_points"]),
+        "\(then.touches) → \(now.touches)", AuditLabels.signed(now.touches - then.touches),
+        "\(then.firstResponse.leads) → \(now.firstResponse.leads)",
+        AuditLabels.signed(now.firstResponse.leads - then.firstResponse.leads),
+      ]
     })
   }
 
