@@ -41,7 +41,8 @@ struct AuditHTML {
     if let access, !access.entries.isEmpty || !access.transfers.isEmpty {
       h += section(labels["audit_data_access"], accessTable(access), cls: "wide")
     }
-    h += "<footer><h3>\(esc(labels["audit_definitions"]))</h3><p>\(esc(labels["audit_definition_text"]))</p></footer>"
+    h += "<footer><h3>\(esc(labels["audit_definitions"]))</h3><p>\(esc(labels["audit_definition_text"]))</p>"
+    h += "<p>\(esc(labels["audit_definition_more"]))</p></footer>"
     return h + "</body></html>\n"
   }
 
