@@ -35,8 +35,9 @@ enum LeadLoader {
   static func load(_ db: Database, _ filter: LeadFilter) throws -> [LeadSnapshot] {
     let (cond, args) = filter.condition
     func contact(_ column: String) -> String { filter.withContacts ? column : "NULL" }
+    // The source is read always: the audit's source report counts leads by it.
     var sql = """
-      SELECT l.id, \(contact("l.externalId")), \(contact("l.source")), l.model, l.grade, l.tier, l.stage, l.createdAt,
+      SELECT l.id, \(contact("l.externalId")), l.source, l.model, l.grade, l.tier, l.stage, l.createdAt,
              l.customerId, c.name, \(contact("c.phone")), \(contact("c.wechat")), \(contact("c.email")),
              \(contact("c.gender")), c.birthday, \(contact("c.city")), u.name AS consultant
       FROM lead l JOIN customer c ON c.id = l.customerId LEFT JOIN user u ON u.id = l.consultantId

@@ -52,8 +52,9 @@ public struct LeadFilter: Sendable {
   public var withNotes = true
   /// Load the customer's profile facts. Only a brief's talking points and message draft read them.
   public var withProfile = true
-  /// Load the customer's contact details and the lead's source and external id (`phone`, `wechat`, `email`,
-  /// `gender`, `city`, `source`, `externalID`; nil without). Ranking, alerts and audits never read them.
+  /// Load the customer's contact details and the lead's external id (`phone`, `wechat`, `email`, `gender`, `city`,
+  /// `externalID`; nil without). Ranking, alerts and audits never read them. The source is loaded always (the
+  /// audit's source report reads it).
   public var withContacts = true
   /// Load only the touches from this time on, plus each lead's last touch and last contact before it
   /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads, or replay them, from that time on.

@@ -88,6 +88,7 @@ import Testing
 
     let masked = try cli.run(["export", "leads"])
     #expect(masked.status == 0)
+    #expect(masked.stdout.hasPrefix("\u{FEFF}"), "a BOM on stdout as in a file, so that Excel reads it")
     #expect(masked.stdout.contains("138****5678"))
     #expect(!masked.stdout.contains("13812345678"))
     #expect(try ann.run(["export", "leads", "--unmasked"]).status == 65)

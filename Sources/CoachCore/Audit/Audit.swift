@@ -28,6 +28,25 @@ public struct AuditReport: Sendable, Hashable {
   public var consultants: [ConsultantAudit]
   /// The sum of the consultants' figures.
   public var team: AuditFigures
+  /// The period before, of as many days, when the audit was asked to compare (`coach audit --compare`).
+  public var previous: AuditComparison?
+  /// The figure whose follow-ups were listed (`coach audit --list`), if any.
+  public var list: AuditList?
+  /// Its follow-ups, oldest deadline first: as many as the figure counts.
+  public var listed: [AuditFollowUp] { team.listed }
+}
+
+/// The same figures over the period just before the audited one, for the changes a report shows.
+public struct AuditComparison: Sendable, Hashable {
+  public var window: AuditWindow
+  /// Consultants by name (those with leads then).
+  public var consultants: [ConsultantAudit]
+  public var team: AuditFigures
+
+  /// The consultant's figures then; empty figures when they had no row.
+  public func figures(of consultant: String) -> AuditFigures {
+    consultants.first { $0.consultant == consultant }?.figures ?? AuditFigures(window)
+  }
 }
 
 public enum Audit {
@@ -40,17 +59,21 @@ public enum Audit {
   }
 
   /// Audits `consultants` (names of users with role consultant) over `window`, from their `leads` and the export log.
-  /// Leads of anyone else are ignored; a consultant without leads gets no row.
+  /// Leads of anyone else are ignored; a consultant without leads gets no row. With `compare`, the period before
+  /// (`AuditWindow.previous`) is counted too; its touches must be loaded (`touchesSince(window.previous)`).
   public static func build(
-    leads: [LeadSnapshot], consultants: [String], exports: [AuditExport], window: AuditWindow, ctx: EngineContext
+    leads: [LeadSnapshot], consultants: [String], exports: [AuditExport], window: AuditWindow, ctx: EngineContext,
+    list: AuditList? = nil, compare: Bool = false
   ) -> AuditReport {
     let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, leads.count / 500))
     let size = (leads.count + parts - 1) / max(1, parts)
     // Taking a slice of an array cannot fail: `try?` never gives nil here.
-    let counted = try? AuditTally.counting(chunks: parts, consultants: consultants, window: window, ctx: ctx) { i in
+    let counted = try? AuditTally.counting(
+      chunks: parts, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx, list: list
+    ) { i in
       Array(leads[min(leads.count, i * size)..<min(leads.count, (i + 1) * size)])
     }
-    return report(counted ?? [:], exports: exports, window: window, ctx: ctx)
+    return report(counted ?? [], exports: exports, window: window, ctx: ctx, list: list, compare: compare)
   }
 
   /// `build(leads:…)` over leads loaded in chunks (`load(0)` … `load(chunks - 1)`, e.g. a few thousand ids each):
@@ -58,16 +81,38 @@ public enum Audit {
   /// The figures are sums, so they do not depend on how the leads are cut or in which order the chunks are counted.
   public static func build(
     chunks: Int, load: @Sendable (Int) throws -> [LeadSnapshot], consultants: [String], exports: [AuditExport],
-    window: AuditWindow, ctx: EngineContext
+    window: AuditWindow, ctx: EngineContext, list: AuditList? = nil, compare: Bool = false
   ) throws -> AuditReport {
-    let counted = try AuditTally.counting(chunks: chunks, consultants: consultants, window: window, ctx: ctx, load: load)
-    return report(counted, exports: exports, window: window, ctx: ctx)
+    let counted = try AuditTally.counting(
+      chunks: chunks, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx, list: list,
+      load: load)
+    return report(counted, exports: exports, window: window, ctx: ctx, list: list, compare: compare)
   }
 
-  /// The report from each consultant's figures and the export log.
+  static func windows(_ window: AuditWindow, compare: Bool) -> [AuditWindow] {
+    compare ? [window, window.previous] : [window]
+  }
+
+  /// The report from each window's figures per consultant and the export log.
   static func report(
-    _ counted: [String: AuditFigures], exports: [AuditExport], window: AuditWindow, ctx: EngineContext
+    _ counted: [[String: AuditFigures]], exports: [AuditExport], window: AuditWindow, ctx: EngineContext,
+    list: AuditList?, compare: Bool
   ) -> AuditReport {
+    var (rows, team) = self.rows(counted.first ?? [:], exports: exports, window: window)
+    team.listed.sort(by: AuditFollowUp.ordered)
+    var report = AuditReport(window: window, now: ctx.now, consultants: rows, team: team, list: list)
+    if compare {
+      let before = window.previous
+      (rows, team) = self.rows(counted.count > 1 ? counted[1] : [:], exports: exports, window: before)
+      report.previous = AuditComparison(window: before, consultants: rows, team: team)
+    }
+    return report
+  }
+
+  /// Rows by consultant name, with their exports in `window`, and the team's sum.
+  static func rows(
+    _ counted: [String: AuditFigures], exports: [AuditExport], window: AuditWindow
+  ) -> ([ConsultantAudit], AuditFigures) {
     var byName = counted
     for export in exports where window.contains(export.at) {
       guard let actor = export.actor, byName[actor] != nil else { continue }
@@ -77,8 +122,8 @@ public enum Audit {
     let rows = byName.keys.sorted().compactMap { name in
       byName[name].map { ConsultantAudit(consultant: name, figures: $0) }
     }
-    var team = AuditFigures(weeks: window.weeks.count)
+    var team = AuditFigures(window)
     for row in rows { team.add(row.figures) }
-    return AuditReport(window: window, now: ctx.now, consultants: rows, team: team)
+    return (rows, team)
   }
 }

@@ -5,6 +5,8 @@ import Foundation
 struct AuditCounter {
   let window: AuditWindow
   let ctx: EngineContext
+  /// The figure whose follow-ups are collected into `AuditFigures.listed`, if any.
+  var list: AuditList? = nil
 
   /// The instant the audit looks at for "now" states: the end of the window, or `now` when sooner.
   var asOf: Date { min(window.end, ctx.now) }
@@ -13,9 +15,19 @@ struct AuditCounter {
     guard lead.createdAt < window.end else { return }
     if lead.createdAt <= asOf, stage(of: lead, at: asOf).isOpen { f.leadsOpen += 1 }
     countTouches(lead, &f)
+    countNewLead(lead, &f)
     let replay = FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
     countFollowUps(replay.records, &f)
-    if FollowUpEngine.isOverdue(lead, after: replay, in: ctx) { f.overdueNow += 1 }
+    if list != nil { listFollowUps(replay.records, of: lead, &f) }
+    if let overdue = FollowUpEngine.overdueAction(lead, after: replay, in: ctx) {
+      f.overdueNow += 1
+      if list == .overdue {
+        f.listed.append(
+          AuditFollowUp(
+            leadID: lead.id, consultant: lead.consultant ?? "", code: overdue.code, dueAt: overdue.dueAt,
+            deadline: overdue.deadline, fulfilledAt: nil))
+      }
+    }
     for topic in lead.topics where topic.category == .buried {
       if window.contains(topic.buriedAt) { f.buriedLeft += 1 }
       if let resolved = topic.resolvedAt, window.contains(resolved) { f.buriedResolved += 1 }
@@ -33,25 +45,48 @@ struct AuditCounter {
     for touch in lead.touches where window.contains(touch.at) {
       f.touches += 1
       f.touchesByChannel[touch.channel, default: 0] += 1
+      f.activity.add(day: window.dayIndex(of: touch.at), touch.channel)
       guard touch.outcome.isContact, stage(of: lead, at: touch.at).isOpen else { continue }
       f.contacts += 1
       if touch.nextAt == nil { f.contactsWithoutNext += 1 }
     }
   }
 
+  /// Speed to lead and the source report: a lead created in the window (by `now`), when it was first touched (if by
+  /// `now`), and how far it got by `now`.
+  func countNewLead(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
+    guard window.contains(lead.createdAt), lead.createdAt <= ctx.now else { return }
+    // Touches are oldest first; a lead created in the window has all of them loaded (`Audit.touchesSince`).
+    let first = lead.touches.first.flatMap { $0.at <= ctx.now ? $0.at : nil }
+    f.firstResponse.add(
+      created: lead.createdAt, firstTouch: first, limitHours: ctx.playbook.cadence.firstContactHours, now: ctx.now)
+    let contacted = lead.touches.contains { $0.at <= ctx.now && $0.outcome.isContact }
+    let deposit = reached(lead, [.deposit, .waitingForDelivery, .delivered], by: ctx.now)
+    let delivered = reached(lead, [.delivered], by: ctx.now)
+    f.sources[lead.source ?? "", default: SourceTally()] = f.sources[lead.source ?? "", default: SourceTally()]
+      + SourceTally(leads: 1, contacted: contacted ? 1 : 0, deposits: deposit ? 1 : 0, delivered: delivered ? 1 : 0)
+  }
+
+  /// Whether the lead was at one of `stages` at some time up to `t` (its recorded first stage included).
+  func reached(_ lead: LeadSnapshot, _ stages: Set<Stage>, by t: Date) -> Bool {
+    guard !lead.events.isEmpty else { return stages.contains(lead.stage) }
+    return lead.events.contains { $0.at <= t && stages.contains($0.to) }
+  }
+
   /// Counts the lead's follow-ups with a deadline in the window (`FollowUpEngine.followUps`).
   func countFollowUps(_ records: [FollowUpRecord], _ f: inout AuditFigures) {
     for record in records {
-      guard record.deadline <= ctx.now else {
+      let kind = AuditList.of(record, now: ctx.now)
+      guard kind != .pending else {
         f.pending += 1
         continue
       }
-      let onTime = record.status == .onTime
+      let onTime = kind == .onTime
       f.due += 1
-      switch record.status {
+      switch kind {
       case .onTime: f.onTime += 1
       case .late: f.late += 1
-      case .missed, .open: f.missed += 1
+      case .missed, .pending, .overdue: f.missed += 1
       }
       let week = window.weekIndex(ofDeadline: record.deadline)
       if f.weekly.indices.contains(week) {
@@ -65,6 +100,16 @@ struct AuditCounter {
         f.issue7day.due += 1
         if onTime { f.issue7day.onTime += 1 }
       }
+    }
+  }
+
+  /// The lead's follow-ups of the window behind the figure `list` (sorted for the report by `Audit`).
+  func listFollowUps(_ records: [FollowUpRecord], of lead: LeadSnapshot, _ f: inout AuditFigures) {
+    for record in records where AuditList.of(record, now: ctx.now) == list {
+      f.listed.append(
+        AuditFollowUp(
+          leadID: lead.id, consultant: lead.consultant ?? "", code: record.code, dueAt: record.dueAt,
+          deadline: record.deadline, fulfilledAt: record.fulfilledAt))
     }
   }
 

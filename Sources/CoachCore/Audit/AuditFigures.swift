@@ -53,8 +53,22 @@ public struct AuditFigures: Sendable, Hashable {
   public var exportRows = 0
   /// Per week of `AuditWindow.weeks`: follow-ups due and on time.
   public var weekly: [DueTally]
+  /// Speed to lead: how soon the leads created in the window were first touched.
+  public var firstResponse = FirstResponse()
+  /// Touches per day of the window and channel.
+  public var activity: DailyActivity
+  /// Leads created in the window by source ("" when none was recorded), and how far they got.
+  public var sources: [String: SourceTally] = [:]
+  /// The follow-ups behind one figure, when the audit was asked for a list (`AuditList`); empty otherwise.
+  public var listed: [AuditFollowUp] = []
 
-  public init(weeks: Int) { weekly = Array(repeating: DueTally(), count: weeks) }
+  public init(weeks: Int, days: Int = 0) {
+    weekly = Array(repeating: DueTally(), count: weeks)
+    activity = DailyActivity(days: days)
+  }
+
+  /// Empty figures for `window`: one trend entry per week, one activity entry per day.
+  public init(_ window: AuditWindow) { self.init(weeks: window.weeks.count, days: window.days) }
 
   /// `onTime / due`, nil when nothing was due.
   public var onTimeRate: Double? { DueTally(due: due, onTime: onTime).rate }
@@ -93,6 +107,10 @@ public struct AuditFigures: Sendable, Hashable {
     exports += o.exports
     exportRows += o.exportRows
     weekly = zip(weekly, o.weekly).map(+)
+    firstResponse.add(o.firstResponse)
+    activity.add(o.activity)
+    sources.merge(o.sources, uniquingKeysWith: +)
+    listed += o.listed
   }
 
   /// The middle value (mean of the two middle ones for an even count), one decimal; nil when empty.

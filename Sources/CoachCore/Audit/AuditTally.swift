@@ -3,24 +3,32 @@ import Foundation
 /// Counts chunks of leads on every core (`Chunks.map`): each chunk is loaded, its leads counted into the chunk's own
 /// figures and dropped; the chunks' figures are summed at the end (sums do not depend on the split).
 enum AuditTally {
-  /// Figures per consultant of `consultants` from every chunk; the first error a load throws, if any.
+  /// Figures per consultant of `consultants` from every chunk, one table per window of `windows` (the audited one,
+  /// then the one it is compared with, if any); the first error a load throws, if any.
   static func counting(
-    chunks: Int, consultants: [String], window: AuditWindow, ctx: EngineContext, load: @Sendable (Int) throws -> [LeadSnapshot]
-  ) throws -> [String: AuditFigures] {
+    chunks: Int, consultants: [String], windows: [AuditWindow], ctx: EngineContext, list: AuditList? = nil,
+    load: @Sendable (Int) throws -> [LeadSnapshot]
+  ) throws -> [[String: AuditFigures]] {
     let names = Set(consultants)
-    let counter = AuditCounter(window: window, ctx: ctx)
-    let weeks = window.weeks.count
-    let parts = try Chunks.map(chunks) { i -> [[String: AuditFigures]] in
-      var local: [String: AuditFigures] = [:]
+    // Only the audited window lists its follow-ups. The counters are held apart rather than looped over: a loop
+    // copied each counter (its context's references retained and released) for every lead.
+    let counters = windows.enumerated().map { AuditCounter(window: $1, ctx: ctx, list: $0 == 0 ? list : nil) }
+    guard let current = counters.first else { return [] }
+    let previous = counters.count > 1 ? counters[1] : nil
+    let parts = try Chunks.map(chunks) { i -> [[[String: AuditFigures]]] in
+      var now: [String: AuditFigures] = [:], before: [String: AuditFigures] = [:]
       for lead in try load(i) {
         guard let name = lead.consultant, names.contains(name) else { continue }
-        counter.add(lead, to: &local[name, default: AuditFigures(weeks: weeks)])
+        current.add(lead, to: &now[name, default: AuditFigures(current.window)])
+        if let previous { previous.add(lead, to: &before[name, default: AuditFigures(previous.window)]) }
       }
-      return [local]
+      return [previous == nil ? [now] : [now, before]]
     }
-    var merged: [String: AuditFigures] = [:]
+    var merged: [[String: AuditFigures]] = Array(repeating: [:], count: counters.count)
     for part in parts {
-      for (name, f) in part { merged[name, default: AuditFigures(weeks: weeks)].add(f) }
+      for (w, table) in part.enumerated() {
+        for (name, f) in table { merged[w][name, default: AuditFigures(counters[w].window)].add(f) }
+      }
     }
     return merged
   }

@@ -25,6 +25,13 @@ public struct AuditWindow: Sendable, Hashable {
     civil = CivilZone(zone, around: end)
   }
 
+  /// The period of as many days just before this one (what `--compare` sets beside it).
+  public var previous: AuditWindow {
+    let first = from.adding(days: -days), last = from.adding(days: -1)
+    // `first` is before `last` by construction: the initialiser's only check cannot fail.
+    return (try? AuditWindow(from: first, to: last, zone: zone)) ?? self
+  }
+
   /// The default window: the 30 days ending with `today`.
   public static func lastDays(_ days: Int, endingOn today: LocalDate, zone: TimeZone) throws -> AuditWindow {
     try AuditWindow(from: today.adding(days: -(max(1, days) - 1)), to: today, zone: zone)
@@ -36,12 +43,26 @@ public struct AuditWindow: Sendable, Hashable {
   /// Whether a deadline falls in the window: `start < deadline ≤ end` (a deadline "on" a day is that day's end).
   public func holdsDeadline(_ deadline: Date) -> Bool { deadline > start && deadline <= end }
 
+  /// Days in the window.
+  public var days: Int { from.days(to: to) + 1 }
+
+  /// Index of the day of `t` in the window (0 = `from`); outside `0..<days` when `t` is not in the window.
+  public func dayIndex(of t: Date) -> Int { from.days(to: LocalDate(t, in: civil)) }
+
   // MARK: - Weeks
 
   /// Mondays starting the weeks that overlap the window, oldest first.
   public var weeks: [LocalDate] {
     let first = from.adding(days: -from.daysSinceMonday)
     return stride(from: 0, through: first.days(to: to), by: 7).map { first.adding(days: $0) }
+  }
+
+  /// Whether the week `weeks[i]` lies wholly inside the window (Monday on or after `from`, Sunday on or before `to`):
+  /// the trend chart draws only these, a partial week's rate being of a few days.
+  public func isWhole(week i: Int) -> Bool {
+    guard weeks.indices.contains(i) else { return false }
+    let monday = weeks[i]
+    return monday >= from && monday.adding(days: 6) <= to
   }
 
   /// Index in `weeks` of the week a deadline falls in (a deadline at Monday 00:00 ends the Sunday before).

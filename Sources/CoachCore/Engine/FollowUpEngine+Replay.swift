@@ -33,9 +33,16 @@ extension FollowUpEngine {
   /// Whether the lead's current action at `ctx.now` is past its deadline (`unexplainedAction(…).overdueDays > 0`),
   /// from the rules' answers at `now` when `replay` reached `now`, else worked out afresh.
   static func isOverdue(_ lead: LeadSnapshot, after replay: Replay, in ctx: EngineContext) -> Bool {
+    overdueAction(lead, after: replay, in: ctx) != nil
+  }
+
+  /// The lead's current action at `ctx.now` when it is past its deadline (the one `isOverdue` finds), else nil.
+  static func overdueAction(_ lead: LeadSnapshot, after replay: Replay, in ctx: EngineContext) -> Occurrence? {
     let pending = replay.pendingAtNow ?? Rules.all(LeadHistory(lead, asOf: ctx.now), ctx)
-    guard let current = Rules.select(pending, at: ctx.now) else { return false }
-    return DueAction.overdueDays(deadline: current.deadline, now: ctx.now) > 0
+    guard let current = Rules.select(pending, at: ctx.now),
+      DueAction.overdueDays(deadline: current.deadline, now: ctx.now) > 0
+    else { return nil }
+    return current
   }
 }
 

@@ -18,6 +18,13 @@ extension CoachCommand {
     @Option(help: "Only this consultant.") var consultant: String?
     @Option(help: "table, json, csv or html (default table; json with --json).") var format: Format?
     @Option(help: "Write to FILE (mode 0600, all or nothing) instead of stdout.") var out: String?
+    @Option(
+      help: ArgumentHelp(
+        "List the follow-ups behind one figure: on_time, late, missed, pending or overdue (the leads behind overdue_now).",
+        valueName: "figure"))
+    var list: AuditList?
+    @Flag(help: "Also count the period before, of as many days, and show the change of the headline figures.")
+    var compare = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -26,14 +33,23 @@ extension CoachCommand {
       if env.json && chosen != .json && out == nil {
         throw CoachError.usage("--json prints JSON: drop --format \(chosen.rawValue), or add --out FILE to write it to a file")
       }
+      if list != nil && chosen == .html {
+        throw CoachError.usage("--list prints a table, JSON or CSV: use --format table, json or csv (not html)")
+      }
+      if list != nil && compare {
+        throw CoachError.usage("--compare sets the whole audit beside the period before; drop it with --list")
+      }
       let session = try Session.open(env)
       try AuditAccess.check(session)
       let last = try to.map { try env.date($0, option: "--to") } ?? env.today
       let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
       let window = try AuditWindow(from: first, to: last, zone: env.zone)
       let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      let (filter, names) = try AuditAccess.consultants(session, only: consultant, since: Audit.touchesSince(window, ctx: ctx))
-      let exports = try session.db.exports(from: window.start, to: window.end).map {
+      // With --compare the period before is replayed too: its touches are loaded, and its exports.
+      let earliest = compare ? window.previous : window
+      let (filter, names) = try AuditAccess.consultants(
+        session, only: consultant, since: Audit.touchesSince(earliest, ctx: ctx))
+      let exports = try session.db.exports(from: earliest.start, to: window.end).map {
         AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
       }
       // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
@@ -46,16 +62,48 @@ extension CoachCommand {
           part.idRange = parts[i]
           return try db.snapshots(part)
         },
-        consultants: names, exports: exports, window: window, ctx: ctx)
+        consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare)
+      if let list {
+        let data = try listing(report, list, chosen, env: env, playbook: ctx.playbook)
+        let file = AuditFileJSON(
+          format: chosen.rawValue, consultants: report.consultants.count, follow_ups: report.listed.count)
+        return try write(data, env: env, file) { "wrote \(report.listed.count) \(list.rawValue) follow-ups to \($0)" }
+      }
       let access = try AuditAccessLog.load(session, window: window, consultants: names)
       let data = try render(report, chosen, env: env, playbook: ctx.playbook, access: access)
+      try write(data, env: env, AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count)) {
+        "wrote the \(chosen.rawValue) audit of \(report.consultants.count) consultants (\(window.from) – \(window.to)) to \($0)"
+      }
+    }
+
+    /// Prints `data`, or writes it to `--out` and says so.
+    func write(_ data: Data, env: RunEnvironment, _ file: AuditFileJSON, said: (String) -> String) throws {
       guard let out else { return FileHandle.standardOutput.write(data) }
       try SafeFile.write(data, to: out)
       if env.json {
-        try Output(env: env).json(AuditFileJSON(file: out, format: chosen.rawValue, consultants: report.consultants.count))
+        var file = file
+        file.file = out
+        try Output(env: env).json(file)
       } else {
-        print("wrote the \(chosen.rawValue) audit of \(report.consultants.count) consultants (\(window.from) – \(window.to)) to \(out)")
+        print(said(out))
       }
+    }
+
+    /// `--list`: the follow-ups behind one figure, as JSON, CSV or a table.
+    func listing(_ report: AuditReport, _ list: AuditList, _ format: Format, env: RunEnvironment, playbook: Playbook) throws
+      -> Data
+    {
+      let text = AuditListText(report: report, list: list, labels: AuditLabels(playbook), time: Output(env: env).time)
+      switch format {
+      case .json: return try Self.json(AuditListJSON(report, list: list), env: env)
+      case .csv: return Data(text.csv(zone: env.zone).utf8)
+      case .table, .html: return Data(text.table(color: out == nil && Output.colourEnabled).utf8)
+      }
+    }
+
+    /// One JSON document, its rates and medians written alike (`1.0`, not `1`).
+    static func json<T: Encodable>(_ value: T, env: RunEnvironment) throws -> Data {
+      JSONDecimals.pointed(try Output(env: env).encoder().encode(value)) + Data("\n".utf8)
     }
 
     func render(
@@ -67,7 +115,7 @@ extension CoachCommand {
         var doc = AuditJSON(report)
         doc.data_access = access.entries.map(AccessEntryJSON.init)
         doc.transfers = access.transfers.map(TransferJSON.init)
-        return try Output(env: env).encoder().encode(doc) + Data("\n".utf8)
+        return try Self.json(doc, env: env)
       case .csv:
         return Data(AuditCSV.render(report, teamLabel: labels["audit_team"]).utf8)
       case .table:
@@ -86,8 +134,11 @@ extension CoachCommand {
   }
 }
 
+/// What `--out FILE --json` reports: the file written, its format, and how much it holds.
 struct AuditFileJSON: Encodable {
-  let file: String
+  var file = ""
   let format: String
   let consultants: Int
+  /// With `--list`: the follow-ups written.
+  var follow_ups: Int? = nil
 }

@@ -29,8 +29,9 @@ extension CoachCommand {
         case .json:
           data = try Output(env: env).encoder().encode(["leads": leads.map { LeadJSON($0, fullPhone: unmasked) }]) + Data("\n".utf8)
         case .csv:
-          // The import's lead columns first, so an export imports back.
-          data = Data(LeadExport.csv(leads, zone: env.zone, maskPhone: !unmasked, bom: out != nil).utf8)
+          // The import's lead columns first, so an export imports back; a BOM on stdout too (`> f.csv` is a file
+          // Excel opens as well), as the contract asks.
+          data = Data(LeadExport.csv(leads, zone: env.zone, maskPhone: !unmasked, bom: true).utf8)
         }
         let entry = ExportEntry(
           at: env.now, actor: session.actor, what: "leads", format: format.rawValue, rows: leads.count, masked: !unmasked,

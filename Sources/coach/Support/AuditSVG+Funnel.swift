@@ -36,7 +36,12 @@ extension AuditSVG {
   /// Churned leads by reason in the period, most frequent first.
   func churn() -> String {
     let reasons = report.team.churnByReason.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
-    let (w, rowH, left, maxW) = (640.0, 32.0, 250.0, 300.0)
+    // The label column as wide as the longest label (about 7.5 px per column of display width at 14 px), so a long
+    // English reason is not cut at the left edge.
+    let widest = reasons.map { DisplayWidth.of(labels.churn($0.key)) }.max() ?? 0
+    let (w, rowH) = (640.0, 32.0)
+    let left = min(400, max(120, Double(widest) * 7.5 + 24))
+    let maxW = w - left - 50
     guard let most = reasons.first?.value else {
       return svgOpen(width: w, height: 40, label: labels["audit_churn_reasons"], cls: "churn")
         + text(labels["audit_none"], x: 8, y: 26, size: 14, fill: Self.muted) + "</svg>"

@@ -41,31 +41,45 @@ struct AuditSVG {
     return s + "</svg>"
   }
 
-  // MARK: - Weekly trend: one line per consultant, the team dashed
+  // MARK: - Weekly trend: whole weeks only, one line per consultant, the team dashed, sample sizes under the axis
+
+  /// Fewer follow-ups due than this in a week: the point is drawn hollow (a rate of 2 of 2 is not a peak).
+  static let smallSample = 5
 
   func trend() -> String {
-    let weeks = report.window.weeks
+    let window = report.window
+    // Only weeks wholly inside the period: a partial first or last week's rate covers a few days.
+    let shown = window.weeks.indices.filter { window.isWhole(week: $0) }
     let (w, h, left, right, top, bottom) = (640.0, 300.0, 52.0, 36.0, 16.0, 40.0)
+    guard !shown.isEmpty else {
+      return svgOpen(width: w, height: 40, label: labels["audit_weekly_trend"], cls: "trend")
+        + text(labels["audit_no_whole_week"], x: 8, y: 26, size: 14, fill: Self.muted) + "</svg>"
+    }
     let plotW = w - left - right, plotH = h - top - bottom
-    let step = weeks.count > 1 ? plotW / Double(weeks.count - 1) : 0
-    func px(_ i: Int) -> Double { weeks.count > 1 ? left + Double(i) * step : left + plotW / 2 }
+    let step = shown.count > 1 ? plotW / Double(shown.count - 1) : 0
+    func px(_ i: Int) -> Double { shown.count > 1 ? left + Double(i) * step : left + plotW / 2 }
     func py(_ r: Double) -> Double { top + plotH * (1 - r) }
     let legendRows = (report.consultants.count + 1 + 3) / 4
-    var s = svgOpen(width: w, height: h + Double(legendRows) * 22 + 20, label: labels["audit_weekly_trend"], cls: "trend")
+    var s = svgOpen(width: w, height: h + Double(legendRows) * 22 + 44, label: labels["audit_weekly_trend"], cls: "trend")
     for r in stride(from: 0.0, through: 1.0, by: 0.25) {
       s += line(x1: left, y1: py(r), x2: w - right, y2: py(r), stroke: Self.grid)
       s += text("\(Int(r * 100))%", x: left - 8, y: py(r) + 4, anchor: "end", size: 12, fill: Self.muted)
     }
-    for (i, week) in weeks.enumerated() {
-      s += text(String(week.description.dropFirst(5)), x: px(i), y: h - bottom + 18, anchor: "middle", size: 12, fill: Self.muted)
-      let due = report.team.weekly.indices.contains(i) ? report.team.weekly[i].due : 0
-      s += text("\(labels["audit_due"]) \(due)", x: px(i), y: h - bottom + 33, anchor: "middle", size: 11, fill: Self.muted)
+    for (i, week) in shown.enumerated() {
+      let monday = window.weeks[week]
+      s += text(String(monday.description.dropFirst(5)), x: px(i), y: h - bottom + 18, anchor: "middle", size: 12, fill: Self.muted)
+      let t = report.team.weekly.indices.contains(week) ? report.team.weekly[week] : DueTally()
+      s += text("\(t.onTime)/\(t.due)", x: px(i), y: h - bottom + 33, anchor: "middle", size: 11, fill: Self.muted)
     }
-    var series = report.consultants.enumerated().map { ($1.figures.weekly, Self.colour($0), false) }
-    series.append((report.team.weekly, Self.ink, true))
-    for (weekly, colour, dashed) in series {
-      let points = weekly.enumerated().map { i, t in t.rate.map { (px(i), py($0)) } }
-      var run: [(Double, Double)] = []
+    var series = report.consultants.enumerated().map { ($1.consultant, $1.figures.weekly, Self.colour($0), false) }
+    series.append((labels["audit_team"], report.team.weekly, Self.ink, true))
+    for (name, weekly, colour, dashed) in series {
+      // A week with nothing due has no rate: no point, and the line breaks there.
+      let points = shown.enumerated().map { i, week -> (Double, Double, DueTally)? in
+        guard weekly.indices.contains(week), let rate = weekly[week].rate else { return nil }
+        return (px(i), py(rate), weekly[week])
+      }
+      var run: [(Double, Double, DueTally)] = []
       for p in points + [nil] {
         if let p { run.append(p); continue }
         if run.count > 1 {
@@ -73,7 +87,11 @@ struct AuditSVG {
           s += "<polyline class=\"line\" points=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(dashed ? 3 : 2.5)\""
             + (dashed ? " stroke-dasharray=\"7 5\"" : "") + "/>"
         }
-        for (x, y) in run { s += "<circle cx=\"\(f1(x))\" cy=\"\(f1(y))\" r=\"\(dashed ? 3 : 4)\" fill=\"\(colour)\"/>" }
+        for (x, y, t) in run {
+          let small = t.due < Self.smallSample
+          s += "<circle cx=\"\(f1(x))\" cy=\"\(f1(y))\" r=\"\(dashed ? 3 : 4)\" fill=\"\(small ? "#fff" : colour)\""
+          s += " stroke=\"\(colour)\" stroke-width=\"2\"><title>\(esc(name)): \(t.onTime)/\(t.due)</title></circle>"
+        }
         run = []
       }
     }
@@ -84,6 +102,9 @@ struct AuditSVG {
       s += line(x1: x, y1: y, x2: x + 22, y2: y, stroke: colour, width: 3, dashed: i == report.consultants.count)
       s += text(name, x: x + 28, y: y + 5, size: 13)
     }
+    let noteY = h + 16 + Double(legendRows) * 22 + 8
+    s += "<circle cx=\"\(f1(left + 5))\" cy=\"\(f1(noteY - 4))\" r=\"4\" fill=\"#fff\" stroke=\"\(Self.muted)\" stroke-width=\"2\"/>"
+    s += text(labels["audit_small_sample_note"], x: left + 16, y: noteY, size: 12, fill: Self.muted)
     return s + "</svg>"
   }
 

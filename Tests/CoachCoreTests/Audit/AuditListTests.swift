@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import CoachCore
+
+/// `coach audit --list`: the follow-ups behind each figure of `AuditFixture`, as many as the figure counts.
+@Suite struct AuditListTests {
+  func report(_ list: AuditList, now: String = AuditFixture.now, only: [String] = ["lina", "zhang"]) throws -> AuditReport {
+    Audit.build(
+      leads: AuditFixture.leads, consultants: only, exports: [], window: try AuditFixture.window(),
+      ctx: Fixture.ctx(now), list: list)
+  }
+
+  func figure(_ list: AuditList, _ f: AuditFigures) -> Int {
+    switch list {
+    case .onTime: f.onTime
+    case .late: f.late
+    case .missed: f.missed
+    case .pending: f.pending
+    case .overdue: f.overdueNow
+    }
+  }
+
+  @Test(arguments: ["2025-07-15T12:00:00+08:00", "2025-07-13T12:00:00+08:00", "2025-07-04T00:00:00+08:00"])
+  func everyListIsAsLongAsItsFigure(now: String) throws {
+    for list in AuditList.allCases {
+      let r = try report(list, now: now)
+      #expect(r.listed.count == figure(list, r.team), "\(list) at \(now)")
+      for row in r.consultants {
+        #expect(row.figures.listed.count == figure(list, row.figures), "\(list) of \(row.consultant) at \(now)")
+        #expect(row.figures.listed.allSatisfy { $0.consultant == row.consultant })
+      }
+    }
+  }
+
+  @Test func withoutAListNothingIsCollected() throws {
+    let r = try AuditFixture.report()
+    #expect(r.listed.isEmpty && r.consultants.allSatisfy { $0.figures.listed.isEmpty })
+  }
+
+  @Test func lateFollowUpsWithWhenTheyWereDone() throws {
+    let late = try report(.late).listed
+    #expect(late.map(\.leadID) == ["N1", "N3"])
+    #expect(late.map(\.code) == [.firstContact, .agreedFollowup])
+    #expect(late.map(\.deadline) == [Fixture.at("2025-07-02T09:00:00+08:00"), Fixture.at("2025-07-03T10:00:00+08:00")])
+    #expect(late.map(\.fulfilledAt) == [Fixture.at("2025-07-03T09:00:00+08:00"), Fixture.at("2025-07-05T10:00:00+08:00")])
+    #expect(late.allSatisfy { $0.consultant == "zhang" })
+  }
+
+  @Test func missedFollowUpsOldestDeadlineFirst() throws {
+    let missed = try report(.missed).listed
+    #expect(missed.map(\.leadID) == ["N1", "N2", "N3"])
+    #expect(missed.map(\.code) == [.cadenceFollowup, .firstContact, .winback])
+    #expect(missed.allSatisfy { $0.fulfilledAt == nil })
+  }
+
+  @Test func onTimeHoldsTheDiligentConsultantsSeven() throws {
+    let onTime = try report(.onTime).listed
+    #expect(onTime.count == 7 && onTime.allSatisfy { $0.consultant == "lina" && $0.fulfilledAt != nil })
+    #expect(onTime.filter { $0.leadID == "D2" }.map(\.code) == [.callback3day, .issue7day])
+  }
+
+  @Test func pendingHoldsDeadlinesStillAheadDoneOrNot() throws {
+    // At 07-13 12:00: D1's cadence (deadline 07-13 15:00, done 07-12) and D2's issue (deadline 07-14 10:00, fixed
+    // 07-10) are not judged yet; nor is N2's nothing: its first contact's deadline passed on 07-09.
+    let pending = try report(.pending, now: "2025-07-13T12:00:00+08:00").listed
+    #expect(pending.map(\.leadID) == ["D1", "D2"])
+    #expect(pending.map(\.code) == [.cadenceFollowup, .issue7day])
+  }
+
+  @Test func overdueListsEachOverdueLeadsCurrentAction() throws {
+    let overdue = try report(.overdue).listed
+    #expect(Set(overdue.map(\.leadID)) == ["N1", "N2", "N3"])
+    #expect(overdue.allSatisfy { $0.deadline < Fixture.at(AuditFixture.now) && $0.fulfilledAt == nil })
+    #expect(overdue.first { $0.leadID == "N3" }?.code == .winback)
+    #expect(try report(.overdue, only: ["lina"]).listed.isEmpty)
+  }
+}
