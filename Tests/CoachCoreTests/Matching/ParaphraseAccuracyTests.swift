@@ -63,7 +63,7 @@ import Testing
   @Test("per-code documents rank at least as well as per-example documents with max-pooling")
   func perCodeBeatsPerExample() throws {
     let objections = try MatchingFixtures.allObjections()
-    let entries = objections.map { (code: $0.code, examples: [$0.title] + $0.examples) }
+    let entries = objections.map { ObjectionMatcher.Entry(code: $0.code, examples: [$0.title] + $0.examples) }
     let background = objections.map { [$0.approach, $0.response, $0.followUpQuestion].joined(separator: "\n") }
     var totals: [String: Double] = [:]
     for (name, granularity) in [("per-code", MatcherTuning.Granularity.perCode), ("per-example", .perExample)] {
