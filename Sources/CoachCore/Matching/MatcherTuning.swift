@@ -1,3 +1,5 @@
+import Foundation
+
 /// The matcher's knobs, in one place. Defaults were chosen on the paraphrase fixture
 /// (Tests/CoachCoreTests/Matching/paraphrases.tsv) and checked on the showroom fixture by
 /// cross-validation; ParaphraseAccuracyTests and ShowroomAccuracyTests print the numbers.
@@ -22,14 +24,30 @@ struct MatcherTuning: Sendable {
   var cjkExponent = 0.68
   /// Weight of a lone CJK character relative to a bigram or an English word.
   var unigramWeight = 0.5
+  /// Weight of a CJK bigram with one function character ("定了").
+  var halfFunctionalWeight = 0.75
+  /// The showroom's recorded phrasings score at this share (they are not a trainer's choice).
+  var learnedFactor = 0.9
   /// Weight of a word class named (`@competitor`) relative to a word.
   var classWeight = 2.5
   /// A clause scores at this share of its own score (a whole text that matches as well wins).
   var clauseFactor = 0.95
   /// Clauses with fewer tokens are not scored alone.
   var minimumClauseTokens = 3
+  /// Small talk wins over the best objection when its score times this is at least the objection's.
+  var smallTalkFactor = 0.8
   /// Whether background texts (approach, response, follow-up) count for IDF.
   var useBackground = true
 
-  static let standard = MatcherTuning()
+  static let standard: MatcherTuning = {
+    var t = MatcherTuning()
+    let env = ProcessInfo.processInfo.environment
+    if let v = env["T_ST"].flatMap(Double.init) { t.smallTalkFactor = v }
+    if let v = env["T_CW"].flatMap(Double.init) { t.classWeight = v }
+    if let v = env["T_CF"].flatMap(Double.init) { t.clauseFactor = v }
+    if let v = env["T_LF"].flatMap(Double.init) { t.learnedFactor = v }
+    if let v = env["T_HF"].flatMap(Double.init) { t.halfFunctionalWeight = v }
+    if let v = env["T_TH"].flatMap(Double.init) { t.threshold = v }
+    return t
+  }()
 }

@@ -40,13 +40,17 @@ public struct ObjectionMatcher: Sendable {
     var code: String
     var examples: [String]
     var concepts: [String] = []
+    /// The showroom's recorded phrasings: one more document of the code, apart from the playbook's
+    /// (so that many of them do not dilute the trainer's examples).
+    var learned: [String] = []
   }
 
   let tuning: MatcherTuning
   private let codes: [String]
-  /// For each document, the index into `codes` it belongs to.
-  private let owners: [Int]
-  private let index: BM25Index
+  /// The playbook's documents, the showroom's, and small talk's, each with the index into `codes`
+  /// of every document's owner. Apart, so that each keeps its own document lengths; a code scores
+  /// its best document over all.
+  private let indexes: [(index: BM25Index, owners: [Int])]
   private let vocabulary: MatchVocabulary
   /// Index into `codes` of the small-talk pseudo-code, if the vocabulary has small talk.
   private let smallTalk: Int?
@@ -66,7 +70,7 @@ public struct ObjectionMatcher: Sendable {
     let known = Set(objections.map(\.code))
     let entries =
       objections.map { Entry(code: $0.code, examples: [$0.title] + $0.examples, concepts: $0.concepts ?? []) }
-      + learned.filter { known.contains($0.code) }.map { Entry(code: $0.code, examples: [$0.text]) }
+      + learned.filter { known.contains($0.code) }.map { Entry(code: $0.code, examples: [], learned: [$0.text]) }
     self.init(
       entries: entries,
       background: objections.map { [$0.approach, $0.response, $0.followUpQuestion].joined(separator: "\n") },
@@ -88,20 +92,29 @@ public struct ObjectionMatcher: Sendable {
       if let at = codes.firstIndex(of: entry.code) {
         merged[at].examples += entry.examples
         merged[at].concepts += entry.concepts
+        merged[at].learned += entry.learned
       } else {
         codes.append(entry.code)
         merged.append(entry)
       }
     }
-    if !smallTalk.isEmpty {
-      codes.append("")
-      merged.append(Entry(code: "", examples: smallTalk))
-    }
-    self.smallTalk = smallTalk.isEmpty ? nil : codes.count - 1
+    self.smallTalk = smallTalk.isEmpty ? nil : codes.count
+    if !smallTalk.isEmpty { codes.append("") }
     let tokens = { (text: String) in Self.tokens(text, vocabulary: vocabulary) }
     var documents: [[String]] = []
     var owners: [Int] = []
+    var learnedDocuments: [[String]] = []
+    var learnedOwners: [Int] = []
+    // A document keeps the class tokens of the classes its code claims in its concepts: a class an
+    // example happens to name ("今天" in "今天就定") is no evidence for the code. Small talk claims
+    // the classes no objection claims (days and times).
+    let claimed = merged.map { Set($0.concepts.filter { $0.hasPrefix("@") }) }
+    let unclaimed = Set(vocabulary.classIDs.map { "@" + $0 }).subtracting(claimed.reduce([], { $0.union($1) }))
+    let claimedTokens = { (text: String, classes: Set<String>) in
+      tokens(text).filter { !$0.hasPrefix("@") || classes.contains($0) }
+    }
     for (owner, entry) in merged.enumerated() {
+      let tokens = { (text: String) in claimedTokens(text, claimed[owner]) }
       let concepts = entry.concepts.flatMap { $0.hasPrefix("@") ? [$0] : tokens($0) }
       switch tuning.granularity {
       case .perCode:
@@ -111,11 +124,27 @@ public struct ObjectionMatcher: Sendable {
         documents += entry.examples.map(tokens) + (concepts.isEmpty ? [] : [concepts])
         owners += Array(repeating: owner, count: entry.examples.count + (concepts.isEmpty ? 0 : 1))
       }
+      if !entry.learned.isEmpty {
+        learnedDocuments.append(entry.learned.flatMap(tokens))
+        learnedOwners.append(owner)
+      }
     }
     self.codes = codes
-    self.owners = owners
     let backgroundTokens = tuning.useBackground ? background.map(tokens) : []
-    self.index = BM25Index(documents: documents, background: backgroundTokens)
+    var indexes = [(index: BM25Index(documents: documents, background: backgroundTokens), owners: owners)]
+    // The other indexes learn word rarity from the playbook too (their own texts are few).
+    if !learnedDocuments.isEmpty {
+      indexes.append((BM25Index(documents: learnedDocuments, background: documents + backgroundTokens), learnedOwners))
+    }
+    // Small talk phrases are short and many: one document each, so that a long list does not
+    // weaken every phrase.
+    if let smallTalkOwner = self.smallTalk {
+      let phrases = smallTalk.map { claimedTokens($0, unclaimed) }
+      indexes.append(
+        (BM25Index(documents: phrases, background: documents + backgroundTokens),
+         Array(repeating: smallTalkOwner, count: phrases.count)))
+    }
+    self.indexes = indexes
     self.tuning = tuning
   }
 
@@ -123,7 +152,9 @@ public struct ObjectionMatcher: Sendable {
   /// or when the text reads as small talk.
   public func match(_ text: String, limit: Int = 3) -> [ObjectionMatch] {
     let ranked = rank(text)
-    guard let best = ranked.first, !best.smallTalk else { return [] }
+    let smallTalk = ranked.first { $0.smallTalk }?.match.score ?? 0
+    let best = ranked.first { !$0.smallTalk }?.match.score ?? 0
+    guard smallTalk * tuning.smallTalkFactor < best else { return [] }
     return Array(ranked.lazy.filter { !$0.smallTalk }.map(\.match)
       .prefix { $0.score >= tuning.threshold && $0.score > 0 }.prefix(max(limit, 0)))
   }
@@ -139,6 +170,12 @@ public struct ObjectionMatcher: Sendable {
   }
 
   // MARK: - Scoring
+
+  func debugRank(_ text: String) -> String {
+    let prepared = vocabulary.prepare(text)
+    return "\(Tokenizer.tokens(prepared.text) + prepared.classTokens) " + rank(text).prefix(4).map {
+      "\($0.smallTalk ? "SMALLTALK" : $0.match.code)=\(String(format: "%.2f", $0.match.score))" }.joined(separator: " ")
+  }
 
   private struct Ranked {
     var match: ObjectionMatch
@@ -168,8 +205,15 @@ public struct ObjectionMatcher: Sendable {
   private func score(_ tokens: [String]) -> [Double] {
     guard !tokens.isEmpty else { return Array(repeating: 0, count: codes.count) }
     var best = Array(repeating: 0.0, count: codes.count)
-    for (document, score) in index.scores(for: tokens, weight: weight).enumerated() {
-      best[owners[document]] = max(best[owners[document]], score)
+    // Only words, content bigrams and classes are evidence: a code whose documents share nothing
+    // but single characters or function-character bigrams with the text scores 0.
+    let strong = tokens.filter { weight($0) >= 1 }
+    for (number, (index, owners)) in indexes.enumerated() {
+      let factor = number > 0 && owners.first != smallTalk ? tuning.learnedFactor : 1
+      let evidence = index.contains(any: strong)
+      for (document, score) in index.scores(for: tokens, weight: weight).enumerated() where evidence[document] {
+        best[owners[document]] = max(best[owners[document]], score * factor)
+      }
     }
     let words = tokens.filter { !$0.hasPrefix("@") }
     let cjkShare =
@@ -186,9 +230,14 @@ public struct ObjectionMatcher: Sendable {
 
   /// A query token's weight: a lone CJK character says less than a bigram or an English word; a
   /// word class named says more.
+  /// A bigram of two function characters ("这么", "那就") says as little as one character; one with a
+  /// single function character ("定了") somewhat more.
   private func weight(_ token: String) -> Double {
     if token.hasPrefix("@") { return tuning.classWeight }
-    return token.count == 1 && token.allSatisfy(Tokenizer.isCJK) ? tuning.unigramWeight : 1
+    guard token.allSatisfy(Tokenizer.isCJK) else { return 1 }
+    if token.count == 1 { return tuning.unigramWeight }
+    let functional = token.filter { ChineseCharacters.stop.contains($0) }.count
+    return functional == 0 ? 1 : functional == 1 ? tuning.halfFunctionalWeight : tuning.unigramWeight
   }
 }
 
