@@ -35,7 +35,7 @@ struct MatcherTuning: Sendable {
   /// Clauses with fewer tokens are not scored alone.
   var minimumClauseTokens = 3
   /// Small talk wins over the best objection when its score times this is at least the objection's.
-  var smallTalkFactor = 0.8
+  var smallTalkFactor = 1.0
   /// Whether background texts (approach, response, follow-up) count for IDF.
   var useBackground = true
 

@@ -53,7 +53,7 @@ import Testing
   @Test("top-1 accuracy on paraphrases is at least 90% and unrelated text (nearly) never matches",
         arguments: ["zh", "en"])
   func accuracy(language: String) throws {
-    let matcher = ObjectionMatcher(objections: try MatchingFixtures.allObjections())
+    let matcher = try MatchingFixtures.playbookSet().objectionMatcher()
     let report = try Self.evaluate(matcher, language: language)
     #expect(report.accuracy >= 0.9, "\(report.failures)")
     #expect(report.falsePositives.count <= 1, "\(report.falsePositives)")
