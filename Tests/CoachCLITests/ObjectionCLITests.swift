@@ -47,11 +47,11 @@ import Testing
     let cli = try CLI()
     #expect(try cli.run(["init"]).status == 0)
     let id = try cli.run(["lead", "add", "--name", "王先生", "--phone", "13800001111", "--json"]).json()["id"] as? String ?? ""
-    let sixth = "我那辆老伙计你们就给这么点钱，打发叫花子呢"
+    // "车贩子" (a used-car dealer) is in no playbook example or vocabulary word: the playbook alone misses it.
+    let sixth = "车贩子都比你们大方"
     #expect(Self.matches(try cli.run(["objection", sixth, "--json"]).json()).first?["code"] as? String != "trade_in_value")
     let said = [
-      "老伙计跟了我八年，你们就出这么点钱", "我那辆老伙计开得好好的，给的钱太少了", "打发叫花子呢，老伙计不止这个数",
-      "老伙计卖给你们太亏了", "就这点钱收我的老伙计？",
+      "车贩子给的都比你们多", "找个车贩子都能多卖两万", "你们比车贩子还抠", "车贩子上门收都比这个价高", "还不如直接卖给车贩子",
     ]
     for text in said {
       let touch = try cli.run([

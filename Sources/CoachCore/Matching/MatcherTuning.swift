@@ -1,5 +1,3 @@
-import Foundation
-
 /// The matcher's knobs, in one place. Defaults were chosen on the paraphrase fixture
 /// (Tests/CoachCoreTests/Matching/paraphrases.tsv) and checked on the showroom fixture by
 /// cross-validation; ParaphraseAccuracyTests and ShowroomAccuracyTests print the numbers.
@@ -39,15 +37,5 @@ struct MatcherTuning: Sendable {
   /// Whether background texts (approach, response, follow-up) count for IDF.
   var useBackground = true
 
-  static let standard: MatcherTuning = {
-    var t = MatcherTuning()
-    let env = ProcessInfo.processInfo.environment
-    if let v = env["T_ST"].flatMap(Double.init) { t.smallTalkFactor = v }
-    if let v = env["T_CW"].flatMap(Double.init) { t.classWeight = v }
-    if let v = env["T_CF"].flatMap(Double.init) { t.clauseFactor = v }
-    if let v = env["T_LF"].flatMap(Double.init) { t.learnedFactor = v }
-    if let v = env["T_HF"].flatMap(Double.init) { t.halfFunctionalWeight = v }
-    if let v = env["T_TH"].flatMap(Double.init) { t.threshold = v }
-    return t
-  }()
+  static let standard = MatcherTuning()
 }

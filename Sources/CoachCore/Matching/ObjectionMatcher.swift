@@ -171,11 +171,6 @@ public struct ObjectionMatcher: Sendable {
 
   // MARK: - Scoring
 
-  func debugRank(_ text: String) -> String {
-    let prepared = vocabulary.prepare(text)
-    return "\(Tokenizer.tokens(prepared.text) + prepared.classTokens) " + rank(text).prefix(4).map {
-      "\($0.smallTalk ? "SMALLTALK" : $0.match.code)=\(String(format: "%.2f", $0.match.score))" }.joined(separator: " ")
-  }
 
   private struct Ranked {
     var match: ObjectionMatch
@@ -207,7 +202,7 @@ public struct ObjectionMatcher: Sendable {
     var best = Array(repeating: 0.0, count: codes.count)
     // Only words, content bigrams and classes are evidence: a code whose documents share nothing
     // but single characters or function-character bigrams with the text scores 0.
-    let strong = tokens.filter { weight($0) >= 1 }
+    let strong = tokens.filter { weight($0) > tuning.unigramWeight }
     for (number, (index, owners)) in indexes.enumerated() {
       let factor = number > 0 && owners.first != smallTalk ? tuning.learnedFactor : 1
       let evidence = index.contains(any: strong)

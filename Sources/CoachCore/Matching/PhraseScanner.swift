@@ -84,23 +84,32 @@ struct PhraseScanner: Sendable {
     if case .scalar(let first) = elements.first, isWordScalar(first), start > 0, isWordScalar(text[start - 1]) {
       return nil
     }
-    var position = start
-    for element in elements {
-      switch element {
-      case .scalar(let s):
-        guard position < text.count, text[position] == s else { return nil }
-        position += 1
-      case .space:
-        while position < text.count, text[position].properties.isWhitespace { position += 1 }
-      case .number:
-        guard let end = numberEnd(in: text, at: position) else { return nil }
-        position = end
+    return match(elements, from: 0, in: text, at: start)
+  }
+
+  /// `elements[element...]` matched at `position`; a number tries its longest reading first and gives way
+  /// to shorter ones (八千 is a number, and 八 one before 千).
+  private static func match(_ elements: [Element], from element: Int, in text: [Unicode.Scalar], at position: Int) -> Int? {
+    guard element < elements.count else {
+      if case .scalar(let last) = elements.last, isWordScalar(last), position < text.count, isWordScalar(text[position]) {
+        return nil
       }
+      return position
     }
-    if case .scalar(let last) = elements.last, isWordScalar(last), position < text.count, isWordScalar(text[position]) {
+    switch elements[element] {
+    case .scalar(let s):
+      guard position < text.count, text[position] == s else { return nil }
+      return match(elements, from: element + 1, in: text, at: position + 1)
+    case .space:
+      var end = position
+      while end < text.count, text[end].properties.isWhitespace { end += 1 }
+      return match(elements, from: element + 1, in: text, at: end)
+    case .number:
+      for end in numberEnds(in: text, at: position) {
+        if let found = match(elements, from: element + 1, in: text, at: end) { return found }
+      }
       return nil
     }
-    return position
   }
 
   static let chineseNumerals: Set<Unicode.Scalar> = Set("一二两三四五六七八九十百千半俩仨几".unicodeScalars)
@@ -117,25 +126,25 @@ struct PhraseScanner: Sendable {
     numberStarts.contains(text[start])
   }
 
-  /// The end of a number starting at `start`: digits (with a decimal part), Chinese numerals, or an English
-  /// number word standing alone.
-  static func numberEnd(in text: [Unicode.Scalar], at start: Int) -> Int? {
-    guard start < text.count else { return nil }
+  /// Where a number starting at `start` may end, longest first: digits (with a decimal part) or Chinese
+  /// numerals (any non-empty run of them), or an English number word standing alone.
+  static func numberEnds(in text: [Unicode.Scalar], at start: Int) -> [Int] {
+    guard start < text.count else { return [] }
     var end = start
     if ("0"..."9").contains(text[start]) {
       while end < text.count, ("0"..."9").contains(text[end]) || text[end] == "." { end += 1 }
-      return end
+      return Array((start + 1...end).reversed())
     }
     if chineseNumerals.contains(text[start]) {
       while end < text.count, chineseNumerals.contains(text[end]) { end += 1 }
-      return end
+      return Array((start + 1...end).reversed())
     }
-    guard start == 0 || !isWordScalar(text[start - 1]) else { return nil }
-    for word in numberWords where text.count - start >= word.count && text[start..<start + word.count].elementsEqual(word) {
+    guard start == 0 || !isWordScalar(text[start - 1]) else { return [] }
+    return numberWords.compactMap { word in
+      guard text.count - start >= word.count, text[start..<start + word.count].elementsEqual(word) else { return nil }
       let after = start + word.count
-      if after == text.count || !isWordScalar(text[after]) { return after }
-    }
-    return nil
+      return after == text.count || !isWordScalar(text[after]) ? after : nil
+    }.sorted(by: >)
   }
 
   static func isWordScalar(_ s: Unicode.Scalar) -> Bool {

@@ -12,11 +12,6 @@ extension PlaybookSet {
       competitorNames: books.flatMap { $0.models.flatMap { $0.competitors.map(\.name) } })
   }
 
-  func objectionMatcherVocabulary() -> MatchVocabulary {
-    let books = sortedPlaybooks
-    return MatchVocabulary(vocabularies: books.compactMap(\.vocabulary), extraWords: ["competitor": books.flatMap { $0.models.flatMap { $0.competitors.map(\.name) } }])
-  }
-
   /// The catalog competitor that `text` names, in `language`'s words: found by its name in any language
   /// (the longest name found wins: 北辰 L6 新能源 over 北辰 L6), returned from `language`'s catalog.
   public func competitorNamed(in text: String, language: String) -> (model: CarModel, competitor: Competitor)? {

@@ -748,6 +748,8 @@ enum DecodedPlaybookEn {
           "comparing",
           "leftover",
           "only car",
+          "wrong color",
+          "cant choose",
         ]
       ),
       Objection(
@@ -1075,6 +1077,7 @@ enum DecodedPlaybookEn {
         ],
         concepts: [
           "@trade_in",
+          "@money",
           "low",
           "too low",
           "too little",
@@ -1830,7 +1833,6 @@ enum DecodedPlaybookEn {
             "# months",
             "# month",
             "# days",
-            "next week",
             "next month",
             "next year",
             "till spring",
@@ -2146,6 +2148,9 @@ enum DecodedPlaybookEn {
         "does it keep its value well",
         "see you at the weekend",
         "email me the details",
+        "what is the fuel economy",
+        "how many seats",
+        "the line cut out",
       ]
     )
   }
@@ -2810,7 +2815,6 @@ enum DecodedPlaybookZhCN {
           "减配",
           "少了",
           "配置变",
-          "到时候",
           "谁负责",
           "不变",
           "还是这个配置",
@@ -2977,6 +2981,12 @@ enum DecodedPlaybookZhCN {
           "送",
           "多送",
           "送点",
+          "啥也不送",
+          "送保险",
+          "贴膜",
+          "能不能降",
+          "不降",
+          "去别家",
           "报价",
           "别家",
           "另一家",
@@ -3234,6 +3244,7 @@ enum DecodedPlaybookZhCN {
         ],
         concepts: [
           "@trade_in",
+          "@money",
           "低",
           "太低",
           "太少",
@@ -3269,6 +3280,8 @@ enum DecodedPlaybookZhCN {
         ],
         concepts: [
           "@finance",
+          "金融服务费",
+          "服务费",
           "贷款",
           "首付",
           "月供",
@@ -4000,9 +4013,6 @@ enum DecodedPlaybookZhCN {
             "#天",
             "#个星期",
             "#个礼拜",
-            "下礼拜",
-            "下星期",
-            "下周",
             "下个月",
             "明年",
             "年后",
@@ -4354,6 +4364,13 @@ enum DecodedPlaybookZhCN {
         "这车保值率怎么样",
         "信号不好",
         "我回头打给你",
+        "我那天有空",
+        "什么时候有空",
+        "油耗多少",
+        "空间大不大",
+        "保值率高吗",
+        "有没有配置单",
+        "几个座位",
       ]
     )
   }

@@ -810,7 +810,7 @@ objections:
 
   - code: feature_guarantee
     title: 要求保证以后的配置
-    concepts: ["@feature", "@in_writing", 保证, 合同, 写清楚, 减配, 少了, 配置变, 到时候, 谁负责, 不变, 还是这个配置]
+    concepts: ["@feature", "@in_writing", 保证, 合同, 写清楚, 减配, 少了, 配置变, 谁负责, 不变, 还是这个配置]
     examples:
       - 几个月后能保证有带气囊的车吗？
       - 你能保证到时候交的车就是我要的这个配置吗
@@ -898,7 +898,7 @@ objections:
 
   - code: no_discount
     title: 别家让利你们不让
-    concepts: ["@money", 优惠, 折扣, 打折, 便宜, 便宜点, 再便宜, 让, 让价, 降点, 底价, 送, 多送, 送点, 报价, 别家, 另一家, 别的店, 一分不让]
+    concepts: ["@money", 优惠, 折扣, 打折, 便宜, 便宜点, 再便宜, 让, 让价, 降点, 底价, 送, 多送, 送点, 啥也不送, 送保险, 贴膜, 能不能降, 不降, 去别家, 报价, 别家, 另一家, 别的店, 一分不让]
     examples:
       - 其他车型都大幅让利，你们的车为什么不让利？
       - 别人都打折，就你们一分钱都不优惠
@@ -1048,7 +1048,7 @@ objections:
 
   - code: trade_in_value
     title: 旧车置换估价太低
-    concepts: ["@trade_in", 低, 太低, 太少, 只给, 多给, 给得多, 压价, 不合理, 黑]
+    concepts: ["@trade_in", "@money", 低, 太低, 太少, 只给, 多给, 给得多, 压价, 不合理, 黑]
     examples:
       - 我的旧车你们才给这么点钱
       - 置换的估价太低了，二手车商给得都比你们多
@@ -1070,7 +1070,7 @@ objections:
 
   - code: financing
     title: 贷款、首付和利息
-    concepts: ["@finance", 贷款, 首付, 月供, 分期, 利息, 零利率, 零首付, 征信, 手续费, 审批]
+    concepts: ["@finance", 金融服务费, 服务费, 贷款, 首付, 月供, 分期, 利息, 零利率, 零首付, 征信, 手续费, 审批]
     examples:
       - 贷款利息太高了，不划算
       - 首付能不能再低一点
@@ -1335,7 +1335,7 @@ vocabulary:
               特斯拉, 比亚迪, 宋plus, 汉ev, 唐dm, 秦plus, 吉利, 星越, 博越, 领克, 现代, 途胜, 索纳塔, 起亚, 日产, 天籁, 奇骏, 马自达,
               别克, 奥迪, 宝马, 奔驰, 蔚来, 理想, 小鹏, 问界, 长城, 哈弗, 长安, 奇瑞]
     - id: duration
-      words: ["#个月", "#月", "#周", "#星期", "#礼拜", "#天", "#个星期", "#个礼拜", 下礼拜, 下星期, 下周, 下个月, 明年, 年后, 过年, 半年, 排队, 等车, 提车周期]
+      words: ["#个月", "#月", "#周", "#星期", "#礼拜", "#天", "#个星期", "#个礼拜", 下个月, 明年, 年后, 过年, 半年, 排队, 等车, 提车周期]
     - id: colour
       words: [颜色, 白色, 珍珠白, 黑色, 灰色, 银色, 红色, 蓝色, 深蓝, 深蓝色, 绿色, 棕色, 米色, 车漆, 内饰色, 白的, 黑的, 红的, 灰的, 蓝的]
     - id: trim
@@ -1447,6 +1447,13 @@ vocabulary:
     - 这车保值率怎么样
     - 信号不好
     - 我回头打给你
+    - 我那天有空
+    - 什么时候有空
+    - 油耗多少
+    - 空间大不大
+    - 保值率高吗
+    - 有没有配置单
+    - 几个座位
 
 """##),
     PlaybookFile(
@@ -2320,7 +2327,7 @@ objections:
 
   - code: no_choice
     title: Only one car arrived, no choice
-    concepts: [one car, one unit, only one, just one, the one, last one, choice, choose, pick, compare, comparing, leftover, only car]
+    concepts: [one car, one unit, only one, just one, the one, last one, choice, choose, pick, compare, comparing, leftover, only car, wrong color, cant choose]
     examples:
       - Only one car has arrived, there's no choice, what if I don't like it?
       - There's just this one car and I don't like the colour
@@ -2514,7 +2521,7 @@ objections:
 
   - code: trade_in_value
     title: The trade-in price is too low
-    concepts: ["@trade_in", low, too low, too little, more for, worth more, unfair, insulting, offered more, privately]
+    concepts: ["@trade_in", "@money", low, too low, too little, more for, worth more, unfair, insulting, offered more, privately]
     examples:
       - That's all you'll give me for my old car?
       - Your trade-in valuation is too low, the used-car dealers offer more
@@ -2835,7 +2842,7 @@ vocabulary:
               volkswagen, vw, passat, tiguan, tesla, model y, model 3, byd, geely, hyundai, tucson, sonata, kia, sportage,
               nissan, mazda, ford, chevy, chevrolet, subaru, bmw, audi, mercedes, lexus]
     - id: duration
-      words: ["# weeks", "# week", "# months", "# month", "# days", next week, next month, next year, till spring,
+      words: ["# weeks", "# week", "# months", "# month", "# days", next month, next year, till spring,
               until spring, lead time, the wait, waiting list, in january, in february, in march, in april, in may,
               in june, in july, in august, in september, in october, in november, in december]
     - id: colour
@@ -2925,6 +2932,9 @@ vocabulary:
     - does it keep its value well
     - see you at the weekend
     - email me the details
+    - what is the fuel economy
+    - how many seats
+    - the line cut out
 
 """##),
   ]

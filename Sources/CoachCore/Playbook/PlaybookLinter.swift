@@ -59,6 +59,7 @@ final class LintContext {
     checkTopics()
     checkModels()
     checkObjections()
+    checkConcepts()
     checkMessages()
     checkLabels()
   }
