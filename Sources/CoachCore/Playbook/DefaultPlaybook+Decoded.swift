@@ -1962,7 +1962,6 @@ enum DecodedPlaybookEn {
             "family",
             "girlfriend",
             "boyfriend",
-            "kids",
           ]
         ),
         WordClass(
@@ -2077,6 +2076,7 @@ enum DecodedPlaybookEn {
             "morning",
             "afternoon",
             "evening",
+            "next week",
             "# pm",
             "# am",
             "#pm",
@@ -4248,6 +4248,9 @@ enum DecodedPlaybookZhCN {
         WordClass(
           id: "schedule",
           words: [
+            "下周",
+            "下礼拜",
+            "下星期",
             "周一",
             "周二",
             "周三",

@@ -1359,7 +1359,7 @@ vocabulary:
     - id: finance
       words: [贷款, 首付, 月供, 分期, 利息, 利率, 零利率, 按揭, 征信, 金融, 手续费, 还款, 审批]
     - id: schedule
-      words: [周一, 周二, 周三, 周四, 周五, 周六, 周日, 周末, 星期天, 礼拜天, 今天, 明天, 后天, 上午, 下午, 晚上, 中午, "#点", "#点半", 几点, 见面, 到店, 过来, 门口, 路上]
+      words: [下周, 下礼拜, 下星期, 周一, 周二, 周三, 周四, 周五, 周六, 周日, 周末, 星期天, 礼拜天, 今天, 明天, 后天, 上午, 下午, 晚上, 中午, "#点", "#点半", 几点, 见面, 到店, 过来, 门口, 路上]
   spellings:
     没问题: 可以
     说定了: 可以
@@ -2858,7 +2858,7 @@ vocabulary:
     - id: money
       words: ["# grand", "# thousand", "#k", "# k", "# dollars", "# off", "#%", "# percent", off the sticker]
     - id: family
-      words: [wife, husband, spouse, partner, missus, parents, mom, mum, dad, father, mother, family, girlfriend, boyfriend, kids]
+      words: [wife, husband, spouse, partner, missus, parents, mom, mum, dad, father, mother, family, girlfriend, boyfriend]
     - id: promo_event
       words: [black friday, year end, end of the year, end of year, auto show, holiday promotion, christmas, new year sale, sales event,
               promo, promotion, rebate, rebates, incentive, end of quarter, end-of-quarter, fall season, autumn sales, sale]
@@ -2874,7 +2874,7 @@ vocabulary:
       words: [loan, financing, finance, interest, apr, monthly payment, down payment, zero down, put less down, credit, installment]
     - id: schedule
       words: [monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, tomorrow, tonight, morning, afternoon,
-              evening, "# pm", "# am", "#pm", "#am", "# o'clock", "at #", "after #", "before #", on my way, see you]
+              evening, next week, "# pm", "# am", "#pm", "#am", "# o'clock", "at #", "after #", "before #", on my way, see you]
   spellings:
     put down: down payment
     put less down: smaller down payment
