@@ -227,6 +227,18 @@ enum Migrations {
           END;
           """)
     }
+    // What customers actually said when they raised an objection (`coach touch --objection CODE --said TEXT`): the
+    // matcher's examples from this showroom, and what a trainer reviews with `coach playbook objections --learned`.
+    m.registerMigration("v-objection-said", foreignKeyChecks: .immediate) { db in
+      try db.create(table: "objectionSaid") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("touch", onDelete: .cascade).notNull()
+        t.column("code", .text).notNull()
+        t.column("text", .text).notNull()
+        t.column("at", .datetime).notNull()
+      }
+      try db.create(index: "objectionSaid_on_code", on: "objectionSaid", columns: ["code"])
+    }
     return m
   }
 

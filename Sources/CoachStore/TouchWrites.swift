@@ -16,10 +16,13 @@ public struct NewTouch: Sendable {
   public var issues: [String]
   /// Open topic or issue ids this touch resolves.
   public var resolve: [Int64]
+  /// What the customer said, word for word, for objections raised (code and text).
+  public var said: [(code: String, text: String)]
 
   public init(
     at: Date, channel: Channel, outcome: Outcome, note: String? = nil, objections: [String] = [], nextAt: Date? = nil,
-    bury: [(text: String, kind: TopicKind)] = [], issues: [String] = [], resolve: [Int64] = []
+    bury: [(text: String, kind: TopicKind)] = [], issues: [String] = [], resolve: [Int64] = [],
+    said: [(code: String, text: String)] = []
   ) {
     self.at = at
     self.channel = channel
@@ -30,6 +33,7 @@ public struct NewTouch: Sendable {
     self.bury = bury
     self.issues = issues
     self.resolve = resolve
+    self.said = said
   }
 }
 
@@ -63,6 +67,11 @@ extension AppDatabase {
       var issues: [Int64] = []
       for text in touch.issues {
         issues.append(try TouchWriter.insertTopic(db, leadID: id, category: .issue, text: text, kind: .other, at: touch.at, by: actor))
+      }
+      for (code, text) in touch.said {
+        try db.execute(
+          sql: "INSERT INTO objectionSaid (touchId, code, text, at) VALUES (?,?,?,?)",
+          arguments: [touchID, code, text, touch.at])
       }
       for topicID in touch.resolve {
         try db.execute(

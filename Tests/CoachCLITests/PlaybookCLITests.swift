@@ -48,16 +48,23 @@ struct PlaybookCLITests {
     #expect(r.stderr.contains("1 failed: \"an A prospect is called again after three days\""))
   }
 
+  /// The English examples and the concepts of both languages are what teach the matcher trade-in talk in English.
   @Test func deletingAnObjectionsExamplesFailsItsPhrase() throws {
     let cli = try CLI()
     let dir = try copyOfPlaybooks(cli) { dir in
-      let file = dir.appendingPathComponent("en/objections.yaml")
-      var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-      let code = try #require(lines.firstIndex(of: "  - code: trade_in_value"))
-      let start = try #require((code..<lines.count).first { lines[$0] == "    examples:" })
-      let end = ((start + 1)..<lines.count).first { !lines[$0].hasPrefix("      ") } ?? start + 1
-      lines.replaceSubrange(start..<end, with: ["    examples: []"])
-      try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+      for language in ["en", "zh-CN"] {
+        let file = dir.appendingPathComponent("\(language)/objections.yaml")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let code = try #require(lines.firstIndex(of: "  - code: trade_in_value"))
+        let concepts = try #require((code..<lines.count).first { lines[$0].hasPrefix("    concepts:") })
+        lines[concepts] = "    concepts: []"
+        if language == "en" {
+          let start = try #require((code..<lines.count).first { lines[$0] == "    examples:" })
+          let end = ((start + 1)..<lines.count).first { !lines[$0].hasPrefix("      ") } ?? start + 1
+          lines.replaceSubrange(start..<end, with: ["    examples: []"])
+        }
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+      }
     }
     let r = try cli.run(["playbook", "test", dir.path, "--json"])
     #expect(r.status == 65)

@@ -197,6 +197,9 @@ def generate(playbook_swift, entries):
         ]
         for prop, type_ in sections:
             path = next((p for p in (f"{lang}/{prop}.yaml", f"{lang}/{prop}.yml") if p in texts), None)
+            if path is None and type_.endswith("?"):
+                out += ["", f"  static func {prop}() -> {type_} {{", "    nil", "  }"]  # an optional section file
+                continue
             if path is None:
                 sys.exit(f"playbooks/{lang}/{prop}.yaml is missing")
             out += ["", f"  static func {prop}() -> {type_} {{", "    " + section(structs, path, texts[path], prop, type_), "  }"]

@@ -41,6 +41,11 @@ struct BM25Index: Sendable {
 
   var count: Int { termFrequencies.count }
 
+  /// For every document, whether it holds at least one of `tokens`.
+  func contains(any tokens: [String]) -> [Bool] {
+    termFrequencies.map { doc in tokens.contains { doc[$0] != nil } }
+  }
+
   /// Robertson-Sparck Jones IDF with the +1 that keeps it positive.
   func idf(_ term: String) -> Double {
     let n = Double(documentFrequency[term] ?? 0)

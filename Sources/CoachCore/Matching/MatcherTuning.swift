@@ -1,5 +1,6 @@
 /// The matcher's knobs, in one place. Defaults were chosen on the paraphrase fixture
-/// (Tests/CoachCoreTests/Matching/paraphrases.tsv); ParaphraseAccuracyTests prints the numbers.
+/// (Tests/CoachCoreTests/Matching/paraphrases.tsv) and checked on the showroom fixture by
+/// cross-validation; ParaphraseAccuracyTests and ShowroomAccuracyTests print the numbers.
 /// Measured and dropped: coverage-only scores (each token counted once) ranked worse than BM25;
 /// discounting CJK bigrams unknown to the index let unrelated Chinese text score higher.
 struct MatcherTuning: Sendable {
@@ -21,6 +22,18 @@ struct MatcherTuning: Sendable {
   var cjkExponent = 0.68
   /// Weight of a lone CJK character relative to a bigram or an English word.
   var unigramWeight = 0.5
+  /// Weight of a CJK bigram with one function character ("定了").
+  var halfFunctionalWeight = 0.75
+  /// The showroom's recorded phrasings score at this share (they are not a trainer's choice).
+  var learnedFactor = 0.9
+  /// Weight of a word class named (`@competitor`) relative to a word.
+  var classWeight = 2.5
+  /// A clause scores at this share of its own score (a whole text that matches as well wins).
+  var clauseFactor = 0.95
+  /// Clauses with fewer tokens are not scored alone.
+  var minimumClauseTokens = 3
+  /// Small talk wins over the best objection when its score times this is at least the objection's.
+  var smallTalkFactor = 1.0
   /// Whether background texts (approach, response, follow-up) count for IDF.
   var useBackground = true
 

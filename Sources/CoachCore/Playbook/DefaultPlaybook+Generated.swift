@@ -858,6 +858,7 @@ models:
 #   title              异议名称
 #   line               一句话回答 (简报里只显示这一句; 完整话术用 coach objection CODE 查看)
 #   about_waiting      true: 这条异议是关于等车的 (客户要的车有现车时简报不列它)
+#   concepts           这条异议说的是什么: 两种语言的关键词, 或 vocabulary.yaml 里的词类 (@competitor 等)
 #   examples           客户的原话，6-10 条，越像真实顾客说话越好（匹配器靠它识别）
 #   approach           应对思路，一两句
 #   response           应对话术，2-5 句，用 | 写成多行
@@ -873,6 +874,7 @@ objections:
     title: 等车时间太长
     line: "好车值得等, 越早下定越靠前; 我每周给您报进度, 时间紧的话主销配置或现车能早几周提。"
     about_waiting: true
+    concepts: ["@duration", 等, 等车, 等待, 太久, 太长, 多久, 排队, 现车, 提车, 周期, 急, 急用, 用车, 快点, 等不了, 等不起, 不等了, 排到, 什么时候能到, 等得, 烦]
     examples:
       - 别家有现车，凭什么要我等这么久？
       - 别的车型都有现车，为什么你们的车要等这么久
@@ -895,6 +897,7 @@ objections:
   - code: trim_unavailable
     title: 想要的配置没车
     line: "顶配每月配额很少; 豪华版有您看重的大部分配置、早一个多月提车, 差价可以换成精品或保养。"
+    concepts: ["@colour", "@trim", 没货, 没有, 缺货, 订不到, 没车源, 没资源, 停产, 不生产, 只有, 只剩, 要等, 想要]
     examples:
       - 为什么尊贵版带天窗的没车？
       - 我要的顶配一直没货，低配我又看不上
@@ -918,6 +921,7 @@ objections:
     title: 要求保证以后的配置
     line: "您订的每项配置都写进合同, 到车当面逐项核对, 不对可以不接车。"
     about_waiting: true
+    concepts: ["@feature", "@in_writing", 保证, 合同, 写清楚, 减配, 少了, 配置变, 谁负责, 不变, 还是这个配置]
     examples:
       - 几个月后能保证有带气囊的车吗？
       - 你能保证到时候交的车就是我要的这个配置吗
@@ -940,6 +944,7 @@ objections:
   - code: vs_competitor
     title: 跟竞品比有什么优势
     line: "货比三家是对的: 我把两款车的空间、配置和用车成本列成一张表给您对比。"
+    concepts: ["@competitor", 合资品牌, 竞品, 别的牌子, 别的品牌, 另一款, 比别家, 好在, 比, 对比, 优势, 强, 区别, 为啥选, 凭啥, 更好, 更省油, 空间更大, 便宜, 划算, 比较]
     examples:
       - 你们的车跟XXX比有什么优势？
       - 我还在看别的牌子，你们比它强在哪
@@ -962,6 +967,7 @@ objections:
   - code: no_choice
     title: 只到一台车没得挑
     line: "交车前做全面检查, 您也可以逐项验车, 不满意可以不接。"
+    concepts: [一台, 一辆, 这一台, 最后一台, 没得挑, 没得选, 挑, 挑车, 挑选, 选, 余地, 比较, 剩的, 挑剩, 不放心]
     examples:
       - 只到一台车，挑选的余地都没有，挑不中怎么办？
       - 就这一台车，颜色我也不喜欢
@@ -984,6 +990,7 @@ objections:
   - code: price_drop_after_purchase
     title: 提车后降价怎么办
     line: "价格由厂家统一定, 近期没有大调价计划; 早一个月提车就早一个月享受。"
+    concepts: [降价, 跌价, 便宜, 补差价, 退差价, 保价, 亏, 吃亏, 买完, 提车后, 交车以后, 刚买, 买了以后, 下个月, 高点]
     examples:
       - 提车后降价了怎么办？
       - 我刚买完你们就降价，那我不是亏了
@@ -1006,6 +1013,7 @@ objections:
   - code: no_discount
     title: 别家让利你们不让
     line: "价格稳说明车好卖, 三年后的残值也更高, 卖车时不吃亏。"
+    concepts: ["@money", 优惠, 折扣, 打折, 便宜, 便宜点, 再便宜, 让, 让价, 降点, 底价, 送, 多送, 送点, 啥也不送, 送保险, 贴膜, 能不能降, 不降, 去别家, 报价, 别家, 另一家, 别的店, 一分不让]
     examples:
       - 其他车型都大幅让利，你们的车为什么不让利？
       - 别人都打折，就你们一分钱都不优惠
@@ -1028,6 +1036,7 @@ objections:
     title: 担心到时交不出车
     line: "交车时间写进合同, 每周给您报进度; 万一逾期, 合同里有补偿, 也可以全额退定金。"
     about_waiting: true
+    concepts: [交不出车, 交不了车, 按时交车, 交车, 延期, 拖, 提不到, 没提到, 定金, 退, 倒闭, 跑路, 赔偿, 没车, 到期, 做不到, 承诺的日期]
     examples:
       - 到时要是交不出车怎么办？
       - 定金交了，万一你们到时候没车呢
@@ -1049,6 +1058,7 @@ objections:
   - code: wait_for_promo
     title: 等促销再买
     line: "旺季订车的人最多, 热销配置先被订完; 现在订车源有保证, 该有的优惠我也帮您争取。"
+    concepts: ["@promo_event", 等, 再买, 再订, 到时候, 优惠, 活动, 促销, 补贴, 政策, 更便宜]
     examples:
       - 金九银十你们肯定有促销政策，到时候买肯定更实惠。
       - 我等国庆节车展再来看看
@@ -1071,6 +1081,7 @@ objections:
   - code: online_defects
     title: 网上说有毛病
     line: "那是早期少数批次的问题, 厂家已经改进, 新车都是改进后的版本。"
+    concepts: ["@online_source", "@defect", 网上, 投诉, 毛病, 质量, 问题, 听说, 说, 靠谱]
     examples:
       - 网上查到你们品牌有些小毛病。
       - 我在论坛上看到有人说你们车有异响
@@ -1094,6 +1105,7 @@ objections:
   - code: price_too_high
     title: 价格太贵
     line: "算一笔账: 保养和油耗都比同级低, 五年下来省下不少, 摊到每天差不了几块钱。"
+    concepts: ["@money", 贵, 太贵, 价格高, 偏高, 不划算, 超预算, 预算, 不值, 承受, 离谱, 买不起, 划算, 落地]
     examples:
       - 太贵了，超出我的预算了
       - 这个价钱有点高，我心里价位在十五万以内
@@ -1115,6 +1127,7 @@ objections:
   - code: ask_family
     title: 要和家人商量
     line: "应该的; 我把配置表、报价和安全评分发给您, 也欢迎约家人一起来试驾。"
+    concepts: ["@family", 商量, 问问, 意见, 同意, 做主, 说了算, 决定, 回家, 回去]
     examples:
       - 我得回去跟老婆商量一下
       - 这事我一个人定不了，要问问家里人
@@ -1136,6 +1149,7 @@ objections:
   - code: just_looking
     title: 只是随便看看
     line: "没关系, 多看多比较; 您先看, 有问题随时叫我。"
+    concepts: [随便看看, 看看, 逛逛, 了解, 不买, 暂时不买, 还没打算, 不急, 不急着买, 过来看看, 收集信息, 路过, 没有计划, 还早, 暂时不考虑, 以后再说]
     examples:
       - 我就随便看看，暂时不买
       - 先了解一下，还没想好什么时候买
@@ -1157,6 +1171,7 @@ objections:
   - code: trade_in_value
     title: 旧车置换估价太低
     line: "估价按车况、里程和近期成交行情定, 我把评估明细给您看; 车商报价要把手续和扣款算清楚。"
+    concepts: ["@trade_in", "@money", 低, 太低, 太少, 只给, 多给, 给得多, 压价, 不合理, 黑]
     examples:
       - 我的旧车你们才给这么点钱
       - 置换的估价太低了，二手车商给得都比你们多
@@ -1179,6 +1194,7 @@ objections:
   - code: financing
     title: 贷款、首付和利息
     line: "厂家金融和几家银行都有方案, 首付最低两成, 费用提前写清楚, 没有隐藏费用。"
+    concepts: ["@finance", 金融服务费, 服务费, 贷款, 首付, 月供, 分期, 利息, 零利率, 零首付, 征信, 手续费, 审批]
     examples:
       - 贷款利息太高了，不划算
       - 首付能不能再低一点
@@ -1428,6 +1444,146 @@ topics:
         每月 15 日车主课堂: 用车小技巧、保养知识, 还有车主俱乐部的特别嘉宾分享。
       recurrence: "monthly:15"
       stages: [delivered]
+
+"""##),
+    PlaybookFile(
+      path: "zh-CN/vocabulary.yaml",
+      text: ##"""
+# 异议匹配用词表 (vocabulary)
+#
+# 培训师可以直接扩充本文件。匹配器把各语言的词表合并使用:
+#   classes      共用词类: 文本里出现其中任何一个词, 就算提到了这一类 (异议的 concepts 里写 @类名 引用)。
+#                词里的 # 代表任意数字 (3、三、两、俩、仨、十二……), 例如 "#个月" 匹配 "俩月"、"三个月"。
+#   spellings    其他写法 -> 标准写法: 拼音、方言、口语 (例如 dengche: 等车, 侬: 你)。
+#   small_talk   不是异议的话 (寒暄、约时间、道谢): 客户这么说时不给异议答案。
+# 两种语言的词类 id 要一样。
+
+vocabulary:
+  classes:
+    - id: competitor
+      words: [远航, 北辰, 星河, 蓝湾, 丰田, 凯美瑞, 卡罗拉, 汉兰达, 荣放, 本田, 雅阁, 思域, 冠道, 大众, 帕萨特, 迈腾, 途观, 途昂,
+              特斯拉, 比亚迪, 宋plus, 汉ev, 唐dm, 秦plus, 吉利, 星越, 博越, 领克, 现代, 途胜, 索纳塔, 起亚, 日产, 天籁, 奇骏, 马自达,
+              别克, 奥迪, 宝马, 奔驰, 蔚来, 理想, 小鹏, 问界, 长城, 哈弗, 长安, 奇瑞]
+    - id: duration
+      words: ["#个月", "#月", "#周", "#星期", "#礼拜", "#天", "#个星期", "#个礼拜", 下个月, 明年, 年后, 过年, 半年, 排队, 等车, 提车周期]
+    - id: colour
+      words: [颜色, 白色, 珍珠白, 黑色, 灰色, 银色, 红色, 蓝色, 深蓝, 深蓝色, 绿色, 棕色, 米色, 车漆, 内饰色, 白的, 黑的, 红的, 灰的, 蓝的]
+    - id: trim
+      words: [顶配, 高配, 低配, 中配, 入门版, 豪华版, 尊贵版, 旗舰版, 运动版, 四驱, 两驱, 七座版, 五座版, 版本, 配置, 套件, 选装, 天窗, 全景天窗]
+    - id: feature
+      words: [气囊, 侧气帘, 气帘, 自适应巡航, 巡航, 360影像, 全景影像, 座椅通风, 座椅加热, hud, 抬头显示, 主动刹车, 车道保持, 倒车影像, 天窗, 音响]
+    - id: in_writing
+      words: [写进合同, 写合同, 合同里, 白纸黑字, 签字, 书面, 口说无凭, 打包票, 保证, 承诺, 兑现]
+    - id: money
+      words: ["#万", "#千", "#块", "#元", "#折", "打#折", "#%"]
+    - id: family
+      words: [老婆, 媳妇, 爱人, 老公, 丈夫, 妻子, 对象, 家里人, 家人, 爸妈, 父母, 我爸, 我妈, 孩子他爸, 孩子他妈, 那口子, 全家, 女朋友, 男朋友]
+    - id: promo_event
+      words: [金九银十, 双十一, 双11, 618, 车展, 国庆, 春节, 年底, 年终, 店庆, 促销, 活动, 补贴, 购车补贴, 以旧换新补贴, 节假日]
+    - id: online_source
+      words: [网上, 网友, 论坛, 贴吧, 懂车帝, 汽车之家, 车质网, 抖音, 小红书, 微博, 知乎, 测评, 评测, 视频, 投诉, 车主群]
+    - id: defect
+      words: [异响, 漏水, 漏油, 烧机油, 顿挫, 死机, 总是响, 老是响, 咯吱, 嘎吱, 掉漆, 生锈, 故障, 毛病, 质量问题, 召回, 隔音差, 抖动, 趴窝]
+    - id: trade_in
+      words: [旧车, 老车, 置换, 二手车, 评估, 估价, 抵扣, 作价, 以旧换新, 收车, 瓜子]
+    - id: finance
+      words: [贷款, 首付, 月供, 分期, 利息, 利率, 零利率, 按揭, 征信, 金融, 手续费, 还款, 审批]
+    - id: schedule
+      words: [下周, 下礼拜, 下星期, 周一, 周二, 周三, 周四, 周五, 周六, 周日, 周末, 星期天, 礼拜天, 今天, 明天, 后天, 上午, 下午, 晚上, 中午, "#点", "#点半", 几点, 见面, 到店, 过来, 门口, 路上]
+  spellings:
+    没问题: 可以
+    说定了: 可以
+    dengche: 等车
+    xianche: 现车
+    tiche: 提车
+    jiang: 降
+    jiangjia: 降价
+    youhui: 优惠
+    dazhe: 打折
+    pianyi: 便宜
+    tai gui: 太贵
+    gui: 贵
+    daikuan: 贷款
+    shoufu: 首付
+    dingjin: 定金
+    peizhi: 配置
+    yanse: 颜色
+    侬: 你
+    伐: 吗
+    搿: 这
+    介长辰光: 这么长时间
+    辰光: 时间
+    俺: 我
+    寻思: 想
+    咋: 怎么
+    啥: 什么
+    整不起: 买不起
+    老贵: 很贵
+    贼贵: 很贵
+    磨叽: 慢
+    俩月: 两个月
+    仨月: 三个月
+    下礼拜: 下周
+    礼拜: 周
+    星期: 周
+    一眼: 一点
+    瞅瞅: 看看
+    合计合计: 商量商量
+    合计: 商量
+    拍板: 做主
+    当冤大头: 吃亏
+    冤大头: 吃亏
+  small_talk:
+    - 你好
+    - 好的
+    - 谢谢
+    - 收到
+    - 没问题
+    - 行
+    - 嗯
+    - 可以
+    - 明天见
+    - 到时候见
+    - 几点
+    - 几点到
+    - 下午见
+    - 上午有空
+    - 改天聊
+    - 回头再说
+    - 我在路上
+    - 我到门口了
+    - 在忙
+    - 稍等
+    - 辛苦了
+    - 麻烦你了
+    - 地址在哪
+    - 电话多少
+    - 加微信
+    - 停车方便吗
+    - 我先挂了
+    - 约个时间
+    - 星期六过来
+    - 周日下午两点
+    - 喝点水
+    - 洗手间
+    - 我考虑考虑
+    - 我想一想
+    - 试驾
+    - 预约试驾
+    - 就这样吧
+    - 停车场在哪
+    - 资料发我微信
+    - 发个报价单给我
+    - 这车保值率怎么样
+    - 信号不好
+    - 我回头打给你
+    - 我那天有空
+    - 什么时候有空
+    - 油耗多少
+    - 空间大不大
+    - 保值率高吗
+    - 有没有配置单
+    - 几个座位
 
 """##),
     PlaybookFile(
@@ -2318,6 +2474,7 @@ models:
 #   title              a short name
 #   line               the answer in one line (the brief shows only this; `coach objection CODE` gives the full script)
 #   about_waiting      true when the objection is about waiting for the car (left out when the car is in stock)
+#   concepts           what the objection is about: key words in any language, or word classes of vocabulary.yaml (@competitor, …)
 #   examples           6-10 things customers actually say (the matcher recognises objections by them)
 #   approach           how to handle it, one or two lines
 #   response           what to say, 2-5 sentences (block scalar with |)
@@ -2333,6 +2490,7 @@ objections:
     title: The wait is too long
     line: "Good cars are worth the wait and earlier orders come first; I'll report progress weekly, and a mainstream trim or a car in stock can come weeks sooner."
     about_waiting: true
+    concepts: ["@duration", wait, waiting, long, too long, lead time, in stock, on the lot, deliver right away, weeks, months, urgent, faster, sooner, sit tight]
     examples:
       - Other brands have cars in stock, so why should I wait this long for yours?
       - Two or three months? That's way too long, I can't wait that long
@@ -2355,6 +2513,7 @@ objections:
   - code: trim_unavailable
     title: The trim I want is not available
     line: "The top trim is allocated in small numbers; the luxury trim has most of what you like, comes a month sooner, and the difference can go into accessories."
+    concepts: ["@colour", "@trim", not available, unavailable, sold out, discontinued, out of stock, only, no supply, not offered, not being built]
     examples:
       - Why is the top trim with the sunroof never available?
       - The fully loaded version is always out of stock and I don't want the base model
@@ -2378,6 +2537,7 @@ objections:
     title: Guarantee the equipment months from now
     line: "Every item you order goes into the contract and we check them together at handover; if anything is missing you don't take the car."
     about_waiting: true
+    concepts: ["@feature", "@in_writing", guarantee, contract, promise, cut features, missing, spec change, will it still have, responsible, stays the same]
     examples:
       - Can you guarantee the car will have the airbags in a few months?
       - Can you promise the car I get will have exactly the spec I ordered?
@@ -2400,6 +2560,7 @@ objections:
   - code: vs_competitor
     title: What makes you better than brand X?
     line: "Comparing is right: let me put both cars' space, equipment and running costs side by side for you."
+    concepts: ["@competitor", other brand, another brand, other brands, japanese car, german car, over, better, advantage, compared, versus, vs, instead, convince me, worth it, more room, less fuel, better value]
     examples:
       - What advantage does your car have over the Toyota?
       - I'm also looking at another brand, what makes yours better?
@@ -2422,6 +2583,7 @@ objections:
   - code: no_choice
     title: Only one car arrived, no choice
     line: "We inspect it fully before handover and you can check every item yourself; if anything is wrong you don't take it."
+    concepts: [one car, one unit, only one, just one, the one, last one, choice, choose, pick, compare, comparing, leftover, only car, wrong color, cant choose]
     examples:
       - Only one car has arrived, there's no choice, what if I don't like it?
       - There's just this one car and I don't like the colour
@@ -2444,6 +2606,7 @@ objections:
   - code: price_drop_after_purchase
     title: What if the price drops after I buy?
     line: "Prices are set by the manufacturer and no big change is planned; every month sooner is a month of using the car."
+    concepts: [price drops, drop, drops, cheaper, price cut, goes down, difference back, refund, after i buy, after delivery, next month, price fall, price protection, peak, ripped off, lose money]
     examples:
       - What if the price drops after I take delivery?
       - If you cut the price right after I buy, I lose out
@@ -2465,6 +2628,7 @@ objections:
   - code: no_discount
     title: Others give big discounts, why not you?
     line: "A steady price means the car sells well and keeps its value; you get that back when you sell."
+    concepts: ["@money", discount, knock off, cheaper, best price, bottom line, match, budge, deal, throw in, free, other dealer]
     examples:
       - Other brands give big discounts, why don't you?
       - Everyone else is discounting and you won't knock off a penny
@@ -2487,6 +2651,7 @@ objections:
     title: What if you can't deliver?
     line: "The date goes into the contract, I report progress every week, and if it is late the contract compensates you or returns your deposit."
     about_waiting: true
+    concepts: [deliver, delivery, on time, deposit, never shows up, never see, goes under, bankrupt, miss, late, slips, compensation, on the hook, delay, arrive, doesnt arrive, out of business, go bust, what happens to my money]
     examples:
       - What if you can't deliver the car when the time comes?
       - I pay the deposit and then what if you have no car for me?
@@ -2509,6 +2674,7 @@ objections:
   - code: wait_for_promo
     title: I'll wait for the sales season
     line: "In the sales season the popular trims go first and queues grow; ordering now secures the car, and I'll still get you every offer that applies."
+    concepts: ["@promo_event", wait, hold off, come back, later, deals, sale, promotion, rebate, incentive, better offers]
     examples:
       - There are always promotions in the autumn sales season, I'll buy then and get a better deal
       - I'll wait for the motor show and come back
@@ -2531,6 +2697,7 @@ objections:
   - code: online_defects
     title: I read about faults online
     line: "That affected a few early batches; the factory fixed it and new cars have the improved part."
+    concepts: ["@online_source", "@defect", read, saw, complaints, problems, issues, quality, reliable, people say]
     examples:
       - I read online that your brand has some minor faults
       - Someone on a forum said your cars have rattles
@@ -2554,6 +2721,7 @@ objections:
   - code: price_too_high
     title: It's too expensive
     line: "Let's do the sums: lower servicing and fuel costs add up over five years to a few yuan a day."
+    concepts: ["@money", expensive, too expensive, budget, over budget, afford, not worth, too much, steep, crazy, price, spend]
     examples:
       - It's too expensive, it's over my budget
       - The price is a bit high, I was thinking under 150,000
@@ -2575,6 +2743,7 @@ objections:
   - code: ask_family
     title: I need to ask my family
     line: "Of course; I'll send the spec sheet, quote and safety rating, and you're welcome to bring the family for a test drive."
+    concepts: ["@family", talk to, discuss, check with, run it by, decide, final say, ask, go home, talk it over]
     examples:
       - I have to talk it over with my wife first
       - I can't decide this alone, I need to ask my family
@@ -2596,6 +2765,7 @@ objections:
   - code: just_looking
     title: Just looking
     line: "No problem: take your time and compare, and call me over whenever you have a question."
+    concepts: [just looking, browsing, look around, window shopping, not buying, not planning, gathering info, curious, no rush, checking things out, not in the market, not planning to buy, pressure, browse]
     examples:
       - I'm just looking, not buying yet
       - Just getting an idea, I haven't decided when to buy
@@ -2617,6 +2787,7 @@ objections:
   - code: trade_in_value
     title: The trade-in price is too low
     line: "The valuation follows condition, mileage and recent sales, and I'll show you the details; count the fees in a dealer's higher number."
+    concepts: ["@trade_in", "@money", low, too low, too little, more for, worth more, unfair, insulting, offered more, privately]
     examples:
       - That's all you'll give me for my old car?
       - Your trade-in valuation is too low, the used-car dealers offer more
@@ -2639,6 +2810,7 @@ objections:
   - code: financing
     title: Loan, down payment and interest
     line: "Manufacturer and bank plans, from 20% down, every fee written down up front; no hidden costs."
+    concepts: ["@finance", loan, interest, rate, apr, monthly, down, credit, finance, fees, approval, spread, spread it over]
     examples:
       - The interest rate on the loan is too high, it's not worth it
       - Can the down payment be any lower?
@@ -2922,6 +3094,121 @@ topics:
         know-how and a guest speaker from the owners' club.
       recurrence: "monthly:15"
       stages: [delivered]
+
+"""##),
+    PlaybookFile(
+      path: "en/vocabulary.yaml",
+      text: ##"""
+# Vocabulary for objection matching
+#
+# Trainers may extend this file. The matcher merges the vocabulary of every language:
+#   classes      shared word classes: any of the words in a text counts as naming the class
+#                (an objection's concepts refer to it as @id). `#` in a word stands for any number
+#                (3, three, twelve, a few, …): "# weeks" matches "twelve weeks" and "10 weeks".
+#   spellings    other spellings -> the usual one (slang, abbreviations, common typos).
+#   small_talk   things customers say that are no objection (greetings, scheduling, thanks).
+# Class ids are the same in both languages.
+
+vocabulary:
+  classes:
+    - id: competitor
+      words: [voyager, polaris, nova, bluebay, toyota, camry, corolla, highlander, rav4, honda, accord, civic, cr-v, crv,
+              volkswagen, vw, passat, tiguan, tesla, model y, model 3, byd, geely, hyundai, tucson, sonata, kia, sportage,
+              nissan, mazda, ford, chevy, chevrolet, subaru, bmw, audi, mercedes, lexus]
+    - id: duration
+      words: ["# weeks", "# week", "# months", "# month", "# days", next month, next year, till spring,
+              until spring, lead time, the wait, waiting list, in january, in february, in march, in april, in may,
+              in june, in july, in august, in september, in october, in november, in december]
+    - id: colour
+      words: [colour, color, white, pearl white, black, grey, gray, silver, red, blue, dark blue, green, brown, tan, paint]
+    - id: trim
+      words: [top trim, trim, spec, base model, top spec, high spec, awd, 4wd, all wheel drive, sport package, package,
+              version, seven seat, five seater, sunroof, panoramic roof]
+    - id: feature
+      words: [airbag, airbags, side curtain airbags, curtain airbags, adaptive cruise, cruise control, 360 camera, heated seats,
+              ventilated seats, head-up display, hud, lane keeping, emergency braking, sunroof, equipment, features, options]
+    - id: in_writing
+      words: [in writing, put it in writing, in the contract, signed, guarantee, guaranteed, promise, make sure, verbal]
+    - id: money
+      words: ["# grand", "# thousand", "#k", "# k", "# dollars", "# off", "#%", "# percent", off the sticker]
+    - id: family
+      words: [wife, husband, spouse, partner, missus, parents, mom, mum, dad, father, mother, family, girlfriend, boyfriend]
+    - id: promo_event
+      words: [black friday, year end, end of the year, end of year, auto show, holiday promotion, christmas, new year sale, sales event,
+              promo, promotion, rebate, rebates, incentive, end of quarter, end-of-quarter, fall season, autumn sales, sale]
+    - id: online_source
+      words: [online, reddit, forum, forums, youtube, video, reviews, review, posts, owner group, facebook, twitter, tiktok,
+              internet, complaints]
+    - id: defect
+      words: [rattle, rattles, leaks, leak, burns oil, transmission issues, freezing, crashes, paint chips, creaks, squeaks, noisy, problems,
+              faults, defects, recall, issues]
+    - id: trade_in
+      words: [trade-in, trade in, my trade, part-exchange, appraisal, valuation, old car, carmax, used car dealer]
+    - id: finance
+      words: [loan, financing, finance, interest, apr, monthly payment, down payment, zero down, put less down, credit, installment]
+    - id: schedule
+      words: [monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, tomorrow, tonight, morning, afternoon,
+              evening, next week, "# pm", "# am", "#pm", "#am", "# o'clock", "at #", "after #", "before #", on my way, see you]
+  spellings:
+    put down: down payment
+    put less down: smaller down payment
+    no problem: fine
+    not a problem: fine
+    no worries: fine
+    running late: on my way
+    talk soon: bye
+    talk later: bye
+    kick the tires: browse
+    kick the tyres: browse
+    cant: can not
+    wont: will not
+    dont: do not
+    colour: color
+    tyres: tires
+    pricey: expensive
+    steep: expensive
+    lowballing: low
+    lowball: low
+    backordered: unavailable
+    dealbreaker: deal breaker
+    missus: wife
+  small_talk:
+    - hello
+    - hi there
+    - ok
+    - sounds good
+    - great, thanks
+    - see you tomorrow
+    - see you then
+    - what time
+    - what time works
+    - I'm on my way
+    - I'm here
+    - running late
+    - call me later
+    - I'm busy right now
+    - talk later
+    - bye
+    - morning works
+    - afternoon is fine
+    - send me the location
+    - what's the address
+    - where can I park
+    - can I book a test drive
+    - let me think it over
+    - I'll think about it
+    - that's fine
+    - no worries
+    - perfect
+    - got it
+    - bad signal, call you back
+    - is the resale value good
+    - does it keep its value well
+    - see you at the weekend
+    - email me the details
+    - what is the fuel economy
+    - how many seats
+    - the line cut out
 
 """##),
   ]

@@ -14,10 +14,12 @@ public struct Playbook: Codable, Sendable, Hashable {
   public var messages: [MessageTemplate]
   /// Texts the engine and CLI print, by key (labels, goals, reasons, warnings, switch phrasings).
   public var labels: Labels
+  /// Word classes, spellings and small talk for the objection matcher (vocabulary.yaml; optional).
+  public var vocabulary: Vocabulary?
 
   public init(
     language: String, cadence: Cadence, care: Care, topics: Topics, objections: [Objection], models: [CarModel],
-    messages: [MessageTemplate], labels: Labels
+    messages: [MessageTemplate], labels: Labels, vocabulary: Vocabulary? = nil
   ) {
     self.language = language
     self.cadence = cadence
@@ -27,6 +29,7 @@ public struct Playbook: Codable, Sendable, Hashable {
     self.models = models
     self.messages = messages
     self.labels = labels
+    self.vocabulary = vocabulary
   }
 
   public func model(_ code: String?) -> CarModel? {
@@ -159,6 +162,26 @@ public struct Objection: Codable, Sendable, Hashable {
   public var line: String?
   /// Whether the objection is about waiting for the car (a brief for a model in stock leaves it out).
   public var aboutWaiting: Bool?
+  /// What the objection is about, as words in any language or `@class` ids of vocabulary.yaml (for the matcher).
+  public var concepts: [String]?
+}
+
+// MARK: - Vocabulary (vocabulary.yaml)
+
+/// Words the objection matcher treats alike, in one file per language the trainer can extend.
+public struct Vocabulary: Codable, Sendable, Hashable {
+  /// Shared word classes (competitor brands, durations, colours, …), referred to as `@id` in concepts.
+  public var classes: [WordClass]
+  /// Other spellings and what they stand for (pinyin, dialect, slang): `dengche: 等车`.
+  public var spellings: [String: String]?
+  /// Things customers say that are no objection (greetings, scheduling, thanks).
+  public var smallTalk: [String]?
+}
+
+/// One word class: its id and its words; `#` in a word stands for any number (`#个月`, `# weeks`).
+public struct WordClass: Codable, Sendable, Hashable {
+  public var id: String
+  public var words: [String]
 }
 
 // MARK: - Models (models.yaml)

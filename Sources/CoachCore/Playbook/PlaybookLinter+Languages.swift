@@ -13,6 +13,7 @@ extension PlaybookLinter {
       ("topics", "created topic", ["created"], { $0.topics.created.map(\.id) }),
       ("topics", "dug_up rule", ["dug_up"], { $0.topics.dugUp.map(\.id) }),
       ("topics", "buried kind", ["buried"], { $0.topics.buried.keys.sorted() }),
+      ("vocabulary", "word class", ["classes"], { $0.vocabulary?.classes.map(\.id) ?? [] }),
     ]
 
   /// Reports, in each language's file, ids another language has and this one lacks.

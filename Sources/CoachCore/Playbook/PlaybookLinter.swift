@@ -58,6 +58,7 @@ final class LintContext {
     checkTopics()
     checkModels()
     checkObjections()
+    checkConcepts()
     checkMessages()
     checkLabels()
   }

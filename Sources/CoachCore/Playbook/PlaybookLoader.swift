@@ -57,12 +57,15 @@ public enum PlaybookLoader {
     let models = section("models", [CarModel].self)
     let messages = section("messages", [MessageTemplate].self)
     let labels = section("labels", Labels.self)
+    // Optional: a playbook without vocabulary.yaml matches on examples and concepts alone.
+    let hasVocabulary = files.contains { $0.language == language && $0.section == "vocabulary" }
+    let vocabulary = hasVocabulary ? section("vocabulary", Vocabulary.self) : nil
     guard let cadence, let care, let topics, let objections, let models, let messages, let labels else {
       return Collected(playbook: nil, findings: findings)
     }
     let playbook = Playbook(
       language: language, cadence: cadence, care: care, topics: topics, objections: objections, models: models,
-      messages: messages, labels: labels)
+      messages: messages, labels: labels, vocabulary: vocabulary)
     return Collected(playbook: playbook, findings: findings)
   }
 }

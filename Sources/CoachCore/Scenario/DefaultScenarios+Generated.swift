@@ -9,7 +9,8 @@ extension DefaultScenarios {
 # Objection scenarios for the English playbook.
 #
 # `phrases`: something a customer says, in their own words, and the objection
-# whose response must come up first (coach objection "...").
+# whose response must come up first (coach objection "..."); `objection: none`
+# means it is no objection (small talk, scheduling) and must match nothing.
 # `objections`: codes the call brief must list for this lead (ones the
 # customer raised, then the ones typical for the stage).
 language: en
@@ -38,6 +39,12 @@ scenarios:
           objection: feature_guarantee
         - say: What if the delivery date slips and you have no car for me?
           objection: delivery_risk
+        - say: Honestly the Polaris T7 looks like more car for the money
+          objection: vs_competitor
+        - say: Tuesday at 4pm is fine, see you then
+          objection: none
+        - say: Great, thanks for your help
+          objection: none
 
   - name: comparison and price objections of a prospect
     lead:
@@ -575,7 +582,8 @@ scenarios:
       path: "tests/zh-CN-objections.yaml",
       text: ##"""
 # 中文异议场景。
-# phrases: 客户的原话 (用自己的话说), 以及必须排在第一位的异议 (coach objection "...")。
+# phrases: 客户的原话 (用自己的话说), 以及必须排在第一位的异议 (coach objection "...");
+#          objection: none 表示这句话不是异议 (寒暄、约时间), 必须什么都不匹配。
 # objections: 这个客户的通话简报里必须列出的异议 (客户提过的在前, 然后是该阶段常见的)。
 language: zh-CN
 now: 2026-11-24T09:00:00+08:00
@@ -601,6 +609,12 @@ scenarios:
           objection: feature_guarantee
         - say: 万一到时候你们交不出车怎么办
           objection: delivery_risk
+        - say: 跟北辰T7比, 你们的X60好在哪
+          objection: vs_competitor
+        - say: 那就礼拜六上午十点, 不见不散
+          objection: none
+        - say: 好的好的, 辛苦你了
+          objection: none
 
   - name: 有望客户比较竞品和讲价
     lead:

@@ -52,11 +52,12 @@ public enum ScenarioCheck {
     return ScenarioResult(scenario: scenario, action: action, brief: brief, failures: failures)
   }
 
-  /// Each phrase must match its objection best.
+  /// Each phrase must match its objection best; `none` means it must match nothing (small talk).
   static func phraseFailures(_ e: ScenarioExpectation, matcher: ObjectionMatcher) -> [ScenarioFailure] {
     e.phrases.compactMap { phrase in
       let matches = matcher.match(phrase.say, limit: 3)
-      guard matches.first?.code != phrase.objection else { return nil }
+      let expected: String? = phrase.objection == "none" ? nil : phrase.objection
+      guard matches.first?.code != expected else { return nil }
       let got = matches.map { "\($0.code) (\(String(format: "%.2f", $0.score)))" }.joined(separator: ", ")
       return ScenarioFailure(
         check: "phrase \"\(phrase.say)\"", expected: phrase.objection, got: got.isEmpty ? "no match" : got)

@@ -1,9 +1,11 @@
 import ArgumentParser
 import CoachCore
+import CoachStore
 import Foundation
 
 extension CoachCommand {
-  /// `coach objection TEXT`: match what a customer said to the playbook's responses (no database needed).
+  /// `coach objection TEXT`: match what a customer said to the playbook's responses (no database needed; the
+  /// showroom's recorded phrasings join the examples when the database exists).
   struct ObjectionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "objection", abstract: "Match what a customer said (zh or en) to playbook responses.")
@@ -13,28 +15,56 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      try FreeText.require(text.joined(separator: " "), option: "TEXT")
+      let zh = env.language.hasPrefix("zh")
+      let said = text.joined(separator: " ")
+      try FreeText.require(said, option: "TEXT")
       let set = try Playbooks.loadSet(env)
       guard let playbook = set.playbook(env.language) else {
         throw CoachError.refused(.noLanguageFolder(language: env.language, found: set.languages.keys.sorted()))
       }
-      let objections = set.languages.keys.sorted().flatMap { set.languages[$0]?.objections ?? [] }
-      let matcher = ObjectionMatcher(objections: objections)
-      let matches = matcher.match(text.joined(separator: " "), limit: max(1, limit)).compactMap { m -> MatchJSON? in
+      let matcher = set.objectionMatcher(learned: Self.recordedPhrasings(env))
+      let competitor = set.competitorNamed(in: said, language: env.language)
+      let matches = matcher.match(said, limit: max(1, limit)).compactMap { m -> MatchJSON? in
         guard let o = playbook.objection(m.code) else { return nil }
+        let rival = m.code == "vs_competitor" ? competitor : nil
+        let response = rival?.competitor.answer.trimmed ?? o.response.trimmed
         return MatchJSON(
-          code: m.code, score: (m.score * 1000).rounded() / 1000, title: o.title, response: o.response.trimmed,
-          script: [o.response.trimmed, o.followUpQuestion.trimmed].joined(separator: "\n"), approach: o.approach.trimmed)
+          code: m.code, score: (m.score * 1000).rounded() / 1000, title: o.title, response: response,
+          script: [response, o.followUpQuestion.trimmed].joined(separator: "\n"), approach: o.approach.trimmed,
+          competitor: rival.map { CompetitorJSON(name: $0.competitor.name, model: $0.model.code, weakness: $0.competitor.weakness) })
       }
       let out = Output(env: env)
       if env.json { return try out.json(["matches": matches]) }
       if matches.isEmpty {
-        return out.line(playbook.labels.ui["no_match"] ?? "no objection in the playbook matches well enough; try other words")
+        out.line(playbook.labels.ui["no_match"] ?? "no objection in the playbook matches well enough; try other words")
+        let closest = matcher.closest(said, limit: 3).compactMap { playbook.objection($0.code) }
+        guard !closest.isEmpty else { return }
+        out.line(playbook.labels.ui["did_you_mean"] ?? (zh ? "您是不是想说：" : "did you mean:"))
+        for (i, o) in closest.enumerated() {
+          out.line("  \(i + 1). \(o.title) [\(o.code)]")
+          if let first = o.response.trimmed.split(separator: "\n").first { out.line("     » \(first)") }
+        }
+        out.line("  coach playbook show objections CODE")
+        return
       }
       for (i, m) in matches.enumerated() {
         out.line(Output.bold("\(i + 1). \(m.title) [\(m.code)] \(String(format: "%.2f", m.score))"))
+        if let rival = m.competitor { out.line("   \(rival.name): \(rival.weakness)") }
         out.line("   \(m.approach)")
         for l in m.script.split(separator: "\n") { out.line("   » \(l)") }
+      }
+    }
+
+    /// The showroom's recorded phrasings when the database exists; none otherwise (never creates one, and a
+    /// database that cannot be read only costs the showroom's examples, with a note on stderr).
+    static func recordedPhrasings(_ env: RunEnvironment) -> [LearnedPhrasing] {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: env.dbPath)
+      guard let size = attributes?[.size] as? Int, size > 0 else { return [] }
+      do {
+        return try AppDatabase.open(path: env.dbPath).recordedPhrasings().map(\.learned)
+      } catch {
+        FileHandle.standardError.write(Data("coach: matching without the showroom's phrasings: \(error)\n".utf8))
+        return []
       }
     }
   }
@@ -47,6 +77,15 @@ struct MatchJSON: Encodable {
   let response: String
   let script: String
   let approach: String
+  /// The catalog's competitor the customer named (vs_competitor only); `response` is its one-liner.
+  let competitor: CompetitorJSON?
+}
+
+struct CompetitorJSON: Encodable {
+  let name: String
+  /// Catalog code of our model this competitor is listed against.
+  let model: String
+  let weakness: String
 }
 
 extension String {

@@ -10,7 +10,7 @@ extension CoachCommand {
   /// `coach playbook lint|test|show`: trainers' checks.
   struct PlaybookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "playbook", abstract: "Check the playbook trainers edit.", subcommands: [Lint.self, Test.self, Show.self])
+      commandName: "playbook", abstract: "Check the playbook trainers edit.", subcommands: [Lint.self, Test.self, Show.self, Objections.self])
 
     struct Lint: ParsableCommand {
       static let configuration = CommandConfiguration(

@@ -21,6 +21,8 @@ extension CoachCommand {
     @Option(help: "Kind of the preceding --bury: tech, brochure, supply, policy or other.") var buryKind: [TopicKind] = []
     @Option(help: "Resolve an open topic or issue by id; repeatable.") var resolve: [Int64] = []
     @Option(help: "Objection code the customer raised; repeatable (`coach objection` finds codes).") var objection: [String] = []
+    @Option(help: "What the customer said, word for word, for the --objection before it; repeatable. Teaches the matcher.")
+    var said: [String] = []
     @Option(help: "Record an after-sales problem the customer raised; repeatable.") var issue: [String] = []
     @Option(help: "Agreed next contact: ISO 8601 (in --tz without an offset).") var next: String?
     @OptionGroup var global: GlobalOptions
@@ -28,6 +30,10 @@ extension CoachCommand {
     func validate() throws {
       if buryKind.count > bury.count {
         throw ValidationError("--bury-kind given \(buryKind.count) times for \(bury.count) --bury: give one kind after each topic")
+      }
+      if said.count > objection.count {
+        throw ValidationError(
+          "--said given \(said.count) times for \(objection.count) --objection: give the customer's words after each code")
       }
     }
 
@@ -41,6 +47,12 @@ extension CoachCommand {
       for code in objection where !codes.contains(code) {
         throw CoachError.refused(.unknownObjection(code: code, known: codes.sorted()))
       }
+      for text in said where text.trimmed.isEmpty {
+        throw CoachError.usage(
+          env.language.hasPrefix("zh")
+            ? "--said 为空：请写下客户的原话（或去掉 --said）"
+            : "--said is blank: give the customer's own words (or leave --said out)")
+      }
       let nextAt = try next.map { try env.instant($0, option: "--next") }
       if let nextAt, nextAt < env.now {
         throw CoachError.refused(.nextInPast(given: next ?? ""))
@@ -48,7 +60,8 @@ extension CoachCommand {
       let topics = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
       let touch = NewTouch(
         at: env.now, channel: channel, outcome: outcome, note: note, objections: objection, nextAt: nextAt,
-        bury: topics, issues: issue, resolve: resolve)
+        bury: topics, issues: issue, resolve: resolve,
+        said: zip(objection, said).map { (code: $0, text: $1.trimmed) })
       let result = try session.db.addTouch(leadID: id, touch, actor: session.actor, scope: session.scope)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))

@@ -7,7 +7,7 @@ import Foundation
 enum ScenarioRunner {
   /// Runs every scenario against `playbooks`; a lead the store refuses to build is a failed scenario.
   static func run(_ scenarios: [Scenario], playbooks: PlaybookSet, language: String) -> [ScenarioResult] {
-    let matcher = ObjectionMatcher(objections: playbooks.languages.keys.sorted().flatMap { playbooks.languages[$0]?.objections ?? [] })
+    let matcher = playbooks.objectionMatcher()
     return scenarios.map { scenario in
       do {
         let (lead, stats) = try build(scenario)

@@ -33,15 +33,34 @@ enum MatchingFixtures {
     var text: String
   }
 
+  /// The repository's `playbooks/` folder loaded as the CLI loads `--playbooks DIR` (every language).
+  static func playbookSet() throws -> PlaybookSet {
+    let root = repoRoot.appendingPathComponent("playbooks")
+    var files: [PlaybookFile] = []
+    for language in ["zh-CN", "en"] {
+      let folder = root.appendingPathComponent(language)
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".yaml") {
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        files.append(PlaybookFile(path: "\(language)/\(name)", text: text))
+      }
+    }
+    return try PlaybookSet.load(files: files)
+  }
+
+  /// Rows of `showroom.tsv`: utterances written before reading the playbook examples (issue 13).
+  static func showroom() throws -> [Phrase] { try rows("showroom.tsv") }
+
   /// Rows of `paraphrases.tsv` (language, code or "-", text); `#` lines are comments.
-  static func paraphrases() throws -> [Phrase] {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("paraphrases.tsv")
+  static func paraphrases() throws -> [Phrase] { try rows("paraphrases.tsv") }
+
+  private static func rows(_ file: String) throws -> [Phrase] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(file)
     return try String(contentsOf: url, encoding: .utf8)
       .split(separator: "\n")
       .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
       .map { line in
         let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        precondition(fields.count == 3, "paraphrases.tsv: expected 3 tab-separated fields in: \(line)")
+        precondition(fields.count == 3, "\(file): expected 3 tab-separated fields in: \(line)")
         return Phrase(language: fields[0], code: fields[1] == "-" ? nil : fields[1], text: fields[2])
       }
   }

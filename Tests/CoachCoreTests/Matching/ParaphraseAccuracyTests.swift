@@ -53,7 +53,7 @@ import Testing
   @Test("top-1 accuracy on paraphrases is at least 90% and unrelated text (nearly) never matches",
         arguments: ["zh", "en"])
   func accuracy(language: String) throws {
-    let matcher = ObjectionMatcher(objections: try MatchingFixtures.allObjections())
+    let matcher = try MatchingFixtures.playbookSet().objectionMatcher()
     let report = try Self.evaluate(matcher, language: language)
     #expect(report.accuracy >= 0.9, "\(report.failures)")
     #expect(report.falsePositives.count <= 1, "\(report.falsePositives)")
@@ -63,7 +63,7 @@ import Testing
   @Test("per-code documents rank at least as well as per-example documents with max-pooling")
   func perCodeBeatsPerExample() throws {
     let objections = try MatchingFixtures.allObjections()
-    let entries = objections.map { (code: $0.code, examples: [$0.title] + $0.examples) }
+    let entries = objections.map { ObjectionMatcher.Entry(code: $0.code, examples: [$0.title] + $0.examples) }
     let background = objections.map { [$0.approach, $0.response, $0.followUpQuestion].joined(separator: "\n") }
     var totals: [String: Double] = [:]
     for (name, granularity) in [("per-code", MatcherTuning.Granularity.perCode), ("per-example", .perExample)] {
