@@ -1,0 +1,127 @@
+import Foundation
+
+/// The words of `ImportVocabularyTable` plus the playbook's labels and model catalog, ready to look up: what an
+/// import reads a header or cell as when it is not the contract's exact word. Only asked after the exact forms
+/// fail, so files written in codes keep the fast path.
+public struct ImportVocabulary: Sendable {
+  /// A catalog model: its code and names (every language).
+  public struct Model: Sendable, Hashable {
+    public var code: String
+    public var names: [String]
+    public init(code: String, names: [String]) {
+      self.code = code
+      self.names = names
+    }
+  }
+
+  /// Column keys → column, per kind.
+  let headers: [ImportSchema.Kind: [String: String]]
+  /// Word key → code, per column (`stage`, `channel`, `outcome`, `gender`).
+  let words: [String: [String: String]]
+  /// The catalog, empty when unknown.
+  public let models: [Model]
+
+  /// The table alone (no playbook labels or model names).
+  public static let builtIn = ImportVocabulary(labels: [], models: [])
+
+  /// The table plus `labels` (the playbooks' `ui` labels, every language: `stage_*`, `channel_*`, `outcome_*`) and
+  /// the model catalog.
+  public init(labels: [[String: String]], models: [Model]) {
+    func index(_ table: [String: [String]]) -> [String: String] {
+      var out: [String: String] = [:]
+      for (column, names) in table {
+        for n in names { out[Self.key(n)] = column }
+      }
+      return out
+    }
+    headers = [.leads: index(ImportVocabularyTable.leadHeaders), .touches: index(ImportVocabularyTable.touchHeaders)]
+    var words: [String: [String: String]] = [
+      "stage": index(ImportVocabularyTable.stages), "channel": index(ImportVocabularyTable.channels),
+      "outcome": index(ImportVocabularyTable.outcomes), "gender": index(ImportVocabularyTable.genders),
+    ]
+    // The playbook's own labels win over the table's synonyms (a trainer's word means what the playbook says).
+    for ui in labels {
+      for (key, text) in ui {
+        for column in ["stage", "channel", "outcome"] where key.hasPrefix(column + "_") {
+          words[column, default: [:]][Self.key(text)] = String(key.dropFirst(column.count + 1))
+        }
+      }
+    }
+    self.words = words
+    self.models = models
+  }
+
+  /// The vocabulary of a playbook set (every language's labels and model names, by code).
+  public init(playbooks: [Playbook]) {
+    var names: [String: [String]] = [:]
+    var order: [String] = []
+    for p in playbooks {
+      for m in p.models {
+        if names[m.code] == nil { order.append(m.code) }
+        names[m.code, default: []].append(m.name)
+      }
+    }
+    self.init(
+      labels: playbooks.map(\.labels.ui), models: order.map { Model(code: $0, names: names[$0] ?? []) })
+  }
+
+  /// How headers and words are compared: lower-cased, without white space (ASCII or full-width), `-` or `_`.
+  public static func key(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for s in text.lowercased().unicodeScalars {
+      if s == "-" || s == "_" || s == "\u{FEFF}" || s.properties.isWhitespace { continue }
+      out.append(s)
+    }
+    return String(out)
+  }
+
+  /// The column a header names, by the table (nil: not in it).
+  func column(header: String, kind: ImportSchema.Kind) -> String? { headers[kind]?[Self.key(header)] }
+
+  /// The code `value` stands for in `column` (`stage`, `channel`, `outcome`, `gender`), or nil.
+  public func code(_ column: String, _ value: String) -> String? {
+    words[column]?[Self.key(value)]
+  }
+
+  /// `H级` → `H`: a grade or tier without its suffix (nil when it has none).
+  public static func withoutGradeSuffix(_ value: String) -> String? {
+    let v = value.trimmedFast(.whitespaces)
+    for suffix in ImportVocabularyTable.gradeSuffixes where v.hasSuffix(suffix) {
+      return String(v.dropLast(suffix.count)).trimmedFast(.whitespaces)
+    }
+    return nil
+  }
+
+  /// What a model cell names: a code, a name, or several (ambiguous) or none.
+  public enum ModelMatch: Sendable, Hashable {
+    case code(String)
+    case ambiguous([String])
+    case unknown
+  }
+
+  /// The model `value` names (see `ImportVocabularyTable.modelRule`). Codes are asked first by the caller.
+  public func model(_ value: String) -> ModelMatch {
+    let k = Self.key(value)
+    guard !k.isEmpty else { return .unknown }
+    var exact: [String] = []
+    var prefix: [String] = []
+    for m in models {
+      let keys = [m.code].map(Self.key) + m.names.map(Self.key)
+      if keys.contains(k) {
+        exact.append(m.code)
+      } else if m.names.contains(where: { Self.key($0).hasPrefix(k) }) {
+        prefix.append(m.code)
+      }
+    }
+    if exact.count == 1 { return .code(exact[0]) }
+    if exact.count > 1 { return .ambiguous(exact) }
+    if prefix.count == 1 { return .code(prefix[0]) }
+    if prefix.count > 1 { return .ambiguous(prefix) }
+    return .unknown
+  }
+
+  /// `Model` names of `codes`, for messages: `S50 (极光 S50 (老款))`.
+  func describe(_ codes: [String]) -> [String] {
+    codes.map { c in models.first(where: { $0.code == c }).flatMap(\.names.first).map { "\(c) (\($0))" } ?? c }
+  }
+}
