@@ -92,9 +92,20 @@ struct XLSXPackage {
   }
 }
 
-/// A parser delegate that may stop the parse with an error (`stop`), thrown after `parse()` returns.
+/// A parser delegate that may stop the parse with an error (`stop`), thrown after `parse()` returns. Subclasses
+/// override these methods: on Linux the protocol's defaults live in an extension, so a method declared only in a
+/// subclass would never be called.
 class XLSXDelegate: NSObject, XMLParserDelegate {
   var stop: (any Error)?
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {}
+
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {}
+
+  func parser(_ parser: XMLParser, foundCharacters string: String) {}
 
   /// `x:row` → `row`: prefixes differ between writers.
   static func local(_ name: String) -> Substring {

@@ -9,7 +9,7 @@ final class XLSXWorkbookReader: XLSXDelegate {
   var sheets: [(name: String, id: String)] = []
   var date1904 = false
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
@@ -28,7 +28,7 @@ final class XLSXWorkbookReader: XLSXDelegate {
 final class XLSXRelationshipsReader: XLSXDelegate {
   var targets: [String: String] = [:]
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
@@ -53,7 +53,7 @@ final class XLSXStylesReader: XLSXDelegate {
     }
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
@@ -68,7 +68,7 @@ final class XLSXStylesReader: XLSXDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
     if Self.local(name) == "cellXfs" { inCellXfs = false }
   }
 }
@@ -86,7 +86,7 @@ final class XLSXSharedStringsReader: XLSXDelegate {
 
   init(path: String) { self.path = path }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
@@ -100,7 +100,7 @@ final class XLSXSharedStringsReader: XLSXDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
     guard inText else { return }
     current += string
     total += string.utf8.count
@@ -109,7 +109,7 @@ final class XLSXSharedStringsReader: XLSXDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
     switch Self.local(name) {
     case "t": inText = false
     case "rPh": phonetic -= 1

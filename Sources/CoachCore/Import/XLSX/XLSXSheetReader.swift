@@ -37,7 +37,7 @@ final class XLSXSheetReader: XLSXDelegate {
     self.emit = emit
   }
 
-  func parser(
+  override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
@@ -61,7 +61,7 @@ final class XLSXSheetReader: XLSXDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
     guard collecting else { return }
     text += string
     if text.utf8.count > Self.maxCellBytes {
@@ -70,7 +70,7 @@ final class XLSXSheetReader: XLSXDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
     switch Self.local(name) {
     case "v", "t": collecting = false
     case "is": inInline = false
