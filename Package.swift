@@ -43,6 +43,7 @@ let package = Package(
       name: "CoachStoreTests",
       dependencies: ["CoachStore", "CoachCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(
+      name: "CoachCLITests", dependencies: ["CoachCore", "coach", "TestSupport"], exclude: ["Golden", "Fixtures"]),
   ]
 )

@@ -5,8 +5,8 @@ import Foundation
 #endif
 
 /// Streams one worksheet's rows as import records: each `<row>` becomes a record at its sheet row number, its
-/// cells as text (`XLSXCells`) at their columns. Rows before the first non-empty one are skipped (that one is the
-/// header); each later row is cut or padded to the header's width, so that trailing empty cells (which sheets
+/// cells as text (`XLSXCells`) at their columns. Rows before the first with two or more cells are skipped (that
+/// one is the header); each later row is cut or padded to the header's width, so that trailing empty cells (which sheets
 /// leave out) do not count, while a value right of the header makes the row bad.
 final class XLSXSheetReader: XLSXDelegate {
   /// The longest text a cell may hold (Excel's own limit is 32,767 characters).
@@ -111,8 +111,11 @@ final class XLSXSheetReader: XLSXDelegate {
 
   private func finishRow() throws {
     guard let width else {
-      // The first row with any text is the header; rows above it (blank) are not records.
-      guard let last = fields.lastIndex(where: { !$0.isEmpty }) else { return }
+      // The first row with two cells or more is the header; rows above it (blank, or a title merged across the
+      // top of the sheet, like "2026年11月客户登记表") are not records.
+      guard fields.lazy.filter({ !$0.isEmpty }).count >= 2, let last = fields.lastIndex(where: { !$0.isEmpty }) else {
+        return
+      }
       width = last + 1
       try emit(CSVRecord(line: rowNumber, fields: Array(fields[...last]), problem: problem))
       return
