@@ -47,7 +47,8 @@ public enum ImportDates {
 
   /// A day in any accepted form, checked to exist.
   public static func day(_ text: String) -> LocalDate? {
-    TimeParsing.day(text) ?? canonical(text).flatMap { c in c.count == 10 ? TimeParsing.day(c) : nil }
+    // A day with a time after it (a date-and-time cell) is that day.
+    TimeParsing.day(text) ?? canonical(text).flatMap { c in TimeParsing.day(String(c.prefix(10))) }
   }
 
   /// A time in any accepted form (a bare day is 00:00 in `zone`).

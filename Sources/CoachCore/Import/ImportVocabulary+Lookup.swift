@@ -20,6 +20,8 @@ public struct ImportVocabulary: Sendable {
   let words: [String: [String: String]]
   /// The catalog, empty when unknown.
   public let models: [Model]
+  /// Each model's keys, worked out once: its code and names (exact matches), and its names (prefix matches).
+  private let modelKeys: [(code: String, exact: Set<String>, names: [String])]
 
   /// The table alone (no playbook labels or model names).
   public static let builtIn = ImportVocabulary(labels: [], models: [])
@@ -49,6 +51,10 @@ public struct ImportVocabulary: Sendable {
     }
     self.words = words
     self.models = models
+    modelKeys = models.map { m in
+      let names = m.names.map(Self.key)
+      return (m.code, Set([Self.key(m.code)] + names), names)
+    }
   }
 
   /// The vocabulary of a playbook set (every language's labels and model names, by code).
@@ -69,7 +75,12 @@ public struct ImportVocabulary: Sendable {
   public static func key(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     for s in text.lowercased().unicodeScalars {
-      if s == "-" || s == "_" || s == "\u{FEFF}" || s.properties.isWhitespace { continue }
+      if s.isASCII {
+        // ASCII white space is these; no table look-up for the usual letters and digits.
+        if s == "-" || s == "_" || s == " " || (0x09...0x0D).contains(s.value) { continue }
+      } else if s == "\u{FEFF}" || s.properties.isWhitespace {
+        continue
+      }
       out.append(s)
     }
     return String(out)
@@ -105,11 +116,10 @@ public struct ImportVocabulary: Sendable {
     guard !k.isEmpty else { return .unknown }
     var exact: [String] = []
     var prefix: [String] = []
-    for m in models {
-      let keys = [m.code].map(Self.key) + m.names.map(Self.key)
-      if keys.contains(k) {
+    for m in modelKeys {
+      if m.exact.contains(k) {
         exact.append(m.code)
-      } else if m.names.contains(where: { Self.key($0).hasPrefix(k) }) {
+      } else if m.names.contains(where: { $0.hasPrefix(k) }) {
         prefix.append(m.code)
       }
     }

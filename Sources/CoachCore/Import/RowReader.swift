@@ -78,7 +78,8 @@ struct RowReader {
   private static func spokenHint(_ column: String) -> String {
     switch column {
     case "stage", "channel", "outcome": " (or the playbook's label, like 战败 or 电话)"
-    case "grade", "tier": " (a suffix 级 or 类 is allowed, like H级)"
+    case "grade": " (a suffix 级 or 类 is allowed, like H级)"
+    case "tier": " (a suffix 级 or 类 is allowed, like A级)"
     default: ""
     }
   }

@@ -67,7 +67,7 @@ public enum XLSXCells {
       case "\"": inQuote.toggle()
       case "[" where !inQuote: inBracket = true
       case "]" where !inQuote: inBracket = false
-      case "y", "m", "d", "h", "s" where !inQuote && !inBracket: return true
+      case "y", "m", "d", "h", "s": if !inQuote && !inBracket { return true }
       default: continue
       }
     }
