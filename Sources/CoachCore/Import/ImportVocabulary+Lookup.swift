@@ -20,6 +20,8 @@ public struct ImportVocabulary: Sendable {
   let words: [String: [String: String]]
   /// The catalog, empty when unknown.
   public let models: [Model]
+  /// Answers already worked out: a sheet repeats the same few words (`H级`, `战败`, `极光 X60`) in every row.
+  private let memo = Memo()
   /// Each model's keys, worked out once: its code and names (exact matches), and its names (prefix matches).
   private let modelKeys: [(code: String, exact: Set<String>, names: [String])]
 
@@ -91,7 +93,7 @@ public struct ImportVocabulary: Sendable {
 
   /// The code `value` stands for in `column` (`stage`, `channel`, `outcome`, `gender`), or nil.
   public func code(_ column: String, _ value: String) -> String? {
-    words[column]?[Self.key(value)]
+    memo.code(column, value) { words[column]?[Self.key(value)] }
   }
 
   /// `H级` → `H`: a grade or tier without its suffix (nil when it has none).
@@ -112,6 +114,11 @@ public struct ImportVocabulary: Sendable {
 
   /// The model `value` names (see `ImportVocabularyTable.modelRule`). Codes are asked first by the caller.
   public func model(_ value: String) -> ModelMatch {
+    memo.model(value) { modelUncached(value) }
+  }
+
+  /// `model(value)` worked out (the memo's source).
+  func modelUncached(_ value: String) -> ModelMatch {
     let k = Self.key(value)
     guard !k.isEmpty else { return .unknown }
     var exact: [String] = []
@@ -133,5 +140,44 @@ public struct ImportVocabulary: Sendable {
   /// `Model` names of `codes`, for messages: `S50 (极光 S50 (老款))`.
   func describe(_ codes: [String]) -> [String] {
     codes.map { c in models.first(where: { $0.code == c }).flatMap(\.names.first).map { "\(c) (\($0))" } ?? c }
+  }
+}
+
+/// Remembers the vocabulary's answers per cell text, so that each distinct word is keyed and looked up once. Bounded
+/// (emptied past `limit` entries); locked, as the vocabulary is shared across threads (tests, the CLI's two).
+final class Memo: @unchecked Sendable {
+  static let limit = 4096
+  private let lock = NSLock()
+  private var codes: [String: [String: String?]] = [:]
+  private var models: [String: ImportVocabulary.ModelMatch] = [:]
+
+  func code(_ column: String, _ value: String, _ work: () -> String?) -> String? {
+    lock.lock()
+    if let known = codes[column]?[value] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let answer = work()
+    lock.lock()
+    if codes[column, default: [:]].count >= Self.limit { codes[column] = [:] }
+    codes[column, default: [:]][value] = .some(answer)
+    lock.unlock()
+    return answer
+  }
+
+  func model(_ value: String, _ work: () -> ImportVocabulary.ModelMatch) -> ImportVocabulary.ModelMatch {
+    lock.lock()
+    if let known = models[value] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let answer = work()
+    lock.lock()
+    if models.count >= Self.limit { models = [:] }
+    models[value] = answer
+    lock.unlock()
+    return answer
   }
 }

@@ -42,10 +42,16 @@ public enum XLSXCells {
       days += CivilTime.days(year: 1899, month: 12, day: days >= 61 ? 30 : 31)
     }
     let day = CivilTime.civil(days)
-    let text = String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
+    let text = pad(day.year, 4) + "-" + pad(day.month, 2) + "-" + pad(day.day, 2)
     let s = Int(seconds)
     guard s > 0 else { return text }
-    return text + String(format: " %02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return text + " " + pad(s / 3600, 2) + ":" + pad(s / 60 % 60, 2) + ":" + pad(s % 60, 2)
+  }
+
+  /// `n` in at least `width` digits (`String(format:)` costs a formatter per call: a sheet has a date per row).
+  private static func pad(_ n: Int, _ width: Int) -> String {
+    let digits = String(n)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
   }
 
   /// Built-in number formats that show dates or times (ECMA-376 §18.8.30, plus the CJK date formats).
