@@ -50,6 +50,41 @@ struct XLSXPackage {
       message: "\(path): cannot read the spreadsheet: \(why); save it again from Excel or WPS as .xlsx (or CSV)")
   }
 
+  /// Hands `part`'s bytes to `body` chunk by chunk as they are unpacked; false when there is no such part.
+  func stream(_ part: String, _ body: (Data) throws -> Void) throws -> Bool {
+    guard let entry = archive[part] else { return false }
+    guard entry.uncompressedSize <= Self.maxPartBytes else {
+      throw Self.damaged(path, "\(part) unpacks to more than 1 GB")
+    }
+    var written: UInt64 = 0
+    var utf8 = UTF8Check()
+    // What `body` throws (damage the scanner found, a refusal, a stop) is kept apart from the zip's own errors.
+    var stopped: (any Error)?
+    do {
+      _ = try archive.extract(entry, bufferSize: 1 << 16) { chunk in
+        written += UInt64(chunk.count)
+        guard written <= Self.maxPartBytes else { throw Self.damaged(path, "\(part) unpacks to more than 1 GB") }
+        do {
+          try utf8.check(chunk)
+          try body(chunk)
+        } catch {
+          stopped = error
+          throw error
+        }
+      }
+    } catch {
+      if let damage = stopped as? XLSXSheetScanner.Damaged {
+        throw Self.damaged(path, "\(part) is not well-formed XML (\(damage.why))")
+      }
+      if stopped is UTF8Check.Invalid { throw Self.damaged(path, "\(part) is not UTF-8 text") }
+      if let stopped { throw stopped }
+      if let error = error as? CoachError { throw error }
+      throw Self.damaged(path, "\(part) is damaged (\(error))")
+    }
+    guard utf8.isComplete else { throw Self.damaged(path, "\(part) is not UTF-8 text") }
+    return true
+  }
+
   /// Unpacks `part` (a path inside the archive) into a temporary file and parses it with `delegate`, streaming:
   /// memory stays bounded by the parser's buffer whatever the part's size. Returns false when there is no such
   /// part; throws `bad_xlsx` when it is damaged, or what the delegate stopped with.
@@ -64,18 +99,11 @@ struct XLSXPackage {
     guard FileManager.default.createFile(atPath: temp.path, contents: nil, attributes: [.posixPermissions: 0o600]),
       let out = FileHandle(forWritingAtPath: temp.path)
     else { throw CoachError.internalError("cannot create a temporary file for \(part)") }
+    // Checked as UTF-8 on the way: Foundation's XMLParser traps on some invalid bytes (in a comment) instead of
+    // failing, and a damaged file must never crash the import.
     do {
-      var written: UInt64 = 0
       defer { try? out.close() }
-      _ = try archive.extract(entry, bufferSize: 1 << 16) { chunk in
-        written += UInt64(chunk.count)
-        guard written <= Self.maxPartBytes else { throw Self.damaged(path, "\(part) unpacks to more than 1 GB") }
-        out.write(chunk)
-      }
-    } catch let error as CoachError {
-      throw error
-    } catch {
-      throw Self.damaged(path, "\(part) is damaged (\(error))")
+      _ = try stream(part) { out.write($0) }
     }
     guard let stream = InputStream(fileAtPath: temp.path) else {
       throw CoachError.internalError("cannot read back the temporary file for \(part)")
@@ -107,6 +135,11 @@ class XLSXDelegate: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {}
 
+  /// `<![CDATA[…]]>` is text too.
+  func parser(_ parser: XMLParser, foundCDATA block: Data) {
+    self.parser(parser, foundCharacters: String(decoding: block, as: UTF8.self))
+  }
+
   /// `x:row` → `row`: prefixes differ between writers.
   static func local(_ name: String) -> Substring {
     guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
@@ -116,5 +149,35 @@ class XLSXDelegate: NSObject, XMLParserDelegate {
   func fail(_ parser: XMLParser, _ error: any Error) {
     if stop == nil { stop = error }
     parser.abortParsing()
+  }
+}
+
+/// Checks bytes given in chunks as UTF-8, a sequence split between chunks included.
+struct UTF8Check {
+  struct Invalid: Error {}
+  /// The start of a sequence the last chunk ended in.
+  private var pending: [UInt8] = []
+
+  /// Whether the bytes so far ended on a whole character.
+  var isComplete: Bool { pending.isEmpty }
+
+  mutating func check(_ chunk: Data) throws {
+    var bytes = pending
+    bytes.append(contentsOf: chunk)
+    // Hold back an unfinished sequence at the end (at most 3 bytes) for the next chunk.
+    var end = bytes.count
+    var back = 0
+    while back < min(3, bytes.count) {
+      let b = bytes[bytes.count - 1 - back]
+      if b & 0xC0 != 0x80 {
+        let need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        if need > back + 1 { end = bytes.count - 1 - back }
+        break
+      }
+      back += 1
+    }
+    let ok = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) != nil }
+    guard ok else { throw Invalid() }
+    pending = Array(bytes[end...])
   }
 }

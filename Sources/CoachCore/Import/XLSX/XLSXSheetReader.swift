@@ -41,16 +41,29 @@ final class XLSXSheetReader: XLSXDelegate {
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
-    switch Self.local(name) {
+    start(Self.local(name)) { attributes[$0] }
+  }
+
+  override func parser(_ parser: XMLParser, foundCharacters string: String) { characters(string) }
+
+  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    do { try end(Self.local(name)) } catch { fail(parser, error) }
+  }
+
+  // MARK: - The rows, whichever parser reads the XML (`XMLParser` above, `XLSXSheetScanner`)
+
+  /// An element starts: `attribute` gives its attributes by name (`r`, `t`, `s`).
+  func start(_ name: Substring, attribute: (String) -> String?) {
+    switch name {
     case "row":
-      rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+      rowNumber = attribute("r").flatMap(Int.init) ?? rowNumber + 1
       fields.removeAll(keepingCapacity: true)
       problem = nil
       column = 0
     case "c":
-      column = attributes["r"].flatMap(XLSXCells.column) ?? column
-      type = attributes["t"] ?? "n"
-      style = attributes["s"].flatMap(Int.init) ?? 0
+      column = attribute("r").flatMap(XLSXCells.column) ?? column
+      type = attribute("t") ?? "n"
+      style = attribute("s").flatMap(Int.init) ?? 0
       text = ""
     case "v":
       collecting = true
@@ -61,7 +74,8 @@ final class XLSXSheetReader: XLSXDelegate {
     }
   }
 
-  override func parser(_ parser: XMLParser, foundCharacters string: String) {
+  /// Text inside the current element.
+  func characters(_ string: String) {
     guard collecting else { return }
     text += string
     if text.utf8.count > Self.maxCellBytes {
@@ -70,8 +84,9 @@ final class XLSXSheetReader: XLSXDelegate {
     }
   }
 
-  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-    switch Self.local(name) {
+  /// An element ends; a row's end hands the record on (what `emit` throws comes back).
+  func end(_ name: Substring) throws {
+    switch name {
     case "v", "t": collecting = false
     case "is": inInline = false
     case "rPh": phonetic -= 1
@@ -82,8 +97,7 @@ final class XLSXSheetReader: XLSXDelegate {
         if fields.count == column { fields.append(value) } else if column < fields.count { fields[column] = value }
       }
       column += 1
-    case "row":
-      do { try finishRow() } catch { fail(parser, error) }
+    case "row": try finishRow()
     default: break
     }
   }

@@ -7,11 +7,14 @@ import Foundation
 public struct XLSXSource: ImportSource {
   public let path: String
   public let sheet: String?
+  /// The sheet's XML read by `XLSXSheetScanner` (the fast path); false: by Foundation's `XMLParser`.
+  public var scanner = true
 
   /// Opens nothing yet; `check()` tells early whether the file can be read.
-  public init(path: String, sheet: String? = nil) {
+  public init(path: String, sheet: String? = nil, scanner: Bool = true) {
     self.path = path
     self.sheet = sheet
+    self.scanner = scanner
   }
 
   /// Whether `path` looks like a workbook: its name ends in `.xlsx` (or `.xlsm`), or it starts with a zip or OLE
@@ -49,9 +52,19 @@ public struct XLSXSource: ImportSource {
     try withoutActuallyEscaping(body) { emit in
       let reader = XLSXSheetReader(
         strings: strings.strings, dateStyles: styles.dateStyles, date1904: date1904, emit: emit)
-      guard try package.parse(part, reader) else {
-        throw XLSXPackage.damaged(path, "the sheet's part \(part) is missing")
+      let found: Bool
+      if scanner {
+        var scan = XLSXSheetScanner(sheet: reader, part: part)
+        found = try package.stream(part) { try scan.feed($0) }
+        if found {
+          do { try scan.finish() } catch let e as XLSXSheetScanner.Damaged {
+            throw XLSXPackage.damaged(path, "\(part) is not well-formed XML (\(e.why))")
+          }
+        }
+      } else {
+        found = try package.parse(part, reader)
       }
+      guard found else { throw XLSXPackage.damaged(path, "the sheet's part \(part) is missing") }
     }
     return .unicode
   }

@@ -18,6 +18,11 @@ public enum XLSXWriter {
 
   /// The workbook's bytes: one sheet called `sheetName`, `rows` from row 1.
   public static func workbook(sheetName: String, rows: [[Cell]]) throws -> Data {
+    try workbook(sheetName: sheetName, sheetXML: sheet(rows))
+  }
+
+  /// A workbook around a worksheet part given as XML (tests write sheets as other programs do).
+  static func workbook(sheetName: String, sheetXML: Data) throws -> Data {
     let archive = try Archive(data: Data(), accessMode: .create)
     let parts: [(String, Data)] = [
       ("[Content_Types].xml", Data(contentTypes.utf8)),
@@ -25,7 +30,7 @@ public enum XLSXWriter {
       ("xl/workbook.xml", Data(workbook(sheetName).utf8)),
       ("xl/_rels/workbook.xml.rels", Data(workbookRels.utf8)),
       ("xl/styles.xml", Data(styles.utf8)),
-      ("xl/worksheets/sheet1.xml", sheet(rows)),
+      ("xl/worksheets/sheet1.xml", sheetXML),
     ]
     // A fixed time: the same leads give the same bytes.
     let stamp = Date(timeIntervalSince1970: 1_577_836_800)
