@@ -13,7 +13,8 @@ struct XLSXSheetScanner {
   private let sheet: XLSXSheetReader
   private let part: String
   private var carry: [UInt8] = []
-  private var open: [[UInt8]] = []
+  /// Fingerprints of the open elements' names, innermost last.
+  private var open: [UInt64] = []
   private var sawRoot = false
   private var sawDeclaration = false
   /// Any element, comment or instruction seen (the XML declaration must come first).
@@ -134,9 +135,10 @@ struct XLSXSheetScanner {
     if b[from] == 0x2F {  // </name>
       var end = to
       while end > from + 1, Self.isSpace(b[end - 1]) { end -= 1 }
-      let name = [UInt8](b[(from + 1)..<end])
-      guard let top = open.popLast(), top == name else { throw Damaged(why: "a closing tag that does not match") }
-      try sheet.end(Self.local(name))
+      guard let top = open.popLast(), top == Self.key(b, from + 1, end) else {
+        throw Damaged(why: "a closing tag that does not match")
+      }
+      try sheet.end(Self.local(b, from + 1, end))
       return
     }
     var end = to
@@ -144,20 +146,95 @@ struct XLSXSheetScanner {
     if empty { end -= 1 }
     var k = from
     while k < end, !Self.isSpace(b[k]) { k += 1 }
-    let name = [UInt8](b[from..<k])
-    guard !name.isEmpty, Self.isNameStart(name[0]) else { throw Damaged(why: "a tag without a name") }
+    guard k > from, Self.isNameStart(b[from]) else { throw Damaged(why: "a tag without a name") }
     if open.isEmpty {
       guard !sawRoot else { throw Damaged(why: "a second root element") }
       sawRoot = true
     }
-    let attributes = try Self.attributes(b, k, end)
+    try Self.attributes(b, k, end, into: &spans)
     sawAnything = true
-    let local = Self.local(name)
-    sheet.start(local) { wanted in attributes.first { Self.local($0.name) == wanted }?.value }
+    let local = Self.local(b, from, k)
+    let spans = self.spans
+    // Attribute values are decoded only when the reader asks for them (`r`, `t`, `s` of rows and cells).
+    var failure: (any Error)?
+    sheet.start(local) { wanted in
+      guard let span = spans.first(where: { Self.local(b, $0.name.lowerBound, $0.name.upperBound, keep: true) == wanted })
+      else { return nil }
+      do { return try Self.decoded(b, span.value.lowerBound, span.value.upperBound) } catch {
+        failure = error
+        return nil
+      }
+    }
+    if let failure { throw failure }
     if empty {
       try sheet.end(local)
     } else {
-      open.append(name)
+      open.append(Self.key(b, from, k))
+    }
+  }
+
+  /// Where each attribute's name and value lie in the tag being read (reused from tag to tag).
+  private var spans: [(name: Range<Int>, value: Range<Int>)] = []
+
+  /// The names the sheet reader acts on, without building a string per tag; any other name is `""` (ignored).
+  private static let known: [Substring] = ["row", "c", "v", "is", "t", "rPh"]
+
+  /// The local name (after any `x:` prefix) of `b[from..<to]`: one of `known`, else `""`; with `keep`, as text.
+  private static func local(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, keep: Bool = false) -> Substring {
+    var start = from
+    for k in from..<to where b[k] == 0x3A { start = k + 1 }
+    let name = UnsafeBufferPointer(rebasing: b[start..<to])
+    if keep { return Substring(String(decoding: name, as: UTF8.self)) }
+    for k in known where k.utf8.count == name.count && k.utf8.elementsEqual(name) { return k }
+    return ""
+  }
+
+  /// A name's fingerprint (FNV-1a over its bytes and length) for matching an end tag to its start tag.
+  private static func key(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in from..<to { h = (h ^ UInt64(b[k])) &* 0x100_0000_01b3 }
+    return h ^ UInt64(to - from)
+  }
+
+  /// `attributes(b, from, to)` checked, their places kept in `spans` (no strings built).
+  private static func attributes(
+    _ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into spans: inout [(name: Range<Int>, value: Range<Int>)]
+  ) throws {
+    spans.removeAll(keepingCapacity: true)
+    var k = from
+    while true {
+      let spaced = k < to && isSpace(b[k])
+      while k < to, isSpace(b[k]) { k += 1 }
+      if k >= to { break }
+      guard spaced else { throw Damaged(why: "attributes without white space between them") }
+      let nameStart = k
+      while k < to, b[k] != 0x3D, !isSpace(b[k]) { k += 1 }
+      let name = nameStart..<k
+      while k < to, isSpace(b[k]) { k += 1 }
+      guard k < to, b[k] == 0x3D, !name.isEmpty, isNameStart(b[nameStart]),
+        name.allSatisfy({ isNameStart(b[$0]) || (b[$0] >= 0x30 && b[$0] <= 0x39) || b[$0] == 0x2D || b[$0] == 0x2E })
+      else { throw Damaged(why: "an attribute without a value") }
+      k += 1
+      while k < to, isSpace(b[k]) { k += 1 }
+      guard k < to, b[k] == 0x22 || b[k] == 0x27 else { throw Damaged(why: "an attribute value without quotes") }
+      let quote = b[k]
+      let valueStart = k + 1
+      k = valueStart
+      while k < to, b[k] != quote {
+        if b[k] == 0x3C { throw Damaged(why: "a < inside an attribute value") }
+        k += 1
+      }
+      guard k < to else { throw Damaged(why: "an attribute value without its closing quote") }
+      let same = { (other: Range<Int>) in
+        other.count == name.count && zip(other, name).allSatisfy { b[$0] == b[$1] }
+      }
+      guard !spans.contains(where: { same($0.name) }) else { throw Damaged(why: "an attribute given twice") }
+      // Values are checked now (entities, UTF-8) as XMLParser would, decoded later only if asked for.
+      if b[valueStart..<k].contains(where: { $0 == 0x26 || $0 >= 0x80 || $0 < 0x20 }) {
+        _ = try decoded(b, valueStart, k)
+      }
+      spans.append((name, valueStart..<k))
+      k += 1
     }
   }
 
@@ -209,13 +286,6 @@ struct XLSXSheetScanner {
 
   private static func isNameStart(_ u: UInt8) -> Bool {
     (u | 0x20 >= 0x61 && u | 0x20 <= 0x7A) || u == 0x5F || u == 0x3A || u >= 0x80
-  }
-
-  /// `x:row` → `row`.
-  private static func local(_ name: [UInt8]) -> Substring {
-    let text = String(decoding: name, as: UTF8.self)
-    guard let colon = text.lastIndex(of: ":") else { return Substring(text) }
-    return text[text.index(after: colon)...]
   }
 
   private static func find(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
