@@ -4,7 +4,9 @@ import Testing
 /// A dealership's own sheet goes in as it is: files written by LibreOffice (`scripts/make-xlsx-fixtures`), the same
 /// data as GBK and UTF-8 CSV, `--dry-run`, damaged workbooks, and the xlsx export read back.
 @Suite struct SpreadsheetImportCLITests {
-  static var fixtures: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures") }
+  static var fixtures: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  }
   static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
   /// Every lead, as each consultant of the fixtures lists them (a consultant sees own phones in full).
@@ -46,7 +48,8 @@ import Testing
       exports[name] = try Self.leads(cli)
     }
     let first = exports["dealership.xlsx"] ?? ""
-    #expect(first.contains("\"X60\"") && first.contains("\"1985-02-14\"") && first.contains("2026-11-04T10:30:00+08:00"))
+    #expect(
+      first.contains("\"X60\"") && first.contains("\"1985-02-14\"") && first.contains("2026-11-04T10:30:00+08:00"))
     #expect(first.contains("\"13812345678\""))  // the phone LibreOffice stored as a number
     for (name, text) in exports { #expect(text == first, "\(name)") }
   }
@@ -83,7 +86,8 @@ import Testing
     let all = try cli.run(
       ["import", "touches", Self.fixture("dealership.xlsx"), "--sheet", "跟进", "--json"], env: ["COACH_USER": "李娜"])
     #expect(try all.json()["imported"] as? Int == 2)
-    let bad = try cli.run(["import", "touches", Self.fixture("dealership.xlsx"), "--sheet", "nope"], env: ["COACH_USER": "李娜"])
+    let bad = try cli.run(
+      ["import", "touches", Self.fixture("dealership.xlsx"), "--sheet", "nope"], env: ["COACH_USER": "李娜"])
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("客户, 跟进"))
   }
@@ -104,7 +108,8 @@ import Testing
     #expect(try Self.dump(cli.db) == before)
     #expect(before.contains("INSERT INTO lead"))
     let other = try cli.run(
-      ["import", "leads", Self.fixture("dealership-from-csv.xlsx"), "--dry-run", "--map", "备注=city"], env: ["COACH_USER": "李娜"])
+      ["import", "leads", Self.fixture("dealership-from-csv.xlsx"), "--dry-run", "--map", "备注=city"],
+      env: ["COACH_USER": "李娜"])
     #expect(other.status == 0)
     #expect(try Self.dump(cli.db) == before)
 
@@ -154,7 +159,9 @@ import Testing
     let cli = try CLI()
     let csv = cli.dir.appendingPathComponent("m.csv")
     try Data("联系人,Tel,意向金额\n王芳,+86 138 1234 5678,预算=20万\n".utf8).write(to: csv)
-    let r = try cli.run(["import", "leads", csv.path, "--map", "联系人=name", "--map", "Tel=phone", "--map", "意向金额=profile", "--json"])
+    let r = try cli.run([
+      "import", "leads", csv.path, "--map", "联系人=name", "--map", "Tel=phone", "--map", "意向金额=profile", "--json",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(try r.json()["imported"] as? Int == 1)
     let bad = try cli.run(["import", "leads", csv.path, "--map", "联系人=customer"])

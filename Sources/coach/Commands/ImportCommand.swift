@@ -68,7 +68,9 @@ struct ImportFileOptions: ParsableArguments {
   @Flag(help: "Refuse the whole file if any row is bad.") var strict = false
   @Flag(help: "Read and check the whole file and report, writing nothing.") var dryRun = false
   @Option(help: "The sheet of an .xlsx file (default: the first).") var sheet: String?
-  @Option(help: ArgumentHelp("Read column HEADER as FIELD (repeatable), like --map '意向金额=profile'.", valueName: "HEADER=FIELD"))
+  @Option(
+    help: ArgumentHelp(
+      "Read column HEADER as FIELD (repeatable), like --map '意向金额=profile'.", valueName: "HEADER=FIELD"))
   var map: [String] = []
 
   var isWorkbook: Bool { XLSXSource.isWorkbook(path: file) }
@@ -124,13 +126,17 @@ enum ImportIO {
     print("\(verb) \(result.imported) \(noun) (\(format)); skipped \(result.skipped.count)")
     for e in result.skipped { print("  line \(e.line): \(e.reason)") }
     if result.dryRun {
-      print("columns: " + columns.map { $0.header == $0.field ? $0.field : "\($0.header) → \($0.field)" }.joined(separator: ", "))
+      print(
+        "columns: "
+          + columns.map { $0.header == $0.field ? $0.field : "\($0.header) → \($0.field)" }.joined(separator: ", "))
       if let ignored = result.header?.ignoredColumns, !ignored.isEmpty {
         print("ignored columns: \(ignored.joined(separator: ", "))")
       }
     }
     if !result.createdConsultants.isEmpty {
-      print("\(result.dryRun ? "would create consultants" : "new consultants"): \(result.createdConsultants.joined(separator: ", "))")
+      print(
+        "\(result.dryRun ? "would create consultants" : "new consultants"): \(result.createdConsultants.joined(separator: ", "))"
+      )
     }
   }
 }

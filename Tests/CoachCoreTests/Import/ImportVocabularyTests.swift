@@ -1,12 +1,16 @@
-@testable import CoachCore
 import Foundation
 import Testing
+
+@testable import CoachCore
 
 /// Headers and values as people write them (`ImportVocabularyTable`): each rule of the table read through a real
 /// parse of a file.
 @Suite struct ImportVocabularyTests {
   static let shanghai = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
-  static let vocabulary = ImportVocabulary(playbooks: [DefaultPlaybook.decodedSet.playbook("zh-CN"), DefaultPlaybook.decodedSet.playbook("en")].compactMap { $0 })
+  static let vocabulary = ImportVocabulary(
+    playbooks: [DefaultPlaybook.decodedSet.playbook("zh-CN"), DefaultPlaybook.decodedSet.playbook("en")].compactMap {
+      $0
+    })
   static let models = vocabulary.models.map(\.code)
 
   static func leads(_ text: String, map: [String: String] = [:]) throws -> ImportBatch<ImportedLead> {
@@ -66,7 +70,9 @@ import Testing
 
   @Test("phones with +86, spaces and dashes; a number cell's digits")
   func phones() throws {
-    for p in ["+86 138 1234 5678", "138-1234-5678", "+86-138-1234-5678", "0086 138 1234 5678", "8613812345678", "13812345678"] {
+    for p in [
+      "+86 138 1234 5678", "138-1234-5678", "+86-138-1234-5678", "0086 138 1234 5678", "8613812345678", "13812345678",
+    ] {
       #expect(try Self.one("姓名,电话", "王芳,\(p)").get().phone == "13812345678", "\(p)")
     }
   }
@@ -78,7 +84,8 @@ import Testing
       #expect(try Self.one("姓名,电话,生日", "王芳,13812345678,\(d)").get().birthday == may3, "\(d)")
     }
     let at = Date(timeIntervalSince1970: 1_793_667_900)  // 2026-11-03T09:05:00+08:00
-    for t in ["2026-11-03T09:05:00+08:00", "2026/11/3 9:05", "2026.11.3 09:05", "2026年11月3日 9:05", "2026年11月3日9:05:00"] {
+    for t in ["2026-11-03T09:05:00+08:00", "2026/11/3 9:05", "2026.11.3 09:05", "2026年11月3日 9:05", "2026年11月3日9:05:00"]
+    {
       #expect(try Self.one("姓名,电话,建档时间", "王芳,13812345678,\(t)").get().createdAt == at, "\(t)")
     }
     #expect(ImportDates.canonical("2026年2月30日").map(TimeParsing.day) ?? nil == nil)
@@ -93,7 +100,8 @@ import Testing
   func words() throws {
     let h = "姓名,电话,级别,性别,客户状态"
     let cases: [(String, Grade, String, Stage)] = [
-      ("H级", .h, "女", .prospect), ("a级", .a, "男", .churned), ("B 级", .b, "女士", .delivered), ("C类", .c, "male", .deposit),
+      ("H级", .h, "女", .prospect), ("a级", .a, "男", .churned), ("B 级", .b, "女士", .delivered),
+      ("C类", .c, "male", .deposit),
     ]
     let stages = ["有望客户", "战败", "已交车", "已交定金"]
     for (i, c) in cases.enumerated() {
@@ -119,7 +127,10 @@ import Testing
 
   @Test("models by code or catalog name; a name that fits two models is a bad row saying which")
   func models() throws {
-    for (v, code) in [("x60", "X60"), ("极光 X60", "X60"), ("极光X60", "X60"), ("Aurora E50", "E50"), ("极光 X70", "X70"), ("极光 S50N", "S50N")] {
+    for (v, code) in [
+      ("x60", "X60"), ("极光 X60", "X60"), ("极光X60", "X60"), ("Aurora E50", "E50"), ("极光 X70", "X70"),
+      ("极光 S50N", "S50N"),
+    ] {
       #expect(try Self.one("姓名,电话,车型", "王芳,13812345678,\(v)").get().model == code, "\(v)")
     }
     guard case .failure(let e) = try Self.one("姓名,电话,车型", "王芳,13812345678,极光 S50") else {
@@ -144,7 +155,8 @@ import Testing
   @Test("files in the contract's codes read exactly as before (the vocabulary is asked only after codes fail)")
   func codesUnchanged() throws {
     let text = "external_id,name,phone,gender,grade,stage,model\nE1,王芳,13812345678,男,H,deposit,X40\n"
-    let plain = try CSVImport.leads(Array(text.utf8), options: ImportOptions(zone: Self.shanghai, knownModels: Self.models))
+    let plain = try CSVImport.leads(
+      Array(text.utf8), options: ImportOptions(zone: Self.shanghai, knownModels: Self.models))
     let rich = try Self.leads(text)
     #expect(rich.rows == plain.rows)
     #expect(rich.rows.first?.gender == "male")

@@ -1,6 +1,7 @@
-@testable import CoachCore
 import Foundation
 import Testing
+
+@testable import CoachCore
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -47,14 +48,18 @@ import Testing
 
   /// Sheets as different programs write them.
   static let sheets: [String] = [
-    head + "<worksheet xmlns=\"m\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+    head
+      + "<worksheet xmlns=\"m\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
       + "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>1</v></c><c r=\"B3\" s=\"1\"><v>46329</v></c><c r=\"C3\" s=\"2\"><v>46330.4375</v></c></row></sheetData></worksheet>",
-    head + "<x:worksheet xmlns:x=\"m\"><x:sheetData><x:row><x:c t='inlineStr'><x:is><x:r><x:t>富</x:t></x:r><x:r><x:t xml:space='preserve'> 文本 </x:t></x:r>"
+    head
+      + "<x:worksheet xmlns:x=\"m\"><x:sheetData><x:row><x:c t='inlineStr'><x:is><x:r><x:t>富</x:t></x:r><x:r><x:t xml:space='preserve'> 文本 </x:t></x:r>"
       + "<x:rPh><x:t>ふ</x:t></x:rPh></x:is></x:c><x:c><x:v>13812345678</x:v></x:c></x:row><x:row><x:c/><x:c t=\"b\"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>",
-    head + "<!-- a comment with <tags> --><worksheet><sheetData>\n  <row r=\"2\" spans=\"1:3\">\n    <c r=\"A2\" t=\"str\"><v>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#20320;&#x597D;</v></c>\n"
+    head
+      + "<!-- a comment with <tags> --><worksheet><sheetData>\n  <row r=\"2\" spans=\"1:3\">\n    <c r=\"A2\" t=\"str\"><v>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#20320;&#x597D;</v></c>\n"
       + "    <c r=\"B2\" t=\"inlineStr\"><is><t><![CDATA[<raw> & text]]></t></is></c><c r=\"C2\" t=\"s\"><v>2</v></c>\n  </row>\n"
       + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>line\r\nbreak\rand</t></is></c><c r=\"D4\" t=\"e\"><v>#N/A</v></c></row><?pi x?></sheetData></worksheet>\n",
-    head + "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>9</v></c></row><row r=\"2\"/><row r=\"3\"><c r=\"A3\" t=\"d\"><v>2026-11-03T10:00:00</v></c>"
+    head
+      + "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>9</v></c></row><row r=\"2\"/><row r=\"3\"><c r=\"A3\" t=\"d\"><v>2026-11-03T10:00:00</v></c>"
       + "<c r=\"B3\"><v>1.5E3</v></c><c r=\"XFD3\" t=\"inlineStr\"><is><t>far</t></is></c></row></sheetData></worksheet>",
   ]
 
@@ -77,7 +82,9 @@ import Testing
   @Test("the same records for the writer's sheets of random cells")
   func randomCells() {
     var rng = SplitMix64(seed: 31)
-    let pieces = ["王", "芳", "a", "&", "<", ">", "\"", "'", " ", "\n", "\r\n", "\t", "1", "é", "🚗", "&amp;", "]]>", "<!--"]
+    let pieces = [
+      "王", "芳", "a", "&", "<", ">", "\"", "'", " ", "\n", "\r\n", "\t", "1", "é", "🚗", "&amp;", "]]>", "<!--",
+    ]
     for _ in 0..<60 {
       var rows: [[XLSXWriter.Cell]] = []
       for _ in 0..<Int(rng.next() % 6 + 1) {
@@ -86,9 +93,13 @@ import Testing
             switch rng.next() % 5 {
             case 0: return .empty
             case 1: return .number(Double(rng.next() % 100_000_000_000))
-            case 2: return .day(LocalDate(year: 1990 + Int(rng.next() % 40), month: 1 + Int(rng.next() % 12), day: 1 + Int(rng.next() % 28)))
+            case 2:
+              return .day(
+                LocalDate(
+                  year: 1990 + Int(rng.next() % 40), month: 1 + Int(rng.next() % 12), day: 1 + Int(rng.next() % 28)))
             default:
-              return .text((0..<Int(rng.next() % 6 + 1)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined())
+              return .text(
+                (0..<Int(rng.next() % 6 + 1)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined())
             }
           })
       }
@@ -124,7 +135,8 @@ import Testing
         bothRead += 1
         #expect(fast == expected, "mutation \(n): \(String(decoding: bytes, as: UTF8.self))")
       case (.failure, .success):
-        Issue.record("mutation \(n): the scanner read what XMLParser refuses: \(String(decoding: bytes, as: UTF8.self))")
+        Issue.record(
+          "mutation \(n): the scanner read what XMLParser refuses: \(String(decoding: bytes, as: UTF8.self))")
       case (.failure, .failure): bothRefused += 1
       case (.success, .failure): break  // stricter (a DOCTYPE, a second root): refused with a message, never wrong rows
       }
@@ -159,7 +171,9 @@ import Testing
     let url = dir.appendingPathComponent("bad.xlsx")
     try XLSXWriter.workbook(sheetName: "s", sheetXML: Data(xml)).write(to: url)
     for scanner in [true, false] {
-      #expect(throws: CoachError.self) { _ = try XLSXSource(path: url.path, scanner: scanner).records(mode: nil) { _ in } }
+      #expect(throws: CoachError.self) {
+        _ = try XLSXSource(path: url.path, scanner: scanner).records(mode: nil) { _ in }
+      }
     }
     var check = UTF8Check()
     let text = [UInt8]("你好 🚗".utf8)

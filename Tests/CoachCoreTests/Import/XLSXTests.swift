@@ -1,6 +1,7 @@
-@testable import CoachCore
 import Foundation
 import Testing
+
+@testable import CoachCore
 
 /// The xlsx reader's pieces, and the writer read back by the reader.
 @Suite struct XLSXTests {
@@ -39,7 +40,9 @@ import Testing
 
   @Test("which number formats are dates")
   func dateFormats() {
-    for code in ["yyyy-mm-dd", "yyyy/m/d", "yyyy\"年\"m\"月\"d\"日\"", "[$-F800]dddd, mmmm dd, yyyy", "h:mm AM/PM", "m/d/yy h:mm"] {
+    for code in [
+      "yyyy-mm-dd", "yyyy/m/d", "yyyy\"年\"m\"月\"d\"日\"", "[$-F800]dddd, mmmm dd, yyyy", "h:mm AM/PM", "m/d/yy h:mm",
+    ] {
       #expect(XLSXCells.isDateFormat(code), "\(code)")
     }
     for code in ["General", "0.00", "#,##0", "0.00E+00", "\"day\"0", "[Red]0", "@"] {
@@ -75,15 +78,19 @@ import Testing
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coach-xlsx-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let good = try XLSXWriter.workbook(sheetName: "s", rows: [[.text("name"), .text("phone")], [.text("a"), .text("13812345678")]])
+    let good = try XLSXWriter.workbook(
+      sheetName: "s", rows: [[.text("name"), .text("phone")], [.text("a"), .text("13812345678")]])
     var samples: [Data] = [
-      Data(), Data("name,phone\n".utf8), Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512)),
+      Data(), Data("name,phone\n".utf8),
+      Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512)),
       good.prefix(good.count / 2), good.prefix(40), good.suffix(good.count - 10),
     ]
     var rng = SystemRandomNumberGenerator()
     for _ in 0..<40 {
       var bytes = [UInt8](good)
-      for _ in 0..<Int.random(in: 1...8, using: &rng) { bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
+      for _ in 0..<Int.random(in: 1...8, using: &rng) {
+        bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+      }
       samples.append(Data(bytes))
     }
     for (i, data) in samples.enumerated() {

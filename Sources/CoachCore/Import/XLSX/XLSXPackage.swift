@@ -176,7 +176,9 @@ struct UTF8Check {
       }
       back += 1
     }
-    let ok = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) != nil }
+    let ok = bytes.withUnsafeBufferPointer {
+      String(validating: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) != nil
+    }
     guard ok else { throw Invalid() }
     pending = Array(bytes[end...])
   }

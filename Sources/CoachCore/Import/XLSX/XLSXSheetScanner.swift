@@ -101,11 +101,15 @@ struct XLSXSheetScanner {
       else { throw Damaged(why: "an instruction without a target") }
       return
     }
-    guard target == "xml", !sawDeclaration, !sawRoot, !sawAnything else { throw Damaged(why: "a misplaced XML declaration") }
+    guard target == "xml", !sawDeclaration, !sawRoot, !sawAnything else {
+      throw Damaged(why: "a misplaced XML declaration")
+    }
     sawDeclaration = true
     let attributes = try Self.attributes(b, k, to)
     let names = attributes.map { String(decoding: $0.name, as: UTF8.self) }
-    let allowed = [["version"], ["version", "encoding"], ["version", "standalone"], ["version", "encoding", "standalone"]]
+    let allowed = [
+      ["version"], ["version", "encoding"], ["version", "standalone"], ["version", "encoding", "standalone"],
+    ]
     guard allowed.contains(names), k < to else { throw Damaged(why: "a malformed XML declaration") }
     // UTF-8 is the only encoding read (a workbook's parts are UTF-8).
     if let encoding = attributes.first(where: { $0.name == Array("encoding".utf8) })?.value {
@@ -158,7 +162,8 @@ struct XLSXSheetScanner {
     // Attribute values are decoded only when the reader asks for them (`r`, `t`, `s` of rows and cells).
     var failure: (any Error)?
     sheet.start(local) { wanted in
-      guard let span = spans.first(where: { Self.local(b, $0.name.lowerBound, $0.name.upperBound, keep: true) == wanted })
+      guard
+        let span = spans.first(where: { Self.local(b, $0.name.lowerBound, $0.name.upperBound, keep: true) == wanted })
       else { return nil }
       do { return try Self.decoded(b, span.value.lowerBound, span.value.upperBound) } catch {
         failure = error
@@ -267,7 +272,9 @@ struct XLSXSheetScanner {
         k += 1
       }
       guard k < to else { throw Damaged(why: "an attribute value without its closing quote") }
-      guard !attributes.contains(where: { $0.name == attribute }) else { throw Damaged(why: "an attribute given twice") }
+      guard !attributes.contains(where: { $0.name == attribute }) else {
+        throw Damaged(why: "an attribute given twice")
+      }
       attributes.append((attribute, try decoded(b, valueStart, k)))
       k += 1
     }

@@ -85,7 +85,8 @@ public struct XLSXSource: ImportSource {
         ?? workbook.sheets.first { ImportVocabulary.key($0.name) == ImportVocabulary.key(sheet) }
       guard chosen != nil else {
         throw CoachError.rejected(
-          code: "no_such_sheet", message: "\(path) has no sheet named \"\(sheet)\"; its sheets: \(names.joined(separator: ", "))")
+          code: "no_such_sheet",
+          message: "\(path) has no sheet named \"\(sheet)\"; its sheets: \(names.joined(separator: ", "))")
       }
     } else {
       chosen = workbook.sheets.first

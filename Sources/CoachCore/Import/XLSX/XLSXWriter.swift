@@ -48,7 +48,8 @@ public enum XLSXWriter {
 
   /// The 1900-system serial of a day (and seconds into it).
   public static func serial(_ day: LocalDate, secondsOfDay: Int = 0) -> Double {
-    let days = CivilTime.days(year: day.year, month: day.month, day: day.day) - CivilTime.days(year: 1899, month: 12, day: 30)
+    let days =
+      CivilTime.days(year: day.year, month: day.month, day: day.day) - CivilTime.days(year: 1899, month: 12, day: 30)
     return Double(days) + Double(secondsOfDay) / 86_400
   }
 
@@ -65,7 +66,8 @@ public enum XLSXWriter {
         let ref = column(c) + String(r + 1)
         switch cell {
         case .empty: continue
-        case .text(let s): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(s))</t></is></c>"
+        case .text(let s):
+          xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(s))</t></is></c>"
         case .number(let d): xml += "<c r=\"\(ref)\"><v>\(XLSXCells.number(String(d)))</v></c>"
         case .day(let d): xml += "<c r=\"\(ref)\" s=\"1\"><v>\(Int(serial(d)))</v></c>"
         case .dateTime(let d, let s):
