@@ -190,4 +190,13 @@ import Testing
     #expect(a.contains("K005"))
     #expect(a == (try Self.leads(back)))
   }
+
+  @Test("a CSV export on standard output starts with the BOM too, so that Excel reads it as UTF-8")
+  func csvOnStdoutHasBOM() throws {
+    let cli = try CLI()
+    #expect(try cli.run(["import", "leads", Self.fixture("dealership-utf8.csv")]).status == 0)
+    let r = try cli.run(["export", "leads"], env: ["COACH_USER": "李娜"])
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("\u{FEFF}external_id,name,phone"))
+  }
 }
