@@ -11,11 +11,14 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .target(
       name: "CoachCore",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: [
+        .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     .target(
       name: "CoachStore",
@@ -40,6 +43,7 @@ let package = Package(
       name: "CoachStoreTests",
       dependencies: ["CoachStore", "CoachCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(
+      name: "CoachCLITests", dependencies: ["CoachCore", "coach", "TestSupport"], exclude: ["Golden", "Fixtures"]),
   ]
 )

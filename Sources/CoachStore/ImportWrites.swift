@@ -11,6 +11,10 @@ public struct ImportResult: Sendable {
   public var encoding: CSVEncoding = .utf8
   /// Header warnings (unknown or unnamed columns) of a streamed import.
   public var warnings: [String] = []
+  /// The header as bound: columns recognised and ignored (streamed imports).
+  public var header: ImportHeader?
+  /// A dry run: everything checked, nothing written (the transaction rolled back).
+  public var dryRun = false
 }
 
 extension AppDatabase {
@@ -19,18 +23,18 @@ extension AppDatabase {
   /// in the database are bad rows. With `strict`, any bad row rejects the whole file (`ImportFailure.strict`,
   /// nothing written); `warn` gets the header warnings first.
   public func importLeads(
-    from source: some CSVByteSource, options: ImportOptions, strict: Bool, now: Date, actor: String?,
-    warn: ([String]) -> Void = { _ in }
+    from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?,
+    dryRun: Bool = false, warn: ([String]) -> Void = { _ in }
   ) throws -> ImportResult {
     try retryingEncoding { encoding in
-      try writeUncheckedReferences { db in
+      try writeUncheckedReferences(dryRun: dryRun) { db in
         try useImportCache(db)
         var w = try LeadImportWriter(db, now: now, actor: actor, distinctExternalIDs: true)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
-        return try finish(summary, strict: strict, created: w.created, warn: warn)
+        return try finish(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
       }
     }
   }
@@ -38,18 +42,18 @@ extension AppDatabase {
   /// Streams a touches file into the database in one transaction (see `importLeads(from:…)`); a row naming a
   /// lead the scope may not see (or no lead) is a bad row.
   public func importTouches(
-    from source: some CSVByteSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope,
-    warn: ([String]) -> Void = { _ in }
+    from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope,
+    dryRun: Bool = false, warn: ([String]) -> Void = { _ in }
   ) throws -> ImportResult {
     try retryingEncoding { encoding in
-      try writeSortingOnDisk { db in
+      try writeSortingOnDisk(dryRun: dryRun) { db in
         try useImportCache(db)
         var w = try TouchImportWriter(db, actor: actor, scope: scope)
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
-        return try finish(summary, strict: strict, created: [], warn: warn)
+        return try finish(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)
       }
     }
   }
@@ -93,8 +97,9 @@ extension AppDatabase {
   /// `user`, the lead and event ids SQLite just assigned), and it deletes only profile facts, which nothing
   /// references. So the checks could never fail, and they cost a parent look-up per reference and a statement
   /// journal for the event insert.
-  private func writeUncheckedReferences<T>(_ body: (Database) throws -> T) throws -> T {
+  private func writeUncheckedReferences<T>(dryRun: Bool = false, _ body: (Database) throws -> T) throws -> T {
     try writeWithSettings(
+      dryRun: dryRun,
       { db in
         let enforced = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? false
         try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -105,8 +110,9 @@ extension AppDatabase {
   /// `writer.write` with SQLite's temporary files on disk for the transaction: a large touch import builds the
   /// touch index again (`TouchImportWriter`), and SQLite sorts the whole table for that in temporary files, which
   /// in memory would grow with the table (330 MB at 2M touches, against 70 MB on disk).
-  private func writeSortingOnDisk<T>(_ body: (Database) throws -> T) throws -> T {
+  private func writeSortingOnDisk<T>(dryRun: Bool = false, _ body: (Database) throws -> T) throws -> T {
     try writeWithSettings(
+      dryRun: dryRun,
       { db in
         let store = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
         try db.execute(sql: "PRAGMA temp_store = FILE")
@@ -116,8 +122,10 @@ extension AppDatabase {
 
   /// `writer.write` with connection settings changed by `set` for the one transaction and restored by what it
   /// returns after it, whatever happens. Such pragmas are no-ops or errors inside a transaction, hence outside it.
+  /// `dryRun`: the transaction is rolled back, so the body's checks run against the real database (its external
+  /// ids, consultants and leads in scope) and nothing is kept.
   private func writeWithSettings<T>(
-    _ set: (Database) throws -> () -> Void, _ body: (Database) throws -> T
+    dryRun: Bool = false, _ set: (Database) throws -> () -> Void, _ body: (Database) throws -> T
   ) throws -> T {
     try writer.writeWithoutTransaction { db in
       let restore = try set(db)
@@ -125,7 +133,7 @@ extension AppDatabase {
       var result: T?
       try db.inTransaction {
         result = try body(db)
-        return .commit
+        return dryRun ? .rollback : .commit
       }
       guard let result else { throw CoachError.internalError("import transaction ended without a result") }
       return result
@@ -142,13 +150,13 @@ extension AppDatabase {
   }
 
   private func finish(
-    _ summary: ImportSummary, strict: Bool, created: [String], warn: ([String]) -> Void
+    _ summary: ImportSummary, strict: Bool, created: [String], dryRun: Bool, warn: ([String]) -> Void
   ) throws -> ImportResult {
     warn(summary.warnings)
     if strict, !summary.errors.isEmpty { throw ImportFailure.strict(summary.errors) }
     return ImportResult(
       imported: summary.imported, skipped: summary.errors, createdConsultants: created, encoding: summary.encoding,
-      warnings: summary.warnings)
+      warnings: summary.warnings, header: summary.header, dryRun: dryRun)
   }
 
   private func importRows<Row: ImportedRow>(

@@ -9,7 +9,7 @@ public enum CSVImport {
   /// whether a bad row came before (`--strict` then need not write). A repeated `external_id` is a bad row at
   /// its later line. `encoding` nil: decided from the file; `CSVEncodingRetry` when the pass read it wrongly.
   public static func streamLeads(
-    _ source: some CSVByteSource, options: ImportOptions, encoding: CSVEncoding? = nil,
+    _ source: some ImportSource, options: ImportOptions, encoding: CSVEncoding? = nil,
     write: (_ row: ImportedLead, _ anyBadRow: Bool) throws -> String?
   ) throws -> ImportSummary {
     let known = options.knownModels
@@ -20,7 +20,7 @@ public enum CSVImport {
 
   /// Streams a touches file (see `streamLeads`). `channel` and `outcome` are required.
   public static func streamTouches(
-    _ source: some CSVByteSource, options: ImportOptions, encoding: CSVEncoding? = nil,
+    _ source: some ImportSource, options: ImportOptions, encoding: CSVEncoding? = nil,
     write: (_ row: ImportedTouch, _ anyBadRow: Bool) throws -> String?
   ) throws -> ImportSummary {
     try stream(source, schema: .touches, options: options, encoding: encoding, write: write) { r in TouchRow.read(&r) }
@@ -52,7 +52,7 @@ public enum CSVImport {
   // MARK: - The loops shared by both kinds
 
   private static func stream<Row: ImportedRow>(
-    _ source: some CSVByteSource, schema: ImportSchema, options: ImportOptions, encoding: CSVEncoding?,
+    _ source: some ImportSource, schema: ImportSchema, options: ImportOptions, encoding: CSVEncoding?,
     write: (Row, Bool) throws -> String?, read: @escaping @Sendable (inout RowReader) -> Row?
   ) throws -> ImportSummary {
     var errors: [RowError] = []
@@ -74,7 +74,8 @@ public enum CSVImport {
     if found != (end.mode ?? .utf8) { throw CSVEncodingRetry(encoding: found) }
     if let rejection = end.tally.rejection(found, fileName: options.fileName) { throw rejection }
     let header = try end.header.get()
-    return ImportSummary(encoding: found, warnings: header.warnings, errors: errors, imported: imported)
+    return ImportSummary(
+      encoding: found, warnings: header.warnings, header: header, errors: errors, imported: imported)
   }
 
   /// Runs a streamed parse that keeps every good row, again in the right encoding if the first pass was wrong.

@@ -1,10 +1,33 @@
 import Foundation
 
-/// The bytes of an import file, read front to back in chunks; reading again starts from the first byte. Sendable:
-/// a streamed import reads it on a thread of its own (`CSVParseAhead`).
-public protocol CSVByteSource: Sendable {
+/// Where the records of an import come from: a CSV file's bytes (`CSVByteSource`) or a spreadsheet's sheet
+/// (`XLSXSource`). Sendable: a streamed import reads it on a thread of its own (`CSVParseAhead`).
+public protocol ImportSource: Sendable {
+  /// Calls `body` with each record in order (the header first); returns what the whole-file encoding decision
+  /// needs (a spreadsheet is always UTF-8 text: `ImportRecordsEnd.unicode`).
+  func records(mode: CSVEncoding?, _ body: (CSVRecord) throws -> Void) throws -> ImportRecordsEnd
+}
+
+/// The encoding a pass read records in, and the tally that decides whether it was right.
+public struct ImportRecordsEnd: Sendable {
+  var mode: CSVEncoding?
+  var tally: EncodingTally
+  /// Records that are text already (a spreadsheet): UTF-8, nothing to decide.
+  public static let unicode = ImportRecordsEnd(mode: .utf8, tally: EncodingTally())
+}
+
+/// The bytes of an import file, read front to back in chunks; reading again starts from the first byte.
+public protocol CSVByteSource: ImportSource {
   /// Calls `body` with each chunk of the file in order.
   func read(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws
+}
+
+extension CSVByteSource {
+  /// The CSV records of the bytes, split and decoded (`CSVRecordPipeline`).
+  public func records(mode: CSVEncoding?, _ body: (CSVRecord) throws -> Void) throws -> ImportRecordsEnd {
+    let decoder = try CSVRecordPipeline.run(self, mode: mode, body)
+    return ImportRecordsEnd(mode: decoder.mode, tally: decoder.tally)
+  }
 }
 
 /// Bytes in memory, handed out in chunks of `chunkSize` (tests; the CLI reads the file itself).
@@ -40,6 +63,8 @@ public struct CSVEncodingRetry: Error, Sendable {
 public struct ImportSummary: Sendable {
   public var encoding: CSVEncoding
   public var warnings: [String]
+  /// The header as bound (columns recognised and ignored).
+  public var header: ImportHeader?
   public var errors: [RowError]
   public var imported: Int
 }

@@ -15,7 +15,7 @@ enum CSVParseAhead {
   /// in file order; returns what the parse found at the end. The first error thrown, by the parse or by `body`, in
   /// file order, is thrown, after the other thread has stopped.
   static func run<Row: ImportedRow>(
-    _ source: some CSVByteSource, schema: ImportSchema, options: ImportOptions, mode: CSVEncoding?,
+    _ source: some ImportSource, schema: ImportSchema, options: ImportOptions, mode: CSVEncoding?,
     batchSize: Int = 512, queued: Int = 4, read: @escaping @Sendable (inout RowReader) -> Row?,
     _ body: (RecordOutcome<Row>) throws -> Void
   ) throws -> End {
@@ -27,9 +27,9 @@ enum CSVParseAhead {
           var processor = RowProcessor(schema: schema, options: options, read: read)
           var batch: [RecordOutcome<Row>] = []
           batch.reserveCapacity(size)
-          let decoder: CSVRecordDecoder
+          let decoder: ImportRecordsEnd
           do {
-            decoder = try CSVRecordPipeline.run(source, mode: mode) { record in
+            decoder = try source.records(mode: mode) { record in
               let outcome = processor.take(record)
               if case .none = outcome { return }
               batch.append(outcome)

@@ -8,11 +8,35 @@ public struct ImportOptions: Sendable {
   public var fileName: String?
   /// Model catalog codes; when given, `model` must be one of them (case-insensitive).
   public var knownModels: [String]?
+  /// Other header names and values as people write them (`ImportVocabularyTable`, playbook labels, model names).
+  public var vocabulary: ImportVocabulary
+  /// `--map 'HEADER=column'`: headers named by the user, by `ImportVocabulary.key` of the header.
+  public var headerMap: [String: String]
 
-  public init(zone: TimeZone, fileName: String? = nil, knownModels: [String]? = nil) {
+  public init(
+    zone: TimeZone, fileName: String? = nil, knownModels: [String]? = nil, vocabulary: ImportVocabulary = .builtIn,
+    headerMap: [String: String] = [:]
+  ) {
     self.zone = zone
     self.fileName = fileName
     self.knownModels = knownModels
+    self.vocabulary = vocabulary
+    self.headerMap = headerMap
+  }
+
+  /// Parses `--map` arguments (`HEADER=column`) for `schema`; throws a usage error naming what is accepted.
+  public static func headerMap(_ args: [String], schema: ImportSchema) throws -> [String: String] {
+    var map: [String: String] = [:]
+    for a in args {
+      let pair = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let column = pair.count == 2 ? pair[1].trimmingCharacters(in: .whitespaces).lowercased() : ""
+      guard pair.count == 2, !ImportVocabulary.key(String(pair[0])).isEmpty, schema.columns.contains(column) else {
+        throw CoachError.usage(
+          "--map \"\(a)\": expected HEADER=column, column one of \(schema.columns.joined(separator: ", "))")
+      }
+      map[ImportVocabulary.key(String(pair[0]))] = column
+    }
+    return map
   }
 }
 

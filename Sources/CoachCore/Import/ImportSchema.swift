@@ -30,7 +30,11 @@ public struct ImportSchema: Sendable, Hashable {
   /// Maps a header record onto the columns: case, surrounding spaces and a BOM are ignored; unknown or
   /// unnamed columns give warnings; a missing required column, a repeated column or an unreadable header
   /// rejects the file (`bad_csv_header`).
-  public func bind(header: CSVRecord?, fileName: String? = nil) throws -> ImportHeader {
+  /// Besides the exact column names: `map` (`--map`, by `ImportVocabulary.key`) first, then the names of
+  /// `vocabulary` (`ImportVocabularyTable`).
+  public func bind(
+    header: CSVRecord?, fileName: String? = nil, vocabulary: ImportVocabulary? = nil, map: [String: String] = [:]
+  ) throws -> ImportHeader {
     let file = fileName ?? "the CSV file"
     let needs = "a \(kind.rawValue) file needs a header row naming \(required.joined(separator: " and "))"
     guard let header else { throw CoachError.rejected(code: "bad_csv_header", message: "\(file) is empty: \(needs)") }
@@ -39,17 +43,25 @@ public struct ImportSchema: Sendable, Hashable {
     }
     var index: [String: Int] = [:]
     var warnings: [String] = []
+    var recognised: [ImportHeader.Recognised] = []
+    var unknown: [String] = []
     for (i, cell) in header.fields.enumerated() {
-      let name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+      var name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
         .lowercased()
+      if let mapped = map[ImportVocabulary.key(name)] {
+        name = mapped
+      } else if !columns.contains(name), let alias = vocabulary?.column(header: name, kind: kind) {
+        name = alias
+      }
       if ignored.contains(name) {
         continue
       } else if name.isEmpty {
         warnings.append("\(file):\(header.line): column \(i + 1) has no name; ignored")
       } else if !columns.contains(name) {
+        unknown.append(cell)
         warnings.append(
           "\(file):\(header.line): unknown column \"\(cell)\" (column \(i + 1)) ignored; known columns: "
-            + columns.joined(separator: ", "))
+            + columns.joined(separator: ", ") + " (or their Chinese names; --map 'HEADER=column' names any other)")
       } else if let earlier = index[name] {
         throw CoachError.rejected(
           code: "bad_csv_header",
@@ -57,6 +69,7 @@ public struct ImportSchema: Sendable, Hashable {
             + "name each column once")
       } else {
         index[name] = i
+        recognised.append(ImportHeader.Recognised(header: cell, column: name, position: i + 1))
       }
     }
     let missing = required.filter { index[$0] == nil }
@@ -66,9 +79,12 @@ public struct ImportSchema: Sendable, Hashable {
         message: "\(file):\(header.line): header lacks \(missing.joined(separator: " and ")); \(needs) "
           + "(columns: \(columns.joined(separator: ", ")))")
     }
-    return ImportHeader(
+    var bound = ImportHeader(
       schema: self, line: header.line, fieldCount: header.fields.count, index: index,
       warnings: warnings)
+    bound.recognised = recognised
+    bound.ignoredColumns = unknown
+    return bound
   }
 }
 
@@ -83,6 +99,16 @@ public struct ImportHeader: Sendable, Hashable {
   public let index: [String: Int]
   /// Unknown and unnamed columns, one message each.
   public let warnings: [String]
+  /// A header cell read as one of the schema's columns.
+  public struct Recognised: Sendable, Hashable, Codable {
+    public var header: String
+    public var column: String
+    public var position: Int
+  }
+  /// The columns read, in file order (`--dry-run` shows them).
+  public internal(set) var recognised: [Recognised] = []
+  /// Header cells not read (unknown names), in file order.
+  public internal(set) var ignoredColumns: [String] = []
   /// Position in the file of each of the schema's columns, in the schema's order (-1: absent): `index` without
   /// hashing a name, for the cells of every row.
   let positions: [Int]

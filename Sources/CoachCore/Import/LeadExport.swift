@@ -29,4 +29,24 @@ public enum LeadExport {
     for lead in leads { writer.append(row(lead, zone: zone, maskPhone: maskPhone)) }
     return writer.text
   }
+
+  /// A whole xlsx export of `leads`: the CSV's columns on one sheet, `birthday` a date cell and `created_at` a
+  /// date-and-time cell in `zone` (imported back with the same `--tz`, the same instant to the second).
+  public static func xlsx(_ leads: [LeadSnapshot], zone: TimeZone, maskPhone: Bool) throws -> Data {
+    let calendar = Calendar.gregorian(zone)
+    let created = ImportSchema.leads.ordinal("created_at")
+    let birthday = ImportSchema.leads.ordinal("birthday")
+    var rows: [[XLSXWriter.Cell]] = [header.map { .text($0) }]
+    rows.reserveCapacity(leads.count + 1)
+    for lead in leads {
+      var cells: [XLSXWriter.Cell] = row(lead, zone: zone, maskPhone: maskPhone).map { $0.isEmpty ? .empty : .text($0) }
+      if let b = lead.birthday { cells[birthday] = .day(b) }
+      let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: lead.createdAt)
+      cells[created] = .dateTime(
+        LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1),
+        secondsOfDay: (c.hour ?? 0) * 3600 + (c.minute ?? 0) * 60 + (c.second ?? 0))
+      rows.append(cells)
+    }
+    return try XLSXWriter.workbook(sheetName: "leads", rows: rows)
+  }
 }

@@ -33,6 +33,9 @@ enum LeadRow {
       phone = fastMobile(raw) ?? Phone.normalize(raw)
       if phone == nil { r.fail("phone \"\(raw)\": expected \(Phone.accepted)") }
     }
+    let gender = r.text(at: Col.gender).map { g in
+      g == "male" || g == "female" ? g : (r.vocabulary.code("gender", g) ?? g)
+    }
     let email = r.text(at: Col.email)
     if let email, !Email.isPlausible(email) { r.fail("email \"\(email)\": expected \(Email.accepted)") }
     let birthday = r.text(at: Col.birthday).flatMap { r.day("birthday", value: $0) }
@@ -49,7 +52,7 @@ enum LeadRow {
     guard let name, let phone, r.reasons.isEmpty else { return nil }
     return ImportedLead(
       line: r.line, externalID: r.text(at: Col.externalID), name: name, phone: phone, wechat: r.text(at: Col.wechat),
-      email: email, gender: r.text(at: Col.gender), birthday: birthday, city: r.text(at: Col.city),
+      email: email, gender: gender, birthday: birthday, city: r.text(at: Col.city),
       source: r.text(at: Col.source), consultant: r.text(at: Col.consultant), model: model, grade: grade, tier: tier,
       tags: tags, profile: profile, stage: stage ?? .prospect, createdAt: createdAt)
   }
@@ -73,7 +76,14 @@ enum LeadRow {
     guard let v = value else { return nil }
     guard let known else { return v }
     if let match = known.first(where: { RowReader.sameIgnoringCase($0, v) }) { return match }
-    r.fail("model \"\(v)\": expected a catalog code: \(RowReader.oneOf(known))")
+    switch r.vocabulary.model(v) {
+    case .code(let code) where known.contains(code): return code
+    case .ambiguous(let codes):
+      r.fail(
+        "model \"\(v)\" is ambiguous: it names \(RowReader.oneOf(r.vocabulary.describe(codes))); "
+          + "write the catalog code or the full name")
+    default: r.fail("model \"\(v)\": expected a catalog code or name: \(RowReader.oneOf(known))")
+    }
     return nil
   }
 

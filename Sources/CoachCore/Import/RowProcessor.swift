@@ -30,7 +30,10 @@ struct RowProcessor<Row: ImportedRow> {
   mutating func take(_ record: CSVRecord) -> RecordOutcome<Row> {
     guard sawHeader else {
       sawHeader = true
-      do { header = try schema.bind(header: record, fileName: options.fileName) } catch { headerError = error }
+      do {
+        header = try schema.bind(
+          header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap)
+      } catch { headerError = error }
       return .none
     }
     guard let header else { return .none }
@@ -40,7 +43,8 @@ struct RowProcessor<Row: ImportedRow> {
       return .bad(
         RowError(line: record.line, reason: "\(record.fields.count) fields, header has \(header.fieldCount)"))
     }
-    var reader = RowReader(line: record.line, header: header, fields: record.fields, zone: options.zone)
+    var reader = RowReader(
+      line: record.line, header: header, fields: record.fields, zone: options.zone, vocabulary: options.vocabulary)
     let row = read(&reader)
     if schema.kind == .leads, let id = LeadRow.externalID(reader) {
       if let earlier = firstLine[id] {

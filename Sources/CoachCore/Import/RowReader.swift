@@ -6,13 +6,18 @@ struct RowReader {
   let header: ImportHeader
   let fields: [String]
   let zone: TimeZone
+  /// Words and names besides the codes (asked only when a cell is not a code).
+  let vocabulary: ImportVocabulary
   private(set) var reasons: [String] = []
 
-  init(line: Int, header: ImportHeader, fields: [String], zone: TimeZone) {
+  init(
+    line: Int, header: ImportHeader, fields: [String], zone: TimeZone, vocabulary: ImportVocabulary = .builtIn
+  ) {
     self.line = line
     self.header = header
     self.fields = fields
     self.zone = zone
+    self.vocabulary = vocabulary
   }
 
   mutating func fail(_ reason: String) { reasons.append(reason) }
@@ -48,13 +53,35 @@ struct RowReader {
     if v.utf8.allSatisfy({ $0 < 0x80 }) {
       // ASCII: the rule below (lower-cased, `-` and space read as `_`) without building strings.
       if let match = T.allCases.first(where: { Self.sameCode($0.rawValue, v) }) { return match }
-      fail("\(column) \"\(v)\": expected \(Self.oneOf(T.allCases.map(\.rawValue)))")
-      return nil
+      return spoken(column, T.self, value: v)
     }
     let key = v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
     if let match = T.allCases.first(where: { $0.rawValue.lowercased() == key }) { return match }
-    fail("\(column) \"\(v)\": expected \(Self.oneOf(T.allCases.map(\.rawValue)))")
+    return spoken(column, T.self, value: v)
+  }
+
+  /// A value that is not a code: a word of the vocabulary (`战败`, `电话`, a playbook label) or a grade with its
+  /// suffix (`H级`); else the row is bad, naming the codes.
+  private mutating func spoken<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, value v: String)
+    -> T? where T.RawValue == String
+  {
+    if let code = vocabulary.code(column, v), let match = T(rawValue: code) { return match }
+    if let bare = ImportVocabulary.withoutGradeSuffix(v), !bare.isEmpty,
+      let match = T.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(bare) == .orderedSame })
+    {
+      return match
+    }
+    fail("\(column) \"\(v)\": expected \(Self.oneOf(T.allCases.map(\.rawValue)))\(Self.spokenHint(column))")
     return nil
+  }
+
+  private static func spokenHint(_ column: String) -> String {
+    switch column {
+    case "stage", "channel", "outcome": " (or the playbook's label, like 战败 or 电话)"
+    case "grade": " (a suffix 级 or 类 is allowed, like H级)"
+    case "tier": " (a suffix 级 or 类 is allowed, like A级)"
+    default: ""
+    }
   }
 
   /// No upper-case ASCII (for ASCII text: equal to its `lowercased()`); other text is asked the slow way.
@@ -95,18 +122,18 @@ struct RowReader {
   /// A `YYYY-MM-DD` day: `value` (read from `column`), or else the text of `column`.
   mutating func day(_ column: String, value: String? = nil) -> LocalDate? {
     guard let v = value ?? text(column) else { return nil }
-    if let d = TimeParsing.day(v) { return d }
-    fail("\(column) \"\(v)\": expected a real day as YYYY-MM-DD, like 1990-05-03")
+    if let d = ImportDates.day(v) { return d }
+    fail("\(column) \"\(v)\": expected a real day as \(ImportDates.accepted)")
     return nil
   }
 
   /// An ISO 8601 time; without an offset it is in the import's zone.
   mutating func instant(_ column: String, value: String? = nil) -> Date? {
     guard let v = value ?? text(column) else { return nil }
-    if let d = FastInstant.parse(v) ?? TimeParsing.instant(v, zone: zone) { return d }
+    if let d = FastInstant.parse(v) ?? ImportDates.instant(v, zone: zone) { return d }
     fail(
-      "\(column) \"\(v)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00 "
-        + "(without an offset: \(zone.identifier))")
+      "\(column) \"\(v)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00, "
+        + "or a day as \(ImportDates.accepted), a time may follow (without an offset: \(zone.identifier))")
     return nil
   }
 

@@ -10,12 +10,19 @@ extension CoachCommand {
       commandName: "export", abstract: "Export data (recorded: who, when, rows).", subcommands: [Leads.self])
 
     struct Leads: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Export leads as CSV (re-importable) or JSON.")
-      enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
-      @Option(help: "csv or json.") var format: Format = .csv
+      static let configuration = CommandConfiguration(
+        abstract: "Export leads as CSV or .xlsx (both re-importable) or JSON.")
+      enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx }
+      @Option(help: "csv, json or xlsx (xlsx needs --out).") var format: Format = .csv
       @Option(help: "Write to FILE (mode 0600) instead of stdout.") var out: String?
       @Flag(help: "Phone numbers in full (admins only).") var unmasked = false
       @OptionGroup var global: GlobalOptions
+
+      func validate() throws {
+        if format == .xlsx && out == nil {
+          throw ValidationError("--format xlsx writes a workbook, not text: give --out FILE.xlsx")
+        }
+      }
 
       func run() throws {
         let env = try RunEnvironment(global)
@@ -29,9 +36,11 @@ extension CoachCommand {
         case .json:
           data = try Output(env: env).encoder().encode(["leads": leads.map { LeadJSON($0, fullPhone: unmasked) }]) + Data("\n".utf8)
         case .csv:
-          // The import's lead columns first, so an export imports back; a BOM on stdout too (`> f.csv` is a file
-          // Excel opens as well), as the contract asks.
+          // The import's lead columns first, so an export imports back.
+          // With a BOM on stdout as in a file (contract): Excel then reads it as UTF-8 however it was saved.
           data = Data(LeadExport.csv(leads, zone: env.zone, maskPhone: !unmasked, bom: true).utf8)
+        case .xlsx:
+          data = try LeadExport.xlsx(leads, zone: env.zone, maskPhone: !unmasked)
         }
         let entry = ExportEntry(
           at: env.now, actor: session.actor, what: "leads", format: format.rawValue, rows: leads.count, masked: !unmasked,

@@ -16,7 +16,17 @@ struct Session {
 
   /// Opens the database and resolves `--as` / `COACH_USER`.
   static func open(_ env: RunEnvironment) throws -> Session {
-    let db = try AppDatabase.open(path: env.dbPath)
+    try open(env, db: try AppDatabase.open(path: env.dbPath))
+  }
+
+  /// For a check that writes nothing (`import --dry-run`): the database when it exists, else an empty one in
+  /// memory, so that no file is created.
+  static func openForDryRun(_ env: RunEnvironment) throws -> Session {
+    guard FileManager.default.fileExists(atPath: env.dbPath) else { return try open(env, db: try AppDatabase.inMemory()) }
+    return try open(env)
+  }
+
+  private static func open(_ env: RunEnvironment, db: AppDatabase) throws -> Session {
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
     guard let name = env.actingUserName else {
       throw CoachError.refused(.noActingUser)

@@ -1,0 +1,127 @@
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// `xl/workbook.xml`: the sheets in order (name and relationship id) and the date system.
+final class XLSXWorkbookReader: XLSXDelegate {
+  var sheets: [(name: String, id: String)] = []
+  var date1904 = false
+
+  override func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    switch Self.local(name) {
+    case "sheet":
+      let id = attributes.first { Self.local($0.key) == "id" }?.value ?? ""
+      sheets.append((attributes["name"] ?? "", id))
+    case "workbookPr":
+      if let v = attributes["date1904"] { date1904 = v == "1" || v.lowercased() == "true" }
+    default: break
+    }
+  }
+}
+
+/// `xl/_rels/workbook.xml.rels`: relationship id → part path inside the archive.
+final class XLSXRelationshipsReader: XLSXDelegate {
+  var targets: [String: String] = [:]
+
+  override func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    guard Self.local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else {
+      return
+    }
+    // Targets are relative to `xl/` unless absolute (`/xl/worksheets/sheet1.xml`).
+    targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+  }
+}
+
+/// `xl/styles.xml`: for each cell style (`s` attribute), whether its number format shows a date.
+final class XLSXStylesReader: XLSXDelegate {
+  private var customFormats: [Int: String] = [:]
+  private var formatIDs: [Int] = []
+  private var inCellXfs = false
+
+  /// Style index → the cell shows a date or time.
+  var dateStyles: [Bool] {
+    formatIDs.map { id in
+      XLSXCells.builtInDateFormats.contains(id) || (customFormats[id].map(XLSXCells.isDateFormat) ?? false)
+    }
+  }
+
+  override func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    switch Self.local(name) {
+    case "numFmt":
+      if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] {
+        customFormats[id] = code
+      }
+    case "cellXfs": inCellXfs = true
+    case "xf" where inCellXfs: formatIDs.append(attributes["numFmtId"].flatMap(Int.init) ?? 0)
+    default: break
+    }
+  }
+
+  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    if Self.local(name) == "cellXfs" { inCellXfs = false }
+  }
+}
+
+/// `xl/sharedStrings.xml`: the table of strings that `t="s"` cells point into, bounded in size.
+final class XLSXSharedStringsReader: XLSXDelegate {
+  let path: String
+  var strings: [String] = []
+  private var total = 0
+  private var current = ""
+  private var inItem = false
+  private var inText = false
+  /// Depth inside `<rPh>` (phonetic runs: not part of the text).
+  private var phonetic = 0
+
+  init(path: String) { self.path = path }
+
+  override func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    attributes: [String: String] = [:]
+  ) {
+    switch Self.local(name) {
+    case "si":
+      inItem = true
+      current = ""
+    case "rPh": phonetic += 1
+    case "t" where inItem && phonetic == 0: inText = true
+    default: break
+    }
+  }
+
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
+    guard inText else { return }
+    current += string
+    total += string.utf8.count
+    if total > XLSXPackage.maxSharedStringBytes {
+      fail(parser, XLSXPackage.damaged(path, "its shared-string table holds more than 64 MB of text"))
+    }
+  }
+
+  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    switch Self.local(name) {
+    case "t": inText = false
+    case "rPh": phonetic -= 1
+    case "si":
+      strings.append(current)
+      inItem = false
+      // Each string costs its struct as well as its text: a table of millions of empty strings is bounded too.
+      total += 16
+      if total > XLSXPackage.maxSharedStringBytes {
+        fail(parser, XLSXPackage.damaged(path, "its shared-string table holds more than 64 MB of text"))
+      }
+    default: break
+    }
+  }
+}
