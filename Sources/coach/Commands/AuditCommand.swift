@@ -10,9 +10,6 @@ extension CoachCommand {
       commandName: "audit", abstract: "Follow-up compliance per consultant and for the team (team leads and admins).",
       discussion: "Definitions: docs/AUDIT.md. Default period: the 30 days ending today.")
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
-    /// Leads loaded and counted at a time: memory stays flat whatever the number of leads.
-    static let chunkSize = 2_000
-
     @Option(help: "First day, YYYY-MM-DD in --tz (default: 29 days before --to).") var from: String?
     @Option(help: "Last day, YYYY-MM-DD in --tz, included whole (default: today).") var to: String?
     @Option(help: "Only this consultant.") var consultant: String?
@@ -27,28 +24,9 @@ extension CoachCommand {
         throw CoachError.usage("--json prints JSON: drop --format \(chosen.rawValue), or add --out FILE to write it to a file")
       }
       let session = try Session.open(env)
-      try AuditAccess.check(session)
-      let last = try to.map { try env.date($0, option: "--to") } ?? env.today
-      let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
-      let window = try AuditWindow(from: first, to: last, zone: env.zone)
-      let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      let (filter, names) = try AuditAccess.consultants(session, only: consultant, since: Audit.touchesSince(window, ctx: ctx))
-      let exports = try session.db.exports(from: window.start, to: window.end).map {
-        AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
-      }
-      // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
-      let parts = try session.db.leadIDRanges(filter, size: Self.chunkSize)
-      let db = session.db
-      let report = try Audit.build(
-        chunks: parts.count,
-        load: { i in
-          var part = filter
-          part.idRange = parts[i]
-          return try db.snapshots(part)
-        },
-        consultants: names, exports: exports, window: window, ctx: ctx)
-      let access = try AuditAccessLog.load(session, window: window, consultants: names)
-      let data = try render(report, chosen, env: env, playbook: ctx.playbook, access: access)
+      let audit = try AuditRun.build(session, from: from, to: to, consultant: consultant)
+      let (report, window) = (audit.report, audit.report.window)
+      let data = try render(audit, chosen, env: env)
       guard let out else { return FileHandle.standardOutput.write(data) }
       try SafeFile.write(data, to: out)
       if env.json {
@@ -58,16 +36,12 @@ extension CoachCommand {
       }
     }
 
-    func render(
-      _ report: AuditReport, _ format: Format, env: RunEnvironment, playbook: Playbook, access: AuditAccessLog
-    ) throws -> Data {
+    func render(_ audit: AuditRun, _ format: Format, env: RunEnvironment) throws -> Data {
+      let (report, playbook, access) = (audit.report, audit.ctx.playbook, audit.access)
       let labels = AuditLabels(playbook)
       switch format {
       case .json:
-        var doc = AuditJSON(report)
-        doc.data_access = access.entries.map(AccessEntryJSON.init)
-        doc.transfers = access.transfers.map(TransferJSON.init)
-        return try Output(env: env).encoder().encode(doc) + Data("\n".utf8)
+        return try Output(env: env).encoder().encode(audit.json) + Data("\n".utf8)
       case .csv:
         return Data(AuditCSV.render(report, teamLabel: labels["audit_team"]).utf8)
       case .table:

@@ -23,30 +23,14 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      var modelCode: String?
-      if let model {
-        let playbook = try Playbooks.load(env)
-        guard let m = playbook.model(model) else {
-          throw CoachError.rejected(
-            code: "unknown_model", message: "model \"\(model)\" is not in the catalog; known codes: \(playbook.models.map(\.code).joined(separator: ", "))")
-        }
-        modelCode = m.code
-      }
-      let change = StageChange(
-        to: stage, reason: reason, note: note, amount: amount, model: modelCode,
-        eta: try eta.map { try env.date($0, option: "--eta") }, date: try date.map { try env.date($0, option: "--date") })
-      let event = try session.db.changeStage(
-        leadID: id, change, now: env.now, today: env.today, actor: session.actor, scope: session.scope)
+      var change = ChangeStage(stage: stage)
+      (change.reason, change.note, change.amount, change.model, change.eta, change.date) = (reason, note, amount, model, eta, date)
+      let event = try change.run(session, leadID: id)
       if env.json {
-        try Output(env: env).json(StageResultJSON(lead_id: id, event: EventJSON(event)))
+        try Output(env: env).json(StageResultJSON(leadID: id, event: event))
       } else {
         print("lead \(id): \(event.from?.rawValue ?? "") → \(event.to.rawValue)")
       }
     }
   }
-}
-
-struct StageResultJSON: Encodable {
-  let lead_id: String
-  let event: EventJSON
 }

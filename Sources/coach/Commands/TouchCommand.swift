@@ -34,20 +34,13 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let codes = try Playbooks.objectionCodes(env)
-      for code in objection where !codes.contains(code) {
-        throw CoachError.rejected(
-          code: "unknown_objection", message: "objection \"\(code)\" is not in the playbook; codes: \(codes.sorted().joined(separator: ", "))")
-      }
-      let nextAt = try next.map { try env.instant($0, option: "--next") }
-      if let nextAt, nextAt < env.now {
-        throw CoachError.rejected(code: "next_in_past", message: "--next \(next ?? "") is before now: agree a future time")
-      }
-      let topics = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
-      let touch = NewTouch(
-        at: env.now, channel: channel, outcome: outcome, note: note, objections: objection, nextAt: nextAt,
-        bury: topics, issues: issue, resolve: resolve)
-      let result = try session.db.addTouch(leadID: id, touch, actor: session.actor, scope: session.scope)
+      var input = RecordTouch(channel: channel, outcome: outcome, note: note)
+      input.bury = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
+      input.resolve = resolve
+      input.objections = objection
+      input.issues = issue
+      input.next = next
+      let (result, nextAt) = try input.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))
       } else {
@@ -58,17 +51,5 @@ extension CoachCommand {
         if nextAt == nil && outcome.isContact { print(Output.yellow("no next contact agreed: golden rule 7 says agree one (--next)")) }
       }
     }
-  }
-}
-
-struct TouchResultJSON: Encodable {
-  let touch_id: Int64
-  let buried_topic_ids: [Int64]
-  let issue_ids: [Int64]
-
-  init(_ r: TouchResult) {
-    touch_id = r.touchID
-    buried_topic_ids = r.buriedTopicIDs
-    issue_ids = r.issueIDs
   }
 }

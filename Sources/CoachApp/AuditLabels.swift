@@ -2,11 +2,11 @@ import CoachCore
 import Foundation
 
 /// Audit texts from the playbook's `labels.ui` (keys `audit_*`), with English fallbacks for older playbooks.
-struct AuditLabels {
-  let ui: [String: String]
-  let language: String
+package struct AuditLabels {
+  package let ui: [String: String]
+  package let language: String
 
-  static let fallback: [String: String] = [
+  package static let fallback: [String: String] = [
     "audit_title": "Follow-up audit", "audit_team": "Team", "audit_consultant": "Consultant",
     "audit_window": "Period", "audit_generated": "Generated", "audit_leads_open": "Open leads",
     "audit_touches": "Touches", "audit_due": "Due", "audit_on_time": "On time", "audit_late": "Late",
@@ -23,22 +23,22 @@ struct AuditLabels {
     "audit_definition_text": "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
 
-  init(_ playbook: Playbook) {
+  package init(_ playbook: Playbook) {
     ui = playbook.labels.ui
     language = playbook.language
   }
 
-  subscript(_ key: String) -> String { ui[key] ?? Self.fallback[key] ?? key }
+  package subscript(_ key: String) -> String { ui[key] ?? Self.fallback[key] ?? key }
 
-  func channel(_ c: Channel) -> String { ui["channel_\(c.rawValue)"] ?? c.rawValue }
-  func churn(_ r: ChurnReason) -> String { ui["churn_\(r.rawValue)"] ?? r.rawValue }
+  package func channel(_ c: Channel) -> String { ui["channel_\(c.rawValue)"] ?? c.rawValue }
+  package func churn(_ r: ChurnReason) -> String { ui["churn_\(r.rawValue)"] ?? r.rawValue }
 
   /// `87%`, or `–` when there is nothing to measure.
-  static func percent(_ rate: Double?) -> String {
+  package static func percent(_ rate: Double?) -> String {
     guard let rate else { return "–" }
     return "\(Int((rate * 100).rounded()))%"
   }
 
   /// `3.5`, or `–`.
-  static func days(_ d: Double?) -> String { d.map { String(format: "%.1f", $0) } ?? "–" }
+  package static func days(_ d: Double?) -> String { d.map { String(format: "%.1f", $0) } ?? "–" }
 }

@@ -4,11 +4,11 @@ import Foundation
 
 /// Who took customer data out or moved it in the period: exports, unmasked views, backups (export log) and lead
 /// transfers (reassignment log). A team lead sees their team's entries and their own; an admin sees all.
-struct AuditAccessLog {
-  let entries: [ExportEntry]
-  let transfers: [Reassignment]
+package struct AuditAccessLog {
+  package let entries: [ExportEntry]
+  package let transfers: [Reassignment]
 
-  static func load(_ session: Session, window: AuditWindow, consultants: [String]) throws -> AuditAccessLog {
+  package static func load(_ session: Session, window: AuditWindow, consultants: [String]) throws -> AuditAccessLog {
     let everyone = session.user == nil || session.user?.role == .admin
     let names = Set(consultants + [session.user?.name].compactMap { $0 })
     let entries = try session.db.exports(from: window.start, to: window.end).filter {
@@ -21,7 +21,7 @@ struct AuditAccessLog {
   }
 
   /// Lines for the terminal (empty when nothing happened).
-  func lines(_ labels: AuditLabels, time: (Date) -> String) -> [String] {
+  package func lines(_ labels: AuditLabels, time: (Date) -> String) -> [String] {
     var out: [String] = []
     if !entries.isEmpty {
       out.append("\(labels["audit_data_access"]):")
@@ -38,26 +38,26 @@ struct AuditAccessLog {
 }
 
 /// `data_access` and `transfers` in `coach audit --json`.
-struct AccessEntryJSON: Encodable {
-  let at: Date
-  let actor: String?
-  let what: String
-  let format: String
-  let rows: Int
-  let masked: Bool
-  let target: String?
+package struct AccessEntryJSON: Encodable {
+  package let at: Date
+  package let actor: String?
+  package let what: String
+  package let format: String
+  package let rows: Int
+  package let masked: Bool
+  package let target: String?
 
-  init(_ e: ExportEntry) {
+  package init(_ e: ExportEntry) {
     (at, actor, what, format, rows, masked, target) = (e.at, e.actor, e.what, e.format, e.rows, e.masked, e.target)
   }
 }
 
-struct TransferJSON: Encodable {
-  let at: Date
-  let actor: String?
-  let from: String
-  let to: String
-  let leads: Int
+package struct TransferJSON: Encodable {
+  package let at: Date
+  package let actor: String?
+  package let from: String
+  package let to: String
+  package let leads: Int
 
-  init(_ r: Reassignment) { (at, actor, from, to, leads) = (r.at, r.actor, r.from, r.to, r.leads) }
+  package init(_ r: Reassignment) { (at, actor, from, to, leads) = (r.at, r.actor, r.from, r.to, r.leads) }
 }

@@ -3,19 +3,19 @@ import CoachStore
 import Foundation
 
 /// An open database with the acting user resolved: what every lead command starts from.
-struct Session {
-  let env: RunEnvironment
-  let db: AppDatabase
+package struct Session: Sendable {
+  package let env: RunEnvironment
+  package let db: AppDatabase
   /// The acting user; nil on a database without users (everyone acts as an admin).
-  let user: User?
-  let scope: Scope
+  package let user: User?
+  package let scope: Scope
 
   /// Name recorded on writes.
-  var actor: String? { user?.name }
-  var isAdmin: Bool { user == nil || user?.role == .admin }
+  package var actor: String? { user?.name }
+  package var isAdmin: Bool { user == nil || user?.role == .admin }
 
   /// Opens the database and resolves `--as` / `COACH_USER`.
-  static func open(_ env: RunEnvironment) throws -> Session {
+  package static func open(_ env: RunEnvironment) throws -> Session {
     let db = try AppDatabase.open(path: env.dbPath)
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
     guard let name = env.actingUserName else {
@@ -29,7 +29,7 @@ struct Session {
   }
 
   /// Resolves a consultant name to a user id, or throws naming the known consultants.
-  func consultantID(_ name: String) throws -> Int64 {
+  package func consultantID(_ name: String) throws -> Int64 {
     guard let u = try db.user(named: name), let id = u.id else {
       let known = try db.users().map(\.name).joined(separator: ", ")
       throw CoachError.rejected(
@@ -39,8 +39,15 @@ struct Session {
   }
 
   /// Whether phone numbers of `lead` are shown in full to the acting user.
-  func showsFullPhone(of lead: LeadSnapshot, unmasked: Bool) -> Bool {
+  package func showsFullPhone(of lead: LeadSnapshot, unmasked: Bool) -> Bool {
     if isAdmin { return unmasked || user == nil || lead.consultant == user?.name }
     return lead.consultant == user?.name
+  }
+}
+
+extension Session {
+  /// `user` acting on an already open database: what the server builds for each request (nil: a database without users).
+  package init(env: RunEnvironment, db: AppDatabase, acting user: User?) {
+    self.init(env: env, db: db, user: user, scope: user.map(Scope.of) ?? .all)
   }
 }

@@ -3,8 +3,8 @@ import CoachStore
 import Foundation
 
 /// Who may audit whom: team leads their team, admins everyone; consultants not at all.
-enum AuditAccess {
-  static func check(_ session: Session) throws {
+package enum AuditAccess {
+  package static func check(_ session: Session) throws {
     guard let user = session.user, user.role != .admin, user.role != .lead else { return }
     throw CoachError.rejected(
       code: "forbidden", message: "coach audit is for team leads and admins; \(user.name) is a \(user.role.rawValue)")
@@ -13,7 +13,7 @@ enum AuditAccess {
   /// The leads to load and the consultants to count: users with role consultant, all of them or `only`. The leads
   /// come without touch notes, profile facts and contact details (the audit reads none of them) and with the touches from `since` on
   /// (`Audit.touchesSince`).
-  static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
+  package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
     let consultants = try session.db.users().filter { $0.role == .consultant }
     func lean(_ filter: LeadFilter) -> LeadFilter {
       var filter = filter

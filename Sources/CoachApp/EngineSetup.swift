@@ -3,16 +3,16 @@ import CoachStore
 import Foundation
 
 /// Builds what the engine needs for one run: the playbook, the clock, the zone and the dealership's own sales.
-enum EngineSetup {
+package enum EngineSetup {
   /// `salesStats` (a group-wide query) only where switch arguments can be built: due actions never read it.
-  static func context(_ env: RunEnvironment, session: Session, salesStats: Bool = true) throws -> EngineContext {
+  package static func context(_ env: RunEnvironment, session: Session, salesStats: Bool = true) throws -> EngineContext {
     EngineContext(
       playbook: try Playbooks.load(env), now: env.now, zone: env.zone, consultantName: session.user?.name,
       stats: salesStats ? try session.db.salesStats(now: env.now) : SalesStats())
   }
 
   /// Fetches the dealership's sales figures into `ctx` when `lead`'s brief for `action` carries switch arguments.
-  static func addSalesStats(to ctx: inout EngineContext, for lead: LeadSnapshot, action: DueAction, session: Session) throws {
+  package static func addSalesStats(to ctx: inout EngineContext, for lead: LeadSnapshot, action: DueAction, session: Session) throws {
     guard SwitchAdvisor.isWorthOffering(lead, action: action.code, in: ctx) else { return }
     ctx.stats = try session.db.salesStats(now: ctx.now)
   }
@@ -20,7 +20,7 @@ enum EngineSetup {
   /// The leads `next` and `alerts` rank at `now`: a consultant's own; a lead's team (with `team`), an admin's all.
   /// Loaded without touch notes and profile facts, and with only the touches ranking at `now` reads
   /// (`keepingTouches(since:)`): the brief's lead is loaded again in full.
-  static func workingSet(_ session: Session, team: Bool, now: Date) throws -> LeadFilter {
+  package static func workingSet(_ session: Session, team: Bool, now: Date) throws -> LeadFilter {
     var filter = try scopeFilter(session, team: team)
     filter.withNotes = false
     filter.withProfile = false
@@ -29,7 +29,7 @@ enum EngineSetup {
     return filter
   }
 
-  static func scopeFilter(_ session: Session, team: Bool) throws -> LeadFilter {
+  package static func scopeFilter(_ session: Session, team: Bool) throws -> LeadFilter {
     guard let user = session.user, let id = user.id else { return LeadFilter(scope: .all) }
     if team {
       guard user.role == .lead || user.role == .admin else {
@@ -44,7 +44,7 @@ enum EngineSetup {
   /// `evaluate` over the leads of `filter`, loaded and evaluated in parts of consecutive ids on every core and
   /// joined in id order. Each part is read whole in one transaction, so every lead is consistent in itself; a write
   /// landing between two parts shows in the later one only, as if that part had been read a moment later.
-  static func inParts<T: Sendable>(
+  package static func inParts<T: Sendable>(
     _ session: Session, _ filter: LeadFilter, _ evaluate: @escaping @Sendable ([LeadSnapshot]) -> [T]
   ) throws -> [T] {
     let ids = try session.db.leadIDs(filter)
@@ -62,6 +62,6 @@ enum EngineSetup {
   /// Fewer leads than twice this are read in one go; more are cut into parts of at most `maximumPart`. Parts of
   /// 2,500 rather than 5,000 took a team's `alerts` (25k leads) from 140 to 124 ms: a part's leads stay in the
   /// processor's caches, and the last parts leave a core idle for less time.
-  static let minimumPart = 400
-  static let maximumPart = 2_500
+  package static let minimumPart = 400
+  package static let maximumPart = 2_500
 }

@@ -6,7 +6,7 @@ import Foundation
 
 extension Session {
   /// Refuses (exit 65) unless the acting user is an admin (everyone is, on a database without users).
-  func requireAdmin(for what: String) throws {
+  package func requireAdmin(for what: String) throws {
     guard isAdmin else {
       throw CoachError.rejected(
         code: "forbidden", message: "only an admin may \(what); \(actor ?? "") is a \(user?.role.rawValue ?? "")")
@@ -14,7 +14,7 @@ extension Session {
   }
 
   /// For `--unmasked` on a view: refuses non-admins (exit 65), then records who saw how many full numbers.
-  func recordUnmaskedView(_ what: String, rows: Int, target: String?) throws {
+  package func recordUnmaskedView(_ what: String, rows: Int, target: String?) throws {
     try requireAdmin(for: "see phone numbers unmasked (--unmasked)")
     try db.record(
       ExportEntry(

@@ -2,19 +2,19 @@ import CoachCore
 import Foundation
 
 /// A rate (0…1) or a median, rounded to four decimals; `null` when there is nothing to measure.
-struct NumberJSON: Encodable {
+package struct NumberJSON: Encodable {
   let value: Double?
 
-  init(_ value: Double?) { self.value = value }
+  package init(_ value: Double?) { self.value = value }
 
-  func encode(to encoder: Encoder) throws {
+  package func encode(to encoder: Encoder) throws {
     var c = encoder.singleValueContainer()
     if let value { try c.encode((value * 10_000).rounded() / 10_000) } else { try c.encodeNil() }
   }
 }
 
 /// `coach audit --json` (CONTRACT.md): the contract's keys plus the rest of the audit.
-struct AuditJSON: Encodable {
+package struct AuditJSON: Encodable {
   let from: String
   let to: String
   let generated_at: Date
@@ -24,10 +24,10 @@ struct AuditJSON: Encodable {
   /// The sum of the consultants (`consultant` is null).
   let team: AuditRowJSON
   /// Exports, unmasked views and backups in the period (export log), and lead transfers (reassignment log).
-  var data_access: [AccessEntryJSON] = []
-  var transfers: [TransferJSON] = []
+  package var data_access: [AccessEntryJSON] = []
+  package var transfers: [TransferJSON] = []
 
-  init(_ report: AuditReport) {
+  package init(_ report: AuditReport) {
     from = report.window.from.description
     to = report.window.to.description
     generated_at = report.now
@@ -39,7 +39,7 @@ struct AuditJSON: Encodable {
   }
 }
 
-struct AuditRowJSON: Encodable {
+package struct AuditRowJSON: Encodable {
   struct Funnel: Encodable {
     let prospects, deposits, delivered: Int
     let deposit_rate, delivery_rate, median_days_to_deposit, median_days_to_delivery: NumberJSON
@@ -61,7 +61,7 @@ struct AuditRowJSON: Encodable {
   let exports, export_rows: Int
   let weekly: [Week]
 
-  init(_ f: AuditFigures, consultant: String?, weeks: [String]) {
+  package init(_ f: AuditFigures, consultant: String?, weeks: [String]) {
     self.consultant = consultant
     (leads_open, touches, due, on_time, late) = (f.leadsOpen, f.touches, f.due, f.onTime, f.late)
     (missed, pending, overdue_now) = (f.missed, f.pending, f.overdueNow)

@@ -2,7 +2,7 @@ import CoachCore
 import Foundation
 
 /// A lead's fields as the contract's JSON (snake_case), phone masked unless shown in full.
-struct LeadJSON: Encodable {
+package struct LeadJSON: Encodable {
   let id: String
   let external_id: String?
   let name: String
@@ -22,7 +22,7 @@ struct LeadJSON: Encodable {
   let stage: String
   let created_at: Date
 
-  init(_ l: LeadSnapshot, fullPhone: Bool) {
+  package init(_ l: LeadSnapshot, fullPhone: Bool) {
     id = l.id
     external_id = l.externalID
     name = l.name
@@ -45,14 +45,14 @@ struct LeadJSON: Encodable {
 }
 
 /// `lead show --json`: the lead plus its history.
-struct LeadDetailJSON: Encodable {
+package struct LeadDetailJSON: Encodable {
   let lead: LeadJSON
   let events: [EventJSON]
   let touches: [TouchJSON]
   let topics: [TopicJSON]
   let issues: [TopicJSON]
 
-  func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     try lead.encode(to: encoder)
     var c = encoder.container(keyedBy: Key.self)
     try c.encode(events, forKey: .events)
@@ -63,7 +63,7 @@ struct LeadDetailJSON: Encodable {
 
   enum Key: String, CodingKey { case events, touches, topics, issues }
 
-  init(_ l: LeadSnapshot, fullPhone: Bool) {
+  package init(_ l: LeadSnapshot, fullPhone: Bool) {
     lead = LeadJSON(l, fullPhone: fullPhone)
     events = l.events.map(EventJSON.init)
     touches = l.touches.map(TouchJSON.init)
@@ -72,7 +72,7 @@ struct LeadDetailJSON: Encodable {
   }
 }
 
-struct EventJSON: Encodable {
+package struct EventJSON: Encodable {
   let from: String?
   let to: String
   let at: Date
@@ -84,7 +84,7 @@ struct EventJSON: Encodable {
   let eta: String?
   let date: String?
 
-  init(_ e: StageEvent) {
+  package init(_ e: StageEvent) {
     from = e.from?.rawValue
     to = e.to.rawValue
     at = e.at
@@ -98,7 +98,7 @@ struct EventJSON: Encodable {
   }
 }
 
-struct TouchJSON: Encodable {
+package struct TouchJSON: Encodable {
   let id: Int64
   let at: Date
   let channel: String
@@ -108,7 +108,7 @@ struct TouchJSON: Encodable {
   let next_at: Date?
   let actor: String?
 
-  init(_ t: Touch) {
+  package init(_ t: Touch) {
     id = t.id
     at = t.at
     channel = t.channel.rawValue
@@ -120,7 +120,7 @@ struct TouchJSON: Encodable {
   }
 }
 
-struct TopicJSON: Encodable {
+package struct TopicJSON: Encodable {
   let id: Int64
   let text: String
   let kind: String
@@ -129,7 +129,7 @@ struct TopicJSON: Encodable {
   let resolved_at: Date?
   let resolved_by_touch: Int64?
 
-  init(_ t: Topic) {
+  package init(_ t: Topic) {
     id = t.id
     text = t.text
     kind = t.kind.rawValue
@@ -140,7 +140,7 @@ struct TopicJSON: Encodable {
   }
 
   /// Encodes nil as null so `resolved_at` is present while open, as the contract asks.
-  func encode(to encoder: any Encoder) throws {
+  package func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(id, forKey: .id)
     try c.encode(text, forKey: .text)

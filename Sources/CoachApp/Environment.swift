@@ -1,21 +1,35 @@
 import CoachCore
 import Foundation
 
+/// The global options as given on the command line (nil: not given), before the environment fills them in.
+package struct RunOptions: Sendable {
+  package var db, playbooks, actingUser, now, tz, lang: String?
+  package var json: Bool
+
+  package init(
+    db: String? = nil, playbooks: String? = nil, actingUser: String? = nil, now: String? = nil, tz: String? = nil,
+    lang: String? = nil, json: Bool = false
+  ) {
+    (self.db, self.playbooks, self.actingUser, self.now, self.tz, self.lang, self.json) =
+      (db, playbooks, actingUser, now, tz, lang, json)
+  }
+}
+
 /// The resolved clock, zone, language and paths of one run. The only place coach reads the wall clock.
-struct RunEnvironment {
-  let now: Date
-  let zone: TimeZone
-  let language: String
-  let dbPath: String
-  let playbookDir: String?
-  let actingUserName: String?
+package struct RunEnvironment: Sendable {
+  package var now: Date
+  package var zone: TimeZone
+  package var language: String
+  package var dbPath: String
+  package var playbookDir: String?
+  package var actingUserName: String?
   /// Where `coach user use` saves the default acting user.
-  let configPath: String
-  let json: Bool
+  package var configPath: String
+  package var json: Bool
 
-  static let languages = ["zh-CN", "en"]
+  package static let languages = ["zh-CN", "en"]
 
-  init(_ o: GlobalOptions, env: [String: String] = ProcessInfo.processInfo.environment) throws {
+  package init(_ o: RunOptions, env: [String: String] = ProcessInfo.processInfo.environment) throws {
     let tzName = o.tz ?? env["COACH_TZ"]
     if let tzName {
       guard let zone = TimeZone(identifier: tzName) else {
@@ -56,17 +70,17 @@ struct RunEnvironment {
     self.json = o.json
   }
 
-  static func configPath(_ env: [String: String]) -> String {
+  package static func configPath(_ env: [String: String]) -> String {
     let home = env["HOME"] ?? NSHomeDirectory()
     let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
     return config + "/coach/user"
   }
 
   /// Today in the run's zone.
-  var today: LocalDate { LocalDate(now, in: zone) }
+  package var today: LocalDate { LocalDate(now, in: zone) }
 
   /// Parses a `YYYY-MM-DD` option value or throws a usage error naming the option.
-  func date(_ text: String, option: String) throws -> LocalDate {
+  package func date(_ text: String, option: String) throws -> LocalDate {
     guard let d = LocalDate(text) else {
       throw CoachError.usage("\(option) \"\(text)\" is not a date: use YYYY-MM-DD (a day that exists)")
     }
@@ -74,7 +88,7 @@ struct RunEnvironment {
   }
 
   /// Parses an instant option value (ISO 8601; bare date = 00:00 in the zone).
-  func instant(_ text: String, option: String) throws -> Date {
+  package func instant(_ text: String, option: String) throws -> Date {
     guard let d = TimeParsing.instant(text, zone: zone) else {
       throw CoachError.usage("\(option) \"\(text)\" is not a time: use ISO 8601 (2025-07-10T15:00:00+08:00 or 2025-07-10T15:00 in --tz) or YYYY-MM-DD")
     }
@@ -83,16 +97,10 @@ struct RunEnvironment {
 }
 
 /// The default acting user saved by `coach user use` (one name in a file of the OS user's config folder).
-enum SavedUser {
-  static func read(_ path: String) -> String? {
+package enum SavedUser {
+  package static func read(_ path: String) -> String? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
     let name = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     return name.isEmpty ? nil : name
-  }
-
-  static func write(_ name: String, to path: String) throws {
-    let dir = (path as NSString).deletingLastPathComponent
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try SafeFile.write(Data((name + "\n").utf8), to: path)
   }
 }

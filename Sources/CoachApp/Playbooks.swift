@@ -2,10 +2,10 @@ import CoachCore
 import Foundation
 
 /// Loads the playbook set once per run: `--playbooks DIR` (with zh-CN/ and en/) or the bundled default.
-enum Playbooks {
+package enum Playbooks {
   /// The playbook in the run's language: the bundled one comes decoded ahead of time (no YAML at start-up);
   /// with `--playbooks DIR` only that language's files are parsed.
-  static func load(_ env: RunEnvironment) throws -> Playbook {
+  package static func load(_ env: RunEnvironment) throws -> Playbook {
     if env.playbookDir == nil, let bundled = DefaultPlaybook.decoded(env.language) { return bundled }
     let all = try files(env)
     let languages = PlaybookLoader.languages(in: all)
@@ -18,19 +18,19 @@ enum Playbooks {
   }
 
   /// Every language's playbook (objection matching uses the examples of all of them).
-  static func loadSet(_ env: RunEnvironment) throws -> PlaybookSet {
+  package static func loadSet(_ env: RunEnvironment) throws -> PlaybookSet {
     guard env.playbookDir != nil else { return DefaultPlaybook.decodedSet }
     return try PlaybookSet.load(files: try files(env))
   }
 
   /// The raw files: from `--playbooks DIR` or bundled.
-  static func files(_ env: RunEnvironment) throws -> [PlaybookFile] {
+  package static func files(_ env: RunEnvironment) throws -> [PlaybookFile] {
     guard let dir = env.playbookDir else { return DefaultPlaybook.files }
     return try read(dir: dir)
   }
 
   /// Reads `DIR/<lang>/*.yaml` for every language folder in DIR.
-  static func read(dir: String) throws -> [PlaybookFile] {
+  package static func read(dir: String) throws -> [PlaybookFile] {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
@@ -56,7 +56,7 @@ enum Playbooks {
   }
 
   /// Objection codes known to the run's playbook.
-  static func objectionCodes(_ env: RunEnvironment) throws -> Set<String> {
+  package static func objectionCodes(_ env: RunEnvironment) throws -> Set<String> {
     Set(try load(env).objections.map(\.code))
   }
 }
