@@ -66,7 +66,8 @@ let package = Package(
       name: "CoachServerTests",
       dependencies: [
         "CoachServer", "CoachApp", "CoachStore", "CoachCore", "coach", "TestSupport",
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
       ]
     ),
   ]

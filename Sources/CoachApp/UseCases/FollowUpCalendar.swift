@@ -60,7 +60,7 @@ package struct FollowUpCalendar {
   }
 
   /// `20251110T013000Z`.
-  static func utc(_ date: Date) -> String {
+  package static func utc(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
     let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -69,7 +69,7 @@ package struct FollowUpCalendar {
   }
 
   /// TEXT escaping of RFC 5545 §3.3.11.
-  static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     var out = ""
     for ch in text {
       switch ch {
@@ -84,7 +84,7 @@ package struct FollowUpCalendar {
   }
 
   /// Folds a content line at 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1).
-  static func fold(_ line: String) -> String {
+  package static func fold(_ line: String) -> String {
     var out = ""
     var width = 0
     for scalar in line.unicodeScalars {
