@@ -44,20 +44,28 @@ func buildRouter(_ state: ServerState) -> Router<CoachRequestContext> {
 
 /// Remembers a language chosen with `?lang=` on a page, for the pages that follow.
 struct LanguageCookieMiddleware<Context: RequestContext>: RouterMiddleware {
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     var response = try await next(request, context)
     if request.method == .get, !request.uri.path.hasPrefix("/api/"), let lang = Language.query(request) {
-      response.setCookie(Cookie(name: Language.cookieName, value: lang, maxAge: 365 * 86_400, path: "/", sameSite: .strict))
+      response.setCookie(
+        Cookie(name: Language.cookieName, value: lang, maxAge: 365 * 86_400, path: "/", sameSite: .strict))
     }
     return response
   }
 }
 
 /// Runs `coach serve` until SIGTERM or SIGINT: in-flight requests finish, then it returns.
-package func runServer(_ settings: ServerSettings, onListening: @escaping @Sendable (String, Int) async -> Void) async throws {
+package func runServer(_ settings: ServerSettings, onListening: @escaping @Sendable (String, Int) async -> Void)
+  async throws
+{
   var logger = Logger(label: "coach.serve", factory: { StreamLogHandler.standardError(label: $0) })
   logger.logLevel = .info
   let db = try AppDatabase.open(path: settings.env.dbPath)
+  if try db.usersWithPasswords() == 0 {
+    logger.warning("no user has a password yet: nobody can log in; set one with `coach user passwd NAME --password-stdin`")
+  }
   let app = buildApplication(settings, db: db, logger: logger, onListening: onListening)
   try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
 }

@@ -23,7 +23,8 @@ struct ServerState: Sendable {
 }
 
 /// Decodes a required code (a channel, an outcome, a stage …), refusing an unknown one with the accepted values.
-func code<T: RawRepresentable & CaseIterable>(_ text: String?, _ field: String, as: T.Type) throws -> T where T.RawValue == String {
+func code<T: RawRepresentable & CaseIterable>(_ text: String?, _ field: String, as: T.Type) throws -> T
+where T.RawValue == String {
   let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")
   guard let text else { throw CoachError.usage("\(field) is required: one of \(accepted)") }
   guard let value = T(rawValue: text) else { throw CoachError.usage("\(field) \"\(text)\" is not one of \(accepted)") }

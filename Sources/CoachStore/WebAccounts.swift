@@ -41,6 +41,11 @@ extension AppDatabase {
     }
   }
 
+  /// How many users can log in to `coach serve`.
+  public func usersWithPasswords() throws -> Int {
+    try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user WHERE passwordHash IS NOT NULL") ?? 0 }
+  }
+
   /// Records a new browser session of `userID` (its cookie's hash), and drops the sessions that have expired.
   public func createWebSession(tokenHash: String, userID: Int64, csrfToken: String, now: Date, expiresAt: Date) throws {
     try writer.write { db in

@@ -17,11 +17,14 @@ import Testing
     let dir = try TempFolder.make(prefix: "coach-router")
     let path = dir.appendingPathComponent("coach.sqlite").path
     let db = try AppDatabase.open(path: path)
-    let env = try RunEnvironment(RunOptions(db: path, now: "2026-11-24T09:00:00+08:00", tz: "Asia/Shanghai", lang: "en"), env: [:])
+    let env = try RunEnvironment(
+      RunOptions(db: path, now: "2026-11-24T09:00:00+08:00", tz: "Asia/Shanghai", lang: "en"), env: [:])
     let user = try db.addUser(name: "alice", role: .consultant, team: "east", now: env.now)
     try db.setPasswordHash(userID: user.id ?? 0, hash: Passwords.hash("correct horse 42"), now: env.now)
     let settings = ServerSettings(host: "127.0.0.1", port: 0, env: env, pinnedNow: env.now)
-    return (buildApplication(settings, db: db, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })), db)
+    return (
+      buildApplication(settings, db: db, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })), db
+    )
   }
 
   @Test func anUnknownAPIPathIsAJSON404WithTheSecurityHeaders() async throws {
@@ -47,12 +50,14 @@ import Testing
       #expect(login.headers[.location] == "/")
       let setCookie = try #require(login.headers[.setCookie])
       let cookie = String(setCookie.prefix { $0 != ";" })
-      try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie, .acceptLanguage: "zh-CN,zh;q=0.9"]) { response in
+      try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie, .acceptLanguage: "zh-CN,zh;q=0.9"]) {
+        response in
         #expect(response.status == .ok)
         #expect(String(buffer: response.body).contains("<html lang=\"zh-CN\">"))
         #expect(String(buffer: response.body).contains("我的待办"))
       }
-      try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie, .acceptLanguage: "en-GB"]) { response in
+      try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie, .acceptLanguage: "en-GB"]) {
+        response in
         #expect(String(buffer: response.body).contains("My queue"))
       }
       let wrong = try await client.execute(

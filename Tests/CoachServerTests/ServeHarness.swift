@@ -29,9 +29,15 @@ struct Showroom {
     for name in ["boss", "lena", "alice", "bob"] {
       try coach(["user", "passwd", name, "--password-stdin", "--as", "boss"], stdin: Self.password + "\n")
     }
-    aliceLead = try coach(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--consultant", "alice", "--json", "--as", "boss"])
+    aliceLead =
+      try coach([
+        "lead", "add", "--name", "王芳", "--phone", "13812345678", "--consultant", "alice", "--json", "--as", "boss",
+      ])
       .json()["id"] as? String ?? ""
-    bobLead = try coach(["lead", "add", "--name", "李雷", "--phone", "13987654321", "--consultant", "bob", "--json", "--as", "boss"])
+    bobLead =
+      try coach([
+        "lead", "add", "--name", "李雷", "--phone", "13987654321", "--consultant", "bob", "--json", "--as", "boss",
+      ])
       .json()["id"] as? String ?? ""
   }
 
@@ -47,7 +53,10 @@ struct Showroom {
   static var binary: URL {
     get throws {
       for bundle in Bundle.allBundles + [Bundle.main] {
-        for url in [bundle.bundleURL.appendingPathComponent("coach"), bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("coach")]
+        for url in [
+          bundle.bundleURL.appendingPathComponent("coach"),
+          bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("coach"),
+        ]
         where FileManager.default.isExecutableFile(atPath: url.path) {
           return url
         }
@@ -83,7 +92,9 @@ struct Showroom {
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    let r = Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    let r = Result(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
     if let status { #expect(r.status == status, "coach \(args.joined(separator: " ")): \(r.stderr)") }
     return r
   }
@@ -111,7 +122,9 @@ final class Server: @unchecked Sendable {
     process.standardInput = FileHandle.nullDevice
     try process.run()
     let line = try Self.firstLine(stdout.fileHandleForReading, within: 20)
-    guard line.hasPrefix("listening on http://127.0.0.1:"), let url = URL(string: String(line.dropFirst("listening on ".count))) else {
+    guard line.hasPrefix("listening on http://127.0.0.1:"),
+      let url = URL(string: String(line.dropFirst("listening on ".count)))
+    else {
       process.terminate()
       throw HarnessError.noListeningLine(line)
     }
@@ -164,7 +177,8 @@ final class Server: @unchecked Sendable {
 
   /// One request; `cookie` is the session cookie's value.
   func send(
-    _ method: String, _ path: String, json: Any? = nil, form: String? = nil, cookie: String? = nil, headers: [String: String] = [:]
+    _ method: String, _ path: String, json: Any? = nil, form: String? = nil, cookie: String? = nil,
+    headers: [String: String] = [:]
   ) async throws -> Reply {
     var request = URLRequest(url: URL(string: path, relativeTo: baseURL)!)
     request.httpMethod = method
@@ -178,7 +192,8 @@ final class Server: @unchecked Sendable {
     }
     if let cookie { request.setValue("coach_session=\(cookie)", forHTTPHeaderField: "Cookie") }
     for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
-    let (data, response) = try await withCheckedThrowingContinuation { (c: CheckedContinuation<(Data, URLResponse?), any Error>) in
+    let (data, response) = try await withCheckedThrowingContinuation {
+      (c: CheckedContinuation<(Data, URLResponse?), any Error>) in
       session.dataTask(with: request) { data, response, error in
         if let error { return c.resume(throwing: error) }
         c.resume(returning: (data ?? Data(), response))

@@ -27,7 +27,8 @@ import Testing
     #expect(wrong.status == 401)
     #expect(try wrong.json()["error"] as? [String: String] != nil)
     #expect(wrong.header("Set-Cookie") == nil)
-    let nobody = try await server.send("POST", "/api/v1/login", json: ["user": "mallory", "password": Showroom.password])
+    let nobody = try await server.send(
+      "POST", "/api/v1/login", json: ["user": "mallory", "password": Showroom.password])
     #expect(nobody.status == 401)
     #expect(try server.stop() == 0)
   }
@@ -51,12 +52,19 @@ import Testing
     let touch: [String: Any] = ["channel": "call", "outcome": "reached", "note": "asked about the ETA"]
     let path = "/api/v1/leads/\(shop.aliceLead)/touches"
     #expect(try await server.send("POST", path, json: touch, cookie: cookie).status == 403)
-    #expect(try await server.send("POST", path, json: touch, cookie: cookie, headers: ["X-CSRF-Token": String(repeating: "0", count: 64)]).status == 403)
+    #expect(
+      try await server.send(
+        "POST", path, json: touch, cookie: cookie, headers: ["X-CSRF-Token": String(repeating: "0", count: 64)]
+      ).status == 403)
     #expect(try await server.send("POST", "/api/v1/logout", cookie: cookie).status == 403)
-    let form = try await server.send("POST", "/leads/\(shop.aliceLead)/touches", form: "channel=call&outcome=reached", cookie: cookie)
+    let form = try await server.send(
+      "POST", "/leads/\(shop.aliceLead)/touches", form: "channel=call&outcome=reached", cookie: cookie)
     #expect(form.status == 403)
-    #expect((try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [Any])?.isEmpty == true)
-    #expect(try await server.send("POST", path, json: touch, cookie: cookie, headers: ["X-CSRF-Token": csrf]).status == 201)
+    #expect(
+      (try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [Any])?.isEmpty
+        == true)
+    #expect(
+      try await server.send("POST", path, json: touch, cookie: cookie, headers: ["X-CSRF-Token": csrf]).status == 201)
     #expect(try server.stop() == 0)
   }
 
@@ -78,7 +86,9 @@ import Testing
     #expect(try await server.send("GET", "/leads/\(shop.bobLead)", cookie: cookie).status == 404)
 
     let lead = try await server.login("lena")
-    #expect(try await server.send("GET", "/api/v1/alerts?team=1", cookie: lead.cookie).status == 200)
+    let teamAlerts = try await server.send("GET", "/api/v1/alerts?team=1", cookie: lead.cookie)
+    #expect(teamAlerts.status == 200)
+    #expect(teamAlerts.text == (try shop.coach(["alerts", "--team", "--json", "--as", "lena"]).stdout))
     let audit = try await server.send("GET", "/api/v1/audit?from=2026-11-01&to=2026-11-24", cookie: lead.cookie)
     #expect(audit.status == 200)
     let cli = try shop.coach(["audit", "--from", "2026-11-01", "--to", "2026-11-24", "--json", "--as", "lena"])
@@ -99,7 +109,9 @@ import Testing
     #expect((try api.json()["queue"] as? [Any])?.count == 1)
 
     let one = try await server.send("GET", "/api/v1/next?lead=\(shop.aliceLead)&limit=0", cookie: cookie)
-    #expect(one.text == (try shop.coach(["next", "--json", "--as", "alice", "--lead", shop.aliceLead, "--limit", "0"]).stdout))
+    #expect(
+      one.text
+        == (try shop.coach(["next", "--json", "--as", "alice", "--lead", shop.aliceLead, "--limit", "0"]).stdout))
     let shown = try await server.send("GET", "/api/v1/leads/\(shop.aliceLead)", cookie: cookie)
     #expect(shown.text == (try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).stdout))
     #expect(try await server.send("GET", "/api/v1/next?limit=-1", cookie: cookie).status == 400)
@@ -142,7 +154,9 @@ import Testing
     }
     let notJSON = try await server.send("POST", path, form: "channel=call", cookie: cookie, headers: headers)
     #expect(notJSON.status == 400)
-    #expect((try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [Any])?.count == 1)
+    #expect(
+      (try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [Any])?.count
+        == 1)
 
     let stage = "/api/v1/leads/\(shop.aliceLead)/stage"
     let illegal = try await server.send("POST", stage, json: ["stage": "delivered"], cookie: cookie, headers: headers)
@@ -150,10 +164,13 @@ import Testing
     #expect((try illegal.json()["error"] as? [String: String])?["code"] == "illegal_stage_change")
     let missing = try await server.send("POST", stage, json: ["stage": "deposit"], cookie: cookie, headers: headers)
     #expect(missing.status == 422)
-    let deposit = try await server.send("POST", stage, json: ["stage": "deposit", "amount": 5000], cookie: cookie, headers: headers)
+    let deposit = try await server.send(
+      "POST", stage, json: ["stage": "deposit", "amount": 5000], cookie: cookie, headers: headers)
     #expect(deposit.status == 200)
     #expect((try deposit.json()["event"] as? [String: Any])?["to"] as? String == "deposit")
-    #expect(try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["stage"] as? String == "deposit")
+    #expect(
+      try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["stage"] as? String
+        == "deposit")
     #expect(try server.stop() == 0)
   }
 
@@ -209,11 +226,13 @@ import Testing
 
     let posted = try await server.send(
       "POST", "/leads/\(shop.aliceLead)/touches",
-      form: "csrf_token=\(csrf)&channel=wechat&outcome=reached&note=sent+the+brochure&bury=&bury_kind=other&next=2026-11-27T10%3A00",
+      form:
+        "csrf_token=\(csrf)&channel=wechat&outcome=reached&note=sent+the+brochure&bury=&bury_kind=other&next=2026-11-27T10%3A00",
       cookie: cookie)
     #expect(posted.status == 303)
     #expect(posted.header("Location") == "/leads/\(shop.aliceLead)?done=touch")
-    let touches = try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [[String: Any]]
+    let touches =
+      try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [[String: Any]]
     #expect(touches?.first?["channel"] as? String == "wechat")
     #expect(touches?.first?["note"] as? String == "sent the brochure")
     let after = try await server.send("GET", "/?lang=en", cookie: cookie)
@@ -228,7 +247,8 @@ import Testing
 
   @Test func theCalendarFeedListsTheFollowUpsWithoutPhonesAndAnUnknownTokenIs404() async throws {
     let shop = try Showroom()
-    let first = try shop.coach(["user", "ics-token", "alice", "--as", "alice"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let first = try shop.coach(["user", "ics-token", "alice", "--as", "alice"]).stdout.trimmingCharacters(
+      in: .whitespacesAndNewlines)
     #expect(first.hasPrefix("/ics/") && first.hasSuffix(".ics"))
     try shop.coach(["user", "ics-token", "bob", "--as", "alice"], expecting: 65)
     let server = try Server(shop)
@@ -245,7 +265,8 @@ import Testing
     #expect(!ics.contains("李雷"))
     #expect(!ics.contains("13812345678") && !ics.contains("5678"))
 
-    let second = try shop.coach(["user", "ics-token", "alice", "--as", "boss"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let second = try shop.coach(["user", "ics-token", "alice", "--as", "boss"]).stdout.trimmingCharacters(
+      in: .whitespacesAndNewlines)
     #expect(second != first)
     #expect(try await server.send("GET", first).status == 404)
     #expect(try await server.send("GET", second).status == 200)
@@ -262,12 +283,16 @@ import Testing
     let server = try Server(shop)
     let first = try await server.login("alice")
     let second = try await server.login("alice")
-    #expect(try await server.send("POST", "/api/v1/logout", cookie: first.cookie, headers: ["X-CSRF-Token": first.csrf]).status == 204)
+    #expect(
+      try await server.send("POST", "/api/v1/logout", cookie: first.cookie, headers: ["X-CSRF-Token": first.csrf])
+        .status == 204)
     #expect(try await server.send("GET", "/api/v1/next", cookie: first.cookie).status == 401)
     #expect(try await server.send("GET", "/api/v1/next", cookie: second.cookie).status == 200)
     try shop.coach(["user", "passwd", "alice", "--password-stdin", "--as", "alice"], stdin: "a new password 7\n")
     #expect(try await server.send("GET", "/api/v1/next", cookie: second.cookie).status == 401)
-    #expect(try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": Showroom.password]).status == 401)
+    #expect(
+      try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": Showroom.password]).status
+        == 401)
     _ = try await server.login("alice", password: "a new password 7")
     let hash = try shop.strings("SELECT passwordHash FROM user WHERE name = 'alice'").first
     #expect(hash?.hasPrefix("$2b$12$") == true)
@@ -277,10 +302,12 @@ import Testing
 
   @Test func passwdTakesOneLineFromStdinForAnAdminOrTheUserThemself() throws {
     let shop = try Showroom()
-    try shop.coach(["user", "passwd", "bob", "--password-stdin", "--as", "alice"], stdin: "long enough 123\n", expecting: 65)
+    try shop.coach(
+      ["user", "passwd", "bob", "--password-stdin", "--as", "alice"], stdin: "long enough 123\n", expecting: 65)
     try shop.coach(["user", "passwd", "alice", "--password-stdin", "--as", "alice"], stdin: "short\n", expecting: 64)
     try shop.coach(["user", "passwd", "alice", "--as", "alice"], stdin: "long enough 123\n", expecting: 64)
-    try shop.coach(["user", "passwd", "nobody", "--password-stdin", "--as", "boss"], stdin: "long enough 123\n", expecting: 65)
+    try shop.coach(
+      ["user", "passwd", "nobody", "--password-stdin", "--as", "boss"], stdin: "long enough 123\n", expecting: 65)
     let before = try shop.strings("SELECT passwordHash FROM user WHERE name = 'bob'")
     try shop.coach(["user", "passwd", "bob", "--password-stdin", "--as", "boss"], stdin: "ends with a space \r\n")
     let after = try shop.strings("SELECT passwordHash FROM user WHERE name = 'bob'")
@@ -291,12 +318,15 @@ import Testing
     let shop = try Showroom()
     let server = try Server(shop)
     for _ in 0..<5 {
-      #expect(try await server.send("POST", "/api/v1/login", json: ["user": "bob", "password": "guess guess"]).status == 401)
+      #expect(
+        try await server.send("POST", "/api/v1/login", json: ["user": "bob", "password": "guess guess"]).status == 401)
     }
     let limited = try await server.send("POST", "/api/v1/login", json: ["user": "bob", "password": Showroom.password])
     #expect(limited.status == 429)
     #expect((try limited.json()["error"] as? [String: String])?["code"] == "too_many_attempts")
-    #expect(try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": Showroom.password]).status == 200)
+    #expect(
+      try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": Showroom.password]).status
+        == 200)
     #expect(try server.stop() == 0)
   }
 
@@ -316,7 +346,8 @@ import Testing
     let (cookie, csrf) = try await server.login("alice")
     _ = try await server.send("GET", "/leads/\(shop.aliceLead)", cookie: cookie)
     _ = try await server.send(
-      "POST", "/api/v1/leads/\(shop.aliceLead)/touches", json: ["channel": "call", "outcome": "reached", "note": "私人备注"],
+      "POST", "/api/v1/leads/\(shop.aliceLead)/touches",
+      json: ["channel": "call", "outcome": "reached", "note": "私人备注"],
       cookie: cookie, headers: ["X-CSRF-Token": csrf])
     #expect(try server.stop() == 0)
     let log = server.log()

@@ -28,14 +28,19 @@ package enum Accounts {
     guard let user = try session.db.user(named: name) else {
       let known = try session.db.users().map(\.name).joined(separator: ", ")
       throw CoachError.rejected(
-        code: "unknown_user", message: "no user named \(name); add one with `coach user add` (users: \(known.isEmpty ? "none" : known))")
+        code: "unknown_user",
+        message: "no user named \(name); add one with `coach user add` (users: \(known.isEmpty ? "none" : known))")
     }
     guard session.user != nil else {
-      throw CoachError.rejected(code: "forbidden", message: "\(what): say who is acting with --as (an admin, or \(name))")
+      throw CoachError.rejected(
+        code: "forbidden", message: "\(what): say who is acting with --as (an admin, or \(name))")
     }
     guard session.isAdmin || session.user?.id == user.id else {
       throw CoachError.rejected(
-        code: "forbidden", message: "only an admin or \(name) may \(what) for \(name); \(session.actor ?? "") is a \(session.user?.role.rawValue ?? "")")
+        code: "forbidden",
+        message:
+          "only an admin or \(name) may \(what) for \(name); \(session.actor ?? "") is a \(session.user?.role.rawValue ?? "")"
+      )
     }
     return user
   }

@@ -19,7 +19,8 @@ package struct AuditRun {
     let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
     let window = try AuditWindow(from: first, to: last, zone: env.zone)
     let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-    let (filter, names) = try AuditAccess.consultants(session, only: consultant, since: Audit.touchesSince(window, ctx: ctx))
+    let (filter, names) = try AuditAccess.consultants(
+      session, only: consultant, since: Audit.touchesSince(window, ctx: ctx))
     let exports = try session.db.exports(from: window.start, to: window.end).map {
       AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
     }

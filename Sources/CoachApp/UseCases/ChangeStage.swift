@@ -24,7 +24,10 @@ package struct ChangeStage: Sendable {
       let playbook = try Playbooks.load(env)
       guard let m = playbook.model(model) else {
         throw CoachError.rejected(
-          code: "unknown_model", message: "model \"\(model)\" is not in the catalog; known codes: \(playbook.models.map(\.code).joined(separator: ", "))")
+          code: "unknown_model",
+          message:
+            "model \"\(model)\" is not in the catalog; known codes: \(playbook.models.map(\.code).joined(separator: ", "))"
+        )
       }
       modelCode = m.code
     }

@@ -22,7 +22,8 @@ package struct FollowUpCalendar {
     let env = session.env
     let ctx = try EngineSetup.context(env, session: session, salesStats: false)
     let horizon = env.now.addingTimeInterval(Double(days) * 86_400)
-    let items = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: false, now: env.now)) { leads in
+    let items = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: false, now: env.now)) {
+      leads in
       leads.compactMap { lead -> Item? in
         guard let a = FollowUpEngine.unexplainedAction(for: lead, in: ctx), a.dueAt <= horizon else { return nil }
         return Item(leadID: lead.id, customer: lead.name, action: a.code, dueAt: a.dueAt, deadline: a.deadline)
@@ -65,7 +66,8 @@ package struct FollowUpCalendar {
     calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
     let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
-    return String(format: "%04d", c.year ?? 0) + two(c.month) + two(c.day) + "T" + two(c.hour) + two(c.minute) + two(c.second) + "Z"
+    return String(format: "%04d", c.year ?? 0) + two(c.month) + two(c.day) + "T" + two(c.hour) + two(c.minute)
+      + two(c.second) + "Z"
   }
 
   /// TEXT escaping of RFC 5545 §3.3.11.

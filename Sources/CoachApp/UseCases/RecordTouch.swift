@@ -31,11 +31,13 @@ package struct RecordTouch: Sendable {
     let codes = try Playbooks.objectionCodes(env)
     for code in objections where !codes.contains(code) {
       throw CoachError.rejected(
-        code: "unknown_objection", message: "objection \"\(code)\" is not in the playbook; codes: \(codes.sorted().joined(separator: ", "))")
+        code: "unknown_objection",
+        message: "objection \"\(code)\" is not in the playbook; codes: \(codes.sorted().joined(separator: ", "))")
     }
     let nextAt = try next.map { try env.instant($0, option: "--next") }
     if let nextAt, nextAt < env.now {
-      throw CoachError.rejected(code: "next_in_past", message: "--next \(next ?? "") is before now: agree a future time")
+      throw CoachError.rejected(
+        code: "next_in_past", message: "--next \(next ?? "") is before now: agree a future time")
     }
     let touch = NewTouch(
       at: env.now, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt,

@@ -14,7 +14,8 @@ package struct APIError: Error, Sendable {
     self.message = message
   }
 
-  static let unauthenticated = APIError(.unauthorized, code: "unauthenticated", message: "log in first: POST /api/v1/login")
+  static let unauthenticated = APIError(
+    .unauthorized, code: "unauthenticated", message: "log in first: POST /api/v1/login")
   static let csrf = APIError(
     .forbidden, code: "csrf", message: "a change needs the header X-CSRF-Token with the csrf_token of your login")
 

@@ -11,7 +11,9 @@ struct AuthMiddleware: RouterMiddleware {
 
   static let cookieName = "coach_session"
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     var context = context
     var request = request
     if let token = request.cookies[Self.cookieName]?.value, Tokens.isWellFormed(token) {

@@ -8,7 +8,9 @@ struct ErrorMiddleware: RouterMiddleware {
   typealias Context = CoachRequestContext
   let pages: PageRenderer
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     do {
       return try await next(request, context)
     } catch {
@@ -32,8 +34,10 @@ struct ErrorMiddleware: RouterMiddleware {
     case let e as HTTPError:
       switch e.status {
       case .notFound: return APIError(.notFound, code: "not_found", message: "no such page")
-      case .methodNotAllowed: return APIError(.methodNotAllowed, code: "method_not_allowed", message: "method not allowed")
-      case .contentTooLarge: return APIError(.contentTooLarge, code: "too_large", message: "the request body is too large")
+      case .methodNotAllowed:
+        return APIError(.methodNotAllowed, code: "method_not_allowed", message: "method not allowed")
+      case .contentTooLarge:
+        return APIError(.contentTooLarge, code: "too_large", message: "the request body is too large")
       default: return APIError(e.status, code: "http_\(e.status.code)", message: e.body ?? e.status.reasonPhrase)
       }
     default:

@@ -4,7 +4,9 @@ import Logging
 /// One structured line per request: method, route template (`/api/v1/leads/{id}`, never the path itself: it may
 /// hold a lead id or a calendar token), status and milliseconds. No names, addresses, cookies or bodies.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     let start = ContinuousClock.now
     let response = try await next(request, context)
     let elapsed = ContinuousClock.now - start

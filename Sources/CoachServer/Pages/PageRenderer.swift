@@ -10,7 +10,9 @@ struct PageRenderer: Sendable {
   let zone: TimeZone
 
   /// The frame of every page: a header with the navigation and the page's content.
-  func layout(_ title: String, _ body: String, language: String, user: WebSession?, status: HTTPResponse.Status = .ok) -> Response {
+  func layout(_ title: String, _ body: String, language: String, user: WebSession?, status: HTTPResponse.Status = .ok)
+    -> Response
+  {
     let t = { PageText.text($0, language) }
     var nav = ""
     if let user {

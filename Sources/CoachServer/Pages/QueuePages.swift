@@ -32,7 +32,8 @@ extension PageRenderer {
     let playbook = list.ctx.playbook
     var body = "<h1>\(esc(t("alerts")))\(team ? " · " + esc(t("team")) : "")</h1>"
     if user.user.role == .lead || user.user.role == .admin {
-      body += "<p class=\"tabs\"><a href=\"/alerts\">\(esc(t("mine")))</a> <a href=\"/alerts?team=1\">\(esc(t("team")))</a></p>"
+      body +=
+        "<p class=\"tabs\"><a href=\"/alerts\">\(esc(t("mine")))</a> <a href=\"/alerts?team=1\">\(esc(t("team")))</a></p>"
     }
     if list.alerts.isEmpty { body += "<p class=\"empty\">\(esc(t("nothing_overdue")))</p>" }
     body += "<ol class=\"cards\">"
@@ -58,7 +59,10 @@ extension PageRenderer {
         + [f.leadsOpen, f.touches, f.due, f.onTime, f.late, f.missed, f.overdueNow].map { "<td>\($0)</td>" }.joined()
         + "<td>\(rate(f.onTimeRate))</td><td>\(rate(f.callback3day.rate))</td></tr>"
     }
-    let heads = ["consultant", "leads_open", "touches", "due", "on_time", "late", "missed", "overdue_now", "on_time_rate", "callback_rate"]
+    let heads = [
+      "consultant", "leads_open", "touches", "due", "on_time", "late", "missed", "overdue_now", "on_time_rate",
+      "callback_rate",
+    ]
     var body = """
       <h1>\(esc(t("audit")))</h1>
       <form method="get" action="/audit" class="card row">

@@ -26,7 +26,9 @@ struct APIRoutes {
     api.get("audit") { request, context in
       let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
       let q = request.uri.queryParameters
-      let (from, to, consultant) = (q["from"].map(String.init), q["to"].map(String.init), q["consultant"].map(String.init))
+      let (from, to, consultant) = (
+        q["from"].map(String.init), q["to"].map(String.init), q["consultant"].map(String.init)
+      )
       let audit = try await blocking { try AuditRun.build(session, from: from, to: to, consultant: consultant) }
       return try state.json(audit.json, zone: session.env.zone)
     }
@@ -101,13 +103,20 @@ struct TouchBody: Decodable {
   let next: String?
 
   static func decode(_ body: ByteBuffer) throws -> TouchBody {
-    try decodeJSON(TouchBody.self, body, shape: "{\"channel\", \"outcome\", \"note\", \"bury\": [{\"text\", \"kind\"}], \"resolve\": [ids], \"objections\": [codes], \"next\"}")
+    try decodeJSON(
+      TouchBody.self, body,
+      shape:
+        "{\"channel\", \"outcome\", \"note\", \"bury\": [{\"text\", \"kind\"}], \"resolve\": [ids], \"objections\": [codes], \"next\"}"
+    )
   }
 
   func input() throws -> RecordTouch {
     var input = RecordTouch(
-      channel: try code(channel, "channel", as: Channel.self), outcome: try code(outcome, "outcome", as: Outcome.self), note: note)
-    input.bury = try (bury ?? []).map { (text: $0.text, kind: try optionalCode($0.kind, "bury kind", as: TopicKind.self) ?? .other) }
+      channel: try code(channel, "channel", as: Channel.self), outcome: try code(outcome, "outcome", as: Outcome.self),
+      note: note)
+    input.bury = try (bury ?? []).map {
+      (text: $0.text, kind: try optionalCode($0.kind, "bury kind", as: TopicKind.self) ?? .other)
+    }
     input.resolve = resolve ?? []
     input.objections = objections ?? []
     input.issues = issues ?? []
@@ -127,7 +136,8 @@ struct StageBody: Decodable {
   let date: String?
 
   static func decode(_ body: ByteBuffer) throws -> StageBody {
-    try decodeJSON(StageBody.self, body, shape: "{\"stage\", \"reason\", \"note\", \"amount\", \"model\", \"eta\", \"date\"}")
+    try decodeJSON(
+      StageBody.self, body, shape: "{\"stage\", \"reason\", \"note\", \"amount\", \"model\", \"eta\", \"date\"}")
   }
 
   func input() throws -> ChangeStage {

@@ -27,7 +27,8 @@ struct AuthRoutes {
       }
       let (web, token) = try await login(credentials.user, credentials.password, context: context)
       var response = try state.json(
-        LoginJSON(user: web.user.name, role: web.user.role.rawValue, csrf_token: web.csrfToken), zone: state.settings.env.zone)
+        LoginJSON(user: web.user.name, role: web.user.role.rawValue, csrf_token: web.csrfToken),
+        zone: state.settings.env.zone)
       response.setCookie(cookie(token))
       return response
     }
@@ -66,7 +67,8 @@ struct AuthRoutes {
   func login(_ name: String, _ password: String, context: CoachRequestContext) async throws -> (WebSession, String) {
     let limiter = state.limiter
     if let wait = await limiter.retryAfter(user: name, address: context.remoteAddress) {
-      throw APIError(.tooManyRequests, code: "too_many_attempts", message: "too many failed logins: try again in \(wait) s")
+      throw APIError(
+        .tooManyRequests, code: "too_many_attempts", message: "too many failed logins: try again in \(wait) s")
     }
     let db = state.db
     let lifetime = state.settings.sessionLifetime
@@ -105,7 +107,8 @@ struct AuthRoutes {
 
   var expiredCookie: Cookie {
     Cookie(
-      name: AuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: state.settings.secureCookies, httpOnly: true,
+      name: AuthMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: state.settings.secureCookies,
+      httpOnly: true,
       sameSite: .strict)
   }
 }

@@ -12,7 +12,9 @@ struct CalendarRoutes {
     router.get("/ics/:file") { request, context in
       let file = try context.parameters.require("file")
       let notFound = APIError(.notFound, code: "not_found", message: "no calendar feed at this address")
-      guard file.hasSuffix(".ics"), case let token = String(file.dropLast(4)), Tokens.isWellFormed(token) else { throw notFound }
+      guard file.hasSuffix(".ics"), case let token = String(file.dropLast(4)), Tokens.isWellFormed(token) else {
+        throw notFound
+      }
       let db = state.db
       let settings = state.settings
       let host = settings.host
@@ -23,7 +25,8 @@ struct CalendarRoutes {
       }
       guard let text else { throw notFound }
       return Response(
-        status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
   }
 }

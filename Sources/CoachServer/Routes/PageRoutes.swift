@@ -23,7 +23,9 @@ struct PageRoutes {
       let id = try context.parameters.require("id")
       let session = state.session(web, language: language, json: false)
       let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
-      let flash = request.uri.queryParameters["done"].flatMap { ["touch": "saved_touch", "stage": "saved_stage"][String($0)] }
+      let flash = request.uri.queryParameters["done"].flatMap {
+        ["touch": "saved_touch", "stage": "saved_stage"][String($0)]
+      }
       return pages.lead(next, session: session, language: language, user: web, flash: flash)
     }
     router.post("/leads/:id/touches") { request, context in

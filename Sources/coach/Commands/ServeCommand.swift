@@ -9,8 +9,10 @@ extension CoachCommand {
   struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "serve",
-      abstract: "Serve the coach over HTTP: pages for phones and desktops, a JSON API, calendar feeds (stop: SIGTERM/SIGINT).")
-    @Option(help: "Address to listen on (default 127.0.0.1: put a TLS reverse proxy in front for the showroom network).")
+      abstract:
+        "Serve the coach over HTTP: pages for phones and desktops, a JSON API, calendar feeds (stop: SIGTERM/SIGINT).")
+    @Option(
+      help: "Address to listen on (default 127.0.0.1: put a TLS reverse proxy in front for the showroom network).")
     var host = "127.0.0.1"
     @Option(help: "Port (0 picks a free one; the first line printed names it).") var port = 8080
     @Option(help: "Seconds a login lasts (default 8 hours).") var sessionSeconds = 28_800
@@ -25,7 +27,8 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       var settings = ServerSettings(
-        host: host, port: port, env: env, pinnedNow: (global.now ?? ProcessInfo.processInfo.environment["COACH_NOW"]) != nil ? env.now : nil)
+        host: host, port: port, env: env,
+        pinnedNow: (global.now ?? ProcessInfo.processInfo.environment["COACH_NOW"]) != nil ? env.now : nil)
       settings.sessionLifetime = TimeInterval(sessionSeconds)
       settings.secureCookies = secureCookies
       let done = DispatchSemaphore(value: 0)

@@ -7,7 +7,8 @@ extension CoachCommand.UserCommand {
   /// `coach user passwd NAME --password-stdin`: the password `coach serve` asks for.
   struct Passwd: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Set a user's password for `coach serve` (an admin, or the user themself); ends their browser sessions.")
+      abstract: "Set a user's password for `coach serve` (an admin, or the user themself); ends their browser sessions."
+    )
     @Argument(help: "The user's name.") var name: String
     @Flag(help: "Read the password as one line from standard input (required: never on the command line).")
     var passwordStdin = false
@@ -15,7 +16,8 @@ extension CoachCommand.UserCommand {
 
     func validate() throws {
       guard passwordStdin else {
-        throw ValidationError("give --password-stdin and the password on standard input (a password on the command line is seen by others)")
+        throw ValidationError(
+          "give --password-stdin and the password on standard input (a password on the command line is seen by others)")
       }
     }
 
@@ -23,7 +25,9 @@ extension CoachCommand.UserCommand {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       guard let line = readLine(strippingNewline: true) else {
-        throw CoachError.usage("no password on standard input: pipe one line, e.g. `printf '%s\\n' \"$PW\" | coach user passwd \(name) --password-stdin`")
+        throw CoachError.usage(
+          "no password on standard input: pipe one line, e.g. `printf '%s\\n' \"$PW\" | coach user passwd \(name) --password-stdin`"
+        )
       }
       let user = try Accounts.setPassword(session, name: name, password: line)
       if env.json {
