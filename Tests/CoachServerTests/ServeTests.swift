@@ -356,4 +356,16 @@ import Testing
       #expect(!log.contains(secret), "the log holds \(secret)")
     }
   }
+
+  @Test func aPortInUseOrAPlaybookThatDoesNotLoadIsRefusedWith65() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let port = try #require(server.baseURL.port)
+    let taken = try shop.coach(["serve", "--port", "\(port)"], expecting: 65)
+    #expect(taken.stderr.contains("cannot listen on 127.0.0.1:\(port)"))
+    #expect(taken.stdout.isEmpty)
+    try shop.coach(
+      ["serve", "--port", "0", "--playbooks", shop.dir.appendingPathComponent("none").path], expecting: 65)
+    #expect(try server.stop() == 0)
+  }
 }

@@ -31,11 +31,14 @@ extension CoachCommand {
         pinnedNow: (global.now ?? ProcessInfo.processInfo.environment["COACH_NOW"]) != nil ? env.now : nil)
       settings.sessionLifetime = TimeInterval(sessionSeconds)
       settings.secureCookies = secureCookies
+      // A playbook that does not load is refused now (exit 65), not on the first request.
+      _ = try Playbooks.load(env)
       let done = DispatchSemaphore(value: 0)
       let outcome = ServerExit()
       Task.detached {
         do {
           try await runServer(settings) { host, port in
+            outcome.listening()
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
           }
         } catch {
@@ -44,7 +47,12 @@ extension CoachCommand {
         done.signal()
       }
       done.wait()
-      if let error = outcome.error { throw error }
+      if let error = outcome.error {
+        if outcome.hasListened || error is CoachError { throw error }
+        throw CoachError.rejected(
+          code: "cannot_listen",
+          message: "cannot listen on \(host):\(port): \(error); give another --port (0 picks a free one) or --host")
+      }
     }
   }
 }
@@ -53,6 +61,10 @@ extension CoachCommand {
 private final class ServerExit: @unchecked Sendable {
   private let lock = NSLock()
   private var stored: (any Error)?
+  private var started = false
   var error: (any Error)? { lock.withLock { stored } }
+  /// Whether the server had begun to accept connections (a later error is not about the address).
+  var hasListened: Bool { lock.withLock { started } }
   func set(_ error: any Error) { lock.withLock { stored = error } }
+  func listening() { lock.withLock { started = true } }
 }
