@@ -324,6 +324,7 @@ import Testing
     let limited = try await server.send("POST", "/api/v1/login", json: ["user": "bob", "password": Showroom.password])
     #expect(limited.status == 429)
     #expect((try limited.json()["error"] as? [String: String])?["code"] == "too_many_attempts")
+    #expect(Int(limited.header("Retry-After") ?? "") ?? 0 > 0)
     #expect(
       try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": Showroom.password]).status
         == 200)
@@ -366,6 +367,35 @@ import Testing
     #expect(taken.stdout.isEmpty)
     try shop.coach(
       ["serve", "--port", "0", "--playbooks", shop.dir.appendingPathComponent("none").path], expecting: 65)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func touchesPostedAtTheSameTimeAreAllRecorded() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let (clients, each) = (8, 15)
+    let path = "/api/v1/leads/\(shop.aliceLead)/touches"
+    let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
+      for client in 0..<clients {
+        group.addTask {
+          var got: [Int] = []
+          for n in 0..<each {
+            let r = try await server.send(
+              "POST", path, json: ["channel": "call", "outcome": "no_answer", "note": "client \(client) try \(n)"],
+              cookie: cookie, headers: ["X-CSRF-Token": csrf])
+            got.append(r.status)
+          }
+          return got
+        }
+      }
+      return try await group.reduce(into: [Int]()) { $0 += $1 }
+    }
+    #expect(statuses.count == clients * each)
+    #expect(statuses.allSatisfy { $0 == 201 })
+    let touches =
+      try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [Any]
+    #expect(touches?.count == clients * each)
     #expect(try server.stop() == 0)
   }
 }

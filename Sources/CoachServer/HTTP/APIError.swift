@@ -7,6 +7,8 @@ package struct APIError: Error, Sendable {
   package var status: HTTPResponse.Status
   package var code: String
   package var message: String
+  /// Seconds for a `Retry-After` header (429).
+  package var retryAfter: Int?
 
   package init(_ status: HTTPResponse.Status, code: String, message: String) {
     self.status = status

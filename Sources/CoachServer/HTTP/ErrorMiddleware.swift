@@ -17,7 +17,9 @@ struct ErrorMiddleware: RouterMiddleware {
       let apiError = Self.apiError(error, context: context)
       let path = request.uri.path
       if path.hasPrefix("/api/") || path.hasPrefix("/ics/") {
-        return Responses.json(apiError.json, status: apiError.status)
+        var response = Responses.json(apiError.json, status: apiError.status)
+        if let wait = apiError.retryAfter { response.headers[.retryAfter] = String(wait) }
+        return response
       }
       if apiError.status == .unauthorized { return Responses.redirect("/login") }
       let language = Language.pick(request, default: pages.defaultLanguage)

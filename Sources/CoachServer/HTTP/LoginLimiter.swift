@@ -15,8 +15,9 @@ actor LoginLimiter {
     self.window = window
   }
 
-  /// Seconds until a login for `user` from `address` may be tried again; nil when it may be tried now.
-  func retryAfter(user: String, address: String?) -> Int? {
+  /// Counts a login attempt for `user` from `address` before its password is checked (so that attempts made at
+  /// once cannot all slip under the limit); returns the seconds to wait instead when the limit is reached.
+  func begin(user: String, address: String?) -> Int? {
     let now = ContinuousClock.now
     var wait: Duration?
     for (key, limit) in keys(user: user, address: address) {
@@ -26,17 +27,21 @@ actor LoginLimiter {
         wait = max(wait ?? w, w)
       }
     }
-    return wait.map { max(1, Int($0.components.seconds) + 1) }
-  }
-
-  func recordFailure(user: String, address: String?) {
-    let now = ContinuousClock.now
+    if let wait { return max(1, Int(wait.components.seconds) + 1) }
     if failures.count > pruneAbove { failures = failures.filter { $0.value.contains { now - $0 < window } } }
     for (key, _) in keys(user: user, address: address) { failures[key, default: []].append(now) }
+    return nil
   }
 
-  /// A successful login clears the user's failures (the address's stay: one good password does not excuse a spray).
-  func recordSuccess(user: String) { failures["user:" + user] = nil }
+  /// A right password: the attempt is taken back from the address, and the user's failures are forgotten (one good
+  /// password does not excuse a spray from that address).
+  func succeeded(user: String, address: String?) {
+    failures["user:" + user] = nil
+    if let address, var recent = failures["address:" + address], !recent.isEmpty {
+      recent.removeLast()
+      failures["address:" + address] = recent.isEmpty ? nil : recent
+    }
+  }
 
   private func keys(user: String, address: String?) -> [(String, Int)] {
     [("user:" + user, perUser)] + (address.map { [("address:" + $0, perAddress)] } ?? [])

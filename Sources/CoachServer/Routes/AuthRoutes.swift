@@ -52,7 +52,9 @@ struct AuthRoutes {
         response.setCookie(cookie(token))
         return response
       } catch let error as APIError {
-        return state.pages.login(language: language, error: error)
+        var response = state.pages.login(language: language, error: error)
+        if let wait = error.retryAfter { response.headers[.retryAfter] = String(wait) }
+        return response
       }
     }
     router.post("/logout") { _, context in
@@ -66,9 +68,11 @@ struct AuthRoutes {
   /// Checks the password (bcrypt, off the event loop), under the per-user and per-address limit, and opens a session.
   func login(_ name: String, _ password: String, context: CoachRequestContext) async throws -> (WebSession, String) {
     let limiter = state.limiter
-    if let wait = await limiter.retryAfter(user: name, address: context.remoteAddress) {
-      throw APIError(
+    if let wait = await limiter.begin(user: name, address: context.remoteAddress) {
+      var error = APIError(
         .tooManyRequests, code: "too_many_attempts", message: "too many failed logins: try again in \(wait) s")
+      error.retryAfter = wait
+      throw error
     }
     let db = state.db
     let lifetime = state.settings.sessionLifetime
@@ -84,11 +88,8 @@ struct AuthRoutes {
       try db.createWebSession(tokenHash: Tokens.hash(token), userID: id, csrfToken: csrf, now: now, expiresAt: expires)
       return (WebSession(user: found.user, csrfToken: csrf, expiresAt: expires), token)
     }
-    guard let opened else {
-      await limiter.recordFailure(user: name, address: context.remoteAddress)
-      throw APIError(.unauthorized, code: "bad_login", message: "wrong user or password")
-    }
-    await limiter.recordSuccess(user: name)
+    guard let opened else { throw APIError(.unauthorized, code: "bad_login", message: "wrong user or password") }
+    await limiter.succeeded(user: name, address: context.remoteAddress)
     if let old = context.sessionTokenHash { try await blocking { try db.deleteWebSession(tokenHash: old) } }
     return opened
   }
