@@ -8,7 +8,7 @@ enum Stylesheet {
     header a,header .link{color:#fff}
     .brand{margin-right:auto}
     nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center}
-    main{max-width:56rem;margin:0 auto;padding:1rem}
+    main{max-width:64rem;margin:0 auto;padding:1rem}
     h1{font-size:1.4rem;margin:.5rem 0 1rem}h2{font-size:1.15rem;margin:0 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
     small{color:#667;font-weight:normal}
     a{color:#1d4ed8}
@@ -36,6 +36,7 @@ enum Stylesheet {
     .scroll{overflow-x:auto}
     table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}
     th,td{padding:.4rem .5rem;border-bottom:1px solid #e3e5ea;text-align:right;white-space:nowrap}
+    thead th{white-space:normal;vertical-align:bottom}
     th[scope=row],thead th:first-child{text-align:left}
     tfoot th,tfoot td{font-weight:700}
     @media (min-width:48rem){form.row{display:flex;gap:1rem;align-items:end}form.row label{flex:1}form.row button{width:auto}}
