@@ -264,6 +264,13 @@ import Testing
     #expect(ics.contains("DTEND:"))
     #expect(!ics.contains("李雷"))
     #expect(!ics.contains("13812345678") && !ics.contains("5678"))
+    // The event is the follow-up `coach next --lead` briefs: same action, same due time.
+    let brief = try #require(
+      try shop.coach(["next", "--json", "--as", "alice", "--lead", shop.aliceLead, "--limit", "0"]).json()["brief"]
+        as? [String: Any])
+    let due = try #require(ISO8601DateFormatter().date(from: brief["due_at"] as? String ?? ""))
+    let action = try #require(brief["action"] as? String)
+    #expect(ics.contains("UID:\(shop.aliceLead)-\(action)-\(Int(due.timeIntervalSince1970))@"))
 
     let second = try shop.coach(["user", "ics-token", "alice", "--as", "boss"]).stdout.trimmingCharacters(
       in: .whitespacesAndNewlines)
