@@ -13,7 +13,7 @@ import Testing
 /// The application `coach serve` runs, built by the same `buildApplication` and driven in-process (no socket).
 @Suite struct RouterTests {
   /// A database with one consultant who has a password, and the app over it.
-  static func app() throws -> (some ApplicationProtocol, AppDatabase) {
+  static func app(secureCookies: Bool = false) throws -> (some ApplicationProtocol, AppDatabase) {
     let dir = try TempFolder.make(prefix: "coach-router")
     let path = dir.appendingPathComponent("coach.sqlite").path
     let db = try AppDatabase.open(path: path)
@@ -21,7 +21,8 @@ import Testing
       RunOptions(db: path, now: "2026-11-24T09:00:00+08:00", tz: "Asia/Shanghai", lang: "en"), env: [:])
     let user = try db.addUser(name: "alice", role: .consultant, team: "east", now: env.now)
     try db.setPasswordHash(userID: user.id ?? 0, hash: Passwords.hash("correct horse 42"), now: env.now)
-    let settings = ServerSettings(host: "127.0.0.1", port: 0, env: env, pinnedNow: env.now)
+    var settings = ServerSettings(host: "127.0.0.1", port: 0, env: env, pinnedNow: env.now)
+    settings.secureCookies = secureCookies
     return (
       buildApplication(settings, db: db, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })), db
     )
@@ -65,6 +66,19 @@ import Testing
         body: ByteBuffer(string: "user=alice&password=nope"))
       #expect(wrong.status == .unauthorized)
       #expect(wrong.headers[.setCookie] == nil)
+    }
+  }
+
+  @Test func behindATLSProxyTheSessionCookieIsSecure() async throws {
+    let (app, _) = try Self.app(secureCookies: true)
+    try await app.test(.router) { client in
+      let login = try await client.execute(
+        uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+        body: ByteBuffer(string: #"{"user": "alice", "password": "correct horse 42"}"#))
+      #expect(login.status == .ok)
+      let cookie = try #require(login.headers[.setCookie])
+      #expect(cookie.contains("; Secure"))
+      #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
     }
   }
 
