@@ -24,8 +24,9 @@ package struct RecordTouch: Sendable {
   /// Checks the input against the playbook and the clock, then writes the touch in one transaction.
   package func run(_ session: Session, leadID: String) throws -> (result: TouchResult, nextAt: Date?) {
     let env = session.env
-    for (option, text) in [("--note", note)] + bury.map { ("--bury", $0.text) } + issues.map { ("--issue", $0) }
-    where text.map(Self.isBlank) == true {
+    let texts: [(option: String, text: String?)] =
+      [("--note", note)] + bury.map({ ("--bury", $0.text) }) + issues.map({ ("--issue", $0) })
+    for (option, text) in texts where text.map(Self.isBlank) == true {
       throw CoachError.usage("\(option) is empty: give the text, or leave the option out")
     }
     let codes = try Playbooks.objectionCodes(env)
