@@ -239,6 +239,24 @@ enum Migrations {
       }
       try db.create(index: "objectionSaid_on_code", on: "objectionSaid", columns: ["code"])
     }
+    // `coach serve`: a password (bcrypt) and a calendar-feed token (its SHA-256) per user, and the browser sessions
+    // (the SHA-256 of each cookie; a changed password deletes the user's rows, which ends those sessions).
+    m.registerMigration("v7-serve", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE user ADD COLUMN passwordHash TEXT;
+          ALTER TABLE user ADD COLUMN passwordChangedAt DATETIME;
+          ALTER TABLE user ADD COLUMN icsTokenHash TEXT;
+          CREATE UNIQUE INDEX user_on_icsTokenHash ON user(icsTokenHash);
+          CREATE TABLE webSession (
+            tokenHash TEXT PRIMARY KEY NOT NULL,
+            userId INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+            csrfToken TEXT NOT NULL,
+            createdAt DATETIME NOT NULL,
+            expiresAt DATETIME NOT NULL) WITHOUT ROWID;
+          CREATE INDEX webSession_on_userId ON webSession(userId);
+          """)
+    }
     return m
   }
 

@@ -20,12 +20,8 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      let explained = env.json
-      let runs = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: team, now: env.now)) {
-        [Alerts.ranked(leads: $0, ctx: ctx, explained: explained)]
-      }
-      let all = Alerts.merged(runs)
+      let list = try AlertList.build(session, team: team, explained: env.json)
+      let (all, ctx) = (list.alerts, list.ctx)
       let out = Output(env: env)
       if env.json { return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all]) }
       let alerts = Array(all.prefix(limit ?? 50))

@@ -10,9 +10,6 @@ extension CoachCommand {
       commandName: "audit", abstract: "Follow-up compliance per consultant and for the team (team leads and admins).",
       discussion: "Definitions: docs/AUDIT.md. Default period: the 30 days ending today.")
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
-    /// Leads loaded and counted at a time: memory stays flat whatever the number of leads.
-    static let chunkSize = 2_000
-
     @Option(help: "First day, YYYY-MM-DD in --tz (default: 29 days before --to).") var from: String?
     @Option(help: "Last day, YYYY-MM-DD in --tz, included whole (default: today).") var to: String?
     @Option(help: "Only this consultant.") var consultant: String?
@@ -40,37 +37,15 @@ extension CoachCommand {
         throw CoachError.usage("--compare sets the whole audit beside the period before; drop it with --list")
       }
       let session = try Session.open(env)
-      try AuditAccess.check(session)
-      let last = try to.map { try env.date($0, option: "--to") } ?? env.today
-      let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
-      let window = try AuditWindow(from: first, to: last, zone: env.zone)
-      let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      // With --compare the period before is replayed too: its touches are loaded, and its exports.
-      let earliest = compare ? window.previous : window
-      let (filter, names) = try AuditAccess.consultants(
-        session, only: consultant, since: Audit.touchesSince(earliest, ctx: ctx))
-      let exports = try session.db.exports(from: earliest.start, to: window.end).map {
-        AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
-      }
-      // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
-      let parts = try session.db.leadIDRanges(filter, size: Self.chunkSize)
-      let db = session.db
-      let report = try Audit.build(
-        chunks: parts.count,
-        load: { i in
-          var part = filter
-          part.idRange = parts[i]
-          return try db.snapshots(part)
-        },
-        consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare)
+      let audit = try AuditRun.build(session, from: from, to: to, consultant: consultant, list: list, compare: compare)
+      let (report, window, ctx) = (audit.report, audit.report.window, audit.ctx)
       if let list {
         let data = try listing(report, list, chosen, env: env, playbook: ctx.playbook)
         let file = AuditFileJSON(
           format: chosen.rawValue, consultants: report.consultants.count, follow_ups: report.listed.count)
         return try write(data, env: env, file) { "wrote \(report.listed.count) \(list.rawValue) follow-ups to \($0)" }
       }
-      let access = try AuditAccessLog.load(session, window: window, consultants: names)
-      let data = try render(report, chosen, env: env, playbook: ctx.playbook, access: access)
+      let data = try render(audit, chosen, env: env)
       try write(data, env: env, AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count)) {
         "wrote the \(chosen.rawValue) audit of \(report.consultants.count) consultants (\(window.from) – \(window.to)) to \($0)"
       }
@@ -95,27 +70,18 @@ extension CoachCommand {
     {
       let text = AuditListText(report: report, list: list, labels: AuditLabels(playbook), time: Output(env: env).time)
       switch format {
-      case .json: return try Self.json(AuditListJSON(report, list: list), env: env)
+      case .json: return try AuditRun.data(AuditListJSON(report, list: list), zone: env.zone)
       case .csv: return Data(text.csv(zone: env.zone).utf8)
       case .table, .html: return Data(text.table(color: out == nil && Output.colourEnabled).utf8)
       }
     }
 
-    /// One JSON document, its rates and medians written alike (`1.0`, not `1`).
-    static func json<T: Encodable>(_ value: T, env: RunEnvironment) throws -> Data {
-      JSONDecimals.pointed(try Output(env: env).encoder().encode(value)) + Data("\n".utf8)
-    }
-
-    func render(
-      _ report: AuditReport, _ format: Format, env: RunEnvironment, playbook: Playbook, access: AuditAccessLog
-    ) throws -> Data {
+    func render(_ audit: AuditRun, _ format: Format, env: RunEnvironment) throws -> Data {
+      let (report, playbook, access) = (audit.report, audit.ctx.playbook, audit.access)
       let labels = AuditLabels(playbook)
       switch format {
       case .json:
-        var doc = AuditJSON(report)
-        doc.data_access = access.entries.map(AccessEntryJSON.init)
-        doc.transfers = access.transfers.map(TransferJSON.init)
-        return try Self.json(doc, env: env)
+        return try AuditRun.data(audit.json, zone: env.zone)
       case .csv:
         return Data(AuditCSV.render(report, teamLabel: labels["audit_team"]).utf8)
       case .table:

@@ -13,11 +13,10 @@ extension CoachCommand.LeadCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let lead = try session.db.snapshot(id: id, scope: session.scope)
-      if unmasked { try session.recordUnmaskedView("lead_show", rows: 1, target: "lead \(lead.id)") }
-      let full = session.showsFullPhone(of: lead, unmasked: unmasked)
+      let detail = try LeadDetail.load(session, id: id, unmasked: unmasked)
+      let (lead, full) = (detail.lead, detail.fullPhone)
       let out = Output(env: env)
-      if env.json { return try out.json(LeadDetailJSON(lead, fullPhone: full)) }
+      if env.json { return try out.json(detail.json) }
       let phone = (full ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
       let word = { (label: UIText.Label) in out.say(.label(label)) }
       let field = { (label: UIText.Label, value: String?) in "\(word(label)) \(value ?? "-")" }

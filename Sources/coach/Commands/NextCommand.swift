@@ -20,56 +20,13 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      // The dealership's sales figures (a group-wide query) only feed switch arguments: fetched for the brief when it has them.
-      var ctx = try EngineSetup.context(env, session: session, salesStats: false)
-      let ranking = ctx
-      let candidates = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: false, now: env.now)) {
-        FollowUpEngine.mostUrgentCandidates(FollowUpEngine.dueCandidates(for: $0, in: ranking), limit: max(1, limit))
-      }
-      // `--limit 0` still briefs the most urgent lead; it only hides the queue.
-      let ranked = Queue.build(candidates: candidates, ctx: ctx, limit: max(1, limit))
-      let queue = Array(ranked.prefix(limit))
-      var brief: Brief?
-      var briefLead: LeadSnapshot?
-      if let id = lead {
-        let one = try session.db.snapshot(id: id, scope: session.scope)
-        briefLead = one
-        if let action = FollowUpEngine.nextAction(for: one, in: ctx) {
-          try EngineSetup.addSalesStats(to: &ctx, for: one, action: action, session: session)
-          brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
-        }
-      } else if let first = ranked.first,
-        case let one = try session.db.snapshot(id: first.leadID, scope: session.scope),  // with notes, for the draft
-        let action = FollowUpEngine.nextAction(for: one, in: ctx)
-      {
-        briefLead = one
-        try EngineSetup.addSalesStats(to: &ctx, for: one, action: action, session: session)
-        brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
-      }
+      let next = try NextQueue.build(session, limit: limit, lead: lead)
       let out = Output(env: env)
       if env.json {
-        return try out.json(NextJSON(generated_at: env.now, consultant: session.user?.name, queue: queue, brief: brief))
+        return try out.json(next.json(session))
       }
-      BriefPrinter(out: out, labels: ctx.playbook.labels, playbook: ctx.playbook, full: full).print(
-        queue: queue, brief: brief, lead: briefLead, session: session, showQueue: limit > 0)
+      BriefPrinter(out: out, labels: next.ctx.playbook.labels, playbook: next.ctx.playbook, full: full).print(
+        queue: next.queue, brief: next.brief, lead: next.briefLead, session: session, showQueue: limit > 0)
     }
-  }
-}
-
-struct NextJSON: Encodable {
-  let generated_at: Date
-  let consultant: String?
-  let queue: [QueueEntry]
-  let brief: Brief?
-
-  enum CodingKeys: String, CodingKey { case generated_at, consultant, queue, brief }
-
-  /// Writes `brief` and `consultant` as null when absent, as the contract shows.
-  func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(generated_at, forKey: .generated_at)
-    try c.encode(consultant, forKey: .consultant)
-    try c.encode(queue, forKey: .queue)
-    try c.encode(brief, forKey: .brief)
   }
 }

@@ -26,21 +26,11 @@ extension CoachCommand {
       let amount = try amount.map(Self.positiveAmount)
       if let note { try FreeText.require(note, option: "--note") }
       let session = try Session.open(env)
-      var modelCode: String?
-      if let model {
-        let playbook = try Playbooks.load(env)
-        guard let m = playbook.model(model) else {
-          throw CoachError.refused(.unknownModel(code: model, known: playbook.models.map(\.code)))
-        }
-        modelCode = m.code
-      }
-      let change = StageChange(
-        to: stage, reason: reason, note: note, amount: amount, model: modelCode,
-        eta: try eta.map { try env.date($0, option: "--eta") }, date: try date.map { try env.date($0, option: "--date") })
-      let event = try session.db.changeStage(
-        leadID: id, change, now: env.now, today: env.today, actor: session.actor, scope: session.scope)
+      var change = ChangeStage(stage: stage)
+      (change.reason, change.note, change.amount, change.model, change.eta, change.date) = (reason, note, amount, model, eta, date)
+      let event = try change.run(session, leadID: id)
       if env.json {
-        try Output(env: env).json(StageResultJSON(lead_id: id, event: EventJSON(event)))
+        try Output(env: env).json(StageResultJSON(leadID: id, event: event))
       } else {
         print(UIText.stageChanged(leadID: id, from: event.from, to: event.to).text(env.ui))
       }
@@ -53,9 +43,4 @@ extension CoachCommand {
       return value
     }
   }
-}
-
-struct StageResultJSON: Encodable {
-  let lead_id: String
-  let event: EventJSON
 }

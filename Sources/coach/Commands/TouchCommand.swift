@@ -43,26 +43,20 @@ extension CoachCommand {
       for text in bury { try FreeText.require(text, option: "--bury") }
       for text in issue { try FreeText.require(text, option: "--issue") }
       let session = try Session.open(env)
-      let codes = try Playbooks.objectionCodes(env)
-      for code in objection where !codes.contains(code) {
-        throw CoachError.refused(.unknownObjection(code: code, known: codes.sorted()))
-      }
       for text in said where text.trimmed.isEmpty {
         throw CoachError.usage(
           env.language.hasPrefix("zh")
             ? "--said 为空：请写下客户的原话（或去掉 --said）"
             : "--said is blank: give the customer's own words (or leave --said out)")
       }
-      let nextAt = try next.map { try env.instant($0, option: "--next") }
-      if let nextAt, nextAt < env.now {
-        throw CoachError.refused(.nextInPast(given: next ?? ""))
-      }
-      let topics = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
-      let touch = NewTouch(
-        at: env.now, channel: channel, outcome: outcome, note: note, objections: objection, nextAt: nextAt,
-        bury: topics, issues: issue, resolve: resolve,
-        said: zip(objection, said).map { (code: $0, text: $1.trimmed) })
-      let result = try session.db.addTouch(leadID: id, touch, actor: session.actor, scope: session.scope)
+      var input = RecordTouch(channel: channel, outcome: outcome, note: note)
+      input.bury = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
+      input.resolve = resolve
+      input.objections = objection
+      input.issues = issue
+      input.next = next
+      input.said = zip(objection, said).map { (code: $0, text: $1.trimmed) }
+      let (result, nextAt) = try input.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))
       } else {
@@ -72,17 +66,5 @@ extension CoachCommand {
         if nextAt == nil && outcome.isContact { print(Output.yellow(UIText.noNextAgreed.text(env.ui))) }
       }
     }
-  }
-}
-
-struct TouchResultJSON: Encodable {
-  let touch_id: Int64
-  let buried_topic_ids: [Int64]
-  let issue_ids: [Int64]
-
-  init(_ r: TouchResult) {
-    touch_id = r.touchID
-    buried_topic_ids = r.buriedTopicIDs
-    issue_ids = r.issueIDs
   }
 }

@@ -10,7 +10,7 @@ extension CoachCommand {
   struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "user", abstract: "Manage users (consultants, team leads, trainers, admins).",
-      subcommands: [Add.self, List.self, Use.self])
+      subcommands: [Add.self, List.self, Use.self, Passwd.self, ICSToken.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Add a user; once users exist, only an admin may.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import Foundation
 
@@ -24,4 +25,21 @@ struct GlobalOptions: ParsableArguments {
 
   @Flag(help: "Machine output: one JSON document on stdout.")
   var json = false
+}
+
+extension RunEnvironment {
+  /// Resolves the global options against the process environment (`COACH_*`, `LANG`, `HOME`, …).
+  init(_ o: GlobalOptions, env: [String: String] = ProcessInfo.processInfo.environment) throws {
+    try self.init(
+      RunOptions(db: o.db, playbooks: o.playbooks, actingUser: o.actingUser, now: o.now, tz: o.tz, lang: o.lang, json: o.json),
+      env: env)
+  }
+}
+
+extension SavedUser {
+  static func write(_ name: String, to path: String) throws {
+    let dir = (path as NSString).deletingLastPathComponent
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try SafeFile.write(Data((name + "\n").utf8), to: path)
+  }
 }

@@ -14,15 +14,7 @@ struct Output {
 
   func encoder() -> JSONEncoder { Output.encoder(zone: env.zone) }
 
-  static func encoder(zone: TimeZone) -> JSONEncoder {
-    let e = JSONEncoder()
-    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    e.dateEncodingStrategy = .custom { date, encoder in
-      var c = encoder.singleValueContainer()
-      try c.encode(TimeParsing.iso(date, zone: zone))
-    }
-    return e
-  }
+  static func encoder(zone: TimeZone) -> JSONEncoder { JSONOutput.encoder(zone: zone) }
 
   /// Prints one JSON document on stdout.
   func json<T: Encodable>(_ value: T) throws {

@@ -1,0 +1,38 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// Who may audit whom: team leads their team, admins everyone; consultants not at all.
+package enum AuditAccess {
+  package static func check(_ session: Session) throws {
+    guard let user = session.user, user.role != .admin, user.role != .lead else { return }
+    throw CoachError.refused(.notAllowed(.audit, user: user.name, role: user.role.rawValue))
+  }
+
+  /// The leads to load and the consultants to count: users with role consultant, all of them or `only`. The leads
+  /// come without touch notes, profile facts and contact details (the audit reads none of them) and with the touches from `since` on
+  /// (`Audit.touchesSince`).
+  package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
+    let consultants = try session.db.users().filter { $0.role == .consultant }
+    func lean(_ filter: LeadFilter) -> LeadFilter {
+      var filter = filter
+      filter.withNotes = false
+      filter.withProfile = false
+      filter.withContacts = false
+      filter.touchesSince = since
+      return filter
+    }
+    let all = lean(LeadFilter(scope: session.scope))
+    guard let only else { return (all, consultants.map(\.name)) }
+    guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
+      let known = consultants.map(\.name).joined(separator: ", ")
+      throw CoachError.rejected(
+        code: "unknown_user", message: "--consultant \(only) is not a consultant; consultants: \(known.isEmpty ? "none" : known)")
+    }
+    if case .team(let team, _) = session.scope, user.team != team {
+      throw CoachError.rejected(
+        code: "forbidden", message: "--consultant \(only) is not in your team \(team ?? "(none)"); a team lead audits their own team")
+    }
+    return (lean(LeadFilter(scope: session.scope, consultantID: id)), [only])
+  }
+}

@@ -1,0 +1,155 @@
+import CoachCore
+import Foundation
+
+/// A lead's fields as the contract's JSON (snake_case), phone masked unless shown in full.
+package struct LeadJSON: Encodable {
+  let id: String
+  let external_id: String?
+  let name: String
+  let phone: String?
+  let wechat: String?
+  let email: String?
+  let gender: String?
+  let birthday: String?
+  let city: String?
+  let source: String?
+  let consultant: String?
+  let model: String?
+  let grade: String?
+  let tier: String?
+  let tags: [String]
+  let profile: [String: String]
+  let stage: String
+  let created_at: Date
+
+  package init(_ l: LeadSnapshot, fullPhone: Bool) {
+    id = l.id
+    external_id = l.externalID
+    name = l.name
+    phone = fullPhone ? l.phone : l.phone.map(Phone.mask)
+    wechat = l.wechat
+    email = l.email
+    gender = l.gender
+    birthday = l.birthday?.description
+    city = l.city
+    source = l.source
+    consultant = l.consultant
+    model = l.model
+    grade = l.grade?.rawValue
+    tier = l.tier?.rawValue
+    tags = l.tags
+    profile = Dictionary(l.profile.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    stage = l.stage.rawValue
+    created_at = l.createdAt
+  }
+}
+
+/// `lead show --json`: the lead plus its history.
+package struct LeadDetailJSON: Encodable {
+  let lead: LeadJSON
+  let events: [EventJSON]
+  let touches: [TouchJSON]
+  let topics: [TopicJSON]
+  let issues: [TopicJSON]
+
+  package func encode(to encoder: any Encoder) throws {
+    try lead.encode(to: encoder)
+    var c = encoder.container(keyedBy: Key.self)
+    try c.encode(events, forKey: .events)
+    try c.encode(touches, forKey: .touches)
+    try c.encode(topics, forKey: .topics)
+    try c.encode(issues, forKey: .issues)
+  }
+
+  enum Key: String, CodingKey { case events, touches, topics, issues }
+
+  package init(_ l: LeadSnapshot, fullPhone: Bool) {
+    lead = LeadJSON(l, fullPhone: fullPhone)
+    events = l.events.map(EventJSON.init)
+    touches = l.touches.map(TouchJSON.init)
+    topics = l.topics.filter { $0.category == .buried }.map(TopicJSON.init)
+    issues = l.topics.filter { $0.category == .issue }.map(TopicJSON.init)
+  }
+}
+
+package struct EventJSON: Encodable {
+  let from: String?
+  let to: String
+  let at: Date
+  let actor: String?
+  let reason: String?
+  let note: String?
+  let amount: Double?
+  let model: String?
+  let eta: String?
+  let date: String?
+
+  package init(_ e: StageEvent) {
+    from = e.from?.rawValue
+    to = e.to.rawValue
+    at = e.at
+    actor = e.actor
+    reason = e.reason?.rawValue
+    note = e.note
+    amount = e.amount
+    model = e.model
+    eta = e.eta?.description
+    date = e.date?.description
+  }
+}
+
+package struct TouchJSON: Encodable {
+  let id: Int64
+  let at: Date
+  let channel: String
+  let outcome: String
+  let note: String?
+  let objections: [String]
+  let next_at: Date?
+  let actor: String?
+
+  package init(_ t: Touch) {
+    id = t.id
+    at = t.at
+    channel = t.channel.rawValue
+    outcome = t.outcome.rawValue
+    note = t.note
+    objections = t.objections
+    next_at = t.nextAt
+    actor = t.actor
+  }
+}
+
+package struct TopicJSON: Encodable {
+  let id: Int64
+  let text: String
+  let kind: String
+  let buried_at: Date
+  let buried_by: String?
+  let resolved_at: Date?
+  let resolved_by_touch: Int64?
+
+  package init(_ t: Topic) {
+    id = t.id
+    text = t.text
+    kind = t.kind.rawValue
+    buried_at = t.buriedAt
+    buried_by = t.buriedBy
+    resolved_at = t.resolvedAt
+    resolved_by_touch = t.resolvedByTouch
+  }
+
+  /// Encodes nil as null so `resolved_at` is present while open, as the contract asks.
+  package func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(text, forKey: .text)
+    try c.encode(kind, forKey: .kind)
+    try c.encode(buried_at, forKey: .buried_at)
+    try c.encode(buried_by, forKey: .buried_by)
+    try c.encode(resolved_at, forKey: .resolved_at)
+    try c.encode(resolved_by_touch, forKey: .resolved_by_touch)
+  }
+
+  enum CodingKeys: String, CodingKey { case id, text, kind, buried_at, buried_by, resolved_at, resolved_by_touch }
+}

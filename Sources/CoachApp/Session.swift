@@ -1,0 +1,60 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// An open database with the acting user resolved: what every lead command starts from.
+package struct Session: Sendable {
+  package let env: RunEnvironment
+  package let db: AppDatabase
+  /// The acting user; nil on a database without users (everyone acts as an admin).
+  package let user: User?
+  package let scope: Scope
+
+  /// Name recorded on writes.
+  package var actor: String? { user?.name }
+  package var isAdmin: Bool { user == nil || user?.role == .admin }
+
+  /// Opens the database and resolves `--as` / `COACH_USER`.
+  package static func open(_ env: RunEnvironment) throws -> Session {
+    try open(env, db: try AppDatabase.open(path: env.dbPath))
+  }
+
+  /// For a check that writes nothing (`import --dry-run`): the database when it exists, else an empty one in
+  /// memory, so that no file is created.
+  package static func openForDryRun(_ env: RunEnvironment) throws -> Session {
+    guard FileManager.default.fileExists(atPath: env.dbPath) else { return try open(env, db: try AppDatabase.inMemory()) }
+    return try open(env)
+  }
+
+  private static func open(_ env: RunEnvironment, db: AppDatabase) throws -> Session {
+    guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
+    guard let name = env.actingUserName else {
+      throw CoachError.refused(.noActingUser)
+    }
+    guard let user = try db.user(named: name) else {
+      throw CoachError.refused(.unknownUser(name: name, known: try db.users().map(\.name).joined(separator: ", ")))
+    }
+    return Session(env: env, db: db, user: user, scope: Scope.of(user))
+  }
+
+  /// Resolves a consultant name to a user id, or throws naming the known consultants.
+  package func consultantID(_ name: String) throws -> Int64 {
+    guard let u = try db.user(named: name), let id = u.id else {
+      throw CoachError.refused(.unknownConsultant(name: name, known: try db.users().map(\.name)))
+    }
+    return id
+  }
+
+  /// Whether phone numbers of `lead` are shown in full to the acting user.
+  package func showsFullPhone(of lead: LeadSnapshot, unmasked: Bool) -> Bool {
+    if isAdmin { return unmasked || user == nil || lead.consultant == user?.name }
+    return lead.consultant == user?.name
+  }
+}
+
+extension Session {
+  /// `user` acting on an already open database: what the server builds for each request (nil: a database without users).
+  package init(env: RunEnvironment, db: AppDatabase, acting user: User?) {
+    self.init(env: env, db: db, user: user, scope: user.map(Scope.of) ?? .all)
+  }
+}

@@ -1,0 +1,59 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `coach audit` and `GET /api/v1/audit`: follow-up compliance per consultant in a window of days (team leads, admins).
+package struct AuditRun {
+  package let report: AuditReport
+  package let access: AuditAccessLog
+  package let ctx: EngineContext
+
+  /// Leads loaded and counted at a time: memory stays flat whatever the number of leads.
+  package static let chunkSize = 2_000
+
+  /// `from`/`to` as typed (`YYYY-MM-DD` in the zone; default the 30 days ending today); `consultant` narrows to one;
+  /// `list` collects the follow-ups behind one figure; `compare` also counts the period before.
+  package static func build(
+    _ session: Session, from: String?, to: String?, consultant: String?, list: AuditList? = nil, compare: Bool = false
+  ) throws -> AuditRun {
+    let env = session.env
+    try AuditAccess.check(session)
+    let last = try to.map { try env.date($0, option: "--to") } ?? env.today
+    let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
+    let window = try AuditWindow(from: first, to: last, zone: env.zone)
+    let ctx = try EngineSetup.context(env, session: session, salesStats: false)
+    // With compare the period before is replayed too: its touches are loaded, and its exports.
+    let earliest = compare ? window.previous : window
+    let (filter, names) = try AuditAccess.consultants(
+      session, only: consultant, since: Audit.touchesSince(earliest, ctx: ctx))
+    let exports = try session.db.exports(from: earliest.start, to: window.end).map {
+      AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
+    }
+    // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
+    let parts = try session.db.leadIDRanges(filter, size: chunkSize)
+    let db = session.db
+    let report = try Audit.build(
+      chunks: parts.count,
+      load: { i in
+        var part = filter
+        part.idRange = parts[i]
+        return try db.snapshots(part)
+      },
+      consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare)
+    let access = try AuditAccessLog.load(session, window: window, consultants: names)
+    return AuditRun(report: report, access: access, ctx: ctx)
+  }
+
+  /// The `coach audit --json` document.
+  package var json: AuditJSON {
+    var doc = AuditJSON(report)
+    doc.data_access = access.entries.map(AccessEntryJSON.init)
+    doc.transfers = access.transfers.map(TransferJSON.init)
+    return doc
+  }
+
+  /// One JSON document, its rates and medians written alike (`1.0`, not `1`): the CLI's and the API's.
+  package static func data<T: Encodable>(_ value: T, zone: TimeZone) throws -> Data {
+    JSONDecimals.pointed(try JSONOutput.encoder(zone: zone).encode(value)) + Data("\n".utf8)
+  }
+}

@@ -1,0 +1,57 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `coach touch` and `POST /api/v1/leads/ID/touches`: a contact (or attempt) recorded at the run's `now`.
+package struct RecordTouch: Sendable {
+  package var channel: Channel
+  package var outcome: Outcome
+  package var note: String?
+  /// Topics to bury for next time, with their kinds.
+  package var bury: [(text: String, kind: TopicKind)] = []
+  package var resolve: [Int64] = []
+  package var objections: [String] = []
+  package var issues: [String] = []
+  /// The agreed next contact as typed: ISO 8601, in the run's zone without an offset.
+  package var next: String?
+  /// What the customer said, by the objection code it was heard as (`--said`).
+  package var said: [(code: String, text: String)] = []
+
+  package init(channel: Channel, outcome: Outcome, note: String? = nil) {
+    self.channel = channel
+    self.outcome = outcome
+    self.note = note
+  }
+
+  /// Checks the input against the playbook and the clock, then writes the touch in one transaction.
+  package func run(_ session: Session, leadID: String) throws -> (result: TouchResult, nextAt: Date?) {
+    let env = session.env
+    let texts: [(option: String, text: String?)] =
+      [("--note", note)] + bury.map({ ("--bury", $0.text) }) + issues.map({ ("--issue", $0) })
+    for (option, text) in texts { if let text { try FreeText.require(text, option: option) } }
+    let codes = try Playbooks.objectionCodes(env)
+    for code in objections where !codes.contains(code) {
+      throw CoachError.refused(.unknownObjection(code: code, known: codes.sorted()))
+    }
+    let nextAt = try next.map { try env.instant($0, option: "--next") }
+    if let nextAt, nextAt < env.now {
+      throw CoachError.refused(.nextInPast(given: next ?? ""))
+    }
+    let touch = NewTouch(
+      at: env.now, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt,
+      bury: bury, issues: issues, resolve: resolve, said: said)
+    return (try session.db.addTouch(leadID: leadID, touch, actor: session.actor, scope: session.scope), nextAt)
+  }
+}
+
+package struct TouchResultJSON: Encodable {
+  let touch_id: Int64
+  let buried_topic_ids: [Int64]
+  let issue_ids: [Int64]
+
+  package init(_ r: TouchResult) {
+    touch_id = r.touchID
+    buried_topic_ids = r.buriedTopicIDs
+    issue_ids = r.issueIDs
+  }
+}

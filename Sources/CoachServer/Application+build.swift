@@ -1,0 +1,71 @@
+import CoachApp
+import CoachStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Builds the `coach serve` application: routes, middleware and state over an open database. The command runs it;
+/// tests build the very same one.
+package func buildApplication(
+  _ settings: ServerSettings, db: AppDatabase, logger: Logger,
+  onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
+) -> some ApplicationProtocol {
+  let state = ServerState(
+    settings: settings, db: db,
+    limiter: LoginLimiter(
+      perUser: settings.loginFailuresPerUser, perAddress: settings.loginFailuresPerAddress,
+      window: .seconds(settings.loginWindow)),
+    pages: PageRenderer(defaultLanguage: settings.env.language, zone: settings.env.zone))
+  let router = buildRouter(state)
+  return Application(
+    router: router,
+    configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+    onServerRunning: { channel in
+      await onListening(settings.host, channel.localAddress?.port ?? settings.port)
+    },
+    logger: logger)
+}
+
+/// The router alone (tests of single requests may drive it without a socket).
+func buildRouter(_ state: ServerState) -> Router<CoachRequestContext> {
+  let router = Router(context: CoachRequestContext.self)
+  // Outermost first: every response is logged and carries the security headers, errors included.
+  router.add(middleware: RequestLogMiddleware())
+  router.add(middleware: SecurityHeadersMiddleware())
+  router.add(middleware: LanguageCookieMiddleware())
+  router.add(middleware: ErrorMiddleware(pages: state.pages))
+  router.add(middleware: AuthMiddleware(db: state.db))
+  AuthRoutes(state: state).add(to: router)
+  APIRoutes(state: state).add(to: router)
+  PageRoutes(state: state).add(to: router)
+  CalendarRoutes(state: state).add(to: router)
+  return router
+}
+
+/// Remembers a language chosen with `?lang=` on a page, for the pages that follow.
+struct LanguageCookieMiddleware<Context: RequestContext>: RouterMiddleware {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    var response = try await next(request, context)
+    if request.method == .get, !request.uri.path.hasPrefix("/api/"), let lang = Language.query(request) {
+      response.setCookie(
+        Cookie(name: Language.cookieName, value: lang, maxAge: 365 * 86_400, path: "/", sameSite: .strict))
+    }
+    return response
+  }
+}
+
+/// Runs `coach serve` until SIGTERM or SIGINT: in-flight requests finish, then it returns.
+package func runServer(_ settings: ServerSettings, onListening: @escaping @Sendable (String, Int) async -> Void)
+  async throws
+{
+  var logger = Logger(label: "coach.serve", factory: { StreamLogHandler.standardError(label: $0) })
+  logger.logLevel = .info
+  let db = try AppDatabase.open(path: settings.env.dbPath)
+  if try db.usersWithPasswords() == 0 {
+    logger.warning("no user has a password yet: nobody can log in; set one with `coach user passwd NAME --password-stdin`")
+  }
+  let app = buildApplication(settings, db: db, logger: logger, onListening: onListening)
+  try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+}

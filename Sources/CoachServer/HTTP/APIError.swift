@@ -1,0 +1,51 @@
+import CoachCore
+import Foundation
+import Hummingbird
+
+/// A refusal sent as `{"error": {"code", "message"}}` (API) or as a page (browsers).
+package struct APIError: Error, Sendable {
+  package var status: HTTPResponse.Status
+  package var code: String
+  package var message: String
+  /// Seconds for a `Retry-After` header (429).
+  package var retryAfter: Int?
+
+  package init(_ status: HTTPResponse.Status, code: String, message: String) {
+    self.status = status
+    self.code = code
+    self.message = message
+  }
+
+  static let unauthenticated = APIError(
+    .unauthorized, code: "unauthenticated", message: "log in first: POST /api/v1/login")
+  static let csrf = APIError(
+    .forbidden, code: "csrf", message: "a change needs the header X-CSRF-Token with the csrf_token of your login")
+
+  /// The HTTP meaning of the command line's errors: usage 400, rejected 422, with 403 for a role that may not and
+  /// 404 for a lead the user may not see (told apart from no lead at all by nobody).
+  package init(_ error: CoachError) {
+    switch error {
+    case .usage(let message): self.init(.badRequest, code: "usage", message: message)
+    case .internalError: self.init(.internalServerError, code: "internal", message: "internal error")
+    case .rejected(let code, let message):
+      switch code {
+      case "forbidden": self.init(.forbidden, code: code, message: message)
+      case "unknown_lead", "not_your_lead":
+        self.init(.notFound, code: "unknown_lead", message: "no lead with that id among the leads you may see")
+      default: self.init(.unprocessableContent, code: code, message: message)
+      }
+    case .said(let text):
+      if text.isUsage {
+        self.init(.badRequest, code: text.code, message: error.message)
+      } else {
+        self.init(.rejected(code: text.code, message: error.message))
+      }
+    }
+  }
+
+  /// The JSON document of this error.
+  var json: Data {
+    let doc = ["error": ["code": code, "message": message]]
+    return (try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+  }
+}

@@ -1,0 +1,56 @@
+import CoachApp
+import CoachStore
+import Foundation
+import Hummingbird
+
+/// Finds the request's browser session by its cookie, and refuses a change made in a session without its CSRF
+/// token (403): the `X-CSRF-Token` header, or for a page's form post the form's `csrf_token` field.
+struct AuthMiddleware: RouterMiddleware {
+  typealias Context = CoachRequestContext
+  let db: AppDatabase
+
+  static let cookieName = "coach_session"
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    var context = context
+    var request = request
+    if let token = request.cookies[Self.cookieName]?.value, Tokens.isWellFormed(token) {
+      let hash = Tokens.hash(token)
+      let db = db
+      context.web = try await blocking { try db.webSession(tokenHash: hash, now: Date()) }
+      if context.web != nil { context.sessionTokenHash = hash }
+    }
+    if let web = context.web, Self.changes(request.method) {
+      var given = request.headers[.xCSRFToken]
+      if given == nil, !request.uri.path.hasPrefix("/api/"),
+        request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
+      {
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        given = Form(body).first("csrf_token")
+      }
+      guard let given, Self.same(given, web.csrfToken) else { throw APIError.csrf }
+    }
+    return try await next(request, context)
+  }
+
+  static func changes(_ method: HTTPRequest.Method) -> Bool {
+    method != .get && method != .head && method != .options
+  }
+
+  /// Compares in time independent of where the strings differ.
+  static func same(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+  }
+}
+
+extension CoachRequestContext {
+  /// The logged-in user, or 401 (API) / a redirect to the login page (pages).
+  func requireUser() throws -> WebSession {
+    guard let web else { throw APIError.unauthenticated }
+    return web
+  }
+}

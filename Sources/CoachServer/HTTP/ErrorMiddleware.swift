@@ -1,0 +1,50 @@
+import CoachCore
+import Foundation
+import Hummingbird
+
+/// Turns every failure into a response here, inside the security headers: API paths get the JSON error object,
+/// pages a small HTML page, and a missing session on a page a redirect to `/login`.
+struct ErrorMiddleware: RouterMiddleware {
+  typealias Context = CoachRequestContext
+  let pages: PageRenderer
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    do {
+      return try await next(request, context)
+    } catch {
+      let apiError = Self.apiError(error, context: context)
+      let path = request.uri.path
+      if path.hasPrefix("/api/") || path.hasPrefix("/ics/") {
+        var response = Responses.json(apiError.json, status: apiError.status)
+        if let wait = apiError.retryAfter { response.headers[.retryAfter] = String(wait) }
+        return response
+      }
+      if apiError.status == .unauthorized { return Responses.redirect("/login") }
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      return pages.error(apiError, language: language, user: context.web)
+    }
+  }
+
+  static func apiError(_ error: any Error, context: Context) -> APIError {
+    switch error {
+    case let e as APIError: return e
+    case let e as CoachError:
+      if case .internalError(let m) = e { context.logger.error("internal error", metadata: ["error": "\(m)"]) }
+      return APIError(e)
+    case let e as HTTPError:
+      switch e.status {
+      case .notFound: return APIError(.notFound, code: "not_found", message: "no such page")
+      case .methodNotAllowed:
+        return APIError(.methodNotAllowed, code: "method_not_allowed", message: "method not allowed")
+      case .contentTooLarge:
+        return APIError(.contentTooLarge, code: "too_large", message: "the request body is too large")
+      default: return APIError(e.status, code: "http_\(e.status.code)", message: e.body ?? e.status.reasonPhrase)
+      }
+    default:
+      context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))"])
+      return APIError(.internalServerError, code: "internal", message: "internal error")
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/// Failed logins counted per user name and per address over a sliding window: past the limit, logins for that
+/// name (or from that address) are refused with 429 until old failures age out. Wall-clock time, whatever `--now`
+/// says. Kept in memory: a restart forgets it, which costs an attacker a restart they cannot cause.
+actor LoginLimiter {
+  private let perUser: Int
+  private let perAddress: Int
+  private let window: Duration
+  private var failures: [String: [ContinuousClock.Instant]] = [:]
+  /// Keys are pruned once the table grows past this, so a flood of names cannot grow memory without bound.
+  private let pruneAbove = 10_000
+
+  init(perUser: Int, perAddress: Int, window: Duration) {
+    self.perUser = perUser
+    self.perAddress = perAddress
+    self.window = window
+  }
+
+  /// Counts a login attempt for `user` from `address` before its password is checked (so that attempts made at
+  /// once cannot all slip under the limit); returns the seconds to wait instead when the limit is reached.
+  func begin(user: String, address: String?) -> Int? {
+    let now = ContinuousClock.now
+    var wait: Duration?
+    for (key, limit) in keys(user: user, address: address) {
+      let recent = live(key, now: now)
+      if recent.count >= limit, let oldest = recent.first {
+        let w = oldest + window - now
+        wait = max(wait ?? w, w)
+      }
+    }
+    if let wait { return max(1, Int(wait.components.seconds) + 1) }
+    if failures.count > pruneAbove { failures = failures.filter { $0.value.contains { now - $0 < window } } }
+    for (key, _) in keys(user: user, address: address) { failures[key, default: []].append(now) }
+    return nil
+  }
+
+  /// A right password: the attempt is taken back from the address, and the user's failures are forgotten (one good
+  /// password does not excuse a spray from that address).
+  func succeeded(user: String, address: String?) {
+    failures["user:" + user] = nil
+    if let address, var recent = failures["address:" + address], !recent.isEmpty {
+      recent.removeLast()
+      failures["address:" + address] = recent.isEmpty ? nil : recent
+    }
+  }
+
+  private func keys(user: String, address: String?) -> [(String, Int)] {
+    [("user:" + user, perUser)] + (address.map { [("address:" + $0, perAddress)] } ?? [])
+  }
+
+  private func live(_ key: String, now: ContinuousClock.Instant) -> [ContinuousClock.Instant] {
+    let kept = (failures[key] ?? []).filter { now - $0 < window }
+    failures[key] = kept.isEmpty ? nil : kept
+    return kept
+  }
+}

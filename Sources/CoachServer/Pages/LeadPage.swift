@@ -1,0 +1,158 @@
+import CoachApp
+import CoachCore
+import CoachStore
+import Foundation
+import Hummingbird
+
+extension PageRenderer {
+  /// `/leads/ID`: the brief for the lead's next action, one-tap contact, recent history, and the two forms.
+  func lead(
+    _ next: NextQueue, session: Session, language: String, user: WebSession, flash: String? = nil,
+    error: APIError? = nil
+  ) -> Response {
+    let t = { PageText.text($0, language) }
+    let playbook = next.ctx.playbook
+    guard let lead = next.briefLead else {
+      return self.error(APIError(.notFound, code: "unknown_lead", message: ""), language: language, user: user)
+    }
+    let fullPhone = session.showsFullPhone(of: lead, unmasked: false)
+    var body = "<h1>\(esc(lead.name)) <small>#\(esc(lead.id))</small></h1>"
+    if let flash { body += "<p class=\"ok\" role=\"status\">\(esc(t(flash)))</p>" }
+    if let error { body += "<p class=\"error\" role=\"alert\">\(esc(t("error"))): \(esc(error.message))</p>" }
+    body += "<p class=\"meta\">\(esc(Self.ui(playbook, "stage", lead.stage.rawValue)))"
+    body +=
+      [lead.grade.map { " · " + $0.rawValue }, lead.model.map { " · " + $0 }, lead.consultant.map { " · " + $0 }]
+      .compactMap { $0.map(esc) }.joined() + "</p>"
+    body += "<p class=\"contact\">"
+    if let phone = lead.phone {
+      body +=
+        fullPhone
+        ? "<a class=\"button\" href=\"tel:\(esc(phone))\">\(esc(t("call"))) \(esc(phone))</a> "
+        : "<span>\(esc(t("phone"))) \(esc(Phone.mask(phone)))</span> "
+    }
+    if let wechat = lead.wechat { body += "<span>\(esc(t("wechat"))) \(esc(wechat))</span>" }
+    body += "</p>"
+    body += brief(next.brief, playbook: playbook, language: language)
+    body += touchForm(lead, playbook: playbook, language: language, user: user)
+    body += stageForm(lead, playbook: playbook, language: language, user: user)
+    body += history(lead, playbook: playbook, language: language)
+    return layout(lead.name, body, language: language, user: user, status: error?.status ?? .ok)
+  }
+
+  func brief(_ brief: Brief?, playbook: Playbook, language: String) -> String {
+    let t = { PageText.text($0, language) }
+    guard let b = brief else { return "<section class=\"card\"><p>\(esc(t("no_action")))</p></section>" }
+    var s = "<section class=\"card brief\"><h2>\(esc(Self.ui(playbook, "action", b.action.rawValue)))</h2>"
+    s +=
+      "<p class=\"meta\">\(esc(t("due"))) \(esc(localTime(b.dueAt, zone: zone))) · \(esc(t("deadline"))) \(esc(localTime(b.deadline, zone: zone)))"
+    s +=
+      b.overdueDays > 0 ? " · <strong>\(esc(t("overdue_days"))) \(String(format: "%.1f", b.overdueDays))</strong>" : ""
+    s += "</p><p>\(esc(b.reason))</p>"
+    s +=
+      "<dl><dt>\(esc(t("goal")))</dt><dd>\(esc(b.goal))</dd><dt>\(esc(t("channel")))</dt><dd>\(esc(Self.ui(playbook, "channel", b.channel)))</dd></dl>"
+    if !b.warnings.isEmpty {
+      s +=
+        "<h3>\(esc(t("warnings")))</h3><ul class=\"warnings\">" + b.warnings.map { "<li>\(esc($0))</li>" }.joined()
+        + "</ul>"
+    }
+    if !b.talkingPoints.isEmpty {
+      s +=
+        "<h3>\(esc(t("talking_points")))</h3><ul>"
+        + b.talkingPoints.map {
+          "<li><span class=\"tag\">\(esc(Self.ui(playbook, "kind", $0.kind.rawValue)))</span> \(esc($0.text))</li>"
+        }
+        .joined() + "</ul>"
+    }
+    if !b.objections.isEmpty {
+      s +=
+        "<h3>\(esc(t("objections")))</h3><ul>"
+        + b.objections.map { o in
+          let title = playbook.objection(o.code)?.title ?? o.code
+          return "<li><strong>\(esc(title))</strong>: \(esc(o.line))</li>"
+        }.joined() + "</ul>"
+    }
+    if !b.switchArguments.isEmpty {
+      s +=
+        "<h3>\(esc(t("switch")))</h3><ul>"
+        + b.switchArguments.map {
+          "<li><strong>\(esc($0.toModel))</strong> · \(esc(Self.ui(playbook, "lever", $0.lever.rawValue))): \(esc($0.text))</li>"
+        }
+        .joined() + "</ul>"
+    }
+    s += "<h3>\(esc(t("draft")))</h3><blockquote>\(esc(b.messageDraft))</blockquote></section>"
+    return s
+  }
+
+  func touchForm(_ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession) -> String {
+    let t = { PageText.text($0, language) }
+    let channels = Channel.allCases.map { ($0.rawValue, Self.ui(playbook, "channel", $0.rawValue)) }
+    let outcomes = Outcome.allCases.map { ($0.rawValue, Self.ui(playbook, "outcome", $0.rawValue)) }
+    let kinds = TopicKind.allCases.map { ($0.rawValue, Self.ui(playbook, "topic_kind", $0.rawValue)) }
+    let open = lead.topics.filter(\.isOpen)
+    var s = """
+      <section class="card"><h2>\(esc(t("record_touch")))</h2>
+      <form method="post" action="/leads/\(pathSegment(lead.id))/touches">\(csrfField(user))
+      <label>\(esc(t("channel")))<select name="channel">\(options(channels, chosen: "call"))</select></label>
+      <label>\(esc(t("outcome")))<select name="outcome">\(options(outcomes, chosen: "reached"))</select></label>
+      <label>\(esc(t("note")))<textarea name="note" rows="3"></textarea></label>
+      <label>\(esc(t("bury")))<input name="bury"></label>
+      <label>\(esc(t("bury_kind")))<select name="bury_kind">\(options(kinds, chosen: "other"))</select></label>
+      """
+    if !open.isEmpty {
+      s +=
+        "<fieldset><legend>\(esc(t("resolve")))</legend>"
+        + open.map {
+          "<label class=\"check\"><input type=\"checkbox\" name=\"resolve\" value=\"\($0.id)\"> \(esc($0.text))</label>"
+        }
+        .joined() + "</fieldset>"
+    }
+    s +=
+      "<fieldset><legend>\(esc(t("heard")))</legend>"
+      + playbook.objections.map {
+        "<label class=\"check\"><input type=\"checkbox\" name=\"objection\" value=\"\(esc($0.code))\"> \(esc($0.title))</label>"
+      }
+      .joined() + "</fieldset>"
+    s += """
+      <label>\(esc(t("next")))<input type="datetime-local" name="next"></label>
+      <button type="submit">\(esc(t("save")))</button></form></section>
+      """
+    return s
+  }
+
+  func stageForm(_ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession) -> String {
+    let t = { PageText.text($0, language) }
+    let stages = Stage.allCases.map { ($0.rawValue, Self.ui(playbook, "stage", $0.rawValue)) }
+    let reasons =
+      [("", t("none"))] + ChurnReason.allCases.map { ($0.rawValue, Self.ui(playbook, "churn", $0.rawValue)) }
+    let models = [("", t("model_keep"))] + playbook.models.map { ($0.code, "\($0.code) \($0.name)") }
+    return """
+      <section class="card"><h2>\(esc(t("stage_change")))</h2>
+      <form method="post" action="/leads/\(pathSegment(lead.id))/stage">\(csrfField(user))
+      <label>\(esc(t("stage")))<select name="stage">\(options(stages, chosen: lead.stage.rawValue))</select></label>
+      <label>\(esc(t("churn_reason")))<select name="reason">\(options(reasons))</select></label>
+      <label>\(esc(t("note")))<input name="note"></label>
+      <label>\(esc(t("amount")))<input name="amount" inputmode="decimal"></label>
+      <label>\(esc(t("model")))<select name="model">\(options(models))</select></label>
+      <label>\(esc(t("eta")))<input type="date" name="eta"></label>
+      <label>\(esc(t("delivery_date")))<input type="date" name="date"></label>
+      <button type="submit">\(esc(t("save")))</button></form></section>
+      """
+  }
+
+  func history(_ lead: LeadSnapshot, playbook: Playbook, language: String) -> String {
+    let t = { PageText.text($0, language) }
+    var s = "<section class=\"card\"><h2>\(esc(t("history")))</h2><ul>"
+    for touch in lead.touches.suffix(10).reversed() {
+      s +=
+        "<li>\(esc(localTime(touch.at, zone: zone))) · \(esc(Self.ui(playbook, "channel", touch.channel.rawValue)))"
+        + " · \(esc(Self.ui(playbook, "outcome", touch.outcome.rawValue)))\(touch.note.map { " · " + esc($0) } ?? "")</li>"
+    }
+    s += "</ul>"
+    let open = lead.topics.filter(\.isOpen)
+    if !open.isEmpty {
+      s +=
+        "<h3>\(esc(t("open_topics")))</h3><ul>" + open.map { "<li>[\($0.id)] \(esc($0.text))</li>" }.joined() + "</ul>"
+    }
+    return s + "</section>"
+  }
+}

@@ -1,0 +1,78 @@
+import CoachApp
+import CoachCore
+import CoachStore
+import Foundation
+import Hummingbird
+
+extension PageRenderer {
+  /// `/`: the due follow-ups, most urgent first, each a link to its brief.
+  func queue(_ next: NextQueue, language: String, user: WebSession) -> Response {
+    let t = { PageText.text($0, language) }
+    let playbook = next.ctx.playbook
+    var body = "<h1>\(esc(t("queue")))</h1>"
+    if next.queue.isEmpty { body += "<p class=\"empty\">\(esc(t("nothing_due")))</p>" }
+    body += "<ol class=\"cards\">"
+    for e in next.queue {
+      let overdue = e.overdueDays > 0 ? " overdue" : ""
+      body += """
+        <li class="card\(overdue)"><a href="/leads/\(pathSegment(e.leadID))">
+        <span class="name">\(esc(e.name))</span> <span class="tag">\(esc(Self.ui(playbook, "action", e.action.rawValue)))</span>
+        <span class="meta">\(esc(Self.ui(playbook, "stage", e.stage.rawValue)))\(e.grade.map { " · " + esc($0.rawValue) } ?? "") · \
+        \(esc(t("deadline"))) \(esc(localTime(e.deadline, zone: zone)))\(e.overdueDays > 0 ? " · " + esc(t("overdue_days")) + " " + String(format: "%.1f", e.overdueDays) : "")</span>
+        <span class="reason">\(esc(e.reason))</span></a></li>
+        """
+    }
+    body += "</ol>"
+    return layout(t("queue"), body, language: language, user: user)
+  }
+
+  /// `/alerts`: overdue follow-ups; team leads and admins may switch to their team's.
+  func alerts(_ list: AlertList, team: Bool, language: String, user: WebSession) -> Response {
+    let t = { PageText.text($0, language) }
+    let playbook = list.ctx.playbook
+    var body = "<h1>\(esc(t("alerts")))\(team ? " · " + esc(t("team")) : "")</h1>"
+    if user.user.role == .lead || user.user.role == .admin {
+      body +=
+        "<p class=\"tabs\"><a href=\"/alerts\">\(esc(t("mine")))</a> <a href=\"/alerts?team=1\">\(esc(t("team")))</a></p>"
+    }
+    if list.alerts.isEmpty { body += "<p class=\"empty\">\(esc(t("nothing_overdue")))</p>" }
+    body += "<ol class=\"cards\">"
+    for a in list.alerts {
+      body += """
+        <li class="card sev-\(a.severity.rawValue)"><a href="/leads/\(pathSegment(a.leadID))">
+        <span class="name">\(esc(a.name))</span> <span class="tag">\(esc(Self.ui(playbook, "action", a.action.rawValue)))</span>
+        <span class="meta">\(esc(a.consultant ?? "")) · \(esc(t("deadline"))) \(esc(localTime(a.deadline, zone: zone))) · \
+        \(esc(t("overdue_days"))) \(String(format: "%.1f", a.overdueDays))</span></a></li>
+        """
+    }
+    body += "</ol>"
+    return layout(t("alerts"), body, language: language, user: user)
+  }
+
+  /// `/audit`: the audit's figures per consultant and for the team, for a window of days chosen in a GET form.
+  func audit(_ run: AuditRun, language: String, user: WebSession) -> Response {
+    let t = { PageText.text($0, language) }
+    let w = run.report.window
+    func rate(_ r: Double?) -> String { r.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
+    func row(_ name: String, _ f: AuditFigures) -> String {
+      "<tr><th scope=\"row\">\(esc(name))</th>"
+        + [f.leadsOpen, f.touches, f.due, f.onTime, f.late, f.missed, f.overdueNow].map { "<td>\($0)</td>" }.joined()
+        + "<td>\(rate(f.onTimeRate))</td><td>\(rate(f.callback3day.rate))</td></tr>"
+    }
+    let heads = [
+      "consultant", "leads_open", "touches", "due", "on_time", "late", "missed", "overdue_now", "on_time_rate",
+      "callback_rate",
+    ]
+    var body = """
+      <h1>\(esc(t("audit")))</h1>
+      <form method="get" action="/audit" class="card row">
+      <label>\(esc(t("from")))<input type="date" name="from" value="\(esc(w.from.description))"></label>
+      <label>\(esc(t("to")))<input type="date" name="to" value="\(esc(w.to.description))"></label>
+      <button type="submit">\(esc(t("show")))</button></form>
+      <div class="scroll"><table><thead><tr>\(heads.map { "<th scope=\"col\">\(esc(t($0)))</th>" }.joined())</tr></thead><tbody>
+      """
+    for c in run.report.consultants { body += row(c.consultant, c.figures) }
+    body += "</tbody><tfoot>\(row(t("total"), run.report.team))</tfoot></table></div>"
+    return layout(t("audit"), body, language: language, user: user)
+  }
+}

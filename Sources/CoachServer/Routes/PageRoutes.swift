@@ -1,0 +1,105 @@
+import CoachApp
+import CoachCore
+import CoachStore
+import Foundation
+import Hummingbird
+
+/// The pages for people: the same use cases as the API, rendered as HTML; forms post back and redirect (303).
+struct PageRoutes {
+  let state: ServerState
+
+  func add(to router: Router<CoachRequestContext>) {
+    let pages = state.pages
+    router.get("/") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let session = state.session(web, language: language, json: false)
+      let next = try await blocking { try NextQueue.build(session, limit: 50, lead: nil) }
+      return pages.queue(next, language: language, user: web)
+    }
+    router.get("/leads/:id") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let id = try context.parameters.require("id")
+      let session = state.session(web, language: language, json: false)
+      let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
+      let flash = request.uri.queryParameters["done"].flatMap {
+        ["touch": "saved_touch", "stage": "saved_stage"][String($0)]
+      }
+      return pages.lead(next, session: session, language: language, user: web, flash: flash)
+    }
+    router.post("/leads/:id/touches") { request, context in
+      try await formPost(request, context, done: "touch") { form, session, id in
+        var input = RecordTouch(
+          channel: try code(form.first("channel"), "channel", as: Channel.self),
+          outcome: try code(form.first("outcome"), "outcome", as: Outcome.self), note: form.first("note"))
+        let kind = try optionalCode(form.first("bury_kind"), "bury kind", as: TopicKind.self) ?? .other
+        input.bury = form.all("bury").map { (text: $0, kind: kind) }
+        input.resolve = try form.all("resolve").map {
+          guard let n = Int64($0) else { throw CoachError.usage("resolve \"\($0)\" is not a topic id") }
+          return n
+        }
+        input.objections = form.all("objection")
+        input.next = form.first("next")
+        _ = try input.run(session, leadID: id)
+      }
+    }
+    router.post("/leads/:id/stage") { request, context in
+      try await formPost(request, context, done: "stage") { form, session, id in
+        var change = ChangeStage(stage: try code(form.first("stage"), "stage", as: Stage.self))
+        change.reason = try optionalCode(form.first("reason"), "reason", as: ChurnReason.self)
+        change.note = form.first("note")
+        change.amount = try form.first("amount").map {
+          guard let n = Double($0) else { throw CoachError.usage("amount \"\($0)\" is not a number") }
+          return n
+        }
+        (change.model, change.eta, change.date) = (form.first("model"), form.first("eta"), form.first("date"))
+        _ = try change.run(session, leadID: id)
+      }
+    }
+    router.get("/alerts") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let team = try APIRoutes.flag(request.uri.queryParameters["team"].map(String.init), name: "team")
+      let session = state.session(web, language: language, json: false)
+      let list = try await blocking { try AlertList.build(session, team: team, explained: true) }
+      return pages.alerts(list, team: team, language: language, user: web)
+    }
+    router.get("/audit") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let q = request.uri.queryParameters
+      let (from, to) = (q["from"].map(String.init), q["to"].map(String.init))
+      let session = state.session(web, language: language, json: false)
+      let run = try await blocking { try AuditRun.build(session, from: from, to: to, consultant: nil) }
+      return pages.audit(run, language: language, user: web)
+    }
+    router.get("/static/app.css") { _, _ in
+      Response(
+        status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+  }
+
+  /// A form post on a lead: the change through the use case, then back to the lead's page (303), or the page again
+  /// with the refusal and its status (400, 404, 422).
+  func formPost(
+    _ request: Request, _ context: CoachRequestContext, done: String,
+    _ apply: @escaping @Sendable (Form, Session, String) throws -> Void
+  ) async throws -> Response {
+    let web = try context.requireUser()
+    let language = Language.pick(request, default: state.pages.defaultLanguage)
+    let id = try context.parameters.require("id")
+    let form = Form(try await request.body.collect(upTo: context.maxUploadSize))
+    let session = state.session(web, language: language, json: false)
+    do {
+      try await blocking { try apply(form, session, id) }
+      return Responses.redirect("/leads/\(pathSegment(id))?done=\(done)")
+    } catch let error as CoachError {
+      let apiError = APIError(error)
+      if apiError.status == .notFound { throw error }
+      let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
+      return state.pages.lead(next, session: session, language: language, user: web, error: apiError)
+    }
+  }
+}

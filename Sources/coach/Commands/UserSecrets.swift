@@ -1,0 +1,60 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+extension CoachCommand.UserCommand {
+  /// `coach user passwd NAME --password-stdin`: the password `coach serve` asks for.
+  struct Passwd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Set a user's password for `coach serve` (an admin, or the user themself); ends their browser sessions."
+    )
+    @Argument(help: "The user's name.") var name: String
+    @Flag(help: "Read the password as one line from standard input (required: never on the command line).")
+    var passwordStdin = false
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      guard passwordStdin else {
+        throw ValidationError(
+          "give --password-stdin and the password on standard input (a password on the command line is seen by others)")
+      }
+    }
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      let session = try Session.open(env)
+      guard let line = readLine(strippingNewline: true) else {
+        throw CoachError.usage(
+          "no password on standard input: pipe one line, e.g. `printf '%s\\n' \"$PW\" | coach user passwd \(name) --password-stdin`"
+        )
+      }
+      let user = try Accounts.setPassword(session, name: name, password: line)
+      if env.json {
+        try Output(env: env).json(UserJSON(user))
+      } else {
+        print("password set for \(user.name); their browser sessions have ended")
+      }
+    }
+  }
+
+  /// `coach user ics-token NAME`: a new secret calendar-feed path (the old one stops working).
+  struct ICSToken: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "ics-token",
+      abstract: "Print a new secret calendar-feed path /ics/TOKEN.ics for `coach serve` (replaces the old one).")
+    @Argument(help: "The user's name.") var name: String
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      let session = try Session.open(env)
+      let (_, path) = try Accounts.newICSToken(session, name: name)
+      if env.json {
+        try Output(env: env).json(["path": path])
+      } else {
+        print(path)
+      }
+    }
+  }
+}

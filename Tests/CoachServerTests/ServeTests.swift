@@ -1,0 +1,408 @@
+import CoachStore
+import Foundation
+import GRDB
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `coach serve` as a client meets it: the real binary on `--port 0`, a temp database, URLSession on loopback.
+@Suite(.serialized) struct ServeTests {
+  @Test func loginGivesAStrictHttpOnlyCookieAndACSRFTokenAndAWrongPasswordIs401() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let ok = try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": Showroom.password])
+    #expect(ok.status == 200)
+    let body = try ok.json()
+    #expect(body["user"] as? String == "alice")
+    #expect(body["role"] as? String == "consultant")
+    #expect((body["csrf_token"] as? String)?.count == 64)
+    let cookie = try #require(ok.header("Set-Cookie"))
+    #expect(cookie.contains("HttpOnly"))
+    #expect(cookie.contains("SameSite=Strict"))
+    #expect(ok.sessionCookie?.count == 64)
+
+    let wrong = try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": "not the password"])
+    #expect(wrong.status == 401)
+    #expect(try wrong.json()["error"] as? [String: String] != nil)
+    #expect(wrong.header("Set-Cookie") == nil)
+    let nobody = try await server.send(
+      "POST", "/api/v1/login", json: ["user": "mallory", "password": Showroom.password])
+    #expect(nobody.status == 401)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func withoutASessionTheAPIAnswers401AndPagesRedirectToLogin() async throws {
+    let server = try Server(try Showroom())
+    #expect(try await server.send("GET", "/api/v1/next").status == 401)
+    let page = try await server.send("GET", "/")
+    #expect(page.status == 303)
+    #expect(page.header("Location") == "/login")
+    let login = try await server.send("GET", "/login")
+    #expect(login.status == 200)
+    #expect(login.text.contains("<form method=\"post\" action=\"/login\""))
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func aChangeWithoutTheCSRFTokenIs403AndWritesNothing() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let touch: [String: Any] = ["channel": "call", "outcome": "reached", "note": "asked about the ETA"]
+    let path = "/api/v1/leads/\(shop.aliceLead)/touches"
+    #expect(try await server.send("POST", path, json: touch, cookie: cookie).status == 403)
+    #expect(
+      try await server.send(
+        "POST", path, json: touch, cookie: cookie, headers: ["X-CSRF-Token": String(repeating: "0", count: 64)]
+      ).status == 403)
+    #expect(try await server.send("POST", "/api/v1/logout", cookie: cookie).status == 403)
+    let form = try await server.send(
+      "POST", "/leads/\(shop.aliceLead)/touches", form: "channel=call&outcome=reached", cookie: cookie)
+    #expect(form.status == 403)
+    #expect(
+      (try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [Any])?.isEmpty
+        == true)
+    #expect(
+      try await server.send("POST", path, json: touch, cookie: cookie, headers: ["X-CSRF-Token": csrf]).status == 201)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func aConsultantMeetsTheSameScopesAsOnTheCommandLine() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    #expect(try await server.send("GET", "/api/v1/leads/\(shop.aliceLead)", cookie: cookie).status == 200)
+    let other = try await server.send("GET", "/api/v1/leads/\(shop.bobLead)", cookie: cookie)
+    #expect(other.status == 404)
+    #expect((try other.json()["error"] as? [String: String])?["code"] == "unknown_lead")
+    #expect(try await server.send("GET", "/api/v1/leads/99999", cookie: cookie).status == 404)
+    let touch = try await server.send(
+      "POST", "/api/v1/leads/\(shop.bobLead)/touches", json: ["channel": "call", "outcome": "reached"], cookie: cookie,
+      headers: ["X-CSRF-Token": csrf])
+    #expect(touch.status == 404)
+    #expect(try await server.send("GET", "/api/v1/alerts?team=1", cookie: cookie).status == 403)
+    #expect(try await server.send("GET", "/api/v1/audit?from=2026-11-01&to=2026-11-24", cookie: cookie).status == 403)
+    #expect(try await server.send("GET", "/leads/\(shop.bobLead)", cookie: cookie).status == 404)
+
+    let lead = try await server.login("lena")
+    let teamAlerts = try await server.send("GET", "/api/v1/alerts?team=1", cookie: lead.cookie)
+    #expect(teamAlerts.status == 200)
+    #expect(teamAlerts.text == (try shop.coach(["alerts", "--team", "--json", "--as", "lena"]).stdout))
+    let audit = try await server.send("GET", "/api/v1/audit?from=2026-11-01&to=2026-11-24", cookie: lead.cookie)
+    #expect(audit.status == 200)
+    let cli = try shop.coach(["audit", "--from", "2026-11-01", "--to", "2026-11-24", "--json", "--as", "lena"])
+    #expect(audit.text == cli.stdout)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func nextIsExactlyTheCommandLinesNextJSON() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, _) = try await server.login("alice")
+    let api = try await server.send("GET", "/api/v1/next", cookie: cookie)
+    #expect(api.status == 200)
+    #expect(api.header("Content-Type")?.hasPrefix("application/json") == true)
+    let cli = try shop.coach(["next", "--json", "--as", "alice"])
+    #expect(api.text == cli.stdout)
+    #expect(try api.json()["consultant"] as? String == "alice")
+    #expect((try api.json()["queue"] as? [Any])?.count == 1)
+
+    let one = try await server.send("GET", "/api/v1/next?lead=\(shop.aliceLead)&limit=0", cookie: cookie)
+    #expect(
+      one.text
+        == (try shop.coach(["next", "--json", "--as", "alice", "--lead", shop.aliceLead, "--limit", "0"]).stdout))
+    let shown = try await server.send("GET", "/api/v1/leads/\(shop.aliceLead)", cookie: cookie)
+    #expect(shown.text == (try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).stdout))
+    #expect(try await server.send("GET", "/api/v1/next?limit=-1", cookie: cookie).status == 400)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func aTouchAndAStageChangeAreRecordedAndBadInputIsRefusedWithTheErrorObject() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let headers = ["X-CSRF-Token": csrf]
+    let path = "/api/v1/leads/\(shop.aliceLead)/touches"
+    let created = try await server.send(
+      "POST", path,
+      json: [
+        "channel": "call", "outcome": "reached", "note": "wants the 7-seat brochure",
+        "bury": [["text": "send the X60 7-seat spec", "kind": "brochure"]], "objections": ["wait_too_long"],
+        "next": "2026-11-28T10:00",
+      ], cookie: cookie, headers: headers)
+    #expect(created.status == 201)
+    let id = try #require(try created.json()["id"] as? String)
+    let shown = try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()
+    let touches = try #require(shown["touches"] as? [[String: Any]])
+    #expect(touches.count == 1)
+    #expect(touches.first.map { "\($0["id"] ?? "")" } == id)
+    #expect(touches.first?["actor"] as? String == "alice")
+    #expect(touches.first?["at"] as? String == "2026-11-24T09:00:00+08:00")
+    #expect((shown["topics"] as? [[String: Any]])?.first?["text"] as? String == "send the X60 7-seat spec")
+
+    for (bad, status) in [
+      (["channel": "fax", "outcome": "reached"], 400), (["outcome": "reached"], 400),
+      (["channel": "call", "outcome": "reached", "objections": ["no_such_objection"]], 422),
+      (["channel": "call", "outcome": "reached", "next": "2026-11-01T10:00"], 422),
+      (["channel": "call", "outcome": "reached", "note": "   "], 400),
+    ] as [([String: Any], Int)] {
+      let r = try await server.send("POST", path, json: bad, cookie: cookie, headers: headers)
+      #expect(r.status == status, "\(bad): \(r.text)")
+      let error = try r.json()["error"] as? [String: String]
+      #expect(error?["code"]?.isEmpty == false && error?["message"]?.isEmpty == false)
+    }
+    let notJSON = try await server.send("POST", path, form: "channel=call", cookie: cookie, headers: headers)
+    #expect(notJSON.status == 400)
+    #expect(
+      (try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [Any])?.count
+        == 1)
+
+    let stage = "/api/v1/leads/\(shop.aliceLead)/stage"
+    let illegal = try await server.send("POST", stage, json: ["stage": "delivered"], cookie: cookie, headers: headers)
+    #expect(illegal.status == 422)
+    #expect((try illegal.json()["error"] as? [String: String])?["code"] == "illegal_stage_change")
+    let missing = try await server.send("POST", stage, json: ["stage": "deposit"], cookie: cookie, headers: headers)
+    #expect(missing.status == 422)
+    let deposit = try await server.send(
+      "POST", stage, json: ["stage": "deposit", "amount": 5000], cookie: cookie, headers: headers)
+    #expect(deposit.status == 200)
+    #expect((try deposit.json()["event"] as? [String: Any])?["to"] as? String == "deposit")
+    #expect(
+      try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["stage"] as? String
+        == "deposit")
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func everyResponseCarriesTheSecurityHeadersAndPagesLoadNothingFromElsewhere() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, _) = try await server.login("alice")
+    var replies = [
+      try await server.send("GET", "/login"), try await server.send("GET", "/api/v1/next"),
+      try await server.send("GET", "/no/such/page"), try await server.send("GET", "/static/app.css"),
+      try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": "wrong password"]),
+    ]
+    for path in ["/", "/leads/\(shop.aliceLead)", "/alerts", "/?lang=zh-CN", "/api/v1/next"] {
+      replies.append(try await server.send("GET", path, cookie: cookie))
+    }
+    for r in replies {
+      let csp = try #require(r.header("Content-Security-Policy"), "status \(r.status)")
+      #expect(csp.contains("frame-ancestors 'none'"))
+      #expect(csp.contains("script-src 'none'"))
+      #expect(!csp.contains("unsafe-inline"))
+      #expect(r.header("X-Content-Type-Options") == "nosniff")
+      if r.header("Content-Type")?.hasPrefix("text/html") == true {
+        #expect(!r.text.contains("<script"))
+        #expect(!r.text.contains("style=\""))
+        #expect(!r.text.contains("http://") && !r.text.contains("https://") && !r.text.contains("src=\"//"))
+      }
+    }
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func pagesShowTheQueueAndTheBriefInBothLanguagesAndTheFormsRecordATouch() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let queue = try await server.send("GET", "/?lang=en", cookie: cookie)
+    #expect(queue.status == 200)
+    #expect(queue.text.contains("王芳"))
+    #expect(queue.text.contains("href=\"/leads/\(shop.aliceLead)\""))
+    #expect(queue.text.contains("My queue"))
+    #expect(queue.text.contains("name=\"viewport\" content=\"width=device-width"))
+    #expect(!queue.text.contains("李雷"))
+    let chinese = try await server.send("GET", "/?lang=zh-CN", cookie: cookie)
+    #expect(chinese.text.contains("我的待办"))
+    #expect(chinese.text.contains("<html lang=\"zh-CN\">"))
+
+    let brief = try await server.send("GET", "/leads/\(shop.aliceLead)?lang=en", cookie: cookie)
+    #expect(brief.status == 200)
+    #expect(brief.text.contains("First contact"))
+    #expect(brief.text.contains("tel:13812345678"))
+    #expect(brief.text.contains("name=\"csrf_token\" value=\"\(csrf)\""))
+    #expect(brief.text.contains("action=\"/leads/\(shop.aliceLead)/touches\""))
+    #expect(brief.text.contains("action=\"/leads/\(shop.aliceLead)/stage\""))
+
+    let posted = try await server.send(
+      "POST", "/leads/\(shop.aliceLead)/touches",
+      form:
+        "csrf_token=\(csrf)&channel=wechat&outcome=reached&note=sent+the+brochure&bury=&bury_kind=other&next=2026-11-27T10%3A00",
+      cookie: cookie)
+    #expect(posted.status == 303)
+    #expect(posted.header("Location") == "/leads/\(shop.aliceLead)?done=touch")
+    let touches =
+      try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [[String: Any]]
+    #expect(touches?.first?["channel"] as? String == "wechat")
+    #expect(touches?.first?["note"] as? String == "sent the brochure")
+    let after = try await server.send("GET", "/?lang=en", cookie: cookie)
+    #expect(!after.text.contains("href=\"/leads/\(shop.aliceLead)\""))
+
+    let refused = try await server.send(
+      "POST", "/leads/\(shop.aliceLead)/stage", form: "csrf_token=\(csrf)&stage=delivered", cookie: cookie)
+    #expect(refused.status == 422)
+    #expect(refused.text.contains("role=\"alert\""))
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func theCalendarFeedListsTheFollowUpsWithoutPhonesAndAnUnknownTokenIs404() async throws {
+    let shop = try Showroom()
+    let first = try shop.coach(["user", "ics-token", "alice", "--as", "alice"]).stdout.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    #expect(first.hasPrefix("/ics/") && first.hasSuffix(".ics"))
+    try shop.coach(["user", "ics-token", "bob", "--as", "alice"], expecting: 65)
+    let server = try Server(shop)
+    let feed = try await server.send("GET", first)
+    #expect(feed.status == 200)
+    #expect(feed.header("Content-Type")?.hasPrefix("text/calendar") == true)
+    let ics = feed.text
+    #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+    #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+    #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 2)
+    #expect(ics.contains("SUMMARY:王芳 · First contact"))
+    #expect(ics.contains("BEGIN:VALARM"))
+    #expect(ics.contains("DTEND:"))
+    #expect(!ics.contains("李雷"))
+    #expect(!ics.contains("13812345678") && !ics.contains("5678"))
+    // The event is the follow-up `coach next --lead` briefs: same action, same due time.
+    let brief = try #require(
+      try shop.coach(["next", "--json", "--as", "alice", "--lead", shop.aliceLead, "--limit", "0"]).json()["brief"]
+        as? [String: Any])
+    let due = try #require(ISO8601DateFormatter().date(from: brief["due_at"] as? String ?? ""))
+    let action = try #require(brief["action"] as? String)
+    #expect(ics.contains("UID:\(shop.aliceLead)-\(action)-\(Int(due.timeIntervalSince1970))@"))
+
+    let second = try shop.coach(["user", "ics-token", "alice", "--as", "boss"]).stdout.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    #expect(second != first)
+    #expect(try await server.send("GET", first).status == 404)
+    #expect(try await server.send("GET", second).status == 200)
+    #expect(try await server.send("GET", "/ics/\(String(repeating: "a", count: 64)).ics").status == 404)
+    #expect(try await server.send("GET", "/ics/nonsense.ics").status == 404)
+    let stored = try shop.strings("SELECT icsTokenHash FROM user WHERE icsTokenHash IS NOT NULL")
+    #expect(stored.count == 1)
+    #expect(!second.contains(stored[0]))
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func aChangedPasswordEndsTheSessionsAndLogoutEndsOne() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let first = try await server.login("alice")
+    let second = try await server.login("alice")
+    #expect(
+      try await server.send("POST", "/api/v1/logout", cookie: first.cookie, headers: ["X-CSRF-Token": first.csrf])
+        .status == 204)
+    #expect(try await server.send("GET", "/api/v1/next", cookie: first.cookie).status == 401)
+    #expect(try await server.send("GET", "/api/v1/next", cookie: second.cookie).status == 200)
+    try shop.coach(["user", "passwd", "alice", "--password-stdin", "--as", "alice"], stdin: "a new password 7\n")
+    #expect(try await server.send("GET", "/api/v1/next", cookie: second.cookie).status == 401)
+    #expect(
+      try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": Showroom.password]).status
+        == 401)
+    _ = try await server.login("alice", password: "a new password 7")
+    let hash = try shop.strings("SELECT passwordHash FROM user WHERE name = 'alice'").first
+    #expect(hash?.hasPrefix("$2b$12$") == true)
+    #expect(hash?.contains("a new password") == false)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func passwdTakesOneLineFromStdinForAnAdminOrTheUserThemself() throws {
+    let shop = try Showroom()
+    try shop.coach(
+      ["user", "passwd", "bob", "--password-stdin", "--as", "alice"], stdin: "long enough 123\n", expecting: 65)
+    try shop.coach(["user", "passwd", "alice", "--password-stdin", "--as", "alice"], stdin: "short\n", expecting: 64)
+    try shop.coach(["user", "passwd", "alice", "--as", "alice"], stdin: "long enough 123\n", expecting: 64)
+    try shop.coach(
+      ["user", "passwd", "nobody", "--password-stdin", "--as", "boss"], stdin: "long enough 123\n", expecting: 65)
+    let before = try shop.strings("SELECT passwordHash FROM user WHERE name = 'bob'")
+    try shop.coach(["user", "passwd", "bob", "--password-stdin", "--as", "boss"], stdin: "ends with a space \r\n")
+    let after = try shop.strings("SELECT passwordHash FROM user WHERE name = 'bob'")
+    #expect(after != before)
+  }
+
+  @Test func loginsAreRateLimitedPerUser() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    for _ in 0..<5 {
+      #expect(
+        try await server.send("POST", "/api/v1/login", json: ["user": "bob", "password": "guess guess"]).status == 401)
+    }
+    let limited = try await server.send("POST", "/api/v1/login", json: ["user": "bob", "password": Showroom.password])
+    #expect(limited.status == 429)
+    #expect((try limited.json()["error"] as? [String: String])?["code"] == "too_many_attempts")
+    #expect(Int(limited.header("Retry-After") ?? "") ?? 0 > 0)
+    #expect(
+      try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": Showroom.password]).status
+        == 200)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func sessionsExpire() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop, extra: ["--session-seconds", "1"])
+    let (cookie, _) = try await server.login("alice")
+    #expect(try await server.send("GET", "/api/v1/next", cookie: cookie).status == 200)
+    try await Task.sleep(for: .milliseconds(1_300))
+    #expect(try await server.send("GET", "/api/v1/next", cookie: cookie).status == 401)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func sigtermStopsTheServerCleanlyAndItsLogCarriesNoPersonalData() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    _ = try await server.send("GET", "/leads/\(shop.aliceLead)", cookie: cookie)
+    _ = try await server.send(
+      "POST", "/api/v1/leads/\(shop.aliceLead)/touches",
+      json: ["channel": "call", "outcome": "reached", "note": "私人备注"],
+      cookie: cookie, headers: ["X-CSRF-Token": csrf])
+    #expect(try server.stop() == 0)
+    let log = server.log()
+    #expect(log.contains("route=/api/v1/leads/{id}/touches"))
+    for secret in ["alice", "王芳", "13812345678", "私人备注", cookie, csrf, Showroom.password] {
+      #expect(!log.contains(secret), "the log holds \(secret)")
+    }
+  }
+
+  @Test func aPortInUseOrAPlaybookThatDoesNotLoadIsRefusedWith65() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let port = try #require(server.baseURL.port)
+    let taken = try shop.coach(["serve", "--port", "\(port)"], expecting: 65)
+    #expect(taken.stderr.contains("cannot listen on 127.0.0.1:\(port)"))
+    #expect(taken.stdout.isEmpty)
+    try shop.coach(
+      ["serve", "--port", "0", "--playbooks", shop.dir.appendingPathComponent("none").path], expecting: 65)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func touchesPostedAtTheSameTimeAreAllRecorded() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let (clients, each) = (8, 15)
+    let path = "/api/v1/leads/\(shop.aliceLead)/touches"
+    let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
+      for client in 0..<clients {
+        group.addTask {
+          var got: [Int] = []
+          for n in 0..<each {
+            let r = try await server.send(
+              "POST", path, json: ["channel": "call", "outcome": "no_answer", "note": "client \(client) try \(n)"],
+              cookie: cookie, headers: ["X-CSRF-Token": csrf])
+            got.append(r.status)
+          }
+          return got
+        }
+      }
+      return try await group.reduce(into: [Int]()) { $0 += $1 }
+    }
+    #expect(statuses.count == clients * each)
+    #expect(statuses.allSatisfy { $0 == 201 })
+    let touches =
+      try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["touches"] as? [Any]
+    #expect(touches?.count == clients * each)
+    #expect(try server.stop() == 0)
+  }
+}
