@@ -1,8 +1,6 @@
-import ArgumentParser
 import CoachCore
 import Foundation
 
-extension AuditList: ExpressibleByArgument {}
 
 /// `coach audit --list KIND --json` (CONTRACT.md): the follow-ups behind one figure.
 package struct AuditListJSON: Encodable {

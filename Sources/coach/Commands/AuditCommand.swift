@@ -108,3 +108,5 @@ struct AuditFileJSON: Encodable {
   /// With `--list`: the follow-ups written.
   var follow_ups: Int? = nil
 }
+
+extension AuditList: ExpressibleByArgument {}
