@@ -17,10 +17,16 @@ package struct ChangeStage: Sendable {
   package init(stage: Stage) { self.stage = stage }
 
   /// Resolves the model against the catalog and the days against the zone, then writes the change.
-  package func run(_ session: Session, leadID: String) throws -> StageEvent {
-    let env = session.env
+  /// A positive amount and a note that says something (exit 64 otherwise): the CLI checks this before it opens the
+  /// database, `run` again for every other caller.
+  package func checkInput() throws {
     if let amount, !(amount.isFinite && amount > 0) { throw CoachError.refused(.badAmount(given: "\(amount)")) }
     if let note { try FreeText.require(note, option: "--note") }
+  }
+
+  package func run(_ session: Session, leadID: String) throws -> StageEvent {
+    let env = session.env
+    try checkInput()
     var modelCode: String?
     if let model {
       let playbook = try Playbooks.load(env)

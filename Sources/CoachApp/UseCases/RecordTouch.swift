@@ -23,12 +23,19 @@ package struct RecordTouch: Sendable {
     self.note = note
   }
 
+  /// Every text typed says something (a blank note, topic, issue or quote is a mistake, exit 64): the CLI checks
+  /// this before it opens the database, `run` again for every other caller.
+  package func checkTexts() throws {
+    let texts: [(option: String, text: String?)] =
+      [("--note", note)] + bury.map({ ("--bury", $0.text) }) + issues.map({ ("--issue", $0) })
+      + said.map({ ("--said", $0.text) })
+    for (option, text) in texts { if let text { try FreeText.require(text, option: option) } }
+  }
+
   /// Checks the input against the playbook and the clock, then writes the touch in one transaction.
   package func run(_ session: Session, leadID: String) throws -> (result: TouchResult, nextAt: Date?) {
     let env = session.env
-    let texts: [(option: String, text: String?)] =
-      [("--note", note)] + bury.map({ ("--bury", $0.text) }) + issues.map({ ("--issue", $0) })
-    for (option, text) in texts { if let text { try FreeText.require(text, option: option) } }
+    try checkTexts()
     let codes = try Playbooks.objectionCodes(env)
     for code in objections where !codes.contains(code) {
       throw CoachError.refused(.unknownObjection(code: code, known: codes.sorted()))

@@ -23,11 +23,11 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let amount = try amount.map(Self.positiveAmount)
-      if let note { try FreeText.require(note, option: "--note") }
-      let session = try Session.open(env)
       var change = ChangeStage(stage: stage)
-      (change.reason, change.note, change.amount, change.model, change.eta, change.date) = (reason, note, amount, model, eta, date)
+      (change.reason, change.note, change.model, change.eta, change.date) = (reason, note, model, eta, date)
+      change.amount = try amount.map(Self.positiveAmount)
+      try change.checkInput()
+      let session = try Session.open(env)
       let event = try change.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(StageResultJSON(leadID: id, event: event))

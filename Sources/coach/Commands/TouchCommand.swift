@@ -39,16 +39,6 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      if let note { try FreeText.require(note, option: "--note") }
-      for text in bury { try FreeText.require(text, option: "--bury") }
-      for text in issue { try FreeText.require(text, option: "--issue") }
-      let session = try Session.open(env)
-      for text in said where text.trimmed.isEmpty {
-        throw CoachError.usage(
-          env.language.hasPrefix("zh")
-            ? "--said 为空：请写下客户的原话（或去掉 --said）"
-            : "--said is blank: give the customer's own words (or leave --said out)")
-      }
       var input = RecordTouch(channel: channel, outcome: outcome, note: note)
       input.bury = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
       input.resolve = resolve
@@ -56,6 +46,8 @@ extension CoachCommand {
       input.issues = issue
       input.next = next
       input.said = zip(objection, said).map { (code: $0, text: $1.trimmed) }
+      try input.checkTexts()
+      let session = try Session.open(env)
       let (result, nextAt) = try input.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))
