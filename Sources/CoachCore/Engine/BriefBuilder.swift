@@ -22,7 +22,7 @@ public enum BriefBuilder {
       sellingPoints: sales && h.stage == .prospect ? Array((ctx.playbook.model(lead.model)?.sellingPoints ?? []).prefix(maxSellingPoints)) : [],
       competitor: sales ? CompetitorMention.find(in: h, ctx) : nil,
       objections: objections(h, action: action.code, ctx),
-      switchArguments: !action.code.isCare && SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
+      switchArguments: SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
         ? SwitchAdvisor.arguments(for: lead, in: ctx, perCandidate: 1) : [],
       messageDraft: MessageDraft.text(for: action, h, ctx), warnings: BriefWarnings.all(h, ctx),
       dueAt: action.dueAt, deadline: action.deadline, overdueDays: action.overdueDays, reason: action.reason,

@@ -13,18 +13,8 @@ public enum DraftFact: String, CaseIterable, Sendable {
     occasion == ActionCode.holiday.rawValue ? alwaysKnown.union([.holiday]) : alwaysKnown
   }
 
-  /// The `{placeholders}` of `text`, as written (known facts or not).
-  public static func placeholders(in text: String) -> [String] {
-    var names: [String] = []
-    var rest = Substring(text)
-    while let open = rest.firstIndex(of: "{") {
-      let after = rest.index(after: open)
-      guard let close = rest[after...].firstIndex(where: { $0 == "}" || $0 == "{" }) else { break }
-      if rest[close] == "}" { names.append(String(rest[after..<close])) }
-      rest = rest[close...].dropFirst(rest[close] == "}" ? 1 : 0)
-    }
-    return names
-  }
+  /// The `{placeholders}` of `text`, as written (known facts or not), as `Template.fill` reads them.
+  public static func placeholders(in text: String) -> [String] { Template.slots(in: text) }
 }
 
 /// The facts known for one lead's draft, each from a structured field.
@@ -48,12 +38,15 @@ struct DraftFacts {
 
   /// `text` filled, or nil when it names a fact that is unknown here (or no fact at all).
   func fill(_ text: String) -> String? {
-    var strings: [String: String] = [:]
-    for name in DraftFact.placeholders(in: text) {
-      guard let fact = DraftFact(rawValue: name), let value = values[fact] else { return nil }
-      strings[name] = value
+    var unknown = false
+    let filled = Template.fill(text) { name in
+      guard let fact = DraftFact(rawValue: name), let value = values[fact] else {
+        unknown = true
+        return nil
+      }
+      return value
     }
-    return Template.fill(text, strings)
+    return unknown ? nil : filled
   }
 }
 

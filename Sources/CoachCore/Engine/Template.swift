@@ -4,7 +4,10 @@ import Foundation
 enum Template {
   /// Replaces every `{key}` of `values` in `text`; unknown placeholders stay as written.
   /// One pass over the text (the engine fills a reason for every lead of a queue); a value is never re-scanned.
-  static func fill(_ text: String, _ values: [String: String]) -> String {
+  static func fill(_ text: String, _ values: [String: String]) -> String { fill(text) { values[$0] } }
+
+  /// `fill` with the value of each slot's key from `value`; nil leaves that slot as written.
+  static func fill(_ text: String, _ value: (String) -> String?) -> String {
     guard text.contains("{") else { return text }
     var out = ""
     var rest = Substring(text)
@@ -12,7 +15,7 @@ enum Template {
       out += rest[..<open]
       let after = rest.index(after: open)
       if let close = rest[after...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}" {
-        out += values[String(rest[after..<close])] ?? String(rest[open...close])
+        out += value(String(rest[after..<close])) ?? String(rest[open...close])
         rest = rest[rest.index(after: close)...]
       } else {
         out += "{"  // no closing brace before the next opening one: a literal brace
@@ -20,6 +23,16 @@ enum Template {
       }
     }
     return out + rest
+  }
+
+  /// The keys of `text`'s `{slots}` in order, exactly as `fill` reads them.
+  static func slots(in text: String) -> [String] {
+    var keys: [String] = []
+    _ = fill(text) { key in
+      keys.append(key)
+      return nil
+    }
+    return keys
   }
 
   /// `text` without the words just before `{key}` that `value` itself starts with (`养了{value}` with `养了一只柯基`,
