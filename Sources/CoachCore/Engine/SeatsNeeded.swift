@@ -62,12 +62,12 @@ enum CompetitorMention {
     guard let model = ctx.playbook.model(h.lead.model), !model.competitors.isEmpty else { return nil }
     let record =
       h.lead.profile.map(\.value) + h.touches.compactMap(\.note) + h.topics.map(\.text)
-    let haystack = record.map(squeeze).joined(separator: "\n")
+    let haystack = record.map(normalized).joined(separator: "\n")
     guard !haystack.isEmpty else { return nil }
-    let named = model.competitors.first { haystack.contains(squeeze($0.name)) }
+    let named = model.competitors.first { haystack.contains(normalized($0.name)) }
     return named.map { CompetitorLine(name: $0.name, weakness: $0.weakness, answer: $0.answer, model: model.code) }
   }
 
-  /// Lower case without spaces: `远航 S6`, `远航s6` and `远航S6` are one name.
-  static func squeeze(_ text: String) -> String { text.lowercased().filter { !$0.isWhitespace } }
+  /// The objection matcher's folding without spaces: `远航 S6`, `远航s6`, `遠航Ｓ６` are one name.
+  static func normalized(_ text: String) -> String { MatchVocabulary.compact(MatchVocabulary.fold(text)) }
 }
