@@ -243,42 +243,14 @@ struct XLSXSheetScanner {
     }
   }
 
-  /// `name="value" name='value' …` in `b[from..<to]`: white space between them, each name once.
+  /// `name="value" name='value' …` in `b[from..<to]`: white space between them, each name once; the checked spans
+  /// of `attributes(_:_:_:into:)` with their values decoded.
   private static func attributes(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) throws
     -> [(name: [UInt8], value: String)]
   {
-    var attributes: [(name: [UInt8], value: String)] = []
-    var k = from
-    while true {
-      let spaced = k < to && isSpace(b[k])
-      while k < to, isSpace(b[k]) { k += 1 }
-      if k >= to { break }
-      guard spaced else { throw Damaged(why: "attributes without white space between them") }
-      let nameStart = k
-      while k < to, b[k] != 0x3D, !isSpace(b[k]) { k += 1 }
-      let attribute = [UInt8](b[nameStart..<k])
-      while k < to, isSpace(b[k]) { k += 1 }
-      guard k < to, b[k] == 0x3D, !attribute.isEmpty, isNameStart(attribute[0]),
-        attribute.allSatisfy({ isNameStart($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E })
-      else { throw Damaged(why: "an attribute without a value") }
-      k += 1
-      while k < to, isSpace(b[k]) { k += 1 }
-      guard k < to, b[k] == 0x22 || b[k] == 0x27 else { throw Damaged(why: "an attribute value without quotes") }
-      let quote = b[k]
-      let valueStart = k + 1
-      k = valueStart
-      while k < to, b[k] != quote {
-        if b[k] == 0x3C { throw Damaged(why: "a < inside an attribute value") }
-        k += 1
-      }
-      guard k < to else { throw Damaged(why: "an attribute value without its closing quote") }
-      guard !attributes.contains(where: { $0.name == attribute }) else {
-        throw Damaged(why: "an attribute given twice")
-      }
-      attributes.append((attribute, try decoded(b, valueStart, k)))
-      k += 1
-    }
-    return attributes
+    var spans: [(name: Range<Int>, value: Range<Int>)] = []
+    try attributes(b, from, to, into: &spans)
+    return try spans.map { ([UInt8](b[$0.name]), try decoded(b, $0.value.lowerBound, $0.value.upperBound)) }
   }
 
   // MARK: - Bytes
