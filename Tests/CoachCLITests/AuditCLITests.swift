@@ -3,13 +3,7 @@ import Testing
 
 /// `coach audit` end to end on the demo database (4 consultants of team 东店一组, --now pinned).
 @Suite struct AuditCLITests {
-  func demo() throws -> CLI {
-    var cli = try CLI()
-    let r = try cli.run(["demo"])
-    #expect(r.status == 0, "demo failed: \(r.stderr)")
-    cli.user = "王经理"
-    return cli
-  }
+  func demo() throws -> CLI { try CLI.demoAsTeamLead() }
 
   @Test func consultantsMayNotAudit() throws {
     var cli = try demo()

@@ -3,13 +3,7 @@ import Testing
 
 /// `coach audit --list` and the speed-to-lead figures end to end on the demo database (--now pinned).
 @Suite struct AuditListCLITests {
-  func demo() throws -> CLI {
-    var cli = try CLI()
-    let r = try cli.run(["demo"])
-    #expect(r.status == 0, "demo failed: \(r.stderr)")
-    cli.user = "王经理"
-    return cli
-  }
+  func demo() throws -> CLI { try CLI.demoAsTeamLead() }
 
   static let figures = ["on_time": "on_time", "late": "late", "missed": "missed", "pending": "pending", "overdue": "overdue_now"]
 

@@ -3,13 +3,7 @@ import Testing
 
 /// The team lead's desk end to end on the demo database: activity, sources, --compare, and a page that reads right.
 @Suite struct AuditReportCLITests {
-  func demo() throws -> CLI {
-    var cli = try CLI()
-    let r = try cli.run(["demo"])
-    #expect(r.status == 0, "demo failed: \(r.stderr)")
-    cli.user = "王经理"
-    return cli
-  }
+  func demo() throws -> CLI { try CLI.demoAsTeamLead() }
 
   @Test func activityAndSourcesAddUpToTheirFigures() throws {
     let cli = try demo()

@@ -89,3 +89,14 @@ struct CLI {
     return try r.json()["id"] as? String ?? ""
   }
 }
+
+extension CLI {
+  /// A temp database holding the demo data, acting as its team lead 王经理 (the audit and alerts tests start here).
+  static func demoAsTeamLead() throws -> CLI {
+    var cli = try CLI()
+    let r = try cli.run(["demo"])
+    #expect(r.status == 0, "demo failed: \(r.stderr)")
+    cli.user = "王经理"
+    return cli
+  }
+}

@@ -4,12 +4,7 @@ import Testing
 /// What a team lead sees in `coach alerts` and `coach next` on the demo data: tags (⚠ warning, VIP) beside the name
 /// and in the JSON, severity words in the user's language, and units on every count of days.
 @Suite struct TriageCLITests {
-  func demo() throws -> CLI {
-    var cli = try CLI()
-    #expect(try cli.run(["demo"]).status == 0)
-    cli.user = "王经理"
-    return cli
-  }
+  func demo() throws -> CLI { try CLI.demoAsTeamLead() }
 
   @Test func alertsJSONCarriesTagsAndASeverityATeamLeadBelieves() throws {
     let cli = try demo()
