@@ -245,6 +245,22 @@ import Testing
     #expect(try server.stop() == 0)
   }
 
+  @Test func theLeadPageCarriesTheBriefsSellingPointsAndTheNamedCompetitorsLine() async throws {
+    let shop = try Showroom()
+    let id =
+      try shop.coach([
+        "lead", "add", "--name", "陈先生", "--phone", "13900001111", "--consultant", "alice", "--model", "X60",
+        "--profile", "competitor=在对比远航S6", "--json", "--as", "boss",
+      ])
+      .json()["id"] as? String ?? ""
+    let server = try Server(shop)
+    let (cookie, _) = try await server.login("alice")
+    let page = try await server.send("GET", "/leads/\(id)?lang=zh-CN", cookie: cookie)
+    #expect(page.status == 200)
+    #expect(page.text.contains("卖点") && page.text.contains("热销中型 SUV"))
+    #expect(page.text.contains("远航 S6") && page.text.contains("别的车有现车是因为没人抢"))
+  }
+
   @Test func theCalendarFeedListsTheFollowUpsWithoutPhonesAndAnUnknownTokenIs404() async throws {
     let shop = try Showroom()
     let first = try shop.coach(["user", "ics-token", "alice", "--as", "alice"]).stdout.trimmingCharacters(

@@ -63,6 +63,18 @@ extension PageRenderer {
         }
         .joined() + "</ul>"
     }
+    // Keys 1 and 6 of the deck, as the terminal brief shows them (labels.ui words).
+    if !b.sellingPoints.isEmpty {
+      s +=
+        "<h3>\(esc(playbook.labels.ui["selling_points"] ?? "Selling points"))</h3><ul>"
+        + b.sellingPoints.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+    }
+    if let c = b.competitor {
+      let weakness = playbook.labels.ui["weakness"] ?? "weakness"
+      s +=
+        "<h3>\(esc(playbook.labels.ui["competitor"] ?? "Competitor"))</h3><p><strong>\(esc(c.name))</strong> "
+        + "(\(esc(weakness)): \(esc(c.weakness))) → \(esc(c.answer))</p>"
+    }
     if !b.objections.isEmpty {
       s +=
         "<h3>\(esc(t("objections")))</h3><ul>"
@@ -75,7 +87,8 @@ extension PageRenderer {
       s +=
         "<h3>\(esc(t("switch")))</h3><ul>"
         + b.switchArguments.map {
-          "<li><strong>\(esc($0.toModel))</strong> · \(esc(Self.ui(playbook, "lever", $0.lever.rawValue))): \(esc($0.text))</li>"
+          "<li><strong>\(esc(playbook.model($0.toModel)?.name ?? $0.toModel))</strong> · "
+            + "\(esc(Self.ui(playbook, "lever", $0.lever.rawValue))): \(esc($0.text))</li>"
         }
         .joined() + "</ul>"
     }
