@@ -26,7 +26,7 @@ extension FollowUpEngine {
     replay.run(lead, ctx, from: max(lead.createdAt, replayStart(from: from, zone: ctx.civil)), through: to)
     replay.records = replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
-      .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }
+      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
     return replay
   }
 
