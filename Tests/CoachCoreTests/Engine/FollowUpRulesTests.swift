@@ -46,6 +46,8 @@ import Testing
       for code in ActionCode.allCases {
         #expect(pb.labels.reasons[code.rawValue] != nil, "\(lang) labels.reasons.\(code.rawValue)")
         #expect(pb.labels.goals[code.rawValue] != nil, "\(lang) labels.goals.\(code.rawValue)")
+        #expect(pb.labels.channels[code.rawValue] != nil, "\(lang) labels.channels.\(code.rawValue)")
+        #expect(pb.labels.ui["action_\(code.rawValue)"] != nil, "\(lang) labels.ui.action_\(code.rawValue)")
       }
     }
   }
