@@ -316,6 +316,7 @@ labels:
     action: 行动
     no_switch: 目录里没有更快到车的车型。
     no_match: 没有足够接近的异议，换个说法试试。
+    did_you_mean: 您是不是想说：
     severity: 级别
     consultant: 顾问
     overdue_days: 逾期天数
@@ -1906,6 +1907,7 @@ labels:
     action: action
     no_switch: no model in the catalog comes sooner.
     no_match: no objection in the playbook matches well enough; try other words.
+    did_you_mean: "did you mean:"
     severity: severity
     consultant: consultant
     overdue_days: days overdue

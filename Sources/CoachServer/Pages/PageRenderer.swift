@@ -71,7 +71,7 @@ struct PageRenderer: Sendable {
   }
 
   /// A label from the playbook's `labels.ui` (`action_first_contact`, `channel_call` …), else the code.
-  static func ui(_ playbook: Playbook, _ prefix: String, _ code: String) -> String {
-    playbook.labels.ui["\(prefix)_\(code)"] ?? code
+  static func ui(_ playbook: Playbook, _ family: UIFamily, _ code: String) -> String {
+    playbook.labels.ui(family, code) ?? code
   }
 }
