@@ -153,7 +153,7 @@ def write(path, size, info, rows, load_before, load_after):
   else:
     marker = "<!-- bench:end -->"
     cut = text.index(marker) + len(marker) if marker in text else len(text)
-    text = text[:cut] + "\n\n" + start + "\n" + block + end + "\n" + text[cut:]
+    text = text[:cut] + "\n\n" + start + "\n" + block + end + text[cut:]
   with open(path, "w") as f:
     f.write(text)
   print(block)
