@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`coach serve` under load on loopback: wrk with 50 connections for a bounded time on the queue page and on
 /api/v1/next as one consultant of a bench data set; p50/p90/p99, errors (socket errors and non-2xx answers),
-the server's CPU per request and its peak RSS. Writes its own block of docs/PERFORMANCE.md. Called by run.py
+the server's CPU per request and its peak RSS; then 20 sessions at once recording 100 touches each (all 2,000
+must be in the database). Writes its own block of docs/PERFORMANCE.md. Called by run.py
 (and by `scripts/bench --serve-only`)."""
 
 import datetime
@@ -9,7 +10,9 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
+import threading
 import time
 import urllib.request
 
@@ -62,6 +65,53 @@ def _listening(proc, seconds):
   return text[len("listening on "):]
 
 
+def _login(url):
+  req = urllib.request.Request(url + "/api/v1/login", method="POST",
+                               data=json.dumps({"user": USER, "password": PASSWORD}).encode(),
+                               headers={"Content-Type": "application/json"})
+  with urllib.request.urlopen(req, timeout=60) as r:
+    return r.headers["Set-Cookie"].split(";", 1)[0], json.loads(r.read())["csrf_token"]
+
+
+def writers(url, leads, copy, clients=20, each=100, limit=300):
+  """`clients` sessions at once, each recording `each` touches on leads of its own through the API; then counts
+  what the database holds. Bounded: a request waits at most 60 s, the whole at most `limit` s."""
+  sessions = [_login(url) for _ in range(clients)]
+  failures = []
+  deadline = time.monotonic() + limit
+
+  def client(i):
+    cookie, csrf = sessions[i]
+    for j in range(each):
+      if time.monotonic() > deadline:
+        failures.append("out of time")
+        return
+      lead = leads[(i * each + j) % len(leads)]
+      body = json.dumps({"channel": "call", "outcome": "no_answer", "note": f"bench-serve {i}-{j}"}).encode()
+      req = urllib.request.Request(f"{url}/api/v1/leads/{lead}/touches", method="POST", data=body,
+                                   headers={"Content-Type": "application/json", "Cookie": cookie,
+                                            "X-CSRF-Token": csrf})
+      try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+          if r.status != 201:
+            failures.append(r.status)
+      except Exception as e:  # noqa: BLE001  (an HTTP error or a socket error: counted, not fatal)
+        failures.append(getattr(e, "code", type(e).__name__))
+
+  t0 = time.monotonic()
+  threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+  for t in threads:
+    t.start()
+  for t in threads:
+    t.join(timeout=max(1, deadline - time.monotonic() + 70))
+  elapsed = time.monotonic() - t0
+  con = sqlite3.connect(copy, timeout=30)
+  present = con.execute("SELECT count(*) FROM touch WHERE note LIKE 'bench-serve %'").fetchone()[0]
+  con.close()
+  return dict(clients=clients, each=each, sent=clients * each, failed=len(failures), present=present,
+              seconds=elapsed, per_s=clients * each / elapsed, kinds=sorted({str(f) for f in failures}))
+
+
 def measure(bin_, db, env, seconds=15, connections=50, threads=2):
   """Runs the server on a copy of `db` and loads each path; returns one row per path."""
   copy = db + ".serve.db"
@@ -76,11 +126,7 @@ def measure(bin_, db, env, seconds=15, connections=50, threads=2):
   rows = []
   try:
     url = _listening(server, 60)
-    login = urllib.request.Request(url + "/api/v1/login", method="POST",
-                                   data=json.dumps({"user": USER, "password": PASSWORD}).encode(),
-                                   headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(login, timeout=30) as r:
-      cookie = r.headers["Set-Cookie"].split(";", 1)[0]
+    cookie, _ = _login(url)
     for name, path in PATHS:
       if not _wait_idle(server.pid):
         raise RuntimeError("the server stayed busy for 3 minutes after the previous load")
@@ -105,9 +151,16 @@ def measure(bin_, db, env, seconds=15, connections=50, threads=2):
                        p99=w["p99"] / 1000, max=w["max"] / 1000, errors=errors, alone_ms=alone_ms,
                        cpu_per_request=cpu / w["requests"] if w["requests"] else None, bytes=len(body)))
       print(f"  serve {path}: {rows[-1]}", flush=True)
+    _wait_idle(server.pid)
+    leads = [l["id"] for l in json.loads(subprocess.run(
+      [bin_, "lead", "list", "--json", "--db", copy, "--as", USER], env=env, capture_output=True, text=True,
+      check=True).stdout)["leads"]]
+    write = writers(url, leads, copy)
+    print(f"  serve writers: {write}", flush=True)
     rss = _hwm_mb(server.pid)
     for r in rows:
       r["rss"] = rss
+      r["writers"] = write
   finally:
     if server.poll() is None:
       server.send_signal(signal.SIGTERM)
@@ -145,6 +198,13 @@ def write(path, size, info, rows, load_before, load_after):
     L.append(f"| {r['name']} | {r['requests']:,} | {r['rps']:,.1f} | {r['alone_ms']:,.0f} | {r['p50']:,.0f} | "
              f"{r['p90']:,.0f} | {r['p99']:,.0f} | {r['max']:,.0f} | {r['errors']} | {cpu} | "
              f"{r['rss']:,.0f} | {TARGET} | {'yes' if ok else '**no**'} |")
+  w = rows[0].get("writers") if rows else None
+  if w:
+    verdict = "yes" if w["present"] == w["sent"] and w["failed"] == 0 else "**no**"
+    L.append(f"\nWriters at once: {w['clients']} sessions each recording {w['each']} touches through "
+             f"`POST /api/v1/leads/ID/touches`: {w['sent']:,} sent in {w['seconds']:.1f} s ({w['per_s']:,.0f}/s), "
+             f"{w['failed']} refused or failed{' (' + ', '.join(w['kinds']) + ')' if w['kinds'] else ''}, "
+             f"{w['present']:,} in the database afterwards (target: all {w['sent']:,}: {verdict}).")
   block = "\n".join(L) + "\n"
   start, end = "<!-- bench-serve:start -->", "<!-- bench-serve:end -->"
   text = open(path).read() if os.path.exists(path) else "# Performance\n"
