@@ -3,11 +3,17 @@
 Every check raises AssertionError with what was expected; every wait is bounded (WAIT seconds)."""
 
 import argparse
+import datetime
 import json
 import os
+import re
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from urllib.parse import urlparse
+
+import icalendar
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -196,6 +202,40 @@ class Run:
             d.quit()
 
 
+def calendar(run):
+    """The calendar feed as a phone's calendar reads it, parsed by the `icalendar` package: every due follow-up of
+    the consultant's queue is an event ending at its deadline, each with a reminder, none after 14 days, no phone."""
+    path = subprocess.run([run.coach, "user", "ics-token", "李娜", "--as", "李娜"], capture_output=True, text=True,
+                          timeout=60, check=True).stdout.strip().splitlines()[-1]
+    run.check(path.startswith("/ics/") and path.endswith(".ics"), f"coach user ics-token prints /ics/TOKEN.ics: {path!r}")
+    with urllib.request.urlopen(run.url + path, timeout=30) as r:
+        run.check(r.headers["Content-Type"].startswith("text/calendar"), "the feed is text/calendar")
+        raw = r.read()
+    feed = icalendar.Calendar.from_ical(raw)
+    events = list(feed.walk("VEVENT"))
+    run.check(events, "the feed has events")
+    now = datetime.datetime.fromisoformat(os.environ.get("COACH_NOW", "2026-11-24T09:00:00+08:00"))
+    ends = {}
+    for e in events:
+        start, end = e.decoded("DTSTART"), e.decoded("DTEND")
+        run.check(str(e.get("SUMMARY", "")).strip() != "" and start < end, f"an event with a summary and DTSTART < DTEND: {e}")
+        run.check(start <= now + datetime.timedelta(days=14), f"an event within 14 days: {start}")
+        run.check(any(a.get("ACTION") == "DISPLAY" and "TRIGGER" in a for a in e.walk("VALARM")), "each event has a VALARM")
+        ends[str(e["UID"]).split("-", 1)[0]] = end
+    queue = run.cli("next", "--as", "李娜", "--limit", "1000")["queue"]
+    for entry in queue:
+        deadline = datetime.datetime.fromisoformat(entry["deadline"])
+        run.check(ends.get(entry["lead_id"]) == deadline,
+                  f"lead {entry['lead_id']} of the queue is in the feed ending at its deadline {deadline}: {ends.get(entry['lead_id'])}")
+    text = raw.decode()
+    run.check(not re.search(r"1[3-9]\d{9}|1[3-9]\d\*{4}\d{4}", text), "no phone number in the feed")
+    try:
+        urllib.request.urlopen(run.url + "/ics/" + "0" * 64 + ".ics", timeout=30)
+        run.check(False, "an unknown calendar token is refused")
+    except urllib.error.HTTPError as e:
+        run.check(e.code == 404, f"an unknown calendar token → 404, got {e.code}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", required=True)
@@ -206,10 +246,11 @@ def main():
     try:
         run.consultant()
         run.desk()
+        calendar(run)
     except AssertionError as e:
         print(f"browser-test: FAILED: {e}", file=sys.stderr)
         return 1
-    print(f"browser-test: {run.checks} checks passed (390 px consultant, 1280 px team lead and admin)")
+    print(f"browser-test: {run.checks} checks passed (390 px consultant, 1280 px team lead and admin, calendar feed)")
     return 0
 
 
