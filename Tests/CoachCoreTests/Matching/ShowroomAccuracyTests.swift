@@ -3,10 +3,11 @@ import Testing
 
 @testable import CoachCore
 
-/// Accuracy on the showroom fixture (issue 13): utterances written before reading the playbook's
-/// examples. Two figures per language: the playbook alone, and 5-fold cross-validation where the
-/// other four folds' rows are the showroom's recorded phrasings (as `coach touch --said` records
-/// them); the fixture never becomes playbook examples.
+/// Accuracy on the showroom fixtures (issue 13): `showroom.tsv` (utterances written before reading the
+/// playbook's examples, kept as a regression set) and `showroom-heldout.tsv` (written before the next round
+/// of tuning). Two figures per fixture and language: the playbook alone, and 5-fold cross-validation where
+/// the other four folds' rows are the showroom's recorded phrasings (as `coach touch --said` records them);
+/// no fixture row ever becomes a playbook example (`fixturesAreNotInThePlaybook`).
 @Suite struct ShowroomAccuracyTests {
   struct Figures {
     var top1 = 0
