@@ -602,6 +602,14 @@ enum DecodedPlaybookEn {
           "faster",
           "sooner",
           "sit tight",
+          "sit around",
+          "need a car",
+          "before that",
+          "forever",
+          "ages",
+          "took",
+          "how long",
+          "queue",
         ]
       ),
       Objection(
@@ -640,6 +648,13 @@ enum DecodedPlaybookEn {
           "no supply",
           "not offered",
           "not being built",
+          "none",
+          "none left",
+          "isnt available",
+          "only get",
+          "higher trims",
+          "the one i want",
+          "no stock",
         ]
       ),
       Objection(
@@ -679,6 +694,13 @@ enum DecodedPlaybookEn {
           "will it still have",
           "responsible",
           "stays the same",
+          "comes with",
+          "doesnt have",
+          "what then",
+          "wont change",
+          "ships",
+          "swap",
+          "standard",
         ]
       ),
       Objection(
@@ -723,6 +745,15 @@ enum DecodedPlaybookEn {
           "more room",
           "less fuel",
           "better value",
+          "more for the money",
+          "modern",
+          "warranty",
+          "mileage",
+          "why yours",
+          "pick yours",
+          "they dont",
+          "test drove",
+          "rather have",
         ]
       ),
       Objection(
@@ -765,6 +796,12 @@ enum DecodedPlaybookEn {
           "only car",
           "wrong color",
           "cant choose",
+          "pick from",
+          "choose anything",
+          "this one",
+          "couple of cars",
+          "single",
+          "nothing to choose",
         ]
       ),
       Objection(
@@ -807,6 +844,12 @@ enum DecodedPlaybookEn {
           "peak",
           "ripped off",
           "lose money",
+          "gets cheaper",
+          "dropped",
+          "difference",
+          "happen to me",
+          "a month later",
+          "after i sign",
         ]
       ),
       Objection(
@@ -845,6 +888,14 @@ enum DecodedPlaybookEn {
           "throw in",
           "free",
           "other dealer",
+          "do better",
+          "match that",
+          "took off",
+          "knock",
+          "giving something",
+          "come down",
+          "wiggle room",
+          "negotiate",
         ]
       ),
       Objection(
@@ -891,6 +942,13 @@ enum DecodedPlaybookEn {
           "out of business",
           "go bust",
           "what happens to my money",
+          "cant deliver",
+          "never showing up",
+          "paid the deposit",
+          "for my trouble",
+          "if its late",
+          "my deposit back",
+          "disappear",
         ]
       ),
       Objection(
@@ -928,6 +986,10 @@ enum DecodedPlaybookEn {
           "rebate",
           "incentive",
           "better offers",
+          "wait for the deals",
+          "black friday",
+          "end of the year",
+          "auto show",
         ]
       ),
       Objection(
@@ -966,6 +1028,13 @@ enum DecodedPlaybookEn {
           "quality",
           "reliable",
           "people say",
+          "junky",
+          "freezing",
+          "complain",
+          "owners",
+          "forum",
+          "lemon",
+          "unreliable",
         ]
       ),
       Objection(
@@ -1004,6 +1073,11 @@ enum DecodedPlaybookEn {
           "crazy",
           "price",
           "spend",
+          "over my budget",
+          "a lot more",
+          "for this",
+          "out of my range",
+          "cost",
         ]
       ),
       Objection(
@@ -1041,6 +1115,10 @@ enum DecodedPlaybookEn {
           "ask",
           "go home",
           "talk it over",
+          "has to see",
+          "first",
+          "approve",
+          "sign off",
         ]
       ),
       Objection(
@@ -1082,6 +1160,12 @@ enum DecodedPlaybookEn {
           "not planning to buy",
           "pressure",
           "browse",
+          "feel for",
+          "in the market",
+          "looking around",
+          "maybe next year",
+          "not ready",
+          "not today",
         ]
       ),
       Objection(
@@ -1120,6 +1204,12 @@ enum DecodedPlaybookEn {
           "insulting",
           "offered more",
           "privately",
+          "my trade",
+          "lowball",
+          "giving me",
+          "for my car",
+          "my old car",
+          "offered me",
         ]
       ),
       Objection(
@@ -1160,6 +1250,12 @@ enum DecodedPlaybookEn {
           "approval",
           "spread",
           "spread it over",
+          "zero down",
+          "stretch",
+          "monthly payment",
+          "payments",
+          "lease",
+          "years",
         ]
       ),
     ]
@@ -2055,6 +2151,8 @@ enum DecodedPlaybookEn {
           words: [
             "in writing",
             "put it in writing",
+            "on paper",
+            "written down",
             "in the contract",
             "signed",
             "guarantee",
@@ -2246,6 +2344,16 @@ enum DecodedPlaybookEn {
         "backordered": "unavailable",
         "dealbreaker": "deal breaker",
         "missus": "wife",
+        "not in the market": "just looking",
+        "not really in the market": "just looking",
+        "not looking to buy": "just looking",
+        "not ready to buy": "just looking",
+        "no plans to buy": "just looking",
+        "not buying": "just looking",
+        "hold its value": "keep its value",
+        "holds its value": "keep its value",
+        "hold value": "keep its value",
+        "do better on": "discount on",
       ],
       smallTalk: [
         "hello",
@@ -2284,6 +2392,18 @@ enum DecodedPlaybookEn {
         "what is the fuel economy",
         "how many seats",
         "the line cut out",
+        "running a few minutes late",
+        "be there in a few minutes",
+        "parking now",
+        "text me the address",
+        "send me the address",
+        "what are your opening hours",
+        "are you open on sunday",
+        "do I need my driver's license",
+        "see you soon",
+        "thanks for the help",
+        "appreciate it",
+        "sure, that works",
       ]
     )
   }
@@ -2882,6 +3002,17 @@ enum DecodedPlaybookZhCN {
           "什么时候能到",
           "等得",
           "烦",
+          "拖了",
+          "干等",
+          "等到",
+          "等不到",
+          "来不及",
+          "磨叽",
+          "慢",
+          "开走",
+          "提上车",
+          "才提",
+          "什么时候到",
         ]
       ),
       Objection(
@@ -2923,6 +3054,15 @@ enum DecodedPlaybookZhCN {
           "只剩",
           "要等",
           "想要",
+          "就认",
+          "就要",
+          "才有",
+          "没这个",
+          "没这款",
+          "组合",
+          "暂时没有",
+          "断货",
+          "看不上",
         ]
       ),
       Objection(
@@ -2962,6 +3102,15 @@ enum DecodedPlaybookZhCN {
           "谁负责",
           "不变",
           "还是这个配置",
+          "担保",
+          "不一样",
+          "标配",
+          "减掉",
+          "没有了",
+          "变了",
+          "找谁",
+          "到时候",
+          "交车",
         ]
       ),
       Objection(
@@ -3009,6 +3158,17 @@ enum DecodedPlaybookZhCN {
           "便宜",
           "划算",
           "比较",
+          "比你们",
+          "比这个",
+          "比你家",
+          "人家",
+          "油耗",
+          "配置高",
+          "配置更高",
+          "选你们",
+          "买你们",
+          "理由",
+          "性价比",
         ]
       ),
       Objection(
@@ -3144,6 +3304,16 @@ enum DecodedPlaybookZhCN {
           "另一家",
           "别的店",
           "一分不让",
+          "抹零",
+          "零头",
+          "少点",
+          "再少",
+          "力度",
+          "优惠力度",
+          "让点",
+          "砍价",
+          "便宜一万",
+          "不让",
         ]
       ),
       Objection(
@@ -3187,6 +3357,20 @@ enum DecodedPlaybookZhCN {
           "到期",
           "做不到",
           "承诺的日期",
+          "倒了",
+          "没见着",
+          "拿不到",
+          "拿不到车",
+          "要不回来",
+          "没要回来",
+          "钱能退",
+          "退钱",
+          "退定金",
+          "慌",
+          "心里没底",
+          "来不了",
+          "不放心",
+          "交了钱",
         ]
       ),
       Objection(
@@ -3224,6 +3408,13 @@ enum DecodedPlaybookZhCN {
           "补贴",
           "政策",
           "更便宜",
+          "等等看",
+          "冲量",
+          "到时候再来",
+          "再来",
+          "不急",
+          "过段时间",
+          "等一等",
         ]
       ),
       Objection(
@@ -3302,6 +3493,13 @@ enum DecodedPlaybookZhCN {
           "买不起",
           "划算",
           "落地",
+          "心理价位",
+          "太多",
+          "超了",
+          "贵了",
+          "价位",
+          "接受不了",
+          "负担不起",
         ]
       ),
       Objection(
@@ -3339,6 +3537,13 @@ enum DecodedPlaybookZhCN {
           "决定",
           "回家",
           "回去",
+          "定不了",
+          "点头",
+          "带他们来",
+          "管钱",
+          "一个人",
+          "家里那位",
+          "听他们的",
         ]
       ),
       Objection(
@@ -3382,6 +3587,13 @@ enum DecodedPlaybookZhCN {
           "还早",
           "暂时不考虑",
           "以后再说",
+          "自己看看",
+          "不用跟着",
+          "换车",
+          "先看看",
+          "没想买",
+          "考虑换车",
+          "打算",
         ]
       ),
       Objection(
@@ -3420,6 +3632,13 @@ enum DecodedPlaybookZhCN {
           "压价",
           "不合理",
           "黑",
+          "估",
+          "才给",
+          "作价",
+          "给的价",
+          "估价",
+          "残值",
+          "车商",
         ]
       ),
       Objection(
@@ -3460,6 +3679,12 @@ enum DecodedPlaybookZhCN {
           "征信",
           "手续费",
           "审批",
+          "压力",
+          "银行",
+          "利息高",
+          "还不起",
+          "免息",
+          "贷款利息",
         ]
       ),
     ]
@@ -4364,15 +4589,20 @@ enum DecodedPlaybookZhCN {
           words: [
             "写进合同",
             "写合同",
+            "写到合同",
+            "合同上",
             "合同里",
             "白纸黑字",
             "签字",
             "书面",
             "口说无凭",
             "打包票",
+            "保票",
+            "担保",
             "保证",
             "承诺",
             "兑现",
+            "嘴上说",
           ]
         ),
         WordClass(
@@ -4588,6 +4818,14 @@ enum DecodedPlaybookZhCN {
         "拍板": "做主",
         "当冤大头": "吃亏",
         "冤大头": "吃亏",
+        "抹个零": "抹零",
+        "抹掉零头": "抹零",
+        "吾": "我",
+        "阿拉": "我们",
+        "啥子": "什么",
+        "好嘞": "好的",
+        "好呀": "好的",
+        "中不中": "行不行",
       ],
       smallTalk: [
         "你好",
@@ -4640,6 +4878,23 @@ enum DecodedPlaybookZhCN {
         "保值率高吗",
         "有没有配置单",
         "几个座位",
+        "发个定位给我",
+        "位置发我",
+        "导航过去",
+        "到了打你电话",
+        "到了联系你",
+        "几点关门",
+        "营业到几点",
+        "要带驾照吗",
+        "要带什么证件",
+        "堵车了",
+        "晚点到",
+        "马上到",
+        "快到了",
+        "把参数表发给我",
+        "好的好的",
+        "那就这样",
+        "不客气",
       ]
     )
   }
