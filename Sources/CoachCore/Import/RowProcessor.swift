@@ -34,7 +34,8 @@ struct RowProcessor<Row: ImportedRow> {
       sawHeader = true
       do {
         header = try schema.bind(
-          header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap)
+          header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap,
+          language: options.language)
       } catch { headerError = error }
       return .none
     }
@@ -66,7 +67,7 @@ struct RowProcessor<Row: ImportedRow> {
   func finish() throws -> ImportHeader {
     if let headerError { throw headerError }
     if let header { return header }
-    return try schema.bind(header: nil, fileName: options.fileName)
+    return try schema.bind(header: nil, fileName: options.fileName, language: options.language)
   }
 
   /// Every cell empty or white space (spreadsheets leave such rows behind).

@@ -185,3 +185,48 @@ public enum ImportReportText: Sendable {
     }
   }
 }
+
+/// What an import says about the header row: warnings for columns it ignores, and why it refuses a file without a
+/// usable header (`bad_csv_header`), in the user's language.
+public enum ImportHeaderText: Sendable, Hashable {
+  case unnamedColumn(file: String, line: Int, column: Int)
+  case unknownColumn(file: String, line: Int, header: String, column: Int, known: [String])
+  /// The file has no header row; `needs` lists the required columns, `kind` is `leads` or `touches`.
+  case emptyFile(file: String, kind: String, needs: [String])
+  case unreadableHeader(file: String, line: Int, problem: String)
+  case repeatedColumn(file: String, line: Int, name: String, first: Int, second: Int)
+  case missingColumns(file: String, line: Int, kind: String, missing: [String], needs: [String], known: [String])
+
+  public func text(_ l: UILanguage) -> String {
+    switch self {
+    case .unnamedColumn(let file, let line, let column):
+      return l.pick("\(file):\(line): 第 \(column) 列没有列名; 已忽略", "\(file):\(line): column \(column) has no name; ignored")
+    case .unknownColumn(let file, let line, let header, let column, let known):
+      return l.pick(
+        "\(file):\(line): 不认识的列 \"\(header)\" (第 \(column) 列) 已忽略; 认识的列: \(known.joined(separator: ", "))"
+          + " (或它们的中文名; --map '列名=字段' 可指定其他列)",
+        "\(file):\(line): unknown column \"\(header)\" (column \(column)) ignored; known columns: "
+          + known.joined(separator: ", ") + " (or their Chinese names; --map 'HEADER=column' names any other)")
+    case .emptyFile(let file, let kind, let needs):
+      return l.pick("\(file) 是空的: \(Self.needs(kind, needs, l))", "\(file) is empty: \(Self.needs(kind, needs, l))")
+    case .unreadableHeader(let file, let line, let problem):
+      return l.pick("\(file):\(line): 表头: \(problem)", "\(file):\(line): header: \(problem)")
+    case .repeatedColumn(let file, let line, let name, let first, let second):
+      return l.pick(
+        "\(file):\(line): 列 \(name) 出现了两次 (第 \(first) 和第 \(second) 列); 每列只能写一次",
+        "\(file):\(line): column \(name) appears twice (columns \(first) and \(second)); name each column once")
+    case .missingColumns(let file, let line, let kind, let missing, let needs, let known):
+      return l.pick(
+        "\(file):\(line): 表头缺少 \(missing.joined(separator: " 和 ")); \(Self.needs(kind, needs, l)) "
+          + "(列: \(known.joined(separator: ", ")))",
+        "\(file):\(line): header lacks \(missing.joined(separator: " and ")); \(Self.needs(kind, needs, l)) "
+          + "(columns: \(known.joined(separator: ", ")))")
+    }
+  }
+
+  private static func needs(_ kind: String, _ needs: [String], _ l: UILanguage) -> String {
+    l.pick(
+      "\(kind == "leads" ? "线索" : "跟进记录")文件需要一行表头, 写明 \(needs.joined(separator: " 和 "))",
+      "a \(kind) file needs a header row naming \(needs.joined(separator: " and "))")
+  }
+}
