@@ -6,7 +6,8 @@ import Testing
 /// Workbooks an import must refuse whole (65, a message, nothing written, memory bounded), sheets laid out as
 /// people lay them out, and the import's report in both languages.
 @Suite struct SpreadsheetRefusalCLITests {
-  static let header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>客户姓名</t></is></c>"
+  static let header =
+    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>客户姓名</t></is></c>"
     + "<c r=\"B1\" t=\"inlineStr\"><is><t>手机号</t></is></c></row>"
 
   static func sheet(_ rows: String, tail: String = "", prolog: String = "") -> Data {
@@ -65,7 +66,8 @@ import Testing
   @Test("a header cell merged across two columns, a title above and styled empty rows below: the rows go in")
   func mergedHeaderAndTrailingRows() throws {
     let cli = try CLI()
-    let rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>2026年11月 客户登记</t></is></c></row>"
+    let rows =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>2026年11月 客户登记</t></is></c></row>"
       + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>客户姓名</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>手机号</t>"
       + "</is></c><c r=\"C2\" s=\"1\"/><c r=\"D2\" t=\"inlineStr\"><is><t>意向车型</t></is></c></row>"
       + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>王芳</t></is></c><c r=\"B3\"><v>13812345678</v></c>"

@@ -43,10 +43,8 @@ struct RowProcessor<Row: ImportedRow> {
     if let issue = record.issue { return .bad(RowError(line: record.line, reason: issue.text(options.language))) }
     if Self.allBlank(record.fields) { return .none }
     guard record.fields.count == header.fieldCount else {
-      return .bad(
-        RowError(
-          line: record.line,
-          reason: ImportProblem.fieldCount(found: record.fields.count, header: header.fieldCount).text(options.language)))
+      let problem = ImportProblem.fieldCount(found: record.fields.count, header: header.fieldCount)
+      return .bad(RowError(line: record.line, reason: problem.text(options.language)))
     }
     var reader = RowReader(
       line: record.line, header: header, fields: record.fields, zone: options.zone, vocabulary: options.vocabulary,

@@ -56,7 +56,9 @@ extension CoachCommand {
     /// `delivery nothing to change, last_touch 3 leads (6 rows removed, 6 written)`.
     static func describe(_ rebuilt: DerivedRepair, _ ui: UILanguage) -> String {
       rebuilt.tables.sorted { $0.key < $1.key }.map { key, c in
-        DoctorText.repaired(table: key, wrongLeads: c.wrongLeads, removed: c.rowsRemoved, written: c.rowsWritten).text(ui)
+        let repair = DoctorText.repaired(
+          table: key, wrongLeads: c.wrongLeads, removed: c.rowsRemoved, written: c.rowsWritten)
+        return repair.text(ui)
       }.joined(separator: ", ")
     }
   }

@@ -6,7 +6,8 @@ import Testing
 /// The sheet's day-and-time forms read from the bytes (`ImportDates.sheetInstant`) give what the full rule
 /// (`ImportDates.instant`) gives, wherever they give anything; and they do read the forms a sheet holds.
 @Suite struct ImportDatesFastPathTests {
-  static let zones = ["Asia/Shanghai", "America/New_York", "Europe/London", "UTC"].compactMap(TimeZone.init(identifier:))
+  static let zones = ["Asia/Shanghai", "America/New_York", "Europe/London", "UTC"].compactMap(
+    TimeZone.init(identifier:))
 
   /// Text in the sheet's forms and near them: separators right and wrong, digits too few and too many, days that
   /// do not exist, times with and without seconds, spaces, `T`, offsets, trailing junk.
@@ -23,7 +24,9 @@ import Testing
     var s = year + pick(seps) + digits(month, pick([1, 2, 3])) + pick(seps) + digits(day, pick([1, 2, 3]))
     s += pick(["", "", "日", "号", "日 ", " ", "  ", "T", "."])
     if rng.next() % 3 > 0 {
-      s += digits(Int(rng.next() % 26), pick([1, 2, 3])) + pick([":", ":", "："]) + digits(Int(rng.next() % 62), pick([2, 2, 1]))
+      s +=
+        digits(Int(rng.next() % 26), pick([1, 2, 3])) + pick([":", ":", "："])
+        + digits(Int(rng.next() % 62), pick([2, 2, 1]))
       if rng.next() % 2 == 0 { s += pick([":", ":", "."]) + digits(Int(rng.next() % 62), pick([2, 2, 1])) }
       s += pick(["", "", "", "+08:00", "Z", " ", "x", ".5"])
     }

@@ -101,7 +101,9 @@ import Testing
   @Test("a part whose bytes do not match the zip's checksum is refused")
   func checksumMismatch() throws {
     let good = try XLSXWriter.workbook(
-      sheetName: "s", sheetXML: Data("<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>name</t></is></c></row></sheetData></worksheet>".utf8))
+      sheetName: "s",
+      sheetXML: Data(
+        "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>name</t></is></c></row></sheetData></worksheet>".utf8))
     // Stored parts would be easier to alter; instead the central directory's CRC of the sheet is changed.
     var bytes = [UInt8](good)
     let name = Array("xl/worksheets/sheet1.xml".utf8)

@@ -23,18 +23,23 @@ public enum DoctorText: Sendable, Hashable {
     case .schema(let version, let known, let journal):
       return Self.line(
         l.pick("数据库版本", "schema"),
-        l.pick("\(version) (本 coach 认识 \(known)), 日志模式 \(journal)", "\(version) (this coach knows \(known)), journal \(journal)"))
+        l.pick(
+          "\(version) (本 coach 认识 \(known)), 日志模式 \(journal)",
+          "\(version) (this coach knows \(known)), journal \(journal)"))
     case .orphans(let orphans):
       let list = orphans.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
       return Self.line(l.pick("孤立行", "orphan rows"), orphans.isEmpty ? l.pick("无", "none") : list)
     case .derived(let wrong):
-      let list = wrong.sorted { $0.key < $1.key }.map { l.pick("\($0.key) \($0.value) 条线索有误", "\($0.key) \($0.value) leads wrong") }
+      let list = wrong.sorted { $0.key < $1.key }.map {
+        l.pick("\($0.key) \($0.value) 条线索有误", "\($0.key) \($0.value) leads wrong")
+      }
       return Self.line(l.pick("派生表", "derived"), list.isEmpty ? l.pick("正常", "ok") : list.joined(separator: ", "))
     case .rows(let counts):
       return Self.line(
         l.pick("行数", "rows"), counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     case .overdue(let count, let seen):
-      return Self.line(l.pick("逾期", "overdue"), l.pick("你能看到的 \(seen) 条线索中 \(count) 条", "\(count) of \(seen) leads you see"))
+      return Self.line(
+        l.pick("逾期", "overdue"), l.pick("你能看到的 \(seen) 条线索中 \(count) 条", "\(count) of \(seen) leads you see"))
     case .verdict(let healthy):
       return healthy ? l.pick("健康", "healthy") : l.pick("发现问题", "problems found")
     case .repaired(let table, let wrongLeads, let removed, let written):

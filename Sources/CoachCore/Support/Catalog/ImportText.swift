@@ -178,7 +178,8 @@ public enum ImportReportText: Sendable {
     case .wouldCreate(let names):
       return l.pick("将新建顾问: ", "would create consultants: ") + names.joined(separator: ", ")
     case .strictRefusal(let count, let shown):
-      let more = count > shown.count ? l.pick(" (还有 \(count - shown.count) 行)", " (and \(count - shown.count) more)") : ""
+      let more =
+        count > shown.count ? l.pick(" (还有 \(count - shown.count) 行)", " (and \(count - shown.count) more)") : ""
       return l.pick(
         "--strict: \(count) 行有误, 什么都没有导入: \(shown.joined(separator: "; "))\(more)",
         "--strict: \(count) bad rows, nothing imported: \(shown.joined(separator: "; "))\(more)")
