@@ -30,9 +30,9 @@ struct LeadImportWriter {
 
   /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (its external id is in the
   /// database; repeats within the file are found by the parser before they get here).
-  mutating func write(_ row: ImportedLead, insert: Bool) throws -> String? {
+  mutating func write(_ row: ImportedLead, insert: Bool) throws -> ImportProblem? {
     if !externalIDsAreNew, let ext = row.externalID, try statements.leadExists(externalID: ext) {
-      return "external_id \"\(ext)\" is already in the database"
+      return .existingID(id: ext)
     }
     guard insert else { return nil }
     var consultantID: Int64?
@@ -135,9 +135,9 @@ struct TouchImportWriter {
   }
 
   /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see).
-  mutating func write(_ row: ImportedTouch, insert: Bool) throws -> String? {
+  mutating func write(_ row: ImportedTouch, insert: Bool) throws -> ImportProblem? {
     guard let leadID = try lead(row.leadExternalID) else {
-      return "lead_external_id \"\(row.leadExternalID)\" is not a lead you may see: import the leads first"
+      return .unknownLead(id: row.leadExternalID)
     }
     guard insert else { return nil }
     let s = touchInsert

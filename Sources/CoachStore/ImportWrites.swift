@@ -31,7 +31,7 @@ extension AppDatabase {
         try useImportCache(db)
         var w = try LeadImportWriter(db, now: now, actor: actor, distinctExternalIDs: true)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))
+          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
         }
         try w.finish()
         return try finish(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
@@ -50,7 +50,7 @@ extension AppDatabase {
         try useImportCache(db)
         var w = try TouchImportWriter(db, actor: actor, scope: scope)
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))
+          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
         }
         try w.finish()
         return try finish(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)
@@ -66,7 +66,7 @@ extension AppDatabase {
     try writer.write { db in
       var w = try LeadImportWriter(db, now: now, actor: actor)
       return try importRows(rows, parseErrors: parseErrors, strict: strict, created: { w.created }) { row, insert in
-        try w.write(row, insert: insert)
+        try w.write(row, insert: insert)?.text(.en)
       }
     }
   }
@@ -78,7 +78,7 @@ extension AppDatabase {
     try writeSortingOnDisk { db in
       var w = try TouchImportWriter(db, actor: actor, scope: scope)
       let result = try importRows(rows, parseErrors: parseErrors, strict: strict, created: { [] }) { row, insert in
-        try w.write(row, insert: insert)
+        try w.write(row, insert: insert)?.text(.en)
       }
       try w.finish()
       return result

@@ -31,6 +31,10 @@ import Testing
       "\(bad.stderr)")
     #expect(bad.stderr.contains("1 leads with wrong delivery rows"), "\(bad.stderr)")
     #expect(bad.stdout.contains("derived      delivery 1 leads wrong, last_touch 2 leads wrong"), "\(bad.stdout)")
+    let zh = try cli.run(["doctor", "--quick", "--lang", "zh-CN"])
+    #expect(zh.status == 65)
+    #expect(zh.stdout.contains("派生表       delivery 1 条线索有误, last_touch 2 条线索有误"), "\(zh.stdout)")
+    #expect(zh.stdout.hasSuffix("发现问题\n"), "\(zh.stdout)")
     let badJSON = try cli.run(["doctor", "--quick", "--json"])
     #expect(badJSON.status == 65)
     #expect(try badJSON.json()["derived"] as? [String: Int] == ["delivery": 1, "last_touch": 2])
@@ -51,6 +55,11 @@ import Testing
     #expect(
       again.stdout.contains("rebuilt      delivery nothing to change, last_touch nothing to change"), "\(again.stdout)")
     #expect(again.stdout.contains("derived      ok"))
+    #expect(again.stdout.hasSuffix("healthy\n"))
+    let zhAgain = try cli.run(["doctor", "--quick", "--lang", "zh-CN"])
+    #expect(zhAgain.status == 0)
+    #expect(zhAgain.stdout.contains("派生表       正常") && zhAgain.stdout.contains("孤立行       无"), "\(zhAgain.stdout)")
+    #expect(zhAgain.stdout.hasSuffix("健康\n"))
     #expect(try cli.run(["doctor"]).status == 0)
   }
 }

@@ -73,6 +73,8 @@ TARGETS = {
   "audit": ("≤ 0.8 s, ≤ 2× floor", lambda r: _within(r, 800, 2)),
   "import": ("≥ 100k rows/s (leads), ≥ 200k rows/s (touches)",
              lambda r: r["rows"] / r["ms"] * 1000 >= (200_000 if "touches" in r["name"] else 100_000)),
+  # Issue 19: a dealership's own sheet goes in, in one command.
+  "xlsx": ("≥ 50k rows/s", lambda r: r["rows"] / r["ms"] * 1000 >= 50_000),
 }
 
 
@@ -105,12 +107,12 @@ def write(path, rows, datasets, load_before, load_after):
   for r in rows:
     ratio = r["ms"] / r["floor_ms"] if r.get("ms") and r.get("floor_ms") else None
     target, check = TARGETS.get(r["target"], ("", None))
-    if r["target"] in ("next", "alerts", "audit", "import", "start", "info"):
+    if r["target"] in ("next", "alerts", "audit", "import", "xlsx", "start", "info"):
       rss_limit = 50 if r["target"] == "next" else 100
       target = (target + ("; " if target else "") + f"RSS ≤ {rss_limit} MB") if r["target"] != "info" else "(information)"
     met = "pending" if r.get("ms") is None else ""
     if r.get("ms") is not None and r["target"] != "info":
-      ok = (check(r) if check and (r.get("floor_ms") is not None or r["target"] != "import") else True) and r["rss"] <= (
+      ok = (check(r) if check and (r.get("floor_ms") is not None or r["target"] not in ("import", "xlsx")) else True) and r["rss"] <= (
         50 if r["target"] == "next" else 100)
       met = "yes" if ok else "**no**"
     name = r["name"]

@@ -90,6 +90,36 @@ def build(bin_, size, work, per_consultant):
   return d, db, info
 
 
+def xlsx_case(bin_, work, runs):
+  """A dealership's own 20k-row sheet (`scripts/make-xlsx-fixtures --rows`: Chinese headers, phones, dates, grades,
+  stages and models as people type them; written by LibreOffice) imported into a fresh database in one command,
+  against coach's import of the same rows as CSV."""
+  d = os.path.join(work, "xlsx")
+  n = 20_000
+  xlsx, csv = os.path.join(d, f"dealership-{n}.xlsx"), os.path.join(d, f"dealership-{n}.csv")
+  name = f"coach import leads .xlsx ({n:,} rows, Chinese headers, values as typed)"
+  if not os.path.exists(xlsx):
+    if shutil.which("soffice") is None:
+      return dict(size="xlsx", name=name, ms=None, floor_ms=None, rss=None, target="xlsx",
+                  note="pending: LibreOffice (soffice) not installed to write the sheet")
+    subprocess.run([os.path.join(ROOT, "scripts", "make-xlsx-fixtures"), "--rows", str(n), d], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+  base = os.path.join(d, "empty.db")
+  if not os.path.exists(base):
+    sh([bin_, "user", "add", "总部", "--role", "admin", "--db", base], stdout=subprocess.DEVNULL)
+  work_db = os.path.join(d, "bench-import.db")
+  prep = f"cp {q(base)} {q(work_db)}; rm -f {q(work_db)}-wal {q(work_db)}-shm"
+  cmd = f"{q(bin_)} import leads {q(xlsx)} --db {q(work_db)} --as 总部"
+  floor = f"{q(bin_)} import leads {q(csv)} --db {q(work_db)} --as 总部"
+  CPU.clear()
+  ms = hyperfine([cmd, floor], runs, prepare=prep)
+  subprocess.run(["sh", "-c", prep], check=True)
+  rss = rss_mb(cmd)
+  print(f"  import xlsx: {ms}", flush=True)
+  return dict(size="xlsx", name=name, ms=ms[0], floor_ms=ms[1], rss=rss, target="xlsx", rows=n,
+              floor="coach import leads of the same rows as CSV", cpu=CPU[0], floor_cpu=CPU[1])
+
+
 def has_audit(bin_):
   """Whether `coach` has the audit subcommand (an unknown one followed by --help still exits 0)."""
   out = subprocess.run([bin_, "--help"], env=ENV, capture_output=True, text=True).stdout
@@ -100,7 +130,7 @@ def main():
   p = argparse.ArgumentParser()
   p.add_argument("--bin", required=True)
   p.add_argument("--work", default="/tmp/coach-bench")
-  p.add_argument("--sizes", default="10k,100k,mature")
+  p.add_argument("--sizes", default="10k,100k,mature,xlsx")
   p.add_argument("--runs", type=int, default=15)
   p.add_argument("--import-runs", type=int, default=3)
   p.add_argument("--out", default=os.path.join(ROOT, "docs", "PERFORMANCE.md"))
@@ -116,6 +146,10 @@ def main():
   datasets = {}
   load_before = open("/proc/loadavg").read().split()[:3]
   for size in a.sizes.split(","):
+    if size == "xlsx":
+      print("[xlsx] timing", flush=True)
+      rows.append(xlsx_case(a.bin, a.work, a.runs))
+      continue
     d, db, info = build(a.bin, size, a.work, a.per_consultant)
     datasets[size] = info
     D = "--db " + q(db)

@@ -11,16 +11,19 @@ public enum CSVEncoding: String, Sendable, Hashable, Codable {
 public struct CSVRecord: Sendable, Hashable {
   /// Physical line where the record starts (the header is line 1).
   public var line: Int
-  /// Decoded fields; when `problem` is set they may be lossy and must not be imported.
+  /// Decoded fields; when `issue` is set they may be lossy and must not be imported.
   public var fields: [String]
   /// Why the record cannot be used (invalid bytes, unclosed quote), or nil.
-  public var problem: String?
+  public var issue: ImportProblem?
 
-  public init(line: Int, fields: [String], problem: String? = nil) {
+  public init(line: Int, fields: [String], issue: ImportProblem? = nil) {
     self.line = line
     self.fields = fields
-    self.problem = problem
+    self.issue = issue
   }
+
+  /// `issue` in English.
+  public var problem: String? { issue?.text(.en) }
 }
 
 /// A decoded CSV file: its encoding and records (the first is the header when the file has one).
@@ -35,9 +38,9 @@ public struct CSVFile: Sendable, Hashable {
 /// tests hold the streamed reader (`CSVImportStream`) to.
 public enum CSVReader {
   /// Bad-row reason for a record that is not valid UTF-8 in a UTF-8 file.
-  public static let invalidUTF8 = "invalid UTF-8 (file is UTF-8; save as UTF-8 or GBK)"
+  public static let invalidUTF8 = ImportProblem.invalidUTF8.text(.en)
   /// Bad-row reason for a record that is not valid GB18030 in a GBK/GB18030 file.
-  public static let invalidGB18030 = "invalid GBK/GB18030 bytes (file is GBK/GB18030; save as UTF-8 or GBK)"
+  public static let invalidGB18030 = ImportProblem.invalidGB18030.text(.en)
 
   /// Decodes `data`; see `read(_:fileName:)` for the rules.
   package static func read(_ data: Data, fileName: String? = nil) throws -> CSVFile {
@@ -78,12 +81,10 @@ public enum CSVReader {
     let records = raw.indices.map { i in
       let r = raw[i]
       let decoded = r.isASCII ? utf8[i] : (encoding == .utf8 ? utf8[i] : gb[i])
-      var problem = decoded == nil ? (encoding == .utf8 ? invalidUTF8 : invalidGB18030) : nil
-      if let q = r.unclosedQuoteLine {
-        problem = "quote opened on line \(q) is never closed (double a quote inside a quoted field: \"\")"
-      }
+      var issue: ImportProblem? = decoded == nil ? (encoding == .utf8 ? .invalidUTF8 : .invalidGB18030) : nil
+      if let q = r.unclosedQuoteLine { issue = .unclosedQuote(line: q) }
       return CSVRecord(
-        line: r.line, fields: decoded ?? r.fields.map { String(decoding: $0, as: UTF8.self) }, problem: problem)
+        line: r.line, fields: decoded ?? r.fields.map { String(decoding: $0, as: UTF8.self) }, issue: issue)
     }
     return CSVFile(encoding: encoding, hadBOM: hadBOM, records: records)
   }

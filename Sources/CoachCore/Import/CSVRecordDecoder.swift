@@ -48,10 +48,10 @@ struct CSVRecordDecoder {
     return raw.ends.firstIndex { at < $0 } ?? raw.ends.count - 1
   }
 
-  /// Decodes `raw` and calls `body` with the record (fields, or a `problem` when it cannot be used).
+  /// Decodes `raw` and calls `body` with the record (fields, or an `issue` when it cannot be used).
   mutating func decode(_ raw: ByteRecord, _ body: (CSVRecord) throws -> Void) throws {
     record.line = raw.line
-    record.problem = nil
+    record.issue = nil
     record.fields.removeAll(keepingCapacity: true)
     try raw.bytes.withUnsafeBufferPointer { all in
       if raw.isASCII {
@@ -61,10 +61,10 @@ struct CSVRecordDecoder {
       }
     }
     if let q = raw.unclosedQuoteLine {
-      record.problem = "quote opened on line \(q) is never closed (double a quote inside a quoted field: \"\")"
+      record.issue = .unclosedQuote(line: q)
     } else if let field = Self.fieldWithNUL(raw) {
       // SQLite and C strings end text at NUL: what follows would be lost without a word.
-      record.problem = "field \(field + 1) contains a NUL character (byte 0), which text may not hold: remove it"
+      record.issue = .nulCharacter(field: field + 1)
     }
     try body(record)
   }
@@ -78,7 +78,7 @@ struct CSVRecordDecoder {
       if utf8OK { return }
       let gbOK = tally.hadBOM ? false : try gbValid(raw, all)
       if gbOK { tally.gbOnly += 1 } else if tally.firstNeither == nil { tally.firstNeither = raw.line }
-      record.problem = CSVReader.invalidUTF8
+      record.issue = .invalidUTF8
       return
     }
     let decoder = try gbDecoder()
@@ -88,7 +88,7 @@ struct CSVRecordDecoder {
       if !utf8OK { tally.gbOnly += 1 }
     } else {
       if !utf8OK && tally.firstNeither == nil { tally.firstNeither = raw.line }
-      record.problem = CSVReader.invalidGB18030
+      record.issue = .invalidGB18030
     }
   }
 

@@ -12,16 +12,19 @@ public struct ImportOptions: Sendable {
   public var vocabulary: ImportVocabulary
   /// `--map 'HEADER=column'`: headers named by the user, by `ImportVocabulary.key` of the header.
   public var headerMap: [String: String]
+  /// The language of the bad rows' reasons (`--lang`).
+  public var language: UILanguage
 
   public init(
     zone: TimeZone, fileName: String? = nil, knownModels: [String]? = nil, vocabulary: ImportVocabulary = .builtIn,
-    headerMap: [String: String] = [:]
+    headerMap: [String: String] = [:], language: UILanguage = .en
   ) {
     self.zone = zone
     self.fileName = fileName
     self.knownModels = knownModels
     self.vocabulary = vocabulary
     self.headerMap = headerMap
+    self.language = language
   }
 
   /// Parses `--map` arguments (`HEADER=column`) for `schema`; throws a usage error naming what is accepted.

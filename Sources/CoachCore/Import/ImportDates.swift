@@ -57,4 +57,77 @@ public enum ImportDates {
   }
 
   private static func pad2(_ s: String) -> String { s.count == 1 ? "0" + s : s }
+
+  // MARK: - The sheet's forms, from the bytes
+
+  /// `instant(text, zone:)` for the forms a sheet holds, read straight from the bytes: `YYYY`, a separator
+  /// (`-` `/` `.` `年` `月`), `M`, a separator, `D`, then `日` or `号` or nothing, then nothing or a time
+  /// `H:MM[:SS]` (after one space, or right after `日`/`号`). Nil for any other text: the caller asks `instant`,
+  /// which gives the same answer wherever this one gives one (`ImportDatesFastPathTests`).
+  static func sheetInstant(_ text: String, zone: TimeZone) -> Date? {
+    var text = text
+    guard let (day, seconds) = text.withUTF8({ sheetDayAndTime($0) }) else { return nil }
+    return CivilTime.instant(day, seconds: seconds, in: zone)
+  }
+
+  /// The day and seconds after midnight of a sheet's day-and-time (see `sheetInstant`), checked to exist.
+  static func sheetDayAndTime(_ b: UnsafeBufferPointer<UInt8>) -> (LocalDate, Int)? {
+    var i = 0
+    /// Between `least` and `most` ASCII digits, no more.
+    func number(_ least: Int, _ most: Int) -> Int? {
+      var v = 0
+      var k = 0
+      while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+        guard k < most else { return nil }
+        v = v * 10 + Int(b[i] - 0x30)
+        i += 1
+        k += 1
+      }
+      return k >= least ? v : nil
+    }
+    /// The three bytes of a CJK character at `i`.
+    func cjk(_ c0: UInt8, _ c1: UInt8, _ c2: UInt8) -> Bool {
+      i + 2 < b.count && b[i] == c0 && b[i + 1] == c1 && b[i + 2] == c2
+    }
+    /// `-` `/` `.` `年` `月`.
+    func separator() -> Bool {
+      guard i < b.count else { return false }
+      if b[i] == 0x2D || b[i] == 0x2F || b[i] == 0x2E {
+        i += 1
+        return true
+      }
+      if cjk(0xE5, 0xB9, 0xB4) || cjk(0xE6, 0x9C, 0x88) {
+        i += 3
+        return true
+      }
+      return false
+    }
+    guard let year = number(4, 4), separator(), let month = number(1, 2), separator(), let day = number(1, 2),
+      (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+    else { return nil }
+    let date = LocalDate(year: year, month: month, day: day)
+    var closed = false
+    if cjk(0xE6, 0x97, 0xA5) || cjk(0xE5, 0x8F, 0xB7) {  // 日 号
+      i += 3
+      closed = true
+    }
+    if i == b.count { return (date, 0) }
+    if b[i] == 0x20 {
+      i += 1
+    } else if !closed {
+      return nil
+    }
+    guard let hour = number(1, 2), hour <= 23, i < b.count, b[i] == 0x3A else { return nil }
+    i += 1
+    guard let minute = number(2, 2), minute <= 59 else { return nil }
+    var second = 0
+    if i < b.count {
+      guard b[i] == 0x3A else { return nil }
+      i += 1
+      guard let s = number(2, 2), s <= 59 else { return nil }
+      second = s
+    }
+    guard i == b.count else { return nil }
+    return (date, hour * 3600 + minute * 60 + second)
+  }
 }

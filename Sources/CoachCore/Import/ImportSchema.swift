@@ -33,13 +33,16 @@ public struct ImportSchema: Sendable, Hashable {
   /// Besides the exact column names: `map` (`--map`, by `ImportVocabulary.key`) first, then the names of
   /// `vocabulary` (`ImportVocabularyTable`).
   public func bind(
-    header: CSVRecord?, fileName: String? = nil, vocabulary: ImportVocabulary? = nil, map: [String: String] = [:]
+    header: CSVRecord?, fileName: String? = nil, vocabulary: ImportVocabulary? = nil, map: [String: String] = [:],
+    language: UILanguage = .en
   ) throws -> ImportHeader {
     let file = fileName ?? "the CSV file"
-    let needs = "a \(kind.rawValue) file needs a header row naming \(required.joined(separator: " and "))"
-    guard let header else { throw CoachError.rejected(code: "bad_csv_header", message: "\(file) is empty: \(needs)") }
-    if let problem = header.problem {
-      throw CoachError.rejected(code: "bad_csv_header", message: "\(file):\(header.line): header: \(problem)")
+    func refuse(_ text: ImportHeaderText) -> CoachError {
+      .rejected(code: "bad_csv_header", message: text.text(language))
+    }
+    guard let header else { throw refuse(.emptyFile(file: file, kind: kind.rawValue, needs: required)) }
+    if let issue = header.issue {
+      throw refuse(.unreadableHeader(file: file, line: header.line, problem: issue.text(language)))
     }
     var index: [String: Int] = [:]
     var warnings: [String] = []
@@ -56,17 +59,14 @@ public struct ImportSchema: Sendable, Hashable {
       if ignored.contains(name) {
         continue
       } else if name.isEmpty {
-        warnings.append("\(file):\(header.line): column \(i + 1) has no name; ignored")
+        warnings.append(ImportHeaderText.unnamedColumn(file: file, line: header.line, column: i + 1).text(language))
       } else if !columns.contains(name) {
         unknown.append(cell)
         warnings.append(
-          "\(file):\(header.line): unknown column \"\(cell)\" (column \(i + 1)) ignored; known columns: "
-            + columns.joined(separator: ", ") + " (or their Chinese names; --map 'HEADER=column' names any other)")
+          ImportHeaderText.unknownColumn(file: file, line: header.line, header: cell, column: i + 1, known: columns)
+            .text(language))
       } else if let earlier = index[name] {
-        throw CoachError.rejected(
-          code: "bad_csv_header",
-          message: "\(file):\(header.line): column \(name) appears twice (columns \(earlier + 1) and \(i + 1)); "
-            + "name each column once")
+        throw refuse(.repeatedColumn(file: file, line: header.line, name: name, first: earlier + 1, second: i + 1))
       } else {
         index[name] = i
         recognised.append(ImportHeader.Recognised(header: cell, column: name, position: i + 1))
@@ -74,10 +74,9 @@ public struct ImportSchema: Sendable, Hashable {
     }
     let missing = required.filter { index[$0] == nil }
     guard missing.isEmpty else {
-      throw CoachError.rejected(
-        code: "bad_csv_header",
-        message: "\(file):\(header.line): header lacks \(missing.joined(separator: " and ")); \(needs) "
-          + "(columns: \(columns.joined(separator: ", ")))")
+      throw refuse(
+        .missingColumns(
+          file: file, line: header.line, kind: kind.rawValue, missing: missing, needs: required, known: columns))
     }
     var bound = ImportHeader(
       schema: self, line: header.line, fieldCount: header.fields.count, index: index,

@@ -27,17 +27,17 @@ enum LeadRow {
   static func externalID(_ r: RowReader) -> String? { r.text(at: Col.externalID) }
 
   static func read(_ r: inout RowReader, knownModels: [String]?) -> ImportedLead? {
-    let name = r.required("name", r.text(at: Col.name), "every lead needs a name")
+    let name = r.required("name", r.text(at: Col.name), .leadName)
     var phone: String?
-    if let raw = r.required("phone", r.text(at: Col.phone), "every lead needs a phone: \(Phone.accepted)") {
+    if let raw = r.required("phone", r.text(at: Col.phone), .leadPhone) {
       phone = fastMobile(raw) ?? Phone.normalize(raw)
-      if phone == nil { r.fail("phone \"\(raw)\": expected \(Phone.accepted)") }
+      if phone == nil { r.fail(.badPhone(value: raw)) }
     }
     let gender = r.text(at: Col.gender).map { g in
       g == "male" || g == "female" ? g : (r.vocabulary.code("gender", g) ?? g)
     }
     let email = r.text(at: Col.email)
-    if let email, !Email.isPlausible(email) { r.fail("email \"\(email)\": expected \(Email.accepted)") }
+    if let email, !Email.isPlausible(email) { r.fail(.badEmail(value: email)) }
     let birthday = r.text(at: Col.birthday).flatMap { r.day("birthday", value: $0) }
     let model = self.model(&r, r.text(at: Col.model), known: knownModels)
     let grade = r.text(at: Col.grade).flatMap { r.code("grade", Grade.self, value: $0) }
@@ -75,16 +75,23 @@ enum LeadRow {
   private static func model(_ r: inout RowReader, _ value: String?, known: [String]?) -> String? {
     guard let v = value else { return nil }
     guard let known else { return v }
-    if let match = known.first(where: { RowReader.sameIgnoringCase($0, v) }) { return match }
-    switch r.vocabulary.model(v) {
-    case .code(let code) where known.contains(code): return code
-    case .ambiguous(let codes):
-      r.fail(
-        "model \"\(v)\" is ambiguous: it names \(RowReader.oneOf(r.vocabulary.describe(codes))); "
-          + "write the catalog code or the full name")
-    default: r.fail("model \"\(v)\": expected a catalog code or name: \(RowReader.oneOf(known))")
+    let vocabulary = r.vocabulary
+    // A sheet names the same few models in every row: each text is worked out once per import.
+    let work = { () -> Result<String, ImportCellMemo.ModelProblem> in
+      if let match = known.first(where: { RowReader.sameIgnoringCase($0, v) }) { return .success(match) }
+      switch vocabulary.model(v) {
+      case .code(let code) where known.contains(code): return .success(code)
+      case .ambiguous(let codes):
+        return .failure(.init(problem: .ambiguousModel(value: v, names: vocabulary.describe(codes))))
+      default: return .failure(.init(problem: .unknownModel(value: v, known: known)))
+      }
     }
-    return nil
+    switch r.memo.map({ $0.model(v, work) }) ?? work() {
+    case .success(let code): return code
+    case .failure(let why):
+      r.fail(why.problem)
+      return nil
+    }
   }
 
   /// `key=value;key=value` facts.
@@ -95,7 +102,7 @@ enum LeadRow {
       let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let key = pair[0].trimmingCharacters(in: .whitespaces)
       guard pair.count == 2, !key.isEmpty else {
-        r.fail("profile \"\(item)\": expected key=value pairs separated by ; (like hobby=钓鱼;career=教师)")
+        r.fail(.badProfile(item: item))
         return []
       }
       facts.append(ProfileFact(key: key, value: pair[1].trimmingCharacters(in: .whitespaces)))
@@ -106,8 +113,8 @@ enum LeadRow {
 
 /// Cell rules of one touches row.
 enum TouchRow {
-  private static let channels = RowReader.oneOf(Channel.allCases.map(\.rawValue))
-  private static let outcomes = RowReader.oneOf(Outcome.allCases.map(\.rawValue))
+  private static let channels = Channel.allCases.map(\.rawValue)
+  private static let outcomes = Outcome.allCases.map(\.rawValue)
   /// Each column's place in `ImportSchema.touches.columns`.
   private enum Col {
     static let lead = ImportSchema.touches.ordinal("lead_external_id")
@@ -119,19 +126,19 @@ enum TouchRow {
   }
 
   static func read(_ r: inout RowReader) -> ImportedTouch? {
-    let lead = r.required("lead_external_id", r.text(at: Col.lead), "every touch needs the external_id of its lead")
-    let atText = r.required("at", r.text(at: Col.at), "every touch needs its time, like 2025-07-10T10:00:00+08:00")
+    let lead = r.required("lead_external_id", r.text(at: Col.lead), .touchLead)
+    let atText = r.required("at", r.text(at: Col.at), .touchTime)
     let at = atText.flatMap { r.instant("at", value: $0) }
-    let channel = r.required("channel", r.text(at: Col.channel), "expected \(channels)").flatMap {
+    let channel = r.required("channel", r.text(at: Col.channel), .codes(channels)).flatMap {
       r.code("channel", Channel.self, value: $0)
     }
-    let outcome = r.required("outcome", r.text(at: Col.outcome), "expected \(outcomes)").flatMap {
+    let outcome = r.required("outcome", r.text(at: Col.outcome), .codes(outcomes)).flatMap {
       r.code("outcome", Outcome.self, value: $0)
     }
     let nextAtText = r.text(at: Col.nextAt)
     let nextAt = nextAtText.flatMap { r.instant("next_at", value: $0) }
     if let at, let nextAt, nextAt < at {
-      r.fail("next_at \"\(nextAtText ?? "")\" is before at \"\(atText ?? "")\": the next contact comes later")
+      r.fail(.nextBeforeAt(next: nextAtText ?? "", at: atText ?? ""))
     }
     guard let lead, let at, let channel, let outcome, r.reasons.isEmpty else { return nil }
     return ImportedTouch(

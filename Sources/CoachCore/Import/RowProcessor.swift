@@ -19,6 +19,8 @@ struct RowProcessor<Row: ImportedRow> {
   private var sawHeader = false
   /// First line of each `external_id` (leads only): what must be remembered to find repeats.
   private var firstLine: [String: Int] = [:]
+  /// The answers for words and model names already seen in this file (one catalog, one thread).
+  private let memo = ImportCellMemo()
 
   init(schema: ImportSchema, options: ImportOptions, read: @escaping (inout RowReader) -> Row?) {
     self.schema = schema
@@ -32,23 +34,25 @@ struct RowProcessor<Row: ImportedRow> {
       sawHeader = true
       do {
         header = try schema.bind(
-          header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap)
+          header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap,
+          language: options.language)
       } catch { headerError = error }
       return .none
     }
     guard let header else { return .none }
-    if let problem = record.problem { return .bad(RowError(line: record.line, reason: problem)) }
+    if let issue = record.issue { return .bad(RowError(line: record.line, reason: issue.text(options.language))) }
     if Self.allBlank(record.fields) { return .none }
     guard record.fields.count == header.fieldCount else {
-      return .bad(
-        RowError(line: record.line, reason: "\(record.fields.count) fields, header has \(header.fieldCount)"))
+      let problem = ImportProblem.fieldCount(found: record.fields.count, header: header.fieldCount)
+      return .bad(RowError(line: record.line, reason: problem.text(options.language)))
     }
     var reader = RowReader(
-      line: record.line, header: header, fields: record.fields, zone: options.zone, vocabulary: options.vocabulary)
+      line: record.line, header: header, fields: record.fields, zone: options.zone, vocabulary: options.vocabulary,
+      language: options.language, memo: memo)
     let row = read(&reader)
     if schema.kind == .leads, let id = LeadRow.externalID(reader) {
       if let earlier = firstLine[id] {
-        reader.fail("external_id \"\(id)\" repeats line \(earlier)")
+        reader.fail(.repeatedID(id: id, line: earlier))
       } else {
         firstLine[id] = reader.line
       }
@@ -61,7 +65,7 @@ struct RowProcessor<Row: ImportedRow> {
   func finish() throws -> ImportHeader {
     if let headerError { throw headerError }
     if let header { return header }
-    return try schema.bind(header: nil, fileName: options.fileName)
+    return try schema.bind(header: nil, fileName: options.fileName, language: options.language)
   }
 
   /// Every cell empty or white space (spreadsheets leave such rows behind).

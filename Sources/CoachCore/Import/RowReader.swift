@@ -8,19 +8,26 @@ struct RowReader {
   let zone: TimeZone
   /// Words and names besides the codes (asked only when a cell is not a code).
   let vocabulary: ImportVocabulary
+  /// The language reasons are given in.
+  let language: UILanguage
+  /// The import's answers for words and model names already seen (nil: work each out).
+  let memo: ImportCellMemo?
   private(set) var reasons: [String] = []
 
   init(
-    line: Int, header: ImportHeader, fields: [String], zone: TimeZone, vocabulary: ImportVocabulary = .builtIn
+    line: Int, header: ImportHeader, fields: [String], zone: TimeZone, vocabulary: ImportVocabulary = .builtIn,
+    language: UILanguage = .en, memo: ImportCellMemo? = nil
   ) {
     self.line = line
     self.header = header
     self.fields = fields
     self.zone = zone
     self.vocabulary = vocabulary
+    self.language = language
+    self.memo = memo
   }
 
-  mutating func fail(_ reason: String) { reasons.append(reason) }
+  mutating func fail(_ problem: ImportProblem) { reasons.append(problem.text(language)) }
 
   /// The trimmed text of `column`, nil when empty or absent.
   func text(_ column: String) -> String? { header.value(column, in: fields) }
@@ -28,15 +35,10 @@ struct RowReader {
   /// The trimmed text of the schema's column at `ordinal` (`ImportSchema.ordinal`), nil when empty or absent.
   func text(at ordinal: Int) -> String? { header.value(ordinal: ordinal, in: fields) }
 
-  /// The text of a column every row must fill; `why` completes "<column> is empty: ".
-  mutating func required(_ column: String, _ why: @autoclosure () -> String) -> String? {
-    required(column, text(column), why())
-  }
-
-  /// `value`, the text read from `column`, which every row must fill; `why` completes "<column> is empty: ".
-  mutating func required(_ column: String, _ value: String?, _ why: @autoclosure () -> String) -> String? {
+  /// `value`, the text read from `column`, which every row must fill; `need` says why when it is empty.
+  mutating func required(_ column: String, _ value: String?, _ need: ImportProblem.Need) -> String? {
     guard let value else {
-      fail("\(column) is empty: \(why())")
+      fail(.empty(column: column, need: need))
       return nil
     }
     return value
@@ -55,9 +57,16 @@ struct RowReader {
       if let match = T.allCases.first(where: { Self.sameCode($0.rawValue, v) }) { return match }
       return spoken(column, T.self, value: v)
     }
-    let key = v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
-    if let match = T.allCases.first(where: { $0.rawValue.lowercased() == key }) { return match }
-    return spoken(column, T.self, value: v)
+    // Other text (`战败`, `H级`): a sheet repeats the same few words in every row, each worked out once.
+    let vocabulary = self.vocabulary
+    let work = { () -> String? in
+      let key = v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+      if let match = T.allCases.first(where: { $0.rawValue.lowercased() == key }) { return match.rawValue }
+      return Self.spokenCode(T.self, column, v, vocabulary)?.rawValue
+    }
+    if let raw = memo.map({ $0.code(column, v, work) }) ?? work(), let match = T(rawValue: raw) { return match }
+    fail(.badCode(column: column, value: v, accepted: T.allCases.map(\.rawValue)))
+    return nil
   }
 
   /// A value that is not a code: a word of the vocabulary (`战败`, `电话`, a playbook label) or a grade with its
@@ -65,23 +74,22 @@ struct RowReader {
   private mutating func spoken<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, value v: String)
     -> T? where T.RawValue == String
   {
+    if let match = Self.spokenCode(T.self, column, v, vocabulary) { return match }
+    fail(.badCode(column: column, value: v, accepted: T.allCases.map(\.rawValue)))
+    return nil
+  }
+
+  /// The code a word of the vocabulary or a grade with its suffix stands for, or nil.
+  private static func spokenCode<T: RawRepresentable & CaseIterable>(
+    _ type: T.Type, _ column: String, _ v: String, _ vocabulary: ImportVocabulary
+  ) -> T? where T.RawValue == String {
     if let code = vocabulary.code(column, v), let match = T(rawValue: code) { return match }
     if let bare = ImportVocabulary.withoutGradeSuffix(v), !bare.isEmpty,
       let match = T.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(bare) == .orderedSame })
     {
       return match
     }
-    fail("\(column) \"\(v)\": expected \(Self.oneOf(T.allCases.map(\.rawValue)))\(Self.spokenHint(column))")
     return nil
-  }
-
-  private static func spokenHint(_ column: String) -> String {
-    switch column {
-    case "stage", "channel", "outcome": " (or the playbook's label, like 战败 or 电话)"
-    case "grade": " (a suffix 级 or 类 is allowed, like H级)"
-    case "tier": " (a suffix 级 or 类 is allowed, like A级)"
-    default: ""
-    }
   }
 
   /// No upper-case ASCII (for ASCII text: equal to its `lowercased()`); other text is asked the slow way.
@@ -123,24 +131,18 @@ struct RowReader {
   mutating func day(_ column: String, value: String? = nil) -> LocalDate? {
     guard let v = value ?? text(column) else { return nil }
     if let d = ImportDates.day(v) { return d }
-    fail("\(column) \"\(v)\": expected a real day as \(ImportDates.accepted)")
+    fail(.badDay(column: column, value: v))
     return nil
   }
 
   /// An ISO 8601 time; without an offset it is in the import's zone.
   mutating func instant(_ column: String, value: String? = nil) -> Date? {
     guard let v = value ?? text(column) else { return nil }
-    if let d = FastInstant.parse(v) ?? ImportDates.instant(v, zone: zone) { return d }
-    fail(
-      "\(column) \"\(v)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00, "
-        + "or a day as \(ImportDates.accepted), a time may follow (without an offset: \(zone.identifier))")
+    if let d = FastInstant.parse(v) ?? ImportDates.sheetInstant(v, zone: zone) ?? ImportDates.instant(v, zone: zone) {
+      return d
+    }
+    fail(.badInstant(column: column, value: v, zone: zone.identifier))
     return nil
-  }
-
-  /// `a, b, c or d`.
-  static func oneOf(_ items: [String]) -> String {
-    guard items.count > 1, let last = items.last else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " or " + last
   }
 
   /// Items separated by `;` (ASCII or full-width), trimmed, empty ones dropped.

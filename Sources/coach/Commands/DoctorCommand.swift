@@ -36,16 +36,16 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(DoctorJSON(report, database: env.dbPath, overdue: overdue, rebuilt: rebuilt))
       } else {
-        print("database     \(env.dbPath)")
-        if let rebuilt { print("rebuilt      \(Self.describe(rebuilt))") }
-        print("integrity    \(report.integrity.prefix(3).joined(separator: "; "))")
-        print("schema       \(report.schemaVersion) (this coach knows \(report.knownSchemaVersion)), journal \(report.journalMode)")
-        print("orphan rows  \(report.orphans.isEmpty ? "none" : report.orphans.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
-        let wrong = report.derived.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value) leads wrong" }
-        print("derived      \(wrong.isEmpty ? "ok" : wrong.joined(separator: ", "))")
-        print("rows         " + report.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        if let overdue { print("overdue      \(overdue) of \(seen) leads you see") }
-        print(report.isHealthy ? "healthy" : "problems found")
+        let say = { (line: DoctorText) in print(line.text(env.ui)) }
+        say(.database(env.dbPath))
+        if let rebuilt { say(.rebuilt(Self.describe(rebuilt, env.ui))) }
+        say(.integrity(report.integrity.prefix(3).joined(separator: "; ")))
+        say(.schema(version: report.schemaVersion, known: report.knownSchemaVersion, journal: report.journalMode))
+        say(.orphans(report.orphans))
+        say(.derived(report.derived))
+        say(.rows(report.counts))
+        if let overdue { say(.overdue(count: overdue, of: seen)) }
+        say(.verdict(healthy: report.isHealthy))
       }
       if !report.isHealthy {
         for p in report.problems { FileHandle.standardError.write(Data("coach doctor: \(p)\n".utf8)) }
@@ -54,11 +54,11 @@ extension CoachCommand {
     }
 
     /// `delivery nothing to change, last_touch 3 leads (6 rows removed, 6 written)`.
-    static func describe(_ rebuilt: DerivedRepair) -> String {
+    static func describe(_ rebuilt: DerivedRepair, _ ui: UILanguage) -> String {
       rebuilt.tables.sorted { $0.key < $1.key }.map { key, c in
-        c.rowsRemoved + c.rowsWritten == 0
-          ? "\(key) nothing to change"
-          : "\(key) \(c.wrongLeads) leads (\(c.rowsRemoved) rows removed, \(c.rowsWritten) written)"
+        let repair = DoctorText.repaired(
+          table: key, wrongLeads: c.wrongLeads, removed: c.rowsRemoved, written: c.rowsWritten)
+        return repair.text(ui)
       }.joined(separator: ", ")
     }
   }

@@ -26,8 +26,8 @@ extension CoachCommand {
         let options = ImportOptions(
           zone: env.zone, fileName: file.file, knownModels: models,
           vocabulary: ImportIO.vocabulary(playbooks, language: env.language),
-          headerMap: try ImportOptions.headerMap(file.map, schema: .leads))
-        let result = try ImportIO.run(file: file.file) {
+          headerMap: try ImportOptions.headerMap(file.map, schema: .leads), language: env.ui)
+        let result = try ImportIO.run(file: file.file, env: env) {
           try session.db.importLeads(
             from: source, options: options, strict: file.strict, now: env.now, actor: session.actor,
             dryRun: file.dryRun, warn: ImportIO.warn)
@@ -50,8 +50,8 @@ extension CoachCommand {
         let options = ImportOptions(
           zone: env.zone, fileName: file.file,
           vocabulary: ImportIO.vocabulary(playbooks, language: env.language),
-          headerMap: try ImportOptions.headerMap(file.map, schema: .touches))
-        let result = try ImportIO.run(file: file.file) {
+          headerMap: try ImportOptions.headerMap(file.map, schema: .touches), language: env.ui)
+        let result = try ImportIO.run(file: file.file, env: env) {
           try session.db.importTouches(
             from: source, options: options, strict: file.strict, actor: session.actor, scope: session.scope,
             dryRun: file.dryRun, warn: ImportIO.warn)
@@ -100,14 +100,13 @@ enum ImportIO {
   }
 
   /// Runs the import and turns a strict refusal into exit 65 naming the lines.
-  static func run(file: String, _ body: () throws -> ImportResult) throws -> ImportResult {
+  static func run(file: String, env: RunEnvironment, _ body: () throws -> ImportResult) throws -> ImportResult {
     do {
       return try body()
     } catch ImportFailure.strict(let errors) {
-      let shown = errors.prefix(5).map { "\(file):\($0.line): \($0.reason)" }.joined(separator: "; ")
-      let more = errors.count > 5 ? " (and \(errors.count - 5) more)" : ""
+      let shown = errors.prefix(5).map { "\(file):\($0.line): \($0.reason)" }
       throw CoachError.rejected(
-        code: "bad_rows", message: "--strict: \(errors.count) bad rows, nothing imported: \(shown)\(more)")
+        code: "bad_rows", message: ImportReportText.strictRefusal(count: errors.count, shown: shown).text(env.ui))
     }
   }
 
@@ -129,17 +128,12 @@ enum ImportIO {
       if !result.createdConsultants.isEmpty { out.confirm(.newConsultants(result.createdConsultants)) }
       return
     }
-    print("dry run, nothing written: would import \(result.imported) \(noun) (\(format)); skipped \(result.skipped.count)")
-    for e in result.skipped { print("  line \(e.line): \(e.reason)") }
-    print(
-      "columns: "
-        + columns.map { $0.header == $0.field ? $0.field : "\($0.header) → \($0.field)" }.joined(separator: ", "))
-    if let ignored = result.header?.ignoredColumns, !ignored.isEmpty {
-      print("ignored columns: \(ignored.joined(separator: ", "))")
-    }
-    if !result.createdConsultants.isEmpty {
-      print("would create consultants: \(result.createdConsultants.joined(separator: ", "))")
-    }
+    let say = { (line: ImportReportText) in print(line.text(env.ui)) }
+    say(.dryRun(count: result.imported, noun: noun, format: format, skipped: result.skipped.count))
+    for e in result.skipped { say(.badRow(line: e.line, reason: e.reason)) }
+    say(.columns(columns.map { (header: $0.header, field: $0.field) }))
+    if let ignored = result.header?.ignoredColumns, !ignored.isEmpty { say(.ignoredColumns(ignored)) }
+    if !result.createdConsultants.isEmpty { say(.wouldCreate(result.createdConsultants)) }
   }
 }
 

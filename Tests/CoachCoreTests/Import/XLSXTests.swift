@@ -73,6 +73,57 @@ import Testing
     #expect(throws: CoachError.self) { try XLSXSource(path: url.path, sheet: "nope").check() }
   }
 
+  @Test("the zip checksum: the standard check value, and any chunking gives what one bit at a time gives")
+  func crc32() {
+    func crc(_ bytes: [UInt8], chunk: Int) -> UInt32 {
+      var c = ZipCRC32()
+      var i = 0
+      while i < bytes.count {
+        bytes[i..<min(bytes.count, i + chunk)].withUnsafeBytes { c.update($0) }
+        i += chunk
+      }
+      return c.value
+    }
+    #expect(crc(Array("123456789".utf8), chunk: 9) == 0xCBF4_3926)
+    #expect(crc([], chunk: 1) == 0)
+    var rng = SplitMix64(seed: 32)
+    for n in [1, 7, 8, 9, 63, 64, 1000, 4099] {
+      let bytes = (0..<n).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      var slow: UInt32 = 0xFFFF_FFFF
+      for b in bytes {
+        slow ^= UInt32(b)
+        for _ in 0..<8 { slow = slow & 1 == 1 ? 0xEDB8_8320 ^ (slow >> 1) : slow >> 1 }
+      }
+      for chunk in [1, 3, 8, 13, n] { #expect(crc(bytes, chunk: chunk) == ~slow, "\(n) bytes in chunks of \(chunk)") }
+    }
+  }
+
+  @Test("a part whose bytes do not match the zip's checksum is refused")
+  func checksumMismatch() throws {
+    let good = try XLSXWriter.workbook(
+      sheetName: "s",
+      sheetXML: Data(
+        "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>name</t></is></c></row></sheetData></worksheet>".utf8))
+    // Stored parts would be easier to alter; instead the central directory's CRC of the sheet is changed.
+    var bytes = [UInt8](good)
+    let name = Array("xl/worksheets/sheet1.xml".utf8)
+    let central: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+    var at: Int?
+    for i in 0..<(bytes.count - 46 - name.count) where Array(bytes[i..<i + 4]) == central {
+      if Array(bytes[(i + 46)..<(i + 46 + name.count)]) == name { at = i }
+    }
+    let entry = try #require(at)
+    bytes[entry + 16] ^= 0xFF  // the CRC-32 field of the central directory record
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("coach-crc-\(UUID().uuidString).xlsx")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try Data(bytes).write(to: url)
+    #expect(throws: CoachError.self) { _ = try XLSXSource(path: url.path).records(mode: nil) { _ in } }
+    let fine = FileManager.default.temporaryDirectory.appendingPathComponent("coach-crc-\(UUID().uuidString).xlsx")
+    defer { try? FileManager.default.removeItem(at: fine) }
+    try good.write(to: fine)
+    #expect(throws: Never.self) { _ = try XLSXSource(path: fine.path).records(mode: nil) { _ in } }
+  }
+
   @Test("damaged files are a bad_xlsx rejection, never a crash")
   func damaged() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coach-xlsx-\(UUID().uuidString)")

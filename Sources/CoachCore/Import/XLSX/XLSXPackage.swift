@@ -58,12 +58,14 @@ struct XLSXPackage {
     }
     var written: UInt64 = 0
     var utf8 = UTF8Check()
+    var crc = ZipCRC32()
     // What `body` throws (damage the scanner found, a refusal, a stop) is kept apart from the zip's own errors.
     var stopped: (any Error)?
     do {
-      _ = try archive.extract(entry, bufferSize: 1 << 16) { chunk in
+      _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { chunk in
         written += UInt64(chunk.count)
         guard written <= Self.maxPartBytes else { throw Self.damaged(path, "\(part) unpacks to more than 1 GB") }
+        chunk.withUnsafeBytes { crc.update($0) }
         do {
           try utf8.check(chunk)
           try body(chunk)
@@ -73,7 +75,7 @@ struct XLSXPackage {
         }
       }
     } catch {
-      if let damage = stopped as? XLSXSheetScanner.Damaged {
+      if let damage = stopped as? XLSXScanDamage {
         throw Self.damaged(path, "\(part) is not well-formed XML (\(damage.why))")
       }
       if stopped is UTF8Check.Invalid { throw Self.damaged(path, "\(part) is not UTF-8 text") }
@@ -82,6 +84,20 @@ struct XLSXPackage {
       throw Self.damaged(path, "\(part) is damaged (\(error))")
     }
     guard utf8.isComplete else { throw Self.damaged(path, "\(part) is not UTF-8 text") }
+    guard crc.value == entry.checksum else {
+      throw Self.damaged(path, "\(part) does not match its checksum (the file is damaged)")
+    }
+    return true
+  }
+
+  /// Reads `part` with `XLSXSheetScanner`, streaming, into `sink`: false when there is no such part; `bad_xlsx`
+  /// when it is damaged, or what the sink threw.
+  func scan(_ part: String, _ sink: some XLSXEvents) throws -> Bool {
+    var scanner = XLSXSheetScanner(sheet: sink, part: part)
+    guard try stream(part, { try scanner.feed($0) }) else { return false }
+    do { try scanner.finish() } catch let e as XLSXScanDamage {
+      throw Self.damaged(path, "\(part) is not well-formed XML (\(e.why))")
+    }
     return true
   }
 

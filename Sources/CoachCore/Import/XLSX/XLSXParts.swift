@@ -73,8 +73,9 @@ final class XLSXStylesReader: XLSXDelegate {
   }
 }
 
-/// `xl/sharedStrings.xml`: the table of strings that `t="s"` cells point into, bounded in size.
-final class XLSXSharedStringsReader: XLSXDelegate {
+/// `xl/sharedStrings.xml`: the table of strings that `t="s"` cells point into, bounded in size. Read by
+/// `XLSXSheetScanner` (the fast path, `XLSXSource`) or by `XMLParser` through the delegate methods.
+final class XLSXSharedStringsReader: XLSXDelegate, XLSXEvents {
   let path: String
   var strings: [String] = []
   private var total = 0
@@ -83,6 +84,8 @@ final class XLSXSharedStringsReader: XLSXDelegate {
   private var inText = false
   /// Depth inside `<rPh>` (phonetic runs: not part of the text).
   private var phonetic = 0
+  /// Past the bound: nothing more is kept, and the parse stops at the next element's end.
+  private var tooLarge = false
 
   init(path: String) { self.path = path }
 
@@ -90,38 +93,54 @@ final class XLSXSharedStringsReader: XLSXDelegate {
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
-    switch Self.local(name) {
-    case "si":
+    start(XLSXElement(Self.local(name))) { attributes[$0] }
+  }
+
+  override func parser(_ parser: XMLParser, foundCharacters string: String) {
+    characters(string)
+    if tooLarge { fail(parser, tooLargeError) }
+  }
+
+  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    do { try end(XLSXElement(Self.local(name))) } catch { fail(parser, error) }
+  }
+
+  // MARK: - The table, whichever parser reads the XML
+
+  func start(_ element: XLSXElement, attribute: (String) -> String?) {
+    switch element {
+    case .si:
       inItem = true
       current = ""
-    case "rPh": phonetic += 1
-    case "t" where inItem && phonetic == 0: inText = true
+    case .rPh: phonetic += 1
+    case .t where inItem && phonetic == 0: inText = true
     default: break
     }
   }
 
-  override func parser(_ parser: XMLParser, foundCharacters string: String) {
-    guard inText else { return }
+  func characters(_ string: String) {
+    guard inText, !tooLarge else { return }
     current += string
     total += string.utf8.count
-    if total > XLSXPackage.maxSharedStringBytes {
-      fail(parser, XLSXPackage.damaged(path, "its shared-string table holds more than 64 MB of text"))
-    }
+    if total > XLSXPackage.maxSharedStringBytes { tooLarge = true }
   }
 
-  override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-    switch Self.local(name) {
-    case "t": inText = false
-    case "rPh": phonetic -= 1
-    case "si":
+  func end(_ element: XLSXElement) throws {
+    if tooLarge { throw tooLargeError }
+    switch element {
+    case .t: inText = false
+    case .rPh: phonetic -= 1
+    case .si:
       strings.append(current)
       inItem = false
       // Each string costs its struct as well as its text: a table of millions of empty strings is bounded too.
       total += 16
-      if total > XLSXPackage.maxSharedStringBytes {
-        fail(parser, XLSXPackage.damaged(path, "its shared-string table holds more than 64 MB of text"))
-      }
+      if total > XLSXPackage.maxSharedStringBytes { throw tooLargeError }
     default: break
     }
+  }
+
+  private var tooLargeError: CoachError {
+    XLSXPackage.damaged(path, "its shared-string table holds more than 64 MB of text")
   }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// cells as text (`XLSXCells`) at their columns. Rows before the first with two or more cells are skipped (that
 /// one is the header); each later row is cut or padded to the header's width, so that trailing empty cells (which sheets
 /// leave out) do not count, while a value right of the header makes the row bad.
-final class XLSXSheetReader: XLSXDelegate {
+final class XLSXSheetReader: XLSXDelegate, XLSXEvents {
   /// The longest text a cell may hold (Excel's own limit is 32,767 characters).
   static let maxCellBytes = 1 << 20
 
@@ -20,7 +20,7 @@ final class XLSXSheetReader: XLSXDelegate {
   private var width: Int?
   private var rowNumber = 0
   private var fields: [String] = []
-  private var problem: String?
+  private var problem: ImportProblem?
   // The cell being read.
   private var column = 0
   private var type = ""
@@ -41,35 +41,35 @@ final class XLSXSheetReader: XLSXDelegate {
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
-    start(Self.local(name)) { attributes[$0] }
+    start(XLSXElement(Self.local(name))) { attributes[$0] }
   }
 
   override func parser(_ parser: XMLParser, foundCharacters string: String) { characters(string) }
 
   override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-    do { try end(Self.local(name)) } catch { fail(parser, error) }
+    do { try end(XLSXElement(Self.local(name))) } catch { fail(parser, error) }
   }
 
   // MARK: - The rows, whichever parser reads the XML (`XMLParser` above, `XLSXSheetScanner`)
 
   /// An element starts: `attribute` gives its attributes by name (`r`, `t`, `s`).
-  func start(_ name: Substring, attribute: (String) -> String?) {
-    switch name {
-    case "row":
+  func start(_ element: XLSXElement, attribute: (String) -> String?) {
+    switch element {
+    case .row:
       rowNumber = attribute("r").flatMap(Int.init) ?? rowNumber + 1
       fields.removeAll(keepingCapacity: true)
       problem = nil
       column = 0
-    case "c":
+    case .c:
       column = attribute("r").flatMap(XLSXCells.column) ?? column
       type = attribute("t") ?? "n"
       style = attribute("s").flatMap(Int.init) ?? 0
       text = ""
-    case "v":
+    case .v:
       collecting = true
-    case "is": inInline = true
-    case "rPh": phonetic += 1
-    case "t" where inInline && phonetic == 0: collecting = true
+    case .is: inInline = true
+    case .rPh: phonetic += 1
+    case .t where inInline && phonetic == 0: collecting = true
     default: break
     }
   }
@@ -79,25 +79,25 @@ final class XLSXSheetReader: XLSXDelegate {
     guard collecting else { return }
     text += string
     if text.utf8.count > Self.maxCellBytes {
-      problem = "a cell in column \(column + 1) holds more than 1 MB of text"
+      problem = .cellTooLong(column: column + 1)
       text = ""
     }
   }
 
   /// An element ends; a row's end hands the record on (what `emit` throws comes back).
-  func end(_ name: Substring) throws {
-    switch name {
-    case "v", "t": collecting = false
-    case "is": inInline = false
-    case "rPh": phonetic -= 1
-    case "c":
+  func end(_ element: XLSXElement) throws {
+    switch element {
+    case .v, .t: collecting = false
+    case .is: inInline = false
+    case .rPh: phonetic -= 1
+    case .c:
       let value = self.value()
       if !value.isEmpty {
         while fields.count < column { fields.append("") }
         if fields.count == column { fields.append(value) } else if column < fields.count { fields[column] = value }
       }
       column += 1
-    case "row": try finishRow()
+    case .row: try finishRow()
     default: break
     }
   }
@@ -108,7 +108,7 @@ final class XLSXSheetReader: XLSXDelegate {
     case "s":
       guard let i = Int(text) else { return text }
       guard i >= 0, i < strings.count else {
-        problem = "cell in column \(column + 1) points to shared string \(i), which the file does not have"
+        problem = .missingSharedString(column: column + 1, index: i)
         return ""
       }
       return strings[i]
@@ -131,13 +131,13 @@ final class XLSXSheetReader: XLSXDelegate {
         return
       }
       width = last + 1
-      try emit(CSVRecord(line: rowNumber, fields: Array(fields[...last]), problem: problem))
+      try emit(CSVRecord(line: rowNumber, fields: Array(fields[...last]), issue: problem))
       return
     }
     if fields.count > width, let last = fields.lastIndex(where: { !$0.isEmpty }) {
       fields.removeSubrange(max(last + 1, width)...)
     }
     while fields.count < width { fields.append("") }
-    try emit(CSVRecord(line: rowNumber, fields: fields, problem: problem))
+    try emit(CSVRecord(line: rowNumber, fields: fields, issue: problem))
   }
 }

@@ -1,16 +1,17 @@
 import Foundation
 
-/// Reads a worksheet part's XML byte by byte, straight from the zip's chunks, and drives `XLSXSheetReader` with the
-/// same events `XMLParser` gives it: the fast path (a sheet has a few elements and attributes per cell, and
-/// `XMLParser` builds a dictionary and strings for each). `XLSXScannerEquivalenceTests` proves the records equal.
+/// Reads a part's XML byte by byte, straight from the zip's chunks, and drives its reader (`XLSXSheetReader`,
+/// `XLSXSharedStringsReader`) with the same events `XMLParser` gives it: the fast path (a sheet has a few elements
+/// and attributes per cell, and `XMLParser` builds a dictionary and strings for each; element names are matched as
+/// bytes, attribute values built only when asked for). `XLSXScannerEquivalenceTests` proves the answers equal.
 ///
 /// Checks what a well-formed part needs: tags nest and close, attributes are quoted, entities are known, text is
 /// UTF-8; a document type declaration (never in a workbook, and the door to entity expansion) is refused.
-struct XLSXSheetScanner {
+struct XLSXSheetScanner<Sink: XLSXEvents> {
   /// The most bytes held between chunks (an unclosed tag or a long text): beyond it the part is damaged.
-  static let maxCarry = 8 << 20
+  static var maxCarry: Int { 8 << 20 }
 
-  private let sheet: XLSXSheetReader
+  private let sheet: Sink
   private let part: String
   private var carry: [UInt8] = []
   /// Fingerprints of the open elements' names, innermost last.
@@ -20,14 +21,12 @@ struct XLSXSheetScanner {
   /// Any element, comment or instruction seen (the XML declaration must come first).
   private var sawAnything = false
 
-  init(sheet: XLSXSheetReader, part: String) {
+  init(sheet: Sink, part: String) {
     self.sheet = sheet
     self.part = part
   }
 
-  struct Damaged: Error {
-    let why: String
-  }
+  typealias Damaged = XLSXScanDamage
 
   /// Scans the next chunk; what cannot be finished yet waits for the next one.
   mutating func feed(_ chunk: Data) throws {
@@ -142,7 +141,7 @@ struct XLSXSheetScanner {
       guard let top = open.popLast(), top == Self.key(b, from + 1, end) else {
         throw Damaged(why: "a closing tag that does not match")
       }
-      try sheet.end(Self.local(b, from + 1, end))
+      try sheet.end(Self.element(b, from + 1, end))
       return
     }
     var end = to
@@ -157,14 +156,13 @@ struct XLSXSheetScanner {
     }
     try Self.attributes(b, k, end, into: &spans)
     sawAnything = true
-    let local = Self.local(b, from, k)
+    let element = Self.element(b, from, k)
     let spans = self.spans
     // Attribute values are decoded only when the reader asks for them (`r`, `t`, `s` of rows and cells).
     var failure: (any Error)?
-    sheet.start(local) { wanted in
-      guard
-        let span = spans.first(where: { Self.local(b, $0.name.lowerBound, $0.name.upperBound, keep: true) == wanted })
-      else { return nil }
+    sheet.start(element) { wanted in
+      guard let span = spans.first(where: { Self.localName(b, $0.name, is: wanted) }) else { return nil }
+      if span.plain { return String(decoding: UnsafeBufferPointer(rebasing: b[span.value]), as: UTF8.self) }
       do { return try Self.decoded(b, span.value.lowerBound, span.value.upperBound) } catch {
         failure = error
         return nil
@@ -172,26 +170,34 @@ struct XLSXSheetScanner {
     }
     if let failure { throw failure }
     if empty {
-      try sheet.end(local)
+      try sheet.end(element)
     } else {
       open.append(Self.key(b, from, k))
     }
   }
 
-  /// Where each attribute's name and value lie in the tag being read (reused from tag to tag).
-  private var spans: [(name: Range<Int>, value: Range<Int>)] = []
+  /// Where each attribute's name and value lie in the tag being read (reused from tag to tag); `plain`: the value
+  /// is ASCII text without entities, its bytes are its text.
+  private var spans: [Span] = []
+  typealias Span = (name: Range<Int>, value: Range<Int>, plain: Bool)
 
-  /// The names the sheet reader acts on, without building a string per tag; any other name is `""` (ignored).
-  private static let known: [Substring] = ["row", "c", "v", "is", "t", "rPh"]
-
-  /// The local name (after any `x:` prefix) of `b[from..<to]`: one of `known`, else `""`; with `keep`, as text.
-  private static func local(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, keep: Bool = false) -> Substring {
+  /// The element named by `b[from..<to]` (its local name, after any `x:` prefix), without building a string.
+  private static func element(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> XLSXElement {
     var start = from
     for k in from..<to where b[k] == 0x3A { start = k + 1 }
-    let name = UnsafeBufferPointer(rebasing: b[start..<to])
-    if keep { return Substring(String(decoding: name, as: UTF8.self)) }
-    for k in known where k.utf8.count == name.count && k.utf8.elementsEqual(name) { return k }
-    return ""
+    return XLSXElement(UnsafeBufferPointer(rebasing: b[start..<to]))
+  }
+
+  /// Whether the local name (after any prefix) of the attribute name at `range` is `wanted`.
+  private static func localName(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, is wanted: String) -> Bool {
+    var start = range.lowerBound
+    for k in range where b[k] == 0x3A { start = k + 1 }
+    var k = start
+    for u in wanted.utf8 {
+      guard k < range.upperBound, b[k] == u else { return false }
+      k += 1
+    }
+    return k == range.upperBound
   }
 
   /// A name's fingerprint (FNV-1a over its bytes and length) for matching an end tag to its start tag.
@@ -203,7 +209,7 @@ struct XLSXSheetScanner {
 
   /// `attributes(b, from, to)` checked, their places kept in `spans` (no strings built).
   private static func attributes(
-    _ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into spans: inout [(name: Range<Int>, value: Range<Int>)]
+    _ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into spans: inout [Span]
   ) throws {
     spans.removeAll(keepingCapacity: true)
     var k = from
@@ -235,10 +241,9 @@ struct XLSXSheetScanner {
       }
       guard !spans.contains(where: { same($0.name) }) else { throw Damaged(why: "an attribute given twice") }
       // Values are checked now (entities, UTF-8) as XMLParser would, decoded later only if asked for.
-      if b[valueStart..<k].contains(where: { $0 == 0x26 || $0 >= 0x80 || $0 < 0x20 }) {
-        _ = try decoded(b, valueStart, k)
-      }
-      spans.append((name, valueStart..<k))
+      let plain = !b[valueStart..<k].contains(where: { $0 == 0x26 || $0 >= 0x80 || $0 < 0x20 })
+      if !plain { _ = try decoded(b, valueStart, k) }
+      spans.append((name, valueStart..<k, plain))
       k += 1
     }
   }
@@ -248,7 +253,7 @@ struct XLSXSheetScanner {
   private static func attributes(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) throws
     -> [(name: [UInt8], value: String)]
   {
-    var spans: [(name: Range<Int>, value: Range<Int>)] = []
+    var spans: [Span] = []
     try attributes(b, from, to, into: &spans)
     return try spans.map { ([UInt8](b[$0.name]), try decoded(b, $0.value.lowerBound, $0.value.upperBound)) }
   }
@@ -291,6 +296,8 @@ struct XLSXSheetScanner {
   /// `b[from..<to]` as UTF-8 text, checked; line ends read as XML reads them (`\r\n` and `\r` are `\n`).
   private static func string(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) throws -> String {
     let slice = UnsafeBufferPointer(rebasing: b[from..<to])
+    // Printable ASCII (a number, a reference, most of a sheet): its bytes are its text, nothing to check.
+    if !slice.contains(where: { $0 >= 0x80 || $0 < 0x20 }) { return String(decoding: slice, as: UTF8.self) }
     guard let s = String(validating: slice, as: UTF8.self) else { throw Damaged(why: "text that is not UTF-8") }
     // Control characters other than tab and line ends are not XML text.
     for u in slice where u < 0x20 && u != 0x09 && u != 0x0A && u != 0x0D { throw Damaged(why: "a control character") }
@@ -333,4 +340,9 @@ struct XLSXSheetScanner {
     }
     return out
   }
+}
+
+/// Why a part's XML is not well-formed (`XLSXSheetScanner`).
+struct XLSXScanDamage: Error {
+  let why: String
 }

@@ -7,7 +7,8 @@ import Foundation
 public struct XLSXSource: ImportSource {
   public let path: String
   public let sheet: String?
-  /// The sheet's XML read by `XLSXSheetScanner` (the fast path); false: by Foundation's `XMLParser`.
+  /// The sheet's and shared strings' XML read by `XLSXSheetScanner` (the fast path); false: by Foundation's
+  /// `XMLParser`.
   public var scanner = true
 
   /// Opens nothing yet; `check()` tells early whether the file can be read.
@@ -48,22 +49,15 @@ public struct XLSXSource: ImportSource {
     let styles = XLSXStylesReader()
     try package.parse("xl/styles.xml", styles)
     let strings = XLSXSharedStringsReader(path: path)
-    try package.parse("xl/sharedStrings.xml", strings)
+    if scanner {
+      _ = try package.scan("xl/sharedStrings.xml", strings)
+    } else {
+      try package.parse("xl/sharedStrings.xml", strings)
+    }
     try withoutActuallyEscaping(body) { emit in
       let reader = XLSXSheetReader(
         strings: strings.strings, dateStyles: styles.dateStyles, date1904: date1904, emit: emit)
-      let found: Bool
-      if scanner {
-        var scan = XLSXSheetScanner(sheet: reader, part: part)
-        found = try package.stream(part) { try scan.feed($0) }
-        if found {
-          do { try scan.finish() } catch let e as XLSXSheetScanner.Damaged {
-            throw XLSXPackage.damaged(path, "\(part) is not well-formed XML (\(e.why))")
-          }
-        }
-      } else {
-        found = try package.parse(part, reader)
-      }
+      let found = try scanner ? package.scan(part, reader) : package.parse(part, reader)
       guard found else { throw XLSXPackage.damaged(path, "the sheet's part \(part) is missing") }
     }
     return .unicode

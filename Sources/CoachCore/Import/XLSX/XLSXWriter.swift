@@ -21,8 +21,9 @@ public enum XLSXWriter {
     try workbook(sheetName: sheetName, sheetXML: sheet(rows))
   }
 
-  /// A workbook around a worksheet part given as XML (tests write sheets as other programs do).
-  static func workbook(sheetName: String, sheetXML: Data) throws -> Data {
+  /// A workbook around a worksheet part given as XML (tests write sheets as other programs do), with `extraParts`
+  /// (path, bytes) besides, like a shared-string table.
+  static func workbook(sheetName: String, sheetXML: Data, extraParts: [(String, Data)] = []) throws -> Data {
     let archive = try Archive(data: Data(), accessMode: .create)
     let parts: [(String, Data)] = [
       ("[Content_Types].xml", Data(contentTypes.utf8)),
@@ -31,7 +32,7 @@ public enum XLSXWriter {
       ("xl/_rels/workbook.xml.rels", Data(workbookRels.utf8)),
       ("xl/styles.xml", Data(styles.utf8)),
       ("xl/worksheets/sheet1.xml", sheetXML),
-    ]
+    ] + extraParts
     // A fixed time: the same leads give the same bytes.
     let stamp = Date(timeIntervalSince1970: 1_577_836_800)
     for (path, data) in parts {

@@ -33,9 +33,8 @@ public enum DoneText: Sendable, Hashable {
     case .demoTry(let path, let user):
       return l.pick("试试: coach next --db \(path) --as \(user)", "try: coach next --db \(path) --as \(user)")
     case .imported(let count, let noun, let encoding, let skipped):
-      let zhNoun = noun == "leads" ? "条线索" : noun == "touches" ? "条跟进记录" : noun
       return l.pick(
-        "已导入 \(count) \(zhNoun) (\(encoding)); 跳过 \(skipped) 行",
+        "已导入 \(count) \(Self.zhNoun(noun)) (\(encoding)); 跳过 \(skipped) 行",
         "imported \(count) \(noun) (\(encoding)); skipped \(skipped)")
     case .skippedLine(let line, let reason):
       return l.pick("  第 \(line) 行: \(reason)", "  line \(line): \(reason)")
@@ -58,6 +57,11 @@ public enum DoneText: Sendable, Hashable {
     case .replacedKept(let path):
       return l.pick("被替换的数据库保留在 \(path)", "the replaced database is kept in \(path)")
     }
+  }
+
+  /// `leads` → 条线索, `touches` → 条跟进记录 (what an import counts).
+  static func zhNoun(_ noun: String) -> String {
+    noun == "leads" ? "条线索" : noun == "touches" ? "条跟进记录" : noun
   }
 
   static func zhRole(_ role: Role) -> String {
