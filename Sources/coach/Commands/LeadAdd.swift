@@ -20,20 +20,13 @@ extension CoachCommand.LeadCommand {
       let env = try RunEnvironment(global)
       try FreeText.require(fields.name ?? "", option: "--name")
       let session = try Session.open(env)
-      var consultantID = session.user?.role == .consultant ? session.user?.id : nil
-      if let name = fields.consultant {
-        consultantID = try session.consultantID(name)
-        if session.user?.role == .consultant && consultantID != session.user?.id {
-          throw CoachError.refused(.consultantAddsOwnLeads)
-        }
-      }
-      let lead = NewLead(
-        externalID: externalId, name: (fields.name ?? "").trimmingCharacters(in: .whitespaces),
-        phone: try fields.parsedPhone(), wechat: fields.wechat, email: fields.email, gender: try fields.parsedGender(),
+      let lead = LeadFields(
+        externalID: externalId, name: fields.name ?? "", phone: try fields.parsedPhone(), wechat: fields.wechat,
+        email: fields.email, gender: try fields.parsedGender(),
         birthday: try fields.birthday.map { try env.date($0, option: "--birthday") }, city: fields.city,
-        source: fields.source, consultantID: consultantID, model: try fields.checkedModel(env), grade: fields.grade,
-        tier: fields.tier, tags: fields.cleanTags, profile: try fields.parsedProfile(), createdAt: env.now)
-      let id = try session.db.addLead(lead, actor: session.actor, allowDuplicatePhone: allowDuplicate)
+        source: fields.source, model: try fields.checkedModel(env), grade: fields.grade, tier: fields.tier,
+        tags: fields.cleanTags, profile: try fields.parsedProfile())
+      let id = try AddLead(fields: lead, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate).run(session)
       if env.json {
         try Output(env: env).json(["id": id])
       } else {
@@ -54,10 +47,7 @@ extension CoachCommand.LeadCommand {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       var edit = LeadEdit()
-      if let name = fields.name {
-        try FreeText.require(name, option: "--name")
-        edit.name = name.trimmingCharacters(in: .whitespaces)
-      }
+      edit.name = fields.name
       edit.phone = try fields.parsedPhone()
       edit.wechat = fields.wechat
       edit.email = fields.email
@@ -65,15 +55,6 @@ extension CoachCommand.LeadCommand {
       edit.birthday = try fields.birthday.map { try env.date($0, option: "--birthday") }
       edit.city = fields.city
       edit.source = fields.source
-      if let c = fields.consultant {
-        guard session.isAdmin || session.user?.role == .lead else {
-          throw CoachError.refused(.onlyLeadsMoveLeads)
-        }
-        edit.consultantID = try session.consultantID(c)
-        if let me = session.user, me.role == .lead, try session.db.user(named: c)?.team != me.team || me.team == nil {
-          throw CoachError.refused(.teamLeadOwnTeam(team: me.team))
-        }
-      }
       edit.model = try fields.checkedModel(env)
       edit.grade = fields.grade
       edit.tier = fields.tier
@@ -81,9 +62,7 @@ extension CoachCommand.LeadCommand {
       edit.removeTags = untag.map { $0.lowercased() }
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }
-      if let eta = edit.eta { try StageMachine.checkETA(eta, today: env.today) }
-      guard !edit.isEmpty else { throw CoachError.refused(.nothingToChange) }
-      try session.db.editLead(id: id, edit, now: env.now, actor: session.actor, scope: session.scope)
+      try EditLead(edit: edit, consultant: fields.consultant).run(session, id: id)
       if env.json {
         try Output(env: env).json(["id": id])
       } else {

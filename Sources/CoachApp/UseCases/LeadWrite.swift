@@ -1,0 +1,62 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `coach lead add` (and any front end that adds a lead): the lead's fields as given, checked, and who may own it.
+package struct AddLead {
+  package var fields: LeadFields
+  /// The owner's name; nil: the acting consultant's own lead (nobody's for others).
+  package var consultant: String?
+  package var allowDuplicatePhone = false
+
+  package init(fields: LeadFields, consultant: String?, allowDuplicatePhone: Bool = false) {
+    (self.fields, self.consultant, self.allowDuplicatePhone) = (fields, consultant, allowDuplicatePhone)
+  }
+
+  /// Adds the lead, created now, and returns its id. A consultant adds only their own leads.
+  package func run(_ session: Session) throws -> String {
+    try FreeText.require(fields.name, option: "--name")
+    var fields = fields
+    fields.name = fields.name.trimmingCharacters(in: .whitespaces)
+    var consultantID = session.user?.role == .consultant ? session.user?.id : nil
+    if let name = consultant {
+      consultantID = try session.consultantID(name)
+      if session.user?.role == .consultant && consultantID != session.user?.id {
+        throw CoachError.refused(.consultantAddsOwnLeads)
+      }
+    }
+    return try session.db.addLead(
+      NewLead(fields, consultantID: consultantID, createdAt: session.env.now), actor: session.actor,
+      allowDuplicatePhone: allowDuplicatePhone)
+  }
+}
+
+/// `coach lead edit`: changes to a lead's fields, tags, profile or promised day, and a move to another consultant.
+package struct EditLead {
+  package var edit: LeadEdit
+  /// The new owner's name; nil leaves the owner as is.
+  package var consultant: String?
+
+  package init(edit: LeadEdit, consultant: String?) { (self.edit, self.consultant) = (edit, consultant) }
+
+  /// Applies the changes to lead `id` in one transaction. Only a team lead (within their team) or an admin moves a
+  /// lead; a promised day must be a possible one; an edit that changes nothing is refused.
+  package func run(_ session: Session, id: String) throws {
+    let env = session.env
+    var edit = edit
+    if let name = edit.name {
+      try FreeText.require(name, option: "--name")
+      edit.name = name.trimmingCharacters(in: .whitespaces)
+    }
+    if let c = consultant {
+      guard session.isAdmin || session.user?.role == .lead else { throw CoachError.refused(.onlyLeadsMoveLeads) }
+      edit.consultantID = try session.consultantID(c)
+      if let me = session.user, me.role == .lead, try session.db.user(named: c)?.team != me.team || me.team == nil {
+        throw CoachError.refused(.teamLeadOwnTeam(team: me.team))
+      }
+    }
+    if let eta = edit.eta { try StageMachine.checkETA(eta, today: env.today) }
+    guard !edit.isEmpty else { throw CoachError.refused(.nothingToChange) }
+    try session.db.editLead(id: id, edit, now: env.now, actor: session.actor, scope: session.scope)
+  }
+}
