@@ -103,6 +103,8 @@ package struct AuditRowJSON: Encodable {
   let funnel: Funnel
   let exports, export_rows: Int
   let weekly: [Week]
+  /// Snoozes set in the period on the consultant's leads (`coach audit --list snoozes`), and leads held now.
+  let snoozes, snoozed_now: Int
 
   init(
     _ f: AuditFigures, consultant: String?, weeks: [String], whole: Set<Int>, days: [String], previous before: AuditFigures?
@@ -147,6 +149,7 @@ package struct AuditRowJSON: Encodable {
       delivery_rate: NumberJSON(f.deliveryRate), median_days_to_deposit: NumberJSON(f.medianDaysToDeposit),
       median_days_to_delivery: NumberJSON(f.medianDaysToDelivery))
     (exports, export_rows) = (f.exports, f.exportRows)
+    (snoozes, snoozed_now) = (f.snoozes, f.snoozedNow)
     weekly = zip(weeks, f.weekly).enumerated().map { i, pair in
       Week(
         week: pair.0, whole: whole.contains(i), due: pair.1.due, on_time: pair.1.onTime, on_time_rate: NumberJSON(pair.1.rate))

@@ -33,6 +33,8 @@ package struct AuditLabels {
     "audit_no_whole_week": "No whole week (Monday to Sunday) in this period.",
     "audit_small_sample_note": "hollow: fewer than 5 follow-ups due that week; under the axis: on time / due of the team",
     "audit_few": "few to judge",
+    "audit_snoozes": "Snoozes set", "audit_snoozed_now": "snoozed now", "audit_until": "Until",
+    "audit_reason": "Reason", "audit_by": "By", "audit_set_at": "Set at", "audit_cleared_at": "Lifted at",
     "audit_definition_more": "Speed to lead: over the leads created in the period, the median minutes to their first touch, and the share first touched within the playbook's first-contact limit. Drill-down: coach audit --list on_time|late|missed|pending|overdue.",
     "audit_definition_text": "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
@@ -63,6 +65,7 @@ package struct AuditLabels {
     case .missed: self["audit_missed"]
     case .pending: self["audit_pending"]
     case .overdue: self["audit_overdue_now"]
+    case .snoozes: self["audit_snoozes"]
     }
   }
 

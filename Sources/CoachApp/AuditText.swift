@@ -25,7 +25,16 @@ package struct AuditTable {
     if !churn.isEmpty {
       out += "\n\(labels["audit_churn_reasons"]): " + churn.map { "\(labels.churn($0.key)) \($0.value)" }.joined(separator: " · ") + "\n"
     }
-    return out
+    return out + snoozeLine
+  }
+
+  /// `Snoozes set: 3 (Li 2 · Wang 1) · snoozed now: 2`, when any was set or holds.
+  package var snoozeLine: String {
+    let t = report.team
+    guard t.snoozes > 0 || t.snoozedNow > 0 else { return "" }
+    let by = report.consultants.filter { $0.figures.snoozes > 0 }.map { "\($0.consultant) \($0.figures.snoozes)" }
+    let who = by.isEmpty ? "" : " (" + by.joined(separator: " · ") + ")"
+    return "\n\(labels["audit_snoozes"]): \(t.snoozes)\(who) · \(labels["audit_snoozed_now"]): \(t.snoozedNow)\n"
   }
 
   package func table(_ spec: (headers: [String], rows: [[String]])) -> String {
@@ -122,7 +131,7 @@ package enum AuditCSV {
     "median_days_to_delivery", "exports", "export_rows", "from", "to",
   ] + Channel.allCases.map { "touches_\($0.rawValue)" } + [
     "first_response_leads", "first_response_within_5_min", "first_response_within_30_min", "first_response_within_2_h",
-    "first_response_within_24_h", "first_response_later", "first_response_never",
+    "first_response_within_24_h", "first_response_later", "first_response_never", "snoozes", "snoozed_now",
   ]
 
   package static func render(_ report: AuditReport, teamLabel: String) -> String {
@@ -138,7 +147,7 @@ package enum AuditCSV {
           "\(f.prospects)", "\(f.deposits)", "\(f.delivered)", rate(f.medianDaysToDeposit), rate(f.medianDaysToDelivery),
           "\(f.exports)", "\(f.exportRows)", w.from.description, w.to.description,
         ] + Channel.allCases.map { "\(f.touchesByChannel[$0] ?? 0)" }
-          + ["\(f.firstResponse.leads)"] + f.firstResponse.buckets.map { "\($0)" }
+          + ["\(f.firstResponse.leads)"] + f.firstResponse.buckets.map { "\($0)" } + ["\(f.snoozes)", "\(f.snoozedNow)"]
       }, lineEnding: .crlf, bom: true)
   }
 

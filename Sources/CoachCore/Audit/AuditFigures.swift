@@ -61,6 +61,12 @@ public struct AuditFigures: Sendable, Hashable {
   public var sources: [String: SourceTally] = [:]
   /// The follow-ups behind one figure, when the audit was asked for a list (`AuditList`); empty otherwise.
   public var listed: [AuditFollowUp] = []
+  /// Snoozes set in the window on the leads (`coach snooze`), and leads a snooze holds at the end of the window (or
+  /// now if sooner).
+  public var snoozes = 0
+  public var snoozedNow = 0
+  /// The snoozes behind `snoozes`, when the audit was asked for them (`--list snoozes`); empty otherwise.
+  public var snoozed: [AuditSnooze] = []
 
   public init(weeks: Int, days: Int = 0) {
     weekly = Array(repeating: DueTally(), count: weeks)
@@ -111,6 +117,9 @@ public struct AuditFigures: Sendable, Hashable {
     activity.add(o.activity)
     sources.merge(o.sources, uniquingKeysWith: +)
     listed += o.listed
+    snoozes += o.snoozes
+    snoozedNow += o.snoozedNow
+    snoozed += o.snoozed
   }
 
   /// The middle value (mean of the two middle ones for an even count), one decimal; nil when empty.
