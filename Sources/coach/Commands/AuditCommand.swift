@@ -95,6 +95,7 @@ extension CoachCommand {
         var page = AuditHTML(
           report: report, labels: labels, dealership: playbook.labels.dealership, generated: Output(env: env).time(env.now))
         page.access = access
+        page.drillDown = true
         page.time = Output(env: env).time
         return Data(page.render().utf8)
       }
