@@ -68,3 +68,29 @@ extension AuditHTML {
     return h + "<p class=\"top\"><a href=\"#top\">↑</a></p></section>"
   }
 }
+
+// MARK: - What works
+
+extension AuditHTML {
+  /// Objections by consultant and dealership topics for the team, each rate beside its sample; "too few" said.
+  func whatWorks() -> String {
+    let w = AuditWhatWorks(report: report, labels: labels)
+    func table(_ spec: (headers: [String], rows: [[String]])) -> String {
+      var h = "<div class=\"scroll\"><table><thead><tr>" + spec.headers.map { "<th>\(esc($0))</th>" }.joined()
+      h += "</tr></thead><tbody>"
+      for row in spec.rows { h += "<tr>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }
+      return h + "</tbody></table></div>"
+    }
+    guard !w.isEmpty else {
+      return section(w.objectionsTitle, "<p>\(esc(labels["audit_what_works_none"]))</p>", cls: "wide", id: "what-works")
+    }
+    var h = ""
+    if !report.team.objectionOutcomes.isEmpty {
+      h += section(w.objectionsTitle, table(w.objections) + "<p class=\"note\">\(esc(w.note))</p>", cls: "wide", id: "what-works")
+    }
+    if !report.team.topicOutcomes.isEmpty {
+      h += section(w.topicsTitle, table(w.topics) + "<p class=\"note\">\(esc(w.note))</p>", cls: "wide", id: "what-works-topics")
+    }
+    return h
+  }
+}

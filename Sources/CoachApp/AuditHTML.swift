@@ -44,6 +44,7 @@ package struct AuditHTML {
     }
     h += section(labels["audit_activity"], activity(), cls: "wide", id: "activity")
     h += section(labels["audit_sources"], sources(), cls: "wide", id: "sources")
+    h += whatWorks()
     h += section(labels["audit_details"], details(), cls: "wide")
     if let access, !access.entries.isEmpty || !access.transfers.isEmpty {
       h += section(labels["audit_data_access"], accessTable(access), cls: "wide")

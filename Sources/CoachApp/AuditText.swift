@@ -21,11 +21,29 @@ package struct AuditTable {
     if report.consultants.isEmpty { return out + labels["audit_none"] + "\n" }
     out += table(compliance) + "\n" + table(speedToLead) + "\n" + table(funnel) + "\n" + table(trend)
     if let before = report.previous { out += "\n" + table(comparison(before)) }
+    out += whatWorks
     let churn = report.team.churnByReason.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
     if !churn.isEmpty {
       out += "\n\(labels["audit_churn_reasons"]): " + churn.map { "\(labels.churn($0.key)) \($0.value)" }.joined(separator: " · ") + "\n"
     }
     return out + snoozeLine
+  }
+
+  /// What works: objections by consultant, then dealership topics, each rate beside its sample.
+  package var whatWorks: String {
+    let w = AuditWhatWorks(report: report, labels: labels)
+    guard !w.isEmpty else { return "" }
+    var out = ""
+    if !report.team.objectionOutcomes.isEmpty { out += "\n\(w.objectionsTitle)\n" + plain(w.objections) }
+    if !report.team.topicOutcomes.isEmpty { out += "\n\(w.topicsTitle)\n" + plain(w.topics) }
+    return out + w.note + "\n"
+  }
+
+  /// A table without a team row in bold (its rows are codes, not consultants).
+  func plain(_ spec: (headers: [String], rows: [[String]])) -> String {
+    var t = TextTable(columns: spec.headers.enumerated().map { TextTable.Column($1, alignment: $0 == 0 ? .left : .right) })
+    for row in spec.rows { t.addRow(row.map { TextTable.Cell($0) }) }
+    return t.render(color: color)
   }
 
   /// `Snoozes set: 3 (Li 2 · Wang 1) · snoozed now: 2`, when any was set or holds.

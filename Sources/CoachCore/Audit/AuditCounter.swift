@@ -7,6 +7,15 @@ struct AuditCounter {
   let ctx: EngineContext
   /// The figures whose follow-ups are collected into `AuditFigures.listed` (and snoozes into `snoozed`), if any.
   var lists: Set<AuditList> = []
+  /// The dealership topics running on each day of the window (`WhatWorks`).
+  let createdByDay: [[CreatedTopic]]
+
+  init(window: AuditWindow, ctx: EngineContext, lists: Set<AuditList> = []) {
+    self.window = window
+    self.ctx = ctx
+    self.lists = lists
+    createdByDay = Self.createdTopics(window, ctx)
+  }
 
   /// The instant the audit looks at for "now" states: the end of the window, or `now` when sooner.
   var asOf: Date { min(window.end, ctx.now) }
@@ -34,6 +43,7 @@ struct AuditCounter {
     }
     countStages(lead, &f)
     countSnoozes(lead, &f)
+    countWhatWorks(lead, &f)
   }
 
   /// The lead's stage at `t` (its first stage before any change).

@@ -67,6 +67,10 @@ public struct AuditFigures: Sendable, Hashable {
   public var snoozedNow = 0
   /// The snoozes behind `snoozes`, when the audit was asked for them (`--list snoozes`); empty otherwise.
   public var snoozed: [AuditSnooze] = []
+  /// What works: by objection code, objections heard in the window and whether the deal advanced a stage within
+  /// `WhatWorks.days`; by dealership topic id, contacts where the brief offered it and whether a deposit followed.
+  public var objectionOutcomes: [String: OutcomeTally] = [:]
+  public var topicOutcomes: [String: OutcomeTally] = [:]
 
   public init(weeks: Int, days: Int = 0) {
     weekly = Array(repeating: DueTally(), count: weeks)
@@ -120,6 +124,8 @@ public struct AuditFigures: Sendable, Hashable {
     snoozes += o.snoozes
     snoozedNow += o.snoozedNow
     snoozed += o.snoozed
+    objectionOutcomes.merge(o.objectionOutcomes, uniquingKeysWith: +)
+    topicOutcomes.merge(o.topicOutcomes, uniquingKeysWith: +)
   }
 
   /// The middle value (mean of the two middle ones for an even count), one decimal; nil when empty.
