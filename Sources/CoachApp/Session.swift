@@ -5,7 +5,7 @@ import Foundation
 /// An open database with the acting user resolved: what every lead command starts from.
 package struct Session: Sendable {
   package let env: RunEnvironment
-  package let db: AppDatabase
+  package let db: any CoachDataStore
   /// The acting user; nil on a database without users (everyone acts as an admin).
   package let user: User?
   package let scope: Scope
@@ -26,7 +26,7 @@ package struct Session: Sendable {
     return try open(env)
   }
 
-  private static func open(_ env: RunEnvironment, db: AppDatabase) throws -> Session {
+  private static func open(_ env: RunEnvironment, db: any CoachDataStore) throws -> Session {
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
     guard let name = env.actingUserName else {
       throw CoachError.refused(.noActingUser)
@@ -54,7 +54,7 @@ package struct Session: Sendable {
 
 extension Session {
   /// `user` acting on an already open database: what the server builds for each request (nil: a database without users).
-  package init(env: RunEnvironment, db: AppDatabase, acting user: User?) {
+  package init(env: RunEnvironment, db: any CoachDataStore, acting user: User?) {
     self.init(env: env, db: db, user: user, scope: user.map(Scope.of) ?? .all)
   }
 }

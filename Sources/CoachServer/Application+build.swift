@@ -7,7 +7,7 @@ import Logging
 /// Builds the `coach serve` application: routes, middleware and state over an open database. The command runs it;
 /// tests build the very same one.
 package func buildApplication(
-  _ settings: ServerSettings, db: AppDatabase, logger: Logger,
+  _ settings: ServerSettings, db: any CoachDataStore, logger: Logger,
   onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
 ) -> some ApplicationProtocol {
   let state = ServerState(

@@ -7,7 +7,7 @@ import Hummingbird
 /// What every route shares: the settings, the open database, the login limiter and the page renderer.
 struct ServerState: Sendable {
   let settings: ServerSettings
-  let db: AppDatabase
+  let db: any CoachDataStore
   let limiter: LoginLimiter
   let pages: PageRenderer
 

@@ -25,11 +25,9 @@ extension AppDatabase {
         userIDs[u.name] = db.lastInsertedRowID
       }
       for lead in dataset.leads {
-        let new = NewLead(
-          externalID: lead.externalID ?? lead.id, name: lead.name, phone: lead.phone, wechat: lead.wechat, email: lead.email,
-          gender: lead.gender, birthday: lead.birthday, city: lead.city, source: lead.source,
-          consultantID: lead.consultant.flatMap { userIDs[$0] }, model: lead.model, grade: lead.grade, tier: lead.tier,
-          tags: lead.tags, profile: lead.profile, stage: lead.stage, createdAt: lead.createdAt)
+        var fields = lead.fields
+        fields.externalID = lead.externalID ?? lead.id
+        let new = NewLead(fields, consultantID: lead.consultant.flatMap { userIDs[$0] }, createdAt: lead.createdAt)
         let leadID = try LeadWriter.insert(db, new, actor: lead.consultant, events: lead.events)
         var touchIDs: [Int64: Int64] = [:]
         for t in lead.touches {

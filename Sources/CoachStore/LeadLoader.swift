@@ -34,12 +34,8 @@ enum LeadLoader {
 
   static func load(_ db: Database, _ filter: LeadFilter) throws -> [LeadSnapshot] {
     let (cond, args) = filter.condition
-    func contact(_ column: String) -> String { filter.withContacts ? column : "NULL" }
-    // The source is read always: the audit's source report counts leads by it.
     var sql = """
-      SELECT l.id, \(contact("l.externalId")), l.source, l.model, l.grade, l.tier, l.stage, l.createdAt,
-             l.customerId, c.name, \(contact("c.phone")), \(contact("c.wechat")), \(contact("c.email")),
-             \(contact("c.gender")), c.birthday, \(contact("c.city")), u.name AS consultant
+      SELECT \(LeadColumn.selectList(withContacts: filter.withContacts))
       FROM lead l JOIN customer c ON c.id = l.customerId LEFT JOIN user u ON u.id = l.consultantId
       WHERE \(cond) ORDER BY l.id
       """
@@ -47,19 +43,22 @@ enum LeadLoader {
     var leads: [LeadSnapshot] = []
     var ids: [Int64] = []
     var customerOf: [Int64: [Int]] = [:]
-    // By column position, in the SELECT's order (name lookups cost a tenth of a large load).
+    // By column position (`LeadColumn`, the SELECT's order): name lookups cost a tenth of a large load.
+    typealias C = LeadColumn
     let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
     while let row = try rows.next() {
-      let id: Int64 = row[0]
+      let id: Int64 = row[C.id.at]
       ids.append(id)
-      if filter.withProfile { customerOf[row[8], default: []].append(leads.count) }
+      if filter.withProfile { customerOf[row[C.customerID.at], default: []].append(leads.count) }
       leads.append(
         LeadSnapshot(
-          id: String(id), externalID: row[1], name: row[9], phone: row[10], wechat: row[11], email: row[12],
-          gender: row[13], birthday: (row[14] as String?).flatMap(LocalDate.init), city: row[15], source: row[2],
-          consultant: row[16], model: row[3], grade: (row[4] as String?).flatMap(Grade.init(rawValue:)),
-          tier: (row[5] as String?).flatMap(Tier.init(rawValue:)), stage: Stage(rawValue: row[6]) ?? .prospect,
-          createdAt: (row[7] as StoredTime).date))
+          id: String(id), externalID: row[C.externalID.at], name: row[C.name.at], phone: row[C.phone.at],
+          wechat: row[C.wechat.at], email: row[C.email.at], gender: row[C.gender.at],
+          birthday: (row[C.birthday.at] as String?).flatMap(LocalDate.init), city: row[C.city.at],
+          source: row[C.source.at], consultant: row[C.consultant.at], model: row[C.model.at],
+          grade: (row[C.grade.at] as String?).flatMap(Grade.init(rawValue:)),
+          tier: (row[C.tier.at] as String?).flatMap(Tier.init(rawValue:)),
+          stage: Stage(rawValue: row[C.stage.at]) ?? .prospect, createdAt: (row[C.createdAt.at] as StoredTime).date))
     }
     if leads.isEmpty { return [] }
     let index = LeadPositions(ids: ids)
@@ -257,5 +256,42 @@ struct LeadPositions {
     guard lo < ids.count, ids[lo] == id else { return nil }
     last = lo
     return lo
+  }
+}
+
+/// The lead query's columns, declared once: their order is the SELECT list's (`selectList`) and the positions the
+/// loader reads rows by (`at`). Contact details are NULL unless the filter asks for them; the source is read always
+/// (the audit's source report counts leads by it).
+enum LeadColumn: Int, CaseIterable {
+  case id, externalID, source, model, grade, tier, stage, createdAt, customerID
+  case name, phone, wechat, email, gender, birthday, city, consultant
+
+  /// The column's position in a row.
+  var at: Int { rawValue }
+
+  func sql(withContacts: Bool) -> String {
+    switch self {
+    case .id: return "l.id"
+    case .externalID: return withContacts ? "l.externalId" : "NULL"
+    case .source: return "l.source"
+    case .model: return "l.model"
+    case .grade: return "l.grade"
+    case .tier: return "l.tier"
+    case .stage: return "l.stage"
+    case .createdAt: return "l.createdAt"
+    case .customerID: return "l.customerId"
+    case .name: return "c.name"
+    case .phone: return withContacts ? "c.phone" : "NULL"
+    case .wechat: return withContacts ? "c.wechat" : "NULL"
+    case .email: return withContacts ? "c.email" : "NULL"
+    case .gender: return withContacts ? "c.gender" : "NULL"
+    case .birthday: return "c.birthday"
+    case .city: return withContacts ? "c.city" : "NULL"
+    case .consultant: return "u.name AS consultant"
+    }
+  }
+
+  static func selectList(withContacts: Bool) -> String {
+    allCases.map { $0.sql(withContacts: withContacts) }.joined(separator: ", ")
   }
 }

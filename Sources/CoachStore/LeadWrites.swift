@@ -2,24 +2,10 @@ import CoachCore
 import Foundation
 import GRDB
 
-/// A new lead as given by `lead add` or an import row.
-public struct NewLead: Sendable {
-  public var externalID: String?
-  public var name: String
-  public var phone: String?
-  public var wechat: String?
-  public var email: String?
-  public var gender: String?
-  public var birthday: LocalDate?
-  public var city: String?
-  public var source: String?
+/// A new lead as given by `lead add` or the demo: its fields, its owner and when it was created.
+public struct NewLead: Sendable, CarriesLeadFields {
+  public var fields: LeadFields
   public var consultantID: Int64?
-  public var model: String?
-  public var grade: Grade?
-  public var tier: Tier?
-  public var tags: [String]
-  public var profile: [ProfileFact]
-  public var stage: Stage
   public var createdAt: Date
 
   public init(
@@ -28,23 +14,16 @@ public struct NewLead: Sendable {
     consultantID: Int64? = nil, model: String? = nil, grade: Grade? = nil, tier: Tier? = nil, tags: [String] = [],
     profile: [ProfileFact] = [], stage: Stage = .prospect, createdAt: Date
   ) {
-    self.externalID = externalID
-    self.name = name
-    self.phone = phone
-    self.wechat = wechat
-    self.email = email
-    self.gender = gender
-    self.birthday = birthday
-    self.city = city
-    self.source = source
+    fields = LeadFields(
+      externalID: externalID, name: name, phone: phone, wechat: wechat, email: email, gender: gender,
+      birthday: birthday, city: city, source: source, model: model, grade: grade, tier: tier, tags: tags,
+      profile: profile, stage: stage)
     self.consultantID = consultantID
-    self.model = model
-    self.grade = grade
-    self.tier = tier
-    self.tags = tags
-    self.profile = profile
-    self.stage = stage
     self.createdAt = createdAt
+  }
+
+  public init(_ fields: LeadFields, consultantID: Int64?, createdAt: Date) {
+    (self.fields, self.consultantID, self.createdAt) = (fields, consultantID, createdAt)
   }
 }
 

@@ -66,12 +66,17 @@ import Testing
     let facts: [[ProfileFact]] = [[], [ProfileFact(key: "hobby", value: "钓鱼")],
       [ProfileFact(key: "k", value: "1"), ProfileFact(key: "j", value: "2"), ProfileFact(key: "k", value: "3")]]
     return (0..<count).map { i in
-      ImportedLead(
-        line: i + 2, externalID: pick([true, false]) ? (distinctIDs ? "X\(i)" : "X\(rng.next() % 20)") : nil,
-        name: pick(names), phone: pick(phones), wechat: pick([nil, "wx1", ""]), email: pick([nil, "a@b.cn"]),
-        gender: pick([nil, "男"]), birthday: pick(days), city: pick([nil, "武汉"]), source: pick([nil, "懂车帝"]),
-        consultant: pick([nil, "顾问1", "顾问2"]), model: pick([nil, "X40"]), grade: pick([nil, .a, .h]),
-        tier: pick([nil, .b]), tags: pick(tags), profile: pick(facts), stage: pick(Stage.allCases), createdAt: pick(times))
+      // Drawn in this order (the generator's sequence), then assembled.
+      let externalID = pick([true, false]) ? (distinctIDs ? "X\(i)" : "X\(rng.next() % 20)") : nil
+      let (name, phone, wechat, email) = (pick(names), pick(phones), pick([nil, "wx1", ""]), pick([nil, "a@b.cn"]))
+      let (gender, birthday, city, source) = (pick([nil, "男"]), pick(days), pick([nil, "武汉"]), pick([nil, "懂车帝"]))
+      let (consultant, model, grade) = (pick([nil, "顾问1", "顾问2"]), pick([nil, "X40"]), pick([nil, .a, .h] as [Grade?]))
+      let (tier, tagList, profile, stage) = (pick([nil, .b] as [Tier?]), pick(tags), pick(facts), pick(Stage.allCases))
+      let fields = LeadFields(
+        externalID: externalID, name: name, phone: phone, wechat: wechat, email: email, gender: gender,
+        birthday: birthday, city: city, source: source, model: model, grade: grade, tier: tier, tags: tagList,
+        profile: profile, stage: stage)
+      return ImportedLead(line: i + 2, fields, consultant: consultant, createdAt: pick(times))
     }
   }
 
@@ -112,7 +117,9 @@ import Testing
           + "\(r.city ?? ""),\(r.consultant ?? ""),\(tags),\(r.stage.rawValue),\(i % 4 == 0 ? "2025-07-01T09:30:00+08:00" : "")"
           + ",\(profile)\n"
       }
-      let seed = seeded ? (0..<40).map { ImportedLead(line: $0 + 2, externalID: "S\($0)", name: "N\($0 % 7)", phone: "13812345678") } : []
+      let seed = seeded ? (0..<40).map {
+        ImportedLead(line: $0 + 2, LeadFields(externalID: "S\($0)", name: "N\($0 % 7)", phone: "13812345678"))
+      } : []
       let (a, b) = try Self.pair(seed: seed)
       let options = ImportOptions(zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
       let parsed = try CSVImport.leads(Array(csv.utf8), options: options)

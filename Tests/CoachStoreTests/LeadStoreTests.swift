@@ -69,9 +69,7 @@ import Testing
     let db = try makeDB()
     func row(_ line: Int, _ ext: String) -> ImportedLead {
       ImportedLead(
-        line: line, externalID: ext, name: "n\(line)", phone: "1390000000\(line)", wechat: nil, email: nil, gender: nil,
-        birthday: nil, city: nil, source: nil, consultant: "新顾问", model: nil, grade: nil, tier: nil, tags: [],
-        profile: [], stage: .prospect, createdAt: nil)
+        line: line, LeadFields(externalID: ext, name: "n\(line)", phone: "1390000000\(line)"), consultant: "新顾问")
     }
     let first = try db.importLeads([row(2, "E1")], parseErrors: [], strict: false, now: now, actor: nil)
     #expect(first.imported == 1)

@@ -64,27 +64,10 @@ public enum Audit {
     FollowUpEngine.replayStart(from: window.start, zone: ctx.civil)
   }
 
-  /// Audits `consultants` (names of users with role consultant) over `window`, from their `leads` and the export log.
-  /// Leads of anyone else are ignored; a consultant without leads gets no row. With `compare`, the period before
-  /// (`AuditWindow.previous`) is counted too; its touches must be loaded (`touchesSince(window.previous)`).
-  public static func build(
-    leads: [LeadSnapshot], consultants: [String], exports: [AuditExport], window: AuditWindow, ctx: EngineContext,
-    list: AuditList? = nil, compare: Bool = false, drillDown: Bool = false
-  ) -> AuditReport {
-    let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, leads.count / 500))
-    let size = (leads.count + parts - 1) / max(1, parts)
-    // Taking a slice of an array cannot fail: `try?` never gives nil here.
-    let counted = try? AuditTally.counting(
-      chunks: parts, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx,
-      lists: lists(list, drillDown: drillDown)
-    ) { i in
-      Array(leads[min(leads.count, i * size)..<min(leads.count, (i + 1) * size)])
-    }
-    return report(counted ?? [], exports: exports, window: window, ctx: ctx, list: list, compare: compare)
-  }
-
-  /// `build(leads:…)` over leads loaded in chunks (`load(0)` … `load(chunks - 1)`, e.g. a few thousand ids each):
-  /// every core takes the next chunk, loads it, counts it and lets it go, so only a few chunks are ever in memory.
+  /// Audits `consultants` (names of users with role consultant) over `window`, from their leads loaded in chunks
+  /// (`load(0)` … `load(chunks - 1)`, e.g. a few thousand ids each) and the export log. Leads of anyone else are
+  /// ignored; a consultant without leads gets no row. With `compare`, the period before (`AuditWindow.previous`) is
+  /// counted too; its touches must be loaded (`touchesSince(window.previous)`). Every core takes the next chunk, loads it, counts it and lets it go, so only a few chunks are ever in memory.
   /// The figures are sums, so they do not depend on how the leads are cut or in which order the chunks are counted.
   public static func build(
     chunks: Int, load: @Sendable (Int) throws -> [LeadSnapshot], consultants: [String], exports: [AuditExport],

@@ -60,6 +60,6 @@ public struct AuditFollowUp: Sendable, Hashable {
     if a.leadID != b.leadID {
       return a.leadID.count != b.leadID.count ? a.leadID.count < b.leadID.count : a.leadID < b.leadID
     }
-    return a.code.rank < b.code.rank
+    return a.code.precedence < b.code.precedence
   }
 }

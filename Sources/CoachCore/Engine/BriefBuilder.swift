@@ -72,16 +72,3 @@ extension Objection {
     return response.split(separator: "\n").first.map(String.init) ?? response
   }
 }
-
-extension ActionCode {
-  /// After-sales care: the brief carries care only (no sales objections, switch arguments or promotions).
-  public var isCare: Bool {
-    switch self {
-    case .birthday, .carBirthday, .holiday, .callback3day, .issue7day: true
-    default: false
-    }
-  }
-
-  /// Greetings: wishes only, not even a loose end of the sale.
-  var isGreeting: Bool { self == .birthday || self == .carBirthday || self == .holiday }
-}

@@ -11,22 +11,13 @@ extension FollowUpEngine {
     from.adding(days: -replayLeadInDays, in: zone)
   }
 
-  /// The lead's follow-ups whose deadline falls in `from < deadline ≤ to` (a deadline "on" a day is that day's end),
-  /// replayed from its history with the same rules as `nextAction`. A follow-up counts once it has been the lead's
-  /// current action while due, or when a touch fulfilled it just before it fell due.
-  public static func followUps(
-    for lead: LeadSnapshot, in ctx: EngineContext, from: Date, to: Date
-  ) -> [FollowUpRecord] {
-    replay(lead, ctx, from: from, to: to).records
-  }
-
   /// The replay behind `followUps`, its records already cut to the window and sorted.
   static func replay(_ lead: LeadSnapshot, _ ctx: EngineContext, from: Date, to: Date) -> Replay {
     var replay = Replay(leadID: lead.id, now: ctx.now)
     replay.run(lead, ctx, from: max(lead.createdAt, replayStart(from: from, zone: ctx.civil)), through: to)
     replay.records = replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
-      .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }
+      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
     return replay
   }
 

@@ -21,7 +21,7 @@ public enum Priority {
     ctx: EngineContext
   ) -> Double {
     let overdue = DueAction.overdueDays(deadline: deadline, now: ctx.now)
-    var p = Double(2 * (Rules.codes.count - code.rank))
+    var p = Double(2 * (FollowUpRules.table.count - code.precedence))
     if overdue > 0 { p += 5 + 9 * min(overdue, 7) }
     let grace = deadline.timeIntervalSince(dueAt)
     if ctx.now >= dueAt, grace > 0 { p += 3 * min(1, ctx.now.timeIntervalSince(dueAt) / grace) }

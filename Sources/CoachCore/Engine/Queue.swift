@@ -57,11 +57,6 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
 
 /// The `coach next` queue.
 public enum Queue {
-  /// Leads whose action is due at `ctx.now` (`due_at` ≤ now), most urgent first, at most `limit`.
-  public static func build(leads: [LeadSnapshot], ctx: EngineContext, limit: Int = 10) -> [QueueEntry] {
-    build(candidates: FollowUpEngine.dueCandidates(for: leads, in: ctx), ctx: ctx, limit: limit)
-  }
-
   /// The same queue from candidates found part by part (`FollowUpEngine.dueCandidates`).
   public static func build(candidates: [DueCandidate], ctx: EngineContext, limit: Int = 10) -> [QueueEntry] {
     FollowUpEngine.mostUrgent(candidates, in: ctx, limit: limit).map { QueueEntry(lead: $0.0, action: $0.1) }
@@ -114,12 +109,6 @@ public struct AlertEntry: Sendable, Encodable, Hashable {
 
 /// The `coach alerts` list.
 public enum Alerts {
-  /// Leads whose current action is past its deadline at `ctx.now`: most overdue first, then most urgent, then id.
-  /// Without `explained` the reasons are left empty (a table that does not show them skips most of the work).
-  public static func build(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [AlertEntry] {
-    merged([ranked(leads: leads, ctx: ctx, explained: explained)])
-  }
-
   /// An alert with the action it came from, which orders it.
   public struct Ranked: Sendable {
     public let entry: AlertEntry

@@ -20,22 +20,7 @@ enum ReasonText {
         Double(pb.cadence.followUpDays(for: h.lead.grade)) * Rules.tierFactor(h.lead.tier, ctx)),
     ]
     if let eta = h.eta { v["days_late"] = String(max(0, eta.days(to: today))) }
-    switch occ.code {
-    case .deliveryLate: v["days"] = v["days_late"]
-    case .issue7day:
-      let issue = h.topics.first { String($0.id) == occ.detail }
-      v["issue"] = issue?.text ?? ""
-      v["days"] = String((issue?.buriedAt).map { $0.wholeDays(to: ctx.now) } ?? 0)
-    case .callback3day: v["days"] = String(h.delivery.map { $0.day.days(to: today) } ?? 0)
-    case .firstContact: v["days"] = NumberText.decimal(Double(pb.cadence.firstContactHours) / 24)
-    case .holiday: v["holiday"] = pb.care.holidays.first { $0.id == occ.detail }?.name ?? occ.detail ?? ""
-    case .carBirthday: v["years"] = occ.detail ?? ""
-    case .agreedFollowup: v["date"] = LocalDate(occ.dueAt, in: ctx.civil).description
-    case .winback:
-      let reason = h.entered(.churned)?.reason
-      v["churn_reason"] = reason.map { pb.labels.ui["churn_\($0.rawValue)"] ?? $0.rawValue } ?? ""
-    case .deliveryUpdate, .birthday, .cadenceFollowup, .referralAsk: break
-    }
+    occ.code.rule.facts(&v, occ, h, ctx)
     return v
   }
 
@@ -44,7 +29,7 @@ enum ReasonText {
   static func reason(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext, values v: [String: String]) -> String {
     let r = ctx.playbook.labels.reasons
     var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(r[occ.code.rawValue] ?? occ.code.rawValue, v)]
-    if ![.firstContact, .deliveryUpdate].contains(occ.code) {
+    if occ.code.rule.reasonTellsSilence {
       if let last = h.lastTouch {
         let days = last.at.wholeDays(to: ctx.now)
         let key = occ.code == .deliveryLate ? "update_for" : "no_touch_for"

@@ -14,7 +14,7 @@ struct YearlyOccasions {
   private var yearSpan: Range<Date>
   private var events: Int
   private var kept: [Occurrence?]
-  private static let codes: [ActionCode] = [.birthday, .carBirthday, .holiday]
+  private static let codes = FollowUpRules.clockCodes
 
   /// The answers found in `pending`, all of the rules' answers for `h`.
   init(_ pending: [Occurrence], _ h: LeadHistory, zone: CivilZone) {
@@ -39,28 +39,29 @@ struct YearlyOccasions {
     for (i, code) in Self.codes.enumerated() {
       guard let occurrence = kept[i] else {
         if fresh {
-          kept[i] = Rules.pending(code, h, ctx)
+          kept[i] = code.rule.pending(h, ctx)
           asked = true
         }
         continue
       }
       let touched = last.map { last in h.touches.contains { $0.at > last && occurrence.isFulfilled(by: $0) } } ?? false
       if fresh || h.at >= occurrence.deadline || touched {
-        kept[i] = Rules.pending(code, h, ctx)
+        kept[i] = code.rule.pending(h, ctx)
         asked = true
       }
     }
     // Nothing recorded and every kept answer still holds: the answers are `before`'s, in the same order.
     if last == nil && !asked { return before }
     var answers: [Occurrence] = []
-    answers.reserveCapacity(Rules.codes.count)
+    answers.reserveCapacity(FollowUpRules.table.count)
     guard last == nil else {
-      for code in Rules.codes {
-        switch code {
-        case .birthday: if let kept = kept[0] { answers.append(kept) }
-        case .carBirthday: if let kept = kept[1] { answers.append(kept) }
-        case .holiday: if let kept = kept[2] { answers.append(kept) }
-        default: if let answer = Rules.pending(code, h, ctx) { answers.append(answer) }
+      var clock = 0  // the kept answers are in `codes` order, which is the table's
+      for rule in FollowUpRules.table {
+        if rule.readsClock {
+          if let kept = kept[clock] { answers.append(kept) }
+          clock += 1
+        } else if let answer = rule.pending(h, ctx) {
+          answers.append(answer)
         }
       }
       return answers
@@ -68,9 +69,9 @@ struct YearlyOccasions {
     // Only the time moved: `before`'s other answers stand, in precedence order (one per code), and the kept
     // answers take the yearly codes' places among them.
     var next = 0
-    for i in before.indices where !Rules.readsTime(before[i].code) {
-      let rank = before[i].code.rank
-      while next < Self.codes.count && Self.codes[next].rank < rank {
+    for i in before.indices where !before[i].code.rule.readsClock {
+      let rank = before[i].code.precedence
+      while next < Self.codes.count && Self.codes[next].precedence < rank {
         if let kept = kept[next] { answers.append(kept) }
         next += 1
       }

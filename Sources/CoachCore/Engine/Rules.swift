@@ -1,50 +1,20 @@
 import Foundation
 
-/// The rules of "When actions fall due" (CONTRACT.md), one function per action code.
-/// Each returns the lead's pending follow-up of that code as of `h.at` (due or still to come),
-/// or nil when the code does not apply. The rules read `h.at`, never `ctx.now`.
+/// The rules of "When actions fall due" (CONTRACT.md): the shapes they share, and how one is chosen. Each code's
+/// rule is its entry in `FollowUpRules`; the bodies are in `Rules+Sales.swift` and `Rules+Care.swift`.
 enum Rules {
   /// A touch this long before a fixed-time follow-up falls due still fulfils it
   /// (the contract's "last touch before the due time").
   static let earlyWindowDays = 1
 
-  static func pending(_ code: ActionCode, _ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
-    switch code {
-    case .deliveryLate: return deliveryLate(h, ctx)
-    case .issue7day: return issue7day(h, ctx)
-    case .callback3day: return callback3day(h, ctx)
-    case .agreedFollowup: return agreedFollowup(h, ctx)
-    case .firstContact: return firstContact(h, ctx)
-    case .deliveryUpdate: return deliveryUpdate(h, ctx)
-    case .birthday: return birthday(h, ctx)
-    case .carBirthday: return carBirthday(h, ctx)
-    case .holiday: return holiday(h, ctx)
-    case .cadenceFollowup: return cadenceFollowup(h, ctx)
-    case .referralAsk: return referralAsk(h, ctx)
-    case .winback: return winback(h, ctx)
-    }
-  }
-
-  /// The action codes in precedence order.
-  static let codes = ActionCode.allCases
-
   /// Every pending follow-up, in precedence order.
   static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [Occurrence] {
     var found: [Occurrence] = []
-    found.reserveCapacity(codes.count)
-    for code in codes {
-      if let occurrence = pending(code, h, ctx) { found.append(occurrence) }
+    found.reserveCapacity(FollowUpRules.table.count)
+    for rule in FollowUpRules.table {
+      if let occurrence = rule.pending(h, ctx) { found.append(occurrence) }
     }
     return found
-  }
-
-  /// Whether the code's rule reads `h.at` (the yearly occasions); the others change only when the history does.
-  static func readsTime(_ code: ActionCode) -> Bool { code == .birthday || code == .carBirthday || code == .holiday }
-
-  /// `all(h, ctx)` when nothing was recorded since `before` was found for the same lead: only the rules that
-  /// read the time are asked again.
-  static func all(_ h: LeadHistory, _ ctx: EngineContext, sameHistoryAs before: [Occurrence]) -> [Occurrence] {
-    codes.compactMap { code in readsTime(code) ? pending(code, h, ctx) : before.first { $0.code == code } }
   }
 
   /// One action at a time: of those due, the first in precedence order; if none is due, the soonest to come.
@@ -53,17 +23,17 @@ enum Rules {
     var due: Int?
     var soonest: Int?
     for i in pending.indices {
-      let rank = pending[i].code.rank
+      let rank = pending[i].code.precedence
       let dueAt = pending[i].dueAt
       if pending[i].isDue(at: t) {
         if let d = due {
-          if (rank, dueAt) < (pending[d].code.rank, pending[d].dueAt) { due = i }
+          if (rank, dueAt) < (pending[d].code.precedence, pending[d].dueAt) { due = i }
         } else {
           due = i
         }
       }
       if let s = soonest {
-        if (dueAt, rank) < (pending[s].dueAt, pending[s].code.rank) { soonest = i }
+        if (dueAt, rank) < (pending[s].dueAt, pending[s].code.precedence) { soonest = i }
       } else {
         soonest = i
       }

@@ -2,10 +2,8 @@
 ///
 /// Points from three things a team lead weighs, added up:
 ///
-///     action    3  delivery_late, issue_7day, callback_3day (a customer who paid or has a problem is waiting)
-///               2  first_contact, agreed_followup            (a first impression or a promise is breaking)
-///               1  delivery_update, cadence_followup, birthday, car_birthday, holiday, referral_ask
-///               0  winback                                   (the customer is already lost)
+///     action    0–3  the rule's `severityPoints` (`FollowUpRules`): 3 delivery_late, issue_7day, callback_3day;
+///                    2 first_contact, agreed_followup; 0 winback; 1 the others
 ///     value     2  deposit, waiting_for_delivery (money paid);  1 delivered, or an H/A prospect;  0 otherwise
 ///             + 1  VIP, warning tag or tier A (capped at 3 in all)
 ///     overdue   0  under a day;  1  a day to a week;  2  a week or more
@@ -29,14 +27,7 @@ public enum Severity: String, Codable, Sendable, Hashable, CaseIterable {
     return points >= 5 ? .high : points >= 3 ? .medium : .low
   }
 
-  static func actionPoints(_ code: ActionCode) -> Int {
-    switch code {
-    case .deliveryLate, .issue7day, .callback3day: return 3
-    case .firstContact, .agreedFollowup: return 2
-    case .deliveryUpdate, .cadenceFollowup, .birthday, .carBirthday, .holiday, .referralAsk: return 1
-    case .winback: return 0
-    }
-  }
+  static func actionPoints(_ code: ActionCode) -> Int { code.rule.severityPoints }
 
   static func valuePoints(stage: Stage, grade: Grade?, tier: Tier?, tags: [String]) -> Int {
     var points: Int

@@ -26,26 +26,26 @@ public enum CSVImport {
     try stream(source, schema: .touches, options: options, encoding: encoding, write: write) { r in TouchRow.read(&r) }
   }
 
-  /// Parses a leads file (bytes as read from disk).
-  public static func leads(_ bytes: [UInt8], options: ImportOptions) throws -> ImportBatch<ImportedLead> {
+  /// Parses a whole leads file (bytes as read from disk) and keeps every row: for tests; commands stream.
+  package static func leads(_ bytes: [UInt8], options: ImportOptions) throws -> ImportBatch<ImportedLead> {
     try collect { encoding, write in try streamLeads(CSVBytes(bytes), options: options, encoding: encoding, write: write) }
   }
 
   /// Parses a touches file (bytes as read from disk).
-  public static func touches(_ bytes: [UInt8], options: ImportOptions) throws -> ImportBatch<ImportedTouch> {
+  package static func touches(_ bytes: [UInt8], options: ImportOptions) throws -> ImportBatch<ImportedTouch> {
     try collect { encoding, write in
       try streamTouches(CSVBytes(bytes), options: options, encoding: encoding, write: write)
     }
   }
 
-  /// Parses decoded leads records. A repeated `external_id` is a bad row at its later line.
-  public static func leads(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedLead> {
+  /// Parses decoded leads records (the reference the streamed parse is held to). A repeated `external_id` is a bad row at its later line.
+  package static func leads(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedLead> {
     let known = options.knownModels
     return try parse(file, processor: RowProcessor(schema: .leads, options: options) { LeadRow.read(&$0, knownModels: known) })
   }
 
   /// Parses decoded touches records. `channel` and `outcome` are required: a touch without them says nothing.
-  public static func touches(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedTouch> {
+  package static func touches(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedTouch> {
     try parse(file, processor: RowProcessor(schema: .touches, options: options) { TouchRow.read(&$0) })
   }
 

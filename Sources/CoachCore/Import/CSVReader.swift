@@ -31,7 +31,8 @@ public struct CSVFile: Sendable, Hashable {
   public var records: [CSVRecord]
 }
 
-/// Reads RFC 4180 CSV bytes, detecting UTF-8 or GBK/GB18030 for the whole file.
+/// Reads RFC 4180 CSV bytes, detecting UTF-8 or GBK/GB18030 for the whole file: the whole-file reference that
+/// tests hold the streamed reader (`CSVImportStream`) to.
 public enum CSVReader {
   /// Bad-row reason for a record that is not valid UTF-8 in a UTF-8 file.
   public static let invalidUTF8 = "invalid UTF-8 (file is UTF-8; save as UTF-8 or GBK)"
@@ -39,14 +40,14 @@ public enum CSVReader {
   public static let invalidGB18030 = "invalid GBK/GB18030 bytes (file is GBK/GB18030; save as UTF-8 or GBK)"
 
   /// Decodes `data`; see `read(_:fileName:)` for the rules.
-  public static func read(_ data: Data, fileName: String? = nil) throws -> CSVFile {
+  package static func read(_ data: Data, fileName: String? = nil) throws -> CSVFile {
     try read([UInt8](data), fileName: fileName)
   }
 
   /// Decodes `bytes`. A UTF-8 BOM is removed and means UTF-8. Otherwise the file is UTF-8 unless more lines
   /// read as GB18030 than as UTF-8; records invalid in the chosen encoding get a `problem`. A file whose
   /// non-ASCII records are mostly invalid in both is rejected (`bad_csv_encoding`).
-  public static func read(_ bytes: [UInt8], fileName: String? = nil) throws -> CSVFile {
+  package static func read(_ bytes: [UInt8], fileName: String? = nil) throws -> CSVFile {
     let hadBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
     let raw = CSVSplitter.split(bytes[(hadBOM ? 3 : 0)...])
     let utf8: [[String]?] = raw.map { r in

@@ -17,54 +17,22 @@ public protocol ImportedRow: Sendable, Hashable {
 }
 
 /// One good lead row, with typed values; nil means the cell was empty (not given).
-public struct ImportedLead: ImportedRow {
+public struct ImportedLead: ImportedRow, CarriesLeadFields {
   public var line: Int
-  public var externalID: String?
-  public var name: String
-  /// Canonical digits (`Phone.normalize`).
-  public var phone: String
-  public var wechat: String?
-  public var email: String?
-  public var gender: String?
-  public var birthday: LocalDate?
-  public var city: String?
-  public var source: String?
+  /// The lead's fields; `phone` is always given (canonical digits, `Phone.normalize`), `model` is the catalog's
+  /// spelling when `ImportOptions.knownModels` was given, `stage` is `prospect` when not given.
+  public var fields: LeadFields
+  /// The consultant's name, as written.
   public var consultant: String?
-  /// Model code; the catalog's spelling when `ImportOptions.knownModels` was given.
-  public var model: String?
-  public var grade: Grade?
-  public var tier: Tier?
-  public var tags: [String]
-  public var profile: [ProfileFact]
-  /// `prospect` when not given.
-  public var stage: Stage
   /// Nil when not given (the importer uses its `--now`).
   public var createdAt: Date?
 
-  public init(
-    line: Int, externalID: String? = nil, name: String, phone: String, wechat: String? = nil, email: String? = nil,
-    gender: String? = nil, birthday: LocalDate? = nil, city: String? = nil, source: String? = nil,
-    consultant: String? = nil, model: String? = nil, grade: Grade? = nil, tier: Tier? = nil, tags: [String] = [],
-    profile: [ProfileFact] = [], stage: Stage = .prospect, createdAt: Date? = nil
-  ) {
-    self.line = line
-    self.externalID = externalID
-    self.name = name
-    self.phone = phone
-    self.wechat = wechat
-    self.email = email
-    self.gender = gender
-    self.birthday = birthday
-    self.city = city
-    self.source = source
-    self.consultant = consultant
-    self.model = model
-    self.grade = grade
-    self.tier = tier
-    self.tags = tags
-    self.profile = profile
-    self.stage = stage
-    self.createdAt = createdAt
+  /// Every row has a phone (the reader refuses one without).
+  public var phone: String { fields.phone ?? "" }
+
+  /// A row read from `line`; `fields.phone` must be given.
+  public init(line: Int, _ fields: LeadFields, consultant: String? = nil, createdAt: Date? = nil) {
+    (self.line, self.fields, self.consultant, self.createdAt) = (line, fields, consultant, createdAt)
   }
 }
 

@@ -50,11 +50,11 @@ enum LeadRow {
       for t in RowReader.list(text) where !tags.contains(t) { tags.append(t) }
     }
     guard let name, let phone, r.reasons.isEmpty else { return nil }
-    return ImportedLead(
-      line: r.line, externalID: r.text(at: Col.externalID), name: name, phone: phone, wechat: r.text(at: Col.wechat),
-      email: email, gender: gender, birthday: birthday, city: r.text(at: Col.city),
-      source: r.text(at: Col.source), consultant: r.text(at: Col.consultant), model: model, grade: grade, tier: tier,
-      tags: tags, profile: profile, stage: stage ?? .prospect, createdAt: createdAt)
+    let fields = LeadFields(
+      externalID: r.text(at: Col.externalID), name: name, phone: phone, wechat: r.text(at: Col.wechat), email: email,
+      gender: gender, birthday: birthday, city: r.text(at: Col.city), source: r.text(at: Col.source), model: model,
+      grade: grade, tier: tier, tags: tags, profile: profile, stage: stage ?? .prospect)
+    return ImportedLead(line: r.line, fields, consultant: r.text(at: Col.consultant), createdAt: createdAt)
   }
 
   /// `Phone.normalize` of the usual cell, 11 ASCII digits `1[3-9]…`, which it returns unchanged; nil otherwise.

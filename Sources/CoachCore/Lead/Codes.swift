@@ -65,27 +65,6 @@ public enum ChurnReason: String, Codable, CaseIterable, Sendable, Hashable {
   case other
 }
 
-/// The follow-up a lead is due, in precedence order (first that applies wins).
-public enum ActionCode: String, Codable, CaseIterable, Sendable, Hashable, Comparable {
-  case deliveryLate = "delivery_late"
-  case issue7day = "issue_7day"
-  case callback3day = "callback_3day"
-  case agreedFollowup = "agreed_followup"
-  case firstContact = "first_contact"
-  case deliveryUpdate = "delivery_update"
-  case birthday
-  case carBirthday = "car_birthday"
-  case holiday
-  case cadenceFollowup = "cadence_followup"
-  case referralAsk = "referral_ask"
-  case winback
-
-  /// Position in the contract's precedence list (0 = most important).
-  public var precedence: Int { ActionCode.allCases.firstIndex(of: self) ?? 0 }
-
-  public static func < (lhs: ActionCode, rhs: ActionCode) -> Bool { lhs.precedence < rhs.precedence }
-}
-
 /// The persuasion lever behind a switch argument.
 public enum Lever: String, Codable, CaseIterable, Sendable, Hashable {
   case conformity, trend, gain, completeness, prestige, space, availability

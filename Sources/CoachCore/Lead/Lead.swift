@@ -98,9 +98,10 @@ public struct Topic: Hashable, Codable, Sendable {
   }
 }
 
-/// Everything known about one lead: the input of the engine.
-public struct LeadSnapshot: Hashable, Codable, Sendable {
-  public var id: String
+/// A lead's own fields, declared once: what `lead add` and an import row give, what a snapshot carries and what
+/// `lead show` and the JSON show (CONTRACT.md, "lead"). `LeadSnapshot`, `NewLead` and `ImportedLead` hold one and
+/// read its fields as their own (`lead.name`).
+public struct LeadFields: Hashable, Codable, Sendable {
   public var externalID: String?
   public var name: String
   public var phone: String?
@@ -110,14 +111,45 @@ public struct LeadSnapshot: Hashable, Codable, Sendable {
   public var birthday: LocalDate?
   public var city: String?
   public var source: String?
-  public var consultant: String?
   /// Catalog code of the model of interest (or ordered).
   public var model: String?
   public var grade: Grade?
   public var tier: Tier?
   public var tags: [String]
   public var profile: [ProfileFact]
+  /// The stage: the current one of a snapshot, the one a new lead or an import row starts in.
   public var stage: Stage
+
+  public init(
+    externalID: String? = nil, name: String, phone: String? = nil, wechat: String? = nil, email: String? = nil,
+    gender: String? = nil, birthday: LocalDate? = nil, city: String? = nil, source: String? = nil,
+    model: String? = nil, grade: Grade? = nil, tier: Tier? = nil, tags: [String] = [], profile: [ProfileFact] = [],
+    stage: Stage = .prospect
+  ) {
+    (self.externalID, self.name, self.phone, self.wechat, self.email) = (externalID, name, phone, wechat, email)
+    (self.gender, self.birthday, self.city, self.source) = (gender, birthday, city, source)
+    (self.model, self.grade, self.tier, self.tags, self.profile, self.stage) = (model, grade, tier, tags, profile, stage)
+  }
+}
+
+/// A type that carries a lead's fields and reads them as its own.
+@dynamicMemberLookup
+public protocol CarriesLeadFields {
+  var fields: LeadFields { get set }
+}
+
+extension CarriesLeadFields {
+  public subscript<T>(dynamicMember field: WritableKeyPath<LeadFields, T>) -> T {
+    get { fields[keyPath: field] }
+    set { fields[keyPath: field] = newValue }
+  }
+}
+
+/// Everything known about one lead: the input of the engine.
+public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
+  public var id: String
+  public var fields: LeadFields
+  public var consultant: String?
   public var createdAt: Date
   /// Stage history, oldest first.
   public var events: [StageEvent]
@@ -139,42 +171,36 @@ public struct LeadSnapshot: Hashable, Codable, Sendable {
     tier: Tier? = nil, tags: [String] = [], profile: [ProfileFact] = [], stage: Stage = .prospect,
     createdAt: Date, events: [StageEvent] = [], touches: [Touch] = [], topics: [Topic] = []
   ) {
-    self.id = id
-    self.externalID = externalID
-    self.name = name
-    self.phone = phone
-    self.wechat = wechat
-    self.email = email
-    self.gender = gender
-    self.birthday = birthday
-    self.city = city
-    self.source = source
-    self.consultant = consultant
-    self.model = model
-    self.grade = grade
-    self.tier = tier
-    self.tags = tags
-    self.profile = profile
-    self.stage = stage
-    self.createdAt = createdAt
-    self.events = events
-    self.touches = touches
-    self.topics = topics
+    self.init(
+      id: id,
+      LeadFields(
+        externalID: externalID, name: name, phone: phone, wechat: wechat, email: email, gender: gender,
+        birthday: birthday, city: city, source: source, model: model, grade: grade, tier: tier, tags: tags,
+        profile: profile, stage: stage),
+      consultant: consultant, createdAt: createdAt, events: events, touches: touches, topics: topics)
+  }
+
+  public init(
+    id: String, _ fields: LeadFields, consultant: String?, createdAt: Date, events: [StageEvent] = [],
+    touches: [Touch] = [], topics: [Topic] = []
+  ) {
+    (self.id, self.fields, self.consultant, self.createdAt) = (id, fields, consultant, createdAt)
+    (self.events, self.touches, self.topics) = (events, touches, topics)
   }
 
   // MARK: - Derived facts
 
   /// The latest event that entered the current stage.
-  public var currentStageEvent: StageEvent? { events.last { $0.to == stage } }
+  public var currentStageEvent: StageEvent? { events.last { $0.to == fields.stage } }
   /// The promised delivery day: the latest ETA recorded on the way to delivery.
   public var eta: LocalDate? { events.last { $0.eta != nil }?.eta }
   /// The deposit amount, when the deposit event recorded one.
   public var depositAmount: Double? { events.last { $0.to == .deposit }?.amount }
   /// The delivery day, when delivered.
-  public var deliveredOn: LocalDate? { stage == .delivered ? events.last { $0.to == .delivered }?.date : nil }
+  public var deliveredOn: LocalDate? { fields.stage == .delivered ? events.last { $0.to == .delivered }?.date : nil }
   /// The churn reason, when churned.
-  public var churnReason: ChurnReason? { stage == .churned ? events.last { $0.to == .churned }?.reason : nil }
+  public var churnReason: ChurnReason? { fields.stage == .churned ? events.last { $0.to == .churned }?.reason : nil }
   public var lastTouch: Touch? { touches.last }
-  public func hasTag(_ tag: String) -> Bool { tags.contains { $0.caseInsensitiveCompare(tag) == .orderedSame } }
-  public func profileValue(_ key: String) -> String? { profile.last { $0.key == key }?.value }
+  public func hasTag(_ tag: String) -> Bool { fields.tags.contains { $0.caseInsensitiveCompare(tag) == .orderedSame } }
+  public func profileValue(_ key: String) -> String? { fields.profile.last { $0.key == key }?.value }
 }

@@ -5,17 +5,14 @@ public enum DefaultPlaybook {
   /// Every bundled file, with paths like `zh-CN/cadence.yaml`.
   public static var files: [PlaybookFile] { generatedFiles }
 
-  /// Loads the bundled playbook in every language.
-  public static func load() throws -> PlaybookSet { try PlaybookSet.load(files: files) }
-
   /// Bundled language codes, sorted (`en`, `zh-CN`).
   public static var languages: [String] { generatedLanguages }
 
   /// The bundled playbook in `language` (an exact code), decoded ahead of time by `scripts/embed-playbooks`:
-  /// no YAML is parsed. Equal to what `load()` gives (DefaultPlaybookTests); nil for a language not bundled.
+  /// no YAML is parsed. Equal to parsing `files` (DefaultPlaybookTests); nil for a language not bundled.
   public static func decoded(_ language: String) -> Playbook? { generatedPlaybook(language) }
 
-  /// Every bundled language, decoded ahead of time: `load()` without parsing YAML.
+  /// Every bundled language, decoded ahead of time: `PlaybookSet.load(files: files)` without parsing YAML.
   public static var decodedSet: PlaybookSet {
     let pairs = languages.compactMap { lang in decoded(lang).map { (lang, $0) } }
     return PlaybookSet(languages: Dictionary(uniqueKeysWithValues: pairs))

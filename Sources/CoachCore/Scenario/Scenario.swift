@@ -17,23 +17,17 @@ public struct Scenario: Sendable {
 }
 
 /// The lead as it is created, then changed step by step through the store, oldest step first.
-public struct ScenarioLead: Sendable {
-  public var name: String
-  public var phone: String?
-  public var wechat: String?
+public struct ScenarioLead: Sendable, CarriesLeadFields {
+  /// The lead's fields; `stage` is the one it is created in (like an imported lead): later changes are `steps`.
+  public var fields: LeadFields
   /// The consultant who owns the lead (created as a user), signing the message draft.
   public var consultant: String?
-  public var grade: Grade?
-  public var tier: Tier?
-  public var model: String?
-  public var tags: [String]
-  public var profile: [ProfileFact]
-  public var birthday: LocalDate?
   public var createdAt: Date
-  /// The stage the lead is created in (like an imported lead); later changes are `steps`.
-  public var initialStage: Stage
   /// Stage changes, ETA changes and touches, in time order.
   public var steps: [ScenarioStep]
+
+  /// The stage the lead is created in.
+  public var initialStage: Stage { fields.stage }
 }
 
 /// One write made to the lead after its creation.

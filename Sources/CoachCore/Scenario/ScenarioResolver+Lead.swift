@@ -30,12 +30,14 @@ extension ScenarioResolver {
       fail(at + ["created"], "the lead is created after its first step; `created` must come before every history step and touch")
     }
     let profile = (spec.profile?.pairs ?? []).map { ProfileFact(key: $0.key, value: $0.value) }
-    return ScenarioLead(
-      name: spec.name ?? "Test Customer", phone: spec.phone, wechat: spec.wechat, consultant: spec.consultant,
-      grade: code(spec.grade, Grade.self, at + ["grade"], what: "grade"),
-      tier: code(spec.tier, Tier.self, at + ["tier"], what: "tier"), model: spec.model, tags: spec.tags ?? [],
-      profile: profile, birthday: day(spec.birthday, at + ["birthday"]), createdAt: created, initialStage: initial,
-      steps: steps)
+    // In this order, so that problems are told in the file's order.
+    let grade = code(spec.grade, Grade.self, at + ["grade"], what: "grade")
+    let tier = code(spec.tier, Tier.self, at + ["tier"], what: "tier")
+    let birthday = day(spec.birthday, at + ["birthday"])
+    let fields = LeadFields(
+      name: spec.name ?? "Test Customer", phone: spec.phone, wechat: spec.wechat, birthday: birthday,
+      model: spec.model, grade: grade, tier: tier, tags: spec.tags ?? [], profile: profile, stage: initial)
+    return ScenarioLead(fields: fields, consultant: spec.consultant, createdAt: created, steps: steps)
   }
 
   /// A stage change (`stage:` with what it requires) or, without `stage:`, a new ETA.

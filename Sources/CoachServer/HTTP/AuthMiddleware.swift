@@ -7,7 +7,7 @@ import Hummingbird
 /// token (403): the `X-CSRF-Token` header, or for a page's form post the form's `csrf_token` field.
 struct AuthMiddleware: RouterMiddleware {
   typealias Context = CoachRequestContext
-  let db: AppDatabase
+  let db: any CoachDataStore
 
   static let cookieName = "coach_session"
 

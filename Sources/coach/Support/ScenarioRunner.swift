@@ -27,10 +27,7 @@ enum ScenarioRunner {
     let l = s.lead
     let consultant = try l.consultant.map { try db.addUser(name: $0, role: .consultant, team: nil, now: l.createdAt) }
     let id = try db.addLead(
-      NewLead(
-        name: l.name, phone: l.phone, wechat: l.wechat, birthday: l.birthday, consultantID: consultant?.id,
-        model: l.model, grade: l.grade,
-        tier: l.tier, tags: l.tags, profile: l.profile, stage: l.initialStage, createdAt: l.createdAt),
+      NewLead(l.fields, consultantID: consultant?.id, createdAt: l.createdAt),
       actor: nil)
     var topicIDs: [String: Int64] = [:]
     for step in l.steps {

@@ -18,7 +18,7 @@ struct ReferenceReplay {
     let leadIn = from.adding(days: -FollowUpEngine.replayLeadInDays, in: ctx.zone)
     replay.run(from: max(lead.createdAt, leadIn), through: to)
     return replay.records.filter { $0.deadline > from && $0.deadline <= to }
-      .sorted { ($0.deadline, $0.code.rank) < ($1.deadline, $1.code.rank) }
+      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
   }
 
   mutating func run(from start: Date, through horizon: Date) {

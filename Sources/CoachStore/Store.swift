@@ -1,0 +1,102 @@
+import CoachCore
+import Foundation
+
+/// What the use cases (`CoachApp`: the command line and `coach serve`) ask of a database, in their terms, not SQL's.
+/// `AppDatabase` (SQLite through GRDB) implements it; a second engine implements the same and runs the same tests.
+///
+/// The promises every implementation keeps:
+/// - each write is one transaction: all of it or none of it, with its history rows (stage events, touches, logs);
+/// - reads and writes that take a `Scope` see and change only the leads the acting user may (`LeadNotFound`
+///   otherwise, as for a lead that does not exist);
+/// - times are stored in UTC and come back as the same `Date`s; lead ids are the store's, numeric.
+public protocol CoachDataStore: Sendable {
+  // MARK: Leads: reading
+  /// Every lead the filter selects, with its history (touches as the filter asks), in id order.
+  func snapshots(_ filter: LeadFilter) throws -> [LeadSnapshot]
+  /// One lead the scope may see, with its whole history.
+  func snapshot(id: String, scope: Scope) throws -> LeadSnapshot
+  /// The ids the filter selects, ascending.
+  func leadIDs(_ filter: LeadFilter) throws -> [Int64]
+  /// The filter's ids cut into ranges of about `size` leads, for loading part by part.
+  func leadIDRanges(_ filter: LeadFilter, size: Int) throws -> [ClosedRange<Int64>]
+  func leadCount() throws -> Int
+  /// Recent deliveries and supply per model, for switch arguments.
+  func salesStats(now: Date) throws -> SalesStats
+
+  // MARK: Leads: writing
+  func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool) throws -> String
+  func editLead(id leadID: String, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws
+  func addTouch(leadID: String, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult
+  func changeStage(
+    leadID: String, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope
+  ) throws -> StageEvent
+  func reassignLeads(from: String, to: String, acting: User?, now: Date) throws -> Reassignment
+  /// Holds a lead's sales follow-ups until `until` (recorded with who, when and why; lifts the snooze holding it).
+  func snooze(leadID: String, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope)
+    throws -> Snooze
+  /// Lifts the snooze holding a lead at `now` (refused when none does).
+  func clearSnooze(leadID: String, actor: String?, now: Date, zone: TimeZone, scope: Scope) throws -> Snooze
+  func reassignments() throws -> [Reassignment]
+  func importLeads(
+    from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,
+    warn: ([String]) -> Void
+  ) throws -> ImportResult
+  func importTouches(
+    from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope, dryRun: Bool,
+    warn: ([String]) -> Void
+  ) throws -> ImportResult
+  /// Loads a demo dataset into an empty (or demo-only) database; returns the leads written.
+  func seed(_ dataset: DemoDataset, now: Date) throws -> Int
+
+  // MARK: Users and web accounts
+  func addUser(name: String, role: Role, team: String?, now: Date) throws -> User
+  func user(named name: String) throws -> User?
+  func users() throws -> [User]
+  func userCount() throws -> Int
+  func setPasswordHash(userID: Int64, hash: String, now: Date, keepingSession: String?) throws
+  func userWithPasswordHash(named name: String) throws -> (user: User, hash: String?)?
+  func usersWithPasswords() throws -> Int
+  func createWebSession(tokenHash: String, userID: Int64, csrfToken: String, now: Date, expiresAt: Date) throws
+  func webSession(tokenHash: String, now: Date) throws -> WebSession?
+  func deleteWebSession(tokenHash: String) throws
+  func setICSTokenHash(userID: Int64, hash: String) throws
+  func user(icsTokenHash hash: String) throws -> User?
+
+  // MARK: Logs
+  /// Records an export (who, when, what, rows, masked) in the same store as the data.
+  func record(_ entry: ExportEntry) throws
+  func exports(from: Date, to: Date) throws -> [ExportEntry]
+  /// What consultants typed with `coach objection --said`, for the matcher to learn from.
+  func recordedPhrasings() throws -> [RecordedPhrasing]
+
+  // MARK: Upkeep
+  func health() throws -> HealthReport
+  func derivedMismatches() throws -> [String: Int]
+  func rebuildDerived() throws -> DerivedRepair
+  func backup(to path: String) throws -> BackupSummary
+  func restore(from source: String, keepingCopyAt keep: String) throws -> BackupSummary
+}
+
+extension CoachDataStore {
+  public func addLead(_ lead: NewLead, actor: String?) throws -> String {
+    try addLead(lead, actor: actor, allowDuplicatePhone: true)
+  }
+
+  public func setPasswordHash(userID: Int64, hash: String, now: Date) throws {
+    try setPasswordHash(userID: userID, hash: hash, now: now, keepingSession: nil)
+  }
+
+  public func importLeads(
+    from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?
+  ) throws -> ImportResult {
+    try importLeads(from: source, options: options, strict: strict, now: now, actor: actor, dryRun: false) { _ in }
+  }
+
+  public func importTouches(
+    from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope
+  ) throws -> ImportResult {
+    try importTouches(from: source, options: options, strict: strict, actor: actor, scope: scope, dryRun: false) { _ in }
+  }
+}
+
+extension AppDatabase: CoachDataStore {}
