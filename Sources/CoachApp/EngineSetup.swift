@@ -49,8 +49,8 @@ package enum EngineSetup {
   ) throws -> [T] {
     let ids = try session.db.leadIDs(filter)
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    guard ids.count >= minimumPart * 2, cores > 1 else { return evaluate(try session.db.snapshots(filter)) }
-    let parts = Chunks.idRanges(ids, size: Chunks.partSize(ids.count, cores: cores, maximum: maximumPart))
+    guard ids.count >= LoadParts.minimum * 2, cores > 1 else { return evaluate(try session.db.snapshots(filter)) }
+    let parts = Chunks.idRanges(ids, size: Chunks.partSize(ids.count, cores: cores, maximum: LoadParts.maximum))
     let db = session.db
     return try Chunks.map(parts.count) { i in
       var part = filter
@@ -58,10 +58,14 @@ package enum EngineSetup {
       return evaluate(try db.snapshots(part))
     }
   }
+}
 
-  /// Fewer leads than twice this are read in one go; more are cut into parts of at most `maximumPart`. Parts of
-  /// 2,500 rather than 5,000 took a team's `alerts` (25k leads) from 140 to 124 ms: a part's leads stay in the
-  /// processor's caches, and the last parts leave a core idle for less time.
-  package static let minimumPart = 400
-  package static let maximumPart = 2_500
+/// How many leads are loaded and evaluated at a time: the one part policy of `next`, `alerts` and the audit.
+package enum LoadParts {
+  /// Fewer leads than twice this are read in one go (`next`, `alerts`).
+  package static let minimum = 400
+  /// More are cut into parts of at most this many: parts of 2,500 rather than 5,000 took a team's `alerts` (25k
+  /// leads) from 140 to 124 ms (a part's leads stay in the processor's caches, and the last parts leave a core idle
+  /// for less time); the audit counts parts of this size and drops them, so its memory stays flat.
+  package static let maximum = 2_500
 }

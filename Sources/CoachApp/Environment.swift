@@ -57,6 +57,12 @@ package struct RunEnvironment: Sendable {
       self.language = sys.hasPrefix("en") ? "en" : "zh-CN"
     }
     if let db = o.db ?? env["COACH_DB"], !db.isEmpty {
+      // A server URL is never a file name: a `postgres://` URL made a folder `postgres:` and a SQLite file in it.
+      if let scheme = db.range(of: "://").map({ String(db[..<$0.lowerBound]).lowercased() }),
+        ["postgres", "postgresql"].contains(scheme)
+      {
+        throw CoachError.refused(.databaseEngineUnavailable(scheme: scheme))
+      }
       self.dbPath = db
     } else {
       let home = env["HOME"] ?? NSHomeDirectory()

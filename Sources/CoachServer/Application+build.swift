@@ -38,6 +38,7 @@ func buildRouter(_ state: ServerState) -> Router<CoachRequestContext> {
   AuthRoutes(state: state).add(to: router)
   APIRoutes(state: state).add(to: router)
   PageRoutes(state: state).add(to: router)
+  AdminRoutes(state: state).add(to: router)
   CalendarRoutes(state: state).add(to: router)
   return router
 }

@@ -244,3 +244,15 @@ extension Showroom {
     try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: sql) }
   }
 }
+
+extension Showroom {
+  /// The bundled demo dealership (`coach demo`): 李娜 (consultant), 王经理 (team lead) and 周主任 (admin) get
+  /// `password`.
+  init(demo: Void) throws {
+    dir = try TempFolder.make(prefix: "coach-serve-demo")
+    try coach(["demo"])
+    for name in ["李娜", "王经理", "周主任"] {
+      try coach(["user", "passwd", name, "--password-stdin", "--as", "周主任"], stdin: Self.password + "\n")
+    }
+  }
+}

@@ -21,6 +21,7 @@ SIZES = {"10k": 10_000, "100k": 100_000, "mature": 100_000, "1m": 1_000_000}
 MIX = {"mature": "mature"}
 sys.path.insert(0, HERE)
 import floors  # noqa: E402  (the sqlite3 floors and the targets)
+import serve  # noqa: E402  (coach serve under wrk)
 
 
 def sh(args, **kw):
@@ -104,7 +105,12 @@ def main():
   p.add_argument("--import-runs", type=int, default=3)
   p.add_argument("--out", default=os.path.join(ROOT, "docs", "PERFORMANCE.md"))
   p.add_argument("--per-consultant", type=int, default=2500)
+  p.add_argument("--serve-seconds", type=int, default=15, help="wrk's duration per path (0: no serve bench)")
+  p.add_argument("--serve-only", action="store_true", help="only the serve bench, on the 100k data set")
   a = p.parse_args()
+  if a.serve_only:
+    run_serve(a)
+    return
   b = q(a.bin)
   rows = []
   datasets = {}
@@ -156,6 +162,17 @@ def main():
         print(f"  import {kind}: {ms}", flush=True)
   load_after = open("/proc/loadavg").read().split()[:3]
   floors.write(a.out, rows, datasets, load_before, load_after)
+  if a.serve_seconds > 0 and "100k" in a.sizes.split(","):
+    run_serve(a)
+
+
+def run_serve(a):
+  """`coach serve` on the 100k data set under wrk (issue 15's targets), into its own block of PERFORMANCE.md."""
+  d, db, info = build(a.bin, "100k", a.work, a.per_consultant)
+  print("[100k] coach serve under wrk", flush=True)
+  before = open("/proc/loadavg").read().split()[:3]
+  rows = serve.measure(a.bin, db, ENV, seconds=a.serve_seconds or 15)
+  serve.write(a.out, "100k", info, rows, before, open("/proc/loadavg").read().split()[:3])
 
 
 if __name__ == "__main__":

@@ -8,9 +8,6 @@ package struct AuditRun {
   package let access: AuditAccessLog
   package let ctx: EngineContext
 
-  /// Leads loaded and counted at a time: memory stays flat whatever the number of leads.
-  package static let chunkSize = 2_000
-
   /// `from`/`to` as typed (`YYYY-MM-DD` in the zone; default the 30 days ending today); `consultant` narrows to one;
   /// `list` collects the follow-ups behind one figure; `compare` also counts the period before; `drillDown` collects
   /// the follow-ups (and snoozes) behind every figure, for the HTML report's links.
@@ -31,8 +28,8 @@ package struct AuditRun {
     let exports = try session.db.exports(from: earliest.start, to: window.end).map {
       AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
     }
-    // A few thousand leads at a time (each read whole in one transaction), counted on every core and dropped.
-    let parts = try session.db.leadIDRanges(filter, size: chunkSize)
+    // A part at a time (each read whole in one transaction), counted on every core and dropped.
+    let parts = try session.db.leadIDRanges(filter, size: LoadParts.maximum)
     let db = session.db
     let report = try Audit.build(
       chunks: parts.count,

@@ -36,14 +36,14 @@ package struct FollowUpCalendar {
   /// The VCALENDAR: one VEVENT per item (customer and action in SUMMARY, the deadline as DTEND) with a VALARM.
   /// Only the customer's name, the lead id and the action: no phone number, no notes.
   package func ics(host: String) -> String {
-    let ui = ctx.playbook.labels.ui
+    let labels = ctx.playbook.labels
     let stamp = Self.utc(ctx.now)
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//coach//follow-ups//\(ctx.playbook.language)", "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("coach · \(owner)"),
     ]
     for item in items {
-      let label = ui["action_\(item.action.rawValue)"] ?? item.action.rawValue
+      let label = labels.ui(.action, item.action.rawValue) ?? item.action.rawValue
       // DTEND must come after DTSTART: an action due at its deadline starts a quarter of an hour before it.
       let start = min(item.dueAt, item.deadline.addingTimeInterval(-15 * 60))
       lines += [

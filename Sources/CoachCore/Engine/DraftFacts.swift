@@ -24,7 +24,7 @@ struct DraftFacts {
   init(action: DueAction, _ h: LeadHistory, _ ctx: EngineContext) {
     let pb = ctx.playbook
     values[.customer] = h.lead.name
-    values[.consultant] = h.lead.consultant ?? ctx.consultantName ?? pb.labels.ui["your_consultant"] ?? ""
+    values[.consultant] = h.lead.consultant ?? ctx.consultantName ?? pb.labels.ui(.yourConsultant) ?? ""
     values[.dealership] = pb.labels.dealership
     values[.model] = pb.model(h.lead.model)?.name
     // A promised day that has passed is never presented as still expected.

@@ -120,7 +120,7 @@ enum FollowUpRules {
     case .winback:
       return FollowUpRule(code, .sales, severity: 0, pending: Rules.winback) { v, _, h, ctx in
         let reason = h.entered(.churned)?.reason
-        v["churn_reason"] = reason.map { ctx.playbook.labels.ui["churn_\($0.rawValue)"] ?? $0.rawValue } ?? ""
+        v["churn_reason"] = reason.map { ctx.playbook.labels.ui(.churn, $0.rawValue) ?? $0.rawValue } ?? ""
       }
     }
   }

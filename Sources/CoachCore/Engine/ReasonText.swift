@@ -10,7 +10,7 @@ enum ReasonText {
     let sinceTouch = (h.lastTouch?.at).map { $0.wholeDays(to: ctx.now) }
     var v: [String: String] = [
       "grade": h.lead.grade?.rawValue ?? "-",
-      "eta": h.eta?.description ?? pb.labels.ui["eta_not_set"] ?? "?",
+      "eta": h.eta?.description ?? pb.labels.ui(.etaNotSet) ?? "?",
       "date": lastDay.description,
       "time": clock(occ.dueAt, ctx.civil),
       "model": pb.model(h.lead.model)?.name ?? h.lead.model ?? "",

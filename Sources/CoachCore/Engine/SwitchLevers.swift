@@ -65,7 +65,7 @@ struct SwitchLevers {
       "to_wait_weeks": String(to.waitWeeks), "from_wait_weeks": String(ownWaitWeeks),
       "days_late": String(situation.daysLate ?? 0),
       "to_wait": weeks(to.waitWeeks), "from_wait": weeks(ownWaitWeeks), "sooner": weeks(max(0, weeksSooner)),
-      "segment": ctx.playbook.labels.ui["segment_\(to.segment)"] ?? to.segment, "offer": to.offer ?? "",
+      "segment": ctx.playbook.labels.ui(.segment, to.segment) ?? to.segment, "offer": to.offer ?? "",
       "price_diff": number(abs(to.price - from.price)),
     ]
   }

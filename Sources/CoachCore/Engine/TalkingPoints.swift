@@ -20,7 +20,7 @@ enum TalkingPoints {
   /// Open buried topics, oldest first: the consultant's own note (internal), then what to say to open the call
   /// (the playbook's words for that kind, which never repeat the note).
   static func buried(_ h: LeadHistory, _ ctx: EngineContext) -> [(TalkingPoint, TopicKind)] {
-    let opener = ctx.playbook.labels.ui["opener"] ?? "→"
+    let opener = ctx.playbook.labels.ui(.opener) ?? "→"
     let separator = ctx.isChinese ? "：" : ": "
     return h.openTopics(.buried).map { topic in
       var text = topic.text

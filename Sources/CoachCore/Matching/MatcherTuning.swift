@@ -13,8 +13,9 @@ struct MatcherTuning: Sendable {
   }
 
   var granularity = Granularity.perCode
-  /// Scores below this are not reported (after script calibration).
-  var threshold = 0.41
+  /// Scores below this are not reported (after script calibration). 0.41 → 0.43 with the showroom fixtures
+  /// (issue 13): fewer requests for a price list or a parking space read as objections, no right answer lost.
+  var threshold = 0.43
   /// Chinese text yields many tokens (unigrams and bigrams, half of them straddling words), so
   /// its raw scores run lower than English ones; a query's score is raised to the power
   /// `1 - cjkShare * (1 - cjkExponent)` so that one threshold serves both. 0.68 maps the Chinese
@@ -32,8 +33,10 @@ struct MatcherTuning: Sendable {
   var clauseFactor = 0.95
   /// Clauses with fewer tokens are not scored alone.
   var minimumClauseTokens = 3
-  /// Small talk wins over the best objection when its score times this is at least the objection's.
-  var smallTalkFactor = 1.0
+  /// Small talk wins over the best objection when its score times this is at least the objection's. 1.0 → 1.7
+  /// with the showroom fixtures: zh small talk → none 88 → 95 % (old) and 71 → 100 % (held-out) for one top-1
+  /// miss; small talk is scored on the whole text only, so a story with a scheduling clause still matches.
+  var smallTalkFactor = 1.7
   /// Whether background texts (approach, response, follow-up) count for IDF.
   var useBackground = true
 

@@ -152,8 +152,8 @@ public struct ObjectionMatcher: Sendable {
   /// or when the text reads as small talk.
   public func match(_ text: String, limit: Int = 3) -> [ObjectionMatch] {
     let ranked = rank(text)
-    let smallTalk = ranked.first { $0.smallTalk }?.match.score ?? 0
-    let best = ranked.first { !$0.smallTalk }?.match.score ?? 0
+    let smallTalk = ranked.first { $0.smallTalk }?.strength ?? 0
+    let best = ranked.first { !$0.smallTalk }?.strength ?? 0
     guard smallTalk * tuning.smallTalkFactor < best else { return [] }
     return Array(ranked.lazy.filter { !$0.smallTalk }.map(\.match)
       .prefix { $0.score >= tuning.threshold && $0.score > 0 }.prefix(max(limit, 0)))
@@ -173,7 +173,10 @@ public struct ObjectionMatcher: Sendable {
 
 
   private struct Ranked {
+    /// The code and its reported score (at most 1).
     var match: ObjectionMatch
+    /// The score before it is capped at 1: ranks codes whose documents repeat the text's words.
+    var strength: Double
     var smallTalk: Bool
   }
 
@@ -186,17 +189,24 @@ public struct ObjectionMatcher: Sendable {
         let classes = vocabulary.prepare(clause).classTokens
         let tokens = Tokenizer.tokens(clause) + classes
         guard tokens.count >= tuning.minimumClauseTokens else { continue }
-        for (code, value) in score(tokens).enumerated() {
+        // A story (three clauses or more) with a scheduling clause in it is no small talk: small talk is judged
+        // on the whole text there.
+        for (code, value) in score(tokens).enumerated() where code != smallTalk || clauses.count <= 2 {
           best[code] = max(best[code], value * tuning.clauseFactor)
         }
       }
     }
     return best.enumerated()
       .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
-      .map { Ranked(match: ObjectionMatch(code: codes[$0.offset], score: $0.element), smallTalk: $0.offset == smallTalk) }
+      .map {
+        Ranked(
+          match: ObjectionMatch(code: codes[$0.offset], score: min($0.element, 1)), strength: $0.element,
+          smallTalk: $0.offset == smallTalk)
+      }
   }
 
-  /// Every code's calibrated score (0...1) for one list of tokens.
+  /// Every code's calibrated score for one list of tokens: about 0...1, above 1 when a code's documents repeat
+  /// the text's words (ranked as such, reported as 1; capping before ranking left such codes tied).
   private func score(_ tokens: [String]) -> [Double] {
     guard !tokens.isEmpty else { return Array(repeating: 0, count: codes.count) }
     var best = Array(repeating: 0.0, count: codes.count)
@@ -214,7 +224,7 @@ public struct ObjectionMatcher: Sendable {
     let cjkShare =
       words.isEmpty ? 0 : Double(words.filter { $0.allSatisfy(Tokenizer.isCJK) }.count) / Double(words.count)
     let exponent = 1 - cjkShare * (1 - tuning.cjkExponent)
-    return best.map { pow(min($0, 1), exponent) }
+    return best.map { pow($0, exponent) }
   }
 
   /// A text's tokens: its words after the vocabulary's folding and spellings, then its class tokens.

@@ -56,8 +56,25 @@ struct PhraseScanner: Sendable {
       best = (end, index)
     }
     if let list = byFirst[text[start].value] { for index in list { consider(index) } }
-    if Self.mayStartNumber(text, at: start) { for index in startingWithNumber { consider(index) } }
+    for (index, end) in numberPatternEnds(in: text, at: start) {
+      if let current = best, end < current.end || (end == current.end && index > current.index) { continue }
+      best = (end, index)
+    }
     return best.map { ($0.end, patterns[$0.index].payload) }
+  }
+
+  /// Phrases that begin with a number and match at `start`, with where each ends: the number's readings are
+  /// found once for all of them (most positions of English text begin a letter a number word may begin with).
+  private func numberPatternEnds(in text: [Unicode.Scalar], at start: Int) -> [(index: Int, end: Int)] {
+    guard !startingWithNumber.isEmpty, Self.mayStartNumber(text, at: start) else { return [] }
+    let numberEnds = Self.numberEnds(in: text, at: start)
+    guard !numberEnds.isEmpty else { return [] }
+    return startingWithNumber.compactMap { index in
+      for end in numberEnds {
+        if let found = Self.match(patterns[index].elements, from: 1, in: text, at: end) { return (index, found) }
+      }
+      return nil
+    }
   }
 
   /// Payloads of every phrase found anywhere in `text`.
@@ -69,10 +86,7 @@ struct PhraseScanner: Sendable {
           found.insert(patterns[index].payload)
         }
       }
-      guard Self.mayStartNumber(text, at: start) else { continue }
-      for index in startingWithNumber where Self.match(patterns[index].elements, in: text, at: start) != nil {
-        found.insert(patterns[index].payload)
-      }
+      for (index, _) in numberPatternEnds(in: text, at: start) { found.insert(patterns[index].payload) }
     }
     return found
   }
@@ -89,7 +103,7 @@ struct PhraseScanner: Sendable {
 
   /// `elements[element...]` matched at `position`; a number tries its longest reading first and gives way
   /// to shorter ones (八千 is a number, and 八 one before 千).
-  private static func match(_ elements: [Element], from element: Int, in text: [Unicode.Scalar], at position: Int) -> Int? {
+  static func match(_ elements: [Element], from element: Int, in text: [Unicode.Scalar], at position: Int) -> Int? {
     guard element < elements.count else {
       if case .scalar(let last) = elements.last, isWordScalar(last), position < text.count, isWordScalar(text[position]) {
         return nil

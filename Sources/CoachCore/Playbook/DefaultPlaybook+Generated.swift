@@ -322,6 +322,7 @@ labels:
     action: 行动
     no_switch: 目录里没有更快到车的车型。
     no_match: 没有足够接近的异议，换个说法试试。
+    did_you_mean: 您是不是想说：
     severity: 级别
     consultant: 顾问
     overdue_days: 逾期天数
@@ -894,7 +895,7 @@ objections:
     title: 等车时间太长
     line: "好车值得等, 越早下定越靠前; 我每周给您报进度, 时间紧的话主销配置或现车能早几周提。"
     about_waiting: true
-    concepts: ["@duration", 等, 等车, 等待, 太久, 太长, 多久, 排队, 现车, 提车, 周期, 急, 急用, 用车, 快点, 等不了, 等不起, 不等了, 排到, 什么时候能到, 等得, 烦]
+    concepts: ["@duration", 等, 等车, 等待, 太久, 太长, 多久, 排队, 现车, 提车, 周期, 急, 急用, 用车, 快点, 等不了, 等不起, 不等了, 排到, 什么时候能到, 等得, 烦, 拖了, 干等, 等到, 等不到, 来不及, 磨叽, 慢, 开走, 提上车, 才提, 什么时候到]
     examples:
       - 别家有现车，凭什么要我等这么久？
       - 别的车型都有现车，为什么你们的车要等这么久
@@ -917,7 +918,7 @@ objections:
   - code: trim_unavailable
     title: 想要的配置没车
     line: "顶配每月配额很少; 豪华版有您看重的大部分配置、早一个多月提车, 差价可以换成精品或保养。"
-    concepts: ["@colour", "@trim", 没货, 没有, 缺货, 订不到, 没车源, 没资源, 停产, 不生产, 只有, 只剩, 要等, 想要]
+    concepts: ["@colour", "@trim", 没货, 没有, 缺货, 订不到, 没车源, 没资源, 停产, 不生产, 只有, 只剩, 要等, 想要, 就认, 就要, 才有, 没这个, 没这款, 组合, 暂时没有, 断货, 看不上]
     examples:
       - 为什么尊贵版带天窗的没车？
       - 我要的顶配一直没货，低配我又看不上
@@ -941,7 +942,7 @@ objections:
     title: 要求保证以后的配置
     line: "您订的每项配置都写进合同, 到车当面逐项核对, 不对可以不接车。"
     about_waiting: true
-    concepts: ["@feature", "@in_writing", 保证, 合同, 写清楚, 减配, 少了, 配置变, 谁负责, 不变, 还是这个配置]
+    concepts: ["@feature", "@in_writing", 保证, 合同, 写清楚, 减配, 少了, 配置变, 谁负责, 不变, 还是这个配置, 担保, 不一样, 标配, 减掉, 没有了, 变了, 找谁, 到时候, 交车]
     examples:
       - 几个月后能保证有带气囊的车吗？
       - 你能保证到时候交的车就是我要的这个配置吗
@@ -964,7 +965,7 @@ objections:
   - code: vs_competitor
     title: 跟竞品比有什么优势
     line: "货比三家是对的: 我把两款车的空间、配置和用车成本列成一张表给您对比。"
-    concepts: ["@competitor", 合资品牌, 竞品, 别的牌子, 别的品牌, 另一款, 比别家, 好在, 比, 对比, 优势, 强, 区别, 为啥选, 凭啥, 更好, 更省油, 空间更大, 便宜, 划算, 比较]
+    concepts: ["@competitor", 合资品牌, 竞品, 别的牌子, 别的品牌, 另一款, 比别家, 好在, 比, 对比, 优势, 强, 区别, 为啥选, 凭啥, 更好, 更省油, 空间更大, 便宜, 划算, 比较, 比你们, 比这个, 比你家, 人家, 油耗, 配置高, 配置更高, 选你们, 买你们, 理由, 性价比]
     examples:
       - 你们的车跟XXX比有什么优势？
       - 我还在看别的牌子，你们比它强在哪
@@ -1033,7 +1034,7 @@ objections:
   - code: no_discount
     title: 别家让利你们不让
     line: "价格稳说明车好卖, 三年后的残值也更高, 卖车时不吃亏。"
-    concepts: ["@money", 优惠, 折扣, 打折, 便宜, 便宜点, 再便宜, 让, 让价, 降点, 底价, 送, 多送, 送点, 啥也不送, 送保险, 贴膜, 能不能降, 不降, 去别家, 报价, 别家, 另一家, 别的店, 一分不让]
+    concepts: ["@money", 优惠, 折扣, 打折, 便宜, 便宜点, 再便宜, 让, 让价, 降点, 底价, 送, 多送, 送点, 啥也不送, 送保险, 贴膜, 能不能降, 不降, 去别家, 报价, 别家, 另一家, 别的店, 一分不让, 抹零, 零头, 少点, 再少, 力度, 优惠力度, 让点, 砍价, 便宜一万, 不让]
     examples:
       - 其他车型都大幅让利，你们的车为什么不让利？
       - 别人都打折，就你们一分钱都不优惠
@@ -1056,7 +1057,7 @@ objections:
     title: 担心到时交不出车
     line: "交车时间写进合同, 每周给您报进度; 万一逾期, 合同里有补偿, 也可以全额退定金。"
     about_waiting: true
-    concepts: [交不出车, 交不了车, 按时交车, 交车, 延期, 拖, 提不到, 没提到, 定金, 退, 倒闭, 跑路, 赔偿, 没车, 到期, 做不到, 承诺的日期]
+    concepts: [交不出车, 交不了车, 按时交车, 交车, 延期, 拖, 提不到, 没提到, 定金, 退, 倒闭, 跑路, 赔偿, 没车, 到期, 做不到, 承诺的日期, 倒了, 没见着, 拿不到, 拿不到车, 要不回来, 没要回来, 钱能退, 退钱, 退定金, 慌, 心里没底, 来不了, 不放心, 交了钱]
     examples:
       - 到时要是交不出车怎么办？
       - 定金交了，万一你们到时候没车呢
@@ -1078,7 +1079,7 @@ objections:
   - code: wait_for_promo
     title: 等促销再买
     line: "旺季订车的人最多, 热销配置先被订完; 现在订车源有保证, 该有的优惠我也帮您争取。"
-    concepts: ["@promo_event", 等, 再买, 再订, 到时候, 优惠, 活动, 促销, 补贴, 政策, 更便宜]
+    concepts: ["@promo_event", 等, 再买, 再订, 到时候, 优惠, 活动, 促销, 补贴, 政策, 更便宜, 等等看, 冲量, 到时候再来, 再来, 不急, 过段时间, 等一等]
     examples:
       - 金九银十你们肯定有促销政策，到时候买肯定更实惠。
       - 我等国庆节车展再来看看
@@ -1125,7 +1126,7 @@ objections:
   - code: price_too_high
     title: 价格太贵
     line: "算一笔账: 保养和油耗都比同级低, 五年下来省下不少, 摊到每天差不了几块钱。"
-    concepts: ["@money", 贵, 太贵, 价格高, 偏高, 不划算, 超预算, 预算, 不值, 承受, 离谱, 买不起, 划算, 落地]
+    concepts: ["@money", 贵, 太贵, 价格高, 偏高, 不划算, 超预算, 预算, 不值, 承受, 离谱, 买不起, 划算, 落地, 心理价位, 太多, 超了, 贵了, 价位, 接受不了, 负担不起]
     examples:
       - 太贵了，超出我的预算了
       - 这个价钱有点高，我心里价位在十五万以内
@@ -1147,7 +1148,7 @@ objections:
   - code: ask_family
     title: 要和家人商量
     line: "应该的; 我把配置表、报价和安全评分发给您, 也欢迎约家人一起来试驾。"
-    concepts: ["@family", 商量, 问问, 意见, 同意, 做主, 说了算, 决定, 回家, 回去]
+    concepts: ["@family", 商量, 问问, 意见, 同意, 做主, 说了算, 决定, 回家, 回去, 定不了, 点头, 带他们来, 管钱, 一个人, 家里那位, 听他们的]
     examples:
       - 我得回去跟老婆商量一下
       - 这事我一个人定不了，要问问家里人
@@ -1169,7 +1170,7 @@ objections:
   - code: just_looking
     title: 只是随便看看
     line: "没关系, 多看多比较; 您先看, 有问题随时叫我。"
-    concepts: [随便看看, 看看, 逛逛, 了解, 不买, 暂时不买, 还没打算, 不急, 不急着买, 过来看看, 收集信息, 路过, 没有计划, 还早, 暂时不考虑, 以后再说]
+    concepts: [随便看看, 看看, 逛逛, 了解, 不买, 暂时不买, 还没打算, 不急, 不急着买, 过来看看, 收集信息, 路过, 没有计划, 还早, 暂时不考虑, 以后再说, 自己看看, 不用跟着, 换车, 先看看, 没想买, 考虑换车, 打算]
     examples:
       - 我就随便看看，暂时不买
       - 先了解一下，还没想好什么时候买
@@ -1191,7 +1192,7 @@ objections:
   - code: trade_in_value
     title: 旧车置换估价太低
     line: "估价按车况、里程和近期成交行情定, 我把评估明细给您看; 车商报价要把手续和扣款算清楚。"
-    concepts: ["@trade_in", "@money", 低, 太低, 太少, 只给, 多给, 给得多, 压价, 不合理, 黑]
+    concepts: ["@trade_in", "@money", 低, 太低, 太少, 只给, 多给, 给得多, 压价, 不合理, 黑, 估, 才给, 作价, 给的价, 估价, 残值, 车商]
     examples:
       - 我的旧车你们才给这么点钱
       - 置换的估价太低了，二手车商给得都比你们多
@@ -1214,7 +1215,7 @@ objections:
   - code: financing
     title: 贷款、首付和利息
     line: "厂家金融和几家银行都有方案, 首付最低两成, 费用提前写清楚, 没有隐藏费用。"
-    concepts: ["@finance", 金融服务费, 服务费, 贷款, 首付, 月供, 分期, 利息, 零利率, 零首付, 征信, 手续费, 审批]
+    concepts: ["@finance", 金融服务费, 服务费, 贷款, 首付, 月供, 分期, 利息, 零利率, 零首付, 征信, 手续费, 审批, 压力, 银行, 利息高, 还不起, 免息, 贷款利息]
     examples:
       - 贷款利息太高了，不划算
       - 首付能不能再低一点
@@ -1493,7 +1494,7 @@ vocabulary:
     - id: feature
       words: [气囊, 侧气帘, 气帘, 自适应巡航, 巡航, 360影像, 全景影像, 座椅通风, 座椅加热, hud, 抬头显示, 主动刹车, 车道保持, 倒车影像, 天窗, 音响]
     - id: in_writing
-      words: [写进合同, 写合同, 合同里, 白纸黑字, 签字, 书面, 口说无凭, 打包票, 保证, 承诺, 兑现]
+      words: [写进合同, 写合同, 写到合同, 合同上, 合同里, 白纸黑字, 签字, 书面, 口说无凭, 打包票, 保票, 担保, 保证, 承诺, 兑现, 嘴上说]
     - id: money
       words: ["#万", "#千", "#块", "#元", "#折", "打#折", "#%"]
     - id: family
@@ -1553,6 +1554,14 @@ vocabulary:
     拍板: 做主
     当冤大头: 吃亏
     冤大头: 吃亏
+    抹个零: 抹零
+    抹掉零头: 抹零
+    吾: 我
+    阿拉: 我们
+    啥子: 什么
+    好嘞: 好的
+    好呀: 好的
+    中不中: 行不行
   small_talk:
     - 你好
     - 好的
@@ -1604,6 +1613,23 @@ vocabulary:
     - 保值率高吗
     - 有没有配置单
     - 几个座位
+    - 发个定位给我
+    - 位置发我
+    - 导航过去
+    - 到了打你电话
+    - 到了联系你
+    - 几点关门
+    - 营业到几点
+    - 要带驾照吗
+    - 要带什么证件
+    - 堵车了
+    - 晚点到
+    - 马上到
+    - 快到了
+    - 把参数表发给我
+    - 好的好的
+    - 那就这样
+    - 不客气
 
 """##),
     PlaybookFile(
@@ -1934,6 +1960,7 @@ labels:
     action: action
     no_switch: no model in the catalog comes sooner.
     no_match: no objection in the playbook matches well enough; try other words.
+    did_you_mean: "did you mean:"
     severity: severity
     consultant: consultant
     overdue_days: days overdue
@@ -2532,7 +2559,7 @@ objections:
     title: The wait is too long
     line: "Good cars are worth the wait and earlier orders come first; I'll report progress weekly, and a mainstream trim or a car in stock can come weeks sooner."
     about_waiting: true
-    concepts: ["@duration", wait, waiting, long, too long, lead time, in stock, on the lot, deliver right away, weeks, months, urgent, faster, sooner, sit tight]
+    concepts: ["@duration", wait, waiting, long, too long, lead time, in stock, on the lot, deliver right away, weeks, months, urgent, faster, sooner, sit tight, sit around, need a car, before that, forever, ages, took, how long, queue]
     examples:
       - Other brands have cars in stock, so why should I wait this long for yours?
       - Two or three months? That's way too long, I can't wait that long
@@ -2555,7 +2582,7 @@ objections:
   - code: trim_unavailable
     title: The trim I want is not available
     line: "The top trim is allocated in small numbers; the luxury trim has most of what you like, comes a month sooner, and the difference can go into accessories."
-    concepts: ["@colour", "@trim", not available, unavailable, sold out, discontinued, out of stock, only, no supply, not offered, not being built]
+    concepts: ["@colour", "@trim", not available, unavailable, sold out, discontinued, out of stock, only, no supply, not offered, not being built, none, none left, isnt available, only get, higher trims, the one i want, no stock]
     examples:
       - Why is the top trim with the sunroof never available?
       - The fully loaded version is always out of stock and I don't want the base model
@@ -2579,7 +2606,7 @@ objections:
     title: Guarantee the equipment months from now
     line: "Every item you order goes into the contract and we check them together at handover; if anything is missing you don't take the car."
     about_waiting: true
-    concepts: ["@feature", "@in_writing", guarantee, contract, promise, cut features, missing, spec change, will it still have, responsible, stays the same]
+    concepts: ["@feature", "@in_writing", guarantee, contract, promise, cut features, missing, spec change, will it still have, responsible, stays the same, comes with, doesnt have, what then, wont change, ships, swap, standard]
     examples:
       - Can you guarantee the car will have the airbags in a few months?
       - Can you promise the car I get will have exactly the spec I ordered?
@@ -2602,7 +2629,7 @@ objections:
   - code: vs_competitor
     title: What makes you better than brand X?
     line: "Comparing is right: let me put both cars' space, equipment and running costs side by side for you."
-    concepts: ["@competitor", other brand, another brand, other brands, japanese car, german car, over, better, advantage, compared, versus, vs, instead, convince me, worth it, more room, less fuel, better value]
+    concepts: ["@competitor", other brand, another brand, other brands, japanese car, german car, over, better, advantage, compared, versus, vs, instead, convince me, worth it, more room, less fuel, better value, more for the money, modern, warranty, mileage, why yours, pick yours, they dont, test drove, rather have]
     examples:
       - What advantage does your car have over the Toyota?
       - I'm also looking at another brand, what makes yours better?
@@ -2625,7 +2652,7 @@ objections:
   - code: no_choice
     title: Only one car arrived, no choice
     line: "We inspect it fully before handover and you can check every item yourself; if anything is wrong you don't take it."
-    concepts: [one car, one unit, only one, just one, the one, last one, choice, choose, pick, compare, comparing, leftover, only car, wrong color, cant choose]
+    concepts: [one car, one unit, only one, just one, the one, last one, choice, choose, pick, compare, comparing, leftover, only car, wrong color, cant choose, pick from, choose anything, this one, couple of cars, single, nothing to choose]
     examples:
       - Only one car has arrived, there's no choice, what if I don't like it?
       - There's just this one car and I don't like the colour
@@ -2648,7 +2675,7 @@ objections:
   - code: price_drop_after_purchase
     title: What if the price drops after I buy?
     line: "Prices are set by the manufacturer and no big change is planned; every month sooner is a month of using the car."
-    concepts: [price drops, drop, drops, cheaper, price cut, goes down, difference back, refund, after i buy, after delivery, next month, price fall, price protection, peak, ripped off, lose money]
+    concepts: [price drops, drop, drops, cheaper, price cut, goes down, difference back, refund, after i buy, after delivery, next month, price fall, price protection, peak, ripped off, lose money, gets cheaper, dropped, difference, happen to me, a month later, after i sign]
     examples:
       - What if the price drops after I take delivery?
       - If you cut the price right after I buy, I lose out
@@ -2670,7 +2697,7 @@ objections:
   - code: no_discount
     title: Others give big discounts, why not you?
     line: "A steady price means the car sells well and keeps its value; you get that back when you sell."
-    concepts: ["@money", discount, knock off, cheaper, best price, bottom line, match, budge, deal, throw in, free, other dealer]
+    concepts: ["@money", discount, knock off, cheaper, best price, bottom line, match, budge, deal, throw in, free, other dealer, do better, match that, took off, knock, giving something, come down, wiggle room, negotiate]
     examples:
       - Other brands give big discounts, why don't you?
       - Everyone else is discounting and you won't knock off a penny
@@ -2693,7 +2720,7 @@ objections:
     title: What if you can't deliver?
     line: "The date goes into the contract, I report progress every week, and if it is late the contract compensates you or returns your deposit."
     about_waiting: true
-    concepts: [deliver, delivery, on time, deposit, never shows up, never see, goes under, bankrupt, miss, late, slips, compensation, on the hook, delay, arrive, doesnt arrive, out of business, go bust, what happens to my money]
+    concepts: [deliver, delivery, on time, deposit, never shows up, never see, goes under, bankrupt, miss, late, slips, compensation, on the hook, delay, arrive, doesnt arrive, out of business, go bust, what happens to my money, cant deliver, never showing up, paid the deposit, for my trouble, if its late, my deposit back, disappear]
     examples:
       - What if you can't deliver the car when the time comes?
       - I pay the deposit and then what if you have no car for me?
@@ -2716,7 +2743,7 @@ objections:
   - code: wait_for_promo
     title: I'll wait for the sales season
     line: "In the sales season the popular trims go first and queues grow; ordering now secures the car, and I'll still get you every offer that applies."
-    concepts: ["@promo_event", wait, hold off, come back, later, deals, sale, promotion, rebate, incentive, better offers]
+    concepts: ["@promo_event", wait, hold off, come back, later, deals, sale, promotion, rebate, incentive, better offers, wait for the deals, black friday, end of the year, auto show]
     examples:
       - There are always promotions in the autumn sales season, I'll buy then and get a better deal
       - I'll wait for the motor show and come back
@@ -2739,7 +2766,7 @@ objections:
   - code: online_defects
     title: I read about faults online
     line: "That affected a few early batches; the factory fixed it and new cars have the improved part."
-    concepts: ["@online_source", "@defect", read, saw, complaints, problems, issues, quality, reliable, people say]
+    concepts: ["@online_source", "@defect", read, saw, complaints, problems, issues, quality, reliable, people say, junky, freezing, complain, owners, forum, lemon, unreliable]
     examples:
       - I read online that your brand has some minor faults
       - Someone on a forum said your cars have rattles
@@ -2763,7 +2790,7 @@ objections:
   - code: price_too_high
     title: It's too expensive
     line: "Let's do the sums: lower servicing and fuel costs add up over five years to a few yuan a day."
-    concepts: ["@money", expensive, too expensive, budget, over budget, afford, not worth, too much, steep, crazy, price, spend]
+    concepts: ["@money", expensive, too expensive, budget, over budget, afford, not worth, too much, steep, crazy, price, spend, over my budget, a lot more, for this, out of my range, cost]
     examples:
       - It's too expensive, it's over my budget
       - The price is a bit high, I was thinking under 150,000
@@ -2785,7 +2812,7 @@ objections:
   - code: ask_family
     title: I need to ask my family
     line: "Of course; I'll send the spec sheet, quote and safety rating, and you're welcome to bring the family for a test drive."
-    concepts: ["@family", talk to, discuss, check with, run it by, decide, final say, ask, go home, talk it over]
+    concepts: ["@family", talk to, discuss, check with, run it by, decide, final say, ask, go home, talk it over, has to see, first, approve, sign off]
     examples:
       - I have to talk it over with my wife first
       - I can't decide this alone, I need to ask my family
@@ -2807,7 +2834,7 @@ objections:
   - code: just_looking
     title: Just looking
     line: "No problem: take your time and compare, and call me over whenever you have a question."
-    concepts: [just looking, browsing, look around, window shopping, not buying, not planning, gathering info, curious, no rush, checking things out, not in the market, not planning to buy, pressure, browse]
+    concepts: [just looking, browsing, look around, window shopping, not buying, not planning, gathering info, curious, no rush, checking things out, not in the market, not planning to buy, pressure, browse, feel for, in the market, looking around, maybe next year, not ready, not today]
     examples:
       - I'm just looking, not buying yet
       - Just getting an idea, I haven't decided when to buy
@@ -2829,7 +2856,7 @@ objections:
   - code: trade_in_value
     title: The trade-in price is too low
     line: "The valuation follows condition, mileage and recent sales, and I'll show you the details; count the fees in a dealer's higher number."
-    concepts: ["@trade_in", "@money", low, too low, too little, more for, worth more, unfair, insulting, offered more, privately]
+    concepts: ["@trade_in", "@money", low, too low, too little, more for, worth more, unfair, insulting, offered more, privately, my trade, lowball, giving me, for my car, my old car, offered me]
     examples:
       - That's all you'll give me for my old car?
       - Your trade-in valuation is too low, the used-car dealers offer more
@@ -2852,7 +2879,7 @@ objections:
   - code: financing
     title: Loan, down payment and interest
     line: "Manufacturer and bank plans, from 20% down, every fee written down up front; no hidden costs."
-    concepts: ["@finance", loan, interest, rate, apr, monthly, down, credit, finance, fees, approval, spread, spread it over]
+    concepts: ["@finance", loan, interest, rate, apr, monthly, down, credit, finance, fees, approval, spread, spread it over, zero down, stretch, monthly payment, payments, lease, years]
     examples:
       - The interest rate on the loan is too high, it's not worth it
       - Can the down payment be any lower?
@@ -3170,7 +3197,7 @@ vocabulary:
       words: [airbag, airbags, side curtain airbags, curtain airbags, adaptive cruise, cruise control, 360 camera, heated seats,
               ventilated seats, head-up display, hud, lane keeping, emergency braking, sunroof, equipment, features, options]
     - id: in_writing
-      words: [in writing, put it in writing, in the contract, signed, guarantee, guaranteed, promise, make sure, verbal]
+      words: [in writing, put it in writing, on paper, written down, in the contract, signed, guarantee, guaranteed, promise, make sure, verbal]
     - id: money
       words: ["# grand", "# thousand", "#k", "# k", "# dollars", "# off", "#%", "# percent", off the sticker]
     - id: family
@@ -3214,6 +3241,16 @@ vocabulary:
     backordered: unavailable
     dealbreaker: deal breaker
     missus: wife
+    not in the market: just looking
+    not really in the market: just looking
+    not looking to buy: just looking
+    not ready to buy: just looking
+    no plans to buy: just looking
+    not buying: just looking
+    hold its value: keep its value
+    holds its value: keep its value
+    hold value: keep its value
+    do better on: discount on
   small_talk:
     - hello
     - hi there
@@ -3251,6 +3288,18 @@ vocabulary:
     - what is the fuel economy
     - how many seats
     - the line cut out
+    - running a few minutes late
+    - be there in a few minutes
+    - parking now
+    - text me the address
+    - send me the address
+    - what are your opening hours
+    - are you open on sunday
+    - do I need my driver's license
+    - see you soon
+    - thanks for the help
+    - appreciate it
+    - sure, that works
 
 """##),
   ]

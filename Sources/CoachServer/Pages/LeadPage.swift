@@ -19,7 +19,7 @@ extension PageRenderer {
     var body = "<h1>\(esc(lead.name)) <small>#\(esc(lead.id))</small></h1>"
     if let flash { body += "<p class=\"ok\" role=\"status\">\(esc(t(flash)))</p>" }
     if let error { body += "<p class=\"error\" role=\"alert\">\(esc(t("error"))): \(esc(error.message))</p>" }
-    body += "<p class=\"meta\">\(esc(Self.ui(playbook, "stage", lead.stage.rawValue)))"
+    body += "<p class=\"meta\">\(esc(Self.ui(playbook, .stage, lead.stage.rawValue)))"
     body +=
       [lead.grade.map { " · " + $0.rawValue }, lead.model.map { " · " + $0 }, lead.consultant.map { " · " + $0 }]
       .compactMap { $0.map(esc) }.joined() + "</p>"
@@ -42,14 +42,14 @@ extension PageRenderer {
   func brief(_ brief: Brief?, playbook: Playbook, language: String) -> String {
     let t = { PageText.text($0, language) }
     guard let b = brief else { return "<section class=\"card\"><p>\(esc(t("no_action")))</p></section>" }
-    var s = "<section class=\"card brief\"><h2>\(esc(Self.ui(playbook, "action", b.action.rawValue)))</h2>"
+    var s = "<section class=\"card brief\"><h2>\(esc(Self.ui(playbook, .action, b.action.rawValue)))</h2>"
     s +=
       "<p class=\"meta\">\(esc(t("due"))) \(esc(localTime(b.dueAt, zone: zone))) · \(esc(t("deadline"))) \(esc(localTime(b.deadline, zone: zone)))"
     s +=
       b.overdueDays > 0 ? " · <strong>\(esc(t("overdue_days"))) \(String(format: "%.1f", b.overdueDays))</strong>" : ""
     s += "</p><p>\(esc(b.reason))</p>"
     s +=
-      "<dl><dt>\(esc(t("goal")))</dt><dd>\(esc(b.goal))</dd><dt>\(esc(t("channel")))</dt><dd>\(esc(Self.ui(playbook, "channel", b.channel)))</dd></dl>"
+      "<dl><dt>\(esc(t("goal")))</dt><dd>\(esc(b.goal))</dd><dt>\(esc(t("channel")))</dt><dd>\(esc(Self.ui(playbook, .channel, b.channel)))</dd></dl>"
     if !b.warnings.isEmpty {
       s +=
         "<h3>\(esc(t("warnings")))</h3><ul class=\"warnings\">" + b.warnings.map { "<li>\(esc($0))</li>" }.joined()
@@ -59,20 +59,20 @@ extension PageRenderer {
       s +=
         "<h3>\(esc(t("talking_points")))</h3><ul>"
         + b.talkingPoints.map {
-          "<li><span class=\"tag\">\(esc(Self.ui(playbook, "kind", $0.kind.rawValue)))</span> \(esc($0.text))</li>"
+          "<li><span class=\"tag\">\(esc(Self.ui(playbook, .kind, $0.kind.rawValue)))</span> \(esc($0.text))</li>"
         }
         .joined() + "</ul>"
     }
     // Keys 1 and 6 of the deck, as the terminal brief shows them (labels.ui words).
     if !b.sellingPoints.isEmpty {
       s +=
-        "<h3>\(esc(playbook.labels.ui["selling_points"] ?? "Selling points"))</h3><ul>"
+        "<h3>\(esc(playbook.labels.ui(.sellingPoints) ?? "Selling points"))</h3><ul>"
         + b.sellingPoints.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
     }
     if let c = b.competitor {
-      let weakness = playbook.labels.ui["weakness"] ?? "weakness"
+      let weakness = playbook.labels.ui(.weakness) ?? "weakness"
       s +=
-        "<h3>\(esc(playbook.labels.ui["competitor"] ?? "Competitor"))</h3><p><strong>\(esc(c.name))</strong> "
+        "<h3>\(esc(playbook.labels.ui(.competitor) ?? "Competitor"))</h3><p><strong>\(esc(c.name))</strong> "
         + "(\(esc(weakness)): \(esc(c.weakness))) → \(esc(c.answer))</p>"
     }
     if !b.objections.isEmpty {
@@ -88,7 +88,7 @@ extension PageRenderer {
         "<h3>\(esc(t("switch")))</h3><ul>"
         + b.switchArguments.map {
           "<li><strong>\(esc(playbook.model($0.toModel)?.name ?? $0.toModel))</strong> · "
-            + "\(esc(Self.ui(playbook, "lever", $0.lever.rawValue))): \(esc($0.text))</li>"
+            + "\(esc(Self.ui(playbook, .lever, $0.lever.rawValue))): \(esc($0.text))</li>"
         }
         .joined() + "</ul>"
     }
@@ -98,9 +98,9 @@ extension PageRenderer {
 
   func touchForm(_ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession) -> String {
     let t = { PageText.text($0, language) }
-    let channels = Channel.allCases.map { ($0.rawValue, Self.ui(playbook, "channel", $0.rawValue)) }
-    let outcomes = Outcome.allCases.map { ($0.rawValue, Self.ui(playbook, "outcome", $0.rawValue)) }
-    let kinds = TopicKind.allCases.map { ($0.rawValue, Self.ui(playbook, "topic_kind", $0.rawValue)) }
+    let channels = Channel.allCases.map { ($0.rawValue, Self.ui(playbook, .channel, $0.rawValue)) }
+    let outcomes = Outcome.allCases.map { ($0.rawValue, Self.ui(playbook, .outcome, $0.rawValue)) }
+    let kinds = TopicKind.allCases.map { ($0.rawValue, Self.ui(playbook, .topicKind, $0.rawValue)) }
     let open = lead.topics.filter(\.isOpen)
     var s = """
       <section class="card"><h2>\(esc(t("record_touch")))</h2>
@@ -134,9 +134,9 @@ extension PageRenderer {
 
   func stageForm(_ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession) -> String {
     let t = { PageText.text($0, language) }
-    let stages = Stage.allCases.map { ($0.rawValue, Self.ui(playbook, "stage", $0.rawValue)) }
+    let stages = Stage.allCases.map { ($0.rawValue, Self.ui(playbook, .stage, $0.rawValue)) }
     let reasons =
-      [("", t("none"))] + ChurnReason.allCases.map { ($0.rawValue, Self.ui(playbook, "churn", $0.rawValue)) }
+      [("", t("none"))] + ChurnReason.allCases.map { ($0.rawValue, Self.ui(playbook, .churn, $0.rawValue)) }
     let models = [("", t("model_keep"))] + playbook.models.map { ($0.code, "\($0.code) \($0.name)") }
     return """
       <section class="card"><h2>\(esc(t("stage_change")))</h2>
@@ -157,8 +157,8 @@ extension PageRenderer {
     var s = "<section class=\"card\"><h2>\(esc(t("history")))</h2><ul>"
     for touch in lead.touches.suffix(10).reversed() {
       s +=
-        "<li>\(esc(localTime(touch.at, zone: zone))) · \(esc(Self.ui(playbook, "channel", touch.channel.rawValue)))"
-        + " · \(esc(Self.ui(playbook, "outcome", touch.outcome.rawValue)))\(touch.note.map { " · " + esc($0) } ?? "")</li>"
+        "<li>\(esc(localTime(touch.at, zone: zone))) · \(esc(Self.ui(playbook, .channel, touch.channel.rawValue)))"
+        + " · \(esc(Self.ui(playbook, .outcome, touch.outcome.rawValue)))\(touch.note.map { " · " + esc($0) } ?? "")</li>"
     }
     s += "</ul>"
     let open = lead.topics.filter(\.isOpen)

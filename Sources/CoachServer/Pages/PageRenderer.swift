@@ -18,6 +18,8 @@ struct PageRenderer: Sendable {
     if let user {
       nav += "<a href=\"/\">\(esc(t("queue")))</a><a href=\"/alerts\">\(esc(t("alerts")))</a>"
       if user.user.role == .lead || user.user.role == .admin { nav += "<a href=\"/audit\">\(esc(t("audit")))</a>" }
+      if user.user.role == .admin { nav += "<a href=\"/admin\">\(esc(t("admin")))</a>" }
+      nav += "<a href=\"/account\">\(esc(t("account")))</a>"
     }
     let other = language == "en" ? "zh-CN" : "en"
     nav += "<a href=\"?lang=\(other)\" hreflang=\"\(other)\">\(esc(t("language")))</a>"
@@ -71,7 +73,7 @@ struct PageRenderer: Sendable {
   }
 
   /// A label from the playbook's `labels.ui` (`action_first_contact`, `channel_call` …), else the code.
-  static func ui(_ playbook: Playbook, _ prefix: String, _ code: String) -> String {
-    playbook.labels.ui["\(prefix)_\(code)"] ?? code
+  static func ui(_ playbook: Playbook, _ family: UIFamily, _ code: String) -> String {
+    playbook.labels.ui(family, code) ?? code
   }
 }

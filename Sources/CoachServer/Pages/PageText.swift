@@ -21,6 +21,12 @@ enum PageText {
       "back": "Back to my queue", "phone": "Phone", "wechat": "WeChat", "lead": "Lead", "language": "中文",
       "bad_login": "Wrong user or password.", "too_many": "Too many failed logins: wait a few minutes.",
       "none": "–", "model_keep": "(no change)",
+      "admin": "Admin", "users": "Users", "role": "Role", "add_user": "Add a user", "set_password": "Set the password",
+      "reassign": "Move all leads", "reassign_from": "Leads of", "reassign_to": "To", "account": "My password",
+      "new_password": "New password", "repeat_password": "The same again", "password_yes": "set",
+      "password_no": "not set (cannot log in)", "role_consultant": "Consultant", "role_lead": "Team lead",
+      "role_trainer": "Trainer", "role_admin": "Admin", "done_user": "User added.",
+      "done_password": "Password set; the user's other sessions have ended.", "done_moved": "%@ leads moved.",
     ],
     "zh-CN": [
       "app": "跟进教练", "login": "登录", "user": "用户", "password": "密码", "logout": "退出",
@@ -41,6 +47,12 @@ enum PageText {
       "back": "返回我的待办", "phone": "电话", "wechat": "微信", "lead": "客户", "language": "English",
       "bad_login": "用户名或密码错误。", "too_many": "登录失败次数过多，请几分钟后再试。",
       "none": "–", "model_keep": "（不变）",
+      "admin": "管理", "users": "用户", "role": "角色", "add_user": "添加用户", "set_password": "设置密码",
+      "reassign": "转移全部客户", "reassign_from": "原顾问", "reassign_to": "转给", "account": "我的密码",
+      "new_password": "新密码", "repeat_password": "再输一次", "password_yes": "已设置",
+      "password_no": "未设置（无法登录）", "role_consultant": "销售顾问", "role_lead": "销售经理",
+      "role_trainer": "培训师", "role_admin": "管理员", "done_user": "用户已添加。",
+      "done_password": "密码已设置，该用户的其他登录已失效。", "done_moved": "已转移 %@ 个客户。",
     ],
   ]
 

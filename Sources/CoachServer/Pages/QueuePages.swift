@@ -16,8 +16,8 @@ extension PageRenderer {
       let overdue = e.overdueDays > 0 ? " overdue" : ""
       body += """
         <li class="card\(overdue)"><a href="/leads/\(pathSegment(e.leadID))">
-        <span class="name">\(esc(e.name))</span> <span class="tag">\(esc(Self.ui(playbook, "action", e.action.rawValue)))</span>
-        <span class="meta">\(esc(Self.ui(playbook, "stage", e.stage.rawValue)))\(e.grade.map { " · " + esc($0.rawValue) } ?? "") · \
+        <span class="name">\(esc(e.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, e.action.rawValue)))</span>
+        <span class="meta">\(esc(Self.ui(playbook, .stage, e.stage.rawValue)))\(e.grade.map { " · " + esc($0.rawValue) } ?? "") · \
         \(esc(t("deadline"))) \(esc(localTime(e.deadline, zone: zone)))\(e.overdueDays > 0 ? " · " + esc(t("overdue_days")) + " " + String(format: "%.1f", e.overdueDays) : "")</span>
         <span class="reason">\(esc(e.reason))</span></a></li>
         """
@@ -40,7 +40,7 @@ extension PageRenderer {
     for a in list.alerts {
       body += """
         <li class="card sev-\(a.severity.rawValue)"><a href="/leads/\(pathSegment(a.leadID))">
-        <span class="name">\(esc(a.name))</span> <span class="tag">\(esc(Self.ui(playbook, "action", a.action.rawValue)))</span>\
+        <span class="name">\(esc(a.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, a.action.rawValue)))</span>\
         \(a.escalated ? " <span class=\"tag escalated\">▲ \(esc(t("escalated")))</span>" : "")
         <span class="meta">\(esc(a.consultant ?? "")) · \(esc(t("deadline"))) \(esc(localTime(a.deadline, zone: zone))) · \
         \(esc(t("overdue_days"))) \(String(format: "%.1f", a.overdueDays))</span></a></li>

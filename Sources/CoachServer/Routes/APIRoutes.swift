@@ -10,6 +10,7 @@ struct APIRoutes {
 
   func add(to router: Router<CoachRequestContext>) {
     let api = router.group("/api/v1")
+    api.get("openapi.json") { _, _ in Responses.json(OpenAPIDocument.data) }
     api.get("next") { request, context in
       let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
       let limit = try Self.count(request.uri.queryParameters["limit"].map(String.init), name: "limit") ?? 10

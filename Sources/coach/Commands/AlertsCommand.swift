@@ -30,11 +30,11 @@ extension CoachCommand {
       let out = Output(env: env)
       if env.json { return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all]) }
       let alerts = Array(all.prefix(limit ?? 50))
-      if alerts.isEmpty { return out.line(ctx.playbook.labels.ui["nothing_due"] ?? "nothing overdue") }
-      let ui = ctx.playbook.labels.ui
+      if alerts.isEmpty { return out.line(ctx.playbook.labels.ui(.nothingDue) ?? "nothing overdue") }
+      let labels = ctx.playbook.labels
       let table = TextTable(headers: [
-        ui["severity"] ?? "severity", "id", ui["name"] ?? "name", ui["consultant"] ?? "consultant", ui["action"] ?? "action",
-        ui["deadline"] ?? "deadline", ui["overdue_days"] ?? "days overdue",
+        labels.ui(.severity) ?? "severity", "id", labels.ui(.name) ?? "name", labels.ui(.consultant) ?? "consultant", labels.ui(.action) ?? "action",
+        labels.ui(.deadline) ?? "deadline", labels.ui(.overdueDays) ?? "days overdue",
       ])
       out.line(
         table.render(
@@ -43,7 +43,7 @@ extension CoachCommand {
             let mark = a.escalated ? " ▲ " + out.say(.escalated) : ""
             return [
               (a.severity == .high ? Output.red(word) : word) + (a.escalated ? Output.red(mark) : ""), a.leadID, out.nameWithTags(a.name, a.tags), a.consultant ?? "",
-              ui["action_\(a.action.rawValue)"] ?? a.action.rawValue, out.time(a.deadline), out.say(.days(a.overdueDays)),
+              labels.ui(.action, a.action.rawValue) ?? a.action.rawValue, out.time(a.deadline), out.say(.days(a.overdueDays)),
             ]
           }))
       if all.count > alerts.count {

@@ -20,7 +20,7 @@ extension CoachCommand {
         return ModelCard(out: out, playbook: playbook).print(model)
       }
       if env.json { return try out.json(["models": playbook.models.map(ModelJSON.init)]) }
-      let ui = playbook.labels.ui
+      let labels = playbook.labels
       let table = TextTable(columns: [
         .init("code"), .init("name"), .init("segment"), .init("price", alignment: .right), .init("wait wk", alignment: .right),
         .init("upkeep/yr", alignment: .right), .init("¥/100km", alignment: .right), .init("cargo L", alignment: .right),
@@ -30,7 +30,7 @@ extension CoachCommand {
         table.render(
           playbook.models.map { m in
             [
-              m.code, m.name, ui["segment_\(m.segment)"] ?? m.segment, "\(m.price)", "\(m.waitWeeks)", "\(m.maintenancePerYear)",
+              m.code, m.name, labels.ui(.segment, m.segment) ?? m.segment, "\(m.price)", "\(m.waitWeeks)", "\(m.maintenancePerYear)",
               String(format: "%.0f", m.runningCostPer100km), "\(m.cargoLitres)", m.offer ?? "",
             ]
           }))
@@ -59,22 +59,22 @@ struct ModelCard {
   let playbook: Playbook
 
   func print(_ m: CarModel) {
-    let ui = playbook.labels.ui
+    let labels = playbook.labels
     let chinese = playbook.language.hasPrefix("zh")
     out.line(Output.bold("\(m.name)  (\(m.code))"))
     let wait = m.waitWeeks == 0 ? (chinese ? "现车" : "in stock") : (chinese ? "等 \(m.waitWeeks) 周" : "\(m.waitWeeks)-week wait")
     let seats = chinese ? "\(m.seats) 座" : "\(m.seats) seats"
     let price = chinese ? "\(m.price) 元" : "\(m.price) yuan"
-    out.line([ui["segment_\(m.segment)"] ?? m.segment, seats, price, wait].joined(separator: " · "))
+    out.line([labels.ui(.segment, m.segment) ?? m.segment, seats, price, wait].joined(separator: " · "))
     if let offer = m.offer { out.line((chinese ? "当前优惠: " : "Offer: ") + offer) }
     if !m.sellingPoints.isEmpty {
-      out.line(Output.bold(ui["selling_points"] ?? "Selling points"))
+      out.line(Output.bold(labels.ui(.sellingPoints) ?? "Selling points"))
       for p in m.sellingPoints { out.line("  • " + p) }
     }
     if !m.competitors.isEmpty {
-      out.line(Output.bold(ui["competitor"] ?? "Competitors"))
+      out.line(Output.bold(labels.ui(.competitor) ?? "Competitors"))
       for c in m.competitors {
-        out.line("  • \(c.name) (\(ui["weakness"] ?? "weakness"): \(c.weakness))")
+        out.line("  • \(c.name) (\(labels.ui(.weakness) ?? "weakness"): \(c.weakness))")
         out.line("    → \(c.answer)")
       }
     }

@@ -36,10 +36,10 @@ extension CoachCommand {
       let out = Output(env: env)
       if env.json { return try out.json(["matches": matches]) }
       if matches.isEmpty {
-        out.line(playbook.labels.ui["no_match"] ?? "no objection in the playbook matches well enough; try other words")
+        out.line(playbook.labels.ui(.noMatch) ?? "no objection in the playbook matches well enough; try other words")
         let closest = matcher.closest(said, limit: 3).compactMap { playbook.objection($0.code) }
         guard !closest.isEmpty else { return }
-        out.line(playbook.labels.ui["did_you_mean"] ?? (zh ? "您是不是想说：" : "did you mean:"))
+        out.line(playbook.labels.ui(.didYouMean) ?? (zh ? "您是不是想说：" : "did you mean:"))
         for (i, o) in closest.enumerated() {
           out.line("  \(i + 1). \(o.title) [\(o.code)]")
           if let first = o.response.trimmed.split(separator: "\n").first { out.line("     » \(first)") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import CoachStore
 import Foundation
@@ -15,7 +16,7 @@ extension CoachCommand.LeadCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let moved = try session.db.reassignLeads(from: from, to: to, acting: session.user, now: env.now)
+      let moved = try UserAdmin.reassign(session, from: from, to: to)
       if env.json {
         try Output(env: env).json(ReassignJSON(moved))
       } else {

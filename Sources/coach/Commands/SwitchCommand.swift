@@ -25,11 +25,11 @@ extension CoachCommand {
       let args = SwitchAdvisor.arguments(for: lead, in: ctx)
       let out = Output(env: env)
       if env.json { return try out.json(SwitchJSON(lead_id: lead.id, from_model: lead.model, switch: args)) }
-      let ui = ctx.playbook.labels.ui
+      let labels = ctx.playbook.labels
       out.line(Output.bold("\(lead.name) #\(lead.id): \(ctx.playbook.model(lead.model)?.name ?? lead.model ?? "")"))
-      if args.isEmpty { return out.line("  " + (ui["no_switch"] ?? "no model in the catalog comes sooner")) }
+      if args.isEmpty { return out.line("  " + (labels.ui(.noSwitch) ?? "no model in the catalog comes sooner")) }
       for a in args {
-        out.line("  → \(ctx.playbook.model(a.toModel)?.name ?? a.toModel) [\(ui["lever_\(a.lever.rawValue)"] ?? a.lever.rawValue)] \(a.text)")
+        out.line("  → \(ctx.playbook.model(a.toModel)?.name ?? a.toModel) [\(labels.ui(.lever, a.lever.rawValue) ?? a.lever.rawValue)] \(a.text)")
       }
     }
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import CoachStore
 import Foundation
@@ -22,10 +23,7 @@ extension CoachCommand {
       func run() throws {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
-        guard session.isAdmin else {
-          throw CoachError.refused(.notAllowed(.addUsers, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
-        }
-        let user = try session.db.addUser(name: name, role: role, team: team, now: env.now)
+        let user = try UserAdmin.add(session, name: name, role: role, team: team)
         if env.json {
           try Output(env: env).json(UserJSON(user))
         } else {

@@ -10,24 +10,25 @@ struct BriefPrinter {
   /// Everything: every talking point, the objections' full scripts (`coach next --full`).
   var full = false
 
-  func ui(_ key: String) -> String { labels.ui[key] ?? key }
+  func ui(_ key: UIKey) -> String { labels.ui(key) ?? key.rawValue }
+  func ui(_ family: UIFamily, _ code: String) -> String { labels.ui(family, code) ?? "\(family.rawValue)_\(code)" }
 
   func print(queue: [QueueEntry], brief: Brief?, lead: LeadSnapshot?, session: Session, showQueue: Bool) {
     if let brief, let lead { printBrief(brief, lead: lead, session: session) }
     guard showQueue else { return }
-    out.line(Output.bold("\(ui("queue")) (\(queue.count))"))
+    out.line(Output.bold("\(ui(.queue)) (\(queue.count))"))
     if queue.isEmpty {
-      out.line("  " + ui("nothing_due"))
+      out.line("  " + ui(.nothingDue))
       return
     }
-    let table = TextTable(headers: ["#", "id", ui("name"), ui("stage"), ui("action"), ui("due"), ui("overdue"), ui("reason")])
+    let table = TextTable(headers: ["#", "id", ui(.name), ui(.stage), ui(.action), ui(.due), ui(.overdue), ui(.reason)])
     out.line(
       table.render(
         queue.enumerated().map { (i, q) in
           [
             "\(i + 1)", q.leadID, out.nameWithTags(q.name, q.tags),
-            ui("stage_\(q.stage.rawValue)") + (q.grade.map { " \($0.rawValue)" } ?? ""),
-            ui("action_\(q.action.rawValue)"), out.time(q.dueAt), q.overdueDays > 0 ? out.say(.days(q.overdueDays)) : "",
+            ui(.stage, q.stage.rawValue) + (q.grade.map { " \($0.rawValue)" } ?? ""),
+            ui(.action, q.action.rawValue), out.time(q.dueAt), q.overdueDays > 0 ? out.say(.days(q.overdueDays)) : "",
             DisplayWidth.truncate(q.reason, to: 48),
           ]
         }))
@@ -39,7 +40,7 @@ struct BriefPrinter {
   static let shortTalkingPoints = 3
 
   private func printBrief(_ b: Brief, lead: LeadSnapshot, session: Session) {
-    var title = "\(lead.name)  #\(lead.id)  \(ui("stage_\(lead.stage.rawValue)"))"
+    var title = "\(lead.name)  #\(lead.id)  \(ui(.stage, lead.stage.rawValue))"
     if let g = lead.grade { title += " · \(g.rawValue)" }
     if let m = playbook.model(lead.model) { title += " · \(m.name)" }
     out.line(Output.bold("━━ \(title) ━━"))
@@ -48,30 +49,30 @@ struct BriefPrinter {
       para(out.say(.snoozedUntil(snooze.until, reason: snooze.reason, by: snooze.actor)), style: Output.yellow)
     }
     let overdue = b.overdueDays > 0 ? Output.red("  (\(out.say(.overdueBy(b.overdueDays))))") : ""
-    out.line("\(Output.bold(ui("action_\(b.action.rawValue)")))  \(ui("deadline")) \(out.time(b.deadline))\(overdue)")
-    para("\(ui("reason")): \(b.reason)")
-    para("\(ui("goal")): \(b.goal)")
+    out.line("\(Output.bold(ui(.action, b.action.rawValue)))  \(ui(.deadline)) \(out.time(b.deadline))\(overdue)")
+    para("\(ui(.reason)): \(b.reason)")
+    para("\(ui(.goal)): \(b.goal)")
     let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
-    out.line("\(ui("channel")): \(ui("channel_\(b.channel)"))  \(phone)" + (lead.wechat.map { "  wechat \($0)" } ?? ""))
+    out.line("\(ui(.channel)): \(ui(.channel, b.channel))  \(phone)" + (lead.wechat.map { "  wechat \($0)" } ?? ""))
     let points = full ? b.talkingPoints : Array(b.talkingPoints.prefix(Self.shortTalkingPoints))
-    section(ui("talking_points"), points.map { p in "[" + ui("kind_" + p.kind.rawValue) + "] " + p.text })
-    section(ui("selling_points"), b.sellingPoints)
+    section(ui(.talkingPoints), points.map { p in "[" + ui(.kind, p.kind.rawValue) + "] " + p.text })
+    section(ui(.sellingPoints), b.sellingPoints)
     if let c = b.competitor {
-      section(ui("competitor"), ["\(c.name) (\(ui("weakness")): \(c.weakness)) → \(c.answer)"])
+      section(ui(.competitor), ["\(c.name) (\(ui(.weakness)): \(c.weakness)) → \(c.answer)"])
     }
     section(
-      ui("objections"),
+      ui(.objections),
       b.objections.map { o in
         let title = playbook.objection(o.code)?.title ?? o.code
         guard full else { return "\(title): \(o.line)" }
         let question = playbook.objection(o.code)?.followUpQuestion ?? ""
         return "\(title): \(o.response.trimmingCharacters(in: .whitespacesAndNewlines))\n→ \(question)"
       })
-    section(ui("switch"), b.switchArguments.map { a in
-      "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui("lever_" + a.lever.rawValue) + "): " + a.text
+    section(ui(.switch), b.switchArguments.map { a in
+      "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui(.lever, a.lever.rawValue) + "): " + a.text
     })
-    if !b.messageDraft.isEmpty { section(ui("message_draft"), [b.messageDraft]) }
-    if !full && b.talkingPoints.count > points.count { out.line(Output.dim(ui("more_in_full"))) }
+    if !b.messageDraft.isEmpty { section(ui(.messageDraft), [b.messageDraft]) }
+    if !full && b.talkingPoints.count > points.count { out.line(Output.dim(ui(.moreInFull))) }
     out.line()
   }
 

@@ -50,6 +50,14 @@ enum MatchingFixtures {
   /// Rows of `showroom.tsv`: utterances written before reading the playbook examples (issue 13).
   static func showroom() throws -> [Phrase] { try rows("showroom.tsv") }
 
+  /// Rows of `showroom-heldout.tsv`: a second set written before this round's tuning and never tuned on.
+  static func heldOut() throws -> [Phrase] { try rows("showroom-heldout.tsv") }
+
+  /// A showroom fixture by name: `showroom` or `heldout`.
+  static func showroomFixture(_ name: String) throws -> [Phrase] {
+    name == "heldout" ? try heldOut() : try showroom()
+  }
+
   /// Rows of `paraphrases.tsv` (language, code or "-", text); `#` lines are comments.
   static func paraphrases() throws -> [Phrase] { try rows("paraphrases.tsv") }
 

@@ -12,6 +12,10 @@ extension ErrorText {
         "--now \"\(given)\" is not a time: use ISO 8601 with an offset or Z (2025-07-10T10:00:00+08:00) or YYYY-MM-DD")
     case .badLanguage(let given):
       return l.pick("不支持 --lang \"\(given)\": 请用 zh-CN 或 en", "--lang \"\(given)\" is not supported: use zh-CN or en")
+    case .databaseEngineUnavailable(let scheme):
+      return l.pick(
+        "--db / COACH_DB 是 \(scheme):// 地址, 但这个版本的 coach 还不能连接 PostgreSQL; 请给一个 SQLite 文件路径 (例如 ./coach.sqlite)",
+        "--db / COACH_DB is a \(scheme):// URL, but this build of coach cannot connect to PostgreSQL yet; give a SQLite file path (e.g. ./coach.sqlite)")
     case .negativeLimit:
       return l.pick("--limit 必须是 0 或更大的数", "--limit must be 0 or more")
     case .fromAfterTo(let from, let to):

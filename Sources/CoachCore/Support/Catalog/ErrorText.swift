@@ -38,6 +38,8 @@ public enum ErrorText: Sendable, Hashable {
   case badZone(given: String)
   case badNow(given: String)
   case badLanguage(given: String)
+  /// `--db`/`COACH_DB` names a database engine this build does not run (a `postgres://` URL).
+  case databaseEngineUnavailable(scheme: String)
   case negativeLimit
   case fromAfterTo(from: LocalDate, to: LocalDate)
   case nothingToChange
@@ -114,6 +116,7 @@ public enum ErrorText: Sendable, Hashable {
     case .unwritable: return "unwritable"
     case .snoozeNotAhead: return "snooze_not_ahead"
     case .notSnoozed: return "not_snoozed"
+    case .databaseEngineUnavailable: return "unsupported_database"
     case .noPlaybookFolder, .noLanguageFolder, .invalidPlaybook: return "invalid_playbook"
     }
   }
@@ -122,7 +125,7 @@ public enum ErrorText: Sendable, Hashable {
   public var isUsage: Bool {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
-      .fromAfterTo, .nothingToChange, .badProfile:
+      .fromAfterTo, .nothingToChange, .badProfile, .databaseEngineUnavailable:
       return true
     default: return false
     }

@@ -1,0 +1,74 @@
+import CoachApp
+import CoachCore
+import CoachStore
+import Foundation
+import Hummingbird
+
+extension PageRenderer {
+  /// `/admin`: the users, and the forms to add one, set a password and move a consultant's leads (admins only).
+  func admin(
+    _ users: [UserAdmin.Listed], language: String, user: WebSession, flash: String? = nil, error: APIError? = nil
+  ) -> Response {
+    let t = { PageText.text($0, language) }
+    var body = "<h1>\(esc(t("admin")))</h1>"
+    if let flash { body += "<p class=\"ok\" role=\"status\">\(esc(flash))</p>" }
+    if let error { body += "<p class=\"error\" role=\"alert\">\(esc(error.message))</p>" }
+    body += """
+      <h2>\(esc(t("users")))</h2>
+      <div class="scroll"><table><thead><tr><th scope="col">\(esc(t("user")))</th><th scope="col">\(esc(t("role")))</th>\
+      <th scope="col">\(esc(t("team")))</th><th scope="col">\(esc(t("password")))</th></tr></thead><tbody>
+      """
+    for u in users {
+      body += """
+        <tr><th scope="row">\(esc(u.user.name))</th><td>\(esc(t("role_" + u.user.role.rawValue)))</td>\
+        <td>\(esc(u.user.team ?? t("none")))</td><td>\(esc(t(u.hasPassword ? "password_yes" : "password_no")))</td></tr>
+        """
+    }
+    body += "</tbody></table></div>"
+    let names = options(users.map { (value: $0.user.name, label: $0.user.name) })
+    let roles = options(
+      Role.allCases.map { (value: $0.rawValue, label: t("role_" + $0.rawValue)) }, chosen: "consultant")
+    let consultants = options(
+      users.filter { $0.user.role == .consultant || $0.user.role == .lead }.map {
+        (value: $0.user.name, label: $0.user.name)
+      })
+    body += """
+      <form method="post" action="/admin/users" class="card"><h2>\(esc(t("add_user")))</h2>\(csrfField(user))
+      <label>\(esc(t("user")))<input name="name" required autocomplete="off"></label>
+      <label>\(esc(t("role")))<select name="role">\(roles)</select></label>
+      <label>\(esc(t("team")))<input name="team" autocomplete="off"></label>
+      <button type="submit">\(esc(t("add_user")))</button></form>
+      <form method="post" action="/admin/password" class="card"><h2>\(esc(t("set_password")))</h2>\(csrfField(user))
+      <label>\(esc(t("user")))<select name="name">\(names)</select></label>
+      \(passwordFields(t))
+      <button type="submit">\(esc(t("set_password")))</button></form>
+      <form method="post" action="/admin/reassign" class="card"><h2>\(esc(t("reassign")))</h2>\(csrfField(user))
+      <label>\(esc(t("reassign_from")))<select name="from">\(consultants)</select></label>
+      <label>\(esc(t("reassign_to")))<select name="to">\(consultants)</select></label>
+      <button type="submit">\(esc(t("reassign")))</button></form>
+      """
+    return layout(t("admin"), body, language: language, user: user, status: error?.status ?? .ok)
+  }
+
+  /// `/account`: every user may set their own password here.
+  func account(language: String, user: WebSession, flash: String? = nil, error: APIError? = nil) -> Response {
+    let t = { PageText.text($0, language) }
+    var body = "<h1>\(esc(t("account")))</h1>"
+    if let flash { body += "<p class=\"ok\" role=\"status\">\(esc(flash))</p>" }
+    if let error { body += "<p class=\"error\" role=\"alert\">\(esc(error.message))</p>" }
+    body += """
+      <form method="post" action="/account/password" class="card"><h2>\(esc(t("set_password")))</h2>\(csrfField(user))
+      <p>\(esc(user.user.name)) · \(esc(t("role_" + user.user.role.rawValue)))</p>
+      \(passwordFields(t))
+      <button type="submit">\(esc(t("set_password")))</button></form>
+      """
+    return layout(t("account"), body, language: language, user: user, status: error?.status ?? .ok)
+  }
+
+  private func passwordFields(_ t: (String) -> String) -> String {
+    """
+    <label>\(esc(t("new_password")))<input name="password" type="password" autocomplete="new-password" required></label>
+    <label>\(esc(t("repeat_password")))<input name="repeat" type="password" autocomplete="new-password" required></label>
+    """
+  }
+}

@@ -1,0 +1,112 @@
+import CoachApp
+import CoachCore
+import CoachStore
+import Foundation
+import Hummingbird
+
+/// The admin's pages (`/admin`: users, passwords, moving a consultant's leads) and everyone's own password page
+/// (`/account`). The same use cases as `coach user add|passwd` and `coach lead reassign`; forms post back and
+/// redirect (303), or show the page again with the refusal and its status.
+struct AdminRoutes {
+  let state: ServerState
+
+  func add(to router: Router<CoachRequestContext>) {
+    let pages = state.pages
+    router.get("/admin") { request, context in
+      let (web, session, language) = try admin(request, context)
+      let users = try await blocking { try UserAdmin.list(session) }
+      return pages.admin(users, language: language, user: web, flash: flash(request, language))
+    }
+    router.post("/admin/users") { request, context in
+      try await adminPost(request, context) { form, session in
+        let role = try code(form.first("role"), "role", as: Role.self)
+        _ = try UserAdmin.add(session, name: form.first("name") ?? "", role: role, team: form.first("team"))
+        return "done=user"
+      }
+    }
+    router.post("/admin/password") { request, context in
+      let keep = context.sessionTokenHash
+      return try await adminPost(request, context) { form, session in
+        _ = try Accounts.setPassword(
+          session, name: form.first("name") ?? "", password: try Self.password(form), keepingSession: keep)
+        return "done=password"
+      }
+    }
+    router.post("/admin/reassign") { request, context in
+      try await adminPost(request, context) { form, session in
+        let moved = try UserAdmin.reassign(session, from: form.first("from") ?? "", to: form.first("to") ?? "")
+        return "done=moved&n=\(moved.leads)"
+      }
+    }
+    router.get("/account") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      return pages.account(language: language, user: web, flash: flash(request, language))
+    }
+    router.post("/account/password") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let form = Form(try await request.body.collect(upTo: context.maxUploadSize))
+      let session = state.session(web, language: language, json: false)
+      let keep = context.sessionTokenHash
+      do {
+        try await blocking {
+          _ = try Accounts.setPassword(
+            session, name: web.user.name, password: try Self.password(form), keepingSession: keep)
+        }
+        return Responses.redirect("/account?done=password")
+      } catch let error as CoachError {
+        return pages.account(language: language, user: web, error: APIError(error))
+      }
+    }
+  }
+
+  /// The logged-in admin, their use-case session and the page's language; anyone else → 403.
+  func admin(_ request: Request, _ context: CoachRequestContext) throws -> (WebSession, Session, String) {
+    let web = try context.requireUser()
+    guard web.user.role == .admin else {
+      throw APIError(
+        .forbidden, code: "forbidden",
+        message: "only an admin may manage users; \(web.user.name) is a \(web.user.role.rawValue)")
+    }
+    let language = Language.pick(request, default: state.pages.defaultLanguage)
+    return (web, state.session(web, language: language, json: false), language)
+  }
+
+  /// An admin's form post: the change, then back to `/admin?…` (303), or the page again with the refusal.
+  func adminPost(
+    _ request: Request, _ context: CoachRequestContext, _ apply: @escaping @Sendable (Form, Session) throws -> String
+  ) async throws -> Response {
+    let (web, session, language) = try admin(request, context)
+    let form = Form(try await request.body.collect(upTo: context.maxUploadSize))
+    do {
+      let query = try await blocking { try apply(form, session) }
+      return Responses.redirect("/admin?\(query)")
+    } catch let error as CoachError {
+      let users = try await blocking { try UserAdmin.list(session) }
+      return state.pages.admin(users, language: language, user: web, error: APIError(error))
+    }
+  }
+
+  /// The new password of a form, typed twice alike (checked for strength by `Accounts.setPassword`).
+  static func password(_ form: Form) throws -> String {
+    let password = form.fields.first { $0.name == "password" }?.value ?? ""
+    guard password == form.fields.first(where: { $0.name == "repeat" })?.value ?? "" else {
+      throw CoachError.usage("the two passwords typed differ: type the same one twice")
+    }
+    return password
+  }
+
+  /// The confirmation of the change just made (`?done=user|password|moved&n=N`).
+  func flash(_ request: Request, _ language: String) -> String? {
+    let q = request.uri.queryParameters
+    switch q["done"].map(String.init) {
+    case "user": return PageText.text("done_user", language)
+    case "password": return PageText.text("done_password", language)
+    case "moved":
+      let n = q["n"].flatMap { Int($0) } ?? 0
+      return PageText.text("done_moved", language).replacingOccurrences(of: "%@", with: String(n))
+    default: return nil
+    }
+  }
+}
