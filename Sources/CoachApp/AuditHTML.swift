@@ -11,6 +11,9 @@ package struct AuditHTML {
   package var access: AuditAccessLog?
   /// Formats a time for the page (the run's zone).
   package var time: (Date) -> String = { "\($0)" }
+  /// Whether the report holds the follow-ups behind every figure (`AuditRun.build(…, drillDown: true)`): each
+  /// figure then links to its list, listed at the end of the page.
+  package var drillDown = false
 
   package init(report: AuditReport, labels: AuditLabels, dealership: String, generated: String) {
     (self.report, self.labels, self.dealership, self.generated) = (report, labels, dealership, generated)
@@ -20,7 +23,7 @@ package struct AuditHTML {
     let charts = AuditSVG(report: report, labels: labels)
     let w = report.window
     let lang = labels.language.hasPrefix("zh") ? "zh-CN" : "en"
-    var h = "<!DOCTYPE html>\n<html lang=\"\(lang)\"><head><meta charset=\"utf-8\">"
+    var h = "<!DOCTYPE html>\n<html lang=\"\(lang)\" id=\"top\"><head><meta charset=\"utf-8\">"
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     h += "<title>\(esc(labels["audit_title"])) \(w.from) – \(w.to)</title><style>\(Self.css)</style></head><body>"
     h += "<header><div><h1>\(esc(labels["audit_title"]))</h1><p class=\"sub\">\(esc(dealership))</p></div>"
@@ -41,10 +44,12 @@ package struct AuditHTML {
     }
     h += section(labels["audit_activity"], activity(), cls: "wide", id: "activity")
     h += section(labels["audit_sources"], sources(), cls: "wide", id: "sources")
+    h += whatWorks()
     h += section(labels["audit_details"], details(), cls: "wide")
     if let access, !access.entries.isEmpty || !access.transfers.isEmpty {
       h += section(labels["audit_data_access"], accessTable(access), cls: "wide")
     }
+    h += drillDownSections()
     h += "<footer><h3>\(esc(labels["audit_definitions"]))</h3><p>\(esc(labels["audit_definition_text"]))</p>"
     h += "<p>\(esc(labels["audit_definition_more"]))</p></footer>"
     return h + "</body></html>\n"
@@ -65,21 +70,23 @@ package struct AuditHTML {
     let onTime = rate(DueTally(due: f.due, onTime: f.onTime))
     let callback = rate(f.callback3day), issue = rate(f.issue7day)
     let first = rate(DueTally(due: f.firstResponse.judged, onTime: f.firstResponse.withinLimit))
-    let cards: [(String, String, String, String)] = [
-      (labels["audit_on_time_rate"], onTime.0, onTime.1, onTime.2),
-      (labels["audit_late"], "\(f.late)", "", "#b7791f"),
-      (labels["audit_missed"], "\(f.missed)", "", AuditSVG.missed),
-      (labels["audit_pending"], "\(f.pending)", "", AuditSVG.ink),
-      (labels["audit_overdue_now"], "\(f.overdueNow)", "\(labels["audit_leads_open"]) \(f.leadsOpen)", AuditSVG.missed),
-      (labels["audit_first_response_rate"], first.0, first.1, first.2),
-      (labels["audit_callback_rate"], callback.0, callback.1, callback.2),
-      (labels["audit_issue_rate"], issue.0, issue.1, issue.2),
-      (labels["audit_without_next"], "\(f.contactsWithoutNext)", "/ \(f.contacts)", AuditSVG.ink),
+    let cards: [(String, String, String, String, AuditList?)] = [
+      (labels["audit_on_time_rate"], onTime.0, onTime.1, onTime.2, .onTime),
+      (labels["audit_late"], "\(f.late)", "", "#b7791f", .late),
+      (labels["audit_missed"], "\(f.missed)", "", AuditSVG.missed, .missed),
+      (labels["audit_pending"], "\(f.pending)", "", AuditSVG.ink, .pending),
+      (labels["audit_overdue_now"], "\(f.overdueNow)", "\(labels["audit_leads_open"]) \(f.leadsOpen)", AuditSVG.missed, .overdue),
+      (labels["audit_first_response_rate"], first.0, first.1, first.2, nil),
+      (labels["audit_callback_rate"], callback.0, callback.1, callback.2, nil),
+      (labels["audit_issue_rate"], issue.0, issue.1, issue.2, nil),
+      (labels["audit_without_next"], "\(f.contactsWithoutNext)", "/ \(f.contacts)", AuditSVG.ink, nil),
     ]
     var h = "<div class=\"kpis\">"
-    for (name, value, note, colour) in cards {
-      h += "<div class=\"kpi\"><span class=\"k\">\(esc(name))</span><span class=\"v\" style=\"color:\(colour)\">\(esc(value))</span>"
-      h += "<span class=\"n\">\(esc(note))</span></div>"
+    for (name, value, note, colour, list) in cards {
+      // A card whose figure has a list opens it (the on-time rate opens the follow-ups done on time).
+      let open = drillDown ? list.map { "<a class=\"kpi\" href=\"#\(Self.anchor($0, consultant: nil))\">" } : nil
+      h += "\(open ?? "<div class=\"kpi\">")<span class=\"k\">\(esc(name))</span><span class=\"v\" style=\"color:\(colour)\">\(esc(value))</span>"
+      h += "<span class=\"n\">\(esc(note))</span>\(open == nil ? "</div>" : "</a>")"
     }
     return h + "</div>"
   }
@@ -91,6 +98,7 @@ package struct AuditHTML {
       "audit_pending", "audit_on_time_rate", "audit_overdue_now", "audit_callback_rate", "audit_issue_rate", "audit_first_response",
       "audit_first_response_rate", "audit_without_next",
       "audit_buried_left", "audit_buried_resolved", "audit_deposits", "audit_delivered", "audit_churned", "audit_exports",
+      "audit_snoozes",
     ]
     var h = "<div class=\"scroll\"><table><thead><tr>" + cols.map { "<th>\(esc(labels[$0]))</th>" }.joined() + "</tr></thead><tbody>"
     let rows = report.consultants.enumerated().map { ($1.consultant, $1.figures, AuditSVG.colour($0)) }
@@ -98,13 +106,16 @@ package struct AuditHTML {
     for (i, (name, f, colour)) in rows.enumerated() {
       let team = i == rows.count - 1
       let rate = AuditSVG(report: report, labels: labels).rateColour(f.onTimeRate)
+      let who = team ? nil : i
       let cells = [
-        "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.missed)", "\(f.pending)",
-        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>", "\(f.overdueNow)",
+        "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", linked(f.onTime, .onTime, consultant: who),
+        linked(f.late, .late, consultant: who), linked(f.missed, .missed, consultant: who),
+        linked(f.pending, .pending, consultant: who),
+        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>", linked(f.overdueNow, .overdue, consultant: who),
         AuditLabels.percent(f.callback3day.rate), AuditLabels.percent(f.issue7day.rate),
         esc(labels.minutes(f.firstResponse.medianMinutes)), AuditLabels.percent(f.firstResponse.withinLimitRate),
         "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.buriedLeft)", "\(f.buriedResolved)", "\(f.deposits)",
-        "\(f.delivered)", "\(f.churned)", "\(f.exports)",
+        "\(f.delivered)", "\(f.churned)", "\(f.exports)", linked(f.snoozes, .snoozes, consultant: who),
       ]
       h += "<tr\(team ? " class=\"team\"" : "")><td><i style=\"background:\(colour)\"></i>\(esc(name))</td>"
       h += cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
@@ -192,6 +203,9 @@ package struct AuditHTML {
     @media (max-width:640px){body{padding:12px 10px;font-size:14px}h1{font-size:24px}.period{text-align:left}\
     .period b{font-size:18px}.kpis{grid-template-columns:1fr 1fr;gap:8px}.kpi .v{font-size:26px}\
     .card,.wide{padding:10px 10px}table{font-size:13px}}\
+    a.kpi{display:block;color:inherit;text-decoration:none}a.kpi:hover{outline:2px solid #1565c0}\
+    td a{color:inherit;text-decoration:underline dotted}.list h3{margin:12px 0 4px}.list .top{margin:6px 0 0;text-align:right}\
+    .list:target,.list h3:target{outline:2px solid #1565c0;outline-offset:4px}\
     @media print{body{background:#fff;padding:0;font-size:12px}.card,.wide,.kpi{box-shadow:none;border:1px solid #d5dbe1}\
     .grid{gap:10px}@page{size:A4 landscape;margin:12mm}}
     """

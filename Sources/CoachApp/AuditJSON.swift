@@ -20,6 +20,9 @@ package struct AuditJSON: Encodable {
   let generated_at: Date
   let timezone: String
   let weeks: [String]
+  /// What works: the days within which progress counts, and the judged cases a rate needs.
+  let what_works_days = WhatWorks.days
+  let what_works_minimum_sample = WhatWorks.minimumSample
   let consultants: [AuditRowJSON]
   /// The sum of the consultants (`consultant` is null).
   let team: AuditRowJSON
@@ -103,6 +106,11 @@ package struct AuditRowJSON: Encodable {
   let funnel: Funnel
   let exports, export_rows: Int
   let weekly: [Week]
+  /// What works: objections heard and whether the deal advanced a stage within `what_works_days`; dealership topics
+  /// offered at contacts and whether a deposit followed. Rates only from `what_works_minimum_sample` judged cases.
+  let what_works: WhatWorksJSON
+  /// Snoozes set in the period on the consultant's leads (`coach audit --list snoozes`), and leads held now.
+  let snoozes, snoozed_now: Int
 
   init(
     _ f: AuditFigures, consultant: String?, weeks: [String], whole: Set<Int>, days: [String], previous before: AuditFigures?
@@ -147,9 +155,44 @@ package struct AuditRowJSON: Encodable {
       delivery_rate: NumberJSON(f.deliveryRate), median_days_to_deposit: NumberJSON(f.medianDaysToDeposit),
       median_days_to_delivery: NumberJSON(f.medianDaysToDelivery))
     (exports, export_rows) = (f.exports, f.exportRows)
+    (snoozes, snoozed_now) = (f.snoozes, f.snoozedNow)
+    what_works = WhatWorksJSON(f)
     weekly = zip(weeks, f.weekly).enumerated().map { i, pair in
       Week(
         week: pair.0, whole: whole.contains(i), due: pair.1.due, on_time: pair.1.onTime, on_time_rate: NumberJSON(pair.1.rate))
+    }
+  }
+}
+
+/// One row's what works (`AuditFigures.objectionOutcomes`, `topicOutcomes`), by code and topic id.
+struct WhatWorksJSON: Encodable {
+  struct Objection: Encodable {
+    let code: String
+    let heard, judged, advanced, pending: Int
+    /// Null when too few were judged (`enough` false).
+    let advance_rate: NumberJSON
+    let enough: Bool
+  }
+  struct Topic: Encodable {
+    let topic: String
+    let contacts, judged, deposits, pending: Int
+    let deposit_rate: NumberJSON
+    let enough: Bool
+  }
+
+  let objections: [Objection]
+  let created_topics: [Topic]
+
+  init(_ f: AuditFigures) {
+    objections = f.objectionOutcomes.sorted { $0.key < $1.key }.map { code, t in
+      Objection(
+        code: code, heard: t.cases, judged: t.judged, advanced: t.advanced, pending: t.pending,
+        advance_rate: NumberJSON(t.rate), enough: t.isEnough)
+    }
+    created_topics = f.topicOutcomes.sorted { $0.key < $1.key }.map { id, t in
+      Topic(
+        topic: id, contacts: t.cases, judged: t.judged, deposits: t.advanced, pending: t.pending,
+        deposit_rate: NumberJSON(t.rate), enough: t.isEnough)
     }
   }
 }

@@ -5,6 +5,9 @@ import Foundation
 package struct AuditLabels {
   package let ui: [String: String]
   package let language: String
+  /// Objection and dealership-topic titles by code and id (what works).
+  let objectionTitles: [String: String]
+  let topicTitles: [String: String]
 
   package static let fallback: [String: String] = [
     "audit_title": "Follow-up audit", "audit_team": "Team", "audit_consultant": "Consultant",
@@ -33,6 +36,13 @@ package struct AuditLabels {
     "audit_no_whole_week": "No whole week (Monday to Sunday) in this period.",
     "audit_small_sample_note": "hollow: fewer than 5 follow-ups due that week; under the axis: on time / due of the team",
     "audit_few": "few to judge",
+    "audit_snoozes": "Snoozes set", "audit_snoozed_now": "snoozed now", "audit_until": "Until",
+    "audit_reason": "Reason", "audit_by": "By", "audit_set_at": "Set at", "audit_cleared_at": "Lifted at",
+    "audit_what_works_objections": "What works: objection heard → deal advanced a stage within {days} days",
+    "audit_what_works_topics": "What works: dealership topic offered at a contact → deposit within {days} days",
+    "audit_objection": "Objection", "audit_topic": "Topic", "audit_contacts": "Contacts",
+    "audit_too_few": "–: too few to judge (a rate needs {n} judged cases; advanced/judged shown)",
+    "audit_what_works_none": "Nothing heard or offered in this period.",
     "audit_definition_more": "Speed to lead: over the leads created in the period, the median minutes to their first touch, and the share first touched within the playbook's first-contact limit. Drill-down: coach audit --list on_time|late|missed|pending|overdue.",
     "audit_definition_text": "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
@@ -40,6 +50,8 @@ package struct AuditLabels {
   package init(_ playbook: Playbook) {
     ui = playbook.labels.ui
     language = playbook.language
+    objectionTitles = Dictionary(playbook.objections.map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
+    topicTitles = Dictionary(playbook.topics.created.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
   }
 
   package subscript(_ key: String) -> String { ui[key] ?? Self.fallback[key] ?? key }
@@ -63,6 +75,7 @@ package struct AuditLabels {
     case .missed: self["audit_missed"]
     case .pending: self["audit_pending"]
     case .overdue: self["audit_overdue_now"]
+    case .snoozes: self["audit_snoozes"]
     }
   }
 

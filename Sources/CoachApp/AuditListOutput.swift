@@ -16,12 +16,21 @@ package struct AuditListJSON: Encodable {
   package let list: String
   package let from: String
   package let to: String
-  let follow_ups: [Item]
+  /// The follow-ups behind a follow-up figure; nil (left out) for `snoozes`.
+  let follow_ups: [Item]?
+  /// `--list snoozes`: the snoozes behind `snoozes`; nil (left out) otherwise.
+  let snoozes: [SnoozeJSON]?
 
   package init(_ report: AuditReport, list: AuditList) {
     self.list = list.rawValue
     from = report.window.from.description
     to = report.window.to.description
+    guard list != .snoozes else {
+      follow_ups = nil
+      snoozes = report.snoozed.map { SnoozeJSON($0.snooze, leadID: $0.leadID, consultant: $0.consultant) }
+      return
+    }
+    snoozes = nil
     follow_ups = report.listed.map {
       Item(
         lead_id: $0.leadID, consultant: $0.consultant, action: $0.code.rawValue, due_at: $0.dueAt,
@@ -42,6 +51,7 @@ package struct AuditListText {
   }
 
   package func table(color: Bool) -> String {
+    if list == .snoozes { return snoozeTable(color: color) }
     let w = report.window
     var out = "\(labels.list(list)): \(report.listed.count) \(labels["audit_listed"])  (\(w.from) – \(w.to))\n"
     guard !report.listed.isEmpty else { return out }
@@ -55,11 +65,43 @@ package struct AuditListText {
   }
 
   package func csv(zone: TimeZone) -> String {
+    if list == .snoozes { return snoozeCSV(zone: zone) }
     let iso = { (d: Date?) in d.map { TimeParsing.iso($0, zone: zone) } ?? "" }
     let rows = report.listed.map { f in
       [f.leadID, f.consultant, f.code.rawValue, iso(f.dueAt), iso(f.deadline), iso(f.fulfilledAt)]
     }
     return CSVWriter.render(
       [["lead_id", "consultant", "action", "due_at", "deadline", "fulfilled_at"]] + rows, lineEnding: .crlf, bom: true)
+  }
+}
+
+// MARK: - Snoozes
+
+extension AuditListText {
+  /// `--list snoozes` for people: lead, consultant, until, reason, who and when, lifted.
+  func snoozeTable(color: Bool) -> String {
+    let w = report.window
+    var out = "\(labels.list(list)): \(report.snoozed.count)  (\(w.from) – \(w.to))\n"
+    guard !report.snoozed.isEmpty else { return out }
+    let headers = ["audit_lead", "audit_consultant", "audit_until", "audit_reason", "audit_by", "audit_set_at", "audit_cleared_at"]
+    var t = TextTable(columns: headers.map { TextTable.Column(labels[$0]) })
+    for s in report.snoozed {
+      let z = s.snooze
+      t.addRow([s.leadID, s.consultant, z.until.description, z.reason, z.actor ?? "", time(z.at), time(z.clearedAt)])
+    }
+    out += "\n" + t.render(color: color)
+    return out
+  }
+
+  /// `--list snoozes --format csv`: the JSON's keys as headers.
+  func snoozeCSV(zone: TimeZone) -> String {
+    let iso = { (d: Date?) in d.map { TimeParsing.iso($0, zone: zone) } ?? "" }
+    let rows = report.snoozed.map { s in
+      [s.leadID, s.consultant, s.snooze.until.description, s.snooze.reason, s.snooze.actor ?? "", iso(s.snooze.at),
+       iso(s.snooze.clearedAt), s.snooze.clearedBy ?? ""]
+    }
+    return CSVWriter.render(
+      [["lead_id", "consultant", "until", "reason", "by", "at", "cleared_at", "cleared_by"]] + rows, lineEnding: .crlf,
+      bom: true)
   }
 }

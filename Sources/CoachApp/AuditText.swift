@@ -21,11 +21,38 @@ package struct AuditTable {
     if report.consultants.isEmpty { return out + labels["audit_none"] + "\n" }
     out += table(compliance) + "\n" + table(speedToLead) + "\n" + table(funnel) + "\n" + table(trend)
     if let before = report.previous { out += "\n" + table(comparison(before)) }
+    out += whatWorks
     let churn = report.team.churnByReason.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
     if !churn.isEmpty {
       out += "\n\(labels["audit_churn_reasons"]): " + churn.map { "\(labels.churn($0.key)) \($0.value)" }.joined(separator: " · ") + "\n"
     }
-    return out
+    return out + snoozeLine
+  }
+
+  /// What works: objections by consultant, then dealership topics, each rate beside its sample.
+  package var whatWorks: String {
+    let w = AuditWhatWorks(report: report, labels: labels)
+    guard !w.isEmpty else { return "" }
+    var out = ""
+    if !report.team.objectionOutcomes.isEmpty { out += "\n\(w.objectionsTitle)\n" + plain(w.objections) }
+    if !report.team.topicOutcomes.isEmpty { out += "\n\(w.topicsTitle)\n" + plain(w.topics) }
+    return out + w.note + "\n"
+  }
+
+  /// A table without a team row in bold (its rows are codes, not consultants).
+  func plain(_ spec: (headers: [String], rows: [[String]])) -> String {
+    var t = TextTable(columns: spec.headers.enumerated().map { TextTable.Column($1, alignment: $0 == 0 ? .left : .right) })
+    for row in spec.rows { t.addRow(row.map { TextTable.Cell($0) }) }
+    return t.render(color: color)
+  }
+
+  /// `Snoozes set: 3 (Li 2 · Wang 1) · snoozed now: 2`, when any was set or holds.
+  package var snoozeLine: String {
+    let t = report.team
+    guard t.snoozes > 0 || t.snoozedNow > 0 else { return "" }
+    let by = report.consultants.filter { $0.figures.snoozes > 0 }.map { "\($0.consultant) \($0.figures.snoozes)" }
+    let who = by.isEmpty ? "" : " (" + by.joined(separator: " · ") + ")"
+    return "\n\(labels["audit_snoozes"]): \(t.snoozes)\(who) · \(labels["audit_snoozed_now"]): \(t.snoozedNow)\n"
   }
 
   package func table(_ spec: (headers: [String], rows: [[String]])) -> String {
@@ -122,7 +149,7 @@ package enum AuditCSV {
     "median_days_to_delivery", "exports", "export_rows", "from", "to",
   ] + Channel.allCases.map { "touches_\($0.rawValue)" } + [
     "first_response_leads", "first_response_within_5_min", "first_response_within_30_min", "first_response_within_2_h",
-    "first_response_within_24_h", "first_response_later", "first_response_never",
+    "first_response_within_24_h", "first_response_later", "first_response_never", "snoozes", "snoozed_now",
   ]
 
   package static func render(_ report: AuditReport, teamLabel: String) -> String {
@@ -138,7 +165,7 @@ package enum AuditCSV {
           "\(f.prospects)", "\(f.deposits)", "\(f.delivered)", rate(f.medianDaysToDeposit), rate(f.medianDaysToDelivery),
           "\(f.exports)", "\(f.exportRows)", w.from.description, w.to.description,
         ] + Channel.allCases.map { "\(f.touchesByChannel[$0] ?? 0)" }
-          + ["\(f.firstResponse.leads)"] + f.firstResponse.buckets.map { "\($0)" }
+          + ["\(f.firstResponse.leads)"] + f.firstResponse.buckets.map { "\($0)" } + ["\(f.snoozes)", "\(f.snoozedNow)"]
       }, lineEnding: .crlf, bom: true)
   }
 

@@ -51,19 +51,29 @@ package struct LeadDetailJSON: Encodable {
   let touches: [TouchJSON]
   let topics: [TopicJSON]
   let issues: [TopicJSON]
+  /// The snooze holding the lead's sales follow-ups now (`snoozed_until`, `snooze_reason`, `snoozed_by`: null when
+  /// none), and every snooze set on it, oldest first.
+  let snooze: Snooze?
+  let snoozes: [SnoozeJSON]
 
   package func encode(to encoder: any Encoder) throws {
     try lead.encode(to: encoder)
     var c = encoder.container(keyedBy: Key.self)
+    try c.encode(snooze?.until.description, forKey: .snoozed_until)
+    try c.encode(snooze?.reason, forKey: .snooze_reason)
+    try c.encode(snooze?.actor, forKey: .snoozed_by)
+    try c.encode(snoozes, forKey: .snoozes)
     try c.encode(events, forKey: .events)
     try c.encode(touches, forKey: .touches)
     try c.encode(topics, forKey: .topics)
     try c.encode(issues, forKey: .issues)
   }
 
-  enum Key: String, CodingKey { case events, touches, topics, issues }
+  enum Key: String, CodingKey { case events, touches, topics, issues, snoozed_until, snooze_reason, snoozed_by, snoozes }
 
-  package init(_ l: LeadSnapshot, fullPhone: Bool) {
+  package init(_ l: LeadSnapshot, fullPhone: Bool, snooze: Snooze? = nil) {
+    self.snooze = snooze
+    snoozes = l.snoozes.map { SnoozeJSON($0) }
     lead = LeadJSON(l, fullPhone: fullPhone)
     events = l.events.map(EventJSON.init)
     touches = l.touches.map(TouchJSON.init)

@@ -113,6 +113,7 @@ enum LeadLoader {
           kind: TopicKind(rawValue: row[4]) ?? .other, buriedAt: (row[5] as StoredTime).date, buriedBy: row[6],
           resolvedAt: (row[7] as StoredTime?)?.date, resolvedByTouch: row[8]))
     }
+    try loadSnoozes(db, sub, into: &leads, index)
     return leads
   }
 

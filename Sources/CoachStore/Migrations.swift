@@ -257,6 +257,23 @@ enum Migrations {
           CREATE INDEX webSession_on_userId ON webSession(userId);
           """)
     }
+    // `coach snooze`: holds on a lead's sales follow-ups until a day, with who set them, when and why; a lift
+    // (`--clear`) is recorded on the row, never deleted, so that the audit counts every snooze set in its window.
+    m.registerMigration("v8-snooze", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE snooze (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            leadId INTEGER NOT NULL REFERENCES lead(id) ON DELETE CASCADE,
+            untilDay TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            actor TEXT,
+            at DATETIME NOT NULL,
+            clearedAt DATETIME,
+            clearedBy TEXT);
+          CREATE INDEX snooze_on_leadId ON snooze(leadId);
+          """)
+    }
     return m
   }
 

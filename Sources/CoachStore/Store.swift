@@ -31,6 +31,11 @@ public protocol CoachDataStore: Sendable {
     leadID: String, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope
   ) throws -> StageEvent
   func reassignLeads(from: String, to: String, acting: User?, now: Date) throws -> Reassignment
+  /// Holds a lead's sales follow-ups until `until` (recorded with who, when and why; lifts the snooze holding it).
+  func snooze(leadID: String, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope)
+    throws -> Snooze
+  /// Lifts the snooze holding a lead at `now` (refused when none does).
+  func clearSnooze(leadID: String, actor: String?, now: Date, zone: TimeZone, scope: Scope) throws -> Snooze
   func reassignments() throws -> [Reassignment]
   func importLeads(
     from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,

@@ -18,7 +18,7 @@ struct CoachCommand: ParsableCommand {
       NextCommand.self, AlertsCommand.self, LeadCommand.self, TouchCommand.self, StageCommand.self,
       SwitchCommand.self, ObjectionCommand.self, ModelsCommand.self, PlaybookCommand.self, ImportCommand.self,
       ExportCommand.self, UserCommand.self, Init.self, DemoCommand.self, AuditCommand.self,
-      BackupCommand.self, RestoreCommand.self, DoctorCommand.self, ServeCommand.self,
+      BackupCommand.self, RestoreCommand.self, DoctorCommand.self, ServeCommand.self, SnoozeCommand.self,
     ])
 
   /// Parses, runs, and maps every failure to the contract's exit codes (64 usage, 65 rejected, 70 internal).

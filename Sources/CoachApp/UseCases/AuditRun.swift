@@ -9,9 +9,11 @@ package struct AuditRun {
   package let ctx: EngineContext
 
   /// `from`/`to` as typed (`YYYY-MM-DD` in the zone; default the 30 days ending today); `consultant` narrows to one;
-  /// `list` collects the follow-ups behind one figure; `compare` also counts the period before.
+  /// `list` collects the follow-ups behind one figure; `compare` also counts the period before; `drillDown` collects
+  /// the follow-ups (and snoozes) behind every figure, for the HTML report's links.
   package static func build(
-    _ session: Session, from: String?, to: String?, consultant: String?, list: AuditList? = nil, compare: Bool = false
+    _ session: Session, from: String?, to: String?, consultant: String?, list: AuditList? = nil, compare: Bool = false,
+    drillDown: Bool = false
   ) throws -> AuditRun {
     let env = session.env
     try AuditAccess.check(session)
@@ -36,7 +38,7 @@ package struct AuditRun {
         part.idRange = parts[i]
         return try db.snapshots(part)
       },
-      consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare)
+      consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare, drillDown: drillDown)
     let access = try AuditAccessLog.load(session, window: window, consultants: names)
     return AuditRun(report: report, access: access, ctx: ctx)
   }

@@ -46,7 +46,9 @@ package struct NextQueue {
 
   /// The contract's `coach next --json` document.
   package func json(_ session: Session) -> NextJSON {
-    NextJSON(generated_at: session.env.now, consultant: session.user?.name, queue: queue, brief: brief)
+    NextJSON(
+      generated_at: session.env.now, consultant: session.user?.name, queue: queue, brief: brief,
+      snooze: briefLead?.snooze(at: session.env.now, in: session.env.zone))
   }
 }
 
@@ -55,6 +57,8 @@ package struct NextJSON: Encodable {
   let consultant: String?
   let queue: [QueueEntry]
   let brief: Brief?
+  /// The snooze holding the brief's lead now: the brief says `snoozed_until` and `snooze_reason` (null when none).
+  let snooze: Snooze?
 
   enum CodingKeys: String, CodingKey { case generated_at, consultant, queue, brief }
 
@@ -64,6 +68,25 @@ package struct NextJSON: Encodable {
     try c.encode(generated_at, forKey: .generated_at)
     try c.encode(consultant, forKey: .consultant)
     try c.encode(queue, forKey: .queue)
-    try c.encode(brief, forKey: .brief)
+    if let brief {
+      try c.encode(SnoozedBrief(brief: brief, snooze: snooze), forKey: .brief)
+    } else {
+      try c.encodeNil(forKey: .brief)
+    }
+  }
+}
+
+/// The brief's keys and the snooze holding its lead (an addition to the contract's keys).
+struct SnoozedBrief: Encodable {
+  let brief: Brief
+  let snooze: Snooze?
+
+  enum Key: String, CodingKey { case snoozed_until, snooze_reason }
+
+  func encode(to encoder: any Encoder) throws {
+    try brief.encode(to: encoder)
+    var c = encoder.container(keyedBy: Key.self)
+    try c.encode(snooze?.until.description, forKey: .snoozed_until)
+    try c.encode(snooze?.reason, forKey: .snooze_reason)
   }
 }

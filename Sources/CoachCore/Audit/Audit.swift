@@ -34,6 +34,12 @@ public struct AuditReport: Sendable, Hashable {
   public var list: AuditList?
   /// Its follow-ups, oldest deadline first: as many as the figure counts.
   public var listed: [AuditFollowUp] { team.listed }
+  /// With a drill-down (`Audit.build(…, drillDown: true)`), the follow-ups behind figure `list` of `figures`.
+  public func listed(_ list: AuditList, of figures: AuditFigures) -> [AuditFollowUp] {
+    figures.listed.filter { $0.list == list }
+  }
+  /// With `--list snoozes`: the snoozes set in the window, in the order they were set (as many as `snoozes`).
+  public var snoozed: [AuditSnooze] { team.snoozed }
 }
 
 /// The same figures over the period just before the audited one, for the changes a report shows.
@@ -65,12 +71,18 @@ public enum Audit {
   /// The figures are sums, so they do not depend on how the leads are cut or in which order the chunks are counted.
   public static func build(
     chunks: Int, load: @Sendable (Int) throws -> [LeadSnapshot], consultants: [String], exports: [AuditExport],
-    window: AuditWindow, ctx: EngineContext, list: AuditList? = nil, compare: Bool = false
+    window: AuditWindow, ctx: EngineContext, list: AuditList? = nil, compare: Bool = false, drillDown: Bool = false
   ) throws -> AuditReport {
     let counted = try AuditTally.counting(
-      chunks: chunks, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx, list: list,
+      chunks: chunks, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx,
+      lists: lists(list, drillDown: drillDown),
       load: load)
     return report(counted, exports: exports, window: window, ctx: ctx, list: list, compare: compare)
+  }
+
+  /// The figures whose follow-ups are collected: `list`, or with `drillDown` (the HTML report's links) every one.
+  static func lists(_ list: AuditList?, drillDown: Bool) -> Set<AuditList> {
+    drillDown ? Set(AuditList.allCases) : Set([list].compactMap { $0 })
   }
 
   static func windows(_ window: AuditWindow, compare: Bool) -> [AuditWindow] {
@@ -84,6 +96,11 @@ public enum Audit {
   ) -> AuditReport {
     var (rows, team) = self.rows(counted.first ?? [:], exports: exports, window: window)
     team.listed.sort(by: AuditFollowUp.ordered)
+    team.snoozed.sort(by: AuditSnooze.ordered)
+    for i in rows.indices where !rows[i].figures.listed.isEmpty || !rows[i].figures.snoozed.isEmpty {
+      rows[i].figures.listed.sort(by: AuditFollowUp.ordered)
+      rows[i].figures.snoozed.sort(by: AuditSnooze.ordered)
+    }
     var report = AuditReport(window: window, now: ctx.now, consultants: rows, team: team, list: list)
     if compare {
       let before = window.previous

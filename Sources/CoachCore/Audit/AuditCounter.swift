@@ -5,8 +5,17 @@ import Foundation
 struct AuditCounter {
   let window: AuditWindow
   let ctx: EngineContext
-  /// The figure whose follow-ups are collected into `AuditFigures.listed`, if any.
-  var list: AuditList? = nil
+  /// The figures whose follow-ups are collected into `AuditFigures.listed` (and snoozes into `snoozed`), if any.
+  var lists: Set<AuditList> = []
+  /// The dealership topics running on each day of the window (`WhatWorks`).
+  let createdByDay: [[CreatedTopic]]
+
+  init(window: AuditWindow, ctx: EngineContext, lists: Set<AuditList> = []) {
+    self.window = window
+    self.ctx = ctx
+    self.lists = lists
+    createdByDay = Self.createdTopics(window, ctx)
+  }
 
   /// The instant the audit looks at for "now" states: the end of the window, or `now` when sooner.
   var asOf: Date { min(window.end, ctx.now) }
@@ -18,14 +27,14 @@ struct AuditCounter {
     countNewLead(lead, &f)
     let replay = FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
     countFollowUps(replay.records, &f)
-    if list != nil { listFollowUps(replay.records, of: lead, &f) }
+    if !lists.isEmpty { listFollowUps(replay.records, of: lead, &f) }
     if let overdue = FollowUpEngine.overdueAction(lead, after: replay, in: ctx) {
       f.overdueNow += 1
-      if list == .overdue {
+      if lists.contains(.overdue) {
         f.listed.append(
           AuditFollowUp(
             leadID: lead.id, consultant: lead.consultant ?? "", code: overdue.code, dueAt: overdue.dueAt,
-            deadline: overdue.deadline, fulfilledAt: nil))
+            deadline: overdue.deadline, fulfilledAt: nil, list: .overdue))
       }
     }
     for topic in lead.topics where topic.category == .buried {
@@ -33,6 +42,8 @@ struct AuditCounter {
       if let resolved = topic.resolvedAt, window.contains(resolved) { f.buriedResolved += 1 }
     }
     countStages(lead, &f)
+    countSnoozes(lead, &f)
+    countWhatWorks(lead, &f)
   }
 
   /// The lead's stage at `t` (its first stage before any change).
@@ -86,7 +97,7 @@ struct AuditCounter {
       switch kind {
       case .onTime: f.onTime += 1
       case .late: f.late += 1
-      case .missed, .pending, .overdue: f.missed += 1
+      case .missed, .pending, .overdue, .snoozes: f.missed += 1
       }
       let week = window.weekIndex(ofDeadline: record.deadline)
       if f.weekly.indices.contains(week) {
@@ -103,13 +114,15 @@ struct AuditCounter {
     }
   }
 
-  /// The lead's follow-ups of the window behind the figure `list` (sorted for the report by `Audit`).
+  /// The lead's follow-ups of the window behind the figures `lists` (sorted for the report by `Audit`).
   func listFollowUps(_ records: [FollowUpRecord], of lead: LeadSnapshot, _ f: inout AuditFigures) {
-    for record in records where AuditList.of(record, now: ctx.now) == list {
+    for record in records {
+      let kind = AuditList.of(record, now: ctx.now)
+      guard lists.contains(kind) else { continue }
       f.listed.append(
         AuditFollowUp(
           leadID: lead.id, consultant: lead.consultant ?? "", code: record.code, dueAt: record.dueAt,
-          deadline: record.deadline, fulfilledAt: record.fulfilledAt))
+          deadline: record.deadline, fulfilledAt: record.fulfilledAt, list: kind))
     }
   }
 

@@ -61,6 +61,16 @@ public struct AuditFigures: Sendable, Hashable {
   public var sources: [String: SourceTally] = [:]
   /// The follow-ups behind one figure, when the audit was asked for a list (`AuditList`); empty otherwise.
   public var listed: [AuditFollowUp] = []
+  /// Snoozes set in the window on the leads (`coach snooze`), and leads a snooze holds at the end of the window (or
+  /// now if sooner).
+  public var snoozes = 0
+  public var snoozedNow = 0
+  /// The snoozes behind `snoozes`, when the audit was asked for them (`--list snoozes`); empty otherwise.
+  public var snoozed: [AuditSnooze] = []
+  /// What works: by objection code, objections heard in the window and whether the deal advanced a stage within
+  /// `WhatWorks.days`; by dealership topic id, contacts where the brief offered it and whether a deposit followed.
+  public var objectionOutcomes: [String: OutcomeTally] = [:]
+  public var topicOutcomes: [String: OutcomeTally] = [:]
 
   public init(weeks: Int, days: Int = 0) {
     weekly = Array(repeating: DueTally(), count: weeks)
@@ -111,6 +121,11 @@ public struct AuditFigures: Sendable, Hashable {
     activity.add(o.activity)
     sources.merge(o.sources, uniquingKeysWith: +)
     listed += o.listed
+    snoozes += o.snoozes
+    snoozedNow += o.snoozedNow
+    snoozed += o.snoozed
+    objectionOutcomes.merge(o.objectionOutcomes, uniquingKeysWith: +)
+    topicOutcomes.merge(o.topicOutcomes, uniquingKeysWith: +)
   }
 
   /// The middle value (mean of the two middle ones for an even count), one decimal; nil when empty.

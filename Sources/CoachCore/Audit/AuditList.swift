@@ -12,6 +12,11 @@ public enum AuditList: String, CaseIterable, Sendable {
   case pending
   /// The leads behind `overdue_now`: each one's current action, past its deadline at `now`.
   case overdue
+  /// The snoozes set in the window on the consultants' leads (`coach snooze`): behind `snoozes`.
+  case snoozes
+
+  /// The follow-up figures, in the report's order (`snoozes` lists snoozes, not follow-ups).
+  public static let followUps: [AuditList] = [.onTime, .late, .missed, .pending, .overdue]
 
   /// The list a follow-up of the window belongs to, as `AuditCounter` counts it.
   static func of(_ record: FollowUpRecord, now: Date) -> AuditList {
@@ -33,8 +38,14 @@ public struct AuditFollowUp: Sendable, Hashable {
   public var deadline: Date
   /// When it was fulfilled (or circumstances ended it); nil when missed, open or overdue.
   public var fulfilledAt: Date?
+  /// The figure it is behind.
+  public var list: AuditList
 
-  public init(leadID: String, consultant: String, code: ActionCode, dueAt: Date, deadline: Date, fulfilledAt: Date?) {
+  public init(
+    leadID: String, consultant: String, code: ActionCode, dueAt: Date, deadline: Date, fulfilledAt: Date?,
+    list: AuditList
+  ) {
+    self.list = list
     self.leadID = leadID
     self.consultant = consultant
     self.code = code

@@ -6,13 +6,13 @@ enum AuditTally {
   /// Figures per consultant of `consultants` from every chunk, one table per window of `windows` (the audited one,
   /// then the one it is compared with, if any); the first error a load throws, if any.
   static func counting(
-    chunks: Int, consultants: [String], windows: [AuditWindow], ctx: EngineContext, list: AuditList? = nil,
+    chunks: Int, consultants: [String], windows: [AuditWindow], ctx: EngineContext, lists: Set<AuditList> = [],
     load: @Sendable (Int) throws -> [LeadSnapshot]
   ) throws -> [[String: AuditFigures]] {
     let names = Set(consultants)
     // Only the audited window lists its follow-ups. The counters are held apart rather than looped over: a loop
     // copied each counter (its context's references retained and released) for every lead.
-    let counters = windows.enumerated().map { AuditCounter(window: $1, ctx: ctx, list: $0 == 0 ? list : nil) }
+    let counters = windows.enumerated().map { AuditCounter(window: $1, ctx: ctx, lists: $0 == 0 ? lists : []) }
     guard let current = counters.first else { return [] }
     let previous = counters.count > 1 ? counters[1] : nil
     let parts = try Chunks.map(chunks) { i -> [[[String: AuditFigures]]] in

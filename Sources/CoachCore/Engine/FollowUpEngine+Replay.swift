@@ -29,7 +29,7 @@ extension FollowUpEngine {
 
   /// The lead's current action at `ctx.now` when it is past its deadline (the one `isOverdue` finds), else nil.
   static func overdueAction(_ lead: LeadSnapshot, after replay: Replay, in ctx: EngineContext) -> Occurrence? {
-    let pending = replay.pendingAtNow ?? Rules.all(LeadHistory(lead, asOf: ctx.now), ctx)
+    let pending = Snoozing.held(replay.pendingAtNow ?? Rules.all(LeadHistory(lead, asOf: ctx.now), ctx), lead, ctx)
     guard let current = Rules.select(pending, at: ctx.now),
       DueAction.overdueDays(deadline: current.deadline, now: ctx.now) > 0
     else { return nil }

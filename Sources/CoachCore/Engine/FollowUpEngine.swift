@@ -7,14 +7,14 @@ public enum FollowUpEngine {
   /// Nil only when nothing will ever be due.
   public static func nextAction(for lead: LeadSnapshot, in ctx: EngineContext) -> DueAction? {
     let h = LeadHistory(lead, asOf: ctx.now)
-    guard let occ = Rules.select(Rules.all(h, ctx), at: ctx.now) else { return nil }
+    guard let occ = Rules.select(Snoozing.held(Rules.all(h, ctx), lead, ctx), at: ctx.now) else { return nil }
     return action(occ, h, ctx)
   }
 
   /// `nextAction` without its reason text (left empty), for ranking many leads: the reason is most of the cost.
   public static func unexplainedAction(for lead: LeadSnapshot, in ctx: EngineContext) -> DueAction? {
     let h = LeadHistory(lead, asOf: ctx.now)
-    guard let occ = Rules.select(Rules.all(h, ctx), at: ctx.now) else { return nil }
+    guard let occ = Rules.select(Snoozing.held(Rules.all(h, ctx), lead, ctx), at: ctx.now) else { return nil }
     return action(occ, h, ctx, explained: false)
   }
 

@@ -78,10 +78,12 @@ public struct AlertEntry: Sendable, Encodable, Hashable {
   public var reason: String
   /// The lead's tags (`warning`, `vip`, …): a flagged customer is marked in the alert too.
   public var tags: [String]
+  /// Past the playbook's escalation limit: the team lead's to chase (`Escalation`; an addition to the contract's keys).
+  public var escalated = false
 
   enum CodingKeys: String, CodingKey {
     case leadID = "lead_id"
-    case name, reason, tags
+    case name, reason, tags, escalated
     case consultant, action
     case dueAt = "due_at"
     case deadline
@@ -101,6 +103,7 @@ public struct AlertEntry: Sendable, Encodable, Hashable {
     try c.encode(name, forKey: .name)
     try c.encode(reason, forKey: .reason)
     try c.encode(tags, forKey: .tags)
+    try c.encode(escalated, forKey: .escalated)
   }
 }
 
@@ -123,7 +126,8 @@ public enum Alerts {
         entry: AlertEntry(
           leadID: lead.id, name: lead.name, consultant: lead.consultant, action: action.code, dueAt: action.dueAt,
           deadline: action.deadline, overdueDays: action.overdueDays, severity: Severity.of(action, lead: lead),
-          reason: action.reason, tags: lead.tags),
+          reason: action.reason, tags: lead.tags,
+          escalated: Escalation.isEscalated(action, now: ctx.now, cadence: ctx.playbook.cadence)),
         action: action)
     }
   }

@@ -161,6 +161,8 @@ public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
   /// touch and the last contact before it (`keepingTouches(since:)`): enough to rank or replay from then on, never
   /// to brief (a brief reads objections and notes from the whole history).
   public var touchesSince: Date?
+  /// Holds on the lead's sales follow-ups, oldest first (`coach snooze`); lifted and ended ones included.
+  public var snoozes: [Snooze] = []
 
   public init(
     id: String, externalID: String? = nil, name: String, phone: String? = nil, wechat: String? = nil,

@@ -39,6 +39,12 @@ cadence:
     C: 1.0
     D: 1.5
 
+  # 上报主管: 跟进过了截止时间这么多天仍未完成, 在 coach alerts --team 中标记为已升级。
+  escalate_after_days: 7
+
+  # 新线索超过 first_contact_hours 未联系先提醒顾问; 超过这么多小时仍未联系, 再提醒主管。
+  first_contact_escalate_hours: 48
+
 """##),
     PlaybookFile(
       path: "zh-CN/care.yaml",
@@ -392,6 +398,20 @@ labels:
     audit_no_whole_week: "本期间没有完整的一周（周一至周日）。"
     audit_small_sample_note: "空心点：该周应跟进少于5次；横轴下方：全组按时/应跟进"
     audit_few: "样本少"
+    audit_snoozes: "暂停跟进次数"
+    audit_snoozed_now: "目前暂停中"
+    audit_until: "暂停到"
+    audit_reason: "原因"
+    audit_by: "设置人"
+    audit_set_at: "设置时间"
+    audit_cleared_at: "取消时间"
+    audit_what_works_objections: "什么有效: 听到异议后 {days} 天内成交推进了一个阶段"
+    audit_what_works_topics: "什么有效: 联系时推荐的店内活动, 之后 {days} 天内交了定金"
+    audit_objection: "异议"
+    audit_topic: "活动"
+    audit_contacts: "联系次数"
+    audit_too_few: "–: 样本太少, 不下结论 (至少 {n} 个已判定的案例才给比例; 显示 推进数/已判定数)"
+    audit_what_works_none: "本期没有听到异议, 也没有推荐活动。"
     audit_definition_more: "首次响应：统计期间内新建的线索，从建档到第一次联系的分钟数中位数（尚未联系的不计入中位数，计入“尚未联系”），以及在剧本规定的首次联系时限内完成的比例（尚未联系且已过时限的计为未按时）。线索来源：期间内新建线索按来源统计，截至目前已联系上、已交定金、已交车的数量。明细：coach audit --list on_time|late|missed|pending|overdue。"
 
 """##),
@@ -1650,6 +1670,14 @@ cadence:
     C: 1.0
     D: 1.5
 
+  # Escalation to the team lead: a follow-up still overdue this many days
+  # after its deadline is marked in `coach alerts --team`.
+  escalate_after_days: 7
+
+  # A new lead nobody has contacted alerts its consultant after
+  # first_contact_hours, and the team lead after this many hours.
+  first_contact_escalate_hours: 48
+
 """##),
     PlaybookFile(
       path: "en/care.yaml",
@@ -2008,6 +2036,20 @@ labels:
     audit_no_whole_week: "No whole week (Monday to Sunday) in this period."
     audit_small_sample_note: "hollow: fewer than 5 follow-ups due that week; under the axis: on time / due of the team"
     audit_few: "few to judge"
+    audit_snoozes: "Snoozes set"
+    audit_snoozed_now: "snoozed now"
+    audit_until: "Until"
+    audit_reason: "Reason"
+    audit_by: "By"
+    audit_set_at: "Set at"
+    audit_cleared_at: "Lifted at"
+    audit_what_works_objections: "What works: objection heard → deal advanced a stage within {days} days"
+    audit_what_works_topics: "What works: dealership topic offered at a contact → deposit within {days} days"
+    audit_objection: "Objection"
+    audit_topic: "Topic"
+    audit_contacts: "Contacts"
+    audit_too_few: "–: too few to judge (a rate needs {n} judged cases; advanced/judged shown)"
+    audit_what_works_none: "Nothing heard or offered in this period."
     audit_definition_more: "Speed to lead: over the leads created in the period, the median minutes to their first touch (leads not touched yet are left out of it and counted as not yet), and the share first touched within the playbook's first-contact limit (an untouched lead counts against it once its limit has passed). Sources: leads created in the period by source, and those reached, with a deposit, delivered by now. Drill-down: coach audit --list on_time|late|missed|pending|overdue."
 
 """##),

@@ -55,6 +55,17 @@ public struct Cadence: Codable, Sendable, Hashable {
   public var deliveryUpdateDays: Int
   /// How much sooner a higher tier is followed (multiplier per tier, e.g. A 0.8, D 1.5).
   public var tierFactor: [String: Double]
+  /// Days past its deadline after which an overdue follow-up is escalated: marked in the team lead's alerts.
+  /// Optional in a playbook (`escalationDays` then uses 7).
+  public var escalateAfterDays: Int?
+  /// Hours after its creation after which a new lead nobody has touched is escalated to the team lead (the
+  /// consultant is alerted from `first_contact_hours`). Optional (`firstContactEscalationHours` then doubles that).
+  public var firstContactEscalateHours: Int?
+
+  /// `escalate_after_days`, or 7 when the playbook leaves it out.
+  public var escalationDays: Int { escalateAfterDays ?? 7 }
+  /// `first_contact_escalate_hours`, or twice `first_contact_hours` when the playbook leaves it out.
+  public var firstContactEscalationHours: Int { firstContactEscalateHours ?? 2 * firstContactHours }
 
   public func followUpDays(for grade: Grade?) -> Int {
     guard let grade else { return defaultFollowUpDays }

@@ -34,6 +34,29 @@ extension LintContext {
     ] where value <= 0 {
       error("cadence", [key], .mustBeAtLeastOne(found: "\(value)"))
     }
+    checkEscalation(c)
+  }
+
+  /// The escalation limits: at least one each, the team lead's first-contact limit after the consultant's; when
+  /// left out, the default used is named.
+  func checkEscalation(_ c: Cadence) {
+    if let days = c.escalateAfterDays {
+      if days <= 0 { error("cadence", ["escalate_after_days"], .mustBeAtLeastOne(found: "\(days)")) }
+    } else {
+      warning("cadence", [], .noEscalation(key: "escalate_after_days", fallback: "\(c.escalationDays)"))
+    }
+    if let hours = c.firstContactEscalateHours {
+      if hours <= 0 {
+        error("cadence", ["first_contact_escalate_hours"], .mustBeAtLeastOne(found: "\(hours)"))
+      } else if hours <= c.firstContactHours {
+        error(
+          "cadence", ["first_contact_escalate_hours"],
+          .escalationNotAfterLimit(hours: hours, limit: c.firstContactHours))
+      }
+    } else {
+      warning(
+        "cadence", [], .noEscalation(key: "first_contact_escalate_hours", fallback: "\(c.firstContactEscalationHours)"))
+    }
   }
 
   func checkHolidays() {

@@ -9,6 +9,7 @@ extension OpenAPISchemas {
         "consultants": S.array(S.ref("AuditRow")), "team": S.ref("AuditRow"),
         "data_access": S.array(S.ref("AccessEntry")), "transfers": S.array(S.ref("Transfer")),
         "previous_period": S.object(["from": S.date, "to": S.date]),
+        "what_works_days": S.integer, "what_works_minimum_sample": S.integer,
       ], optional: ["previous_period"], description: "coach audit --json"),
     "AuditRow": S.object(
       [
@@ -33,7 +34,19 @@ extension OpenAPISchemas {
             "prospects": S.integer, "deposits": S.integer, "delivered": S.integer, "deposit_rate": S.measure,
             "delivery_rate": S.measure, "median_days_to_deposit": S.measure, "median_days_to_delivery": S.measure,
           ]),
-        "exports": S.integer, "export_rows": S.integer,
+        "exports": S.integer, "export_rows": S.integer, "snoozes": S.integer, "snoozed_now": S.integer,
+        "what_works": S.object([
+          "objections": S.array(
+            S.object([
+              "code": S.string, "heard": S.integer, "judged": S.integer, "advanced": S.integer, "pending": S.integer,
+              "advance_rate": S.measure, "enough": S.boolean,
+            ])),
+          "created_topics": S.array(
+            S.object([
+              "topic": S.string, "contacts": S.integer, "judged": S.integer, "deposits": S.integer,
+              "pending": S.integer, "deposit_rate": S.measure, "enough": S.boolean,
+            ])),
+        ]),
         "weekly": S.array(
           S.object([
             "week": S.string, "whole": S.boolean, "due": S.integer, "on_time": S.integer, "on_time_rate": S.measure,

@@ -28,7 +28,7 @@ enum OpenAPISchemas {
         "competitor": S.ref("CompetitorLine"), "objections": S.array(S.ref("ObjectionAnswer")),
         "switch": S.array(S.ref("SwitchArgument")), "message_draft": S.string, "warnings": S.array(S.string),
         "due_at": S.dateTime, "deadline": S.dateTime, "overdue_days": S.number, "reason": S.string,
-        "priority": S.number,
+        "priority": S.number, "snoozed_until": S.nullable(S.date), "snooze_reason": S.nullable(S.string),
       ], optional: ["competitor"]),
     "TalkingPoint": S.object(["kind": S.codes(TalkingPointKind.self), "text": S.string, "source": S.string]),
     "ObjectionAnswer": S.object(["code": S.string, "response": S.string, "line": S.string, "heard": S.boolean]),
@@ -38,7 +38,7 @@ enum OpenAPISchemas {
     "Alert": S.object([
       "lead_id": S.string, "name": S.string, "consultant": S.nullable(S.string), "action": S.codes(ActionCode.self),
       "due_at": S.dateTime, "deadline": S.dateTime, "overdue_days": S.number, "severity": S.codes(Severity.self),
-      "reason": S.string, "tags": S.array(S.string),
+      "reason": S.string, "tags": S.array(S.string), "escalated": S.boolean,
     ]),
   ]
 
@@ -50,12 +50,18 @@ enum OpenAPISchemas {
         "consultant": S.string, "model": S.string, "grade": S.codes(Grade.self), "tier": S.codes(Tier.self),
         "tags": S.array(S.string), "profile": S.map(S.string), "stage": S.codes(Stage.self), "created_at": S.dateTime,
         "events": S.array(S.ref("StageEvent")), "touches": S.array(S.ref("Touch")), "topics": S.array(S.ref("Topic")),
-        "issues": S.array(S.ref("Topic")),
+        "issues": S.array(S.ref("Topic")), "snoozed_until": S.nullable(S.date), "snooze_reason": S.nullable(S.string),
+        "snoozed_by": S.nullable(S.string), "snoozes": S.array(S.ref("Snooze")),
       ],
       optional: [
         "external_id", "phone", "wechat", "email", "gender", "birthday", "city", "source", "consultant", "model",
         "grade", "tier",
       ], description: "coach lead show ID --json (the phone masked)"),
+    "Snooze": S.object(
+      [
+        "lead_id": S.string, "consultant": S.string, "until": S.date, "reason": S.string, "by": S.string,
+        "at": S.dateTime, "cleared_at": S.nullable(S.dateTime), "cleared_by": S.nullable(S.string),
+      ], optional: ["lead_id", "consultant", "by"], description: "coach snooze --json; a lead's snoozes"),
     "StageEvent": S.object(
       [
         "from": S.codes(Stage.self), "to": S.codes(Stage.self), "at": S.dateTime, "actor": S.string,

@@ -40,7 +40,8 @@ extension PageRenderer {
     for a in list.alerts {
       body += """
         <li class="card sev-\(a.severity.rawValue)"><a href="/leads/\(pathSegment(a.leadID))">
-        <span class="name">\(esc(a.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, a.action.rawValue)))</span>
+        <span class="name">\(esc(a.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, a.action.rawValue)))</span>\
+        \(a.escalated ? " <span class=\"tag escalated\">▲ \(esc(t("escalated")))</span>" : "")
         <span class="meta">\(esc(a.consultant ?? "")) · \(esc(t("deadline"))) \(esc(localTime(a.deadline, zone: zone))) · \
         \(esc(t("overdue_days"))) \(String(format: "%.1f", a.overdueDays))</span></a></li>
         """

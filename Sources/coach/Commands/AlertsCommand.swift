@@ -9,6 +9,10 @@ extension CoachCommand {
     static let configuration = CommandConfiguration(
       commandName: "alerts", abstract: "Overdue follow-ups, most overdue first (--team for a team lead).")
     @Flag(help: "The whole team's alerts (team leads and admins).") var team = false
+    @Flag(
+      help: "Only the escalated ones: past the playbook's escalate_after_days, or a new lead untouched past first_contact_escalate_hours."
+    )
+    var escalated = false
     @Option(help: "At most N alerts (the table shows the 50 most overdue unless given; --json lists all).")
     var limit: Int?
     @OptionGroup var global: GlobalOptions
@@ -21,7 +25,8 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       let list = try AlertList.build(session, team: team, explained: env.json)
-      let (all, ctx) = (list.alerts, list.ctx)
+      let ctx = list.ctx
+      let all = escalated ? list.alerts.filter(\.escalated) : list.alerts
       let out = Output(env: env)
       if env.json { return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all]) }
       let alerts = Array(all.prefix(limit ?? 50))
@@ -35,8 +40,9 @@ extension CoachCommand {
         table.render(
           alerts.map { a in
             let word = out.say(.severity(a.severity))
+            let mark = a.escalated ? " ▲ " + out.say(.escalated) : ""
             return [
-              a.severity == .high ? Output.red(word) : word, a.leadID, out.nameWithTags(a.name, a.tags), a.consultant ?? "",
+              (a.severity == .high ? Output.red(word) : word) + (a.escalated ? Output.red(mark) : ""), a.leadID, out.nameWithTags(a.name, a.tags), a.consultant ?? "",
               labels.ui(.action, a.action.rawValue) ?? a.action.rawValue, out.time(a.deadline), out.say(.days(a.overdueDays)),
             ]
           }))

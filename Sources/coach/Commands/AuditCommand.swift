@@ -17,7 +17,7 @@ extension CoachCommand {
     @Option(help: "Write to FILE (mode 0600, all or nothing) instead of stdout.") var out: String?
     @Option(
       help: ArgumentHelp(
-        "List the follow-ups behind one figure: on_time, late, missed, pending or overdue (the leads behind overdue_now).",
+        "List the follow-ups behind one figure: on_time, late, missed, pending or overdue (the leads behind overdue_now); or snoozes (the snoozes set in the period).",
         valueName: "figure"))
     var list: AuditList?
     @Flag(help: "Also count the period before, of as many days, and show the change of the headline figures.")
@@ -37,13 +37,15 @@ extension CoachCommand {
         throw CoachError.usage("--compare sets the whole audit beside the period before; drop it with --list")
       }
       let session = try Session.open(env)
-      let audit = try AuditRun.build(session, from: from, to: to, consultant: consultant, list: list, compare: compare)
+      let audit = try AuditRun.build(
+        session, from: from, to: to, consultant: consultant, list: list, compare: compare, drillDown: chosen == .html)
       let (report, window, ctx) = (audit.report, audit.report.window, audit.ctx)
       if let list {
         let data = try listing(report, list, chosen, env: env, playbook: ctx.playbook)
-        let file = AuditFileJSON(
-          format: chosen.rawValue, consultants: report.consultants.count, follow_ups: report.listed.count)
-        return try write(data, env: env, file) { "wrote \(report.listed.count) \(list.rawValue) follow-ups to \($0)" }
+        let count = list == .snoozes ? report.snoozed.count : report.listed.count
+        let file = AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count, follow_ups: count)
+        let noun = list == .snoozes ? "snoozes" : "\(list.rawValue) follow-ups"
+        return try write(data, env: env, file) { "wrote \(count) \(noun) to \($0)" }
       }
       let data = try render(audit, chosen, env: env)
       try write(data, env: env, AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count)) {
@@ -93,6 +95,7 @@ extension CoachCommand {
         var page = AuditHTML(
           report: report, labels: labels, dealership: playbook.labels.dealership, generated: Output(env: env).time(env.now))
         page.access = access
+        page.drillDown = true
         page.time = Output(env: env).time
         return Data(page.render().utf8)
       }

@@ -32,6 +32,9 @@ extension CoachCommand.LeadCommand {
           field(.consultant, lead.consultant), field(.model, lead.model), field(.grade, lead.grade?.rawValue),
           field(.tier, lead.tier?.rawValue), field(.source, lead.source),
         ].joined(separator: "   "))
+      if let snooze = detail.snooze {
+        out.line(Output.yellow(out.say(.snoozedUntil(snooze.until, reason: snooze.reason, by: snooze.actor))))
+      }
       if !lead.tags.isEmpty { out.line(word(.tags) + " " + lead.tags.map { out.say(.tag($0)) }.joined(separator: ", ")) }
       if !lead.profile.isEmpty {
         out.line(word(.profile) + " " + lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))

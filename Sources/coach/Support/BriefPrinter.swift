@@ -45,6 +45,9 @@ struct BriefPrinter {
     if let m = playbook.model(lead.model) { title += " · \(m.name)" }
     out.line(Output.bold("━━ \(title) ━━"))
     for w in b.warnings { para("⚠ \(w)", style: Output.red) }
+    if let snooze = lead.snooze(at: session.env.now, in: session.env.zone) {
+      para(out.say(.snoozedUntil(snooze.until, reason: snooze.reason, by: snooze.actor)), style: Output.yellow)
+    }
     let overdue = b.overdueDays > 0 ? Output.red("  (\(out.say(.overdueBy(b.overdueDays))))") : ""
     out.line("\(Output.bold(ui(.action, b.action.rawValue)))  \(ui(.deadline)) \(out.time(b.deadline))\(overdue)")
     para("\(ui(.reason)): \(b.reason)")

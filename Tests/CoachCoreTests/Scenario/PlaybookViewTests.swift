@@ -36,7 +36,7 @@ struct PlaybookViewTests {
     #expect(throws: CoachError.usage("unknown section `modles`; sections: " + PlaybookView.sections.joined(separator: ", "))) {
       try PlaybookView.select(try en(), section: "modles", id: nil, today: today)
     }
-    #expect(throws: CoachError.rejected(code: "unknown_id", message: "no `grace` in cadence; known: first_contact_hours, grace_hours, follow_up_days, default_follow_up_days, delivery_update_days, tier_factor")) {
+    #expect(throws: CoachError.rejected(code: "unknown_id", message: "no `grace` in cadence; known: first_contact_hours, grace_hours, follow_up_days, default_follow_up_days, delivery_update_days, tier_factor, escalate_after_days, first_contact_escalate_hours")) {
       try PlaybookView.select(try en(), section: "cadence", id: "grace", today: today)
     }
   }

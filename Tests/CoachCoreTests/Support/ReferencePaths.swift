@@ -43,7 +43,8 @@ extension Audit {
     let size = (leads.count + parts - 1) / max(1, parts)
     // Taking a slice of an array cannot fail: `try?` never gives nil here.
     let counted = try? AuditTally.counting(
-      chunks: parts, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx, list: list
+      chunks: parts, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx,
+      lists: lists(list, drillDown: false)
     ) { i in
       Array(leads[min(leads.count, i * size)..<min(leads.count, (i + 1) * size)])
     }

@@ -13,6 +13,8 @@ public enum DoneText: Sendable, Hashable {
   case backedUp(leads: Int, touches: Int, schema: String, file: String)
   case restored(leads: Int, touches: Int, schema: String, file: String)
   case replacedKept(path: String)
+  case snoozed(leadID: String, until: LocalDate, reason: String)
+  case snoozeCleared(leadID: String, until: LocalDate)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -56,6 +58,12 @@ public enum DoneText: Sendable, Hashable {
         "restored \(leads) leads, \(touches) touches (schema \(schema)) from \(file)")
     case .replacedKept(let path):
       return l.pick("被替换的数据库保留在 \(path)", "the replaced database is kept in \(path)")
+    case .snoozed(let id, let until, let reason):
+      return l.pick(
+        "线索 \(id) 的销售跟进暂停到 \(until) (原因: \(reason)); 生日、节日和交车后关怀照常提醒",
+        "lead \(id): sales follow-ups snoozed until \(until) (\(reason)); birthdays, holidays and after-delivery care still come due")
+    case .snoozeCleared(let id, let until):
+      return l.pick("已取消线索 \(id) 的暂停 (原定到 \(until)), 跟进恢复", "lead \(id): snooze until \(until) lifted; follow-ups resume")
     }
   }
 

@@ -87,6 +87,14 @@ extension ErrorText {
         "lead \(id)'s model \(model) is not in the catalog (`coach models`)")
     case .unwritable(let path):
       return l.pick("无法写入 \(path): 请检查文件夹存在且可写", "cannot write \(path): check the folder exists and is writable")
+    case .snoozeNotAhead(let until, let today):
+      return l.pick(
+        "--until \(until) 不晚于今天 (\(today)): 暂停跟进要到将来的某一天 (YYYY-MM-DD, 最早明天); 取消暂停用 --clear",
+        "--until \(until) is not after today (\(today)): a snooze holds follow-ups until a later day (YYYY-MM-DD, tomorrow at the earliest); --clear lifts one"
+      )
+    case .notSnoozed(let id):
+      return l.pick(
+        "线索 \(id) 没有暂停跟进, 无需取消", "lead \(id) is not snoozed: there is nothing to clear")
     case .noPlaybookFolder(let dir):
       return l.pick(
         "话术库文件夹 \(dir) 不存在: --playbooks 要指向含 zh-CN/ 和 en/ 的文件夹",

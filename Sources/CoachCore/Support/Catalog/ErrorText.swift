@@ -64,6 +64,10 @@ public enum ErrorText: Sendable, Hashable {
   case noModel(leadID: String)
   case leadModelNotInCatalog(leadID: String, model: String)
   case unwritable(path: String)
+  /// `coach snooze --until D` with D today or earlier: a hold needs a day still ahead.
+  case snoozeNotAhead(until: LocalDate, today: LocalDate)
+  /// `coach snooze ID --clear` on a lead nothing holds.
+  case notSnoozed(leadID: String)
   case noPlaybookFolder(dir: String)
   case noLanguageFolder(language: String, found: [String])
   /// A playbook that does not load: its first error, at file:line:column.
@@ -110,6 +114,8 @@ public enum ErrorText: Sendable, Hashable {
     case .noModel: return "no_model"
     case .leadModelNotInCatalog: return "unknown_model"
     case .unwritable: return "unwritable"
+    case .snoozeNotAhead: return "snooze_not_ahead"
+    case .notSnoozed: return "not_snoozed"
     case .databaseEngineUnavailable: return "unsupported_database"
     case .noPlaybookFolder, .noLanguageFolder, .invalidPlaybook: return "invalid_playbook"
     }
@@ -226,6 +232,7 @@ public enum ErrorText: Sendable, Hashable {
     case "--bury": return "埋下的话题 --bury"
     case "--name": return "姓名 --name"
     case "--issue": return "问题 --issue"
+    case "--reason": return "原因 --reason"
     case "TEXT": return "客户说的话"
     default: return option
     }

@@ -23,6 +23,10 @@ public enum LintText: Sendable, Hashable {
   case noInterval(grade: String)
   case factorNotPositive(found: String)
   case mustBeAtLeastOne(found: String)
+  /// `first_contact_escalate_hours` not after `first_contact_hours`: the team lead would hear before the consultant.
+  case escalationNotAfterLimit(hours: Int, limit: Int)
+  /// An escalation key left out: the default it falls back to.
+  case noEscalation(key: String, fallback: String)
   // MARK: - Care, topics, models
   case holidayBadDay(id: String, given: String)
   case holidayBadDate(id: String, given: String)
@@ -108,6 +112,13 @@ public enum LintText: Sendable, Hashable {
     case .noInterval(let grade):
       return l.pick(
         "\(grade) 级没有设置间隔; 使用 default_follow_up_days", "no interval for grade \(grade); default_follow_up_days is used")
+    case .escalationNotAfterLimit(let hours, let limit):
+      return l.pick(
+        "first_contact_escalate_hours (\(hours)) 必须大于 first_contact_hours (\(limit)): 先提醒顾问, 再上报主管",
+        "first_contact_escalate_hours (\(hours)) must be more than first_contact_hours (\(limit)): the consultant is alerted first, then the team lead"
+      )
+    case .noEscalation(let key, let fallback):
+      return l.pick("没有设置 \(key); 使用 \(fallback)", "no \(key); \(fallback) is used")
     case .factorNotPositive(let found):
       return l.pick("系数必须大于 0, 现在是 \(found)", "factor must be above 0, found \(found)")
     case .mustBeAtLeastOne(let found):

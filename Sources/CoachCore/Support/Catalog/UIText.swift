@@ -6,6 +6,10 @@ public enum UIText: Sendable, Hashable {
   case touchRecorded(touchID: Int64, leadID: String, topics: [Int64], issues: [Int64])
   case noNextAgreed
   case leadUpdated(leadID: String)
+  /// `lead show` and the brief: the snooze holding a lead's sales follow-ups.
+  case snoozedUntil(LocalDate, reason: String, by: String?)
+  /// `coach alerts`: an alert past the playbook's escalation limit (the team lead's attention).
+  case escalated
 
   // MARK: - Triage
   case severity(Severity)
@@ -52,6 +56,11 @@ public enum UIText: Sendable, Hashable {
       if !topics.isEmpty { parts.append(l.pick("埋下话题 \(list(topics))", "buried topics \(list(topics))")) }
       if !issues.isEmpty { parts.append(l.pick("问题 \(list(issues))", "issues \(list(issues))")) }
       return parts.joined(separator: l.pick("; ", "; "))
+    case .snoozedUntil(let day, let reason, let by):
+      let who = by.map { l.pick(", \($0) 设置", ", set by \($0)") } ?? ""
+      return l.pick("销售跟进暂停到 \(day) (原因: \(reason)\(who))", "sales follow-ups snoozed until \(day) (\(reason)\(who))")
+    case .escalated:
+      return l.pick("已升级", "escalated")
     case .noNextAgreed:
       return l.pick(
         "没有约定下次联系时间: 黄金法则第 7 条, 请约好 (--next)", "no next contact agreed: golden rule 7 says agree one (--next)")

@@ -1,0 +1,51 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `coach snooze ID --until DATE --reason TEXT` and `--clear`: hold a lead's sales follow-ups until a day, or lift
+/// the hold. Care occasions still come due (`Snoozing` in the engine). Who may: whoever may change the lead.
+package enum SnoozeLead {
+  /// The reason says something (exit 64 when blank): checked before the database is opened, and again by `set`.
+  package static func checkReason(_ reason: String) throws { try FreeText.require(reason, option: "--reason") }
+
+  /// Holds the lead's sales follow-ups until `until` (`YYYY-MM-DD` in the zone, after today).
+  package static func set(_ session: Session, leadID: String, until: String, reason: String) throws -> Snooze {
+    let env = session.env
+    try checkReason(reason)
+    let day = try env.date(until, option: "--until")
+    guard day > env.today else { throw CoachError.refused(.snoozeNotAhead(until: day, today: env.today)) }
+    return try session.db.snooze(
+      leadID: leadID, until: day, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), actor: session.actor,
+      now: env.now, zone: env.zone, scope: session.scope)
+  }
+
+  /// Lifts the snooze holding the lead now (exit 65 when none does).
+  package static func clear(_ session: Session, leadID: String) throws -> Snooze {
+    try session.db.clearSnooze(
+      leadID: leadID, actor: session.actor, now: session.env.now, zone: session.env.zone, scope: session.scope)
+  }
+}
+
+/// `coach snooze --json`, and a lead's snooze in `lead show --json` and the brief.
+package struct SnoozeJSON: Encodable {
+  let lead_id: String?
+  /// In the audit's list: the lead's consultant (whose row counts the snooze).
+  let consultant: String?
+  let until: String
+  let reason: String
+  let by: String?
+  let at: Date
+  let cleared_at: NullableJSON<Date>
+  let cleared_by: NullableJSON<String>
+
+  package init(_ s: Snooze, leadID: String? = nil, consultant: String? = nil) {
+    lead_id = leadID
+    self.consultant = consultant
+    until = s.until.description
+    reason = s.reason
+    by = s.actor
+    at = s.at
+    cleared_at = NullableJSON(s.clearedAt)
+    cleared_by = NullableJSON(s.clearedBy)
+  }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import CoachApp
+import CoachCore
+import Foundation
+
+extension CoachCommand {
+  /// `coach snooze ID --until DATE --reason TEXT` | `coach snooze ID --clear`: hold a lead's sales follow-ups.
+  struct SnoozeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "snooze",
+      abstract: "Hold a lead's sales follow-ups until a day, with a reason (care occasions still come due); --clear lifts it.",
+      discussion: "Recorded with who, when and why; shown in `lead show`, counted in `coach audit` (--list snoozes).")
+    @Argument(help: "Lead id.") var id: String
+    @Option(help: "The day follow-ups resume, YYYY-MM-DD in --tz (after today).") var until: String?
+    @Option(help: "Why (e.g. \"abroad until the 15th\"); the team lead sees it.") var reason: String?
+    @Flag(help: "Lift the lead's snooze now.") var clear = false
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      if clear {
+        if until != nil || reason != nil { throw ValidationError("--clear lifts a snooze: give it without --until and --reason") }
+      } else if until == nil || reason == nil {
+        throw ValidationError("a snooze needs --until YYYY-MM-DD and --reason TEXT (or --clear to lift one)")
+      }
+    }
+
+    func run() throws {
+      let env = try RunEnvironment(global)
+      if let reason { try SnoozeLead.checkReason(reason) }
+      let session = try Session.open(env)
+      let out = Output(env: env)
+      if clear {
+        let lifted = try SnoozeLead.clear(session, leadID: id)
+        if env.json { return try out.json(SnoozeJSON(lifted, leadID: id)) }
+        return out.confirm(.snoozeCleared(leadID: id, until: lifted.until))
+      }
+      let snooze = try SnoozeLead.set(session, leadID: id, until: until ?? "", reason: reason ?? "")
+      if env.json { return try out.json(SnoozeJSON(snooze, leadID: id)) }
+      out.confirm(.snoozed(leadID: id, until: snooze.until, reason: snooze.reason))
+    }
+  }
+}
