@@ -51,3 +51,49 @@ struct StoredTime: DatabaseValueConvertible, StatementColumnConvertible {
     return ((LocalDate(year: y, month: m, day: d).daysSinceEpoch * 24 + hh) * 60 + mm) * 60 + ss
   }
 }
+
+/// A date as GRDB stores it (`yyyy-MM-dd HH:mm:ss.SSS`, UTC) without its `DateFormatter` for whole seconds in
+/// 1601…9999 (what imports and the CLI write); anything else is left to GRDB, so the text is always GRDB's.
+enum StoredDate {
+  /// Length of the text `write` puts down.
+  static let length = 23
+
+  static func value(_ date: Date) -> any DatabaseValueConvertible {
+    var out = [UInt8](repeating: 0, count: length)
+    let written = out.withUnsafeMutableBytes { write(date, into: $0) }
+    return written ? String(decoding: out, as: UTF8.self) : date
+  }
+
+  /// Writes the text `value(date)` stores into the first `length` bytes of `out`, or returns false (and writes
+  /// nothing) when the date is left to GRDB's formatter.
+  static func write(_ date: Date, into out: UnsafeMutableRawBufferPointer) -> Bool {
+    let t = date.timeIntervalSince1970
+    guard out.count >= length, t.rounded(.down) == t, t >= -11_644_473_600, t < 253_402_300_800 else { return false }
+    let seconds = Int(t)
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let s = seconds - days * 86_400
+    let day = LocalDate(daysSinceEpoch: days)
+    let (y, m, d) = (day.year, day.month, day.day)
+    func put(_ v: Int, at i: Int, width: Int) {
+      var v = v
+      for k in stride(from: i + width - 1, through: i, by: -1) {
+        out[k] = UInt8(0x30 + v % 10)
+        v /= 10
+      }
+    }
+    put(y, at: 0, width: 4)
+    out[4] = 0x2D
+    put(m, at: 5, width: 2)
+    out[7] = 0x2D
+    put(d, at: 8, width: 2)
+    out[10] = 0x20
+    put(s / 3600, at: 11, width: 2)
+    out[13] = 0x3A
+    put(s / 60 % 60, at: 14, width: 2)
+    out[16] = 0x3A
+    put(s % 60, at: 17, width: 2)
+    out[19] = 0x2E
+    put(0, at: 20, width: 3)
+    return true
+  }
+}
