@@ -18,6 +18,7 @@ extension Session {
     try requireAdmin(for: "see phone numbers unmasked (--unmasked)")
     try db.record(
       ExportEntry(
-        at: env.now, actor: actor, what: what, format: env.json ? "json" : "table", rows: rows, masked: false, target: target))
+        at: env.now, actor: actor, what: what, format: env.json ? "json" : "table", rows: rows, masked: false,
+        target: target))
   }
 }

@@ -5,14 +5,17 @@ import Foundation
 /// Builds what the engine needs for one run: the playbook, the clock, the zone and the dealership's own sales.
 package enum EngineSetup {
   /// `salesStats` (a group-wide query) only where switch arguments can be built: due actions never read it.
-  package static func context(_ env: RunEnvironment, session: Session, salesStats: Bool = true) throws -> EngineContext {
+  package static func context(_ env: RunEnvironment, session: Session, salesStats: Bool = true) throws -> EngineContext
+  {
     EngineContext(
       playbook: try Playbooks.load(env), now: env.now, zone: env.zone, consultantName: session.user?.name,
       stats: salesStats ? try session.db.salesStats(now: env.now) : SalesStats())
   }
 
   /// Fetches the dealership's sales figures into `ctx` when `lead`'s brief for `action` carries switch arguments.
-  package static func addSalesStats(to ctx: inout EngineContext, for lead: LeadSnapshot, action: DueAction, session: Session) throws {
+  package static func addSalesStats(
+    to ctx: inout EngineContext, for lead: LeadSnapshot, action: DueAction, session: Session
+  ) throws {
     guard SwitchAdvisor.isWorthOffering(lead, action: action.code, in: ctx) else { return }
     ctx.stats = try session.db.salesStats(now: ctx.now)
   }

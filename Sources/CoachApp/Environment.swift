@@ -84,13 +84,17 @@ package struct RunEnvironment: Sendable {
 
   /// The interface language of a command line before (or without) parsing it: `--lang X` or `--lang=X`, else
   /// `COACH_LANG`, else `LC_ALL`/`LANG`, as `init` resolves it; an unsupported value falls back to the default.
-  package static func interfaceLanguage(args: [String], env: [String: String] = ProcessInfo.processInfo.environment) -> UILanguage {
+  package static func interfaceLanguage(args: [String], env: [String: String] = ProcessInfo.processInfo.environment)
+    -> UILanguage
+  {
     var given: String?
     for (i, a) in args.enumerated() {
       if a == "--lang", i + 1 < args.count { given = args[i + 1] }
       if a.hasPrefix("--lang=") { given = String(a.dropFirst("--lang=".count)) }
     }
-    if let lang = given ?? env["COACH_LANG"], languages.contains(where: { $0.caseInsensitiveCompare(lang) == .orderedSame }) {
+    if let lang = given ?? env["COACH_LANG"],
+      languages.contains(where: { $0.caseInsensitiveCompare(lang) == .orderedSame })
+    {
       return UILanguage(code: lang)
     }
     return UILanguage(code: (env["LC_ALL"] ?? env["LANG"] ?? "").lowercased().hasPrefix("en") ? "en" : "zh-CN")

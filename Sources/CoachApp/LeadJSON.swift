@@ -69,7 +69,9 @@ package struct LeadDetailJSON: Encodable {
     try c.encode(issues, forKey: .issues)
   }
 
-  enum Key: String, CodingKey { case events, touches, topics, issues, snoozed_until, snooze_reason, snoozed_by, snoozes }
+  enum Key: String, CodingKey {
+    case events, touches, topics, issues, snoozed_until, snooze_reason, snoozed_by, snoozes
+  }
 
   package init(_ l: LeadSnapshot, fullPhone: Bool, snooze: Snooze? = nil) {
     self.snooze = snooze

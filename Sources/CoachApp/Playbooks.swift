@@ -39,7 +39,8 @@ package enum Playbooks {
       let sub = (dir as NSString).appendingPathComponent(lang)
       var subIsDir: ObjCBool = false
       guard fm.fileExists(atPath: sub, isDirectory: &subIsDir), subIsDir.boolValue, lang != "tests" else { continue }
-      for name in try fm.contentsOfDirectory(atPath: sub).sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+      for name in try fm.contentsOfDirectory(atPath: sub).sorted()
+      where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
         let path = (sub as NSString).appendingPathComponent(name)
         guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
           throw CoachError.rejected(code: "invalid_playbook", message: "\(lang)/\(name): cannot read it as UTF-8 text")
@@ -48,7 +49,9 @@ package enum Playbooks {
       }
     }
     if files.isEmpty {
-      throw CoachError.rejected(code: "invalid_playbook", message: "no playbook files under \(dir): expected \(dir)/zh-CN/*.yaml and \(dir)/en/*.yaml")
+      throw CoachError.rejected(
+        code: "invalid_playbook",
+        message: "no playbook files under \(dir): expected \(dir)/zh-CN/*.yaml and \(dir)/en/*.yaml")
     }
     return files
   }

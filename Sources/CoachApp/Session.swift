@@ -22,7 +22,9 @@ package struct Session: Sendable {
   /// For a check that writes nothing (`import --dry-run`): the database when it exists, else an empty one in
   /// memory, so that no file is created.
   package static func openForDryRun(_ env: RunEnvironment) throws -> Session {
-    guard FileManager.default.fileExists(atPath: env.dbPath) else { return try open(env, db: try AppDatabase.inMemory()) }
+    guard FileManager.default.fileExists(atPath: env.dbPath) else {
+      return try open(env, db: try AppDatabase.inMemory())
+    }
     return try open(env)
   }
 

@@ -65,7 +65,8 @@ package func runServer(_ settings: ServerSettings, onListening: @escaping @Senda
   logger.logLevel = .info
   let db = try AppDatabase.open(path: settings.env.dbPath)
   if try db.usersWithPasswords() == 0 {
-    logger.warning("no user has a password yet: nobody can log in; set one with `coach user passwd NAME --password-stdin`")
+    logger.warning(
+      "no user has a password yet: nobody can log in; set one with `coach user passwd NAME --password-stdin`")
   }
   let app = buildApplication(settings, db: db, logger: logger, onListening: onListening)
   try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

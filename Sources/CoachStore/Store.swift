@@ -95,7 +95,8 @@ extension CoachDataStore {
   public func importTouches(
     from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope
   ) throws -> ImportResult {
-    try importTouches(from: source, options: options, strict: strict, actor: actor, scope: scope, dryRun: false) { _ in }
+    try importTouches(from: source, options: options, strict: strict, actor: actor, scope: scope, dryRun: false) { _ in
+    }
   }
 }
 

@@ -19,7 +19,10 @@ import Testing
     #expect(doc["from"] as? String == "2026-10-26" && doc["to"] as? String == "2026-11-24")
     let rows = try #require(doc["consultants"] as? [[String: Any]])
     #expect(rows.compactMap { $0["consultant"] as? String }.sorted() == ["刘洋", "张伟", "李娜", "陈静"])
-    let keys = ["consultant", "leads_open", "touches", "due", "on_time", "late", "overdue_now", "on_time_rate", "callback_3day_rate"]
+    let keys = [
+      "consultant", "leads_open", "touches", "due", "on_time", "late", "overdue_now", "on_time_rate",
+      "callback_3day_rate",
+    ]
     for row in rows {
       for key in keys { #expect(row.keys.contains(key), "missing \(key)") }
       let due = row["due"] as? Int ?? -1, onTime = row["on_time"] as? Int ?? -1
@@ -32,7 +35,8 @@ import Testing
 
   @Test func oneConsultantAndNullRates() throws {
     let cli = try demo()
-    let doc = try cli.run(["audit", "--json", "--consultant", "李娜", "--from", "2020-01-01", "--to", "2020-01-02"]).json()
+    let doc = try cli.run(["audit", "--json", "--consultant", "李娜", "--from", "2020-01-01", "--to", "2020-01-02"])
+      .json()
     let rows = try #require(doc["consultants"] as? [[String: Any]])
     #expect(rows.count == 1 && rows[0]["due"] as? Int == 0)
     #expect(rows[0]["on_time_rate"] is NSNull)  // nothing was due: null, not 0
@@ -47,7 +51,9 @@ import Testing
     let data = try Data(contentsOf: URL(fileURLWithPath: out))
     #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let lines = String(decoding: data.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
-    #expect(lines.first?.hasPrefix("consultant,leads_open,touches,due,on_time,late,overdue_now,on_time_rate,callback_3day_rate") == true)
+    #expect(
+      lines.first?.hasPrefix(
+        "consultant,leads_open,touches,due,on_time,late,overdue_now,on_time_rate,callback_3day_rate") == true)
     #expect(lines.count == 1 + 4 + 1)
     let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
     #expect(mode == 0o600)
@@ -89,7 +95,10 @@ import Testing
     let all = try admin.run(["audit", "--json"]).json()
     let entries = (all["data_access"] as? [[String: Any]]) ?? []
     #expect(entries.count == 3)
-    #expect(entries.contains { $0["actor"] as? String == "周主任" && $0["masked"] as? Bool == false && $0["rows"] as? Int == 200 })
+    #expect(
+      entries.contains {
+        $0["actor"] as? String == "周主任" && $0["masked"] as? Bool == false && $0["rows"] as? Int == 200
+      })
     #expect(entries.contains { $0["actor"] as? String == "李娜" && $0["masked"] as? Bool == true })
     let transfers = (all["transfers"] as? [[String: Any]]) ?? []
     #expect(transfers.first?["from"] as? String == "张伟")
@@ -98,7 +107,8 @@ import Testing
     lead.user = "王经理"
     let team = try lead.run(["audit", "--json"]).json()
     let teamEntries = (team["data_access"] as? [[String: Any]]) ?? []
-    #expect(teamEntries.map { $0["actor"] as? String } == ["李娜"], "a team lead sees their team's exports, not the admin's")
+    #expect(
+      teamEntries.map { $0["actor"] as? String } == ["李娜"], "a team lead sees their team's exports, not the admin's")
     #expect(try lead.run(["audit"]).stdout.contains("李娜"))
   }
 }

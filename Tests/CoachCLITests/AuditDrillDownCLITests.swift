@@ -5,7 +5,9 @@ import Testing
 /// items, as many as the figure counts, and the same items as `coach audit --list`.
 @Suite struct AuditDrillDownCLITests {
   static let period = ["--from", "2026-10-26", "--to", "2026-11-24"]
-  static let figures = ["on_time": "on_time", "late": "late", "missed": "missed", "pending": "pending", "overdue": "overdue_now"]
+  static let figures = [
+    "on_time": "on_time", "late": "late", "missed": "missed", "pending": "pending", "overdue": "overdue_now",
+  ]
 
   /// The rows (`tr.f`) under anchor `id`: a consultant's (up to the next heading) or a whole section's.
   func rows(_ html: String, under id: String) throws -> [String] {
@@ -42,19 +44,23 @@ import Testing
         #expect(try linkedFigure(html, to: "l-\(list)-c\(i)") == own.count)
       }
       // The same follow-ups as `--list`, lead by lead.
-      let listed = try #require(try cli.run(["audit", "--list", list, "--json"] + Self.period).json()["follow_ups"] as? [[String: Any]])
+      let listed = try #require(
+        try cli.run(["audit", "--list", list, "--json"] + Self.period).json()["follow_ups"] as? [[String: Any]])
       let ids = all.map { String($0.dropFirst("<td>#".count).prefix { $0.isNumber }) }
       #expect(ids.sorted() == listed.compactMap { $0["lead_id"] as? String }.sorted(), "\(list)")
     }
     // The headline cards open the team's lists.
-    for list in ["late", "missed", "pending", "overdue"] { #expect(html.contains("<a class=\"kpi\" href=\"#l-\(list)\">")) }
+    for list in ["late", "missed", "pending", "overdue"] {
+      #expect(html.contains("<a class=\"kpi\" href=\"#l-\(list)\">"))
+    }
   }
 
   @Test func snoozesLinkToTheirListToo() throws {
     let cli = try CLI.demoAsTeamLead()
     var li = cli
     li.user = "李娜"
-    let lead = try #require(try li.run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]]).first?["id"] as? String
+    let lead =
+      try #require(try li.run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]]).first?["id"] as? String
     #expect(try li.run(["snooze", try #require(lead), "--until", "2026-12-10", "--reason", "出差"]).status == 0)
     let html = try cli.run(["audit", "--format", "html"] + Self.period).stdout
     #expect(try rows(html, under: "l-snoozes").count == 1)

@@ -5,7 +5,9 @@ import Testing
 @Suite struct AuditListCLITests {
   func demo() throws -> CLI { try CLI.demoAsTeamLead() }
 
-  static let figures = ["on_time": "on_time", "late": "late", "missed": "missed", "pending": "pending", "overdue": "overdue_now"]
+  static let figures = [
+    "on_time": "on_time", "late": "late", "missed": "missed", "pending": "pending", "overdue": "overdue_now",
+  ]
 
   @Test func everyListIsAsLongAsItsFigureForTheTeamAndEachConsultant() throws {
     let cli = try demo()
@@ -14,7 +16,8 @@ import Testing
     let team = try #require(doc["team"] as? [String: Any])
     let rows = try #require(doc["consultants"] as? [[String: Any]])
     for (list, key) in Self.figures {
-      let listed = try #require(try cli.run(["audit", "--list", list, "--json"] + period).json()["follow_ups"] as? [[String: Any]])
+      let listed = try #require(
+        try cli.run(["audit", "--list", list, "--json"] + period).json()["follow_ups"] as? [[String: Any]])
       #expect(listed.count == team[key] as? Int, "\(list)")
       #expect(listed.count > 0, "the demo has some \(list)")
       for item in listed {
@@ -37,7 +40,8 @@ import Testing
 
   @Test func overdueListsTheLeadsAlertsShows() throws {
     let cli = try demo()
-    let listed = try #require(try cli.run(["audit", "--list", "overdue", "--json"]).json()["follow_ups"] as? [[String: Any]])
+    let listed = try #require(
+      try cli.run(["audit", "--list", "overdue", "--json"]).json()["follow_ups"] as? [[String: Any]])
     let alerts = try #require(try cli.run(["alerts", "--team", "--json"]).json()["alerts"] as? [[String: Any]])
     #expect(Set(listed.compactMap { $0["lead_id"] as? String }) == Set(alerts.compactMap { $0["lead_id"] as? String }))
   }
@@ -78,7 +82,8 @@ import Testing
     let team = try #require(doc["team"] as? [String: Any])
     #expect(team.keys.contains("consultant") && team["consultant"] is NSNull)
     // Rates and medians are written alike: 1.0, never a bare 1.
-    let bare = try NSRegularExpression(pattern: #"(_rate|_minutes|median_[a-z_]+)" ?: ?-?[0-9]+,?$"#, options: .anchorsMatchLines)
+    let bare = try NSRegularExpression(
+      pattern: #"(_rate|_minutes|median_[a-z_]+)" ?: ?-?[0-9]+,?$"#, options: .anchorsMatchLines)
     #expect(bare.numberOfMatches(in: r.stdout, range: NSRange(r.stdout.startIndex..., in: r.stdout)) == 0)
     #expect(r.stdout.contains(": 1.0"))
   }

@@ -21,7 +21,10 @@ import Testing
       let first = try #require(row["first_response"] as? [String: Any])
       #expect(sources.map { $0["leads"] as? Int ?? 0 }.reduce(0, +) == first["leads"] as? Int)
       for s in sources {
-        let (l, c, d, v) = (s["leads"] as? Int ?? 0, s["contacted"] as? Int ?? -1, s["deposits"] as? Int ?? -1, s["delivered"] as? Int ?? -1)
+        let (l, c, d, v) = (
+          s["leads"] as? Int ?? 0, s["contacted"] as? Int ?? -1, s["deposits"] as? Int ?? -1,
+          s["delivered"] as? Int ?? -1
+        )
         #expect(c <= l && d <= l && v <= d)
       }
     }
@@ -37,7 +40,8 @@ import Testing
     #expect(before == ["from": "2026-09-26", "to": "2026-10-25"])
     let earlier = try cli.run(["audit", "--json", "--from", "2026-09-26", "--to", "2026-10-25"]).json()
     let team = try #require(doc["team"] as? [String: Any]), then = try #require(earlier["team"] as? [String: Any])
-    let previous = try #require(team["previous"] as? [String: Any]), change = try #require(team["change"] as? [String: Any])
+    let previous = try #require(team["previous"] as? [String: Any]),
+      change = try #require(team["change"] as? [String: Any])
     // Deposits and deliveries are in a row's `funnel`.
     func value(_ row: [String: Any], _ key: String) -> Int? {
       row[key] as? Int ?? (row["funnel"] as? [String: Any])?[key] as? Int
@@ -46,16 +50,20 @@ import Testing
       #expect(previous[key] as? Int == value(then, key), "\(key) then")
       #expect(change[key] as? Int == (value(team, key) ?? 0) - (value(then, key) ?? 0), "\(key) change")
     }
-    #expect((doc["consultants"] as? [[String: Any]])?.allSatisfy { $0["previous"] != nil && $0["change"] != nil } == true)
+    #expect(
+      (doc["consultants"] as? [[String: Any]])?.allSatisfy { $0["previous"] != nil && $0["change"] != nil } == true)
     let table = try cli.run(["audit", "--compare"] + period).stdout
     #expect(table.contains("Previous period 2026-09-26 – 2026-10-25") && table.contains("27% → 40%"))
     // The audited period's own figures do not move.
-    #expect(NSDictionary(dictionary: try #require(plain["team"] as? [String: Any])).isEqual(to: team.filter { $0.key != "previous" && $0.key != "change" }))
+    #expect(
+      NSDictionary(dictionary: try #require(plain["team"] as? [String: Any])).isEqual(
+        to: team.filter { $0.key != "previous" && $0.key != "change" }))
   }
 
   @Test func thePageShowsWholeWeeksPendingAndFitsAPhone() throws {
     let cli = try demo()
-    let html = try cli.run(["audit", "--format", "html", "--compare", "--from", "2026-10-26", "--to", "2026-11-24"]).stdout
+    let html = try cli.run(["audit", "--format", "html", "--compare", "--from", "2026-10-26", "--to", "2026-11-24"])
+      .stdout
     // Weeks of 10-26 … 11-16 are whole; the week of 11-23 is cut by --to 11-24 and not drawn.
     for week in ["10-26", "11-02", "11-09", "11-16"] { #expect(html.contains(">\(week)</text>")) }
     #expect(!html.contains(">11-23</text>"))

@@ -28,7 +28,9 @@ import Testing
     for item in objections {
       let code = try #require(item["code"] as? String)
       let sum = rows.map { row in
-        ((row["what_works"] as? [String: Any])?["objections"] as? [[String: Any]])?.first { $0["code"] as? String == code }?["heard"] as? Int ?? 0
+        ((row["what_works"] as? [String: Any])?["objections"] as? [[String: Any]])?.first {
+          $0["code"] as? String == code
+        }?["heard"] as? Int ?? 0
       }.reduce(0, +)
       #expect(sum == item["heard"] as? Int, "\(code)")
     }

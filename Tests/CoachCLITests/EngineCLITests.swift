@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct EngineCLITests {
   static let levers: Set<String> = [
-    "conformity", "trend", "vested_benefit", "gain", "completeness", "prestige", "maintenance_cost", "space", "city_use",
+    "conformity", "trend", "vested_benefit", "gain", "completeness", "prestige", "maintenance_cost", "space",
+    "city_use",
     "running_cost", "availability",
   ]
 
@@ -23,7 +24,9 @@ import Testing
     let queue = (json["queue"] as? [[String: Any]]) ?? []
     #expect(queue.count == 5)
     for entry in queue {
-      for key in ["lead_id", "name", "stage", "grade", "action", "due_at", "deadline", "overdue_days", "priority", "reason"] {
+      for key in [
+        "lead_id", "name", "stage", "grade", "action", "due_at", "deadline", "overdue_days", "priority", "reason",
+      ] {
         #expect(entry.keys.contains(key), "queue entry lacks \(key)")
       }
       #expect((entry["due_at"] as? String ?? "9") <= "2026-11-24T09:00:00+08:00")
@@ -32,7 +35,10 @@ import Testing
     #expect(priorities == priorities.sorted(by: >))
     let brief = json["brief"] as? [String: Any]
     #expect(brief?["lead_id"] as? String == queue.first?["lead_id"] as? String)
-    for key in ["action", "goal", "channel", "talking_points", "objections", "switch", "message_draft", "warnings", "due_at", "deadline", "overdue_days"] {
+    for key in [
+      "action", "goal", "channel", "talking_points", "objections", "switch", "message_draft", "warnings", "due_at",
+      "deadline", "overdue_days",
+    ] {
       #expect(brief?.keys.contains(key) == true, "brief lacks \(key)")
     }
   }
@@ -40,7 +46,8 @@ import Testing
   @Test func nextHasNoBriefWhenNothingIsDueButGivesOneForAGivenLead() throws {
     let cli = try CLI()
     let id = try cli.addLead(["--grade", "B"])
-    #expect(try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--next", "2026-11-27T10:00"]).status == 0)
+    #expect(
+      try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--next", "2026-11-27T10:00"]).status == 0)
     let json = try cli.run(["next", "--json"]).json()
     #expect((json["queue"] as? [Any])?.isEmpty == true)
     #expect(json["brief"] is NSNull)
@@ -86,7 +93,10 @@ import Testing
     #expect(json["from_model"] is String)
     let args = (json["switch"] as? [[String: Any]]) ?? []
     #expect(!args.isEmpty)
-    let models = Set(((try cli.run(["models", "--json"]).json()["models"] as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String })
+    let models = Set(
+      ((try cli.run(["models", "--json"]).json()["models"] as? [[String: Any]]) ?? []).compactMap {
+        $0["code"] as? String
+      })
     for a in args {
       #expect(models.contains(a["to_model"] as? String ?? ""))
       #expect(Self.levers.contains(a["lever"] as? String ?? ""))
@@ -118,11 +128,13 @@ import Testing
     let cli = try CLI()
     #expect(try cli.run(["playbook", "lint"]).status == 0)
     let dir = cli.dir.appendingPathComponent("pb")
-    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
     try FileManager.default.copyItem(at: repo.appendingPathComponent("playbooks"), to: dir)
     let models = dir.appendingPathComponent("en/models.yaml")
     let text = try String(contentsOf: models, encoding: .utf8)
-    try text.replacingOccurrences(of: "wait_weeks:", with: "wait_weeks: soon\n    old_wait:").write(to: models, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "wait_weeks:", with: "wait_weeks: soon\n    old_wait:").write(
+      to: models, atomically: true, encoding: .utf8)
     let r = try cli.run(["playbook", "lint", dir.path])
     #expect(r.status == 65)
     #expect(r.stdout.contains("en/models.yaml:"))

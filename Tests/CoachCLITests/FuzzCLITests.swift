@@ -5,9 +5,11 @@ import Testing
 /// failure says why on stderr.
 @Suite struct FuzzCLITests {
   static let words = [
-    "lead", "add", "show", "list", "edit", "reassign", "touch", "stage", "next", "alerts", "audit", "objection", "switch",
+    "lead", "add", "show", "list", "edit", "reassign", "touch", "stage", "next", "alerts", "audit", "objection",
+    "switch",
     "playbook", "lint", "import", "leads", "touches", "export", "models", "user", "init", "backup", "doctor", "restore",
-    "--name", "--phone", "--channel", "--outcome", "--note", "--bury", "--bury-kind", "--resolve", "--objection", "--next",
+    "--name", "--phone", "--channel", "--outcome", "--note", "--bury", "--bury-kind", "--resolve", "--objection",
+    "--next",
     "--reason", "--amount", "--eta", "--date", "--model", "--grade", "--tier", "--tag", "--profile", "--birthday",
     "--consultant", "--stage", "--limit", "--overdue", "--from", "--to", "--format", "--unmasked", "--strict", "--json",
     "--now", "--tz", "--lang", "--as", "--role", "--team", "--lead", "--quick", "--help", "-h", "--", "-x",
@@ -44,7 +46,8 @@ import Testing
     _ = try cli.run(["user", "add", "ann", "--role", "consultant"])
     _ = try cli.addLead(["--consultant", "ann"])
     try Data("name,phone\n王芳,13812345678\n,\n\"x,\n".utf8).write(to: cli.dir.appendingPathComponent("leads.csv"))
-    let iterations = ProcessInfo.processInfo.environment["COACH_FUZZ_ITERATIONS"].flatMap(Int.init).map { $0 / 10 } ?? 40
+    let iterations =
+      ProcessInfo.processInfo.environment["COACH_FUZZ_ITERATIONS"].flatMap(Int.init).map { $0 / 10 } ?? 40
     let seed = ProcessInfo.processInfo.environment["COACH_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_124
     var rng = SplitMix(state: seed)
     var seen: [Int32: Int] = [:]

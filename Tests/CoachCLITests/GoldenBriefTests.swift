@@ -1,7 +1,6 @@
+import CoachCore
 import Foundation
 import Testing
-
-import CoachCore
 
 /// The brief a consultant reads, for situations from the demo data, in both languages, compared with golden files.
 /// Run with UPDATE_GOLDEN=1 to rewrite the files after an intended change, then read the diff.
@@ -25,7 +24,9 @@ import CoachCore
 
   static let cases: [(String, String)] = situations.flatMap { s in ["zh-CN", "en"].map { (s.id, $0) } }
 
-  static var goldenDir: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden") }
+  static var goldenDir: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+  }
 
   @Test("brief for a demo situation matches its golden file", arguments: cases)
   func brief(id: String, lang: String) throws {
@@ -40,7 +41,8 @@ import CoachCore
       return
     }
     let expected = try String(contentsOf: file, encoding: .utf8)
-    #expect(r.stdout == expected, "brief \(id) \(lang) differs from \(file.lastPathComponent); UPDATE_GOLDEN=1 rewrites it")
+    #expect(
+      r.stdout == expected, "brief \(id) \(lang) differs from \(file.lastPathComponent); UPDATE_GOLDEN=1 rewrites it")
   }
 
   @Test func theLateDeliveryBriefCarriesComputedSwitchArguments() throws {

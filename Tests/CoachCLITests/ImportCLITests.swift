@@ -83,7 +83,10 @@ import Testing
     let csv = cli.dir.appendingPathComponent("big.csv")
     _ = try Self.fixture(csv, ["--rows", "200000"])
     _ = try cli.addLead()
-    let before = try Self.sqlite(cli.db, "SELECT (SELECT COUNT(*) FROM lead) || ',' || (SELECT COUNT(*) FROM customer) || ',' || (SELECT COUNT(*) FROM stageEvent)")
+    let before = try Self.sqlite(
+      cli.db,
+      "SELECT (SELECT COUNT(*) FROM lead) || ',' || (SELECT COUNT(*) FROM customer) || ',' || (SELECT COUNT(*) FROM stageEvent)"
+    )
     // Start the import, wait until its write transaction has begun (the WAL grows), then SIGKILL it.
     let p = Process()
     p.executableURL = try CLI.binary
@@ -105,7 +108,10 @@ import Testing
     #expect(p.terminationReason == .uncaughtSignal)
     #expect(walSize > 0)
     #expect(try Self.sqlite(cli.db, "PRAGMA integrity_check") == "ok")
-    let after = try Self.sqlite(cli.db, "SELECT (SELECT COUNT(*) FROM lead) || ',' || (SELECT COUNT(*) FROM customer) || ',' || (SELECT COUNT(*) FROM stageEvent)")
+    let after = try Self.sqlite(
+      cli.db,
+      "SELECT (SELECT COUNT(*) FROM lead) || ',' || (SELECT COUNT(*) FROM customer) || ',' || (SELECT COUNT(*) FROM stageEvent)"
+    )
     #expect(after == before)
   }
 }

@@ -5,7 +5,8 @@ import Testing
   @Test func addShowAndListALeadAsJSON() throws {
     let cli = try CLI()
     let id = try cli.addLead([
-      "--model", "X60", "--grade", "A", "--birthday", "1988-02-29", "--tag", "VIP", "--profile", "hobby=钓鱼", "--city", "杭州",
+      "--model", "X60", "--grade", "A", "--birthday", "1988-02-29", "--tag", "VIP", "--profile", "hobby=钓鱼", "--city",
+      "杭州",
     ])
     let show = try cli.run(["lead", "show", id, "--json"]).json()
     #expect(show["name"] as? String == "王芳")
@@ -27,7 +28,8 @@ import Testing
     #expect(badPhone.status == 65)
     #expect((try badPhone.json()["error"] as? [String: Any])?["code"] as? String == "bad_phone")
     #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678", "--model", "ZZ9"]).status == 65)
-    #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678", "--birthday", "2023-02-29"]).status == 64)
+    #expect(
+      try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678", "--birthday", "2023-02-29"]).status == 64)
     #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678", "--grade", "Z"]).status == 64)
     #expect(try cli.run(["lead", "show", "999"]).status == 65)
     #expect(try cli.run(["lead", "list", "--now", "yesterday"]).status == 64)
@@ -53,11 +55,13 @@ import Testing
     #expect(touch?["objections"] as? [String] == ["wait_too_long"])
     var later = cli
     later.now = "2026-11-26T10:05:00+08:00"
-    #expect(try later.run(["touch", id, "--channel", "call", "--outcome", "reached", "--resolve", "\(topicID)"]).status == 0)
+    #expect(
+      try later.run(["touch", id, "--channel", "call", "--outcome", "reached", "--resolve", "\(topicID)"]).status == 0)
     show = try cli.run(["lead", "show", id, "--json"]).json()
     #expect((show["topics"] as? [[String: Any]])?.first?["resolved_at"] as? String == "2026-11-26T10:05:00+08:00")
     #expect(try cli.run(["touch", id, "--channel", "fax", "--outcome", "reached"]).status == 64)
-    #expect(try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--objection", "too_sunny"]).status == 65)
+    #expect(
+      try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--objection", "too_sunny"]).status == 65)
   }
 
   @Test func consultantsSeeOnlyTheirOwnLeadsAndExportsAreMaskedAndRecorded() throws {
@@ -97,7 +101,8 @@ import Testing
     let attrs = try FileManager.default.attributesOfItem(atPath: out)
     #expect((attrs[.posixPermissions] as? Int) == 0o600)
     #expect(try String(contentsOfFile: out, encoding: .utf8).contains("13987654321"))
-    let log = try ImportCLITests.sqlite(cli.db, "SELECT actor || ',' || rows || ',' || masked FROM exportLog ORDER BY id")
+    let log = try ImportCLITests.sqlite(
+      cli.db, "SELECT actor || ',' || rows || ',' || masked FROM exportLog ORDER BY id")
     #expect(log == "boss,2,1\nboss,2,0")
     let dbMode = try FileManager.default.attributesOfItem(atPath: cli.db)[.posixPermissions] as? Int
     #expect(dbMode == 0o600)
@@ -125,7 +130,9 @@ import Testing
     var cli = try CLI()
     #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
     cli.user = "boss"
-    for (name, role, team) in [("tl", "lead", "t1"), ("ann", "consultant", "t1"), ("bob", "consultant", "t1"), ("cat", "consultant", "t2")] {
+    for (name, role, team) in [
+      ("tl", "lead", "t1"), ("ann", "consultant", "t1"), ("bob", "consultant", "t1"), ("cat", "consultant", "t2"),
+    ] {
       #expect(try cli.run(["user", "add", name, "--role", role, "--team", team]).status == 0)
     }
     let id = try cli.addLead(["--consultant", "ann"])
@@ -135,7 +142,8 @@ import Testing
     #expect(out.status == 65, "a team lead may not give a lead to another team")
     #expect(try lead.run(["lead", "edit", id, "--consultant", "bob"]).status == 0)
     #expect((try cli.run(["lead", "show", id, "--json"]).json())["consultant"] as? String == "bob")
-    let log = try ImportCLITests.sqlite(cli.db, "SELECT actor || ',' || fromUser || ',' || toUser || ',' || leads FROM reassignLog")
+    let log = try ImportCLITests.sqlite(
+      cli.db, "SELECT actor || ',' || fromUser || ',' || toUser || ',' || leads FROM reassignLog")
     #expect(log == "tl,ann,bob,1")
   }
 }

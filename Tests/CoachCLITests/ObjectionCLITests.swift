@@ -15,7 +15,8 @@ import Testing
     let en = Self.matches(try cli.run(["objection", "跟远航S6比你们有啥优势", "--json", "--lang", "en"]).json())
     #expect((en.first?["competitor"] as? [String: Any])?["name"] as? String == "Voyager S6")
     // A brand the catalog does not list is still evidence for vs_competitor, with the generic answer.
-    let camry = Self.matches(try cli.run(["objection", "I'm also looking at a Camry", "--json", "--lang", "en"]).json())
+    let camry = Self.matches(
+      try cli.run(["objection", "I'm also looking at a Camry", "--json", "--lang", "en"]).json())
     #expect(camry.first?["code"] as? String == "vs_competitor")
     #expect(camry.first?["competitor"] == nil)
   }
@@ -46,10 +47,12 @@ import Testing
   @Test func recordedPhrasingsTeachTheMatcherAndTheTrainerSeesThemWrongOnesFirst() throws {
     let cli = try CLI()
     #expect(try cli.run(["init"]).status == 0)
-    let id = try cli.run(["lead", "add", "--name", "王先生", "--phone", "13800001111", "--json"]).json()["id"] as? String ?? ""
+    let id =
+      try cli.run(["lead", "add", "--name", "王先生", "--phone", "13800001111", "--json"]).json()["id"] as? String ?? ""
     // "车贩子" (a used-car dealer) is in no playbook example or vocabulary word: the playbook alone misses it.
     let sixth = "车贩子都比你们大方"
-    #expect(Self.matches(try cli.run(["objection", sixth, "--json"]).json()).first?["code"] as? String != "trade_in_value")
+    #expect(
+      Self.matches(try cli.run(["objection", sixth, "--json"]).json()).first?["code"] as? String != "trade_in_value")
     let said = [
       "车贩子给的都比你们多", "找个车贩子都能多卖两万", "你们比车贩子还抠", "车贩子上门收都比这个价高", "还不如直接卖给车贩子",
     ]
@@ -60,8 +63,10 @@ import Testing
       ])
       #expect(touch.status == 0, "\(touch.stderr)")
     }
-    #expect(Self.matches(try cli.run(["objection", sixth, "--json"]).json()).first?["code"] as? String == "trade_in_value")
-    let learned = (try cli.run(["playbook", "objections", "--learned", "--json"]).json()["learned"] as? [[String: Any]]) ?? []
+    #expect(
+      Self.matches(try cli.run(["objection", sixth, "--json"]).json()).first?["code"] as? String == "trade_in_value")
+    let learned =
+      (try cli.run(["playbook", "objections", "--learned", "--json"]).json()["learned"] as? [[String: Any]]) ?? []
     #expect(learned.first?["code"] as? String == "trade_in_value")
     let phrasings = (learned.first?["phrasings"] as? [[String: Any]]) ?? []
     #expect(phrasings.count == 5)
@@ -72,7 +77,8 @@ import Testing
   @Test func saidNeedsItsObjectionAndWords() throws {
     let cli = try CLI()
     #expect(try cli.run(["init"]).status == 0)
-    let id = try cli.run(["lead", "add", "--name", "李女士", "--phone", "13800002222", "--json"]).json()["id"] as? String ?? ""
+    let id =
+      try cli.run(["lead", "add", "--name", "李女士", "--phone", "13800002222", "--json"]).json()["id"] as? String ?? ""
     let orphan = try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--said", "太贵了"])
     #expect(orphan.status == 64)
     #expect(orphan.stderr.contains("--said"))

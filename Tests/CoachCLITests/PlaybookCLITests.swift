@@ -83,16 +83,18 @@ struct PlaybookCLITests {
     let cli = try CLI()
     let file = cli.dir.appendingPathComponent("draft.yaml")
     try """
-      now: 2026-11-24T09:00:00+08:00
-      scenarios:
-        - name: typo in the action
-          lead: {grade: A, created: -2h}
-          expect:
-            action: first_contakt
-      """.write(to: file, atomically: true, encoding: .utf8)
+    now: 2026-11-24T09:00:00+08:00
+    scenarios:
+      - name: typo in the action
+        lead: {grade: A, created: -2h}
+        expect:
+          action: first_contakt
+    """.write(to: file, atomically: true, encoding: .utf8)
     let r = try cli.run(["playbook", "test", "--scenarios", file.path])
     #expect(r.status == 65)
-    #expect(r.stderr.contains("draft.yaml:6:15: scenarios[0].expect.action: unknown action code `first_contakt`; use one of delivery_late,"))
+    #expect(
+      r.stderr.contains(
+        "draft.yaml:6:15: scenarios[0].expect.action: unknown action code `first_contakt`; use one of delivery_late,"))
   }
 
   // MARK: - show
@@ -118,10 +120,15 @@ struct PlaybookCLITests {
     let cli = try CLI()
     let section = try cli.run(["playbook", "show", "cadense"])
     #expect(section.status == 64)
-    #expect(section.stderr.contains("unknown section `cadense`; sections: cadence, care, holidays, topics, objections, models, messages, labels"))
+    #expect(
+      section.stderr.contains(
+        "unknown section `cadense`; sections: cadence, care, holidays, topics, objections, models, messages, labels"))
     let id = try cli.run(["playbook", "show", "models", "X99", "--json"])
     #expect(id.status == 65)
-    #expect(try id.json()["error"] as? [String: String] == ["code": "unknown_id", "message": "no `X99` in models; known: S30, S50, S50N, X40, X60, X70, M80, E20, E50, E60"])
+    #expect(
+      try id.json()["error"] as? [String: String] == [
+        "code": "unknown_id", "message": "no `X99` in models; known: S30, S50, S50N, X40, X60, X70, M80, E20, E50, E60",
+      ])
     let holiday = try cli.run(["playbook", "show", "holidays", "national_day"])
     #expect(holiday.stdout.contains("next: 2027-10-01"))
   }

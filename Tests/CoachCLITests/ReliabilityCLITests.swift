@@ -22,7 +22,9 @@ import Testing
     let r = try cli.run(["backup", file, "--json"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(try r.json()["leads"] as? Int == 1)
-    #expect(try ImportCLITests.sqlite(cli.db, "SELECT what || ',' || actor || ',' || target FROM exportLog") == "backup,boss,\(file)")
+    #expect(
+      try ImportCLITests.sqlite(cli.db, "SELECT what || ',' || actor || ',' || target FROM exportLog")
+        == "backup,boss,\(file)")
     #expect(try cli.run(["backup", cli.db]).status == 65)
     _ = try cli.addLead(["--phone", "13900000009"])
     #expect(try ann.run(["restore", file]).status == 65)
@@ -48,7 +50,9 @@ import Testing
     #expect(r.stderr.contains("bad.sqlite"))
     #expect(try r.json()["error"] != nil)
     #expect(try ImportCLITests.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == before)
-    let kept = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path).filter { $0.contains("before-restore") }
+    let kept = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path).filter {
+      $0.contains("before-restore")
+    }
     #expect(kept.isEmpty)
   }
 
@@ -64,7 +68,9 @@ import Testing
     let later = try cli.run(["doctor", "--json"], env: ["COACH_NOW": "2026-12-24T09:00:00+08:00"])
     #expect(try later.json()["overdue"] as? Int == 1)
     _ = try ImportCLITests.sqlite(
-      cli.db, "PRAGMA foreign_keys=OFF; INSERT INTO touch (leadId, at, channel, outcome) VALUES (77, '2026-01-01', 'call', 'reached');")
+      cli.db,
+      "PRAGMA foreign_keys=OFF; INSERT INTO touch (leadId, at, channel, outcome) VALUES (77, '2026-01-01', 'call', 'reached');"
+    )
     let bad = try cli.run(["doctor"])
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("touch_without_lead"))
@@ -73,8 +79,12 @@ import Testing
   @Test func twoProcessesTouchingTheSameLeadLoseNothing() async throws {
     let cli = try admin()
     let n = 25
-    async let a: [Int32] = (0..<n).asyncMap { i in try cli.run(["touch", "1", "--channel", "call", "--outcome", "reached", "--note", "a\(i)"]).status }
-    async let b: [Int32] = (0..<n).asyncMap { i in try cli.run(["touch", "1", "--channel", "sms", "--outcome", "reached", "--note", "b\(i)"]).status }
+    async let a: [Int32] = (0..<n).asyncMap { i in
+      try cli.run(["touch", "1", "--channel", "call", "--outcome", "reached", "--note", "a\(i)"]).status
+    }
+    async let b: [Int32] = (0..<n).asyncMap { i in
+      try cli.run(["touch", "1", "--channel", "sms", "--outcome", "reached", "--note", "b\(i)"]).status
+    }
     let statuses = try await a + b
     #expect(statuses.allSatisfy { $0 == 0 })
     #expect(try ImportCLITests.sqlite(cli.db, "SELECT COUNT(DISTINCT note) FROM touch") == "\(2 * n)")

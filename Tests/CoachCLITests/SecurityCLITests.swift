@@ -12,7 +12,9 @@ import Testing
       var cli = try CLI()
       #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
       cli.user = "boss"
-      for (name, role, team) in [("lea", "lead", "A"), ("ann", "consultant", "A"), ("bob", "consultant", "A"), ("cid", "consultant", "B")] {
+      for (name, role, team) in [
+        ("lea", "lead", "A"), ("ann", "consultant", "A"), ("bob", "consultant", "A"), ("cid", "consultant", "B"),
+      ] {
         #expect(try cli.run(["user", "add", name, "--role", role, "--team", team]).status == 0)
       }
       var leads: [String: String] = [:]
@@ -81,7 +83,8 @@ import Testing
     let list = try s.admin.run(["lead", "list", "--unmasked"])
     #expect(list.stdout.contains("13900000001"))
     let log = try ImportCLITests.sqlite(
-      s.admin.db, "SELECT what || ',' || actor || ',' || format || ',' || rows || ',' || masked FROM exportLog ORDER BY id")
+      s.admin.db,
+      "SELECT what || ',' || actor || ',' || format || ',' || rows || ',' || masked FROM exportLog ORDER BY id")
     #expect(log == "leads,boss,json,3,1\nlead_show,boss,json,1,0\nlead_list,boss,table,3,0")
   }
 
@@ -111,7 +114,8 @@ import Testing
     #expect(try s.exportedPhones("bob") == ["139****0000", "139****0001"])
     #expect(try s.admin.run(["lead", "reassign", "--from", "bob", "--to", "cid"]).status == 0)
     #expect(try s.admin.run(["lead", "reassign", "--from", "bob", "--to", "ghost"]).status == 65)
-    let log = try ImportCLITests.sqlite(s.admin.db, "SELECT actor || ':' || fromUser || '>' || toUser || '=' || leads FROM reassignLog ORDER BY id")
+    let log = try ImportCLITests.sqlite(
+      s.admin.db, "SELECT actor || ':' || fromUser || '>' || toUser || '=' || leads FROM reassignLog ORDER BY id")
     #expect(log == "lea:ann>bob=1\nboss:bob>cid=2")
   }
 
@@ -119,7 +123,9 @@ import Testing
     let cli = try CLI()
     let name = "Robert'); DROP TABLE lead;--"
     let id = try cli.addLead(["--name", name, "--city", "' OR '1'='1"])
-    #expect(try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--note", "1; DELETE FROM touch"]).status == 0)
+    #expect(
+      try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--note", "1; DELETE FROM touch"]).status
+        == 0)
     #expect(try cli.run(["lead", "show", "\(id) OR 1=1"]).status == 65)
     #expect(try cli.run(["lead", "list", "--consultant", "x' OR '1'='1"]).status == 65)
     let lead = try cli.run(["lead", "show", id, "--json"]).json()

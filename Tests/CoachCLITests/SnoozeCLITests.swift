@@ -17,7 +17,9 @@ import Testing
     cli.now = "2026-11-01T09:00:00+08:00"
     let a = try cli.addLead(["--consultant", "李娜", "--grade", "B", "--birthday", "1990-11-12"])
     cli.now = "2026-11-01T10:00:00+08:00"
-    #expect(try cli.run(["touch", a, "--channel", "call", "--outcome", "reached", "--next", "2026-11-08T10:00:00+08:00"]).status == 0)
+    #expect(
+      try cli.run(["touch", a, "--channel", "call", "--outcome", "reached", "--next", "2026-11-08T10:00:00+08:00"])
+        .status == 0)
     return (cli, a)
   }
 
@@ -54,19 +56,24 @@ import Testing
     #expect(brief["action"] as? String == "agreed_followup")
     #expect(brief["due_at"] as? String == "2026-11-20T00:00:00+08:00")
     #expect(brief["deadline"] as? String == "2026-11-21T00:00:00+08:00")
-    #expect(brief["snoozed_until"] as? String == "2026-11-20" && brief["snooze_reason"] as? String == "abroad until the 20th")
+    #expect(
+      brief["snoozed_until"] as? String == "2026-11-20" && brief["snooze_reason"] as? String == "abroad until the 20th")
     let show = try held.run(["lead", "show", a, "--json"]).json()
     #expect(show["snoozed_until"] as? String == "2026-11-20" && show["snoozed_by"] as? String == "李娜")
     #expect(show["snooze_reason"] as? String == "abroad until the 20th")
     #expect((show["snoozes"] as? [[String: Any]])?.count == 1)
-    #expect(try held.run(["lead", "show", a]).stdout.contains("sales follow-ups snoozed until 2026-11-20 (abroad until the 20th, set by 李娜)"))
+    #expect(
+      try held.run(["lead", "show", a]).stdout.contains(
+        "sales follow-ups snoozed until 2026-11-20 (abroad until the 20th, set by 李娜)"))
 
     // 11-20: the hold is over; the follow-up is due, not yet overdue.
     let back = try at(cli, "2026-11-20T09:00:00+08:00", as: "李娜").run(["next", "--json"]).json()
     let due = try #require((back["queue"] as? [[String: Any]])?.first)
     #expect(due["lead_id"] as? String == a && due["action"] as? String == "agreed_followup")
     #expect(due["overdue_days"] as? Double == 0)
-    #expect(try at(cli, "2026-11-20T09:00:00+08:00", as: "李娜").run(["lead", "show", a, "--json"]).json()["snoozed_until"] is NSNull)
+    #expect(
+      try at(cli, "2026-11-20T09:00:00+08:00", as: "李娜").run(["lead", "show", a, "--json"]).json()["snoozed_until"]
+        is NSNull)
   }
 
   @Test func careStillComesDueWhileSalesFollowUpsAreHeld() throws {
@@ -77,13 +84,21 @@ import Testing
     #expect(try boss.run(["stage", d, "deposit", "--amount", "5000"]).status == 0)
     #expect(try boss.run(["stage", d, "waiting_for_delivery", "--eta", "2026-09-01"]).status == 0)
     #expect(try at(cli, "2026-09-01T10:00:00+08:00", as: "boss").run(["stage", d, "delivered"]).status == 0)
-    #expect(try at(cli, "2026-09-02T10:00:00+08:00", as: "李娜").run(["touch", d, "--channel", "call", "--outcome", "reached"]).status == 0)
+    #expect(
+      try at(cli, "2026-09-02T10:00:00+08:00", as: "李娜").run(["touch", d, "--channel", "call", "--outcome", "reached"])
+        .status == 0)
     let before = try at(cli, "2026-11-03T08:00:00+08:00", as: "李娜").run(["next", "--json"]).json()
-    #expect((before["queue"] as? [[String: Any]])?.first { $0["lead_id"] as? String == d }?["action"] as? String == "referral_ask")
-    #expect(try at(cli, "2026-11-03T09:00:00+08:00", as: "李娜").run(["snooze", d, "--until", "2026-11-20", "--reason", "busy"]).status == 0)
+    #expect(
+      (before["queue"] as? [[String: Any]])?.first { $0["lead_id"] as? String == d }?["action"] as? String
+        == "referral_ask")
+    #expect(
+      try at(cli, "2026-11-03T09:00:00+08:00", as: "李娜").run(["snooze", d, "--until", "2026-11-20", "--reason", "busy"])
+        .status == 0)
     func queue(_ now: String) throws -> [String: String] {
-      let entries = try #require(try at(cli, now, as: "李娜").run(["next", "--json"]).json()["queue"] as? [[String: Any]])
-      return Dictionary(uniqueKeysWithValues: entries.map { ($0["lead_id"] as? String ?? "", $0["action"] as? String ?? "") })
+      let entries = try #require(
+        try at(cli, now, as: "李娜").run(["next", "--json"]).json()["queue"] as? [[String: Any]])
+      return Dictionary(
+        uniqueKeysWithValues: entries.map { ($0["lead_id"] as? String ?? "", $0["action"] as? String ?? "") })
     }
     #expect(try queue("2026-11-10T09:00:00+08:00")[d] == nil)  // the referral ask is held
     #expect(try queue("2026-11-11T09:00:00+08:00")[d] == "birthday")  // the birthday is not
@@ -93,13 +108,19 @@ import Testing
 
   @Test func clearingLiftsTheHoldAndIsRecorded() throws {
     let (cli, a) = try team()
-    #expect(try at(cli, "2026-11-03T09:00:00+08:00", as: "李娜").run(["snooze", a, "--until", "2026-11-20", "--reason", "abroad"]).status == 0)
+    #expect(
+      try at(cli, "2026-11-03T09:00:00+08:00", as: "李娜").run([
+        "snooze", a, "--until", "2026-11-20", "--reason", "abroad",
+      ]).status == 0)
     let lead = at(cli, "2026-11-05T09:00:00+08:00", as: "王经理")
     let cleared = try lead.run(["snooze", a, "--clear", "--json"]).json()
-    #expect(cleared["cleared_at"] as? String == "2026-11-05T09:00:00+08:00" && cleared["cleared_by"] as? String == "王经理")
+    #expect(
+      cleared["cleared_at"] as? String == "2026-11-05T09:00:00+08:00" && cleared["cleared_by"] as? String == "王经理")
     // Lifted: the follow-up is overdue on 11-10 as the rules set it (deadline 11-09 10:00).
-    let alerts = try #require(try at(cli, "2026-11-10T10:00:00+08:00", as: "李娜").run(["alerts", "--json"]).json()["alerts"] as? [[String: Any]])
-    #expect(alerts.count == 1 && alerts.first?["lead_id"] as? String == a && alerts.first?["overdue_days"] as? Double == 1)
+    let alerts = try #require(
+      try at(cli, "2026-11-10T10:00:00+08:00", as: "李娜").run(["alerts", "--json"]).json()["alerts"] as? [[String: Any]])
+    #expect(
+      alerts.count == 1 && alerts.first?["lead_id"] as? String == a && alerts.first?["overdue_days"] as? Double == 1)
     let again = try lead.run(["snooze", a, "--clear"])
     #expect(again.status == 65 && again.stderr.contains("lead \(a) is not snoozed"))
   }
@@ -119,7 +140,9 @@ import Testing
     #expect(try li.run(["snooze", a, "--clear", "--until", "2026-11-20"]).status == 64)
     let unknown = try li.run(["snooze", "999", "--until", "2026-11-20", "--reason", "abroad"])
     #expect(unknown.status == 65 && unknown.stderr.contains("no lead with id 999"))
-    let other = try at(cli, "2026-11-03T09:00:00+08:00", as: "张伟").run(["snooze", a, "--until", "2026-11-20", "--reason", "abroad"])
+    let other = try at(cli, "2026-11-03T09:00:00+08:00", as: "张伟").run([
+      "snooze", a, "--until", "2026-11-20", "--reason", "abroad",
+    ])
     #expect(other.status == 65 && other.stderr.contains("belongs to another consultant"))
     let zh = try li.run(["snooze", a, "--until", "2026-11-02", "--reason", "出国", "--lang", "zh-CN"])
     #expect(zh.stderr.contains("不晚于今天"))
@@ -131,11 +154,23 @@ import Testing
     let (cli, a) = try team()
     let b = try at(cli, "2026-11-02T09:00:00+08:00", as: "boss").addLead(["--consultant", "李娜"])
     let c = try at(cli, "2026-11-02T09:00:00+08:00", as: "boss").addLead(["--consultant", "张伟"])
-    #expect(try at(cli, "2026-11-03T09:00:00+08:00", as: "李娜").run(["snooze", a, "--until", "2026-11-20", "--reason", "abroad"]).status == 0)
-    #expect(try at(cli, "2026-11-04T09:00:00+08:00", as: "王经理").run(["snooze", b, "--until", "2026-11-06", "--reason", "hospital"]).status == 0)
-    #expect(try at(cli, "2026-11-05T09:00:00+08:00", as: "王经理").run(["snooze", b, "--until", "2026-11-30", "--reason", "still in hospital"]).status == 0)
+    #expect(
+      try at(cli, "2026-11-03T09:00:00+08:00", as: "李娜").run([
+        "snooze", a, "--until", "2026-11-20", "--reason", "abroad",
+      ]).status == 0)
+    #expect(
+      try at(cli, "2026-11-04T09:00:00+08:00", as: "王经理").run([
+        "snooze", b, "--until", "2026-11-06", "--reason", "hospital",
+      ]).status == 0)
+    #expect(
+      try at(cli, "2026-11-05T09:00:00+08:00", as: "王经理").run([
+        "snooze", b, "--until", "2026-11-30", "--reason", "still in hospital",
+      ]).status == 0)
     // Set before the period: not counted in it (but it holds now).
-    #expect(try at(cli, "2026-11-02T10:00:00+08:00", as: "张伟").run(["snooze", c, "--until", "2026-11-30", "--reason", "moving"]).status == 0)
+    #expect(
+      try at(cli, "2026-11-02T10:00:00+08:00", as: "张伟").run([
+        "snooze", c, "--until", "2026-11-30", "--reason", "moving",
+      ]).status == 0)
     let lead = at(cli, "2026-11-10T09:00:00+08:00", as: "王经理")
     let period = ["--from", "2026-11-03", "--to", "2026-11-10"]
     let doc = try lead.run(["audit", "--json"] + period).json()
@@ -146,7 +181,8 @@ import Testing
     #expect(zhang["snoozes"] as? Int == 0 && zhang["snoozed_now"] as? Int == 1)
     let team = try #require(doc["team"] as? [String: Any])
     #expect(team["snoozes"] as? Int == 3 && team["snoozed_now"] as? Int == 3)
-    let listed = try #require(try lead.run(["audit", "--list", "snoozes", "--json"] + period).json()["snoozes"] as? [[String: Any]])
+    let listed = try #require(
+      try lead.run(["audit", "--list", "snoozes", "--json"] + period).json()["snoozes"] as? [[String: Any]])
     #expect(listed.count == 3)
     #expect(listed.map { $0["lead_id"] as? String ?? "" } == [a, b, b])
     #expect(listed.map { $0["reason"] as? String ?? "" } == ["abroad", "hospital", "still in hospital"])
@@ -164,8 +200,10 @@ import Testing
     // lead's from 11-10 09:00 (48 h).
     let n = try at(cli, "2026-11-08T09:00:00+08:00", as: "boss").addLead(["--consultant", "张伟"])
     func escalated(_ now: String) throws -> [String: Bool] {
-      let alerts = try #require(try at(cli, now, as: "王经理").run(["alerts", "--team", "--json"]).json()["alerts"] as? [[String: Any]])
-      return Dictionary(uniqueKeysWithValues: alerts.map { ($0["lead_id"] as? String ?? "", $0["escalated"] as? Bool ?? false) })
+      let alerts = try #require(
+        try at(cli, now, as: "王经理").run(["alerts", "--team", "--json"]).json()["alerts"] as? [[String: Any]])
+      return Dictionary(
+        uniqueKeysWithValues: alerts.map { ($0["lead_id"] as? String ?? "", $0["escalated"] as? Bool ?? false) })
     }
     #expect(try escalated("2026-11-09T10:00:00+08:00")[n] == false)
     #expect(try escalated("2026-11-10T08:59:00+08:00")[n] == false)
@@ -173,7 +211,8 @@ import Testing
     // Lead A's follow-up (deadline 11-09 10:00): escalated 7 days past it.
     #expect(try escalated("2026-11-16T09:59:00+08:00")[a] == false)
     #expect(try escalated("2026-11-16T10:00:00+08:00")[a] == true)
-    let only = try at(cli, "2026-11-12T09:00:00+08:00", as: "王经理").run(["alerts", "--team", "--escalated", "--json"]).json()
+    let only = try at(cli, "2026-11-12T09:00:00+08:00", as: "王经理").run(["alerts", "--team", "--escalated", "--json"])
+      .json()
     #expect((only["alerts"] as? [[String: Any]])?.compactMap { $0["lead_id"] as? String } == [n])
     let text = try at(cli, "2026-11-12T09:00:00+08:00", as: "王经理").run(["alerts", "--team"]).stdout
     #expect(text.contains("▲ escalated"))

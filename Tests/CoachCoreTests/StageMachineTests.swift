@@ -18,8 +18,9 @@ import Testing
     "prospect>churned", "deposit>churned", "waiting_for_delivery>churned", "churned>prospect",
   ]
 
-  @Test("every pair of the five stages is legal exactly when the contract says so",
-        arguments: Stage.allCases)
+  @Test(
+    "every pair of the five stages is legal exactly when the contract says so",
+    arguments: Stage.allCases)
   func everyPair(from: Stage) throws {
     for to in Stage.allCases {
       let key = "\(from.rawValue)>\(to.rawValue)"
@@ -38,7 +39,8 @@ import Testing
 
   @Test func illegalChangeNamesTheLegalNextStages() {
     do {
-      _ = try StageMachine.apply(Self.complete(.delivered), from: .prospect, at: Self.now, today: Self.today, actor: nil)
+      _ = try StageMachine.apply(
+        Self.complete(.delivered), from: .prospect, at: Self.now, today: Self.today, actor: nil)
       Issue.record("expected a refusal")
     } catch let error as CoachError {
       #expect(error.exitCode == 65)
@@ -51,13 +53,15 @@ import Testing
       try StageMachine.apply(StageChange(to: .deposit), from: .prospect, at: Self.now, today: Self.today, actor: nil)
     }
     #expect(throws: CoachError.self) {
-      try StageMachine.apply(StageChange(to: .deposit, amount: -1), from: .prospect, at: Self.now, today: Self.today, actor: nil)
+      try StageMachine.apply(
+        StageChange(to: .deposit, amount: -1), from: .prospect, at: Self.now, today: Self.today, actor: nil)
     }
   }
 
   @Test func waitingNeedsAnETA() {
     #expect(throws: CoachError.self) {
-      try StageMachine.apply(StageChange(to: .waitingForDelivery), from: .deposit, at: Self.now, today: Self.today, actor: nil)
+      try StageMachine.apply(
+        StageChange(to: .waitingForDelivery), from: .deposit, at: Self.now, today: Self.today, actor: nil)
     }
   }
 
@@ -66,7 +70,8 @@ import Testing
       try StageMachine.apply(StageChange(to: .churned), from: .deposit, at: Self.now, today: Self.today, actor: nil)
     }
     #expect(throws: CoachError.self) {
-      try StageMachine.apply(StageChange(to: .churned, reason: .other), from: .deposit, at: Self.now, today: Self.today, actor: nil)
+      try StageMachine.apply(
+        StageChange(to: .churned, reason: .other), from: .deposit, at: Self.now, today: Self.today, actor: nil)
     }
     let e = try StageMachine.apply(
       StageChange(to: .churned, reason: .other, note: "moved abroad"), from: .deposit, at: Self.now, today: Self.today,
@@ -75,7 +80,8 @@ import Testing
   }
 
   @Test func deliveredDefaultsToToday() throws {
-    let e = try StageMachine.apply(StageChange(to: .delivered), from: .waitingForDelivery, at: Self.now, today: Self.today, actor: nil)
+    let e = try StageMachine.apply(
+      StageChange(to: .delivered), from: .waitingForDelivery, at: Self.now, today: Self.today, actor: nil)
     #expect(e.date == Self.today)
   }
 }

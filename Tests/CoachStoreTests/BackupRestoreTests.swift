@@ -11,7 +11,8 @@ import Testing
     let db = try AppDatabase.open(path: dir.path(name))
     for i in 0..<leads {
       let id = try db.addLead(NewLead(name: "客户\(i)", phone: "1380000000\(i % 10)", createdAt: now), actor: nil)
-      _ = try db.addTouch(leadID: id, NewTouch(at: now, channel: .call, outcome: .reached, note: "n\(i)"), actor: nil, scope: .all)
+      _ = try db.addTouch(
+        leadID: id, NewTouch(at: now, channel: .call, outcome: .reached, note: "n\(i)"), actor: nil, scope: .all)
     }
     return db
   }
@@ -33,7 +34,8 @@ import Testing
     let at = now
     let writes = Task.detached {
       for i in 0..<200 {
-        _ = try other.addTouch(leadID: "1", NewTouch(at: at, channel: .sms, outcome: .reached, note: "w\(i)"), actor: nil, scope: .all)
+        _ = try other.addTouch(
+          leadID: "1", NewTouch(at: at, channel: .sms, outcome: .reached, note: "w\(i)"), actor: nil, scope: .all)
       }
     }
     var last = 0
@@ -80,7 +82,9 @@ import Testing
     case "plain-sqlite": try DatabaseQueue(path: bad).write { try $0.execute(sql: "CREATE TABLE lead (x)") }
     case "newer":
       _ = try seeded(dir, name: "newer.sqlite").backup(to: bad)
-      try DatabaseQueue(path: bad).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
+      try DatabaseQueue(path: bad).write {
+        try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
+      }
     default: break
     }
     let target = try seeded(dir, leads: 2)

@@ -54,12 +54,15 @@ import Testing
         let change = StageChange(
           to: to, reason: to == .churned ? .intentDropped : nil, amount: 5_000, model: pick(Self.models),
           eta: day.adding(days: 30), date: day)
-        if (try? db.changeStage(leadID: id, change, now: at, today: day, actor: nil, scope: .all)) != nil, to == .delivered {
+        if (try? db.changeStage(leadID: id, change, now: at, today: day, actor: nil, scope: .all)) != nil,
+          to == .delivered
+        {
           delivered += 1
         }
       }
     }
-    try db.writer.write { db in try db.execute(sql: "DELETE FROM lead WHERE id IN (?, ?)", arguments: [ids[0], ids[1]]) }
+    try db.writer.write { db in try db.execute(sql: "DELETE FROM lead WHERE id IN (?, ?)", arguments: [ids[0], ids[1]])
+    }
     #expect(delivered > 20, "the walk must deliver cars (\(delivered))")
     for days in [0.0, 45, 95, 150] {
       let now = t0.addingTimeInterval(-days * 86_400)

@@ -23,8 +23,11 @@ import Testing
     _ = try db.addLead(NewLead(name: "王芳", phone: "13812345678", createdAt: now), actor: nil)
     try db.writer.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA foreign_keys = OFF")
-      try db.execute(sql: "INSERT INTO touch (leadId, at, channel, outcome) VALUES (42, ?, 'call', 'reached')", arguments: [now])
-      try db.execute(sql: "INSERT INTO topic (leadId, category, text, kind, buriedAt) VALUES (42, 'buried', 'x', 'other', ?)", arguments: [now])
+      try db.execute(
+        sql: "INSERT INTO touch (leadId, at, channel, outcome) VALUES (42, ?, 'call', 'reached')", arguments: [now])
+      try db.execute(
+        sql: "INSERT INTO topic (leadId, category, text, kind, buriedAt) VALUES (42, 'buried', 'x', 'other', ?)",
+        arguments: [now])
       try db.execute(sql: "PRAGMA foreign_keys = ON")
     }
     let report = try db.health()

@@ -17,15 +17,19 @@ func fuzzSeed(_ salt: UInt64) -> UInt64 {
 /// Ways to damage text and bytes, and values that have broken parsers before.
 enum Mutate {
   static let nasty: [String] = [
-    "", " ", "\"", "\"\"", ",", ";", "\n", "\r\n", "\r", "\t", "\u{FEFF}", "\u{0}", "'", "\\", "-", "+", "--", "0", "-1",
+    "", " ", "\"", "\"\"", ",", ";", "\n", "\r\n", "\r", "\t", "\u{FEFF}", "\u{0}", "'", "\\", "-", "+", "--", "0",
+    "-1",
     "99999999999999999999", "1e309", "NaN", "2026-02-30", "2026-13-01", "0000-00-00", "9999-12-31T23:59:60Z",
     "2026-11-24T25:61:61+25:00", "2026-11-24T09:00:00.999999999+08:00", "2026/2/29", "+86", "+8613812345678",
     "１３８１２３４５６７８", "010-1234567", "(010)12345678", "138****5678", "男", "女", "🚗", "é", "\u{202E}",
-    String(repeating: "x", count: 5000), String(repeating: "9", count: 40), "'); DROP TABLE lead;--", "{", "}", "[", "]",
+    String(repeating: "x", count: 5000), String(repeating: "9", count: 40), "'); DROP TABLE lead;--", "{", "}", "[",
+    "]",
     ":", "- ", "? ", "&a", "*a", "!!str", "%", "|", ">", "null", "~", "true", "0x1F", "-.inf",
   ]
 
-  static func pick<T>(_ items: [T], _ rng: inout SeededRandom) -> T { items[Int.random(in: 0..<items.count, using: &rng)] }
+  static func pick<T>(_ items: [T], _ rng: inout SeededRandom) -> T {
+    items[Int.random(in: 0..<items.count, using: &rng)]
+  }
 
   /// A random string: nasty values, random scalars, or a mix.
   static func text(_ rng: inout SeededRandom) -> String {
@@ -69,7 +73,10 @@ enum Mutate {
     case 0: lines[at] = text(&rng)
     case 1: lines.remove(at: at)
     case 2: lines.insert(lines[at], at: at)
-    case 3: lines[at] = String(repeating: " ", count: Int.random(in: 0..<7, using: &rng)) + lines[at].trimmingCharacters(in: .whitespaces)
+    case 3:
+      lines[at] =
+        String(repeating: " ", count: Int.random(in: 0..<7, using: &rng))
+        + lines[at].trimmingCharacters(in: .whitespaces)
     case 4:
       if let colon = lines[at].firstIndex(of: ":") { lines[at] = String(lines[at][...colon]) + " " + text(&rng) }
     default: lines[at] = String(decoding: bytes(Array(lines[at].utf8), &rng), as: UTF8.self)

@@ -52,7 +52,8 @@ import Testing
       case 0:
         try db.writer.write { db in
           try db.execute(
-            sql: "UPDATE touch SET at = ?, outcome = ? WHERE id = (SELECT id FROM touch ORDER BY (id * ?) % 97 LIMIT 1)",
+            sql:
+              "UPDATE touch SET at = ?, outcome = ? WHERE id = (SELECT id FROM touch ORDER BY (id * ?) % 97 LIMIT 1)",
             arguments: [at, pick(outcomes).rawValue, step])
         }
         edits += 1
@@ -64,22 +65,33 @@ import Testing
         }
       case 2:
         try db.writer.write { db in
-          try db.execute(sql: "DELETE FROM touch WHERE id = (SELECT id FROM touch ORDER BY (id * ?) % 83 LIMIT 1)", arguments: [step])
+          try db.execute(
+            sql: "DELETE FROM touch WHERE id = (SELECT id FROM touch ORDER BY (id * ?) % 83 LIMIT 1)", arguments: [step]
+          )
         }
       default:
         _ = try db.addTouch(
-          leadID: pick(ids), NewTouch(at: at, channel: pick([.call, .wechat, .visit]), outcome: pick(outcomes),
-          objections: rng.next() % 4 == 0 ? ["price_too_high"] : [], nextAt: rng.next() % 3 == 0 ? at.addingTimeInterval(86_400) : nil),
+          leadID: pick(ids),
+          NewTouch(
+            at: at, channel: pick([.call, .wechat, .visit]), outcome: pick(outcomes),
+            objections: rng.next() % 4 == 0 ? ["price_too_high"] : [],
+            nextAt: rng.next() % 3 == 0 ? at.addingTimeInterval(86_400) : nil),
           actor: nil, scope: .all)
       }
       if step % 250 == 0 { #expect(try Self.mismatches(db) == 0, "after step \(step)") }
     }
-    try db.writer.write { db in try db.execute(sql: "DELETE FROM lead WHERE id IN (?, ?)", arguments: [ids[0], ids[1]]) }
+    try db.writer.write { db in try db.execute(sql: "DELETE FROM lead WHERE id IN (?, ?)", arguments: [ids[0], ids[1]])
+    }
     #expect(edits > 100)
     #expect(try Self.mismatches(db) == 0)
-    let counts = try db.writer.read { db in try Int.fetchAll(db, sql: "SELECT COUNT(*) FROM lastTouch GROUP BY kind ORDER BY kind") }
+    let counts = try db.writer.read { db in
+      try Int.fetchAll(db, sql: "SELECT COUNT(*) FROM lastTouch GROUP BY kind ORDER BY kind")
+    }
     #expect(counts.count == 2 && counts[0] == 38 && counts[1] > 30, "\(counts)")
-    #expect(try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lastTouch WHERE leadId IN (?, ?)", arguments: [ids[0], ids[1]]) } == 0)
+    #expect(
+      try db.writer.read { db in
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lastTouch WHERE leadId IN (?, ?)", arguments: [ids[0], ids[1]])
+      } == 0)
   }
 
   /// An import drops the insert trigger in its transaction and writes the rows of the leads it touched at the end;
@@ -89,13 +101,16 @@ import Testing
     let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
     var csv = "external_id,name,phone\n"
     for i in 0..<30 { csv += "E\(i),客户\(i),138000\(String(format: "%05d", i))\n" }
-    _ = try db.importLeads(from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: zone), strict: false, now: t0, actor: nil)
+    _ = try db.importLeads(
+      from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: zone), strict: false, now: t0, actor: nil)
     let ids = try db.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM lead ORDER BY id") }
     // Touches already there, some later than the imported ones, some earlier.
     for (k, id) in ids.enumerated() where k % 3 == 0 {
       _ = try db.addTouch(
-        leadID: id, NewTouch(at: t0.addingTimeInterval(Double(k % 2 == 0 ? 50 : -50) * 86_400), channel: .call,
-        outcome: .visited), actor: nil, scope: .all)
+        leadID: id,
+        NewTouch(
+          at: t0.addingTimeInterval(Double(k % 2 == 0 ? 50 : -50) * 86_400), channel: .call,
+          outcome: .visited), actor: nil, scope: .all)
     }
     var rng = SplitMix64(seed: 31)
     let outcomes = ["reached", "no_answer", "declined", "visited"]
@@ -107,7 +122,8 @@ import Testing
       rows += "E\(rng.next() % 25),\(at),call,\(outcomes[Int(rng.next() % 4)])\n"
     }
     let streamed = try db.importTouches(
-      from: CSVBytes(Array(rows.utf8), chunkSize: 64), options: ImportOptions(zone: zone), strict: false, actor: nil, scope: .all)
+      from: CSVBytes(Array(rows.utf8), chunkSize: 64), options: ImportOptions(zone: zone), strict: false, actor: nil,
+      scope: .all)
     #expect(streamed.imported == 400)
     #expect(try Self.mismatches(db) == 0)
     let parsed = (0..<50).map { i in
@@ -119,15 +135,18 @@ import Testing
     #expect(try Self.mismatches(db) == 0)
     #expect(throws: ImportFailure.self) {
       try db.importTouches(
-        from: CSVBytes(Array((rows + "E99,2026-01-01T00:00:00Z,call,reached\n").utf8)), options: ImportOptions(zone: zone),
+        from: CSVBytes(Array((rows + "E99,2026-01-01T00:00:00Z,call,reached\n").utf8)),
+        options: ImportOptions(zone: zone),
         strict: true, actor: nil, scope: .all)
     }
     // The trigger is back: a touch added now moves the lead's rows.
     _ = try db.addTouch(
-      leadID: ids[1], NewTouch(at: t0.addingTimeInterval(400 * 86_400), channel: .call, outcome: .reached), actor: nil, scope: .all)
+      leadID: ids[1], NewTouch(at: t0.addingTimeInterval(400 * 86_400), channel: .call, outcome: .reached), actor: nil,
+      scope: .all)
     #expect(try Self.mismatches(db) == 0)
     let triggers = try db.writer.read { db in
-      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'touch' ORDER BY name")
+      try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'touch' ORDER BY name")
     }
     #expect(triggers == ["lastTouch_on_delete", "lastTouch_on_insert", "lastTouch_on_update"])
     let rowsNow = try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lastTouch") } ?? 0
@@ -140,7 +159,8 @@ import Testing
     let id = try db.addLead(NewLead(name: "客户", createdAt: t0), actor: nil)
     for hour in [1.0, 3, 2] {
       _ = try db.addTouch(
-        leadID: id, NewTouch(at: t0.addingTimeInterval(hour * 3_600), channel: .call, outcome: .reached), actor: nil, scope: .all)
+        leadID: id, NewTouch(at: t0.addingTimeInterval(hour * 3_600), channel: .call, outcome: .reached), actor: nil,
+        scope: .all)
     }
     #expect(try Self.mismatches(db) == 0)
     try db.writer.write { db in try db.execute(sql: "UPDATE lastTouch SET touchId = 1 WHERE kind = 0") }
@@ -194,7 +214,8 @@ import Testing
         var w = try TouchImportWriter(db, actor: nil, scope: .all, setAsideAtLeast: least)
         for row in rows { #expect(try w.write(row, insert: true) == nil) }
         // Set aside after 20 rows: the index is gone until `finish`.
-        let indexes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch'")
+        let indexes = try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch'")
         #expect(indexes == (least == 20 ? 0 : 1))
         try w.finish()
       }
@@ -208,7 +229,8 @@ import Testing
         // The table holds 68 touches: the indexes are set aside at the 68th row.
         var w = try TouchImportWriter(db, actor: nil, scope: .all, setAsideAtLeast: 1)
         for row in rows + rows { _ = try w.write(row, insert: true) }
-        let indexes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch'")
+        let indexes = try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch'")
         #expect(indexes == 0)
         throw Broken()
       }

@@ -26,14 +26,16 @@ import Testing
       let stage = Stage.allCases[Int(rng.next() % UInt64(Stage.allCases.count))].rawValue
       let at = rng.next() % 3 == 0 ? "" : "2025-0\(1 + i % 9)-1\(i % 10)T0\(i % 10):30:00+08:00"
       let consultant = i < firstConsultant || i % 7 == 0 ? "" : "顾问\(i % 3)"
-      text += "E\(i),客户\(j),\(phone),\(i % 5 == 0 ? "1990-05-03" : ""),\(consultant),X40,\(tags),\(stage),\(at),\(profile)\n"
+      text +=
+        "E\(i),客户\(j),\(phone),\(i % 5 == 0 ? "1990-05-03" : ""),\(consultant),X40,\(tags),\(stage),\(at),\(profile)\n"
     }
     return text
   }
 
   static func deliveries(_ db: AppDatabase) throws -> [String] {
     try db.writer.read { db in
-      try String.fetchAll(db, sql: "SELECT eventId || '|' || quote(at) || '|' || quote(model) FROM delivery ORDER BY eventId")
+      try String.fetchAll(
+        db, sql: "SELECT eventId || '|' || quote(at) || '|' || quote(model) FROM delivery ORDER BY eventId")
     }
   }
 

@@ -16,7 +16,9 @@ import Testing
       Row.fetchAll(db, sql: "SELECT id, name FROM user").map { ($0["name"] as String, $0["id"] as Int64) },
       uniquingKeysWith: { a, _ in a })
     return try rows.map { row in
-      if let ext = row.externalID, try Bool.fetchOne(db, sql: "SELECT 1 FROM lead WHERE externalId = ?", arguments: [ext]) != nil {
+      if let ext = row.externalID,
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM lead WHERE externalId = ?", arguments: [ext]) != nil
+      {
         return "external_id \"\(ext)\" is already in the database"
       }
       var consultantID: Int64?
@@ -24,7 +26,8 @@ import Testing
         if let id = consultants[name] {
           consultantID = id
         } else {
-          try db.execute(sql: "INSERT INTO user (name, role, createdAt) VALUES (?, 'consultant', ?)", arguments: [name, now])
+          try db.execute(
+            sql: "INSERT INTO user (name, role, createdAt) VALUES (?, 'consultant', ?)", arguments: [name, now])
           consultants[name] = db.lastInsertedRowID
           consultantID = db.lastInsertedRowID
         }
@@ -36,7 +39,8 @@ import Testing
         model: row.model, grade: row.grade, tier: row.tier, tags: row.tags, profile: row.profile, stage: row.stage,
         createdAt: at)
       let note = row.stage == .prospect ? nil : "imported at \(row.stage.rawValue)"
-      _ = try LeadWriter.insert(db, lead, actor: actor, events: [StageEvent(from: nil, to: row.stage, at: at, actor: actor, note: note)])
+      _ = try LeadWriter.insert(
+        db, lead, actor: actor, events: [StageEvent(from: nil, to: row.stage, at: at, actor: actor, note: note)])
       return nil
     }
   }
@@ -59,18 +63,24 @@ import Testing
     func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
     let names = ["张伟", "李娜", "a\u{0}b", "a\u{0}c", "é", "e\u{301}", "Ann", "ann"]
     let phones = ["13812345678", "13912345678", "02112345678"]
-    let days: [LocalDate?] = [nil, LocalDate(year: 1990, month: 5, day: 3), LocalDate(year: 0, month: 1, day: 9),
-      LocalDate(year: 12_345, month: 12, day: 31), LocalDate(year: -7, month: 2, day: 28)]
+    let days: [LocalDate?] = [
+      nil, LocalDate(year: 1990, month: 5, day: 3), LocalDate(year: 0, month: 1, day: 9),
+      LocalDate(year: 12_345, month: 12, day: 31), LocalDate(year: -7, month: 2, day: 28),
+    ]
     let times: [Date?] = [nil, Date(timeIntervalSince1970: 1_751_333_400), Date(timeIntervalSince1970: 0.25)]
     let tags: [[String]] = [[], ["vip"], ["置换", "vip", "置换"], ["a\u{0}x", "b"]]
-    let facts: [[ProfileFact]] = [[], [ProfileFact(key: "hobby", value: "钓鱼")],
-      [ProfileFact(key: "k", value: "1"), ProfileFact(key: "j", value: "2"), ProfileFact(key: "k", value: "3")]]
+    let facts: [[ProfileFact]] = [
+      [], [ProfileFact(key: "hobby", value: "钓鱼")],
+      [ProfileFact(key: "k", value: "1"), ProfileFact(key: "j", value: "2"), ProfileFact(key: "k", value: "3")],
+    ]
     return (0..<count).map { i in
       // Drawn in this order (the generator's sequence), then assembled.
       let externalID = pick([true, false]) ? (distinctIDs ? "X\(i)" : "X\(rng.next() % 20)") : nil
       let (name, phone, wechat, email) = (pick(names), pick(phones), pick([nil, "wx1", ""]), pick([nil, "a@b.cn"]))
       let (gender, birthday, city, source) = (pick([nil, "男"]), pick(days), pick([nil, "武汉"]), pick([nil, "懂车帝"]))
-      let (consultant, model, grade) = (pick([nil, "顾问1", "顾问2"]), pick([nil, "X40"]), pick([nil, .a, .h] as [Grade?]))
+      let (consultant, model, grade) = (
+        pick([nil, "顾问1", "顾问2"]), pick([nil, "X40"]), pick([nil, .a, .h] as [Grade?])
+      )
       let (tier, tagList, profile, stage) = (pick([nil, .b] as [Tier?]), pick(tags), pick(facts), pick(Stage.allCases))
       let fields = LeadFields(
         externalID: externalID, name: name, phone: phone, wechat: wechat, email: email, gender: gender,
@@ -113,20 +123,24 @@ import Testing
         let ext = seeded && i % 3 == 0 ? "S\(i % 40)" : (r.externalID ?? "")
         let tags = r.tags.filter { !$0.contains("\u{0}") }.joined(separator: ";")
         let profile = r.profile.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
-        csv += "\(ext),\(name),\(r.phone),\(r.wechat ?? ""),\(r.gender ?? ""),\(i % 5 == 0 ? "1990-05-03" : ""),"
+        csv +=
+          "\(ext),\(name),\(r.phone),\(r.wechat ?? ""),\(r.gender ?? ""),\(i % 5 == 0 ? "1990-05-03" : ""),"
           + "\(r.city ?? ""),\(r.consultant ?? ""),\(tags),\(r.stage.rawValue),\(i % 4 == 0 ? "2025-07-01T09:30:00+08:00" : "")"
           + ",\(profile)\n"
       }
-      let seed = seeded ? (0..<40).map {
-        ImportedLead(line: $0 + 2, LeadFields(externalID: "S\($0)", name: "N\($0 % 7)", phone: "13812345678"))
-      } : []
+      let seed =
+        seeded
+        ? (0..<40).map {
+          ImportedLead(line: $0 + 2, LeadFields(externalID: "S\($0)", name: "N\($0 % 7)", phone: "13812345678"))
+        } : []
       let (a, b) = try Self.pair(seed: seed)
       let options = ImportOptions(zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
       let parsed = try CSVImport.leads(Array(csv.utf8), options: options)
       let expected = try a.writer.write { db in try Self.reference(db, parsed.rows, actor: nil) }
       let result = try b.importLeads(
         from: CSVBytes(Array(csv.utf8), chunkSize: 97), options: options, strict: false, now: Self.now, actor: nil)
-      let refused = zip(parsed.rows, expected).compactMap { row, why in why.map { RowError(line: row.line, reason: $0) } }
+      let refused = zip(parsed.rows, expected).compactMap { row, why in why.map { RowError(line: row.line, reason: $0) }
+      }
       #expect(result.skipped == (parsed.errors + refused).sorted { $0.line < $1.line })
       #expect(try Self.contents(a) == Self.contents(b))
       #expect(result.imported == parsed.rows.count - expected.compactMap { $0 }.count)

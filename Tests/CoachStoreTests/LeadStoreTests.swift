@@ -37,18 +37,21 @@ import Testing
     let db = try makeDB()
     let id = try db.addLead(NewLead(name: "陈静", phone: "13900000001", createdAt: now), actor: nil)
     let first = try db.addTouch(
-      leadID: id, NewTouch(at: now, channel: .visit, outcome: .visited, bury: [("配置单", .brochure)]), actor: "u", scope: .all)
+      leadID: id, NewTouch(at: now, channel: .visit, outcome: .visited, bury: [("配置单", .brochure)]), actor: "u",
+      scope: .all)
     #expect(first.buriedTopicIDs.count == 1)
     let later = now.addingTimeInterval(3600)
     let second = try db.addTouch(
-      leadID: id, NewTouch(at: later, channel: .call, outcome: .reached, resolve: first.buriedTopicIDs), actor: "u", scope: .all)
+      leadID: id, NewTouch(at: later, channel: .call, outcome: .reached, resolve: first.buriedTopicIDs), actor: "u",
+      scope: .all)
     let lead = try db.snapshot(id: id, scope: .all)
     #expect(lead.topics.first?.resolvedAt == later)
     #expect(lead.topics.first?.resolvedByTouch == second.touchID)
     // Resolving twice is refused and writes nothing.
     #expect(throws: CoachError.self) {
       try db.addTouch(
-        leadID: id, NewTouch(at: later, channel: .call, outcome: .reached, resolve: first.buriedTopicIDs), actor: "u", scope: .all)
+        leadID: id, NewTouch(at: later, channel: .call, outcome: .reached, resolve: first.buriedTopicIDs), actor: "u",
+        scope: .all)
     }
     #expect(try db.snapshot(id: id, scope: .all).touches.count == 2)
   }
@@ -78,7 +81,8 @@ import Testing
       try db.importLeads([row(2, "E2"), row(3, "E1")], parseErrors: [], strict: true, now: now, actor: nil)
     }
     #expect(try db.snapshots(LeadFilter(scope: .all)).count == 1)
-    let lenient = try db.importLeads([row(2, "E2"), row(3, "E1")], parseErrors: [], strict: false, now: now, actor: nil)
+    let lenient = try db.importLeads(
+      [row(2, "E2"), row(3, "E1")], parseErrors: [], strict: false, now: now, actor: nil)
     #expect(lenient.imported == 1)
     #expect(lenient.skipped.map(\.line) == [3])
   }
@@ -91,9 +95,13 @@ import Testing
     let first = try db.addLead(
       NewLead(name: "张伟", phone: "13812345678", profile: [ProfileFact(key: "hobby", value: "钓鱼")], createdAt: now),
       actor: nil)
-    try db.changeStage(leadID: first, StageChange(to: .churned, reason: .budgetChanged), now: now, today: LocalDate(now, in: .gmt), actor: nil, scope: .all)
+    try db.changeStage(
+      leadID: first, StageChange(to: .churned, reason: .budgetChanged), now: now, today: LocalDate(now, in: .gmt),
+      actor: nil, scope: .all)
     let second = try db.addLead(
-      NewLead(name: "张伟", phone: "13812345678", city: "杭州", profile: [ProfileFact(key: "career", value: "教师")], createdAt: now),
+      NewLead(
+        name: "张伟", phone: "13812345678", city: "杭州", profile: [ProfileFact(key: "career", value: "教师")], createdAt: now
+      ),
       actor: nil)
     let other = try db.addLead(NewLead(name: "李娜", phone: "13812345678", createdAt: now), actor: nil)
     let leads = try db.snapshots(LeadFilter(scope: .all))

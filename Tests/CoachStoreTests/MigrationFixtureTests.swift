@@ -15,7 +15,9 @@ import Testing
   @Test func aV1DatabaseMigratesToTheCurrentSchemaKeepingEveryRow() throws {
     let dir = try TempDir()
     let path = try dir.fixture("coach-v1.sqlite")
-    let before = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+    let before = try DatabaseQueue(path: path).read { db in
+      try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+    }
     #expect(before == ["v1"])
     let db = try AppDatabase.open(path: path)
     for (table, n) in Self.v1Counts {

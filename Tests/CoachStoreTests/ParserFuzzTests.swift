@@ -57,9 +57,12 @@ import Testing
     let options = ImportOptions(zone: zone, fileName: "fuzz.csv", knownModels: ["X60", "E50"])
     var tally = Tally()
     for i in 0..<fuzzIterations(300) {
-      checkCSV(Mutate.bytes(Array(Self.leadsCSV.utf8), &rng), { try CSVImport.leads($0, options: options) }, seed: i, tally: &tally)
       checkCSV(
-        Mutate.bytes(Array(Self.touchesCSV.utf8), &rng), { try CSVImport.touches($0, options: options) }, seed: i, tally: &tally)
+        Mutate.bytes(Array(Self.leadsCSV.utf8), &rng), { try CSVImport.leads($0, options: options) }, seed: i,
+        tally: &tally)
+      checkCSV(
+        Mutate.bytes(Array(Self.touchesCSV.utf8), &rng), { try CSVImport.touches($0, options: options) }, seed: i,
+        tally: &tally)
     }
     #expect(tally.rows > 0 && tally.badRows > 0 && tally.rejected > 0, "\(tally)")
     print("fuzz: \(2 * fuzzIterations(300)) mutated CSV files: \(tally)")
@@ -72,9 +75,12 @@ import Testing
     var tally = Tally()
     for i in 0..<fuzzIterations(300) {
       let rows = (0..<3).map { _ in
-        (0..<12).map { _ in "\"" + Mutate.text(&rng).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+        (0..<12).map { _ in "\"" + Mutate.text(&rng).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
+          separator: ",")
       }
-      checkCSV(Array(([header] + rows).joined(separator: "\n").utf8), { try CSVImport.leads($0, options: options) }, seed: i, tally: &tally)
+      checkCSV(
+        Array(([header] + rows).joined(separator: "\n").utf8), { try CSVImport.leads($0, options: options) }, seed: i,
+        tally: &tally)
     }
     #expect(tally.badRows > 0, "\(tally)")
     print("fuzz: \(fuzzIterations(300)) CSV files of random cells: \(tally)")
@@ -90,7 +96,9 @@ import Testing
         // Known edge: 9999-12-31T23:59:60Z is accepted (leap second) and lands in year 10000, which prints with
         // five year digits that `instant` refuses. Only the four-digit years the contract speaks of must round-trip.
         if printed.prefix(5).last != "-" { continue }
-        #expect(TimeParsing.instant(printed, zone: zone).map { abs($0.timeIntervalSince(date)) < 1 } == true, "\(s) -> \(printed)")
+        #expect(
+          TimeParsing.instant(printed, zone: zone).map { abs($0.timeIntervalSince(date)) < 1 } == true,
+          "\(s) -> \(printed)")
       }
       if let day = LocalDate(s) {
         #expect(LocalDate(day.description) == day, "\(s)")
@@ -103,7 +111,9 @@ import Testing
   @Test func mutatedDatesNeverCrashAndNeverInventDays() {
     var rng = SeededRandom(seed: fuzzSeed(4))
     print("fuzz: \(fuzzIterations(3000)) mutated dates and times")
-    let seeds = ["2026-11-24", "2024-02-29", "2026-11-24T09:00:00+08:00", "2026-11-24 09:00", "2026/1/5", "2026-11-24T09:00:00.5Z"]
+    let seeds = [
+      "2026-11-24", "2024-02-29", "2026-11-24T09:00:00+08:00", "2026-11-24 09:00", "2026/1/5", "2026-11-24T09:00:00.5Z",
+    ]
     for _ in 0..<fuzzIterations(3000) {
       let s = String(decoding: Mutate.bytes(Array(Mutate.pick(seeds, &rng).utf8), &rng), as: UTF8.self)
       _ = TimeParsing.instant(s, zone: zone)
@@ -116,7 +126,8 @@ import Testing
     print("fuzz: \(fuzzIterations(3000)) random and mutated phone numbers")
     let seeds = ["13812345678", "+86 138 1234 5678", "010-12345678", "0086-13812345678", "(021)6543 2109"]
     for _ in 0..<fuzzIterations(3000) {
-      let s = Bool.random(using: &rng)
+      let s =
+        Bool.random(using: &rng)
         ? Mutate.text(&rng) : String(decoding: Mutate.bytes(Array(Mutate.pick(seeds, &rng).utf8), &rng), as: UTF8.self)
       if let p = Phone.normalize(s) {
         #expect(Phone.normalize(p) == p, "\(s) -> \(p)")

@@ -23,6 +23,7 @@ import Testing
       }
     }
     #expect(rejected > 0, "no mutation was rejected: the mutator is too gentle")
-    print("fuzz: \(fuzzIterations(60)) mutated playbooks: \(rejected) rejected, \(fuzzIterations(60) - rejected) loaded")
+    print(
+      "fuzz: \(fuzzIterations(60)) mutated playbooks: \(rejected) rejected, \(fuzzIterations(60) - rejected) loaded")
   }
 }

@@ -9,7 +9,9 @@ import Testing
 /// must search by index, never scan the history tables: at group scale (2M touches) a scan is seconds.
 @Suite struct QueryPlanTests {
   let now = Date(timeIntervalSince1970: 1_780_000_000)
-  static let history: Set<String> = ["touch", "topic", "profileFact", "stageEvent", "leadTag", "lead", "customer", "lastTouch"]
+  static let history: Set<String> = [
+    "touch", "topic", "profileFact", "stageEvent", "leadTag", "lead", "customer", "lastTouch",
+  ]
 
   /// A small database with every kind of row, two teams and their consultants.
   func makeDB() throws -> AppDatabase {
@@ -64,7 +66,10 @@ import Testing
     let found = try plans(db) { db in
       let leads = try LeadLoader.load(db, LeadFilter(scope: .own(userID: 1)))
       #expect(leads.count == 3)
-      #expect(leads.allSatisfy { $0.touches.count == 1 && $0.topics.count == 1 && $0.profile.count == 1 && $0.tags == ["vip"] })
+      #expect(
+        leads.allSatisfy {
+          $0.touches.count == 1 && $0.topics.count == 1 && $0.profile.count == 1 && $0.tags == ["vip"]
+        })
     }
     #expect(found.count >= 6)
     #expect(fullScans(found).isEmpty, "\(fullScans(found))")
@@ -100,7 +105,9 @@ import Testing
       #expect(leads.map(\.id) == ["3", "5"])
     }
     let leadLines = found.filter { $0.sql.contains("FROM lead l") }.flatMap(\.plan).filter { $0.contains(" l ") }
-    #expect(!leadLines.isEmpty && leadLines.allSatisfy { $0.contains("(consultantId=? AND rowid>? AND rowid<?)") }, "\(leadLines)")
+    #expect(
+      !leadLines.isEmpty && leadLines.allSatisfy { $0.contains("(consultantId=? AND rowid>? AND rowid<?)") },
+      "\(leadLines)")
   }
 
   @Test func rankingTouchesAreSearchedBackwardsNotScanned() throws {
@@ -122,7 +129,9 @@ import Testing
         #expect(leads.count == 3 && leads.allSatisfy { $0.touches.count == 1 })
       }
       #expect(fullScans(lean).isEmpty, "\(fullScans(lean))")
-      let lastLines = lean.filter { $0.sql.contains("FROM lastTouch") }.flatMap(\.plan).filter { $0.contains("lastTouch") }
+      let lastLines = lean.filter { $0.sql.contains("FROM lastTouch") }.flatMap(\.plan).filter {
+        $0.contains("lastTouch")
+      }
       #expect(lastLines.contains { $0.contains("USING PRIMARY KEY (leadId=?)") }, "\(lastLines)")
     }
   }
@@ -145,7 +154,9 @@ import Testing
     }
     _ = try db.salesStats(now: now)
     let plan = try db.writer.read { db in
-      try statements.flatMap { sql in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
+      try statements.flatMap { sql in
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+      }
     }
     #expect(plan.contains { $0.hasPrefix("SEARCH delivery USING COVERING INDEX delivery_on_at_model") }, "\(plan)")
     #expect(!plan.contains { $0.hasPrefix("SCAN") && !$0.contains("TEMP B-TREE") }, "\(plan)")

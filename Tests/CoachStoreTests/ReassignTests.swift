@@ -17,7 +17,8 @@ import Testing
       users[name] = try db.addUser(name: name, role: role, team: team, now: now)
     }
     for (i, owner) in ["ann", "ann", "ann", "cid"].enumerated() {
-      _ = try db.addLead(NewLead(name: "客户\(i)", phone: "1380000000\(i)", consultantID: users[owner]?.id, createdAt: now), actor: nil)
+      _ = try db.addLead(
+        NewLead(name: "客户\(i)", phone: "1380000000\(i)", consultantID: users[owner]?.id, createdAt: now), actor: nil)
     }
     return (db, users)
   }
@@ -47,7 +48,9 @@ import Testing
     let (db, users) = try team()
     #expect(throws: CoachError.self) { try db.reassignLeads(from: "ann", to: "bob", acting: users["ann"], now: now) }
     #expect(throws: CoachError.self) { try db.reassignLeads(from: "ann", to: "ann", acting: users["admin"], now: now) }
-    #expect(throws: CoachError.self) { try db.reassignLeads(from: "ann", to: "nobody", acting: users["admin"], now: now) }
+    #expect(throws: CoachError.self) {
+      try db.reassignLeads(from: "ann", to: "nobody", acting: users["admin"], now: now)
+    }
     #expect(try owners(db) == ["ann", "ann", "ann", "cid"])
     #expect(try db.reassignments().isEmpty)
   }

@@ -21,10 +21,12 @@ import Testing
       let user = try db.addUser(name: "u" + text, role: .consultant, team: text, now: now)
       let id = try db.addLead(
         NewLead(
-          externalID: text, name: text, phone: "13800000000", city: text, source: text, consultantID: user.id, tags: [text],
+          externalID: text, name: text, phone: "13800000000", city: text, source: text, consultantID: user.id,
+          tags: [text],
           profile: [ProfileFact(key: text, value: text)], createdAt: now), actor: text)
       _ = try db.addTouch(
-        leadID: id, NewTouch(at: now, channel: .call, outcome: .reached, note: text, bury: [(text, .other)]), actor: text,
+        leadID: id, NewTouch(at: now, channel: .call, outcome: .reached, note: text, bury: [(text, .other)]),
+        actor: text,
         scope: .all)
       var edit = LeadEdit()
       edit.wechat = text

@@ -94,7 +94,8 @@ import Testing
 
   @Test(arguments: Engine.allCases) func exportsAreRecorded(_ engine: Engine) throws {
     let db = try engine.open()
-    try db.record(ExportEntry(at: now, actor: "admin", what: "leads", format: "csv", rows: 3, masked: true, target: "-"))
+    try db.record(
+      ExportEntry(at: now, actor: "admin", what: "leads", format: "csv", rows: 3, masked: true, target: "-"))
     let found = try db.exports(from: now.addingTimeInterval(-1), to: now.addingTimeInterval(1))
     #expect(found.map(\.rows) == [3] && found.first?.masked == true && found.first?.actor == "admin")
   }

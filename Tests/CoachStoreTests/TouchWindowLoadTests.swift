@@ -15,14 +15,16 @@ import Testing
     var rng = SplitMix64(seed: 5)
     let outcomes: [Outcome] = [.reached, .noAnswer, .noAnswer, .declined, .visited]
     for i in 0..<60 {
-      let id = try db.addLead(NewLead(name: "客户\(i)", phone: "138000\(String(format: "%05d", i))", createdAt: t0), actor: nil)
+      let id = try db.addLead(
+        NewLead(name: "客户\(i)", phone: "138000\(String(format: "%05d", i))", createdAt: t0), actor: nil)
       for _ in 0..<Int(rng.next() % 12) {
         // Whole hours over 20 days, so several touches of a lead often share a time.
         let at = t0.addingTimeInterval(Double(rng.next() % 480) * 3_600)
         let outcome = outcomes[Int(rng.next() % UInt64(outcomes.count))]
         let next = rng.next() % 3 == 0 ? at.addingTimeInterval(86_400) : nil
         _ = try db.addTouch(
-          leadID: id, NewTouch(at: at, channel: .call, outcome: outcome, note: "n", nextAt: next), actor: nil, scope: .all)
+          leadID: id, NewTouch(at: at, channel: .call, outcome: outcome, note: "n", nextAt: next), actor: nil,
+          scope: .all)
       }
     }
     return db
@@ -42,7 +44,11 @@ import Testing
         let windowed = try db.snapshots(filter)
         let kept = whole.map { lead in
           var kept = lead.keepingTouches(since: since)
-          if !withNotes { kept.touches = kept.touches.map { var t = $0; t.note = nil; return t } }
+          if !withNotes {
+            kept.touches = kept.touches.map {
+              var t = $0; t.note = nil; return t
+            }
+          }
           return kept
         }
         #expect(windowed == kept, "since +\(hours) h, notes \(withNotes)")
@@ -68,7 +74,9 @@ import Testing
 
   @Test func timeOrderIsCheckedOnTimeThenId() {
     let t0 = Date(timeIntervalSince1970: 1_780_000_000)
-    func touch(_ id: Int64, _ s: Double) -> Touch { Touch(id: id, at: t0.addingTimeInterval(s), channel: .call, outcome: .reached) }
+    func touch(_ id: Int64, _ s: Double) -> Touch {
+      Touch(id: id, at: t0.addingTimeInterval(s), channel: .call, outcome: .reached)
+    }
     #expect(LeadLoader.isInTimeOrder([touch(1, 0), touch(2, 0), touch(0, 5)]))
     #expect(!LeadLoader.isInTimeOrder([touch(2, 0), touch(1, 0)]))
     #expect(!LeadLoader.isInTimeOrder([touch(1, 5), touch(2, 0)]))
@@ -135,7 +143,8 @@ import Testing
           grade: .a, tier: .b, tags: ["vip"], profile: [ProfileFact(key: "hobby", value: "钓鱼")], createdAt: t0),
         actor: nil)
       _ = try db.addTouch(
-        leadID: id, NewTouch(at: t0.addingTimeInterval(600), channel: .call, outcome: .reached), actor: nil, scope: .all)
+        leadID: id, NewTouch(at: t0.addingTimeInterval(600), channel: .call, outcome: .reached), actor: nil, scope: .all
+      )
     }
     var full = LeadFilter(scope: .all)
     full.withProfile = false
@@ -149,7 +158,8 @@ import Testing
     }
     let loaded = try db.snapshots(lean)
     #expect(loaded == expected)
-    #expect(loaded.count == 4 && loaded.allSatisfy { $0.birthday != nil && $0.tags == ["vip"] && $0.touches.count == 1 })
+    #expect(
+      loaded.count == 4 && loaded.allSatisfy { $0.birthday != nil && $0.tags == ["vip"] && $0.touches.count == 1 })
   }
 
   @Test func childRowsFindTheirLeadInAnyOrder() {

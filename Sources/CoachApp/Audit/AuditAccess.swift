@@ -27,11 +27,13 @@ package enum AuditAccess {
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
       let known = consultants.map(\.name).joined(separator: ", ")
       throw CoachError.rejected(
-        code: "unknown_user", message: "--consultant \(only) is not a consultant; consultants: \(known.isEmpty ? "none" : known)")
+        code: "unknown_user",
+        message: "--consultant \(only) is not a consultant; consultants: \(known.isEmpty ? "none" : known)")
     }
     if case .team(let team, _) = session.scope, user.team != team {
       throw CoachError.rejected(
-        code: "forbidden", message: "--consultant \(only) is not in your team \(team ?? "(none)"); a team lead audits their own team")
+        code: "forbidden",
+        message: "--consultant \(only) is not in your team \(team ?? "(none)"); a team lead audits their own team")
     }
     return (lean(LeadFilter(scope: session.scope, consultantID: id)), [only])
   }

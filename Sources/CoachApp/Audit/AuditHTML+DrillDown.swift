@@ -61,7 +61,8 @@ extension AuditHTML {
       for s in items {
         let z = s.snooze
         h += "<tr class=\"f\"><td>#\(esc(s.leadID))</td><td>\(z.until)</td><td>\(esc(z.reason))</td>"
-        h += "<td>\(esc(z.actor ?? "–"))</td><td>\(esc(time(z.at)))</td><td>\(z.clearedAt.map { esc(time($0)) } ?? "–")</td></tr>"
+        h +=
+          "<td>\(esc(z.actor ?? "–"))</td><td>\(esc(time(z.at)))</td><td>\(z.clearedAt.map { esc(time($0)) } ?? "–")</td></tr>"
       }
       h += "</tbody></table></div>"
     }
@@ -86,10 +87,12 @@ extension AuditHTML {
     }
     var h = ""
     if !report.team.objectionOutcomes.isEmpty {
-      h += section(w.objectionsTitle, table(w.objections) + "<p class=\"note\">\(esc(w.note))</p>", cls: "wide", id: "what-works")
+      h += section(
+        w.objectionsTitle, table(w.objections) + "<p class=\"note\">\(esc(w.note))</p>", cls: "wide", id: "what-works")
     }
     if !report.team.topicOutcomes.isEmpty {
-      h += section(w.topicsTitle, table(w.topics) + "<p class=\"note\">\(esc(w.note))</p>", cls: "wide", id: "what-works-topics")
+      h += section(
+        w.topicsTitle, table(w.topics) + "<p class=\"note\">\(esc(w.note))</p>", cls: "wide", id: "what-works-topics")
     }
     return h
   }

@@ -27,7 +27,8 @@ package struct AuditHTML {
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     h += "<title>\(esc(labels["audit_title"])) \(w.from) – \(w.to)</title><style>\(Self.css)</style></head><body>"
     h += "<header><div><h1>\(esc(labels["audit_title"]))</h1><p class=\"sub\">\(esc(dealership))</p></div>"
-    h += "<div class=\"period\"><b>\(w.from) – \(w.to)</b><span>\(esc(labels["audit_generated"])) \(esc(generated))</span></div></header>"
+    h +=
+      "<div class=\"period\"><b>\(w.from) – \(w.to)</b><span>\(esc(labels["audit_generated"])) \(esc(generated))</span></div></header>"
     h += kpis()
     if report.consultants.isEmpty {
       return h + "<p class=\"empty\">\(esc(labels["audit_none"]))</p></body></html>\n"
@@ -75,7 +76,10 @@ package struct AuditHTML {
       (labels["audit_late"], "\(f.late)", "", "#b7791f", .late),
       (labels["audit_missed"], "\(f.missed)", "", AuditSVG.missed, .missed),
       (labels["audit_pending"], "\(f.pending)", "", AuditSVG.ink, .pending),
-      (labels["audit_overdue_now"], "\(f.overdueNow)", "\(labels["audit_leads_open"]) \(f.leadsOpen)", AuditSVG.missed, .overdue),
+      (
+        labels["audit_overdue_now"], "\(f.overdueNow)", "\(labels["audit_leads_open"]) \(f.leadsOpen)", AuditSVG.missed,
+        .overdue
+      ),
       (labels["audit_first_response_rate"], first.0, first.1, first.2, nil),
       (labels["audit_callback_rate"], callback.0, callback.1, callback.2, nil),
       (labels["audit_issue_rate"], issue.0, issue.1, issue.2, nil),
@@ -85,7 +89,8 @@ package struct AuditHTML {
     for (name, value, note, colour, list) in cards {
       // A card whose figure has a list opens it (the on-time rate opens the follow-ups done on time).
       let open = drillDown ? list.map { "<a class=\"kpi\" href=\"#\(Self.anchor($0, consultant: nil))\">" } : nil
-      h += "\(open ?? "<div class=\"kpi\">")<span class=\"k\">\(esc(name))</span><span class=\"v\" style=\"color:\(colour)\">\(esc(value))</span>"
+      h +=
+        "\(open ?? "<div class=\"kpi\">")<span class=\"k\">\(esc(name))</span><span class=\"v\" style=\"color:\(colour)\">\(esc(value))</span>"
       h += "<span class=\"n\">\(esc(note))</span>\(open == nil ? "</div>" : "</a>")"
     }
     return h + "</div>"
@@ -94,14 +99,20 @@ package struct AuditHTML {
   /// Every figure per consultant and for the team.
   package func details() -> String {
     let cols = [
-      "audit_consultant", "audit_leads_open", "audit_touches", "audit_due", "audit_on_time", "audit_late", "audit_missed",
-      "audit_pending", "audit_on_time_rate", "audit_overdue_now", "audit_callback_rate", "audit_issue_rate", "audit_first_response",
+      "audit_consultant", "audit_leads_open", "audit_touches", "audit_due", "audit_on_time", "audit_late",
+      "audit_missed",
+      "audit_pending", "audit_on_time_rate", "audit_overdue_now", "audit_callback_rate", "audit_issue_rate",
+      "audit_first_response",
       "audit_first_response_rate", "audit_without_next",
-      "audit_buried_left", "audit_buried_resolved", "audit_deposits", "audit_delivered", "audit_churned", "audit_exports",
+      "audit_buried_left", "audit_buried_resolved", "audit_deposits", "audit_delivered", "audit_churned",
+      "audit_exports",
       "audit_snoozes",
     ]
-    var h = "<div class=\"scroll\"><table><thead><tr>" + cols.map { "<th>\(esc(labels[$0]))</th>" }.joined() + "</tr></thead><tbody>"
-    let rows = report.consultants.enumerated().map { ($1.consultant, $1.figures, AuditSVG.colour($0)) }
+    var h =
+      "<div class=\"scroll\"><table><thead><tr>" + cols.map { "<th>\(esc(labels[$0]))</th>" }.joined()
+      + "</tr></thead><tbody>"
+    let rows =
+      report.consultants.enumerated().map { ($1.consultant, $1.figures, AuditSVG.colour($0)) }
       + [(labels["audit_team"], report.team, AuditSVG.ink)]
     for (i, (name, f, colour)) in rows.enumerated() {
       let team = i == rows.count - 1
@@ -111,7 +122,8 @@ package struct AuditHTML {
         "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", linked(f.onTime, .onTime, consultant: who),
         linked(f.late, .late, consultant: who), linked(f.missed, .missed, consultant: who),
         linked(f.pending, .pending, consultant: who),
-        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>", linked(f.overdueNow, .overdue, consultant: who),
+        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>",
+        linked(f.overdueNow, .overdue, consultant: who),
         AuditLabels.percent(f.callback3day.rate), AuditLabels.percent(f.issue7day.rate),
         esc(labels.minutes(f.firstResponse.medianMinutes)), AuditLabels.percent(f.firstResponse.withinLimitRate),
         "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.buriedLeft)", "\(f.buriedResolved)", "\(f.deposits)",
@@ -138,7 +150,8 @@ package struct AuditHTML {
       h += "<th><i style=\"background:\(Self.bucketColours[b.rawValue])\"></i>\(esc(labels.bucket(b)))</th>"
     }
     h += "</tr></thead><tbody>"
-    let rows = report.consultants.map { ($0.consultant, $0.figures.firstResponse) }
+    let rows =
+      report.consultants.map { ($0.consultant, $0.figures.firstResponse) }
       + [(labels["audit_team"], report.team.firstResponse)]
     for (i, (name, r)) in rows.enumerated() {
       h += "<tr\(i == rows.count - 1 ? " class=\"team\"" : "")><td>\(esc(name))</td><td>\(r.leads)</td>"
@@ -147,7 +160,8 @@ package struct AuditHTML {
       h += "<td class=\"dist\"><span class=\"stack\">"
       for b in buckets where r.count(b) > 0 {
         let share = Double(r.count(b)) / Double(max(1, r.leads)) * 100
-        h += "<span style=\"width:\(String(format: "%.1f", share))%;background:\(Self.bucketColours[b.rawValue])\"></span>"
+        h +=
+          "<span style=\"width:\(String(format: "%.1f", share))%;background:\(Self.bucketColours[b.rawValue])\"></span>"
       }
       h += "</span></td>" + r.buckets.map { "<td>\($0)</td>" }.joined() + "</tr>"
     }

@@ -84,10 +84,14 @@ package struct HeadlineJSON: Encodable {
   /// `now − then`, field by field.
   package init(change now: AuditFigures, since then: AuditFigures) {
     let a = HeadlineJSON(now), b = HeadlineJSON(then)
-    (due, on_time, late, missed, touches) = (a.due - b.due, a.on_time - b.on_time, a.late - b.late, a.missed - b.missed, a.touches - b.touches)
+    (due, on_time, late, missed, touches) = (
+      a.due - b.due, a.on_time - b.on_time, a.late - b.late, a.missed - b.missed, a.touches - b.touches
+    )
     (new_leads, prospects, deposits, delivered, churned) =
-      (a.new_leads - b.new_leads, a.prospects - b.prospects, a.deposits - b.deposits, a.delivered - b.delivered,
-       a.churned - b.churned)
+      (
+        a.new_leads - b.new_leads, a.prospects - b.prospects, a.deposits - b.deposits, a.delivered - b.delivered,
+        a.churned - b.churned
+      )
     on_time_rate = a.on_time_rate - b.on_time_rate
     callback_3day_rate = a.callback_3day_rate - b.callback_3day_rate
     first_response_minutes = a.first_response_minutes - b.first_response_minutes

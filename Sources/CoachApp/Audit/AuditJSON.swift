@@ -113,7 +113,8 @@ package struct AuditRowJSON: Encodable {
   let snoozes, snoozed_now: Int
 
   init(
-    _ f: AuditFigures, consultant: String?, weeks: [String], whole: Set<Int>, days: [String], previous before: AuditFigures?
+    _ f: AuditFigures, consultant: String?, weeks: [String], whole: Set<Int>, days: [String],
+    previous before: AuditFigures?
   ) {
     self.consultant = NullableJSON(consultant)
     let a = f.activity
@@ -136,7 +137,8 @@ package struct AuditRowJSON: Encodable {
     first_response_within_limit_rate = NumberJSON(r.withinLimitRate)
     first_response = FirstResponseJSON(
       leads: r.leads, judged: r.judged, within_limit: r.withinLimit, within_5_min: r.count(.within5Minutes),
-      within_30_min: r.count(.within30Minutes), within_2_h: r.count(.within2Hours), within_24_h: r.count(.within24Hours),
+      within_30_min: r.count(.within30Minutes), within_2_h: r.count(.within2Hours),
+      within_24_h: r.count(.within24Hours),
       later: r.count(.later), never: r.count(.never))
     (leads_open, touches, due, on_time, late) = (f.leadsOpen, f.touches, f.due, f.onTime, f.late)
     (missed, pending, overdue_now) = (f.missed, f.pending, f.overdueNow)
@@ -159,7 +161,8 @@ package struct AuditRowJSON: Encodable {
     what_works = WhatWorksJSON(f)
     weekly = zip(weeks, f.weekly).enumerated().map { i, pair in
       Week(
-        week: pair.0, whole: whole.contains(i), due: pair.1.due, on_time: pair.1.onTime, on_time_rate: NumberJSON(pair.1.rate))
+        week: pair.0, whole: whole.contains(i), due: pair.1.due, on_time: pair.1.onTime,
+        on_time_rate: NumberJSON(pair.1.rate))
     }
   }
 }

@@ -25,16 +25,19 @@ package struct AuditLabels {
     "audit_transfers": "Lead transfers", "audit_masked": "masked", "audit_unmasked": "UNMASKED",
     "audit_first_response": "First response (median)", "audit_first_response_rate": "First contact in time",
     "audit_first_response_title": "Speed to lead: time from a new lead to its first touch",
-    "audit_new_leads": "New leads", "audit_minutes": "min", "audit_hours": "h", "audit_days": "d", "audit_within_5_min": "≤ 5 min",
+    "audit_new_leads": "New leads", "audit_minutes": "min", "audit_hours": "h", "audit_days": "d",
+    "audit_within_5_min": "≤ 5 min",
     "audit_within_30_min": "≤ 30 min", "audit_within_2_h": "≤ 2 h", "audit_within_24_h": "≤ 24 h",
     "audit_later": "Later", "audit_never": "Not yet", "audit_lead": "Lead", "audit_action": "Action",
-    "audit_due_at": "Due at", "audit_deadline": "Deadline", "audit_fulfilled_at": "Done at", "audit_listed": "follow-ups",
+    "audit_due_at": "Due at", "audit_deadline": "Deadline", "audit_fulfilled_at": "Done at",
+    "audit_listed": "follow-ups",
     "audit_activity": "Activity by day", "audit_channels": "Touches by channel",
     "audit_sources": "Lead sources: new leads and how far they got", "audit_source": "Source",
     "audit_contacted": "Contacted", "audit_no_source": "(not recorded)", "audit_previous": "Previous period",
     "audit_change": "Change", "audit_this_period": "This period", "audit_points": "pts", "audit_total": "Total",
     "audit_no_whole_week": "No whole week (Monday to Sunday) in this period.",
-    "audit_small_sample_note": "hollow: fewer than 5 follow-ups due that week; under the axis: on time / due of the team",
+    "audit_small_sample_note":
+      "hollow: fewer than 5 follow-ups due that week; under the axis: on time / due of the team",
     "audit_few": "few to judge",
     "audit_snoozes": "Snoozes set", "audit_snoozed_now": "snoozed now", "audit_until": "Until",
     "audit_reason": "Reason", "audit_by": "By", "audit_set_at": "Set at", "audit_cleared_at": "Lifted at",
@@ -43,8 +46,10 @@ package struct AuditLabels {
     "audit_objection": "Objection", "audit_topic": "Topic", "audit_contacts": "Contacts",
     "audit_too_few": "–: too few to judge (a rate needs {n} judged cases; advanced/judged shown)",
     "audit_what_works_none": "Nothing heard or offered in this period.",
-    "audit_definition_more": "Speed to lead: over the leads created in the period, the median minutes to their first touch, and the share first touched within the playbook's first-contact limit. Drill-down: coach audit --list on_time|late|missed|pending|overdue.",
-    "audit_definition_text": "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
+    "audit_definition_more":
+      "Speed to lead: over the leads created in the period, the median minutes to their first touch, and the share first touched within the playbook's first-contact limit. Drill-down: coach audit --list on_time|late|missed|pending|overdue.",
+    "audit_definition_text":
+      "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
 
   package init(_ playbook: Playbook) {

@@ -1,7 +1,6 @@
 import CoachCore
 import Foundation
 
-
 /// `coach audit --list KIND --json` (CONTRACT.md): the follow-ups behind one figure.
 package struct AuditListJSON: Encodable {
   struct Item: Encodable {
@@ -55,7 +54,9 @@ package struct AuditListText {
     let w = report.window
     var out = "\(labels.list(list)): \(report.listed.count) \(labels["audit_listed"])  (\(w.from) – \(w.to))\n"
     guard !report.listed.isEmpty else { return out }
-    let headers = ["audit_lead", "audit_consultant", "audit_action", "audit_due_at", "audit_deadline", "audit_fulfilled_at"]
+    let headers = [
+      "audit_lead", "audit_consultant", "audit_action", "audit_due_at", "audit_deadline", "audit_fulfilled_at",
+    ]
     var t = TextTable(columns: headers.map { TextTable.Column(labels[$0]) })
     for f in report.listed {
       t.addRow([f.leadID, f.consultant, labels.action(f.code), time(f.dueAt), time(f.deadline), time(f.fulfilledAt)])
@@ -83,7 +84,9 @@ extension AuditListText {
     let w = report.window
     var out = "\(labels.list(list)): \(report.snoozed.count)  (\(w.from) – \(w.to))\n"
     guard !report.snoozed.isEmpty else { return out }
-    let headers = ["audit_lead", "audit_consultant", "audit_until", "audit_reason", "audit_by", "audit_set_at", "audit_cleared_at"]
+    let headers = [
+      "audit_lead", "audit_consultant", "audit_until", "audit_reason", "audit_by", "audit_set_at", "audit_cleared_at",
+    ]
     var t = TextTable(columns: headers.map { TextTable.Column(labels[$0]) })
     for s in report.snoozed {
       let z = s.snooze
@@ -97,8 +100,10 @@ extension AuditListText {
   func snoozeCSV(zone: TimeZone) -> String {
     let iso = { (d: Date?) in d.map { TimeParsing.iso($0, zone: zone) } ?? "" }
     let rows = report.snoozed.map { s in
-      [s.leadID, s.consultant, s.snooze.until.description, s.snooze.reason, s.snooze.actor ?? "", iso(s.snooze.at),
-       iso(s.snooze.clearedAt), s.snooze.clearedBy ?? ""]
+      [
+        s.leadID, s.consultant, s.snooze.until.description, s.snooze.reason, s.snooze.actor ?? "", iso(s.snooze.at),
+        iso(s.snooze.clearedAt), s.snooze.clearedBy ?? "",
+      ]
     }
     return CSVWriter.render(
       [["lead_id", "consultant", "until", "reason", "by", "at", "cleared_at", "cleared_by"]] + rows, lineEnding: .crlf,

@@ -46,7 +46,8 @@ extension AuditSVG {
       return svgOpen(width: w, height: 40, label: labels["audit_churn_reasons"], cls: "churn")
         + text(labels["audit_none"], x: 8, y: 26, size: 14, fill: Self.muted) + "</svg>"
     }
-    var s = svgOpen(width: w, height: Double(reasons.count) * rowH + 8, label: labels["audit_churn_reasons"], cls: "churn")
+    var s = svgOpen(
+      width: w, height: Double(reasons.count) * rowH + 8, label: labels["audit_churn_reasons"], cls: "churn")
     for (i, (reason, n)) in reasons.enumerated() {
       let y = 4 + Double(i) * rowH
       let bw = max(4, maxW * Double(n) / Double(most))

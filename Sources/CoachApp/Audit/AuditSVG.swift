@@ -15,11 +15,16 @@ package struct AuditSVG {
   // MARK: - On-time rate per consultant: one stacked bar each (on time / late / missed), the team below
 
   package func rateBars() -> String {
-    let rows = report.consultants.map { ($0.consultant, $0.figures, "bar") } + [(labels["audit_team"], report.team, "bar-team")]
+    let rows =
+      report.consultants.map { ($0.consultant, $0.figures, "bar") } + [(labels["audit_team"], report.team, "bar-team")]
     let (left, barW, rowH, top) = (120.0, 380.0, 46.0, 30.0)
     let height = top + Double(rows.count) * rowH + 16
     var s = svgOpen(width: 640, height: height, label: labels["audit_rate_by_consultant"])
-    s += legend([(labels["audit_on_time"], Self.onTime), (labels["audit_late"], Self.late), (labels["audit_missed"], Self.missed)], x: left, y: 12)
+    s += legend(
+      [
+        (labels["audit_on_time"], Self.onTime), (labels["audit_late"], Self.late),
+        (labels["audit_missed"], Self.missed),
+      ], x: left, y: 12)
     for (i, (name, f, cls)) in rows.enumerated() {
       let y = top + Double(i) * rowH + (cls == "bar-team" ? 10 : 0)
       if cls == "bar-team" { s += line(x1: 0, y1: y - 8, x2: 640, y2: y - 8, stroke: Self.grid) }
@@ -27,7 +32,8 @@ package struct AuditSVG {
       s += text(name, x: left - 12, y: y + 19, anchor: "end", size: 15, weight: cls == "bar-team" ? 700 : 500)
       s += rect(x: left, y: y + 4, w: barW, h: 24, fill: "#f1f3f5")
       var x = left
-      for (n, fill) in [(f.onTime, Self.onTime), (f.late, Self.late), (f.missed, Self.missed)] where f.due > 0 && n > 0 {
+      for (n, fill) in [(f.onTime, Self.onTime), (f.late, Self.late), (f.missed, Self.missed)] where f.due > 0 && n > 0
+      {
         let w = barW * Double(n) / Double(f.due)
         s += rect(x: x, y: y + 4, w: w, h: 24, fill: fill, cls: "seg")
         if w >= 26 { s += text("\(n)", x: x + w / 2, y: y + 21, anchor: "middle", size: 12, fill: "#fff", weight: 600) }
@@ -60,14 +66,17 @@ package struct AuditSVG {
     func px(_ i: Int) -> Double { shown.count > 1 ? left + Double(i) * step : left + plotW / 2 }
     func py(_ r: Double) -> Double { top + plotH * (1 - r) }
     let legendRows = (report.consultants.count + 1 + 3) / 4
-    var s = svgOpen(width: w, height: h + Double(legendRows) * 22 + 44, label: labels["audit_weekly_trend"], cls: "trend")
+    var s = svgOpen(
+      width: w, height: h + Double(legendRows) * 22 + 44, label: labels["audit_weekly_trend"], cls: "trend")
     for r in stride(from: 0.0, through: 1.0, by: 0.25) {
       s += line(x1: left, y1: py(r), x2: w - right, y2: py(r), stroke: Self.grid)
       s += text("\(Int(r * 100))%", x: left - 8, y: py(r) + 4, anchor: "end", size: 12, fill: Self.muted)
     }
     for (i, week) in shown.enumerated() {
       let monday = window.weeks[week]
-      s += text(String(monday.description.dropFirst(5)), x: px(i), y: h - bottom + 18, anchor: "middle", size: 12, fill: Self.muted)
+      s += text(
+        String(monday.description.dropFirst(5)), x: px(i), y: h - bottom + 18, anchor: "middle", size: 12,
+        fill: Self.muted)
       let t = report.team.weekly.indices.contains(week) ? report.team.weekly[week] : DueTally()
       s += text("\(t.onTime)/\(t.due)", x: px(i), y: h - bottom + 33, anchor: "middle", size: 11, fill: Self.muted)
     }
@@ -84,7 +93,8 @@ package struct AuditSVG {
         if let p { run.append(p); continue }
         if run.count > 1 {
           let d = run.map { String(format: "%.1f,%.1f", $0.0, $0.1) }.joined(separator: " ")
-          s += "<polyline class=\"line\" points=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(dashed ? 3 : 2.5)\""
+          s +=
+            "<polyline class=\"line\" points=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(dashed ? 3 : 2.5)\""
             + (dashed ? " stroke-dasharray=\"7 5\"" : "") + "/>"
         }
         for (x, y, t) in run {
@@ -103,7 +113,8 @@ package struct AuditSVG {
       s += text(name, x: x + 28, y: y + 5, size: 13)
     }
     let noteY = h + 16 + Double(legendRows) * 22 + 8
-    s += "<circle cx=\"\(f1(left + 5))\" cy=\"\(f1(noteY - 4))\" r=\"4\" fill=\"#fff\" stroke=\"\(Self.muted)\" stroke-width=\"2\"/>"
+    s +=
+      "<circle cx=\"\(f1(left + 5))\" cy=\"\(f1(noteY - 4))\" r=\"4\" fill=\"#fff\" stroke=\"\(Self.muted)\" stroke-width=\"2\"/>"
     s += text(labels["audit_small_sample_note"], x: left + 16, y: noteY, size: 12, fill: Self.muted)
     return s + "</svg>"
   }
@@ -134,7 +145,9 @@ package struct AuditSVG {
     "<rect\(cls.map { " class=\"\($0)\"" } ?? "") x=\"\(f1(x))\" y=\"\(f1(y))\" width=\"\(f1(w))\" height=\"\(f1(h))\" rx=\"3\" fill=\"\(fill)\"/>"
   }
 
-  package func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false) -> String {
+  package func line(
+    x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false
+  ) -> String {
     "<line x1=\"\(f1(x1))\" y1=\"\(f1(y1))\" x2=\"\(f1(x2))\" y2=\"\(f1(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(f1(width))\""
       + (dashed ? " stroke-dasharray=\"7 5\"" : "") + "/>"
   }

@@ -24,7 +24,9 @@ package struct AuditTable {
     out += whatWorks
     let churn = report.team.churnByReason.sorted { ($1.value, $0.key.rawValue) < ($0.value, $1.key.rawValue) }
     if !churn.isEmpty {
-      out += "\n\(labels["audit_churn_reasons"]): " + churn.map { "\(labels.churn($0.key)) \($0.value)" }.joined(separator: " · ") + "\n"
+      out +=
+        "\n\(labels["audit_churn_reasons"]): "
+        + churn.map { "\(labels.churn($0.key)) \($0.value)" }.joined(separator: " · ") + "\n"
     }
     return out + snoozeLine
   }
@@ -41,7 +43,8 @@ package struct AuditTable {
 
   /// A table without a team row in bold (its rows are codes, not consultants).
   func plain(_ spec: (headers: [String], rows: [[String]])) -> String {
-    var t = TextTable(columns: spec.headers.enumerated().map { TextTable.Column($1, alignment: $0 == 0 ? .left : .right) })
+    var t = TextTable(
+      columns: spec.headers.enumerated().map { TextTable.Column($1, alignment: $0 == 0 ? .left : .right) })
     for row in spec.rows { t.addRow(row.map { TextTable.Cell($0) }) }
     return t.render(color: color)
   }
@@ -56,7 +59,8 @@ package struct AuditTable {
   }
 
   package func table(_ spec: (headers: [String], rows: [[String]])) -> String {
-    var t = TextTable(columns: spec.headers.enumerated().map { TextTable.Column($1, alignment: $0 == 0 ? .left : .right) })
+    var t = TextTable(
+      columns: spec.headers.enumerated().map { TextTable.Column($1, alignment: $0 == 0 ? .left : .right) })
     for (i, row) in spec.rows.enumerated() {
       let style: TextStyle? = i == spec.rows.count - 1 ? .bold : nil
       t.addRow(row.map { TextTable.Cell($0, style: style) })
@@ -70,13 +74,16 @@ package struct AuditTable {
       "audit_missed", "audit_on_time_rate", "audit_overdue_now", "audit_callback_rate", "audit_issue_rate",
       "audit_without_next", "audit_exports",
     ].map { labels[$0] }
-    return (headers, rows.map { name, f in
-      [
-        name, "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.missed)",
-        AuditLabels.percent(f.onTimeRate), "\(f.overdueNow)", AuditLabels.percent(f.callback3day.rate),
-        AuditLabels.percent(f.issue7day.rate), "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.exports)",
-      ]
-    })
+    return (
+      headers,
+      rows.map { name, f in
+        [
+          name, "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.missed)",
+          AuditLabels.percent(f.onTimeRate), "\(f.overdueNow)", AuditLabels.percent(f.callback3day.rate),
+          AuditLabels.percent(f.issue7day.rate), "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.exports)",
+        ]
+      }
+    )
   }
 
   /// Speed to lead: new leads, the median first response, the share in time (with its sample), the distribution.
@@ -84,33 +91,41 @@ package struct AuditTable {
     let headers =
       ["audit_consultant", "audit_new_leads", "audit_first_response", "audit_first_response_rate"].map { labels[$0] }
       + FirstResponse.Bucket.allCases.map(labels.bucket)
-    return (headers, rows.map { name, f in
-      let r = f.firstResponse
-      return [
-        name, "\(r.leads)", labels.minutes(r.medianMinutes),
-        "\(AuditLabels.percent(r.withinLimitRate)) (\(r.withinLimit)/\(r.judged))",
-      ] + r.buckets.map { "\($0)" }
-    })
+    return (
+      headers,
+      rows.map { name, f in
+        let r = f.firstResponse
+        return [
+          name, "\(r.leads)", labels.minutes(r.medianMinutes),
+          "\(AuditLabels.percent(r.withinLimitRate)) (\(r.withinLimit)/\(r.judged))",
+        ] + r.buckets.map { "\($0)" }
+      }
+    )
   }
 
   /// With `--compare`: each consultant's and the team's on-time rate, touches and new leads, then and now.
   package func comparison(_ before: AuditComparison) -> (headers: [String], rows: [[String]]) {
     let period = "\(before.window.from) – \(before.window.to)"
     let headers = [
-      "\(labels["audit_previous"]) \(period)", labels["audit_on_time_rate"], labels["audit_change"], labels["audit_touches"],
+      "\(labels["audit_previous"]) \(period)", labels["audit_on_time_rate"], labels["audit_change"],
+      labels["audit_touches"],
       labels["audit_change"], labels["audit_new_leads"], labels["audit_change"],
     ]
-    let pairs = report.consultants.map { ($0.consultant, $0.figures, before.figures(of: $0.consultant)) }
+    let pairs =
+      report.consultants.map { ($0.consultant, $0.figures, before.figures(of: $0.consultant)) }
       + [(labels["audit_team"], report.team, before.team)]
-    return (headers, pairs.map { name, now, then in
-      let rate = "\(AuditLabels.percent(then.onTimeRate)) → \(AuditLabels.percent(now.onTimeRate))"
-      return [
-        name, rate, AuditLabels.points(now.onTimeRate, then.onTimeRate, unit: labels["audit_points"]),
-        "\(then.touches) → \(now.touches)", AuditLabels.signed(now.touches - then.touches),
-        "\(then.firstResponse.leads) → \(now.firstResponse.leads)",
-        AuditLabels.signed(now.firstResponse.leads - then.firstResponse.leads),
-      ]
-    })
+    return (
+      headers,
+      pairs.map { name, now, then in
+        let rate = "\(AuditLabels.percent(then.onTimeRate)) → \(AuditLabels.percent(now.onTimeRate))"
+        return [
+          name, rate, AuditLabels.points(now.onTimeRate, then.onTimeRate, unit: labels["audit_points"]),
+          "\(then.touches) → \(now.touches)", AuditLabels.signed(now.touches - then.touches),
+          "\(then.firstResponse.leads) → \(now.firstResponse.leads)",
+          AuditLabels.signed(now.firstResponse.leads - then.firstResponse.leads),
+        ]
+      }
+    )
   }
 
   package var funnel: (headers: [String], rows: [[String]]) {
@@ -120,13 +135,18 @@ package struct AuditTable {
       "\(labels["audit_deposits"]) (\(days))", labels["audit_delivered"], "%", "\(labels["audit_delivered"]) (\(days))",
       labels["audit_churned"], labels["audit_buried_left"], labels["audit_buried_resolved"],
     ]
-    return (headers, rows.map { name, f in
-      [
-        name, "\(f.prospects)", "\(f.deposits)", AuditLabels.percent(f.depositRate), AuditLabels.days(f.medianDaysToDeposit),
-        "\(f.delivered)", AuditLabels.percent(f.deliveryRate), AuditLabels.days(f.medianDaysToDelivery), "\(f.churned)",
-        "\(f.buriedLeft)", "\(f.buriedResolved)",
-      ]
-    })
+    return (
+      headers,
+      rows.map { name, f in
+        [
+          name, "\(f.prospects)", "\(f.deposits)", AuditLabels.percent(f.depositRate),
+          AuditLabels.days(f.medianDaysToDeposit),
+          "\(f.delivered)", AuditLabels.percent(f.deliveryRate), AuditLabels.days(f.medianDaysToDelivery),
+          "\(f.churned)",
+          "\(f.buriedLeft)", "\(f.buriedResolved)",
+        ]
+      }
+    )
   }
 
   package var trend: (headers: [String], rows: [[String]]) {

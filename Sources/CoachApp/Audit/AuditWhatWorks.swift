@@ -14,9 +14,15 @@ package struct AuditWhatWorks {
 
   package var isEmpty: Bool { report.team.objectionOutcomes.isEmpty && report.team.topicOutcomes.isEmpty }
 
-  package var objectionsTitle: String { labels["audit_what_works_objections"].replacingOccurrences(of: "{days}", with: "\(WhatWorks.days)") }
-  package var topicsTitle: String { labels["audit_what_works_topics"].replacingOccurrences(of: "{days}", with: "\(WhatWorks.days)") }
-  package var note: String { labels["audit_too_few"].replacingOccurrences(of: "{n}", with: "\(WhatWorks.minimumSample)") }
+  package var objectionsTitle: String {
+    labels["audit_what_works_objections"].replacingOccurrences(of: "{days}", with: "\(WhatWorks.days)")
+  }
+  package var topicsTitle: String {
+    labels["audit_what_works_topics"].replacingOccurrences(of: "{days}", with: "\(WhatWorks.days)")
+  }
+  package var note: String {
+    labels["audit_too_few"].replacingOccurrences(of: "{n}", with: "\(WhatWorks.minimumSample)")
+  }
 
   /// `40% 4/10`, `– 2/3` (too few), or empty when nothing was judged or pending.
   package static func cell(_ t: OutcomeTally?) -> String {
@@ -28,20 +34,26 @@ package struct AuditWhatWorks {
   package var objections: (headers: [String], rows: [[String]]) {
     let codes = report.team.objectionOutcomes.sorted { ($1.value.cases, $0.key) < ($0.value.cases, $1.key) }.map(\.key)
     let headers = [labels["audit_objection"]] + report.consultants.map(\.consultant) + [labels["audit_team"]]
-    return (headers, codes.map { code in
-      [labels.objectionTitles[code].map { "\($0) (\(code))" } ?? code]
-        + report.consultants.map { Self.cell($0.figures.objectionOutcomes[code]) }
-        + [Self.cell(report.team.objectionOutcomes[code])]
-    })
+    return (
+      headers,
+      codes.map { code in
+        [labels.objectionTitles[code].map { "\($0) (\(code))" } ?? code]
+          + report.consultants.map { Self.cell($0.figures.objectionOutcomes[code]) }
+          + [Self.cell(report.team.objectionOutcomes[code])]
+      }
+    )
   }
 
   /// Dealership topics offered (rows) for the team: contacts, then deposits within the days and the rate.
   package var topics: (headers: [String], rows: [[String]]) {
     let ids = report.team.topicOutcomes.sorted { ($1.value.cases, $0.key) < ($0.value.cases, $1.key) }.map(\.key)
     let headers = [labels["audit_topic"], labels["audit_contacts"], labels["audit_deposits"]]
-    return (headers, ids.map { id in
-      let t = report.team.topicOutcomes[id] ?? OutcomeTally()
-      return [labels.topicTitles[id] ?? id, "\(t.cases)", Self.cell(t)]
-    })
+    return (
+      headers,
+      ids.map { id in
+        let t = report.team.topicOutcomes[id] ?? OutcomeTally()
+        return [labels.topicTitles[id] ?? id, "\(t.cases)", Self.cell(t)]
+      }
+    )
   }
 }

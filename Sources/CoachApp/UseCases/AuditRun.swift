@@ -38,7 +38,8 @@ package struct AuditRun {
         part.idRange = parts[i]
         return try db.snapshots(part)
       },
-      consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare, drillDown: drillDown)
+      consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare, drillDown: drillDown
+    )
     let access = try AuditAccessLog.load(session, window: window, consultants: names)
     return AuditRun(report: report, access: access, ctx: ctx)
   }

@@ -74,7 +74,8 @@ struct AuditCounter {
     let contacted = lead.touches.contains { $0.at <= ctx.now && $0.outcome.isContact }
     let deposit = reached(lead, [.deposit, .waitingForDelivery, .delivered], by: ctx.now)
     let delivered = reached(lead, [.delivered], by: ctx.now)
-    f.sources[lead.source ?? "", default: SourceTally()] = f.sources[lead.source ?? "", default: SourceTally()]
+    f.sources[lead.source ?? "", default: SourceTally()] =
+      f.sources[lead.source ?? "", default: SourceTally()]
       + SourceTally(leads: 1, contacted: contacted ? 1 : 0, deposits: deposit ? 1 : 0, delivered: delivered ? 1 : 0)
   }
 

@@ -29,7 +29,9 @@ extension AuditCounter {
     guard !lead.snoozes.isEmpty else { return }
     for snooze in lead.snoozes where window.contains(snooze.at) {
       f.snoozes += 1
-      if lists.contains(.snoozes) { f.snoozed.append(AuditSnooze(leadID: lead.id, consultant: lead.consultant ?? "", snooze: snooze)) }
+      if lists.contains(.snoozes) {
+        f.snoozed.append(AuditSnooze(leadID: lead.id, consultant: lead.consultant ?? "", snooze: snooze))
+      }
     }
     if lead.snooze(at: asOf, in: ctx.zone) != nil { f.snoozedNow += 1 }
   }

@@ -76,7 +76,9 @@ extension AuditCounter {
 
   /// A change forward along the sale: prospect → deposit → waiting_for_delivery → delivered.
   static func isAdvance(_ e: StageEvent) -> Bool {
-    guard let from = e.from, let a = order.firstIndex(of: from), let b = order.firstIndex(of: e.to) else { return false }
+    guard let from = e.from, let a = order.firstIndex(of: from), let b = order.firstIndex(of: e.to) else {
+      return false
+    }
     return b > a
   }
 

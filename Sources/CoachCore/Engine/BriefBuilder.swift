@@ -19,7 +19,8 @@ public enum BriefBuilder {
     return Brief(
       leadID: lead.id, action: action.code, goal: Template.fill(labels.goals[action.code.rawValue] ?? "", values),
       channel: channel(for: action.code, h, ctx), talkingPoints: TalkingPoints.all(h, for: action.code, ctx),
-      sellingPoints: sales && h.stage == .prospect ? Array((ctx.playbook.model(lead.model)?.sellingPoints ?? []).prefix(maxSellingPoints)) : [],
+      sellingPoints: sales && h.stage == .prospect
+        ? Array((ctx.playbook.model(lead.model)?.sellingPoints ?? []).prefix(maxSellingPoints)) : [],
       competitor: sales ? CompetitorMention.find(in: h, ctx) : nil,
       objections: objections(h, action: action.code, ctx),
       switchArguments: SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)

@@ -22,7 +22,9 @@ public enum FollowUpEngine {
   /// Leads may be cut into parts and their candidates joined: ranking does not depend on where they came from.
   public static func dueCandidates(for leads: [LeadSnapshot], in ctx: EngineContext) -> [DueCandidate] {
     leads.compactMap { lead in
-      unexplainedAction(for: lead, in: ctx).flatMap { $0.isDue(at: ctx.now) ? DueCandidate(lead: lead, action: $0) : nil }
+      unexplainedAction(for: lead, in: ctx).flatMap {
+        $0.isDue(at: ctx.now) ? DueCandidate(lead: lead, action: $0) : nil
+      }
     }
   }
 
@@ -50,7 +52,8 @@ public enum FollowUpEngine {
     return DueAction(
       leadID: h.lead.id, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline,
       overdueDays: DueAction.overdueDays(deadline: occ.deadline, now: ctx.now), priority: priority,
-      reason: explained ? ReasonText.reason(occ, h, ctx, values: ReasonText.values(occ, h, ctx)) : "", detail: occ.detail)
+      reason: explained ? ReasonText.reason(occ, h, ctx, values: ReasonText.values(occ, h, ctx)) : "",
+      detail: occ.detail)
   }
 }
 

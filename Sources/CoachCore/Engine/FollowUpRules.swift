@@ -60,7 +60,9 @@ struct FollowUpRule: Sendable {
   init(
     _ code: ActionCode, _ kind: Kind, readsClock: Bool = false, severity: Int, reasonTellsSilence: Bool = true,
     pending: @escaping @Sendable (LeadHistory, EngineContext) -> Occurrence?,
-    facts: @escaping @Sendable (inout [String: String], Occurrence, LeadHistory, EngineContext) -> Void = { _, _, _, _ in }
+    facts: @escaping @Sendable (inout [String: String], Occurrence, LeadHistory, EngineContext) -> Void = {
+      _, _, _, _ in
+    }
   ) {
     (self.code, self.kind, self.readsClock, self.severityPoints) = (code, kind, readsClock, severity)
     (self.reasonTellsSilence, self.pending, self.facts) = (reasonTellsSilence, pending, facts)

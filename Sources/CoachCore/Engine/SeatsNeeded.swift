@@ -20,7 +20,9 @@ enum SeatsNeeded {
     found += numbers(before: ["个孩子", "个小孩", " kids", " children", " kid", " child"], in: text).map { $0 + 2 }
     if text.contains("二胎") { found.append(4) }
     if text.contains("三胎") { found.append(5) }
-    if let range = text.range(of: "family of ") { number(in: String(text[range.upperBound...])).map { found.append($0) } }
+    if let range = text.range(of: "family of ") {
+      number(in: String(text[range.upperBound...])).map { found.append($0) }
+    }
     return found.filter { (1...12).contains($0) }.max()
   }
 

@@ -25,9 +25,11 @@ struct SwitchLevers {
     let vested = values(for: .vestedBenefit) != nil
     return Lever.ordered.filter { !vested || ($0 != .availability && $0 != .gain) }.compactMap { lever in
       values(for: lever).map { extra in
-        let template = phrasing(lever, extra).first { ctx.playbook.labels.switchTexts[$0] != nil }
+        let template =
+          phrasing(lever, extra).first { ctx.playbook.labels.switchTexts[$0] != nil }
           .flatMap { ctx.playbook.labels.switchTexts[$0] } ?? "{to_model}"
-        return SwitchArgument(toModel: to.code, lever: lever, text: Template.fill(template, common.merging(extra) { $1 }))
+        return SwitchArgument(
+          toModel: to.code, lever: lever, text: Template.fill(template, common.merging(extra) { $1 }))
       }
     }
   }
@@ -87,7 +89,9 @@ struct SwitchLevers {
       let before = stats.previous[to.code] ?? 0
       let after = stats.recent[to.code] ?? 0
       guard before > 0, Double(after - before) / Double(before) >= Self.minGrowth else { return nil }
-      return ["before": String(before), "after": String(after), "percent": percent(Double(after - before) / Double(before))]
+      return [
+        "before": String(before), "after": String(after), "percent": percent(Double(after - before) / Double(before)),
+      ]
     case .gain:
       return to.offer != nil ? [:] : nil
     case .completeness:

@@ -9,7 +9,8 @@ enum TalkingPoints {
   /// The points that fit a call for `action`: a greeting carries no loose ends of the sale and no promotions,
   /// other care calls only after-sales loose ends and personal topics (DOMAIN.md: care, never a pitch).
   static func all(_ h: LeadHistory, for action: ActionCode, _ ctx: EngineContext) -> [TalkingPoint] {
-    let buried = action.isGreeting ? [] : buried(h, ctx).filter { !action.isCare || Self.afterSalesKinds.contains($0.1) }
+    let buried =
+      action.isGreeting ? [] : buried(h, ctx).filter { !action.isCare || Self.afterSalesKinds.contains($0.1) }
     let personal = dugUp(h, ctx, areas: action.isCare ? ["person", "life"] : nil)
     return buried.map(\.0) + personal + (action.isCare ? [] : created(h, ctx))
   }
@@ -41,7 +42,8 @@ enum TalkingPoints {
           && ((rule.match ?? []).isEmpty || (rule.match ?? []).contains { value.contains($0.lowercased()) })
       }
       guard let rule else { continue }
-      let text = Template.fill(Template.withoutEcho(rule.text, of: "value", in: fact.value), ["value": fact.value, "name": h.lead.name])
+      let text = Template.fill(
+        Template.withoutEcho(rule.text, of: "value", in: fact.value), ["value": fact.value, "name": h.lead.name])
       if !points.contains(where: { $0.text == text }) {
         points.append(TalkingPoint(kind: .dugUp, text: text, source: fact.key))
       }

@@ -28,7 +28,9 @@ public enum CSVImport {
 
   /// Parses a whole leads file (bytes as read from disk) and keeps every row: for tests; commands stream.
   package static func leads(_ bytes: [UInt8], options: ImportOptions) throws -> ImportBatch<ImportedLead> {
-    try collect { encoding, write in try streamLeads(CSVBytes(bytes), options: options, encoding: encoding, write: write) }
+    try collect { encoding, write in
+      try streamLeads(CSVBytes(bytes), options: options, encoding: encoding, write: write)
+    }
   }
 
   /// Parses a touches file (bytes as read from disk).
@@ -41,7 +43,8 @@ public enum CSVImport {
   /// Parses decoded leads records (the reference the streamed parse is held to). A repeated `external_id` is a bad row at its later line.
   package static func leads(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedLead> {
     let known = options.knownModels
-    return try parse(file, processor: RowProcessor(schema: .leads, options: options) { LeadRow.read(&$0, knownModels: known) })
+    return try parse(
+      file, processor: RowProcessor(schema: .leads, options: options) { LeadRow.read(&$0, knownModels: known) })
   }
 
   /// Parses decoded touches records. `channel` and `outcome` are required: a touch without them says nothing.
@@ -97,7 +100,8 @@ public enum CSVImport {
     return ImportBatch(encoding: summary.encoding, warnings: summary.warnings, rows: rows, errors: summary.errors)
   }
 
-  private static func parse<Row: ImportedRow>(_ file: CSVFile, processor: RowProcessor<Row>) throws -> ImportBatch<Row> {
+  private static func parse<Row: ImportedRow>(_ file: CSVFile, processor: RowProcessor<Row>) throws -> ImportBatch<Row>
+  {
     var processor = processor
     var rows: [Row] = []
     var errors: [RowError] = []

@@ -55,7 +55,9 @@ struct CSVRecordDecoder {
     record.fields.removeAll(keepingCapacity: true)
     try raw.bytes.withUnsafeBufferPointer { all in
       if raw.isASCII {
-        for i in raw.ends.indices { record.fields.append(String(decoding: all.extracting(raw.range(i)), as: UTF8.self)) }
+        for i in raw.ends.indices {
+          record.fields.append(String(decoding: all.extracting(raw.range(i)), as: UTF8.self))
+        }
       } else {
         try decodeNonASCII(raw, all)
       }

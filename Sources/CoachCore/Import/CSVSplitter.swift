@@ -20,7 +20,8 @@ enum CSVSplitter {
     var splitter = CSVStreamSplitter()
     let keep = { (r: ByteRecord) in
       let fields = r.ends.indices.map { Array(r.bytes[r.range($0)]) }
-      records.append(RawRecord(line: r.line, fields: fields, unclosedQuoteLine: r.unclosedQuoteLine, isASCII: r.isASCII))
+      records.append(
+        RawRecord(line: r.line, fields: fields, unclosedQuoteLine: r.unclosedQuoteLine, isASCII: r.isASCII))
     }
     bytes.withUnsafeBufferPointer { splitter.feed($0, keep) }
     splitter.finish(keep)

@@ -49,7 +49,9 @@ struct RowReader {
     -> T? where T.RawValue == String
   {
     guard let v = value ?? text(column) else { return nil }
-    if let exact = T(rawValue: v), Self.isCanonical(exact.rawValue), !v.utf8.contains(where: { $0 == 0x2D || $0 == 0x20 }) {
+    if let exact = T(rawValue: v), Self.isCanonical(exact.rawValue),
+      !v.utf8.contains(where: { $0 == 0x2D || $0 == 0x20 })
+    {
       return exact
     }
     if v.utf8.allSatisfy({ $0 < 0x80 }) {

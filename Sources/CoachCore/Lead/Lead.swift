@@ -128,7 +128,9 @@ public struct LeadFields: Hashable, Codable, Sendable {
   ) {
     (self.externalID, self.name, self.phone, self.wechat, self.email) = (externalID, name, phone, wechat, email)
     (self.gender, self.birthday, self.city, self.source) = (gender, birthday, city, source)
-    (self.model, self.grade, self.tier, self.tags, self.profile, self.stage) = (model, grade, tier, tags, profile, stage)
+    (self.model, self.grade, self.tier, self.tags, self.profile, self.stage) = (
+      model, grade, tier, tags, profile, stage
+    )
   }
 }
 

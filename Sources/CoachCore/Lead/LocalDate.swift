@@ -15,7 +15,8 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
   /// Parses `YYYY-MM-DD`, checking that the day exists (Feb 29 only in leap years).
   public init?(_ text: String) {
     if let fast = LocalDate.parseDigits(text) {
-      guard (1...12).contains(fast.month), fast.day >= 1, fast.day <= LocalDate.daysIn(month: fast.month, year: fast.year)
+      guard (1...12).contains(fast.month), fast.day >= 1,
+        fast.day <= LocalDate.daysIn(month: fast.month, year: fast.year)
       else { return nil }
       self = fast
       return
@@ -93,7 +94,8 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
   /// Days since 1970-01-01 when this is a real day of 1601...9999 (else nil: the `Calendar` path handles it).
   var validDays: Int? {
-    guard CivilTime.years.contains(year), (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+    guard CivilTime.years.contains(year), (1...12).contains(month), day >= 1,
+      day <= LocalDate.daysIn(month: month, year: year)
     else { return nil }
     return CivilTime.days(year: year, month: month, day: day)
   }

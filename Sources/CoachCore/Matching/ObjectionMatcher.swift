@@ -141,8 +141,10 @@ public struct ObjectionMatcher: Sendable {
     if let smallTalkOwner = self.smallTalk {
       let phrases = smallTalk.map { claimedTokens($0, unclaimed) }
       indexes.append(
-        (BM25Index(documents: phrases, background: documents + backgroundTokens),
-         Array(repeating: smallTalkOwner, count: phrases.count)))
+        (
+          BM25Index(documents: phrases, background: documents + backgroundTokens),
+          Array(repeating: smallTalkOwner, count: phrases.count)
+        ))
     }
     self.indexes = indexes
     self.tuning = tuning
@@ -155,8 +157,9 @@ public struct ObjectionMatcher: Sendable {
     let smallTalk = ranked.first { $0.smallTalk }?.strength ?? 0
     let best = ranked.first { !$0.smallTalk }?.strength ?? 0
     guard smallTalk * tuning.smallTalkFactor < best else { return [] }
-    return Array(ranked.lazy.filter { !$0.smallTalk }.map(\.match)
-      .prefix { $0.score >= tuning.threshold && $0.score > 0 }.prefix(max(limit, 0)))
+    return Array(
+      ranked.lazy.filter { !$0.smallTalk }.map(\.match)
+        .prefix { $0.score >= tuning.threshold && $0.score > 0 }.prefix(max(limit, 0)))
   }
 
   /// The `limit` objections closest to `text` whatever their score (for "did you mean"), best first.
@@ -170,7 +173,6 @@ public struct ObjectionMatcher: Sendable {
   }
 
   // MARK: - Scoring
-
 
   private struct Ranked {
     /// The code and its reported score (at most 1).

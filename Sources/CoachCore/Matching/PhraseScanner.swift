@@ -105,7 +105,8 @@ struct PhraseScanner: Sendable {
   /// to shorter ones (八千 is a number, and 八 one before 千).
   static func match(_ elements: [Element], from element: Int, in text: [Unicode.Scalar], at position: Int) -> Int? {
     guard element < elements.count else {
-      if case .scalar(let last) = elements.last, isWordScalar(last), position < text.count, isWordScalar(text[position]) {
+      if case .scalar(let last) = elements.last, isWordScalar(last), position < text.count, isWordScalar(text[position])
+      {
         return nil
       }
       return position

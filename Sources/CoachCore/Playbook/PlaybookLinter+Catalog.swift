@@ -12,7 +12,8 @@ extension LintContext {
     for (key, days) in c.followUpDays.sorted(by: { $0.key < $1.key }) {
       if !grades.contains(key) {
         error(
-          "cadence", ["follow_up_days", key], .unknownCode(kind: "grade", code: key, known: grades.joined(separator: ", ")))
+          "cadence", ["follow_up_days", key],
+          .unknownCode(kind: "grade", code: key, known: grades.joined(separator: ", ")))
       } else if days <= 0 {
         error("cadence", ["follow_up_days", key], .intervalTooShort(found: "\(days)"))
       }
@@ -23,7 +24,8 @@ extension LintContext {
     let tiers = Tier.allCases.map(\.rawValue)
     for (key, factor) in c.tierFactor.sorted(by: { $0.key < $1.key }) {
       if !tiers.contains(key) {
-        error("cadence", ["tier_factor", key], .unknownCode(kind: "tier", code: key, known: tiers.joined(separator: ", ")))
+        error(
+          "cadence", ["tier_factor", key], .unknownCode(kind: "tier", code: key, known: tiers.joined(separator: ", ")))
       } else if factor <= 0 {
         error("cadence", ["tier_factor", key], .factorNotPositive(found: "\(factor)"))
       }
@@ -91,7 +93,8 @@ extension LintContext {
     let t = playbook.topics
     let kinds = TopicKind.allCases.map(\.rawValue)
     for key in t.buried.keys.sorted() where !kinds.contains(key) {
-      error("topics", ["buried", key], .unknownCode(kind: "buried kind", code: key, known: kinds.joined(separator: ", ")))
+      error(
+        "topics", ["buried", key], .unknownCode(kind: "buried kind", code: key, known: kinds.joined(separator: ", ")))
     }
     for kind in kinds where t.buried[kind] == nil {
       error("topics", ["buried"], .missingBuriedKind(kind: kind))

@@ -53,7 +53,8 @@ extension LintContext {
     let safe = wordings.contains { Set(DraftFact.placeholders(in: $0)).isSubset(of: always) }
     if !safe {
       error(
-        "messages", [i, "text"], .emptySlot(id: m.id, always: always.sorted().map { "{\($0)}" }.joined(separator: ", ")))
+        "messages", [i, "text"], .emptySlot(id: m.id, always: always.sorted().map { "{\($0)}" }.joined(separator: ", "))
+      )
     }
   }
 

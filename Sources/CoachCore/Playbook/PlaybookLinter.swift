@@ -89,7 +89,8 @@ final class LintContext {
 
   func add(_ severity: LintFinding.Severity, _ section: String, _ at: [any Sendable], _ text: LintText) {
     let mark = node(section, at)?.mark
-    findings.append(LintFinding(severity: severity, file: path(section), line: mark?.line, column: mark?.column, text: text))
+    findings.append(
+      LintFinding(severity: severity, file: path(section), line: mark?.line, column: mark?.column, text: text))
   }
 
   func error(_ section: String, _ at: [any Sendable], _ text: LintText) { add(.error, section, at, text) }

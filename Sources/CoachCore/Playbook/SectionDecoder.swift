@@ -44,7 +44,8 @@ struct SectionDecoder {
         findings.append(
           finding(
             unknown.key.mark,
-            .unknownKey(path: YAMLKey.display(unknown.path), key: name, allowed: unknown.allowed.joined(separator: ", ")),
+            .unknownKey(
+              path: YAMLKey.display(unknown.path), key: name, allowed: unknown.allowed.joined(separator: ", ")),
             .warning))
       }
       return value

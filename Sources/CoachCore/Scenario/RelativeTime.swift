@@ -44,7 +44,9 @@ public enum RelativeTime {
         number.append(ch)
         continue
       }
-      guard let n = Int(number), let unit = (["d", "h", "m"] as [Character]).first(where: { $0 == ch }), !units.contains(unit) else {
+      guard let n = Int(number), let unit = (["d", "h", "m"] as [Character]).first(where: { $0 == ch }),
+        !units.contains(unit)
+      else {
         return nil
       }
       units.append(unit)

@@ -22,7 +22,9 @@ extension ScenarioCheck {
       }
       if let overdue = e.overdue {
         let days = action?.overdueDays ?? 0
-        check("overdue", overdue == (days > 0), overdue ? "overdue" : "not overdue", days > 0 ? "overdue \(days) days" : "not overdue")
+        check(
+          "overdue", overdue == (days > 0), overdue ? "overdue" : "not overdue",
+          days > 0 ? "overdue \(days) days" : "not overdue")
       }
       let points = brief?.talkingPoints ?? []
       let kinds = points.map(\.kind.rawValue).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -45,7 +47,8 @@ extension ScenarioCheck {
         check("message", contains(brief?.messageDraft ?? "", text), text, brief?.messageDraft ?? "none")
       }
       for text in e.messageNever {
-        check("message_never", !contains(brief?.messageDraft ?? "", text), "no \"\(text)\"", brief?.messageDraft ?? "none")
+        check(
+          "message_never", !contains(brief?.messageDraft ?? "", text), "no \"\(text)\"", brief?.messageDraft ?? "none")
       }
       return out
     }

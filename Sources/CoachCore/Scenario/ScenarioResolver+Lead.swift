@@ -15,7 +15,9 @@ extension ScenarioResolver {
       steps.append(.touch(resolved))
     }
     steps = steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
-    let stages = steps.compactMap { step -> Stage? in if case .stage(let c, _) = step { return c.to } else { return nil } }
+    let stages = steps.compactMap { step -> Stage? in
+      if case .stage(let c, _) = step { return c.to } else { return nil }
+    }
     let stage = code(spec.stage, Stage.self, at + ["stage"], what: "stage")
     let initial = stages.isEmpty ? (stage ?? .prospect) : .prospect
     if let stage, let last = stages.last, stage != last {
@@ -27,7 +29,9 @@ extension ScenarioResolver {
     let earliest = steps.first?.at ?? now
     let created = instant(spec.created, at + ["created"]) ?? min(now, earliest.addingTimeInterval(-3_600))
     if let first = steps.first, first.at < created {
-      fail(at + ["created"], "the lead is created after its first step; `created` must come before every history step and touch")
+      fail(
+        at + ["created"],
+        "the lead is created after its first step; `created` must come before every history step and touch")
     }
     let profile = (spec.profile?.pairs ?? []).map { ProfileFact(key: $0.key, value: $0.value) }
     // In this order, so that problems are told in the file's order.
@@ -69,7 +73,8 @@ extension ScenarioResolver {
       let list = known.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
       fail(
         at + ["resolve", j],
-        "no earlier touch buried a topic or raised an issue \"\(text)\"; write its text exactly (known: \(list.isEmpty ? "none" : list))")
+        "no earlier touch buried a topic or raised an issue \"\(text)\"; write its text exactly (known: \(list.isEmpty ? "none" : list))"
+      )
     }
     guard let when, let channel, let outcome else { return nil }
     return ScenarioTouch(

@@ -78,7 +78,8 @@ final class ScenarioResolver {
     return spec.scenarios.enumerated().compactMap { i, s in
       let at: [any Sendable] = ["scenarios", i]
       if let first = seen[s.name] {
-        fail(at + ["name"], "scenario name `\(s.name)` is used twice (first at line \(line(["scenarios", first]) ?? 0))")
+        fail(
+          at + ["name"], "scenario name `\(s.name)` is used twice (first at line \(line(["scenarios", first]) ?? 0))")
       }
       seen[s.name] = seen[s.name] ?? i
       zone = timeZone(s.tz, at + ["tz"]) ?? fileZone

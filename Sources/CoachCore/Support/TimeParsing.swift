@@ -34,7 +34,9 @@ public enum TimeParsing {
       inZone = fixed
     }
     let seconds = clock.hour * 3600 + clock.minute * 60 + clock.second
-    if let fast = CivilTime.instant(day, seconds: seconds, in: inZone) { return fast.addingTimeInterval(clock.fraction) }
+    if let fast = CivilTime.instant(day, seconds: seconds, in: inZone) {
+      return fast.addingTimeInterval(clock.fraction)
+    }
     guard let base = Calendar.gregorian(inZone).date(from: c) else { return nil }
     return base.addingTimeInterval(clock.fraction)
   }

@@ -93,7 +93,8 @@ struct TouchImportWriter {
       db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'lastTouch_on_insert'")
     if insertTrigger != nil { try db.execute(sql: "DROP TRIGGER lastTouch_on_insert") }
     touchInsert = try ImportStatement(
-      db, "INSERT INTO touch (leadId, at, channel, outcome, note, objections, nextAt, actor) VALUES (?,?,?,?,?,NULL,?,?)")
+      db,
+      "INSERT INTO touch (leadId, at, channel, outcome, note, objections, nextAt, actor) VALUES (?,?,?,?,?,NULL,?,?)")
     setAsideAfter = max(setAsideAtLeast, try Int.fetchOne(db, sql: "SELECT max(rowid) FROM touch") ?? 0)
   }
 
@@ -124,7 +125,8 @@ struct TouchImportWriter {
     }
     let columns = Migrations.lastTouchColumns
     let latest = try [0, 1].map { kind in
-      try db.makeStatement(sql: "INSERT OR REPLACE INTO lastTouch (\(columns)) \(Migrations.latestTouch(kind, of: "?"))")
+      try db.makeStatement(
+        sql: "INSERT OR REPLACE INTO lastTouch (\(columns)) \(Migrations.latestTouch(kind, of: "?"))")
     }
     for lead in touched.sorted() {
       for statement in latest { try statement.execute(arguments: [lead]) }

@@ -76,7 +76,8 @@ final class ImportStatement {
 
   /// Binds `count` bytes of `text` where they are (a nil destructor is SQLITE_STATIC).
   private func bindText(_ index: Int32, _ text: UnsafeMutableRawBufferPointer, _ count: Int) throws {
-    try check(sqlite3_bind_text(handle, index, text.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), nil))
+    try check(
+      sqlite3_bind_text(handle, index, text.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), nil))
   }
 
   /// Binds an integer, or NULL.

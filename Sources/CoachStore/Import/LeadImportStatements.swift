@@ -32,7 +32,8 @@ final class LeadImportStatements {
     self.actor = actor
     many = batched ? try LeadImportMany(db, size: 64) : nil
     leadByExternalID = try ImportStatement(db, "SELECT 1 FROM lead WHERE externalId = ?")
-    customerByPhone = try ImportStatement(db, "SELECT id FROM customer WHERE phone = ? AND name = ? ORDER BY id LIMIT 1")
+    customerByPhone = try ImportStatement(
+      db, "SELECT id FROM customer WHERE phone = ? AND name = ? ORDER BY id LIMIT 1")
     customerFill = try ImportStatement(
       db,
       """
@@ -40,7 +41,8 @@ final class LeadImportStatements {
         birthday = COALESCE(birthday, ?), city = COALESCE(city, ?) WHERE id = ?
       """)
     customerInsert = try ImportStatement(
-      db, "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)")
+      db,
+      "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)")
     leadInsert = try ImportStatement(
       db,
       """

@@ -33,7 +33,9 @@ struct CreatedCustomers {
 /// `LocalDate.description` (`%04d-%02d-%02d`) without `String(format:)` for years 0…9999.
 enum DayText {
   static func iso(_ d: LocalDate) -> String {
-    guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else { return d.description }
+    guard (0...9999).contains(d.year), (0...99).contains(d.month), (0...99).contains(d.day) else {
+      return d.description
+    }
     var out: (UInt64, UInt64) = (0, 0)
     return withUnsafeMutableBytes(of: &out) { raw in
       func put(_ v: Int, at i: Int, width: Int) {

@@ -75,7 +75,9 @@ enum LeadLoader {
     if filter.withProfile {
       let customers = jsonArray(customerOf.keys.sorted().map(String.init))
       let facts = try Row.fetchCursor(
-        db, sql: "SELECT customerId, key, value FROM profileFact WHERE customerId IN (SELECT value FROM json_each(?)) ORDER BY id",
+        db,
+        sql:
+          "SELECT customerId, key, value FROM profileFact WHERE customerId IN (SELECT value FROM json_each(?)) ORDER BY id",
         arguments: [customers])
       while let row = try facts.next() {
         for i in customerOf[row[0]] ?? [] { leads[i].profile.append(ProfileFact(key: row[1], value: row[2])) }
@@ -93,7 +95,8 @@ enum LeadLoader {
       leads[i].events.append(
         StageEvent(
           from: (row[1] as String?).flatMap(Stage.init(rawValue:)), to: Stage(rawValue: row[2]) ?? .prospect,
-          at: (row[3] as StoredTime).date, actor: row[4], reason: (row[5] as String?).flatMap(ChurnReason.init(rawValue:)),
+          at: (row[3] as StoredTime).date, actor: row[4],
+          reason: (row[5] as String?).flatMap(ChurnReason.init(rawValue:)),
           note: row[6], amount: row[7], model: row[8], eta: (row[9] as String?).flatMap(LocalDate.init),
           date: (row[10] as String?).flatMap(LocalDate.init)))
     }

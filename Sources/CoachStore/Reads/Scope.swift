@@ -60,7 +60,8 @@ public struct LeadFilter: Sendable {
   /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads, or replay them, from that time on.
   public var touchesSince: Date?
 
-  public init(scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [Int64]? = nil, limit: Int? = nil) {
+  public init(scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [Int64]? = nil, limit: Int? = nil)
+  {
     self.scope = scope
     self.stage = stage
     self.consultantID = consultantID

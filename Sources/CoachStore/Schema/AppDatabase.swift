@@ -35,7 +35,8 @@ public final class AppDatabase: Sendable {
     do {
       return try AppDatabase(DatabasePool(path: path, configuration: config))
     } catch let error as DatabaseError {
-      throw CoachError.rejected(code: "db_unreadable", message: "cannot open \(path) as a coach database: \(error.message ?? "\(error)")")
+      throw CoachError.rejected(
+        code: "db_unreadable", message: "cannot open \(path) as a coach database: \(error.message ?? "\(error)")")
     }
   }
 
@@ -44,7 +45,11 @@ public final class AppDatabase: Sendable {
     if FileManager.default.fileExists(atPath: path) { return }
     let fd = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-      throw CoachError.rejected(code: "db_unwritable", message: "cannot create the database at \(path): \(String(cString: strerror(errno))); check the folder exists and is writable")
+      throw CoachError.rejected(
+        code: "db_unwritable",
+        message:
+          "cannot create the database at \(path): \(String(cString: strerror(errno))); check the folder exists and is writable"
+      )
     }
     close(fd)
   }
@@ -64,7 +69,9 @@ public final class AppDatabase: Sendable {
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 16)) ?? Data()
     if !head.isEmpty && head != Data("SQLite format 3\0".utf8) {
-      throw CoachError.rejected(code: "not_a_database", message: "\(path) is not a SQLite database; give --db a coach database file or a new path")
+      throw CoachError.rejected(
+        code: "not_a_database",
+        message: "\(path) is not a SQLite database; give --db a coach database file or a new path")
     }
   }
 }

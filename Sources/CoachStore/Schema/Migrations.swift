@@ -134,7 +134,8 @@ enum Migrations {
     // figures of switch arguments: counting them through stageEvent looked a lead up per delivery, a group-wide
     // cost in every brief (~80 ms at 1M leads). Kept by triggers, so every writer (commands, imports, demo,
     // restores of older files after migration) keeps it; `DeliveryTableTests` checks it against the join.
-    m.registerMigration("v4", foreignKeyChecks: .immediate) { db in  // deliveries (no table rebuilt: no global foreign-key scan)
+    // Deliveries (no table rebuilt: no global foreign-key scan).
+    m.registerMigration("v4", foreignKeyChecks: .immediate) { db in
       try db.execute(
         sql: """
           CREATE TABLE delivery (

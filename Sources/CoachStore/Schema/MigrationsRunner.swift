@@ -42,7 +42,9 @@ extension Migrations {
     guard unknown.isEmpty else {
       throw CoachError.rejected(
         code: "schema_too_new",
-        message: "\(path ?? "the database") has schema \(unknown.sorted().joined(separator: ", ")), newer than this coach knows (up to \(knownVersions.last ?? "none")): upgrade coach")
+        message:
+          "\(path ?? "the database") has schema \(unknown.sorted().joined(separator: ", ")), newer than this coach knows (up to \(knownVersions.last ?? "none")): upgrade coach"
+      )
     }
   }
 }

@@ -13,7 +13,9 @@ struct StoredTime: DatabaseValueConvertible, StatementColumnConvertible {
   init(date: Date) { self.date = date }
 
   init?(sqliteStatement: SQLiteStatement, index: CInt) {
-    if sqlite3_column_type(sqliteStatement, index) == SQLITE_TEXT, let text = sqlite3_column_text(sqliteStatement, index) {
+    if sqlite3_column_type(sqliteStatement, index) == SQLITE_TEXT,
+      let text = sqlite3_column_text(sqliteStatement, index)
+    {
       let length = Int(sqlite3_column_bytes(sqliteStatement, index))
       if let seconds = StoredTime.wholeSeconds(UnsafeBufferPointer(start: text, count: length)) {
         date = Date(timeIntervalSince1970: Double(seconds))

@@ -15,7 +15,8 @@ public enum BackupInspector {
     do {
       try AppDatabase.checkIsCoachDatabase(path: path)
     } catch {
-      throw CoachError.rejected(code: "not_a_database", message: "\(path) is not a SQLite database: give a file made by `coach backup`")
+      throw CoachError.rejected(
+        code: "not_a_database", message: "\(path) is not a SQLite database: give a file made by `coach backup`")
     }
     var config = Configuration()
     config.readonly = true
@@ -36,18 +37,22 @@ public enum BackupInspector {
         guard missing.isEmpty else {
           throw CoachError.rejected(
             code: "not_a_coach_database",
-            message: "\(path) is not a coach database (no \(missing.joined(separator: ", ")) table): give a file made by `coach backup`")
+            message:
+              "\(path) is not a coach database (no \(missing.joined(separator: ", ")) table): give a file made by `coach backup`"
+          )
         }
         try Migrations.refuseNewer(db, path: path)
         let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         guard check == ["ok"] else {
           throw CoachError.rejected(
-            code: "corrupt_backup", message: "\(path) fails the integrity check: \(check.prefix(3).joined(separator: "; "))")
+            code: "corrupt_backup",
+            message: "\(path) fails the integrity check: \(check.prefix(3).joined(separator: "; "))")
         }
         return try summary(db, path: path)
       }
     } catch let error as DatabaseError {
-      throw CoachError.rejected(code: "not_a_database", message: "cannot read \(path) as a coach database: \(error.message ?? "\(error)")")
+      throw CoachError.rejected(
+        code: "not_a_database", message: "cannot read \(path) as a coach database: \(error.message ?? "\(error)")")
     }
   }
 

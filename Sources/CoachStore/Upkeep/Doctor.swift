@@ -43,7 +43,8 @@ extension AppDatabase {
       return try readHealth()
     } catch let error as DatabaseError {
       throw CoachError.rejected(
-        code: "damaged", message: "the database is damaged: \(error.message ?? "\(error)"); restore a backup with `coach restore FILE`")
+        code: "damaged",
+        message: "the database is damaged: \(error.message ?? "\(error)"); restore a backup with `coach restore FILE`")
     }
   }
 
@@ -74,7 +75,8 @@ extension AppDatabase {
 
   /// Output key and table name of every table counted (fixed names, never user input).
   static let countedTables: [(String, String)] = [
-    ("users", "user"), ("customers", "customer"), ("leads", "lead"), ("tags", "leadTag"), ("profile_facts", "profileFact"),
+    ("users", "user"), ("customers", "customer"), ("leads", "lead"), ("tags", "leadTag"),
+    ("profile_facts", "profileFact"),
     ("stage_events", "stageEvent"), ("touches", "touch"), ("topics", "topic"), ("exports", "exportLog"),
     ("reassignments", "reassignLog"),
   ]
@@ -90,7 +92,10 @@ extension AppDatabase {
     ("topic_without_lead", "SELECT COUNT(*) FROM topic WHERE leadId NOT IN (SELECT id FROM lead)"),
     ("stage_event_without_lead", "SELECT COUNT(*) FROM stageEvent WHERE leadId NOT IN (SELECT id FROM lead)"),
     ("tag_without_lead", "SELECT COUNT(*) FROM leadTag WHERE leadId NOT IN (SELECT id FROM lead)"),
-    ("profile_fact_without_customer", "SELECT COUNT(*) FROM profileFact WHERE customerId NOT IN (SELECT id FROM customer)"),
+    (
+      "profile_fact_without_customer",
+      "SELECT COUNT(*) FROM profileFact WHERE customerId NOT IN (SELECT id FROM customer)"
+    ),
     ("lead_without_stage_event", "SELECT COUNT(*) FROM lead WHERE id NOT IN (SELECT leadId FROM stageEvent)"),
     ("customer_without_lead", "SELECT COUNT(*) FROM customer WHERE id NOT IN (SELECT customerId FROM lead)"),
   ]

@@ -36,9 +36,12 @@ extension AppDatabase {
   /// The export log between two instants, oldest first.
   public func exports(from: Date, to: Date) throws -> [ExportEntry] {
     try writer.read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM exportLog WHERE at >= ? AND at < ? ORDER BY at, id", arguments: [from, to]).map {
+      try Row.fetchAll(
+        db, sql: "SELECT * FROM exportLog WHERE at >= ? AND at < ? ORDER BY at, id", arguments: [from, to]
+      ).map {
         ExportEntry(
-          at: $0["at"], actor: $0["actor"], what: $0["what"], format: $0["format"], rows: $0["rows"], masked: $0["masked"],
+          at: $0["at"], actor: $0["actor"], what: $0["what"], format: $0["format"], rows: $0["rows"],
+          masked: $0["masked"],
           target: $0["target"])
       }
     }

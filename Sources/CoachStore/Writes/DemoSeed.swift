@@ -8,8 +8,11 @@ extension AppDatabase {
   /// lead is refused, so demo data never mixes with real customers.
   public func seed(_ dataset: DemoDataset, now: Date) throws -> Int {
     try writer.write { db in
-      if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead WHERE externalId IS NULL OR externalId NOT LIKE 'DEMO-%'") ?? 0 > 0 {
-        throw CoachError.rejected(code: "not_empty", message: "this database holds real leads: give the demo a new --db path")
+      if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead WHERE externalId IS NULL OR externalId NOT LIKE 'DEMO-%'")
+        ?? 0 > 0
+      {
+        throw CoachError.rejected(
+          code: "not_empty", message: "this database holds real leads: give the demo a new --db path")
       }
       for table in ["topic", "touch", "stageEvent", "leadTag", "lead", "profileFact", "customer", "exportLog", "user"] {
         try db.execute(sql: "DELETE FROM \(table)")
@@ -21,7 +24,8 @@ extension AppDatabase {
           continue
         }
         try db.execute(
-          sql: "INSERT INTO user (name, role, team, createdAt) VALUES (?,?,?,?)", arguments: [u.name, u.role.rawValue, u.team, now])
+          sql: "INSERT INTO user (name, role, team, createdAt) VALUES (?,?,?,?)",
+          arguments: [u.name, u.role.rawValue, u.team, now])
         userIDs[u.name] = db.lastInsertedRowID
       }
       for lead in dataset.leads {
@@ -33,7 +37,9 @@ extension AppDatabase {
         for t in lead.touches {
           touchIDs[t.id] = try TouchWriter.insert(
             db, leadID: leadID,
-            NewTouch(at: t.at, channel: t.channel, outcome: t.outcome, note: t.note, objections: t.objections, nextAt: t.nextAt),
+            NewTouch(
+              at: t.at, channel: t.channel, outcome: t.outcome, note: t.note, objections: t.objections, nextAt: t.nextAt
+            ),
             actor: t.actor ?? lead.consultant)
         }
         for topic in lead.topics {

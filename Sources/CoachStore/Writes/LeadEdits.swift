@@ -42,7 +42,8 @@ extension AppDatabase {
           throw CoachError.refused(.etaNotApplicable(leadID: leadID, stage: lead.stage))
         }
         try LeadWriter.insertEvent(
-          db, leadID: id, StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: "eta changed", eta: eta))
+          db, leadID: id,
+          StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: "eta changed", eta: eta))
       }
       let customer: [(String, (any DatabaseValueConvertible)?)] = [
         ("name", edit.name), ("phone", edit.phone), ("wechat", edit.wechat), ("email", edit.email),
@@ -50,7 +51,8 @@ extension AppDatabase {
       ].filter { $0.1 != nil }
       if !customer.isEmpty {
         try db.execute(
-          sql: "UPDATE customer SET \(customer.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = (SELECT customerId FROM lead WHERE id = ?)",
+          sql:
+            "UPDATE customer SET \(customer.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = (SELECT customerId FROM lead WHERE id = ?)",
           arguments: StatementArguments(customer.map { $0.1 } + [id]))
       }
       if let newOwner = edit.consultantID {
@@ -68,7 +70,8 @@ extension AppDatabase {
         ("grade", edit.grade?.rawValue), ("tier", edit.tier?.rawValue),
       ].filter { $0.1 != nil }
       try db.execute(
-        sql: "UPDATE lead SET \((fields.map { "\($0.0) = ?" } + ["updatedAt = ?"]).joined(separator: ", ")) WHERE id = ?",
+        sql:
+          "UPDATE lead SET \((fields.map { "\($0.0) = ?" } + ["updatedAt = ?"]).joined(separator: ", ")) WHERE id = ?",
         arguments: StatementArguments(fields.map { $0.1 } + [now, id]))
       for tag in edit.addTags {
         try db.execute(sql: "INSERT OR IGNORE INTO leadTag (leadId, tag) VALUES (?, ?)", arguments: [id, tag])
@@ -81,7 +84,8 @@ extension AppDatabase {
           sql: "DELETE FROM profileFact WHERE key = ? AND customerId = (SELECT customerId FROM lead WHERE id = ?)",
           arguments: [fact.key, id])
         try db.execute(
-          sql: "INSERT INTO profileFact (customerId, key, value, createdAt) SELECT customerId, ?, ?, ? FROM lead WHERE id = ?",
+          sql:
+            "INSERT INTO profileFact (customerId, key, value, createdAt) SELECT customerId, ?, ?, ? FROM lead WHERE id = ?",
           arguments: [fact.key, fact.value, now, id])
       }
     }

@@ -52,7 +52,8 @@ enum LeadWriter {
         """
     ).execute(
       arguments: [
-        customerID, lead.externalID, lead.consultantID, lead.source, lead.model, lead.grade?.rawValue, lead.tier?.rawValue,
+        customerID, lead.externalID, lead.consultantID, lead.source, lead.model, lead.grade?.rawValue,
+        lead.tier?.rawValue,
         lead.stage.rawValue, StoredDate.value(lead.createdAt), StoredDate.value(lead.createdAt),
       ])
     let leadID = db.lastInsertedRowID
@@ -64,8 +65,9 @@ enum LeadWriter {
     for fact in lead.profile.reversed() where seen.insert(fact.key).inserted {
       try db.cachedStatement(sql: "DELETE FROM profileFact WHERE customerId = ? AND key = ?").execute(
         arguments: [customerID, fact.key])
-      try db.cachedStatement(sql: "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)").execute(
-        arguments: [customerID, fact.key, fact.value, StoredDate.value(lead.createdAt)])
+      try db.cachedStatement(sql: "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)")
+        .execute(
+          arguments: [customerID, fact.key, fact.value, StoredDate.value(lead.createdAt)])
     }
     let history = events ?? [StageEvent(from: nil, to: lead.stage, at: lead.createdAt, actor: actor, note: nil)]
     for event in history { try insertEvent(db, leadID: leadID, event) }
@@ -89,7 +91,8 @@ enum LeadWriter {
       return id
     }
     try db.cachedStatement(
-      sql: "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)"
+      sql:
+        "INSERT INTO customer (name, phone, wechat, email, gender, birthday, city, createdAt) VALUES (?,?,?,?,?,?,?,?)"
     ).execute(
       arguments: [
         lead.name, lead.phone, lead.wechat, lead.email, lead.gender, lead.birthday?.description, lead.city,
@@ -118,7 +121,8 @@ enum LeadWriter {
         """
     ).execute(
       arguments: [
-        leadID, e.from?.rawValue, e.to.rawValue, StoredDate.value(e.at), e.actor, e.reason?.rawValue, e.note, e.amount, e.model,
+        leadID, e.from?.rawValue, e.to.rawValue, StoredDate.value(e.at), e.actor, e.reason?.rawValue, e.note, e.amount,
+        e.model,
         e.eta?.description, e.date?.description,
       ])
   }

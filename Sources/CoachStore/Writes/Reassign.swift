@@ -28,13 +28,16 @@ extension AppDatabase {
     try writer.write { db in
       let source = try Self.existingUser(db, named: from)
       let target = try Self.existingUser(db, named: to)
-      guard let sourceID = source.id, let targetID = target.id else { throw CoachError.internalError("user without id") }
+      guard let sourceID = source.id, let targetID = target.id else {
+        throw CoachError.internalError("user without id")
+      }
       guard sourceID != targetID else {
         throw CoachError.refused(.sameUser(name: from))
       }
       try Self.authorizeReassign(acting: acting, from: source, to: target)
       try db.execute(
-        sql: "UPDATE lead SET consultantId = ?, updatedAt = ? WHERE consultantId = ?", arguments: [targetID, now, sourceID])
+        sql: "UPDATE lead SET consultantId = ?, updatedAt = ? WHERE consultantId = ?",
+        arguments: [targetID, now, sourceID])
       let moved = db.changesCount
       let entry = Reassignment(at: now, actor: acting?.name, from: source.name, to: target.name, leads: moved)
       try db.execute(
@@ -56,7 +59,8 @@ extension AppDatabase {
   static func existingUser(_ db: Database, named name: String) throws -> User {
     if let user = try User.filter(Column("name") == name).fetchOne(db) { return user }
     let known = try String.fetchAll(db, sql: "SELECT name FROM user ORDER BY name").joined(separator: ", ")
-    throw CoachError.rejected(code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
+    throw CoachError.rejected(
+      code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
   }
 
   /// Admins may move anyone's leads; a team lead only between two users of their own team.
@@ -67,6 +71,7 @@ extension AppDatabase {
       acting.role == .lead
       ? "a team lead may move leads only between users of their own team (\(acting.team ?? "none"))"
       : "only an admin or the team lead of both users may reassign leads"
-    throw CoachError.rejected(code: "forbidden", message: "\(acting.name) may not move \(from.name)'s leads to \(to.name): \(why)")
+    throw CoachError.rejected(
+      code: "forbidden", message: "\(acting.name) may not move \(from.name)'s leads to \(to.name): \(why)")
   }
 }

@@ -5,7 +5,9 @@ import GRDB
 extension AppDatabase {
   /// Holds the sales follow-ups of a lead the scope may change until `until` (`coach snooze`), recorded with who,
   /// when and why. A snooze already holding is lifted at `now` by the new one (one hold at a time, both kept).
-  public func snooze(leadID: String, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope)
+  public func snooze(
+    leadID: String, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope
+  )
     throws -> Snooze
   {
     try writer.write { db in

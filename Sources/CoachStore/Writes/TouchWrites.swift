@@ -62,11 +62,15 @@ extension AppDatabase {
       let touchID = try TouchWriter.insert(db, leadID: id, touch, actor: actor)
       var buried: [Int64] = []
       for (text, kind) in touch.bury {
-        buried.append(try TouchWriter.insertTopic(db, leadID: id, category: .buried, text: text, kind: kind, at: touch.at, by: actor))
+        buried.append(
+          try TouchWriter.insertTopic(
+            db, leadID: id, category: .buried, text: text, kind: kind, at: touch.at, by: actor))
       }
       var issues: [Int64] = []
       for text in touch.issues {
-        issues.append(try TouchWriter.insertTopic(db, leadID: id, category: .issue, text: text, kind: .other, at: touch.at, by: actor))
+        issues.append(
+          try TouchWriter.insertTopic(
+            db, leadID: id, category: .issue, text: text, kind: .other, at: touch.at, by: actor))
       }
       for (code, text) in touch.said {
         try db.execute(
@@ -75,7 +79,8 @@ extension AppDatabase {
       }
       for topicID in touch.resolve {
         try db.execute(
-          sql: "UPDATE topic SET resolvedAt = ?, resolvedByTouch = ? WHERE id = ?", arguments: [touch.at, touchID, topicID])
+          sql: "UPDATE topic SET resolvedAt = ?, resolvedByTouch = ? WHERE id = ?",
+          arguments: [touch.at, touchID, topicID])
       }
       try db.execute(sql: "UPDATE lead SET updatedAt = ? WHERE id = ?", arguments: [touch.at, id])
       return TouchResult(touchID: touchID, buriedTopicIDs: buried, issueIDs: issues)

@@ -10,7 +10,8 @@ extension CoachCommand {
       commandName: "alerts", abstract: "Overdue follow-ups, most overdue first (--team for a team lead).")
     @Flag(help: "The whole team's alerts (team leads and admins).") var team = false
     @Flag(
-      help: "Only the escalated ones: past the playbook's escalate_after_days, or a new lead untouched past first_contact_escalate_hours."
+      help:
+        "Only the escalated ones: past the playbook's escalate_after_days, or a new lead untouched past first_contact_escalate_hours."
     )
     var escalated = false
     @Option(help: "At most N alerts (the table shows the 50 most overdue unless given; --json lists all).")
@@ -33,7 +34,8 @@ extension CoachCommand {
       if alerts.isEmpty { return out.line(ctx.playbook.labels.ui(.nothingDue) ?? "nothing overdue") }
       let labels = ctx.playbook.labels
       let table = TextTable(headers: [
-        labels.ui(.severity) ?? "severity", "id", labels.ui(.name) ?? "name", labels.ui(.consultant) ?? "consultant", labels.ui(.action) ?? "action",
+        labels.ui(.severity) ?? "severity", "id", labels.ui(.name) ?? "name", labels.ui(.consultant) ?? "consultant",
+        labels.ui(.action) ?? "action",
         labels.ui(.deadline) ?? "deadline", labels.ui(.overdueDays) ?? "days overdue",
       ])
       out.line(
@@ -42,8 +44,10 @@ extension CoachCommand {
             let word = out.say(.severity(a.severity))
             let mark = a.escalated ? " ▲ " + out.say(.escalated) : ""
             return [
-              (a.severity == .high ? Output.red(word) : word) + (a.escalated ? Output.red(mark) : ""), a.leadID, out.nameWithTags(a.name, a.tags), a.consultant ?? "",
-              labels.ui(.action, a.action.rawValue) ?? a.action.rawValue, out.time(a.deadline), out.say(.days(a.overdueDays)),
+              (a.severity == .high ? Output.red(word) : word) + (a.escalated ? Output.red(mark) : ""), a.leadID,
+              out.nameWithTags(a.name, a.tags), a.consultant ?? "",
+              labels.ui(.action, a.action.rawValue) ?? a.action.rawValue, out.time(a.deadline),
+              out.say(.days(a.overdueDays)),
             ]
           }))
       if all.count > alerts.count {
@@ -57,4 +61,3 @@ extension CoachCommand {
     }
   }
 }
-

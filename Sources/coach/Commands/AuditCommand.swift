@@ -28,7 +28,8 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let chosen = format ?? (env.json ? .json : .table)
       if env.json && chosen != .json && out == nil {
-        throw CoachError.usage("--json prints JSON: drop --format \(chosen.rawValue), or add --out FILE to write it to a file")
+        throw CoachError.usage(
+          "--json prints JSON: drop --format \(chosen.rawValue), or add --out FILE to write it to a file")
       }
       if list != nil && chosen == .html {
         throw CoachError.usage("--list prints a table, JSON or CSV: use --format table, json or csv (not html)")
@@ -67,7 +68,8 @@ extension CoachCommand {
     }
 
     /// `--list`: the follow-ups behind one figure, as JSON, CSV or a table.
-    func listing(_ report: AuditReport, _ list: AuditList, _ format: Format, env: RunEnvironment, playbook: Playbook) throws
+    func listing(_ report: AuditReport, _ list: AuditList, _ format: Format, env: RunEnvironment, playbook: Playbook)
+      throws
       -> Data
     {
       let text = AuditListText(report: report, list: list, labels: AuditLabels(playbook), time: Output(env: env).time)
@@ -93,7 +95,8 @@ extension CoachCommand {
         return Data((text + (log.isEmpty ? "" : "\n" + log.joined(separator: "\n") + "\n")).utf8)
       case .html:
         var page = AuditHTML(
-          report: report, labels: labels, dealership: playbook.labels.dealership, generated: Output(env: env).time(env.now))
+          report: report, labels: labels, dealership: playbook.labels.dealership,
+          generated: Output(env: env).time(env.now))
         page.access = access
         page.drillDown = true
         page.time = Output(env: env).time

@@ -21,7 +21,9 @@ extension CoachCommand {
       // Recorded first, so the copy carries its own log line and a failed copy still shows as an attempt.
       let leads = try session.db.leadCount()
       try session.db.record(
-        ExportEntry(at: env.now, actor: session.actor, what: "backup", format: "sqlite", rows: leads, masked: false, target: file))
+        ExportEntry(
+          at: env.now, actor: session.actor, what: "backup", format: "sqlite", rows: leads, masked: false, target: file)
+      )
       let summary = try session.db.backup(to: file)
       if env.json {
         try Output(env: env).json(BackupJSON(summary))

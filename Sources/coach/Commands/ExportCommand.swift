@@ -28,13 +28,16 @@ extension CoachCommand {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
         if unmasked && !session.isAdmin {
-          throw CoachError.refused(.notAllowed(.unmasked, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
+          throw CoachError.refused(
+            .notAllowed(.unmasked, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
         }
         let leads = try session.db.snapshots(LeadFilter(scope: session.scope))
         let data: Data
         switch format {
         case .json:
-          data = try Output(env: env).encoder().encode(["leads": leads.map { LeadJSON($0, fullPhone: unmasked) }]) + Data("\n".utf8)
+          data =
+            try Output(env: env).encoder().encode(["leads": leads.map { LeadJSON($0, fullPhone: unmasked) }])
+            + Data("\n".utf8)
         case .csv:
           // The import's lead columns first, so an export imports back.
           // With a BOM on stdout as in a file (contract): Excel then reads it as UTF-8 however it was saved.
@@ -43,7 +46,8 @@ extension CoachCommand {
           data = try LeadExport.xlsx(leads, zone: env.zone, maskPhone: !unmasked)
         }
         let entry = ExportEntry(
-          at: env.now, actor: session.actor, what: "leads", format: format.rawValue, rows: leads.count, masked: !unmasked,
+          at: env.now, actor: session.actor, what: "leads", format: format.rawValue, rows: leads.count,
+          masked: !unmasked,
           target: out ?? "stdout")
         if let out {
           // Written to a 0600 temp file first; recorded; then moved into place.
@@ -80,7 +84,8 @@ struct SafeFile {
   static func prepare(_ data: Data, for path: String) throws -> SafeFile {
     let url = URL(fileURLWithPath: path)
     let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    guard FileManager.default.createFile(atPath: tmp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+    guard FileManager.default.createFile(atPath: tmp.path, contents: data, attributes: [.posixPermissions: 0o600])
+    else {
       throw CoachError.refused(.unwritable(path: path))
     }
     return SafeFile(tmp: tmp, target: url)
@@ -91,7 +96,8 @@ struct SafeFile {
   func commit() throws {
     if rename(tmp.path, target.path) != 0 {
       try? FileManager.default.removeItem(at: tmp)
-      throw CoachError.rejected(code: "unwritable", message: "cannot write \(target.path): rename failed (errno \(errno))")
+      throw CoachError.rejected(
+        code: "unwritable", message: "cannot write \(target.path): rename failed (errno \(errno))")
     }
   }
 }

@@ -26,7 +26,8 @@ extension CoachCommand.LeadCommand {
         birthday: try fields.birthday.map { try env.date($0, option: "--birthday") }, city: fields.city,
         source: fields.source, model: try fields.checkedModel(env), grade: fields.grade, tier: fields.tier,
         tags: fields.cleanTags, profile: try fields.parsedProfile())
-      let id = try AddLead(fields: lead, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate).run(session)
+      let id = try AddLead(fields: lead, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate).run(
+        session)
       if env.json {
         try Output(env: env).json(["id": id])
       } else {

@@ -35,7 +35,9 @@ extension CoachCommand.LeadCommand {
       if let snooze = detail.snooze {
         out.line(Output.yellow(out.say(.snoozedUntil(snooze.until, reason: snooze.reason, by: snooze.actor))))
       }
-      if !lead.tags.isEmpty { out.line(word(.tags) + " " + lead.tags.map { out.say(.tag($0)) }.joined(separator: ", ")) }
+      if !lead.tags.isEmpty {
+        out.line(word(.tags) + " " + lead.tags.map { out.say(.tag($0)) }.joined(separator: ", "))
+      }
       if !lead.profile.isEmpty {
         out.line(word(.profile) + " " + lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
       }
@@ -63,7 +65,9 @@ extension CoachCommand.LeadCommand {
       if !open.isEmpty {
         out.line(Output.bold(word(.openTopics)))
         for t in open {
-          out.line("  [\(t.id)] \(t.category == .issue ? word(.issue) : t.kind.rawValue): \(t.text)  (\(out.time(t.buriedAt)))")
+          out.line(
+            "  [\(t.id)] \(t.category == .issue ? word(.issue) : t.kind.rawValue): \(t.text)  (\(out.time(t.buriedAt)))"
+          )
         }
       }
     }
@@ -83,7 +87,8 @@ extension CoachCommand.LeadCommand {
       let session = try Session.open(env)
       if let limit, limit < 0 { throw CoachError.refused(.negativeLimit) }
       let consultantID = try consultant.map { try session.consultantID($0) }
-      var filter = LeadFilter(scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit)
+      var filter = LeadFilter(
+        scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit)
       if !env.json {
         // The table shows the last touch and ranks at most: both read only the touches kept from now on.
         filter.withNotes = false
@@ -99,7 +104,9 @@ extension CoachCommand.LeadCommand {
       if unmasked { try session.recordUnmaskedView("lead_list", rows: leads.count, target: nil) }
       let out = Output(env: env)
       if env.json {
-        return try out.json(["leads": leads.map { LeadJSON($0, fullPhone: session.showsFullPhone(of: $0, unmasked: unmasked)) }])
+        return try out.json([
+          "leads": leads.map { LeadJSON($0, fullPhone: session.showsFullPhone(of: $0, unmasked: unmasked)) }
+        ])
       }
       let table = TextTable(
         headers: ([.id, .name, .phone, .stage, .grade, .model, .consultant, .lastTouch] as [UIText.Label]).map {
@@ -111,7 +118,8 @@ extension CoachCommand.LeadCommand {
             [
               l.id, out.nameWithTags(l.name, l.tags),
               (session.showsFullPhone(of: l, unmasked: unmasked) ? l.phone : l.phone.map(Phone.mask)) ?? "",
-              out.say(.stage(l.stage)), l.grade?.rawValue ?? "", l.model ?? "", l.consultant ?? "", out.time(l.lastTouch?.at),
+              out.say(.stage(l.stage)), l.grade?.rawValue ?? "", l.model ?? "", l.consultant ?? "",
+              out.time(l.lastTouch?.at),
             ]
           }))
       out.line(Output.dim(out.say(.leadCount(leads.count))))

@@ -22,7 +22,8 @@ extension CoachCommand {
       if env.json { return try out.json(["models": playbook.models.map(ModelJSON.init)]) }
       let labels = playbook.labels
       let table = TextTable(columns: [
-        .init("code"), .init("name"), .init("segment"), .init("price", alignment: .right), .init("wait wk", alignment: .right),
+        .init("code"), .init("name"), .init("segment"), .init("price", alignment: .right),
+        .init("wait wk", alignment: .right),
         .init("upkeep/yr", alignment: .right), .init("¥/100km", alignment: .right), .init("cargo L", alignment: .right),
         .init("offer", maxWidth: 30),
       ])
@@ -30,7 +31,8 @@ extension CoachCommand {
         table.render(
           playbook.models.map { m in
             [
-              m.code, m.name, labels.ui(.segment, m.segment) ?? m.segment, "\(m.price)", "\(m.waitWeeks)", "\(m.maintenancePerYear)",
+              m.code, m.name, labels.ui(.segment, m.segment) ?? m.segment, "\(m.price)", "\(m.waitWeeks)",
+              "\(m.maintenancePerYear)",
               String(format: "%.0f", m.runningCostPer100km), "\(m.cargoLitres)", m.offer ?? "",
             ]
           }))
@@ -42,14 +44,17 @@ extension CoachCommand.ModelsCommand {
   /// The model with this code or name (case and spaces ignored); 65 naming the known codes otherwise.
   static func find(_ text: String, in playbook: Playbook) throws -> CarModel {
     let key = text.lowercased().filter { !$0.isWhitespace }
-    if let m = playbook.models.first(where: { [$0.code, $0.name].contains { $0.lowercased().filter { !$0.isWhitespace } == key } }) {
+    if let m = playbook.models.first(where: {
+      [$0.code, $0.name].contains { $0.lowercased().filter { !$0.isWhitespace } == key }
+    }) {
       return m
     }
     let known = playbook.models.map(\.code).joined(separator: ", ")
     let chinese = playbook.language.hasPrefix("zh")
     throw CoachError.rejected(
       code: "unknown_model",
-      message: chinese ? "车型目录里没有“\(text)”; 可用的车型代码: \(known)" : "model \"\(text)\" is not in the catalog; known codes: \(known)")
+      message: chinese
+        ? "车型目录里没有“\(text)”; 可用的车型代码: \(known)" : "model \"\(text)\" is not in the catalog; known codes: \(known)")
   }
 }
 
@@ -62,7 +67,8 @@ struct ModelCard {
     let labels = playbook.labels
     let chinese = playbook.language.hasPrefix("zh")
     out.line(Output.bold("\(m.name)  (\(m.code))"))
-    let wait = m.waitWeeks == 0 ? (chinese ? "现车" : "in stock") : (chinese ? "等 \(m.waitWeeks) 周" : "\(m.waitWeeks)-week wait")
+    let wait =
+      m.waitWeeks == 0 ? (chinese ? "现车" : "in stock") : (chinese ? "等 \(m.waitWeeks) 周" : "\(m.waitWeeks)-week wait")
     let seats = chinese ? "\(m.seats) 座" : "\(m.seats) seats"
     let price = chinese ? "\(m.price) 元" : "\(m.price) yuan"
     out.line([labels.ui(.segment, m.segment) ?? m.segment, seats, price, wait].joined(separator: " · "))

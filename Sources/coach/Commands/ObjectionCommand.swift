@@ -31,7 +31,9 @@ extension CoachCommand {
         return MatchJSON(
           code: m.code, score: (m.score * 1000).rounded() / 1000, title: o.title, response: response,
           script: [response, o.followUpQuestion.trimmed].joined(separator: "\n"), approach: o.approach.trimmed,
-          competitor: rival.map { CompetitorJSON(name: $0.competitor.name, model: $0.model.code, weakness: $0.competitor.weakness) })
+          competitor: rival.map {
+            CompetitorJSON(name: $0.competitor.name, model: $0.model.code, weakness: $0.competitor.weakness)
+          })
       }
       let out = Output(env: env)
       if env.json { return try out.json(["matches": matches]) }

@@ -10,7 +10,8 @@ extension CoachCommand {
   /// `coach playbook lint|test|show`: trainers' checks.
   struct PlaybookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "playbook", abstract: "Check the playbook trainers edit.", subcommands: [Lint.self, Test.self, Show.self, Objections.self])
+      commandName: "playbook", abstract: "Check the playbook trainers edit.",
+      subcommands: [Lint.self, Test.self, Show.self, Objections.self])
 
     struct Lint: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -32,7 +33,8 @@ extension CoachCommand {
           try Output(env: env).json(LintJSON(error: error, findings: findings.map(FindingJSON.init)))
         } else {
           for f in findings {
-            let place = [f.file, f.line.map(String.init), f.column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+            let place = [f.file, f.line.map(String.init), f.column.map(String.init)].compactMap { $0 }.joined(
+              separator: ":")
             let word = out.say(.lintSeverity(f.severity))
             let sev = f.severity == .error ? Output.red(word) : Output.yellow(word)
             print("\(place): \(sev): \(f.message(in: env.ui))")
@@ -58,10 +60,12 @@ extension CoachCommand {
       func run() throws {
         let env = try RunEnvironment(global)
         let folder = dir ?? env.playbookDir
-        let playbooks = try PlaybookSet.load(files: try folder.map { try Playbooks.read(dir: $0) } ?? DefaultPlaybook.files)
+        let playbooks = try PlaybookSet.load(
+          files: try folder.map { try Playbooks.read(dir: $0) } ?? DefaultPlaybook.files)
         let files = try ScenarioFiles.files(playbookDir: folder, scenarios: scenarios)
         let report = ScenarioReport(
-          results: ScenarioRunner.run(try ScenarioFiles.scenarios(files, env: env), playbooks: playbooks, language: env.language))
+          results: ScenarioRunner.run(
+            try ScenarioFiles.scenarios(files, env: env), playbooks: playbooks, language: env.language))
         if env.json { try Output(env: env).json(report.json) } else { report.printText(Output(env: env)) }
         guard report.failed.isEmpty else {
           fflush(nil)

@@ -33,12 +33,15 @@ extension CoachCommand.PlaybookCommand {
       let zh = env.language.hasPrefix("zh")
       if review.codes.isEmpty {
         return out.line(
-          zh ? "还没有记录客户原话：coach touch … --objection CODE --said \"原话\""
+          zh
+            ? "还没有记录客户原话：coach touch … --objection CODE --said \"原话\""
             : "no phrasings recorded yet: coach touch … --objection CODE --said \"what they said\"")
       }
       for code in review.codes {
-        out.line(Output.bold("\(code.title) [\(code.code)]: \(code.phrasings.count), \(code.misclassified) "
-          + (zh ? "条匹配错误" : "matched wrongly")))
+        out.line(
+          Output.bold(
+            "\(code.title) [\(code.code)]: \(code.phrasings.count), \(code.misclassified) "
+              + (zh ? "条匹配错误" : "matched wrongly")))
         for p in code.phrasings {
           let got = p.matched ?? (zh ? "无匹配" : "no match")
           out.line(p.misclassified ? "  ✗ \(p.text)  → \(got)" : "  ✓ \(p.text)")

@@ -32,7 +32,8 @@ extension CoachCommand {
         try Output(env: env).json(BackupJSON(summary, keptCopy: kept))
       } else {
         let out = Output(env: env)
-        out.confirm(.restored(leads: summary.leads, touches: summary.touches, schema: summary.schemaVersion, file: file))
+        out.confirm(
+          .restored(leads: summary.leads, touches: summary.touches, schema: summary.schemaVersion, file: file))
         out.confirm(.replacedKept(path: kept))
       }
     }

@@ -8,7 +8,8 @@ extension CoachCommand {
   struct SnoozeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "snooze",
-      abstract: "Hold a lead's sales follow-ups until a day, with a reason (care occasions still come due); --clear lifts it.",
+      abstract:
+        "Hold a lead's sales follow-ups until a day, with a reason (care occasions still come due); --clear lifts it.",
       discussion: "Recorded with who, when and why; shown in `lead show`, counted in `coach audit` (--list snoozes).")
     @Argument(help: "Lead id.") var id: String
     @Option(help: "The day follow-ups resume, YYYY-MM-DD in --tz (after today).") var until: String?
@@ -18,7 +19,9 @@ extension CoachCommand {
 
     func validate() throws {
       if clear {
-        if until != nil || reason != nil { throw ValidationError("--clear lifts a snooze: give it without --until and --reason") }
+        if until != nil || reason != nil {
+          throw ValidationError("--clear lifts a snooze: give it without --until and --reason")
+        }
       } else if until == nil || reason == nil {
         throw ValidationError("a snooze needs --until YYYY-MM-DD and --reason TEXT (or --clear to lift one)")
       }

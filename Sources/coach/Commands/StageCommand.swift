@@ -15,7 +15,8 @@ extension CoachCommand {
     @Option(help: "Churn reason code (required for churned).") var reason: ChurnReason?
     @Option(help: "A note (required with --reason other).") var note: String?
     /// Text, not a number, so that `--amount -500` reaches the check below instead of reading as an option.
-    @Option(parsing: .unconditional, help: "Deposit amount, a positive number (required for deposit).") var amount: String?
+    @Option(parsing: .unconditional, help: "Deposit amount, a positive number (required for deposit).") var amount:
+      String?
     @Option(help: "Model code: records a model switch.") var model: String?
     @Option(help: "Promised delivery day YYYY-MM-DD (required for waiting_for_delivery).") var eta: String?
     @Option(help: "Delivery day YYYY-MM-DD (delivered; default today).") var date: String?
@@ -39,7 +40,9 @@ extension CoachCommand {
     /// A deposit amount: a finite number above zero (`5000`, `5000.50`); anything else is a bad command line.
     static func positiveAmount(_ text: String) throws -> Double {
       let clean = text.trimmingCharacters(in: .whitespaces)
-      guard let value = Double(clean), value.isFinite, value > 0 else { throw CoachError.refused(.badAmount(given: text)) }
+      guard let value = Double(clean), value.isFinite, value > 0 else {
+        throw CoachError.refused(.badAmount(given: text))
+      }
       return value
     }
   }

@@ -29,7 +29,9 @@ extension CoachCommand {
       out.line(Output.bold("\(lead.name) #\(lead.id): \(ctx.playbook.model(lead.model)?.name ?? lead.model ?? "")"))
       if args.isEmpty { return out.line("  " + (labels.ui(.noSwitch) ?? "no model in the catalog comes sooner")) }
       for a in args {
-        out.line("  → \(ctx.playbook.model(a.toModel)?.name ?? a.toModel) [\(labels.ui(.lever, a.lever.rawValue) ?? a.lever.rawValue)] \(a.text)")
+        out.line(
+          "  → \(ctx.playbook.model(a.toModel)?.name ?? a.toModel) [\(labels.ui(.lever, a.lever.rawValue) ?? a.lever.rawValue)] \(a.text)"
+        )
       }
     }
   }

@@ -18,10 +18,13 @@ extension CoachCommand {
     @Option(help: "What was said.") var note: String?
     @Option(help: "Bury a topic for next time; repeatable. Each takes the --bury-kind after it (default other).")
     var bury: [String] = []
-    @Option(help: "Kind of the preceding --bury: tech, brochure, supply, policy or other.") var buryKind: [TopicKind] = []
+    @Option(help: "Kind of the preceding --bury: tech, brochure, supply, policy or other.") var buryKind: [TopicKind] =
+      []
     @Option(help: "Resolve an open topic or issue by id; repeatable.") var resolve: [Int64] = []
-    @Option(help: "Objection code the customer raised; repeatable (`coach objection` finds codes).") var objection: [String] = []
-    @Option(help: "What the customer said, word for word, for the --objection before it; repeatable. Teaches the matcher.")
+    @Option(help: "Objection code the customer raised; repeatable (`coach objection` finds codes).") var objection:
+      [String] = []
+    @Option(
+      help: "What the customer said, word for word, for the --objection before it; repeatable. Teaches the matcher.")
     var said: [String] = []
     @Option(help: "Record an after-sales problem the customer raised; repeatable.") var issue: [String] = []
     @Option(help: "Agreed next contact: ISO 8601 (in --tz without an offset).") var next: String?
@@ -29,18 +32,22 @@ extension CoachCommand {
 
     func validate() throws {
       if buryKind.count > bury.count {
-        throw ValidationError("--bury-kind given \(buryKind.count) times for \(bury.count) --bury: give one kind after each topic")
+        throw ValidationError(
+          "--bury-kind given \(buryKind.count) times for \(bury.count) --bury: give one kind after each topic")
       }
       if said.count > objection.count {
         throw ValidationError(
-          "--said given \(said.count) times for \(objection.count) --objection: give the customer's words after each code")
+          "--said given \(said.count) times for \(objection.count) --objection: give the customer's words after each code"
+        )
       }
     }
 
     func run() throws {
       let env = try RunEnvironment(global)
       var input = RecordTouch(channel: channel, outcome: outcome, note: note)
-      input.bury = bury.enumerated().map { (i, text) in (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other) }
+      input.bury = bury.enumerated().map { (i, text) in
+        (text: text, kind: i < buryKind.count ? buryKind[i] : TopicKind.other)
+      }
       input.resolve = resolve
       input.objections = objection
       input.issues = issue

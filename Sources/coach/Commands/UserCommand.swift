@@ -43,7 +43,8 @@ extension CoachCommand {
         let db = try AppDatabase.open(path: env.dbPath)
         guard let user = try db.user(named: name) else {
           let known = try db.users().map(\.name).joined(separator: ", ")
-          throw CoachError.rejected(code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
+          throw CoachError.rejected(
+            code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
         }
         try SavedUser.write(user.name, to: env.configPath)
         if env.json {

@@ -31,7 +31,8 @@ extension RunEnvironment {
   /// Resolves the global options against the process environment (`COACH_*`, `LANG`, `HOME`, …).
   init(_ o: GlobalOptions, env: [String: String] = ProcessInfo.processInfo.environment) throws {
     try self.init(
-      RunOptions(db: o.db, playbooks: o.playbooks, actingUser: o.actingUser, now: o.now, tz: o.tz, lang: o.lang, json: o.json),
+      RunOptions(
+        db: o.db, playbooks: o.playbooks, actingUser: o.actingUser, now: o.now, tz: o.tz, lang: o.lang, json: o.json),
       env: env)
   }
 }

@@ -68,9 +68,11 @@ struct BriefPrinter {
         let question = playbook.objection(o.code)?.followUpQuestion ?? ""
         return "\(title): \(o.response.trimmingCharacters(in: .whitespacesAndNewlines))\n→ \(question)"
       })
-    section(ui(.switch), b.switchArguments.map { a in
-      "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui(.lever, a.lever.rawValue) + "): " + a.text
-    })
+    section(
+      ui(.switch),
+      b.switchArguments.map { a in
+        "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui(.lever, a.lever.rawValue) + "): " + a.text
+      })
     if !b.messageDraft.isEmpty { section(ui(.messageDraft), [b.messageDraft]) }
     if !full && b.talkingPoints.count > points.count { out.line(Output.dim(ui(.moreInFull))) }
     out.line()
@@ -85,7 +87,8 @@ struct BriefPrinter {
     guard !items.isEmpty else { return }
     out.line(Output.bold(heading))
     for item in items {
-      let lines = item.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
+      let lines = item.trimmingCharacters(in: .whitespacesAndNewlines).split(
+        separator: "\n", omittingEmptySubsequences: false)
       for (i, l) in lines.enumerated() {
         let wrapped = Self.wrap(String(l), width: Self.width - 4)
         for (j, w) in wrapped.enumerated() { out.line((i == 0 && j == 0 ? "  • " : "    ") + w) }

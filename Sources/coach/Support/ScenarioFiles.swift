@@ -22,7 +22,8 @@ enum ScenarioFiles {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-      throw CoachError.rejected(code: "no_scenarios", message: "\(path) does not exist: give a scenario file or a folder of them")
+      throw CoachError.rejected(
+        code: "no_scenarios", message: "\(path) does not exist: give a scenario file or a folder of them")
     }
     let names: [String]
     if isDir.boolValue {

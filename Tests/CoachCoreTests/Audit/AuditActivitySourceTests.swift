@@ -56,7 +56,8 @@ import Testing
         "S1", "walk-in", touches: [Fixture.touch(4, "2025-07-05T10:00:00+08:00", .visited, channel: .visit)],
         events: Fixture.events(deposit: "2025-07-05T11:00:00+08:00"), stage: .deposit),
       lead("N1", nil),
-      lead("OLD", "web", created: "2025-06-20T09:00:00+08:00", touches: [Fixture.touch(5, "2025-07-02T10:00:00+08:00")]),
+      lead(
+        "OLD", "web", created: "2025-06-20T09:00:00+08:00", touches: [Fixture.touch(5, "2025-07-02T10:00:00+08:00")]),
       // A deposit after --now is not yet counted.
       lead("S2", "walk-in", events: Fixture.events(deposit: "2025-07-20T10:00:00+08:00"), stage: .deposit),
     ]

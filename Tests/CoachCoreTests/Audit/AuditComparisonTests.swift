@@ -13,7 +13,8 @@ import Testing
 
   @Test func thePreviousPeriodIsAsLongAndEndsTheDayBefore() throws {
     let w = try AuditFixture.window()  // 07-01 … 07-14
-    #expect((w.previous.from.description, w.previous.to.description, w.previous.days) == ("2025-06-17", "2025-06-30", 14))
+    #expect(
+      (w.previous.from.description, w.previous.to.description, w.previous.days) == ("2025-06-17", "2025-06-30", 14))
     let one = try AuditFixture.window("2025-07-01", "2025-07-01").previous
     #expect((one.from.description, one.to.description) == ("2025-06-30", "2025-06-30"))
   }

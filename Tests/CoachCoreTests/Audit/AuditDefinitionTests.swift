@@ -17,12 +17,16 @@ import Testing
   }
 
   @Test func onTimeMeansDoneByTheDeadlineItself() throws {
-    let f = try audit(newLead(touchedAt: "2025-07-02T09:00:00+08:00"), from: "2025-07-01", to: "2025-07-02", now: "2025-07-03T00:00:00+08:00")
+    let f = try audit(
+      newLead(touchedAt: "2025-07-02T09:00:00+08:00"), from: "2025-07-01", to: "2025-07-02",
+      now: "2025-07-03T00:00:00+08:00")
     #expect((f.due, f.onTime, f.late, f.missed) == (1, 1, 0, 0))
   }
 
   @Test func lateMeansDoneAfterTheDeadline() throws {
-    let f = try audit(newLead(touchedAt: "2025-07-02T09:01:00+08:00"), from: "2025-07-01", to: "2025-07-02", now: "2025-07-03T00:00:00+08:00")
+    let f = try audit(
+      newLead(touchedAt: "2025-07-02T09:01:00+08:00"), from: "2025-07-01", to: "2025-07-02",
+      now: "2025-07-03T00:00:00+08:00")
     #expect((f.due, f.onTime, f.late, f.missed) == (1, 0, 1, 0))
   }
 

@@ -5,7 +5,9 @@ import Testing
 
 /// `coach audit --list`: the follow-ups behind each figure of `AuditFixture`, as many as the figure counts.
 @Suite struct AuditListTests {
-  func report(_ list: AuditList, now: String = AuditFixture.now, only: [String] = ["lina", "zhang"]) throws -> AuditReport {
+  func report(_ list: AuditList, now: String = AuditFixture.now, only: [String] = ["lina", "zhang"]) throws
+    -> AuditReport
+  {
     Audit.build(
       leads: AuditFixture.leads, consultants: only, exports: [], window: try AuditFixture.window(),
       ctx: Fixture.ctx(now), list: list)
@@ -49,7 +51,8 @@ import Testing
     #expect(late.map(\.leadID) == ["N1", "N3"])
     #expect(late.map(\.code) == [.firstContact, .agreedFollowup])
     #expect(late.map(\.deadline) == [Fixture.at("2025-07-02T09:00:00+08:00"), Fixture.at("2025-07-03T10:00:00+08:00")])
-    #expect(late.map(\.fulfilledAt) == [Fixture.at("2025-07-03T09:00:00+08:00"), Fixture.at("2025-07-05T10:00:00+08:00")])
+    #expect(
+      late.map(\.fulfilledAt) == [Fixture.at("2025-07-03T09:00:00+08:00"), Fixture.at("2025-07-05T10:00:00+08:00")])
     #expect(late.allSatisfy { $0.consultant == "zhang" })
   }
 

@@ -35,7 +35,9 @@ import Testing
     let windows = [
       try? AuditWindow.lastDays(30, endingOn: today, zone: zone),
       try? AuditWindow(from: today.adding(days: -119), to: today.adding(days: -60), zone: zone),
-      try? AuditWindow(from: LocalDate(year: today.year - 1, month: 12, day: 10), to: LocalDate(year: today.year, month: 1, day: 25), zone: zone),
+      try? AuditWindow(
+        from: LocalDate(year: today.year - 1, month: 12, day: 10), to: LocalDate(year: today.year, month: 1, day: 25),
+        zone: zone),
       try? AuditWindow(from: today.adding(days: -364), to: today.adding(days: 20), zone: zone),
     ].compactMap { $0 }
     return (ctx, leads, windows)
@@ -85,7 +87,9 @@ import Testing
     }
     var report = report
     report.team = sorted(report.team)
-    report.consultants = report.consultants.map { ConsultantAudit(consultant: $0.consultant, figures: sorted($0.figures)) }
+    report.consultants = report.consultants.map {
+      ConsultantAudit(consultant: $0.consultant, figures: sorted($0.figures))
+    }
     return report
   }
 }

@@ -45,7 +45,9 @@ import Testing
       let part = Audit.build(
         leads: Self.windowed(leads, since: Audit.touchesSince(w, ctx: ctx)), consultants: names, exports: [], window: w,
         ctx: ctx)
-      #expect(AuditReplayEquivalenceTests.sorted(part) == AuditReplayEquivalenceTests.sorted(whole), "window \(w.from)–\(w.to)")
+      #expect(
+        AuditReplayEquivalenceTests.sorted(part) == AuditReplayEquivalenceTests.sorted(whole),
+        "window \(w.from)–\(w.to)")
     }
   }
 
@@ -62,10 +64,11 @@ import Testing
       }
     }
     #expect(differs { $0.keepingTouches(since: w.start) })
-    #expect(differs { lead in
-      var kept = lead
-      kept.touches = lead.touches.filter { $0.at >= since }
-      return kept
-    })
+    #expect(
+      differs { lead in
+        var kept = lead
+        kept.touches = lead.touches.filter { $0.at >= since }
+        return kept
+      })
   }
 }

@@ -20,9 +20,12 @@ import Testing
         Fixture.touch(2, t("03"), .noAnswer),  // not a contact: no topic offered
       ], stage: .deposit),
     // Heard 07-01 12:00, nothing since: judged at 07-15 12:00 (14 days), not advanced.
-    AuditFixture.lead("L2", "lina", created: t("01", "09:00"), touches: [Fixture.touch(3, t("01", "12:00"), objections: ["no_discount"])]),
+    AuditFixture.lead(
+      "L2", "lina", created: t("01", "09:00"),
+      touches: [Fixture.touch(3, t("01", "12:00"), objections: ["no_discount"])]),
     // Heard on Saturday 07-05: still within its 14 days (pending); summer_drive and saturday_club both offered.
-    AuditFixture.lead("L3", "lina", created: t("01", "09:00"), touches: [Fixture.touch(4, t("05"), objections: ["no_discount"])]),
+    AuditFixture.lead(
+      "L3", "lina", created: t("01", "09:00"), touches: [Fixture.touch(4, t("05"), objections: ["no_discount"])]),
     // Heard 07-01 00:30, deposit 07-15 01:00: 14 days and 30 minutes later, too late to count.
     AuditFixture.lead(
       "L4", "zhang", created: "2025-06-01T09:00:00+08:00", events: [advance(.prospect, .deposit, t("15", "01:00"))],
@@ -36,7 +39,9 @@ import Testing
     // prospect).
     AuditFixture.lead(
       "L6", "lina", created: "2025-06-01T09:00:00+08:00",
-      events: [advance(.prospect, .deposit, "2025-06-20T10:00:00+08:00"), advance(.deposit, .waitingForDelivery, t("06"))],
+      events: [
+        advance(.prospect, .deposit, "2025-06-20T10:00:00+08:00"), advance(.deposit, .waitingForDelivery, t("06")),
+      ],
       touches: [Fixture.touch(7, t("04"), objections: ["delivery_risk"])], stage: .waitingForDelivery),
     // Heard before the window: not counted.
     AuditFixture.lead(
@@ -46,7 +51,8 @@ import Testing
 
   func report(_ leads: [LeadSnapshot] = leads) throws -> AuditReport {
     Audit.build(
-      leads: leads, consultants: ["lina", "zhang"], exports: [], window: try AuditFixture.window(), ctx: AuditFixture.ctx)
+      leads: leads, consultants: ["lina", "zhang"], exports: [], window: try AuditFixture.window(),
+      ctx: AuditFixture.ctx)
   }
 
   @Test func objectionsHeardAndWhetherTheDealAdvancedWithin14DaysByConsultant() throws {
@@ -65,7 +71,8 @@ import Testing
 
   @Test func dealershipTopicsOfferedAtContactsAndWhetherADepositFollowed() throws {
     let topics = try report().team.topicOutcomes
-    #expect(topics["summer_drive"] == OutcomeTally(judged: 3, advanced: 1, pending: 1))  // L1 yes, L2 and L4 no, L3 pending
+    // L1 yes, L2 and L4 no, L3 pending.
+    #expect(topics["summer_drive"] == OutcomeTally(judged: 3, advanced: 1, pending: 1))
     #expect(topics["saturday_club"] == OutcomeTally(judged: 0, advanced: 0, pending: 1))  // L3 on Saturday 07-05
     #expect(topics.count == 2)
   }

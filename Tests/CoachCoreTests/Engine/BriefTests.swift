@@ -22,8 +22,9 @@ import Testing
       topics: [
         Topic(id: 5, text: "X40 stock next week", kind: .supply, buriedAt: F.at("2025-07-01T10:00:00+08:00")),
         Topic(id: 3, text: "towing capacity", kind: .tech, buriedAt: F.at("2025-07-05T10:00:00+08:00")),
-        Topic(id: 2, text: "brochure", kind: .brochure, buriedAt: F.at("2025-06-30T10:00:00+08:00"),
-              resolvedAt: F.at("2025-07-05T10:00:00+08:00")),
+        Topic(
+          id: 2, text: "brochure", kind: .brochure, buriedAt: F.at("2025-06-30T10:00:00+08:00"),
+          resolvedAt: F.at("2025-07-05T10:00:00+08:00")),
       ])
     let brief = try Self.brief(lead, F.ctx("2025-07-12T10:00:00+08:00"))  // a Saturday
     #expect(brief.talkingPoints.map(\.kind) == [.buried, .buried, .dugUp, .dugUp, .created, .created])
@@ -53,7 +54,8 @@ import Testing
     #expect(brief.objections[0].response == "answer to no_discount")
     #expect(brief.objections[0].line == "answer to no_discount")
     #expect(brief.objections.allSatisfy { $0.heard })
-    let fresh = try Self.brief(F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00")]), F.ctx("2025-07-09T10:00:00+08:00"))
+    let fresh = try Self.brief(
+      F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00")]), F.ctx("2025-07-09T10:00:00+08:00"))
     #expect(fresh.objections.map(\.code) == ["no_discount", "price_too_high"])
     #expect(!fresh.objections.contains { $0.heard })
   }
@@ -92,9 +94,10 @@ import Testing
       events: [StageEvent(from: nil, to: .waitingForDelivery, at: F.at("2025-07-01T09:00:00+08:00"))],
       touches: [F.touch(1, "2025-07-01T10:00:00+08:00")])
     let brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
-    #expect(brief.warnings == [
-      "WARNING customer", "VIP", "no next contact agreed", "deposit amount unknown", "ETA unknown", "model unknown",
-    ])
+    #expect(
+      brief.warnings == [
+        "WARNING customer", "VIP", "no next contact agreed", "deposit amount unknown", "ETA unknown", "model unknown",
+      ])
   }
 
   @Test func givenAgreedNextContact_whenBriefed_thenNoGoldenRuleWarning() throws {
@@ -106,7 +109,9 @@ import Testing
     var lead = F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00", note: "tight with money, no best price")])
     var brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
     #expect(brief.messageDraft == "cadence_followup: Dear Wang Wei. Li Na, Aurora Motors East")
-    lead.topics = [Topic(id: 3, text: "promised to check towing", kind: .tech, buriedAt: F.at("2025-07-05T10:00:00+08:00"))]
+    lead.topics = [
+      Topic(id: 3, text: "promised to check towing", kind: .tech, buriedAt: F.at("2025-07-05T10:00:00+08:00"))
+    ]
     brief = try Self.brief(lead, F.ctx("2025-07-09T10:00:00+08:00"))
     #expect(
       brief.messageDraft
@@ -116,8 +121,11 @@ import Testing
 
   @Test func givenHoliday_whenDrafting_thenTheHolidaysOwnTemplate() throws {
     let lead = F.lead(created: "2024-12-01T09:00:00+08:00", touches: [F.touch(1, "2024-12-01T10:00:00+08:00")])
-    #expect(try Self.brief(lead, F.ctx("2026-02-16T09:00:00+08:00")).messageDraft == "Spring Festival wishes, Wang Wei! Li Na")
-    #expect(try Self.brief(lead, F.ctx("2025-09-30T09:00:00+08:00")).messageDraft == "Happy National Day, Wang Wei! Li Na")
+    #expect(
+      try Self.brief(lead, F.ctx("2026-02-16T09:00:00+08:00")).messageDraft == "Spring Festival wishes, Wang Wei! Li Na"
+    )
+    #expect(
+      try Self.brief(lead, F.ctx("2025-09-30T09:00:00+08:00")).messageDraft == "Happy National Day, Wang Wei! Li Na")
   }
 
   @Test func givenLateCar_whenBriefed_thenSwitchArgumentsAndContractKeys() throws {
@@ -148,9 +156,11 @@ import Testing
     let lead = F.lead(grade: nil, touches: [F.touch(1, "2025-07-01T10:00:00+08:00")])
     let entry = try #require(Queue.build(leads: [lead], ctx: F.ctx("2025-07-09T10:00:00+08:00")).first)
     let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(entry)) as? [String: Any])
-    #expect(Set(json.keys) == [
-      "lead_id", "name", "stage", "grade", "action", "due_at", "deadline", "overdue_days", "priority", "reason", "tags",
-    ])
+    #expect(
+      Set(json.keys) == [
+        "lead_id", "name", "stage", "grade", "action", "due_at", "deadline", "overdue_days", "priority", "reason",
+        "tags",
+      ])
     #expect(json["grade"] is NSNull)
     #expect(json["reason"] as? String == "prospect, grade -: follow up every 7 days, no contact for 8 days")
   }

@@ -16,10 +16,15 @@ import Testing
     DemoData.generate(now: now, zone: zone, seed: 42, leads: 200).leads.map { lead in
       var l = lead
       l.tags += [marker]
-      l.profile = l.profile.map { ProfileFact(key: $0.key, value: marker + $0.value) }
+      l.profile =
+        l.profile.map { ProfileFact(key: $0.key, value: marker + $0.value) }
         + [ProfileFact(key: "hobby", value: marker), ProfileFact(key: "family", value: marker + "一家五口")]
-      l.touches = l.touches.map { var t = $0; t.note = marker + (t.note ?? ""); return t }
-      l.topics = l.topics.map { var t = $0; t.text = marker + t.text; return t }
+      l.touches = l.touches.map {
+        var t = $0; t.note = marker + (t.note ?? ""); return t
+      }
+      l.topics = l.topics.map {
+        var t = $0; t.text = marker + t.text; return t
+      }
       if l.topics.isEmpty {
         l.topics = [Topic(id: 900_001, text: marker, kind: .other, buriedAt: l.createdAt)]
       }
@@ -64,7 +69,8 @@ import Testing
     let ctx = EngineContext(playbook: playbook, now: Self.now, zone: Self.zone, consultantName: "李娜")
     var lead = Fixture.lead(stage: .waitingForDelivery, model: "X60")
     lead.events = [
-      StageEvent(from: nil, to: .waitingForDelivery, at: Fixture.at("2026-10-01T09:00:00+08:00"), eta: LocalDate("2026-11-10"))
+      StageEvent(
+        from: nil, to: .waitingForDelivery, at: Fixture.at("2026-10-01T09:00:00+08:00"), eta: LocalDate("2026-11-10"))
     ]
     for code in [ActionCode.deliveryLate, .deliveryUpdate] {
       let action = DueAction(
@@ -75,7 +81,8 @@ import Testing
     }
     lead.events[0].eta = LocalDate("2027-01-15")
     let update = DueAction(
-      leadID: lead.id, code: .deliveryUpdate, dueAt: ctx.now, deadline: ctx.now, overdueDays: 0, priority: 0, reason: "")
+      leadID: lead.id, code: .deliveryUpdate, dueAt: ctx.now, deadline: ctx.now, overdueDays: 0, priority: 0, reason: ""
+    )
     let draft = MessageDraft.text(for: update, LeadHistory(lead, asOf: ctx.now), ctx)
     #expect(draft.contains(lang == "en" ? "15 Jan 2027" : "2027年1月15日"), "\(draft)")
   }
@@ -110,7 +117,8 @@ import Testing
       guard let action = FollowUpEngine.nextAction(for: lead, in: ctx) else { continue }
       let b = BriefBuilder.build(lead: lead, action: action, ctx: ctx)
       let texts =
-        [b.goal, b.messageDraft] + b.talkingPoints.map(\.text) + b.objections.map(\.line) + b.switchArguments.map(\.text)
+        [b.goal, b.messageDraft] + b.talkingPoints.map(\.text) + b.objections.map(\.line)
+        + b.switchArguments.map(\.text)
       for text in texts {
         #expect(Self.doubledWord(in: text) == nil, "lead \(lead.id): \(text)")
       }

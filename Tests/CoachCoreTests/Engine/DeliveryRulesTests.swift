@@ -31,10 +31,12 @@ import Testing
     var lead = F.lead(
       stage: .waitingForDelivery,
       events: [
-        StageEvent(from: .prospect, to: .deposit, at: F.at("2025-07-01T10:00:00+08:00"), amount: 5000,
-                   eta: F.day("2025-08-01")),
-        StageEvent(from: .deposit, to: .waitingForDelivery, at: F.at("2025-07-03T10:00:00+08:00"),
-                   eta: F.day("2025-08-10")),
+        StageEvent(
+          from: .prospect, to: .deposit, at: F.at("2025-07-01T10:00:00+08:00"), amount: 5000,
+          eta: F.day("2025-08-01")),
+        StageEvent(
+          from: .deposit, to: .waitingForDelivery, at: F.at("2025-07-03T10:00:00+08:00"),
+          eta: F.day("2025-08-10")),
       ],
       touches: [F.touch(1, "2025-07-01T10:00:00+08:00")])
     let action = try #require(F.next(lead, F.ctx("2025-07-03T11:00:00+08:00")))
@@ -79,8 +81,11 @@ import Testing
   @Test func givenDepositWithEta_whenEtaPassed_thenLate_butDepositWithoutEtaIsNeverLate() throws {
     let withEta = F.lead(
       stage: .deposit,
-      events: [StageEvent(from: .prospect, to: .deposit, at: F.at("2025-07-01T10:00:00+08:00"), amount: 5000,
-                          eta: F.day("2025-07-02"))],
+      events: [
+        StageEvent(
+          from: .prospect, to: .deposit, at: F.at("2025-07-01T10:00:00+08:00"), amount: 5000,
+          eta: F.day("2025-07-02"))
+      ],
       touches: [F.touch(1, "2025-07-01T10:00:00+08:00")])
     #expect(F.next(withEta, F.ctx("2025-07-04T10:00:00+08:00"))?.code == .deliveryLate)
     var without = withEta

@@ -41,7 +41,8 @@ extension Fixture {
       "completeness": "{price_diff} yuan more ({percent}%) for the {to_model}",
       "prestige": "the {to_model} is a step up",
       "space": "{extra_litres} L and {extra_mm} mm more in the {to_model}",
-      "availability": "{from_model} {from_wait_weeks} weeks; {to_model} {to_wait_weeks} weeks, {weeks_sooner} weeks sooner",
+      "availability":
+        "{from_model} {from_wait_weeks} weeks; {to_model} {to_wait_weeks} weeks, {weeks_sooner} weeks sooner",
       "availability_late": "{from_model} {days_late} days late; {to_model} {to_wait_weeks} weeks",
       "space_cargo": "{extra_litres} L more in the {to_model}",
       "space_legroom": "{extra_mm} mm more legroom in the {to_model}",

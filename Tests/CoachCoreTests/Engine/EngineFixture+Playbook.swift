@@ -42,18 +42,23 @@ extension Fixture {
 
   static let catalog = [
     model("S30", "sedan", 129_800, wait: 1, maint: 2600, run: 48, cargo: 440, interior: 920, length: 4680, prestige: 1),
-    model("S50", "sedan", 189_800, wait: 0, maint: 3200, run: 56, cargo: 510, interior: 960, length: 4880, prestige: 2,
-          offer: "free 3-year maintenance"),
-    model("S50N", "sedan", 199_800, wait: 8, maint: 3000, run: 52, cargo: 520, interior: 980, length: 4900,
-          replaces: "S50", prestige: 2),
+    model(
+      "S50", "sedan", 189_800, wait: 0, maint: 3200, run: 56, cargo: 510, interior: 960, length: 4880, prestige: 2,
+      offer: "free 3-year maintenance"),
+    model(
+      "S50N", "sedan", 199_800, wait: 8, maint: 3000, run: 52, cargo: 520, interior: 980, length: 4900,
+      replaces: "S50", prestige: 2),
     model("X40", "suv", 159_800, wait: 2, maint: 2900, run: 52, cargo: 480, interior: 940, length: 4550, prestige: 1),
     model("X60", "suv", 229_800, wait: 10, maint: 3800, run: 64, cargo: 560, interior: 990, length: 4780, prestige: 2),
-    model("X70", "suv", 269_800, wait: 12, maint: 4200, run: 70, cargo: 640, interior: 1000, length: 4950, seats: 7,
-          prestige: 3),
-    model("E50", "ev", 219_800, wait: 3, maint: 1200, run: 12, cargo: 450, interior: 950, length: 4820, prestige: 2,
-          offer: "free home charger"),
-    model("M80", "mpv", 289_800, wait: 4, maint: 4500, run: 75, cargo: 800, interior: 1050, length: 5150, seats: 7,
-          prestige: 3),
+    model(
+      "X70", "suv", 269_800, wait: 12, maint: 4200, run: 70, cargo: 640, interior: 1000, length: 4950, seats: 7,
+      prestige: 3),
+    model(
+      "E50", "ev", 219_800, wait: 3, maint: 1200, run: 12, cargo: 450, interior: 950, length: 4820, prestige: 2,
+      offer: "free home charger"),
+    model(
+      "M80", "mpv", 289_800, wait: 4, maint: 4500, run: 75, cargo: 800, interior: 1050, length: 5150, seats: 7,
+      prestige: 3),
   ]
 
   static let topics = Topics(
@@ -67,20 +72,25 @@ extension Fixture {
         name: "Other", draftPhrase: "what you asked me", howToRaise: "You mentioned something last time."),
     ],
     dugUp: [
-      DugUpRule(id: "hobby_fishing", area: "person", profileKeys: ["hobby"], match: ["fishing", "钓鱼"],
-                text: "{name} loves fishing: ask about the last catch."),
-      DugUpRule(id: "hobby_general", area: "person", profileKeys: ["hobby"], match: nil,
-                text: "{name}'s hobby is {value}."),
+      DugUpRule(
+        id: "hobby_fishing", area: "person", profileKeys: ["hobby"], match: ["fishing", "钓鱼"],
+        text: "{name} loves fishing: ask about the last catch."),
+      DugUpRule(
+        id: "hobby_general", area: "person", profileKeys: ["hobby"], match: nil,
+        text: "{name}'s hobby is {value}."),
       DugUpRule(id: "family", area: "life", profileKeys: ["family"], match: nil, text: "Family: {value}."),
     ],
     created: [
-      CreatedTopic(id: "summer_drive", title: "Summer test-drive week", text: "Invite {name} to drive the {model}.",
-                   from: "2025-07-01", to: "2025-07-31", recurrence: nil, models: nil, stages: ["prospect"],
-                   grades: nil),
-      CreatedTopic(id: "saturday_club", title: "Owners' Saturday", text: "Coffee and car care every Saturday.",
-                   from: nil, to: nil, recurrence: "weekly:6", models: nil, stages: nil, grades: nil),
-      CreatedTopic(id: "x60_supply", title: "X60 supply", text: "More X60 arrive on the 15th.", from: nil, to: nil,
-                   recurrence: "monthly:15", models: ["X60"], stages: nil, grades: nil),
+      CreatedTopic(
+        id: "summer_drive", title: "Summer test-drive week", text: "Invite {name} to drive the {model}.",
+        from: "2025-07-01", to: "2025-07-31", recurrence: nil, models: nil, stages: ["prospect"],
+        grades: nil),
+      CreatedTopic(
+        id: "saturday_club", title: "Owners' Saturday", text: "Coffee and car care every Saturday.",
+        from: nil, to: nil, recurrence: "weekly:6", models: nil, stages: nil, grades: nil),
+      CreatedTopic(
+        id: "x60_supply", title: "X60 supply", text: "More X60 arrive on the 15th.", from: nil, to: nil,
+        recurrence: "monthly:15", models: ["X60"], stages: nil, grades: nil),
     ])
 
   static func objection(_ code: String, stages: [String]?) -> Objection {

@@ -18,18 +18,24 @@ enum EngineGolden {
   /// The 200-lead demo and larger sets of other seeds, at clocks that stress the day arithmetic
   /// (a leap day near midnight, DST changes at 02:00 and at midnight, the demo's own clock).
   static let cases: [Case] = [
-    Case(name: "s42-shanghai", seed: 42, leads: 200, now: "2026-11-24T09:00:00+08:00", zone: "Asia/Shanghai",
-         language: "zh-CN"),
-    Case(name: "s42-newyork", seed: 42, leads: 200, now: "2025-03-09T12:00:00-04:00", zone: "America/New_York",
-         language: "en"),
-    Case(name: "s42-leapday", seed: 42, leads: 200, now: "2028-02-29T23:30:00+08:00", zone: "Asia/Shanghai",
-         language: "zh-CN"),
-    Case(name: "s7-shanghai", seed: 7, leads: 1_200, now: "2026-11-24T09:00:00+08:00", zone: "Asia/Shanghai",
-         language: "zh-CN"),
-    Case(name: "s7-santiago", seed: 7, leads: 1_200, now: "2025-09-08T10:00:00-03:00", zone: "America/Santiago",
-         language: "en"),
-    Case(name: "s11-london", seed: 11, leads: 1_200, now: "2025-10-27T12:00:00Z", zone: "Europe/London",
-         language: "en"),
+    Case(
+      name: "s42-shanghai", seed: 42, leads: 200, now: "2026-11-24T09:00:00+08:00", zone: "Asia/Shanghai",
+      language: "zh-CN"),
+    Case(
+      name: "s42-newyork", seed: 42, leads: 200, now: "2025-03-09T12:00:00-04:00", zone: "America/New_York",
+      language: "en"),
+    Case(
+      name: "s42-leapday", seed: 42, leads: 200, now: "2028-02-29T23:30:00+08:00", zone: "Asia/Shanghai",
+      language: "zh-CN"),
+    Case(
+      name: "s7-shanghai", seed: 7, leads: 1_200, now: "2026-11-24T09:00:00+08:00", zone: "Asia/Shanghai",
+      language: "zh-CN"),
+    Case(
+      name: "s7-santiago", seed: 7, leads: 1_200, now: "2025-09-08T10:00:00-03:00", zone: "America/Santiago",
+      language: "en"),
+    Case(
+      name: "s11-london", seed: 11, leads: 1_200, now: "2025-10-27T12:00:00Z", zone: "Europe/London",
+      language: "en"),
   ]
 
   /// Lines per digest.

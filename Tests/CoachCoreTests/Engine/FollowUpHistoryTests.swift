@@ -42,15 +42,19 @@ import Testing
     let ctx = F.ctx("2025-07-11T10:00:00+08:00")
     let records = FollowUpEngine.followUps(
       for: Self.prospect, in: ctx, from: F.at("2025-07-05T00:00:00+08:00"), to: F.at("2025-07-10T00:00:00+08:00"))
-    #expect(records.map(\.status) == [.late])  // first contact's deadline 07-02 and the missed one's 07-10 09:00 fall outside
+    // First contact's deadline 07-02 and the missed one's 07-10 09:00 fall outside.
+    #expect(records.map(\.status) == [.late])
   }
 
   @Test func givenLateCallbackAndResolvedIssue_whenReplayed_thenEachJudgedByItsOwnFulfilment() {
     let owner = F.owner(
       delivered: "2025-07-01T15:00:00+08:00", deliveredOn: "2025-07-01",
       touches: [F.touch(2, "2025-07-03T10:00:00+08:00", .noAnswer), F.touch(3, "2025-07-06T10:00:00+08:00", .reached)],
-      topics: [Topic(id: 9, category: .issue, text: "squeak", buriedAt: F.at("2025-07-06T10:00:00+08:00"),
-                     resolvedAt: F.at("2025-07-10T10:00:00+08:00"))])
+      topics: [
+        Topic(
+          id: 9, category: .issue, text: "squeak", buriedAt: F.at("2025-07-06T10:00:00+08:00"),
+          resolvedAt: F.at("2025-07-10T10:00:00+08:00"))
+      ])
     let records = FollowUpEngine.followUps(
       for: owner, in: F.ctx("2025-07-20T10:00:00+08:00", playbook: CareRulesTests.noHolidays),
       from: Self.july.from, to: Self.july.to)
@@ -68,8 +72,9 @@ import Testing
       ])
     let ctx = F.ctx("2026-03-01T10:00:00+08:00")
     let spring = FollowUpEngine.followUps(
-      for: lead, in: ctx, from: F.at("2025-01-01T00:00:00+08:00"), to: F.at("2026-03-01T00:00:00+08:00"))
-      .filter { $0.detail == "spring_festival" }
+      for: lead, in: ctx, from: F.at("2025-01-01T00:00:00+08:00"), to: F.at("2026-03-01T00:00:00+08:00")
+    )
+    .filter { $0.detail == "spring_festival" }
     #expect(spring.map(\.status) == [.onTime, .missed])
     #expect(spring.map(\.deadline) == [F.at("2025-01-30T00:00:00+08:00"), F.at("2026-02-18T00:00:00+08:00")])
   }

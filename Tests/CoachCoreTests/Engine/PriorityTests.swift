@@ -17,7 +17,8 @@ import Testing
     let ctx = F.ctx("2025-07-10T10:00:00+08:00")
     let justDue = Self.prospect("A", touched: "2025-07-09T12:00:00+08:00", grade: .h, tier: .a)
     let overdue = Self.prospect("B", touched: "2025-07-01T10:00:00+08:00", grade: .b, tier: .c)
-    let queue = Queue.build(leads: [justDue, Self.prospect("C", touched: "2025-07-10T09:00:00+08:00"), overdue], ctx: ctx)
+    let queue = Queue.build(
+      leads: [justDue, Self.prospect("C", touched: "2025-07-10T09:00:00+08:00"), overdue], ctx: ctx)
     #expect(queue.map(\.leadID) == ["B", "A"])  // C is not due yet
     #expect(queue[0].overdueDays > 0)
   }

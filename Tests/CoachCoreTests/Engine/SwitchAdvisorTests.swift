@@ -15,7 +15,8 @@ import Testing
   }
 
   @Test func givenLongWaitSUV_whenAdvised_thenTwoSoonerModelsWithNumbersFromTheLeadsOwnETA() throws {
-    let args = SwitchAdvisor.arguments(for: Self.x60Customer(), in: F.ctx("2025-07-08T10:00:00+08:00", stats: Self.stats))
+    let args = SwitchAdvisor.arguments(
+      for: Self.x60Customer(), in: F.ctx("2025-07-08T10:00:00+08:00", stats: Self.stats))
     #expect(Set(args.map(\.toModel)).count == SwitchAdvisor.maxCandidates)
     let x40 = args.filter { $0.toModel == "X40" }
     #expect(args.first?.toModel == "X40")
@@ -101,7 +102,9 @@ import Testing
     // X40 in 2 weeks (14 days) against her 10 days: no saving; S50 in stock saves 10 days: offered.
     let args = SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00"))
     #expect(Set(args.map(\.toModel)) == ["S50"])
-    lead.events = lead.events.map { var e = $0; if e.eta != nil { e.eta = LocalDate("2025-07-12") }; return e }
+    lead.events = lead.events.map {
+      var e = $0; if e.eta != nil { e.eta = LocalDate("2025-07-12") }; return e
+    }
     #expect(SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00")).isEmpty)
   }
 

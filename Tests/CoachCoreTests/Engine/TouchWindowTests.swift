@@ -10,7 +10,8 @@ import Testing
   /// Every lead of a demo set, at each of `days` consecutive clocks (so birthdays, car birthdays and holidays
   /// open and close across the window), with the playbook's reminder days as shipped and widened. Touches after
   /// a clock are in the lead as a loader would give them (the rules ignore them).
-  func check(seed: UInt64, leads: Int, from iso: String, days: Int, zone: String, language: String, remind: Int?) throws {
+  func check(seed: UInt64, leads: Int, from iso: String, days: Int, zone: String, language: String, remind: Int?) throws
+  {
     let zone = try #require(TimeZone(identifier: zone))
     let start = Fixture.at(iso)
     var playbook = try #require(try DefaultPlaybook.load().playbook(language))
@@ -36,7 +37,8 @@ import Testing
         let part = FollowUpEngine.nextAction(for: kept, in: ctx)
         compared += 1
         if full != part {
-          Issue.record("lead \(lead.id) at \(now): full history \(String(describing: full)) != window \(String(describing: part))")
+          Issue.record(
+            "lead \(lead.id) at \(now): full history \(String(describing: full)) != window \(String(describing: part))")
           return
         }
       }
@@ -54,11 +56,15 @@ import Testing
   }
 
   @Test func demoShanghaiOverAMonthAroundNewYear() throws {
-    try check(seed: 42, leads: 200, from: "2026-12-20T09:00:00+08:00", days: 45, zone: "Asia/Shanghai", language: "zh-CN", remind: nil)
+    try check(
+      seed: 42, leads: 200, from: "2026-12-20T09:00:00+08:00", days: 45, zone: "Asia/Shanghai", language: "zh-CN",
+      remind: nil)
   }
 
   @Test func widerRemindersAndDSTInNewYork() throws {
-    try check(seed: 7, leads: 300, from: "2025-10-20T23:30:00-04:00", days: 30, zone: "America/New_York", language: "en", remind: 6)
+    try check(
+      seed: 7, leads: 300, from: "2025-10-20T23:30:00-04:00", days: 30, zone: "America/New_York", language: "en",
+      remind: 6)
   }
 
   @Test func keepsTheLastTouchAndTheLastContactBeforeTheWindow() {

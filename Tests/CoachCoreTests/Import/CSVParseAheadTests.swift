@@ -32,7 +32,8 @@ import Testing
   /// The outcomes of one thread: the whole-file reader.
   static func serial(_ bytes: [UInt8]) throws -> [Seen] {
     let batch = try CSVImport.leads(try CSVReader.read(bytes, fileName: "p.csv"), options: options)
-    return (batch.rows.map { (line: $0.line, seen: Seen.row($0)) } + batch.errors.map { (line: $0.line, seen: .bad($0)) })
+    return
+      (batch.rows.map { (line: $0.line, seen: Seen.row($0)) } + batch.errors.map { (line: $0.line, seen: .bad($0)) })
       .sorted { $0.line < $1.line }.map(\.seen)
   }
 
@@ -60,7 +61,8 @@ import Testing
       let expected = try Self.serial(bytes)
       #expect(expected.count == count - count / 9 - (count % 9 > 6 ? 1 : 0))
       for (batch, queued, chunk) in [(1, 1, 1 << 20), (2, 1, 7), (3, 2, 64), (64, 4, 5), (512, 4, 1 << 20)] {
-        #expect(try Self.ahead(bytes, batch: batch, queued: queued, chunk: chunk) == expected, "\(count) \(batch) \(queued)")
+        #expect(
+          try Self.ahead(bytes, batch: batch, queued: queued, chunk: chunk) == expected, "\(count) \(batch) \(queued)")
       }
     }
   }
@@ -111,8 +113,10 @@ import Testing
       }
     }
     // 200 bytes hold the header and the first rows; every record completed in them was handed over.
-    let complete = String(decoding: bytes[..<200], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-      .dropLast().count
+    let complete = String(decoding: bytes[..<200], as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .dropLast().count
     let expected = try Self.serial(bytes).compactMap { seen -> Int? in
       switch seen {
       case .row(let row): row.line

@@ -62,7 +62,9 @@ import Testing
     var rng = SplitMix64(seed: 7)
     for i in 0..<400 {
       let bytes = Self.randomFile(i % 2 == 0 ? "external_id,name,phone" : "name,phone,grade,model", &rng)
-      let whole = Self.outcome { try CSVImport.leads(try CSVReader.read(bytes, fileName: "s.csv"), options: Self.options) }
+      let whole = Self.outcome {
+        try CSVImport.leads(try CSVReader.read(bytes, fileName: "s.csv"), options: Self.options)
+      }
       for chunk in [1, 2, 3, 5, 64] {
         let s: Outcome<ImportedLead> = Self.streamed(bytes, chunk: chunk) { source, encoding, write in
           try CSVImport.streamLeads(source, options: Self.options, encoding: encoding, write: write)
@@ -77,7 +79,9 @@ import Testing
     var rng = SplitMix64(seed: 11)
     for i in 0..<400 {
       let bytes = Self.randomFile("lead_external_id,at,channel,outcome", &rng)
-      let whole = Self.outcome { try CSVImport.touches(try CSVReader.read(bytes, fileName: "s.csv"), options: Self.options) }
+      let whole = Self.outcome {
+        try CSVImport.touches(try CSVReader.read(bytes, fileName: "s.csv"), options: Self.options)
+      }
       for chunk in [1, 4, 1 << 20] {
         let s: Outcome<ImportedTouch> = Self.streamed(bytes, chunk: chunk) { source, encoding, write in
           try CSVImport.streamTouches(source, options: Self.options, encoding: encoding, write: write)
@@ -89,7 +93,8 @@ import Testing
 
   @Test("a file whose first non-ASCII row reads as GBK but which is mostly UTF-8 needs a second pass, and gets it")
   func retry() throws {
-    let bytes = Array("name,phone\n".utf8) + Self.zhangWeiGBK + Array(",13812345678\n张伟,13912345678\n李娜,13712345678\n".utf8)
+    let bytes =
+      Array("name,phone\n".utf8) + Self.zhangWeiGBK + Array(",13812345678\n张伟,13912345678\n李娜,13712345678\n".utf8)
     #expect(throws: CSVEncodingRetry.self) {
       _ = try CSVImport.streamLeads(CSVBytes(bytes), options: Self.options) { _, _ in nil }
     }
@@ -103,7 +108,8 @@ import Testing
   func writerVerdict() throws {
     let text = "external_id,name,phone\nE1,张伟,13812345678\nE1,李娜,13912345678\nE2,王芳,13712345678\nE3,陈静,1\n"
     var seen: [(String?, Bool)] = []
-    let summary = try CSVImport.streamLeads(CSVBytes(Array(text.utf8), chunkSize: 7), options: Self.options) { row, bad in
+    let summary = try CSVImport.streamLeads(CSVBytes(Array(text.utf8), chunkSize: 7), options: Self.options) {
+      row, bad in
       seen.append((row.externalID, bad))
       return row.externalID == "E2" ? "external_id \"E2\" is already in the database" : nil
     }

@@ -1,6 +1,7 @@
-@testable import CoachCore
 import Foundation
 import Testing
+
+@testable import CoachCore
 
 @Suite struct FastInstantTests {
   /// Times in the usual shape and its near misses: where the fast path answers, `TimeParsing` answers the same.
@@ -31,7 +32,8 @@ import Testing
       }
     }
     #expect(answered > 2_000)
-    #expect(FastInstant.parse("2025-07-01T09:30:00+08:00") == TimeParsing.instant("2025-07-01T09:30:00+08:00", zone: zone))
+    #expect(
+      FastInstant.parse("2025-07-01T09:30:00+08:00") == TimeParsing.instant("2025-07-01T09:30:00+08:00", zone: zone))
     #expect(FastInstant.parse("2025-07-01T09:30:00+08:00") != nil)
     #expect(FastInstant.parse("2025-07-01 09:30") == nil)
   }

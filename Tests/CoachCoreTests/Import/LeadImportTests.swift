@@ -68,13 +68,15 @@ import Testing
     #expect(try Self.reason(with(4, "zw@")).hasPrefix("email \"zw@\": expected an address"))
     #expect(
       try Self.reason(with(6, "1990-02-30")).hasPrefix("birthday \"1990-02-30\": expected a real day as YYYY-MM-DD"))
-    #expect(try Self.reason(with(11, "X")) == "grade \"X\": expected H, A, B or C (a suffix 级 or 类 is allowed, like H级)")
+    #expect(
+      try Self.reason(with(11, "X")) == "grade \"X\": expected H, A, B or C (a suffix 级 or 类 is allowed, like H级)")
     #expect(try Self.reason(with(12, "E")) == "tier \"E\": expected A, B, C or D (a suffix 级 or 类 is allowed, like A级)")
     #expect(
       try Self.reason(with(14, "won")).hasPrefix("stage \"won\": expected prospect, deposit, waiting_for_delivery"))
     #expect(try Self.reason(with(15, "yesterday")).contains("created_at \"yesterday\": expected ISO 8601"))
     #expect(
-      try Self.reason(with(10, "Q7"), models: ["S30", "X40"]) == "model \"Q7\": expected a catalog code or name: S30 or X40")
+      try Self.reason(with(10, "Q7"), models: ["S30", "X40"])
+        == "model \"Q7\": expected a catalog code or name: S30 or X40")
   }
 
   @Test("several bad cells in one row are all named")
@@ -109,7 +111,8 @@ import Testing
       #expect(batch.errors.first?.reason.hasPrefix("field \(field) contains a NUL character") == true)
     }
     // GB18030 files alike (张伟 in GBK, then NUL).
-    let gb = Array((Self.header + "\nE2,").utf8) + [0xD5, 0xC5, 0x00, 0xCE, 0xB0] + Array(",13812345679,,,,,,,,,,,,,\n".utf8)
+    let gb =
+      Array((Self.header + "\nE2,").utf8) + [0xD5, 0xC5, 0x00, 0xCE, 0xB0] + Array(",13812345679,,,,,,,,,,,,,\n".utf8)
     let batch = try CSVImport.leads(gb, options: ImportOptions(zone: Self.shanghai))
     #expect(batch.errors.first?.reason.hasPrefix("field 2 contains a NUL character") == true)
   }

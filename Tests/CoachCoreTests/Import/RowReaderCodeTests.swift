@@ -1,12 +1,16 @@
-@testable import CoachCore
 import Foundation
 import Testing
+
+@testable import CoachCore
 
 /// The byte-level code and model matching equals the Foundation rules it replaced.
 @Suite struct RowReaderCodeTests {
   /// The rule before the fast path: exact lower-case spelling, else lower-cased with `-` and space as `_`.
-  static func reference<T: RawRepresentable & CaseIterable>(_ v: String, _ type: T.Type) -> T? where T.RawValue == String {
-    if let exact = T(rawValue: v), exact.rawValue == exact.rawValue.lowercased(), !v.contains(where: { $0 == "-" || $0 == " " }) {
+  static func reference<T: RawRepresentable & CaseIterable>(_ v: String, _ type: T.Type) -> T?
+  where T.RawValue == String {
+    if let exact = T(rawValue: v), exact.rawValue == exact.rawValue.lowercased(),
+      !v.contains(where: { $0 == "-" || $0 == " " })
+    {
       return exact
     }
     let key = v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
@@ -14,8 +18,11 @@ import Testing
   }
 
   static func parts() -> [String] {
-    ["h", "H", "a", "B", "c", "D", "x", "call", "CALL", "test_drive", "Test-Drive", "test drive", "no_answer", "No Answer",
-     "waiting_for_delivery", "Waiting-For Delivery", "delivered", "prospect", "é", "İ", "-", " ", "_", "Z"]
+    [
+      "h", "H", "a", "B", "c", "D", "x", "call", "CALL", "test_drive", "Test-Drive", "test drive", "no_answer",
+      "No Answer",
+      "waiting_for_delivery", "Waiting-For Delivery", "delivered", "prospect", "é", "İ", "-", " ", "_", "Z",
+    ]
   }
 
   @Test("codes: every spelling gets what the Foundation rule gave")
@@ -36,7 +43,9 @@ import Testing
 
   @Test("model codes: ASCII case folding equals caseInsensitiveCompare")
   func models() {
-    let words = ["X40", "x40", "S50N", "s50n", "E20", "e2O", "@", "`", "[", "{", "X4", "é", "É", "x40 ", "K", "\u{212A}"]
+    let words = [
+      "X40", "x40", "S50N", "s50n", "E20", "e2O", "@", "`", "[", "{", "X4", "é", "É", "x40 ", "K", "\u{212A}",
+    ]
     for a in words {
       for b in words {
         #expect(RowReader.sameIgnoringCase(a, b) == (a.caseInsensitiveCompare(b) == .orderedSame), "\(a) \(b)")

@@ -1,6 +1,7 @@
-@testable import CoachCore
 import Foundation
 import Testing
+
+@testable import CoachCore
 
 /// The decoder's byte-level UTF-8 check gives what `String(validating:as:)` gives, on valid and broken text.
 @Suite struct UTF8ValidationTests {

@@ -39,7 +39,8 @@ enum MatchingFixtures {
     var files: [PlaybookFile] = []
     for language in ["zh-CN", "en"] {
       let folder = root.appendingPathComponent(language)
-      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".yaml") {
+      for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+      where name.hasSuffix(".yaml") {
         let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         files.append(PlaybookFile(path: "\(language)/\(name)", text: text))
       }

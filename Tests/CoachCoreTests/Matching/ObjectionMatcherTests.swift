@@ -23,8 +23,10 @@ import Testing
   }
 
   @Test func stemmerJoinsInflectedForms() {
-    for (word, stem) in [("waiting", "wait"), ("waited", "wait"), ("prices", "pric"), ("priced", "pric"),
-                         ("compensation", "compensat"), ("compensated", "compensat"), ("shopping", "shop")] {
+    for (word, stem) in [
+      ("waiting", "wait"), ("waited", "wait"), ("prices", "pric"), ("priced", "pric"),
+      ("compensation", "compensat"), ("compensated", "compensat"), ("shopping", "shop"),
+    ] {
       #expect(EnglishWords.stem(word) == stem, "\(word)")
     }
   }

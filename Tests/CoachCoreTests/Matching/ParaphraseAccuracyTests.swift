@@ -37,8 +37,9 @@ import Testing
     return report
   }
 
-  @Test("fixture covers all 15 codes with at least 40 paraphrases and 15 unrelated phrases per language",
-        arguments: ["zh", "en"])
+  @Test(
+    "fixture covers all 15 codes with at least 40 paraphrases and 15 unrelated phrases per language",
+    arguments: ["zh", "en"])
   func fixtureIsBigEnough(language: String) throws {
     let phrases = try MatchingFixtures.paraphrases().filter { $0.language == language }
     #expect(phrases.filter { $0.code != nil }.count >= 40)
@@ -50,8 +51,9 @@ import Testing
 
   /// At most one unrelated phrase per language may match. Known: "Can I get a glass of water?"
   /// matches online_defects ("leaks water") in English; bag-of-words cannot tell the two waters apart.
-  @Test("top-1 accuracy on paraphrases is at least 90% and unrelated text (nearly) never matches",
-        arguments: ["zh", "en"])
+  @Test(
+    "top-1 accuracy on paraphrases is at least 90% and unrelated text (nearly) never matches",
+    arguments: ["zh", "en"])
   func accuracy(language: String) throws {
     let matcher = try MatchingFixtures.playbookSet().objectionMatcher()
     let report = try Self.evaluate(matcher, language: language)

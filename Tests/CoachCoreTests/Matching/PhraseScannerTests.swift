@@ -29,7 +29,9 @@ import Testing
         }
       }
       let word = "[a-zA-Z0-9]"
-      if let first = trimmed.unicodeScalars.first, PhraseScanner.isWordScalar(first) { pattern = "(?<!\(word))" + pattern }
+      if let first = trimmed.unicodeScalars.first, PhraseScanner.isWordScalar(first) {
+        pattern = "(?<!\(word))" + pattern
+      }
       if let last = trimmed.unicodeScalars.last, PhraseScanner.isWordScalar(last) { pattern += "(?!\(word))" }
       let regex = try? NSRegularExpression(pattern: pattern)
       if regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil { found.insert(payload) }
@@ -42,7 +44,8 @@ import Testing
     let classes = set.languages.values.compactMap(\.vocabulary).flatMap(\.classes)
     let phrases = classes.enumerated().flatMap { index, c in c.words.map { (MatchVocabulary.fold($0), index) } }
     let scanner = PhraseScanner(phrases)
-    let texts = try (MatchingFixtures.showroom() + MatchingFixtures.paraphrases()).map(\.text) + phrases.map(\.0)
+    let texts =
+      try (MatchingFixtures.showroom() + MatchingFixtures.paraphrases()).map(\.text) + phrases.map(\.0)
       + ["twelve weeks", "often", "3weeks", "下礼拜三", "十二周", "a few weeks", "tentative", "8k off", "远航   s6"]
     for text in texts {
       let folded = MatchVocabulary.fold(text)

@@ -26,7 +26,9 @@ import Testing
         return
       }
       coded += 1
-      if matches.first?.code == expected { top1 += 1 } else {
+      if matches.first?.code == expected {
+        top1 += 1
+      } else {
         let got = matches.first?.code ?? "nothing"
         confusions["\(expected) -> \(got)", default: 0] += 1
         misses.append("  \(expected) -> \(got): \(phrase.text)")
@@ -137,8 +139,9 @@ import Testing
     MatchVocabulary.compact(MatchVocabulary.fold(text)).filter { $0.isLetter || $0.isNumber }
   }
 
-  @Test("showroom fixtures, playbook alone: top-1 >= 92%, top-3 >= 98%, small talk -> none >= 95% (or today's floor)",
-        arguments: ["showroom", "heldout"], ["zh", "en"])
+  @Test(
+    "showroom fixtures, playbook alone: top-1 >= 92%, top-3 >= 98%, small talk -> none >= 95% (or today's floor)",
+    arguments: ["showroom", "heldout"], ["zh", "en"])
   func playbookAlone(fixture: String, language: String) throws {
     let figures = try Self.playbookOnly(language, fixture: fixture)
     print(figures.report("\(fixture) \(language) playbook alone"))
@@ -148,8 +151,9 @@ import Testing
     #expect(figures.noneRate >= floors.none)
   }
 
-  @Test("showroom fixtures, 5-fold cross-validation with recorded phrasings: the same targets and floors",
-        arguments: ["showroom", "heldout"], ["zh", "en"])
+  @Test(
+    "showroom fixtures, 5-fold cross-validation with recorded phrasings: the same targets and floors",
+    arguments: ["showroom", "heldout"], ["zh", "en"])
   func crossValidation(fixture: String, language: String) throws {
     let figures = try Self.crossValidated(language, fixture: fixture)
     print(figures.report("\(fixture) \(language) 5-fold cross-validation"))

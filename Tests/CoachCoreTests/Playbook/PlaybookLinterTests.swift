@@ -155,74 +155,111 @@ struct PlaybookLinterTests {
   }
 
   static let brokenFixtures: [Broken] = [
-    Broken(path: "en/messages.yaml", old: "it is expected on {eta}. I will tell", new: "it is expected on {eta}. {detail}. I will tell",
+    Broken(
+      path: "en/messages.yaml", old: "it is expected on {eta}. I will tell",
+      new: "it is expected on {eta}. {detail}. I will tell",
       severity: .error,
       message: "message `delivery_update`: `{detail}` is not a fact a message may carry; use {customer}, {consultant}, "
         + "{dealership}, {model}, {eta}, {holiday}, {years}, {topic} (notes and topic texts stay internal)"),
-    Broken(path: "en/messages.yaml", old: "We are following up the problem\n      you reported;",
+    Broken(
+      path: "en/messages.yaml", old: "We are following up the problem\n      you reported;",
       new: "We are following up {topic};", severity: .error,
       message: "message `issue_7day` can render an empty slot: every wording needs a fact that may be unknown; add a "
         + "fallback that uses only {consultant}, {customer}, {dealership}"),
-    Broken(path: "en/topics.yaml", old: "There is news about the car you are waiting for;",
+    Broken(
+      path: "en/topics.yaml", old: "There is news about the car you are waiting for;",
       new: "There is news about {text};", severity: .error,
       message: "buried kind `supply`: how_to_raise is said or sent to the customer and takes no placeholder ({text}); "
         + "the consultant's note stays internal"),
-    Broken(path: "en/models.yaml", old: "    length_mm: 4790\n    seats: 5", new: "    length_mm: 4790\n    seats: 0",
+    Broken(
+      path: "en/models.yaml", old: "    length_mm: 4790\n    seats: 5", new: "    length_mm: 4790\n    seats: 0",
       severity: .error, message: "model `X60`: seats must be 1 or more, found 0"),
-    Broken(path: "en/cadence.yaml", old: "    C: 14\n", new: "    C: 14\n    X: 5\n", severity: .error,
+    Broken(
+      path: "en/cadence.yaml", old: "    C: 14\n", new: "    C: 14\n    X: 5\n", severity: .error,
       message: "unknown grade `X`; grades are H, A, B, C"),
-    Broken(path: "en/cadence.yaml", old: "    H: 1\n", new: "    H: 0\n", severity: .error,
+    Broken(
+      path: "en/cadence.yaml", old: "    H: 1\n", new: "    H: 0\n", severity: .error,
       message: "interval must be at least 1 day, found 0"),
-    Broken(path: "zh-CN/cadence.yaml", old: "    C: 14\n", new: "", severity: .warning,
+    Broken(
+      path: "zh-CN/cadence.yaml", old: "    C: 14\n", new: "", severity: .warning,
       message: "no interval for grade C; default_follow_up_days is used"),
-    Broken(path: "en/cadence.yaml", old: "    D: 1.5\n", new: "    D: 1.5\n    E: 2\n", severity: .error,
+    Broken(
+      path: "en/cadence.yaml", old: "    D: 1.5\n", new: "    D: 1.5\n    E: 2\n", severity: .error,
       message: "unknown tier `E`; tiers are A, B, C, D"),
-    Broken(path: "en/cadence.yaml", old: "    D: 1.5\n", new: "    D: 0\n", severity: .error,
+    Broken(
+      path: "en/cadence.yaml", old: "    D: 1.5\n", new: "    D: 0\n", severity: .error,
       message: "factor must be above 0, found 0.0"),
-    Broken(path: "en/cadence.yaml", old: "first_contact_hours: 24", new: "first_contact_hours: 0", severity: .error,
+    Broken(
+      path: "en/cadence.yaml", old: "first_contact_hours: 24", new: "first_contact_hours: 0", severity: .error,
       message: "must be at least 1, found 0"),
-    Broken(path: "en/cadence.yaml", old: "first_contact_escalate_hours: 48", new: "first_contact_escalate_hours: 24",
+    Broken(
+      path: "en/cadence.yaml", old: "first_contact_escalate_hours: 48", new: "first_contact_escalate_hours: 24",
       severity: .error,
-      message: "first_contact_escalate_hours (24) must be more than first_contact_hours (24): the consultant is alerted first, then the team lead"),
-    Broken(path: "en/cadence.yaml", old: "escalate_after_days: 7", new: "escalate_after_days: 0", severity: .error,
+      message:
+        "first_contact_escalate_hours (24) must be more than first_contact_hours (24): the consultant is alerted first, then the team lead"
+    ),
+    Broken(
+      path: "en/cadence.yaml", old: "escalate_after_days: 7", new: "escalate_after_days: 0", severity: .error,
       message: "must be at least 1, found 0"),
-    Broken(path: "zh-CN/cadence.yaml", old: "  escalate_after_days: 7\n", new: "", severity: .warning,
+    Broken(
+      path: "zh-CN/cadence.yaml", old: "  escalate_after_days: 7\n", new: "", severity: .warning,
       message: "no escalate_after_days; 7 is used"),
-    Broken(path: "en/care.yaml", old: "fixed: \"10-01\"", new: "fixed: \"10-32\"", severity: .error,
+    Broken(
+      path: "en/care.yaml", old: "fixed: \"10-01\"", new: "fixed: \"10-32\"", severity: .error,
       message: "holiday `national_day`: `10-32` is not a day; write month-day like \"10-01\""),
-    Broken(path: "en/care.yaml", old: "dates: [\"2025-01-29\", \"2026-02-17\", \"2027-02-06\", \"2028-01-26\"]",
+    Broken(
+      path: "en/care.yaml", old: "dates: [\"2025-01-29\", \"2026-02-17\", \"2027-02-06\", \"2028-01-26\"]",
       new: "dates: [\"2025-01-29\"]", severity: .warning,
       message: "holiday `spring_festival`: every date is past; add the coming years' dates"),
-    Broken(path: "en/care.yaml", old: "      fixed: \"01-01\"\n", new: "", severity: .error,
+    Broken(
+      path: "en/care.yaml", old: "      fixed: \"01-01\"\n", new: "", severity: .error,
       message: "holiday `new_year` needs exactly one of `fixed:` (month-day) or `dates:` (a list of YYYY-MM-DD)"),
-    Broken(path: "en/topics.yaml", old: "    other:\n      name: Other concern", new: "    others:\n      name: Other concern",
+    Broken(
+      path: "en/topics.yaml", old: "    other:\n      name: Other concern",
+      new: "    others:\n      name: Other concern",
       severity: .error, message: "unknown buried kind `others`; kinds are tech, brochure, supply, policy, other"),
-    Broken(path: "en/topics.yaml", old: "    other:\n      name: Other concern", new: "    others:\n      name: Other concern",
+    Broken(
+      path: "en/topics.yaml", old: "    other:\n      name: Other concern",
+      new: "    others:\n      name: Other concern",
       severity: .error, message: "missing buried kind `other`; every kind needs a name, draft_phrase and how_to_raise"),
-    Broken(path: "en/topics.yaml", old: "      area: life\n      profile_keys: [pet]", new: "      area: home\n      profile_keys: [pet]",
+    Broken(
+      path: "en/topics.yaml", old: "      area: life\n      profile_keys: [pet]",
+      new: "      area: home\n      profile_keys: [pet]",
       severity: .error, message: "rule `pet`: unknown area `home`; use person, car or life"),
-    Broken(path: "en/topics.yaml", old: "profile_keys: [pet]", new: "profile_keys: []", severity: .error,
+    Broken(
+      path: "en/topics.yaml", old: "profile_keys: [pet]", new: "profile_keys: []", severity: .error,
       message: "rule `pet` needs at least one profile key"),
-    Broken(path: "en/topics.yaml", old: "from: \"2026-11-15\"", new: "from: \"2026-11-31\"", severity: .error,
+    Broken(
+      path: "en/topics.yaml", old: "from: \"2026-11-15\"", new: "from: \"2026-11-31\"", severity: .error,
       message: "`2026-11-31` is not a date; write YYYY-MM-DD"),
-    Broken(path: "en/topics.yaml", old: "from: \"2026-11-15\"", new: "from: \"2027-02-15\"", severity: .error,
+    Broken(
+      path: "en/topics.yaml", old: "from: \"2026-11-15\"", new: "from: \"2027-02-15\"", severity: .error,
       message: "created topic `year_end_2026` ends (2027-01-31) before it starts (2027-02-15)"),
-    Broken(path: "en/topics.yaml", old: "to: \"2027-01-31\"\n      stages: [prospect]\n",
+    Broken(
+      path: "en/topics.yaml", old: "to: \"2027-01-31\"\n      stages: [prospect]\n",
       new: "to: \"2027-01-31\"\n      stages: [prospects]\n", severity: .error,
       message: "unknown stage `prospects`; stages are prospect, deposit, waiting_for_delivery, delivered, churned"),
-    Broken(path: "en/topics.yaml", old: "to: \"2027-01-31\"\n      stages: [prospect]\n      grades: [H, A, B]",
+    Broken(
+      path: "en/topics.yaml", old: "to: \"2027-01-31\"\n      stages: [prospect]\n      grades: [H, A, B]",
       new: "to: \"2027-01-31\"\n      stages: [prospect]\n      grades: [H, A, X]", severity: .error,
       message: "unknown grade `X`; grades are H, A, B, C"),
-    Broken(path: "en/models.yaml", old: "    segment: suv\n    price: 229800", new: "    segment: crossover\n    price: 229800",
+    Broken(
+      path: "en/models.yaml", old: "    segment: suv\n    price: 229800",
+      new: "    segment: crossover\n    price: 229800",
       severity: .error, message: "model `X60`: unknown segment `crossover`; use sedan, suv, mpv, ev"),
-    Broken(path: "en/models.yaml", old: "    length_mm: 4790\n    seats: 5\n    prestige: 2",
-           new: "    length_mm: 4790\n    seats: 5\n    prestige: 5",
+    Broken(
+      path: "en/models.yaml", old: "    length_mm: 4790\n    seats: 5\n    prestige: 2",
+      new: "    length_mm: 4790\n    seats: 5\n    prestige: 5",
       severity: .error, message: "model `X60`: prestige must be 1, 2 or 3, found 5"),
-    Broken(path: "en/models.yaml", old: "    price: 229800", new: "    price: 0", severity: .error,
+    Broken(
+      path: "en/models.yaml", old: "    price: 229800", new: "    price: 0", severity: .error,
       message: "model `X60`: price must be above 0 and wait_weeks 0 or more"),
-    Broken(path: "en/messages.yaml", old: "    occasion: season\n", new: "    occasion: seasons\n", severity: .error,
+    Broken(
+      path: "en/messages.yaml", old: "    occasion: season\n", new: "    occasion: seasons\n", severity: .error,
       message: "no message with occasion `season`; every action code, season and long_time_no_see needs one"),
-    Broken(path: "en/labels.yaml", old: "    delivery_late: call\n    issue_7day: call", new: "    delivery_late: phone\n    issue_7day: call",
+    Broken(
+      path: "en/labels.yaml", old: "    delivery_late: call\n    issue_7day: call",
+      new: "    delivery_late: phone\n    issue_7day: call",
       severity: .error, message: "unknown channel `phone`; use call, sms, wechat, visit, email, test_drive"),
   ]
 
@@ -237,8 +274,14 @@ struct PlaybookLinterTests {
   @Test(arguments: [
     ("en/care.yaml", "    - id: qixi\n", "    - id: labour_day\n", "duplicate holiday id `labour_day`"),
     ("en/topics.yaml", "    - id: pet\n", "    - id: family\n", "duplicate dug_up id `family`"),
-    ("en/topics.yaml", "    - id: winter_check_2026\n", "    - id: year_end_2026\n", "duplicate created topic id `year_end_2026`"),
-    ("en/objections.yaml", "  - code: no_discount\n", "  - code: price_too_high\n", "duplicate objection code `price_too_high`"),
+    (
+      "en/topics.yaml", "    - id: winter_check_2026\n", "    - id: year_end_2026\n",
+      "duplicate created topic id `year_end_2026`"
+    ),
+    (
+      "en/objections.yaml", "  - code: no_discount\n", "  - code: price_too_high\n",
+      "duplicate objection code `price_too_high`"
+    ),
     ("en/messages.yaml", "  - id: season_winter\n", "  - id: season_summer\n", "duplicate message id `season_summer`"),
   ])
   func duplicatesNameTheFirstOccurrence(path: String, old: String, new: String, message: String) {

@@ -26,17 +26,27 @@ struct PlaybookViewTests {
 
   @Test func listSectionsSummariseAndHolidaysShowTheirNextDay() throws {
     let list = try PlaybookView.select(try en(), section: "holidays", id: nil, today: today)
-    #expect(list.text.hasPrefix("new_year  New Year's Day  next: 2027-01-01\nspring_festival  Spring Festival  next: 2027-02-06\n"))
+    #expect(
+      list.text.hasPrefix(
+        "new_year  New Year's Day  next: 2027-01-01\nspring_festival  Spring Festival  next: 2027-02-06\n"))
     let labels = try PlaybookView.select(try en(), section: "labels", id: "winback", today: today)
     #expect(labels.text.hasPrefix("goals.winback: Lost-customer interview"))
     #expect(labels.text.contains("\nchannels.winback: "))
   }
 
   @Test func unknownSectionsAndIdsNameWhatExists() throws {
-    #expect(throws: CoachError.usage("unknown section `modles`; sections: " + PlaybookView.sections.joined(separator: ", "))) {
+    #expect(
+      throws: CoachError.usage("unknown section `modles`; sections: " + PlaybookView.sections.joined(separator: ", "))
+    ) {
       try PlaybookView.select(try en(), section: "modles", id: nil, today: today)
     }
-    #expect(throws: CoachError.rejected(code: "unknown_id", message: "no `grace` in cadence; known: first_contact_hours, grace_hours, follow_up_days, default_follow_up_days, delivery_update_days, tier_factor, escalate_after_days, first_contact_escalate_hours")) {
+    #expect(
+      throws: CoachError.rejected(
+        code: "unknown_id",
+        message:
+          "no `grace` in cadence; known: first_contact_hours, grace_hours, follow_up_days, default_follow_up_days, delivery_update_days, tier_factor, escalate_after_days, first_contact_escalate_hours"
+      )
+    ) {
       try PlaybookView.select(try en(), section: "cadence", id: "grace", today: today)
     }
   }

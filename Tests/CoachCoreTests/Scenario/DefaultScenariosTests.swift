@@ -9,7 +9,8 @@ struct DefaultScenariosTests {
 
   func scenarios() -> [Scenario] {
     DefaultScenarios.files.flatMap { file in
-      let parsed = ScenarioParser.parse(file: file.path, text: file.text, now: Date(timeIntervalSince1970: 0), zone: .gmt)
+      let parsed = ScenarioParser.parse(
+        file: file.path, text: file.text, now: Date(timeIntervalSince1970: 0), zone: .gmt)
       #expect(parsed.findings.map(\.description) == [])
       return parsed.scenarios
     }

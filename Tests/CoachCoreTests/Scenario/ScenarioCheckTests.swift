@@ -80,7 +80,10 @@ struct ScenarioCheckTests {
     #expect(longWait.failures.map(\.check) == ["switch"])
     #expect(longWait.failures.first?.got.hasPrefix("X40 first, of X40") == true)
     let noSwitch = try evaluate(s, lead(createdAt: now.addingTimeInterval(-7_200), model: "S30"))
-    #expect(noSwitch.failures == [ScenarioFailure(check: "switch", expected: "E60 first", got: "none (the brief offers no switch)")])
+    #expect(
+      noSwitch.failures == [
+        ScenarioFailure(check: "switch", expected: "E60 first", got: "none (the brief offers no switch)")
+      ])
   }
 
   @Test func warningKeysMatchTheirFilledTemplate() throws {

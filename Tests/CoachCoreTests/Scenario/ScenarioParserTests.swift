@@ -12,7 +12,9 @@ struct ScenarioParserTests {
   }
 
   @Test func relativeTimesCountFromNowInTheZone() {
-    func at(_ s: String) -> String? { RelativeTime.instant(s, now: now, zone: zone).map { TimeParsing.iso($0, zone: zone) } }
+    func at(_ s: String) -> String? {
+      RelativeTime.instant(s, now: now, zone: zone).map { TimeParsing.iso($0, zone: zone) }
+    }
     #expect(at("-3d") == "2026-11-21T09:00:00+08:00")
     #expect(at("-2h") == "2026-11-24T07:00:00+08:00")
     #expect(at("+1d12h") == "2026-11-25T21:00:00+08:00")
@@ -54,7 +56,11 @@ struct ScenarioParserTests {
       case .touch(let t): return "touch \(t.outcome.rawValue) \(t.bury.map(\.kind.rawValue)) \(t.resolve)"
       }
     }
-    #expect(order == ["deposit", "touch reached [\"supply\", \"other\"] []", "waiting_for_delivery", "touch no_answer [] [\"roof trim\"]"])
+    #expect(
+      order == [
+        "deposit", "touch reached [\"supply\", \"other\"] []", "waiting_for_delivery",
+        "touch no_answer [] [\"roof trim\"]",
+      ])
     #expect(s.expect.action == .deliveryLate && s.expect.switchTo == "X40" && s.expect.switchLever == .availability)
   }
 
@@ -75,7 +81,8 @@ struct ScenarioParserTests {
     #expect(
       found == [
         "tests/t.yaml:4:14: error: scenarios[0].lead.grade: unknown grade `Z`; use one of H, A, B, C",
-        "tests/t.yaml:5:16: error: scenarios[0].lead.created: `yesterday` is not a time; write " + RelativeTime.instantForms,
+        "tests/t.yaml:5:16: error: scenarios[0].lead.created: `yesterday` is not a time; write "
+          + RelativeTime.instantForms,
         "tests/t.yaml:7:21: error: scenarios[0].lead.touches[0]: unknown key `chanel`; keys allowed here: at, bury, channel, issues, next, note, objections, outcome, resolve",
         "tests/t.yaml:7:45: error: scenarios[0].lead.touches[0].resolve[0]: no earlier touch buried a topic or raised an issue \"brochure\"; write its text exactly (known: none)",
         "tests/t.yaml:9:7: error: scenarios[0].expect: unknown key `acton`; keys allowed here: action, due, message, message_never, objections, overdue, phrases, switch, talking_point_texts, talking_points, warnings",

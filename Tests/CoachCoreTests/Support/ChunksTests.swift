@@ -14,7 +14,9 @@ import Testing
 
   @Test func anErrorOfAnyChunkIsThrown() {
     struct Broken: Error {}
-    #expect(throws: Broken.self) { try Chunks.map(9) { i -> [Int] in if i == 5 { throw Broken() } else { return [i] } } }
+    #expect(throws: Broken.self) {
+      try Chunks.map(9) { i -> [Int] in if i == 5 { throw Broken() } else { return [i] } }
+    }
   }
 
   @Test func partsComeInMultiplesOfTheCoresAndNeverAboveTheMaximum() {
@@ -36,7 +38,8 @@ import Testing
     #expect(Chunks.spans(1...10, size: 4) == [1...4, 5...8, 9...10])
     #expect(Chunks.spans(7...7, size: 4) == [7...7])
     #expect(Chunks.spans(1...8, size: 4) == [1...4, 5...8])
-    #expect(Chunks.spans(Int64.max - 5...Int64.max, size: 4) == [Int64.max - 5...Int64.max - 2, Int64.max - 1...Int64.max])
+    #expect(
+      Chunks.spans(Int64.max - 5...Int64.max, size: 4) == [Int64.max - 5...Int64.max - 2, Int64.max - 1...Int64.max])
   }
 
   @Test func idRangesCoverEachIdOnceInOrder() {

@@ -6,10 +6,12 @@ import Testing
 /// The Calendar-free date arithmetic (CivilTime) must give exactly what `Calendar` gives, in every zone,
 /// including days next to daylight-saving changes (where it defers to `Calendar`).
 @Suite struct CivilTimeTests {
-  static let zones = [
-    "Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "UTC",
-    "Asia/Kolkata", "America/St_Johns", "Pacific/Apia",
-  ].compactMap(TimeZone.init(identifier:)) + [TimeZone(secondsFromGMT: 8 * 3600), TimeZone(secondsFromGMT: -5 * 3600 - 1800)]
+  static let zones =
+    [
+      "Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "UTC",
+      "Asia/Kolkata", "America/St_Johns", "Pacific/Apia",
+    ].compactMap(TimeZone.init(identifier:))
+    + [TimeZone(secondsFromGMT: 8 * 3600), TimeZone(secondsFromGMT: -5 * 3600 - 1800)]
     .compactMap { $0 }
 
   /// Deterministic instants from 1990 to 2040 with millisecond fractions (SplitMix64).
@@ -35,7 +37,10 @@ import Testing
         #expect(day.startOfDay(in: zone) == cal.date(from: c), "\(zone.identifier) \(day)")
         for n in [-400, -30, -1, 1, 3, 7, 30, 365] {
           let want = cal.date(byAdding: .day, value: n, to: t)
-          #expect(t.adding(days: n, in: zone) == want, "\(zone.identifier) \(t.timeIntervalSince1970) \(n) \(t.adding(days: n, in: zone).timeIntervalSince1970) \(want?.timeIntervalSince1970 ?? 0)")
+          #expect(
+            t.adding(days: n, in: zone) == want,
+            "\(zone.identifier) \(t.timeIntervalSince1970) \(n) \(t.adding(days: n, in: zone).timeIntervalSince1970) \(want?.timeIntervalSince1970 ?? 0)"
+          )
         }
       }
     }
@@ -49,7 +54,8 @@ import Testing
         let c = DateComponents(year: day.year, month: day.month, day: day.day)
         #expect(day.startOfDay(in: zone) == cal.date(from: c), "\(zone.identifier) \(day)")
         let noon = day.startOfDay(in: zone).addingTimeInterval(12 * 3600 + 0.25)
-        #expect(noon.adding(days: 1, in: zone) == cal.date(byAdding: .day, value: 1, to: noon), "\(zone.identifier) \(day)")
+        #expect(
+          noon.adding(days: 1, in: zone) == cal.date(byAdding: .day, value: 1, to: noon), "\(zone.identifier) \(day)")
         day = day.adding(days: 1)
       }
     }
@@ -75,12 +81,15 @@ import Testing
       for t in Self.instants(300) {
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: t)
         let text = String(
-          format: "%04d-%02d-%02d %02d:%02d:%02d.250", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
+          format: "%04d-%02d-%02d %02d:%02d:%02d.250", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
+          c.minute ?? 0,
           c.second ?? 0)
         let want = cal.date(from: c).map { $0.addingTimeInterval(0.25) }
         #expect(TimeParsing.instant(text, zone: zone) == want, "\(zone.identifier) \(text)")
-        #expect(TimeParsing.instant(text + "+05:30", zone: zone) == Calendar.gregorian(TimeZone(secondsFromGMT: 19_800) ?? .gmt)
-          .date(from: c).map { $0.addingTimeInterval(0.25) })
+        #expect(
+          TimeParsing.instant(text + "+05:30", zone: zone)
+            == Calendar.gregorian(TimeZone(secondsFromGMT: 19_800) ?? .gmt)
+            .date(from: c).map { $0.addingTimeInterval(0.25) })
       }
     }
   }

@@ -25,14 +25,15 @@ public enum XLSXWriter {
   /// (path, bytes) besides, like a shared-string table.
   static func workbook(sheetName: String, sheetXML: Data, extraParts: [(String, Data)] = []) throws -> Data {
     let archive = try Archive(data: Data(), accessMode: .create)
-    let parts: [(String, Data)] = [
-      ("[Content_Types].xml", Data(contentTypes.utf8)),
-      ("_rels/.rels", Data(rootRels.utf8)),
-      ("xl/workbook.xml", Data(workbook(sheetName).utf8)),
-      ("xl/_rels/workbook.xml.rels", Data(workbookRels.utf8)),
-      ("xl/styles.xml", Data(styles.utf8)),
-      ("xl/worksheets/sheet1.xml", sheetXML),
-    ] + extraParts
+    let parts: [(String, Data)] =
+      [
+        ("[Content_Types].xml", Data(contentTypes.utf8)),
+        ("_rels/.rels", Data(rootRels.utf8)),
+        ("xl/workbook.xml", Data(workbook(sheetName).utf8)),
+        ("xl/_rels/workbook.xml.rels", Data(workbookRels.utf8)),
+        ("xl/styles.xml", Data(styles.utf8)),
+        ("xl/worksheets/sheet1.xml", sheetXML),
+      ] + extraParts
     // A fixed time: the same leads give the same bytes.
     let stamp = Date(timeIntervalSince1970: 1_577_836_800)
     for (path, data) in parts {

@@ -22,7 +22,8 @@ extension PlaybookView {
     if let created = topics.created.first(where: { $0.id == id }) {
       return PlaybookView(title: "topics.created.\(id)", value: created)
     }
-    throw unknown(id, in: "topics", known: topics.buried.keys.sorted() + topics.dugUp.map(\.id) + topics.created.map(\.id))
+    throw unknown(
+      id, in: "topics", known: topics.buried.keys.sorted() + topics.dugUp.map(\.id) + topics.created.map(\.id))
   }
 
   /// All labels, one mapping (`goals`, `ui`, …), or one key of any mapping (`winback`, `goals.winback`).

@@ -5,13 +5,16 @@ import Foundation
 extension PlaybookView {
   /// The section (and entry `id`) of `playbook`; `today` dates the holidays' next days.
   /// Throws `.usage` for an unknown section and `.rejected` for an unknown id, naming what exists.
-  public static func select(_ playbook: Playbook, section: String, id: String?, today: LocalDate) throws -> PlaybookView {
+  public static func select(_ playbook: Playbook, section: String, id: String?, today: LocalDate) throws -> PlaybookView
+  {
     switch section {
     case "cadence": return try field(playbook.cadence, "cadence", id)
     case "care": return try field(playbook.care, "care", id)
     case "holidays":
       let holidays = playbook.care.holidays.map { HolidayView($0, today: today) }
-      return try entry(holidays, "holidays", id, key: \.id) { "\($0.id)  \($0.name)  next: \($0.next ?? "none listed")" }
+      return try entry(holidays, "holidays", id, key: \.id) {
+        "\($0.id)  \($0.name)  next: \($0.next ?? "none listed")"
+      }
     case "topics": return try topics(playbook.topics, id)
     case "objections":
       return try entry(playbook.objections, section, id, key: \.code) { "\($0.code)  \($0.title)" }
@@ -38,7 +41,8 @@ extension PlaybookView {
     }
     let encodable = found.1 as? any Encodable
     return PlaybookView(
-      title: "\(section).\(id)", value: encodable ?? "\(found.1)", text: ValueText.field(id, found.1, "").joined(separator: "\n"))
+      title: "\(section).\(id)", value: encodable ?? "\(found.1)",
+      text: ValueText.field(id, found.1, "").joined(separator: "\n"))
   }
 
   /// A list section: a one-line summary per entry, or the entry with `id` in full.

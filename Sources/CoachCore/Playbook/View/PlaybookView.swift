@@ -69,11 +69,13 @@ enum ValueText {
     if mirror.displayStyle == .optional, mirror.children.isEmpty { return [] }
     let string = (value as? String) ?? (mirror.children.first?.value as? String)
     if let string, string.contains("\n") {
-      let text = string.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
+      let text = string.trimmingCharacters(in: .whitespacesAndNewlines).split(
+        separator: "\n", omittingEmptySubsequences: false)
       return ["\(indent)\(key): |"] + text.map { "\(indent)  \($0)" }
     }
     let body = lines(value, indent: indent + "  ")
-    let style = (mirror.displayStyle == .optional ? mirror.children.first.map { Mirror(reflecting: $0.value) } : mirror)?
+    let style =
+      (mirror.displayStyle == .optional ? mirror.children.first.map { Mirror(reflecting: $0.value) } : mirror)?
       .displayStyle
     let nested = style == .struct || style == .dictionary || style == .collection || style == .class
     if nested { return body.isEmpty ? ["\(indent)\(key): []"] : ["\(indent)\(key):"] + body }

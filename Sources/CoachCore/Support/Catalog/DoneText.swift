@@ -61,9 +61,11 @@ public enum DoneText: Sendable, Hashable {
     case .snoozed(let id, let until, let reason):
       return l.pick(
         "线索 \(id) 的销售跟进暂停到 \(until) (原因: \(reason)); 生日、节日和交车后关怀照常提醒",
-        "lead \(id): sales follow-ups snoozed until \(until) (\(reason)); birthdays, holidays and after-delivery care still come due")
+        "lead \(id): sales follow-ups snoozed until \(until) (\(reason)); birthdays, holidays and after-delivery care still come due"
+      )
     case .snoozeCleared(let id, let until):
-      return l.pick("已取消线索 \(id) 的暂停 (原定到 \(until)), 跟进恢复", "lead \(id): snooze until \(until) lifted; follow-ups resume")
+      return l.pick(
+        "已取消线索 \(id) 的暂停 (原定到 \(until)), 跟进恢复", "lead \(id): snooze until \(until) lifted; follow-ups resume")
     }
   }
 

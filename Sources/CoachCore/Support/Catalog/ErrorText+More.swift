@@ -15,7 +15,8 @@ extension ErrorText {
     case .databaseEngineUnavailable(let scheme):
       return l.pick(
         "--db / COACH_DB 是 \(scheme):// 地址, 但这个版本的 coach 还不能连接 PostgreSQL; 请给一个 SQLite 文件路径 (例如 ./coach.sqlite)",
-        "--db / COACH_DB is a \(scheme):// URL, but this build of coach cannot connect to PostgreSQL yet; give a SQLite file path (e.g. ./coach.sqlite)")
+        "--db / COACH_DB is a \(scheme):// URL, but this build of coach cannot connect to PostgreSQL yet; give a SQLite file path (e.g. ./coach.sqlite)"
+      )
     case .negativeLimit:
       return l.pick("--limit 必须是 0 或更大的数", "--limit must be 0 or more")
     case .fromAfterTo(let from, let to):

@@ -184,7 +184,8 @@ public enum LintText: Sendable, Hashable {
         "车型 `\(code)`: price 必须大于 0, wait_weeks 必须是 0 或更多",
         "model `\(code)`: price must be above 0 and wait_weeks 0 or more")
     case .badSeats(let code, let found):
-      return l.pick("车型 `\(code)`: seats 必须是 1 或更多, 现在是 \(found)", "model `\(code)`: seats must be 1 or more, found \(found)")
+      return l.pick(
+        "车型 `\(code)`: seats 必须是 1 或更多, 现在是 \(found)", "model `\(code)`: seats must be 1 or more, found \(found)")
     case .openerTakesNoPlaceholder(let kind, let field, let found):
       return l.pick(
         "埋下话题类型 `\(kind)`: \(field) 是说给客户听或发给客户的, 不能有占位符 (\(found)); 顾问记下的原话只给顾问看",
@@ -203,11 +204,13 @@ public enum LintText: Sendable, Hashable {
         "短信 `\(id)` (\(occasion)) 提到了 \(hits); 关怀和问候短信 (节日、生日、车生日、换季、三日回访、问题处理) "
           + "只送祝福和关怀: 不带促销、优惠和新车",
         "message `\(id)` (\(occasion)) mentions \(hits); care and greeting messages (holiday, birthday, car "
-          + "birthday, season, 3-day callback, issue fix) carry wishes and care only: no promotions, offers or new models")
+          + "birthday, season, 3-day callback, issue fix) carry wishes and care only: no promotions, offers or new models"
+      )
     case .notAFact(let id, let name, let facts):
       return l.pick(
         "短信 `\(id)`: `{\(name)}` 不是短信可以用的事实; 可用 \(facts) (备注和话题原文只给顾问看)",
-        "message `\(id)`: `{\(name)}` is not a fact a message may carry; use \(facts) (notes and topic texts stay internal)")
+        "message `\(id)`: `{\(name)}` is not a fact a message may carry; use \(facts) (notes and topic texts stay internal)"
+      )
     case .emptySlot(let id, let always):
       return l.pick(
         "短信 `\(id)` 可能出现空着的地方: 每种说法都用到了可能没有的事实; 加一条只用 \(always) 的 fallbacks",
