@@ -45,12 +45,15 @@ extension CoachCommand {
         let data = try listing(report, list, chosen, env: env, playbook: ctx.playbook)
         let count = list == .snoozes ? report.snoozed.count : report.listed.count
         let file = AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count, follow_ups: count)
-        let noun = list == .snoozes ? "snoozes" : "\(list.rawValue) follow-ups"
-        return try write(data, env: env, file) { "wrote \(count) \(noun) to \($0)" }
+        return try write(data, env: env, file) {
+          UIText.auditListWritten(count: count, list: list.rawValue, snoozes: list == .snoozes, path: $0).text(env.ui)
+        }
       }
       let data = try render(audit, chosen, env: env)
       try write(data, env: env, AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count)) {
-        "wrote the \(chosen.rawValue) audit of \(report.consultants.count) consultants (\(window.from) – \(window.to)) to \($0)"
+        UIText.auditWritten(
+          format: chosen.rawValue, consultants: report.consultants.count, from: window.from, to: window.to, path: $0
+        ).text(env.ui)
       }
     }
 

@@ -6,6 +6,10 @@ public enum UIText: Sendable, Hashable {
   case touchRecorded(touchID: Int64, leadID: String, topics: [Int64], issues: [Int64])
   case noNextAgreed
   case leadUpdated(leadID: String)
+  /// `coach audit --out`: what was written where.
+  case auditWritten(format: String, consultants: Int, from: LocalDate, to: LocalDate, path: String)
+  /// `coach audit --list … --out`: how many follow-ups (or snoozes) were written where.
+  case auditListWritten(count: Int, list: String, snoozes: Bool, path: String)
   /// `lead show` and the brief: the snooze holding a lead's sales follow-ups.
   case snoozedUntil(LocalDate, reason: String, by: String?)
   /// `coach alerts`: an alert past the playbook's escalation limit (the team lead's attention).
@@ -66,6 +70,14 @@ public enum UIText: Sendable, Hashable {
         "没有约定下次联系时间: 黄金法则第 7 条, 请约好 (--next)", "no next contact agreed: golden rule 7 says agree one (--next)")
     case .leadUpdated(let id):
       return l.pick("已更新线索 \(id)", "updated lead \(id)")
+    case .auditWritten(let format, let consultants, let from, let to, let path):
+      return l.pick(
+        "已把 \(consultants) 位顾问的 \(format) 审计 (\(from) – \(to)) 写入 \(path)",
+        "wrote the \(format) audit of \(consultants) consultants (\(from) – \(to)) to \(path)")
+    case .auditListWritten(let count, let list, let snoozes, let path):
+      return snoozes
+        ? l.pick("已把 \(count) 条暂缓写入 \(path)", "wrote \(count) snoozes to \(path)")
+        : l.pick("已把 \(count) 条 \(list) 跟进写入 \(path)", "wrote \(count) \(list) follow-ups to \(path)")
     case .severity(let s):
       switch s {
       case .high: return l.pick("高", "high")
