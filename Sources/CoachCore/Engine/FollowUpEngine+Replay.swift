@@ -29,11 +29,11 @@ extension FollowUpEngine {
 
   /// The lead's current action at `ctx.now` when it is past its deadline (the one `isOverdue` finds), else nil.
   static func overdueAction(_ lead: LeadSnapshot, after replay: Replay, in ctx: EngineContext) -> Occurrence? {
-    let pending = Snoozing.held(replay.pendingAtNow ?? Rules.all(LeadHistory(lead, asOf: ctx.now), ctx), lead, ctx)
-    guard let current = Rules.select(pending, at: ctx.now),
-      DueAction.overdueDays(deadline: current.deadline, now: ctx.now) > 0
+    let pending = replay.pendingAtNow ?? Rules.all(LeadHistory(lead, asOf: ctx.now), ctx)
+    guard let action = current(pending, lead, ctx),
+      DueAction.overdueDays(deadline: action.deadline, now: ctx.now) > 0
     else { return nil }
-    return current
+    return action
   }
 }
 

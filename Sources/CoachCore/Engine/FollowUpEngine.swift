@@ -7,14 +7,20 @@ public enum FollowUpEngine {
   /// Nil only when nothing will ever be due.
   public static func nextAction(for lead: LeadSnapshot, in ctx: EngineContext) -> DueAction? {
     let h = LeadHistory(lead, asOf: ctx.now)
-    guard let occ = Rules.select(Snoozing.held(Rules.all(h, ctx), lead, ctx), at: ctx.now) else { return nil }
+    guard let occ = current(Rules.all(h, ctx), lead, ctx) else { return nil }
     return action(occ, h, ctx)
+  }
+
+  /// Of the rules' answers for `lead` at `ctx.now`, the one that is its current action, once snoozes have held
+  /// what they hold: the one path from the rules to an action, for `nextAction`, ranking and the overdue count.
+  static func current(_ pending: [Occurrence], _ lead: LeadSnapshot, _ ctx: EngineContext) -> Occurrence? {
+    Rules.select(Snoozing.held(pending, lead, ctx), at: ctx.now)
   }
 
   /// `nextAction` without its reason text (left empty), for ranking many leads: the reason is most of the cost.
   public static func unexplainedAction(for lead: LeadSnapshot, in ctx: EngineContext) -> DueAction? {
     let h = LeadHistory(lead, asOf: ctx.now)
-    guard let occ = Rules.select(Snoozing.held(Rules.all(h, ctx), lead, ctx), at: ctx.now) else { return nil }
+    guard let occ = current(Rules.all(h, ctx), lead, ctx) else { return nil }
     return action(occ, h, ctx, explained: false)
   }
 

@@ -18,6 +18,7 @@ extension CoachCommand.LeadCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
+      // Checked again by AddLead; here first, because opening the database creates its file.
       try FreeText.require(fields.name ?? "", option: "--name")
       let session = try Session.open(env)
       let lead = LeadFields(
