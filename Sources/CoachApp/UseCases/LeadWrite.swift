@@ -15,7 +15,7 @@ package struct AddLead {
 
   /// Adds the lead, created now, and returns its id. A consultant adds only their own leads.
   package func run(_ session: Session) throws -> String {
-    try FreeText.require(fields.name, option: "--name")
+    try FreeText.require(fields.name, option: "--name", required: true)
     var fields = fields
     fields.name = fields.name.trimmingCharacters(in: .whitespaces)
     var consultantID = session.user?.role == .consultant ? session.user?.id : nil

@@ -6,7 +6,9 @@ import Foundation
 /// the hold. Care occasions still come due (`Snoozing` in the engine). Who may: whoever may change the lead.
 package enum SnoozeLead {
   /// The reason says something (exit 64 when blank): checked before the database is opened, and again by `set`.
-  package static func checkReason(_ reason: String) throws { try FreeText.require(reason, option: "--reason") }
+  package static func checkReason(_ reason: String) throws {
+    try FreeText.require(reason, option: "--reason", required: true)
+  }
 
   /// Holds the lead's sales follow-ups until `until` (`YYYY-MM-DD` in the zone, after today).
   package static func set(_ session: Session, leadID: String, until: String, reason: String) throws -> Snooze {

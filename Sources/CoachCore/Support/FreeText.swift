@@ -5,8 +5,9 @@ public enum FreeText {
     text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
   }
 
-  /// Throws the catalog's `blankText` (exit 64) naming `option` when `text` is blank.
-  public static func require(_ text: String, option: String) throws {
-    if isBlank(text) { throw CoachError.refused(.blankText(option: option)) }
+  /// Throws the catalog's `blankText` (exit 64) naming `option` when `text` is blank; `required` when the option
+  /// cannot be left out instead.
+  public static func require(_ text: String, option: String, required: Bool = false) throws {
+    if isBlank(text) { throw CoachError.refused(.blankText(option: option, required: required)) }
   }
 }

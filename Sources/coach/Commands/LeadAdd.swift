@@ -19,7 +19,7 @@ extension CoachCommand.LeadCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       // Checked again by AddLead; here first, because opening the database creates its file.
-      try FreeText.require(fields.name ?? "", option: "--name")
+      try FreeText.require(fields.name ?? "", option: "--name", required: true)
       let session = try Session.open(env)
       let lead = LeadFields(
         externalID: externalId, name: fields.name ?? "", phone: try fields.parsedPhone(), wechat: fields.wechat,

@@ -11,7 +11,8 @@ import Testing
   /// One value of every `ErrorText` case (a new case without both wordings fails here).
   static let errors: [ErrorText] = [
     .deliveryDateInFuture(date: day, today: day), .etaInPast(date: day, today: day), .badAmount(given: "-5"),
-    .blankText(option: "--note"), .blankText(option: "--name"), .blankText(option: "TEXT"),
+    .blankText(option: "--note"), .blankText(option: "--name"), .blankText(option: "--reason", required: true),
+    .blankText(option: "TEXT"),
     .duplicatePhone(phone: "13812345678", leadID: "7"), .illegalStageChange(from: .delivered, to: .prospect, legal: []),
     .missingAmount, .missingETA, .missingReason, .missingNote, .unexpectedReason, .unknownLead(id: "9"),
     .badLeadID(id: "x"), .notYourLead(id: "9"), .unknownModel(code: "Z", known: ["X60"]),

@@ -11,7 +11,8 @@ public enum ErrorText: Sendable, Hashable {
   /// `--amount` that is not a positive number (exit 64).
   case badAmount(given: String)
   /// An empty or blank free text (`--note`, `--bury`, `--name`, objection text; exit 64).
-  case blankText(option: String)
+  /// `required`: the option cannot be left out, so the refusal does not offer that.
+  case blankText(option: String, required: Bool = false)
   /// `lead add` with a phone an existing lead already has.
   case duplicatePhone(phone: String, leadID: String)
 
@@ -84,7 +85,7 @@ public enum ErrorText: Sendable, Hashable {
     case .deliveryDateInFuture: return "delivery_date_in_future"
     case .etaInPast: return "eta_in_past"
     case .badAmount: return "bad_amount"
-    case .blankText(let option): return option == "--name" ? "empty_name" : "blank_text"
+    case .blankText(let option, _): return option == "--name" ? "empty_name" : "blank_text"
     case .duplicatePhone: return "duplicate_phone"
     case .illegalStageChange: return "illegal_stage_change"
     case .missingAmount: return "missing_amount"
@@ -147,11 +148,15 @@ public enum ErrorText: Sendable, Hashable {
       return l.pick(
         "--amount \"\(given)\" 不是正数: 请写实际收取的定金金额, 例如 --amount 5000",
         "--amount \"\(given)\" is not a positive number: give the deposit paid, e.g. --amount 5000")
-    case .blankText(let option):
+    case .blankText(let option, let required):
       if option == "TEXT" {
         return l.pick(
           "客户说的话不能为空: 例如 coach objection \"别家有现车, 凭什么要我等\"",
           "the objection text (what the customer said) must not be empty: e.g. coach objection \"why should I wait\"")
+      }
+      if required {
+        return l.pick(
+          "\(Self.zhOption(option)) 不能为空: 请写上内容", "\(option) must not be empty or blank: write something")
       }
       return l.pick(
         "\(Self.zhOption(option)) 不能为空: 请写上内容, 或不写这个选项",
