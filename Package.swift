@@ -64,6 +64,7 @@ let package = Package(
       name: "CoachStoreTests",
       dependencies: ["CoachStore", "CoachCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachStore", "CoachCore", "TestSupport"]),
     .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach", "TestSupport"], exclude: ["Golden", "Fixtures"]),
     .testTarget(
       name: "CoachServerTests",

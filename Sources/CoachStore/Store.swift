@@ -8,7 +8,8 @@ import Foundation
 /// - each write is one transaction: all of it or none of it, with its history rows (stage events, touches, logs);
 /// - reads and writes that take a `Scope` see and change only the leads the acting user may (`LeadNotFound`
 ///   otherwise, as for a lead that does not exist);
-/// - times are stored in UTC and come back as the same `Date`s; lead ids are the store's, numeric.
+/// - times are stored in UTC and come back as the same `Date`s; lead ids are the store's, numeric;
+/// - every write to what the follow-up rules read clears the lead's stored follow-up in the same transaction.
 public protocol CoachDataStore: Sendable {
   // MARK: Leads: reading
   /// Every lead the filter selects, with its history (touches as the filter asks), in id order.
@@ -22,6 +23,12 @@ public protocol CoachDataStore: Sendable {
   func leadCount() throws -> Int
   /// Recent deliveries and supply per model, for switch arguments.
   func salesStats(now: Date) throws -> SalesStats
+  /// The leads of `filter` that may be due (or overdue) at `now`, with their stored follow-ups (`FollowUpRow`).
+  func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws -> [FollowUpRow]
+  /// Stores follow-ups worked out from leads read at their `rev`, only where that is still the row's `rev`.
+  @discardableResult func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int
+  /// Clears every stored follow-up: the next readers work them all out again.
+  func clearFollowUps() throws
 
   // MARK: Leads: writing
   func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool) throws -> String

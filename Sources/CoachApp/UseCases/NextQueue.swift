@@ -14,14 +14,21 @@ package struct NextQueue {
 
   /// Ranks the leads the session's user works (`--limit 0` still briefs the most urgent lead) and briefs `lead`, or
   /// the first of the queue.
-  package static func build(_ session: Session, limit: Int, lead: String?) throws -> NextQueue {
+  /// `replayingAll` ranks every lead by a full replay instead of reading the stored follow-ups (`FollowUpIndex`):
+  /// the reference the stored path is held to, and what `coach doctor` compares with.
+  package static func build(_ session: Session, limit: Int, lead: String?, replayingAll: Bool = false) throws
+    -> NextQueue
+  {
     let env = session.env
     // The dealership's sales figures (a group-wide query) only feed switch arguments: fetched for the brief when it has them.
     var ctx = try EngineSetup.context(env, session: session, salesStats: false)
     let ranking = ctx
-    let candidates = try EngineSetup.inParts(session, try EngineSetup.workingSet(session, team: false, now: env.now)) {
-      FollowUpEngine.mostUrgentCandidates(FollowUpEngine.dueCandidates(for: $0, in: ranking), limit: max(1, limit))
-    }
+    let working = try EngineSetup.workingSet(session, team: false, now: env.now)
+    let candidates =
+      replayingAll
+      ? try EngineSetup.inParts(session, working) {
+        FollowUpEngine.mostUrgentCandidates(FollowUpEngine.dueCandidates(for: $0, in: ranking), limit: max(1, limit))
+      } : try FollowUpIndex(session, working, ctx: ranking, need: .due).mostUrgent(limit: max(1, limit))
     let ranked = Queue.build(candidates: candidates, ctx: ctx, limit: max(1, limit))
     let queue = Array(ranked.prefix(limit))
     var brief: Brief?

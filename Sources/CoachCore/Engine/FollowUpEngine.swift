@@ -67,4 +67,6 @@ public enum FollowUpEngine {
 public struct DueCandidate: Sendable {
   public var lead: LeadSnapshot
   public var action: DueAction
+
+  public init(lead: LeadSnapshot, action: DueAction) { (self.lead, self.action) = (lead, action) }
 }

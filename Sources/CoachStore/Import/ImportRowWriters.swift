@@ -71,6 +71,8 @@ struct TouchImportWriter {
   private var touched = Set<Int64>()
   /// The `lastTouch` insert trigger (v6) as stored, dropped for this transaction and put back by `finish`.
   private var insertTrigger: String?
+  /// The stored follow-ups' touch trigger (v9), set aside the same way: `finish` clears the touched leads' rows.
+  private var followUpTrigger: String?
   /// The touch table's indexes as stored, once set aside for a large import (`setAsideAfter`); `finish` builds
   /// them again before anything reads them.
   private var setAsideIndexes: [String] = []
@@ -92,6 +94,10 @@ struct TouchImportWriter {
     insertTrigger = try String.fetchOne(
       db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'lastTouch_on_insert'")
     if insertTrigger != nil { try db.execute(sql: "DROP TRIGGER lastTouch_on_insert") }
+    followUpTrigger = try String.fetchOne(
+      db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+      arguments: [Migrations.followUpTouchInsertTrigger])
+    if followUpTrigger != nil { try db.execute(sql: "DROP TRIGGER \(Migrations.followUpTouchInsertTrigger)") }
     touchInsert = try ImportStatement(
       db,
       "INSERT INTO touch (leadId, at, channel, outcome, note, objections, nextAt, actor) VALUES (?,?,?,?,?,NULL,?,?)")
@@ -128,12 +134,16 @@ struct TouchImportWriter {
       try db.makeStatement(
         sql: "INSERT OR REPLACE INTO lastTouch (\(columns)) \(Migrations.latestTouch(kind, of: "?"))")
     }
+    let clear = followUpTrigger == nil ? nil : try db.makeStatement(sql: Migrations.clearFollowUp("?"))
     for lead in touched.sorted() {
       for statement in latest { try statement.execute(arguments: [lead]) }
+      try clear?.execute(arguments: [lead])
     }
     touched = []
     if let insertTrigger { try db.execute(sql: insertTrigger) }
     insertTrigger = nil
+    if let followUpTrigger { try db.execute(sql: followUpTrigger) }
+    followUpTrigger = nil
   }
 
   /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see).

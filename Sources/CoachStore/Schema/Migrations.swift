@@ -275,6 +275,38 @@ enum Migrations {
           CREATE INDEX snooze_on_leadId ON snooze(leadId);
           """)
     }
+    // Each lead's follow-up as `next` and `alerts` last worked it out (`StoredFollowUp`), so that they read an index
+    // instead of replaying every lead: one row per lead, made with the lead. Every write to what the rules read (the
+    // lead, its customer, tags, touches, stage events, topics, snoozes) clears the row by trigger, in the writer's
+    // own transaction, and bumps `rev`; the readers work cleared rows out again and store them only where `rev` is
+    // still the one they read (`AppDatabase.storeFollowUps`), so a write landing in between is never overwritten.
+    // Times are seconds since 1970 (REAL): compared with `now`, never shown. An import of touches sets the touch
+    // trigger aside as it does `lastTouch`'s, and clears the rows of the leads it touched at the end.
+    m.registerMigration("v9-followup", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE followUp (
+            leadId INTEGER PRIMARY KEY REFERENCES lead(id) ON DELETE CASCADE,
+            rev INTEGER NOT NULL DEFAULT 0,
+            playbook TEXT, asOf REAL, wakeAt REAL,
+            code TEXT, dueAt REAL, deadline REAL, detail TEXT, bound REAL);
+          INSERT INTO followUp (leadId) SELECT id FROM lead;
+          CREATE TRIGGER followUp_on_lead_insert AFTER INSERT ON lead
+          BEGIN
+            INSERT OR IGNORE INTO followUp (leadId) VALUES (NEW.id);
+          END;
+          CREATE TRIGGER followUp_on_lead_update AFTER UPDATE ON lead
+          BEGIN
+            \(clearFollowUp("OLD.id")) \(clearFollowUp("NEW.id"))
+          END;
+          CREATE TRIGGER followUp_on_customer_update AFTER UPDATE ON customer
+          BEGIN
+            UPDATE followUp SET asOf = NULL, rev = rev + 1
+              WHERE leadId IN (SELECT id FROM lead WHERE customerId IN (OLD.id, NEW.id));
+          END;
+          \(followUpTriggers)
+          """)
+    }
     return m
   }
 
@@ -284,6 +316,27 @@ enum Migrations {
   static let deliveries =
     "SELECT e.id, e.at, COALESCE(e.model, l.model) FROM stageEvent e JOIN lead l ON l.id = e.leadId"
     + " WHERE e.toStage = 'delivered'"
+
+  /// Clears a lead's stored follow-up (v9): it is worked out again by the next reader.
+  static func clearFollowUp(_ lead: String) -> String {
+    "UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId = \(lead);"
+  }
+
+  /// The tables of a lead's history whose rows clear its stored follow-up (v9) when written, and the name of the
+  /// touch insert trigger that an import of touches sets aside.
+  static let followUpSources = ["touch", "stageEvent", "topic", "snooze", "leadTag"]
+  static let followUpTouchInsertTrigger = "followUp_on_touch_insert"
+
+  static var followUpTriggers: String {
+    followUpSources.map { table in
+      """
+      CREATE TRIGGER followUp_on_\(table)_insert AFTER INSERT ON \(table) BEGIN \(clearFollowUp("NEW.leadId")) END;
+      CREATE TRIGGER followUp_on_\(table)_delete AFTER DELETE ON \(table) BEGIN \(clearFollowUp("OLD.leadId")) END;
+      CREATE TRIGGER followUp_on_\(table)_update AFTER UPDATE ON \(table)
+      BEGIN \(clearFollowUp("OLD.leadId")) \(clearFollowUp("NEW.leadId")) END;
+      """
+    }.joined(separator: "\n")
+  }
 
   /// The outcomes that count as a contact in `lastTouch` (v6), as `Outcome.isContact` said when it shipped.
   static let contactOutcomes = ["reached", "visited"]

@@ -1,0 +1,136 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// How `next` and `alerts` find the leads to rank from the stored follow-ups (`StoredFollowUp`, kept per lead by the
+/// store): only the leads whose stored answer does not hold at `now` (cleared by a write, woken, made with another
+/// playbook or zone) are replayed in full, and their new answers stored; of the leads a holding answer says are due,
+/// `next` replays the most promising by their priority bound until none left could enter its queue, and `alerts`
+/// those past their deadline. The outputs are the full replay's, byte for byte (`FollowUpIndexTests`).
+package struct FollowUpIndex {
+  let session: Session
+  let filter: LeadFilter
+  let ctx: EngineContext
+  let fingerprint: String
+  /// Leads whose stored answer does not hold at `now`, with the `rev` they were read at.
+  private var stale: [FollowUpRow] = []
+  /// Leads a holding stored answer says are due (or overdue, as asked).
+  private var held: [FollowUpRow] = []
+
+  /// How many leads are replayed in full (their answers then stored), and how many a holding answer says are due.
+  package var staleCount: Int { stale.count }
+  package var heldCount: Int { held.count }
+
+  package init(_ session: Session, _ filter: LeadFilter, ctx: EngineContext, need: FollowUpNeed) throws {
+    self.session = session
+    self.filter = filter
+    self.ctx = ctx
+    fingerprint = FollowUpFingerprint.of(ctx.playbook, zone: ctx.zone)
+    for row in try session.db.followUps(filter, need: need, now: ctx.now, fingerprint: fingerprint) {
+      if let stored = row.stored, stored.holds(at: ctx.now) {
+        guard let due = stored.due, need == .due || due.deadline < ctx.now else { continue }
+        held.append(row)
+      } else {
+        stale.append(row)
+      }
+    }
+  }
+
+  /// The `limit` most urgent due candidates, as the full replay ranks them.
+  package func mostUrgent(limit: Int) throws -> [DueCandidate] {
+    let now = ctx.now
+    let ranking = ctx
+    let found = try replayStale { lead, action in
+      action.flatMap { $0.isDue(at: now) ? DueCandidate(lead: lead, action: $0) : nil }
+    } reduce: { FollowUpEngine.mostUrgentCandidates($0, limit: limit) }
+    var top = FollowUpEngine.mostUrgentCandidates(found, limit: limit)
+    // Highest bound first: once the queue is full and the next bound is below its last priority, no lead left can
+    // enter it (a lead's priority never exceeds its bound; equal priorities go on, as the due time may decide).
+    let order = held.sorted { ($0.stored?.bound ?? 0) > ($1.stored?.bound ?? 0) }
+    var next = 0
+    var batch = 32
+    while next < order.count {
+      if top.count >= limit, let last = top.last, (order[next].stored?.bound ?? 0) < last.action.priority { break }
+      let ids = order[next..<min(order.count, next + batch)].map(\.leadID)
+      next += ids.count
+      batch = min(batch * 2, LoadParts.maximum)
+      var part = filter
+      part.leadIDs = ids
+      let due = FollowUpEngine.dueCandidates(for: try session.db.snapshots(part), in: ranking)
+      top = FollowUpEngine.mostUrgentCandidates(top + due, limit: limit)
+    }
+    return top
+  }
+
+  /// The overdue leads ranked as `Alerts.ranked` ranks them, one run per part; the stale leads' new answers stored.
+  package func alerts(explained: Bool) throws -> [[Alerts.Ranked]] {
+    let ranking = ctx
+    let revs = Dictionary(stale.map { ($0.leadID, $0.rev) }, uniquingKeysWith: { a, _ in a })
+    let ids = (stale + held).map(\.leadID).sorted()
+    let parts: [Part<Alerts.Ranked>] = try Self.inParts(session, filter, ids: ids) { leads in
+      var rows: [FollowUpRow] = []
+      for lead in leads {
+        guard let id = Int64(lead.id), let rev = revs[id],
+          let stored = FollowUpEngine.rankedState(for: lead, in: ranking).stored
+        else { continue }
+        rows.append(FollowUpRow(leadID: id, rev: rev, stored: stored))
+      }
+      return [Part(kept: Alerts.ranked(leads: leads, ctx: ranking, explained: explained), rows: rows)]
+    }
+    store(parts.flatMap(\.rows))
+    return parts.map(\.kept)
+  }
+
+  /// Writes new stored answers as one transaction. A store that cannot be written (a read-only copy) still
+  /// answers: the next reader works them out again.
+  private func store(_ rows: [FollowUpRow]) {
+    _ = try? session.db.storeFollowUps(rows, fingerprint: fingerprint)
+  }
+
+  /// Replays the stale leads in parts on every core and stores their new answers: `pick` keeps what a part gives
+  /// of each lead and its ranking action, `reduce` what a part keeps of those.
+  private func replayStale<T: Sendable>(
+    _ pick: @escaping @Sendable (LeadSnapshot, DueAction?) -> T?, reduce: @escaping @Sendable ([T]) -> [T]
+  ) throws -> [T] {
+    guard !stale.isEmpty else { return [] }
+    let revs = Dictionary(stale.map { ($0.leadID, $0.rev) }, uniquingKeysWith: { a, _ in a })
+    let ranking = ctx
+    let parts: [Part<T>] = try Self.inParts(session, filter, ids: stale.map(\.leadID).sorted()) { leads in
+      var kept: [T] = []
+      var rows: [FollowUpRow] = []
+      for lead in leads {
+        let (action, stored) = FollowUpEngine.rankedState(for: lead, in: ranking)
+        if let value = pick(lead, action) { kept.append(value) }
+        if let stored, let id = Int64(lead.id), let rev = revs[id] {
+          rows.append(FollowUpRow(leadID: id, rev: rev, stored: stored))
+        }
+      }
+      return [Part(kept: reduce(kept), rows: rows)]
+    }
+    store(parts.flatMap(\.rows))
+    return parts.flatMap(\.kept)
+  }
+
+  private struct Part<T: Sendable>: Sendable {
+    var kept: [T]
+    var rows: [FollowUpRow]
+  }
+
+  /// `evaluate` over the leads `ids` (ascending) of `filter`, loaded in parts on every core (`LoadParts`).
+  static func inParts<T: Sendable>(
+    _ session: Session, _ filter: LeadFilter, ids: [Int64], _ evaluate: @escaping @Sendable ([LeadSnapshot]) -> [T]
+  ) throws -> [T] {
+    guard !ids.isEmpty else { return [] }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let size =
+      ids.count >= LoadParts.minimum * 2 && cores > 1
+      ? Chunks.partSize(ids.count, cores: cores, maximum: LoadParts.maximum) : ids.count
+    let parts = stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min(ids.count, $0 + size)]) }
+    let db = session.db
+    return try Chunks.map(parts.count) { i in
+      var part = filter
+      part.leadIDs = parts[i]
+      return evaluate(try db.snapshots(part))
+    }
+  }
+}

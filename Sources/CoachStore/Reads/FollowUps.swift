@@ -1,0 +1,102 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// A lead's stored follow-up (v9) as read: its `rev` (to store a new one only over the one read) and the stored
+/// answer, nil when there is none to trust (cleared by a write, or made with another playbook or zone).
+public struct FollowUpRow: Sendable, Hashable {
+  public var leadID: Int64
+  public var rev: Int64
+  public var stored: StoredFollowUp?
+
+  public init(leadID: Int64, rev: Int64, stored: StoredFollowUp?) {
+    (self.leadID, self.rev, self.stored) = (leadID, rev, stored)
+  }
+}
+
+/// Which stored follow-ups a reader asks for: every lead that may be due at `now`, or only those that may be overdue.
+public enum FollowUpNeed: Sendable {
+  case due, overdue
+}
+
+extension AppDatabase {
+  /// The leads of `filter` that may be due (or overdue) at `now`, with their stored follow-ups: every lead whose row
+  /// does not hold at `now` (none to trust, worked out later than `now`, or woken by then) and every lead a holding
+  /// row says is due (overdue: past its deadline). Leads a holding row says are quiet are left out: nothing is due
+  /// for them. Unordered.
+  public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
+    -> [FollowUpRow]
+  {
+    let (cond, args) = filter.condition
+    let t = now.timeIntervalSince1970
+    let due = need == .due ? "f.code IS NOT NULL" : "f.code IS NOT NULL AND f.deadline < ?"
+    let sql = """
+      SELECT l.id, f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound
+      FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
+      WHERE \(cond) AND (f.asOf IS NULL OR f.playbook IS NOT ? OR f.asOf > ? OR f.wakeAt <= ? OR (\(due)))
+      """
+    var arguments = args + [fingerprint, t, t]
+    if need == .overdue { arguments += [t] }
+    return try writer.read { db in
+      try Row.fetchCursor(db, sql: sql, arguments: arguments).map { row -> FollowUpRow in
+        let id: Int64 = row[0]
+        let rev: Int64 = row[1] ?? 0
+        guard let playbook: String = row[2], playbook == fingerprint, let asOf: Double = row[3] else {
+          return FollowUpRow(leadID: id, rev: rev, stored: nil)
+        }
+        let wake: Double? = row[4]
+        var held: StoredFollowUp.Held?
+        if let code: String = row[5] {
+          guard let action = ActionCode(rawValue: code), let dueAt: Double = row[6], let deadline: Double = row[7]
+          else { return FollowUpRow(leadID: id, rev: rev, stored: nil) }
+          held = StoredFollowUp.Held(
+            code: action, dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline),
+            detail: row[8])
+        }
+        let stored = StoredFollowUp(
+          asOf: Date(timeIntervalSince1970: asOf), wakeAt: wake.map(Date.init(timeIntervalSince1970:)) ?? .distantFuture,
+          due: held, bound: row[9] ?? 0)
+        return FollowUpRow(leadID: id, rev: rev, stored: stored)
+      }.reduce(into: []) { $0.append($1) }
+    }
+  }
+
+  /// Stores follow-ups worked out from leads read at `rev`, each only where the row is still at that `rev` (a write
+  /// since then cleared it and stays cleared) and the lead still exists. One transaction; returns the rows stored.
+  @discardableResult
+  public func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int {
+    let stored = rows.filter { $0.stored != nil }
+    guard !stored.isEmpty else { return 0 }
+    return try writer.write { db in
+      let statement = try db.makeStatement(
+        sql: """
+          INSERT INTO followUp (leadId, rev, playbook, asOf, wakeAt, code, dueAt, deadline, detail, bound)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE EXISTS (SELECT 1 FROM lead WHERE id = ?1)
+          ON CONFLICT (leadId) DO UPDATE SET
+            playbook = excluded.playbook, asOf = excluded.asOf, wakeAt = excluded.wakeAt, code = excluded.code,
+            dueAt = excluded.dueAt, deadline = excluded.deadline, detail = excluded.detail, bound = excluded.bound
+          WHERE followUp.rev = excluded.rev
+          """)
+      var written = 0
+      for row in stored {
+        guard let s = row.stored else { continue }
+        let wake: Double? = s.wakeAt == .distantFuture ? nil : s.wakeAt.timeIntervalSince1970
+        try statement.execute(arguments: [
+          row.leadID, row.rev, fingerprint, s.asOf.timeIntervalSince1970, wake, s.due?.code.rawValue,
+          s.due?.dueAt.timeIntervalSince1970, s.due?.deadline.timeIntervalSince1970, s.due?.detail,
+          s.due == nil ? nil : s.bound,
+        ])
+        written += db.changesCount
+      }
+      return written
+    }
+  }
+
+  /// Clears every stored follow-up (`coach doctor --repair` rebuilds them from the replay).
+  public func clearFollowUps() throws {
+    try writer.write { db in
+      try db.execute(sql: "UPDATE followUp SET asOf = NULL, rev = rev + 1")
+      try db.execute(sql: "INSERT OR IGNORE INTO followUp (leadId) SELECT id FROM lead")
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import CoachApp
+import CoachCore
+import CoachStore
+import Foundation
+import TestSupport
+import Testing
+
+/// The stored follow-ups (`FollowUpIndex`, the store's `followUp` rows) against the full replay they stand in for:
+/// after thousands of random writes through the store (touches with agreed times, topics and issues, stage changes,
+/// snoozes, edits, new leads) and clock moves (mostly forward, sometimes back, across years), `next` and `alerts`
+/// give the same entries, in the same order, read from the index as from replaying every lead.
+@Suite struct FollowUpIndexTests {
+  static let start = TimeParsing.instant("2026-11-24T09:00:00+08:00", zone: TimeZone(identifier: "Asia/Shanghai")!)!
+
+  /// One random world: a demo dataset in a database file, a clock, and a generator.
+  struct World {
+    var db: AppDatabase
+    var env: RunEnvironment
+    var rng: SplitMix64
+    var users: [User]
+    var leadIDs: [String]
+
+    init(seed: UInt64, leads: Int) throws {
+      let dir = try TempFolder.make(prefix: "coach-followup-index")
+      let path = dir.appendingPathComponent("coach.sqlite").path
+      db = try AppDatabase.open(path: path)
+      env = try RunEnvironment(
+        RunOptions(db: path, now: "2026-11-24T09:00:00+08:00", tz: "Asia/Shanghai", lang: "en"), env: [:])
+      let zone = env.zone
+      _ = try db.seed(DemoData.generate(now: FollowUpIndexTests.start, zone: zone, seed: seed, leads: leads), now: env.now)
+      rng = SplitMix64(seed: seed)
+      users = try db.users()
+      leadIDs = try db.leadIDs(LeadFilter(scope: .all)).map(String.init)
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+
+    /// Moves the clock: hours to weeks ahead, now and then back (a pinned `--now` earlier than recorded writes), and
+    /// now and then across a year (the yearly occasions).
+    mutating func moveClock() {
+      let hours: Double
+      switch int(0...19) {
+      case 0...1: hours = -Double(int(1...240))
+      case 2: hours = Double(int(2_000...9_000))
+      default: hours = Double(int(1...400))
+      }
+      env.now = env.now.addingTimeInterval(hours * 3_600)
+    }
+
+    /// One random write at the clock's time, through the store as the commands make them; refusals (an illegal
+    /// stage change, a snooze to lift where none holds) are part of the game and leave nothing behind.
+    mutating func write() throws {
+      let lead = leadIDs[int(0...leadIDs.count - 1)]
+      let now = env.now
+      let zone = env.zone
+      switch int(0...11) {
+      case 0...4:
+        let outcome = Outcome.allCases[int(0...Outcome.allCases.count - 1)]
+        let next = chance(0.4) ? now.addingTimeInterval(Double(int(2...400)) * 3_600) : nil
+        var touch = NewTouch(
+          at: now, channel: Channel.allCases[int(0...Channel.allCases.count - 1)], outcome: outcome, nextAt: next)
+        if chance(0.1) { touch.issues = ["rattle"] }
+        if chance(0.1) { touch.bury = [(text: "brochure", kind: TopicKind.allCases[0])] }
+        _ = try db.addTouch(leadID: lead, touch, actor: nil, scope: .all)
+      case 5...6:
+        let targets: [StageChange] = [
+          StageChange(to: .deposit, amount: Double(int(1...20)) * 1_000),
+          StageChange(to: .waitingForDelivery, eta: LocalDate(now, in: zone).adding(days: int(-10...40))),
+          StageChange(to: .delivered, date: LocalDate(now, in: zone)),
+          StageChange(to: .churned, reason: ChurnReason.allCases[int(0...ChurnReason.allCases.count - 1)]),
+          StageChange(to: .prospect),
+        ]
+        let change = targets[int(0...targets.count - 1)]
+        _ = try? db.changeStage(
+          leadID: lead, change, now: now, today: LocalDate(now, in: zone), actor: nil, scope: .all)
+      case 7:
+        if chance(0.7) {
+          _ = try db.snooze(
+            leadID: lead, until: LocalDate(now, in: zone).adding(days: int(1...30)), reason: "away", actor: nil,
+            now: now, zone: zone, scope: .all)
+        } else {
+          _ = try? db.clearSnooze(leadID: lead, actor: nil, now: now, zone: zone, scope: .all)
+        }
+      case 8...9:
+        var edit = LeadEdit()
+        switch int(0...4) {
+        case 0: edit.grade = Grade.allCases[int(0...Grade.allCases.count - 1)]
+        case 1: edit.tier = Tier.allCases[int(0...Tier.allCases.count - 1)]
+        case 2: edit.birthday = LocalDate(now, in: zone).adding(days: int(-3...20) - 365 * 30)
+        case 3: edit.addTags = ["vip"]
+        default: edit.eta = LocalDate(now, in: zone).adding(days: int(-5...30))
+        }
+        try? db.editLead(id: lead, edit, now: now, actor: nil, scope: .all)
+      case 10:
+        let consultant = users.filter { $0.role == .consultant }.randomElement(using: &rng)
+        let id = try db.addLead(
+          NewLead(LeadFields(name: "New \(leadIDs.count)", grade: .b), consultantID: consultant?.id, createdAt: now),
+          actor: nil)
+        leadIDs.append(id)
+      default:
+        moveClock()
+      }
+    }
+
+    /// `next` and `alerts` of `user` (nil: everyone) from the index and from the full replay, as JSON.
+    func compare(_ user: User?, limit: Int) throws -> (index: [String], replay: [String]) {
+      let session = Session(env: env, db: db, acting: user)
+      let team = user.map { $0.role == .lead || $0.role == .admin } ?? true
+      func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+      }
+      func both(_ replayingAll: Bool) throws -> [String] {
+        let next = try NextQueue.build(session, limit: limit, lead: nil, replayingAll: replayingAll)
+        let alerts = try AlertList.build(session, team: team, explained: true, replayingAll: replayingAll)
+        return [try encode(next.queue), try encode(next.brief), try encode(alerts.alerts)]
+      }
+      return (try both(false), try both(true))
+    }
+  }
+
+  @Test(arguments: [UInt64(7), 11, 23])
+  func theIndexAnswersAsTheFullReplayAfterRandomWritesAndClockMoves(seed: UInt64) throws {
+    var world = try World(seed: seed, leads: 90)
+    let consultant = world.users.first { $0.role == .consultant }
+    let lead = world.users.first { $0.role == .lead }
+    var compared = 0
+    var nonEmpty = 0
+    for step in 0..<700 {
+      try world.write()
+      if step % 3 == 0 { world.moveClock() }
+      guard step % 7 == 0 else { continue }
+      for (user, limit) in [(nil as User?, 5), (consultant, 3), (lead, 40)] {
+        let (index, replay) = try world.compare(user, limit: limit)
+        #expect(index == replay, "seed \(seed), step \(step), \(user?.name ?? "admin"), now \(world.env.now)")
+        guard index == replay else { return }
+        compared += 1
+        if index[0] != "[]" { nonEmpty += 1 }
+      }
+    }
+    // The game must have had something to compare: queues that were not empty, most of the time.
+    #expect(compared == 300)
+    #expect(nonEmpty > 200)
+  }
+
+  @Test func aSecondReadReplaysOnlyTheLeadsThatMayBeDue() throws {
+    var world = try World(seed: 5, leads: 120)
+    let session = Session(env: world.env, db: world.db, acting: nil)
+    let ctx = try EngineSetup.context(world.env, session: session, salesStats: false)
+    let filter = try EngineSetup.workingSet(session, team: true, now: world.env.now)
+    let first = try FollowUpIndex(session, filter, ctx: ctx, need: .due)
+    #expect(first.staleCount == world.leadIDs.count)  // a new database: nothing stored yet
+    _ = try first.mostUrgent(limit: 5)
+    let second = try FollowUpIndex(session, filter, ctx: ctx, need: .due)
+    #expect(second.staleCount == 0)
+    #expect(second.heldCount < world.leadIDs.count)
+    // A touch clears its lead's row, in the writer's transaction.
+    _ = try world.db.addTouch(
+      leadID: world.leadIDs[3], NewTouch(at: world.env.now, channel: .call, outcome: .reached), actor: nil, scope: .all)
+    #expect(try FollowUpIndex(session, filter, ctx: ctx, need: .due).staleCount == 1)
+    // Another playbook setting or zone: every row is worked out again.
+    var other = ctx
+    other.playbook.cadence.graceHours += 1
+    #expect(try FollowUpIndex(session, filter, ctx: other, need: .due).staleCount == world.leadIDs.count)
+    world.env.now = world.env.now.addingTimeInterval(-3_600)
+    var earlier = ctx
+    earlier.now = world.env.now
+    #expect(try FollowUpIndex(session, filter, ctx: earlier, need: .due).staleCount == world.leadIDs.count)
+  }
+}
