@@ -42,7 +42,9 @@ package struct FollowUpIndex {
     let ranking = ctx
     let found = try replayStale { lead, action in
       action.flatMap { $0.isDue(at: now) ? DueCandidate(lead: lead, action: $0) : nil }
-    } reduce: { FollowUpEngine.mostUrgentCandidates($0, limit: limit) }
+    } reduce: {
+      FollowUpEngine.mostUrgentCandidates($0, limit: limit)
+    }
     var top = FollowUpEngine.mostUrgentCandidates(found, limit: limit)
     // Highest bound first: once the queue is full and the next bound is below its last priority, no lead left can
     // enter it (a lead's priority never exceeds its bound; equal priorities go on, as the due time may decide).

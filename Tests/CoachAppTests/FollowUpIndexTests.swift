@@ -27,7 +27,8 @@ import Testing
       env = try RunEnvironment(
         RunOptions(db: path, now: "2026-11-24T09:00:00+08:00", tz: "Asia/Shanghai", lang: "en"), env: [:])
       let zone = env.zone
-      _ = try db.seed(DemoData.generate(now: FollowUpIndexTests.start, zone: zone, seed: seed, leads: leads), now: env.now)
+      _ = try db.seed(
+        DemoData.generate(now: FollowUpIndexTests.start, zone: zone, seed: seed, leads: leads), now: env.now)
       rng = SplitMix64(seed: seed)
       users = try db.users()
       leadIDs = try db.leadIDs(LeadFilter(scope: .all)).map(String.init)
@@ -122,28 +123,36 @@ import Testing
     }
   }
 
-  @Test(arguments: [UInt64(7), 11, 23])
+  @Test(arguments: [UInt64(7), 23])
   func theIndexAnswersAsTheFullReplayAfterRandomWritesAndClockMoves(seed: UInt64) throws {
-    var world = try World(seed: seed, leads: 90)
+    var world = try World(seed: seed, leads: 60)
     let consultant = world.users.first { $0.role == .consultant }
     let lead = world.users.first { $0.role == .lead }
     var compared = 0
     var nonEmpty = 0
-    for step in 0..<700 {
+    for step in 0..<480 {
       try world.write()
       if step % 3 == 0 { world.moveClock() }
-      guard step % 7 == 0 else { continue }
+      guard step % 6 == 0 else { continue }
       for (user, limit) in [(nil as User?, 5), (consultant, 3), (lead, 40)] {
         let (index, replay) = try world.compare(user, limit: limit)
-        #expect(index == replay, "seed \(seed), step \(step), \(user?.name ?? "admin"), now \(world.env.now)")
+        let differs = zip(index, replay).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(
+          index == replay,
+          """
+          seed \(seed), step \(step), \(user?.name ?? "admin"), now \(world.env.now): \
+          \(["queue", "brief", "alerts"][differs?.offset ?? 0]) differs; index starts \
+          \(differs.map { String($0.element.0.prefix(300)) } ?? ""), replay starts \
+          \(differs.map { String($0.element.1.prefix(300)) } ?? "")
+          """)
         guard index == replay else { return }
         compared += 1
         if index[0] != "[]" { nonEmpty += 1 }
       }
     }
     // The game must have had something to compare: queues that were not empty, most of the time.
-    #expect(compared == 300)
-    #expect(nonEmpty > 200)
+    #expect(compared == 240)
+    #expect(nonEmpty > 150)
   }
 
   @Test func aSecondReadReplaysOnlyTheLeadsThatMayBeDue() throws {

@@ -53,7 +53,10 @@ extension FollowUpEngine {
     let h = LeadHistory(lead, asOf: ctx.now)
     let pending = Snoozing.held(Rules.all(h, ctx), lead, ctx)
     guard let occurrence = Rules.select(pending, at: ctx.now) else {
-      return (nil, lead.lastRecord <= ctx.now ? StoredFollowUp(asOf: ctx.now, wakeAt: .distantFuture, due: nil, bound: 0) : nil)
+      return (
+        nil,
+        lead.lastRecord <= ctx.now ? StoredFollowUp(asOf: ctx.now, wakeAt: .distantFuture, due: nil, bound: 0) : nil
+      )
     }
     let action = action(occurrence, h, ctx, explained: false)
     guard lead.lastRecord <= ctx.now else { return (action, nil) }

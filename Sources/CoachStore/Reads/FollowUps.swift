@@ -54,7 +54,8 @@ extension AppDatabase {
             detail: row[8])
         }
         let stored = StoredFollowUp(
-          asOf: Date(timeIntervalSince1970: asOf), wakeAt: wake.map(Date.init(timeIntervalSince1970:)) ?? .distantFuture,
+          asOf: Date(timeIntervalSince1970: asOf),
+          wakeAt: wake.map(Date.init(timeIntervalSince1970:)) ?? .distantFuture,
           due: held, bound: row[9] ?? 0)
         return FollowUpRow(leadID: id, rev: rev, stored: stored)
       }.reduce(into: []) { $0.append($1) }
