@@ -28,7 +28,7 @@ package struct FollowUpIndex {
     fingerprint = FollowUpFingerprint.of(ctx.playbook, zone: ctx.zone)
     for row in try session.db.followUps(filter, need: need, now: ctx.now, fingerprint: fingerprint) {
       if let stored = row.stored, stored.holds(at: ctx.now) {
-        guard let due = stored.due, need == .due || due.deadline < ctx.now else { continue }
+        guard let due = stored.due, need != .overdue || due.deadline < ctx.now else { continue }
         held.append(row)
       } else {
         stale.append(row)
@@ -134,5 +134,27 @@ package struct FollowUpIndex {
       part.leadIDs = parts[i]
       return evaluate(try db.snapshots(part))
     }
+  }
+
+  /// `coach doctor`: the leads of `leads` whose stored answer holds at `now` but says otherwise than their replay (a
+  /// due lead stored as quiet, another action, a bound below the priority). Always 0 unless a write went around the
+  /// store's triggers or a rule changed without `FollowUpFingerprint.rulesVersion`.
+  package static func wrongLeads(_ session: Session, _ leads: [LeadSnapshot], ctx: EngineContext) throws -> Int {
+    let fingerprint = FollowUpFingerprint.of(ctx.playbook, zone: ctx.zone)
+    let rows = try session.db.followUps(
+      LeadFilter(scope: session.scope), need: .all, now: ctx.now, fingerprint: fingerprint)
+    var stored: [String: StoredFollowUp] = [:]
+    for row in rows {
+      if let s = row.stored, s.holds(at: ctx.now) { stored[String(row.leadID)] = s }
+    }
+    return leads.filter { lead in
+      guard let s = stored[lead.id] else { return false }
+      guard let action = FollowUpEngine.unexplainedAction(for: lead, in: ctx), action.isDue(at: ctx.now) else {
+        return s.due != nil
+      }
+      guard let due = s.due else { return true }
+      return due.code != action.code || due.dueAt != action.dueAt || due.deadline != action.deadline
+        || due.detail != action.detail || s.bound < action.priority
+    }.count
   }
 }

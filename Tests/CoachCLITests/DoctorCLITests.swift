@@ -5,6 +5,37 @@ import Testing
 @Suite struct DoctorCLITests {
   static let tables = "SELECT * FROM lastTouch ORDER BY leadId, kind; SELECT * FROM delivery ORDER BY eventId;"
 
+  /// The stored follow-ups `next` and `alerts` read are held to a replay: a row edited by hand to say a due lead is
+  /// quiet is found (it would drop the lead from the queue), and `--rebuild-derived` clears them for the next reader.
+  @Test func aStoredFollowUpThatDisagreesWithTheReplayIsFoundAndCleared() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "周主任"
+    let before = try cli.run(["next", "--json", "--limit", "50"])
+    #expect(before.status == 0, "\(before.stderr)")
+    let stored = try ImportCLITests.sqlite(cli.db, "SELECT COUNT(*) FROM followUp WHERE asOf IS NOT NULL;")
+    #expect(Int(stored.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 100, "\(stored)")
+    let healthy = try cli.run(["doctor", "--json"])
+    #expect(healthy.status == 0, "\(healthy.stderr)")
+    #expect(try healthy.json()["derived"] as? [String: Int] == [:])
+
+    // The most urgent lead's row says nothing is due until far away.
+    let first = try #require((try before.json()["queue"] as? [[String: Any]])?.first?["lead_id"] as? String)
+    _ = try ImportCLITests.sqlite(
+      cli.db, "UPDATE followUp SET code = NULL, dueAt = NULL, deadline = NULL, wakeAt = 4e9 WHERE leadId = \(first);")
+    let bad = try cli.run(["doctor", "--json"])
+    #expect(bad.status == 65)
+    #expect(try bad.json()["derived"] as? [String: Int] == ["follow_up": 1])
+    #expect(bad.stderr.contains("1 leads with wrong follow_up rows: repair with `coach doctor --rebuild-derived`"))
+    let quick = try cli.run(["doctor", "--quick", "--json"])
+    #expect(quick.status == 0, "the quick check does not replay")
+
+    let repaired = try cli.run(["doctor", "--json", "--rebuild-derived"])
+    #expect(repaired.status == 0, "\(repaired.stderr)")
+    let after = try cli.run(["next", "--json", "--limit", "50"])
+    #expect(try after.json()["queue"] as? NSArray == (try before.json()["queue"] as? NSArray))
+  }
+
   @Test func handEditsAreFoundAndRebuilt() throws {
     var cli = try CLI()
     #expect(try cli.run(["demo"]).status == 0)

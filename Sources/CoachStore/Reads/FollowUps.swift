@@ -17,6 +17,8 @@ public struct FollowUpRow: Sendable, Hashable {
 /// Which stored follow-ups a reader asks for: every lead that may be due at `now`, or only those that may be overdue.
 public enum FollowUpNeed: Sendable {
   case due, overdue
+  /// Every lead, quiet ones too (`coach doctor` checks them all).
+  case all
 }
 
 extension AppDatabase {
@@ -29,13 +31,17 @@ extension AppDatabase {
   {
     let (cond, args) = filter.condition
     let t = now.timeIntervalSince1970
-    let due = need == .due ? "f.code IS NOT NULL" : "f.code IS NOT NULL AND f.deadline < ?"
-    let sql = """
-      SELECT l.id, f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound
-      FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
+    let columns = "l.id, f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
+    let due = need == .overdue ? "f.code IS NOT NULL AND f.deadline < ?" : "f.code IS NOT NULL"
+    let sql =
+      need == .all
+      ? "SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(cond)"
+      : """
+      SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
       WHERE \(cond) AND (f.asOf IS NULL OR f.playbook IS NOT ? OR f.asOf > ? OR f.wakeAt <= ? OR (\(due)))
       """
-    var arguments = args + [fingerprint, t, t]
+    var arguments = args
+    if need != .all { arguments += [fingerprint, t, t] }
     if need == .overdue { arguments += [t] }
     return try writer.read { db in
       try Row.fetchCursor(db, sql: sql, arguments: arguments).map { row -> FollowUpRow in

@@ -13,7 +13,9 @@ extension CoachCommand {
       discussion: """
         Exit 0 when healthy, 65 when problems are found (listed on stderr). Overdue leads are counted, not a problem. \
         The derived tables (delivery, last_touch) are kept by triggers from stage events and touches; \
-        --rebuild-derived rewrites their wrong rows from those sources in one transaction, then checks as usual.
+        --rebuild-derived rewrites their wrong rows from those sources in one transaction, then checks as usual. \
+        Without --quick it also compares each lead's stored follow-up (follow_up, what next and alerts read) with a \
+        replay of its history; --rebuild-derived clears them all, and the next reader works them out again.
         """)
     @Flag(help: "Skip the overdue count (the slow part on a large database).") var quick = false
     @Flag(help: "First rewrite the rows of the derived tables that differ from their sources (safe at any time).")
@@ -24,7 +26,9 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       let rebuilt = rebuildDerived ? try session.db.rebuildDerived() : nil
-      let report = try session.db.health()
+      // The stored follow-ups are worked out again by the next reader (`next`, `alerts`) once cleared.
+      if rebuildDerived { try session.db.clearFollowUps() }
+      var report = try session.db.health()
       var overdue: Int?
       var seen = 0
       if !quick {
@@ -32,6 +36,8 @@ extension CoachCommand {
         let leads = try session.db.snapshots(LeadFilter(scope: session.scope))
         overdue = leads.filter { (FollowUpEngine.unexplainedAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }.count
         seen = leads.count
+        let wrong = try FollowUpIndex.wrongLeads(session, leads, ctx: ctx)
+        if wrong > 0 { report.derived["follow_up"] = wrong }
       }
       if env.json {
         try Output(env: env).json(DoctorJSON(report, database: env.dbPath, overdue: overdue, rebuilt: rebuilt))
