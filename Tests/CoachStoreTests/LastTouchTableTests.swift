@@ -112,6 +112,8 @@ import Testing
           at: t0.addingTimeInterval(Double(k % 2 == 0 ? 50 : -50) * 86_400), channel: .call,
           outcome: .visited), actor: nil, scope: .all)
     }
+    // Every lead's stored follow-up (v9) as if a reader had worked it out: the import clears the touched leads' rows.
+    try db.writer.write { db in try db.execute(sql: "UPDATE followUp SET asOf = 1, playbook = 'p'") }
     var rng = SplitMix64(seed: 31)
     let outcomes = ["reached", "no_answer", "declined", "visited"]
     var rows = "lead_external_id,at,channel,outcome\n"
@@ -126,6 +128,12 @@ import Testing
       scope: .all)
     #expect(streamed.imported == 400)
     #expect(try Self.mismatches(db) == 0)
+    let cleared = try db.writer.read { db in
+      try String.fetchAll(
+        db, sql: "SELECT l.externalId FROM followUp f JOIN lead l ON l.id = f.leadId WHERE f.asOf IS NULL ORDER BY 1")
+    }
+    let touched = Set(rows.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) })
+    #expect(Set(cleared) == touched)
     let parsed = (0..<50).map { i in
       ImportedTouch(
         line: i + 2, leadExternalID: "E\(25 + i % 5)", at: t0.addingTimeInterval(Double(i) * 3_600), channel: .call,
@@ -148,7 +156,11 @@ import Testing
       try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'touch' ORDER BY name")
     }
-    #expect(triggers == ["lastTouch_on_delete", "lastTouch_on_insert", "lastTouch_on_update"])
+    #expect(
+      triggers == [
+        "followUp_on_touch_delete", "followUp_on_touch_insert", "followUp_on_touch_update", "lastTouch_on_delete",
+        "lastTouch_on_insert", "lastTouch_on_update",
+      ])
     let rowsNow = try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lastTouch") } ?? 0
     #expect(rowsNow > 50)
   }
