@@ -129,7 +129,7 @@ import Testing
       json: [
         "channel": "call", "outcome": "reached", "note": "wants the 7-seat brochure",
         "bury": [["text": "send the X60 7-seat spec", "kind": "brochure"]], "objections": ["wait_too_long"],
-        "next": "2026-11-28T10:00",
+        "next": "2026-11-28T10:00", "levers": ["availability", "vested_benefit"],
       ], cookie: cookie, headers: headers)
     #expect(created.status == 201)
     let id = try #require(try created.json()["id"] as? String)
@@ -139,11 +139,13 @@ import Testing
     #expect(touches.first.map { "\($0["id"] ?? "")" } == id)
     #expect(touches.first?["actor"] as? String == "alice")
     #expect(touches.first?["at"] as? String == "2026-11-24T09:00:00+08:00")
+    #expect(touches.first?["levers"] as? [String] == ["availability", "vested_benefit"])
     #expect((shown["topics"] as? [[String: Any]])?.first?["text"] as? String == "send the X60 7-seat spec")
 
     for (bad, status) in [
       (["channel": "fax", "outcome": "reached"], 400), (["outcome": "reached"], 400),
       (["channel": "call", "outcome": "reached", "objections": ["no_such_objection"]], 422),
+      (["channel": "call", "outcome": "reached", "levers": ["faster"]], 422),
       (["channel": "call", "outcome": "reached", "next": "2026-11-01T10:00"], 422),
       (["channel": "call", "outcome": "reached", "note": "   "], 400),
     ] as [([String: Any], Int)] {
