@@ -94,4 +94,35 @@ import Testing
     let html = try cli.run(["audit", "--format", "html", "--lang", "en"] + period).stdout
     #expect(html.contains("id=\"what-works-levers\"") && html.contains("Sooner delivery (availability)"))
   }
+
+  @Test func theTouchImportReadsLeversByCodeOrLabelAndSkipsARowWithAnUnknownOne() throws {
+    var (cli, _) = try team()
+    cli.user = "boss"
+    let leads = cli.dir.appendingPathComponent("leads.csv")
+    try Data("external_id,name,phone,consultant\nE1,王芳,13900001111,李娜\n".utf8).write(to: leads)
+    #expect(try cli.run(["import", "leads", leads.path]).status == 0)
+    let file = cli.dir.appendingPathComponent("touches.csv")
+    let rows = [
+      "lead_external_id,at,channel,outcome,换车理由",
+      "E1,2026-11-01T10:00:00+08:00,call,reached,availability；更快提车;Vested benefit",
+      "E1,2026-11-01T11:00:00+08:00,call,reached,faster",
+      "E1,2026-11-01T12:00:00+08:00,wechat,reached,",
+    ]
+    try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: file)
+    let r = try cli.run(["import", "touches", file.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let doc = try r.json()
+    #expect(doc["imported"] as? Int == 2)
+    let skipped = try #require(doc["skipped"] as? [[String: Any]])
+    #expect(skipped.count == 1 && skipped.first?["line"] as? Int == 3)
+    let reason = skipped.first?["reason"] as? String ?? ""
+    #expect(
+      reason.contains("faster") && reason.contains("availability") && reason.contains("vested_benefit"), "\(reason)")
+    let id = try #require(
+      (try cli.run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]])?.first {
+        $0["external_id"] as? String == "E1"
+      }?["id"])
+    let recorded = try touches(cli, "\(id)")
+    #expect(recorded.map { $0["levers"] as? [String] } == [["availability", "vested_benefit"], []])
+  }
 }
