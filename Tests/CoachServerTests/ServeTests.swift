@@ -263,6 +263,36 @@ import Testing
     #expect(page.text.contains("远航 S6") && page.text.contains("别的车有现车是因为没人抢"))
   }
 
+  @Test func theTouchFormOffersTheBriefsSwitchLeversAndRecordsThoseTicked() async throws {
+    let shop = try Showroom()
+    // An X60 waits 12 weeks: the brief argues a switch, and the touch form offers its levers to tick.
+    let id =
+      try shop.coach([
+        "lead", "add", "--name", "陈先生", "--phone", "13900001111", "--consultant", "alice", "--model", "X60",
+        "--json", "--as", "boss",
+      ])
+      .json()["id"] as? String ?? ""
+    let offered = try #require(
+      (try shop.coach(["next", "--lead", id, "--json", "--as", "alice"]).json()["brief"] as? [String: Any])?["switch"]
+        as? [[String: Any]]
+    ).compactMap { $0["lever"] as? String }
+    #expect(!offered.isEmpty)
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let page = try await server.send("GET", "/leads/\(id)?lang=en", cookie: cookie)
+    #expect(page.text.contains("Switch arguments you used"))
+    for lever in offered { #expect(page.text.contains("name=\"lever\" value=\"\(lever)\"")) }
+    let plain = try await server.send("GET", "/leads/\(shop.aliceLead)?lang=en", cookie: cookie)
+    #expect(!plain.text.contains("name=\"lever\""))  // no switch argued for 王芳 (no model): nothing to tick
+    let posted = try await server.send(
+      "POST", "/leads/\(id)/touches",
+      form: "csrf_token=\(csrf)&channel=call&outcome=reached&lever=\(offered[0])", cookie: cookie)
+    #expect(posted.status == 303)
+    let touches = try shop.coach(["lead", "show", id, "--json", "--as", "alice"]).json()["touches"] as? [[String: Any]]
+    #expect(touches?.first?["levers"] as? [String] == [offered[0]])
+    #expect(try server.stop() == 0)
+  }
+
   @Test func theCalendarFeedListsTheFollowUpsWithoutPhonesAndAnUnknownTokenIs404() async throws {
     let shop = try Showroom()
     let first = try shop.coach(["user", "ics-token", "alice", "--as", "alice"]).stdout.trimmingCharacters(
