@@ -119,6 +119,8 @@ package struct TouchJSON: Encodable {
   let objections: [String]
   let next_at: Date?
   let actor: String?
+  /// Switch levers argued with (`coach touch --lever`), by code.
+  let levers: [String]
 
   package init(_ t: Touch) {
     id = t.id
@@ -129,6 +131,7 @@ package struct TouchJSON: Encodable {
     objections = t.objections
     next_at = t.nextAt
     actor = t.actor
+    levers = t.levers.map(\.rawValue)
   }
 }
 

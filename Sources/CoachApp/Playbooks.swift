@@ -55,9 +55,4 @@ package enum Playbooks {
     }
     return files
   }
-
-  /// Objection codes known to the run's playbook.
-  package static func objectionCodes(_ env: RunEnvironment) throws -> Set<String> {
-    Set(try load(env).objections.map(\.code))
-  }
 }

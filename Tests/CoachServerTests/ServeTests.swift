@@ -129,7 +129,7 @@ import Testing
       json: [
         "channel": "call", "outcome": "reached", "note": "wants the 7-seat brochure",
         "bury": [["text": "send the X60 7-seat spec", "kind": "brochure"]], "objections": ["wait_too_long"],
-        "next": "2026-11-28T10:00",
+        "next": "2026-11-28T10:00", "levers": ["availability", "vested_benefit"],
       ], cookie: cookie, headers: headers)
     #expect(created.status == 201)
     let id = try #require(try created.json()["id"] as? String)
@@ -139,11 +139,13 @@ import Testing
     #expect(touches.first.map { "\($0["id"] ?? "")" } == id)
     #expect(touches.first?["actor"] as? String == "alice")
     #expect(touches.first?["at"] as? String == "2026-11-24T09:00:00+08:00")
+    #expect(touches.first?["levers"] as? [String] == ["availability", "vested_benefit"])
     #expect((shown["topics"] as? [[String: Any]])?.first?["text"] as? String == "send the X60 7-seat spec")
 
     for (bad, status) in [
       (["channel": "fax", "outcome": "reached"], 400), (["outcome": "reached"], 400),
       (["channel": "call", "outcome": "reached", "objections": ["no_such_objection"]], 422),
+      (["channel": "call", "outcome": "reached", "levers": ["faster"]], 422),
       (["channel": "call", "outcome": "reached", "next": "2026-11-01T10:00"], 422),
       (["channel": "call", "outcome": "reached", "note": "   "], 400),
     ] as [([String: Any], Int)] {
@@ -259,6 +261,36 @@ import Testing
     #expect(page.status == 200)
     #expect(page.text.contains("卖点") && page.text.contains("热销中型 SUV"))
     #expect(page.text.contains("远航 S6") && page.text.contains("别的车有现车是因为没人抢"))
+  }
+
+  @Test func theTouchFormOffersTheBriefsSwitchLeversAndRecordsThoseTicked() async throws {
+    let shop = try Showroom()
+    // An X60 waits 12 weeks: the brief argues a switch, and the touch form offers its levers to tick.
+    let id =
+      try shop.coach([
+        "lead", "add", "--name", "陈先生", "--phone", "13900001111", "--consultant", "alice", "--model", "X60",
+        "--json", "--as", "boss",
+      ])
+      .json()["id"] as? String ?? ""
+    let offered = try #require(
+      (try shop.coach(["next", "--lead", id, "--json", "--as", "alice"]).json()["brief"] as? [String: Any])?["switch"]
+        as? [[String: Any]]
+    ).compactMap { $0["lever"] as? String }
+    #expect(!offered.isEmpty)
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let page = try await server.send("GET", "/leads/\(id)?lang=en", cookie: cookie)
+    #expect(page.text.contains("Switch arguments you used"))
+    for lever in offered { #expect(page.text.contains("name=\"lever\" value=\"\(lever)\"")) }
+    let plain = try await server.send("GET", "/leads/\(shop.aliceLead)?lang=en", cookie: cookie)
+    #expect(!plain.text.contains("name=\"lever\""))  // no switch argued for 王芳 (no model): nothing to tick
+    let posted = try await server.send(
+      "POST", "/leads/\(id)/touches",
+      form: "csrf_token=\(csrf)&channel=call&outcome=reached&lever=\(offered[0])", cookie: cookie)
+    #expect(posted.status == 303)
+    let touches = try shop.coach(["lead", "show", id, "--json", "--as", "alice"]).json()["touches"] as? [[String: Any]]
+    #expect(touches?.first?["levers"] as? [String] == [offered[0]])
+    #expect(try server.stop() == 0)
   }
 
   @Test func theCalendarFeedListsTheFollowUpsWithoutPhonesAndAnUnknownTokenIs404() async throws {

@@ -17,14 +17,16 @@ import Testing
     for i in 0..<60 {
       let id = try db.addLead(
         NewLead(name: "客户\(i)", phone: "138000\(String(format: "%05d", i))", createdAt: t0), actor: nil)
-      for _ in 0..<Int(rng.next() % 12) {
+      for j in 0..<Int(rng.next() % 12) {
         // Whole hours over 20 days, so several touches of a lead often share a time.
         let at = t0.addingTimeInterval(Double(rng.next() % 480) * 3_600)
         let outcome = outcomes[Int(rng.next() % UInt64(outcomes.count))]
         let next = rng.next() % 3 == 0 ? at.addingTimeInterval(86_400) : nil
+        // Switch levers (`touchLever`, v9) on some touches: loaded with their touch, whichever way it was read.
+        let levers: [Lever] = (i + j) % 4 == 0 ? [.space, .availability] : (i + j) % 4 == 1 ? [.gain] : []
         _ = try db.addTouch(
-          leadID: id, NewTouch(at: at, channel: .call, outcome: outcome, note: "n", nextAt: next), actor: nil,
-          scope: .all)
+          leadID: id, NewTouch(at: at, channel: .call, outcome: outcome, note: "n", nextAt: next, levers: levers),
+          actor: nil, scope: .all)
       }
     }
     return db
@@ -34,6 +36,8 @@ import Testing
     let db = try seeded()
     let whole = try db.snapshots(LeadFilter(scope: .all))
     #expect(whole.contains { $0.touches.count > 3 })
+    #expect(whole.contains { $0.touches.contains { $0.levers == [.space, .availability] } })
+    #expect(whole.contains { $0.touches.contains { $0.levers == [.gain] } })
     // Without notes, leads touched only before the cut take their two touches from `lastTouch` (v6).
     for withNotes in [true, false] {
       for hours in [0.0, 100, 240, 241.5, 400, 480, 1_000] {

@@ -73,7 +73,8 @@ extension AuditHTML {
 // MARK: - What works
 
 extension AuditHTML {
-  /// Objections by consultant and dealership topics for the team, each rate beside its sample; "too few" said.
+  /// Objections and switch levers by consultant, dealership topics for the team, each rate beside its sample; "too
+  /// few" said.
   func whatWorks() -> String {
     let w = AuditWhatWorks(report: report, labels: labels)
     func table(_ spec: (headers: [String], rows: [[String]])) -> String {
@@ -93,6 +94,10 @@ extension AuditHTML {
     if !report.team.topicOutcomes.isEmpty {
       h += section(
         w.topicsTitle, table(w.topics) + "<p class=\"note\">\(esc(w.note))</p>", cls: "wide", id: "what-works-topics")
+    }
+    if !report.team.leverOutcomes.isEmpty {
+      h += section(
+        w.leversTitle, table(w.levers) + "<p class=\"note\">\(esc(w.note))</p>", cls: "wide", id: "what-works-levers")
     }
     return h
   }

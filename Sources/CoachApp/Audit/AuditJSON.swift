@@ -167,7 +167,8 @@ package struct AuditRowJSON: Encodable {
   }
 }
 
-/// One row's what works (`AuditFigures.objectionOutcomes`, `topicOutcomes`), by code and topic id.
+/// One row's what works (`AuditFigures.objectionOutcomes`, `topicOutcomes`, `leverOutcomes`), by code, topic id and
+/// lever.
 struct WhatWorksJSON: Encodable {
   struct Objection: Encodable {
     let code: String
@@ -182,9 +183,17 @@ struct WhatWorksJSON: Encodable {
     let deposit_rate: NumberJSON
     let enough: Bool
   }
+  /// A switch lever argued with (`coach touch --lever`), and how often a deposit or a model switch followed.
+  struct Lever: Encodable {
+    let lever: String
+    let used, judged, deposits_or_switches, pending: Int
+    let deposit_or_switch_rate: NumberJSON
+    let enough: Bool
+  }
 
   let objections: [Objection]
   let created_topics: [Topic]
+  let levers: [Lever]
 
   init(_ f: AuditFigures) {
     objections = f.objectionOutcomes.sorted { $0.key < $1.key }.map { code, t in
@@ -196,6 +205,11 @@ struct WhatWorksJSON: Encodable {
       Topic(
         topic: id, contacts: t.cases, judged: t.judged, deposits: t.advanced, pending: t.pending,
         deposit_rate: NumberJSON(t.rate), enough: t.isEnough)
+    }
+    levers = f.leverOutcomes.sorted { $0.key.rawValue < $1.key.rawValue }.map { lever, t in
+      Lever(
+        lever: lever.rawValue, used: t.cases, judged: t.judged, deposits_or_switches: t.advanced, pending: t.pending,
+        deposit_or_switch_rate: NumberJSON(t.rate), enough: t.isEnough)
     }
   }
 }

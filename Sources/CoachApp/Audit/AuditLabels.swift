@@ -44,6 +44,8 @@ package struct AuditLabels {
     "audit_what_works_objections": "What works: objection heard → deal advanced a stage within {days} days",
     "audit_what_works_topics": "What works: dealership topic offered at a contact → deposit within {days} days",
     "audit_objection": "Objection", "audit_topic": "Topic", "audit_contacts": "Contacts",
+    "audit_what_works_levers": "What works: switch lever argued → deposit or model switch within {days} days",
+    "audit_lever": "Switch lever",
     "audit_too_few": "–: too few to judge (a rate needs {n} judged cases; advanced/judged shown)",
     "audit_what_works_none": "Nothing heard or offered in this period.",
     "audit_definition_more":

@@ -38,6 +38,7 @@ package struct AuditTable {
     var out = ""
     if !report.team.objectionOutcomes.isEmpty { out += "\n\(w.objectionsTitle)\n" + plain(w.objections) }
     if !report.team.topicOutcomes.isEmpty { out += "\n\(w.topicsTitle)\n" + plain(w.topics) }
+    if !report.team.leverOutcomes.isEmpty { out += "\n\(w.leversTitle)\n" + plain(w.levers) }
     return out + w.note + "\n"
   }
 

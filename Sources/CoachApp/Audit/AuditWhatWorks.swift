@@ -12,13 +12,18 @@ package struct AuditWhatWorks {
     (self.report, self.labels) = (report, labels)
   }
 
-  package var isEmpty: Bool { report.team.objectionOutcomes.isEmpty && report.team.topicOutcomes.isEmpty }
+  package var isEmpty: Bool {
+    report.team.objectionOutcomes.isEmpty && report.team.topicOutcomes.isEmpty && report.team.leverOutcomes.isEmpty
+  }
 
   package var objectionsTitle: String {
     labels["audit_what_works_objections"].replacingOccurrences(of: "{days}", with: "\(WhatWorks.days)")
   }
   package var topicsTitle: String {
     labels["audit_what_works_topics"].replacingOccurrences(of: "{days}", with: "\(WhatWorks.days)")
+  }
+  package var leversTitle: String {
+    labels["audit_what_works_levers"].replacingOccurrences(of: "{days}", with: "\(WhatWorks.days)")
   }
   package var note: String {
     labels["audit_too_few"].replacingOccurrences(of: "{n}", with: "\(WhatWorks.minimumSample)")
@@ -40,6 +45,24 @@ package struct AuditWhatWorks {
         [labels.objectionTitles[code].map { "\($0) (\(code))" } ?? code]
           + report.consultants.map { Self.cell($0.figures.objectionOutcomes[code]) }
           + [Self.cell(report.team.objectionOutcomes[code])]
+      }
+    )
+  }
+
+  /// Switch levers argued with (rows, by how often, then code; the playbook's label and code) × consultants and the
+  /// team (columns): deposits or model switches that followed.
+  package var levers: (headers: [String], rows: [[String]]) {
+    let levers = report.team.leverOutcomes.sorted {
+      ($1.value.cases, $0.key.rawValue) < ($0.value.cases, $1.key.rawValue)
+    }
+    .map(\.key)
+    let headers = [labels["audit_lever"]] + report.consultants.map(\.consultant) + [labels["audit_team"]]
+    return (
+      headers,
+      levers.map { lever in
+        [labels.ui["lever_\(lever.rawValue)"].map { "\($0) (\(lever.rawValue))" } ?? lever.rawValue]
+          + report.consultants.map { Self.cell($0.figures.leverOutcomes[lever]) }
+          + [Self.cell(report.team.leverOutcomes[lever])]
       }
     )
   }

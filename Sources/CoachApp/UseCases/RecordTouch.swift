@@ -11,6 +11,8 @@ package struct RecordTouch: Sendable {
   package var bury: [(text: String, kind: TopicKind)] = []
   package var resolve: [Int64] = []
   package var objections: [String] = []
+  /// Switch levers argued with, as typed: codes or the playbook's labels (`--lever`).
+  package var levers: [String] = []
   package var issues: [String] = []
   /// The agreed next contact as typed: ISO 8601, in the run's zone without an offset.
   package var next: String?
@@ -36,18 +38,34 @@ package struct RecordTouch: Sendable {
   package func run(_ session: Session, leadID: String) throws -> (result: TouchResult, nextAt: Date?) {
     let env = session.env
     try checkTexts()
-    let codes = try Playbooks.objectionCodes(env)
+    let playbook = try Playbooks.load(env)
+    let codes = Set(playbook.objections.map(\.code))
     for code in objections where !codes.contains(code) {
       throw CoachError.refused(.unknownObjection(code: code, known: codes.sorted()))
     }
+    let levers = try Self.levers(self.levers, playbook)
     let nextAt = try next.map { try env.instant($0, option: "--next") }
     if let nextAt, nextAt < env.now {
       throw CoachError.refused(.nextInPast(given: next ?? ""))
     }
     let touch = NewTouch(
       at: env.now, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt,
-      bury: bury, issues: issues, resolve: resolve, said: said)
+      bury: bury, issues: issues, resolve: resolve, said: said, levers: levers)
     return (try session.db.addTouch(leadID: leadID, touch, actor: session.actor, scope: session.scope), nextAt)
+  }
+}
+
+extension RecordTouch {
+  /// The levers named, each once in the order first given; an unknown one is refused with every accepted code.
+  static func levers(_ given: [String], _ playbook: Playbook) throws -> [Lever] {
+    var levers: [Lever] = []
+    for text in given {
+      guard let lever = playbook.lever(text) else {
+        throw CoachError.refused(.unknownLever(code: text, known: playbook.leverChoices))
+      }
+      if !levers.contains(lever) { levers.append(lever) }
+    }
+    return levers
   }
 }
 

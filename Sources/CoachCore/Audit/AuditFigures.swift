@@ -71,6 +71,9 @@ public struct AuditFigures: Sendable, Hashable {
   /// `WhatWorks.days`; by dealership topic id, contacts where the brief offered it and whether a deposit followed.
   public var objectionOutcomes: [String: OutcomeTally] = [:]
   public var topicOutcomes: [String: OutcomeTally] = [:]
+  /// By switch lever, each lever argued with at a touch of an open deal in the window (`coach touch --lever`) and
+  /// whether a deposit or a model switch followed within `WhatWorks.days`.
+  public var leverOutcomes: [Lever: OutcomeTally] = [:]
 
   public init(weeks: Int, days: Int = 0) {
     weekly = Array(repeating: DueTally(), count: weeks)
@@ -126,6 +129,7 @@ public struct AuditFigures: Sendable, Hashable {
     snoozed += o.snoozed
     objectionOutcomes.merge(o.objectionOutcomes, uniquingKeysWith: +)
     topicOutcomes.merge(o.topicOutcomes, uniquingKeysWith: +)
+    leverOutcomes.merge(o.leverOutcomes, uniquingKeysWith: +)
   }
 
   /// The middle value (mean of the two middle ones for an even count), one decimal; nil when empty.

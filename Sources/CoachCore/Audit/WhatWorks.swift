@@ -50,14 +50,21 @@ public struct OutcomeTally: Sendable, Hashable {
 extension AuditCounter {
   /// Objections heard in the window (each code of each touch of an open deal) and whether the deal moved forward a
   /// stage within `WhatWorks.days`; contacts with a prospect in the window, each dealership topic the brief offered
-  /// that day (running and aimed at the lead), and whether a deposit followed within those days.
+  /// that day (running and aimed at the lead), and whether a deposit followed within those days; switch levers argued
+  /// with at a touch of an open deal, and whether a deposit or a model switch followed within them.
   func countWhatWorks(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
     for touch in lead.touches where window.contains(touch.at) {
       let heard = !touch.objections.isEmpty
       let offered = touch.outcome.isContact && !createdByDay.isEmpty
-      guard heard || offered else { continue }
+      guard heard || offered || !touch.levers.isEmpty else { continue }
       let stage = self.stage(of: lead, at: touch.at)
       guard stage.isOpen else { continue }
+      if !touch.levers.isEmpty {
+        let taken = lead.events.first { $0.at > touch.at && Self.isDepositOrSwitch($0) }?.at
+        for lever in Set(touch.levers) {
+          f.leverOutcomes[lever, default: OutcomeTally()].add(at: touch.at, progress: taken, now: ctx.now)
+        }
+      }
       if heard {
         let advance = lead.events.first { $0.at > touch.at && Self.isAdvance($0) }?.at
         for code in Set(touch.objections) {
@@ -83,6 +90,13 @@ extension AuditCounter {
   }
 
   static let order: [Stage] = [.prospect, .deposit, .waitingForDelivery, .delivered]
+
+  /// What a switch argument is for: a deposit taken, or a stage change on the way to delivery that recorded a model
+  /// switch (`coach stage … --model`, the way a switch to a model that comes sooner is recorded). A lead's first,
+  /// recorded stage is neither, nor is a loss.
+  static func isDepositOrSwitch(_ e: StageEvent) -> Bool {
+    e.from != nil && (e.to == .deposit || (e.model != nil && e.to != .churned))
+  }
 
   /// The dealership topics running on each day of `window` (worked out once per audit, not per touch).
   static func createdTopics(_ window: AuditWindow, _ ctx: EngineContext) -> [[CreatedTopic]] {

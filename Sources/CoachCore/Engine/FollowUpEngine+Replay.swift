@@ -58,9 +58,10 @@ struct Replay {
   }
 
   /// Every instant after `start` where the lead's history changes (a touch, a stage change, a topic raised or
-  /// resolved, the lead's creation), in order, each once.
+  /// resolved, the lead's creation, a snooze set), in order, each once.
   func historyInstants(_ lead: LeadSnapshot, after start: Date) -> [Date] {
     var times: [Date] = []
+    for snooze in lead.snoozes where snooze.at > start { times.append(snooze.at) }
     for touch in lead.touches where touch.at > start { times.append(touch.at) }
     for event in lead.events where event.at > start { times.append(event.at) }
     for topic in lead.topics {
@@ -78,7 +79,10 @@ struct Replay {
   /// Replays from `start` until `ctx.now`, or sooner once past `horizon` with nothing running that ends by it.
   /// Between two history instants only the time moves: the history and the rules that do not read the time
   /// are carried over from the previous step instead of being worked out again; the yearly occasions are asked
-  /// again only when their kept answer can have changed (`YearlyOccasions`), across records too.
+  /// again only when their kept answer can have changed (`YearlyOccasions`), across records too. At each instant the
+  /// snoozes set by then hold the lead's sales follow-ups as they hold the current one (`Snoozing`): a follow-up due
+  /// inside a snooze comes due at its end, its deadline moved with it, and one running when a snooze is set gives way
+  /// to it (ended then, as when circumstances end it).
   mutating func run(_ lead: LeadSnapshot, _ ctx: EngineContext, from start: Date, through horizon: Date) {
     let instants = historyInstants(lead, after: start)
     var nextInstant = 0
@@ -100,16 +104,18 @@ struct Replay {
           known = nextInstant
         }
       }
+      // The answers as the snoozes set by `t` hold them (the rules' own answers go on to the next step).
+      let active = lead.snoozes.isEmpty ? pending : Snoozing.held(pending, lead, ctx, asOf: t)
       if !running.isEmpty {
-        for (key, occ) in running where !pending.contains(where: { $0.has(key) }) { finish(occ, endedAt: t, h) }
+        for (key, occ) in running where !active.contains(where: { $0.has(key) }) { finish(occ, endedAt: t, h) }
       }
       if let early = previous, !early.countsFromLastTouch,
-        !pending.contains(where: { $0.hasSameKey(as: early) }), !seen.contains(early.key),
+        !active.contains(where: { $0.hasSameKey(as: early) }), !seen.contains(early.key),
         let touch = h.touches.last(where: { $0.at == t }), early.isFulfilled(by: touch)
       {
         record(early, fulfilledAt: t)
       }
-      let selected = Rules.select(pending, at: t)
+      let selected = Rules.select(active, at: t)
       if let selected, selected.isDue(at: t), !(lastSeen?.hasSameKey(as: selected) ?? false) {
         let key = selected.key
         if seen.insert(key).inserted { running[key] = selected }
@@ -118,11 +124,11 @@ struct Replay {
       previous = selected
       if t > horizon && running.values.allSatisfy({ $0.deadline > horizon }) { break }
       var next = nextInstant < instants.count ? instants[nextInstant] : nil
-      for i in pending.indices {
-        let dueAt = pending[i].dueAt
+      for i in active.indices {
+        let dueAt = active[i].dueAt
         if dueAt > t { next = min(next ?? dueAt, dueAt) }
-        let deadline = pending[i].deadline
-        if pending[i].lapses && deadline > t { next = min(next ?? deadline, deadline) }
+        let deadline = active[i].deadline
+        if active[i].lapses && deadline > t { next = min(next ?? deadline, deadline) }
       }
       guard let next, next <= ctx.now else {
         // Nothing is recorded between `t` and `now`: the rules' answers at `now` follow from those at `t`.

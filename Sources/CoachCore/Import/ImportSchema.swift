@@ -22,9 +22,9 @@ public struct ImportSchema: Sendable, Hashable {
     ],
     required: ["name", "phone"], ignored: ["id"])
 
-  /// `lead_external_id, at, channel, outcome, note, next_at`.
+  /// `lead_external_id, at, channel, outcome, note, next_at` plus `levers` (switch levers argued with, `;`-separated).
   public static let touches = ImportSchema(
-    kind: .touches, columns: ["lead_external_id", "at", "channel", "outcome", "note", "next_at"],
+    kind: .touches, columns: ["lead_external_id", "at", "channel", "outcome", "note", "next_at", "levers"],
     required: ["lead_external_id", "at"])
 
   /// Maps a header record onto the columns: case, surrounding spaces and a BOM are ignored; unknown or

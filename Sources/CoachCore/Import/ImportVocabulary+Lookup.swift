@@ -16,7 +16,7 @@ public struct ImportVocabulary: Sendable {
 
   /// Column keys → column, per kind.
   let headers: [ImportSchema.Kind: [String: String]]
-  /// Word key → code, per column (`stage`, `channel`, `outcome`, `gender`).
+  /// Word key → code, per column (`stage`, `channel`, `outcome`, `gender`, `levers`).
   let words: [String: [String: String]]
   /// The catalog, empty when unknown.
   public let models: [Model]
@@ -49,6 +49,8 @@ public struct ImportVocabulary: Sendable {
         for column in ["stage", "channel", "outcome"] where key.hasPrefix(column + "_") {
           words[column, default: [:]][Self.key(text)] = String(key.dropFirst(column.count + 1))
         }
+        // Switch levers (`ui.lever_*`) for a touch's `levers` cell.
+        if key.hasPrefix("lever_") { words["levers", default: [:]][Self.key(text)] = String(key.dropFirst(6)) }
       }
     }
     self.words = words

@@ -38,6 +38,7 @@ public enum ImportVocabularyTable {
     "outcome": ["结果", "跟进结果"],
     "note": ["备注", "跟进内容"],
     "next_at": ["下次联系", "下次跟进时间", "下次联系时间"],
+    "levers": ["换车理由", "换车话术"],
   ]
 
   // MARK: - Values

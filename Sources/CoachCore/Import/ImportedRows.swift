@@ -45,10 +45,12 @@ public struct ImportedTouch: ImportedRow {
   public var outcome: Outcome
   public var note: String?
   public var nextAt: Date?
+  /// Switch levers argued with, each once, in the order given.
+  public var levers: [Lever]
 
   public init(
     line: Int, leadExternalID: String, at: Date, channel: Channel, outcome: Outcome, note: String? = nil,
-    nextAt: Date? = nil
+    nextAt: Date? = nil, levers: [Lever] = []
   ) {
     self.line = line
     self.leadExternalID = leadExternalID
@@ -57,5 +59,6 @@ public struct ImportedTouch: ImportedRow {
     self.outcome = outcome
     self.note = note
     self.nextAt = nextAt
+    self.levers = levers
   }
 }

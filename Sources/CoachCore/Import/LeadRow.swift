@@ -123,6 +123,7 @@ enum TouchRow {
     static let outcome = ImportSchema.touches.ordinal("outcome")
     static let note = ImportSchema.touches.ordinal("note")
     static let nextAt = ImportSchema.touches.ordinal("next_at")
+    static let levers = ImportSchema.touches.ordinal("levers")
   }
 
   static func read(_ r: inout RowReader) -> ImportedTouch? {
@@ -140,9 +141,13 @@ enum TouchRow {
     if let at, let nextAt, nextAt < at {
       r.fail(.nextBeforeAt(next: nextAtText ?? "", at: atText ?? ""))
     }
+    var levers: [Lever] = []
+    for item in r.text(at: Col.levers).map(RowReader.list) ?? [] {
+      if let lever = r.code("levers", Lever.self, value: item), !levers.contains(lever) { levers.append(lever) }
+    }
     guard let lead, let at, let channel, let outcome, r.reasons.isEmpty else { return nil }
     return ImportedTouch(
       line: r.line, leadExternalID: lead, at: at, channel: channel, outcome: outcome, note: r.text(at: Col.note),
-      nextAt: nextAt)
+      nextAt: nextAt, levers: levers)
   }
 }

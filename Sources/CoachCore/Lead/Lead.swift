@@ -53,10 +53,12 @@ public struct Touch: Hashable, Codable, Sendable {
   /// The next contact time agreed with the customer, if any.
   public var nextAt: Date?
   public var actor: String?
+  /// Switch levers the consultant argued with during this touch (`coach touch --lever`), in the order given.
+  public var levers: [Lever]
 
   public init(
     id: Int64, at: Date, channel: Channel, outcome: Outcome, note: String? = nil, objections: [String] = [],
-    nextAt: Date? = nil, actor: String? = nil
+    nextAt: Date? = nil, actor: String? = nil, levers: [Lever] = []
   ) {
     self.id = id
     self.at = at
@@ -66,6 +68,7 @@ public struct Touch: Hashable, Codable, Sendable {
     self.objections = objections
     self.nextAt = nextAt
     self.actor = actor
+    self.levers = levers
   }
 }
 

@@ -46,6 +46,12 @@ extension OpenAPISchemas {
               "topic": S.string, "contacts": S.integer, "judged": S.integer, "deposits": S.integer,
               "pending": S.integer, "deposit_rate": S.measure, "enough": S.boolean,
             ])),
+          "levers": S.array(
+            S.object([
+              "lever": S.codes(Lever.self), "used": S.integer, "judged": S.integer,
+              "deposits_or_switches": S.integer, "pending": S.integer, "deposit_or_switch_rate": S.measure,
+              "enough": S.boolean,
+            ])),
         ]),
         "weekly": S.array(
           S.object([

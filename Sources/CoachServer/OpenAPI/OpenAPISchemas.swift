@@ -72,6 +72,7 @@ enum OpenAPISchemas {
       [
         "id": S.integer, "at": S.dateTime, "channel": S.codes(Channel.self), "outcome": S.codes(Outcome.self),
         "note": S.string, "objections": S.array(S.string), "next_at": S.dateTime, "actor": S.string,
+        "levers": S.array(S.codes(Lever.self)),
       ], optional: ["note", "next_at", "actor"]),
     "Topic": S.object([
       "id": S.integer, "text": S.string, "kind": S.codes(TopicKind.self), "buried_at": S.dateTime,
@@ -83,9 +84,10 @@ enum OpenAPISchemas {
         "channel": S.codes(Channel.self), "outcome": S.codes(Outcome.self), "note": S.string,
         "bury": S.array(S.object(["text": S.string, "kind": S.codes(TopicKind.self)], optional: ["kind"])),
         "resolve": S.array(S.integer), "objections": S.array(S.string), "issues": S.array(S.string),
-        "next": S.string,
-      ], optional: ["note", "bury", "resolve", "objections", "issues", "next"],
-      description: "As coach touch: --channel, --outcome, --note, --bury, --resolve, --objection, --issue, --next"),
+        "next": S.string, "levers": S.array(S.string),
+      ], optional: ["note", "bury", "resolve", "objections", "issues", "next", "levers"],
+      description:
+        "As coach touch: --channel, --outcome, --note, --bury, --resolve, --objection, --issue, --next, --lever"),
     "TouchCreated": S.object([
       "id": S.string, "touch_id": S.integer, "buried_topic_ids": S.array(S.integer), "issue_ids": S.array(S.integer),
     ]),

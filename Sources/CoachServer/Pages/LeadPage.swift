@@ -33,7 +33,11 @@ extension PageRenderer {
     if let wechat = lead.wechat { body += "<span>\(esc(t("wechat"))) \(esc(wechat))</span>" }
     body += "</p>"
     body += brief(next.brief, playbook: playbook, language: language)
-    body += touchForm(lead, playbook: playbook, language: language, user: user)
+    var offered: [Lever] = []
+    for argument in next.brief?.switchArguments ?? [] where !offered.contains(argument.lever) {
+      offered.append(argument.lever)
+    }
+    body += touchForm(lead, playbook: playbook, language: language, user: user, levers: offered)
     body += stageForm(lead, playbook: playbook, language: language, user: user)
     body += history(lead, playbook: playbook, language: language)
     return layout(lead.name, body, language: language, user: user, status: error?.status ?? .ok)
@@ -96,7 +100,10 @@ extension PageRenderer {
     return s
   }
 
-  func touchForm(_ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession) -> String {
+  /// The touch form; `levers`: the switch levers the brief offers, to tick those argued with (`--lever`).
+  func touchForm(
+    _ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession, levers: [Lever] = []
+  ) -> String {
     let t = { PageText.text($0, language) }
     let channels = Channel.allCases.map { ($0.rawValue, Self.ui(playbook, .channel, $0.rawValue)) }
     let outcomes = Outcome.allCases.map { ($0.rawValue, Self.ui(playbook, .outcome, $0.rawValue)) }
@@ -125,6 +132,15 @@ extension PageRenderer {
         "<label class=\"check\"><input type=\"checkbox\" name=\"objection\" value=\"\(esc($0.code))\"> \(esc($0.title))</label>"
       }
       .joined() + "</fieldset>"
+    if !levers.isEmpty {
+      s +=
+        "<fieldset><legend>\(esc(t("levers_used")))</legend>"
+        + levers.map {
+          "<label class=\"check\"><input type=\"checkbox\" name=\"lever\" value=\"\($0.rawValue)\"> "
+            + "\(esc(Self.ui(playbook, .lever, $0.rawValue)))</label>"
+        }
+        .joined() + "</fieldset>"
+    }
     s += """
       <label>\(esc(t("next")))<input type="datetime-local" name="next"></label>
       <button type="submit">\(esc(t("save")))</button></form></section>

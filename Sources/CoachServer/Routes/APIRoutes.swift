@@ -88,7 +88,7 @@ struct TouchCreatedJSON: Encodable {
 }
 
 /// The touch document of the contract: `{"channel", "outcome", "note", "bury": [{"text", "kind"}], "resolve",
-/// "objections", "next"}` (and `issues`, as `--issue`).
+/// "objections", "next"}` (and `issues`, as `--issue`; `levers`, as `--lever`).
 struct TouchBody: Decodable {
   struct Bury: Decodable {
     let text: String
@@ -100,6 +100,8 @@ struct TouchBody: Decodable {
   let bury: [Bury]?
   let resolve: [Int64]?
   let objections: [String]?
+  /// Switch levers argued with (`--lever`): codes or the playbook's labels.
+  let levers: [String]?
   let issues: [String]?
   let next: String?
 
@@ -120,6 +122,7 @@ struct TouchBody: Decodable {
     }
     input.resolve = resolve ?? []
     input.objections = objections ?? []
+    input.levers = levers ?? []
     input.issues = issues ?? []
     input.next = next
     return input

@@ -40,6 +40,7 @@ struct PageRoutes {
           return n
         }
         input.objections = form.all("objection")
+        input.levers = form.all("lever")
         input.next = form.first("next")
         _ = try input.run(session, leadID: id)
       }

@@ -161,6 +161,13 @@ struct TouchImportWriter {
     try s.bind(6, date: row.nextAt)
     try s.bind(7, actor)
     try s.execute()
+    if !row.levers.isEmpty {
+      let touchID = db.lastInsertedRowID
+      for (position, lever) in row.levers.enumerated() {
+        try db.cachedStatement(sql: "INSERT INTO touchLever (touchId, position, leadId, lever) VALUES (?,?,?,?)")
+          .execute(arguments: [touchID, position, leadID, lever.rawValue])
+      }
+    }
     touched.insert(leadID)
     written += 1
     if written == setAsideAfter { try setIndexesAside() }

@@ -101,6 +101,7 @@ enum LeadLoader {
           date: (row[10] as String?).flatMap(LocalDate.init)))
     }
     try loadTouches(db, filter, sub, into: &leads, index)
+    try loadLevers(db, sub, into: &leads, index)
     let topics = try Row.fetchCursor(
       db,
       sql: """

@@ -307,6 +307,22 @@ enum Migrations {
           \(followUpTriggers)
           """)
     }
+    // `coach touch --lever CODE`: the switch levers a consultant argued with on a touch, in the order given, so that
+    // the audit can tell which preceded a deposit or a switch. A table of their own, not a column of `touch`: the
+    // loader reads touches from the covering index `touch_by_lead` (v3), which a new column would leave; levers are
+    // rare and read by lead (`touchLever_on_lead`).
+    m.registerMigration("v10-lever", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE touchLever (
+            touchId INTEGER NOT NULL REFERENCES touch(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            leadId INTEGER NOT NULL,
+            lever TEXT NOT NULL,
+            PRIMARY KEY (touchId, position)) WITHOUT ROWID;
+          CREATE INDEX touchLever_on_lead ON touchLever(leadId, touchId, position, lever);
+          """)
+    }
     return m
   }
 

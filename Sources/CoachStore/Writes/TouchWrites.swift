@@ -9,6 +9,8 @@ public struct NewTouch: Sendable {
   public var outcome: Outcome
   public var note: String?
   public var objections: [String]
+  /// Switch levers argued with (`--lever`).
+  public var levers: [Lever]
   public var nextAt: Date?
   /// Topics to bury: text and kind.
   public var bury: [(text: String, kind: TopicKind)]
@@ -22,7 +24,7 @@ public struct NewTouch: Sendable {
   public init(
     at: Date, channel: Channel, outcome: Outcome, note: String? = nil, objections: [String] = [], nextAt: Date? = nil,
     bury: [(text: String, kind: TopicKind)] = [], issues: [String] = [], resolve: [Int64] = [],
-    said: [(code: String, text: String)] = []
+    said: [(code: String, text: String)] = [], levers: [Lever] = []
   ) {
     self.at = at
     self.channel = channel
@@ -34,6 +36,7 @@ public struct NewTouch: Sendable {
     self.issues = issues
     self.resolve = resolve
     self.said = said
+    self.levers = levers
   }
 }
 
@@ -98,7 +101,13 @@ enum TouchWriter {
         leadID, StoredDate.value(t.at), t.channel.rawValue, t.outcome.rawValue, t.note,
         t.objections.isEmpty ? nil : t.objections.joined(separator: ";"), t.nextAt.map(StoredDate.value), actor,
       ])
-    return db.lastInsertedRowID
+    let touchID = db.lastInsertedRowID
+    for (position, lever) in t.levers.enumerated() {
+      try db.execute(
+        sql: "INSERT INTO touchLever (touchId, position, leadId, lever) VALUES (?,?,?,?)",
+        arguments: [touchID, position, leadID, lever.rawValue])
+    }
+    return touchID
   }
 
   static func insertTopic(

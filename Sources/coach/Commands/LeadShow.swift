@@ -58,8 +58,9 @@ extension CoachCommand.LeadCommand {
       for t in lead.touches.suffix(10) {
         let next = t.nextAt.map { "  \(word(.next)) \(out.time($0))" } ?? ""
         let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(t.objections.joined(separator: ","))"
+        let levers = t.levers.isEmpty ? "" : "  \(word(.levers)) \(t.levers.map(\.rawValue).joined(separator: ","))"
         let how = "\(out.say(.channel(t.channel)))/\(out.say(.outcome(t.outcome)))"
-        out.line("  \(out.time(t.at))  \(how)  \(t.note ?? "")\(objections)\(next)")
+        out.line("  \(out.time(t.at))  \(how)  \(t.note ?? "")\(objections)\(levers)\(next)")
       }
       let open = lead.topics.filter(\.isOpen)
       if !open.isEmpty {

@@ -26,6 +26,10 @@ extension CoachCommand {
     @Option(
       help: "What the customer said, word for word, for the --objection before it; repeatable. Teaches the matcher.")
     var said: [String] = []
+    @Option(
+      help:
+        "Switch lever you argued with (code or label, e.g. availability); repeatable (`coach switch ID` offers them).")
+    var lever: [String] = []
     @Option(help: "Record an after-sales problem the customer raised; repeatable.") var issue: [String] = []
     @Option(help: "Agreed next contact: ISO 8601 (in --tz without an offset).") var next: String?
     @OptionGroup var global: GlobalOptions
@@ -50,6 +54,7 @@ extension CoachCommand {
       }
       input.resolve = resolve
       input.objections = objection
+      input.levers = lever
       input.issues = issue
       input.next = next
       input.said = zip(objection, said).map { (code: $0, text: $1.trimmed) }

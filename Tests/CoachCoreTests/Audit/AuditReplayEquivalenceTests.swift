@@ -30,7 +30,9 @@ import Testing
     let now = Fixture.at(c.now)
     let bundled = c.bundled ? (try? DefaultPlaybook.load())?.playbook("zh-CN") : nil
     let ctx = Fixture.ctx(c.now, zone: zone, playbook: bundled ?? Fixture.playbook)
-    let leads = DemoData.generate(now: now, zone: zone, seed: c.seed, leads: c.leads).leads
+    let leads = DemoData.generate(now: now, zone: zone, seed: c.seed, leads: c.leads).leads.enumerated().map {
+      withSnoozes($1, $0, now: now, zone: zone)
+    }
     let today = LocalDate(now, in: zone)
     let windows = [
       try? AuditWindow.lastDays(30, endingOn: today, zone: zone),
@@ -43,16 +45,43 @@ import Testing
     return (ctx, leads, windows)
   }
 
+  /// Every fifth lead snoozed some days after it came in, for 3 to 17 days; every other one of those lifted two days
+  /// after it was set; every fifteenth snoozed again, overlapping. Only snoozes set by `now`.
+  static func withSnoozes(_ lead: LeadSnapshot, _ i: Int, now: Date, zone: TimeZone) -> LeadSnapshot {
+    guard i % 5 == 0 else { return lead }
+    var lead = lead
+    let at = lead.createdAt.addingTimeInterval(Double(i % 40) * 86_400 + 3_600)
+    let until = LocalDate(at, in: zone).adding(days: 3 + i % 15)
+    let cleared = i % 10 == 0 ? at.addingTimeInterval(2 * 86_400) : nil
+    lead.snoozes = [Snooze(id: 1, until: until, reason: "r", actor: nil, at: at, clearedAt: cleared)]
+    if i % 15 == 0 {
+      let again = at.addingTimeInterval(5 * 86_400)
+      lead.snoozes.append(Snooze(id: 2, until: until.adding(days: 9), reason: "r", actor: nil, at: again))
+    }
+    lead.snoozes = lead.snoozes.filter { $0.at <= now }.map {
+      var snooze = $0
+      if let cleared = snooze.clearedAt, cleared > now { snooze.clearedAt = nil }
+      return snooze
+    }
+    return lead
+  }
+
   @Test("the replay gives what asking every rule at every step gives", arguments: cases)
   func replayMatchesReference(_ c: Case) {
     let (ctx, leads, windows) = Self.setUp(c)
     #expect(windows.count == 4)
     var compared = 0
+    var heldBySnoozes = 0
     for lead in leads {
       for w in windows {
         let fast = FollowUpEngine.replay(lead, ctx, from: w.start, to: w.end)
         let plain = ReferenceReplay.followUps(for: lead, in: ctx, from: w.start, to: w.end)
         #expect(fast.records == plain, "lead \(lead.id), window \(w.from)–\(w.to)")
+        if !lead.snoozes.isEmpty {
+          var unsnoozed = lead
+          unsnoozed.snoozes = []
+          if FollowUpEngine.replay(unsnoozed, ctx, from: w.start, to: w.end).records != plain { heldBySnoozes += 1 }
+        }
         #expect(FollowUpEngine.followUps(for: lead, in: ctx, from: w.start, to: w.end) == plain)
         let overdue = (FollowUpEngine.unexplainedAction(for: lead, in: ctx)?.overdueDays ?? 0) > 0
         #expect(FollowUpEngine.isOverdue(lead, after: fast, in: ctx) == overdue, "lead \(lead.id) overdue now")
@@ -60,6 +89,7 @@ import Testing
       }
     }
     #expect(compared > leads.count)  // the windows hold follow-ups to compare
+    #expect(heldBySnoozes > 10)  // the snoozes held follow-ups the replays had to agree on
   }
 
   @Test("the audit's figures do not depend on the chunks", arguments: [1, 7, 64, 1_000])

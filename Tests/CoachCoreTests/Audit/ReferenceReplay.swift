@@ -4,7 +4,8 @@ import Foundation
 
 /// The audit replay as it was before it kept answers from step to step: every instant of the lead's history
 /// (lead-in included), and at every step every rule asked again from a history built afresh. Slow and plain:
-/// `AuditReplayEquivalenceTests` checks the replay the audit uses against it.
+/// `AuditReplayEquivalenceTests` checks the replay the audit uses against it. Snoozes hold what they hold at every
+/// step, as for the current action.
 struct ReferenceReplay {
   let lead: LeadSnapshot
   let ctx: EngineContext
@@ -23,12 +24,16 @@ struct ReferenceReplay {
 
   mutating func run(from start: Date, through horizon: Date) {
     let topicTimes = lead.topics.flatMap { [$0.buriedAt] + ($0.resolvedAt.map { [$0] } ?? []) }
-    let instants = Array(Set(lead.touches.map(\.at) + lead.events.map(\.at) + topicTimes + [lead.createdAt])).sorted()
+    let snoozeTimes = lead.snoozes.map(\.at)
+    let instants = Array(
+      Set(lead.touches.map(\.at) + lead.events.map(\.at) + topicTimes + snoozeTimes + [lead.createdAt])
+    ).sorted()
     var t = start
     var previous: Occurrence?
     while true {
       let h = LeadHistory(lead, asOf: t)
-      let pending = Rules.all(h, ctx)
+      // The rules' answers as the snoozes set by `t` hold them.
+      let pending = Snoozing.held(Rules.all(h, ctx), lead, ctx, asOf: t)
       for (key, occ) in running where !pending.contains(where: { $0.key == key }) { finish(occ, endedAt: t, h) }
       if let early = previous, !early.countsFromLastTouch, !seen.contains(early.key),
         !pending.contains(where: { $0.key == early.key }),

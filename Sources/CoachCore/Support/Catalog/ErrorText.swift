@@ -30,6 +30,8 @@ public enum ErrorText: Sendable, Hashable {
   case notYourLead(id: String)
   case unknownModel(code: String, known: [String])
   case unknownObjection(code: String, known: [String])
+  /// `coach touch --lever CODE` with a code that is not a switch lever; `known`: each accepted code with its label.
+  case unknownLever(code: String, known: [String])
   case nextInPast(given: String)
   case badPhone(given: String)
   case badDate(option: String, given: String)
@@ -97,6 +99,7 @@ public enum ErrorText: Sendable, Hashable {
     case .notYourLead: return "not_your_lead"
     case .unknownModel: return "unknown_model"
     case .unknownObjection: return "unknown_objection"
+    case .unknownLever: return "unknown_lever"
     case .nextInPast: return "next_in_past"
     case .badPhone: return "bad_phone"
     case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo,
@@ -204,6 +207,10 @@ public enum ErrorText: Sendable, Hashable {
       return l.pick(
         "异议代码 \"\(code)\" 不在话术库里; 可用代码: \(known.joined(separator: ", "))",
         "objection \"\(code)\" is not in the playbook; codes: \(known.joined(separator: ", "))")
+    case .unknownLever(let code, let known):
+      return l.pick(
+        "换车理由 \"\(code)\" 不是话术库的换车理由代码; 可用代码: \(known.joined(separator: ", "))",
+        "lever \"\(code)\" is not a switch lever of the playbook; codes: \(known.joined(separator: ", "))")
     case .nextInPast(let given):
       return l.pick("--next \(given) 早于现在: 请约定一个将来的时间", "--next \(given) is before now: agree a future time")
     case .badPhone(let given):

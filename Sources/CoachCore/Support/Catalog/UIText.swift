@@ -46,6 +46,7 @@ public enum UIText: Sendable, Hashable {
   public enum Label: Sendable, Hashable, CaseIterable {
     case id, name, phone, wechat, city, birthday, consultant, model, grade, tier, source, tags, profile, stage
     case stages, touches, openTopics, amount, eta, date, reason, next, objections, issue, lastTouch, warning
+    case levers
   }
 
   public func text(_ l: UILanguage) -> String {
@@ -166,6 +167,7 @@ public enum UIText: Sendable, Hashable {
     case .reason: return l.pick("原因", "reason")
     case .next: return l.pick("下次联系", "next")
     case .objections: return l.pick("异议", "objections")
+    case .levers: return l.pick("换车理由", "levers")
     case .issue: return l.pick("问题", "issue")
     case .lastTouch: return l.pick("上次联系", "last touch")
     case .warning: return l.pick("警示客户", "WARNING")
