@@ -63,10 +63,13 @@ struct PageRenderer: Sendable {
     return layout(t("login"), body, language: language, user: nil, status: error?.status ?? .ok)
   }
 
+  /// An error page, in the user's layout when someone is logged in. The server's own refusals (no such page, no
+  /// CSRF token …) are worded by the page's language; the use cases' already are.
   func error(_ error: APIError, language: String, user: WebSession?) -> Response {
     let t = { PageText.text($0, language) }
+    let message = PageText.texts[language]?["error_" + error.code] ?? error.message
     let body = """
-      <h1>\(esc(t("error"))) (\(error.status.code))</h1><p class="error" role="alert">\(esc(error.message))</p>
+      <h1>\(esc(t("error"))) (\(error.status.code))</h1><p class="error" role="alert">\(esc(message))</p>
       <p><a href="/">\(esc(t("back")))</a></p>
       """
     return layout(t("error"), body, language: language, user: user, status: error.status)

@@ -28,6 +28,10 @@ enum PageText {
       "password_no": "not set (cannot log in)", "role_consultant": "Consultant", "role_lead": "Team lead",
       "role_trainer": "Trainer", "role_admin": "Admin", "done_user": "User added.",
       "done_password": "Password set; the user's other sessions have ended.", "done_moved": "%@ leads moved.",
+      "error_not_found": "There is no such page.",
+      "error_csrf": "This form has expired or did not come from this site: open the page again and repeat.",
+      "error_method_not_allowed": "That cannot be done on this page.", "error_too_large": "What was sent is too large.",
+      "error_internal": "Something went wrong inside coach.", "admin_only": "Only an admin may manage users (%@: %@).",
     ],
     "zh-CN": [
       "app": "跟进教练", "login": "登录", "user": "用户", "password": "密码", "logout": "退出",
@@ -54,6 +58,9 @@ enum PageText {
       "password_no": "未设置（无法登录）", "role_consultant": "销售顾问", "role_lead": "销售经理",
       "role_trainer": "培训师", "role_admin": "管理员", "done_user": "用户已添加。",
       "done_password": "密码已设置，该用户的其他登录已失效。", "done_moved": "已转移 %@ 个客户。",
+      "error_not_found": "没有这个页面。", "error_csrf": "表单已过期或不是从本站提交的：请重新打开页面再操作。",
+      "error_method_not_allowed": "此页面不能这样操作。", "error_too_large": "提交的内容太大。",
+      "error_internal": "系统内部出错。", "admin_only": "只有管理员能管理用户（%@：%@）。",
     ],
   ]
 

@@ -56,7 +56,8 @@ struct AdminRoutes {
         }
         return Responses.redirect("/account?done=password")
       } catch let error as CoachError {
-        return pages.account(language: language, user: web, error: APIError(error))
+        return pages.account(
+          language: language, user: web, error: APIError(error, language: UILanguage(code: language)))
       }
     }
   }
@@ -64,12 +65,14 @@ struct AdminRoutes {
   /// The logged-in admin, their use-case session and the page's language; anyone else → 403.
   func admin(_ request: Request, _ context: CoachRequestContext) throws -> (WebSession, Session, String) {
     let web = try context.requireUser()
-    guard web.user.role == .admin else {
-      throw APIError(
-        .forbidden, code: "forbidden",
-        message: "only an admin may manage users; \(web.user.name) is a \(web.user.role.rawValue)")
-    }
     let language = Language.pick(request, default: state.pages.defaultLanguage)
+    guard web.user.role == .admin else {
+      let role = PageText.text("role_" + web.user.role.rawValue, language)
+      let message = [web.user.name, role].reduce(PageText.text("admin_only", language)) {
+        $0.replacingOccurrences(of: "%@", with: $1, range: $0.range(of: "%@"))
+      }
+      throw APIError(.forbidden, code: "forbidden", message: message)
+    }
     return (web, state.session(web, language: language, json: false), language)
   }
 
@@ -84,7 +87,8 @@ struct AdminRoutes {
       return Responses.redirect("/admin?\(query)")
     } catch let error as CoachError {
       let users = try await blocking { try UserAdmin.list(session) }
-      return state.pages.admin(users, language: language, user: web, error: APIError(error))
+      return state.pages.admin(
+        users, language: language, user: web, error: APIError(error, language: UILanguage(code: language)))
     }
   }
 

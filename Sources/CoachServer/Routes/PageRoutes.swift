@@ -96,7 +96,7 @@ struct PageRoutes {
       try await blocking { try apply(form, session, id) }
       return Responses.redirect("/leads/\(pathSegment(id))?done=\(done)")
     } catch let error as CoachError {
-      let apiError = APIError(error)
+      let apiError = APIError(error, language: UILanguage(code: language))
       if apiError.status == .notFound { throw error }
       let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
       return state.pages.lead(next, session: session, language: language, user: web, error: apiError)
