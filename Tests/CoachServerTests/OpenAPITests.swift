@@ -126,6 +126,37 @@ import Testing
       try await server.send("POST", "\(api)/leads/99999/touches", json: touch, cookie: cookie, headers: change), "POST",
       "/leads/{id}/touches", 404)
     doc.expect(try await server.send("GET", "\(api)/leads/\(lead)", cookie: cookie), "GET", "/leads/{id}", 200)
+    // Snoozing a lead and lifting the snooze, and their refusals.
+    let snooze = "\(api)/leads/\(lead)/snooze"
+    let away: [String: Any] = ["until": "2026-12-05", "reason": "abroad until the 5th"]
+    doc.expect(try await server.send("POST", snooze, json: away, cookie: cookie), "POST", "/leads/{id}/snooze", 403)
+    doc.expect(
+      try await server.send("POST", snooze, json: away, cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze", 201)
+    doc.expect(
+      try await server.send("POST", snooze, json: ["until": "2026-12-05"], cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze", 400)
+    doc.expect(
+      try await server.send(
+        "POST", snooze, json: ["until": "2026-11-24", "reason": "x"], cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze", 422)
+    doc.expect(
+      try await server.send("POST", "\(api)/leads/99999/snooze", json: away, cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze", 404)
+    doc.expect(try await server.send("GET", "\(api)/leads/\(lead)", cookie: cookie), "GET", "/leads/{id}", 200)
+    doc.expect(
+      try await server.send("GET", "\(api)/next?lead=\(lead)&limit=0", cookie: cookie), "GET", "/next", 200)
+    doc.expect(
+      try await server.send("POST", "\(snooze)/clear", cookie: cookie), "POST", "/leads/{id}/snooze/clear", 403)
+    doc.expect(
+      try await server.send("POST", "\(snooze)/clear", cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze/clear", 200)
+    doc.expect(
+      try await server.send("POST", "\(snooze)/clear", cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze/clear", 422)
+    doc.expect(
+      try await server.send("POST", "\(api)/leads/99999/snooze/clear", cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze/clear", 404)
     let stage = "\(api)/leads/\(lead)/stage"
     doc.expect(
       try await server.send(

@@ -174,6 +174,36 @@ import Testing
     #expect(try server.stop() == 0)
   }
 
+  @Test func aSnoozeOverHTTPAnswersWhatCoachSnoozeJSONPrintsAndTheCommandLineSeesIt() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let path = "/api/v1/leads/\(shop.aliceLead)/snooze"
+    let set = try await server.send(
+      "POST", path, json: ["until": "2026-12-05", "reason": "abroad until the 5th"], cookie: cookie,
+      headers: ["X-CSRF-Token": csrf])
+    #expect(set.status == 201)
+    // The same snooze of bob's lead by bob on the command line prints the same document, but for the lead and who.
+    func asAlices(_ cli: Showroom.Result) -> String {
+      cli.stdout.replacingOccurrences(of: "\"\(shop.bobLead)\"", with: "\"\(shop.aliceLead)\"")
+        .replacingOccurrences(of: "\"bob\"", with: "\"alice\"")
+    }
+    let cli = try shop.coach([
+      "snooze", shop.bobLead, "--until", "2026-12-05", "--reason", "abroad until the 5th", "--json", "--as", "bob",
+    ])
+    #expect(set.text == asAlices(cli))
+    let shown = try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()
+    #expect(shown["snoozed_until"] as? String == "2026-12-05")
+    #expect(shown["snoozed_by"] as? String == "alice")
+
+    let lifted = try await server.send("POST", "\(path)/clear", cookie: cookie, headers: ["X-CSRF-Token": csrf])
+    #expect(lifted.status == 200)
+    #expect(lifted.text == asAlices(try shop.coach(["snooze", shop.bobLead, "--clear", "--json", "--as", "bob"])))
+    #expect(
+      try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["snoozed_until"] is NSNull)
+    #expect(try server.stop() == 0)
+  }
+
   @Test func everyResponseCarriesTheSecurityHeadersAndPagesLoadNothingFromElsewhere() async throws {
     let shop = try Showroom()
     let server = try Server(shop)

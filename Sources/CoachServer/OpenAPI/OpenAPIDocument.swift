@@ -83,6 +83,18 @@ enum OpenAPIDocument {
           "coach stage: change the lead's stage", parameters: [leadID, lang], body: "StageRequest",
           ok: ("200", "StageResult"), errors: ["400", "401", "403", "404", "422"], changes: true)
       ],
+      "/leads/{id}/snooze": [
+        "post": operation(
+          "coach snooze ID --until DATE --reason TEXT: hold the lead's sales follow-ups until a day (care occasions "
+            + "still come due); a snooze already holding is lifted by the new one",
+          parameters: [leadID, lang], body: "SnoozeRequest", ok: ("201", "Snooze"),
+          errors: ["400", "401", "403", "404", "422"], changes: true)
+      ],
+      "/leads/{id}/snooze/clear": [
+        "post": operation(
+          "coach snooze ID --clear: lift the snooze holding the lead (422 not_snoozed when none does)",
+          parameters: [leadID, lang], ok: ("200", "Snooze"), errors: ["401", "403", "404", "422"], changes: true)
+      ],
       "/openapi.json": [
         "get": [
           "summary": "This document", "security": [],

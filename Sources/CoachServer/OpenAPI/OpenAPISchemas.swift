@@ -96,6 +96,9 @@ enum OpenAPISchemas {
       ], optional: ["reason", "note", "amount", "model", "eta", "date"],
       description: "As coach stage: --reason, --note, --amount, --model, --eta, --date"),
     "StageResult": S.object(["lead_id": S.string, "event": S.ref("StageEvent")]),
+    "SnoozeRequest": S.object(
+      ["until": S.date, "reason": S.string],
+      description: "As coach snooze: --until (YYYY-MM-DD in the server's zone, after today) and --reason"),
   ]
 
   static let other: [String: OpenAPIValue] = [

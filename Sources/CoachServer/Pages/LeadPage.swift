@@ -35,6 +35,7 @@ extension PageRenderer {
     body += brief(next.brief, playbook: playbook, language: language)
     body += touchForm(lead, playbook: playbook, language: language, user: user)
     body += stageForm(lead, playbook: playbook, language: language, user: user)
+    body += snoozeForm(lead, session: session, language: language, user: user)
     body += history(lead, playbook: playbook, language: language)
     return layout(lead.name, body, language: language, user: user, status: error?.status ?? .ok)
   }

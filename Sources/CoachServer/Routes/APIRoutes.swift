@@ -53,6 +53,20 @@ struct APIRoutes {
       let event = try await blocking { try change.run(session, leadID: id) }
       return try state.json(StageResultJSON(leadID: id, event: event), zone: session.env.zone)
     }
+    api.post("leads/:id/snooze") { request, context in
+      let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
+      let id = try context.parameters.require("id")
+      let body = try SnoozeBody.decode(try await request.body.collect(upTo: context.maxUploadSize))
+      let (until, reason) = try body.input()
+      let snooze = try await blocking { try SnoozeLead.set(session, leadID: id, until: until, reason: reason) }
+      return try state.json(SnoozeJSON(snooze, leadID: id), zone: session.env.zone, status: .created)
+    }
+    api.post("leads/:id/snooze/clear") { request, context in
+      let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
+      let id = try context.parameters.require("id")
+      let lifted = try await blocking { try SnoozeLead.clear(session, leadID: id) }
+      return try state.json(SnoozeJSON(lifted, leadID: id), zone: session.env.zone)
+    }
   }
 
   /// A whole number 0 or more, or 400.
@@ -146,6 +160,31 @@ struct StageBody: Decodable {
     change.reason = try optionalCode(reason, "reason", as: ChurnReason.self)
     (change.note, change.amount, change.model, change.eta, change.date) = (note, amount, model, eta, date)
     return change
+  }
+}
+
+/// The snooze document: `{"until": "YYYY-MM-DD", "reason"}`, as `coach snooze ID --until DATE --reason TEXT`.
+struct SnoozeBody: Decodable {
+  let until: String?
+  let reason: String?
+
+  static func decode(_ body: ByteBuffer) throws -> SnoozeBody {
+    try decodeJSON(SnoozeBody.self, body, shape: "{\"until\": \"YYYY-MM-DD\", \"reason\"}")
+  }
+
+  /// Both are required (as `coach snooze` requires `--until` and `--reason`); their values are the use case's to
+  /// check.
+  func input() throws -> (until: String, reason: String) {
+    try SnoozeBody.required(until: until, reason: reason)
+  }
+
+  /// `until` and `reason` of a JSON body or a form, or 400 naming what is missing.
+  static func required(until: String?, reason: String?) throws -> (until: String, reason: String) {
+    guard let until else {
+      throw CoachError.usage("until is required: the day follow-ups resume, YYYY-MM-DD after today")
+    }
+    guard let reason else { throw CoachError.usage("reason is required: why the follow-ups wait") }
+    return (until, reason)
   }
 }
 

@@ -24,7 +24,8 @@ struct PageRoutes {
       let session = state.session(web, language: language, json: false)
       let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
       let flash = request.uri.queryParameters["done"].flatMap {
-        ["touch": "saved_touch", "stage": "saved_stage"][String($0)]
+        ["touch": "saved_touch", "stage": "saved_stage", "snooze": "saved_snooze", "unsnooze": "saved_unsnooze"][
+          String($0)]
       }
       return pages.lead(next, session: session, language: language, user: web, flash: flash)
     }
@@ -55,6 +56,17 @@ struct PageRoutes {
         }
         (change.model, change.eta, change.date) = (form.first("model"), form.first("eta"), form.first("date"))
         _ = try change.run(session, leadID: id)
+      }
+    }
+    router.post("/leads/:id/snooze") { request, context in
+      try await formPost(request, context, done: "snooze") { form, session, id in
+        let (until, reason) = try SnoozeBody.required(until: form.first("until"), reason: form.first("reason"))
+        _ = try SnoozeLead.set(session, leadID: id, until: until, reason: reason)
+      }
+    }
+    router.post("/leads/:id/snooze/clear") { request, context in
+      try await formPost(request, context, done: "unsnooze") { _, session, id in
+        _ = try SnoozeLead.clear(session, leadID: id)
       }
     }
     router.get("/alerts") { request, context in
