@@ -44,6 +44,7 @@ func buildRouter(_ state: ServerState) -> Router<CoachRequestContext> {
   PageRoutes(state: state).add(to: router)
   AdminRoutes(state: state).add(to: router)
   CalendarRoutes(state: state).add(to: router)
+  ObjectionRoutes(state: state).add(to: router)
   return router
 }
 

@@ -100,6 +100,13 @@ import Testing
     doc.expect(try await server.send("GET", "\(api)/alerts?team=1", cookie: cookie), "GET", "/alerts", 403)
     doc.expect(try await server.send("GET", "\(api)/alerts?team=yes", cookie: cookie), "GET", "/alerts", 400)
     doc.expect(try await server.send("GET", "\(api)/audit", cookie: cookie), "GET", "/audit", 403)
+    for said in ["太贵了，再便宜点", "别家有现车，凭什么要等", "too expensive", "嗯嗯好的"] {
+      let text = said.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+      doc.expect(
+        try await server.send("GET", "\(api)/objection?text=\(text)&limit=5", cookie: cookie), "GET", "/objection", 200)
+    }
+    doc.expect(try await server.send("GET", "\(api)/objection", cookie: cookie), "GET", "/objection", 400)
+    doc.expect(try await server.send("GET", "\(api)/objection?text=x"), "GET", "/objection", 401)
 
     // The consultant's changes, and their refusals.
     let lead = try #require(ids.first)

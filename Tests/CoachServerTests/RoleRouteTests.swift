@@ -25,7 +25,9 @@ import Testing
   }
 
   static let pages: [Row] = [
-    Row("/"), Row("/alerts"), Row("/account"),
+    Row("/"), Row("/alerts"), Row("/account"), Row("/objections"),
+    Row("/objections?q=%E5%A4%AA%E8%B4%B5%E4%BA%86%EF%BC%8C%E5%86%8D%E4%BE%BF%E5%AE%9C%E7%82%B9"),
+    Row("/objections?q=%20%20", boss: 400, lena: 400, alice: 400, tina: 400),
     Row({ "/leads/\($0.lead("alice"))" }, boss: 200, lena: 200, alice: 200, tina: 404),
     Row({ "/leads/\($0.lead("carl"))" }, boss: 200, lena: 404, alice: 404, tina: 404),
     Row("/leads/99999", boss: 404, lena: 404, alice: 404, tina: 404),
@@ -38,7 +40,9 @@ import Testing
   ]
 
   static let api: [Row] = [
-    Row("/api/v1/next"), Row("/api/v1/alerts"),
+    Row("/api/v1/next"), Row("/api/v1/alerts"), Row("/api/v1/objection?text=too%20expensive&limit=2"),
+    Row("/api/v1/objection", boss: 400, lena: 400, alice: 400, tina: 400),
+    Row("/api/v1/objection?text=%20", boss: 400, lena: 400, alice: 400, tina: 400),
     Row({ "/api/v1/next?lead=\($0.lead("alice"))&limit=0" }, boss: 200, lena: 200, alice: 200, tina: 404),
     Row({ "/api/v1/leads/\($0.lead("alice"))" }, boss: 200, lena: 200, alice: 200, tina: 404),
     Row({ "/api/v1/leads/\($0.lead("carl"))" }, boss: 200, lena: 404, alice: 404, tina: 404),

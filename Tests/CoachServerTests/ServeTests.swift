@@ -204,6 +204,31 @@ import Testing
     #expect(try server.stop() == 0)
   }
 
+  @Test func theObjectionSearchAnswersAsCoachObjectionAndItsPageShowsTheMatchesInBothLanguages() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, _) = try await server.login("alice")
+    for (said, language) in [("别家有现车，凭什么要我等", "zh-CN"), ("it is too expensive, I will wait for a discount", "en")] {
+      let text = said.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+      let api = try await server.send("GET", "/api/v1/objection?text=\(text)&limit=2&lang=\(language)", cookie: cookie)
+      #expect(api.status == 200)
+      let cli = try shop.coach(["objection", said, "--limit", "2", "--json", "--lang", language])
+      #expect(api.text == cli.stdout)
+      let first = try #require((try cli.json()["matches"] as? [[String: Any]])?.first)
+      let page = try await server.send("GET", "/objections?q=\(text)&lang=\(language)", cookie: cookie)
+      #expect(page.status == 200)
+      #expect(page.text.contains("<html lang=\"\(language)\">"))
+      #expect(page.text.contains("value=\"\(said)\""))
+      let title = ((first["title"] as? String) ?? "no title").replacingOccurrences(of: "'", with: "&#39;")
+      #expect(page.text.contains("<h2>\(title) <small>"))
+    }
+    let blank = try await server.send("GET", "/api/v1/objection?text=%20%20", cookie: cookie)
+    #expect(blank.status == 400)
+    #expect((try blank.json()["error"] as? [String: String])?["code"] == "blank_text")
+    #expect(try await server.send("GET", "/api/v1/objection?text=expensive").status == 401)
+    #expect(try server.stop() == 0)
+  }
+
   @Test func everyResponseCarriesTheSecurityHeadersAndPagesLoadNothingFromElsewhere() async throws {
     let shop = try Showroom()
     let server = try Server(shop)

@@ -83,6 +83,18 @@ enum OpenAPIDocument {
           "coach stage: change the lead's stage", parameters: [leadID, lang], body: "StageRequest",
           ok: ("200", "StageResult"), errors: ["400", "401", "403", "404", "422"], changes: true)
       ],
+      "/objection": [
+        "get": operation(
+          "coach objection TEXT --json: what a customer said, matched to the playbook's objections, best first",
+          parameters: [
+            [
+              "name": "text", "in": "query", "required": true, "schema": S.string,
+              "description": "what the customer said (not blank)",
+            ],
+            query("limit", ["type": "integer", "minimum": 0], "at most this many matches (default 3; 0 counts as 1)"),
+            lang,
+          ], ok: ("200", "ObjectionMatches"), errors: ["400", "401"])
+      ],
       "/leads/{id}/snooze": [
         "post": operation(
           "coach snooze ID --until DATE --reason TEXT: hold the lead's sales follow-ups until a day (care occasions "

@@ -106,6 +106,16 @@ enum OpenAPISchemas {
       "error": S.object(["code": S.string, "message": S.string])
     ]),
     "LoginRequest": S.object(["user": S.string, "password": S.string]),
+    "ObjectionMatches": S.object(
+      ["matches": S.array(S.ref("ObjectionMatch"))], description: "coach objection TEXT --json"),
+    "ObjectionMatch": S.object(
+      [
+        "code": S.string, "score": S.number, "title": S.string, "response": S.string, "script": S.string,
+        "approach": S.string, "competitor": S.ref("NamedCompetitor"),
+      ], optional: ["competitor"]),
+    "NamedCompetitor": S.object(
+      ["name": S.string, "model": S.string, "weakness": S.string],
+      description: "the catalog's competitor the customer named (vs_competitor), listed against our model"),
     "Login": S.object(["user": S.string, "role": S.codes(Role.self), "csrf_token": S.string]),
   ]
 }
