@@ -91,11 +91,18 @@ import Testing
     for id in ids {
       doc.expect(
         try await server.send("GET", "\(api)/next?lead=\(id)&limit=0&lang=en", cookie: cookie), "GET", "/next", 200)
-      doc.expect(try await server.send("GET", "\(api)/leads/\(id)", cookie: cookie), "GET", "/leads/{id}", 200)
+      let shown = try await server.send("GET", "\(api)/leads/\(id)", cookie: cookie)
+      doc.expect(shown, "GET", "/leads/{id}", 200)
+      let switchable = (try shown.json()["model"] as? String) != nil
+      doc.expect(
+        try await server.send("GET", "\(api)/leads/\(id)/switch", cookie: cookie), "GET", "/leads/{id}/switch",
+        switchable ? 200 : 422)
     }
     doc.expect(try await server.send("GET", "\(api)/next?limit=many", cookie: cookie), "GET", "/next", 400)
     doc.expect(try await server.send("GET", "\(api)/next?lead=99999", cookie: cookie), "GET", "/next", 404)
     doc.expect(try await server.send("GET", "\(api)/leads/99999", cookie: cookie), "GET", "/leads/{id}", 404)
+    doc.expect(
+      try await server.send("GET", "\(api)/leads/99999/switch", cookie: cookie), "GET", "/leads/{id}/switch", 404)
     doc.expect(try await server.send("GET", "\(api)/alerts", cookie: cookie), "GET", "/alerts", 200)
     doc.expect(try await server.send("GET", "\(api)/alerts?team=1", cookie: cookie), "GET", "/alerts", 403)
     doc.expect(try await server.send("GET", "\(api)/alerts?team=yes", cookie: cookie), "GET", "/alerts", 400)

@@ -30,6 +30,8 @@ import Testing
     Row("/objections?q=%20%20", boss: 400, lena: 400, alice: 400, tina: 400),
     Row({ "/leads/\($0.lead("alice"))" }, boss: 200, lena: 200, alice: 200, tina: 404),
     Row({ "/leads/\($0.lead("carl"))" }, boss: 200, lena: 404, alice: 404, tina: 404),
+    Row({ "/leads/\($0.lead("alice"))/switch" }, boss: 200, lena: 200, alice: 200, tina: 404),
+    Row({ "/leads/\($0.lead("bob"))/switch" }, boss: 422, lena: 422, alice: 404, tina: 404),
     Row("/leads/99999", boss: 404, lena: 404, alice: 404, tina: 404),
     Row("/alerts?team=1", alice: 403, tina: 403),
     Row("/audit", alice: 403, tina: 403),
@@ -46,6 +48,9 @@ import Testing
     Row({ "/api/v1/next?lead=\($0.lead("alice"))&limit=0" }, boss: 200, lena: 200, alice: 200, tina: 404),
     Row({ "/api/v1/leads/\($0.lead("alice"))" }, boss: 200, lena: 200, alice: 200, tina: 404),
     Row({ "/api/v1/leads/\($0.lead("carl"))" }, boss: 200, lena: 404, alice: 404, tina: 404),
+    Row({ "/api/v1/leads/\($0.lead("alice"))/switch" }, boss: 200, lena: 200, alice: 200, tina: 404),
+    Row({ "/api/v1/leads/\($0.lead("bob"))/switch" }, boss: 422, lena: 422, alice: 404, tina: 404),
+    Row({ "/api/v1/leads/\($0.lead("carl"))/switch" }, boss: 200, lena: 404, alice: 404, tina: 404),
     Row({ "/api/v1/next?lead=\($0.lead("carl"))" }, boss: 200, lena: 404, alice: 404, tina: 404),
     Row("/api/v1/leads/99999", boss: 404, lena: 404, alice: 404, tina: 404),
     Row("/api/v1/alerts?team=1", alice: 403, tina: 403),
@@ -117,7 +122,7 @@ import Testing
               continue
             }
             let error = try #require(Look.errorObject(r.body), "\(user) GET \(uri): \(String(buffer: r.body))")
-            if want == 403 || error.code == "unknown_lead" {
+            if want == 403 || want == 422 || error.code == "unknown_lead" {
               #expect(Look.hasChinese(error.message) == (language == "zh-CN"), "\(user) GET \(uri): \(error.message)")
             }
           }

@@ -49,8 +49,12 @@ struct RouteShop {
       sessions[name] = (token, csrf)
     }
     let session = Session(env: env, db: db, acting: admin)
-    for (name, phone) in [("alice", "13812345678"), ("bob", "13987654321"), ("carl", "13700001111")] {
-      leads[name] = try AddLead(fields: LeadFields(name: "客户\(name)", phone: phone), consultant: name).run(session)
+    // Alice's customer wants an X60 (switch arguments can be computed); bob's has named no model.
+    for (name, phone, model) in [
+      ("alice", "13812345678", "X60"), ("bob", "13987654321", nil), ("carl", "13700001111", "X60"),
+    ] {
+      let fields = LeadFields(name: "客户\(name)", phone: phone, model: model)
+      leads[name] = try AddLead(fields: fields, consultant: name).run(session)
     }
   }
 

@@ -314,6 +314,23 @@ import Testing
     #expect(page.status == 200)
     #expect(page.text.contains("卖点") && page.text.contains("热销中型 SUV"))
     #expect(page.text.contains("远航 S6") && page.text.contains("别的车有现车是因为没人抢"))
+    // The switch arguments on demand: the API answers coach switch --json, the page lists them.
+    #expect(page.text.contains("href=\"/leads/\(id)/switch\""))
+    let api = try await server.send("GET", "/api/v1/leads/\(id)/switch", cookie: cookie)
+    #expect(api.status == 200)
+    let cli = try shop.coach(["switch", id, "--json", "--as", "alice"])
+    #expect(api.text == cli.stdout)
+    let arguments = try cli.json()["switch"] as? [[String: Any]] ?? []
+    #expect(!arguments.isEmpty, "an X60 prospect has switch arguments")
+    let switchPage = try await server.send("GET", "/leads/\(id)/switch?lang=en", cookie: cookie)
+    #expect(switchPage.status == 200)
+    #expect(switchPage.text.contains("Switch arguments"))
+    for a in arguments {
+      #expect(switchPage.text.contains((a["text"] as? String ?? "?").replacingOccurrences(of: "'", with: "&#39;")))
+    }
+    let noModel = try await server.send("GET", "/api/v1/leads/\(shop.aliceLead)/switch", cookie: cookie)
+    #expect(noModel.status == 422)
+    #expect((try noModel.json()["error"] as? [String: String])?["code"] == "no_model")
   }
 
   @Test func theCalendarFeedListsTheFollowUpsWithoutPhonesAndAnUnknownTokenIs404() async throws {

@@ -73,6 +73,11 @@ enum OpenAPIDocument {
         "get": operation(
           "coach lead show ID --json", parameters: [leadID, lang], ok: ("200", "LeadDetail"), errors: ["401", "404"])
       ],
+      "/leads/{id}/switch": [
+        "get": operation(
+          "coach switch ID --json: arguments for switching the lead to a model that comes sooner",
+          parameters: [leadID, lang], ok: ("200", "Switch"), errors: ["401", "404", "422"])
+      ],
       "/leads/{id}/touches": [
         "post": operation(
           "coach touch: record a touch", parameters: [leadID, lang], body: "TouchRequest", ok: ("201", "TouchCreated"),

@@ -95,6 +95,9 @@ enum OpenAPISchemas {
         "model": S.string, "eta": S.string, "date": S.string,
       ], optional: ["reason", "note", "amount", "model", "eta", "date"],
       description: "As coach stage: --reason, --note, --amount, --model, --eta, --date"),
+    "Switch": S.object(
+      ["lead_id": S.string, "from_model": S.string, "switch": S.array(S.ref("SwitchArgument"))],
+      description: "coach switch ID --json"),
     "StageResult": S.object(["lead_id": S.string, "event": S.ref("StageEvent")]),
     "SnoozeRequest": S.object(
       ["until": S.date, "reason": S.string],

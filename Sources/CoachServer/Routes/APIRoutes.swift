@@ -39,6 +39,12 @@ struct APIRoutes {
       let detail = try await blocking { try LeadDetail.load(session, id: id, unmasked: false) }
       return try state.json(detail.json, zone: session.env.zone)
     }
+    api.get("leads/:id/switch") { request, context in
+      let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
+      let id = try context.parameters.require("id")
+      let found = try await blocking { try SwitchArguments.run(session, leadID: id) }
+      return try state.json(found.json, zone: session.env.zone)
+    }
     api.post("leads/:id/touches") { request, context in
       let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
       let id = try context.parameters.require("id")

@@ -69,6 +69,14 @@ struct PageRoutes {
         _ = try SnoozeLead.clear(session, leadID: id)
       }
     }
+    router.get("/leads/:id/switch") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let id = try context.parameters.require("id")
+      let session = state.session(web, language: language, json: false)
+      let found = try await blocking { try SwitchArguments.run(session, leadID: id) }
+      return pages.switchArguments(found, language: language, user: web)
+    }
     router.get("/alerts") { request, context in
       let web = try context.requireUser()
       let language = Language.pick(request, default: pages.defaultLanguage)
