@@ -94,6 +94,30 @@ import Testing
     }
   }
 
+  @Test func theAuditReportWithItsChartsAndDrillDownIsForTeamLeadsAndAdminsInBothLanguages() async throws {
+    let shop = try RouteShop()
+    try await shop.app().test(.router) { client in
+      for user in RouteShop.roles {
+        for language in RouteShop.languages {
+          let live = try await shop.send(client, user, .get, "/audit?from=2026-11-01&to=2026-11-24&lang=\(language)")
+          let r = try await shop.send(
+            client, user, .get, "/audit/report?from=2026-11-01&to=2026-11-24&lang=\(language)")
+          let html = String(buffer: r.body)
+          guard ["boss", "lena"].contains(user) else {
+            #expect(r.status == .forbidden, "\(user)")
+            #expect(Look.layout(html, user: user, language: language).isEmpty, "\(user)")
+            continue
+          }
+          #expect(String(buffer: live.body).contains("href=\"/audit/report?from=2026-11-01&amp;to=2026-11-24\""))
+          #expect(r.status == .ok, "\(user)")
+          #expect(html.contains("<html lang=\"\(language)\""), "\(user) \(language)")
+          #expect(html.contains("<svg") && html.contains("href=\"#"), "\(user): the charts and the drill-down links")
+          #expect(!html.contains("<script") && r.headers[.contentSecurityPolicy]?.contains("script-src 'none'") == true)
+        }
+      }
+    }
+  }
+
   @Test func theAdminLinkAndTheAuditLinkAreShownToThoseWhoMayOpenThem() async throws {
     let shop = try RouteShop()
     try await shop.app().test(.router) { client in

@@ -93,6 +93,19 @@ import Testing
     #expect(audit.status == 200)
     let cli = try shop.coach(["audit", "--from", "2026-11-01", "--to", "2026-11-24", "--json", "--as", "lena"])
     #expect(audit.text == cli.stdout)
+    // The audit report with its charts and drill-down lists is the page coach audit --format html writes.
+    let report = try await server.send(
+      "GET", "/audit/report?from=2026-11-01&to=2026-11-24&lang=en", cookie: lead.cookie)
+    #expect(report.status == 200)
+    let html = try shop.coach([
+      "audit", "--from", "2026-11-01", "--to", "2026-11-24", "--format", "html", "--as", "lena",
+    ])
+    #expect(report.text == html.stdout)
+    #expect(report.text.contains("<svg") && !report.text.contains("<script"))
+    let csp = report.header("Content-Security-Policy") ?? ""
+    #expect(
+      csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"))
+    #expect(try await server.send("GET", "/audit/report", cookie: cookie).status == 403)
     #expect(try server.stop() == 0)
   }
 

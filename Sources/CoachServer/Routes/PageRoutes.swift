@@ -94,6 +94,21 @@ struct PageRoutes {
       let run = try await blocking { try AuditRun.build(session, from: from, to: to, consultant: nil) }
       return pages.audit(run, language: language, user: web)
     }
+    router.get("/audit/report") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let q = request.uri.queryParameters
+      let (from, to) = (q["from"].map(String.init), q["to"].map(String.init))
+      let session = state.session(web, language: language, json: false)
+      let zone = session.env.zone
+      let html = try await blocking {
+        try AuditRun.build(session, from: from, to: to, consultant: nil, drillDown: true)
+          .htmlPage(time: { localTime($0, zone: zone) }, generated: session.env.now)
+      }
+      var response = Responses.html(html)
+      response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<CoachRequestContext>.reportPolicy
+      return response
+    }
     router.get("/static/app.css") { _, _ in
       Response(
         status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
