@@ -177,6 +177,27 @@ class Run:
             WebDriverWait(d, WAIT).until(lambda x: self.path(x) == f"/leads/{held}?done=unsnooze")
             self.check(self.cli("lead", "show", held, "--as", "李娜").get("snoozed_until") is None, "the snooze is lifted")
 
+            # The objection search box answers as coach objection; the switch arguments as coach switch.
+            said = {"en": "it is too expensive", "zh-CN": "太贵了，再便宜点"}
+            for language in ("en", "zh-CN"):
+                self.open(d, f"/objections?lang={language}")
+                d.find_element(By.CSS_SELECTOR, "form[action='/objections'] input[name=q]").send_keys(said[language])
+                d.find_element(By.CSS_SELECTOR, "form[action='/objections'] button[type=submit]").click()
+                WebDriverWait(d, WAIT).until(lambda x: self.path(x).startswith("/objections?"))
+                titles = [h.text for h in d.find_elements(By.CSS_SELECTOR, "ol.cards li.card h2")]
+                cli = self.cli("objection", said[language], "--lang", language)["matches"]
+                self.check(titles and titles[0].startswith(cli[0]["title"]), f"the search finds coach objection's first match: {titles} vs {cli[0]['title']}")
+                self.fits(d, "objection search")
+                self.shot(d, f"objections-{language}-390")
+            models = [l for l in before if self.cli("lead", "show", l, "--as", "李娜").get("model")]
+            if models:
+                for language in ("en", "zh-CN"):
+                    self.open(d, f"/leads/{models[0]}/switch?lang={language}")
+                    cards = d.find_elements(By.CSS_SELECTOR, "ol.cards li.card")
+                    cli = self.cli("switch", models[0], "--as", "李娜")["switch"]
+                    self.check(len(cards) == len(cli), f"the switch page lists coach switch's {len(cli)} arguments, not {len(cards)}")
+                    self.fits(d, "switch page")
+                    self.shot(d, f"switch-{language}-390")
             for language in ("en", "zh-CN"):
                 self.open(d, f"/leads/{lead}?lang={language}")
                 self.shot(d, f"lead-{language}-390")
@@ -204,6 +225,11 @@ class Run:
                 self.check(len(table) == len(audit["consultants"]), f"one audit row per consultant ({language})")
                 self.fits(d, "audit page")
                 self.shot(d, f"audit-page-{language}-1280")
+                d.find_element(By.CSS_SELECTOR, "a[href^='/audit/report?']").click()
+                WebDriverWait(d, WAIT).until(lambda x: self.path(x).startswith("/audit/report?"))
+                self.check(d.find_elements(By.CSS_SELECTOR, "svg"), "the audit report has its charts")
+                self.check(d.find_elements(By.CSS_SELECTOR, "a[href^='#']"), "the audit report's figures link to their lists")
+                self.fits(d, "audit report")
                 self.open(d, f"/alerts?team=1&lang={language}")
                 self.shot(d, f"alerts-team-{language}-1280")
             for language in ("en", "zh-CN"):
