@@ -251,7 +251,10 @@ import Testing
       try await server.send("GET", "/no/such/page"), try await server.send("GET", "/static/app.css"),
       try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": "wrong password"]),
     ]
-    for path in ["/", "/leads/\(shop.aliceLead)", "/alerts", "/?lang=zh-CN", "/api/v1/next"] {
+    for path in [
+      "/", "/leads/\(shop.aliceLead)", "/alerts", "/?lang=zh-CN", "/api/v1/next", "/objections?q=too%20expensive",
+      "/leads/\(shop.aliceLead)/switch", "/leads/\(shop.bobLead)", "/audit",
+    ] {
       replies.append(try await server.send("GET", path, cookie: cookie))
     }
     for r in replies {
