@@ -116,6 +116,12 @@ enum Look {
     return String(html[start.upperBound...].prefix { $0 != "<" })
   }
 
+  /// The refusal itself, without the lead page's "Not done: " before it.
+  static func refusal(_ alert: String) -> String {
+    for prefix in ["Not done: ", "未完成: "] where alert.hasPrefix(prefix) { return String(alert.dropFirst(prefix.count)) }
+    return alert
+  }
+
   static func hasChinese(_ text: String) -> Bool {
     text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
   }

@@ -38,6 +38,7 @@ struct ErrorMiddleware: RouterMiddleware {
   static func apiError(_ error: any Error, context: Context, language: UILanguage) -> APIError {
     switch error {
     case let e as APIError: return e
+    case let e as FieldRefusal: return e.apiError(language)
     case let e as CoachError:
       if case .internalError(let m) = e { context.logger.error("internal error", metadata: ["error": "\(m)"]) }
       return APIError(e, language: language)

@@ -78,7 +78,9 @@ struct APIRoutes {
   /// A whole number 0 or more, or 400.
   static func count(_ text: String?, name: String) throws -> Int? {
     guard let text else { return nil }
-    guard let n = Int(text), n >= 0 else { throw CoachError.usage("\(name)=\(text) is not a whole number 0 or more") }
+    guard let n = Int(text), n >= 0 else {
+      throw FieldRefusal(zh: "\(name)=\(text) 不是 0 或更大的整数", en: "\(name)=\(text) is not a whole number 0 or more")
+    }
     return n
   }
 
@@ -87,7 +89,7 @@ struct APIRoutes {
     switch text {
     case nil, "0", "false": return false
     case "1", "true": return true
-    default: throw CoachError.usage("\(name)=\(text ?? "") is not 1 or 0")
+    default: throw FieldRefusal(zh: "\(name)=\(text ?? "") 只能是 1 或 0", en: "\(name)=\(text ?? "") is not 1 or 0")
     }
   }
 }
@@ -187,9 +189,10 @@ struct SnoozeBody: Decodable {
   /// `until` and `reason` of a JSON body or a form, or 400 naming what is missing.
   static func required(until: String?, reason: String?) throws -> (until: String, reason: String) {
     guard let until else {
-      throw CoachError.usage("until is required: the day follow-ups resume, YYYY-MM-DD after today")
+      throw FieldRefusal.required(
+        "until", zh: "恢复跟进的日期 (YYYY-MM-DD, 晚于今天)", en: "the day follow-ups resume, YYYY-MM-DD after today")
     }
-    guard let reason else { throw CoachError.usage("reason is required: why the follow-ups wait") }
+    guard let reason else { throw FieldRefusal.required("reason", zh: "暂停跟进的原因", en: "why the follow-ups wait") }
     return (until, reason)
   }
 }
@@ -199,6 +202,6 @@ func decodeJSON<T: Decodable>(_ type: T.Type, _ body: ByteBuffer, shape: String)
   do {
     return try JSONDecoder().decode(type, from: Data(buffer: body))
   } catch {
-    throw APIError(.badRequest, code: "usage", message: "the body is not the JSON expected: \(shape)")
+    throw FieldRefusal.notJSON(shape)
   }
 }

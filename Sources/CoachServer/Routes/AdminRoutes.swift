@@ -55,9 +55,9 @@ struct AdminRoutes {
             session, name: web.user.name, password: try Self.password(form), keepingSession: keep)
         }
         return Responses.redirect("/account?done=password")
-      } catch let error as CoachError {
-        return pages.account(
-          language: language, user: web, error: APIError(error, language: UILanguage(code: language)))
+      } catch {
+        guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
+        return pages.account(language: language, user: web, error: refused)
       }
     }
   }
@@ -85,10 +85,10 @@ struct AdminRoutes {
     do {
       let query = try await blocking { try apply(form, session) }
       return Responses.redirect("/admin?\(query)")
-    } catch let error as CoachError {
+    } catch {
+      guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
       let users = try await blocking { try UserAdmin.list(session) }
-      return state.pages.admin(
-        users, language: language, user: web, error: APIError(error, language: UILanguage(code: language)))
+      return state.pages.admin(users, language: language, user: web, error: refused)
     }
   }
 
@@ -96,7 +96,8 @@ struct AdminRoutes {
   static func password(_ form: Form) throws -> String {
     let password = form.fields.first { $0.name == "password" }?.value ?? ""
     guard password == form.fields.first(where: { $0.name == "repeat" })?.value ?? "" else {
-      throw CoachError.usage("the two passwords typed differ: type the same one twice")
+      throw FieldRefusal(
+        zh: "两次输入的密码不一致: 请把同一个密码输入两次", en: "the two passwords typed differ: type the same one twice")
     }
     return password
   }

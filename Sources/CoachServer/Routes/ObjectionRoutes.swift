@@ -41,7 +41,7 @@ struct ObjectionRoutes {
 
   /// What the customer said: given and not blank, or 400.
   static func said(_ text: String?, name: String) throws -> String {
-    guard let text else { throw CoachError.usage("\(name) is required: what the customer said") }
+    guard let text else { throw FieldRefusal.required(name, zh: "客户说的话", en: "what the customer said") }
     try FreeText.require(text, option: name, required: true)
     return text
   }

@@ -37,7 +37,9 @@ struct PageRoutes {
         let kind = try optionalCode(form.first("bury_kind"), "bury kind", as: TopicKind.self) ?? .other
         input.bury = form.all("bury").map { (text: $0, kind: kind) }
         input.resolve = try form.all("resolve").map {
-          guard let n = Int64($0) else { throw CoachError.usage("resolve \"\($0)\" is not a topic id") }
+          guard let n = Int64($0) else {
+            throw FieldRefusal(zh: "resolve \"\($0)\" 不是话题编号", en: "resolve \"\($0)\" is not a topic id")
+          }
           return n
         }
         input.objections = form.all("objection")
@@ -51,7 +53,9 @@ struct PageRoutes {
         change.reason = try optionalCode(form.first("reason"), "reason", as: ChurnReason.self)
         change.note = form.first("note")
         change.amount = try form.first("amount").map {
-          guard let n = Double($0) else { throw CoachError.usage("amount \"\($0)\" is not a number") }
+          guard let n = Double($0) else {
+            throw FieldRefusal(zh: "定金金额 \"\($0)\" 不是数字", en: "amount \"\($0)\" is not a number")
+          }
           return n
         }
         (change.model, change.eta, change.date) = (form.first("model"), form.first("eta"), form.first("date"))
@@ -130,9 +134,10 @@ struct PageRoutes {
     do {
       try await blocking { try apply(form, session, id) }
       return Responses.redirect("/leads/\(pathSegment(id))?done=\(done)")
-    } catch let error as CoachError {
-      let apiError = APIError(error, language: UILanguage(code: language))
-      if apiError.status == .notFound { throw error }
+    } catch {
+      guard let apiError = ErrorMiddleware.refusal(error, language: UILanguage(code: language)),
+        apiError.status != .notFound
+      else { throw error }
       let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
       return state.pages.lead(next, session: session, language: language, user: web, error: apiError)
     }
