@@ -33,13 +33,18 @@ func buildRouter(_ state: ServerState) -> Router<CoachRequestContext> {
   router.add(middleware: RequestLogMiddleware())
   router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: LanguageCookieMiddleware())
-  router.add(middleware: ErrorMiddleware(pages: state.pages))
-  router.add(middleware: AuthMiddleware(db: state.db))
+  // The session is found before errors are answered (an error page has the user's navigation); the CSRF check is
+  // inside, so that its refusal is such a page too.
+  let errors = ErrorMiddleware(pages: state.pages)
+  router.add(middleware: AuthMiddleware(db: state.db, errors: errors))
+  router.add(middleware: errors)
+  router.add(middleware: CSRFMiddleware())
   AuthRoutes(state: state).add(to: router)
   APIRoutes(state: state).add(to: router)
   PageRoutes(state: state).add(to: router)
   AdminRoutes(state: state).add(to: router)
   CalendarRoutes(state: state).add(to: router)
+  ObjectionRoutes(state: state).add(to: router)
   return router
 }
 

@@ -26,8 +26,8 @@ struct ServerState: Sendable {
 func code<T: RawRepresentable & CaseIterable>(_ text: String?, _ field: String, as: T.Type) throws -> T
 where T.RawValue == String {
   let accepted = T.allCases.map(\.rawValue).joined(separator: ", ")
-  guard let text else { throw CoachError.usage("\(field) is required: one of \(accepted)") }
-  guard let value = T(rawValue: text) else { throw CoachError.usage("\(field) \"\(text)\" is not one of \(accepted)") }
+  guard let text else { throw FieldRefusal.required(field, zh: "可选 \(accepted)", en: "one of \(accepted)") }
+  guard let value = T(rawValue: text) else { throw FieldRefusal.notOneOf(field, text, accepted: accepted) }
   return value
 }
 

@@ -91,15 +91,29 @@ import Testing
     for id in ids {
       doc.expect(
         try await server.send("GET", "\(api)/next?lead=\(id)&limit=0&lang=en", cookie: cookie), "GET", "/next", 200)
-      doc.expect(try await server.send("GET", "\(api)/leads/\(id)", cookie: cookie), "GET", "/leads/{id}", 200)
+      let shown = try await server.send("GET", "\(api)/leads/\(id)", cookie: cookie)
+      doc.expect(shown, "GET", "/leads/{id}", 200)
+      let switchable = (try shown.json()["model"] as? String) != nil
+      doc.expect(
+        try await server.send("GET", "\(api)/leads/\(id)/switch", cookie: cookie), "GET", "/leads/{id}/switch",
+        switchable ? 200 : 422)
     }
     doc.expect(try await server.send("GET", "\(api)/next?limit=many", cookie: cookie), "GET", "/next", 400)
     doc.expect(try await server.send("GET", "\(api)/next?lead=99999", cookie: cookie), "GET", "/next", 404)
     doc.expect(try await server.send("GET", "\(api)/leads/99999", cookie: cookie), "GET", "/leads/{id}", 404)
+    doc.expect(
+      try await server.send("GET", "\(api)/leads/99999/switch", cookie: cookie), "GET", "/leads/{id}/switch", 404)
     doc.expect(try await server.send("GET", "\(api)/alerts", cookie: cookie), "GET", "/alerts", 200)
     doc.expect(try await server.send("GET", "\(api)/alerts?team=1", cookie: cookie), "GET", "/alerts", 403)
     doc.expect(try await server.send("GET", "\(api)/alerts?team=yes", cookie: cookie), "GET", "/alerts", 400)
     doc.expect(try await server.send("GET", "\(api)/audit", cookie: cookie), "GET", "/audit", 403)
+    for said in ["太贵了，再便宜点", "别家有现车，凭什么要等", "too expensive", "嗯嗯好的"] {
+      let text = said.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+      doc.expect(
+        try await server.send("GET", "\(api)/objection?text=\(text)&limit=5", cookie: cookie), "GET", "/objection", 200)
+    }
+    doc.expect(try await server.send("GET", "\(api)/objection", cookie: cookie), "GET", "/objection", 400)
+    doc.expect(try await server.send("GET", "\(api)/objection?text=x"), "GET", "/objection", 401)
 
     // The consultant's changes, and their refusals.
     let lead = try #require(ids.first)
@@ -126,6 +140,37 @@ import Testing
       try await server.send("POST", "\(api)/leads/99999/touches", json: touch, cookie: cookie, headers: change), "POST",
       "/leads/{id}/touches", 404)
     doc.expect(try await server.send("GET", "\(api)/leads/\(lead)", cookie: cookie), "GET", "/leads/{id}", 200)
+    // Snoozing a lead and lifting the snooze, and their refusals.
+    let snooze = "\(api)/leads/\(lead)/snooze"
+    let away: [String: Any] = ["until": "2026-12-05", "reason": "abroad until the 5th"]
+    doc.expect(try await server.send("POST", snooze, json: away, cookie: cookie), "POST", "/leads/{id}/snooze", 403)
+    doc.expect(
+      try await server.send("POST", snooze, json: away, cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze", 201)
+    doc.expect(
+      try await server.send("POST", snooze, json: ["until": "2026-12-05"], cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze", 400)
+    doc.expect(
+      try await server.send(
+        "POST", snooze, json: ["until": "2026-11-24", "reason": "x"], cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze", 422)
+    doc.expect(
+      try await server.send("POST", "\(api)/leads/99999/snooze", json: away, cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze", 404)
+    doc.expect(try await server.send("GET", "\(api)/leads/\(lead)", cookie: cookie), "GET", "/leads/{id}", 200)
+    doc.expect(
+      try await server.send("GET", "\(api)/next?lead=\(lead)&limit=0", cookie: cookie), "GET", "/next", 200)
+    doc.expect(
+      try await server.send("POST", "\(snooze)/clear", cookie: cookie), "POST", "/leads/{id}/snooze/clear", 403)
+    doc.expect(
+      try await server.send("POST", "\(snooze)/clear", cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze/clear", 200)
+    doc.expect(
+      try await server.send("POST", "\(snooze)/clear", cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze/clear", 422)
+    doc.expect(
+      try await server.send("POST", "\(api)/leads/99999/snooze/clear", cookie: cookie, headers: change), "POST",
+      "/leads/{id}/snooze/clear", 404)
     let stage = "\(api)/leads/\(lead)/stage"
     doc.expect(
       try await server.send(

@@ -93,6 +93,19 @@ import Testing
     #expect(audit.status == 200)
     let cli = try shop.coach(["audit", "--from", "2026-11-01", "--to", "2026-11-24", "--json", "--as", "lena"])
     #expect(audit.text == cli.stdout)
+    // The audit report with its charts and drill-down lists is the page coach audit --format html writes.
+    let report = try await server.send(
+      "GET", "/audit/report?from=2026-11-01&to=2026-11-24&lang=en", cookie: lead.cookie)
+    #expect(report.status == 200)
+    let html = try shop.coach([
+      "audit", "--from", "2026-11-01", "--to", "2026-11-24", "--format", "html", "--as", "lena",
+    ])
+    #expect(report.text == html.stdout)
+    #expect(report.text.contains("<svg") && !report.text.contains("<script"))
+    let csp = report.header("Content-Security-Policy") ?? ""
+    #expect(
+      csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'none'"))
+    #expect(try await server.send("GET", "/audit/report", cookie: cookie).status == 403)
     #expect(try server.stop() == 0)
   }
 
@@ -176,6 +189,61 @@ import Testing
     #expect(try server.stop() == 0)
   }
 
+  @Test func aSnoozeOverHTTPAnswersWhatCoachSnoozeJSONPrintsAndTheCommandLineSeesIt() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, csrf) = try await server.login("alice")
+    let path = "/api/v1/leads/\(shop.aliceLead)/snooze"
+    let set = try await server.send(
+      "POST", path, json: ["until": "2026-12-05", "reason": "abroad until the 5th"], cookie: cookie,
+      headers: ["X-CSRF-Token": csrf])
+    #expect(set.status == 201)
+    // The same snooze of bob's lead by bob on the command line prints the same document, but for the lead and who.
+    func asAlices(_ cli: Showroom.Result) -> String {
+      cli.stdout.replacingOccurrences(of: "\"\(shop.bobLead)\"", with: "\"\(shop.aliceLead)\"")
+        .replacingOccurrences(of: "\"bob\"", with: "\"alice\"")
+    }
+    let cli = try shop.coach([
+      "snooze", shop.bobLead, "--until", "2026-12-05", "--reason", "abroad until the 5th", "--json", "--as", "bob",
+    ])
+    #expect(set.text == asAlices(cli))
+    let shown = try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()
+    #expect(shown["snoozed_until"] as? String == "2026-12-05")
+    #expect(shown["snoozed_by"] as? String == "alice")
+
+    let lifted = try await server.send("POST", "\(path)/clear", cookie: cookie, headers: ["X-CSRF-Token": csrf])
+    #expect(lifted.status == 200)
+    #expect(lifted.text == asAlices(try shop.coach(["snooze", shop.bobLead, "--clear", "--json", "--as", "bob"])))
+    #expect(
+      try shop.coach(["lead", "show", shop.aliceLead, "--json", "--as", "alice"]).json()["snoozed_until"] is NSNull)
+    #expect(try server.stop() == 0)
+  }
+
+  @Test func theObjectionSearchAnswersAsCoachObjectionAndItsPageShowsTheMatchesInBothLanguages() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let (cookie, _) = try await server.login("alice")
+    for (said, language) in [("别家有现车，凭什么要我等", "zh-CN"), ("it is too expensive, I will wait for a discount", "en")] {
+      let text = said.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+      let api = try await server.send("GET", "/api/v1/objection?text=\(text)&limit=2&lang=\(language)", cookie: cookie)
+      #expect(api.status == 200)
+      let cli = try shop.coach(["objection", said, "--limit", "2", "--json", "--lang", language])
+      #expect(api.text == cli.stdout)
+      let first = try #require((try cli.json()["matches"] as? [[String: Any]])?.first)
+      let page = try await server.send("GET", "/objections?q=\(text)&lang=\(language)", cookie: cookie)
+      #expect(page.status == 200)
+      #expect(page.text.contains("<html lang=\"\(language)\">"))
+      #expect(page.text.contains("value=\"\(said)\""))
+      let title = ((first["title"] as? String) ?? "no title").replacingOccurrences(of: "'", with: "&#39;")
+      #expect(page.text.contains("<h2>\(title) <small>"))
+    }
+    let blank = try await server.send("GET", "/api/v1/objection?text=%20%20", cookie: cookie)
+    #expect(blank.status == 400)
+    #expect((try blank.json()["error"] as? [String: String])?["code"] == "blank_text")
+    #expect(try await server.send("GET", "/api/v1/objection?text=expensive").status == 401)
+    #expect(try server.stop() == 0)
+  }
+
   @Test func everyResponseCarriesTheSecurityHeadersAndPagesLoadNothingFromElsewhere() async throws {
     let shop = try Showroom()
     let server = try Server(shop)
@@ -185,7 +253,10 @@ import Testing
       try await server.send("GET", "/no/such/page"), try await server.send("GET", "/static/app.css"),
       try await server.send("POST", "/api/v1/login", json: ["user": "alice", "password": "wrong password"]),
     ]
-    for path in ["/", "/leads/\(shop.aliceLead)", "/alerts", "/?lang=zh-CN", "/api/v1/next"] {
+    for path in [
+      "/", "/leads/\(shop.aliceLead)", "/alerts", "/?lang=zh-CN", "/api/v1/next", "/objections?q=too%20expensive",
+      "/leads/\(shop.aliceLead)/switch", "/leads/\(shop.bobLead)", "/audit",
+    ] {
       replies.append(try await server.send("GET", path, cookie: cookie))
     }
     for r in replies {
@@ -261,6 +332,23 @@ import Testing
     #expect(page.status == 200)
     #expect(page.text.contains("卖点") && page.text.contains("热销中型 SUV"))
     #expect(page.text.contains("远航 S6") && page.text.contains("别的车有现车是因为没人抢"))
+    // The switch arguments on demand: the API answers coach switch --json, the page lists them.
+    #expect(page.text.contains("href=\"/leads/\(id)/switch\""))
+    let api = try await server.send("GET", "/api/v1/leads/\(id)/switch", cookie: cookie)
+    #expect(api.status == 200)
+    let cli = try shop.coach(["switch", id, "--json", "--as", "alice"])
+    #expect(api.text == cli.stdout)
+    let arguments = try cli.json()["switch"] as? [[String: Any]] ?? []
+    #expect(!arguments.isEmpty, "an X60 prospect has switch arguments")
+    let switchPage = try await server.send("GET", "/leads/\(id)/switch?lang=en", cookie: cookie)
+    #expect(switchPage.status == 200)
+    #expect(switchPage.text.contains("Switch arguments"))
+    for a in arguments {
+      #expect(switchPage.text.contains((a["text"] as? String ?? "?").replacingOccurrences(of: "'", with: "&#39;")))
+    }
+    let noModel = try await server.send("GET", "/api/v1/leads/\(shop.aliceLead)/switch", cookie: cookie)
+    #expect(noModel.status == 422)
+    #expect((try noModel.json()["error"] as? [String: String])?["code"] == "no_model")
   }
 
   @Test func theTouchFormOffersTheBriefsSwitchLeversAndRecordsThoseTicked() async throws {

@@ -133,6 +133,7 @@ class Run:
             WebDriverWait(d, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.error")))
             heading = d.find_element(By.TAG_NAME, "h1").text
             self.check("403" in heading, f"a touch without the CSRF token is refused with 403, the page says {heading!r}")
+            self.check(d.find_elements(By.CSS_SELECTOR, "nav a[href='/account']"), "the refusal page has the user's navigation")
             self.check(len(self.touches(lead, "李娜")) == count, "the refused touch wrote nothing")
 
             # With it (the form as served), the touch is recorded and the queue changes.
@@ -155,6 +156,48 @@ class Run:
             self.check(after == cli, f"the queue page follows coach next after the touch: {after} vs {cli}")
             self.check(after != before, "the queue changed after the touch")
 
+            # A snooze set with the lead page's form is recorded as coach snooze records it, and lifted with its button.
+            held = after[0]
+            self.open(d, f"/leads/{held}")
+            snooze = f"form[action='/leads/{held}/snooze']"
+            d.execute_script(f"document.querySelector(\"{snooze} input[name=until]\").value = '2026-11-30'")
+            d.find_element(By.CSS_SELECTOR, f"{snooze} input[name=reason]").send_keys("browser test: abroad")
+            d.find_element(By.CSS_SELECTOR, f"{snooze} button[type=submit]").click()
+            WebDriverWait(d, WAIT).until(lambda x: self.path(x) == f"/leads/{held}?done=snooze")
+            shown = self.cli("lead", "show", held, "--as", "李娜")
+            self.check(shown.get("snoozed_until") == "2026-11-30" and shown.get("snooze_reason") == "browser test: abroad",
+                       f"the snooze as typed: {shown.get('snoozed_until')} {shown.get('snooze_reason')}")
+            lift = f"form[action='/leads/{held}/snooze/clear'] button[type=submit]"
+            self.check(d.find_elements(By.CSS_SELECTOR, lift), "the lead page offers to lift the snooze")
+            self.open(d, "/")
+            cli = [e["lead_id"] for e in self.cli("next", "--as", "李娜", "--limit", "50")["queue"]]
+            self.check(self.queue_ids(d) == cli, "the queue page follows coach next while the lead is snoozed")
+            self.open(d, f"/leads/{held}")
+            d.find_element(By.CSS_SELECTOR, lift).click()
+            WebDriverWait(d, WAIT).until(lambda x: self.path(x) == f"/leads/{held}?done=unsnooze")
+            self.check(self.cli("lead", "show", held, "--as", "李娜").get("snoozed_until") is None, "the snooze is lifted")
+
+            # The objection search box answers as coach objection; the switch arguments as coach switch.
+            said = {"en": "it is too expensive", "zh-CN": "太贵了，再便宜点"}
+            for language in ("en", "zh-CN"):
+                self.open(d, f"/objections?lang={language}")
+                d.find_element(By.CSS_SELECTOR, "form[action='/objections'] input[name=q]").send_keys(said[language])
+                d.find_element(By.CSS_SELECTOR, "form[action='/objections'] button[type=submit]").click()
+                WebDriverWait(d, WAIT).until(lambda x: self.path(x).startswith("/objections?"))
+                titles = [h.text for h in d.find_elements(By.CSS_SELECTOR, "ol.cards li.card h2")]
+                cli = self.cli("objection", said[language], "--lang", language)["matches"]
+                self.check(titles and titles[0].startswith(cli[0]["title"]), f"the search finds coach objection's first match: {titles} vs {cli[0]['title']}")
+                self.fits(d, "objection search")
+                self.shot(d, f"objections-{language}-390")
+            models = [l for l in before if self.cli("lead", "show", l, "--as", "李娜").get("model")]
+            if models:
+                for language in ("en", "zh-CN"):
+                    self.open(d, f"/leads/{models[0]}/switch?lang={language}")
+                    cards = d.find_elements(By.CSS_SELECTOR, "ol.cards li.card")
+                    cli = self.cli("switch", models[0], "--as", "李娜")["switch"]
+                    self.check(len(cards) == len(cli), f"the switch page lists coach switch's {len(cli)} arguments, not {len(cards)}")
+                    self.fits(d, "switch page")
+                    self.shot(d, f"switch-{language}-390")
             for language in ("en", "zh-CN"):
                 self.open(d, f"/leads/{lead}?lang={language}")
                 self.shot(d, f"lead-{language}-390")
@@ -182,10 +225,18 @@ class Run:
                 self.check(len(table) == len(audit["consultants"]), f"one audit row per consultant ({language})")
                 self.fits(d, "audit page")
                 self.shot(d, f"audit-page-{language}-1280")
+                d.find_element(By.CSS_SELECTOR, "a[href^='/audit/report?']").click()
+                WebDriverWait(d, WAIT).until(lambda x: self.path(x).startswith("/audit/report?"))
+                self.check(d.find_elements(By.CSS_SELECTOR, "svg"), "the audit report has its charts")
+                self.check(d.find_elements(By.CSS_SELECTOR, "a[href^='#']"), "the audit report's figures link to their lists")
+                self.fits(d, "audit report")
                 self.open(d, f"/alerts?team=1&lang={language}")
                 self.shot(d, f"alerts-team-{language}-1280")
-            self.open(d, "/admin")
-            self.check("403" in d.find_element(By.TAG_NAME, "h1").text, "a team lead is refused the admin page")
+            for language in ("en", "zh-CN"):
+                self.open(d, f"/admin?lang={language}")
+                self.check("403" in d.find_element(By.TAG_NAME, "h1").text, "a team lead is refused the admin page")
+                self.check(d.find_elements(By.CSS_SELECTOR, "nav a[href='/audit']"), "the refusal has the team lead's navigation")
+                self.shot(d, f"forbidden-{language}-1280")
             self.open(d, "/")
             self.logout(d)
 

@@ -57,3 +57,17 @@ package struct AuditRun {
     JSONDecimals.pointed(try JSONOutput.encoder(zone: zone).encode(value)) + Data("\n".utf8)
   }
 }
+
+extension AuditRun {
+  /// `coach audit --format html` and `coach serve`'s `/audit/report`: the report as one self-contained page (charts,
+  /// and with `drillDown` the follow-ups behind every figure); `time` formats a time for people, `generated` is now.
+  package func htmlPage(time: @escaping (Date) -> String, generated: Date) -> String {
+    let playbook = ctx.playbook
+    var page = AuditHTML(
+      report: report, labels: AuditLabels(playbook), dealership: playbook.labels.dealership, generated: time(generated))
+    page.access = access
+    page.drillDown = true
+    page.time = time
+    return page.render()
+  }
+}

@@ -22,8 +22,9 @@ package struct APIError: Error, Sendable {
     .forbidden, code: "csrf", message: "a change needs the header X-CSRF-Token with the csrf_token of your login")
 
   /// The HTTP meaning of the command line's errors: usage 400, rejected 422, with 403 for a role that may not and
-  /// 404 for a lead the user may not see (told apart from no lead at all by nobody).
-  package init(_ error: CoachError) {
+  /// 404 for a lead the user may not see (told apart from no lead at all by nobody). The message is in `language`,
+  /// as the command line words it under `--lang`.
+  package init(_ error: CoachError, language: UILanguage) {
     switch error {
     case .usage(let message): self.init(.badRequest, code: "usage", message: message)
     case .internalError: self.init(.internalServerError, code: "internal", message: "internal error")
@@ -31,14 +32,16 @@ package struct APIError: Error, Sendable {
       switch code {
       case "forbidden": self.init(.forbidden, code: code, message: message)
       case "unknown_lead", "not_your_lead":
-        self.init(.notFound, code: "unknown_lead", message: "no lead with that id among the leads you may see")
+        self.init(
+          .notFound, code: "unknown_lead",
+          message: language == .en ? "no lead with that id among the leads you may see" : "你可以查看的客户中没有这个编号")
       default: self.init(.unprocessableContent, code: code, message: message)
       }
     case .said(let text):
       if text.isUsage {
-        self.init(.badRequest, code: text.code, message: error.message)
+        self.init(.badRequest, code: text.code, message: error.message(in: language))
       } else {
-        self.init(.rejected(code: text.code, message: error.message))
+        self.init(.rejected(code: text.code, message: error.message(in: language)), language: language)
       }
     }
   }

@@ -3,11 +3,13 @@ import CoachStore
 import Foundation
 import Hummingbird
 
-/// Finds the request's browser session by its cookie, and refuses a change made in a session without its CSRF
-/// token (403): the `X-CSRF-Token` header, or for a page's form post the form's `csrf_token` field.
+/// Finds the request's browser session by its cookie. It runs outside the error middleware, so that every error
+/// page of a logged-in user is drawn in that user's layout (navigation, language, logout); a failed lookup is
+/// answered here, as the error middleware would answer it.
 struct AuthMiddleware: RouterMiddleware {
   typealias Context = CoachRequestContext
   let db: any CoachDataStore
+  let errors: ErrorMiddleware
 
   static let cookieName = "coach_session"
 
@@ -15,13 +17,29 @@ struct AuthMiddleware: RouterMiddleware {
     -> Response
   {
     var context = context
-    var request = request
     if let token = request.cookies[Self.cookieName]?.value, Tokens.isWellFormed(token) {
       let hash = Tokens.hash(token)
       let db = db
-      context.web = try await blocking { try db.webSession(tokenHash: hash, now: Date()) }
+      do {
+        context.web = try await blocking { try db.webSession(tokenHash: hash, now: Date()) }
+      } catch {
+        return errors.response(error, request: request, context: context)
+      }
       if context.web != nil { context.sessionTokenHash = hash }
     }
+    return try await next(request, context)
+  }
+}
+
+/// Refuses a change made in a session without its CSRF token (403): the `X-CSRF-Token` header, or for a page's form
+/// post the form's `csrf_token` field. Inside the error middleware: the refusal is a page in the user's layout.
+struct CSRFMiddleware: RouterMiddleware {
+  typealias Context = CoachRequestContext
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    var request = request
     if let web = context.web, Self.changes(request.method) {
       var given = request.headers[.xCSRFToken]
       if given == nil, !request.uri.path.hasPrefix("/api/"),

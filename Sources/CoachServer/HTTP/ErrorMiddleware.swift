@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 
 /// Turns every failure into a response here, inside the security headers: API paths get the JSON error object,
-/// pages a small HTML page, and a missing session on a page a redirect to `/login`.
+/// pages a page in the user's layout and language, and a missing session on a page a redirect to `/login`.
 struct ErrorMiddleware: RouterMiddleware {
   typealias Context = CoachRequestContext
   let pages: PageRenderer
@@ -14,25 +14,34 @@ struct ErrorMiddleware: RouterMiddleware {
     do {
       return try await next(request, context)
     } catch {
-      let apiError = Self.apiError(error, context: context)
-      let path = request.uri.path
-      if path.hasPrefix("/api/") || path.hasPrefix("/ics/") {
-        var response = Responses.json(apiError.json, status: apiError.status)
-        if let wait = apiError.retryAfter { response.headers[.retryAfter] = String(wait) }
-        return response
-      }
-      if apiError.status == .unauthorized { return Responses.redirect("/login") }
-      let language = Language.pick(request, default: pages.defaultLanguage)
-      return pages.error(apiError, language: language, user: context.web)
+      return response(error, request: request, context: context)
     }
   }
 
-  static func apiError(_ error: any Error, context: Context) -> APIError {
+  /// The answer to `error`: messages in the request's language (the API's `?lang=`, else the server's `--lang`; a
+  /// page's language as the page picks it), a page drawn for the logged-in user when there is one.
+  func response(_ error: any Error, request: Request, context: Context) -> Response {
+    let path = request.uri.path
+    if path.hasPrefix("/api/") || path.hasPrefix("/ics/") {
+      let language = Language.query(request) ?? pages.defaultLanguage
+      let apiError = Self.apiError(error, context: context, language: UILanguage(code: language))
+      var response = Responses.json(apiError.json, status: apiError.status)
+      if let wait = apiError.retryAfter { response.headers[.retryAfter] = String(wait) }
+      return response
+    }
+    let language = Language.pick(request, default: pages.defaultLanguage)
+    let apiError = Self.apiError(error, context: context, language: UILanguage(code: language))
+    if apiError.status == .unauthorized { return Responses.redirect("/login") }
+    return pages.error(apiError, language: language, user: context.web)
+  }
+
+  static func apiError(_ error: any Error, context: Context, language: UILanguage) -> APIError {
     switch error {
     case let e as APIError: return e
+    case let e as FieldRefusal: return e.apiError(language)
     case let e as CoachError:
       if case .internalError(let m) = e { context.logger.error("internal error", metadata: ["error": "\(m)"]) }
-      return APIError(e)
+      return APIError(e, language: language)
     case let e as HTTPError:
       switch e.status {
       case .notFound: return APIError(.notFound, code: "not_found", message: "no such page")

@@ -73,6 +73,11 @@ enum OpenAPIDocument {
         "get": operation(
           "coach lead show ID --json", parameters: [leadID, lang], ok: ("200", "LeadDetail"), errors: ["401", "404"])
       ],
+      "/leads/{id}/switch": [
+        "get": operation(
+          "coach switch ID --json: arguments for switching the lead to a model that comes sooner",
+          parameters: [leadID, lang], ok: ("200", "Switch"), errors: ["401", "404", "422"])
+      ],
       "/leads/{id}/touches": [
         "post": operation(
           "coach touch: record a touch", parameters: [leadID, lang], body: "TouchRequest", ok: ("201", "TouchCreated"),
@@ -82,6 +87,30 @@ enum OpenAPIDocument {
         "post": operation(
           "coach stage: change the lead's stage", parameters: [leadID, lang], body: "StageRequest",
           ok: ("200", "StageResult"), errors: ["400", "401", "403", "404", "422"], changes: true)
+      ],
+      "/objection": [
+        "get": operation(
+          "coach objection TEXT --json: what a customer said, matched to the playbook's objections, best first",
+          parameters: [
+            [
+              "name": "text", "in": "query", "required": true, "schema": S.string,
+              "description": "what the customer said (not blank)",
+            ],
+            query("limit", ["type": "integer", "minimum": 0], "at most this many matches (default 3; 0 counts as 1)"),
+            lang,
+          ], ok: ("200", "ObjectionMatches"), errors: ["400", "401"])
+      ],
+      "/leads/{id}/snooze": [
+        "post": operation(
+          "coach snooze ID --until DATE --reason TEXT: hold the lead's sales follow-ups until a day (care occasions "
+            + "still come due); a snooze already holding is lifted by the new one",
+          parameters: [leadID, lang], body: "SnoozeRequest", ok: ("201", "Snooze"),
+          errors: ["400", "401", "403", "404", "422"], changes: true)
+      ],
+      "/leads/{id}/snooze/clear": [
+        "post": operation(
+          "coach snooze ID --clear: lift the snooze holding the lead (422 not_snoozed when none does)",
+          parameters: [leadID, lang], ok: ("200", "Snooze"), errors: ["401", "403", "404", "422"], changes: true)
       ],
       "/openapi.json": [
         "get": [

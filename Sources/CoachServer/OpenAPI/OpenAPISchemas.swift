@@ -97,7 +97,13 @@ enum OpenAPISchemas {
         "model": S.string, "eta": S.string, "date": S.string,
       ], optional: ["reason", "note", "amount", "model", "eta", "date"],
       description: "As coach stage: --reason, --note, --amount, --model, --eta, --date"),
+    "Switch": S.object(
+      ["lead_id": S.string, "from_model": S.string, "switch": S.array(S.ref("SwitchArgument"))],
+      description: "coach switch ID --json"),
     "StageResult": S.object(["lead_id": S.string, "event": S.ref("StageEvent")]),
+    "SnoozeRequest": S.object(
+      ["until": S.date, "reason": S.string],
+      description: "As coach snooze: --until (YYYY-MM-DD in the server's zone, after today) and --reason"),
   ]
 
   static let other: [String: OpenAPIValue] = [
@@ -105,6 +111,16 @@ enum OpenAPISchemas {
       "error": S.object(["code": S.string, "message": S.string])
     ]),
     "LoginRequest": S.object(["user": S.string, "password": S.string]),
+    "ObjectionMatches": S.object(
+      ["matches": S.array(S.ref("ObjectionMatch"))], description: "coach objection TEXT --json"),
+    "ObjectionMatch": S.object(
+      [
+        "code": S.string, "score": S.number, "title": S.string, "response": S.string, "script": S.string,
+        "approach": S.string, "competitor": S.ref("NamedCompetitor"),
+      ], optional: ["competitor"]),
+    "NamedCompetitor": S.object(
+      ["name": S.string, "model": S.string, "weakness": S.string],
+      description: "the catalog's competitor the customer named (vs_competitor), listed against our model"),
     "Login": S.object(["user": S.string, "role": S.codes(Role.self), "csrf_token": S.string]),
   ]
 }

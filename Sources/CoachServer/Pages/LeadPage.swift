@@ -31,6 +31,9 @@ extension PageRenderer {
         : "<span>\(esc(t("phone"))) \(esc(Phone.mask(phone)))</span> "
     }
     if let wechat = lead.wechat { body += "<span>\(esc(t("wechat"))) \(esc(wechat))</span>" }
+    if lead.model != nil {
+      body += "<a href=\"/leads/\(pathSegment(lead.id))/switch\">\(esc(t("switch")))</a>"
+    }
     body += "</p>"
     body += brief(next.brief, playbook: playbook, language: language)
     var offered: [Lever] = []
@@ -39,6 +42,7 @@ extension PageRenderer {
     }
     body += touchForm(lead, playbook: playbook, language: language, user: user, levers: offered)
     body += stageForm(lead, playbook: playbook, language: language, user: user)
+    body += snoozeForm(lead, session: session, language: language, user: user)
     body += history(lead, playbook: playbook, language: language)
     return layout(lead.name, body, language: language, user: user, status: error?.status ?? .ok)
   }

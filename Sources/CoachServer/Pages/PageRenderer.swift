@@ -17,6 +17,7 @@ struct PageRenderer: Sendable {
     var nav = ""
     if let user {
       nav += "<a href=\"/\">\(esc(t("queue")))</a><a href=\"/alerts\">\(esc(t("alerts")))</a>"
+      nav += "<a href=\"/objections\">\(esc(t("objections_nav")))</a>"
       if user.user.role == .lead || user.user.role == .admin { nav += "<a href=\"/audit\">\(esc(t("audit")))</a>" }
       if user.user.role == .admin { nav += "<a href=\"/admin\">\(esc(t("admin")))</a>" }
       nav += "<a href=\"/account\">\(esc(t("account")))</a>"
@@ -63,10 +64,13 @@ struct PageRenderer: Sendable {
     return layout(t("login"), body, language: language, user: nil, status: error?.status ?? .ok)
   }
 
+  /// An error page, in the user's layout when someone is logged in. The server's own refusals (no such page, no
+  /// CSRF token …) are worded by the page's language; the use cases' already are.
   func error(_ error: APIError, language: String, user: WebSession?) -> Response {
     let t = { PageText.text($0, language) }
+    let message = PageText.texts[language]?["error_" + error.code] ?? error.message
     let body = """
-      <h1>\(esc(t("error"))) (\(error.status.code))</h1><p class="error" role="alert">\(esc(error.message))</p>
+      <h1>\(esc(t("error"))) (\(error.status.code))</h1><p class="error" role="alert">\(esc(message))</p>
       <p><a href="/">\(esc(t("back")))</a></p>
       """
     return layout(t("error"), body, language: language, user: user, status: error.status)

@@ -74,6 +74,8 @@ extension PageRenderer {
       """
     for c in run.report.consultants { body += row(c.consultant, c.figures) }
     body += "</tbody><tfoot>\(row(t("total"), run.report.team))</tfoot></table></div>"
+    let window = "from=\(w.from.description)&amp;to=\(w.to.description)"
+    body += "<p><a class=\"button\" href=\"/audit/report?\(window)\">\(esc(t("audit_report")))</a></p>"
     return layout(t("audit"), body, language: language, user: user)
   }
 }

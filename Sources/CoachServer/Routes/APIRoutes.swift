@@ -39,6 +39,12 @@ struct APIRoutes {
       let detail = try await blocking { try LeadDetail.load(session, id: id, unmasked: false) }
       return try state.json(detail.json, zone: session.env.zone)
     }
+    api.get("leads/:id/switch") { request, context in
+      let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
+      let id = try context.parameters.require("id")
+      let found = try await blocking { try SwitchArguments.run(session, leadID: id) }
+      return try state.json(found.json, zone: session.env.zone)
+    }
     api.post("leads/:id/touches") { request, context in
       let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
       let id = try context.parameters.require("id")
@@ -53,12 +59,28 @@ struct APIRoutes {
       let event = try await blocking { try change.run(session, leadID: id) }
       return try state.json(StageResultJSON(leadID: id, event: event), zone: session.env.zone)
     }
+    api.post("leads/:id/snooze") { request, context in
+      let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
+      let id = try context.parameters.require("id")
+      let body = try SnoozeBody.decode(try await request.body.collect(upTo: context.maxUploadSize))
+      let (until, reason) = try body.input()
+      let snooze = try await blocking { try SnoozeLead.set(session, leadID: id, until: until, reason: reason) }
+      return try state.json(SnoozeJSON(snooze, leadID: id), zone: session.env.zone, status: .created)
+    }
+    api.post("leads/:id/snooze/clear") { request, context in
+      let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
+      let id = try context.parameters.require("id")
+      let lifted = try await blocking { try SnoozeLead.clear(session, leadID: id) }
+      return try state.json(SnoozeJSON(lifted, leadID: id), zone: session.env.zone)
+    }
   }
 
   /// A whole number 0 or more, or 400.
   static func count(_ text: String?, name: String) throws -> Int? {
     guard let text else { return nil }
-    guard let n = Int(text), n >= 0 else { throw CoachError.usage("\(name)=\(text) is not a whole number 0 or more") }
+    guard let n = Int(text), n >= 0 else {
+      throw FieldRefusal(zh: "\(name)=\(text) 不是 0 或更大的整数", en: "\(name)=\(text) is not a whole number 0 or more")
+    }
     return n
   }
 
@@ -67,7 +89,7 @@ struct APIRoutes {
     switch text {
     case nil, "0", "false": return false
     case "1", "true": return true
-    default: throw CoachError.usage("\(name)=\(text ?? "") is not 1 or 0")
+    default: throw FieldRefusal(zh: "\(name)=\(text ?? "") 只能是 1 或 0", en: "\(name)=\(text ?? "") is not 1 or 0")
     }
   }
 }
@@ -152,11 +174,37 @@ struct StageBody: Decodable {
   }
 }
 
+/// The snooze document: `{"until": "YYYY-MM-DD", "reason"}`, as `coach snooze ID --until DATE --reason TEXT`.
+struct SnoozeBody: Decodable {
+  let until: String?
+  let reason: String?
+
+  static func decode(_ body: ByteBuffer) throws -> SnoozeBody {
+    try decodeJSON(SnoozeBody.self, body, shape: "{\"until\": \"YYYY-MM-DD\", \"reason\"}")
+  }
+
+  /// Both are required (as `coach snooze` requires `--until` and `--reason`); their values are the use case's to
+  /// check.
+  func input() throws -> (until: String, reason: String) {
+    try SnoozeBody.required(until: until, reason: reason)
+  }
+
+  /// `until` and `reason` of a JSON body or a form, or 400 naming what is missing.
+  static func required(until: String?, reason: String?) throws -> (until: String, reason: String) {
+    guard let until else {
+      throw FieldRefusal.required(
+        "until", zh: "恢复跟进的日期 (YYYY-MM-DD, 晚于今天)", en: "the day follow-ups resume, YYYY-MM-DD after today")
+    }
+    guard let reason else { throw FieldRefusal.required("reason", zh: "暂停跟进的原因", en: "why the follow-ups wait") }
+    return (until, reason)
+  }
+}
+
 /// Decodes a JSON body, or 400 naming the expected shape.
 func decodeJSON<T: Decodable>(_ type: T.Type, _ body: ByteBuffer, shape: String) throws -> T {
   do {
     return try JSONDecoder().decode(type, from: Data(buffer: body))
   } catch {
-    throw APIError(.badRequest, code: "usage", message: "the body is not the JSON expected: \(shape)")
+    throw FieldRefusal.notJSON(shape)
   }
 }

@@ -55,8 +55,9 @@ struct AdminRoutes {
             session, name: web.user.name, password: try Self.password(form), keepingSession: keep)
         }
         return Responses.redirect("/account?done=password")
-      } catch let error as CoachError {
-        return pages.account(language: language, user: web, error: APIError(error))
+      } catch {
+        guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
+        return pages.account(language: language, user: web, error: refused)
       }
     }
   }
@@ -64,12 +65,14 @@ struct AdminRoutes {
   /// The logged-in admin, their use-case session and the page's language; anyone else → 403.
   func admin(_ request: Request, _ context: CoachRequestContext) throws -> (WebSession, Session, String) {
     let web = try context.requireUser()
-    guard web.user.role == .admin else {
-      throw APIError(
-        .forbidden, code: "forbidden",
-        message: "only an admin may manage users; \(web.user.name) is a \(web.user.role.rawValue)")
-    }
     let language = Language.pick(request, default: state.pages.defaultLanguage)
+    guard web.user.role == .admin else {
+      let role = PageText.text("role_" + web.user.role.rawValue, language)
+      let message = [web.user.name, role].reduce(PageText.text("admin_only", language)) {
+        $0.replacingOccurrences(of: "%@", with: $1, range: $0.range(of: "%@"))
+      }
+      throw APIError(.forbidden, code: "forbidden", message: message)
+    }
     return (web, state.session(web, language: language, json: false), language)
   }
 
@@ -82,9 +85,10 @@ struct AdminRoutes {
     do {
       let query = try await blocking { try apply(form, session) }
       return Responses.redirect("/admin?\(query)")
-    } catch let error as CoachError {
+    } catch {
+      guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
       let users = try await blocking { try UserAdmin.list(session) }
-      return state.pages.admin(users, language: language, user: web, error: APIError(error))
+      return state.pages.admin(users, language: language, user: web, error: refused)
     }
   }
 
@@ -92,7 +96,8 @@ struct AdminRoutes {
   static func password(_ form: Form) throws -> String {
     let password = form.fields.first { $0.name == "password" }?.value ?? ""
     guard password == form.fields.first(where: { $0.name == "repeat" })?.value ?? "" else {
-      throw CoachError.usage("the two passwords typed differ: type the same one twice")
+      throw FieldRefusal(
+        zh: "两次输入的密码不一致: 请把同一个密码输入两次", en: "the two passwords typed differ: type the same one twice")
     }
     return password
   }

@@ -23,7 +23,7 @@ struct AuthRoutes {
     router.post("/api/v1/login") { request, context in
       let body = try await request.body.collect(upTo: context.maxUploadSize)
       guard let credentials = try? JSONDecoder().decode(Credentials.self, from: Data(buffer: body)) else {
-        throw APIError(.badRequest, code: "usage", message: "send JSON {\"user\": \"…\", \"password\": \"…\"}")
+        throw FieldRefusal.notJSON("{\"user\": \"…\", \"password\": \"…\"}")
       }
       let (web, token) = try await login(credentials.user, credentials.password, context: context)
       var response = try state.json(

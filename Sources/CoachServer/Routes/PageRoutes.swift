@@ -24,7 +24,8 @@ struct PageRoutes {
       let session = state.session(web, language: language, json: false)
       let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
       let flash = request.uri.queryParameters["done"].flatMap {
-        ["touch": "saved_touch", "stage": "saved_stage"][String($0)]
+        ["touch": "saved_touch", "stage": "saved_stage", "snooze": "saved_snooze", "unsnooze": "saved_unsnooze"][
+          String($0)]
       }
       return pages.lead(next, session: session, language: language, user: web, flash: flash)
     }
@@ -36,7 +37,9 @@ struct PageRoutes {
         let kind = try optionalCode(form.first("bury_kind"), "bury kind", as: TopicKind.self) ?? .other
         input.bury = form.all("bury").map { (text: $0, kind: kind) }
         input.resolve = try form.all("resolve").map {
-          guard let n = Int64($0) else { throw CoachError.usage("resolve \"\($0)\" is not a topic id") }
+          guard let n = Int64($0) else {
+            throw FieldRefusal(zh: "resolve \"\($0)\" 不是话题编号", en: "resolve \"\($0)\" is not a topic id")
+          }
           return n
         }
         input.objections = form.all("objection")
@@ -51,12 +54,33 @@ struct PageRoutes {
         change.reason = try optionalCode(form.first("reason"), "reason", as: ChurnReason.self)
         change.note = form.first("note")
         change.amount = try form.first("amount").map {
-          guard let n = Double($0) else { throw CoachError.usage("amount \"\($0)\" is not a number") }
+          guard let n = Double($0) else {
+            throw FieldRefusal(zh: "定金金额 \"\($0)\" 不是数字", en: "amount \"\($0)\" is not a number")
+          }
           return n
         }
         (change.model, change.eta, change.date) = (form.first("model"), form.first("eta"), form.first("date"))
         _ = try change.run(session, leadID: id)
       }
+    }
+    router.post("/leads/:id/snooze") { request, context in
+      try await formPost(request, context, done: "snooze") { form, session, id in
+        let (until, reason) = try SnoozeBody.required(until: form.first("until"), reason: form.first("reason"))
+        _ = try SnoozeLead.set(session, leadID: id, until: until, reason: reason)
+      }
+    }
+    router.post("/leads/:id/snooze/clear") { request, context in
+      try await formPost(request, context, done: "unsnooze") { _, session, id in
+        _ = try SnoozeLead.clear(session, leadID: id)
+      }
+    }
+    router.get("/leads/:id/switch") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let id = try context.parameters.require("id")
+      let session = state.session(web, language: language, json: false)
+      let found = try await blocking { try SwitchArguments.run(session, leadID: id) }
+      return pages.switchArguments(found, language: language, user: web)
     }
     router.get("/alerts") { request, context in
       let web = try context.requireUser()
@@ -74,6 +98,21 @@ struct PageRoutes {
       let session = state.session(web, language: language, json: false)
       let run = try await blocking { try AuditRun.build(session, from: from, to: to, consultant: nil) }
       return pages.audit(run, language: language, user: web)
+    }
+    router.get("/audit/report") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let q = request.uri.queryParameters
+      let (from, to) = (q["from"].map(String.init), q["to"].map(String.init))
+      let session = state.session(web, language: language, json: false)
+      let zone = session.env.zone
+      let html = try await blocking {
+        try AuditRun.build(session, from: from, to: to, consultant: nil, drillDown: true)
+          .htmlPage(time: { localTime($0, zone: zone) }, generated: session.env.now)
+      }
+      var response = Responses.html(html)
+      response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<CoachRequestContext>.reportPolicy
+      return response
     }
     router.get("/static/app.css") { _, _ in
       Response(
@@ -96,9 +135,10 @@ struct PageRoutes {
     do {
       try await blocking { try apply(form, session, id) }
       return Responses.redirect("/leads/\(pathSegment(id))?done=\(done)")
-    } catch let error as CoachError {
-      let apiError = APIError(error)
-      if apiError.status == .notFound { throw error }
+    } catch {
+      guard let apiError = ErrorMiddleware.refusal(error, language: UILanguage(code: language)),
+        apiError.status != .notFound
+      else { throw error }
       let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
       return state.pages.lead(next, session: session, language: language, user: web, error: apiError)
     }

@@ -97,13 +97,7 @@ extension CoachCommand {
         let text = AuditTable(report: report, labels: labels, color: colour).render()
         return Data((text + (log.isEmpty ? "" : "\n" + log.joined(separator: "\n") + "\n")).utf8)
       case .html:
-        var page = AuditHTML(
-          report: report, labels: labels, dealership: playbook.labels.dealership,
-          generated: Output(env: env).time(env.now))
-        page.access = access
-        page.drillDown = true
-        page.time = Output(env: env).time
-        return Data(page.render().utf8)
+        return Data(audit.htmlPage(time: Output(env: env).time, generated: env.now).utf8)
       }
     }
   }

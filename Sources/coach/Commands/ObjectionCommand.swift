@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import CoachStore
 import Foundation
@@ -18,28 +19,13 @@ extension CoachCommand {
       let zh = env.language.hasPrefix("zh")
       let said = text.joined(separator: " ")
       try FreeText.require(said, option: "TEXT")
-      let set = try Playbooks.loadSet(env)
-      guard let playbook = set.playbook(env.language) else {
-        throw CoachError.refused(.noLanguageFolder(language: env.language, found: set.languages.keys.sorted()))
-      }
-      let matcher = set.objectionMatcher(learned: Self.recordedPhrasings(env))
-      let competitor = set.competitorNamed(in: said, language: env.language)
-      let matches = matcher.match(said, limit: max(1, limit)).compactMap { m -> MatchJSON? in
-        guard let o = playbook.objection(m.code) else { return nil }
-        let rival = m.code == "vs_competitor" ? competitor : nil
-        let response = rival?.competitor.answer.trimmed ?? o.response.trimmed
-        return MatchJSON(
-          code: m.code, score: (m.score * 1000).rounded() / 1000, title: o.title, response: response,
-          script: [response, o.followUpQuestion.trimmed].joined(separator: "\n"), approach: o.approach.trimmed,
-          competitor: rival.map {
-            CompetitorJSON(name: $0.competitor.name, model: $0.model.code, weakness: $0.competitor.weakness)
-          })
-      }
+      let found = try ObjectionSearch.run(env, said: said, limit: limit, learned: Self.recordedPhrasings(env))
+      let (matches, playbook) = (found.matches, found.playbook)
       let out = Output(env: env)
       if env.json { return try out.json(["matches": matches]) }
       if matches.isEmpty {
         out.line(playbook.labels.ui(.noMatch) ?? "no objection in the playbook matches well enough; try other words")
-        let closest = matcher.closest(said, limit: 3).compactMap { playbook.objection($0.code) }
+        let closest = found.closest
         guard !closest.isEmpty else { return }
         out.line(playbook.labels.ui(.didYouMean) ?? (zh ? "您是不是想说：" : "did you mean:"))
         for (i, o) in closest.enumerated() {
@@ -70,24 +56,6 @@ extension CoachCommand {
       }
     }
   }
-}
-
-struct MatchJSON: Encodable {
-  let code: String
-  let score: Double
-  let title: String
-  let response: String
-  let script: String
-  let approach: String
-  /// The catalog's competitor the customer named (vs_competitor only); `response` is its one-liner.
-  let competitor: CompetitorJSON?
-}
-
-struct CompetitorJSON: Encodable {
-  let name: String
-  /// Catalog code of our model this competitor is listed against.
-  let model: String
-  let weakness: String
 }
 
 extension String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import CoachStore
 import Foundation
@@ -14,31 +15,18 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let lead = try session.db.snapshot(id: id, scope: session.scope)
-      let ctx = try EngineSetup.context(env, session: session)
-      guard lead.model != nil else {
-        throw CoachError.refused(.noModel(leadID: id))
-      }
-      guard ctx.playbook.model(lead.model) != nil else {
-        throw CoachError.refused(.leadModelNotInCatalog(leadID: id, model: lead.model ?? ""))
-      }
-      let args = SwitchAdvisor.arguments(for: lead, in: ctx)
+      let found = try SwitchArguments.run(session, leadID: id)
+      let (lead, playbook, args) = (found.lead, found.playbook, found.arguments)
       let out = Output(env: env)
-      if env.json { return try out.json(SwitchJSON(lead_id: lead.id, from_model: lead.model, switch: args)) }
-      let labels = ctx.playbook.labels
-      out.line(Output.bold("\(lead.name) #\(lead.id): \(ctx.playbook.model(lead.model)?.name ?? lead.model ?? "")"))
+      if env.json { return try out.json(found.json) }
+      let labels = playbook.labels
+      out.line(Output.bold("\(lead.name) #\(lead.id): \(playbook.model(lead.model)?.name ?? lead.model ?? "")"))
       if args.isEmpty { return out.line("  " + (labels.ui(.noSwitch) ?? "no model in the catalog comes sooner")) }
       for a in args {
         out.line(
-          "  → \(ctx.playbook.model(a.toModel)?.name ?? a.toModel) [\(labels.ui(.lever, a.lever.rawValue) ?? a.lever.rawValue)] \(a.text)"
+          "  → \(playbook.model(a.toModel)?.name ?? a.toModel) [\(labels.ui(.lever, a.lever.rawValue) ?? a.lever.rawValue)] \(a.text)"
         )
       }
     }
   }
-}
-
-struct SwitchJSON: Encodable {
-  let lead_id: String
-  let from_model: String?
-  let `switch`: [SwitchArgument]
 }

@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Snoozing over HTTP: `POST /leads/ID/snooze` (the lead page's form) and `POST /api/v1/leads/ID/snooze` set a
+/// snooze as `coach snooze ID --until DATE --reason TEXT` does, `…/snooze/clear` lifts it as `--clear` does; the
+/// refusals are ChangeRouteTests' subject.
+@Suite struct SnoozeRouteTests {
+  static func json(_ r: TestResponse) -> [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]) ?? [:]
+  }
+
+  @Test func aTeamLeadSnoozesALeadOnItsPageAndTheConsultantSeesItAndLiftsItThroughTheAPI() async throws {
+    let shop = try RouteShop()
+    let lead = shop.lead("alice")
+    try await shop.app().test(.router) { client in
+      let set = try await shop.send(
+        client, "lena", .post, "/leads/\(lead)/snooze?lang=en", form: "until=2026-12-05&reason=abroad+until+the+5th")
+      #expect(set.status == .seeOther)
+      #expect(set.headers[.location] == "/leads/\(lead)?done=snooze")
+      for (language, held, flash) in [
+        ("en", "sales follow-ups snoozed until 2026-12-05 (abroad until the 5th, set by lena)", "Follow-ups snoozed."),
+        ("zh-CN", "销售跟进暂停到 2026-12-05 (原因: abroad until the 5th, lena 设置)", "已暂停跟进。"),
+      ] {
+        let page = String(
+          buffer: try await shop.send(client, "alice", .get, "/leads/\(lead)?done=snooze&lang=\(language)").body)
+        #expect(page.contains(held), "\(language)")
+        #expect(page.contains(flash), "\(language)")
+        #expect(page.contains("action=\"/leads/\(lead)/snooze/clear\""), "\(language)")
+      }
+      let brief = Self.json(try await shop.send(client, "alice", .get, "/api/v1/next?lead=\(lead)&limit=0"))
+      #expect((brief["brief"] as? [String: Any])?["snoozed_until"] as? String == "2026-12-05")
+      let shown = Self.json(try await shop.send(client, "alice", .get, "/api/v1/leads/\(lead)"))
+      #expect(shown["snoozed_until"] as? String == "2026-12-05")
+      #expect(shown["snoozed_by"] as? String == "lena")
+
+      let lifted = try await shop.send(client, "alice", .post, "/api/v1/leads/\(lead)/snooze/clear", json: "{}")
+      #expect(lifted.status == .ok)
+      let body = Self.json(lifted)
+      #expect(body["lead_id"] as? String == lead)
+      #expect(body["until"] as? String == "2026-12-05")
+      #expect(body["reason"] as? String == "abroad until the 5th")
+      #expect(body["by"] as? String == "lena")
+      #expect(body["at"] as? String == "2026-11-24T09:00:00+08:00")
+      #expect(body["cleared_by"] as? String == "alice")
+      #expect(body["cleared_at"] as? String == "2026-11-24T09:00:00+08:00")
+      let page = String(buffer: try await shop.send(client, "alice", .get, "/leads/\(lead)?lang=en").body)
+      #expect(!page.contains("/snooze/clear"))
+      #expect(!page.contains("snoozed until"))
+      let again = try await shop.send(client, "alice", .post, "/api/v1/leads/\(lead)/snooze/clear", json: "{}")
+      #expect(again.status == .unprocessableContent)
+    }
+    #expect(try shop.written().contains("snoozes 1, cleared 1"))
+  }
+
+  @Test func theAPISnoozeIsCreatedWithTheCLIsShapeAndASecondOneLiftsTheFirst() async throws {
+    let shop = try RouteShop()
+    let lead = shop.lead("carl")
+    try await shop.app().test(.router) { client in
+      let first = try await shop.send(
+        client, "boss", .post, "/api/v1/leads/\(lead)/snooze", json: #"{"until": "2026-12-05", "reason": "在外地"}"#)
+      #expect(first.status == .created)
+      let body = Self.json(first)
+      #expect(Set(body.keys) == ["lead_id", "until", "reason", "by", "at", "cleared_at", "cleared_by"])
+      #expect(body["cleared_at"] is NSNull && body["cleared_by"] is NSNull)
+      #expect(body["by"] as? String == "boss")
+      let second = try await shop.send(
+        client, "boss", .post, "/api/v1/leads/\(lead)/snooze", json: #"{"until": "2026-12-10", "reason": "住院"}"#)
+      #expect(second.status == .created)
+      let shown = Self.json(try await shop.send(client, "boss", .get, "/api/v1/leads/\(lead)"))
+      #expect(shown["snoozed_until"] as? String == "2026-12-10")
+      let snoozes = shown["snoozes"] as? [[String: Any]] ?? []
+      #expect(snoozes.count == 2)
+      #expect(snoozes.first?["cleared_by"] as? String == "boss")
+    }
+  }
+
+  @Test func theConsultantSetsAndLiftsASnoozeWithThePagesFormsInBothLanguages() async throws {
+    let shop = try RouteShop()
+    let lead = shop.lead("alice")
+    try await shop.app().test(.router) { client in
+      let page = String(buffer: try await shop.send(client, "alice", .get, "/leads/\(lead)?lang=zh-CN").body)
+      #expect(page.contains("<h2>暂停跟进</h2>") && page.contains("name=\"until\"") && page.contains("name=\"reason\""))
+      #expect(!page.contains("/snooze/clear"))
+      let set = try await shop.send(
+        client, "alice", .post, "/leads/\(lead)/snooze?lang=zh-CN", form: "until=2026-12-01&reason=%E5%87%BA%E5%B7%AE")
+      #expect(set.status == .seeOther)
+      let cleared = try await shop.send(client, "alice", .post, "/leads/\(lead)/snooze/clear?lang=en", form: "")
+      #expect(cleared.status == .seeOther)
+      #expect(cleared.headers[.location] == "/leads/\(lead)?done=unsnooze")
+      let after = String(
+        buffer: try await shop.send(client, "alice", .get, "/leads/\(lead)?done=unsnooze&lang=en").body)
+      #expect(after.contains("Snooze lifted: follow-ups resume."))
+      #expect(after.contains("<h2>Snooze follow-ups</h2>"))
+    }
+    #expect(try shop.written().contains("snoozes 1, cleared 1"))
+  }
+}
