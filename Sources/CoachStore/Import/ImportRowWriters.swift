@@ -80,7 +80,9 @@ struct LeadImportWriter {
 enum FollowUpTriggers {
   static func setAside(_ db: Database) throws -> [String] {
     let triggers = try Row.fetchAll(
-      db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'followUp\\_on\\_%' ESCAPE '\\'")
+      db,
+      sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ? ESCAPE '\\'",
+      arguments: ["followUp\\_on\\_%"])
     for trigger in triggers {
       let name: String = trigger["name"]
       try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
