@@ -41,6 +41,9 @@ struct BM25Index: Sendable {
 
   var count: Int { termFrequencies.count }
 
+  /// Whether any document or background text holds `term`.
+  func knows(_ term: String) -> Bool { documentFrequency[term] != nil }
+
   /// For every document, whether it holds at least one of `tokens`.
   func contains(any tokens: [String]) -> [Bool] {
     termFrequencies.map { doc in tokens.contains { doc[$0] != nil } }

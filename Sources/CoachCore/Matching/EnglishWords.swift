@@ -17,6 +17,13 @@ enum EnglishWords {
     "come", "over", "think", "back", "use", "because", "day", "today", "good", "first", "way", "work",
     "thing", "something", "anything", "much", "many", "more", "most", "lot", "lots", "want", "need",
     "still", "again", "right", "time",
+    // Negations are stop words alone; `EnglishPairs` joins them to the word they negate.
+    "cannot", "cant", "dont", "doesnt", "didnt", "wont", "isnt", "arent", "wasnt", "werent", "havent", "hasnt",
+    "hadnt", "couldnt", "wouldnt", "shouldnt", "aint",
+    // Number words, as digits are dropped: a duration or an amount is a word class of the vocabulary ("# weeks").
+    // "one" stays ("only one car").
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "hundred",
   ]
 
   /// Stop words as the stemmer leaves them, so "things" or "getting" are dropped too.

@@ -218,7 +218,10 @@ public struct ObjectionMatcher: Sendable {
     for (number, (index, owners)) in indexes.enumerated() {
       let factor = number > 0 && owners.first != smallTalk ? tuning.learnedFactor : 1
       let evidence = index.contains(any: strong)
-      for (document, score) in index.scores(for: tokens, weight: weight).enumerated() where evidence[document] {
+      // A two-word token no text of the index holds is left out: its words count already, and as an unknown
+      // token it would only lower every score ("don't pressure me" is about pressure, pair or not).
+      let known = tokens.filter { !EnglishPairs.isPair($0) || index.knows($0) }
+      for (document, score) in index.scores(for: known, weight: weight).enumerated() where evidence[document] {
         best[owners[document]] = max(best[owners[document]], score * factor)
       }
     }

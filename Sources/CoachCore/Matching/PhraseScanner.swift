@@ -156,7 +156,10 @@ struct PhraseScanner: Sendable {
     }
     guard start == 0 || !isWordScalar(text[start - 1]) else { return [] }
     return numberWords.compactMap { word in
-      guard text.count - start >= word.count, text[start..<start + word.count].elementsEqual(word) else { return nil }
+      // The first scalar first: most word starts begin no number word (start-up scans every playbook text).
+      guard word[0] == text[start], text.count - start >= word.count,
+        text[start..<start + word.count].elementsEqual(word)
+      else { return nil }
       let after = start + word.count
       return after == text.count || !isWordScalar(text[after]) ? after : nil
     }.sorted(by: >)

@@ -7,17 +7,23 @@ extension Tokenizer {
     tokens.reserveCapacity(scalars.count * 2)
     var word: [UInt8] = []
     var cjkRun: [Unicode.Scalar] = []
+    var pairs = EnglishPairs()
 
     func flushWord() {
       defer { word.removeAll(keepingCapacity: true) }
-      guard !word.isEmpty, !word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return }
+      guard !word.isEmpty else { return }
+      guard !word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return pairs.interrupt() }
       var stemmed = word
       EnglishWords.stem(&stemmed) { $0 }
       let stem = String(decoding: stemmed, as: UTF8.self)
-      if !EnglishWords.isStop(String(decoding: word, as: UTF8.self), stem: stem) { tokens.append(stem) }
+      let text = String(decoding: word, as: UTF8.self)
+      let isStop = EnglishWords.isStop(text, stem: stem)
+      if !isStop { tokens.append(stem) }
+      if let pair = pairs.next(text, stem: stem, isStop: isStop) { tokens.append(pair) }
     }
     func flushCJK() {
       defer { cjkRun.removeAll(keepingCapacity: true) }
+      if !cjkRun.isEmpty { pairs.interrupt() }
       for index in cjkRun.indices {
         let char = cjkRun[index]
         if !ChineseCharacters.stopScalars.contains(char.value) { tokens.append(String(char)) }
@@ -42,6 +48,7 @@ extension Tokenizer {
       } else {
         flushWord()
         flushCJK()
+        if !scalar.properties.isWhitespace { pairs.interrupt() }
       }
     }
     flushWord()

@@ -5,7 +5,8 @@ import Foundation
 /// Normalisation: NFKC (full-width letters, digits and punctuation become half-width), lowercase,
 /// apostrophes dropped inside words ("don't" -> "dont"), every other non-letter is a separator.
 /// Latin words are stemmed lightly and stop words dropped; numbers are dropped. A run of CJK
-/// characters gives its character unigrams (function characters left out) and all its bigrams.
+/// characters gives its character unigrams (function characters left out) and all its bigrams. A negation
+/// or "only" adds a two-word token with the word after it (`EnglishPairs`).
 enum Tokenizer {
   /// Tokens of `text`, in order, with repeats.
   static func tokens(_ text: String) -> [String] {
@@ -19,15 +20,20 @@ enum Tokenizer {
     var tokens: [String] = []
     var word = ""
     var cjkRun: [Character] = []
+    var pairs = EnglishPairs()
 
     func flushWord() {
       defer { word = "" }
-      guard !word.isEmpty, !word.allSatisfy(\.isNumber) else { return }
+      guard !word.isEmpty else { return }
+      guard !word.allSatisfy(\.isNumber) else { return pairs.interrupt() }
       let stem = EnglishWords.stem(word)
-      if !EnglishWords.isStop(word, stem: stem) { tokens.append(stem) }
+      let isStop = EnglishWords.isStop(word, stem: stem)
+      if !isStop { tokens.append(stem) }
+      if let pair = pairs.next(word, stem: stem, isStop: isStop) { tokens.append(pair) }
     }
     func flushCJK() {
       defer { cjkRun = [] }
+      if !cjkRun.isEmpty { pairs.interrupt() }
       for (index, char) in cjkRun.enumerated() {
         if !ChineseCharacters.stop.contains(char) { tokens.append(String(char)) }
         if index + 1 < cjkRun.count { tokens.append(String([char, cjkRun[index + 1]])) }
@@ -46,6 +52,7 @@ enum Tokenizer {
       } else {
         flushWord()
         flushCJK()
+        if !char.isWhitespace { pairs.interrupt() }
       }
     }
     flushWord()

@@ -1204,6 +1204,7 @@ enum DecodedPlaybookEn {
           "more for",
           "worth more",
           "unfair",
+          "not fair",
           "insulting",
           "offered more",
           "privately",
@@ -2373,6 +2374,10 @@ enum DecodedPlaybookEn {
         "holds its value": "keep its value",
         "hold value": "keep its value",
         "do better on": "discount on",
+        "on the lot": "in stock",
+        "on your lot": "in stock",
+        "thanks for the info": "thanks",
+        "thanks for the information": "thanks",
       ],
       smallTalk: [
         "hello",

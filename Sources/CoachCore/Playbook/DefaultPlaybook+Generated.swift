@@ -2861,7 +2861,7 @@ objections:
   - code: trade_in_value
     title: The trade-in price is too low
     line: "The valuation follows condition, mileage and recent sales, and I'll show you the details; count the fees in a dealer's higher number."
-    concepts: ["@trade_in", "@money", low, too low, too little, more for, worth more, unfair, insulting, offered more, privately, my trade, lowball, giving me, for my car, my old car, offered me]
+    concepts: ["@trade_in", "@money", low, too low, too little, more for, worth more, unfair, not fair, insulting, offered more, privately, my trade, lowball, giving me, for my car, my old car, offered me]
     examples:
       - That's all you'll give me for my old car?
       - Your trade-in valuation is too low, the used-car dealers offer more
@@ -3256,6 +3256,10 @@ vocabulary:
     holds its value: keep its value
     hold value: keep its value
     do better on: discount on
+    on the lot: in stock
+    on your lot: in stock
+    thanks for the info: thanks
+    thanks for the information: thanks
   small_talk:
     - hello
     - hi there

@@ -13,8 +13,30 @@ import Testing
 
   @Test func tokensNormaliseFullWidthCaseAndPunctuation() {
     #expect(Tokenizer.tokens("ＷＡＩＴＩＮＧ，Ｗａｉｔｓ！") == ["wait", "wait"])
-    #expect(Tokenizer.tokens("Don't") == ["dont"])
+    #expect(Tokenizer.tokens("Dealer's") == ["dealer"])
     #expect(Tokenizer.tokens("The car, in 2025.") == ["car"])
+  }
+
+  @Test func negationsAndOnlyJoinTheWordTheyBearOn() {
+    #expect(Tokenizer.tokens("That's not a fair price") == ["fair", "not+fair", "pric"])
+    #expect(Tokenizer.tokens("There's only one") == ["one", "only+one"])
+    #expect(Tokenizer.tokens("I can't choose, I don't know") == ["choos", "not+choos"])
+    #expect(Tokenizer.tokens("Don't") == [])
+    // A number, punctuation or Chinese ends the pair; a stop word gets none.
+    #expect(Tokenizer.tokens("no 3 cars") == ["car"])
+    #expect(Tokenizer.tokens("not. Fair") == ["fair"])
+    #expect(Tokenizer.tokens("not 等车") == ["等", "等车", "车"])
+    #expect(Tokenizer.tokens("Twelve weeks") == ["week"])
+  }
+
+  @Test func aTwoWordTokenNoDocumentHoldsIsLeftOut() {
+    let matcher = ObjectionMatcher(entries: [
+      (code: "just_looking", examples: ["I hate sales pressure, I am browsing"]),
+      (code: "no_choice", examples: ["only one car arrived"]),
+    ])
+    // "not pressure" is in no document: the text scores as "pressure" alone would.
+    #expect(matcher.scoreAll("don't pressure me").first?.score == matcher.scoreAll("pressure").first?.score)
+    #expect(matcher.match("there is only one").first?.code == "no_choice")
   }
 
   @Test func chineseGivesUnigramsWithoutFunctionCharactersAndAllBigrams() {

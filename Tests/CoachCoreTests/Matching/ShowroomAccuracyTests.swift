@@ -65,14 +65,10 @@ import Testing
   }
 
   /// Where a target is not met, the floor is what is reached today (so that a change that loses ground fails):
-  /// the old fixture's English right code in the top 3 is 147/152 (below 98 %: "only one car" vs a trim or a
-  /// competitor, "I found it cheaper online" vs defects); on the held-out fixture English top-1 is 44/48 and
-  /// small talk 12/13 ("Got it, thanks for the info." reads as gathering information), Chinese top-3 48/49;
-  /// both playbook alone and cross-validated.
+  /// on the held-out fixture Chinese top-3 is 48/49, both playbook alone and cross-validated. (English met its
+  /// targets once negations and "only" became two-word tokens: `EnglishPairs`.)
   static func floors(_ fixture: String, _ language: String) -> Floors {
     switch (fixture, language) {
-    case ("showroom", "en"): Floors(top3: 0.96)
-    case ("heldout", "en"): Floors(top1: 0.91, none: 0.92)
     case ("heldout", "zh"): Floors(top3: 0.97)
     default: Floors()
     }
