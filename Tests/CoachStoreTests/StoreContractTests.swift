@@ -1,19 +1,31 @@
 import CoachCore
+import CoachPostgres
 import CoachStore
 import Foundation
 import Testing
 
-/// The promises of `CoachDataStore`, asked through the protocol alone, once per engine: a second engine joins
-/// `Engine.all` and must pass the same suite.
+/// The promises of `CoachDataStore`, asked through the protocol alone, once per engine: SQLite always, PostgreSQL
+/// when `COACH_TEST_POSTGRES_URL` names a server (`.ci/run` starts one), each case in a database of its own.
 @Suite struct StoreContractTests {
   enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
+    case postgres
     var testDescription: String { rawValue }
     func open() throws -> any CoachDataStore {
       switch self {
       case .sqlite: return try AppDatabase.inMemory()
+      case .postgres: return try PostgresTestDatabase.fresh()
       }
     }
+
+    /// The engines this run tests: PostgreSQL only with a server to test on.
+    static var allCases: [Engine] { PostgresTestDatabase.admin == nil ? [.sqlite] : [.sqlite, .postgres] }
+  }
+
+  /// Says so, as a skipped test, when PostgreSQL is left out of this run.
+  @Test(.enabled(if: PostgresTestDatabase.admin != nil, PostgresTestDatabase.skipNote))
+  func postgresIsTestedToo() throws {
+    #expect(Engine.allCases.contains(.postgres))
   }
 
   let now = Date(timeIntervalSince1970: 1_780_000_000)

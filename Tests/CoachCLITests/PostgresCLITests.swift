@@ -1,0 +1,126 @@
+import CoachCore
+import CoachPostgres
+import Foundation
+import Testing
+
+/// The database engines the CLI tests run the real binary on.
+enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
+  case sqlite
+  case postgres
+  var testDescription: String { rawValue }
+
+  /// SQLite always; PostgreSQL when `COACH_TEST_POSTGRES_URL` names a server (`.ci/run` starts one).
+  static var allCases: [Engine] { PostgresCLI.admin == nil ? [.sqlite] : [.sqlite, .postgres] }
+}
+
+enum PostgresCLI {
+  static let admin: PostgresURL? = {
+    guard let text = ProcessInfo.processInfo.environment["COACH_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
+    return try? PostgresURL(text)
+  }()
+
+  /// The URL (as `--db` takes it) of a new, empty database on the test server.
+  static func freshDatabaseURL() throws -> String {
+    guard let admin else { throw CancellationError() }
+    let url = try PostgresStore.createScratchDatabase(admin: admin, prefix: "coach_cli")
+    return "postgres://\(url.user)@\(url.host ?? "")\(url.host == nil ? "" : ":\(url.port)")/\(url.database)"
+      + (url.socketFolder.map { "?host=\($0)" } ?? "")
+  }
+}
+
+/// `coach` on PostgreSQL end to end: the demo gives the same answers, byte for byte, as on SQLite; a bad URL and an
+/// unreachable server are refused naming what was wrong.
+@Suite struct PostgresCLITests {
+  @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
+  func theDemoGivesTheSameJSONOnBothEngines() throws {
+    var sqlite = try CLI(engine: .sqlite)
+    var postgres = try CLI(engine: .postgres)
+    for cli in [sqlite, postgres] {
+      let r = try cli.run(["demo", "--json"])
+      #expect(r.status == 0, "demo on \(cli.db): \(r.stderr)")
+    }
+    let commands: [[String]] = [
+      ["next", "--json"], ["alerts", "--json"], ["alerts", "--team", "--json"], ["audit", "--json"],
+      ["lead", "list", "--json"], ["lead", "show", "1", "--json"], ["doctor", "--json"],
+    ]
+    var compared = 0
+    for user in ["王经理", "李娜", "张伟", "陈静", "刘洋"] {
+      sqlite.user = user
+      postgres.user = user
+      for args in commands {
+        let a = try sqlite.run(args)
+        let b = try postgres.run(args)
+        #expect(a.status == b.status, "\(user) \(args): \(a.status) vs \(b.status) \(b.stderr)")
+        if args[0] == "doctor" {
+          // The database line names each engine's own database; the rest is compared as JSON below.
+          continue
+        }
+        #expect(a.stdout == b.stdout, "\(user) \(args) differs on PostgreSQL")
+        #expect(a.stderr == b.stderr, "\(user) \(args) stderr differs on PostgreSQL")
+        if a.status == 0 { compared += 1 }
+      }
+    }
+    #expect(compared >= 20)
+  }
+
+  @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
+  func everyDayWritesGiveTheSameAnswersOnBothEngines() throws {
+    var outputs: [Engine: [String]] = [:]
+    for engine in [Engine.sqlite, .postgres] {
+      let cli = try CLI(engine: engine)
+      var out: [String] = []
+      func run(_ args: [String]) throws {
+        let r = try cli.run(args)
+        out.append("\(args.joined(separator: " ")) -> \(r.status)\n\(r.stdout)\(r.stderr)")
+      }
+      try run(["init", "--json"])
+      try run(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--model", "X60", "--tag", "vip", "--json"])
+      try run(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--json"])
+      try run(["touch", "1", "--channel", "call", "--outcome", "reached", "--note", "想试驾", "--bury", "预算", "--json"])
+      try run(["stage", "1", "deposit", "--amount", "5000", "--eta", "2026-12-20", "--json"])
+      try run(["stage", "1", "delivered", "--json"])
+      try run(["lead", "edit", "1", "--city", "杭州", "--tag", "hot", "--json"])
+      try run(["snooze", "1", "--until", "2026-12-01", "--reason", "出差", "--json"])
+      try run(["snooze", "1", "--clear", "--json"])
+      try run(["lead", "show", "1", "--json"])
+      try run(["lead", "show", "9", "--json"])
+      try run(["lead", "list", "--json"])
+      try run(["next", "--json"])
+      try run(["user", "add", "A", "--role", "consultant", "--json"])
+      outputs[engine] = out
+    }
+    let a = outputs[.sqlite] ?? []
+    let b = outputs[.postgres] ?? []
+    #expect(a.count == b.count)
+    for (x, y) in zip(a, b) where !x.hasPrefix("init") {
+      #expect(x == y)
+    }
+  }
+
+  @Test func aBadPostgresURLIsRefusedNamingWhatIsAccepted() throws {
+    let cli = try CLI()
+    let before = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path)
+    for url in ["postgres://coach:s3cret@localhost:port/coach", "postgresql://db.example/coach"] {
+      let r = try cli.run(["next", "--json"], env: ["COACH_DB": url])
+      #expect(r.status == 64)
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "bad_database_url")
+      #expect(r.stderr.contains("accepted: postgres://user[:password]@host[:port]/database"))
+      #expect(!r.stderr.contains("s3cret"))
+      let zh = try cli.run(["next"], env: ["COACH_DB": url, "COACH_LANG": "zh-CN"])
+      #expect(zh.status == 64 && zh.stderr.contains("不是可用的 PostgreSQL 地址"))
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.path) == before)
+  }
+
+  @Test func anUnreachableServerIsNamed() throws {
+    let cli = try CLI()
+    // A socket folder with no server in it: refused at once, naming the socket and what to check.
+    let url = "postgres://coach:s3cret@/coach?host=\(cli.dir.path)"
+    let r = try cli.run(["next", "--json"], env: ["COACH_DB": url])
+    #expect(r.status == 65)
+    #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "db_unreachable")
+    #expect(r.stderr.contains("\(cli.dir.path)/.s.PGSQL.5432") && !r.stderr.contains("s3cret"))
+    let zh = try cli.run(["next"], env: ["COACH_DB": url, "COACH_LANG": "zh-CN"])
+    #expect(zh.status == 65 && zh.stderr.contains("无法连接 PostgreSQL 服务器"))
+  }
+}
