@@ -41,7 +41,9 @@ public struct PostgresURL: Sendable, Hashable {
     func bad(_ problem: ErrorText.DatabaseURLProblem) -> CoachError {
       CoachError.refused(.badDatabaseURL(url: Self.hidingPassword(text), problem: problem))
     }
-    guard Self.isPostgres(text), let parts = URLComponents(string: text) else { throw bad(.notAURL) }
+    guard Self.isPostgres(text) else { throw bad(.notAURL) }
+    if let rawPort = Self.rawPort(text) { throw bad(.badPort(given: rawPort)) }
+    guard let parts = URLComponents(string: text) else { throw bad(.notAURL) }
     guard let user = parts.user.flatMap({ $0.removingPercentEncoding ?? $0 }), !user.isEmpty else {
       throw bad(.noUser)
     }
@@ -50,7 +52,6 @@ public struct PostgresURL: Sendable, Hashable {
     let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
     guard !path.isEmpty, !path.contains("/") else { throw bad(.noDatabase) }
     self.database = path.removingPercentEncoding ?? path
-    if parts.port == nil, let rawPort = Self.rawPort(text) { throw bad(.badPort(given: rawPort)) }
     let port = parts.port ?? 5432
     guard (1...65535).contains(port) else { throw bad(.badPort(given: String(port))) }
     self.port = port
@@ -88,7 +89,7 @@ public struct PostgresURL: Sendable, Hashable {
     var rest = text[scheme.upperBound...]
     if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
     let hostPart = rest.prefix { $0 != "/" && $0 != "?" }
-    guard let colon = hostPart.lastIndex(of: ":") else { return nil }
+    guard !hostPart.hasSuffix("]"), let colon = hostPart.lastIndex(of: ":") else { return nil }
     let port = hostPart[hostPart.index(after: colon)...]
     return Int(port) == nil ? String(port) : nil
   }

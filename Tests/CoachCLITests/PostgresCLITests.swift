@@ -52,7 +52,13 @@ enum PostgresCLI {
         let b = try postgres.run(args)
         #expect(a.status == b.status, "\(user) \(args): \(a.status) vs \(b.status) \(b.stderr)")
         if args[0] == "doctor" {
-          // The database line names each engine's own database; the rest is compared as JSON below.
+          // The database and journal lines name each engine's own; every count, check and version is the same.
+          var x = try a.json()
+          var y = try b.json()
+          for key in ["database", "journal_mode"] {
+            #expect(x.removeValue(forKey: key) != nil && y.removeValue(forKey: key) != nil)
+          }
+          #expect(NSDictionary(dictionary: x) == NSDictionary(dictionary: y), "\(user) doctor differs on PostgreSQL")
           continue
         }
         #expect(a.stdout == b.stdout, "\(user) \(args) differs on PostgreSQL")
@@ -60,7 +66,8 @@ enum PostgresCLI {
         if a.status == 0 { compared += 1 }
       }
     }
-    #expect(compared >= 20)
+    // Consultants are refused the team's alerts, the audit and other consultants' leads, alike on both engines.
+    #expect(compared >= 15)
   }
 
   @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
