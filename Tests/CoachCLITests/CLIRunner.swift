@@ -30,12 +30,20 @@ struct CLI {
   /// A fresh temp folder for this test, removed when the tests exit.
   init() throws {
     dir = try TempFolder.make(prefix: "coach-cli")
+    // `COACH_TEST_CLI_ENGINE=postgres` runs every CLI test on a new PostgreSQL database of its own (on the server of
+    // COACH_TEST_POSTGRES_URL) instead of a SQLite file: the whole suite on the second engine.
+    if ProcessInfo.processInfo.environment["COACH_TEST_CLI_ENGINE"] == "postgres" {
+      postgresURL = try PostgresCLI.freshDatabaseURL()
+    }
   }
 
   /// A fresh database on `engine`: a new SQLite file, or a new database on the test server (`PostgresCLI`).
   init(engine: Engine) throws {
     try self.init()
-    if engine == .postgres { postgresURL = try PostgresCLI.freshDatabaseURL() }
+    switch engine {
+    case .sqlite: postgresURL = nil
+    case .postgres: if postgresURL == nil { postgresURL = try PostgresCLI.freshDatabaseURL() }
+    }
   }
 
   static var binary: URL {
