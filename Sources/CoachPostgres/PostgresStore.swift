@@ -35,7 +35,9 @@ public final class PostgresStore: Sendable {
   }
 
   /// A protocol method this store does not run yet: refused, naming it (never a made-up answer).
-  func notYet(_ what: String) -> CoachError { CoachError.refused(.notYetOnPostgres(what: what)) }
+  func notYet(_ what: String, instead: String? = nil) -> CoachError {
+    CoachError.refused(.notYetOnPostgres(what: what, instead: instead))
+  }
 }
 
 // MARK: - Schema

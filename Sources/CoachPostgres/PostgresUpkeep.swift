@@ -135,11 +135,11 @@ extension PostgresStore {
   // MARK: - Not yet on PostgreSQL (phase 1): refused by name, never answered with made-up results.
 
   public func backup(to path: String) throws -> BackupSummary {
-    throw notYet("coach backup (on PostgreSQL use pg_dump or the server's own backups)")
+    throw notYet("coach backup", instead: "pg_dump or the server's own backups")
   }
 
   public func restore(from source: String, keepingCopyAt keep: String) throws -> BackupSummary {
-    throw notYet("coach restore (on PostgreSQL use pg_restore or the server's own backups)")
+    throw notYet("coach restore", instead: "pg_restore or the server's own backups")
   }
 
   public func importLeads(

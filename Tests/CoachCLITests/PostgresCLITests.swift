@@ -104,6 +104,56 @@ enum PostgresCLI {
     }
   }
 
+  /// Processes writing the same lead at once on PostgreSQL (each its own connection, SERIALIZABLE, retried on
+  /// serialization failures): every touch is kept, and the lead's derived last touch is right.
+  @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
+  func processesWritingTheSameLeadAtOnceLoseNothing() throws {
+    let cli = try CLI(engine: .postgres)
+    #expect(try cli.addLead() == "1")
+    let workers = 6
+    let each = 8
+    let failed = Collected()
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      for i in 0..<each {
+        let r = try? cli.run(["touch", "1", "--channel", "call", "--outcome", "reached", "--note", "w\(w)-\(i)"])
+        if r?.status != 0 { failed.add(r?.stderr ?? "did not run") }
+      }
+    }
+    #expect(failed.all.isEmpty, "\(failed.all)")
+    let lead = try cli.run(["lead", "show", "1", "--json"])
+    #expect(lead.status == 0)
+    let touches = try #require(try lead.json()["touches"] as? [[String: Any]])
+    #expect(Set(touches.compactMap { $0["note"] as? String }).count == workers * each)
+    let doctor = try cli.run(["doctor", "--json"])
+    #expect(try doctor.json()["healthy"] as? Bool == true, "\(doctor.stdout)")
+  }
+
+  /// What the PostgreSQL store does not run yet is refused by name (65), writing nothing, never faked.
+  @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
+  func whatIsNotYetOnPostgresIsRefusedByName() throws {
+    var cli = try CLI(engine: .postgres)
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "周主任"
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data("name,phone\n赵敏,13900000001\n".utf8).write(to: csv)
+    let backup = cli.dir.appendingPathComponent("b.sqlite").path
+    // A real coach file to restore from (a SQLite database made by `coach init`).
+    let file = cli.dir.appendingPathComponent("showroom.sqlite").path
+    #expect(try cli.run(["init"], env: ["COACH_DB": file]).status == 0)
+    for (args, what) in [
+      (["import", "leads", csv.path, "--json"], "coach import leads"), (["backup", backup, "--json"], "coach backup"),
+      (["restore", file, "--json"], "coach restore"),
+    ] {
+      let r = try cli.run(args)
+      #expect(r.status == 65, "\(args): \(r.stderr)")
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "not_yet_on_postgres", "\(args)")
+      #expect(r.stderr.contains("\(what) does not run on PostgreSQL yet"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: backup))
+    let list = try cli.run(["lead", "list", "--json"])
+    #expect((try list.json()["leads"] as? [Any])?.count == 200)
+  }
+
   @Test func aBadPostgresURLIsRefusedNamingWhatIsAccepted() throws {
     let cli = try CLI()
     let before = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path)
@@ -130,4 +180,12 @@ enum PostgresCLI {
     let zh = try cli.run(["next"], env: ["COACH_DB": url, "COACH_LANG": "zh-CN"])
     #expect(zh.status == 65 && zh.stderr.contains("无法连接 PostgreSQL 服务器"))
   }
+}
+
+/// Lines from worker threads, collected under a lock.
+final class Collected: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [String] = []
+  func add(_ s: String) { lock.withLock { items.append(s) } }
+  var all: [String] { lock.withLock { items } }
 }

@@ -22,10 +22,11 @@ extension ErrorText {
         "无法连接 PostgreSQL 服务器 \(server) (\(url)): \(reason); 请确认服务器在运行、地址/端口/用户/数据库正确, 或给一个 SQLite 文件路径",
         "cannot connect to the PostgreSQL server at \(server) (\(url)): \(reason); check that the server runs and the host, port, user and database are right, or give a SQLite file path"
       )
-    case .notYetOnPostgres(let what):
+    case .notYetOnPostgres(let what, let instead):
       return l.pick(
-        "\(what) 还不能在 PostgreSQL 上运行 (在 SQLite 上可以); 请用 SQLite 数据库文件运行它",
-        "\(what) does not run on PostgreSQL yet (it does on SQLite); run it on a SQLite database file")
+        "\(what) 还不能在 PostgreSQL 上运行 (在 SQLite 上可以)\(instead.map { "; 在 PostgreSQL 上请用 \($0)" } ?? "; 请用 SQLite 数据库文件运行它")",
+        "\(what) does not run on PostgreSQL yet (it does on SQLite)\(instead.map { "; on PostgreSQL use \($0)" } ?? "; run it on a SQLite database file")"
+      )
     case .negativeLimit:
       return l.pick("--limit 必须是 0 或更大的数", "--limit must be 0 or more")
     case .fromAfterTo(let from, let to):

@@ -43,8 +43,8 @@ public enum ErrorText: Sendable, Hashable {
   case badDatabaseURL(url: String, problem: DatabaseURLProblem)
   /// The PostgreSQL server of `--db` did not answer or refused the connection (`url` without its password).
   case databaseUnreachable(url: String, server: String, reason: String)
-  /// A command the PostgreSQL store does not run yet (it runs on SQLite).
-  case notYetOnPostgres(what: String)
+  /// A command the PostgreSQL store does not run yet (it runs on SQLite); `instead`: what to use meanwhile.
+  case notYetOnPostgres(what: String, instead: String? = nil)
   case negativeLimit
   case fromAfterTo(from: LocalDate, to: LocalDate)
   case nothingToChange
