@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .target(
@@ -33,9 +34,17 @@ let package = Package(
       ]
     ),
     .target(
+      name: "CoachPostgres",
+      dependencies: [
+        "CoachCore", "CoachStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(
       name: "CoachApp",
       dependencies: [
-        "CoachCore", "CoachStore", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        "CoachCore", "CoachStore", "CoachPostgres", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
@@ -62,10 +71,14 @@ let package = Package(
     ),
     .testTarget(
       name: "CoachStoreTests",
-      dependencies: ["CoachStore", "CoachCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "CoachStore", "CoachCore", "CoachPostgres", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachStore", "CoachCore", "TestSupport"]),
-    .testTarget(name: "CoachCLITests", dependencies: ["CoachCore", "coach", "TestSupport"], exclude: ["Golden", "Fixtures"]),
+    .testTarget(
+      name: "CoachCLITests", dependencies: ["CoachCore", "CoachPostgres", "coach", "TestSupport"],
+      exclude: ["Golden", "Fixtures"]),
     .testTarget(
       name: "CoachServerTests",
       dependencies: [

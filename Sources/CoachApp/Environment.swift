@@ -1,4 +1,6 @@
 import CoachCore
+import CoachPostgres
+import CoachStore
 import Foundation
 
 /// The global options as given on the command line (nil: not given), before the environment fills them in.
@@ -20,12 +22,21 @@ package struct RunEnvironment: Sendable {
   package var now: Date
   package var zone: TimeZone
   package var language: String
+  /// The SQLite file, or for PostgreSQL its URL with the password hidden (what outputs name as the database).
   package var dbPath: String
+  /// The PostgreSQL database of a `postgres://` / `postgresql://` `--db` or `COACH_DB` (nil: a SQLite file).
+  package var postgres: PostgresURL?
   package var playbookDir: String?
   package var actingUserName: String?
   /// Where `coach user use` saves the default acting user.
   package var configPath: String
   package var json: Bool
+
+  /// The database this run names: PostgreSQL for a `postgres://` URL, else the SQLite file (created if missing).
+  package func openStore() throws -> any CoachDataStore {
+    if let postgres { return try PostgresStore.open(postgres) }
+    return try AppDatabase.open(path: dbPath)
+  }
 
   package static let languages = ["zh-CN", "en"]
 
@@ -57,13 +68,14 @@ package struct RunEnvironment: Sendable {
       self.language = sys.hasPrefix("en") ? "en" : "zh-CN"
     }
     if let db = o.db ?? env["COACH_DB"], !db.isEmpty {
-      // A server URL is never a file name: a `postgres://` URL made a folder `postgres:` and a SQLite file in it.
-      if let scheme = db.range(of: "://").map({ String(db[..<$0.lowerBound]).lowercased() }),
-        ["postgres", "postgresql"].contains(scheme)
-      {
-        throw CoachError.refused(.databaseEngineUnavailable(scheme: scheme))
+      // A server URL is never a file name: a `postgres://` URL runs on PostgreSQL, or is refused when unusable.
+      if PostgresURL.isPostgres(db) {
+        let url = try PostgresURL(db)
+        self.postgres = url
+        self.dbPath = url.redacted
+      } else {
+        self.dbPath = db
       }
-      self.dbPath = db
     } else {
       let home = env["HOME"] ?? NSHomeDirectory()
       let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"

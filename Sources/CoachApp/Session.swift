@@ -16,13 +16,13 @@ package struct Session: Sendable {
 
   /// Opens the database and resolves `--as` / `COACH_USER`.
   package static func open(_ env: RunEnvironment) throws -> Session {
-    try open(env, db: try AppDatabase.open(path: env.dbPath))
+    try open(env, db: try env.openStore())
   }
 
   /// For a check that writes nothing (`import --dry-run`): the database when it exists, else an empty one in
   /// memory, so that no file is created.
   package static func openForDryRun(_ env: RunEnvironment) throws -> Session {
-    guard FileManager.default.fileExists(atPath: env.dbPath) else {
+    guard env.postgres != nil || FileManager.default.fileExists(atPath: env.dbPath) else {
       return try open(env, db: try AppDatabase.inMemory())
     }
     return try open(env)

@@ -20,7 +20,9 @@ struct CLI {
   enum CLIError: Error { case notAnObject(String), binaryMissing }
 
   let dir: URL
-  var db: String { dir.appendingPathComponent("coach.sqlite").path }
+  /// The database the commands run on: a file in `dir`, or a PostgreSQL URL (`CLI(engine: .postgres)`).
+  var db: String { postgresURL ?? dir.appendingPathComponent("coach.sqlite").path }
+  var postgresURL: String?
   var now = "2026-11-24T09:00:00+08:00"
   var zone = "Asia/Shanghai"
   var user: String?
@@ -28,6 +30,20 @@ struct CLI {
   /// A fresh temp folder for this test, removed when the tests exit.
   init() throws {
     dir = try TempFolder.make(prefix: "coach-cli")
+    // `COACH_TEST_CLI_ENGINE=postgres` runs every CLI test on a new PostgreSQL database of its own (on the server of
+    // COACH_TEST_POSTGRES_URL) instead of a SQLite file: the whole suite on the second engine.
+    if ProcessInfo.processInfo.environment["COACH_TEST_CLI_ENGINE"] == "postgres" {
+      postgresURL = try PostgresCLI.freshDatabaseURL()
+    }
+  }
+
+  /// A fresh database on `engine`: a new SQLite file, or a new database on the test server (`PostgresCLI`).
+  init(engine: Engine) throws {
+    try self.init()
+    switch engine {
+    case .sqlite: postgresURL = nil
+    case .postgres: if postgresURL == nil { postgresURL = try PostgresCLI.freshDatabaseURL() }
+    }
   }
 
   static var binary: URL {

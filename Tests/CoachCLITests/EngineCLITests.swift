@@ -149,18 +149,4 @@ import Testing
     #expect(try cli.run(["next", "--lang", "fr"]).status == 64)
     #expect(try cli.run(["next", "--bogus"]).status == 64)
   }
-
-  /// A `postgres://` URL is never taken for a file name: refused (64) naming what is accepted, the password not
-  /// repeated, and no file or folder made.
-  @Test func aPostgresURLIsRefusedNotTakenForAFileName() throws {
-    let cli = try CLI()
-    let before = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)
-    for url in ["postgres://coach:s3cret@localhost/coach", "postgresql://db.example/coach?sslmode=require"] {
-      let r = try cli.run(["next", "--json"], env: ["COACH_DB": url])
-      #expect(r.status == 64)
-      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "unsupported_database")
-      #expect(r.stderr.contains("SQLite file path") && !r.stderr.contains("s3cret"))
-    }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath) == before)
-  }
 }

@@ -25,10 +25,12 @@ import Testing
     return bad
   }
 
+  /// Runs `sql` on the test's database with the engine's own client: `sqlite3` on a file, `psql` on a PostgreSQL URL
+  /// (`COACH_TEST_CLI_ENGINE=postgres`; statements written in SQLite's dialect may not run there).
   static func sqlite(_ db: String, _ sql: String) throws -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["sqlite3", db, sql]
+    p.arguments = db.hasPrefix("postgres") ? ["psql", "-X", "-q", "-At", db, "-c", sql] : ["sqlite3", db, sql]
     let pipe = Pipe()
     p.standardOutput = pipe
     try p.run()

@@ -1,19 +1,31 @@
 import CoachCore
+import CoachPostgres
 import CoachStore
 import Foundation
 import Testing
 
-/// The promises of `CoachDataStore`, asked through the protocol alone, once per engine: a second engine joins
-/// `Engine.all` and must pass the same suite.
+/// The promises of `CoachDataStore`, asked through the protocol alone, once per engine: SQLite always, PostgreSQL
+/// when `COACH_TEST_POSTGRES_URL` names a server (`.ci/run` starts one), each case in a database of its own.
 @Suite struct StoreContractTests {
   enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
+    case postgres
     var testDescription: String { rawValue }
     func open() throws -> any CoachDataStore {
       switch self {
       case .sqlite: return try AppDatabase.inMemory()
+      case .postgres: return try PostgresTestDatabase.fresh()
       }
     }
+
+    /// The engines this run tests: PostgreSQL only with a server to test on.
+    static var allCases: [Engine] { PostgresTestDatabase.admin == nil ? [.sqlite] : [.sqlite, .postgres] }
+  }
+
+  /// Says so, as a skipped test, when PostgreSQL is left out of this run.
+  @Test(.enabled(if: PostgresTestDatabase.admin != nil, PostgresTestDatabase.skipNote))
+  func postgresIsTestedToo() throws {
+    #expect(Engine.allCases.contains(.postgres))
   }
 
   let now = Date(timeIntervalSince1970: 1_780_000_000)
@@ -99,4 +111,106 @@ import Testing
     let found = try db.exports(from: now.addingTimeInterval(-1), to: now.addingTimeInterval(1))
     #expect(found.map(\.rows) == [3] && found.first?.masked == true && found.first?.actor == "admin")
   }
+
+  /// Writers at the same time on the same leads (one store, as `coach serve`'s requests share one): every touch is
+  /// kept, and the derived last touches agree with the history (on PostgreSQL, serialization failures are retried).
+  @Test(arguments: Engine.allCases) func concurrentWritersLoseNothing(_ engine: Engine) throws {
+    let db = try engine.open()
+    let ids = try (1...2).map { i in try db.addLead(NewLead(name: "客户\(i)", createdAt: now), actor: nil) }
+    let failures = Failures()
+    DispatchQueue.concurrentPerform(iterations: 8) { worker in
+      for k in 0..<15 {
+        let at = now.addingTimeInterval(Double(60 * (worker * 15 + k)))
+        do {
+          _ = try db.addTouch(
+            leadID: ids[k % 2], NewTouch(at: at, channel: .call, outcome: k % 3 == 0 ? .reached : .noAnswer),
+            actor: "w\(worker)", scope: .all)
+        } catch { failures.add("\(error)") }
+      }
+    }
+    #expect(failures.all.isEmpty)
+    let leads = try db.snapshots(LeadFilter(scope: .all))
+    #expect(leads.map(\.touches.count).reduce(0, +) == 120)
+    #expect(try db.derivedMismatches().values.allSatisfy { $0 == 0 })
+  }
+
+  /// A load of the touches since a time (ranking's) gives what the whole history cut at that time gives.
+  @Test(arguments: Engine.allCases) func touchesSinceATimeAreTheWholeHistoryCut(_ engine: Engine) throws {
+    let db = try engine.open()
+    let id = try db.addLead(NewLead(name: "周杰", createdAt: now), actor: nil)
+    let outcomes: [Outcome] = [.reached, .noAnswer, .visited, .noAnswer, .noAnswer, .reached, .noAnswer]
+    for (i, outcome) in outcomes.enumerated() {
+      // Two touches share each time: the history's order is (at, id).
+      let at = now.addingTimeInterval(Double(3_600 * (i / 2)))
+      _ = try db.addTouch(
+        leadID: id, NewTouch(at: at, channel: .call, outcome: outcome, note: "n\(i)"), actor: nil, scope: .all)
+    }
+    let whole = try db.snapshot(id: id, scope: .all)
+    for hours in [0, 1, 2, 3, 5] {
+      let since = now.addingTimeInterval(Double(3_600 * hours))
+      for withNotes in [true, false] {
+        var filter = LeadFilter(scope: .all)
+        filter.touchesSince = since
+        filter.withNotes = withNotes
+        let cut = try #require(try db.snapshots(filter).first)
+        let expected = whole.keepingTouches(since: since).touches
+        #expect(cut.touches.map(\.id) == expected.map(\.id), "since +\(hours)h, notes \(withNotes)")
+        #expect(cut.touchesSince == since)
+      }
+    }
+  }
+
+  @Test(arguments: Engine.allCases) func accountsSessionsSnoozesAndMoves(_ engine: Engine) throws {
+    let db = try engine.open()
+    let a = try db.addUser(name: "A", role: .consultant, team: "t", now: now)
+    let b = try db.addUser(name: "B", role: .consultant, team: "t", now: now)
+    #expect(throws: CoachError.self) { try db.addUser(name: " A ", role: .admin, team: nil, now: now) }
+    #expect(try db.users().map(\.name) == ["A", "B"])
+    #expect(try db.userCount() == 2)
+    let aID = try #require(a.id)
+    try db.setPasswordHash(userID: aID, hash: "h1", now: now)
+    try db.createWebSession(
+      tokenHash: "t1", userID: aID, csrfToken: "c1", now: now, expiresAt: now.addingTimeInterval(60))
+    try db.createWebSession(
+      tokenHash: "t2", userID: aID, csrfToken: "c2", now: now, expiresAt: now.addingTimeInterval(60))
+    #expect(try db.webSession(tokenHash: "t1", now: now)?.user.name == "A")
+    #expect(try db.webSession(tokenHash: "t1", now: now.addingTimeInterval(61)) == nil)
+    try db.setPasswordHash(userID: aID, hash: "h2", now: now, keepingSession: "t2")
+    #expect(try db.webSession(tokenHash: "t1", now: now) == nil && db.webSession(tokenHash: "t2", now: now) != nil)
+    #expect(try db.userWithPasswordHash(named: "A")?.hash == "h2" && db.usersWithPasswords() == 1)
+    try db.setICSTokenHash(userID: aID, hash: "ics")
+    #expect(try db.user(icsTokenHash: "ics")?.name == "A")
+    let id = try db.addLead(NewLead(name: "x", phone: "13800000000", consultantID: aID, createdAt: now), actor: nil)
+    #expect(throws: CoachError.self) {
+      try db.addLead(NewLead(name: "y", phone: "13800000000", createdAt: now), actor: nil, allowDuplicatePhone: false)
+    }
+    let zone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+    let held = try db.snooze(
+      leadID: id, until: LocalDate(year: 2026, month: 6, day: 30), reason: "出差", actor: "A", now: now, zone: zone,
+      scope: .all)
+    let lifted = try db.clearSnooze(leadID: id, actor: "A", now: now, zone: zone, scope: .all)
+    #expect(lifted.id == held.id && lifted.clearedBy == "A")
+    #expect(throws: CoachError.self) { try db.clearSnooze(leadID: id, actor: "A", now: now, zone: zone, scope: .all) }
+    var edit = LeadEdit()
+    edit.city = "杭州"
+    edit.addTags = ["vip"]
+    edit.profile = [ProfileFact(key: "hobby", value: "钓鱼")]
+    try db.editLead(id: id, edit, now: now, actor: "A", scope: .all)
+    let moved = try db.reassignLeads(from: "A", to: "B", acting: nil, now: now)
+    #expect(moved.leads == 1)
+    #expect(try db.reassignments().map(\.to) == ["B"])
+    let lead = try db.snapshot(id: id, scope: .all)
+    #expect(lead.city == "杭州" && lead.tags == ["vip"] && lead.consultant == "B" && lead.snoozes.count == 1)
+    #expect(try db.rebuildDerived().changedAnything == false)
+    #expect(try db.health().isHealthy)
+    _ = b
+  }
+}
+
+/// Errors from worker threads, collected.
+final class Failures: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [String] = []
+  func add(_ s: String) { lock.withLock { items.append(s) } }
+  var all: [String] { lock.withLock { items } }
 }

@@ -9,6 +9,10 @@ public struct RecordedPhrasing: Sendable, Hashable {
   public var at: Date
   public var leadID: String
 
+  package init(code: String, text: String, at: Date, leadID: String) {
+    (self.code, self.text, self.at, self.leadID) = (code, text, at, leadID)
+  }
+
   /// As the matcher takes it.
   public var learned: LearnedPhrasing { LearnedPhrasing(code: code, text: text) }
 }

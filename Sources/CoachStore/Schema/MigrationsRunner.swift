@@ -52,4 +52,8 @@ extension Migrations {
 extension AppDatabase {
   /// The newest schema version this coach knows (the last migration's name).
   public static var currentSchemaVersion: String { Migrations.knownVersions.last ?? "none" }
+
+  /// Every schema version (migration name) this coach knows, oldest first: what another engine's schema list
+  /// must match (`PostgresMigrations`).
+  public static var schemaVersions: [String] { Migrations.knownVersions }
 }

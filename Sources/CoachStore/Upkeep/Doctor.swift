@@ -33,6 +33,15 @@ public struct HealthReport: Sendable, Codable, Hashable {
   }
 
   public var isHealthy: Bool { problems.isEmpty }
+
+  package init(
+    integrity: [String], schemaVersion: String, knownSchemaVersion: String, journalMode: String,
+    orphans: [String: Int], counts: [String: Int], derived: [String: Int] = [:]
+  ) {
+    (self.integrity, self.schemaVersion, self.knownSchemaVersion, self.journalMode) =
+      (integrity, schemaVersion, knownSchemaVersion, journalMode)
+    (self.orphans, self.counts, self.derived) = (orphans, counts, derived)
+  }
 }
 
 extension AppDatabase {
@@ -74,7 +83,7 @@ extension AppDatabase {
   }
 
   /// Output key and table name of every table counted (fixed names, never user input).
-  static let countedTables: [(String, String)] = [
+  package static let countedTables: [(String, String)] = [
     ("users", "user"), ("customers", "customer"), ("leads", "lead"), ("tags", "leadTag"),
     ("profile_facts", "profileFact"),
     ("stage_events", "stageEvent"), ("touches", "touch"), ("topics", "topic"), ("exports", "exportLog"),

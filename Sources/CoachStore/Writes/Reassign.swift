@@ -64,7 +64,7 @@ extension AppDatabase {
   }
 
   /// Admins may move anyone's leads; a team lead only between two users of their own team.
-  static func authorizeReassign(acting: User?, from: User, to: User) throws {
+  package static func authorizeReassign(acting: User?, from: User, to: User) throws {
     guard let acting, acting.role != .admin else { return }
     if acting.role == .lead, let team = acting.team, from.team == team, to.team == team { return }
     let why =

@@ -45,6 +45,10 @@ public struct TouchResult: Sendable, Codable {
   public var touchID: Int64
   public var buriedTopicIDs: [Int64]
   public var issueIDs: [Int64]
+
+  package init(touchID: Int64, buriedTopicIDs: [Int64], issueIDs: [Int64]) {
+    (self.touchID, self.buriedTopicIDs, self.issueIDs) = (touchID, buriedTopicIDs, issueIDs)
+  }
 }
 
 extension AppDatabase {

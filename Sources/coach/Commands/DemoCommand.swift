@@ -18,7 +18,7 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let db = try AppDatabase.open(path: env.dbPath)
+      let db = try env.openStore()
       let dataset = DemoData.generate(now: env.now, zone: env.zone, seed: seed, leads: leads)
       let count = try db.seed(dataset, now: env.now)
       if env.json {

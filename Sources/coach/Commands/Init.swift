@@ -11,7 +11,7 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let db = try AppDatabase.open(path: env.dbPath)
+      let db = try env.openStore()
       let users = try db.userCount()
       if env.json {
         try Output(env: env).json(InitResult(database: env.dbPath, users: users))

@@ -46,10 +46,12 @@ extension CoachCommand {
     /// The showroom's recorded phrasings when the database exists; none otherwise (never creates one, and a
     /// database that cannot be read only costs the showroom's examples, with a note on stderr).
     static func recordedPhrasings(_ env: RunEnvironment) -> [LearnedPhrasing] {
-      let attributes = try? FileManager.default.attributesOfItem(atPath: env.dbPath)
-      guard let size = attributes?[.size] as? Int, size > 0 else { return [] }
+      if env.postgres == nil {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: env.dbPath)
+        guard let size = attributes?[.size] as? Int, size > 0 else { return [] }
+      }
       do {
-        return try AppDatabase.open(path: env.dbPath).recordedPhrasings().map(\.learned)
+        return try env.openStore().recordedPhrasings().map(\.learned)
       } catch {
         FileHandle.standardError.write(Data("coach: matching without the showroom's phrasings: \(error)\n".utf8))
         return []

@@ -40,7 +40,7 @@ extension CoachCommand {
 
       func run() throws {
         let env = try RunEnvironment(global)
-        let db = try AppDatabase.open(path: env.dbPath)
+        let db = try env.openStore()
         guard let user = try db.user(named: name) else {
           let known = try db.users().map(\.name).joined(separator: ", ")
           throw CoachError.rejected(

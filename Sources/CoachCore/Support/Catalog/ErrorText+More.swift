@@ -12,10 +12,20 @@ extension ErrorText {
         "--now \"\(given)\" is not a time: use ISO 8601 with an offset or Z (2025-07-10T10:00:00+08:00) or YYYY-MM-DD")
     case .badLanguage(let given):
       return l.pick("不支持 --lang \"\(given)\": 请用 zh-CN 或 en", "--lang \"\(given)\" is not supported: use zh-CN or en")
-    case .databaseEngineUnavailable(let scheme):
+    case .badDatabaseURL(let url, let problem):
       return l.pick(
-        "--db / COACH_DB 是 \(scheme):// 地址, 但这个版本的 coach 还不能连接 PostgreSQL; 请给一个 SQLite 文件路径 (例如 ./coach.sqlite)",
-        "--db / COACH_DB is a \(scheme):// URL, but this build of coach cannot connect to PostgreSQL yet; give a SQLite file path (e.g. ./coach.sqlite)"
+        "--db / COACH_DB \(url) 不是可用的 PostgreSQL 地址: \(problem.text(l)); 可用: postgres://用户[:密码]@主机[:端口]/数据库, postgresql://…, 或加 ?host=/套接字目录 走 unix 套接字; 或者给一个 SQLite 文件路径",
+        "--db / COACH_DB \(url) is not a usable PostgreSQL URL: \(problem.text(l)); accepted: postgres://user[:password]@host[:port]/database, postgresql://…, or ?host=/socket/dir for a unix socket; or a SQLite file path"
+      )
+    case .databaseUnreachable(let url, let server, let reason):
+      return l.pick(
+        "无法连接 PostgreSQL 服务器 \(server) (\(url)): \(reason); 请确认服务器在运行、地址/端口/用户/数据库正确, 或给一个 SQLite 文件路径",
+        "cannot connect to the PostgreSQL server at \(server) (\(url)): \(reason); check that the server runs and the host, port, user and database are right, or give a SQLite file path"
+      )
+    case .notYetOnPostgres(let what, let instead):
+      return l.pick(
+        "\(what) 还不能在 PostgreSQL 上运行 (在 SQLite 上可以)\(instead.map { "; 在 PostgreSQL 上请用 \($0)" } ?? "; 请用 SQLite 数据库文件运行它")",
+        "\(what) does not run on PostgreSQL yet (it does on SQLite)\(instead.map { "; on PostgreSQL use \($0)" } ?? "; run it on a SQLite database file")"
       )
     case .negativeLimit:
       return l.pick("--limit 必须是 0 或更大的数", "--limit must be 0 or more")
@@ -108,6 +118,35 @@ extension ErrorText {
       return finding.location + finding.message(in: l)
     default:
       return code  // every case is worded in `text` or here; a code is better than nothing if one is not
+    }
+  }
+}
+
+extension ErrorText {
+  /// What is wrong with a `postgres://` URL.
+  public enum DatabaseURLProblem: Sendable, Hashable {
+    case notAURL, noUser, noHost, noDatabase
+    case badPort(given: String)
+    case badSocketFolder(given: String)
+    case unknownParameter(name: String)
+
+    func text(_ l: UILanguage) -> String {
+      switch self {
+      case .notAURL: return l.pick("无法解析这个地址", "it cannot be parsed as a URL")
+      case .noUser: return l.pick("缺少用户名 (user@)", "the user name (user@) is missing")
+      case .noHost:
+        return l.pick("缺少主机 (或 ?host=/套接字目录)", "the host (or ?host=/socket/dir) is missing")
+      case .noDatabase: return l.pick("缺少数据库名 (/数据库)", "the database name (/database) is missing")
+      case .badPort(let given):
+        return l.pick("端口 \"\(given)\" 不是 1-65535 的数", "the port \"\(given)\" is not a number from 1 to 65535")
+      case .badSocketFolder(let given):
+        return l.pick(
+          "?host=\(given) 不是绝对路径的目录", "?host=\(given) is not an absolute folder path (the unix socket's folder)")
+      case .unknownParameter(let name):
+        return l.pick(
+          "不支持参数 \(name) (只支持 host 和 sslmode=disable)",
+          "the parameter \(name) is not supported (only host and sslmode=disable are)")
+      }
     }
   }
 }

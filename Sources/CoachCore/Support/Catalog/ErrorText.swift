@@ -41,8 +41,12 @@ public enum ErrorText: Sendable, Hashable {
   case badZone(given: String)
   case badNow(given: String)
   case badLanguage(given: String)
-  /// `--db`/`COACH_DB` names a database engine this build does not run (a `postgres://` URL).
-  case databaseEngineUnavailable(scheme: String)
+  /// `--db`/`COACH_DB` is a `postgres://` URL coach cannot use (exit 64); `url` has its password hidden.
+  case badDatabaseURL(url: String, problem: DatabaseURLProblem)
+  /// The PostgreSQL server of `--db` did not answer or refused the connection (`url` without its password).
+  case databaseUnreachable(url: String, server: String, reason: String)
+  /// A command the PostgreSQL store does not run yet (it runs on SQLite); `instead`: what to use meanwhile.
+  case notYetOnPostgres(what: String, instead: String? = nil)
   case negativeLimit
   case fromAfterTo(from: LocalDate, to: LocalDate)
   case nothingToChange
@@ -120,7 +124,9 @@ public enum ErrorText: Sendable, Hashable {
     case .unwritable: return "unwritable"
     case .snoozeNotAhead: return "snooze_not_ahead"
     case .notSnoozed: return "not_snoozed"
-    case .databaseEngineUnavailable: return "unsupported_database"
+    case .badDatabaseURL: return "bad_database_url"
+    case .databaseUnreachable: return "db_unreachable"
+    case .notYetOnPostgres: return "not_yet_on_postgres"
     case .noPlaybookFolder, .noLanguageFolder, .invalidPlaybook: return "invalid_playbook"
     }
   }
@@ -129,7 +135,7 @@ public enum ErrorText: Sendable, Hashable {
   public var isUsage: Bool {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
-      .fromAfterTo, .nothingToChange, .badProfile, .databaseEngineUnavailable:
+      .fromAfterTo, .nothingToChange, .badProfile, .badDatabaseURL:
       return true
     default: return false
     }

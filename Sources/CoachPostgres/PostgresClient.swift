@@ -1,0 +1,293 @@
+import CoachCore
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// A value bound to a `$n` parameter: never spliced into SQL text.
+protocol PGArg: Sendable {
+  func bind(into b: inout PostgresBindings) throws
+}
+
+extension String: PGArg { func bind(into b: inout PostgresBindings) throws { try b.append(self) } }
+extension Int64: PGArg { func bind(into b: inout PostgresBindings) throws { try b.append(self) } }
+extension Int: PGArg { func bind(into b: inout PostgresBindings) throws { try b.append(Int64(self)) } }
+extension Double: PGArg { func bind(into b: inout PostgresBindings) throws { try b.append(self) } }
+extension Bool: PGArg { func bind(into b: inout PostgresBindings) throws { try b.append(self) } }
+extension Date: PGArg {
+  /// Milliseconds, cut as SQLite's stored text cuts them (`yyyy-MM-dd HH:mm:ss.SSS`): the same `Date` back.
+  func bind(into b: inout PostgresBindings) throws {
+    try b.append(Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded(.down) / 1000))
+  }
+}
+extension Optional: PGArg where Wrapped: PGArg {
+  func bind(into b: inout PostgresBindings) throws {
+    switch self {
+    case .none: b.appendNull()
+    case .some(let value): try value.bind(into: &b)
+    }
+  }
+}
+
+/// One row, read by column position.
+struct PGRow {
+  let cells: PostgresRandomAccessRow
+
+  init(_ row: PostgresRow) { cells = row.makeRandomAccess() }
+
+  func get<T: PostgresDecodable>(_ i: Int, _: T.Type = T.self) throws -> T { try cells[i].decode(T.self) }
+  func text(_ i: Int) throws -> String? { try cells[i].decode(String?.self) }
+  func int(_ i: Int) throws -> Int64? { try cells[i].decode(Int64?.self) }
+  func date(_ i: Int) throws -> Date? { try cells[i].decode(Date?.self) }
+  func double(_ i: Int) throws -> Double? { try cells[i].decode(Double?.self) }
+}
+
+/// Statements on one connection, each waited for on the calling thread (never one of the client's event loops).
+struct PGConnection {
+  let connection: PostgresConnection
+  let logger: Logger
+
+  /// `sql` with `?` placeholders numbered `$1`, `$2`… (outside quoted text), and its arguments bound.
+  static func query(_ sql: String, _ args: [any PGArg]) throws -> PostgresQuery {
+    var out = ""
+    out.reserveCapacity(sql.count + 8)
+    var n = 0
+    var quoted = false
+    for ch in sql {
+      if ch == "'" { quoted.toggle() }
+      if ch == "?" && !quoted {
+        n += 1
+        out += "$\(n)"
+      } else {
+        out.append(ch)
+      }
+    }
+    precondition(n == args.count, "\(n) placeholders, \(args.count) arguments: \(sql)")
+    var binds = PostgresBindings(capacity: args.count)
+    for a in args { try a.bind(into: &binds) }
+    return PostgresQuery(unsafeSQL: out, binds: binds)
+  }
+
+  /// Every row of a parameterized statement.
+  func rows(_ sql: String, _ args: [any PGArg] = []) throws -> [PGRow] {
+    let result = try connection.query(try Self.query(sql, args), logger: logger).wait()
+    return result.map(PGRow.init)
+  }
+
+  /// Runs a statement; returns the rows it changed.
+  @discardableResult
+  func execute(_ sql: String, _ args: [any PGArg] = []) throws -> Int {
+    try connection.query(try Self.query(sql, args), logger: logger).wait().metadata.rows ?? 0
+  }
+
+  /// A statement's first column of its first row.
+  func scalar<T: PostgresDecodable>(_ sql: String, _ args: [any PGArg] = [], as: T.Type = T.self) throws -> T?
+  where T._DecodableType == T {
+    try rows(sql, args).first.map { try $0.cells[0].decode(T?.self) } ?? nil
+  }
+
+  /// Several statements of fixed text (DDL, `;`-separated), run one after another: no values are bound.
+  func script(_ sql: String) throws {
+    for statement in Self.statements(sql) {
+      _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
+    }
+  }
+
+  /// `sql` cut at each `;` that ends a statement: not inside quotes, quoted identifiers, dollar-quoted bodies
+  /// (`$$ … $$` of PL/pgSQL functions) or `--` comments.
+  static func statements(_ sql: String) -> [String] {
+    var out: [String] = []
+    var current = ""
+    var inSingle = false
+    var inDouble = false
+    var inDollar = false
+    var inComment = false
+    var previous: Character = " "
+    for ch in sql {
+      current.append(ch)
+      if inComment {
+        if ch == "\n" { inComment = false }
+      } else if inSingle {
+        if ch == "'" { inSingle = false }
+      } else if inDouble {
+        if ch == "\"" { inDouble = false }
+      } else if inDollar {
+        if ch == "$" && previous == "$" {
+          inDollar = false
+          previous = " "
+          continue
+        }
+      } else if ch == "-" && previous == "-" {
+        inComment = true
+      } else if ch == "'" {
+        inSingle = true
+      } else if ch == "\"" {
+        inDouble = true
+      } else if ch == "$" && previous == "$" {
+        inDollar = true
+        previous = " "
+        continue
+      } else if ch == ";" {
+        let statement = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if statement != ";" { out.append(statement) }
+        current = ""
+      }
+      previous = ch
+    }
+    let rest = current.trimmingCharacters(in: .whitespacesAndNewlines)
+    if !rest.isEmpty { out.append(rest) }
+    return out
+  }
+}
+
+/// A few connections to one database, reused by the writes and reads of one process (a command, or `coach serve`'s
+/// requests), on one event-loop group of this client's own.
+final class PGPool: Sendable {
+  /// The client's own event loops: a caller blocks on their futures from its own thread, never from one of these.
+  static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+  let url: PostgresURL
+  let configuration: PostgresConnection.Configuration
+  let logger: Logger
+  private let idle = NIOLockedValueBox<[PostgresConnection]>([])
+  private let nextID = ManagedAtomicCounter()
+  static let keptIdle = 8
+
+  init(url: PostgresURL) {
+    self.url = url
+    var config: PostgresConnection.Configuration
+    if let socket = url.socketFolder {
+      config = .init(
+        unixSocketPath: "\(socket)/.s.PGSQL.\(url.port)", username: url.user, password: url.password,
+        database: url.database)
+    } else {
+      config = .init(
+        host: url.host ?? "localhost", port: url.port, username: url.user, password: url.password,
+        database: url.database, tls: .disable)
+    }
+    config.options.connectTimeout = .seconds(10)
+    // Sessions in UTC: times are stored and compared as UTC instants whatever the server's zone.
+    config.options.additionalStartupParameters = [("TimeZone", "UTC"), ("application_name", "coach")]
+    configuration = config
+    var logger = Logger(label: "coach.postgres")
+    logger.logLevel = .critical
+    self.logger = logger
+  }
+
+  func connect() throws -> PostgresConnection {
+    do {
+      return try PostgresConnection.connect(
+        on: Self.group.next(), configuration: configuration, id: nextID.next(), logger: logger
+      ).wait()
+    } catch {
+      throw CoachError.refused(
+        .databaseUnreachable(url: url.redacted, server: url.server, reason: PGErrors.describe(error)))
+    }
+  }
+
+  /// Runs `body` on an idle connection (or a new one), then keeps the connection for the next caller.
+  func withConnection<T>(_ body: (PGConnection) throws -> T) throws -> T {
+    let connection = try idle.withLockedValue { $0.popLast() } ?? connect()
+    do {
+      let result = try body(PGConnection(connection: connection, logger: logger))
+      release(connection)
+      return result
+    } catch {
+      release(connection)
+      throw error
+    }
+  }
+
+  private func release(_ connection: PostgresConnection) {
+    if connection.isClosed { return }
+    let kept = idle.withLockedValue { idle -> Bool in
+      guard idle.count < Self.keptIdle else { return false }
+      idle.append(connection)
+      return true
+    }
+    if !kept { try? connection.close().wait() }
+  }
+
+  deinit { close() }
+
+  /// Closes every idle connection (tests open many stores).
+  func close() {
+    for connection in idle.withLockedValue({ idle -> [PostgresConnection] in
+      defer { idle = [] }
+      return idle
+    }) {
+      try? connection.close().wait()
+    }
+  }
+
+  /// One transaction: all of `body` or none of it. Writes run SERIALIZABLE and are tried again (up to 20 times) when
+  /// the server reports a serialization failure or deadlock, so concurrent writers never lose each other's work.
+  func transaction<T>(
+    isolation: String = "SERIALIZABLE", readOnly: Bool = false, _ body: (PGConnection) throws -> T
+  ) throws -> T {
+    var attempt = 0
+    while true {
+      attempt += 1
+      do {
+        return try withConnection { c in
+          try c.script("BEGIN ISOLATION LEVEL \(isolation)\(readOnly ? " READ ONLY" : "")")
+          do {
+            let result = try body(c)
+            try c.execute("COMMIT")
+            return result
+          } catch {
+            if !c.connection.isClosed { _ = try? c.execute("ROLLBACK") }
+            throw error
+          }
+        }
+      } catch  where PGErrors.isRetryable(error) && attempt < 20 {
+        usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
+      } catch let error as CoachError {
+        throw error
+      } catch {
+        throw PGErrors.coachError(error)
+      }
+    }
+  }
+}
+
+/// A process-wide connection id counter.
+final class ManagedAtomicCounter: Sendable {
+  private let value = NIOLockedValueBox(0)
+  func next() -> Int {
+    value.withLockedValue { v in
+      v += 1
+      return v
+    }
+  }
+}
+
+enum PGErrors {
+  /// The SQLSTATE of a server error.
+  static func state(_ error: any Error) -> String? {
+    (error as? PSQLError)?.serverInfo?[.sqlState]
+  }
+
+  /// Serialization failure (40001) or deadlock (40P01): the transaction is run again.
+  static func isRetryable(_ error: any Error) -> Bool {
+    ["40001", "40P01"].contains(state(error) ?? "")
+  }
+
+  /// The server's own message (or the connection's failure) in a line.
+  static func describe(_ error: any Error) -> String {
+    if let e = error as? PSQLError {
+      if let message = e.serverInfo?[.message] {
+        return message + (e.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
+      }
+      if let underlying = e.underlying { return "\(underlying)" }
+      return "\(e.code)"
+    }
+    return "\(error)"
+  }
+
+  static func coachError(_ error: any Error) -> CoachError {
+    CoachError.internalError("PostgreSQL: \(describe(error))")
+  }
+}

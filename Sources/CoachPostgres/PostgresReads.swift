@@ -1,0 +1,245 @@
+import CoachCore
+import CoachStore
+import Foundation
+import PostgresNIO
+
+extension Array: PGArg where Element == Int64 {
+  func bind(into b: inout PostgresBindings) throws { try b.append(self) }
+}
+
+/// The lead query's condition on `lead l` with its arguments, as `LeadFilter.condition` says on SQLite.
+enum PGFilter {
+  static func scope(_ scope: Scope) -> (String, [any PGArg]) {
+    switch scope {
+    case .all: return ("TRUE", [])
+    case .own(let id): return ("l.consultantId = ?", [id])
+    case .team(let team, let id):
+      guard let team else { return ("l.consultantId = ?", [id]) }
+      return ("l.consultantId IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ?)", [id, team])
+    }
+  }
+
+  static func condition(_ f: LeadFilter) -> (String, [any PGArg]) {
+    var (sql, args) = scope(f.scope)
+    if let stage = f.stage {
+      sql += " AND l.stage = ?"
+      args.append(stage.rawValue)
+    }
+    if let consultantID = f.consultantID {
+      sql += " AND l.consultantId = ?"
+      args.append(consultantID)
+    }
+    if let ids = f.leadIDs {
+      sql += " AND l.id = ANY(?)"
+      args.append(ids)
+    }
+    if let range = f.idRange {
+      sql += " AND l.id BETWEEN ? AND ?"
+      args += [range.lowerBound, range.upperBound]
+    }
+    return (sql, args)
+  }
+}
+
+extension PostgresStore {
+  public func snapshots(_ filter: LeadFilter) throws -> [LeadSnapshot] {
+    try read { c in try PGLeadLoader.load(c, filter) }
+  }
+
+  public func snapshot(id: String, scope: Scope) throws -> LeadSnapshot {
+    try read { c in try PGLeadLoader.one(c, id: id, scope: scope) }
+  }
+
+  public func leadIDs(_ filter: LeadFilter) throws -> [Int64] {
+    let (cond, args) = PGFilter.condition(filter)
+    return try read { c in
+      try c.rows("SELECT l.id FROM lead l WHERE \(cond) ORDER BY l.id", args).map { try $0.get(0, Int64.self) }
+    }
+  }
+
+  public func leadIDRanges(_ filter: LeadFilter, size: Int) throws -> [ClosedRange<Int64>] {
+    Chunks.idRanges(try leadIDs(filter), size: size)
+  }
+
+  public func leadCount() throws -> Int {
+    try read { c in Int(try c.scalar("SELECT COUNT(*) FROM lead", as: Int64.self) ?? 0) }
+  }
+
+  public func salesStats(now: Date) throws -> SalesStats {
+    let day: TimeInterval = 86_400
+    let sql = "SELECT model, COUNT(*) FROM delivery WHERE at >= ? AND at < ? AND model IS NOT NULL GROUP BY 1"
+    return try read { c in
+      func counts(_ from: Date, _ to: Date) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for row in try c.rows(sql, [from, to]) { out[try row.get(0, String.self)] = Int(try row.get(1, Int64.self)) }
+        return out
+      }
+      return SalesStats(
+        recent: try counts(now.addingTimeInterval(-90 * day), now),
+        previous: try counts(now.addingTimeInterval(-180 * day), now.addingTimeInterval(-90 * day)))
+    }
+  }
+}
+
+/// Reads leads and their children in a handful of set-based queries (`LeadLoader` on SQLite).
+enum PGLeadLoader {
+  static func parseID(_ id: String) throws -> Int64 {
+    guard let n = Int64(id.trimmingCharacters(in: .whitespaces)), n > 0 else {
+      throw CoachError.refused(.badLeadID(id: id))
+    }
+    return n
+  }
+
+  static func one(_ c: PGConnection, id: String, scope: Scope) throws -> LeadSnapshot {
+    let n = try parseID(id)
+    if let lead = try load(c, LeadFilter(scope: scope, leadIDs: [n])).first { return lead }
+    if try c.scalar("SELECT 1 FROM lead WHERE id = ?", [n], as: Int32.self) != nil {
+      throw CoachError.refused(.notYourLead(id: id))
+    }
+    throw CoachError.refused(.unknownLead(id: id))
+  }
+
+  static func load(_ c: PGConnection, _ filter: LeadFilter) throws -> [LeadSnapshot] {
+    var (cond, args) = PGFilter.condition(filter)
+    let contacts = filter.withContacts
+    var sql = """
+      SELECT l.id, \(contacts ? "l.externalId" : "NULL::text"), l.source, l.model, l.grade, l.tier, l.stage,
+        l.createdAt, l.customerId, c.name, \(contacts ? "c.phone, c.wechat, c.email, c.gender" : "NULL::text, NULL::text, NULL::text, NULL::text"),
+        c.birthday, \(contacts ? "c.city" : "NULL::text"), u.name
+      FROM lead l JOIN customer c ON c.id = l.customerId LEFT JOIN "user" u ON u.id = l.consultantId
+      WHERE \(cond) ORDER BY l.id
+      """
+    if let limit = filter.limit {
+      sql += " LIMIT ?"
+      args.append(Int64(max(0, limit)))
+    }
+    var leads: [LeadSnapshot] = []
+    var ids: [Int64] = []
+    var customerOf: [Int64: [Int]] = [:]
+    for row in try c.rows(sql, args) {
+      let id = try row.get(0, Int64.self)
+      ids.append(id)
+      if filter.withProfile { customerOf[try row.get(8, Int64.self), default: []].append(leads.count) }
+      leads.append(
+        LeadSnapshot(
+          id: String(id), externalID: try row.text(1), name: try row.get(9, String.self), phone: try row.text(10),
+          wechat: try row.text(11), email: try row.text(12), gender: try row.text(13),
+          birthday: try row.text(14).flatMap(LocalDate.init), city: try row.text(15), source: try row.text(2),
+          consultant: try row.text(16), model: try row.text(3), grade: try row.text(4).flatMap(Grade.init(rawValue:)),
+          tier: try row.text(5).flatMap(Tier.init(rawValue:)),
+          stage: Stage(rawValue: try row.get(6, String.self)) ?? .prospect, createdAt: try row.get(7, Date.self)))
+    }
+    if leads.isEmpty { return [] }
+    var position: [Int64: Int] = [:]
+    for (i, id) in ids.enumerated() { position[id] = i }
+    for row in try c.rows(
+      "SELECT leadId, tag FROM leadTag WHERE leadId = ANY(?) ORDER BY leadId, tag COLLATE \"C\"", [ids])
+    {
+      if let i = position[try row.get(0, Int64.self)] { leads[i].tags.append(try row.get(1, String.self)) }
+    }
+    if filter.withProfile {
+      let customers = customerOf.keys.sorted()
+      for row in try c.rows(
+        "SELECT customerId, key, value FROM profileFact WHERE customerId = ANY(?) ORDER BY id", [customers])
+      {
+        for i in customerOf[try row.get(0, Int64.self)] ?? [] {
+          leads[i].profile.append(ProfileFact(key: try row.get(1, String.self), value: try row.get(2, String.self)))
+        }
+      }
+    }
+    for row in try c.rows(
+      """
+      SELECT leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date
+      FROM stageEvent WHERE leadId = ANY(?) ORDER BY leadId, at, id
+      """, [ids])
+    {
+      guard let i = position[try row.get(0, Int64.self)] else { continue }
+      leads[i].events.append(
+        StageEvent(
+          from: try row.text(1).flatMap(Stage.init(rawValue:)),
+          to: Stage(rawValue: try row.get(2, String.self)) ?? .prospect,
+          at: try row.get(3, Date.self), actor: try row.text(4),
+          reason: try row.text(5).flatMap(ChurnReason.init(rawValue:)), note: try row.text(6),
+          amount: try row.double(7),
+          model: try row.text(8), eta: try row.text(9).flatMap(LocalDate.init),
+          date: try row.text(10).flatMap(LocalDate.init)))
+    }
+    try loadTouches(c, filter, ids, position, into: &leads)
+    for row in try c.rows(
+      """
+      SELECT leadId, id, category, text, kind, buriedAt, buriedBy, resolvedAt, resolvedByTouch
+      FROM topic WHERE leadId = ANY(?) ORDER BY leadId, buriedAt, id
+      """, [ids])
+    {
+      guard let i = position[try row.get(0, Int64.self)] else { continue }
+      leads[i].topics.append(
+        Topic(
+          id: try row.get(1, Int64.self), category: Topic.Category(rawValue: try row.get(2, String.self)) ?? .buried,
+          text: try row.get(3, String.self), kind: TopicKind(rawValue: try row.get(4, String.self)) ?? .other,
+          buriedAt: try row.get(5, Date.self), buriedBy: try row.text(6), resolvedAt: try row.date(7),
+          resolvedByTouch: try row.int(8)))
+    }
+    for row in try c.rows(
+      """
+      SELECT leadId, id, untilDay, reason, actor, at, clearedAt, clearedBy
+      FROM snooze WHERE leadId = ANY(?) ORDER BY leadId, at, id
+      """, [ids])
+    {
+      guard let i = position[try row.get(0, Int64.self)], let until = LocalDate(try row.get(2, String.self)) else {
+        continue
+      }
+      leads[i].snoozes.append(
+        Snooze(
+          id: try row.get(1, Int64.self), until: until, reason: try row.get(3, String.self), actor: try row.text(4),
+          at: try row.get(5, Date.self), clearedAt: try row.date(6), clearedBy: try row.text(7)))
+    }
+    return leads
+  }
+
+  /// Touches in (at, id) order: all of them, or with `touchesSince` those from then on, preceded by each lead's last
+  /// contact and last touch before then (what `LeadLoader.loadTouches` gives on SQLite).
+  static func loadTouches(
+    _ c: PGConnection, _ filter: LeadFilter, _ ids: [Int64], _ position: [Int64: Int],
+    into leads: inout [LeadSnapshot]
+  ) throws {
+    let columns =
+      "leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL::text"), objections, nextAt, actor"
+    /// `once`: a touch already loaded (a lead's last touch that is also its last contact) is not added again.
+    func add(_ rows: [PGRow], once: Bool = false) throws {
+      for row in rows {
+        guard let i = position[try row.get(0, Int64.self)] else { continue }
+        let t = try touch(row)
+        if once, leads[i].touches.contains(where: { $0.id == t.id }) { continue }
+        leads[i].touches.append(t)
+      }
+    }
+    guard let since = filter.touchesSince else {
+      try add(try c.rows("SELECT \(columns) FROM touch WHERE leadId = ANY(?) ORDER BY leadId, at, id", [ids]))
+      return
+    }
+    for i in leads.indices { leads[i].touchesSince = since }
+    for contactOnly in [false, true] {
+      try add(
+        try c.rows(
+          """
+          SELECT t.* FROM unnest(?::bigint[]) AS ids(id) CROSS JOIN LATERAL (
+            SELECT \(columns) FROM touch WHERE leadId = ids.id AND at < ?
+            \(contactOnly ? "AND " + PostgresMigrations.contact : "") ORDER BY at DESC, id DESC LIMIT 1) t
+          """, [ids, since]), once: true)
+    }
+    try add(
+      try c.rows(
+        "SELECT \(columns) FROM touch WHERE leadId = ANY(?) AND at >= ? ORDER BY leadId, at, id", [ids, since]))
+    for i in leads.indices { leads[i].touches.sort { ($0.at, $0.id) < ($1.at, $1.id) } }
+  }
+
+  /// A touch from a row of `leadId, id, at, channel, outcome, note, objections, nextAt, actor`.
+  static func touch(_ row: PGRow) throws -> Touch {
+    Touch(
+      id: try row.get(1, Int64.self), at: try row.get(2, Date.self),
+      channel: Channel(rawValue: try row.get(3, String.self)) ?? .call,
+      outcome: Outcome(rawValue: try row.get(4, String.self)) ?? .reached, note: try row.text(5),
+      objections: try row.text(6)?.split(separator: ";").map(String.init) ?? [], nextAt: try row.date(7),
+      actor: try row.text(8))
+  }
+}

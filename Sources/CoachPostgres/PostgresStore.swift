@@ -1,0 +1,116 @@
+import CoachCore
+import CoachStore
+import Foundation
+import PostgresNIO
+
+/// The coach database on PostgreSQL (`--db postgres://…`): the same promises as `AppDatabase` on SQLite (one
+/// transaction per write, scopes, UTC times, numeric ids), over a few pooled connections. Writes run SERIALIZABLE
+/// and are retried on serialization failures; every value is a bound parameter.
+///
+/// The protocol is synchronous: each statement is sent on the client's own event loop and waited for on the calling
+/// thread (a command's, or one of `coach serve`'s request tasks), never on one of the client's loops.
+public final class PostgresStore: Sendable {
+  let pool: PGPool
+  public let url: PostgresURL
+
+  init(pool: PGPool) {
+    self.pool = pool
+    self.url = pool.url
+  }
+
+  /// Connects to the database of `url` and migrates it to the current schema.
+  public static func open(_ url: PostgresURL) throws -> PostgresStore {
+    let store = PostgresStore(pool: PGPool(url: url))
+    try store.migrate()
+    return store
+  }
+
+  /// Closes the pooled connections (the store is not used afterwards).
+  public func close() { pool.close() }
+
+  func write<T>(_ body: (PGConnection) throws -> T) throws -> T { try pool.transaction(body) }
+  /// Reads see one snapshot of the database, as SQLite's read transactions do.
+  func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
+    try pool.transaction(isolation: "REPEATABLE READ", readOnly: true, body)
+  }
+
+  /// A protocol method this store does not run yet: refused, naming it (never a made-up answer).
+  func notYet(_ what: String, instead: String? = nil) -> CoachError {
+    CoachError.refused(.notYetOnPostgres(what: what, instead: instead))
+  }
+}
+
+// MARK: - Schema
+
+extension PostgresStore {
+  /// The advisory lock every migrating process takes: one applies the migrations, the others wait and then see them.
+  static let migrationLock: Int64 = 0x636F_6163_6800
+
+  /// Applies the migrations this database lacks, in order, in one transaction under an advisory lock; a database
+  /// carrying versions this coach does not know is refused (`schema_too_new`), as on SQLite.
+  func migrate() throws {
+    let known = PostgresMigrations.names
+    let applied = try read { c in try Self.appliedVersions(c) }
+    try Self.refuseNewer(applied, known: known)
+    if known.allSatisfy(applied.contains) { return }
+    // READ COMMITTED: each statement after the lock sees what a process that held it before committed.
+    try pool.transaction(isolation: "READ COMMITTED") { c in
+      try c.execute("SELECT pg_advisory_xact_lock(?)", [Self.migrationLock])
+      try c.script("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier text NOT NULL PRIMARY KEY)")
+      let applied = try Self.appliedVersions(c)
+      try Self.refuseNewer(applied, known: known)
+      for (name, sql) in PostgresMigrations.all where !applied.contains(name) {
+        try c.script(sql)
+        try c.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [name])
+      }
+    }
+  }
+
+  static func appliedVersions(_ c: PGConnection) throws -> Set<String> {
+    guard try c.scalar("SELECT to_regclass('grdb_migrations')::text", as: String.self) != nil else { return [] }
+    return Set(try c.rows("SELECT identifier FROM grdb_migrations").map { try $0.get(0, String.self) })
+  }
+
+  static func refuseNewer(_ applied: Set<String>, known: [String]) throws {
+    let unknown = applied.subtracting(known)
+    guard unknown.isEmpty else {
+      throw CoachError.rejected(
+        code: "schema_too_new",
+        message:
+          "the database has schema \(unknown.sorted().joined(separator: ", ")), newer than this coach knows (up to \(known.last ?? "none")): upgrade coach"
+      )
+    }
+  }
+}
+
+// MARK: - Scratch databases (tests)
+
+extension PostgresStore {
+  /// Creates a new, empty database on the server of `admin` (a URL whose user may create databases) and returns
+  /// its URL: what the tests run each case in. Its name is `prefix` and a random suffix.
+  package static func createScratchDatabase(admin: PostgresURL, prefix: String = "coach_test") throws -> PostgresURL {
+    let name = "\(prefix)_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16))"
+    let pool = PGPool(url: admin)
+    defer { pool.close() }
+    // CREATE DATABASE takes no parameters and runs outside a transaction; the name is made here of [a-z0-9_].
+    precondition(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
+    try pool.withConnection { c in try c.script("CREATE DATABASE \(name)") }
+    var url = admin
+    url.database = name
+    return url
+  }
+
+  /// Drops a database made by `createScratchDatabase` (its connections are ended first).
+  package static func dropScratchDatabase(_ url: PostgresURL, admin: PostgresURL) throws {
+    let name = url.database
+    precondition(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
+    let pool = PGPool(url: admin)
+    defer { pool.close() }
+    try pool.withConnection { c in try c.script("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+  }
+}
+
+extension PostgresStore {
+  /// Every schema version (migration name) of the PostgreSQL schema, oldest first: `AppDatabase.schemaVersions`.
+  public static var schemaVersions: [String] { PostgresMigrations.names }
+}

@@ -1,0 +1,96 @@
+import CoachCore
+import Foundation
+
+/// Where a PostgreSQL database is, from `--db`/`COACH_DB`:
+/// `postgres://user[:password]@host[:port]/database`, `postgresql://…`, or `…?host=/socket/dir` for a unix socket
+/// (the server's `.s.PGSQL.PORT` file in that folder). A bad URL is refused naming what was wrong and what is
+/// accepted, never repeating the password.
+public struct PostgresURL: Sendable, Hashable {
+  public var user: String
+  public var password: String?
+  /// A host name or address (nil with a socket folder).
+  public var host: String?
+  public var port: Int
+  /// The folder holding the server's unix socket (`?host=/dir`).
+  public var socketFolder: String?
+  public var database: String
+
+  /// The URL with its password replaced by `***`: what messages show.
+  public var redacted: String {
+    var s = "postgres://\(user)\(password == nil ? "" : ":***")@\(host ?? "")"
+    if host != nil { s += ":\(port)" }
+    s += "/\(database)"
+    if let socketFolder { s += "?host=\(socketFolder)" }
+    return s
+  }
+
+  /// The server as messages name it: `host:port` or the socket file.
+  public var server: String {
+    if let socketFolder { return "\(socketFolder)/.s.PGSQL.\(port)" }
+    return "\(host ?? "localhost"):\(port)"
+  }
+
+  /// Whether `text` is meant as a PostgreSQL URL (its scheme), whatever else it holds.
+  public static func isPostgres(_ text: String) -> Bool {
+    guard let range = text.range(of: "://") else { return false }
+    return ["postgres", "postgresql"].contains(text[..<range.lowerBound].lowercased())
+  }
+
+  /// Parses `text` (a `postgres://` or `postgresql://` URL) or throws `badDatabaseURL`.
+  public init(_ text: String) throws {
+    func bad(_ problem: ErrorText.DatabaseURLProblem) -> CoachError {
+      CoachError.refused(.badDatabaseURL(url: Self.hidingPassword(text), problem: problem))
+    }
+    guard Self.isPostgres(text) else { throw bad(.notAURL) }
+    if let rawPort = Self.rawPort(text) { throw bad(.badPort(given: rawPort)) }
+    guard let parts = URLComponents(string: text) else { throw bad(.notAURL) }
+    guard let user = parts.user.flatMap({ $0.removingPercentEncoding ?? $0 }), !user.isEmpty else {
+      throw bad(.noUser)
+    }
+    self.user = user
+    self.password = parts.password.map { $0.removingPercentEncoding ?? $0 }
+    let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+    guard !path.isEmpty, !path.contains("/") else { throw bad(.noDatabase) }
+    self.database = path.removingPercentEncoding ?? path
+    let port = parts.port ?? 5432
+    guard (1...65535).contains(port) else { throw bad(.badPort(given: String(port))) }
+    self.port = port
+    var socket: String?
+    for item in parts.queryItems ?? [] {
+      switch item.name {
+      case "host":
+        guard let dir = item.value, dir.hasPrefix("/") else { throw bad(.badSocketFolder(given: item.value ?? "")) }
+        socket = dir
+      case "sslmode" where item.value == "disable":
+        continue
+      default:
+        throw bad(.unknownParameter(name: item.name))
+      }
+    }
+    let host = parts.host.flatMap { $0.isEmpty ? nil : $0 }
+    guard host != nil || socket != nil else { throw bad(.noHost) }
+    self.socketFolder = socket
+    self.host = socket == nil ? host : nil
+  }
+
+  /// `text` with whatever sits between `user:` and `@` replaced by `***`.
+  static func hidingPassword(_ text: String) -> String {
+    guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else {
+      return text
+    }
+    let credentials = text[scheme.upperBound..<at]
+    guard let colon = credentials.firstIndex(of: ":") else { return text }
+    return String(text[..<colon]) + ":***" + String(text[at...])
+  }
+
+  /// The port as written after `host:` when it is there but not a number (URLComponents then gives none).
+  static func rawPort(_ text: String) -> String? {
+    guard let scheme = text.range(of: "://") else { return nil }
+    var rest = text[scheme.upperBound...]
+    if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+    let hostPart = rest.prefix { $0 != "/" && $0 != "?" }
+    guard !hostPart.hasSuffix("]"), let colon = hostPart.lastIndex(of: ":") else { return nil }
+    let port = hostPart[hostPart.index(after: colon)...]
+    return Int(port) == nil ? String(port) : nil
+  }
+}
