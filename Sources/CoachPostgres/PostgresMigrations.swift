@@ -15,7 +15,7 @@
 enum PostgresMigrations {
   static let all: [(name: String, sql: String)] = [
     ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v-objection-said", objectionSaid),
-    ("v7-serve", serve), ("v8-snooze", snooze),
+    ("v7-serve", serve), ("v8-snooze", snooze), ("v9-followup", followUp), ("v10-lever", lever),
   ]
 
   static var names: [String] { all.map(\.name) }
@@ -244,5 +244,27 @@ enum PostgresMigrations {
       clearedAt timestamptz(3),
       clearedBy text);
     CREATE INDEX snooze_on_leadId ON snooze (leadId);
+    """
+
+  /// The table of stored follow-ups, for the same schema on both engines. PostgreSQL does not keep it yet: no
+  /// triggers clear it and `PostgresStore.followUps` reports every lead as to be worked out, so `next` and `alerts`
+  /// replay every lead there (the same answers, at the full replay's cost).
+  static let followUp = """
+    CREATE TABLE followUp (
+      leadId bigint PRIMARY KEY REFERENCES lead (id) ON DELETE CASCADE,
+      rev bigint NOT NULL DEFAULT 0,
+      playbook text, asOf double precision, wakeAt double precision,
+      code text, dueAt double precision, deadline double precision, detail text, bound double precision);
+    """
+
+  /// The switch levers argued on a touch (`coach touch --lever`), as on SQLite.
+  static let lever = """
+    CREATE TABLE touchLever (
+      touchId bigint NOT NULL REFERENCES touch (id) ON DELETE CASCADE,
+      position integer NOT NULL,
+      leadId bigint NOT NULL,
+      lever text NOT NULL,
+      PRIMARY KEY (touchId, position));
+    CREATE INDEX touchLever_on_lead ON touchLever (leadId, touchId, position, lever);
     """
 }

@@ -65,6 +65,20 @@ extension PostgresStore {
     try read { c in Int(try c.scalar("SELECT COUNT(*) FROM lead", as: Int64.self) ?? 0) }
   }
 
+  /// Every lead of `filter`, none with a stored follow-up: PostgreSQL keeps none yet (v9-followup), so `next` and
+  /// `alerts` replay every lead, as before the table existed.
+  public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
+    -> [FollowUpRow]
+  {
+    try leadIDs(filter).map { FollowUpRow(leadID: $0, rev: 0, stored: nil) }
+  }
+
+  /// Keeps nothing (see `followUps`): 0 rows stored.
+  @discardableResult public func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int { 0 }
+
+  /// Nothing is kept, so nothing to clear.
+  public func clearFollowUps() throws {}
+
   public func salesStats(now: Date) throws -> SalesStats {
     let day: TimeInterval = 86_400
     let sql = "SELECT model, COUNT(*) FROM delivery WHERE at >= ? AND at < ? AND model IS NOT NULL GROUP BY 1"
@@ -231,6 +245,25 @@ enum PGLeadLoader {
       try c.rows(
         "SELECT \(columns) FROM touch WHERE leadId = ANY(?) AND at >= ? ORDER BY leadId, at, id", [ids, since]))
     for i in leads.indices { leads[i].touches.sort { ($0.at, $0.id) < ($1.at, $1.id) } }
+    try loadLevers(c, ids, position, into: &leads)
+  }
+
+  /// The switch levers of the loaded touches, in the order given (`LeadLoader.loadLevers` on SQLite).
+  static func loadLevers(
+    _ c: PGConnection, _ ids: [Int64], _ position: [Int64: Int], into leads: inout [LeadSnapshot]
+  ) throws {
+    var current: (lead: Int, touches: [Int64: Int])?
+    for row in try c.rows(
+      "SELECT leadId, touchId, lever FROM touchLever WHERE leadId = ANY(?) ORDER BY leadId, touchId, position", [ids])
+    {
+      guard let i = position[try row.get(0, Int64.self)], let lever = Lever(rawValue: try row.get(2, String.self))
+      else { continue }
+      if current?.lead != i {
+        current = (i, Dictionary(leads[i].touches.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }))
+      }
+      guard let t = current?.touches[try row.get(1, Int64.self)] else { continue }
+      leads[i].touches[t].levers.append(lever)
+    }
   }
 
   /// A touch from a row of `leadId, id, at, channel, outcome, note, objections, nextAt, actor`.

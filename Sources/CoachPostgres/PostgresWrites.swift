@@ -326,6 +326,11 @@ enum PGLeadWriter {
           t.objections.isEmpty ? nil : t.objections.joined(separator: ";"), t.nextAt, actor,
         ], as: Int64.self)
     else { throw CoachError.internalError("PostgreSQL returned no id for a new touch") }
+    for (position, lever) in t.levers.enumerated() {
+      try c.execute(
+        "INSERT INTO touchLever (touchId, position, leadId, lever) VALUES (?,?,?,?)",
+        [id, Int64(position), leadID, lever.rawValue])
+    }
     return id
   }
 
