@@ -130,9 +130,17 @@ package struct FollowUpIndex {
     let parts = stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min(ids.count, $0 + size)]) }
     let db = session.db
     return try Chunks.map(parts.count) { i in
+      let ids = parts[i]
       var part = filter
-      part.leadIDs = parts[i]
-      return evaluate(try db.snapshots(part))
+      // Dense ids (most of a team overdue) read as a range, as the full replay does, and the others dropped: a
+      // list of thousands of ids costs more to look up one by one than the range it nearly covers.
+      guard let first = ids.first, let last = ids.last, last - first < 2 * Int64(ids.count) else {
+        part.leadIDs = ids
+        return evaluate(try db.snapshots(part))
+      }
+      part.idRange = first...last
+      let wanted = Set(ids)
+      return evaluate(try db.snapshots(part).filter { Int64($0.id).map(wanted.contains) ?? false })
     }
   }
 
