@@ -2,11 +2,11 @@ import CoachCore
 import CoachStore
 import Foundation
 
-/// How `next` and `alerts` find the leads to rank from the stored follow-ups (`StoredFollowUp`, kept per lead by the
+/// How `next` finds the leads to rank from the stored follow-ups (`StoredFollowUp`, kept per lead by the
 /// store): only the leads whose stored answer does not hold at `now` (cleared by a write, woken, made with another
 /// playbook or zone) are replayed in full, and their new answers stored; of the leads a holding answer says are due,
-/// `next` replays the most promising by their priority bound until none left could enter its queue, and `alerts`
-/// those past their deadline. The outputs are the full replay's, byte for byte (`FollowUpIndexTests`).
+/// `next` replays the most promising by their priority bound until none left could enter its queue. The outputs are
+/// the full replay's, byte for byte (`FollowUpIndexTests`).
 package struct FollowUpIndex {
   let session: Session
   let filter: LeadFilter
@@ -14,7 +14,7 @@ package struct FollowUpIndex {
   let fingerprint: String
   /// Leads whose stored answer does not hold at `now`, with the `rev` they were read at.
   private var stale: [FollowUpRow] = []
-  /// Leads a holding stored answer says are due (or overdue, as asked).
+  /// Leads a holding stored answer says are due.
   private var held: [FollowUpRow] = []
 
   /// How many leads are replayed in full (their answers then stored), and how many a holding answer says are due.
@@ -28,7 +28,7 @@ package struct FollowUpIndex {
     fingerprint = FollowUpFingerprint.of(ctx.playbook, zone: ctx.zone)
     for row in try session.db.followUps(filter, need: need, now: ctx.now, fingerprint: fingerprint) {
       if let stored = row.stored, stored.holds(at: ctx.now) {
-        guard let due = stored.due, need != .overdue || due.deadline < ctx.now else { continue }
+        guard stored.due != nil else { continue }
         held.append(row)
       } else {
         stale.append(row)
@@ -62,25 +62,6 @@ package struct FollowUpIndex {
       top = FollowUpEngine.mostUrgentCandidates(top + due, limit: limit)
     }
     return top
-  }
-
-  /// The overdue leads ranked as `Alerts.ranked` ranks them, one run per part; the stale leads' new answers stored.
-  package func alerts(explained: Bool) throws -> [[Alerts.Ranked]] {
-    let ranking = ctx
-    let revs = Dictionary(stale.map { ($0.leadID, $0.rev) }, uniquingKeysWith: { a, _ in a })
-    let ids = (stale + held).map(\.leadID).sorted()
-    let parts: [Part<Alerts.Ranked>] = try Self.inParts(session, filter, ids: ids) { leads in
-      var rows: [FollowUpRow] = []
-      for lead in leads {
-        guard let id = Int64(lead.id), let rev = revs[id],
-          let stored = FollowUpEngine.rankedState(for: lead, in: ranking).stored
-        else { continue }
-        rows.append(FollowUpRow(leadID: id, rev: rev, stored: stored))
-      }
-      return [Part(kept: Alerts.ranked(leads: leads, ctx: ranking, explained: explained), rows: rows)]
-    }
-    store(parts.flatMap(\.rows))
-    return parts.map(\.kept)
   }
 
   /// Writes new stored answers as one transaction. A store that cannot be written (a read-only copy) still
@@ -132,7 +113,7 @@ package struct FollowUpIndex {
     return try Chunks.map(parts.count) { i in
       let ids = parts[i]
       var part = filter
-      // Dense ids (most of a team overdue) read as a range, as the full replay does, and the others dropped: a
+      // Dense ids (a first read, or most leads due) read as a range, as the full replay does, and the others dropped: a
       // list of thousands of ids costs more to look up one by one than the range it nearly covers.
       guard let first = ids.first, let last = ids.last, last - first < 2 * Int64(ids.count) else {
         part.leadIDs = ids

@@ -65,8 +65,8 @@ extension PostgresStore {
     try read { c in Int(try c.scalar("SELECT COUNT(*) FROM lead", as: Int64.self) ?? 0) }
   }
 
-  /// Every lead of `filter`, none with a stored follow-up: PostgreSQL keeps none yet (v9-followup), so `next` and
-  /// `alerts` replay every lead, as before the table existed.
+  /// Every lead of `filter`, none with a stored follow-up: PostgreSQL keeps none yet (v9-followup), so `next`
+  /// replays every lead, as before the table existed.
   public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
     -> [FollowUpRow]
   {

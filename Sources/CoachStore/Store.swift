@@ -23,7 +23,7 @@ public protocol CoachDataStore: Sendable {
   func leadCount() throws -> Int
   /// Recent deliveries and supply per model, for switch arguments.
   func salesStats(now: Date) throws -> SalesStats
-  /// The leads of `filter` that may be due (or overdue) at `now`, with their stored follow-ups (`FollowUpRow`).
+  /// The leads of `filter` that may be due at `now`, with their stored follow-ups (`FollowUpRow`).
   func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws -> [FollowUpRow]
   /// Stores follow-ups worked out from leads read at their `rev`, only where that is still the row's `rev`.
   @discardableResult func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int

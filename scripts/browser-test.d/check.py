@@ -183,7 +183,9 @@ class Run:
                 self.open(d, f"/objections?lang={language}")
                 d.find_element(By.CSS_SELECTOR, "form[action='/objections'] input[name=q]").send_keys(said[language])
                 d.find_element(By.CSS_SELECTOR, "form[action='/objections'] button[type=submit]").click()
-                WebDriverWait(d, WAIT).until(lambda x: self.path(x).startswith("/objections?"))
+                # The page before the search is already /objections?lang=…: wait for the answer's query and its cards.
+                WebDriverWait(d, WAIT).until(lambda x: "q=" in self.path(x))
+                WebDriverWait(d, WAIT).until(lambda x: x.find_elements(By.CSS_SELECTOR, "ol.cards li.card h2"))
                 titles = [h.text for h in d.find_elements(By.CSS_SELECTOR, "ol.cards li.card h2")]
                 cli = self.cli("objection", said[language], "--lang", language)["matches"]
                 self.check(titles and titles[0].startswith(cli[0]["title"]), f"the search finds coach objection's first match: {titles} vs {cli[0]['title']}")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A lead's follow-up as it can be kept in the store between commands, so that `next` and `alerts` read an index
+/// A lead's follow-up as it can be kept in the store between commands, so that `next` reads an index
 /// instead of replaying every lead a consultant ever had.
 ///
 /// Worked out at `asOf` from a history that holds nothing later than `asOf`, it says what the rules will answer

@@ -14,17 +14,16 @@ public struct FollowUpRow: Sendable, Hashable {
   }
 }
 
-/// Which stored follow-ups a reader asks for: every lead that may be due at `now`, or only those that may be overdue.
+/// Which stored follow-ups a reader asks for: every lead that may be due at `now`, or all.
 public enum FollowUpNeed: Sendable {
-  case due, overdue
+  case due
   /// Every lead, quiet ones too (`coach doctor` checks them all).
   case all
 }
 
 extension AppDatabase {
-  /// The leads of `filter` that may be due (or overdue) at `now`, with their stored follow-ups: every lead whose row
-  /// does not hold at `now` (none to trust, worked out later than `now`, or woken by then) and every lead a holding
-  /// row says is due (overdue: past its deadline). Leads a holding row says are quiet are left out: nothing is due
+  /// The leads of `filter` that may be due at `now`, with their stored follow-ups: every lead whose row does not hold
+  /// at `now` (none to trust, worked out later than `now`, or woken by then) and every lead a holding row says is due. Leads a holding row says are quiet are left out: nothing is due
   /// for them. Unordered.
   public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
     -> [FollowUpRow]
@@ -32,17 +31,15 @@ extension AppDatabase {
     let (cond, args) = filter.condition
     let t = now.timeIntervalSince1970
     let columns = "l.id, f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
-    let due = need == .overdue ? "f.code IS NOT NULL AND f.deadline < ?" : "f.code IS NOT NULL"
     let sql =
       need == .all
       ? "SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(cond)"
       : """
       SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
-      WHERE \(cond) AND (f.asOf IS NULL OR f.playbook IS NOT ? OR f.asOf > ? OR f.wakeAt <= ? OR (\(due)))
+      WHERE \(cond) AND (f.asOf IS NULL OR f.playbook IS NOT ? OR f.asOf > ? OR f.wakeAt <= ? OR f.code IS NOT NULL)
       """
     var arguments = args
     if need != .all { arguments += [fingerprint, t, t] }
-    if need == .overdue { arguments += [t] }
     return try writer.read { db in
       try Row.fetchCursor(db, sql: sql, arguments: arguments).map { row -> FollowUpRow in
         let id: Int64 = row[0]

@@ -275,7 +275,7 @@ enum Migrations {
           CREATE INDEX snooze_on_leadId ON snooze(leadId);
           """)
     }
-    // Each lead's follow-up as `next` and `alerts` last worked it out (`StoredFollowUp`), so that they read an index
+    // Each lead's follow-up as `next` last worked it out (`StoredFollowUp`), so that it reads an index
     // instead of replaying every lead: one row per lead, made with the lead. Every write to what the rules read (the
     // lead, its customer, tags, touches, stage events, topics, snoozes) clears the row by trigger, in the writer's
     // own transaction, and bumps `rev`; the readers work cleared rows out again and store them only where `rev` is

@@ -14,7 +14,7 @@ extension CoachCommand {
         Exit 0 when healthy, 65 when problems are found (listed on stderr). Overdue leads are counted, not a problem. \
         The derived tables (delivery, last_touch) are kept by triggers from stage events and touches; \
         --rebuild-derived rewrites their wrong rows from those sources in one transaction, then checks as usual. \
-        Without --quick it also compares each lead's stored follow-up (follow_up, what next and alerts read) with a \
+        Without --quick it also compares each lead's stored follow-up (follow_up, what next reads) with a \
         replay of its history; --rebuild-derived clears them all, and the next reader works them out again.
         """)
     @Flag(help: "Skip the overdue count (the slow part on a large database).") var quick = false
@@ -26,7 +26,7 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
       let rebuilt = rebuildDerived ? try session.db.rebuildDerived() : nil
-      // The stored follow-ups are worked out again by the next reader (`next`, `alerts`) once cleared.
+      // The stored follow-ups are worked out again by the next reader (`next`) once cleared.
       if rebuildDerived { try session.db.clearFollowUps() }
       var report = try session.db.health()
       var overdue: Int?
