@@ -41,27 +41,28 @@ extension AppDatabase {
     var arguments = args
     if need != .all { arguments += [fingerprint, t, t] }
     return try writer.read { db in
-      try Row.fetchCursor(db, sql: sql, arguments: arguments).map { row -> FollowUpRow in
-        let id: Int64 = row[0]
-        let rev: Int64 = row[1] ?? 0
-        guard let playbook: String = row[2], playbook == fingerprint, let asOf: Double = row[3] else {
-          return FollowUpRow(leadID: id, rev: rev, stored: nil)
-        }
-        let wake: Double? = row[4]
-        var held: StoredFollowUp.Held?
-        if let code: String = row[5] {
-          guard let action = ActionCode(rawValue: code), let dueAt: Double = row[6], let deadline: Double = row[7]
-          else { return FollowUpRow(leadID: id, rev: rev, stored: nil) }
-          held = StoredFollowUp.Held(
-            code: action, dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline),
-            detail: row[8])
-        }
-        let stored = StoredFollowUp(
-          asOf: Date(timeIntervalSince1970: asOf),
-          wakeAt: wake.map(Date.init(timeIntervalSince1970:)) ?? .distantFuture,
-          due: held, bound: row[9] ?? 0)
-        return FollowUpRow(leadID: id, rev: rev, stored: stored)
-      }.reduce(into: []) { $0.append($1) }
+      try Array(
+        Row.fetchCursor(db, sql: sql, arguments: arguments).map { row -> FollowUpRow in
+          let id: Int64 = row[0]
+          let rev: Int64 = row[1] ?? 0
+          guard let playbook: String = row[2], playbook == fingerprint, let asOf: Double = row[3] else {
+            return FollowUpRow(leadID: id, rev: rev, stored: nil)
+          }
+          let wake: Double? = row[4]
+          var held: StoredFollowUp.Held?
+          if let code: String = row[5] {
+            guard let action = ActionCode(rawValue: code), let dueAt: Double = row[6], let deadline: Double = row[7]
+            else { return FollowUpRow(leadID: id, rev: rev, stored: nil) }
+            held = StoredFollowUp.Held(
+              code: action, dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline),
+              detail: row[8])
+          }
+          let stored = StoredFollowUp(
+            asOf: Date(timeIntervalSince1970: asOf),
+            wakeAt: wake.map(Date.init(timeIntervalSince1970:)) ?? .distantFuture,
+            due: held, bound: row[9] ?? 0)
+          return FollowUpRow(leadID: id, rev: rev, stored: stored)
+        })
     }
   }
 

@@ -33,10 +33,12 @@ extension CoachCommand {
       var seen = 0
       if !quick {
         let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-        let leads = try session.db.snapshots(LeadFilter(scope: session.scope))
-        overdue = leads.filter { (FollowUpEngine.unexplainedAction(for: $0, in: ctx)?.overdueDays ?? 0) > 0 }.count
-        seen = leads.count
-        let wrong = try FollowUpIndex.wrongLeads(session, leads, ctx: ctx)
+        let actions = try session.db.snapshots(LeadFilter(scope: session.scope)).map {
+          ($0, FollowUpEngine.unexplainedAction(for: $0, in: ctx))
+        }
+        overdue = actions.filter { ($0.1?.overdueDays ?? 0) > 0 }.count
+        seen = actions.count
+        let wrong = try FollowUpIndex.wrongLeads(session, actions, ctx: ctx)
         if wrong > 0 { report.derived["follow_up"] = wrong }
       }
       if env.json {
