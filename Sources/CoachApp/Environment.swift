@@ -38,6 +38,16 @@ package struct RunEnvironment: Sendable {
     return try AppDatabase.open(path: dbPath)
   }
 
+  /// The store a long-running server opens: a SQLite file is read through a memory map (`AppDatabase.open`).
+  package func openServerStore() throws -> any CoachDataStore {
+    if let postgres { return try PostgresStore.open(postgres) }
+    return try AppDatabase.open(path: dbPath, mappedBytes: Self.serverMappedBytes)
+  }
+
+  /// 1 GiB of address space: a dealer's file fits; the pages count as resident only once read, and the kernel
+  /// may drop them (they are the file's own page cache, shared by every connection).
+  package static let serverMappedBytes = 1 << 30
+
   package static let languages = ["zh-CN", "en"]
 
   package init(_ o: RunOptions, env: [String: String] = ProcessInfo.processInfo.environment) throws {

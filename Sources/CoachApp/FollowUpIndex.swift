@@ -12,50 +12,71 @@ package struct FollowUpIndex {
   let filter: LeadFilter
   let ctx: EngineContext
   let fingerprint: String
+  /// How many held leads one read asks for (their replays go a few at a time within it).
+  let pageSize: Int?
   /// Leads whose stored answer does not hold at `now`, with the `rev` they were read at.
   private var stale: [FollowUpRow] = []
-  /// Leads a holding stored answer says are due.
-  private var held: [FollowUpRow] = []
 
-  /// How many leads are replayed in full (their answers then stored), and how many a holding answer says are due.
+  /// How many leads are replayed in full (their answers then stored).
   package var staleCount: Int { stale.count }
-  package var heldCount: Int { held.count }
 
-  package init(_ session: Session, _ filter: LeadFilter, ctx: EngineContext, need: FollowUpNeed) throws {
+  package init(_ session: Session, _ filter: LeadFilter, ctx: EngineContext, pageSize: Int? = nil) throws {
+    self.pageSize = pageSize
     self.session = session
     self.filter = filter
     self.ctx = ctx
     fingerprint = FollowUpFingerprint.of(ctx.playbook, zone: ctx.zone)
-    for row in try session.db.followUps(filter, need: need, now: ctx.now, fingerprint: fingerprint) {
-      if let stored = row.stored, stored.holds(at: ctx.now) {
-        guard stored.due != nil else { continue }
-        held.append(row)
-      } else {
-        stale.append(row)
-      }
-    }
+    stale = try session.db.followUps(filter, need: .stale, now: ctx.now, fingerprint: fingerprint)
+  }
+
+  /// Every lead a holding stored answer says is due, highest bound first.
+  package func heldDue() throws -> [HeldDue] {
+    try session.db.heldDueFollowUps(filter, now: ctx.now, fingerprint: fingerprint, offset: 0, limit: Int.max)
   }
 
   /// The `limit` most urgent due candidates, as the full replay ranks them.
   package func mostUrgent(limit: Int) throws -> [DueCandidate] {
     var top = FollowUpEngine.mostUrgentCandidates(try replayStale(limit: limit), limit: limit)
     // Highest bound first: once the queue is full and the next bound is below its last priority, no lead left can
-    // enter it (a lead's priority never exceeds its bound; equal priorities go on, as the due time may decide).
-    let order = held.compactMap { row in row.stored.map { (id: row.leadID, bound: $0.bound) } }.sorted {
-      $0.bound > $1.bound
+    // enter it (a lead's priority never exceeds its bound; equal priorities go on, as the due time may decide). The
+    // held leads are read a page at a time and replayed a few at a time, the first few being the queue's length.
+    func closed(_ bound: Double) -> Bool {
+      guard top.count >= limit, let last = top.last else { return false }
+      return bound < last.action.priority
     }
-    var next = 0
-    var batch = 32
-    while next < order.count {
-      if top.count >= limit, let last = top.last, order[next].bound < last.action.priority { break }
-      var part = filter
-      part.leadIDs = order[next..<min(order.count, next + batch)].map(\.id)
-      next += batch
-      batch = min(batch * 2, LoadParts.maximum)
-      let due = FollowUpEngine.dueCandidates(for: try session.db.snapshots(part), in: ctx)
-      top = FollowUpEngine.mostUrgentCandidates(top + due, limit: limit)
+    // The stale leads' new answers were stored above: they are replayed already. (A lead written by someone else
+    // between the two reads is in neither: the next request has it, as a request begun a moment later would.)
+    let replayed = Set(stale.map(\.leadID))
+    let page = pageSize ?? max(64, 4 * limit)
+    var offset = 0
+    var batch = limit
+    while true {
+      let held = try session.db.heldDueFollowUps(
+        filter, now: ctx.now, fingerprint: fingerprint, offset: offset, limit: page)
+      var next = 0
+      while next < held.count {
+        var ids: [Int64] = []
+        var shut = false
+        while next < held.count, ids.count < batch {
+          if closed(held[next].bound) {
+            shut = true
+            break
+          }
+          if !replayed.contains(held[next].leadID) { ids.append(held[next].leadID) }
+          next += 1
+        }
+        if !ids.isEmpty {
+          batch = min(batch * 2, LoadParts.maximum)
+          var part = filter
+          part.leadIDs = ids
+          let due = FollowUpEngine.dueCandidates(for: try session.db.snapshots(part), in: ctx)
+          top = FollowUpEngine.mostUrgentCandidates(top + due, limit: limit)
+        }
+        if shut { return top }
+      }
+      if held.count < page { return top }
+      offset += held.count
     }
-    return top
   }
 
   /// Replays the stale leads in parts on every core, keeping each part's `limit` most urgent due candidates, and

@@ -73,6 +73,11 @@ extension PostgresStore {
     try leadIDs(filter).map { FollowUpRow(leadID: $0, rev: 0, stored: nil) }
   }
 
+  /// None holds (see `followUps`).
+  public func heldDueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String, offset: Int, limit: Int) throws
+    -> [HeldDue]
+  { [] }
+
   /// Keeps nothing (see `followUps`): 0 rows stored.
   @discardableResult public func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int { 0 }
 

@@ -68,7 +68,7 @@ package func runServer(_ settings: ServerSettings, onListening: @escaping @Senda
 {
   var logger = Logger(label: "coach.serve", factory: { StreamLogHandler.standardError(label: $0) })
   logger.logLevel = .info
-  let db = try settings.env.openStore()
+  let db = try settings.env.openServerStore()
   if try db.usersWithPasswords() == 0 {
     logger.warning(
       "no user has a password yet: nobody can log in; set one with `coach user passwd NAME --password-stdin`")

@@ -23,8 +23,11 @@ public protocol CoachDataStore: Sendable {
   func leadCount() throws -> Int
   /// Recent deliveries and supply per model, for switch arguments.
   func salesStats(now: Date) throws -> SalesStats
-  /// The leads of `filter` that may be due at `now`, with their stored follow-ups (`FollowUpRow`).
+  /// The leads of `filter` whose stored follow-up does not hold at `now` (`.stale`), or all, with their rows.
   func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws -> [FollowUpRow]
+  /// The leads of `filter` whose stored follow-up holds at `now` and is due, highest bound first, a page at a time.
+  func heldDueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String, offset: Int, limit: Int) throws
+    -> [HeldDue]
   /// Stores follow-ups worked out from leads read at their `rev`, only where that is still the row's `rev`.
   @discardableResult func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int
   /// Clears every stored follow-up: the next readers work them all out again.

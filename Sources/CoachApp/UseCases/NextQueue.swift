@@ -14,11 +14,12 @@ package struct NextQueue {
 
   /// Ranks the leads the session's user works (`--limit 0` still briefs the most urgent lead) and briefs `lead`, or
   /// the first of the queue.
+  /// `briefing: false` leaves the brief out (the web queue page lists the queue alone).
   /// `replayingAll` ranks every lead by a full replay instead of reading the stored follow-ups (`FollowUpIndex`):
   /// the reference the stored path is held to, and what `coach doctor` compares with.
-  package static func build(_ session: Session, limit: Int, lead: String?, replayingAll: Bool = false) throws
-    -> NextQueue
-  {
+  package static func build(
+    _ session: Session, limit: Int, lead: String?, briefing: Bool = true, replayingAll: Bool = false
+  ) throws -> NextQueue {
     let env = session.env
     // The dealership's sales figures (a group-wide query) only feed switch arguments: fetched for the brief when it has them.
     var ctx = try EngineSetup.context(env, session: session, salesStats: false)
@@ -28,7 +29,7 @@ package struct NextQueue {
       replayingAll
       ? try EngineSetup.inParts(session, working) {
         FollowUpEngine.mostUrgentCandidates(FollowUpEngine.dueCandidates(for: $0, in: ranking), limit: max(1, limit))
-      } : try FollowUpIndex(session, working, ctx: ranking, need: .due).mostUrgent(limit: max(1, limit))
+      } : try FollowUpIndex(session, working, ctx: ranking).mostUrgent(limit: max(1, limit))
     let ranked = Queue.build(candidates: candidates, ctx: ctx, limit: max(1, limit))
     let queue = Array(ranked.prefix(limit))
     var brief: Brief?
@@ -40,7 +41,7 @@ package struct NextQueue {
         try EngineSetup.addSalesStats(to: &ctx, for: one, action: action, session: session)
         brief = BriefBuilder.build(lead: one, action: action, ctx: ctx)
       }
-    } else if let first = ranked.first,
+    } else if briefing, let first = ranked.first,
       case let one = try session.db.snapshot(id: first.leadID, scope: session.scope),  // with notes, for the draft
       let action = FollowUpEngine.nextAction(for: one, in: ctx)
     {

@@ -14,7 +14,7 @@ struct PageRoutes {
       let web = try context.requireUser()
       let language = Language.pick(request, default: pages.defaultLanguage)
       let session = state.session(web, language: language, json: false)
-      let next = try await blocking { try NextQueue.build(session, limit: 50, lead: nil) }
+      let next = try await blocking { try NextQueue.build(session, limit: 50, lead: nil, briefing: false) }
       return pages.queue(next, language: language, user: web)
     }
     router.get("/leads/:id") { request, context in

@@ -14,17 +14,35 @@ public struct FollowUpRow: Sendable, Hashable {
   }
 }
 
-/// Which stored follow-ups a reader asks for: every lead that may be due at `now`, or all.
+/// Which stored follow-ups a reader asks for: those that do not hold at `now`, or all.
 public enum FollowUpNeed: Sendable {
-  case due
+  /// Every lead whose row does not hold at `now`: none to trust, made with another playbook or zone, worked out later
+  /// than `now` (a clock set back), or woken by then.
+  case stale
   /// Every lead, quiet ones too (`coach doctor` checks them all).
   case all
 }
 
+/// A lead whose stored follow-up holds at `now` and says it is due, with the highest priority it reaches before it
+/// wakes (`StoredFollowUp.bound`).
+public struct HeldDue: Sendable, Hashable {
+  public var leadID: Int64
+  public var bound: Double
+
+  public init(leadID: Int64, bound: Double) { (self.leadID, self.bound) = (leadID, bound) }
+}
+
 extension AppDatabase {
-  /// The leads of `filter` that may be due at `now`, with their stored follow-ups: every lead whose row does not hold
-  /// at `now` (none to trust, worked out later than `now`, or woken by then) and every lead a holding row says is due. Leads a holding row says are quiet are left out: nothing is due
-  /// for them. Unordered.
+  /// Whether the row `f` holds at `?2` for fingerprint `?1` (`StoredFollowUp.holds(at:)`, and a due answer that
+  /// can be read back); true or false, never NULL. Its arguments: the fingerprint, then `now` twice.
+  static let holdsSQL = """
+    (f.asOf IS NOT NULL AND f.playbook IS ? AND f.asOf <= ? AND (f.wakeAt IS NULL OR f.wakeAt > ?)
+      AND (f.code IS NULL OR (f.dueAt IS NOT NULL AND f.deadline IS NOT NULL AND f.code IN (\(codeList)))))
+    """
+  private static let codeList = ActionCode.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+  /// The leads of `filter` with their stored follow-ups: `.stale` those whose row does not hold at `now` (the rest
+  /// are either quiet or found by `heldDueFollowUps`), `.all` every lead. Unordered.
   public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
     -> [FollowUpRow]
   {
@@ -36,13 +54,13 @@ extension AppDatabase {
       ? "SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(cond)"
       : """
       SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
-      WHERE \(cond) AND (f.asOf IS NULL OR f.playbook IS NOT ? OR f.asOf > ? OR f.wakeAt <= ? OR f.code IS NOT NULL)
+      WHERE \(cond) AND NOT \(Self.holdsSQL)
       """
     var arguments = args
     if need != .all { arguments += [fingerprint, t, t] }
     return try writer.read { db in
       try Array(
-        Row.fetchCursor(db, sql: sql, arguments: arguments).map { row -> FollowUpRow in
+        Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map { row -> FollowUpRow in
           let id: Int64 = row[0]
           let rev: Int64 = row[1] ?? 0
           guard let playbook: String = row[2], playbook == fingerprint, let asOf: Double = row[3] else {
@@ -62,6 +80,26 @@ extension AppDatabase {
             wakeAt: wake.map(Date.init(timeIntervalSince1970:)) ?? .distantFuture,
             due: held, bound: row[9] ?? 0)
           return FollowUpRow(leadID: id, rev: rev, stored: stored)
+        })
+    }
+  }
+
+  /// The leads of `filter` whose stored follow-up holds at `now` and is due, highest bound first (then by id),
+  /// `limit` of them after the first `offset`: the queue reads the few it needs, and SQLite sorts the rest unread.
+  public func heldDueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String, offset: Int, limit: Int) throws
+    -> [HeldDue]
+  {
+    let (cond, args) = filter.condition
+    let t = now.timeIntervalSince1970
+    let sql = """
+      SELECT f.leadId, f.bound FROM lead l JOIN followUp f ON f.leadId = l.id
+      WHERE \(cond) AND f.code IS NOT NULL AND \(Self.holdsSQL)
+      ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
+      """
+    return try writer.read { db in
+      try Array(
+        Row.fetchCursor(db.cachedStatement(sql: sql), arguments: args + [fingerprint, t, t, limit, offset]).map {
+          HeldDue(leadID: $0[0], bound: $0[1] ?? 0)
         })
     }
   }
