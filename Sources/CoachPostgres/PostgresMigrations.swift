@@ -16,6 +16,7 @@ enum PostgresMigrations {
   static let all: [(name: String, sql: String)] = [
     ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v-objection-said", objectionSaid),
     ("v7-serve", serve), ("v8-snooze", snooze), ("v9-followup", followUp), ("v10-lever", lever),
+    ("v11-followup-owner", followUpOwner),
   ]
 
   static var names: [String] { all.map(\.name) }
@@ -266,5 +267,11 @@ enum PostgresMigrations {
       lever text NOT NULL,
       PRIMARY KEY (touchId, position));
     CREATE INDEX touchLever_on_lead ON touchLever (leadId, touchId, position, lever);
+    """
+
+  /// Each stored follow-up's consultant, as on SQLite (v11), unused until PostgreSQL keeps the rows.
+  static let followUpOwner = """
+    ALTER TABLE followUp ADD COLUMN consultantId bigint;
+    CREATE INDEX followUp_on_owner ON followUp (consultantId, playbook, asOf, wakeAt, code, dueAt, deadline, bound);
     """
 }

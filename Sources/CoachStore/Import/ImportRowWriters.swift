@@ -65,7 +65,8 @@ struct LeadImportWriter {
   func finish() throws {
     try statements.flush()
     try db.execute(
-      sql: "INSERT OR IGNORE INTO followUp (leadId) SELECT id FROM lead WHERE id > ?", arguments: [lastLeadBefore])
+      sql: "INSERT OR IGNORE INTO followUp (leadId, consultantId) SELECT id, consultantId FROM lead WHERE id > ?",
+      arguments: [lastLeadBefore])
     try db.execute(
       sql: """
         UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId IN (

@@ -41,6 +41,21 @@ extension AppDatabase {
     """
   private static let codeList = ActionCode.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
+  /// The condition on `followUp f` alone that selects the rows of `filter`'s leads, by the consultant each row carries
+  /// (v11): for a filter of a scope only, when the scope has as many rows as leads (always, unless a write went
+  /// around the triggers: then the lead table is asked, as before v11).
+  static func ownerCondition(_ filter: LeadFilter, _ db: Database) throws -> (String, StatementArguments)? {
+    guard filter.isScopeOnly else { return nil }
+    let (owner, ownerArgs) = filter.scope.condition(on: "f.consultantId")
+    let (cond, args) = filter.condition
+    let counts = try Row.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT (SELECT count(*) FROM lead l WHERE \(cond)), (SELECT count(*) FROM followUp f WHERE \(owner))"),
+      arguments: args + ownerArgs)
+    guard let counts, (counts[0] as Int64) == (counts[1] as Int64) else { return nil }
+    return (owner, ownerArgs)
+  }
+
   /// The leads of `filter` with their stored follow-ups: `.stale` those whose row does not hold at `now` (the rest
   /// are either quiet or found by `heldDueFollowUps`), `.all` every lead. Unordered.
   public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
@@ -48,18 +63,25 @@ extension AppDatabase {
   {
     let (cond, args) = filter.condition
     let t = now.timeIntervalSince1970
-    let columns = "l.id, f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
-    let sql =
-      need == .all
-      ? "SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(cond)"
-      : """
-      SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
-      WHERE \(cond) AND NOT \(Self.holdsSQL)
-      """
-    var arguments = args
-    if need != .all { arguments += [fingerprint, t, t] }
+    let fields = "f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
     return try writer.read { db in
-      try Array(
+      let sql: String
+      var arguments: StatementArguments
+      if need == .all {
+        (sql, arguments) = (
+          "SELECT l.id, \(fields) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(cond)", args
+        )
+      } else if let (owner, ownerArgs) = try Self.ownerCondition(filter, db) {
+        sql = "SELECT f.leadId, \(fields) FROM followUp f WHERE \(owner) AND NOT \(Self.holdsSQL)"
+        arguments = ownerArgs + [fingerprint, t, t]
+      } else {
+        sql = """
+          SELECT l.id, \(fields) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
+          WHERE \(cond) AND NOT \(Self.holdsSQL)
+          """
+        arguments = args + [fingerprint, t, t]
+      }
+      return try Array(
         Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map { row -> FollowUpRow in
           let id: Int64 = row[0]
           let rev: Int64 = row[1] ?? 0
@@ -91,14 +113,24 @@ extension AppDatabase {
   {
     let (cond, args) = filter.condition
     let t = now.timeIntervalSince1970
-    let sql = """
-      SELECT f.leadId, f.bound FROM lead l JOIN followUp f ON f.leadId = l.id
-      WHERE \(cond) AND f.code IS NOT NULL AND \(Self.holdsSQL)
-      ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
-      """
     return try writer.read { db in
-      try Array(
-        Row.fetchCursor(db.cachedStatement(sql: sql), arguments: args + [fingerprint, t, t, limit, offset]).map {
+      let (sql, arguments): (String, StatementArguments)
+      if let (owner, ownerArgs) = try Self.ownerCondition(filter, db) {
+        sql = """
+          SELECT f.leadId, f.bound FROM followUp f WHERE \(owner) AND f.code IS NOT NULL AND \(Self.holdsSQL)
+          ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
+          """
+        arguments = ownerArgs + [fingerprint, t, t, limit, offset]
+      } else {
+        sql = """
+          SELECT f.leadId, f.bound FROM lead l JOIN followUp f ON f.leadId = l.id
+          WHERE \(cond) AND f.code IS NOT NULL AND \(Self.holdsSQL)
+          ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
+          """
+        arguments = args + [fingerprint, t, t, limit, offset]
+      }
+      return try Array(
+        Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map {
           HeldDue(leadID: $0[0], bound: $0[1] ?? 0)
         })
     }
@@ -113,8 +145,9 @@ extension AppDatabase {
     return try writer.write { db in
       let statement = try db.makeStatement(
         sql: """
-          INSERT INTO followUp (leadId, rev, playbook, asOf, wakeAt, code, dueAt, deadline, detail, bound)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE EXISTS (SELECT 1 FROM lead WHERE id = ?1)
+          INSERT INTO followUp (
+              leadId, rev, playbook, asOf, wakeAt, code, dueAt, deadline, detail, bound, consultantId)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, consultantId FROM lead WHERE id = ?1
           ON CONFLICT (leadId) DO UPDATE SET
             playbook = excluded.playbook, asOf = excluded.asOf, wakeAt = excluded.wakeAt, code = excluded.code,
             dueAt = excluded.dueAt, deadline = excluded.deadline, detail = excluded.detail, bound = excluded.bound
@@ -139,7 +172,12 @@ extension AppDatabase {
   public func clearFollowUps() throws {
     try writer.write { db in
       try db.execute(sql: "UPDATE followUp SET asOf = NULL, rev = rev + 1")
-      try db.execute(sql: "INSERT OR IGNORE INTO followUp (leadId) SELECT id FROM lead")
+      try db.execute(sql: "INSERT OR IGNORE INTO followUp (leadId, consultantId) SELECT id, consultantId FROM lead")
+      try db.execute(
+        sql: """
+          UPDATE followUp SET consultantId = (SELECT consultantId FROM lead WHERE lead.id = followUp.leadId)
+          WHERE consultantId IS NOT (SELECT consultantId FROM lead WHERE lead.id = followUp.leadId)
+          """)
     }
   }
 }

@@ -22,18 +22,21 @@ public enum Scope: Sendable, Hashable {
   }
 
   /// SQL condition on table alias `l` (lead) with its arguments.
-  var condition: (sql: String, arguments: StatementArguments) {
+  var condition: (sql: String, arguments: StatementArguments) { condition(on: "l.consultantId") }
+
+  /// The same condition on another column holding the lead's consultant (`f.consultantId` of `followUp`, v11).
+  func condition(on column: String) -> (sql: String, arguments: StatementArguments) {
     switch self {
     case .all:
       return ("1", [])
     case .own(let id):
-      return ("l.consultantId = ?", [id])
+      return ("\(column) = ?", [id])
     case .team(let team, let id):
-      guard let team else { return ("l.consultantId = ?", [id]) }
+      guard let team else { return ("\(column) = ?", [id]) }
       // One IN list rather than `= ? OR IN (...)`: with an OR, SQLite read the whole team's index entries and
       // their lead rows for every part of an id range (`LeadFilter.idRange`), and only then dropped those outside
       // it; one list lets it search each consultant's entries within the range.
-      return ("l.consultantId IN (SELECT ? UNION SELECT id FROM user WHERE team = ?)", [id, team])
+      return ("\(column) IN (SELECT ? UNION SELECT id FROM user WHERE team = ?)", [id, team])
     }
   }
 }
@@ -73,6 +76,9 @@ public struct LeadFilter: Sendable {
   var matchesEveryLead: Bool {
     scope == .all && stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil
   }
+
+  /// Whether only the scope limits the leads (no stage, consultant, id list, range or limit).
+  var isScopeOnly: Bool { stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil }
 
   /// SQL condition on `lead l` with its arguments.
   var condition: (sql: String, arguments: StatementArguments) {

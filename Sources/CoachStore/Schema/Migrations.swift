@@ -323,6 +323,29 @@ enum Migrations {
           CREATE INDEX touchLever_on_lead ON touchLever(leadId, touchId, position, lever);
           """)
     }
+    // Each stored follow-up carries its lead's consultant, kept by the lead triggers, and one index holds what a
+    // reader of one consultant's queue compares: `next` (and each `coach serve` request) reads that consultant's
+    // entries in index order instead of looking up 2,500 rows scattered across the table one by one.
+    m.registerMigration("v11-followup-owner", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE followUp ADD COLUMN consultantId INTEGER;
+          UPDATE followUp SET consultantId = (SELECT consultantId FROM lead WHERE lead.id = followUp.leadId);
+          CREATE INDEX followUp_on_owner
+            ON followUp(consultantId, playbook, asOf, wakeAt, code, dueAt, deadline, bound);
+          DROP TRIGGER followUp_on_lead_insert;
+          CREATE TRIGGER followUp_on_lead_insert AFTER INSERT ON lead
+          BEGIN
+            INSERT OR IGNORE INTO followUp (leadId, consultantId) VALUES (NEW.id, NEW.consultantId);
+          END;
+          DROP TRIGGER followUp_on_lead_update;
+          CREATE TRIGGER followUp_on_lead_update AFTER UPDATE ON lead
+          BEGIN
+            \(clearFollowUp("OLD.id")) \(clearFollowUp("NEW.id"))
+            UPDATE followUp SET consultantId = NEW.consultantId WHERE leadId = NEW.id;
+          END;
+          """)
+    }
     return m
   }
 
