@@ -61,7 +61,8 @@ extension AppDatabase {
     try writer.read { db in
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT userId, csrfToken, expiresAt FROM webSession WHERE tokenHash = ? AND expiresAt > ?",
+          db.cachedStatement(
+            sql: "SELECT userId, csrfToken, expiresAt FROM webSession WHERE tokenHash = ? AND expiresAt > ?"),
           arguments: [tokenHash, now]),
         let user = try User.fetchOne(db, key: row["userId"] as Int64)
       else { return nil }

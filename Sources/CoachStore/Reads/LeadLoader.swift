@@ -45,7 +45,9 @@ enum LeadLoader {
     var customerOf: [Int64: [Int]] = [:]
     // By column position (`LeadColumn`, the SELECT's order): name lookups cost a tenth of a large load.
     typealias C = LeadColumn
-    let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+    // Prepared once per connection and statement text (a `LIMIT` is written into the text: not kept).
+    let statement = filter.limit == nil ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+    let rows = try Row.fetchCursor(statement, arguments: args)
     while let row = try rows.next() {
       let id: Int64 = row[C.id.at]
       ids.append(id)
@@ -68,27 +70,29 @@ enum LeadLoader {
     // Children are read by column position (by-name lookups were a tenth of `coach next`).
     var at = index
     let tags = try Row.fetchCursor(
-      db, sql: "SELECT leadId, tag FROM leadTag WHERE leadId IN (\(sub.sql)) ORDER BY leadId, tag", arguments: sub.args)
+      db.cachedStatement(sql: "SELECT leadId, tag FROM leadTag WHERE leadId IN (\(sub.sql)) ORDER BY leadId, tag"),
+      arguments: sub.args)
     while let row = try tags.next() {
       if let i = at(row[0]) { leads[i].tags.append(row[1]) }
     }
     if filter.withProfile {
       let customers = jsonArray(customerOf.keys.sorted().map(String.init))
       let facts = try Row.fetchCursor(
-        db,
-        sql:
-          "SELECT customerId, key, value FROM profileFact WHERE customerId IN (SELECT value FROM json_each(?)) ORDER BY id",
+        db.cachedStatement(
+          sql:
+            "SELECT customerId, key, value FROM profileFact WHERE customerId IN (SELECT value FROM json_each(?)) ORDER BY id"
+        ),
         arguments: [customers])
       while let row = try facts.next() {
         for i in customerOf[row[0]] ?? [] { leads[i].profile.append(ProfileFact(key: row[1], value: row[2])) }
       }
     }
     let events = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date
-        FROM stageEvent WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
-        """, arguments: sub.args)
+      db.cachedStatement(
+        sql: """
+          SELECT leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date
+          FROM stageEvent WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
+          """), arguments: sub.args)
     at = index
     while let row = try events.next() {
       guard let i = at(row[0]) else { continue }
@@ -103,11 +107,11 @@ enum LeadLoader {
     try loadTouches(db, filter, sub, into: &leads, index)
     try loadLevers(db, sub, into: &leads, index)
     let topics = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT leadId, id, category, text, kind, buriedAt, buriedBy, resolvedAt, resolvedByTouch
-        FROM topic WHERE leadId IN (\(sub.sql)) ORDER BY leadId, buriedAt, id
-        """, arguments: sub.args)
+      db.cachedStatement(
+        sql: """
+          SELECT leadId, id, category, text, kind, buriedAt, buriedBy, resolvedAt, resolvedByTouch
+          FROM topic WHERE leadId IN (\(sub.sql)) ORDER BY leadId, buriedAt, id
+          """), arguments: sub.args)
     at = index
     while let row = try topics.next() {
       guard let i = at(row[0]) else { continue }
@@ -129,7 +133,8 @@ enum LeadLoader {
   ) throws {
     let columns = "leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL"), objections, nextAt, actor"
     func read(_ sql: String, _ args: StatementArguments) throws {
-      let rows = try Row.fetchCursor(db, sql: sql, arguments: args)
+      let rows = try Row.fetchCursor(
+        db.cachedStatement(sql: sql), arguments: args)
       var at = index
       while let row = try rows.next() {
         if let i = at(row[0]) { leads[i].touches.append(touch(row)) }
@@ -153,11 +158,11 @@ enum LeadLoader {
       // Leads whose last touch lies before `since` (nearly all when it is now) take their last touch and last
       // contact from `lastTouch` (v6), read in key order; only the others are searched for below.
       let rows = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT leadId, touchId, at, channel, outcome, NULL, objections, nextAt, actor, kind
-          FROM lastTouch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, kind
-          """, arguments: sub.args)
+        db.cachedStatement(
+          sql: """
+            SELECT leadId, touchId, at, channel, outcome, NULL, objections, nextAt, actor, kind
+            FROM lastTouch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, kind
+            """), arguments: sub.args)
       var latest: (lead: Int, last: Touch?, contact: Touch?)?
       searched = []
       var at = index
@@ -183,7 +188,8 @@ enum LeadLoader {
     // Touches from `since` on, in the covering index's order (leadId, at): no sort. Touches sharing a time come in
     // index order; the rare lead where that is not id order is sorted below, as for whole histories.
     let recent = try Row.fetchCursor(
-      db, sql: "SELECT \(columns) FROM touch WHERE leadId IN (\(ids.sql)) AND at >= ? ORDER BY leadId, at",
+      db.cachedStatement(
+        sql: "SELECT \(columns) FROM touch WHERE leadId IN (\(ids.sql)) AND at >= ? ORDER BY leadId, at"),
       arguments: ids.args + [from])
     var recentOf: [Int] = []
     var at = index

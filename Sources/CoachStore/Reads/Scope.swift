@@ -92,8 +92,10 @@ public struct LeadFilter: Sendable {
       args += [consultantID]
     }
     if let leadIDs {
-      sql += " AND l.id IN (\(leadIDs.map { _ in "?" }.joined(separator: ",")))"
-      args += StatementArguments(leadIDs)
+      // One JSON array: the statement's text stays the same for any number of ids, so it is prepared once per
+      // connection (`Database.cachedStatement`).
+      sql += " AND l.id IN (SELECT value FROM json_each(?))"
+      args += [LeadLoader.jsonArray(leadIDs.map(String.init))]
     }
     if let idRange {
       sql += " AND l.id BETWEEN ? AND ?"

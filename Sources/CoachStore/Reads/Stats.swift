@@ -11,7 +11,9 @@ extension AppDatabase {
     return try writer.read { db in
       func counts(_ from: Date, _ to: Date) throws -> [String: Int] {
         var result: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: [from, to]) { result[row["model"]] = row["n"] }
+        for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [from, to]) {
+          result[row["model"]] = row["n"]
+        }
         return result
       }
       return SalesStats(

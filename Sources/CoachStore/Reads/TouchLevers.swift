@@ -10,11 +10,11 @@ extension LeadLoader {
     _ index: LeadPositions
   ) throws {
     let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT leadId, touchId, lever FROM touchLever WHERE leadId IN (\(sub.sql))
-        ORDER BY leadId, touchId, position
-        """, arguments: sub.args)
+      db.cachedStatement(
+        sql: """
+          SELECT leadId, touchId, lever FROM touchLever WHERE leadId IN (\(sub.sql))
+          ORDER BY leadId, touchId, position
+          """), arguments: sub.args)
     var at = index
     var current: (lead: Int, positions: [Int64: Int])?
     while let row = try rows.next() {

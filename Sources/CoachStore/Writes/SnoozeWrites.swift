@@ -45,11 +45,11 @@ extension LeadLoader {
     _ index: LeadPositions
   ) throws {
     let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT leadId, id, untilDay, reason, actor, at, clearedAt, clearedBy
-        FROM snooze WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
-        """, arguments: sub.args)
+      db.cachedStatement(
+        sql: """
+          SELECT leadId, id, untilDay, reason, actor, at, clearedAt, clearedBy
+          FROM snooze WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
+          """), arguments: sub.args)
     var at = index
     while let row = try rows.next() {
       guard let i = at(row[0]), let until = LocalDate(row[2] as String) else { continue }
