@@ -14,7 +14,8 @@ struct MatchVocabulary: Sendable {
     /// Tokens of the stretches of text each class's words cover (吉利星越 is one stretch), with a letter-or-digit
     /// suffix right after a Chinese class word (星越L, 宋PLUS). The class token stands for these:
     /// the matcher leaves out the ones no text of its index holds (a model name the playbook never spells out
-    /// would otherwise count as unknown words and lower every score, vs_competitor's too).
+    /// would otherwise count as unknown words and lower every score, vs_competitor's too). Empty unless asked for
+    /// (a query needs them; the playbook's own texts, prepared at start-up, do not).
     var namedTokens: Set<String> = []
   }
 
@@ -48,8 +49,8 @@ struct MatchVocabulary: Sendable {
     classIDs = Set(order)
   }
 
-  /// `text` folded, respelled, and the classes it names.
-  func prepare(_ text: String) -> Prepared {
+  /// `text` folded, respelled, and the classes it names (with the tokens of the words naming them if `named`).
+  func prepare(_ text: String, named wantsNamedTokens: Bool = false) -> Prepared {
     let folded = Array(Self.fold(text).unicodeScalars)
     var respelled: [Unicode.Scalar] = []
     respelled.reserveCapacity(folded.count)
@@ -69,7 +70,7 @@ struct MatchVocabulary: Sendable {
     view.append(contentsOf: respelled)
     return Prepared(
       text: String(view), classTokens: classTokens.indices.filter(named.contains).map { classTokens[$0] },
-      namedTokens: spans.isEmpty ? [] : Self.namedTokens(respelled, spans: spans))
+      namedTokens: wantsNamedTokens && !spans.isEmpty ? Self.namedTokens(respelled, spans: spans) : [])
   }
 
   /// See `Prepared.namedTokens`.

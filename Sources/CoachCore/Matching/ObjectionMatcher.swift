@@ -184,12 +184,12 @@ public struct ObjectionMatcher: Sendable {
   }
 
   private func rank(_ text: String) -> [Ranked] {
-    let prepared = vocabulary.prepare(text)
+    let prepared = vocabulary.prepare(text, named: true)
     var best = score(queryTokens(prepared.text, prepared))
     let clauses = Clauses.split(prepared.text)
     if clauses.count > 1 {
       for clause in clauses {
-        let tokens = queryTokens(clause, vocabulary.prepare(clause))
+        let tokens = queryTokens(clause, vocabulary.prepare(clause, named: true))
         guard tokens.count >= tuning.minimumClauseTokens else { continue }
         // A story (three clauses or more) with a scheduling clause in it is no small talk: small talk is judged
         // on the whole text there.

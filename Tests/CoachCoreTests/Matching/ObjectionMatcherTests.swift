@@ -116,13 +116,14 @@ import Testing
   @Test func namedTokensAreOneClassStretchAndAModelSuffix() {
     let vocabulary = MatchVocabulary(
       vocabularies: [], extraWords: ["competitor": ["吉利", "星越"], "colour": ["颜色"], "trim": ["配置"]])
-    let model = vocabulary.prepare("吉利星越L配置比这个高").namedTokens
+    let model = vocabulary.prepare("吉利星越L配置比这个高", named: true).namedTokens
     #expect(model.isSuperset(of: ["吉利", "利星", "星越", "l", "配置"]))
     #expect(!model.contains("置比") && !model.contains("比"))
     // Words of two classes side by side stay apart: the bigram across them is an ordinary word of the text.
-    let twoClasses = vocabulary.prepare("颜色配置都定死了").namedTokens
+    let twoClasses = vocabulary.prepare("颜色配置都定死了", named: true).namedTokens
     #expect(twoClasses.isSuperset(of: ["颜色", "配置"]))
     #expect(!twoClasses.contains("色配"))
-    #expect(vocabulary.prepare("价格还便宜").namedTokens.isEmpty)
+    #expect(vocabulary.prepare("价格还便宜", named: true).namedTokens.isEmpty)
+    #expect(vocabulary.prepare("吉利星越L配置比这个高").namedTokens.isEmpty)
   }
 }
