@@ -29,7 +29,8 @@ public struct LearnedPhrasing: Sendable, Hashable {
 /// Every code is one document made of its examples in every language, its concepts and the
 /// showroom's recorded phrasings; Chinese is indexed as character unigrams and bigrams, English as
 /// stemmed words without stop words, and every word class of the vocabulary a text names adds one
-/// `@class` token. A long text scores as its best clause when that beats the whole. Small talk of
+/// `@class` token (which stands for the class word's own tokens where no document holds them: a competitor's
+/// model name is evidence for `vs_competitor`, not unknown words). A long text scores as its best clause when that beats the whole. Small talk of
 /// the vocabulary is a document too: when it wins, nothing matches.
 public struct ObjectionMatcher: Sendable {
   /// Scores below this are not reported: the text does not resemble any objection well enough.
@@ -183,13 +184,12 @@ public struct ObjectionMatcher: Sendable {
   }
 
   private func rank(_ text: String) -> [Ranked] {
-    let prepared = vocabulary.prepare(text)
-    var best = score(Tokenizer.tokens(prepared.text) + prepared.classTokens)
+    let prepared = vocabulary.prepare(text, named: true)
+    var best = score(queryTokens(prepared.text, prepared))
     let clauses = Clauses.split(prepared.text)
     if clauses.count > 1 {
       for clause in clauses {
-        let classes = vocabulary.prepare(clause).classTokens
-        let tokens = Tokenizer.tokens(clause) + classes
+        let tokens = queryTokens(clause, vocabulary.prepare(clause, named: true))
         guard tokens.count >= tuning.minimumClauseTokens else { continue }
         // A story (three clauses or more) with a scheduling clause in it is no small talk: small talk is judged
         // on the whole text there.
@@ -205,6 +205,14 @@ public struct ObjectionMatcher: Sendable {
           match: ObjectionMatch(code: codes[$0.offset], score: min($0.element, 1)), strength: $0.element,
           smallTalk: $0.offset == smallTalk)
       }
+  }
+
+  /// A query's tokens: the words of `text` and the classes it names, less the words of class names that no index
+  /// knows (`MatchVocabulary.Prepared.namedTokens`: the class token stands for them).
+  private func queryTokens(_ text: String, _ prepared: MatchVocabulary.Prepared) -> [String] {
+    let words = Tokenizer.tokens(text)
+    let unknown = prepared.namedTokens.filter { token in !indexes.contains { $0.index.knows(token) } }
+    return (unknown.isEmpty ? words : words.filter { !unknown.contains($0) }) + prepared.classTokens
   }
 
   /// Every code's calibrated score for one list of tokens: about 0...1, above 1 when a code's documents repeat

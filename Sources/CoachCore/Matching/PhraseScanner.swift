@@ -79,14 +79,21 @@ struct PhraseScanner: Sendable {
 
   /// Payloads of every phrase found anywhere in `text`.
   func payloads(in text: [Unicode.Scalar]) -> Set<Int> {
-    var found: Set<Int> = []
+    Set(spans(in: text).map(\.payload))
+  }
+
+  /// Every phrase found anywhere in `text`: where it starts and ends (scalar offsets) and its payload.
+  func spans(in text: [Unicode.Scalar]) -> [(start: Int, end: Int, payload: Int)] {
+    var found: [(start: Int, end: Int, payload: Int)] = []
     for start in text.indices {
       if let list = byFirst[text[start].value] {
-        for index in list where Self.match(patterns[index].elements, in: text, at: start) != nil {
-          found.insert(patterns[index].payload)
+        for index in list {
+          if let end = Self.match(patterns[index].elements, in: text, at: start) {
+            found.append((start, end, patterns[index].payload))
+          }
         }
       }
-      for (index, _) in numberPatternEnds(in: text, at: start) { found.insert(patterns[index].payload) }
+      for (index, end) in numberPatternEnds(in: text, at: start) { found.append((start, end, patterns[index].payload)) }
     }
     return found
   }

@@ -91,4 +91,39 @@ import Testing
     #expect(matcher.match("loan interest").first?.code == "financing")
     #expect(matcher.match("down payment").first?.code == "financing")
   }
+
+  /// Issue 13: a competitor named in the text is evidence for `vs_competitor`. A model name no playbook text spells
+  /// out (星越L) counts through its class token only: its characters, unknown to every document, do not lower the
+  /// score as unknown words would.
+  @Test func aModelNameNoTextSpellsOutCountsThroughItsClass() {
+    let objection = { (code: String, example: String, concepts: [String]) in
+      Objection(
+        code: code, title: example, examples: [example], approach: "", response: "", followUpQuestion: "",
+        typicalStages: nil, concepts: concepts)
+    }
+    let matcher = ObjectionMatcher(
+      objections: [
+        objection("vs_competitor", "吉利配置比你们高", ["@competitor", "比"]),
+        objection("price_too_high", "价格太高了", ["贵"]),
+      ], competitorNames: ["吉利", "星越", "博越"])
+    let brand = matcher.scoreAll("吉利配置比你们高").first
+    let model = matcher.scoreAll("吉利星越L配置比你们高").first
+    #expect(brand?.code == "vs_competitor")
+    #expect(model?.code == "vs_competitor")
+    #expect(model?.score == brand?.score)
+  }
+
+  @Test func namedTokensAreOneClassStretchAndAModelSuffix() {
+    let vocabulary = MatchVocabulary(
+      vocabularies: [], extraWords: ["competitor": ["吉利", "星越"], "colour": ["颜色"], "trim": ["配置"]])
+    let model = vocabulary.prepare("吉利星越L配置比这个高", named: true).namedTokens
+    #expect(model.isSuperset(of: ["吉利", "利星", "星越", "l", "配置"]))
+    #expect(!model.contains("置比") && !model.contains("比"))
+    // Words of two classes side by side stay apart: the bigram across them is an ordinary word of the text.
+    let twoClasses = vocabulary.prepare("颜色配置都定死了", named: true).namedTokens
+    #expect(twoClasses.isSuperset(of: ["颜色", "配置"]))
+    #expect(!twoClasses.contains("色配"))
+    #expect(vocabulary.prepare("价格还便宜", named: true).namedTokens.isEmpty)
+    #expect(vocabulary.prepare("吉利星越L配置比这个高").namedTokens.isEmpty)
+  }
 }

@@ -57,21 +57,14 @@ import Testing
 
   static let folds = 5
 
-  /// Issue 13's targets: top-1 >= 92 %, top-3 >= 98 %, small talk -> none >= 95 %, per language.
-  struct Floors {
-    var top1 = 0.92
-    var top3 = 0.98
-    var none = 0.95
-  }
-
-  /// Where a target is not met, the floor is what is reached today (so that a change that loses ground fails):
-  /// on the held-out fixture Chinese top-3 is 48/49, both playbook alone and cross-validated. (English met its
-  /// targets once negations and "only" became two-word tokens: `EnglishPairs`.)
-  static func floors(_ fixture: String, _ language: String) -> Floors {
-    switch (fixture, language) {
-    case ("heldout", "zh"): Floors(top3: 0.97)
-    default: Floors()
-    }
+  /// Issue 13's targets: top-1 >= 92 %, top-3 >= 98 %, small talk -> none >= 95 %, per language, every fixture.
+  /// (English met them once negations and "only" became two-word tokens: `EnglishPairs`; held-out Chinese top-3
+  /// went from 48/49 to 49/49 once a model name the playbook never spells out stopped counting as unknown words:
+  /// `MatchVocabulary.Prepared.namedTokens`.)
+  enum Targets {
+    static let top1 = 0.92
+    static let top3 = 0.98
+    static let none = 0.95
   }
 
   /// The playbook alone: what a new dealership gets on day one.
@@ -136,26 +129,24 @@ import Testing
   }
 
   @Test(
-    "showroom fixtures, playbook alone: top-1 >= 92%, top-3 >= 98%, small talk -> none >= 95% (or today's floor)",
+    "showroom fixtures, playbook alone: top-1 >= 92%, top-3 >= 98%, small talk -> none >= 95%",
     arguments: ["showroom", "heldout"], ["zh", "en"])
   func playbookAlone(fixture: String, language: String) throws {
     let figures = try Self.playbookOnly(language, fixture: fixture)
     print(figures.report("\(fixture) \(language) playbook alone"))
-    let floors = Self.floors(fixture, language)
-    #expect(figures.top1Rate >= floors.top1)
-    #expect(figures.top3Rate >= floors.top3)
-    #expect(figures.noneRate >= floors.none)
+    #expect(figures.top1Rate >= Targets.top1)
+    #expect(figures.top3Rate >= Targets.top3)
+    #expect(figures.noneRate >= Targets.none)
   }
 
   @Test(
-    "showroom fixtures, 5-fold cross-validation with recorded phrasings: the same targets and floors",
+    "showroom fixtures, 5-fold cross-validation with recorded phrasings: the same targets",
     arguments: ["showroom", "heldout"], ["zh", "en"])
   func crossValidation(fixture: String, language: String) throws {
     let figures = try Self.crossValidated(language, fixture: fixture)
     print(figures.report("\(fixture) \(language) 5-fold cross-validation"))
-    let floors = Self.floors(fixture, language)
-    #expect(figures.top1Rate >= floors.top1)
-    #expect(figures.top3Rate >= floors.top3)
-    #expect(figures.noneRate >= floors.none)
+    #expect(figures.top1Rate >= Targets.top1)
+    #expect(figures.top3Rate >= Targets.top3)
+    #expect(figures.noneRate >= Targets.none)
   }
 }
