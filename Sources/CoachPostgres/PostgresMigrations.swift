@@ -273,5 +273,6 @@ enum PostgresMigrations {
   static let followUpOwner = """
     ALTER TABLE followUp ADD COLUMN consultantId bigint;
     CREATE INDEX followUp_on_owner ON followUp (consultantId, playbook, asOf, wakeAt, code, dueAt, deadline, bound);
+    CREATE INDEX followUp_due_on_owner ON followUp (consultantId, bound DESC, leadId) WHERE code IS NOT NULL;
     """
 }

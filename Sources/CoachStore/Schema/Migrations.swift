@@ -325,7 +325,8 @@ enum Migrations {
     }
     // Each stored follow-up carries its lead's consultant, kept by the lead triggers, and one index holds what a
     // reader of one consultant's queue compares: `next` (and each `coach serve` request) reads that consultant's
-    // entries in index order instead of looking up 2,500 rows scattered across the table one by one.
+    // entries in index order instead of looking up 2,500 rows scattered across the table one by one. The due ones
+    // are also kept highest bound first, so that the queue reads the few it needs from the top, unsorted.
     m.registerMigration("v11-followup-owner", foreignKeyChecks: .immediate) { db in
       try db.execute(
         sql: """
@@ -333,6 +334,9 @@ enum Migrations {
           UPDATE followUp SET consultantId = (SELECT consultantId FROM lead WHERE lead.id = followUp.leadId);
           CREATE INDEX followUp_on_owner
             ON followUp(consultantId, playbook, asOf, wakeAt, code, dueAt, deadline, bound);
+          CREATE INDEX followUp_due_on_owner
+            ON followUp(consultantId, bound DESC, leadId, playbook, asOf, wakeAt, code, dueAt, deadline)
+            WHERE code IS NOT NULL;
           DROP TRIGGER followUp_on_lead_insert;
           CREATE TRIGGER followUp_on_lead_insert AFTER INSERT ON lead
           BEGIN
