@@ -49,4 +49,14 @@ import Testing
     #expect(LocalDate("26-01-01") == nil)
     #expect(LocalDate(year: 2024, month: 2, day: 29).anniversary(in: 2025) == LocalDate(year: 2025, month: 2, day: 28))
   }
+
+  /// The text written by hand is what `String(format: "%04d-%02d-%02d")` writes, inside its range and out of it.
+  @Test func descriptionIsTheFormattersText() {
+    for year in [0, 1, 7, 42, 999, 1000, 1969, 2026, 9999, 10_000, 123_456, -1, -2026] {
+      for (month, day) in [(1, 1), (2, 29), (9, 9), (10, 10), (12, 31), (0, 0), (99, 99), (100, 5), (7, -3)] {
+        let date = LocalDate(year: year, month: month, day: day)
+        #expect(date.description == String(format: "%04d-%02d-%02d", year, month, day), "\(year) \(month) \(day)")
+      }
+    }
+  }
 }

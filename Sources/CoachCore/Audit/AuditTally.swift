@@ -17,10 +17,12 @@ enum AuditTally {
     let previous = counters.count > 1 ? counters[1] : nil
     let parts = try Chunks.map(chunks) { i -> [[[String: AuditFigures]]] in
       var now: [String: AuditFigures] = [:], before: [String: AuditFigures] = [:]
-      for lead in try load(i) {
-        guard let name = lead.consultant, names.contains(name) else { continue }
-        current.add(lead, to: &now[name, default: AuditFigures(current.window)])
-        if let previous { previous.add(lead, to: &before[name, default: AuditFigures(previous.window)]) }
+      // Each lead is read in place (a loop over the leads copied each one out, retaining all its strings and arrays).
+      let leads = try load(i)
+      for k in leads.indices {
+        guard let name = leads[k].consultant, names.contains(name) else { continue }
+        current.add(leads[k], to: &now[name, default: AuditFigures(current.window)])
+        if let previous { previous.add(leads[k], to: &before[name, default: AuditFigures(previous.window)]) }
       }
       return [previous == nil ? [now] : [now, before]]
     }

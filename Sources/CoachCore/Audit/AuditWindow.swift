@@ -11,6 +11,8 @@ public struct AuditWindow: Sendable, Hashable {
   public let end: Date
   /// `zone` with its span of steady offset around the window.
   let civil: CivilZone
+  /// The Monday starting the window's first week (worked out once: each follow-up's week is counted from it).
+  let firstMonday: LocalDate
 
   /// A window of whole days; `from` must not be after `to`.
   public init(from: LocalDate, to: LocalDate, zone: TimeZone) throws {
@@ -23,6 +25,7 @@ public struct AuditWindow: Sendable, Hashable {
     start = from.startOfDay(in: zone)
     end = to.endOfDay(in: zone)
     civil = CivilZone(zone, around: end)
+    firstMonday = from.adding(days: -from.daysSinceMonday)
   }
 
   /// The period of as many days just before this one (what `--compare` sets beside it).
@@ -53,8 +56,7 @@ public struct AuditWindow: Sendable, Hashable {
 
   /// Mondays starting the weeks that overlap the window, oldest first.
   public var weeks: [LocalDate] {
-    let first = from.adding(days: -from.daysSinceMonday)
-    return stride(from: 0, through: first.days(to: to), by: 7).map { first.adding(days: $0) }
+    stride(from: 0, through: firstMonday.days(to: to), by: 7).map { firstMonday.adding(days: $0) }
   }
 
   /// Whether the week `weeks[i]` lies wholly inside the window (Monday on or after `from`, Sunday on or before `to`):
@@ -68,8 +70,7 @@ public struct AuditWindow: Sendable, Hashable {
   /// Index in `weeks` of the week a deadline falls in (a deadline at Monday 00:00 ends the Sunday before).
   public func weekIndex(ofDeadline deadline: Date) -> Int {
     let day = LocalDate(deadline.addingTimeInterval(-0.001), in: civil)
-    let first = from.adding(days: -from.daysSinceMonday)
-    return max(0, first.days(to: day) / 7)
+    return max(0, firstMonday.days(to: day) / 7)
   }
 }
 

@@ -66,11 +66,14 @@ enum LeadLoader {
     let index = LeadPositions(ids: ids)
     // Children by the ids just read, given as one JSON array: evaluating the condition again for each child table
     // read a team's whole consultant index once per table and per part (a third of `alerts --team`'s SQL time).
-    let sub: (sql: String, args: StatementArguments) = ("SELECT value FROM json_each(?)", [jsonArray(leads.map(\.id))])
+    // When the ids read are every id from the first to the last (a part of an id range where every lead matched,
+    // as in an admin's audit), the children are read by that range instead: one index range per table rather than
+    // one search per lead in a list SQLite first copies into a temporary table. The rows are the same.
+    let sub = ChildCondition(ids)
     // Children are read by column position (by-name lookups were a tenth of `coach next`).
     var at = index
     let tags = try Row.fetchCursor(
-      db.cachedStatement(sql: "SELECT leadId, tag FROM leadTag WHERE leadId IN (\(sub.sql)) ORDER BY leadId, tag"),
+      db.cachedStatement(sql: "SELECT leadId, tag FROM leadTag WHERE \(sub.sql) ORDER BY leadId, tag"),
       arguments: sub.args)
     while let row = try tags.next() {
       if let i = at(row[0]) { leads[i].tags.append(row[1]) }
@@ -91,7 +94,7 @@ enum LeadLoader {
       db.cachedStatement(
         sql: """
           SELECT leadId, fromStage, toStage, at, actor, reason, note, amount, model, eta, date
-          FROM stageEvent WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
+          FROM stageEvent WHERE \(sub.sql) ORDER BY leadId, at, id
           """), arguments: sub.args)
     at = index
     while let row = try events.next() {
@@ -110,7 +113,7 @@ enum LeadLoader {
       db.cachedStatement(
         sql: """
           SELECT leadId, id, category, text, kind, buriedAt, buriedBy, resolvedAt, resolvedByTouch
-          FROM topic WHERE leadId IN (\(sub.sql)) ORDER BY leadId, buriedAt, id
+          FROM topic WHERE \(sub.sql) ORDER BY leadId, buriedAt, id
           """), arguments: sub.args)
     at = index
     while let row = try topics.next() {
@@ -128,8 +131,8 @@ enum LeadLoader {
   /// Touches in time order: all of them, or with `touchesSince` those from then on, preceded by each lead's last
   /// contact and last touch before then (index searches backwards from that time, per lead).
   static func loadTouches(
-    _ db: Database, _ filter: LeadFilter, _ sub: (sql: String, args: StatementArguments),
-    into leads: inout [LeadSnapshot], _ index: LeadPositions
+    _ db: Database, _ filter: LeadFilter, _ sub: ChildCondition, into leads: inout [LeadSnapshot],
+    _ index: LeadPositions
   ) throws {
     let columns = "leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL"), objections, nextAt, actor"
     func read(_ sql: String, _ args: StatementArguments) throws {
@@ -144,7 +147,7 @@ enum LeadLoader {
       // Ordered by (leadId, at) alone: the covering index gives that order, while adding `id` made SQLite sort
       // every lead's touches again (3x slower on 400k touches). Touches sharing a time come in index order, id
       // order in practice; the rare lead where they do not is sorted here, so the order is (at, id) always.
-      try read("SELECT \(columns) FROM touch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at", sub.args)
+      try read("SELECT \(columns) FROM touch WHERE \(sub.sql) ORDER BY leadId, at", sub.args)
       for i in leads.indices where !isInTimeOrder(leads[i].touches) {
         leads[i].touches.sort { ($0.at, $0.id) < ($1.at, $1.id) }
       }
@@ -152,7 +155,7 @@ enum LeadLoader {
     }
     let from = StoredDate.value(since)
     for i in leads.indices { leads[i].touchesSince = since }
-    var ids = sub
+    var ids = sub.list
     var searched = Array(leads.indices)
     if !filter.withNotes {
       // Leads whose last touch lies before `since` (nearly all when it is now) take their last touch and last
@@ -161,7 +164,7 @@ enum LeadLoader {
         db.cachedStatement(
           sql: """
             SELECT leadId, touchId, at, channel, outcome, NULL, objections, nextAt, actor, kind
-            FROM lastTouch WHERE leadId IN (\(sub.sql)) ORDER BY leadId, kind
+            FROM lastTouch WHERE \(sub.sql) ORDER BY leadId, kind
             """), arguments: sub.args)
       var latest: (lead: Int, last: Touch?, contact: Touch?)?
       searched = []
@@ -231,8 +234,8 @@ enum LeadLoader {
   /// A touch from a row of `leadId, id, at, channel, outcome, note, objections, nextAt, actor`.
   static func touch(_ row: Row) -> Touch {
     Touch(
-      id: row[1], at: (row[2] as StoredTime).date, channel: Channel(rawValue: row[3]) ?? .call,
-      outcome: Outcome(rawValue: row[4]) ?? .reached, note: row[5],
+      id: row[1], at: (row[2] as StoredTime).date, channel: (row[3] as StoredCode<Channel>).code ?? .call,
+      outcome: (row[4] as StoredCode<Outcome>).code ?? .reached, note: row[5],
       objections: (row[6] as String?)?.split(separator: ";").map(String.init) ?? [],
       nextAt: (row[7] as StoredTime?)?.date, actor: row[8])
   }
@@ -240,6 +243,28 @@ enum LeadLoader {
   /// Whether `touches` are in (at, id) order.
   static func isInTimeOrder(_ touches: [Touch]) -> Bool {
     zip(touches, touches.dropFirst()).allSatisfy { ($0.at, $0.id) < ($1.at, $1.id) }
+  }
+}
+
+/// Which child rows belong to the leads just read (ids ascending, each once): `leadId BETWEEN first AND last` when
+/// they are every id in that range, else `leadId IN` the list of them.
+struct ChildCondition {
+  let ids: [Int64]
+  /// Whether the ids are every integer from the first to the last.
+  let isRange: Bool
+
+  init(_ ids: [Int64]) {
+    self.ids = ids
+    isRange = ids.count > 1 && ids[ids.count - 1] - ids[0] == Int64(ids.count - 1)
+  }
+
+  /// The condition on `leadId`, and its arguments.
+  var sql: String { isRange ? "leadId BETWEEN ? AND ?" : "leadId IN (\(list.sql))" }
+  var args: StatementArguments { isRange ? [ids[0], ids[ids.count - 1]] : list.args }
+
+  /// The ids as a list to search each of: a subquery for `IN (…)`, and its argument.
+  var list: (sql: String, args: StatementArguments) {
+    ("SELECT value FROM json_each(?)", [LeadLoader.jsonArray(ids.map(String.init))])
   }
 }
 

@@ -6,13 +6,13 @@ extension LeadLoader {
   /// The switch levers of the loaded touches (`touchLever`, v10-lever), in the order they were given. Levers of a
   /// touch that was not loaded (before a `touchesSince`) are skipped.
   static func loadLevers(
-    _ db: Database, _ sub: (sql: String, args: StatementArguments), into leads: inout [LeadSnapshot],
+    _ db: Database, _ sub: ChildCondition, into leads: inout [LeadSnapshot],
     _ index: LeadPositions
   ) throws {
     let rows = try Row.fetchCursor(
       db.cachedStatement(
         sql: """
-          SELECT leadId, touchId, lever FROM touchLever WHERE leadId IN (\(sub.sql))
+          SELECT leadId, touchId, lever FROM touchLever WHERE \(sub.sql)
           ORDER BY leadId, touchId, position
           """), arguments: sub.args)
     var at = index

@@ -41,14 +41,14 @@ extension AppDatabase {
 extension LeadLoader {
   /// Each loaded lead's snoozes, oldest first (`sub` selects the loaded ids).
   static func loadSnoozes(
-    _ db: Database, _ sub: (sql: String, args: StatementArguments), into leads: inout [LeadSnapshot],
+    _ db: Database, _ sub: ChildCondition, into leads: inout [LeadSnapshot],
     _ index: LeadPositions
   ) throws {
     let rows = try Row.fetchCursor(
       db.cachedStatement(
         sql: """
           SELECT leadId, id, untilDay, reason, actor, at, clearedAt, clearedBy
-          FROM snooze WHERE leadId IN (\(sub.sql)) ORDER BY leadId, at, id
+          FROM snooze WHERE \(sub.sql) ORDER BY leadId, at, id
           """), arguments: sub.args)
     var at = index
     while let row = try rows.next() {
