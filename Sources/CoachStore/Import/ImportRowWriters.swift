@@ -108,7 +108,7 @@ struct TouchImportWriter {
   /// The touch row `TouchWriter.insert` writes for an import row (no objections), prepared once.
   private let touchInsert: ImportStatement
   /// Leads given touches: their `lastTouch` rows are written by `finish`, the insert trigger being set aside.
-  private var touched = Set<Int64>()
+  private var touched = LeadIDSet()
   /// The `lastTouch` insert trigger (v6) as stored, dropped for this transaction and put back by `finish`.
   private var insertTrigger: String?
   /// The stored follow-ups' touch trigger (v9), set aside the same way: `finish` clears the touched leads' rows.
@@ -169,17 +169,23 @@ struct TouchImportWriter {
       for index in setAsideIndexes { try db.execute(sql: index) }
       setAsideIndexes = []
     }
-    let columns = Migrations.lastTouchColumns
-    let latest = try [0, 1].map { kind in
-      try db.makeStatement(
-        sql: "INSERT OR REPLACE INTO lastTouch (\(columns)) \(Migrations.latestTouch(kind, of: "?"))")
+    // The touched leads' rows, set-wise: one statement per kind over the list of leads (a JSON array), and one
+    // clearing their stored follow-ups, instead of three statements per lead (100k leads: 1.7 s of the writer's
+    // time). The rows are the ones the per-lead statements wrote (`Migrations.latestTouch`).
+    let leads = touched.json
+    for kind in [0, 1] {
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO lastTouch (\(Migrations.lastTouchColumns))
+            SELECT t.leadId, \(kind), t.id, t.at, t.channel, t.outcome, t.nextAt, t.objections, t.actor
+            FROM json_each(?) j CROSS JOIN touch t
+            WHERE t.id = (\(Migrations.latestTouchID(kind, of: "j.value")))
+          """, arguments: [leads])
     }
-    let clear = followUpTrigger == nil ? nil : try db.makeStatement(sql: Migrations.clearFollowUp("?"))
-    for lead in touched.sorted() {
-      for statement in latest { try statement.execute(arguments: [lead]) }
-      try clear?.execute(arguments: [lead])
+    if followUpTrigger != nil {
+      try db.execute(sql: Migrations.clearFollowUps(in: "SELECT value FROM json_each(?)"), arguments: [leads])
     }
-    touched = []
+    touched = LeadIDSet()
     if let insertTrigger { try db.execute(sql: insertTrigger) }
     insertTrigger = nil
     if let followUpTrigger { try db.execute(sql: followUpTrigger) }
@@ -221,5 +227,40 @@ struct TouchImportWriter {
     if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
     cache[externalID] = .some(id)
     return id
+  }
+}
+
+/// Lead ids, kept as a bitmap (rowids are small and dense): inserting one costs a shift and an or, where a hashed
+/// set cost a touch import a third of a second per 2M rows. Ids outside the bitmap's range go to a plain set.
+struct LeadIDSet {
+  private var words: [UInt64] = []
+  private var others = Set<Int64>()
+
+  mutating func insert(_ id: Int64) {
+    guard id >= 0, id < 1 << 26 else {
+      others.insert(id)
+      return
+    }
+    let word = Int(id >> 6)
+    if word >= words.count { words += repeatElement(0, count: max(word + 1 - words.count, words.count)) }
+    words[word] |= 1 << UInt64(id & 63)
+  }
+
+  /// Every id, ascending.
+  var sorted: [Int64] {
+    var ids = others.sorted()
+    for (w, word) in words.enumerated() where word != 0 {
+      var bits = word
+      while bits != 0 {
+        ids.append(Int64(w << 6 + bits.trailingZeroBitCount))
+        bits &= bits - 1
+      }
+    }
+    return ids.sorted()
+  }
+
+  /// The ids as a JSON array, for `json_each`.
+  var json: String {
+    "[" + sorted.map(String.init).joined(separator: ",") + "]"
   }
 }

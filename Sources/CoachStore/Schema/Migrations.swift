@@ -365,6 +365,11 @@ enum Migrations {
     "UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId = \(lead);"
   }
 
+  /// Clears the stored follow-ups of the leads `leads` (a query of lead ids) at once, as `clearFollowUp` clears one.
+  static func clearFollowUps(in leads: String) -> String {
+    "UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId IN (\(leads));"
+  }
+
   /// The tables of a lead's history whose rows clear its stored follow-up (v9) when written, and the name of the
   /// touch insert trigger that an import of touches sets aside.
   static let followUpSources = ["touch", "stageEvent", "topic", "snooze", "leadTag"]
@@ -379,6 +384,11 @@ enum Migrations {
       BEGIN \(clearFollowUp("OLD.leadId")) \(clearFollowUp("NEW.leadId")) END;
       """
     }.joined(separator: "\n")
+  }
+
+  /// The id of the touch `latestTouch` reads: a query for one lead, to be used set-wise (`TouchImportWriter`).
+  static func latestTouchID(_ kind: Int, of lead: String) -> String {
+    "SELECT id FROM touch WHERE leadId = \(lead)\(kind == 1 ? " AND " + lastTouchContact : "") ORDER BY at DESC, id DESC LIMIT 1"
   }
 
   /// The outcomes that count as a contact in `lastTouch` (v6), as `Outcome.isContact` said when it shipped.
