@@ -37,7 +37,9 @@ public final class AppDatabase: Sendable {
     config.foreignKeysEnabled = true
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
-      if mappedBytes > 0 { try db.execute(sql: "PRAGMA mmap_size = \(mappedBytes)") }
+      // Readers only: the writer (migrations, imports, every change) keeps its own cache, so that a migration or a
+      // burst of writes does not map the tables it rewrites into the server's memory.
+      if mappedBytes > 0, db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = \(mappedBytes)") }
     }
     do {
       return try AppDatabase(DatabasePool(path: path, configuration: config))
