@@ -141,20 +141,6 @@ extension PostgresStore {
   public func restore(from source: String, keepingCopyAt keep: String) throws -> BackupSummary {
     throw notYet("coach restore", instead: "pg_restore or the server's own backups")
   }
-
-  public func importLeads(
-    from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,
-    warn: ([String]) -> Void
-  ) throws -> ImportResult {
-    throw notYet("coach import leads")
-  }
-
-  public func importTouches(
-    from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope, dryRun: Bool,
-    warn: ([String]) -> Void
-  ) throws -> ImportResult {
-    throw notYet("coach import touches")
-  }
 }
 
 extension PostgresStore: CoachDataStore {}
