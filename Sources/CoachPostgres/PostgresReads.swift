@@ -229,6 +229,7 @@ enum PGLeadLoader {
     }
     guard let since = filter.touchesSince else {
       try add(try c.rows("SELECT \(columns) FROM touch WHERE leadId = ANY(?) ORDER BY leadId, at, id", [ids]))
+      try loadLevers(c, ids, position, into: &leads)
       return
     }
     for i in leads.indices { leads[i].touchesSince = since }
