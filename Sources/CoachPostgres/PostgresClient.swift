@@ -249,6 +249,9 @@ final class PGPool: Sendable {
       } catch  where PGErrors.isRetryable(error) && attempt < 20 {
         usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
       } catch let error as PSQLError {
+        if PGErrors.isReadOnlyServer(error) {
+          throw CoachError.refused(.readOnlyDatabase(url: url.redacted, server: url.server))
+        }
         throw PGErrors.coachError(error)
       }
     }
@@ -275,6 +278,13 @@ enum PGErrors {
   /// Serialization failure (40001) or deadlock (40P01): the transaction is run again.
   static func isRetryable(_ error: any Error) -> Bool {
     ["40001", "40P01"].contains(state(error) ?? "")
+  }
+
+  /// A write refused because the server takes none: a hot standby (no SERIALIZABLE there, 0A000; no writes during
+  /// recovery) or a read-only transaction by the database's default (25006).
+  static func isReadOnlyServer(_ error: any Error) -> Bool {
+    let message = (error as? PSQLError)?.serverInfo?[.message] ?? ""
+    return state(error) == "25006" || (state(error) == "0A000" && message.contains("hot standby"))
   }
 
   /// The server's own message (or the connection's failure) in a line.

@@ -158,6 +158,29 @@ enum PostgresCLI {
     #expect((try list.json()["leads"] as? [Any])?.count == 200)
   }
 
+  /// A write sent to a server that takes none (a hot standby; here a database whose transactions are read-only by
+  /// default, as a standby's are) is refused naming the server (65), in both languages; reads go on.
+  @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
+  func aReadOnlyServerRefusesWritesAndServesReads() throws {
+    var cli = try CLI(engine: .postgres)
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "周主任"
+    let next = try cli.run(["next", "--json"])
+    _ = try ImportCLITests.sqlite(
+      cli.db,
+      "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET default_transaction_read_only = on', current_database()); END $$"
+    )
+    let touch = try cli.run(["touch", "1", "--channel", "call", "--outcome", "reached", "--json"])
+    #expect(touch.status == 65, "\(touch.stderr)")
+    #expect((try touch.json()["error"] as? [String: Any])?["code"] as? String == "read_only_database")
+    #expect(touch.stderr.contains("is read-only") && touch.stderr.contains("primary"), "\(touch.stderr)")
+    let zh = try cli.run(["export", "leads"], env: ["COACH_LANG": "zh-CN"])
+    #expect(zh.status == 65 && zh.stderr.contains("只读"), "\(zh.stderr)")
+    let again = try cli.run(["next", "--json"])
+    #expect(again.status == 0 && again.stdout == next.stdout, "\(again.stderr)")
+    #expect(try cli.run(["audit", "--json"]).status == 0)
+  }
+
   /// Imports on both engines: the same reports (bad rows, dry run, strict refusal, existing ids, created consultants),
   /// then the same leads, customers, ids, touches, derived tables and answers; the next lead added gets the same id.
   @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))

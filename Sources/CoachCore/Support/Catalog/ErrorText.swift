@@ -50,6 +50,8 @@ public enum ErrorText: Sendable, Hashable {
   /// `coach backup` / `coach restore` (`restore`: true) of FILE on a PostgreSQL database (`url`, password left
   /// out): its server's tools back it up and restore it, not a copy of a file.
   case backupByServer(restore: Bool, file: String, url: String)
+  /// A write sent to a PostgreSQL server that takes none (a hot standby, or a read-only database).
+  case readOnlyDatabase(url: String, server: String)
   case negativeLimit
   case fromAfterTo(from: LocalDate, to: LocalDate)
   case nothingToChange
@@ -131,6 +133,7 @@ public enum ErrorText: Sendable, Hashable {
     case .databaseUnreachable: return "db_unreachable"
     case .notYetOnPostgres: return "not_yet_on_postgres"
     case .backupByServer: return "backup_by_server"
+    case .readOnlyDatabase: return "read_only_database"
     case .noPlaybookFolder, .noLanguageFolder, .invalidPlaybook: return "invalid_playbook"
     }
   }
