@@ -19,6 +19,7 @@ extension PostgresStore {
           try w.write(row, insert: !(strict && anyBad))?.text(options.language)
         }
         try w.flush()
+        try w.finishFollowUps()
         let result = try Self.result(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
         if !dryRun { try w.finishIDs() }
         return result

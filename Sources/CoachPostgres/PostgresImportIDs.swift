@@ -51,3 +51,16 @@ struct PGTextArray: PGArg {
   init(_ values: [String]) { self.values = values }
   func bind(into b: inout PostgresBindings) throws { try b.append(values) }
 }
+
+/// Row triggers set aside for an import's transaction (`ALTER TABLE … DISABLE TRIGGER`, which takes the lock mode the
+/// import already holds: readers go on) and put back before it commits; a rollback puts them back too, so no other
+/// transaction ever runs without them. Names are fixed words of this module.
+enum PGImportTriggers {
+  static func setAside(_ c: PGConnection, _ triggers: [(table: String, name: String)]) throws {
+    for t in triggers { try c.script("ALTER TABLE \(t.table) DISABLE TRIGGER \(t.name)") }
+  }
+
+  static func restore(_ c: PGConnection, _ triggers: [(table: String, name: String)]) throws {
+    for t in triggers { try c.script("ALTER TABLE \(t.table) ENABLE TRIGGER \(t.name)") }
+  }
+}

@@ -42,6 +42,29 @@ final class PGLeadImport {
     leads = try PGImportIDs(c, table: "lead")
     facts = try PGImportIDs(c, table: "profileFact")
     events = try PGImportIDs(c, table: "stageEvent")
+    firstLead = leads.next
+    try PGImportTriggers.setAside(c, Self.followUpTriggers)
+  }
+
+  /// The stored follow-ups' triggers a lead import fires (v11-pg-followup), set aside for its transaction as SQLite's
+  /// import sets them aside (run per row, they would make a row per lead and clear it again per tag and stage
+  /// event); `finishFollowUps` does their work once.
+  static let followUpTriggers = [
+    ("lead", "followUp_on_lead_insert"), ("leadTag", "followUp_on_leadTag_insert"),
+    ("stageEvent", "followUp_on_stageEvent_insert"), ("customer", "followUp_on_customer_update"),
+  ]
+  private let firstLead: Int64
+
+  /// Makes the new leads' stored follow-up rows, clears those of the other leads of the customers they share (as the
+  /// triggers would have), and puts the triggers back: after the last `flush`, inside the transaction.
+  func finishFollowUps() throws {
+    try c.execute("INSERT INTO followUp (leadId) SELECT id FROM lead WHERE id >= ? ON CONFLICT DO NOTHING", [firstLead])
+    try c.execute(
+      """
+      UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId IN (
+        SELECT o.id FROM lead n JOIN lead o ON o.customerId = n.customerId WHERE n.id >= ? AND o.id < ?)
+      """, [firstLead, firstLead])
+    try PGImportTriggers.restore(c, Self.followUpTriggers)
   }
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (its

@@ -9,6 +9,9 @@ import Foundation
 final class PGTouchImport {
   static let batchSize = 20_000
   static let tables = ["touch", "touchLever", "lastTouch"]
+  /// The touch insert triggers set aside for the import's transaction: `lastTouch`'s (v6) and the stored
+  /// follow-ups' (v11-pg-followup); `finish` does their work once.
+  static let triggers = [("touch", "lastTouch_on_insert"), ("touch", "followUp_on_touch_insert")]
 
   private let c: PGConnection
   private let actor: String?
@@ -35,7 +38,7 @@ final class PGTouchImport {
       }, uniquingKeysWith: { a, _ in a })
     touches = try PGImportIDs(c, table: "touch")
     firstTouch = touches.next
-    try c.script("ALTER TABLE touch DISABLE TRIGGER lastTouch_on_insert")
+    try PGImportTriggers.setAside(c, Self.triggers)
   }
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (no
@@ -70,7 +73,7 @@ final class PGTouchImport {
   }
 
   /// Writes the rows that wait, then each touched lead's `lastTouch` rows (its last touch, its last contact) where an
-  /// imported touch is later than the one kept (the insert trigger's own rule), and puts the trigger back.
+  /// imported touch is later than the one kept (the insert trigger's own rule), clears the touched leads' stored follow-ups, and puts the triggers back.
   func finish() throws {
     try flush()
     let columns = PostgresMigrations.lastTouchColumns
@@ -87,7 +90,12 @@ final class PGTouchImport {
         WHERE excluded.at > kept.at OR (excluded.at = kept.at AND excluded.touchId > kept.touchId)
         """, [firstTouch])
     }
-    try c.script("ALTER TABLE touch ENABLE TRIGGER lastTouch_on_insert")
+    try c.execute(
+      """
+      UPDATE followUp SET asOf = NULL, rev = rev + 1
+        WHERE leadId IN (SELECT DISTINCT leadId FROM touch WHERE id >= ?)
+      """, [firstTouch])
+    try PGImportTriggers.restore(c, Self.triggers)
   }
 
   /// Moves the touch sequence past the ids this import gave (before the commit, never for a rollback).

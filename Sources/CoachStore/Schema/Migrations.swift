@@ -323,6 +323,10 @@ enum Migrations {
           CREATE INDEX touchLever_on_lead ON touchLever(leadId, touchId, position, lever);
           """)
     }
+    // PostgreSQL's schema made the stored follow-ups' table (v9) without the triggers that keep it; this version
+    // adds them there (`PostgresMigrations.followUpTriggers`). SQLite has had them since v9: nothing to do, and the
+    // same name keeps both engines' schema versions alike.
+    m.registerMigration("v11-pg-followup", foreignKeyChecks: .immediate) { _ in }
     return m
   }
 
