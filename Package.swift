@@ -75,7 +75,8 @@ let package = Package(
         "CoachStore", "CoachCore", "CoachPostgres", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
-    .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachStore", "CoachCore", "TestSupport"]),
+    .testTarget(
+      name: "CoachAppTests", dependencies: ["CoachApp", "CoachStore", "CoachPostgres", "CoachCore", "TestSupport"]),
     .testTarget(
       name: "CoachCLITests", dependencies: ["CoachCore", "CoachPostgres", "coach", "TestSupport"],
       exclude: ["Golden", "Fixtures"]),

@@ -224,8 +224,12 @@ final class PGPool: Sendable {
 
   /// One transaction: all of `body` or none of it. Writes run SERIALIZABLE and are tried again (up to 20 times) when
   /// the server reports a serialization failure or deadlock, so concurrent writers never lose each other's work.
+  ///
+  /// `rollingBack`: the transaction ends with ROLLBACK even when `body` returns (a dry run checks everything against
+  /// the real database and keeps nothing). Errors other than the server's (the caller's own) pass through unchanged.
   func transaction<T>(
-    isolation: String = "SERIALIZABLE", readOnly: Bool = false, _ body: (PGConnection) throws -> T
+    isolation: String = "SERIALIZABLE", readOnly: Bool = false, rollingBack: Bool = false,
+    _ body: (PGConnection) throws -> T
   ) throws -> T {
     var attempt = 0
     while true {
@@ -235,7 +239,7 @@ final class PGPool: Sendable {
           try c.script("BEGIN ISOLATION LEVEL \(isolation)\(readOnly ? " READ ONLY" : "")")
           do {
             let result = try body(c)
-            try c.execute("COMMIT")
+            try c.execute(rollingBack ? "ROLLBACK" : "COMMIT")
             return result
           } catch {
             if !c.connection.isClosed { _ = try? c.execute("ROLLBACK") }
@@ -244,9 +248,10 @@ final class PGPool: Sendable {
         }
       } catch  where PGErrors.isRetryable(error) && attempt < 20 {
         usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
-      } catch let error as CoachError {
-        throw error
-      } catch {
+      } catch let error as PSQLError {
+        if PGErrors.isReadOnlyServer(error) {
+          throw CoachError.refused(.readOnlyDatabase(url: url.redacted, server: url.server))
+        }
         throw PGErrors.coachError(error)
       }
     }
@@ -273,6 +278,13 @@ enum PGErrors {
   /// Serialization failure (40001) or deadlock (40P01): the transaction is run again.
   static func isRetryable(_ error: any Error) -> Bool {
     ["40001", "40P01"].contains(state(error) ?? "")
+  }
+
+  /// A write refused because the server takes none: a hot standby (no SERIALIZABLE there, 0A000; no writes during
+  /// recovery) or a read-only transaction by the database's default (25006).
+  static func isReadOnlyServer(_ error: any Error) -> Bool {
+    let message = (error as? PSQLError)?.serverInfo?[.message] ?? ""
+    return state(error) == "25006" || (state(error) == "0A000" && message.contains("hot standby"))
   }
 
   /// The server's own message (or the connection's failure) in a line.

@@ -16,7 +16,7 @@ enum PostgresMigrations {
   static let all: [(name: String, sql: String)] = [
     ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v-objection-said", objectionSaid),
     ("v7-serve", serve), ("v8-snooze", snooze), ("v9-followup", followUp), ("v10-lever", lever),
-    ("v11-followup-owner", followUpOwner),
+    ("v11-followup-owner", followUpOwner), ("v12-pg-followup", followUpTriggers),
   ]
 
   static var names: [String] { all.map(\.name) }
@@ -247,9 +247,7 @@ enum PostgresMigrations {
     CREATE INDEX snooze_on_leadId ON snooze (leadId);
     """
 
-  /// The table of stored follow-ups, for the same schema on both engines. PostgreSQL does not keep it yet: no
-  /// triggers clear it and `PostgresStore.followUps` reports every lead as to be worked out, so `next` and `alerts`
-  /// replay every lead there (the same answers, at the full replay's cost).
+  /// The table of stored follow-ups, as on SQLite; its triggers came later (`followUpTriggers`, v11-pg-followup).
   static let followUp = """
     CREATE TABLE followUp (
       leadId bigint PRIMARY KEY REFERENCES lead (id) ON DELETE CASCADE,
@@ -269,10 +267,65 @@ enum PostgresMigrations {
     CREATE INDEX touchLever_on_lead ON touchLever (leadId, touchId, position, lever);
     """
 
-  /// Each stored follow-up's consultant, as on SQLite (v11), unused until PostgreSQL keeps the rows.
+  /// Each stored follow-up's consultant, as on SQLite (v11), kept by v12's triggers.
   static let followUpOwner = """
     ALTER TABLE followUp ADD COLUMN consultantId bigint;
     CREATE INDEX followUp_on_owner ON followUp (consultantId, playbook, asOf, wakeAt, code, dueAt, deadline, bound);
     CREATE INDEX followUp_due_on_owner ON followUp (consultantId, bound DESC, leadId) WHERE code IS NOT NULL;
     """
+
+  /// The stored follow-ups kept as SQLite's v9 triggers keep them (`Migrations.followUpTriggers`): a row per lead,
+  /// made with the lead; every write to what the rules read (the lead, its customer, tags, touches, stage events,
+  /// topics, snoozes) clears the lead's row and bumps its `rev`, in the writer's own transaction. Leads made before
+  /// get their rows here, cleared. Each row carries its lead's consultant (v11), as SQLite's do.
+  static let followUpTriggers = """
+    INSERT INTO followUp (leadId, consultantId) SELECT id, consultantId FROM lead ON CONFLICT DO NOTHING;
+    UPDATE followUp f SET consultantId = l.consultantId FROM lead l
+      WHERE l.id = f.leadId AND f.consultantId IS DISTINCT FROM l.consultantId;
+    CREATE FUNCTION followUp_on_lead_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO followUp (leadId, consultantId) VALUES (NEW.id, NEW.consultantId) ON CONFLICT DO NOTHING;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER followUp_on_lead_insert AFTER INSERT ON lead
+      FOR EACH ROW EXECUTE FUNCTION followUp_on_lead_insert();
+    CREATE FUNCTION followUp_on_lead_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId IN (OLD.id, NEW.id);
+      UPDATE followUp SET consultantId = NEW.consultantId
+        WHERE leadId = NEW.id AND consultantId IS DISTINCT FROM NEW.consultantId;
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER followUp_on_lead_update AFTER UPDATE ON lead
+      FOR EACH ROW EXECUTE FUNCTION followUp_on_lead_update();
+    CREATE FUNCTION followUp_on_customer_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE followUp SET asOf = NULL, rev = rev + 1
+        WHERE leadId IN (SELECT id FROM lead WHERE customerId IN (OLD.id, NEW.id));
+      RETURN NULL;
+    END $$;
+    CREATE TRIGGER followUp_on_customer_update AFTER UPDATE ON customer
+      FOR EACH ROW EXECUTE FUNCTION followUp_on_customer_update();
+    CREATE FUNCTION followUp_on_history() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId = OLD.leadId;
+      END IF;
+      IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId = NEW.leadId;
+      END IF;
+      RETURN NULL;
+    END $$;
+    \(historyTriggers)
+    """
+
+  /// One trigger per table of a lead's history and kind of write (`Migrations.followUpSources`, the same names).
+  static var historyTriggers: String {
+    ["touch", "stageEvent", "topic", "snooze", "leadTag"].flatMap { table in
+      ["insert", "delete", "update"].map { op in
+        "CREATE TRIGGER followUp_on_\(table)_\(op) AFTER \(op.uppercased()) ON \(table)"
+          + " FOR EACH ROW EXECUTE FUNCTION followUp_on_history();"
+      }
+    }.joined(separator: "\n")
+  }
 }

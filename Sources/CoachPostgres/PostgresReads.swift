@@ -65,25 +65,6 @@ extension PostgresStore {
     try read { c in Int(try c.scalar("SELECT COUNT(*) FROM lead", as: Int64.self) ?? 0) }
   }
 
-  /// Every lead of `filter`, none with a stored follow-up: PostgreSQL keeps none yet (v9-followup), so `next`
-  /// replays every lead, as before the table existed.
-  public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
-    -> [FollowUpRow]
-  {
-    try leadIDs(filter).map { FollowUpRow(leadID: $0, rev: 0, stored: nil) }
-  }
-
-  /// None holds (see `followUps`).
-  public func heldDueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String, offset: Int, limit: Int) throws
-    -> [HeldDue]
-  { [] }
-
-  /// Keeps nothing (see `followUps`): 0 rows stored.
-  @discardableResult public func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int { 0 }
-
-  /// Nothing is kept, so nothing to clear.
-  public func clearFollowUps() throws {}
-
   public func salesStats(now: Date) throws -> SalesStats {
     let day: TimeInterval = 86_400
     let sql = "SELECT model, COUNT(*) FROM delivery WHERE at >= ? AND at < ? AND model IS NOT NULL GROUP BY 1"
@@ -234,6 +215,7 @@ enum PGLeadLoader {
     }
     guard let since = filter.touchesSince else {
       try add(try c.rows("SELECT \(columns) FROM touch WHERE leadId = ANY(?) ORDER BY leadId, at, id", [ids]))
+      try loadLevers(c, ids, position, into: &leads)
       return
     }
     for i in leads.indices { leads[i].touchesSince = since }

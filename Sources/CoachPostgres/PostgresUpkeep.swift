@@ -132,28 +132,14 @@ extension PostgresStore {
     try write { c in DerivedRepair(tables: try PGDerived.repair(c)) }
   }
 
-  // MARK: - Not yet on PostgreSQL (phase 1): refused by name, never answered with made-up results.
+  // MARK: - Backups are the server's (pg_dump, base backups and WAL archiving): refused, naming them.
 
   public func backup(to path: String) throws -> BackupSummary {
-    throw notYet("coach backup", instead: "pg_dump or the server's own backups")
+    throw CoachError.refused(.backupByServer(restore: false, file: path, url: url.redacted))
   }
 
   public func restore(from source: String, keepingCopyAt keep: String) throws -> BackupSummary {
-    throw notYet("coach restore", instead: "pg_restore or the server's own backups")
-  }
-
-  public func importLeads(
-    from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,
-    warn: ([String]) -> Void
-  ) throws -> ImportResult {
-    throw notYet("coach import leads")
-  }
-
-  public func importTouches(
-    from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope, dryRun: Bool,
-    warn: ([String]) -> Void
-  ) throws -> ImportResult {
-    throw notYet("coach import touches")
+    throw CoachError.refused(.backupByServer(restore: true, file: source, url: url.redacted))
   }
 }
 

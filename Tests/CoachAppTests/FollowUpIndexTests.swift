@@ -1,5 +1,6 @@
 import CoachApp
 import CoachCore
+@testable import CoachPostgres
 import CoachStore
 import Foundation
 import TestSupport
@@ -8,22 +9,39 @@ import Testing
 /// The stored follow-ups (`FollowUpIndex`, the store's `followUp` rows) against the full replay they stand in for:
 /// after thousands of random writes through the store (touches with agreed times, topics and issues, stage changes,
 /// snoozes, edits, new leads) and clock moves (mostly forward, sometimes back, across years), `next`
-/// gives the same queue and brief, read from the index as from replaying every lead.
+/// gives the same queue and brief, read from the index as from replaying every lead. On both engines: PostgreSQL's
+/// rows are kept by its own triggers (v12-pg-followup) when `COACH_TEST_POSTGRES_URL` names a server.
 @Suite struct FollowUpIndexTests {
   static let start = TimeParsing.instant("2026-11-24T09:00:00+08:00", zone: TimeZone(identifier: "Asia/Shanghai")!)!
 
-  /// One random world: a demo dataset in a database file, a clock, and a generator.
+  /// The engines to run on: SQLite always, PostgreSQL when the tests have a server.
+  static var engines: [String] {
+    ProcessInfo.processInfo.environment["COACH_TEST_POSTGRES_URL", default: ""].isEmpty
+      ? ["sqlite"] : ["sqlite", "postgres"]
+  }
+
+  /// One random world: a demo dataset in a database (a file, or a new database on the test server), a clock, and a
+  /// generator.
   struct World {
-    var db: AppDatabase
+    var db: any CoachDataStore
     var env: RunEnvironment
     var rng: SplitMix64
     var users: [User]
     var leadIDs: [String]
 
-    init(seed: UInt64, leads: Int) throws {
+    init(seed: UInt64, leads: Int, engine: String = "sqlite") throws {
       let dir = try TempFolder.make(prefix: "coach-followup-index")
-      let path = dir.appendingPathComponent("coach.sqlite").path
-      db = try AppDatabase.open(path: path)
+      var path = dir.appendingPathComponent("coach.sqlite").path
+      if engine == "postgres" {
+        let admin = try PostgresURL(ProcessInfo.processInfo.environment["COACH_TEST_POSTGRES_URL"] ?? "")
+        let url = try PostgresStore.createScratchDatabase(admin: admin, prefix: "coach_followup")
+        db = try PostgresStore.open(url)
+        path =
+          "postgres://\(url.user)@\(url.host ?? "")\(url.host == nil ? "" : ":\(url.port)")/\(url.database)"
+          + (url.socketFolder.map { "?host=\($0)" } ?? "")
+      } else {
+        db = try AppDatabase.open(path: path)
+      }
       env = try RunEnvironment(
         RunOptions(db: path, now: "2026-11-24T09:00:00+08:00", tz: "Asia/Shanghai", lang: "en"), env: [:])
       let zone = env.zone
@@ -126,9 +144,9 @@ import Testing
     }
   }
 
-  @Test(arguments: [UInt64(7), 23])
-  func theIndexAnswersAsTheFullReplayAfterRandomWritesAndClockMoves(seed: UInt64) throws {
-    var world = try World(seed: seed, leads: 60)
+  @Test(arguments: [UInt64(7), 23], engines)
+  func theIndexAnswersAsTheFullReplayAfterRandomWritesAndClockMoves(seed: UInt64, engine: String) throws {
+    var world = try World(seed: seed, leads: 60, engine: engine)
     let consultant = world.users.first { $0.role == .consultant }
     let lead = world.users.first { $0.role == .lead }
     var compared = 0
@@ -143,7 +161,7 @@ import Testing
         #expect(
           index == replay,
           """
-          seed \(seed), step \(step), \(user?.name ?? "admin"), now \(world.env.now): \
+          \(engine), seed \(seed), step \(step), \(user?.name ?? "admin"), now \(world.env.now): \
           \(["queue", "brief"][differs?.offset ?? 0]) differs; index starts \
           \(differs.map { String($0.element.0.prefix(300)) } ?? ""), replay starts \
           \(differs.map { String($0.element.1.prefix(300)) } ?? "")
@@ -154,20 +172,25 @@ import Testing
       }
     }
     // Every stored row names its lead's consultant (v11), through new leads, edits and reassignments.
-    let astray = try world.db.writer.read { db in
-      try Int.fetchOne(
-        db,
-        sql: "SELECT count(*) FROM followUp f JOIN lead l ON l.id = f.leadId WHERE f.consultantId IS NOT l.consultantId"
-      )
-    }
+    let astraySQL =
+      "SELECT count(*) FROM followUp f JOIN lead l ON l.id = f.leadId WHERE f.consultantId IS DISTINCT FROM l.consultantId"
+    let astray: Int64? =
+      if let pg = world.db as? PostgresStore {
+        try pg.read { try $0.scalar(astraySQL, as: Int64.self) }
+      } else {
+        try (world.db as! AppDatabase).writer.read {
+          try Int64.fetchOne($0, sql: astraySQL.replacingOccurrences(of: "IS DISTINCT FROM", with: "IS NOT"))
+        }
+      }
     #expect(astray == 0)
     // The game must have had something to compare: queues that were not empty, most of the time.
     #expect(compared == 240)
     #expect(nonEmpty > 150)
   }
 
-  @Test func aSecondReadReplaysOnlyTheLeadsThatMayBeDue() throws {
-    var world = try World(seed: 5, leads: 120)
+  @Test(arguments: engines)
+  func aSecondReadReplaysOnlyTheLeadsThatMayBeDue(engine: String) throws {
+    var world = try World(seed: 5, leads: 120, engine: engine)
     let session = Session(env: world.env, db: world.db, acting: nil)
     let ctx = try EngineSetup.context(world.env, session: session, salesStats: false)
     let filter = try EngineSetup.workingSet(session, team: true, now: world.env.now)
@@ -234,7 +257,9 @@ import Testing
     let replay = try NextQueue.build(session, limit: 60, lead: nil, replayingAll: true).queue.map(\.leadID)
     #expect(try NextQueue.build(session, limit: 60, lead: nil).queue.map(\.leadID) == replay)
     let first = try #require(replay.first.flatMap { Int64($0) })
-    try world.db.writer.write { db in try db.execute(sql: "DELETE FROM followUp WHERE leadId = ?", arguments: [first]) }
+    try (world.db as! AppDatabase).writer.write {
+      try $0.execute(sql: "DELETE FROM followUp WHERE leadId = ?", arguments: [first])
+    }
     #expect(try NextQueue.build(session, limit: 60, lead: nil).queue.map(\.leadID) == replay)
   }
 }

@@ -46,6 +46,10 @@ struct CLI {
     }
   }
 
+  /// Whether `COACH_TEST_CLI_ENGINE=postgres` runs this suite on PostgreSQL (tests of SQLite's own file operations,
+  /// `coach backup` and `coach restore`, are then skipped: PostgresCLITests checks their refusal there).
+  static var suiteOnPostgres: Bool { ProcessInfo.processInfo.environment["COACH_TEST_CLI_ENGINE"] == "postgres" }
+
   static var binary: URL {
     get throws {
       var candidates: [URL] = []

@@ -128,30 +128,148 @@ enum PostgresCLI {
     #expect(try doctor.json()["healthy"] as? Bool == true, "\(doctor.stdout)")
   }
 
-  /// What the PostgreSQL store does not run yet is refused by name (65), writing nothing, never faked.
+  /// `coach backup` and `coach restore` copy and replace a SQLite file; a group's PostgreSQL database is backed up
+  /// and restored by its server's tools: refused (65) naming them, in both languages, writing nothing (no file, no
+  /// log row), whoever asks.
   @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
-  func whatIsNotYetOnPostgresIsRefusedByName() throws {
+  func backupAndRestoreAreTheServersOnPostgreSQL() throws {
     var cli = try CLI(engine: .postgres)
     #expect(try cli.run(["demo"]).status == 0)
     cli.user = "周主任"
-    let csv = cli.dir.appendingPathComponent("leads.csv")
-    try Data("name,phone\n赵敏,13900000001\n".utf8).write(to: csv)
     let backup = cli.dir.appendingPathComponent("b.sqlite").path
     // A real coach file to restore from (a SQLite database made by `coach init`).
     let file = cli.dir.appendingPathComponent("showroom.sqlite").path
     #expect(try cli.run(["init"], env: ["COACH_DB": file]).status == 0)
-    for (args, what) in [
-      (["import", "leads", csv.path, "--json"], "coach import leads"), (["backup", backup, "--json"], "coach backup"),
-      (["restore", file, "--json"], "coach restore"),
+    let logged = try ImportCLITests.sqlite(cli.db, "SELECT COUNT(*) FROM exportLog")
+    for (args, tool, zhWords) in [
+      (["backup", backup], "pg_dump -Fc", "由服务器备份"), (["restore", file], "pg_restore --clean", "由服务器恢复"),
     ] {
-      let r = try cli.run(args)
+      let r = try cli.run(args + ["--json"])
       #expect(r.status == 65, "\(args): \(r.stderr)")
-      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "not_yet_on_postgres", "\(args)")
-      #expect(r.stderr.contains("\(what) does not run on PostgreSQL yet"))
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "backup_by_server", "\(args)")
+      #expect(r.stderr.contains("coach \(args[0]) \(args[1])") && r.stderr.contains(tool), "\(r.stderr)")
+      #expect(r.stderr.contains("docs/OPERATIONS.md") && r.stderr.contains(cli.db))
+      let zh = try cli.run(args, env: ["COACH_LANG": "zh-CN"])
+      #expect(zh.status == 65 && zh.stderr.contains(zhWords) && zh.stderr.contains(tool), "\(zh.stderr)")
     }
     #expect(!FileManager.default.fileExists(atPath: backup))
+    #expect(try ImportCLITests.sqlite(cli.db, "SELECT COUNT(*) FROM exportLog") == logged)
     let list = try cli.run(["lead", "list", "--json"])
     #expect((try list.json()["leads"] as? [Any])?.count == 200)
+  }
+
+  /// A write sent to a server that takes none (a hot standby; here a database whose transactions are read-only by
+  /// default, as a standby's are) is refused naming the server (65), in both languages; reads go on.
+  @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
+  func aReadOnlyServerRefusesWritesAndServesReads() throws {
+    var cli = try CLI(engine: .postgres)
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "周主任"
+    let next = try cli.run(["next", "--json"])
+    _ = try ImportCLITests.sqlite(
+      cli.db,
+      "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET default_transaction_read_only = on', current_database()); END $$"
+    )
+    let touch = try cli.run(["touch", "1", "--channel", "call", "--outcome", "reached", "--json"])
+    #expect(touch.status == 65, "\(touch.stderr)")
+    #expect((try touch.json()["error"] as? [String: Any])?["code"] as? String == "read_only_database")
+    #expect(touch.stderr.contains("is read-only") && touch.stderr.contains("primary"), "\(touch.stderr)")
+    let zh = try cli.run(["export", "leads"], env: ["COACH_LANG": "zh-CN"])
+    #expect(zh.status == 65 && zh.stderr.contains("只读"), "\(zh.stderr)")
+    let again = try cli.run(["next", "--json"])
+    #expect(again.status == 0 && again.stdout == next.stdout, "\(again.stderr)")
+    #expect(try cli.run(["audit", "--json"]).status == 0)
+  }
+
+  /// Imports on both engines: the same reports (bad rows, dry run, strict refusal, existing ids, created consultants),
+  /// then the same leads, customers, ids, touches, derived tables and answers; the next lead added gets the same id.
+  @Test(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
+  func importsGiveTheSameReportsAndDataOnBothEngines() throws {
+    let leads = """
+      external_id,name,phone,wechat,city,consultant,model,grade,tags,stage,created_at,profile
+      E1,王芳,13812345678,,杭州,ann,X60,A,vip;vip;fleet,prospect,2026-11-01T09:00:00+08:00,hobby=钓鱼;kids=2
+      E2,王芳,13812345678,wf88,,bob,,B,,deposit,2026-11-02T09:00:00+08:00,hobby=登山
+      E3,李雷,13900000001,,,ann,,H,,delivered,2026-10-01T09:00:00+08:00,
+      E4,坏行,12,,,ann,,,,,,
+      E5,韩梅,13900000002,hm88,,cid,,C,difficult,prospect,,note=多行\\
+      E1,重复,13900000003,,,ann,,,,,,
+
+      """
+    let more = """
+      external_id,name,phone,email,consultant,stage
+      E2,又来,13900000009,,ann,prospect
+      E6,王芳,13812345678,wf@example.com,ann,prospect
+      E7,新人,13900000010,,dan,waiting_for_delivery
+
+      """
+    let touches = """
+      lead_external_id,at,channel,outcome,note,next_at,levers
+      E1,2026-11-03T10:00:00+08:00,call,reached,想试驾,2026-11-28T10:00:00+08:00,
+      E1,2026-11-04T10:00:00+08:00,sms,no_answer,,,
+      E3,2026-11-05T10:00:00+08:00,visit,visited,"带家人
+      看车",,space;prestige
+      E9,2026-11-05T10:00:00+08:00,call,reached,,,
+      E2,2026-11-06T10:00:00+08:00,wechat,reached,tab\there,,
+
+      """
+    var outputs: [Engine: [String]] = [:]
+    for engine in [Engine.sqlite, .postgres] {
+      var cli = try CLI(engine: engine)
+      var out: [String] = []
+      func run(_ args: [String]) throws {
+        let r = try cli.run(args)
+        // Each engine's files are in a folder of its own: named alike.
+        out.append(
+          "\(args.joined(separator: " ")) -> \(r.status)\n\(r.stdout)\(r.stderr)".replacingOccurrences(
+            of: cli.dir.path, with: "DIR"))
+      }
+      func file(_ name: String, _ text: String) throws -> String {
+        let url = cli.dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+      }
+      try run(["user", "add", "boss", "--role", "admin"])
+      cli.user = "boss"
+      let a = try file("a.csv", leads)
+      let b = try file("b.csv", more)
+      let t = try file("t.csv", touches)
+      try run(["import", "leads", a, "--dry-run", "--json"])
+      try run(["import", "leads", a, "--strict", "--json"])
+      try run(["lead", "list", "--json"])
+      try run(["import", "leads", a, "--json"])
+      try run(["import", "leads", b])
+      try run(["import", "touches", t, "--dry-run", "--json"])
+      try run(["import", "touches", t, "--json"])
+      for id in ["1", "2", "3", "5", "6", "7"] { try run(["lead", "show", id, "--json"]) }
+      try run(["lead", "list", "--json"])
+      try run(["user", "list", "--json"])
+      try run(["next", "--json", "--limit", "20"])
+      try run(["alerts", "--team", "--json"])
+      try run(["audit", "--json", "--from", "2026-10-01"])
+      try run(["lead", "add", "--name", "新客", "--phone", "13900000077", "--json"])
+      try run(["touch", "8", "--channel", "call", "--outcome", "reached", "--note", "ok", "--json"])
+      try run(["lead", "show", "8", "--json"])
+      let doctor = try cli.run(["doctor", "--json"])
+      var d = try doctor.json()
+      d["database"] = nil
+      d["journal_mode"] = nil
+      let sorted = try JSONSerialization.data(withJSONObject: d, options: [.sortedKeys])
+      out.append("doctor -> \(doctor.status) \(String(decoding: sorted, as: UTF8.self))")
+      out.append(
+        try ImportCLITests.sqlite(
+          cli.db,
+          "SELECT id || ' ' || name || ' ' || COALESCE(wechat, '-') || ' ' || COALESCE(email, '-') FROM customer ORDER BY id"
+        ))
+      out.append(
+        try ImportCLITests.sqlite(
+          cli.db, "SELECT customerId || ' ' || key || ' ' || value FROM profileFact ORDER BY id"))
+      outputs[engine] = out
+    }
+    let a = outputs[.sqlite] ?? []
+    let b = outputs[.postgres] ?? []
+    #expect(a.count == b.count)
+    for (x, y) in zip(a, b) { #expect(x == y) }
+    #expect(a.contains { $0.hasPrefix("import leads") && $0.contains("\"imported\" : 4") }, "\(a)")
   }
 
   @Test func aBadPostgresURLIsRefusedNamingWhatIsAccepted() throws {

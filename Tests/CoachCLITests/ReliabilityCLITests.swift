@@ -12,7 +12,12 @@ import Testing
     return cli
   }
 
-  @Test func backupIsForAdminsRecordedAndRestorable() throws {
+  @Test(
+    .disabled(
+      if: CLI.suiteOnPostgres,
+      "a SQLite file's backup and restore; on PostgreSQL they are refused (PostgresCLITests.backupAndRestoreAreTheServersOnPostgreSQL)"
+    ))
+  func backupIsForAdminsRecordedAndRestorable() throws {
     let cli = try admin()
     var ann = cli
     ann.user = "ann"
@@ -33,7 +38,11 @@ import Testing
     #expect(try cli.run(["lead", "list", "--json"]).json()["leads"].map { ($0 as? [Any])?.count } == 1)
   }
 
-  @Test(arguments: ["text", "newer", "missing"])
+  @Test(
+    .disabled(
+      if: CLI.suiteOnPostgres,
+      "a SQLite file's backup and restore; on PostgreSQL they are refused (PostgresCLITests.backupAndRestoreAreTheServersOnPostgreSQL)"
+    ), arguments: ["text", "newer", "missing"])
   func restoreRefusesWithExit65AndChangesNothing(kind: String) throws {
     let cli = try admin()
     let bad = cli.dir.appendingPathComponent("bad.sqlite").path
@@ -62,15 +71,16 @@ import Testing
     #expect(ok.status == 0, "\(ok.stderr)")
     let doc = try ok.json()
     #expect(doc["healthy"] as? Bool == true)
-    #expect(doc["schema_version"] as? String == "v11-followup-owner")
+    #expect(doc["schema_version"] as? String == "v12-pg-followup")
     #expect(doc["integrity"] as? [String] == ["ok"])
     #expect(doc["overdue"] as? Int == 0)
     let later = try cli.run(["doctor", "--json"], env: ["COACH_NOW": "2026-12-24T09:00:00+08:00"])
     #expect(try later.json()["overdue"] as? Int == 1)
+    // A touch of no lead, written past the foreign key (PostgreSQL: replica mode skips the key's triggers).
+    let skipKeys = cli.postgresURL == nil ? "PRAGMA foreign_keys=OFF;" : "SET session_replication_role = replica;"
     _ = try ImportCLITests.sqlite(
       cli.db,
-      "PRAGMA foreign_keys=OFF; INSERT INTO touch (leadId, at, channel, outcome) VALUES (77, '2026-01-01', 'call', 'reached');"
-    )
+      skipKeys + " INSERT INTO touch (leadId, at, channel, outcome) VALUES (77, '2026-01-01', 'call', 'reached');")
     let bad = try cli.run(["doctor"])
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("touch_without_lead"))

@@ -84,11 +84,17 @@ import Testing
     #expect(list.stdout.contains("13900000001"))
     let log = try ImportCLITests.sqlite(
       s.admin.db,
-      "SELECT what || ',' || actor || ',' || format || ',' || rows || ',' || masked FROM exportLog ORDER BY id")
+      "SELECT what || ',' || actor || ',' || format || ',' || rows || ',' || CAST(masked AS INTEGER) FROM exportLog ORDER BY id"
+    )
     #expect(log == "leads,boss,json,3,1\nlead_show,boss,json,1,0\nlead_list,boss,table,3,0")
   }
 
-  @Test func theDatabaseBackupsExportsAndKeptCopiesAreMode0600() throws {
+  @Test(
+    .disabled(
+      if: CLI.suiteOnPostgres,
+      "a SQLite file's backup and restore; on PostgreSQL they are refused (PostgresCLITests.backupAndRestoreAreTheServersOnPostgreSQL)"
+    ))
+  func theDatabaseBackupsExportsAndKeptCopiesAreMode0600() throws {
     let s = try Showroom()
     let backup = s.admin.dir.appendingPathComponent("b.sqlite").path
     let export = s.admin.dir.appendingPathComponent("e.csv").path

@@ -15,6 +15,14 @@ public struct ImportResult: Sendable {
   public var header: ImportHeader?
   /// A dry run: everything checked, nothing written (the transaction rolled back).
   public var dryRun = false
+
+  public init(
+    imported: Int, skipped: [RowError], createdConsultants: [String], encoding: CSVEncoding = .utf8,
+    warnings: [String] = [], header: ImportHeader? = nil, dryRun: Bool = false
+  ) {
+    (self.imported, self.skipped, self.createdConsultants) = (imported, skipped, createdConsultants)
+    (self.encoding, self.warnings, self.header, self.dryRun) = (encoding, warnings, header, dryRun)
+  }
 }
 
 extension AppDatabase {

@@ -350,6 +350,10 @@ enum Migrations {
           END;
           """)
     }
+    // PostgreSQL's schema made the stored follow-ups' table (v9) without the triggers that keep it; this version
+    // adds them there (`PostgresMigrations.followUpTriggers`). SQLite has had them since v9 (and keeps each row's
+    // consultant since v11): nothing to do, and the same name keeps both engines' schema versions alike.
+    m.registerMigration("v12-pg-followup", foreignKeyChecks: .immediate) { _ in }
     return m
   }
 

@@ -15,6 +15,10 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
+      // A PostgreSQL database is backed up by its server's tools (pg_dump, base backups): refused, writing nothing.
+      if let url = env.postgres {
+        throw CoachError.refused(.backupByServer(restore: false, file: file, url: url.redacted))
+      }
       let session = try Session.open(env)
       try session.requireAdmin(for: "make a backup")
       try BackupPaths.refuseSameFile(file, as: env.dbPath)

@@ -18,6 +18,10 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
+      // A PostgreSQL database is restored by its server's tools (pg_restore, point-in-time recovery): refused.
+      if let url = env.postgres {
+        throw CoachError.refused(.backupByServer(restore: true, file: file, url: url.redacted))
+      }
       try BackupPaths.refuseSameFile(file, as: env.dbPath)
       _ = try BackupInspector.inspect(path: file)
       let session = try Session.open(env)

@@ -27,6 +27,22 @@ extension ErrorText {
         "\(what) 还不能在 PostgreSQL 上运行 (在 SQLite 上可以)\(instead.map { "; 在 PostgreSQL 上请用 \($0)" } ?? "; 请用 SQLite 数据库文件运行它")",
         "\(what) does not run on PostgreSQL yet (it does on SQLite)\(instead.map { "; on PostgreSQL use \($0)" } ?? "; run it on a SQLite database file")"
       )
+    case .backupByServer(let restore, let file, let url):
+      if restore {
+        return l.pick(
+          "coach restore \(file): coach restore 只替换 SQLite 数据库文件; PostgreSQL 数据库 \(url) 由服务器恢复: pg_restore --clean --if-exists -d '\(url)' 备份.dump (pg_dump -Fc 的备份), 或按时间点恢复 (PITR); 见 docs/OPERATIONS.md",
+          "coach restore \(file): coach restore replaces a SQLite database file; the PostgreSQL database \(url) is restored by its server: pg_restore --clean --if-exists -d '\(url)' BACKUP.dump (made by pg_dump -Fc), or point-in-time recovery; see docs/OPERATIONS.md"
+        )
+      }
+      return l.pick(
+        "coach backup \(file): coach backup 只复制 SQLite 数据库文件; PostgreSQL 数据库 \(url) 由服务器备份: pg_dump -Fc -f 备份.dump '\(url)', 或基础备份加 WAL 归档 (可按时间点恢复); 见 docs/OPERATIONS.md",
+        "coach backup \(file): coach backup copies a SQLite database file; the PostgreSQL database \(url) is backed up by its server: pg_dump -Fc -f BACKUP.dump '\(url)', or base backups with WAL archiving for point-in-time recovery; see docs/OPERATIONS.md"
+      )
+    case .readOnlyDatabase(let url, let server):
+      return l.pick(
+        "PostgreSQL 服务器 \(server) (\(url)) 只读 (热备副本或只读数据库), 不接受写入: 写入请连主库; 副本上可以运行 next, alerts, audit, lead list/show (见 docs/OPERATIONS.md)",
+        "the PostgreSQL server at \(server) (\(url)) is read-only (a hot standby or a read-only database) and takes no writes: run this against the primary; next, alerts, audit and lead list/show run on a replica (docs/OPERATIONS.md)"
+      )
     case .negativeLimit:
       return l.pick("--limit 必须是 0 或更大的数", "--limit must be 0 or more")
     case .fromAfterTo(let from, let to):

@@ -47,6 +47,11 @@ public enum ErrorText: Sendable, Hashable {
   case databaseUnreachable(url: String, server: String, reason: String)
   /// A command the PostgreSQL store does not run yet (it runs on SQLite); `instead`: what to use meanwhile.
   case notYetOnPostgres(what: String, instead: String? = nil)
+  /// `coach backup` / `coach restore` (`restore`: true) of FILE on a PostgreSQL database (`url`, password left
+  /// out): its server's tools back it up and restore it, not a copy of a file.
+  case backupByServer(restore: Bool, file: String, url: String)
+  /// A write sent to a PostgreSQL server that takes none (a hot standby, or a read-only database).
+  case readOnlyDatabase(url: String, server: String)
   case negativeLimit
   case fromAfterTo(from: LocalDate, to: LocalDate)
   case nothingToChange
@@ -127,6 +132,8 @@ public enum ErrorText: Sendable, Hashable {
     case .badDatabaseURL: return "bad_database_url"
     case .databaseUnreachable: return "db_unreachable"
     case .notYetOnPostgres: return "not_yet_on_postgres"
+    case .backupByServer: return "backup_by_server"
+    case .readOnlyDatabase: return "read_only_database"
     case .noPlaybookFolder, .noLanguageFolder, .invalidPlaybook: return "invalid_playbook"
     }
   }

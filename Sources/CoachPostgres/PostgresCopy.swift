@@ -1,0 +1,163 @@
+import Foundation
+import NIOCore
+import PostgresNIO
+
+/// Rows for `COPY … FROM STDIN` in PostgreSQL's text format: fields separated by tabs, rows ended by a newline,
+/// `\N` for NULL, and a backslash, tab, newline or carriage return inside a value written as its escape. Times go in
+/// as UTC text with milliseconds (`2025-07-10 02:00:00.123+00`), cut as `Date`'s bound parameter cuts them.
+struct PGCopyRows {
+  let table: String
+  let columns: [String]
+  private(set) var buffer = ByteBuffer()
+  private(set) var count = 0
+  private var atRowStart = true
+
+  /// `table` and `columns` as PostgreSQL's catalog spells them (lower case: the schema's names are unquoted).
+  init(_ table: String, _ columns: [String]) {
+    self.table = table
+    self.columns = columns
+  }
+
+  var isEmpty: Bool { count == 0 }
+
+  private mutating func separate() {
+    if atRowStart { atRowStart = false } else { buffer.writeInteger(UInt8(ascii: "\t")) }
+  }
+
+  mutating func null() {
+    separate()
+    buffer.writeStaticString("\\N")
+  }
+
+  mutating func text(_ value: String?) {
+    guard var value else { return null() }
+    separate()
+    value.withUTF8 { bytes in
+      // A value is text up to a NUL, as SQLite's binding takes it (PostgreSQL's text holds none).
+      let end = bytes.firstIndex(of: 0) ?? bytes.count
+      var start = 0
+      for i in 0..<end {
+        let escape: UInt8
+        switch bytes[i] {
+        case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+        case UInt8(ascii: "\t"): escape = UInt8(ascii: "t")
+        case UInt8(ascii: "\n"): escape = UInt8(ascii: "n")
+        case UInt8(ascii: "\r"): escape = UInt8(ascii: "r")
+        default: continue
+        }
+        buffer.writeBytes(bytes[start..<i])
+        buffer.writeInteger(UInt8(ascii: "\\"))
+        buffer.writeInteger(escape)
+        start = i + 1
+      }
+      buffer.writeBytes(bytes[start..<end])
+    }
+  }
+
+  mutating func int(_ value: Int64?) {
+    guard let value else { return null() }
+    separate()
+    buffer.writeString(String(value))
+  }
+
+  mutating func date(_ value: Date?) {
+    guard let value else { return null() }
+    separate()
+    PGTimeText.write(value, into: &buffer)
+  }
+
+  mutating func endRow() {
+    buffer.writeInteger(UInt8(ascii: "\n"))
+    atRowStart = true
+    count += 1
+  }
+
+  /// Sends the rows (one `COPY` statement) and empties the buffer.
+  mutating func send(_ c: PGConnection) throws {
+    guard count > 0 else { return }
+    try c.copy(table, columns, buffer)
+    buffer.clear()
+    count = 0
+  }
+}
+
+/// A UTC time as PostgreSQL's `timestamptz` input text, milliseconds cut down (`Date`'s parameter binding does the
+/// same), without a formatter.
+enum PGTimeText {
+  static func write(_ date: Date, into buffer: inout ByteBuffer) {
+    let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    let (days, msOfDay) = floorDivide(ms, 86_400_000)
+    let (y, m, d) = civil(fromDays: days)
+    var out: [UInt8] = []
+    out.reserveCapacity(28)
+    func put(_ v: Int64, width: Int) {
+      var digits: [UInt8] = []
+      var v = v
+      repeat {
+        digits.append(UInt8(48 + v % 10))
+        v /= 10
+      } while v > 0
+      for _ in digits.count..<max(width, digits.count) { out.append(48) }
+      out.append(contentsOf: digits.reversed())
+    }
+    put(y, width: 4)
+    out.append(UInt8(ascii: "-"))
+    put(m, width: 2)
+    out.append(UInt8(ascii: "-"))
+    put(d, width: 2)
+    out.append(UInt8(ascii: " "))
+    put(msOfDay / 3_600_000, width: 2)
+    out.append(UInt8(ascii: ":"))
+    put(msOfDay / 60_000 % 60, width: 2)
+    out.append(UInt8(ascii: ":"))
+    put(msOfDay / 1000 % 60, width: 2)
+    out.append(UInt8(ascii: "."))
+    put(msOfDay % 1000, width: 3)
+    out.append(contentsOf: Array("+00".utf8))
+    if y < 1 {
+      // Years before 1 AD (never from a parsed file): PostgreSQL's own notation.
+      out.removeAll()
+      out.append(contentsOf: Array(ISO8601DateFormatter().string(from: date).utf8))
+    }
+    buffer.writeBytes(out)
+  }
+
+  static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
+    let q = a / b
+    let r = a % b
+    return r < 0 ? (q - 1, r + b) : (q, r)
+  }
+
+  /// The proleptic Gregorian day of `days` since 1970-01-01 (H. Hinnant's `civil_from_days`).
+  static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}
+
+extension PGConnection {
+  /// `COPY table (columns) FROM STDIN` with `data` (text format), waited for on the calling thread like every
+  /// statement of this client. postgres-nio's `copyFrom` is async: it runs as a task whose end the caller waits for.
+  func copy(_ table: String, _ columns: [String], _ data: ByteBuffer) throws {
+    let connection = self.connection
+    let logger = self.logger
+    let promise = connection.eventLoop.makePromise(of: Void.self)
+    promise.completeWithTask {
+      try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+        var rest = data
+        // The rows go in slices of 1 MiB: the server reads the stream as it comes.
+        while rest.readableBytes > 0, let slice = rest.readSlice(length: min(rest.readableBytes, 1 << 20)) {
+          try await writer.write(slice)
+        }
+      }
+    }
+    try promise.futureResult.wait()
+  }
+}

@@ -1,0 +1,145 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+// The stored follow-ups (`followUp`, kept by the v12-pg-followup triggers) on PostgreSQL: the same reads and writes
+// as `AppDatabase`'s in CoachStore/Reads/FollowUps.swift, in PostgreSQL's dialect.
+
+extension PostgresStore {
+  /// Whether the row `f` holds at `now` for the fingerprint (`AppDatabase.holdsSQL` in PostgreSQL's dialect); true or
+  /// false, never NULL. Its arguments: the fingerprint, then `now` twice.
+  static let holdsSQL = """
+    (f.asOf IS NOT NULL AND f.playbook IS NOT DISTINCT FROM ?::text AND f.asOf <= ?::double precision
+      AND (f.wakeAt IS NULL OR f.wakeAt > ?::double precision)
+      AND (f.code IS NULL OR (f.dueAt IS NOT NULL AND f.deadline IS NOT NULL AND f.code IN (\(codeList)))))
+    """
+  private static let codeList = ActionCode.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+  /// The leads of `filter` with their stored follow-ups: `.stale` those whose row does not hold at `now` (the rest
+  /// are either quiet or found by `heldDueFollowUps`), `.all` every lead. Unordered.
+  public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
+    -> [FollowUpRow]
+  {
+    let (condition, args) = PGFilter.condition(filter)
+    let t = now.timeIntervalSince1970
+    let columns = "l.id, f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
+    let sql =
+      need == .all
+      ? "SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(condition)"
+      : """
+      SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
+      WHERE \(condition) AND NOT \(Self.holdsSQL)
+      """
+    let arguments: [any PGArg] = need == .all ? args : args + [fingerprint, t, t]
+    return try read { c in
+      try c.rows(sql, arguments).map { row -> FollowUpRow in
+        let id = try row.get(0, Int64.self)
+        let rev = try row.int(1) ?? 0
+        guard let playbook = try row.text(2), playbook == fingerprint, let asOf = try row.double(3) else {
+          return FollowUpRow(leadID: id, rev: rev, stored: nil)
+        }
+        var held: StoredFollowUp.Held?
+        if let code = try row.text(5) {
+          guard let action = ActionCode(rawValue: code), let dueAt = try row.double(6),
+            let deadline = try row.double(7)
+          else { return FollowUpRow(leadID: id, rev: rev, stored: nil) }
+          held = StoredFollowUp.Held(
+            code: action, dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline),
+            detail: try row.text(8))
+        }
+        let stored = StoredFollowUp(
+          asOf: Date(timeIntervalSince1970: asOf),
+          wakeAt: try row.double(4).map(Date.init(timeIntervalSince1970:)) ?? .distantFuture,
+          due: held, bound: try row.double(9) ?? 0)
+        return FollowUpRow(leadID: id, rev: rev, stored: stored)
+      }
+    }
+  }
+
+  /// The leads of `filter` whose stored follow-up holds at `now` and is due, highest bound first (then by id),
+  /// `limit` of them after the first `offset`.
+  public func heldDueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String, offset: Int, limit: Int) throws
+    -> [HeldDue]
+  {
+    let (condition, args) = PGFilter.condition(filter)
+    let t = now.timeIntervalSince1970
+    let sql = """
+      SELECT f.leadId, f.bound FROM lead l JOIN followUp f ON f.leadId = l.id
+      WHERE \(condition) AND f.code IS NOT NULL AND \(Self.holdsSQL)
+      ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
+      """
+    return try read { c in
+      try c.rows(sql, args + [fingerprint, t, t, Int64(limit), Int64(offset)]).map {
+        HeldDue(leadID: try $0.get(0, Int64.self), bound: try $0.double(1) ?? 0)
+      }
+    }
+  }
+
+  /// One stored follow-up as `json_to_recordset` reads it (keys as PostgreSQL's catalog spells the columns).
+  private struct StoredRow: Encodable {
+    let leadid: Int64
+    let rev: Int64
+    let asof: Double
+    let wakeat: Double?
+    let code: String?
+    let dueat: Double?
+    let deadline: Double?
+    let detail: String?
+    let bound: Double?
+  }
+
+  /// Stores follow-ups worked out from leads read at `rev`, each only where the row is still at that `rev` (a write
+  /// since then cleared it and stays cleared) and the lead still exists. One transaction, a statement per 5,000 rows
+  /// (their values as one JSON parameter); returns the rows stored.
+  @discardableResult
+  public func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int {
+    let stored: [StoredRow] = rows.compactMap { row in
+      guard let s = row.stored else { return nil }
+      return StoredRow(
+        leadid: row.leadID, rev: row.rev, asof: s.asOf.timeIntervalSince1970,
+        wakeat: s.wakeAt == .distantFuture ? nil : s.wakeAt.timeIntervalSince1970, code: s.due?.code.rawValue,
+        dueat: s.due?.dueAt.timeIntervalSince1970, deadline: s.due?.deadline.timeIntervalSince1970,
+        detail: s.due?.detail, bound: s.due == nil ? nil : s.bound)
+    }
+    guard !stored.isEmpty else { return 0 }
+    let encoder = JSONEncoder()
+    return try write { c in
+      var written = 0
+      var start = 0
+      while start < stored.count {
+        let part = Array(stored[start..<min(start + 5_000, stored.count)])
+        start += part.count
+        let json = String(decoding: try encoder.encode(part), as: UTF8.self)
+        written += try c.execute(
+          """
+          INSERT INTO followUp (
+              leadId, rev, playbook, asOf, wakeAt, code, dueAt, deadline, detail, bound, consultantId)
+            SELECT r.leadid, r.rev, ?, r.asof, r.wakeat, r.code, r.dueat, r.deadline, r.detail, r.bound, l.consultantId
+            FROM json_to_recordset(?::json) AS r (leadid bigint, rev bigint, asof double precision,
+              wakeat double precision, code text, dueat double precision, deadline double precision, detail text,
+              bound double precision)
+            JOIN lead l ON l.id = r.leadid
+          ON CONFLICT (leadId) DO UPDATE SET
+            playbook = excluded.playbook, asOf = excluded.asOf, wakeAt = excluded.wakeAt, code = excluded.code,
+            dueAt = excluded.dueAt, deadline = excluded.deadline, detail = excluded.detail, bound = excluded.bound
+          WHERE followUp.rev = excluded.rev
+          """, [fingerprint, json])
+      }
+      return written
+    }
+  }
+
+  /// Clears every stored follow-up (`coach doctor --rebuild-derived`): the next readers work them all out again.
+  public func clearFollowUps() throws {
+    try write { c in
+      try c.execute("UPDATE followUp SET asOf = NULL, rev = rev + 1")
+      try c.execute(
+        "INSERT INTO followUp (leadId, consultantId) SELECT id, consultantId FROM lead ON CONFLICT DO NOTHING")
+      try c.execute(
+        """
+        UPDATE followUp f SET consultantId = l.consultantId FROM lead l
+          WHERE l.id = f.leadId AND f.consultantId IS DISTINCT FROM l.consultantId
+        """)
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+// `coach import leads|touches` on PostgreSQL: the file is parsed and checked by the same code as on SQLite
+// (`CSVImport`), so the report (imported, skipped lines and reasons, warnings) is the same; the good rows go in with
+// `COPY`, a batch at a time, all in one transaction: a strict refusal, a dry run, an error or a killed process
+// leaves the database as it was.
+
+extension PostgresStore {
+  public func importLeads(
+    from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,
+    warn: ([String]) -> Void
+  ) throws -> ImportResult {
+    try Self.retryingEncoding { encoding in
+      try pool.transaction(rollingBack: dryRun) { c in
+        let w = try PGLeadImport(c, now: now, actor: actor)
+        let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
+          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+        }
+        try w.flush()
+        try w.finishFollowUps()
+        let result = try Self.result(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
+        if !dryRun { try w.finishIDs() }
+        return result
+      }
+    }
+  }
+
+  public func importTouches(
+    from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope, dryRun: Bool,
+    warn: ([String]) -> Void
+  ) throws -> ImportResult {
+    try Self.retryingEncoding { encoding in
+      try pool.transaction(rollingBack: dryRun) { c in
+        let w = try PGTouchImport(c, actor: actor, scope: scope)
+        let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
+          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+        }
+        try w.finish()
+        let result = try Self.result(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)
+        if !dryRun { try w.finishIDs() }
+        return result
+      }
+    }
+  }
+
+  /// A pass that read the file in the wrong encoding rolled back by throwing: run it again in the right one.
+  private static func retryingEncoding<T>(_ pass: (CSVEncoding?) throws -> T) throws -> T {
+    do {
+      return try pass(nil)
+    } catch let retry as CSVEncodingRetry {
+      return try pass(retry.encoding)
+    }
+  }
+
+  /// The import's report, or its strict refusal (`ImportFailure.strict`: the transaction rolls back); the header
+  /// warnings go to `warn` first, as on SQLite.
+  private static func result(
+    _ summary: ImportSummary, strict: Bool, created: [String], dryRun: Bool, warn: ([String]) -> Void
+  ) throws -> ImportResult {
+    warn(summary.warnings)
+    if strict, !summary.errors.isEmpty { throw ImportFailure.strict(summary.errors) }
+    return ImportResult(
+      imported: summary.imported, skipped: summary.errors, createdConsultants: created, encoding: summary.encoding,
+      warnings: summary.warnings, header: summary.header, dryRun: dryRun)
+  }
+}
