@@ -1,10 +1,11 @@
 import CoachApp
 import CoachCore
-@testable import CoachPostgres
 import CoachStore
 import Foundation
 import TestSupport
 import Testing
+
+@testable import CoachPostgres
 
 /// The stored follow-ups (`FollowUpIndex`, the store's `followUp` rows) against the full replay they stand in for:
 /// after thousands of random writes through the store (touches with agreed times, topics and issues, stage changes,
