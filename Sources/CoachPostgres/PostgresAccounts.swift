@@ -21,9 +21,7 @@ enum PGUsers {
   static func existing(_ c: PGConnection, named name: String) throws -> User {
     if let user = try named(c, name) { return user }
     let known = try c.rows("SELECT name FROM \"user\" ORDER BY name COLLATE \"C\"").map { try $0.get(0, String.self) }
-      .joined(separator: ", ")
-    throw CoachError.rejected(
-      code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
+    throw CoachError.refused(.unknownConsultant(name: name, known: known))
   }
 }
 

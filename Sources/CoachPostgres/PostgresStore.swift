@@ -74,11 +74,7 @@ extension PostgresStore {
   static func refuseNewer(_ applied: Set<String>, known: [String]) throws {
     let unknown = applied.subtracting(known)
     guard unknown.isEmpty else {
-      throw CoachError.rejected(
-        code: "schema_too_new",
-        message:
-          "the database has schema \(unknown.sorted().joined(separator: ", ")), newer than this coach knows (up to \(known.last ?? "none")): upgrade coach"
-      )
+      throw CoachError.refused(.schemaTooNew(database: nil, versions: unknown.sorted(), newest: known.last))
     }
   }
 }

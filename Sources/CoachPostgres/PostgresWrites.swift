@@ -183,8 +183,7 @@ extension PostgresStore {
       let real = try c.scalar(
         "SELECT COUNT(*) FROM lead WHERE externalId IS NULL OR externalId NOT LIKE 'DEMO-%'", as: Int64.self)
       if (real ?? 0) > 0 {
-        throw CoachError.rejected(
-          code: "not_empty", message: "this database holds real leads: give the demo a new --db path")
+        throw CoachError.refused(.demoOverRealLeads)
       }
       let tables = [
         "topic", "touch", "stageEvent", "leadTag", "lead", "profileFact", "customer", "exportLog", "\"user\"",

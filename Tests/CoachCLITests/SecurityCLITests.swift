@@ -49,6 +49,40 @@ import Testing
     }
   }
 
+  /// Refusals of who may do what speak the user's language, with the same code in both.
+  @Test func refusalsOfWhoMayDoWhatAreInTheUsersLanguage() throws {
+    let shop = try Showroom()
+    let backup = shop.admin.dir.appendingPathComponent("b.db").path
+    #expect(try shop.admin.run(["backup", backup]).status == 0)
+    let other = shop.admin.dir.appendingPathComponent("c.db").path
+    let cases: [(user: String, args: [String], stdin: Data?, code: String, zh: String, en: String)] = [
+      (
+        "ann", ["backup", other], nil, "forbidden", "只有管理员能备份",
+        "only an admin"
+      ),
+      (
+        "lea", ["restore", backup], nil, "forbidden", "只有管理员能恢复",
+        "only an admin"
+      ),
+      (
+        "ann", ["user", "passwd", "bob", "--password-stdin"], Data("secret-pass-1\n".utf8), "forbidden",
+        "只有管理员或 bob 本人", "only an admin or bob"
+      ),
+      ("lea", ["audit", "--consultant", "cid"], nil, "forbidden", "不在你的组", "is not in your team"),
+      ("boss", ["audit", "--consultant", "lea"], nil, "unknown_user", "不是顾问", "is not a consultant"),
+      ("boss", ["user", "use", "zed"], nil, "unknown_user", "没有名为 zed 的用户", "no user named zed"),
+    ]
+    for c in cases {
+      for (lang, words) in [("zh-CN", c.zh), ("en", c.en)] {
+        let r = try shop.as_(c.user).run(c.args + ["--json"], stdin: c.stdin, env: ["COACH_LANG": lang])
+        #expect(r.status == 65, "\(c.args) \(lang): \(r.status) \(r.stderr)")
+        #expect(r.stderr.contains(words), "\(c.args) \(lang): \(r.stderr)")
+        let error = try r.json()["error"] as? [String: Any]
+        #expect(error?["code"] as? String == c.code, "\(c.args) \(lang): \(r.stdout)")
+      }
+    }
+  }
+
   @Test func aConsultantSeesAndChangesOnlyTheirOwnLeads() throws {
     let s = try Showroom()
     #expect(try s.statuses("ann", on: s.leads["bob"] ?? "") == [65, 65, 65, 65])

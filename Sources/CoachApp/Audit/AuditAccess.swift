@@ -25,15 +25,10 @@ package enum AuditAccess {
     let all = lean(LeadFilter(scope: session.scope))
     guard let only else { return (all, consultants.map(\.name)) }
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
-      let known = consultants.map(\.name).joined(separator: ", ")
-      throw CoachError.rejected(
-        code: "unknown_user",
-        message: "--consultant \(only) is not a consultant; consultants: \(known.isEmpty ? "none" : known)")
+      throw CoachError.refused(.notAConsultant(name: only, known: consultants.map(\.name)))
     }
     if case .team(let team, _) = session.scope, user.team != team {
-      throw CoachError.rejected(
-        code: "forbidden",
-        message: "--consultant \(only) is not in your team \(team ?? "(none)"); a team lead audits their own team")
+      throw CoachError.refused(.auditOtherTeam(name: only, team: team))
     }
     return (lean(LeadFilter(scope: session.scope, consultantID: id)), [only])
   }

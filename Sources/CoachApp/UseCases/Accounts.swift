@@ -8,7 +8,7 @@ package enum Accounts {
   package static func setPassword(_ session: Session, name: String, password: String, keepingSession: String? = nil)
     throws -> User
   {
-    let user = try target(session, name: name, what: "set a password")
+    let user = try target(session, name: name, what: .password)
     try Passwords.check(password)
     try session.db.setPasswordHash(
       userID: try id(of: user), hash: Passwords.hash(password), now: session.env.now, keepingSession: keepingSession)
@@ -17,30 +17,23 @@ package enum Accounts {
 
   /// A new secret calendar-feed path for `name` (`/ics/TOKEN.ics`); the previous one stops working.
   package static func newICSToken(_ session: Session, name: String) throws -> (user: User, path: String) {
-    let user = try target(session, name: name, what: "make a calendar feed")
+    let user = try target(session, name: name, what: .calendarFeed)
     let token = Tokens.random()
     try session.db.setICSTokenHash(userID: try id(of: user), hash: Tokens.hash(token))
     return (user, "/ics/\(token).ics")
   }
 
   /// The user named `name`, when the acting user is an admin or that user.
-  static func target(_ session: Session, name: String, what: String) throws -> User {
+  static func target(_ session: Session, name: String, what: ErrorText.UserSecret) throws -> User {
     guard let user = try session.db.user(named: name) else {
-      let known = try session.db.users().map(\.name).joined(separator: ", ")
-      throw CoachError.rejected(
-        code: "unknown_user",
-        message: "no user named \(name); add one with `coach user add` (users: \(known.isEmpty ? "none" : known))")
+      throw CoachError.refused(.unknownConsultant(name: name, known: try session.db.users().map(\.name)))
     }
     guard session.user != nil else {
-      throw CoachError.rejected(
-        code: "forbidden", message: "\(what): say who is acting with --as (an admin, or \(name))")
+      throw CoachError.refused(.secretOfOther(what, name: name, actor: nil, role: ""))
     }
     guard session.isAdmin || session.user?.id == user.id else {
-      throw CoachError.rejected(
-        code: "forbidden",
-        message:
-          "only an admin or \(name) may \(what) for \(name); \(session.actor ?? "") is a \(session.user?.role.rawValue ?? "")"
-      )
+      throw CoachError.refused(
+        .secretOfOther(what, name: name, actor: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
     }
     return user
   }

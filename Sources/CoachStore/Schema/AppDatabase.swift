@@ -44,8 +44,7 @@ public final class AppDatabase: Sendable {
     do {
       return try AppDatabase(DatabasePool(path: path, configuration: config))
     } catch let error as DatabaseError {
-      throw CoachError.rejected(
-        code: "db_unreadable", message: "cannot open \(path) as a coach database: \(error.message ?? "\(error)")")
+      throw CoachError.refused(.databaseUnreadable(path: path, detail: error.message ?? "\(error)"))
     }
   }
 
@@ -54,11 +53,7 @@ public final class AppDatabase: Sendable {
     if FileManager.default.fileExists(atPath: path) { return }
     let fd = Foundation.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-      throw CoachError.rejected(
-        code: "db_unwritable",
-        message:
-          "cannot create the database at \(path): \(String(cString: strerror(errno))); check the folder exists and is writable"
-      )
+      throw CoachError.refused(.databaseUnwritable(path: path, reason: String(cString: strerror(errno))))
     }
     close(fd)
   }
@@ -73,14 +68,12 @@ public final class AppDatabase: Sendable {
   /// Refuses a file that is neither empty nor SQLite, before SQLite touches it.
   static func checkIsCoachDatabase(path: String) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CoachError.rejected(code: "db_unreadable", message: "cannot read the database at \(path)")
+      throw CoachError.refused(.databaseUnreadable(path: path, detail: nil))
     }
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 16)) ?? Data()
     if !head.isEmpty && head != Data("SQLite format 3\0".utf8) {
-      throw CoachError.rejected(
-        code: "not_a_database",
-        message: "\(path) is not a SQLite database; give --db a coach database file or a new path")
+      throw CoachError.refused(.notADatabase(path: path, backup: false))
     }
   }
 }

@@ -40,11 +40,7 @@ extension Migrations {
   static func refuseNewer(_ db: Database, path: String? = nil) throws {
     let unknown = try appliedVersions(db).subtracting(knownVersions)
     guard unknown.isEmpty else {
-      throw CoachError.rejected(
-        code: "schema_too_new",
-        message:
-          "\(path ?? "the database") has schema \(unknown.sorted().joined(separator: ", ")), newer than this coach knows (up to \(knownVersions.last ?? "none")): upgrade coach"
-      )
+      throw CoachError.refused(.schemaTooNew(database: path, versions: unknown.sorted(), newest: knownVersions.last))
     }
   }
 }

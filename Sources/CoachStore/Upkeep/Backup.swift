@@ -31,8 +31,7 @@ extension AppDatabase {
     let tmp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
     try? FileManager.default.removeItem(at: tmp)
     guard FileManager.default.createFile(atPath: tmp.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-      throw CoachError.rejected(
-        code: "unwritable", message: "cannot write the backup \(path): check the folder exists and is writable")
+      throw CoachError.refused(.unwritable(path: path))
     }
     do {
       let copy = try DatabaseQueue(path: tmp.path)
@@ -41,8 +40,7 @@ extension AppDatabase {
       let summary = try copy.read { try BackupInspector.summary($0, path: path) }
       try copy.close()
       guard rename(tmp.path, target.path) == 0 else {
-        throw CoachError.rejected(
-          code: "unwritable", message: "cannot write the backup \(path): rename failed (errno \(errno))")
+        throw CoachError.refused(.unwritable(path: path))
       }
       return summary
     } catch {

@@ -10,20 +10,19 @@ public enum BackupInspector {
   /// Opens `path` read-only, refusing (exit 65) a missing file or one that is not SQLite.
   static func openReadOnly(path: String) throws -> DatabaseQueue {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw CoachError.rejected(code: "not_found", message: "\(path) does not exist: give the path of a coach backup")
+      throw CoachError.refused(.backupMissing(path: path))
     }
     do {
       try AppDatabase.checkIsCoachDatabase(path: path)
     } catch {
-      throw CoachError.rejected(
-        code: "not_a_database", message: "\(path) is not a SQLite database: give a file made by `coach backup`")
+      throw CoachError.refused(.notADatabase(path: path, backup: true))
     }
     var config = Configuration()
     config.readonly = true
     do {
       return try DatabaseQueue(path: path, configuration: config)
     } catch let error as DatabaseError {
-      throw CoachError.rejected(code: "not_a_database", message: "cannot open \(path): \(error.message ?? "\(error)")")
+      throw CoachError.refused(.notADatabase(path: path, backup: true, detail: error.message ?? "\(error)"))
     }
   }
 
@@ -35,24 +34,17 @@ public enum BackupInspector {
       return try queue.read { db in
         let missing = try coreTables.filter { try !db.tableExists($0) }
         guard missing.isEmpty else {
-          throw CoachError.rejected(
-            code: "not_a_coach_database",
-            message:
-              "\(path) is not a coach database (no \(missing.joined(separator: ", ")) table): give a file made by `coach backup`"
-          )
+          throw CoachError.refused(.notACoachDatabase(path: path, missing: missing))
         }
         try Migrations.refuseNewer(db, path: path)
         let check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         guard check == ["ok"] else {
-          throw CoachError.rejected(
-            code: "corrupt_backup",
-            message: "\(path) fails the integrity check: \(check.prefix(3).joined(separator: "; "))")
+          throw CoachError.refused(.corruptBackup(path: path, findings: check))
         }
         return try summary(db, path: path)
       }
     } catch let error as DatabaseError {
-      throw CoachError.rejected(
-        code: "not_a_database", message: "cannot read \(path) as a coach database: \(error.message ?? "\(error)")")
+      throw CoachError.refused(.notADatabase(path: path, backup: true, detail: error.message ?? "\(error)"))
     }
   }
 

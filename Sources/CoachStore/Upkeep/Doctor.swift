@@ -51,9 +51,7 @@ extension AppDatabase {
     do {
       return try readHealth()
     } catch let error as DatabaseError {
-      throw CoachError.rejected(
-        code: "damaged",
-        message: "the database is damaged: \(error.message ?? "\(error)"); restore a backup with `coach restore FILE`")
+      throw CoachError.refused(.damagedDatabase(detail: error.message ?? "\(error)"))
     }
   }
 

@@ -11,8 +11,7 @@ extension AppDatabase {
       if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM lead WHERE externalId IS NULL OR externalId NOT LIKE 'DEMO-%'")
         ?? 0 > 0
       {
-        throw CoachError.rejected(
-          code: "not_empty", message: "this database holds real leads: give the demo a new --db path")
+        throw CoachError.refused(.demoOverRealLeads)
       }
       for table in ["topic", "touch", "stageEvent", "leadTag", "lead", "profileFact", "customer", "exportLog", "user"] {
         try db.execute(sql: "DELETE FROM \(table)")

@@ -20,7 +20,7 @@ extension CoachCommand {
         throw CoachError.refused(.backupByServer(restore: false, file: file, url: url.redacted))
       }
       let session = try Session.open(env)
-      try session.requireAdmin(for: "make a backup")
+      try session.requireAdmin(for: .backup)
       try BackupPaths.refuseSameFile(file, as: env.dbPath)
       // Recorded first, so the copy carries its own log line and a failed copy still shows as an attempt.
       let leads = try session.db.leadCount()

@@ -96,8 +96,7 @@ struct SafeFile {
   func commit() throws {
     if rename(tmp.path, target.path) != 0 {
       try? FileManager.default.removeItem(at: tmp)
-      throw CoachError.rejected(
-        code: "unwritable", message: "cannot write \(target.path): rename failed (errno \(errno))")
+      throw CoachError.refused(.unwritable(path: target.path))
     }
   }
 }

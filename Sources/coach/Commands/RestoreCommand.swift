@@ -25,7 +25,7 @@ extension CoachCommand {
       try BackupPaths.refuseSameFile(file, as: env.dbPath)
       _ = try BackupInspector.inspect(path: file)
       let session = try Session.open(env)
-      try session.requireAdmin(for: "restore")
+      try session.requireAdmin(for: .restore)
       let kept = BackupPaths.keptCopy(of: env.dbPath, at: env.now)
       let summary = try session.db.restore(from: file, keepingCopyAt: kept)
       try session.db.record(

@@ -42,9 +42,7 @@ extension CoachCommand {
         let env = try RunEnvironment(global)
         let db = try env.openStore()
         guard let user = try db.user(named: name) else {
-          let known = try db.users().map(\.name).joined(separator: ", ")
-          throw CoachError.rejected(
-            code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
+          throw CoachError.refused(.unknownConsultant(name: name, known: try db.users().map(\.name)))
         }
         try SavedUser.write(user.name, to: env.configPath)
         if env.json {

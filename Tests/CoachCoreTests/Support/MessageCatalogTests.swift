@@ -29,6 +29,18 @@ import Testing
     .etaNotApplicable(leadID: "1", stage: .prospect), .duplicateUser(name: "x"), .emptyUserName, .sameUser(name: "x"),
     .noModel(leadID: "1"), .leadModelNotInCatalog(leadID: "1", model: "Z"), .unwritable(path: "/x"),
     .noPlaybookFolder(dir: "/x"), .noLanguageFolder(language: "fr", found: ["en"]),
+    .notAllowed(.backup, user: "a", role: "lead"), .notAllowed(.restore, user: "a", role: "consultant"),
+    .notAConsultant(name: "x", known: ["a"]), .auditOtherTeam(name: "x", team: "A"),
+    .secretOfOther(.password, name: "x", actor: nil, role: ""),
+    .secretOfOther(.calendarFeed, name: "x", actor: "a", role: "consultant"), .demoOverRealLeads,
+    .schemaTooNew(database: "/x", versions: ["v99"], newest: "v12"),
+    .schemaTooNew(database: nil, versions: ["v99"], newest: nil), .backupMissing(path: "/x"),
+    .notADatabase(path: "/x", backup: true), .notADatabase(path: "/x", backup: false),
+    .notADatabase(path: "/x", backup: true, detail: "file is not a database"),
+    .notACoachDatabase(path: "/x", missing: ["lead"]), .corruptBackup(path: "/x", findings: ["row 3 missing"]),
+    .damagedDatabase(detail: "disk image is malformed"), .databaseUnreadable(path: "/x", detail: nil),
+    .databaseUnreadable(path: "/x", detail: "disk I/O error"),
+    .databaseUnwritable(path: "/x", reason: "Permission denied"),
   ]
 
   static let words: [UIText] = [

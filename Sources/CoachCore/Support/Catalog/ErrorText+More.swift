@@ -72,7 +72,78 @@ extension ErrorText {
         return l.pick("只有管理员能添加用户; \(user) 的角色是 \(role)", "only an admin may add users; \(user) is a \(role)")
       case .unmasked:
         return l.pick("--unmasked 只给管理员用; \(user) 的角色是 \(role)", "--unmasked is for admins; \(user) is a \(role)")
+      case .backup:
+        return l.pick("只有管理员能备份; \(user) 的角色是 \(role)", "only an admin may make a backup; \(user) is a \(role)")
+      case .restore:
+        return l.pick("只有管理员能恢复备份; \(user) 的角色是 \(role)", "only an admin may restore; \(user) is a \(role)")
       }
+    case .notAConsultant(let name, let known):
+      let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
+      return l.pick(
+        "--consultant \(name) 不是顾问; 顾问有: \(list)", "--consultant \(name) is not a consultant; consultants: \(list)")
+    case .auditOtherTeam(let name, let team):
+      return l.pick(
+        "--consultant \(name) 不在你的组 (\(team ?? "无")); 主管只审计本组",
+        "--consultant \(name) is not in your team \(team ?? "(none)"); a team lead audits their own team")
+    case .secretOfOther(let secret, let name, let actor, let roleCode):
+      let what =
+        switch secret {
+        case .password: l.pick("设置密码", "set a password")
+        case .calendarFeed: l.pick("生成日历订阅", "make a calendar feed")
+        }
+      guard let actor else {
+        return l.pick(
+          "\(what): 请用 --as 说明是谁在操作 (管理员, 或 \(name) 本人)",
+          "\(what): say who is acting with --as (an admin, or \(name))")
+      }
+      let role = l == .zh ? Role(rawValue: roleCode).map(DoneText.zhRole) ?? roleCode : roleCode
+      return l.pick(
+        "只有管理员或 \(name) 本人能为 \(name) \(what); \(actor) 的角色是 \(role)",
+        "only an admin or \(name) may \(what) for \(name); \(actor) is a \(role)")
+    case .demoOverRealLeads:
+      return l.pick(
+        "这个数据库里有真实线索: 演示数据请用一个新的 --db 路径", "this database holds real leads: give the demo a new --db path")
+    case .backupMissing(let path):
+      return l.pick(
+        "\(path) 不存在: 请给出 coach backup 生成的备份文件路径", "\(path) does not exist: give the path of a coach backup")
+    case .notADatabase(let path, let backup, let detail):
+      if let detail {
+        return l.pick("无法打开 \(path): \(detail)", "cannot open \(path): \(detail)")
+      }
+      return backup
+        ? l.pick(
+          "\(path) 不是 SQLite 数据库: 请给出 coach backup 生成的文件",
+          "\(path) is not a SQLite database: give a file made by `coach backup`")
+        : l.pick(
+          "\(path) 不是 SQLite 数据库: --db 请给 coach 数据库文件或一个新路径",
+          "\(path) is not a SQLite database; give --db a coach database file or a new path")
+    case .notACoachDatabase(let path, let missing):
+      let tables = missing.joined(separator: ", ")
+      return l.pick(
+        "\(path) 不是 coach 数据库 (没有 \(tables) 表): 请给出 coach backup 生成的文件",
+        "\(path) is not a coach database (no \(tables) table): give a file made by `coach backup`")
+    case .corruptBackup(let path, let findings):
+      let list = findings.prefix(3).joined(separator: "; ")
+      return l.pick("\(path) 未通过完整性检查: \(list)", "\(path) fails the integrity check: \(list)")
+    case .damagedDatabase(let detail):
+      return l.pick(
+        "数据库已损坏: \(detail); 请用 coach restore 文件 恢复备份",
+        "the database is damaged: \(detail); restore a backup with `coach restore FILE`")
+    case .databaseUnreadable(let path, let detail):
+      guard let detail else {
+        return l.pick("无法读取数据库 \(path)", "cannot read the database at \(path)")
+      }
+      return l.pick("无法把 \(path) 作为 coach 数据库打开: \(detail)", "cannot open \(path) as a coach database: \(detail)")
+    case .databaseUnwritable(let path, let reason):
+      return l.pick(
+        "无法在 \(path) 创建数据库: \(reason); 请检查文件夹存在且可写",
+        "cannot create the database at \(path): \(reason); check the folder exists and is writable")
+    case .schemaTooNew(let database, let versions, let newest):
+      let list = versions.joined(separator: ", ")
+      return l.pick(
+        "\(database ?? "数据库") 的结构版本 \(list) 比这个 coach 认识的 (最新 \(newest ?? "无")) 更新: 请升级 coach",
+        "\(database ?? "the database") has schema \(list), newer than this coach knows (up to \(newest ?? "none")): upgrade coach"
+      )
     case .consultantAddsOwnLeads:
       return l.pick(
         "顾问只能给自己添加线索; 请去掉 --consultant", "a consultant adds leads for themselves only; leave out --consultant")

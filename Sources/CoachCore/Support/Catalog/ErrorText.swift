@@ -65,6 +65,33 @@ public enum ErrorText: Sendable, Hashable {
   case onlyLeadsMoveLeads
   case teamLeadOwnTeam(team: String?)
   case unknownConsultant(name: String, known: [String])
+  /// `coach audit --consultant NAME` naming someone who is not a consultant; `known`: the consultants.
+  case notAConsultant(name: String, known: [String])
+  /// `coach audit --consultant NAME` by a team lead, NAME being in another team.
+  case auditOtherTeam(name: String, team: String?)
+  /// `coach user passwd|ics-token NAME` with no acting user (`actor` nil) or by someone who is neither an admin nor
+  /// NAME.
+  case secretOfOther(UserSecret, name: String, actor: String?, role: String)
+
+  // MARK: - The database
+  /// `coach demo` into a database that holds leads other than the demo's.
+  case demoOverRealLeads
+  /// A backup file (`coach restore FILE`, `coach backup --check FILE`) that is not there.
+  case backupMissing(path: String)
+  /// A file that is not SQLite, or that SQLite cannot open (`detail`: its message); `backup`: given as a backup.
+  case notADatabase(path: String, backup: Bool, detail: String? = nil)
+  /// A SQLite file without the tables every coach database has.
+  case notACoachDatabase(path: String, missing: [String])
+  /// A backup failing SQLite's integrity check (its first findings).
+  case corruptBackup(path: String, findings: [String])
+  /// The database of `--db` too damaged to read.
+  case damagedDatabase(detail: String)
+  /// The database of `--db` cannot be opened or read (`detail`: SQLite's message, when it said one).
+  case databaseUnreadable(path: String, detail: String?)
+  /// The database of `--db` cannot be created (`reason`: the system's).
+  case databaseUnwritable(path: String, reason: String)
+  /// The database carries schema versions newer than this binary knows.
+  case schemaTooNew(database: String?, versions: [String], newest: String?)
 
   // MARK: - Records
   case unknownTopic(topic: Int64, leadID: String, open: [String])
@@ -87,7 +114,12 @@ public enum ErrorText: Sendable, Hashable {
 
   /// What a role may not do, for `notAllowed`.
   public enum Permission: Sendable, Hashable {
-    case teamView, audit, addUsers, unmasked
+    case teamView, audit, addUsers, unmasked, backup, restore
+  }
+
+  /// A secret a user sets for themself (or an admin for anyone), for `secretOfOther`.
+  public enum UserSecret: Sendable, Hashable {
+    case password, calendarFeed
   }
 
   /// `{"error": {"code": …}}`: the same in every language.
@@ -115,9 +147,19 @@ public enum ErrorText: Sendable, Hashable {
       .nothingToChange,
       .badProfile:
       return "usage"
-    case .unknownUser, .unknownConsultant: return "unknown_user"
+    case .unknownUser, .unknownConsultant, .notAConsultant: return "unknown_user"
     case .badGender: return "bad_gender"
-    case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam: return "forbidden"
+    case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam, .auditOtherTeam, .secretOfOther:
+      return "forbidden"
+    case .schemaTooNew: return "schema_too_new"
+    case .demoOverRealLeads: return "not_empty"
+    case .backupMissing: return "not_found"
+    case .notADatabase: return "not_a_database"
+    case .notACoachDatabase: return "not_a_coach_database"
+    case .corruptBackup: return "corrupt_backup"
+    case .damagedDatabase: return "damaged"
+    case .databaseUnreadable: return "db_unreadable"
+    case .databaseUnwritable: return "db_unwritable"
     case .unknownTopic: return "unknown_topic"
     case .topicResolved: return "topic_resolved"
     case .etaNotApplicable: return "eta_not_applicable"
