@@ -69,6 +69,8 @@ import Testing
         "只有管理员或 bob 本人", "only an admin or bob"
       ),
       ("lea", ["audit", "--consultant", "cid"], nil, "forbidden", "不在你的组", "is not in your team"),
+      ("lea", ["lead", "reassign", "--from", "cid", "--to", "ann"], nil, "forbidden", "主管只能在本组", "their own team"),
+      ("boss", ["backup", shop.admin.db], nil, "same_file", "就是数据库本身", "is the database itself"),
       ("boss", ["audit", "--consultant", "lea"], nil, "unknown_user", "不是顾问", "is not a consultant"),
       ("boss", ["user", "use", "zed"], nil, "unknown_user", "没有名为 zed 的用户", "no user named zed"),
     ]

@@ -58,20 +58,16 @@ extension AppDatabase {
 
   static func existingUser(_ db: Database, named name: String) throws -> User {
     if let user = try User.filter(Column("name") == name).fetchOne(db) { return user }
-    let known = try String.fetchAll(db, sql: "SELECT name FROM user ORDER BY name").joined(separator: ", ")
-    throw CoachError.rejected(
-      code: "unknown_user", message: "no user named \(name); users: \(known.isEmpty ? "none" : known)")
+    throw CoachError.refused(
+      .unknownConsultant(name: name, known: try String.fetchAll(db, sql: "SELECT name FROM user ORDER BY name")))
   }
 
   /// Admins may move anyone's leads; a team lead only between two users of their own team.
   package static func authorizeReassign(acting: User?, from: User, to: User) throws {
     guard let acting, acting.role != .admin else { return }
     if acting.role == .lead, let team = acting.team, from.team == team, to.team == team { return }
-    let why =
-      acting.role == .lead
-      ? "a team lead may move leads only between users of their own team (\(acting.team ?? "none"))"
-      : "only an admin or the team lead of both users may reassign leads"
-    throw CoachError.rejected(
-      code: "forbidden", message: "\(acting.name) may not move \(from.name)'s leads to \(to.name): \(why)")
+    throw CoachError.refused(
+      .reassignNotAllowed(
+        actor: acting.name, from: from.name, to: to.name, ownTeam: acting.role == .lead ? .some(acting.team) : nil))
   }
 }

@@ -61,7 +61,7 @@ enum BackupPaths {
     let a = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
     let b = URL(fileURLWithPath: db).standardizedFileURL.resolvingSymlinksInPath().path
     if a == b {
-      throw CoachError.rejected(code: "same_file", message: "\(file) is the database itself: give another path")
+      throw CoachError.refused(.sameFile(path: file))
     }
   }
 

@@ -100,6 +100,19 @@ extension ErrorText {
       return l.pick(
         "只有管理员或 \(name) 本人能为 \(name) \(what); \(actor) 的角色是 \(role)",
         "only an admin or \(name) may \(what) for \(name); \(actor) is a \(role)")
+    case .sameFile(let path):
+      return l.pick("\(path) 就是数据库本身: 请给另一个路径", "\(path) is the database itself: give another path")
+    case .reassignNotAllowed(let actor, let from, let to, let ownTeam):
+      let why =
+        if let team = ownTeam {
+          l.pick(
+            "主管只能在本组用户之间转移线索 (\(team ?? "无"))",
+            "a team lead may move leads only between users of their own team (\(team ?? "none"))")
+        } else {
+          l.pick("只有管理员或双方的主管能转移线索", "only an admin or the team lead of both users may reassign leads")
+        }
+      return l.pick(
+        "\(actor) 不能把 \(from) 的线索转给 \(to): \(why)", "\(actor) may not move \(from)'s leads to \(to): \(why)")
     case .demoOverRealLeads:
       return l.pick(
         "这个数据库里有真实线索: 演示数据请用一个新的 --db 路径", "this database holds real leads: give the demo a new --db path")

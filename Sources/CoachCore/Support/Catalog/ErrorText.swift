@@ -74,6 +74,11 @@ public enum ErrorText: Sendable, Hashable {
   case secretOfOther(UserSecret, name: String, actor: String?, role: String)
 
   // MARK: - The database
+  /// `coach backup|restore FILE` naming the database itself.
+  case sameFile(path: String)
+  /// `coach reassign` by someone who may not move these leads; `ownTeam`: the acting team lead's team (nil for
+  /// a consultant).
+  case reassignNotAllowed(actor: String, from: String, to: String, ownTeam: String??)
   /// `coach demo` into a database that holds leads other than the demo's.
   case demoOverRealLeads
   /// A backup file (`coach restore FILE`, `coach backup --check FILE`) that is not there.
@@ -153,6 +158,8 @@ public enum ErrorText: Sendable, Hashable {
       return "forbidden"
     case .schemaTooNew: return "schema_too_new"
     case .demoOverRealLeads: return "not_empty"
+    case .sameFile: return "same_file"
+    case .reassignNotAllowed: return "forbidden"
     case .backupMissing: return "not_found"
     case .notADatabase: return "not_a_database"
     case .notACoachDatabase: return "not_a_coach_database"
