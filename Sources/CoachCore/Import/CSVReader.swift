@@ -72,11 +72,8 @@ public enum CSVReader {
     let bad = nonASCII.count - good
     if bad > 0 && (good == 0 || bad > good) {
       let first = nonASCII.first { utf8[$0] == nil && gb[$0] == nil }.map { raw[$0].line }
-      throw CoachError.rejected(
-        code: "bad_csv_encoding",
-        message: "\(fileName ?? "the CSV file"): neither UTF-8 nor GBK/GB18030 (\(bad) of \(nonASCII.count) "
-          + "records with non-ASCII text are invalid\(first.map { ", first at line \($0)" } ?? ""))"
-          + "; save it as UTF-8 or GBK")
+      throw CoachError.refused(
+        .badCSVEncoding(file: fileName, bad: bad, nonASCII: nonASCII.count, firstLine: first))
     }
     let records = raw.indices.map { i in
       let r = raw[i]

@@ -22,11 +22,7 @@ struct EncodingTally {
     let good = encoding == .utf8 ? utf8Good : gbGood
     let bad = nonASCII - good
     guard bad > 0 && (good == 0 || bad > good) else { return nil }
-    return .rejected(
-      code: "bad_csv_encoding",
-      message: "\(fileName ?? "the CSV file"): neither UTF-8 nor GBK/GB18030 (\(bad) of \(nonASCII) "
-        + "records with non-ASCII text are invalid\(firstNeither.map { ", first at line \($0)" } ?? ""))"
-        + "; save it as UTF-8 or GBK")
+    return .refused(.badCSVEncoding(file: fileName, bad: bad, nonASCII: nonASCII, firstLine: firstNeither))
   }
 }
 

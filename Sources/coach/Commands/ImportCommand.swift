@@ -191,7 +191,7 @@ struct ImportFile: CSVByteSource {
   }
 
   private static func unreadable(_ path: String) -> CoachError {
-    .rejected(code: "unreadable_file", message: "cannot read \(path): check the path and permissions")
+    .refused(.unreadableFile(path: path))
   }
 }
 

@@ -150,12 +150,12 @@ import Testing
       do {
         _ = try XLSXSource(path: url.path).records(mode: nil) { _ in }
       } catch let e as CoachError {
-        guard case .rejected(let code, let message) = e else {
+        guard e.exitCode == 65 else {
           Issue.record("sample \(i): \(e)")
           continue
         }
-        #expect(["bad_xlsx", "unreadable_file"].contains(code), "\(message)")
-        #expect(message.contains(url.path))
+        #expect(["bad_xlsx", "unreadable_file"].contains(e.code), "\(e.message)")
+        #expect(e.message.contains(url.path) && e.message(in: .zh).contains(url.path))
       }
     }
   }

@@ -29,15 +29,12 @@ struct XLSXPackage {
   /// A password-protected workbook is an OLE compound file, not a zip; so is an old `.xls`.
   private static func checkSignature(_ path: String) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CoachError.rejected(code: "unreadable_file", message: "cannot read \(path): check the path and permissions")
+      throw CoachError.refused(.unreadableFile(path: path))
     }
     defer { try? handle.close() }
     let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
     if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-      throw CoachError.rejected(
-        code: "bad_xlsx",
-        message: "\(path): password-protected workbook or old .xls file: open it in Excel or WPS, remove the "
-          + "password and save as .xlsx (or CSV)")
+      throw CoachError.refused(.protectedWorkbook(path: path))
     }
     guard head.starts(with: [0x50, 0x4B]) else {
       throw damaged(path, "it is not an .xlsx file (no zip signature)")
@@ -45,9 +42,7 @@ struct XLSXPackage {
   }
 
   static func damaged(_ path: String, _ why: String) -> CoachError {
-    .rejected(
-      code: "bad_xlsx",
-      message: "\(path): cannot read the spreadsheet: \(why); save it again from Excel or WPS as .xlsx (or CSV)")
+    .refused(.damagedWorkbook(path: path, why: why))
   }
 
   /// Hands `part`'s bytes to `body` chunk by chunk as they are unpacked; false when there is no such part.

@@ -78,9 +78,7 @@ public struct XLSXSource: ImportSource {
         workbook.sheets.first { $0.name == sheet }
         ?? workbook.sheets.first { ImportVocabulary.key($0.name) == ImportVocabulary.key(sheet) }
       guard chosen != nil else {
-        throw CoachError.rejected(
-          code: "no_such_sheet",
-          message: "\(path) has no sheet named \"\(sheet)\"; its sheets: \(names.joined(separator: ", "))")
+        throw CoachError.refused(.noSuchSheet(path: path, sheet: sheet, sheets: names))
       }
     } else {
       chosen = workbook.sheets.first

@@ -100,6 +100,29 @@ extension ErrorText {
       return l.pick(
         "只有管理员或 \(name) 本人能为 \(name) \(what); \(actor) 的角色是 \(role)",
         "only an admin or \(name) may \(what) for \(name); \(actor) is a \(role)")
+    case .unreadableFile(let path):
+      return l.pick("无法读取 \(path): 请检查路径和权限", "cannot read \(path): check the path and permissions")
+    case .badCSVEncoding(let file, let bad, let nonASCII, let firstLine):
+      let name = file ?? l.pick("CSV 文件", "the CSV file")
+      return l.pick(
+        "\(name): 既不是 UTF-8 也不是 GBK/GB18030 (含非 ASCII 文字的 \(nonASCII) 条记录中 \(bad) 条无效"
+          + (firstLine.map { ", 第一条在第 \($0) 行" } ?? "") + "); 请另存为 UTF-8 或 GBK",
+        "\(name): neither UTF-8 nor GBK/GB18030 (\(bad) of \(nonASCII) records with non-ASCII text are invalid"
+          + (firstLine.map { ", first at line \($0)" } ?? "") + "); save it as UTF-8 or GBK")
+    case .protectedWorkbook(let path):
+      return l.pick(
+        "\(path): 这是加密的工作簿或旧的 .xls 文件: 请在 Excel 或 WPS 中打开, 去掉密码后另存为 .xlsx (或 CSV)",
+        "\(path): password-protected workbook or old .xls file: open it in Excel or WPS, remove the password and save as .xlsx (or CSV)"
+      )
+    case .damagedWorkbook(let path, let why):
+      return l.pick(
+        "\(path): 无法读取这个表格 (\(why)); 请在 Excel 或 WPS 中重新另存为 .xlsx (或 CSV)",
+        "\(path): cannot read the spreadsheet: \(why); save it again from Excel or WPS as .xlsx (or CSV)")
+    case .noSuchSheet(let path, let sheet, let sheets):
+      let list = sheets.joined(separator: ", ")
+      return l.pick(
+        "\(path) 没有名为 \"\(sheet)\" 的工作表; 已有工作表: \(list)",
+        "\(path) has no sheet named \"\(sheet)\"; its sheets: \(list)")
     case .sameFile(let path):
       return l.pick("\(path) 就是数据库本身: 请给另一个路径", "\(path) is the database itself: give another path")
     case .reassignNotAllowed(let actor, let from, let to, let ownTeam):

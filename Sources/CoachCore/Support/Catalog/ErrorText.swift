@@ -74,6 +74,18 @@ public enum ErrorText: Sendable, Hashable {
   case secretOfOther(UserSecret, name: String, actor: String?, role: String)
 
   // MARK: - The database
+  // MARK: - Files to import
+  /// A file to import that cannot be opened or read.
+  case unreadableFile(path: String)
+  /// A CSV file mostly invalid as UTF-8 and as GBK/GB18030: `bad` of `nonASCII` records with non-ASCII text.
+  case badCSVEncoding(file: String?, bad: Int, nonASCII: Int, firstLine: Int?)
+  /// A password-protected workbook or an old `.xls` given as `.xlsx`.
+  case protectedWorkbook(path: String)
+  /// A workbook that cannot be read (`why`: what was found wrong, as the reader found it).
+  case damagedWorkbook(path: String, why: String)
+  /// `--sheet NAME` that the workbook does not have.
+  case noSuchSheet(path: String, sheet: String, sheets: [String])
+
   /// `coach backup|restore FILE` naming the database itself.
   case sameFile(path: String)
   /// `coach reassign` by someone who may not move these leads; `ownTeam`: the acting team lead's team (nil for
@@ -159,6 +171,10 @@ public enum ErrorText: Sendable, Hashable {
     case .schemaTooNew: return "schema_too_new"
     case .demoOverRealLeads: return "not_empty"
     case .sameFile: return "same_file"
+    case .unreadableFile: return "unreadable_file"
+    case .badCSVEncoding: return "bad_csv_encoding"
+    case .protectedWorkbook, .damagedWorkbook: return "bad_xlsx"
+    case .noSuchSheet: return "no_such_sheet"
     case .reassignNotAllowed: return "forbidden"
     case .backupMissing: return "not_found"
     case .notADatabase: return "not_a_database"
