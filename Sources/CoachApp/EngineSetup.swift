@@ -35,7 +35,7 @@ package enum EngineSetup {
   package static func scopeFilter(_ session: Session, team: Bool) throws -> LeadFilter {
     guard let user = session.user, let id = user.id else { return LeadFilter(scope: .all) }
     if team {
-      guard user.role == .lead || user.role == .admin else {
+      guard user.role == .lead || user.role.isAdmin else {
         throw CoachError.refused(.notAllowed(.teamView, user: user.name, role: user.role.rawValue))
       }
       return LeadFilter(scope: session.scope)

@@ -9,10 +9,12 @@ package struct Session: Sendable {
   /// The acting user; nil on a database without users (everyone acts as an admin).
   package let user: User?
   package let scope: Scope
+  /// The one store a group's user narrowed this session to (`coach audit --store`).
+  package var onlyStore: Int64? = nil
 
   /// Name recorded on writes.
   package var actor: String? { user?.name }
-  package var isAdmin: Bool { user == nil || user?.role == .admin }
+  package var isAdmin: Bool { user == nil || user?.role.isAdmin == true }
 
   /// Opens the database and resolves `--as` / `COACH_USER`.
   package static func open(_ env: RunEnvironment) throws -> Session {
@@ -39,12 +41,50 @@ package struct Session: Sendable {
     return Session(env: env, db: db, user: user, scope: Scope.of(user))
   }
 
-  /// Resolves a consultant name to a user id, or throws naming the known consultants.
+  /// Resolves a consultant name to a user id, or throws naming the known consultants (of the acting user's store).
   package func consultantID(_ name: String) throws -> Int64 {
-    guard let u = try db.user(named: name), let id = u.id else {
-      throw CoachError.refused(.unknownConsultant(name: name, known: try db.users().map(\.name)))
+    guard let u = try db.user(named: name), reaches(u), let id = u.id else {
+      throw CoachError.refused(.unknownConsultant(name: name, known: try users().map(\.name)))
     }
     return id
+  }
+
+  /// The store the acting user belongs to (a group admin belongs to none: they span every store).
+  package var storeID: Int64? { onlyStore ?? (user?.role == .groupAdmin ? nil : user?.storeId) }
+
+  /// This session narrowed to the store of code `code` (`--store`): a group admin (or an admin of no store) may name
+  /// any; a store's own users only their own, which changes nothing.
+  package func within(store code: String) throws -> Session {
+    let stores = try db.stores()
+    let visible = stores.filter { storeID == nil || $0.id == storeID }
+    guard let store = stores.first(where: { $0.code == code }) else {
+      throw CoachError.refused(.unknownStore(code: code, known: visible.map(\.code)))
+    }
+    if let own = storeID {
+      guard own == store.id else {
+        throw CoachError.refused(
+          .otherStore(actor: actor ?? "", store: stores.first { $0.id == own }?.code ?? String(own)))
+      }
+      return self
+    }
+    let narrowed: Scope =
+      switch scope {
+      case .team(let team, let id, _): .team(team, userID: id, store: store.id)
+      case .own: scope
+      case .all, .store: .store(store.id)
+      }
+    return Session(env: env, db: db, user: user, scope: narrowed, onlyStore: store.id)
+  }
+
+  /// Whether `other` is within the acting user's store (always, for a user of no store).
+  package func reaches(_ other: User) -> Bool {
+    guard let storeID else { return true }
+    return other.storeId == storeID
+  }
+
+  /// The users within reach, by name.
+  package func users() throws -> [User] {
+    try db.users().filter(reaches)
   }
 
   /// Whether phone numbers of `lead` are shown in full to the acting user.

@@ -4,14 +4,14 @@ import Foundation
 
 /// Users, passwords, browser sessions and calendar tokens (schema v1 and v7-serve), as `AppDatabase` keeps them.
 enum PGUsers {
-  static let columns = "id, name, role, team, createdAt"
+  static let columns = "id, name, role, team, createdAt, storeId"
 
   static func user(_ row: PGRow) throws -> User {
     let role = try row.get(2, String.self)
     guard let parsed = Role(rawValue: role) else { throw CoachError.internalError("unknown role \(role) in \"user\"") }
     return User(
       id: try row.get(0, Int64.self), name: try row.get(1, String.self), role: parsed, team: try row.text(3),
-      createdAt: try row.get(4, Date.self))
+      createdAt: try row.get(4, Date.self), storeId: try row.int(5))
   }
 
   static func named(_ c: PGConnection, _ name: String) throws -> User? {
@@ -26,15 +26,36 @@ enum PGUsers {
 }
 
 extension PostgresStore {
-  public func addUser(name: String, role: Role, team: String?, now: Date) throws -> User {
+  public func addUser(name: String, role: Role, team: String?, storeID: Int64?, now: Date) throws -> User {
     let clean = name.trimmingCharacters(in: .whitespaces)
     guard !clean.isEmpty else { throw CoachError.refused(.emptyUserName) }
     return try write { c in
       if try PGUsers.named(c, clean) != nil { throw CoachError.refused(.duplicateUser(name: clean)) }
       let id = try c.scalar(
-        "INSERT INTO \"user\" (name, role, team, createdAt) VALUES (?,?,?,?) RETURNING id",
-        [clean, role.rawValue, team, now], as: Int64.self)
-      return User(id: id, name: clean, role: role, team: team, createdAt: now)
+        "INSERT INTO \"user\" (name, role, team, createdAt, storeId) VALUES (?,?,?,?,?) RETURNING id",
+        [clean, role.rawValue, team, now, storeID], as: Int64.self)
+      return User(id: id, name: clean, role: role, team: team, createdAt: now, storeId: storeID)
+    }
+  }
+
+  public func addStore(code: String, name: String, now: Date) throws -> StoreInfo {
+    try write { c in
+      if try c.scalar("SELECT id FROM store WHERE code = ?", [code], as: Int64.self) != nil {
+        throw CoachError.refused(.duplicateStore(code: code))
+      }
+      let id = try c.scalar(
+        "INSERT INTO store (code, name, createdAt) VALUES (?,?,?) RETURNING id", [code, name, now], as: Int64.self)
+      return StoreInfo(id: id ?? 0, code: code, name: name, createdAt: now)
+    }
+  }
+
+  public func stores() throws -> [StoreInfo] {
+    try read { c in
+      try c.rows("SELECT id, code, name, createdAt FROM store ORDER BY code COLLATE \"C\"").map {
+        StoreInfo(
+          id: try $0.get(0, Int64.self), code: try $0.get(1, String.self), name: try $0.get(2, String.self),
+          createdAt: try $0.get(3, Date.self))
+      }
     }
   }
 
@@ -64,7 +85,7 @@ extension PostgresStore {
     try read { c in
       guard let row = try c.rows("SELECT \(PGUsers.columns), passwordHash FROM \"user\" WHERE name = ?", [name]).first
       else { return nil }
-      return (try PGUsers.user(row), try row.text(5))
+      return (try PGUsers.user(row), try row.text(6))
     }
   }
 
@@ -88,12 +109,12 @@ extension PostgresStore {
       guard
         let row = try c.rows(
           """
-          SELECT u.id, u.name, u.role, u.team, u.createdAt, s.csrfToken, s.expiresAt
+          SELECT u.id, u.name, u.role, u.team, u.createdAt, u.storeId, s.csrfToken, s.expiresAt
           FROM webSession s JOIN "user" u ON u.id = s.userId WHERE s.tokenHash = ? AND s.expiresAt > ?
           """, [tokenHash, now]
         ).first
       else { return nil }
-      return WebSession(user: try PGUsers.user(row), csrfToken: try row.get(5, String.self), expiresAt: try row.get(6))
+      return WebSession(user: try PGUsers.user(row), csrfToken: try row.get(6, String.self), expiresAt: try row.get(7))
     }
   }
 

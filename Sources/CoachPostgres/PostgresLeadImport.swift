@@ -22,6 +22,9 @@ final class PGLeadImport {
   private var facts: PGImportIDs
   private var events: PGImportIDs
   private var pending: [(row: ImportedLead, consultantID: Int64?, createdAt: Date)] = []
+  /// The importing user's store, if any, and the names of the users of other stores (or of none).
+  private let store: Int64?
+  private let elsewhere: Set<String>
   /// The note of the import's stage event (`imported at <stage>`; none for a prospect), as on SQLite.
   private static func note(_ stage: Stage) -> String? { stage == .prospect ? nil : "imported at \(stage.rawValue)" }
 
@@ -37,6 +40,18 @@ final class PGLeadImport {
     consultants = try Dictionary(
       c.rows("SELECT name, id FROM \"user\"").map { (try $0.get(0, String.self), try $0.get(1, Int64.self)) },
       uniquingKeysWith: { a, _ in a })
+    // A store's user imports into their store, as on SQLite (`LeadImportWriter`).
+    store = try actor.flatMap {
+      try c.scalar("SELECT storeId FROM \"user\" WHERE name = ? AND role <> 'group_admin'", [$0], as: Int64.self)
+    }
+    if let store {
+      elsewhere = Set(
+        try c.rows("SELECT name FROM \"user\" WHERE storeId IS DISTINCT FROM ?", [store]).map {
+          try $0.get(0, String.self)
+        })
+    } else {
+      elsewhere = []
+    }
     users = try PGImportIDs(c, table: "\"user\"")
     customers = try PGImportIDs(c, table: "customer")
     leads = try PGImportIDs(c, table: "lead")
@@ -73,6 +88,7 @@ final class PGLeadImport {
   /// external id is in the database; repeats within the file are found by the parser before they get here).
   func write(_ row: ImportedLead, insert: Bool) throws -> ImportProblem? {
     if let ext = row.externalID, existingExternalIDs.contains(ext) { return .existingID(id: ext) }
+    if let name = row.consultant, elsewhere.contains(name) { return .otherStore(consultant: name) }
     guard insert else { return nil }
     var consultantID: Int64?
     if let name = row.consultant {
@@ -81,7 +97,8 @@ final class PGLeadImport {
       } else {
         let id = users.take()
         try c.execute(
-          "INSERT INTO \"user\" (id, name, role, createdAt) VALUES (?, ?, 'consultant', ?)", [id, name, now])
+          "INSERT INTO \"user\" (id, name, role, createdAt, storeId) VALUES (?, ?, 'consultant', ?, ?)",
+          [id, name, now, store])
         consultants[name] = id
         consultantID = id
         created.append(name)

@@ -13,7 +13,15 @@ enum PGFilter {
     switch scope {
     case .all: return ("TRUE", [])
     case .own(let id): return ("l.consultantId = ?", [id])
-    case .team(let team, let id):
+    case .store(let store):
+      return ("l.consultantId IN (SELECT id FROM \"user\" WHERE storeId = ?)", [store])
+    case .team(let team, let id, let store?):
+      guard let team else { return ("l.consultantId = ?", [id]) }
+      return (
+        "l.consultantId IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ? AND storeId = ?)",
+        [id, team, store]
+      )
+    case .team(let team, let id, nil):
       guard let team else { return ("l.consultantId = ?", [id]) }
       return ("l.consultantId IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ?)", [id, team])
     }

@@ -59,7 +59,11 @@ public protocol CoachDataStore: Sendable {
   func seed(_ dataset: DemoDataset, now: Date) throws -> Int
 
   // MARK: Users and web accounts
-  func addUser(name: String, role: Role, team: String?, now: Date) throws -> User
+  func addUser(name: String, role: Role, team: String?, storeID: Int64?, now: Date) throws -> User
+  // MARK: Stores of a dealer group
+  func addStore(code: String, name: String, now: Date) throws -> StoreInfo
+  /// Every store, by code (none: one showroom).
+  func stores() throws -> [StoreInfo]
   func user(named name: String) throws -> User?
   func users() throws -> [User]
   func userCount() throws -> Int
@@ -90,6 +94,10 @@ public protocol CoachDataStore: Sendable {
 extension CoachDataStore {
   public func addLead(_ lead: NewLead, actor: String?) throws -> String {
     try addLead(lead, actor: actor, allowDuplicatePhone: true)
+  }
+
+  public func addUser(name: String, role: Role, team: String?, now: Date) throws -> User {
+    try addUser(name: name, role: role, team: team, storeID: nil, now: now)
   }
 
   public func setPasswordHash(userID: Int64, hash: String, now: Date) throws {

@@ -5,7 +5,7 @@ import Foundation
 /// Who may audit whom: team leads their team, admins everyone; consultants not at all.
 package enum AuditAccess {
   package static func check(_ session: Session) throws {
-    guard let user = session.user, user.role != .admin, user.role != .lead else { return }
+    guard let user = session.user, !user.role.isAdmin, user.role != .lead else { return }
     throw CoachError.refused(.notAllowed(.audit, user: user.name, role: user.role.rawValue))
   }
 
@@ -13,7 +13,7 @@ package enum AuditAccess {
   /// come without touch notes, profile facts and contact details (the audit reads none of them) and with the touches from `since` on
   /// (`Audit.touchesSince`).
   package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
-    let consultants = try session.db.users().filter { $0.role == .consultant }
+    let consultants = try session.users().filter { $0.role == .consultant }
     func lean(_ filter: LeadFilter) -> LeadFilter {
       var filter = filter
       filter.withNotes = false
@@ -27,7 +27,7 @@ package enum AuditAccess {
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
       throw CoachError.refused(.notAConsultant(name: only, known: consultants.map(\.name)))
     }
-    if case .team(let team, _) = session.scope, user.team != team {
+    if case .team(let team, _, _) = session.scope, user.team != team {
       throw CoachError.refused(.auditOtherTeam(name: only, team: team))
     }
     return (lean(LeadFilter(scope: session.scope, consultantID: id)), [only])

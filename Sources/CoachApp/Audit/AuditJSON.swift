@@ -23,6 +23,8 @@ package struct AuditJSON: Encodable {
   /// What works: the days within which progress counts, and the judged cases a rate needs.
   let what_works_days = WhatWorks.days
   let what_works_minimum_sample = WhatWorks.minimumSample
+  /// A dealer group's audit over several stores: one row per store (`store` set, `consultant` null); absent else.
+  let stores: [AuditRowJSON]?
   let consultants: [AuditRowJSON]
   /// The sum of the consultants (`consultant` is null).
   let team: AuditRowJSON
@@ -49,8 +51,16 @@ package struct AuditJSON: Encodable {
     consultants = report.consultants.map {
       AuditRowJSON(
         $0.figures, consultant: $0.consultant, weeks: weeks, whole: whole, days: days,
-        previous: before?.figures(of: $0.consultant))
+        previous: before?.figures(of: $0.consultant), store: report.storeOf[$0.consultant])
     }
+    stores =
+      report.stores.isEmpty
+      ? nil
+      : report.stores.map {
+        AuditRowJSON(
+          $0.figures, consultant: nil, weeks: weeks, whole: whole, days: days, previous: $0.previous, store: $0.store,
+          storeName: $0.name)
+      }
     team = AuditRowJSON(report.team, consultant: nil, weeks: weeks, whole: whole, days: days, previous: before?.team)
     previous_period = before.map { PeriodJSON(from: $0.window.from.description, to: $0.window.to.description) }
   }
@@ -88,6 +98,9 @@ package struct AuditRowJSON: Encodable {
   }
 
   let consultant: NullableJSON<String>
+  /// In a dealer group's audit over several stores: the row's store code (and a store row's name); absent else.
+  let store: String?
+  let store_name: String?
   /// Touches per day of the period, by channel.
   let activity: [Day]
   /// Leads created in the period by source, most first, and how far they got by now.
@@ -114,9 +127,11 @@ package struct AuditRowJSON: Encodable {
 
   init(
     _ f: AuditFigures, consultant: String?, weeks: [String], whole: Set<Int>, days: [String],
-    previous before: AuditFigures?
+    previous before: AuditFigures?, store: String? = nil, storeName: String? = nil
   ) {
     self.consultant = NullableJSON(consultant)
+    self.store = store
+    store_name = storeName
     let a = f.activity
     activity = days.enumerated().map { i, day in
       Day(

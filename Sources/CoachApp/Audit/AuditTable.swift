@@ -11,8 +11,12 @@ package struct AuditTable {
     (self.report, self.labels, self.color) = (report, labels, color)
   }
 
+  /// A group's stores first (`[code] name`), then the consultants (with their store's code), then the sum.
   package var rows: [(String, AuditFigures)] {
-    report.consultants.map { ($0.consultant, $0.figures) } + [(labels["audit_team"], report.team)]
+    report.stores.map { ("[\($0.store)] \($0.name)", $0.figures) }
+      + report.consultants.map { c in
+        (report.storeOf[c.consultant].map { "\(c.consultant) (\($0))" } ?? c.consultant, c.figures)
+      } + [(labels["audit_team"], report.team)]
   }
 
   package func render() -> String {

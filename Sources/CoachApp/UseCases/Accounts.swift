@@ -25,8 +25,8 @@ package enum Accounts {
 
   /// The user named `name`, when the acting user is an admin or that user.
   static func target(_ session: Session, name: String, what: ErrorText.UserSecret) throws -> User {
-    guard let user = try session.db.user(named: name) else {
-      throw CoachError.refused(.unknownConsultant(name: name, known: try session.db.users().map(\.name)))
+    guard let user = try session.db.user(named: name), session.reaches(user) else {
+      throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
     }
     guard session.user != nil else {
       throw CoachError.refused(.secretOfOther(what, name: name, actor: nil, role: ""))

@@ -13,10 +13,11 @@ package struct AuditRun {
   /// the follow-ups (and snoozes) behind every figure, for the HTML report's links.
   package static func build(
     _ session: Session, from: String?, to: String?, consultant: String?, list: AuditList? = nil, compare: Bool = false,
-    drillDown: Bool = false
+    drillDown: Bool = false, store: String? = nil
   ) throws -> AuditRun {
     let env = session.env
     try AuditAccess.check(session)
+    let session = try store.map { try session.within(store: $0) } ?? session
     let last = try to.map { try env.date($0, option: "--to") } ?? env.today
     let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
     let window = try AuditWindow(from: first, to: last, zone: env.zone)
@@ -31,7 +32,7 @@ package struct AuditRun {
     // A part at a time (each read whole in one transaction), counted on every core and dropped.
     let parts = try session.db.leadIDRanges(filter, size: LoadParts.maximum)
     let db = session.db
-    let report = try Audit.build(
+    var report = try Audit.build(
       chunks: parts.count,
       load: { i in
         var part = filter
@@ -41,6 +42,14 @@ package struct AuditRun {
       consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare, drillDown: drillDown
     )
     let access = try AuditAccessLog.load(session, window: window, consultants: names)
+    if session.storeID == nil, case let stores = try session.db.stores(), !stores.isEmpty {
+      let code = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0.code) })
+      let storeOf = try session.db.users().reduce(into: [String: String]()) { map, user in
+        if let id = user.storeId, let c = code[id] { map[user.name] = c }
+      }
+      report.stores = report.rollUp(stores: stores.map { ($0.code, $0.name) }, storeOf: storeOf)
+      report.storeOf = report.stores.isEmpty ? [:] : storeOf
+    }
     return AuditRun(report: report, access: access, ctx: ctx)
   }
 

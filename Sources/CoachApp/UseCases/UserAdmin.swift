@@ -5,18 +5,56 @@ import Foundation
 /// `coach user add|list` and `coach lead reassign`: the admin's work on accounts, shared by the command line and the
 /// server's admin pages (one role check, one store call).
 package enum UserAdmin {
-  /// Adds a user; once users exist, only an admin may.
-  package static func add(_ session: Session, name: String, role: Role, team: String?) throws -> User {
+  /// Adds a user; once users exist, only an admin may. A store's admin adds users to their own store (the default);
+  /// a group admin (or an admin of no store) names the store with `store` (a code), or none, and alone may add a
+  /// `group_admin`, who belongs to no store.
+  package static func add(_ session: Session, name: String, role: Role, team: String?, store: String? = nil) throws
+    -> User
+  {
     guard session.isAdmin else {
       throw CoachError.refused(
         .notAllowed(.addUsers, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
     }
-    return try session.db.addUser(name: name, role: role, team: team, now: session.env.now)
+    if role == .groupAdmin {
+      guard session.storeID == nil else {
+        throw CoachError.refused(
+          .notAllowed(.addStores, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
+      }
+      guard store == nil else { throw CoachError.refused(.groupAdminHasNoStore) }
+    }
+    let storeID = try store.map { try session.within(store: $0).storeID } ?? session.storeID
+    return try session.db.addUser(name: name, role: role, team: team, storeID: storeID, now: session.env.now)
   }
 
-  /// Moves every lead of `from` to `to` (an admin, or the team lead of both; recorded in the reassignment log).
+  /// Adds a store of the group (a group admin, or an admin of no store).
+  package static func addStore(_ session: Session, code: String, name: String?) throws -> StoreInfo {
+    guard session.isAdmin, session.storeID == nil else {
+      throw CoachError.refused(
+        .notAllowed(.addStores, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
+    }
+    let allowed = code.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+    }
+    guard allowed, (1...32).contains(code.count) else { throw CoachError.refused(.badStoreCode(code: code)) }
+    let title = name?.trimmingCharacters(in: .whitespaces)
+    if let title { try FreeText.require(title, option: "--name") }
+    return try session.db.addStore(code: code, name: title ?? code, now: session.env.now)
+  }
+
+  /// The stores the acting user may see: all of them, or their own.
+  package static func stores(_ session: Session) throws -> [StoreInfo] {
+    try session.db.stores().filter { session.storeID == nil || $0.id == session.storeID }
+  }
+
+  /// Moves every lead of `from` to `to` (an admin, or the team lead of both; recorded in the reassignment log), both
+  /// within the acting user's store.
   package static func reassign(_ session: Session, from: String, to: String) throws -> Reassignment {
-    try session.db.reassignLeads(from: from, to: to, acting: session.user, now: session.env.now)
+    for name in [from, to] {
+      if let user = try session.db.user(named: name), !session.reaches(user) {
+        throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
+      }
+    }
+    return try session.db.reassignLeads(from: from, to: to, acting: session.user, now: session.env.now)
   }
 
   /// A user as the admin page lists them: whether they can log in yet.
@@ -27,7 +65,7 @@ package enum UserAdmin {
 
   /// Every user, by name, and whether each has a password.
   package static func list(_ session: Session) throws -> [Listed] {
-    try session.db.users().map { user in
+    try session.users().map { user in
       Listed(user: user, hasPassword: try session.db.userWithPasswordHash(named: user.name)?.hash != nil)
     }
   }

@@ -40,6 +40,10 @@ public struct AuditReport: Sendable, Hashable {
   }
   /// With `--list snoozes`: the snoozes set in the window, in the order they were set (as many as `snoozes`).
   public var snoozed: [AuditSnooze] { team.snoozed }
+  /// A dealer group's audit over several stores: one row per store (`rollUp`); empty for one store.
+  public var stores: [StoreAudit] = []
+  /// Each consultant's store code, when `stores` is filled.
+  public var storeOf: [String: String] = [:]
 }
 
 /// The same figures over the period just before the audited one, for the changes a report shows.
@@ -126,5 +130,36 @@ public enum Audit {
     var team = AuditFigures(window)
     for row in rows { team.add(row.figures) }
     return (rows, team)
+  }
+}
+
+/// One store's row of a dealer group's audit: the sum of its consultants' figures.
+public struct StoreAudit: Sendable, Hashable {
+  /// The store's code (what `--store` takes) and name.
+  public var store: String
+  public var name: String
+  public var figures: AuditFigures
+  /// The same over the period before, with `--compare`.
+  public var previous: AuditFigures?
+}
+
+extension AuditReport {
+  /// The group roll-up: one row per store, in the order given, summing the consultants `storeOf` places there
+  /// (a consultant of no store is in no row). Empty when fewer than two stores have consultants in the report.
+  public func rollUp(stores: [(code: String, name: String)], storeOf: [String: String]) -> [StoreAudit] {
+    let rows = stores.compactMap { store -> StoreAudit? in
+      let members = consultants.filter { storeOf[$0.consultant] == store.code }
+      guard !members.isEmpty else { return nil }
+      var figures = AuditFigures(window)
+      for m in members { figures.add(m.figures) }
+      var before: AuditFigures?
+      if let previous {
+        var sum = AuditFigures(previous.window)
+        for m in members { sum.add(previous.figures(of: m.consultant)) }
+        before = sum
+      }
+      return StoreAudit(store: store.code, name: store.name, figures: figures, previous: before)
+    }
+    return rows.count >= 2 ? rows : []
   }
 }

@@ -27,6 +27,11 @@ public enum Tier: String, Codable, CaseIterable, Sendable, Hashable {
 /// What a user may do.
 public enum Role: String, Codable, CaseIterable, Sendable, Hashable {
   case consultant, lead, trainer, admin
+  /// A dealer group's administrator: every store of the database (an `admin` with a store stays inside it).
+  case groupAdmin = "group_admin"
+
+  /// Administers users and sees every lead of its reach: `admin` and `group_admin`.
+  public var isAdmin: Bool { self == .admin || self == .groupAdmin }
 }
 
 /// How a touch reached (or tried to reach) the customer.

@@ -18,8 +18,8 @@ struct PageRenderer: Sendable {
     if let user {
       nav += "<a href=\"/\">\(esc(t("queue")))</a><a href=\"/alerts\">\(esc(t("alerts")))</a>"
       nav += "<a href=\"/objections\">\(esc(t("objections_nav")))</a>"
-      if user.user.role == .lead || user.user.role == .admin { nav += "<a href=\"/audit\">\(esc(t("audit")))</a>" }
-      if user.user.role == .admin { nav += "<a href=\"/admin\">\(esc(t("admin")))</a>" }
+      if user.user.role == .lead || user.user.role.isAdmin { nav += "<a href=\"/audit\">\(esc(t("audit")))</a>" }
+      if user.user.role.isAdmin { nav += "<a href=\"/admin\">\(esc(t("admin")))</a>" }
       nav += "<a href=\"/account\">\(esc(t("account")))</a>"
     }
     let other = language == "en" ? "zh-CN" : "en"

@@ -31,7 +31,7 @@ extension PageRenderer {
     let t = { PageText.text($0, language) }
     let playbook = list.ctx.playbook
     var body = "<h1>\(esc(t("alerts")))\(team ? " · " + esc(t("team")) : "")</h1>"
-    if user.user.role == .lead || user.user.role == .admin {
+    if user.user.role == .lead || user.user.role.isAdmin {
       body +=
         "<p class=\"tabs\"><a href=\"/alerts\">\(esc(t("mine")))</a> <a href=\"/alerts?team=1\">\(esc(t("team")))</a></p>"
     }

@@ -66,7 +66,7 @@ struct AdminRoutes {
   func admin(_ request: Request, _ context: CoachRequestContext) throws -> (WebSession, Session, String) {
     let web = try context.requireUser()
     let language = Language.pick(request, default: state.pages.defaultLanguage)
-    guard web.user.role == .admin else {
+    guard web.user.role.isAdmin else {
       let role = PageText.text("role_" + web.user.role.rawValue, language)
       let message = [web.user.name, role].reduce(PageText.text("admin_only", language)) {
         $0.replacingOccurrences(of: "%@", with: $1, range: $0.range(of: "%@"))

@@ -26,9 +26,22 @@ struct LeadImportWriter {
     consultants = try Dictionary(
       Row.fetchAll(db, sql: "SELECT id, name FROM user").map { ($0["name"] as String, $0["id"] as Int64) },
       uniquingKeysWith: { a, _ in a })
+    // A store's user imports into their store: the consultants made go there, those of other stores are bad rows.
+    store = try actor.flatMap {
+      try Int64.fetchOne(
+        db, sql: "SELECT storeId FROM user WHERE name = ? AND role <> 'group_admin'", arguments: [$0])
+    }
+    if let store {
+      elsewhere = try Set(
+        String.fetchAll(db, sql: "SELECT name FROM user WHERE storeId IS NOT ?", arguments: [store]))
+    }
     lastLeadBefore = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM lead") ?? 0
     followUpTriggers = try FollowUpTriggers.setAside(db)
   }
+
+  /// The importing user's store, if any, and the names of the users of other stores (or of none).
+  private let store: Int64?
+  private var elsewhere: Set<String> = []
 
   /// The largest lead id before this import: the leads after it are the import's.
   private let lastLeadBefore: Int64
@@ -42,6 +55,7 @@ struct LeadImportWriter {
     if !externalIDsAreNew, let ext = row.externalID, try statements.leadExists(externalID: ext) {
       return .existingID(id: ext)
     }
+    if let name = row.consultant, elsewhere.contains(name) { return .otherStore(consultant: name) }
     guard insert else { return nil }
     var consultantID: Int64?
     if let name = row.consultant {
@@ -50,7 +64,8 @@ struct LeadImportWriter {
       } else {
         try statements.flush()
         try db.execute(
-          sql: "INSERT INTO user (name, role, createdAt) VALUES (?, 'consultant', ?)", arguments: [name, now])
+          sql: "INSERT INTO user (name, role, createdAt, storeId) VALUES (?, 'consultant', ?, ?)",
+          arguments: [name, now, store])
         consultants[name] = db.lastInsertedRowID
         consultantID = db.lastInsertedRowID
         created.append(name)

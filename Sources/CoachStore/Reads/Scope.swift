@@ -6,17 +6,20 @@ import GRDB
 public enum Scope: Sendable, Hashable {
   /// Admins, and everyone on a database without users.
   case all
-  /// A team lead: the leads of the consultants of their team (and their own).
-  case team(String?, userID: Int64)
+  /// A team lead: the leads of the consultants of their team (and their own), within their store when they have one.
+  case team(String?, userID: Int64, store: Int64? = nil)
   /// A consultant: their own leads only.
   case own(userID: Int64)
+  /// A store's admin: the leads of the store's users (a lead belongs to its consultant's store).
+  case store(Int64)
 
   /// The scope a user's role grants.
   public static func of(_ user: User?) -> Scope {
     guard let user, let id = user.id else { return .all }
     switch user.role {
-    case .admin: return .all
-    case .lead: return .team(user.team, userID: id)
+    case .groupAdmin: return .all
+    case .admin: return user.storeId.map(Scope.store) ?? .all
+    case .lead: return .team(user.team, userID: id, store: user.storeId)
     case .consultant, .trainer: return .own(userID: id)
     }
   }
@@ -31,7 +34,12 @@ public enum Scope: Sendable, Hashable {
       return ("1", [])
     case .own(let id):
       return ("\(column) = ?", [id])
-    case .team(let team, let id):
+    case .store(let store):
+      return ("\(column) IN (SELECT id FROM user WHERE storeId = ?)", [store])
+    case .team(let team, let id, let store?):
+      guard let team else { return ("\(column) = ?", [id]) }
+      return ("\(column) IN (SELECT ? UNION SELECT id FROM user WHERE team = ? AND storeId = ?)", [id, team, store])
+    case .team(let team, let id, nil):
       guard let team else { return ("\(column) = ?", [id]) }
       // One IN list rather than `= ? OR IN (...)`: with an OR, SQLite read the whole team's index entries and
       // their lead rows for every part of an id range (`LeadFilter.idRange`), and only then dropped those outside

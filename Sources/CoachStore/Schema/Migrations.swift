@@ -354,6 +354,20 @@ enum Migrations {
     // adds them there (`PostgresMigrations.followUpTriggers`). SQLite has had them since v9 (and keeps each row's
     // consultant since v11): nothing to do, and the same name keeps both engines' schema versions alike.
     m.registerMigration("v12-pg-followup", foreignKeyChecks: .immediate) { _ in }
+    // Stores of a dealer group (`coach store add`): a user may belong to one; a lead belongs to its consultant's.
+    // A database without stores is one showroom, as before.
+    m.registerMigration("v13-store", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE store (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            createdAt DATETIME NOT NULL);
+          ALTER TABLE user ADD COLUMN storeId INTEGER REFERENCES store(id) ON DELETE RESTRICT;
+          CREATE INDEX user_on_store ON user(storeId, team);
+          """)
+    }
     return m
   }
 

@@ -64,8 +64,12 @@ extension AppDatabase {
 
   /// Admins may move anyone's leads; a team lead only between two users of their own team.
   package static func authorizeReassign(acting: User?, from: User, to: User) throws {
-    guard let acting, acting.role != .admin else { return }
-    if acting.role == .lead, let team = acting.team, from.team == team, to.team == team { return }
+    guard let acting, !acting.role.isAdmin else { return }
+    if acting.role == .lead, let team = acting.team, from.team == team, to.team == team, from.storeId == acting.storeId,
+      to.storeId == acting.storeId
+    {
+      return
+    }
     throw CoachError.refused(
       .reassignNotAllowed(
         actor: acting.name, from: from.name, to: to.name, ownTeam: acting.role == .lead ? .some(acting.team) : nil))

@@ -13,6 +13,8 @@ extension CoachCommand {
     @Option(help: "First day, YYYY-MM-DD in --tz (default: 29 days before --to).") var from: String?
     @Option(help: "Last day, YYYY-MM-DD in --tz, included whole (default: today).") var to: String?
     @Option(help: "Only this consultant.") var consultant: String?
+    @Option(help: "Only this store of a dealer group (its code; a group admin's audit has a row per store).")
+    var store: String?
     @Option(help: "table, json, csv or html (default table; json with --json).") var format: Format?
     @Option(help: "Write to FILE (mode 0600, all or nothing) instead of stdout.") var out: String?
     @Option(
@@ -39,7 +41,8 @@ extension CoachCommand {
       }
       let session = try Session.open(env)
       let audit = try AuditRun.build(
-        session, from: from, to: to, consultant: consultant, list: list, compare: compare, drillDown: chosen == .html)
+        session, from: from, to: to, consultant: consultant, list: list, compare: compare, drillDown: chosen == .html,
+        store: store)
       let (report, window, ctx) = (audit.report, audit.report.window, audit.ctx)
       if let list {
         let data = try listing(report, list, chosen, env: env, playbook: ctx.playbook)

@@ -16,16 +16,17 @@ extension CoachCommand {
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(abstract: "Add a user; once users exist, only an admin may.")
       @Argument(help: "The user's name (what --as takes).") var name: String
-      @Option(help: "consultant, lead, trainer or admin.") var role: Role
+      @Option(help: "consultant, lead, trainer, admin or group_admin (every store of a dealer group).") var role: Role
       @Option(help: "Team name (a lead sees their team's leads).") var team: String?
+      @Option(help: "The store of a dealer group (its code; default: the acting admin's own).") var store: String?
       @OptionGroup var global: GlobalOptions
 
       func run() throws {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
-        let user = try UserAdmin.add(session, name: name, role: role, team: team)
+        let user = try UserAdmin.add(session, name: name, role: role, team: team, store: store)
         if env.json {
-          try Output(env: env).json(UserJSON(user))
+          try Output(env: env).json(UserJSON(user, stores: try session.db.stores()))
         } else {
           Output(env: env).confirm(.userAdded(role: user.role, name: user.name, team: user.team))
         }
@@ -60,12 +61,19 @@ extension CoachCommand {
       func run() throws {
         let env = try RunEnvironment(global)
         let session = try Session.open(env)
-        let users = try session.db.users()
+        let users = try session.users()
+        let stores = try session.db.stores()
         if env.json {
-          try Output(env: env).json(["users": users.map(UserJSON.init)])
-        } else {
+          try Output(env: env).json(["users": users.map { UserJSON($0, stores: stores) }])
+        } else if stores.isEmpty {
           let table = TextTable(headers: ["name", "role", "team"])
           print(table.render(users.map { [$0.name, $0.role.rawValue, $0.team ?? ""] }))
+        } else {
+          let table = TextTable(headers: ["name", "role", "team", "store"])
+          print(
+            table.render(
+              users.map { u in [u.name, u.role.rawValue, u.team ?? "", stores.first { $0.id == u.storeId }?.code ?? ""] }
+            ))
         }
       }
     }
@@ -76,10 +84,13 @@ struct UserJSON: Encodable {
   let name: String
   let role: String
   let team: String?
+  /// The user's store code in a dealer group; absent for a user of no store.
+  let store: String?
 
-  init(_ u: User) {
+  init(_ u: User, stores: [StoreInfo] = []) {
     name = u.name
     role = u.role.rawValue
     team = u.team
+    store = u.storeId.flatMap { id in stores.first { $0.id == id }?.code }
   }
 }

@@ -2,6 +2,7 @@
 public enum DoneText: Sendable, Hashable {
   case databaseReady(path: String, users: Int)
   case userAdded(role: Role, name: String, team: String?)
+  case storeAdded(code: String, name: String)
   case actingAs(name: String, role: Role, savedIn: String)
   case demoLoaded(leads: Int, users: [String], path: String)
   case demoTry(path: String, user: String)
@@ -24,6 +25,8 @@ public enum DoneText: Sendable, Hashable {
       return l.pick(
         "已添加\(Self.zhRole(role)) \(name)" + (team.map { " (\($0)组)" } ?? ""),
         "added \(role.rawValue) \(name)" + (team.map { " (team \($0))" } ?? ""))
+    case .storeAdded(let code, let name):
+      return l.pick("已添加门店 \(code) (\(name))", "added store \(code) (\(name))")
     case .actingAs(let name, let role, let path):
       return l.pick(
         "从现在起以 \(name) (\(Self.zhRole(role))) 的身份操作; 已保存在 \(path)",
@@ -80,6 +83,7 @@ public enum DoneText: Sendable, Hashable {
     case .lead: return "主管"
     case .trainer: return "培训师"
     case .admin: return "管理员"
+    case .groupAdmin: return "集团管理员"
     }
   }
 }

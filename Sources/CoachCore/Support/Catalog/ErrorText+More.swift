@@ -76,6 +76,10 @@ extension ErrorText {
         return l.pick("只有管理员能备份; \(user) 的角色是 \(role)", "only an admin may make a backup; \(user) is a \(role)")
       case .restore:
         return l.pick("只有管理员能恢复备份; \(user) 的角色是 \(role)", "only an admin may restore; \(user) is a \(role)")
+      case .addStores:
+        return l.pick(
+          "只有集团管理员 (或不属于任何门店的管理员) 能添加门店和集团管理员; \(user) 的角色是 \(role)",
+          "only a group admin (or an admin of no store) may add stores and group admins; \(user) is a \(role)")
       }
     case .notAConsultant(let name, let known):
       let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
@@ -207,6 +211,22 @@ extension ErrorText {
         "lead \(id) is \(stage.rawValue): an ETA is set only for deposit or waiting_for_delivery leads")
     case .duplicateUser(let name):
       return l.pick("已有名为 \(name) 的用户", "a user named \(name) already exists")
+    case .duplicateStore(let code):
+      return l.pick("已有代码为 \(code) 的门店", "a store with code \(code) already exists")
+    case .unknownStore(let code, let known):
+      let list = known.isEmpty ? l.pick("无 (先用 coach store add 添加)", "none (add one with coach store add)") : known.joined(separator: ", ")
+      return l.pick("没有代码为 \(code) 的门店; 已有门店: \(list)", "no store has code \(code); stores: \(list)")
+    case .badStoreCode(let code):
+      return l.pick(
+        "门店代码 \"\(code)\" 无效: 请用 1 到 32 个字母、数字、- 或 _, 例如 SH-01",
+        "store code \"\(code)\" is not valid: use 1 to 32 letters, digits, - or _, e.g. SH-01")
+    case .otherStore(let actor, let store):
+      return l.pick(
+        "\(actor) 属于门店 \(store), 只能管理本门店的用户和线索",
+        "\(actor) belongs to store \(store) and may act only on that store's users and leads")
+    case .groupAdminHasNoStore:
+      return l.pick(
+        "group_admin (集团管理员) 管理所有门店: 请不要给 --store", "a group_admin spans every store: leave out --store")
     case .emptyUserName:
       return l.pick("用户名不能为空", "a user needs a non-empty name")
     case .sameUser(let name):

@@ -115,6 +115,16 @@ public enum ErrorText: Sendable, Hashable {
   case topicResolved(topic: Int64, leadID: String)
   case etaNotApplicable(leadID: String, stage: Stage)
   case duplicateUser(name: String)
+  // MARK: - Stores of a dealer group
+  case duplicateStore(code: String)
+  /// `--store S` naming no store (`known`: the codes there are).
+  case unknownStore(code: String, known: [String])
+  /// A store code that is not 1–32 letters, digits, `-` or `_`.
+  case badStoreCode(code: String)
+  /// A store's admin, lead or user acting on another store.
+  case otherStore(actor: String, store: String)
+  /// `--store` on a `group_admin`, who spans every store.
+  case groupAdminHasNoStore
   case emptyUserName
   case sameUser(name: String)
   case noModel(leadID: String)
@@ -132,6 +142,8 @@ public enum ErrorText: Sendable, Hashable {
   /// What a role may not do, for `notAllowed`.
   public enum Permission: Sendable, Hashable {
     case teamView, audit, addUsers, unmasked, backup, restore
+    /// `coach store add`, and adding a `group_admin`: a group's administrator only.
+    case addStores
   }
 
   /// A secret a user sets for themself (or an admin for anyone), for `secretOfOther`.
@@ -187,6 +199,11 @@ public enum ErrorText: Sendable, Hashable {
     case .topicResolved: return "topic_resolved"
     case .etaNotApplicable: return "eta_not_applicable"
     case .duplicateUser: return "duplicate_user"
+    case .duplicateStore: return "duplicate_store"
+    case .unknownStore: return "unknown_store"
+    case .badStoreCode: return "bad_store_code"
+    case .otherStore: return "not_your_store"
+    case .groupAdminHasNoStore: return "bad_store"
     case .emptyUserName: return "bad_user"
     case .sameUser: return "same_user"
     case .noModel: return "no_model"
@@ -207,7 +224,7 @@ public enum ErrorText: Sendable, Hashable {
   public var isUsage: Bool {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
-      .fromAfterTo, .nothingToChange, .badProfile, .badDatabaseURL:
+      .fromAfterTo, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode, .groupAdminHasNoStore:
       return true
     default: return false
     }

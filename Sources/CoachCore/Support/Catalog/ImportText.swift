@@ -19,6 +19,8 @@ public enum ImportProblem: Sendable, Hashable {
   case fieldCount(found: Int, header: Int)
   /// The external id of a lead already in the database.
   case existingID(id: String)
+  /// A consultant of another store than the importing user's.
+  case otherStore(consultant: String)
   /// A touch naming no lead the importing user may see.
   case unknownLead(id: String)
   // Records that cannot be read at all.
@@ -81,6 +83,9 @@ public enum ImportProblem: Sendable, Hashable {
       return l.pick("有 \(found) 列, 表头有 \(header) 列", "\(found) fields, header has \(header)")
     case .existingID(let id):
       return l.pick("external_id \"\(id)\" 已在数据库中", "external_id \"\(id)\" is already in the database")
+    case .otherStore(let name):
+      return l.pick(
+        "销售顾问 \(name) 属于另一家门店: 只能导入本门店的线索", "consultant \(name) belongs to another store: import only your store's leads")
     case .unknownLead(let id):
       return l.pick(
         "lead_external_id \"\(id)\" 不是你能看到的线索: 请先导入线索",
