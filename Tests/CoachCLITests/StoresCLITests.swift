@@ -18,7 +18,9 @@ import Testing
     cli.user = "boss"
     #expect(try cli.run(["store", "add", "SH-01", "--name", "上海一店"]).status == 0)
     #expect(try cli.run(["store", "add", "BJ-01", "--name", "北京一店"]).status == 0)
-    for (store, admin, lead, consultant) in [("SH-01", "sh-admin", "sh-lead", "李娜"), ("BJ-01", "bj-admin", "bj-lead", "王芳")] {
+    for (store, admin, lead, consultant) in [
+      ("SH-01", "sh-admin", "sh-lead", "李娜"), ("BJ-01", "bj-admin", "bj-lead", "王芳"),
+    ] {
       #expect(try cli.run(["user", "add", admin, "--role", "admin", "--store", store]).status == 0)
       var asAdmin = cli
       asAdmin.user = store == "SH-01" ? "sh-admin" : "bj-admin"
@@ -65,7 +67,9 @@ import Testing
     bjAdmin.user = "bj-admin"
     #expect(try bjAdmin.run(["lead", "show", sh, "--json"]).status == 65)
     // A store's admin cannot give a lead to, or move leads to, another store's consultant.
-    let given = try bjAdmin.run(["lead", "add", "--name", "客户", "--phone", "13900000009", "--consultant", "李娜", "--json"])
+    let given = try bjAdmin.run([
+      "lead", "add", "--name", "客户", "--phone", "13900000009", "--consultant", "李娜", "--json",
+    ])
     let givenCode = try code(given)
     #expect(given.status == 65 && givenCode == "unknown_user")
     let moved = try bjAdmin.run(["lead", "reassign", "--from", "王芳", "--to", "李娜", "--json"])

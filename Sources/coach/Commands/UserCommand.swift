@@ -72,7 +72,8 @@ extension CoachCommand {
           let table = TextTable(headers: ["name", "role", "team", "store"])
           print(
             table.render(
-              users.map { u in [u.name, u.role.rawValue, u.team ?? "", stores.first { $0.id == u.storeId }?.code ?? ""] }
+              users.map { u in [u.name, u.role.rawValue, u.team ?? "", stores.first { $0.id == u.storeId }?.code ?? ""]
+              }
             ))
         }
       }

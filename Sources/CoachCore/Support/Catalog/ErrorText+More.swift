@@ -214,7 +214,9 @@ extension ErrorText {
     case .duplicateStore(let code):
       return l.pick("已有代码为 \(code) 的门店", "a store with code \(code) already exists")
     case .unknownStore(let code, let known):
-      let list = known.isEmpty ? l.pick("无 (先用 coach store add 添加)", "none (add one with coach store add)") : known.joined(separator: ", ")
+      let list =
+        known.isEmpty
+        ? l.pick("无 (先用 coach store add 添加)", "none (add one with coach store add)") : known.joined(separator: ", ")
       return l.pick("没有代码为 \(code) 的门店; 已有门店: \(list)", "no store has code \(code); stores: \(list)")
     case .badStoreCode(let code):
       return l.pick(

@@ -85,7 +85,8 @@ public enum ImportProblem: Sendable, Hashable {
       return l.pick("external_id \"\(id)\" 已在数据库中", "external_id \"\(id)\" is already in the database")
     case .otherStore(let name):
       return l.pick(
-        "销售顾问 \(name) 属于另一家门店: 只能导入本门店的线索", "consultant \(name) belongs to another store: import only your store's leads")
+        "销售顾问 \(name) 属于另一家门店: 只能导入本门店的线索",
+        "consultant \(name) belongs to another store: import only your store's leads")
     case .unknownLead(let id):
       return l.pick(
         "lead_external_id \"\(id)\" 不是你能看到的线索: 请先导入线索",
