@@ -30,7 +30,7 @@ package struct Session: Sendable {
     return try open(env)
   }
 
-  private static func open(_ env: RunEnvironment, db: any CoachDataStore) throws -> Session {
+  package static func open(_ env: RunEnvironment, db: any CoachDataStore) throws -> Session {
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
     guard let name = env.actingUserName else {
       throw CoachError.refused(.noActingUser)

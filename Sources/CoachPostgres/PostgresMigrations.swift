@@ -28,6 +28,12 @@ enum PostgresMigrations {
       createdAt timestamptz(3) NOT NULL);
     ALTER TABLE "user" ADD COLUMN storeId bigint REFERENCES store (id) ON DELETE RESTRICT;
     CREATE INDEX user_on_store ON "user" (storeId, team);
+    CREATE TABLE movedRow (
+      storeId bigint NOT NULL REFERENCES store (id) ON DELETE CASCADE,
+      tbl text NOT NULL,
+      sourceId bigint NOT NULL,
+      targetId bigint NOT NULL,
+      PRIMARY KEY (storeId, tbl, sourceId));
     """
 
   static var names: [String] { all.map(\.name) }

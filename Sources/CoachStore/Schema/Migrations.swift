@@ -355,7 +355,8 @@ enum Migrations {
     // consultant since v11): nothing to do, and the same name keeps both engines' schema versions alike.
     m.registerMigration("v12-pg-followup", foreignKeyChecks: .immediate) { _ in }
     // Stores of a dealer group (`coach store add`): a user may belong to one; a lead belongs to its consultant's.
-    // A database without stores is one showroom, as before.
+    // A database without stores is one showroom, as before. `movedRow` maps the rows `coach migrate` copied from a
+    // showroom's database into a store to their ids here, so that running it again copies nothing twice.
     m.registerMigration("v13-store", foreignKeyChecks: .immediate) { db in
       try db.execute(
         sql: """
@@ -366,6 +367,12 @@ enum Migrations {
             createdAt DATETIME NOT NULL);
           ALTER TABLE user ADD COLUMN storeId INTEGER REFERENCES store(id) ON DELETE RESTRICT;
           CREATE INDEX user_on_store ON user(storeId, team);
+          CREATE TABLE movedRow (
+            storeId INTEGER NOT NULL REFERENCES store(id) ON DELETE CASCADE,
+            tbl TEXT NOT NULL,
+            sourceId INTEGER NOT NULL,
+            targetId INTEGER NOT NULL,
+            PRIMARY KEY (storeId, tbl, sourceId)) WITHOUT ROWID;
           """)
     }
     return m

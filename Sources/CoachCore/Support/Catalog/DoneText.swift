@@ -3,6 +3,7 @@ public enum DoneText: Sendable, Hashable {
   case databaseReady(path: String, users: Int)
   case userAdded(role: Role, name: String, team: String?)
   case storeAdded(code: String, name: String)
+  case migrated(rows: Int, store: String)
   case actingAs(name: String, role: Role, savedIn: String)
   case demoLoaded(leads: Int, users: [String], path: String)
   case demoTry(path: String, user: String)
@@ -25,6 +26,9 @@ public enum DoneText: Sendable, Hashable {
       return l.pick(
         "已添加\(Self.zhRole(role)) \(name)" + (team.map { " (\($0)组)" } ?? ""),
         "added \(role.rawValue) \(name)" + (team.map { " (team \($0))" } ?? ""))
+    case .migrated(let rows, let store):
+      return l.pick(
+        "已复制 \(rows) 行到门店 \(store), 核对无误", "copied \(rows) rows into store \(store); every table checked")
     case .storeAdded(let code, let name):
       return l.pick("已添加门店 \(code) (\(name))", "added store \(code) (\(name))")
     case .actingAs(let name, let role, let path):

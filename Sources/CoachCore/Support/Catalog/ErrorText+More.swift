@@ -226,6 +226,29 @@ extension ErrorText {
       return l.pick(
         "\(actor) 属于门店 \(store), 只能管理本门店的用户和线索",
         "\(actor) belongs to store \(store) and may act only on that store's users and leads")
+    case .movedNameTaken(let names, let store):
+      let list = names.joined(separator: ", ")
+      return l.pick(
+        "这些用户名在集团数据库中已属于 \(store) 以外的门店 (或不属于任何门店): \(list); 请先改名其中一方, 什么都没有写入",
+        "these user names belong to users of a store other than \(store) (or of none) here: \(list); rename one side "
+          + "first; nothing was written")
+    case .movedExternalIDsTaken(let ids):
+      return l.pick(
+        "这些 external_id 在集团数据库中已被其他线索使用: \(ids.joined(separator: ", ")); 什么都没有写入",
+        "these external ids are already used by other leads here: \(ids.joined(separator: ", ")); nothing was written")
+    case .movedRowDangling(let table, let column, let id):
+      return l.pick(
+        "源数据库已损坏: \(table).\(column) 指向不存在的 \(id); 请先运行 coach doctor, 什么都没有写入",
+        "the source database is damaged: \(table).\(column) names \(id), which is not there; run coach doctor on it "
+          + "first; nothing was written")
+    case .movedCountDiffers(let table, let source, let target):
+      return l.pick(
+        "复制后核对失败: \(table) 源有 \(source) 行, 这里有 \(target) 行; 什么都没有写入",
+        "the check after copying failed: \(table) has \(source) rows there and \(target) here; nothing was written")
+    case .migrateNeedsPostgres(let given):
+      return l.pick(
+        "--to 需要 PostgreSQL 数据库地址 (postgres://用户@主机:端口/库), 而不是 \(given)",
+        "--to takes a PostgreSQL database URL (postgres://user@host:port/db), not \(given)")
     case .groupAdminHasNoStore:
       return l.pick(
         "group_admin (集团管理员) 管理所有门店: 请不要给 --store", "a group_admin spans every store: leave out --store")

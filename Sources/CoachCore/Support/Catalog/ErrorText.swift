@@ -125,6 +125,16 @@ public enum ErrorText: Sendable, Hashable {
   case otherStore(actor: String, store: String)
   /// `--store` on a `group_admin`, who spans every store.
   case groupAdminHasNoStore
+  /// `coach migrate`: showroom user names that users of another store (or of none) have here.
+  case movedNameTaken(names: [String], store: String)
+  /// `coach migrate`: external ids of the showroom's leads that leads here already have.
+  case movedExternalIDsTaken(ids: [String])
+  /// `coach migrate`: a row of the showroom naming a row that is not there (a damaged source).
+  case movedRowDangling(table: String, column: String, id: Int64)
+  /// `coach migrate`: the rows counted here after the copy are not the source's.
+  case movedCountDiffers(table: String, source: Int, target: Int)
+  /// `coach migrate --to` naming no PostgreSQL database.
+  case migrateNeedsPostgres(given: String)
   case emptyUserName
   case sameUser(name: String)
   case noModel(leadID: String)
@@ -204,6 +214,11 @@ public enum ErrorText: Sendable, Hashable {
     case .badStoreCode: return "bad_store_code"
     case .otherStore: return "not_your_store"
     case .groupAdminHasNoStore: return "bad_store"
+    case .movedNameTaken: return "user_name_taken"
+    case .movedExternalIDsTaken: return "external_id_taken"
+    case .movedRowDangling: return "damaged_source"
+    case .movedCountDiffers: return "copy_mismatch"
+    case .migrateNeedsPostgres: return "bad_database_url"
     case .emptyUserName: return "bad_user"
     case .sameUser: return "same_user"
     case .noModel: return "no_model"
@@ -224,7 +239,8 @@ public enum ErrorText: Sendable, Hashable {
   public var isUsage: Bool {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
-      .fromAfterTo, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode, .groupAdminHasNoStore:
+      .fromAfterTo, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode, .groupAdminHasNoStore,
+      .migrateNeedsPostgres:
       return true
     default: return false
     }

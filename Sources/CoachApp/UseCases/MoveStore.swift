@@ -1,0 +1,30 @@
+import CoachCore
+import CoachPostgres
+import CoachStore
+import Foundation
+
+/// `coach migrate --from FILE.sqlite --to postgres://… --store S`: a showroom's database moved into a store of the
+/// group's (a group admin, or an admin of no store, of the group's database when it has users).
+package enum MoveStore {
+  /// `target`: the group's database URL (`--to`; else the run's `--db` when it is PostgreSQL).
+  package static func run(_ env: RunEnvironment, from path: String, to target: String?, store: String) throws
+    -> StoreMove
+  {
+    var env = env
+    if let target {
+      guard PostgresURL.isPostgres(target) else { throw CoachError.refused(.migrateNeedsPostgres(given: target)) }
+      env.postgres = try PostgresURL(target)
+      env.dbPath = env.postgres?.redacted ?? target
+    }
+    guard let url = env.postgres else { throw CoachError.refused(.migrateNeedsPostgres(given: env.dbPath)) }
+    guard FileManager.default.fileExists(atPath: path) else { throw CoachError.refused(.unreadableFile(path: path)) }
+    let group = try PostgresStore.open(url)
+    let session = try Session.open(env, db: group)
+    guard session.isAdmin, session.storeID == nil else {
+      throw CoachError.refused(
+        .notAllowed(.addStores, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
+    }
+    let showroom = try AppDatabase.open(path: path)
+    return try group.move(from: showroom, into: store)
+  }
+}

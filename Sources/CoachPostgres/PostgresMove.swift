@@ -1,0 +1,301 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `coach migrate --from FILE.sqlite --to postgres://… --store S`: one showroom's SQLite database copied into a store
+/// of a group's PostgreSQL database in one transaction (all of it or none of it).
+///
+/// Every row gets a new id here; `movedRow` keeps each (table, id there) → id here for the store, so that a second
+/// run copies only what the showroom added since (a touch on a lead already moved goes to that lead) and never a row
+/// twice. Rows without an id of their own (a lead's tags, a touch's levers) come with their lead or touch. Derived
+/// tables (`delivery`, `lastTouch`, stored follow-ups) are made by this database's triggers; browser sessions are not
+/// copied (users log in again). After the copy, each table's rows of the store are counted against the source's.
+public struct StoreMove: Sendable {
+  /// How one table went: rows copied now, and rows already copied by an earlier run.
+  public struct Table: Sendable, Hashable {
+    public let table: String
+    public let copied: Int
+    public let before: Int
+  }
+
+  public let store: String
+  public let tables: [Table]
+}
+
+/// A column of a copied table, and how its value is carried over.
+enum MovedColumn {
+  case id
+  /// An id of another copied table, mapped to its id here.
+  case ref(String)
+  case text, int, double, bool, time
+  /// `user.storeId`: the store moved into.
+  case store
+}
+
+struct MovedTable {
+  let table: String
+  let columns: [(name: String, kind: MovedColumn)]
+  /// For a table without ids: the column naming its parent row, copied only with a parent copied in this run.
+  let parent: (column: String, table: String)?
+
+  var hasID: Bool { columns.first?.name == "id" }
+  /// The order rows are read in: by id, or by the table's key (tables without ids have no rowid either).
+  var order: String { hasID ? "id" : "\"\(columns[0].name)\", \"\(columns[1].name)\"" }
+  var pgName: String { table == "user" ? "\"user\"" : table }
+
+  static let all: [MovedTable] = [
+    MovedTable(
+      table: "user",
+      columns: [
+        ("id", .id), ("name", .text), ("role", .text), ("team", .text), ("createdAt", .time),
+        ("passwordHash", .text), ("passwordChangedAt", .time), ("icsTokenHash", .text), ("storeId", .store),
+      ], parent: nil),
+    MovedTable(
+      table: "customer",
+      columns: [
+        ("id", .id), ("name", .text), ("phone", .text), ("wechat", .text), ("email", .text), ("gender", .text),
+        ("birthday", .text), ("city", .text), ("createdAt", .time),
+      ], parent: nil),
+    MovedTable(
+      table: "lead",
+      columns: [
+        ("id", .id), ("customerId", .ref("customer")), ("externalId", .text), ("consultantId", .ref("user")),
+        ("source", .text), ("model", .text), ("grade", .text), ("tier", .text), ("stage", .text),
+        ("createdAt", .time), ("updatedAt", .time),
+      ], parent: nil),
+    MovedTable(table: "leadTag", columns: [("leadId", .ref("lead")), ("tag", .text)], parent: ("leadId", "lead")),
+    MovedTable(
+      table: "profileFact",
+      columns: [
+        ("id", .id), ("customerId", .ref("customer")), ("key", .text), ("value", .text), ("createdAt", .time),
+      ], parent: nil),
+    MovedTable(
+      table: "stageEvent",
+      columns: [
+        ("id", .id), ("leadId", .ref("lead")), ("fromStage", .text), ("toStage", .text), ("at", .time),
+        ("actor", .text), ("reason", .text), ("note", .text), ("amount", .double), ("model", .text), ("eta", .text),
+        ("date", .text),
+      ], parent: nil),
+    MovedTable(
+      table: "touch",
+      columns: [
+        ("id", .id), ("leadId", .ref("lead")), ("at", .time), ("channel", .text), ("outcome", .text),
+        ("note", .text), ("objections", .text), ("nextAt", .time), ("actor", .text),
+      ], parent: nil),
+    MovedTable(
+      table: "objectionSaid",
+      columns: [("id", .id), ("touchId", .ref("touch")), ("code", .text), ("text", .text), ("at", .time)],
+      parent: nil),
+    MovedTable(
+      table: "touchLever",
+      columns: [("touchId", .ref("touch")), ("position", .int), ("leadId", .ref("lead")), ("lever", .text)],
+      parent: ("touchId", "touch")),
+    MovedTable(
+      table: "topic",
+      columns: [
+        ("id", .id), ("leadId", .ref("lead")), ("category", .text), ("text", .text), ("kind", .text),
+        ("buriedAt", .time), ("buriedBy", .text), ("resolvedAt", .time), ("resolvedByTouch", .ref("touch")),
+      ], parent: nil),
+    MovedTable(
+      table: "snooze",
+      columns: [
+        ("id", .id), ("leadId", .ref("lead")), ("untilDay", .text), ("reason", .text), ("actor", .text),
+        ("at", .time), ("clearedAt", .time), ("clearedBy", .text),
+      ], parent: nil),
+    MovedTable(
+      table: "exportLog",
+      columns: [
+        ("id", .id), ("at", .time), ("actor", .text), ("what", .text), ("format", .text), ("rows", .int),
+        ("masked", .bool), ("target", .text),
+      ], parent: nil),
+    MovedTable(
+      table: "reassignLog",
+      columns: [
+        ("id", .id), ("at", .time), ("actor", .text), ("fromUser", .text), ("toUser", .text), ("leads", .int),
+      ], parent: nil),
+  ]
+}
+
+extension PostgresStore {
+  /// Copies `source` into the store of code `store` (see `StoreMove`); refused, with nothing written, when a user
+  /// name or a lead's external id of the showroom is already taken here by another store's row.
+  public func move(from source: AppDatabase, into store: String) throws -> StoreMove {
+    try write { c in
+      try PGImportLock.take(c, MovedTable.all.map(\.pgName) + ["movedRow"])
+      let known = try c.rows("SELECT id, code FROM store ORDER BY code COLLATE \"C\"").map {
+        (try $0.get(0, Int64.self), try $0.get(1, String.self))
+      }
+      guard let storeID = known.first(where: { $0.1 == store })?.0 else {
+        throw CoachError.refused(.unknownStore(code: store, known: known.map(\.1)))
+      }
+      var mover = try PGStoreMover(c, storeID: storeID, storeCode: store)
+      try mover.matchUsers(source)
+      try mover.checkExternalIDs(source)
+      var tables: [StoreMove.Table] = []
+      for spec in MovedTable.all {
+        tables.append(try mover.copy(spec, from: source))
+      }
+      return StoreMove(store: store, tables: tables)
+    }
+  }
+}
+
+/// The copy's state inside its transaction: the id maps by table, and the ids taken.
+struct PGStoreMover {
+  let c: PGConnection
+  let storeID: Int64
+  let storeCode: String
+  /// id there → id here, by table: from earlier runs and this one.
+  var maps: [String: [Int64: Int64]] = [:]
+  /// The ids (there) of the rows copied in this run, by table.
+  var fresh: [String: Set<Int64>] = [:]
+  var newMappings = PGCopyRows("movedrow", ["storeid", "tbl", "sourceid", "targetid"])
+
+  init(_ c: PGConnection, storeID: Int64, storeCode: String) throws {
+    self.c = c
+    self.storeID = storeID
+    self.storeCode = storeCode
+    for row in try c.rows("SELECT tbl, sourceId, targetId FROM movedRow WHERE storeId = ?", [storeID]) {
+      maps[try row.get(0, String.self), default: [:]][try row.get(1, Int64.self)] = try row.get(2, Int64.self)
+    }
+  }
+
+  /// A showroom user whose name a user here already has: the same person when that user is of this store (mapped,
+  /// not copied); refused when of another store or of none.
+  mutating func matchUsers(_ source: AppDatabase) throws {
+    var clashes: [String] = []
+    try source.eachRow(of: "user", columns: ["id", "name"], orderBy: "id") { row in
+      guard case .int(let id) = row[0], case .text(let name) = row[1], maps["user"]?[id] == nil else { return }
+      guard let here = try c.rows("SELECT id, storeId FROM \"user\" WHERE name = ?", [name]).first else { return }
+      if try here.int(1) == storeID {
+        record("user", id, try here.get(0, Int64.self))
+      } else {
+        clashes.append(name)
+      }
+    }
+    if !clashes.isEmpty { throw CoachError.refused(.movedNameTaken(names: clashes, store: storeCode)) }
+  }
+
+  /// A showroom lead not yet copied whose external id a lead here already has: refused (ids stay unique).
+  func checkExternalIDs(_ source: AppDatabase) throws {
+    var ids: [String] = []
+    try source.eachRow(of: "lead", columns: ["id", "externalId"], orderBy: "id") { row in
+      guard case .int(let id) = row[0], case .text(let ext) = row[1], maps["lead"]?[id] == nil else { return }
+      ids.append(ext)
+    }
+    guard !ids.isEmpty else { return }
+    let taken = try c.rows(
+      "SELECT externalId FROM lead WHERE externalId = ANY(?) ORDER BY externalId LIMIT 5", [PGTextArray(ids)]
+    ).map { try $0.get(0, String.self) }
+    if !taken.isEmpty { throw CoachError.refused(.movedExternalIDsTaken(ids: taken)) }
+  }
+
+  mutating func record(_ table: String, _ there: Int64, _ here: Int64) {
+    maps[table, default: [:]][there] = here
+    newMappings.int(storeID)
+    newMappings.text(table)
+    newMappings.int(there)
+    newMappings.int(here)
+    newMappings.endRow()
+  }
+
+  /// Copies the rows of `spec` not copied before, with their references mapped, by COPY in batches.
+  mutating func copy(_ spec: MovedTable, from source: AppDatabase) throws -> StoreMove.Table {
+    let before = maps[spec.table]?.count ?? 0
+    var ids = spec.hasID ? try PGImportIDs(c, table: spec.pgName) : nil
+    let names = spec.columns.map { $0.name.lowercased() }
+    var rows = PGCopyRows(spec.table.lowercased(), names)
+    var copied = 0
+    var sourceRows = 0
+    var failure: CoachError?
+    try source.eachRow(of: spec.table, columns: spec.columns.map(\.name), orderBy: spec.order) {
+      values in
+      sourceRows += 1
+      if spec.hasID {
+        guard let there = values[0].int, maps[spec.table]?[there] == nil else { return }
+      } else if let parent = spec.parent {
+        let index = spec.columns.firstIndex { $0.name == parent.column }!
+        guard let there = values[index].int, fresh[parent.table]?.contains(there) == true else { return }
+      }
+      for (i, column) in spec.columns.enumerated() {
+        let value = values[i]
+        switch column.kind {
+        case .id:
+          let here = ids!.take()
+          let there = value.int!
+          record(spec.table, there, here)
+          fresh[spec.table, default: []].insert(there)
+          rows.int(here)
+        case .ref(let table):
+          guard let there = value.int else {
+            rows.null()
+            continue
+          }
+          guard let here = maps[table]?[there] else {
+            failure = .refused(.movedRowDangling(table: spec.table, column: column.name, id: there))
+            rows.null()
+            continue
+          }
+          rows.int(here)
+        case .store: rows.int(storeID)
+        case .text:
+          switch value {
+          case .null: rows.null()
+          case .text(let s): rows.text(s)
+          case .int(let n): rows.text(String(n))
+          case .double(let d): rows.text(String(d))
+          }
+        case .int:
+          switch value {
+          case .int(let n): rows.int(n)
+          case .double(let d): rows.int(Int64(d))
+          case .text(let s): rows.int(Int64(s))
+          case .null: rows.null()
+          }
+        case .double:
+          switch value {
+          case .int(let n): rows.text(String(n))
+          case .double(let d): rows.text(String(d))
+          case .text(let s): rows.text(s)
+          case .null: rows.null()
+          }
+        case .bool:
+          switch value {
+          case .int(let n): rows.text(n != 0 ? "t" : "f")
+          case .null: rows.null()
+          default: rows.text("t")
+          }
+        case .time:
+          // SQLite keeps times as UTC text (`2026-11-20 01:00:00.000`); PostgreSQL reads it with its zone.
+          switch value {
+          case .text(let s): rows.text(s + "+00")
+          case .null: rows.null()
+          case .int(let n): rows.date(Date(timeIntervalSince1970: TimeInterval(n)))
+          case .double(let d): rows.date(Date(timeIntervalSince1970: d))
+          }
+        }
+      }
+      rows.endRow()
+      copied += 1
+      if rows.count >= 5_000 { try rows.send(c) }
+    }
+    if let failure { throw failure }
+    try rows.send(c)
+    try ids?.finish(c)
+    try newMappings.send(c)
+    // Every row there is here: the store's mapped rows of an id table, or the children of the rows copied now.
+    if spec.hasID {
+      let here =
+        try c.scalar(
+          """
+          SELECT COUNT(*) FROM movedRow m JOIN \(spec.pgName) t ON t.id = m.targetId
+          WHERE m.storeId = ? AND m.tbl = ?
+          """, [storeID, spec.table], as: Int64.self) ?? 0
+      guard Int(here) == sourceRows else {
+        throw CoachError.refused(.movedCountDiffers(table: spec.table, source: sourceRows, target: Int(here)))
+      }
+    }
+    // A table without ids: its rows of rows copied before are there already.
+    return StoreMove.Table(table: spec.table, copied: copied, before: spec.hasID ? before : sourceRows - copied)
+  }
+}

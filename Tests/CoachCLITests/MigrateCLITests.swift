@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `coach migrate`: a showroom's SQLite database moved into a store of a group's PostgreSQL database, on a real server.
+@Suite(.enabled(if: PostgresCLI.admin != nil, "COACH_TEST_POSTGRES_URL is not set: PostgreSQL is skipped"))
+struct MigrateCLITests {
+  /// A demo showroom on SQLite, and an empty group database with its group admin and stores SH-01 and BJ-01.
+  func setUp() throws -> (showroom: CLI, group: CLI) {
+    let showroom = try CLI(engine: .sqlite)
+    #expect(try showroom.run(["demo"]).status == 0)
+    var group = try CLI(engine: .postgres)
+    #expect(try group.run(["user", "add", "boss", "--role", "group_admin"]).status == 0)
+    group.user = "boss"
+    #expect(try group.run(["store", "add", "SH-01", "--name", "上海一店"]).status == 0)
+    #expect(try group.run(["store", "add", "BJ-01"]).status == 0)
+    return (showroom, group)
+  }
+
+  func copied(_ r: CLI.Result) throws -> [String: Int] {
+    let tables = try #require(try r.json()["tables"] as? [[String: Any]], "\(r.stdout) \(r.stderr)")
+    return Dictionary(uniqueKeysWithValues: tables.map { ($0["table"] as? String ?? "", $0["copied"] as? Int ?? -1) })
+  }
+
+  @Test func theMovedStoreAnswersAsTheShowroomDidAndASecondRunCopiesOnlyWhatIsNew() throws {
+    var (showroom, group) = try setUp()
+    let first = try group.run(["migrate", "--from", showroom.db, "--store", "SH-01", "--json"])
+    #expect(first.status == 0, "\(first.stdout) \(first.stderr)")
+    let counts = try copied(first)
+    #expect(counts["lead"] == 200 && counts["user"] == 6 && (counts["touch"] ?? 0) > 1_000)
+    // Every demo user gets the same answers from the store as from the showroom's own file, byte for byte.
+    var compared = 0
+    for user in ["周主任", "王经理", "李娜", "张伟", "陈静", "刘洋"] {
+      showroom.user = user
+      group.user = user
+      for args in [
+        ["next", "--json"], ["alerts", "--json"], ["alerts", "--team", "--json"], ["audit", "--json"],
+        ["lead", "list", "--json"], ["lead", "show", "7", "--json"],
+      ] {
+        let a = try showroom.run(args)
+        let b = try group.run(args)
+        #expect(a.status == b.status && a.stdout == b.stdout, "\(user) \(args) differs after the move")
+        if a.status == 0 { compared += 1 }
+      }
+    }
+    #expect(compared >= 25)
+    // The moved users are the store's: its admin is the store's admin, the group admin has a row per store only
+    // once another store has consultants.
+    group.user = "boss"
+    let users = try group.run(["user", "list", "--json"]).json()["users"] as? [[String: Any]] ?? []
+    #expect(users.filter { $0["store"] as? String == "SH-01" }.count == 6)
+
+    // Again: nothing copied twice. After a new touch in the showroom, only that touch is copied, onto its lead.
+    let again = try group.run(["migrate", "--from", showroom.db, "--store", "SH-01", "--json"])
+    #expect(try copied(again).values.allSatisfy { $0 == 0 }, "\(again.stdout)")
+    showroom.user = "李娜"
+    showroom.now = "2026-11-25T10:00:00+08:00"
+    let lead = try #require(
+      (try showroom.run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]])?.first?["id"] as? String)
+    #expect(
+      try showroom.run(["touch", lead, "--channel", "call", "--outcome", "reached", "--note", "moved later"]).status
+        == 0)
+    let third = try group.run(["migrate", "--from", showroom.db, "--store", "SH-01", "--json"])
+    let now = try copied(third)
+    #expect(now["touch"] == 1 && now.filter { $0.key != "touch" }.values.allSatisfy { $0 == 0 }, "\(third.stdout)")
+    group.user = "李娜"
+    group.now = showroom.now
+    let a = try showroom.run(["lead", "show", lead, "--json"])
+    let b = try group.run(["lead", "show", lead, "--json"])
+    #expect(a.stdout == b.stdout && b.stdout.contains("moved later"))
+  }
+
+  @Test func refusalsWriteNothing() throws {
+    let (showroom, group0) = try setUp()
+    var group = group0
+    // 李娜 already works for another store here: the whole move is refused.
+    #expect(try group.run(["user", "add", "李娜", "--role", "consultant", "--store", "BJ-01"]).status == 0)
+    let before = try group.run(["lead", "list", "--json"]).stdout
+    for lang in ["zh-CN", "en"] {
+      let clash = try group.run(["migrate", "--from", showroom.db, "--store", "SH-01", "--json", "--lang", lang])
+      #expect(clash.status == 65)
+      let error = try clash.json()["error"] as? [String: Any]
+      #expect(error?["code"] as? String == "user_name_taken")
+      #expect((error?["message"] as? String)?.contains("李娜") == true)
+    }
+    #expect(try group.run(["lead", "list", "--json"]).stdout == before)
+    let users = try group.run(["user", "list", "--json"]).json()["users"] as? [[String: Any]] ?? []
+    #expect(users.count == 2)
+
+    let cases: [([String], Int32, String)] = [
+      (["migrate", "--from", showroom.db, "--store", "GZ-01"], 65, "unknown_store"),
+      (["migrate", "--from", showroom.db, "--store", "SH-01", "--to", "/tmp/x.sqlite"], 64, "bad_database_url"),
+      (["migrate", "--from", "/nonexistent/showroom.sqlite", "--store", "SH-01"], 65, "unreadable_file"),
+    ]
+    for (args, status, code) in cases {
+      let r = try group.run(args + ["--json"])
+      #expect(r.status == status, "\(args): \(r.stdout)")
+      let found = (try r.json()["error"] as? [String: Any])?["code"] as? String
+      #expect(found == code, "\(args): \(r.stdout)")
+    }
+    // Only a group admin moves a store in.
+    #expect(try group.run(["user", "add", "sh-admin", "--role", "admin", "--store", "SH-01"]).status == 0)
+    group.user = "sh-admin"
+    let r = try group.run(["migrate", "--from", showroom.db, "--store", "SH-01", "--json"])
+    let code = (try r.json()["error"] as? [String: Any])?["code"] as? String
+    #expect(r.status == 65 && code == "forbidden")
+  }
+}
