@@ -17,7 +17,8 @@ struct CoachCommand: ParsableCommand {
     subcommands: [
       NextCommand.self, AlertsCommand.self, LeadCommand.self, TouchCommand.self, StageCommand.self,
       SwitchCommand.self, ObjectionCommand.self, ModelsCommand.self, PlaybookCommand.self, ImportCommand.self,
-      ExportCommand.self, UserCommand.self, StoreCommand.self, MigrateCommand.self, Init.self, DemoCommand.self, AuditCommand.self,
+      ExportCommand.self, UserCommand.self, StoreCommand.self, MigrateCommand.self, Init.self, DemoCommand.self,
+      AuditCommand.self,
       BackupCommand.self, RestoreCommand.self, DoctorCommand.self, ServeCommand.self, SnoozeCommand.self,
     ])
 
