@@ -53,27 +53,29 @@ import Testing
   @Test func refusalsOfWhoMayDoWhatAreInTheUsersLanguage() throws {
     let shop = try Showroom()
     let backup = shop.admin.dir.appendingPathComponent("b.db").path
-    #expect(try shop.admin.run(["backup", backup]).status == 0)
     let other = shop.admin.dir.appendingPathComponent("c.db").path
-    let cases: [(user: String, args: [String], stdin: Data?, code: String, zh: String, en: String)] = [
-      (
-        "ann", ["backup", other], nil, "forbidden", "只有管理员能备份",
-        "only an admin"
-      ),
-      (
-        "lea", ["restore", backup], nil, "forbidden", "只有管理员能恢复",
-        "only an admin"
-      ),
-      (
-        "ann", ["user", "passwd", "bob", "--password-stdin"], Data("secret-pass-1\n".utf8), "forbidden",
-        "只有管理员或 bob 本人", "only an admin or bob"
-      ),
-      ("lea", ["audit", "--consultant", "cid"], nil, "forbidden", "不在你的组", "is not in your team"),
-      ("lea", ["lead", "reassign", "--from", "cid", "--to", "ann"], nil, "forbidden", "主管只能在本组", "their own team"),
-      ("boss", ["backup", shop.admin.db], nil, "same_file", "就是数据库本身", "is the database itself"),
-      ("boss", ["audit", "--consultant", "lea"], nil, "unknown_user", "不是顾问", "is not a consultant"),
-      ("boss", ["user", "use", "zed"], nil, "unknown_user", "没有名为 zed 的用户", "no user named zed"),
-    ]
+    // Backups are SQLite's: on PostgreSQL `coach backup`/`restore` are refused first (`backup_by_server`, tested in
+    // PostgresCLITests), so their permission refusals are checked on SQLite only.
+    let fileCases: [(user: String, args: [String], stdin: Data?, code: String, zh: String, en: String)] =
+      CLI.suiteOnPostgres
+      ? []
+      : [
+        ("ann", ["backup", other], nil, "forbidden", "只有管理员能备份", "only an admin"),
+        ("lea", ["restore", backup], nil, "forbidden", "只有管理员能恢复", "only an admin"),
+        ("boss", ["backup", shop.admin.db], nil, "same_file", "就是数据库本身", "is the database itself"),
+      ]
+    if !CLI.suiteOnPostgres { #expect(try shop.admin.run(["backup", backup]).status == 0) }
+    let cases: [(user: String, args: [String], stdin: Data?, code: String, zh: String, en: String)] =
+      fileCases + [
+        (
+          "ann", ["user", "passwd", "bob", "--password-stdin"], Data("secret-pass-1\n".utf8), "forbidden",
+          "只有管理员或 bob 本人", "only an admin or bob"
+        ),
+        ("lea", ["audit", "--consultant", "cid"], nil, "forbidden", "不在你的组", "is not in your team"),
+        ("lea", ["lead", "reassign", "--from", "cid", "--to", "ann"], nil, "forbidden", "主管只能在本组", "their own team"),
+        ("boss", ["audit", "--consultant", "lea"], nil, "unknown_user", "不是顾问", "is not a consultant"),
+        ("boss", ["user", "use", "zed"], nil, "unknown_user", "没有名为 zed 的用户", "no user named zed"),
+      ]
     for c in cases {
       for (lang, words) in [("zh-CN", c.zh), ("en", c.en)] {
         let r = try shop.as_(c.user).run(c.args + ["--json"], stdin: c.stdin, env: ["COACH_LANG": lang])
