@@ -41,34 +41,26 @@ public struct StageEvent: Hashable, Codable, Sendable {
   }
 }
 
-/// One contact attempt or contact with the customer.
-public struct Touch: Hashable, Codable, Sendable {
+/// One contact attempt or contact with the customer, as recorded: its fields (`TouchFields`), its id and who
+/// recorded it.
+public struct Touch: Hashable, Codable, Sendable, CarriesTouchFields {
   public var id: Int64
-  public var at: Date
-  public var channel: Channel
-  public var outcome: Outcome
-  public var note: String?
-  /// Objection codes heard during this touch.
-  public var objections: [String]
-  /// The next contact time agreed with the customer, if any.
-  public var nextAt: Date?
+  public var fields: TouchFields
   public var actor: String?
-  /// Switch levers the consultant argued with during this touch (`coach touch --lever`), in the order given.
-  public var levers: [Lever]
 
   public init(
     id: Int64, at: Date, channel: Channel, outcome: Outcome, note: String? = nil, objections: [String] = [],
     nextAt: Date? = nil, actor: String? = nil, levers: [Lever] = []
   ) {
-    self.id = id
-    self.at = at
-    self.channel = channel
-    self.outcome = outcome
-    self.note = note
-    self.objections = objections
-    self.nextAt = nextAt
-    self.actor = actor
-    self.levers = levers
+    self.init(
+      id: id,
+      TouchFields(
+        at: at, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt, levers: levers),
+      actor: actor)
+  }
+
+  public init(id: Int64, _ fields: TouchFields, actor: String?) {
+    (self.id, self.fields, self.actor) = (id, fields, actor)
   }
 }
 

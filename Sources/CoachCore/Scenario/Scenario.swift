@@ -47,14 +47,9 @@ public enum ScenarioStep: Sendable {
   }
 }
 
-/// A touch with the topics it buries, the issues it raises and the topics (by text) it resolves.
-public struct ScenarioTouch: Sendable {
-  public var at: Date
-  public var channel: Channel
-  public var outcome: Outcome
-  public var note: String?
-  public var objections: [String]
-  public var nextAt: Date?
+/// A touch (`TouchFields`) with the topics it buries, the issues it raises and the topics (by text) it resolves.
+public struct ScenarioTouch: Sendable, CarriesTouchFields {
+  public var fields: TouchFields
   public var bury: [BuriedText]
   public var issues: [String]
   /// Texts of earlier buried topics or issues this touch resolves.

@@ -77,8 +77,9 @@ extension ScenarioResolver {
       )
     }
     guard let when, let channel, let outcome else { return nil }
-    return ScenarioTouch(
+    let fields = TouchFields(
       at: when, channel: channel, outcome: outcome, note: spec.note, objections: spec.objections ?? [],
-      nextAt: instant(spec.next, at + ["next"]), bury: bury, issues: spec.issues ?? [], resolve: spec.resolve ?? [])
+      nextAt: instant(spec.next, at + ["next"]))
+    return ScenarioTouch(fields: fields, bury: bury, issues: spec.issues ?? [], resolve: spec.resolve ?? [])
   }
 }

@@ -2,16 +2,10 @@ import CoachCore
 import Foundation
 import GRDB
 
-/// A touch as given by `coach touch` or an import row.
-public struct NewTouch: Sendable {
-  public var at: Date
-  public var channel: Channel
-  public var outcome: Outcome
-  public var note: String?
-  public var objections: [String]
-  /// Switch levers argued with (`--lever`).
-  public var levers: [Lever]
-  public var nextAt: Date?
+/// A touch as given by `coach touch` or an import row: its fields (`TouchFields`) and what it does to the lead's
+/// loose ends and the matcher's phrasings.
+public struct NewTouch: Sendable, CarriesTouchFields {
+  public var fields: TouchFields
   /// Topics to bury: text and kind.
   public var bury: [(text: String, kind: TopicKind)]
   /// After-sales issues raised (to be fixed within the playbook's limit).
@@ -26,17 +20,17 @@ public struct NewTouch: Sendable {
     bury: [(text: String, kind: TopicKind)] = [], issues: [String] = [], resolve: [Int64] = [],
     said: [(code: String, text: String)] = [], levers: [Lever] = []
   ) {
-    self.at = at
-    self.channel = channel
-    self.outcome = outcome
-    self.note = note
-    self.objections = objections
-    self.nextAt = nextAt
-    self.bury = bury
-    self.issues = issues
-    self.resolve = resolve
-    self.said = said
-    self.levers = levers
+    self.init(
+      TouchFields(
+        at: at, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt, levers: levers),
+      bury: bury, issues: issues, resolve: resolve, said: said)
+  }
+
+  public init(
+    _ fields: TouchFields, bury: [(text: String, kind: TopicKind)] = [], issues: [String] = [],
+    resolve: [Int64] = [], said: [(code: String, text: String)] = []
+  ) {
+    (self.fields, self.bury, self.issues, self.resolve, self.said) = (fields, bury, issues, resolve, said)
   }
 }
 

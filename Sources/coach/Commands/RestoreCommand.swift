@@ -18,20 +18,9 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      // A PostgreSQL database is restored by its server's tools (pg_restore, point-in-time recovery): refused.
-      if let url = env.postgres {
-        throw CoachError.refused(.backupByServer(restore: true, file: file, url: url.redacted))
-      }
-      try BackupPaths.refuseSameFile(file, as: env.dbPath)
-      _ = try BackupInspector.inspect(path: file)
-      let session = try Session.open(env)
-      try session.requireAdmin(for: .restore)
-      let kept = BackupPaths.keptCopy(of: env.dbPath, at: env.now)
-      let summary = try session.db.restore(from: file, keepingCopyAt: kept)
-      try session.db.record(
-        ExportEntry(
-          at: env.now, actor: session.actor, what: "restore", format: "sqlite", rows: summary.leads, masked: false,
-          target: file))
+      let restore = RestoreDatabase(file: file)
+      try restore.checkSource(env)
+      let (summary, kept) = try restore.run(try Session.open(env))
       if env.json {
         try Output(env: env).json(BackupJSON(summary, keptCopy: kept))
       } else {

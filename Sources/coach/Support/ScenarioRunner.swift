@@ -45,9 +45,7 @@ enum ScenarioRunner {
           }
           return topic
         }
-        let touch = NewTouch(
-          at: t.at, channel: t.channel, outcome: t.outcome, note: t.note, objections: t.objections, nextAt: t.nextAt,
-          bury: t.bury.map { ($0.text, $0.kind) }, issues: t.issues, resolve: resolve)
+        let touch = NewTouch(t.fields, bury: t.bury.map { ($0.text, $0.kind) }, issues: t.issues, resolve: resolve)
         let result = try db.addTouch(leadID: id, touch, actor: nil, scope: .all)
         for (text, topic) in zip(t.bury.map(\.text) + t.issues, result.buriedTopicIDs + result.issueIDs) {
           topicIDs[text] = topic

@@ -1,0 +1,99 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `coach import leads|touches FILE`: a CSV file (UTF-8 or GBK) or an `.xlsx` sheet read into the database in one
+/// transaction, bad rows skipped and reported by line (or, `strict`, the whole file refused), or only checked
+/// (`dryRun`). Leads are imported by anyone who may write (unknown consultants are created); touches only for
+/// leads the acting user sees (the session's scope).
+package struct ImportFile: Sendable {
+  package var kind: ImportSchema.Kind
+  package var path: String
+  /// The sheet of a workbook (nil: the first); refused for a CSV file.
+  package var sheet: String?
+  package var strict = false
+  package var dryRun = false
+  /// `HEADER=field`, as typed (`--map`).
+  package var map: [String] = []
+
+  package init(_ kind: ImportSchema.Kind, path: String) { (self.kind, self.path) = (kind, path) }
+
+  package var isWorkbook: Bool { XLSXSource.isWorkbook(path: path) }
+
+  /// What needs no database, done before it is opened, so that a file that cannot be read (or a workbook without
+  /// the sheet, or a playbook that does not load) creates and opens nothing: the file checked readable, and the
+  /// names of every playbook's labels and models.
+  package func prepare(_ env: RunEnvironment) throws -> Prepared {
+    let source = try source()
+    let vocabulary = Self.vocabulary(try Playbooks.loadSet(env), language: env.language)
+    return Prepared(input: self, source: source, vocabulary: vocabulary)
+  }
+
+  /// The session the import runs in: a dry run opens the database when it exists, else an empty one in memory
+  /// (it creates no file).
+  package func openSession(_ env: RunEnvironment) throws -> Session {
+    try dryRun ? Session.openForDryRun(env) : Session.open(env)
+  }
+
+  /// `prepare` then `Prepared.run`, for a caller holding a session already. `warn` gets the header's warnings.
+  package func run(_ session: Session, warn: ([String]) -> Void) throws -> ImportReport {
+    try prepare(session.env).run(session, warn: warn)
+  }
+
+  /// The file, checked readable (and, for a workbook, its sheet found) before anything starts.
+  private func source() throws -> any ImportSource {
+    if isWorkbook {
+      let source = XLSXSource(path: path, sheet: sheet)
+      try source.check()
+      return source
+    }
+    if sheet != nil { throw CoachError.usage("--sheet is for .xlsx files; \(path) is read as CSV") }
+    return try CSVFile(path: path)
+  }
+
+  /// Every language's labels and model names; the run's language first (its names are the ones messages show).
+  private static func vocabulary(_ set: PlaybookSet, language: String) -> ImportVocabulary {
+    let order = set.languages.keys.sorted { a, b in (a == language ? 0 : 1, a) < (b == language ? 0 : 1, b) }
+    return ImportVocabulary(playbooks: order.compactMap { set.languages[$0] })
+  }
+}
+
+// MARK: - Running it
+
+extension ImportFile {
+  /// An import whose file and playbooks are ready: what remains needs the database.
+  package struct Prepared: Sendable {
+    let input: ImportFile
+    let source: any ImportSource
+    let vocabulary: ImportVocabulary
+
+    /// Reads the whole file in one transaction (rolled back for a dry run); a strict refusal is exit 65 naming the
+    /// first bad lines. Leads must name models of the catalog; `--map` is checked against the kind's columns.
+    package func run(_ session: Session, warn: ([String]) -> Void) throws -> ImportReport {
+      let env = session.env
+      let schema: ImportSchema = input.kind == .leads ? .leads : .touches
+      let models = input.kind == .leads ? try Playbooks.load(env).models.map(\.code) : nil
+      let options = ImportOptions(
+        zone: env.zone, fileName: input.path, knownModels: models, vocabulary: vocabulary,
+        headerMap: try ImportOptions.headerMap(input.map, schema: schema), language: env.ui)
+      let result: ImportResult
+      do {
+        switch input.kind {
+        case .leads:
+          result = try session.db.importLeads(
+            from: source, options: options, strict: input.strict, now: env.now, actor: session.actor,
+            dryRun: input.dryRun, warn: warn)
+        case .touches:
+          result = try session.db.importTouches(
+            from: source, options: options, strict: input.strict, actor: session.actor, scope: session.scope,
+            dryRun: input.dryRun, warn: warn)
+        }
+      } catch ImportFailure.strict(let errors) {
+        let shown = errors.prefix(5).map { "\(input.path):\($0.line): \($0.reason)" }
+        throw CoachError.rejected(
+          code: "bad_rows", message: ImportReportText.strictRefusal(count: errors.count, shown: shown).text(env.ui))
+      }
+      return ImportReport(result, kind: input.kind, workbook: input.isWorkbook)
+    }
+  }
+}
