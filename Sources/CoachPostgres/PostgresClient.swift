@@ -222,8 +222,13 @@ final class PGPool: Sendable {
     }
   }
 
-  /// One transaction: all of `body` or none of it. Writes run SERIALIZABLE and are tried again (up to 20 times) when
-  /// the server reports a serialization failure or deadlock, so concurrent writers never lose each other's work.
+  /// How many times a transaction is tried: 20 writers on the same two leads at once (StoreContractTests with
+  /// COACH_TEST_WRITERS=20x500) needed more than the 20 tries of before.
+  static let attempts = 100
+
+  /// One transaction: all of `body` or none of it. Writes run SERIALIZABLE and are tried again (up to `attempts`
+  /// times) when the server reports a serialization failure or deadlock, so concurrent writers never lose each
+  /// other's work.
   ///
   /// `rollingBack`: the transaction ends with ROLLBACK even when `body` returns (a dry run checks everything against
   /// the real database and keeps nothing). Errors other than the server's (the caller's own) pass through unchanged.
@@ -246,8 +251,9 @@ final class PGPool: Sendable {
             throw error
           }
         }
-      } catch  where PGErrors.isRetryable(error) && attempt < 20 {
-        usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 10)))))
+      } catch  where PGErrors.isRetryable(error) && attempt < Self.attempts {
+        // A random wait that grows with the attempts (to 100 ms): writers that collided spread out.
+        usleep(UInt32.random(in: 1_000...(5_000 * UInt32(min(attempt, 20)))))
       } catch let error as PSQLError {
         if PGErrors.isReadOnlyServer(error) {
           throw CoachError.refused(.readOnlyDatabase(url: url.redacted, server: url.server))

@@ -114,23 +114,40 @@ import Testing
 
   /// Writers at the same time on the same leads (one store, as `coach serve`'s requests share one): every touch is
   /// kept, and the derived last touches agree with the history (on PostgreSQL, serialization failures are retried).
+  /// Each writer is a thread of its own, all started at once: 8 × 15 touches, or `COACH_TEST_WRITERS=20x500`.
   @Test(arguments: Engine.allCases) func concurrentWritersLoseNothing(_ engine: Engine) throws {
     let db = try engine.open()
-    let ids = try (1...2).map { i in try db.addLead(NewLead(name: "客户\(i)", createdAt: now), actor: nil) }
+    let size = (ProcessInfo.processInfo.environment["COACH_TEST_WRITERS"] ?? "8x15").split(separator: "x")
+    let (writers, each) = (Int(size.first ?? "") ?? 8, Int(size.last ?? "") ?? 15)
+    // Two leads shared by every writer (the worst case: each touch reads and rewrites the same derived rows), or with
+    // COACH_TEST_WRITERS_LEADS=N, N leads taken in turn (writers of one store on leads of their own, mostly).
+    let leadCount = Int(ProcessInfo.processInfo.environment["COACH_TEST_WRITERS_LEADS"] ?? "") ?? 2
+    let ids = try (1...leadCount).map { i in try db.addLead(NewLead(name: "客户\(i)", createdAt: now), actor: nil) }
     let failures = Failures()
-    DispatchQueue.concurrentPerform(iterations: 8) { worker in
-      for k in 0..<15 {
-        let at = now.addingTimeInterval(Double(60 * (worker * 15 + k)))
-        do {
-          _ = try db.addTouch(
-            leadID: ids[k % 2], NewTouch(at: at, channel: .call, outcome: k % 3 == 0 ? .reached : .noAnswer),
-            actor: "w\(worker)", scope: .all)
-        } catch { failures.add("\(error)") }
-      }
+    let done = DispatchGroup()
+    let start = DispatchSemaphore(value: 0)
+    let base = now
+    for worker in 0..<writers {
+      done.enter()
+      Thread {
+        start.wait()
+        for k in 0..<each {
+          let at = base.addingTimeInterval(Double(60 * (worker * each + k)))
+          do {
+            _ = try db.addTouch(
+              leadID: ids[(worker + k) % ids.count],
+              NewTouch(at: at, channel: .call, outcome: k % 3 == 0 ? .reached : .noAnswer),
+              actor: "w\(worker)", scope: .all)
+          } catch { failures.add("\(error)") }
+        }
+        done.leave()
+      }.start()
     }
+    for _ in 0..<writers { start.signal() }
+    done.wait()
     #expect(failures.all.isEmpty)
     let leads = try db.snapshots(LeadFilter(scope: .all))
-    #expect(leads.map(\.touches.count).reduce(0, +) == 120)
+    #expect(leads.map(\.touches.count).reduce(0, +) == writers * each)
     #expect(try db.derivedMismatches().values.allSatisfy { $0 == 0 })
   }
 

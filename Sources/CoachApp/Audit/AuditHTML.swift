@@ -111,8 +111,25 @@ package struct AuditHTML {
     var h =
       "<div class=\"scroll\"><table><thead><tr>" + cols.map { "<th>\(esc(labels[$0]))</th>" }.joined()
       + "</tr></thead><tbody>"
+    // A group's audit: a row per store first (its figures are sums, not linked to lists), then the consultants.
+    for store in report.stores {
+      let f = store.figures
+      let rate = AuditSVG(report: report, labels: labels).rateColour(f.onTimeRate)
+      let cells = [
+        "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.missed)", "\(f.pending)",
+        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>", "\(f.overdueNow)",
+        AuditLabels.percent(f.callback3day.rate), AuditLabels.percent(f.issue7day.rate),
+        esc(labels.minutes(f.firstResponse.medianMinutes)), AuditLabels.percent(f.firstResponse.withinLimitRate),
+        "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.buriedLeft)", "\(f.buriedResolved)", "\(f.deposits)",
+        "\(f.delivered)", "\(f.churned)", "\(f.exports)", "\(f.snoozes)",
+      ]
+      h += "<tr class=\"team\"><td>\(esc("[\(store.store)] \(store.name)"))</td>"
+      h += cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+    }
     let rows =
-      report.consultants.enumerated().map { ($1.consultant, $1.figures, AuditSVG.colour($0)) }
+      report.consultants.enumerated().map { i, c in
+        (report.storeOf[c.consultant].map { "\(c.consultant) (\($0))" } ?? c.consultant, c.figures, AuditSVG.colour(i))
+      }
       + [(labels["audit_team"], report.team, AuditSVG.ink)]
     for (i, (name, f, colour)) in rows.enumerated() {
       let team = i == rows.count - 1
