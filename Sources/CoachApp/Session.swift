@@ -56,9 +56,8 @@ package struct Session: Sendable {
   /// any; a store's own users only their own, which changes nothing.
   package func within(store code: String) throws -> Session {
     let stores = try db.stores()
-    let visible = stores.filter { storeID == nil || $0.id == storeID }
     guard let store = stores.first(where: { $0.code == code }) else {
-      throw CoachError.refused(.unknownStore(code: code, known: visible.map(\.code)))
+      throw CoachError.refused(.unknownStore(code: code, known: stores.filter(sees).map(\.code)))
     }
     if let own = storeID {
       guard own == store.id else {
@@ -81,6 +80,9 @@ package struct Session: Sendable {
     guard let storeID else { return true }
     return other.storeId == storeID
   }
+
+  /// Whether `store` is within the acting user's reach: every store for a user of none, else their own.
+  package func sees(_ store: StoreInfo) -> Bool { storeID == nil || store.id == storeID }
 
   /// The users within reach, by name.
   package func users() throws -> [User] {

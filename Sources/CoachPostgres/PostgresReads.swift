@@ -15,14 +15,14 @@ enum PGFilter {
     case .own(let id): return ("l.consultantId = ?", [id])
     case .store(let store):
       return ("l.consultantId IN (SELECT id FROM \"user\" WHERE storeId = ?)", [store])
-    case .team(let team, let id, let store?):
+    case .team(let team, let id, let store):
       guard let team else { return ("l.consultantId = ?", [id]) }
-      return (
-        "l.consultantId IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ? AND storeId = ?)",
-        [id, team, store]
-      )
-    case .team(let team, let id, nil):
-      guard let team else { return ("l.consultantId = ?", [id]) }
+      if let store {
+        return (
+          "l.consultantId IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ? AND storeId = ?)",
+          [id, team, store]
+        )
+      }
       return ("l.consultantId IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ?)", [id, team])
     }
   }

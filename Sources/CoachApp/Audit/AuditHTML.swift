@@ -111,43 +111,31 @@ package struct AuditHTML {
     var h =
       "<div class=\"scroll\"><table><thead><tr>" + cols.map { "<th>\(esc(labels[$0]))</th>" }.joined()
       + "</tr></thead><tbody>"
-    // A group's audit: a row per store first (its figures are sums, not linked to lists), then the consultants.
-    for store in report.stores {
-      let f = store.figures
+    // One row's cells; `link` writes a figure that has a list behind it (a store row's figures are plain sums).
+    func cells(_ f: AuditFigures, _ link: (Int, AuditList) -> String) -> String {
       let rate = AuditSVG(report: report, labels: labels).rateColour(f.onTimeRate)
-      let cells = [
-        "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.missed)", "\(f.pending)",
-        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>", "\(f.overdueNow)",
+      return [
+        "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", link(f.onTime, .onTime), link(f.late, .late),
+        link(f.missed, .missed), link(f.pending, .pending),
+        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>", link(f.overdueNow, .overdue),
         AuditLabels.percent(f.callback3day.rate), AuditLabels.percent(f.issue7day.rate),
         esc(labels.minutes(f.firstResponse.medianMinutes)), AuditLabels.percent(f.firstResponse.withinLimitRate),
         "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.buriedLeft)", "\(f.buriedResolved)", "\(f.deposits)",
-        "\(f.delivered)", "\(f.churned)", "\(f.exports)", "\(f.snoozes)",
-      ]
-      h += "<tr class=\"team\"><td>\(esc("[\(store.store)] \(store.name)"))</td>"
-      h += cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+        "\(f.delivered)", "\(f.churned)", "\(f.exports)", link(f.snoozes, .snoozes),
+      ].map { "<td>\($0)</td>" }.joined()
+    }
+    // A group's audit: a row per store first, then the consultants.
+    for store in report.stores {
+      h += "<tr class=\"team\"><td>\(esc(store.label))</td>" + cells(store.figures) { n, _ in "\(n)" } + "</tr>"
     }
     let rows =
-      report.consultants.enumerated().map { i, c in
-        (report.storeOf[c.consultant].map { "\(c.consultant) (\($0))" } ?? c.consultant, c.figures, AuditSVG.colour(i))
-      }
+      report.consultants.enumerated().map { i, c in (report.label(of: c.consultant), c.figures, AuditSVG.colour(i)) }
       + [(labels["audit_team"], report.team, AuditSVG.ink)]
     for (i, (name, f, colour)) in rows.enumerated() {
       let team = i == rows.count - 1
-      let rate = AuditSVG(report: report, labels: labels).rateColour(f.onTimeRate)
       let who = team ? nil : i
-      let cells = [
-        "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", linked(f.onTime, .onTime, consultant: who),
-        linked(f.late, .late, consultant: who), linked(f.missed, .missed, consultant: who),
-        linked(f.pending, .pending, consultant: who),
-        "<b style=\"color:\(rate)\">\(AuditLabels.percent(f.onTimeRate))</b>",
-        linked(f.overdueNow, .overdue, consultant: who),
-        AuditLabels.percent(f.callback3day.rate), AuditLabels.percent(f.issue7day.rate),
-        esc(labels.minutes(f.firstResponse.medianMinutes)), AuditLabels.percent(f.firstResponse.withinLimitRate),
-        "\(f.contactsWithoutNext)/\(f.contacts)", "\(f.buriedLeft)", "\(f.buriedResolved)", "\(f.deposits)",
-        "\(f.delivered)", "\(f.churned)", "\(f.exports)", linked(f.snoozes, .snoozes, consultant: who),
-      ]
       h += "<tr\(team ? " class=\"team\"" : "")><td><i style=\"background:\(colour)\"></i>\(esc(name))</td>"
-      h += cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+      h += cells(f) { linked($0, $1, consultant: who) } + "</tr>"
     }
     return h + "</tbody></table></div>"
   }

@@ -13,10 +13,9 @@ package struct AuditTable {
 
   /// A group's stores first (`[code] name`), then the consultants (with their store's code), then the sum.
   package var rows: [(String, AuditFigures)] {
-    report.stores.map { ("[\($0.store)] \($0.name)", $0.figures) }
-      + report.consultants.map { c in
-        (report.storeOf[c.consultant].map { "\(c.consultant) (\($0))" } ?? c.consultant, c.figures)
-      } + [(labels["audit_team"], report.team)]
+    report.stores.map { ($0.label, $0.figures) }
+      + report.consultants.map { (report.label(of: $0.consultant), $0.figures) }
+      + [(labels["audit_team"], report.team)]
   }
 
   package func render() -> String {

@@ -43,7 +43,7 @@ package enum UserAdmin {
 
   /// The stores the acting user may see: all of them, or their own.
   package static func stores(_ session: Session) throws -> [StoreInfo] {
-    try session.db.stores().filter { session.storeID == nil || $0.id == session.storeID }
+    try session.db.stores().filter(session.sees)
   }
 
   /// Moves every lead of `from` to `to` (an admin, or the team lead of both; recorded in the reassignment log), both

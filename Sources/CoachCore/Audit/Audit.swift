@@ -141,9 +141,17 @@ public struct StoreAudit: Sendable, Hashable {
   public var figures: AuditFigures
   /// The same over the period before, with `--compare`.
   public var previous: AuditFigures?
+
+  /// `[SH-01] 上海一店`: the row's label in the table and the report.
+  public var label: String { "[\(store)] \(name)" }
 }
 
 extension AuditReport {
+  /// A consultant's row label: `李娜 (SH-01)` in a group's audit over several stores, else the name.
+  public func label(of consultant: String) -> String {
+    storeOf[consultant].map { "\(consultant) (\($0))" } ?? consultant
+  }
+
   /// The group roll-up: one row per store, in the order given, summing the consultants `storeOf` places there
   /// (a consultant of no store is in no row). Empty when fewer than two stores have consultants in the report.
   public func rollUp(stores: [(code: String, name: String)], storeOf: [String: String]) -> [StoreAudit] {

@@ -36,11 +36,11 @@ public enum Scope: Sendable, Hashable {
       return ("\(column) = ?", [id])
     case .store(let store):
       return ("\(column) IN (SELECT id FROM user WHERE storeId = ?)", [store])
-    case .team(let team, let id, let store?):
+    case .team(let team, let id, let store):
       guard let team else { return ("\(column) = ?", [id]) }
-      return ("\(column) IN (SELECT ? UNION SELECT id FROM user WHERE team = ? AND storeId = ?)", [id, team, store])
-    case .team(let team, let id, nil):
-      guard let team else { return ("\(column) = ?", [id]) }
+      if let store {
+        return ("\(column) IN (SELECT ? UNION SELECT id FROM user WHERE team = ? AND storeId = ?)", [id, team, store])
+      }
       // One IN list rather than `= ? OR IN (...)`: with an OR, SQLite read the whole team's index entries and
       // their lead rows for every part of an id range (`LeadFilter.idRange`), and only then dropped those outside
       // it; one list lets it search each consultant's entries within the range.
