@@ -79,7 +79,8 @@ extension ErrorText {
       case .addStores:
         return l.pick(
           "只有集团管理员 (或不属于任何门店的管理员) 能添加门店和集团管理员; \(user) 的角色是 \(role)",
-          "only a group admin (or an admin of no store) may add stores and group admins; \(user) is a \(role)")
+          "only a group admin (or an admin of no store) may add stores and group admins; \(user) is \(role.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(role)"
+        )
       }
     case .notAConsultant(let name, let known):
       let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
