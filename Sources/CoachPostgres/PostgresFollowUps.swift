@@ -90,7 +90,8 @@ extension PostgresStore {
 
   /// Stores follow-ups worked out from leads read at `rev`, each only where the row is still at that `rev` (a write
   /// since then cleared it and stays cleared) and the lead still exists. One transaction, a statement per 5,000 rows
-  /// (their values as one JSON parameter); returns the rows stored.
+  /// (their values as one JSON parameter); returns the rows stored. READ COMMITTED: the `rev` check is made on each
+  /// row as it is locked, which is all this needs, and readers storing what they worked out never roll back writers.
   @discardableResult
   public func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int {
     let stored: [StoredRow] = rows.compactMap { row in
@@ -103,7 +104,7 @@ extension PostgresStore {
     }
     guard !stored.isEmpty else { return 0 }
     let encoder = JSONEncoder()
-    return try write { c in
+    return try pool.transaction(isolation: "READ COMMITTED") { c in
       var written = 0
       var start = 0
       while start < stored.count {

@@ -151,6 +151,49 @@ import Testing
     #expect(try db.derivedMismatches().values.allSatisfy { $0 == 0 })
   }
 
+  /// Writes that read the lead before they write (a stage change checked by the stage machine, a topic resolved only
+  /// while open), 8 at once on one lead: exactly one of each wins and the others are refused, as one after another
+  /// would be; the history holds one churn and one resolution.
+  @Test(arguments: Engine.allCases) func readThenWriteTakesTurnsOnALead(_ engine: Engine) throws {
+    let db = try engine.open()
+    let id = try db.addLead(NewLead(name: "客户", createdAt: now), actor: nil)
+    let bury = try db.addTouch(
+      leadID: id, NewTouch(at: now, channel: .call, outcome: .reached, bury: [("装潢", .other)]), actor: nil,
+      scope: .all)
+    let topic = try #require(bury.buriedTopicIDs.first)
+    let churns = Failures()
+    let resolves = Failures()
+    let done = DispatchGroup()
+    let start = DispatchSemaphore(value: 0)
+    let (base, today) = (now, today)
+    for worker in 0..<8 {
+      done.enter()
+      Thread {
+        start.wait()
+        let at = base.addingTimeInterval(Double(60 * (worker + 1)))
+        do {
+          _ = try db.addTouch(
+            leadID: id, NewTouch(at: at, channel: .call, outcome: .reached, resolve: [topic]), actor: "w\(worker)",
+            scope: .all)
+        } catch { resolves.add("\(error)") }
+        do {
+          _ = try db.changeStage(
+            leadID: id, StageChange(to: .churned, reason: .intentDropped), now: at, today: today,
+            actor: "w\(worker)", scope: .all)
+        } catch { churns.add("\(error)") }
+        done.leave()
+      }.start()
+    }
+    for _ in 0..<8 { start.signal() }
+    done.wait()
+    #expect(resolves.all.count == 7, "\(resolves.all)")
+    #expect(churns.all.count == 7, "\(churns.all)")
+    let lead = try db.snapshot(id: id, scope: .all)
+    #expect(lead.events.filter { $0.to == .churned }.count == 1)
+    #expect(lead.topics.filter { $0.resolvedAt != nil }.count == 1)
+    #expect(lead.touches.count == 2)
+  }
+
   /// A load of the touches since a time (ranking's) gives what the whole history cut at that time gives.
   @Test(arguments: Engine.allCases) func touchesSinceATimeAreTheWholeHistoryCut(_ engine: Engine) throws {
     let db = try engine.open()
