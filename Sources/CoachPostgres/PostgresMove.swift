@@ -7,9 +7,10 @@ import Foundation
 ///
 /// Every row gets a new id here; `movedRow` keeps each (table, id there) → id here for the store, so that a second
 /// run copies only what the showroom added since (a touch on a lead already moved goes to that lead) and never a row
-/// twice. Rows without an id of their own (a lead's tags, a touch's levers) come with their lead or touch. Derived
-/// tables (`delivery`, `lastTouch`, stored follow-ups) are made by this database's triggers; browser sessions are not
-/// copied (users log in again). After the copy, each table's rows of the store are counted against the source's.
+/// twice. Rows without an id of their own (a lead's tags, a touch's levers) come with their lead or touch. The
+/// derived tables (`delivery`, `lastTouch`, stored follow-ups) are written once for the rows copied, as an import
+/// writes them (`PGStoreMover.triggers`); browser sessions are not copied (users log in again). After the copy, each
+/// table's rows of the store are counted against the source's.
 public struct StoreMove: Sendable {
   /// How one table went: rows copied now, and rows already copied by an earlier run.
   public struct Table: Sendable, Hashable {
@@ -131,10 +132,13 @@ extension PostgresStore {
       var mover = try PGStoreMover(c, storeID: storeID, storeCode: store)
       try mover.matchUsers(source)
       try mover.checkExternalIDs(source)
+      try PGImportTriggers.setAside(c, PGStoreMover.triggers)
       var tables: [StoreMove.Table] = []
       for spec in MovedTable.all {
         tables.append(try mover.copy(spec, from: source))
       }
+      try mover.writeDerived()
+      try PGImportTriggers.restore(c, PGStoreMover.triggers)
       return StoreMove(store: store, tables: tables)
     }
   }
@@ -149,6 +153,8 @@ struct PGStoreMover {
   var maps: [String: [Int64: Int64]] = [:]
   /// The ids (there) of the rows copied in this run, by table.
   var fresh: [String: Set<Int64>] = [:]
+  /// The first id (here) this run gave each table's rows: the rows copied now are those from it on.
+  var firstID: [String: Int64] = [:]
   var newMappings = PGCopyRows("movedrow", ["storeid", "tbl", "sourceid", "targetid"])
 
   init(_ c: PGConnection, storeID: Int64, storeCode: String) throws {
@@ -190,6 +196,49 @@ struct PGStoreMover {
     if !taken.isEmpty { throw CoachError.refused(.movedExternalIDsTaken(ids: taken)) }
   }
 
+  /// The row triggers the copied tables fire on insert, set aside for the move's transaction: run per row, they
+  /// upserted a `lastTouch` row and cleared a stored follow-up per touch (the 100k showroom took 437 s).
+  /// `writeDerived` does their work once, before they are put back.
+  static let triggers = [
+    ("lead", "followUp_on_lead_insert"), ("leadTag", "followUp_on_leadTag_insert"),
+    ("stageEvent", "followUp_on_stageEvent_insert"), ("stageEvent", "delivery_on_event"),
+    ("touch", "lastTouch_on_insert"), ("touch", "followUp_on_touch_insert"), ("topic", "followUp_on_topic_insert"),
+    ("snooze", "followUp_on_snooze_insert"),
+  ]
+
+  /// What the set-aside triggers would have written for the rows copied in this run: the deliveries of the stage
+  /// events, each touched lead's last touch and last contact where a copied touch is later than the one kept, a
+  /// stored follow-up row for each new lead, and the rows of leads moved before that got new history cleared.
+  func writeDerived() throws {
+    let first = { (table: String) in firstID[table] ?? Int64.max }
+    try c.execute(
+      "INSERT INTO delivery (eventId, at, model) SELECT * FROM (\(PostgresMigrations.deliveries) AND e.id >= ?) d",
+      [first("stageEvent")])
+    let columns = PostgresMigrations.lastTouchColumns
+    for kind in [0, 1] {
+      try c.execute(
+        """
+        INSERT INTO lastTouch AS kept (\(columns))
+          SELECT DISTINCT ON (leadId) leadId, \(kind), id, at, channel, outcome, nextAt, objections, actor FROM touch
+          WHERE id >= ?\(kind == 1 ? " AND " + PostgresMigrations.contact : "")
+          ORDER BY leadId, at DESC, id DESC
+        ON CONFLICT (leadId, kind) DO UPDATE SET
+          touchId = excluded.touchId, at = excluded.at, channel = excluded.channel, outcome = excluded.outcome,
+          nextAt = excluded.nextAt, objections = excluded.objections, actor = excluded.actor
+        WHERE excluded.at > kept.at OR (excluded.at = kept.at AND excluded.touchId > kept.touchId)
+        """, [first("touch")])
+    }
+    try c.execute(
+      "INSERT INTO followUp (leadId, consultantId) SELECT id, consultantId FROM lead WHERE id >= ? ON CONFLICT DO NOTHING",
+      [first("lead")])
+    try c.execute(
+      """
+      UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId < ? AND leadId IN (
+        SELECT leadId FROM touch WHERE id >= ? UNION SELECT leadId FROM stageEvent WHERE id >= ?
+        UNION SELECT leadId FROM topic WHERE id >= ? UNION SELECT leadId FROM snooze WHERE id >= ?)
+      """, [first("lead"), first("touch"), first("stageEvent"), first("topic"), first("snooze")])
+  }
+
   mutating func record(_ table: String, _ there: Int64, _ here: Int64) {
     maps[table, default: [:]][there] = here
     newMappings.int(storeID)
@@ -203,6 +252,7 @@ struct PGStoreMover {
   mutating func copy(_ spec: MovedTable, from source: AppDatabase) throws -> StoreMove.Table {
     let before = maps[spec.table]?.count ?? 0
     var ids = spec.hasID ? try PGImportIDs(c, table: spec.pgName) : nil
+    firstID[spec.table] = ids?.next
     let names = spec.columns.map { $0.name.lowercased() }
     var rows = PGCopyRows(spec.table.lowercased(), names)
     var copied = 0

@@ -67,6 +67,13 @@ struct MigrateCLITests {
     let a = try showroom.run(["lead", "show", lead, "--json"])
     let b = try group.run(["lead", "show", lead, "--json"])
     #expect(a.stdout == b.stdout && b.stdout.contains("moved later"))
+    // The derived rows were written for the copied rows (the move sets the row triggers aside): the lead's queue
+    // entry moved with its new touch, and the doctor finds nothing to rebuild.
+    #expect(try showroom.run(["next", "--json"]).stdout == (try group.run(["next", "--json"]).stdout))
+    group.user = "boss"
+    let doctor = try group.run(["doctor", "--json"])
+    #expect(doctor.status == 0, "\(doctor.stdout) \(doctor.stderr)")
+    #expect(try doctor.json()["derived"] as? [String: Int] == [:])
   }
 
   @Test func refusalsWriteNothing() throws {
