@@ -66,7 +66,7 @@ struct CoachCommand: ParsableCommand {
     if json {
       let doc = ["error": ["code": error.code, "message": message]]
       if let data = try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes]) {
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        Output.write(data + Data("\n".utf8))
       }
     }
   }

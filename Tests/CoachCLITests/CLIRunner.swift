@@ -65,8 +65,11 @@ struct CLI {
   }
 
   /// Runs `coach ARGS` with `--db`, `--now`, `--tz` (and `--as` when set) pinned through the environment.
+  /// `readerGone`: stdout is a pipe nobody reads (its read end closed before the run, as `| head` leaves it).
   @discardableResult
-  func run(_ args: [String], stdin: Data? = nil, env extra: [String: String] = [:]) throws -> Result {
+  func run(
+    _ args: [String], stdin: Data? = nil, env extra: [String: String] = [:], readerGone: Bool = false
+  ) throws -> Result {
     let p = Process()
     p.executableURL = try CLI.binary
     p.arguments = args
@@ -85,6 +88,7 @@ struct CLI {
     let err = Pipe()
     p.standardOutput = out
     p.standardError = err
+    if readerGone { try out.fileHandleForReading.close() }
     if let stdin {
       let inPipe = Pipe()
       p.standardInput = inPipe
@@ -95,7 +99,7 @@ struct CLI {
       p.standardInput = FileHandle.nullDevice
       try p.run()
     }
-    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let o = readerGone ? Data() : out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return Result(

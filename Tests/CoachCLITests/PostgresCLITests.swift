@@ -272,6 +272,22 @@ enum PostgresCLI {
     #expect(a.contains { $0.hasPrefix("import leads") && $0.contains("\"imported\" : 4") }, "\(a)")
   }
 
+  /// `coach lead list --json | head`: the reader goes away before the list is written. The run ends quietly (no
+  /// crash report on stderr): a JSON document with the broken pipe's status 141 (or killed by SIGPIPE, as other
+  /// tools are); text lines are let go as they come. On PostgreSQL, whose client sets SIGPIPE aside, the JSON
+  /// crashed with a backtrace.
+  @Test(arguments: Engine.allCases) func aReaderThatGoesAwayEndsTheRunQuietly(_ engine: Engine) throws {
+    var cli = try CLI(engine: engine)
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "周主任"
+    for args in [["lead", "list", "--json"], ["audit", "--json"], ["lead", "list"]] {
+      let r = try cli.run(args, readerGone: true)
+      let ended: [Int32] = args.last == "--json" ? [141, SIGPIPE] : [0, SIGPIPE]
+      #expect(ended.contains(r.status), "\(engine) \(args): status \(r.status)")
+      #expect(r.stderr.isEmpty, "\(engine) \(args): \(r.stderr.prefix(300))")
+    }
+  }
+
   @Test func aBadPostgresURLIsRefusedNamingWhatIsAccepted() throws {
     let cli = try CLI()
     let before = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path)

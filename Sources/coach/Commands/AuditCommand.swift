@@ -62,7 +62,7 @@ extension CoachCommand {
 
     /// Prints `data`, or writes it to `--out` and says so.
     func write(_ data: Data, env: RunEnvironment, _ file: AuditFileJSON, said: (String) -> String) throws {
-      guard let out else { return FileHandle.standardOutput.write(data) }
+      guard let out else { return Output.write(data) }
       try SafeFile.write(data, to: out)
       if env.json {
         var file = file

@@ -30,7 +30,7 @@ extension CoachCommand {
         let session = try Session.open(env)
         let exported = try ExportLeads(format: format, out: out, unmasked: unmasked).run(session)
         guard let out else {
-          if let data = exported.data { FileHandle.standardOutput.write(data) }
+          if let data = exported.data { Output.write(data) }
           return
         }
         if env.json {

@@ -90,7 +90,7 @@ extension CoachCommand.PlaybookCommand {
       let env = try RunEnvironment(global)
       let view = try PlaybookView.select(try Playbooks.load(env), section: section, id: id, today: env.today)
       guard !env.json else {
-        FileHandle.standardOutput.write(try view.json() + Data("\n".utf8))
+        Output.write(try view.json() + Data("\n".utf8))
         return
       }
       print(Output.bold("\(view.title) (\(env.language))"))

@@ -18,9 +18,22 @@ struct Output {
 
   /// Prints one JSON document on stdout.
   func json<T: Encodable>(_ value: T) throws {
-    let data = try encoder().encode(value)
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    Output.write(try encoder().encode(value) + Data("\n".utf8))
+  }
+
+  /// Writes `data` on stdout. A reader that went away (`coach lead list --json | head`) ends the run quietly with
+  /// status 141, as a broken pipe ends other tools; Foundation's `write(_:)` crashed with a backtrace instead, once
+  /// the PostgreSQL client had set SIGPIPE aside. Any other failure (a full disk) is said, status 74.
+  static func write(_ data: Data) {
+    do {
+      try FileHandle.standardOutput.write(contentsOf: data)
+    } catch {
+      let cause = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError) ?? (error as NSError)
+      if cause.domain == NSPOSIXErrorDomain && cause.code == Int(EPIPE) { exit(141) }
+      let message = "coach: the output could not be written: \(cause.localizedDescription)\n"
+      FileHandle.standardError.write(Data(message.utf8))
+      exit(74)
+    }
   }
 
   func line(_ text: String = "") { print(text) }
