@@ -15,6 +15,23 @@ extension PostgresStore {
     """
   private static let codeList = ActionCode.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
+  /// The condition on `followUp f` alone that selects the rows of `filter`'s leads, by the consultant each row
+  /// carries (`AppDatabase.ownerCondition`): for a filter of a scope only, when the scope has as many rows as leads
+  /// (always, unless a write went around the triggers: then the lead table is asked). The queue's reads then run on
+  /// the follow-up indexes alone: `coach next` at 100k leads spent 27 and 10 ms of the server's time joining a
+  /// consultant's 2,500 leads to a scan of every stored follow-up.
+  static func ownerCondition(_ filter: LeadFilter, _ c: PGConnection) throws -> (String, [any PGArg])? {
+    guard filter.isScopeOnly else { return nil }
+    let (owner, ownerArgs) = PGFilter.scope(filter.scope, on: "f.consultantId")
+    let (condition, args) = PGFilter.condition(filter)
+    let counts = try c.rows(
+      "SELECT (SELECT count(*) FROM lead l WHERE \(condition)), (SELECT count(*) FROM followUp f WHERE \(owner))",
+      args + ownerArgs
+    ).first
+    guard let counts, try counts.get(0, Int64.self) == counts.get(1, Int64.self) else { return nil }
+    return (owner, ownerArgs)
+  }
+
   /// The leads of `filter` with their stored follow-ups: `.stale` those whose row does not hold at `now` (the rest
   /// are either quiet or found by `heldDueFollowUps`), `.all` every lead. Unordered.
   public func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws
@@ -22,17 +39,24 @@ extension PostgresStore {
   {
     let (condition, args) = PGFilter.condition(filter)
     let t = now.timeIntervalSince1970
-    let columns = "l.id, f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
-    let sql =
-      need == .all
-      ? "SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(condition)"
-      : """
-      SELECT \(columns) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
-      WHERE \(condition) AND NOT \(Self.holdsSQL)
-      """
-    let arguments: [any PGArg] = need == .all ? args : args + [fingerprint, t, t]
+    let fields = "f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
     return try read { c in
-      try c.rows(sql, arguments).map { row -> FollowUpRow in
+      let sql: String
+      let arguments: [any PGArg]
+      if need == .all {
+        sql = "SELECT l.id, \(fields) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(condition)"
+        arguments = args
+      } else if let (owner, ownerArgs) = try Self.ownerCondition(filter, c) {
+        sql = "SELECT f.leadId, \(fields) FROM followUp f WHERE \(owner) AND NOT \(Self.holdsSQL)"
+        arguments = ownerArgs + [fingerprint, t, t]
+      } else {
+        sql = """
+          SELECT l.id, \(fields) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
+          WHERE \(condition) AND NOT \(Self.holdsSQL)
+          """
+        arguments = args + [fingerprint, t, t]
+      }
+      return try c.rows(sql, arguments).map { row -> FollowUpRow in
         let id = try row.get(0, Int64.self)
         let rev = try row.int(1) ?? 0
         guard let playbook = try row.text(2), playbook == fingerprint, let asOf = try row.double(3) else {
@@ -61,15 +85,19 @@ extension PostgresStore {
   public func heldDueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String, offset: Int, limit: Int) throws
     -> [HeldDue]
   {
-    let (condition, args) = PGFilter.condition(filter)
     let t = now.timeIntervalSince1970
-    let sql = """
-      SELECT f.leadId, f.bound FROM lead l JOIN followUp f ON f.leadId = l.id
-      WHERE \(condition) AND f.code IS NOT NULL AND \(Self.holdsSQL)
-      ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
-      """
     return try read { c in
-      try c.rows(sql, args + [fingerprint, t, t, Int64(limit), Int64(offset)]).map {
+      var (condition, args) = PGFilter.condition(filter)
+      var from = "lead l JOIN followUp f ON f.leadId = l.id"
+      if let (owner, ownerArgs) = try Self.ownerCondition(filter, c) {
+        (condition, args, from) = (owner, ownerArgs, "followUp f")
+      }
+      let sql = """
+        SELECT f.leadId, f.bound FROM \(from)
+        WHERE \(condition) AND f.code IS NOT NULL AND \(Self.holdsSQL)
+        ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
+        """
+      return try c.rows(sql, args + [fingerprint, t, t, Int64(limit), Int64(offset)]).map {
         HeldDue(leadID: try $0.get(0, Int64.self), bound: try $0.double(1) ?? 0)
       }
     }

@@ -9,21 +9,22 @@ extension Array: PGArg where Element == Int64 {
 
 /// The lead query's condition on `lead l` with its arguments, as `LeadFilter.condition` says on SQLite.
 enum PGFilter {
-  static func scope(_ scope: Scope) -> (String, [any PGArg]) {
+  /// The scope's condition on the consultant column `column` (the lead's, or a stored follow-up's copy of it).
+  static func scope(_ scope: Scope, on column: String = "l.consultantId") -> (String, [any PGArg]) {
     switch scope {
     case .all: return ("TRUE", [])
-    case .own(let id): return ("l.consultantId = ?", [id])
+    case .own(let id): return ("\(column) = ?", [id])
     case .store(let store):
-      return ("l.consultantId IN (SELECT id FROM \"user\" WHERE storeId = ?)", [store])
+      return ("\(column) IN (SELECT id FROM \"user\" WHERE storeId = ?)", [store])
     case .team(let team, let id, let store):
-      guard let team else { return ("l.consultantId = ?", [id]) }
+      guard let team else { return ("\(column) = ?", [id]) }
       if let store {
         return (
-          "l.consultantId IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ? AND storeId = ?)",
+          "\(column) IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ? AND storeId = ?)",
           [id, team, store]
         )
       }
-      return ("l.consultantId IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ?)", [id, team])
+      return ("\(column) IN (SELECT ?::bigint UNION SELECT id FROM \"user\" WHERE team = ?)", [id, team])
     }
   }
 
@@ -227,18 +228,50 @@ enum PGLeadLoader {
       return
     }
     for i in leads.indices { leads[i].touchesSince = since }
-    for contactOnly in [false, true] {
+    var searched = ids
+    if !filter.withNotes {
+      // Leads whose last touch lies before `since` (nearly all when it is now) take their last touch and last
+      // contact from `lastTouch`, as on SQLite; only the others are searched for below. Searching every lead's
+      // touches backwards cost `alerts --team` at 100k leads about 60 ms of the server's time per 2,500 leads.
+      var kept: [Int64: (last: Touch?, contact: Touch?)] = [:]
+      for row in try c.rows(
+        """
+        SELECT leadId, touchId, at, channel, outcome, NULL::text, objections, nextAt, actor, kind
+        FROM lastTouch WHERE leadId = ANY(?)
+        """, [ids])
+      {
+        let lead = try row.get(0, Int64.self)
+        if try row.get(9, Int64.self) == 0 {
+          kept[lead, default: (nil, nil)].last = try touch(row)
+        } else {
+          kept[lead, default: (nil, nil)].contact = try touch(row)
+        }
+      }
+      searched = []
+      for (lead, touches) in kept {
+        guard let last = touches.last, let i = position[lead] else { continue }
+        guard last.at < since else {
+          searched.append(lead)
+          continue
+        }
+        if let contact = touches.contact { leads[i].touches.append(contact) }
+        if last.id != touches.contact?.id { leads[i].touches.append(last) }
+      }
+    }
+    if !searched.isEmpty {
+      for contactOnly in [false, true] {
+        try add(
+          try c.rows(
+            """
+            SELECT t.* FROM unnest(?::bigint[]) AS ids(id) CROSS JOIN LATERAL (
+              SELECT \(columns) FROM touch WHERE leadId = ids.id AND at < ?
+              \(contactOnly ? "AND " + PostgresMigrations.contact : "") ORDER BY at DESC, id DESC LIMIT 1) t
+            """, [searched, since]), once: true)
+      }
       try add(
         try c.rows(
-          """
-          SELECT t.* FROM unnest(?::bigint[]) AS ids(id) CROSS JOIN LATERAL (
-            SELECT \(columns) FROM touch WHERE leadId = ids.id AND at < ?
-            \(contactOnly ? "AND " + PostgresMigrations.contact : "") ORDER BY at DESC, id DESC LIMIT 1) t
-          """, [ids, since]), once: true)
+          "SELECT \(columns) FROM touch WHERE leadId = ANY(?) AND at >= ? ORDER BY leadId, at, id", [searched, since]))
     }
-    try add(
-      try c.rows(
-        "SELECT \(columns) FROM touch WHERE leadId = ANY(?) AND at >= ? ORDER BY leadId, at, id", [ids, since]))
     for i in leads.indices { leads[i].touches.sort { ($0.at, $0.id) < ($1.at, $1.id) } }
     try loadLevers(c, ids, position, into: &leads)
   }

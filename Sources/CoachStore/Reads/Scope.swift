@@ -86,7 +86,9 @@ public struct LeadFilter: Sendable {
   }
 
   /// Whether only the scope limits the leads (no stage, consultant, id list, range or limit).
-  var isScopeOnly: Bool { stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil }
+  package var isScopeOnly: Bool {
+    stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil
+  }
 
   /// SQL condition on `lead l` with its arguments.
   var condition: (sql: String, arguments: StatementArguments) {
