@@ -214,20 +214,7 @@ struct PGStoreMover {
     try c.execute(
       "INSERT INTO delivery (eventId, at, model) SELECT * FROM (\(PostgresMigrations.deliveries) AND e.id >= ?) d",
       [first("stageEvent")])
-    let columns = PostgresMigrations.lastTouchColumns
-    for kind in [0, 1] {
-      try c.execute(
-        """
-        INSERT INTO lastTouch AS kept (\(columns))
-          SELECT DISTINCT ON (leadId) leadId, \(kind), id, at, channel, outcome, nextAt, objections, actor FROM touch
-          WHERE id >= ?\(kind == 1 ? " AND " + PostgresMigrations.contact : "")
-          ORDER BY leadId, at DESC, id DESC
-        ON CONFLICT (leadId, kind) DO UPDATE SET
-          touchId = excluded.touchId, at = excluded.at, channel = excluded.channel, outcome = excluded.outcome,
-          nextAt = excluded.nextAt, objections = excluded.objections, actor = excluded.actor
-        WHERE excluded.at > kept.at OR (excluded.at = kept.at AND excluded.touchId > kept.touchId)
-        """, [first("touch")])
-    }
+    try PGTouchImport.keepLastTouches(c, from: first("touch"))
     try c.execute(
       "INSERT INTO followUp (leadId, consultantId) SELECT id, consultantId FROM lead WHERE id >= ? ON CONFLICT DO NOTHING",
       [first("lead")])

@@ -76,6 +76,19 @@ final class PGTouchImport {
   /// imported touch is later than the one kept (the insert trigger's own rule), clears the touched leads' stored follow-ups, and puts the triggers back.
   func finish() throws {
     try flush()
+    try Self.keepLastTouches(c, from: firstTouch)
+    try c.execute(
+      """
+      UPDATE followUp SET asOf = NULL, rev = rev + 1
+        WHERE leadId IN (SELECT DISTINCT leadId FROM touch WHERE id >= ?)
+      """, [firstTouch])
+    try PGImportTriggers.restore(c, Self.triggers)
+  }
+
+  /// Each lead's `lastTouch` rows (its last touch, its last contact) for the touches of ids from `first` on (written
+  /// with the triggers set aside, by an import or a move), where such a touch is later than the one kept: the
+  /// insert trigger's own rule, once for all.
+  static func keepLastTouches(_ c: PGConnection, from first: Int64) throws {
     let columns = PostgresMigrations.lastTouchColumns
     for kind in [0, 1] {
       try c.execute(
@@ -88,14 +101,8 @@ final class PGTouchImport {
           touchId = excluded.touchId, at = excluded.at, channel = excluded.channel, outcome = excluded.outcome,
           nextAt = excluded.nextAt, objections = excluded.objections, actor = excluded.actor
         WHERE excluded.at > kept.at OR (excluded.at = kept.at AND excluded.touchId > kept.touchId)
-        """, [firstTouch])
+        """, [first])
     }
-    try c.execute(
-      """
-      UPDATE followUp SET asOf = NULL, rev = rev + 1
-        WHERE leadId IN (SELECT DISTINCT leadId FROM touch WHERE id >= ?)
-      """, [firstTouch])
-    try PGImportTriggers.restore(c, Self.triggers)
   }
 
   /// Moves the touch sequence past the ids this import gave (before the commit, never for a rollback).
