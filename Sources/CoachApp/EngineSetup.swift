@@ -83,7 +83,7 @@ package enum EngineSetup {
       }
       part.idRange = first...last
       let wanted = Set(ids)
-      return evaluate(try db.snapshots(part).filter { Int64($0.id).map(wanted.contains) ?? false })
+      return evaluate(try db.snapshots(part).filter { wanted.contains($0.id.rawValue) })
     }
   }
 }

@@ -92,8 +92,8 @@ package struct FollowUpIndex {
       for lead in leads {
         let (action, stored) = FollowUpEngine.rankedState(for: lead, in: ranking)
         if let action, action.isDue(at: ranking.now) { due.append(DueCandidate(lead: lead, action: action)) }
-        if let stored, let id = Int64(lead.id), let rev = revs[id] {
-          rows.append(FollowUpRow(leadID: id, rev: rev, stored: stored))
+        if let stored, let rev = revs[lead.id.rawValue] {
+          rows.append(FollowUpRow(leadID: lead.id.rawValue, rev: rev, stored: stored))
         }
       }
       return [Replayed(due: FollowUpEngine.mostUrgentCandidates(due, limit: limit), rows: rows)]
@@ -118,9 +118,9 @@ package struct FollowUpIndex {
     let fingerprint = FollowUpFingerprint.of(ctx.playbook, zone: ctx.zone)
     let rows = try session.db.followUps(
       LeadFilter(scope: session.scope), need: .all, now: ctx.now, fingerprint: fingerprint)
-    var stored: [String: StoredFollowUp] = [:]
+    var stored: [LeadID: StoredFollowUp] = [:]
     for row in rows {
-      if let s = row.stored, s.holds(at: ctx.now) { stored[String(row.leadID)] = s }
+      if let s = row.stored, s.holds(at: ctx.now) { stored[LeadID(row.leadID)] = s }
     }
     return actions.filter { lead, action in
       guard let s = stored[lead.id] else { return false }

@@ -3,7 +3,7 @@ import Foundation
 
 /// A lead's fields as the contract's JSON (snake_case), phone masked unless shown in full.
 package struct LeadJSON: Encodable {
-  let id: String
+  let id: LeadID
   let external_id: String?
   let name: String
   let phone: String?

@@ -166,7 +166,7 @@ extension PostgresStore {
       ).map { row in
         RecordedPhrasing(
           code: try row.get(0, String.self), text: try row.get(1, String.self), at: try row.get(2, Date.self),
-          leadID: String(try row.get(3, Int64.self)))
+          leadID: LeadID(try row.get(3, Int64.self)))
       }
     }
   }

@@ -55,7 +55,7 @@ extension PostgresStore {
     try read { c in try PGLeadLoader.load(c, filter) }
   }
 
-  public func snapshot(id: String, scope: Scope) throws -> LeadSnapshot {
+  public func snapshot(id: LeadID, scope: Scope) throws -> LeadSnapshot {
     try read { c in try PGLeadLoader.one(c, id: id, scope: scope) }
   }
 
@@ -92,20 +92,13 @@ extension PostgresStore {
 
 /// Reads leads and their children in a handful of set-based queries (`LeadLoader` on SQLite).
 enum PGLeadLoader {
-  static func parseID(_ id: String) throws -> Int64 {
-    guard let n = Int64(id.trimmingCharacters(in: .whitespaces)), n > 0 else {
-      throw CoachError.refused(.badLeadID(id: id))
-    }
-    return n
-  }
-
-  static func one(_ c: PGConnection, id: String, scope: Scope) throws -> LeadSnapshot {
-    let n = try parseID(id)
+  static func one(_ c: PGConnection, id: LeadID, scope: Scope) throws -> LeadSnapshot {
+    let n = id.rawValue
     if let lead = try load(c, LeadFilter(scope: scope, leadIDs: [n])).first { return lead }
     if try c.scalar("SELECT 1 FROM lead WHERE id = ?", [n], as: Int32.self) != nil {
-      throw CoachError.refused(.notYourLead(id: id))
+      throw CoachError.refused(.notYourLead(id: id.description))
     }
-    throw CoachError.refused(.unknownLead(id: id))
+    throw CoachError.refused(.unknownLead(id: id.description))
   }
 
   static func load(_ c: PGConnection, _ filter: LeadFilter) throws -> [LeadSnapshot] {
@@ -131,7 +124,7 @@ enum PGLeadLoader {
       if filter.withProfile { customerOf[try row.get(8, Int64.self), default: []].append(leads.count) }
       leads.append(
         LeadSnapshot(
-          id: String(id), externalID: try row.text(1), name: try row.get(9, String.self), phone: try row.text(10),
+          id: LeadID(id), externalID: try row.text(1), name: try row.get(9, String.self), phone: try row.text(10),
           wechat: try row.text(11), email: try row.text(12), gender: try row.text(13),
           birthday: try row.text(14).flatMap(LocalDate.init), city: try row.text(15), source: try row.text(2),
           consultant: try row.text(16), model: try row.text(3), grade: try row.text(4).flatMap(Grade.init(rawValue:)),

@@ -12,27 +12,26 @@ extension PostgresStore {
   /// writes to the same lead take turns and each reads what the one before it committed. 20 writers × 500 touches
   /// as SERIALIZABLE transactions spent most of their time rolling back: a lead's touches, read whole, soon made
   /// the server's predicate locks coarse (page, then table), and every writer conflicted with every other.
-  func writeLead<T>(_ leadID: String, _ body: (PGConnection) throws -> T) throws -> T {
-    let id = try PGLeadLoader.parseID(leadID)
-    return try pool.transaction(isolation: "READ COMMITTED") { c in
-      try c.execute("SELECT 1 FROM lead WHERE id = ? FOR NO KEY UPDATE", [id])
+  func writeLead<T>(_ leadID: LeadID, _ body: (PGConnection) throws -> T) throws -> T {
+    try pool.transaction(isolation: "READ COMMITTED") { c in
+      try c.execute("SELECT 1 FROM lead WHERE id = ? FOR NO KEY UPDATE", [leadID.rawValue])
       return try body(c)
     }
   }
 
-  public func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool) throws -> String {
+  public func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool) throws -> LeadID {
     try write { c in
       if !allowDuplicatePhone, let phone = lead.phone, let existing = try PGLeadWriter.leadID(c, withPhone: phone) {
-        throw CoachError.refused(.duplicatePhone(phone: phone, leadID: String(existing)))
+        throw CoachError.refused(.duplicatePhone(phone: phone, leadID: LeadID(existing)))
       }
-      return String(try PGLeadWriter.insert(c, lead, actor: actor))
+      return LeadID(try PGLeadWriter.insert(c, lead, actor: actor))
     }
   }
 
-  public func editLead(id leadID: String, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws {
+  public func editLead(id leadID: LeadID, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws {
     try writeLead(leadID) { c in
       let lead = try PGLeadLoader.one(c, id: leadID, scope: scope)
-      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      let id = lead.id.rawValue
       if let eta = edit.eta {
         guard lead.stage == .deposit || lead.stage == .waitingForDelivery else {
           throw CoachError.refused(.etaNotApplicable(leadID: leadID, stage: lead.stage))
@@ -84,10 +83,10 @@ extension PostgresStore {
     }
   }
 
-  public func addTouch(leadID: String, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult {
+  public func addTouch(leadID: LeadID, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult {
     try writeLead(leadID) { c in
       let lead = try PGLeadLoader.one(c, id: leadID, scope: scope)
-      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      let id = lead.id.rawValue
       for topicID in touch.resolve {
         guard let topic = lead.topics.first(where: { $0.id == topicID }) else {
           let open = lead.topics.filter(\.isOpen).map { String($0.id) }
@@ -122,12 +121,12 @@ extension PostgresStore {
   }
 
   public func changeStage(
-    leadID: String, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope
+    leadID: LeadID, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope
   ) throws -> StageEvent {
     try writeLead(leadID) { c in
       let lead = try PGLeadLoader.one(c, id: leadID, scope: scope)
       let event = try StageMachine.apply(change, from: lead.stage, at: now, today: today, actor: actor)
-      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      let id = lead.id.rawValue
       try PGLeadWriter.insertEvent(c, leadID: id, event)
       try c.execute(
         "UPDATE lead SET stage = ?, model = COALESCE(?, model), updatedAt = ? WHERE id = ?",
@@ -166,11 +165,11 @@ extension PostgresStore {
   }
 
   public func snooze(
-    leadID: String, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope
+    leadID: LeadID, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope
   ) throws -> Snooze {
     try writeLead(leadID) { c in
       let lead = try PGLeadLoader.one(c, id: leadID, scope: scope)
-      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      let id = lead.id.rawValue
       if let holding = lead.snooze(at: now, in: zone) {
         try c.execute("UPDATE snooze SET clearedAt = ?, clearedBy = ? WHERE id = ?", [now, actor, holding.id])
       }
@@ -181,7 +180,7 @@ extension PostgresStore {
     }
   }
 
-  public func clearSnooze(leadID: String, actor: String?, now: Date, zone: TimeZone, scope: Scope) throws -> Snooze {
+  public func clearSnooze(leadID: LeadID, actor: String?, now: Date, zone: TimeZone, scope: Scope) throws -> Snooze {
     try writeLead(leadID) { c in
       let lead = try PGLeadLoader.one(c, id: leadID, scope: scope)
       guard var holding = lead.snooze(at: now, in: zone) else { throw CoachError.refused(.notSnoozed(leadID: lead.id)) }
@@ -221,7 +220,7 @@ extension PostgresStore {
       }
       for lead in dataset.leads {
         var fields = lead.fields
-        fields.externalID = lead.externalID ?? lead.id
+        fields.externalID = lead.externalID ?? lead.id.description
         let new = NewLead(fields, consultantID: lead.consultant.flatMap { userIDs[$0] }, createdAt: lead.createdAt)
         let leadID = try PGLeadWriter.insert(c, new, actor: lead.consultant, events: lead.events)
         var touchIDs: [Int64: Int64] = [:]

@@ -15,7 +15,7 @@ public protocol CoachDataStore: Sendable {
   /// Every lead the filter selects, with its history (touches as the filter asks), in id order.
   func snapshots(_ filter: LeadFilter) throws -> [LeadSnapshot]
   /// One lead the scope may see, with its whole history.
-  func snapshot(id: String, scope: Scope) throws -> LeadSnapshot
+  func snapshot(id: LeadID, scope: Scope) throws -> LeadSnapshot
   /// The ids the filter selects, ascending.
   func leadIDs(_ filter: LeadFilter) throws -> [Int64]
   /// The filter's ids cut into ranges of about `size` leads, for loading part by part.
@@ -34,18 +34,18 @@ public protocol CoachDataStore: Sendable {
   func clearFollowUps() throws
 
   // MARK: Leads: writing
-  func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool) throws -> String
-  func editLead(id leadID: String, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws
-  func addTouch(leadID: String, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult
+  func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool) throws -> LeadID
+  func editLead(id leadID: LeadID, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws
+  func addTouch(leadID: LeadID, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult
   func changeStage(
-    leadID: String, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope
+    leadID: LeadID, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope
   ) throws -> StageEvent
   func reassignLeads(from: String, to: String, acting: User?, now: Date) throws -> Reassignment
   /// Holds a lead's sales follow-ups until `until` (recorded with who, when and why; lifts the snooze holding it).
-  func snooze(leadID: String, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope)
+  func snooze(leadID: LeadID, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope)
     throws -> Snooze
   /// Lifts the snooze holding a lead at `now` (refused when none does).
-  func clearSnooze(leadID: String, actor: String?, now: Date, zone: TimeZone, scope: Scope) throws -> Snooze
+  func clearSnooze(leadID: LeadID, actor: String?, now: Date, zone: TimeZone, scope: Scope) throws -> Snooze
   func reassignments() throws -> [Reassignment]
   func importLeads(
     from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,
@@ -92,7 +92,7 @@ public protocol CoachDataStore: Sendable {
 }
 
 extension CoachDataStore {
-  public func addLead(_ lead: NewLead, actor: String?) throws -> String {
+  public func addLead(_ lead: NewLead, actor: String?) throws -> LeadID {
     try addLead(lead, actor: actor, allowDuplicatePhone: true)
   }
 

@@ -28,7 +28,7 @@ import Testing
     var env: RunEnvironment
     var rng: SplitMix64
     var users: [User]
-    var leadIDs: [String]
+    var leadIDs: [LeadID]
 
     init(seed: UInt64, leads: Int, engine: String = "sqlite") throws {
       let dir = try TempFolder.make(prefix: "coach-followup-index")
@@ -50,7 +50,7 @@ import Testing
         DemoData.generate(now: FollowUpIndexTests.start, zone: zone, seed: seed, leads: leads), now: env.now)
       rng = SplitMix64(seed: seed)
       users = try db.users()
-      leadIDs = try db.leadIDs(LeadFilter(scope: .all)).map(String.init)
+      leadIDs = try db.leadIDs(LeadFilter(scope: .all)).map { LeadID($0) }
     }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
@@ -257,7 +257,7 @@ import Testing
     let session = Session(env: world.env, db: world.db, acting: consultant)
     let replay = try NextQueue.build(session, limit: 60, lead: nil, replayingAll: true).queue.map(\.leadID)
     #expect(try NextQueue.build(session, limit: 60, lead: nil).queue.map(\.leadID) == replay)
-    let first = try #require(replay.first.flatMap { Int64($0) })
+    let first = try #require(replay.first?.rawValue)
     try (world.db as! AppDatabase).writer.write {
       try $0.execute(sql: "DELETE FROM followUp WHERE leadId = ?", arguments: [first])
     }

@@ -27,7 +27,7 @@ struct RouteShop {
   let db: AppDatabase
   let settings: ServerSettings
   /// Lead ids by their consultant: alice, bob, carl.
-  private(set) var leads: [String: String] = [:]
+  private(set) var leads: [String: LeadID] = [:]
   /// Each user's session cookie value and CSRF token.
   private(set) var sessions: [String: (cookie: String, csrf: String)] = [:]
 
@@ -63,7 +63,7 @@ struct RouteShop {
     buildApplication(settings, db: db, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
   }
 
-  func lead(_ consultant: String) -> String { leads[consultant] ?? "" }
+  func lead(_ consultant: String) -> String { leads[consultant]?.description ?? "" }
 
   /// One request as `user` (nil: nobody). A change carries the user's CSRF token unless `csrf` is false: in the
   /// header for the API, as the form's `csrf_token` field for a page's form.

@@ -35,7 +35,7 @@ import Testing
     let writes = Task.detached {
       for i in 0..<200 {
         _ = try other.addTouch(
-          leadID: "1", NewTouch(at: at, channel: .sms, outcome: .reached, note: "w\(i)"), actor: nil, scope: .all)
+          leadID: 1, NewTouch(at: at, channel: .sms, outcome: .reached, note: "w\(i)"), actor: nil, scope: .all)
       }
     }
     var last = 0

@@ -25,7 +25,7 @@ import Testing
     // Snoozes on every seventh lead, so their table is read both ways too.
     for id in stride(from: 1, through: 300, by: 7) {
       _ = try? db.snooze(
-        leadID: String(id), until: LocalDate(Self.now, in: Self.zone).adding(days: 5), reason: "r", actor: nil,
+        leadID: LeadID(Int64(id)), until: LocalDate(Self.now, in: Self.zone).adding(days: 5), reason: "r", actor: nil,
         now: Self.now, zone: Self.zone, scope: .all)
     }
     func filter(_ ids: [Int64]?, range: ClosedRange<Int64>? = nil) -> LeadFilter {
@@ -39,7 +39,7 @@ import Testing
     }
     let all = try db.snapshots(filter(nil, range: 1...Int64.max))
     #expect(all.count == 300)
-    let ids = all.compactMap { Int64($0.id) }
+    let ids = all.map(\.id.rawValue)
     #expect(ChildCondition(ids).isRange)
     #expect(all.contains { !$0.snoozes.isEmpty } && all.contains { !$0.topics.isEmpty })
     let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

@@ -33,7 +33,7 @@ import Testing
     let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
     var rng = SplitMix64(seed: 11)
     func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
-    var ids: [String] = []
+    var ids: [LeadID] = []
     for i in 0..<80 {
       let created = t0.addingTimeInterval(-Double(rng.next() % 200) * 86_400)
       ids.append(try db.addLead(NewLead(name: "客户\(i)", model: pick(Self.models), createdAt: created), actor: nil))

@@ -75,7 +75,7 @@ import Testing
     let ids = try models.enumerated().map { i, model in
       try db.addLead(NewLead(name: "客户\(i)", model: model, createdAt: t0), actor: nil)
     }
-    #expect(ids == ["1", "2", "3", "4", "5", "6"])
+    #expect(ids == [1, 2, 3, 4, 5, 6])
     let touches: [(Int, Double, Outcome, Bool)] = [
       (0, 5, .reached, true), (0, 2, .noAnswer, false), (0, 5, .noAnswer, true), (1, 1, .visited, false),
       (1, 3, .declined, false), (2, 4, .noAnswer, true), (2, 4, .noAnswer, false), (3, 2, .declined, false),

@@ -30,9 +30,9 @@ import Testing
     #expect(LeadIDSet().json == "[]")
   }
 
-  func seeded() throws -> (AppDatabase, [String]) {
+  func seeded() throws -> (AppDatabase, [LeadID]) {
     let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
-    var ids: [String] = []
+    var ids: [LeadID] = []
     for i in 0..<20 {
       ids.append(try db.addLead(NewLead(externalID: "E\(i)", name: "客户\(i)", createdAt: t0), actor: nil))
     }
@@ -46,11 +46,11 @@ import Testing
     return (db, ids)
   }
 
-  func followUps(_ db: AppDatabase) throws -> [String: (rev: Int64, cleared: Bool)] {
+  func followUps(_ db: AppDatabase) throws -> [LeadID: (rev: Int64, cleared: Bool)] {
     try db.writer.read { db in
-      var out: [String: (rev: Int64, cleared: Bool)] = [:]
+      var out: [LeadID: (rev: Int64, cleared: Bool)] = [:]
       for row in try Row.fetchAll(db, sql: "SELECT leadId, rev, asOf IS NULL AS cleared FROM followUp") {
-        out["\(row["leadId"] as Int64)"] = (row["rev"], row["cleared"])
+        out[row["leadId"] as LeadID] = (row["rev"], row["cleared"])
       }
       return out
     }
@@ -62,7 +62,7 @@ import Testing
     var rng = SplitMix64(seed: 12)
     let outcomes = ["reached", "no_answer", "declined", "visited"]
     var csv = "lead_external_id,at,channel,outcome\n"
-    var touched = Set<String>()
+    var touched = Set<LeadID>()
     for _ in 0..<300 {
       let k = Int(rng.next() % 12)
       touched.insert(ids[k])

@@ -42,7 +42,7 @@ import Testing
     var rng = SplitMix64(seed: 23)
     func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
     let outcomes: [Outcome] = [.reached, .noAnswer, .noAnswer, .declined, .visited]
-    var ids: [String] = []
+    var ids: [LeadID] = []
     for i in 0..<40 { ids.append(try db.addLead(NewLead(name: "客户\(i)", createdAt: t0), actor: nil)) }
     var edits = 0
     for step in 0..<1_500 {
@@ -103,7 +103,7 @@ import Testing
     for i in 0..<30 { csv += "E\(i),客户\(i),138000\(String(format: "%05d", i))\n" }
     _ = try db.importLeads(
       from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: zone), strict: false, now: t0, actor: nil)
-    let ids = try db.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM lead ORDER BY id") }
+    let ids = try db.writer.read { db in try LeadID.fetchAll(db, sql: "SELECT id FROM lead ORDER BY id") }
     // Touches already there, some later than the imported ones, some earlier.
     for (k, id) in ids.enumerated() where k % 3 == 0 {
       _ = try db.addTouch(

@@ -102,7 +102,7 @@ import Testing
     filter.idRange = 2...5
     let found = try plans(db) { db in
       let leads = try LeadLoader.load(db, filter)
-      #expect(leads.map(\.id) == ["3", "5"])
+      #expect(leads.map(\.id) == [3, 5])
     }
     let leadLines = found.filter { $0.sql.contains("FROM lead l") }.flatMap(\.plan).filter { $0.contains(" l ") }
     #expect(
@@ -138,7 +138,7 @@ import Testing
 
   @Test func oneLeadIsSearchedNotScanned() throws {
     let db = try makeDB()
-    let found = try plans(db) { db in _ = try LeadLoader.one(db, id: "2", scope: .all) }
+    let found = try plans(db) { db in _ = try LeadLoader.one(db, id: 2, scope: .all) }
     #expect(fullScans(found).isEmpty, "\(fullScans(found))")
   }
 

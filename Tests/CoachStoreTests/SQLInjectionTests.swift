@@ -52,9 +52,10 @@ import Testing
     let db = try AppDatabase.inMemory()
     _ = try db.addLead(NewLead(name: "王芳", phone: "13812345678", createdAt: now), actor: nil)
     for id in ["1 OR 1=1", "1; DROP TABLE lead", "0x1", "' OR ''='", "-1", "99999999999999999999999"] {
-      #expect(throws: CoachError.self) { try db.snapshot(id: id, scope: .all) }
+      #expect(throws: CoachError.self) { try db.snapshot(id: try LeadID.typed(id), scope: .all) }
       #expect(throws: CoachError.self) {
-        try db.addTouch(leadID: id, NewTouch(at: now, channel: .call, outcome: .reached), actor: nil, scope: .all)
+        try db.addTouch(
+          leadID: try LeadID.typed(id), NewTouch(at: now, channel: .call, outcome: .reached), actor: nil, scope: .all)
       }
     }
     #expect(try db.leadCount() == 1)

@@ -51,7 +51,7 @@ import Testing
     let db = try engine.open()
     for i in 1...12 { _ = try db.addLead(NewLead(name: "客户\(i)", createdAt: now), actor: nil) }
     let ids = try db.snapshots(LeadFilter(scope: .all)).map(\.id)
-    #expect(ids == (1...12).map(String.init))
+    #expect(ids == (1...12).map { LeadID(Int64($0)) })
     #expect(try db.leadIDs(LeadFilter(scope: .all)) == Array(1...12))
     #expect(try db.leadIDRanges(LeadFilter(scope: .all), size: 5).flatMap { Array($0) } == Array(1...12))
   }

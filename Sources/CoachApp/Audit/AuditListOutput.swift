@@ -4,7 +4,7 @@ import Foundation
 /// `coach audit --list KIND --json` (CONTRACT.md): the follow-ups behind one figure.
 package struct AuditListJSON: Encodable {
   struct Item: Encodable {
-    let lead_id: String
+    let lead_id: LeadID
     let consultant: String
     let action: String
     let due_at: Date
@@ -59,7 +59,9 @@ package struct AuditListText {
     ]
     var t = TextTable(columns: headers.map { TextTable.Column(labels[$0]) })
     for f in report.listed {
-      t.addRow([f.leadID, f.consultant, labels.action(f.code), time(f.dueAt), time(f.deadline), time(f.fulfilledAt)])
+      t.addRow([
+        f.leadID.description, f.consultant, labels.action(f.code), time(f.dueAt), time(f.deadline), time(f.fulfilledAt),
+      ])
     }
     out += "\n" + t.render(color: color)
     return out
@@ -69,7 +71,7 @@ package struct AuditListText {
     if list == .snoozes { return snoozeCSV(zone: zone) }
     let iso = { (d: Date?) in d.map { TimeParsing.iso($0, zone: zone) } ?? "" }
     let rows = report.listed.map { f in
-      [f.leadID, f.consultant, f.code.rawValue, iso(f.dueAt), iso(f.deadline), iso(f.fulfilledAt)]
+      [f.leadID.description, f.consultant, f.code.rawValue, iso(f.dueAt), iso(f.deadline), iso(f.fulfilledAt)]
     }
     return CSVWriter.render(
       [["lead_id", "consultant", "action", "due_at", "deadline", "fulfilled_at"]] + rows, lineEnding: .crlf, bom: true)
@@ -90,7 +92,9 @@ extension AuditListText {
     var t = TextTable(columns: headers.map { TextTable.Column(labels[$0]) })
     for s in report.snoozed {
       let z = s.snooze
-      t.addRow([s.leadID, s.consultant, z.until.description, z.reason, z.actor ?? "", time(z.at), time(z.clearedAt)])
+      t.addRow([
+        s.leadID.description, s.consultant, z.until.description, z.reason, z.actor ?? "", time(z.at), time(z.clearedAt),
+      ])
     }
     out += "\n" + t.render(color: color)
     return out
@@ -101,7 +105,8 @@ extension AuditListText {
     let iso = { (d: Date?) in d.map { TimeParsing.iso($0, zone: zone) } ?? "" }
     let rows = report.snoozed.map { s in
       [
-        s.leadID, s.consultant, s.snooze.until.description, s.snooze.reason, s.snooze.actor ?? "", iso(s.snooze.at),
+        s.leadID.description, s.consultant, s.snooze.until.description, s.snooze.reason, s.snooze.actor ?? "",
+        iso(s.snooze.at),
         iso(s.snooze.clearedAt), s.snooze.clearedBy ?? "",
       ]
     }

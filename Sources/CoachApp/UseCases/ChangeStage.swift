@@ -39,7 +39,8 @@ package struct ChangeStage: Sendable {
       to: stage, reason: reason, note: note, amount: amount, model: modelCode,
       eta: try eta.map { try env.date($0, option: "--eta") }, date: try date.map { try env.date($0, option: "--date") })
     return try session.db.changeStage(
-      leadID: leadID, change, now: env.now, today: env.today, actor: session.actor, scope: session.scope)
+      leadID: try LeadID.typed(leadID), change, now: env.now, today: env.today, actor: session.actor,
+      scope: session.scope)
   }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 /// due now or falls due within `days`, as RFC 5545 text a phone's calendar subscribes to.
 package struct FollowUpCalendar {
   package struct Item: Sendable, Hashable {
-    package let leadID: String
+    package let leadID: LeadID
     package let customer: String
     package let action: ActionCode
     package let dueAt: Date

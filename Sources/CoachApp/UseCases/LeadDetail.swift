@@ -12,7 +12,7 @@ package struct LeadDetail {
 
   /// Loads lead `id` in the session's scope; `unmasked` (admins) is recorded in the export log.
   package static func load(_ session: Session, id: String, unmasked: Bool) throws -> LeadDetail {
-    let lead = try session.db.snapshot(id: id, scope: session.scope)
+    let lead = try session.db.snapshot(id: try LeadID.typed(id), scope: session.scope)
     if unmasked { try session.recordUnmaskedView("lead_show", rows: 1, target: "lead \(lead.id)") }
     return LeadDetail(
       lead: lead, fullPhone: session.showsFullPhone(of: lead, unmasked: unmasked),

@@ -14,7 +14,7 @@ package struct AddLead {
   }
 
   /// Adds the lead, created now, and returns its id. A consultant adds only their own leads.
-  package func run(_ session: Session) throws -> String {
+  package func run(_ session: Session) throws -> LeadID {
     try FreeText.require(fields.name, option: "--name", required: true)
     var fields = fields
     fields.name = fields.name.trimmingCharacters(in: .whitespaces)
@@ -57,6 +57,6 @@ package struct EditLead {
     }
     if let eta = edit.eta { try StageMachine.checkETA(eta, today: env.today) }
     guard !edit.isEmpty else { throw CoachError.refused(.nothingToChange) }
-    try session.db.editLead(id: id, edit, now: env.now, actor: session.actor, scope: session.scope)
+    try session.db.editLead(id: try LeadID.typed(id), edit, now: env.now, actor: session.actor, scope: session.scope)
   }
 }

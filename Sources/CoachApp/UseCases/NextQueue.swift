@@ -35,7 +35,7 @@ package struct NextQueue {
     var brief: Brief?
     var briefLead: LeadSnapshot?
     if let id = lead {
-      let one = try session.db.snapshot(id: id, scope: session.scope)
+      let one = try session.db.snapshot(id: try LeadID.typed(id), scope: session.scope)
       briefLead = one
       if let action = FollowUpEngine.nextAction(for: one, in: ctx) {
         try EngineSetup.addSalesStats(to: &ctx, for: one, action: action, session: session)

@@ -51,7 +51,10 @@ package struct RecordTouch: Sendable {
     let touch = NewTouch(
       at: env.now, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt,
       bury: bury, issues: issues, resolve: resolve, said: said, levers: levers)
-    return (try session.db.addTouch(leadID: leadID, touch, actor: session.actor, scope: session.scope), nextAt)
+    return (
+      try session.db.addTouch(leadID: try LeadID.typed(leadID), touch, actor: session.actor, scope: session.scope),
+      nextAt
+    )
   }
 }
 

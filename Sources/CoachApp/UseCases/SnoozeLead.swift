@@ -17,20 +17,22 @@ package enum SnoozeLead {
     let day = try env.date(until, option: "--until")
     guard day > env.today else { throw CoachError.refused(.snoozeNotAhead(until: day, today: env.today)) }
     return try session.db.snooze(
-      leadID: leadID, until: day, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), actor: session.actor,
+      leadID: try LeadID.typed(leadID), until: day, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
+      actor: session.actor,
       now: env.now, zone: env.zone, scope: session.scope)
   }
 
   /// Lifts the snooze holding the lead now (exit 65 when none does).
   package static func clear(_ session: Session, leadID: String) throws -> Snooze {
     try session.db.clearSnooze(
-      leadID: leadID, actor: session.actor, now: session.env.now, zone: session.env.zone, scope: session.scope)
+      leadID: try LeadID.typed(leadID), actor: session.actor, now: session.env.now, zone: session.env.zone,
+      scope: session.scope)
   }
 }
 
 /// `coach snooze --json`, and a lead's snooze in `lead show --json` and the brief.
 package struct SnoozeJSON: Encodable {
-  let lead_id: String?
+  let lead_id: LeadID?
   /// In the audit's list: the lead's consultant (whose row counts the snooze).
   let consultant: String?
   let until: String
@@ -40,7 +42,7 @@ package struct SnoozeJSON: Encodable {
   let cleared_at: NullableJSON<Date>
   let cleared_by: NullableJSON<String>
 
-  package init(_ s: Snooze, leadID: String? = nil, consultant: String? = nil) {
+  package init(_ s: Snooze, leadID: LeadID? = nil, consultant: String? = nil) {
     lead_id = leadID
     self.consultant = consultant
     until = s.until.description

@@ -17,11 +17,11 @@ package enum SwitchArguments {
   /// The arguments for a lead the session may see whose model is in the catalog (else 65 `no_model` or
   /// `unknown_model`).
   package static func run(_ session: Session, leadID: String) throws -> Result {
-    let lead = try session.db.snapshot(id: leadID, scope: session.scope)
+    let lead = try session.db.snapshot(id: try LeadID.typed(leadID), scope: session.scope)
     let ctx = try EngineSetup.context(session.env, session: session)
-    guard lead.model != nil else { throw CoachError.refused(.noModel(leadID: leadID)) }
+    guard lead.model != nil else { throw CoachError.refused(.noModel(leadID: lead.id)) }
     guard ctx.playbook.model(lead.model) != nil else {
-      throw CoachError.refused(.leadModelNotInCatalog(leadID: leadID, model: lead.model ?? ""))
+      throw CoachError.refused(.leadModelNotInCatalog(leadID: lead.id, model: lead.model ?? ""))
     }
     return Result(lead: lead, playbook: ctx.playbook, arguments: SwitchAdvisor.arguments(for: lead, in: ctx))
   }
@@ -29,7 +29,7 @@ package enum SwitchArguments {
 
 /// `coach switch ID --json`.
 package struct SwitchJSON: Encodable, Sendable {
-  package let lead_id: String
+  package let lead_id: LeadID
   package let from_model: String?
   package let `switch`: [SwitchArgument]
 }

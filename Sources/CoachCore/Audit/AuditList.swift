@@ -31,7 +31,7 @@ public enum AuditList: String, CaseIterable, Sendable {
 
 /// One follow-up behind a figure of the audit.
 public struct AuditFollowUp: Sendable, Hashable {
-  public var leadID: String
+  public var leadID: LeadID
   public var consultant: String
   public var code: ActionCode
   public var dueAt: Date
@@ -42,7 +42,7 @@ public struct AuditFollowUp: Sendable, Hashable {
   public var list: AuditList
 
   public init(
-    leadID: String, consultant: String, code: ActionCode, dueAt: Date, deadline: Date, fulfilledAt: Date?,
+    leadID: LeadID, consultant: String, code: ActionCode, dueAt: Date, deadline: Date, fulfilledAt: Date?,
     list: AuditList
   ) {
     self.list = list
@@ -58,7 +58,7 @@ public struct AuditFollowUp: Sendable, Hashable {
   static func ordered(_ a: AuditFollowUp, _ b: AuditFollowUp) -> Bool {
     if a.deadline != b.deadline { return a.deadline < b.deadline }
     if a.leadID != b.leadID {
-      return a.leadID.count != b.leadID.count ? a.leadID.count < b.leadID.count : a.leadID < b.leadID
+      return a.leadID < b.leadID
     }
     return a.code.precedence < b.code.precedence
   }

@@ -2,12 +2,12 @@ import Foundation
 
 /// One snooze set on a lead in the audited window (`coach audit --list snoozes`): behind the figure `snoozes`.
 public struct AuditSnooze: Sendable, Hashable {
-  public var leadID: String
+  public var leadID: LeadID
   /// The lead's consultant (whose row counts it), and the snooze itself: until, why, who, when, lifted.
   public var consultant: String
   public var snooze: Snooze
 
-  public init(leadID: String, consultant: String, snooze: Snooze) {
+  public init(leadID: LeadID, consultant: String, snooze: Snooze) {
     self.leadID = leadID
     self.consultant = consultant
     self.snooze = snooze
@@ -17,7 +17,7 @@ public struct AuditSnooze: Sendable, Hashable {
   static func ordered(_ a: AuditSnooze, _ b: AuditSnooze) -> Bool {
     if a.snooze.at != b.snooze.at { return a.snooze.at < b.snooze.at }
     if a.leadID != b.leadID {
-      return a.leadID.count != b.leadID.count ? a.leadID.count < b.leadID.count : a.leadID < b.leadID
+      return a.leadID < b.leadID
     }
     return a.snooze.id < b.snooze.id
   }

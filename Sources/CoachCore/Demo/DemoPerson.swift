@@ -5,13 +5,13 @@ import Foundation
 extension DemoFactory {
   /// The customer fields of lead `index` (history is filled in later).
   mutating func person(index: Int, consultant: String) -> LeadSnapshot {
-    let id = index < 9_999 ? String(format: "DEMO-%04d", index + 1) : "DEMO-\(index + 1)"
+    let ref = index < 9_999 ? String(format: "DEMO-%04d", index + 1) : "DEMO-\(index + 1)"
     let male = rng.chance(0.55)
     let tags = tags(index: index)
     var tier = rng.weighted(DemoVocabulary.tiers)
     if tags.contains(KnownTag.vip) { tier = .a }
     return LeadSnapshot(
-      id: id, externalID: id, name: name(male: male), phone: phone(index: index),
+      id: LeadID(Int64(index + 1)), externalID: ref, name: name(male: male), phone: phone(index: index),
       wechat: rng.chance(0.45) ? wechat() : nil, email: rng.chance(0.12) ? email() : nil,
       gender: male ? "male" : "female", birthday: birthday(index: index),
       city: rng.weighted(DemoVocabulary.cities), source: rng.weighted(DemoVocabulary.sources),

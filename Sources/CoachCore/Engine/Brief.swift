@@ -2,7 +2,7 @@ import Foundation
 
 /// What a consultant reads before a call (`brief` in `coach next --json`).
 public struct Brief: Sendable, Encodable, Hashable {
-  public var leadID: String
+  public var leadID: LeadID
   public var action: ActionCode
   /// The goal of the contact, from `labels.goals`.
   public var goal: String

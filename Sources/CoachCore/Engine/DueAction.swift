@@ -2,7 +2,7 @@ import Foundation
 
 /// The follow-up a lead is due now or next: what, when, by when, how urgent and why.
 public struct DueAction: Sendable, Hashable {
-  public var leadID: String
+  public var leadID: LeadID
   public var code: ActionCode
   /// When it falls (or fell) due.
   public var dueAt: Date
@@ -18,7 +18,7 @@ public struct DueAction: Sendable, Hashable {
   public var detail: String?
 
   public init(
-    leadID: String, code: ActionCode, dueAt: Date, deadline: Date, overdueDays: Double, priority: Double,
+    leadID: LeadID, code: ActionCode, dueAt: Date, deadline: Date, overdueDays: Double, priority: Double,
     reason: String, detail: String? = nil
   ) {
     self.leadID = leadID
@@ -55,7 +55,7 @@ public enum FollowUpStatus: String, Codable, Sendable, Hashable {
 
 /// One follow-up of one lead, replayed from its history.
 public struct FollowUpRecord: Sendable, Hashable {
-  public var leadID: String
+  public var leadID: LeadID
   public var code: ActionCode
   public var dueAt: Date
   public var deadline: Date
@@ -65,7 +65,7 @@ public struct FollowUpRecord: Sendable, Hashable {
   public var status: FollowUpStatus
 
   public init(
-    leadID: String, code: ActionCode, dueAt: Date, deadline: Date, detail: String? = nil, fulfilledAt: Date?,
+    leadID: LeadID, code: ActionCode, dueAt: Date, deadline: Date, detail: String? = nil, fulfilledAt: Date?,
     status: FollowUpStatus
   ) {
     self.leadID = leadID

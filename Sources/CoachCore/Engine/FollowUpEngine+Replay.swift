@@ -41,7 +41,7 @@ extension FollowUpEngine {
 /// It keeps the lead's id and `now` only, not the lead and context themselves (copying those retains all their
 /// arrays and strings, for every lead of the audit).
 struct Replay {
-  let leadID: String
+  let leadID: LeadID
   let now: Date
   /// Follow-ups that fell due while current, not yet ended.
   var running: [Occurrence.Key: Occurrence] = [:]
@@ -52,7 +52,7 @@ struct Replay {
   /// All of the rules' answers at `ctx.now` (as `nextAction` finds them), when the replay went on until `now`.
   var pendingAtNow: [Occurrence]?
 
-  init(leadID: String, now: Date) {
+  init(leadID: LeadID, now: Date) {
     self.leadID = leadID
     self.now = now
   }

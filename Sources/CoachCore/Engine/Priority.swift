@@ -44,12 +44,6 @@ public enum Priority {
   public static func isMoreUrgent(_ l: DueAction, than r: DueAction) -> Bool {
     if l.priority != r.priority { return l.priority > r.priority }
     if l.dueAt != r.dueAt { return l.dueAt < r.dueAt }
-    return idPrecedes(l.leadID, r.leadID)
-  }
-
-  /// Lead ids in numeric order (2 before 10), as the store numbers them; ids that are not plain decimals still
-  /// compare consistently (shorter first, then as text).
-  public static func idPrecedes(_ a: String, _ b: String) -> Bool {
-    a.utf8.count != b.utf8.count ? a.utf8.count < b.utf8.count : a < b
+    return l.leadID < r.leadID
   }
 }

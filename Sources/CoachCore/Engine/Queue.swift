@@ -2,7 +2,7 @@ import Foundation
 
 /// One line of the `coach next` queue.
 public struct QueueEntry: Sendable, Encodable, Hashable {
-  public var leadID: String
+  public var leadID: LeadID
   public var name: String
   public var stage: Stage
   public var grade: Grade?
@@ -65,7 +65,7 @@ public enum Queue {
 
 /// One overdue follow-up (`coach alerts --json`).
 public struct AlertEntry: Sendable, Encodable, Hashable {
-  public var leadID: String
+  public var leadID: LeadID
   /// The customer's name (an addition to the contract's keys).
   public var name: String
   public var consultant: String?

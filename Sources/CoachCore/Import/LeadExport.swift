@@ -15,7 +15,7 @@ public enum LeadExport {
       lead.externalID ?? "", lead.name, phone, lead.wechat ?? "", lead.email ?? "", lead.gender ?? "",
       lead.birthday?.description ?? "", lead.city ?? "", lead.source ?? "", lead.consultant ?? "",
       lead.model ?? "", lead.grade?.rawValue ?? "", lead.tier?.rawValue ?? "", lead.tags.joined(separator: ";"),
-      lead.stage.rawValue, TimeParsing.iso(lead.createdAt, zone: zone), profile, lead.id,
+      lead.stage.rawValue, TimeParsing.iso(lead.createdAt, zone: zone), profile, lead.id.description,
     ]
   }
 

@@ -144,7 +144,7 @@ extension CarriesLeadFields {
 
 /// Everything known about one lead: the input of the engine.
 public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
-  public var id: String
+  public var id: LeadID
   public var fields: LeadFields
   public var consultant: String?
   public var createdAt: Date
@@ -162,7 +162,7 @@ public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
   public var snoozes: [Snooze] = []
 
   public init(
-    id: String, externalID: String? = nil, name: String, phone: String? = nil, wechat: String? = nil,
+    id: LeadID, externalID: String? = nil, name: String, phone: String? = nil, wechat: String? = nil,
     email: String? = nil, gender: String? = nil, birthday: LocalDate? = nil, city: String? = nil,
     source: String? = nil, consultant: String? = nil, model: String? = nil, grade: Grade? = nil,
     tier: Tier? = nil, tags: [String] = [], profile: [ProfileFact] = [], stage: Stage = .prospect,
@@ -178,7 +178,7 @@ public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
   }
 
   public init(
-    id: String, _ fields: LeadFields, consultant: String?, createdAt: Date, events: [StageEvent] = [],
+    id: LeadID, _ fields: LeadFields, consultant: String?, createdAt: Date, events: [StageEvent] = [],
     touches: [Touch] = [], topics: [Topic] = []
   ) {
     (self.id, self.fields, self.consultant, self.createdAt) = (id, fields, consultant, createdAt)

@@ -16,7 +16,7 @@ extension PageRenderer {
       return self.error(APIError(.notFound, code: "unknown_lead", message: ""), language: language, user: user)
     }
     let fullPhone = session.showsFullPhone(of: lead, unmasked: false)
-    var body = "<h1>\(esc(lead.name)) <small>#\(esc(lead.id))</small></h1>"
+    var body = "<h1>\(esc(lead.name)) <small>#\(lead.id)</small></h1>"
     if let flash { body += "<p class=\"ok\" role=\"status\">\(esc(t(flash)))</p>" }
     if let error { body += "<p class=\"error\" role=\"alert\">\(esc(t("error"))): \(esc(error.message))</p>" }
     body += "<p class=\"meta\">\(esc(Self.ui(playbook, .stage, lead.stage.rawValue)))"
@@ -32,7 +32,7 @@ extension PageRenderer {
     }
     if let wechat = lead.wechat { body += "<span>\(esc(t("wechat"))) \(esc(wechat))</span>" }
     if lead.model != nil {
-      body += "<a href=\"/leads/\(pathSegment(lead.id))/switch\">\(esc(t("switch")))</a>"
+      body += "<a href=\"/leads/\(lead.id)/switch\">\(esc(t("switch")))</a>"
     }
     body += "</p>"
     body += brief(next.brief, playbook: playbook, language: language)
@@ -115,7 +115,7 @@ extension PageRenderer {
     let open = lead.topics.filter(\.isOpen)
     var s = """
       <section class="card"><h2>\(esc(t("record_touch")))</h2>
-      <form method="post" action="/leads/\(pathSegment(lead.id))/touches">\(csrfField(user))
+      <form method="post" action="/leads/\(lead.id)/touches">\(csrfField(user))
       <label>\(esc(t("channel")))<select name="channel">\(options(channels, chosen: "call"))</select></label>
       <label>\(esc(t("outcome")))<select name="outcome">\(options(outcomes, chosen: "reached"))</select></label>
       <label>\(esc(t("note")))<textarea name="note" rows="3"></textarea></label>
@@ -160,7 +160,7 @@ extension PageRenderer {
     let models = [("", t("model_keep"))] + playbook.models.map { ($0.code, "\($0.code) \($0.name)") }
     return """
       <section class="card"><h2>\(esc(t("stage_change")))</h2>
-      <form method="post" action="/leads/\(pathSegment(lead.id))/stage">\(csrfField(user))
+      <form method="post" action="/leads/\(lead.id)/stage">\(csrfField(user))
       <label>\(esc(t("stage")))<select name="stage">\(options(stages, chosen: lead.stage.rawValue))</select></label>
       <label>\(esc(t("churn_reason")))<select name="reason">\(options(reasons))</select></label>
       <label>\(esc(t("note")))<input name="note"></label>

@@ -15,7 +15,7 @@ extension PageRenderer {
     for e in next.queue {
       let overdue = e.overdueDays > 0 ? " overdue" : ""
       body += """
-        <li class="card\(overdue)"><a href="/leads/\(pathSegment(e.leadID))">
+        <li class="card\(overdue)"><a href="/leads/\(e.leadID)">
         <span class="name">\(esc(e.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, e.action.rawValue)))</span>
         <span class="meta">\(esc(Self.ui(playbook, .stage, e.stage.rawValue)))\(e.grade.map { " · " + esc($0.rawValue) } ?? "") · \
         \(esc(t("deadline"))) \(esc(localTime(e.deadline, zone: zone)))\(e.overdueDays > 0 ? " · " + esc(t("overdue_days")) + " " + String(format: "%.1f", e.overdueDays) : "")</span>
@@ -39,7 +39,7 @@ extension PageRenderer {
     body += "<ol class=\"cards\">"
     for a in list.alerts {
       body += """
-        <li class="card sev-\(a.severity.rawValue)"><a href="/leads/\(pathSegment(a.leadID))">
+        <li class="card sev-\(a.severity.rawValue)"><a href="/leads/\(a.leadID)">
         <span class="name">\(esc(a.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, a.action.rawValue)))</span>\
         \(a.escalated ? " <span class=\"tag escalated\">▲ \(esc(t("escalated")))</span>" : "")
         <span class="meta">\(esc(a.consultant ?? "")) · \(esc(t("deadline"))) \(esc(localTime(a.deadline, zone: zone))) · \

@@ -8,7 +8,7 @@ extension PageRenderer {
   /// it, and the form that sets one (`coach snooze ID --until DATE --reason TEXT`).
   func snoozeForm(_ lead: LeadSnapshot, session: Session, language: String, user: WebSession) -> String {
     let t = { PageText.text($0, language) }
-    let path = "/leads/\(pathSegment(lead.id))/snooze"
+    let path = "/leads/\(lead.id)/snooze"
     var s = "<section class=\"card\"><h2>\(esc(t("snooze")))</h2>"
     if let held = lead.snooze(at: session.env.now, in: session.env.zone) {
       let said = UIText.snoozedUntil(held.until, reason: held.reason, by: held.actor).text(UILanguage(code: language))

@@ -12,7 +12,7 @@ extension PageRenderer {
     let (lead, playbook) = (found.lead, found.playbook)
     let from = playbook.model(lead.model)?.name ?? lead.model ?? ""
     var body = """
-      <h1>\(esc(t("switch"))) <small>\(esc(lead.name)) #\(esc(lead.id))</small></h1>
+      <h1>\(esc(t("switch"))) <small>\(esc(lead.name)) #\(lead.id)</small></h1>
       <p class="meta">\(esc(t("model"))): \(esc(from))</p>
       """
     if found.arguments.isEmpty {
@@ -26,7 +26,7 @@ extension PageRenderer {
       }
       body += "</ol>"
     }
-    body += "<p><a href=\"/leads/\(pathSegment(lead.id))\">\(esc(t("back_to_lead")))</a></p>"
+    body += "<p><a href=\"/leads/\(lead.id)\">\(esc(t("back_to_lead")))</a></p>"
     return layout(t("switch"), body, language: language, user: user)
   }
 }

@@ -65,13 +65,13 @@ struct APIRoutes {
       let body = try SnoozeBody.decode(try await request.body.collect(upTo: context.maxUploadSize))
       let (until, reason) = try body.input()
       let snooze = try await blocking { try SnoozeLead.set(session, leadID: id, until: until, reason: reason) }
-      return try state.json(SnoozeJSON(snooze, leadID: id), zone: session.env.zone, status: .created)
+      return try state.json(SnoozeJSON(snooze, leadID: try LeadID.typed(id)), zone: session.env.zone, status: .created)
     }
     api.post("leads/:id/snooze/clear") { request, context in
       let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
       let id = try context.parameters.require("id")
       let lifted = try await blocking { try SnoozeLead.clear(session, leadID: id) }
-      return try state.json(SnoozeJSON(lifted, leadID: id), zone: session.env.zone)
+      return try state.json(SnoozeJSON(lifted, leadID: try LeadID.typed(id)), zone: session.env.zone)
     }
   }
 

@@ -9,27 +9,20 @@ extension AppDatabase {
   }
 
   /// Loads one lead the scope may see, or throws "unknown lead" (exit 65).
-  public func snapshot(id: String, scope: Scope) throws -> LeadSnapshot {
+  public func snapshot(id: LeadID, scope: Scope) throws -> LeadSnapshot {
     try writer.read { db in try LeadLoader.one(db, id: id, scope: scope) }
   }
 }
 
 /// Reads leads and their children in a handful of set-based queries.
 enum LeadLoader {
-  static func parseID(_ id: String) throws -> Int64 {
-    guard let n = Int64(id.trimmingCharacters(in: .whitespaces)), n > 0 else {
-      throw CoachError.refused(.badLeadID(id: id))
-    }
-    return n
-  }
-
-  static func one(_ db: Database, id: String, scope: Scope) throws -> LeadSnapshot {
-    let n = try parseID(id)
+  static func one(_ db: Database, id: LeadID, scope: Scope) throws -> LeadSnapshot {
+    let n = id.rawValue
     if let lead = try load(db, LeadFilter(scope: scope, leadIDs: [n])).first { return lead }
     if try Int.fetchOne(db, sql: "SELECT 1 FROM lead WHERE id = ?", arguments: [n]) != nil {
-      throw CoachError.refused(.notYourLead(id: id))
+      throw CoachError.refused(.notYourLead(id: id.description))
     }
-    throw CoachError.refused(.unknownLead(id: id))
+    throw CoachError.refused(.unknownLead(id: id.description))
   }
 
   static func load(_ db: Database, _ filter: LeadFilter) throws -> [LeadSnapshot] {
@@ -54,7 +47,7 @@ enum LeadLoader {
       if filter.withProfile { customerOf[row[C.customerID.at], default: []].append(leads.count) }
       leads.append(
         LeadSnapshot(
-          id: String(id), externalID: row[C.externalID.at], name: row[C.name.at], phone: row[C.phone.at],
+          id: LeadID(id), externalID: row[C.externalID.at], name: row[C.name.at], phone: row[C.phone.at],
           wechat: row[C.wechat.at], email: row[C.email.at], gender: row[C.gender.at],
           birthday: (row[C.birthday.at] as String?).flatMap(LocalDate.init), city: row[C.city.at],
           source: row[C.source.at], consultant: row[C.consultant.at], model: row[C.model.at],
@@ -186,7 +179,7 @@ enum LeadLoader {
       keep(latest)
       // Only leads touched since then are searched below; usually none, when `since` is now.
       if searched.isEmpty { return }
-      ids = ("SELECT value FROM json_each(?)", [jsonArray(searched.map { leads[$0].id })])
+      ids = ("SELECT value FROM json_each(?)", [jsonArray(searched.map { leads[$0].id.description })])
     }
     // Touches from `since` on, in the covering index's order (leadId, at): no sort. Touches sharing a time come in
     // index order; the rare lead where that is not id order is sorted below, as for whole histories.
@@ -209,7 +202,7 @@ enum LeadLoader {
     /// Whether `t` comes after `kept` in a history's order, among touches no later than `kept` (rows read backwards).
     func replaces(_ kept: Touch?, _ t: Touch) -> Bool { kept.map { t.at == $0.at && t.id > $0.id } ?? true }
     for i in searched {
-      guard let lead = Int64(leads[i].id) else { continue }
+      let lead = leads[i].id.rawValue
       // Bound without GRDB's check of the arguments' count (two, always), once per searched lead.
       before.setUncheckedArguments([lead, from])
       let rows = try Row.fetchCursor(before)

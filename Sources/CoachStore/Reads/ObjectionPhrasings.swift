@@ -7,9 +7,9 @@ public struct RecordedPhrasing: Sendable, Hashable {
   public var code: String
   public var text: String
   public var at: Date
-  public var leadID: String
+  public var leadID: LeadID
 
-  package init(code: String, text: String, at: Date, leadID: String) {
+  package init(code: String, text: String, at: Date, leadID: LeadID) {
     (self.code, self.text, self.at, self.leadID) = (code, text, at, leadID)
   }
 
@@ -30,7 +30,7 @@ extension AppDatabase {
           ORDER BY s.at, s.id
           """
       ).map { row in
-        RecordedPhrasing(code: row["code"], text: row["text"], at: row["at"], leadID: String(row["leadId"] as Int64))
+        RecordedPhrasing(code: row["code"], text: row["text"], at: row["at"], leadID: LeadID(row["leadId"] as Int64))
       }
     }
   }

@@ -29,7 +29,7 @@ extension AppDatabase {
       }
       for lead in dataset.leads {
         var fields = lead.fields
-        fields.externalID = lead.externalID ?? lead.id
+        fields.externalID = lead.externalID ?? lead.id.description
         let new = NewLead(fields, consultantID: lead.consultant.flatMap { userIDs[$0] }, createdAt: lead.createdAt)
         let leadID = try LeadWriter.insert(db, new, actor: lead.consultant, events: lead.events)
         var touchIDs: [Int64: Int64] = [:]

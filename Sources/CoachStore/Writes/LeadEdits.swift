@@ -33,10 +33,10 @@ public struct LeadEdit: Sendable {
 
 extension AppDatabase {
   /// Applies `edit` to a lead the scope may change, in one transaction.
-  public func editLead(id leadID: String, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws {
+  public func editLead(id leadID: LeadID, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws {
     try writer.write { db in
       let lead = try LeadLoader.one(db, id: leadID, scope: scope)
-      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      let id = lead.id.rawValue
       if let eta = edit.eta {
         guard lead.stage == .deposit || lead.stage == .waitingForDelivery else {
           throw CoachError.refused(.etaNotApplicable(leadID: leadID, stage: lead.stage))

@@ -30,12 +30,12 @@ public struct NewLead: Sendable, CarriesLeadFields {
 extension AppDatabase {
   /// Adds one lead (and its customer) and returns its id. A phone number an existing lead already has is refused,
   /// naming that lead, unless `allowDuplicatePhone` (the same customer back for another car, a shared family phone).
-  public func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool = true) throws -> String {
+  public func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool = true) throws -> LeadID {
     try writer.write { db in
       if !allowDuplicatePhone, let phone = lead.phone, let existing = try LeadWriter.leadID(db, withPhone: phone) {
-        throw CoachError.refused(.duplicatePhone(phone: phone, leadID: String(existing)))
+        throw CoachError.refused(.duplicatePhone(phone: phone, leadID: LeadID(existing)))
       }
-      return String(try LeadWriter.insert(db, lead, actor: actor))
+      return LeadID(try LeadWriter.insert(db, lead, actor: actor))
     }
   }
 }

@@ -6,13 +6,13 @@ extension AppDatabase {
   /// Holds the sales follow-ups of a lead the scope may change until `until` (`coach snooze`), recorded with who,
   /// when and why. A snooze already holding is lifted at `now` by the new one (one hold at a time, both kept).
   public func snooze(
-    leadID: String, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope
+    leadID: LeadID, until: LocalDate, reason: String, actor: String?, now: Date, zone: TimeZone, scope: Scope
   )
     throws -> Snooze
   {
     try writer.write { db in
       let lead = try LeadLoader.one(db, id: leadID, scope: scope)
-      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      let id = lead.id.rawValue
       if let holding = lead.snooze(at: now, in: zone) {
         try db.execute(
           sql: "UPDATE snooze SET clearedAt = ?, clearedBy = ? WHERE id = ?", arguments: [now, actor, holding.id])
@@ -25,7 +25,7 @@ extension AppDatabase {
   }
 
   /// Lifts the snooze holding a lead at `now` (`coach snooze ID --clear`): the row stays, with who lifted it and when.
-  public func clearSnooze(leadID: String, actor: String?, now: Date, zone: TimeZone, scope: Scope) throws -> Snooze {
+  public func clearSnooze(leadID: LeadID, actor: String?, now: Date, zone: TimeZone, scope: Scope) throws -> Snooze {
     try writer.write { db in
       let lead = try LeadLoader.one(db, id: leadID, scope: scope)
       guard var holding = lead.snooze(at: now, in: zone) else { throw CoachError.refused(.notSnoozed(leadID: lead.id)) }

@@ -5,12 +5,12 @@ import GRDB
 extension AppDatabase {
   /// Validates and records a stage change in one transaction; an illegal change writes nothing.
   public func changeStage(
-    leadID: String, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope
+    leadID: LeadID, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope
   ) throws -> StageEvent {
     try writer.write { db in
       let lead = try LeadLoader.one(db, id: leadID, scope: scope)
       let event = try StageMachine.apply(change, from: lead.stage, at: now, today: today, actor: actor)
-      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      let id = lead.id.rawValue
       try LeadWriter.insertEvent(db, leadID: id, event)
       try db.execute(
         sql: "UPDATE lead SET stage = ?, model = COALESCE(?, model), updatedAt = ? WHERE id = ?",

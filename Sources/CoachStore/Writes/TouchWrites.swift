@@ -47,10 +47,10 @@ public struct TouchResult: Sendable, Codable {
 
 extension AppDatabase {
   /// Records a touch on a lead the scope may change, with its topics, in one transaction.
-  public func addTouch(leadID: String, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult {
+  public func addTouch(leadID: LeadID, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult {
     try writer.write { db in
       let lead = try LeadLoader.one(db, id: leadID, scope: scope)
-      guard let id = Int64(lead.id) else { throw CoachError.internalError("bad lead id \(lead.id)") }
+      let id = lead.id.rawValue
       for topicID in touch.resolve {
         guard let topic = lead.topics.first(where: { $0.id == topicID }) else {
           let open = lead.topics.filter(\.isOpen).map { String($0.id) }

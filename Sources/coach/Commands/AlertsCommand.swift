@@ -44,7 +44,8 @@ extension CoachCommand {
             let word = out.say(.severity(a.severity))
             let mark = a.escalated ? " ▲ " + out.say(.escalated) : ""
             return [
-              (a.severity == .high ? Output.red(word) : word) + (a.escalated ? Output.red(mark) : ""), a.leadID,
+              (a.severity == .high ? Output.red(word) : word) + (a.escalated ? Output.red(mark) : ""),
+              a.leadID.description,
               out.nameWithTags(a.name, a.tags), a.consultant ?? "",
               labels.ui(.action, a.action.rawValue) ?? a.action.rawValue, out.time(a.deadline),
               out.say(.days(a.overdueDays)),

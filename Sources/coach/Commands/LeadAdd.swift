@@ -65,10 +65,11 @@ extension CoachCommand.LeadCommand {
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }
       try EditLead(edit: edit, consultant: fields.consultant).run(session, id: id)
+      let lead = try LeadID.typed(id)
       if env.json {
-        try Output(env: env).json(["id": id])
+        try Output(env: env).json(["id": lead])
       } else {
-        print(UIText.leadUpdated(leadID: id).text(env.ui))
+        print(UIText.leadUpdated(leadID: lead).text(env.ui))
       }
     }
   }

@@ -117,7 +117,7 @@ extension CoachCommand.LeadCommand {
         table.render(
           leads.map { l in
             [
-              l.id, out.nameWithTags(l.name, l.tags),
+              l.id.description, out.nameWithTags(l.name, l.tags),
               (session.showsFullPhone(of: l, unmasked: unmasked) ? l.phone : l.phone.map(Phone.mask)) ?? "",
               out.say(.stage(l.stage)), l.grade?.rawValue ?? "", l.model ?? "", l.consultant ?? "",
               out.time(l.lastTouch?.at),

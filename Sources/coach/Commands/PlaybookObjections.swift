@@ -57,7 +57,7 @@ struct LearnedReview {
   struct Phrasing: Encodable {
     let text: String
     let at: String
-    let lead_id: String
+    let lead_id: LeadID
     /// What the playbook alone matches (null: nothing).
     let matched: String?
     let misclassified: Bool

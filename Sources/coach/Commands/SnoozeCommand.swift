@@ -34,12 +34,14 @@ extension CoachCommand {
       let out = Output(env: env)
       if clear {
         let lifted = try SnoozeLead.clear(session, leadID: id)
-        if env.json { return try out.json(SnoozeJSON(lifted, leadID: id)) }
-        return out.confirm(.snoozeCleared(leadID: id, until: lifted.until))
+        let lead = try LeadID.typed(id)
+        if env.json { return try out.json(SnoozeJSON(lifted, leadID: lead)) }
+        return out.confirm(.snoozeCleared(leadID: lead, until: lifted.until))
       }
       let snooze = try SnoozeLead.set(session, leadID: id, until: until ?? "", reason: reason ?? "")
-      if env.json { return try out.json(SnoozeJSON(snooze, leadID: id)) }
-      out.confirm(.snoozed(leadID: id, until: snooze.until, reason: snooze.reason))
+      let lead = try LeadID.typed(id)
+      if env.json { return try out.json(SnoozeJSON(snooze, leadID: lead)) }
+      out.confirm(.snoozed(leadID: lead, until: snooze.until, reason: snooze.reason))
     }
   }
 }

@@ -33,7 +33,7 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(StageResultJSON(leadID: id, event: event))
       } else {
-        print(UIText.stageChanged(leadID: id, from: event.from, to: event.to).text(env.ui))
+        print(UIText.stageChanged(leadID: try LeadID.typed(id), from: event.from, to: event.to).text(env.ui))
       }
     }
 

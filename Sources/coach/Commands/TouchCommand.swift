@@ -65,7 +65,7 @@ extension CoachCommand {
         try Output(env: env).json(TouchResultJSON(result))
       } else {
         let done = UIText.touchRecorded(
-          touchID: result.touchID, leadID: id, topics: result.buriedTopicIDs, issues: result.issueIDs)
+          touchID: result.touchID, leadID: try LeadID.typed(id), topics: result.buriedTopicIDs, issues: result.issueIDs)
         print(done.text(env.ui))
         if nextAt == nil && outcome.isContact { print(Output.yellow(UIText.noNextAgreed.text(env.ui))) }
       }

@@ -26,7 +26,7 @@ struct BriefPrinter {
       table.render(
         queue.enumerated().map { (i, q) in
           [
-            "\(i + 1)", q.leadID, out.nameWithTags(q.name, q.tags),
+            "\(i + 1)", q.leadID.description, out.nameWithTags(q.name, q.tags),
             ui(.stage, q.stage.rawValue) + (q.grade.map { " \($0.rawValue)" } ?? ""),
             ui(.action, q.action.rawValue), out.time(q.dueAt), q.overdueDays > 0 ? out.say(.days(q.overdueDays)) : "",
             DisplayWidth.truncate(q.reason, to: 48),

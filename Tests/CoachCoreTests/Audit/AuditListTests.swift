@@ -48,7 +48,7 @@ import Testing
 
   @Test func lateFollowUpsWithWhenTheyWereDone() throws {
     let late = try report(.late).listed
-    #expect(late.map(\.leadID) == ["N1", "N3"])
+    #expect(late.map(\.leadID) == ["N1", "N3"].map(LeadID.named))
     #expect(late.map(\.code) == [.firstContact, .agreedFollowup])
     #expect(late.map(\.deadline) == [Fixture.at("2025-07-02T09:00:00+08:00"), Fixture.at("2025-07-03T10:00:00+08:00")])
     #expect(
@@ -58,7 +58,7 @@ import Testing
 
   @Test func missedFollowUpsOldestDeadlineFirst() throws {
     let missed = try report(.missed).listed
-    #expect(missed.map(\.leadID) == ["N1", "N2", "N3"])
+    #expect(missed.map(\.leadID) == ["N1", "N2", "N3"].map(LeadID.named))
     #expect(missed.map(\.code) == [.cadenceFollowup, .firstContact, .winback])
     #expect(missed.allSatisfy { $0.fulfilledAt == nil })
   }
@@ -66,22 +66,22 @@ import Testing
   @Test func onTimeHoldsTheDiligentConsultantsSeven() throws {
     let onTime = try report(.onTime).listed
     #expect(onTime.count == 7 && onTime.allSatisfy { $0.consultant == "lina" && $0.fulfilledAt != nil })
-    #expect(onTime.filter { $0.leadID == "D2" }.map(\.code) == [.callback3day, .issue7day])
+    #expect(onTime.filter { $0.leadID == .named("D2") }.map(\.code) == [.callback3day, .issue7day])
   }
 
   @Test func pendingHoldsDeadlinesStillAheadDoneOrNot() throws {
     // At 07-13 12:00: D1's cadence (deadline 07-13 15:00, done 07-12) and D2's issue (deadline 07-14 10:00, fixed
     // 07-10) are not judged yet; nor is N2's nothing: its first contact's deadline passed on 07-09.
     let pending = try report(.pending, now: "2025-07-13T12:00:00+08:00").listed
-    #expect(pending.map(\.leadID) == ["D1", "D2"])
+    #expect(pending.map(\.leadID) == ["D1", "D2"].map(LeadID.named))
     #expect(pending.map(\.code) == [.cadenceFollowup, .issue7day])
   }
 
   @Test func overdueListsEachOverdueLeadsCurrentAction() throws {
     let overdue = try report(.overdue).listed
-    #expect(Set(overdue.map(\.leadID)) == ["N1", "N2", "N3"])
+    #expect(Set(overdue.map(\.leadID)) == Set(["N1", "N2", "N3"].map(LeadID.named)))
     #expect(overdue.allSatisfy { $0.deadline < Fixture.at(AuditFixture.now) && $0.fulfilledAt == nil })
-    #expect(overdue.first { $0.leadID == "N3" }?.code == .winback)
+    #expect(overdue.first { $0.leadID == .named("N3") }?.code == .winback)
     #expect(try report(.overdue, only: ["lina"]).listed.isEmpty)
   }
 }

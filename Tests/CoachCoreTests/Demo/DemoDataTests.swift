@@ -31,9 +31,9 @@ enum DemoFixture {
 
   @Test func generatesTheRequestedNumberOfLeadsWithDemoIDs() {
     #expect(leads.count == 200)
-    #expect(leads.first?.id == "DEMO-0001")
-    #expect(leads.last?.id == "DEMO-0200")
-    #expect(leads.allSatisfy { $0.id == $0.externalID })
+    #expect(leads.first?.externalID == "DEMO-0001")
+    #expect(leads.last?.externalID == "DEMO-0200")
+    #expect(leads.allSatisfy { $0.externalID == String(format: "DEMO-%04d", $0.id.rawValue) })
     #expect(Set(leads.map(\.id)).count == leads.count)
     #expect(DemoData.generate(now: DemoFixture.now, zone: DemoFixture.zone, leads: 0).leads.isEmpty)
     #expect(DemoData.generate(now: DemoFixture.now, zone: DemoFixture.zone, leads: -3).leads.isEmpty)

@@ -31,7 +31,8 @@ enum Fixture {
     profile: [ProfileFact] = [], events: [StageEvent] = [], touches: [Touch] = [], topics: [Topic] = []
   ) -> LeadSnapshot {
     LeadSnapshot(
-      id: id, name: "Wang Wei", phone: "13800005678", wechat: nil, birthday: birthday.map(day), consultant: "Li Na",
+      id: .named(id), name: "Wang Wei", phone: "13800005678", wechat: nil, birthday: birthday.map(day),
+      consultant: "Li Na",
       model: model, grade: grade, tier: tier, tags: tags, profile: profile, stage: stage, createdAt: at(created),
       events: events, touches: touches, topics: topics)
   }
@@ -77,4 +78,10 @@ enum Fixture {
   static func next(_ lead: LeadSnapshot, _ ctx: EngineContext) -> DueAction? {
     FollowUpEngine.nextAction(for: lead, in: ctx)
   }
+}
+
+extension LeadID {
+  /// A test's lead called by letters and digits ("A", "N1"), numbered as a base-36 number: names of one length
+  /// keep their order, and no two names share a number.
+  static func named(_ name: String) -> LeadID { LeadID(Int64(name, radix: 36)!) }
 }

@@ -52,17 +52,20 @@ enum EngineGolden {
       try AuditWindow.lastDays(30, endingOn: today, zone: zone),
       try AuditWindow(from: today.adding(days: -119), to: today.adding(days: -60), zone: zone),
     ]
+    // Leads are named by their demo reference (DEMO-0001), as the digests were taken when that was their id.
+    let ref = Dictionary(uniqueKeysWithValues: leads.map { ($0.id, $0.externalID ?? $0.id.description) })
     var lines: [String] = []
     for lead in leads {
-      lines.append(lead.id + " next " + (FollowUpEngine.nextAction(for: lead, in: ctx).map(text) ?? "-"))
+      let id = ref[lead.id] ?? ""
+      lines.append(id + " next " + (FollowUpEngine.nextAction(for: lead, in: ctx).map(text) ?? "-"))
       for (i, w) in windows.enumerated() {
         for r in FollowUpEngine.followUps(for: lead, in: ctx, from: w.start, to: w.end) {
-          lines.append(lead.id + " w\(i) " + text(r))
+          lines.append(id + " w\(i) " + text(r))
         }
       }
     }
     for entry in Queue.build(leads: leads, ctx: ctx, limit: 40) {
-      lines.append("queue \(entry.leadID) \(entry.action.rawValue) \(entry.priority) \(entry.reason)")
+      lines.append("queue \(ref[entry.leadID] ?? "") \(entry.action.rawValue) \(entry.priority) \(entry.reason)")
     }
     return lines
   }

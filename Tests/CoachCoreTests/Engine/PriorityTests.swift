@@ -10,7 +10,15 @@ import Testing
   static func prospect(_ id: String, touched: String, grade: Grade = .a, tier: Tier = .c, tags: [String] = [])
     -> LeadSnapshot
   {
-    F.lead(id, grade: grade, tier: tier, tags: tags, touches: [F.touch(1, touched)])
+    prospect(.named(id), touched: touched, grade: grade, tier: tier, tags: tags)
+  }
+
+  static func prospect(_ id: LeadID, touched: String, grade: Grade = .a, tier: Tier = .c, tags: [String] = [])
+    -> LeadSnapshot
+  {
+    var lead = F.lead(grade: grade, tier: tier, tags: tags, touches: [F.touch(1, touched)])
+    lead.id = id
+    return lead
   }
 
   @Test func givenOverdueAndJustDue_whenQueued_thenOverdueFirst() {
@@ -19,7 +27,7 @@ import Testing
     let overdue = Self.prospect("B", touched: "2025-07-01T10:00:00+08:00", grade: .b, tier: .c)
     let queue = Queue.build(
       leads: [justDue, Self.prospect("C", touched: "2025-07-10T09:00:00+08:00"), overdue], ctx: ctx)
-    #expect(queue.map(\.leadID) == ["B", "A"])  // C is not due yet
+    #expect(queue.map(\.leadID) == ["B", "A"].map(LeadID.named))  // C is not due yet
     #expect(queue[0].overdueDays > 0)
   }
 
@@ -28,7 +36,7 @@ import Testing
     let cold = Self.prospect("A", touched: "2025-05-01T10:00:00+08:00", grade: .c, tier: .c)
     let hot = Self.prospect("Z", touched: "2025-05-01T10:00:00+08:00", grade: .h, tier: .a)
     // Both overdue by many days; the cap keeps them level on lateness, grade and tier decide.
-    #expect(Queue.build(leads: [cold, hot], ctx: ctx).map(\.leadID) == ["Z", "A"])
+    #expect(Queue.build(leads: [cold, hot], ctx: ctx).map(\.leadID) == ["Z", "A"].map(LeadID.named))
   }
 
   @Test func givenWaitingCustomerAndProspect_whenEquallyLate_thenThePayingCustomerFirst() throws {
@@ -45,14 +53,14 @@ import Testing
   @Test func givenIdenticalLeads_whenQueued_thenTieBrokenByLeadID() {
     let ctx = F.ctx("2025-07-10T10:00:00+08:00")
     let leads = ["L3", "L1", "L2"].map { Self.prospect($0, touched: "2025-07-05T10:00:00+08:00") }
-    #expect(Queue.build(leads: leads, ctx: ctx).map(\.leadID) == ["L1", "L2", "L3"])
+    #expect(Queue.build(leads: leads, ctx: ctx).map(\.leadID) == ["L1", "L2", "L3"].map(LeadID.named))
     #expect(Queue.build(leads: leads, ctx: ctx, limit: 2).count == 2)
   }
 
   @Test func givenTwelveLeadsCreatedTogether_whenQueued_thenInNumericIDOrder() {
     let ctx = F.ctx("2025-07-10T10:00:00+08:00")
-    let leads = (1...12).reversed().map { Self.prospect(String($0), touched: "2025-07-05T10:00:00+08:00") }
-    #expect(Queue.build(leads: leads, ctx: ctx, limit: 12).map(\.leadID) == (1...12).map(String.init))
+    let leads = (1...12).reversed().map { Self.prospect(LeadID(Int64($0)), touched: "2025-07-05T10:00:00+08:00") }
+    #expect(Queue.build(leads: leads, ctx: ctx, limit: 12).map(\.leadID) == (1...12).map { LeadID(Int64($0)) })
   }
 
   @Test func givenOverdueFollowUps_whenAlerted_thenSeverityFromDaysCodeAndTags() throws {
@@ -62,7 +70,7 @@ import Testing
     let long = Self.prospect("L", touched: "2025-07-01T10:00:00+08:00")  // deadline 07-05 10:00: 5 days
     let day = Self.prospect("D", touched: "2025-07-05T08:00:00+08:00")  // deadline 07-09 08:00: 1.08 days
     let alerts = Alerts.build(leads: [slight, vip, long, day], ctx: ctx)
-    #expect(alerts.map(\.leadID) == ["L", "D", "V", "S"])
+    #expect(alerts.map(\.leadID) == ["L", "D", "V", "S"].map(LeadID.named))
     // A regular follow-up is medium from a day late (or at once for a VIP) and high only after a week
     // (`Severity`: high is kept for money, promises and problems, so that a team lead believes it).
     #expect(alerts.map(\.severity) == [.medium, .medium, .medium, .low])

@@ -73,7 +73,7 @@ import Testing
       Touch(id: Int64(day), at: t0.addingTimeInterval(day * 86_400), channel: .call, outcome: outcome)
     }
     let lead = LeadSnapshot(
-      id: "1", name: "王", createdAt: t0,
+      id: 1, name: "王", createdAt: t0,
       touches: [touch(1, .reached), touch(2, .visited), touch(3, .noAnswer), touch(4, .noAnswer), touch(10, .reached)])
     let kept = lead.keepingTouches(since: t0.addingTimeInterval(9 * 86_400))
     #expect(kept.touches.map(\.id) == [2, 4, 10])

@@ -22,7 +22,7 @@ import Testing
   func exportImportsBack() throws {
     let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
     let lead = LeadSnapshot(
-      id: "L1", externalID: "E1", name: "张伟", phone: "13812345678", birthday: LocalDate(year: 1990, month: 5, day: 3),
+      id: 1, externalID: "E1", name: "张伟", phone: "13812345678", birthday: LocalDate(year: 1990, month: 5, day: 3),
       city: "北京, 朝阳", grade: .a, tags: ["vip", "fleet"], profile: [ProfileFact(key: "hobby", value: "钓鱼")],
       stage: .deposit, createdAt: Date(timeIntervalSince1970: 1_751_333_400))
     #expect(Array(LeadExport.header.prefix(16)) == Array(ImportSchema.leads.columns.prefix(16)))

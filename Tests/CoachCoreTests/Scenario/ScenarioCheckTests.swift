@@ -16,7 +16,7 @@ struct ScenarioCheckTests {
   /// The lead a scenario describes, built by hand (the CLI builds it through the store instead).
   func lead(createdAt: Date, touches: [Touch] = [], tags: [String] = [], model: String? = "X40") -> LeadSnapshot {
     LeadSnapshot(
-      id: "1", name: "Wang Fang", model: model, grade: .a, tags: tags, createdAt: createdAt,
+      id: 1, name: "Wang Fang", model: model, grade: .a, tags: tags, createdAt: createdAt,
       events: [StageEvent(from: nil, to: .prospect, at: createdAt)], touches: touches)
   }
 

@@ -15,8 +15,8 @@ public enum DoneText: Sendable, Hashable {
   case backedUp(leads: Int, touches: Int, schema: String, file: String)
   case restored(leads: Int, touches: Int, schema: String, file: String)
   case replacedKept(path: String)
-  case snoozed(leadID: String, until: LocalDate, reason: String)
-  case snoozeCleared(leadID: String, until: LocalDate)
+  case snoozed(leadID: LeadID, until: LocalDate, reason: String)
+  case snoozeCleared(leadID: LeadID, until: LocalDate)
 
   public func text(_ l: UILanguage) -> String {
     switch self {

@@ -14,7 +14,7 @@ public enum ErrorText: Sendable, Hashable {
   /// `required`: the option cannot be left out, so the refusal does not offer that.
   case blankText(option: String, required: Bool = false)
   /// `lead add` with a phone an existing lead already has.
-  case duplicatePhone(phone: String, leadID: String)
+  case duplicatePhone(phone: String, leadID: LeadID)
 
   // MARK: - Stage changes
   case illegalStageChange(from: Stage, to: Stage, legal: [Stage])
@@ -111,9 +111,9 @@ public enum ErrorText: Sendable, Hashable {
   case schemaTooNew(database: String?, versions: [String], newest: String?)
 
   // MARK: - Records
-  case unknownTopic(topic: Int64, leadID: String, open: [String])
-  case topicResolved(topic: Int64, leadID: String)
-  case etaNotApplicable(leadID: String, stage: Stage)
+  case unknownTopic(topic: Int64, leadID: LeadID, open: [String])
+  case topicResolved(topic: Int64, leadID: LeadID)
+  case etaNotApplicable(leadID: LeadID, stage: Stage)
   case duplicateUser(name: String)
   // MARK: - Stores of a dealer group
   case duplicateStore(code: String)
@@ -137,13 +137,13 @@ public enum ErrorText: Sendable, Hashable {
   case migrateNeedsPostgres(given: String)
   case emptyUserName
   case sameUser(name: String)
-  case noModel(leadID: String)
-  case leadModelNotInCatalog(leadID: String, model: String)
+  case noModel(leadID: LeadID)
+  case leadModelNotInCatalog(leadID: LeadID, model: String)
   case unwritable(path: String)
   /// `coach snooze --until D` with D today or earlier: a hold needs a day still ahead.
   case snoozeNotAhead(until: LocalDate, today: LocalDate)
   /// `coach snooze ID --clear` on a lead nothing holds.
-  case notSnoozed(leadID: String)
+  case notSnoozed(leadID: LeadID)
   case noPlaybookFolder(dir: String)
   case noLanguageFolder(language: String, found: [String])
   /// A playbook that does not load: its first error, at file:line:column.

@@ -2,10 +2,10 @@
 /// Typed keys, so that a word missing in one language is a compile error rather than an English fallback.
 public enum UIText: Sendable, Hashable {
   // MARK: - Confirmations
-  case stageChanged(leadID: String, from: Stage?, to: Stage)
-  case touchRecorded(touchID: Int64, leadID: String, topics: [Int64], issues: [Int64])
+  case stageChanged(leadID: LeadID, from: Stage?, to: Stage)
+  case touchRecorded(touchID: Int64, leadID: LeadID, topics: [Int64], issues: [Int64])
   case noNextAgreed
-  case leadUpdated(leadID: String)
+  case leadUpdated(leadID: LeadID)
   /// `coach audit --out`: what was written where.
   case auditWritten(format: String, consultants: Int, from: LocalDate, to: LocalDate, path: String)
   /// `coach audit --list … --out`: how many follow-ups (or snoozes) were written where.
