@@ -63,7 +63,7 @@ package struct AuditLabels {
 
   package subscript(_ key: String) -> String { ui[key] ?? Self.fallback[key] ?? key }
 
-  func action(_ a: ActionCode) -> String { ui["action_\(a.rawValue)"] ?? a.rawValue }
+  func action(_ a: ActionCode) -> String { ui(.action, a.rawValue) ?? a.rawValue }
 
   /// The distribution's column for `bucket` (`≤ 5 min` … `Not yet`).
   func bucket(_ bucket: FirstResponse.Bucket) -> String {
@@ -94,8 +94,11 @@ package struct AuditLabels {
     return "\(Self.decimal(m / 1_440)) \(self["audit_days"])"
   }
 
-  func channel(_ c: Channel) -> String { ui["channel_\(c.rawValue)"] ?? c.rawValue }
-  func churn(_ r: ChurnReason) -> String { ui["churn_\(r.rawValue)"] ?? r.rawValue }
+  func channel(_ c: Channel) -> String { ui(.channel, c.rawValue) ?? c.rawValue }
+  func churn(_ r: ChurnReason) -> String { ui(.churn, r.rawValue) ?? r.rawValue }
+
+  /// The playbook's name for `code` in `family` (`lever_availability`), nil when it has none.
+  func ui(_ family: UIFamily, _ code: String) -> String? { ui["\(family.rawValue)_\(code)"] }
 
   /// `87%`, or `–` when there is nothing to measure.
   package static func percent(_ rate: Double?) -> String {

@@ -60,7 +60,7 @@ package struct AuditWhatWorks {
     return (
       headers,
       levers.map { lever in
-        [labels.ui["lever_\(lever.rawValue)"].map { "\($0) (\(lever.rawValue))" } ?? lever.rawValue]
+        [labels.ui(.lever, lever.rawValue).map { "\($0) (\(lever.rawValue))" } ?? lever.rawValue]
           + report.consultants.map { Self.cell($0.figures.leverOutcomes[lever]) }
           + [Self.cell(report.team.leverOutcomes[lever])]
       }
