@@ -27,16 +27,18 @@ let package = Package(
         .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    .target(name: "CoachStoreAPI", dependencies: ["CoachCore"]),
     .target(
       name: "CoachStore",
       dependencies: [
-        "CoachCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        "CoachCore", "CoachStoreAPI", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
     .target(
       name: "CoachPostgres",
       dependencies: [
-        "CoachCore", "CoachStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        "CoachCore", "CoachStoreAPI", .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
       ]
@@ -44,14 +46,15 @@ let package = Package(
     .target(
       name: "CoachApp",
       dependencies: [
-        "CoachCore", "CoachStore", "CoachPostgres", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        "CoachCore", "CoachStoreAPI", "CoachStore", "CoachPostgres",
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
       name: "CoachServer",
       dependencies: [
-        "CoachCore", "CoachStore", "CoachApp", .product(name: "Hummingbird", package: "hummingbird"),
+        "CoachCore", "CoachStoreAPI", "CoachApp", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ]
@@ -59,7 +62,7 @@ let package = Package(
     .executableTarget(
       name: "coach",
       dependencies: [
-        "CoachCore", "CoachStore", "CoachApp", "CoachServer",
+        "CoachCore", "CoachStoreAPI", "CoachApp", "CoachServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,18 +75,20 @@ let package = Package(
     .testTarget(
       name: "CoachStoreTests",
       dependencies: [
-        "CoachStore", "CoachCore", "CoachPostgres", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        "CoachStore", "CoachStoreAPI", "CoachCore", "CoachPostgres", "TestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
     .testTarget(
-      name: "CoachAppTests", dependencies: ["CoachApp", "CoachStore", "CoachPostgres", "CoachCore", "TestSupport"]),
+      name: "CoachAppTests",
+      dependencies: ["CoachApp", "CoachStore", "CoachStoreAPI", "CoachPostgres", "CoachCore", "TestSupport"]),
     .testTarget(
       name: "CoachCLITests", dependencies: ["CoachCore", "CoachPostgres", "coach", "TestSupport"],
       exclude: ["Golden", "Fixtures"]),
     .testTarget(
       name: "CoachServerTests",
       dependencies: [
-        "CoachServer", "CoachApp", "CoachStore", "CoachCore", "coach", "TestSupport",
+        "CoachServer", "CoachApp", "CoachStore", "CoachStoreAPI", "CoachCore", "coach", "TestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
       ]

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 // MARK: - Admin-only operations and the record of unmasked views (backup, restore, lead show/list --unmasked)

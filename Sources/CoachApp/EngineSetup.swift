@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// Builds what the engine needs for one run: the playbook, the clock, the zone and the dealership's own sales.

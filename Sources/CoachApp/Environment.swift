@@ -1,6 +1,7 @@
 import CoachCore
 import CoachPostgres
 import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// The global options as given on the command line (nil: not given), before the environment fills them in.

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// How `next` finds the leads to rank from the stored follow-ups (`StoredFollowUp`, kept per lead by the

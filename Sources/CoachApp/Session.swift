@@ -1,5 +1,6 @@
 import CoachCore
 import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// An open database with the acting user resolved: what every lead command starts from.

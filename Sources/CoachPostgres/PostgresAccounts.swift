@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// Users, passwords, browser sessions and calendar tokens (schema v1 and v7-serve), as `AppDatabase` keeps them.

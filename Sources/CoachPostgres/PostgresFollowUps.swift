@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 // The stored follow-ups (`followUp`, kept by the v12-pg-followup triggers) on PostgreSQL: the same reads and writes

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 // `coach import leads|touches` on PostgreSQL: the file is parsed and checked by the same code as on SQLite

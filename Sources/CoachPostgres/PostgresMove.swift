@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach migrate --from FILE.sqlite --to postgres://… --store S`: one showroom's SQLite database copied into a store
@@ -120,7 +120,7 @@ struct MovedTable {
 extension PostgresStore {
   /// Copies `source` into the store of code `store` (see `StoreMove`); refused, with nothing written, when a user
   /// name or a lead's external id of the showroom is already taken here by another store's row.
-  public func move(from source: AppDatabase, into store: String) throws -> StoreMove {
+  public func move(from source: some TableRowSource, into store: String) throws -> StoreMove {
     try write { c in
       try PGImportLock.take(c, MovedTable.all.map(\.pgName) + ["movedRow"])
       let known = try c.rows("SELECT id, code FROM store ORDER BY code COLLATE \"C\"").map {
@@ -168,7 +168,7 @@ struct PGStoreMover {
 
   /// A showroom user whose name a user here already has: the same person when that user is of this store (mapped,
   /// not copied); refused when of another store or of none.
-  mutating func matchUsers(_ source: AppDatabase) throws {
+  mutating func matchUsers(_ source: some TableRowSource) throws {
     var clashes: [String] = []
     try source.eachRow(of: "user", columns: ["id", "name"], orderBy: "id") { row in
       guard case .int(let id) = row[0], case .text(let name) = row[1], maps["user"]?[id] == nil else { return }
@@ -183,7 +183,7 @@ struct PGStoreMover {
   }
 
   /// A showroom lead not yet copied whose external id a lead here already has: refused (ids stay unique).
-  func checkExternalIDs(_ source: AppDatabase) throws {
+  func checkExternalIDs(_ source: some TableRowSource) throws {
     var ids: [String] = []
     try source.eachRow(of: "lead", columns: ["id", "externalId"], orderBy: "id") { row in
       guard case .int(let id) = row[0], case .text(let ext) = row[1], maps["lead"]?[id] == nil else { return }
@@ -236,7 +236,7 @@ struct PGStoreMover {
   }
 
   /// Copies the rows of `spec` not copied before, with their references mapped, by COPY in batches.
-  mutating func copy(_ spec: MovedTable, from source: AppDatabase) throws -> StoreMove.Table {
+  mutating func copy(_ spec: MovedTable, from source: some TableRowSource) throws -> StoreMove.Table {
     let before = maps[spec.table]?.count ?? 0
     var ids = spec.hasID ? try PGImportIDs(c, table: spec.pgName) : nil
     firstID[spec.table] = ids?.next

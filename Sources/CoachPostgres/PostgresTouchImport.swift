@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// Writes imported touch rows on PostgreSQL inside the import's transaction, a batch at a time with `COPY`, as

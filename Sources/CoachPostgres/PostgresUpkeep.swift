@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach doctor` on PostgreSQL: the same counts, orphan checks and derived-table checks as on SQLite
@@ -66,24 +66,6 @@ enum PGDerived {
     }
     return out
   }
-
-  static let orphanQueries: [(String, String)] = [
-    ("lead_without_customer", "SELECT COUNT(*) FROM lead WHERE customerId NOT IN (SELECT id FROM customer)"),
-    (
-      "lead_with_unknown_consultant",
-      "SELECT COUNT(*) FROM lead WHERE consultantId IS NOT NULL AND consultantId NOT IN (SELECT id FROM \"user\")"
-    ),
-    ("touch_without_lead", "SELECT COUNT(*) FROM touch WHERE leadId NOT IN (SELECT id FROM lead)"),
-    ("topic_without_lead", "SELECT COUNT(*) FROM topic WHERE leadId NOT IN (SELECT id FROM lead)"),
-    ("stage_event_without_lead", "SELECT COUNT(*) FROM stageEvent WHERE leadId NOT IN (SELECT id FROM lead)"),
-    ("tag_without_lead", "SELECT COUNT(*) FROM leadTag WHERE leadId NOT IN (SELECT id FROM lead)"),
-    (
-      "profile_fact_without_customer",
-      "SELECT COUNT(*) FROM profileFact WHERE customerId NOT IN (SELECT id FROM customer)"
-    ),
-    ("lead_without_stage_event", "SELECT COUNT(*) FROM lead WHERE id NOT IN (SELECT leadId FROM stageEvent)"),
-    ("customer_without_lead", "SELECT COUNT(*) FROM customer WHERE id NOT IN (SELECT customerId FROM lead)"),
-  ]
 }
 
 extension PostgresStore {
@@ -107,12 +89,12 @@ extension PostgresStore {
       let unknown = applied.subtracting(known).sorted()
       let version = unknown.last ?? known.last(where: applied.contains) ?? "none"
       var orphans: [String: Int] = [:]
-      for (kind, sql) in PGDerived.orphanQueries {
+      for (kind, sql) in HealthReport.orphanQueries {
         let n = Int(try c.scalar(sql, as: Int64.self) ?? 0)
         if n > 0 { orphans[kind] = n }
       }
       var counts: [String: Int] = [:]
-      for (key, table) in AppDatabase.countedTables {
+      for (key, table) in HealthReport.countedTables {
         let name = table == "user" ? "\"user\"" : table
         counts[key] = Int(try c.scalar("SELECT COUNT(*) FROM \(name)", as: Int64.self) ?? 0)
       }

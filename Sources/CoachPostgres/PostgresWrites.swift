@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 // Each write is one transaction (`PGPool.transaction`). A write to one lead (edit, touch, stage, snooze) runs READ
@@ -143,7 +143,7 @@ extension PostgresStore {
         throw CoachError.internalError("user without id")
       }
       guard sourceID != targetID else { throw CoachError.refused(.sameUser(name: from)) }
-      try AppDatabase.authorizeReassign(acting: acting, from: source, to: target)
+      try Reassignment.authorize(acting: acting, from: source, to: target)
       let moved = try c.execute(
         "UPDATE lead SET consultantId = ?, updatedAt = ? WHERE consultantId = ?", [targetID, now, sourceID])
       let entry = Reassignment(at: now, actor: acting?.name, from: source.name, to: target.name, leads: moved)

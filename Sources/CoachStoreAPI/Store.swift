@@ -2,7 +2,8 @@ import CoachCore
 import Foundation
 
 /// What the use cases (`CoachApp`: the command line and `coach serve`) ask of a database, in their terms, not SQL's.
-/// `AppDatabase` (SQLite through GRDB) implements it; a second engine implements the same and runs the same tests.
+/// `AppDatabase` (SQLite through GRDB, in `CoachStore`) and `PostgresStore` (`CoachPostgres`) implement it and run the
+/// same tests; this module has neither engine in it, so a use case cannot reach past the protocol.
 ///
 /// The promises every implementation keeps:
 /// - each write is one transaction: all of it or none of it, with its history rows (stage events, touches, logs);
@@ -117,5 +118,3 @@ extension CoachDataStore {
     }
   }
 }
-
-extension AppDatabase: CoachDataStore {}

@@ -1,6 +1,7 @@
 import CoachApp
 import CoachCore
 import CoachStore
+import CoachStoreAPI
 import Foundation
 import TestSupport
 import Testing

@@ -2,6 +2,7 @@ import CoachApp
 import CoachCore
 import CoachServer
 import CoachStore
+import CoachStoreAPI
 import Foundation
 import GRDB
 import HTTPTypes

@@ -2,6 +2,7 @@ import CoachApp
 import CoachCore
 import CoachServer
 import CoachStore
+import CoachStoreAPI
 import Foundation
 import HTTPTypes
 import Hummingbird

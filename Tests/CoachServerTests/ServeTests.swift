@@ -1,4 +1,5 @@
 import CoachStore
+import CoachStoreAPI
 import Foundation
 import GRDB
 import Testing

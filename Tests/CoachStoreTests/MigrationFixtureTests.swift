@@ -1,5 +1,6 @@
 import CoachCore
 import CoachStore
+import CoachStoreAPI
 import Foundation
 import GRDB
 import Testing

@@ -1,6 +1,7 @@
 import CoachCore
 import CoachPostgres
 import CoachStore
+import CoachStoreAPI
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// Who may audit whom: team leads their team, admins everyone; consultants not at all.

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// Who took customer data out or moved it in the period: exports, unmasked views, backups (export log) and lead

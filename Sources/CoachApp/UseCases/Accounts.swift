@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach user passwd` and `coach user ics-token`: secrets a user may set for themself, or an admin for anyone.

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach alerts` and `GET /api/v1/alerts`: follow-ups past their deadline, most overdue first.

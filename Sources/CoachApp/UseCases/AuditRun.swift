@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach audit` and `GET /api/v1/audit`: follow-up compliance per consultant in a window of days (team leads, admins).

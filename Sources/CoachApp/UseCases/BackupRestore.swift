@@ -1,5 +1,6 @@
 import CoachCore
 import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach backup FILE`: a consistent copy of a SQLite database, safe while others write; mode 0600; recorded.

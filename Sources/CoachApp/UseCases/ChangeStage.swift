@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach stage` and `POST /api/v1/leads/ID/stage`: a stage change the stage machine allows, at the run's `now`.

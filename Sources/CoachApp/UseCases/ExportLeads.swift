@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach export leads`: every lead the acting user sees, as CSV or `.xlsx` (both import back) or JSON; phones

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// The calendar feed of `coach serve` (`/ics/TOKEN.ics`): the current follow-up of each of a user's leads that is

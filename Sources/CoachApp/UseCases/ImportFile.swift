@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach import leads|touches FILE`: a CSV file (UTF-8 or GBK) or an `.xlsx` sheet read into the database in one

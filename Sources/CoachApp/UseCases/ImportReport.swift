@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// What an import did (or, dry, would do): rows in, rows skipped with line and reason, the columns as read, the

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach lead show` and `GET /api/v1/leads/ID`: one lead the acting user may see, with its history.

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach lead add` (and any front end that adds a lead): the lead's fields as given, checked, and who may own it.

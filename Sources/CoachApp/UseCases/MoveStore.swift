@@ -1,6 +1,7 @@
 import CoachCore
 import CoachPostgres
 import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach migrate --from FILE.sqlite --to postgres://… --store S`: a showroom's database moved into a store of the

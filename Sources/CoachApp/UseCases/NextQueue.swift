@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach next` and `GET /api/v1/next`: the acting user's queue of due follow-ups and one brief.

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach touch` and `POST /api/v1/leads/ID/touches`: a contact (or attempt) recorded at the run's `now`.

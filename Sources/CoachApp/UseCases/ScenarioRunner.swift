@@ -1,12 +1,13 @@
 import CoachCore
 import CoachStore
+import CoachStoreAPI
 import Foundation
 
-/// Builds each scenario's lead through the real store (an in-memory database, the same write methods as
-/// `lead add`, `stage` and `touch`), then runs the engine on the lead as the store loads it.
-enum ScenarioRunner {
+/// `coach playbook test`: builds each scenario's lead through the real store (an in-memory database, the same write
+/// methods as `lead add`, `stage` and `touch`), then runs the engine on the lead as the store loads it.
+package enum ScenarioRunner {
   /// Runs every scenario against `playbooks`; a lead the store refuses to build is a failed scenario.
-  static func run(_ scenarios: [Scenario], playbooks: PlaybookSet, language: String) -> [ScenarioResult] {
+  package static func run(_ scenarios: [Scenario], playbooks: PlaybookSet, language: String) -> [ScenarioResult] {
     let matcher = playbooks.objectionMatcher()
     return scenarios.map { scenario in
       do {
@@ -22,7 +23,7 @@ enum ScenarioRunner {
   }
 
   /// The scenario's lead, written step by step into a fresh in-memory database and read back.
-  static func build(_ s: Scenario) throws -> (LeadSnapshot, SalesStats) {
+  package static func build(_ s: Scenario) throws -> (LeadSnapshot, SalesStats) {
     let db = try AppDatabase.inMemory()
     let l = s.lead
     let consultant = try l.consultant.map { try db.addUser(name: $0, role: .consultant, team: nil, now: l.createdAt) }

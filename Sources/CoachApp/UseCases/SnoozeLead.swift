@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach snooze ID --until DATE --reason TEXT` and `--clear`: hold a lead's sales follow-ups until a day, or lift

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach switch ID`: computed arguments for switching a lead to a model of the catalog that comes sooner (weeks

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// `coach user add|list` and `coach lead reassign`: the admin's work on accounts, shared by the command line and the

@@ -1,5 +1,5 @@
 import CoachApp
-import CoachStore
+import CoachStoreAPI
 import Foundation
 import Hummingbird
 

@@ -1,4 +1,4 @@
-import CoachStore
+import CoachStoreAPI
 import Hummingbird
 import NIOCore
 

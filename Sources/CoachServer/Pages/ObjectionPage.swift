@@ -1,6 +1,6 @@
 import CoachApp
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 import Hummingbird
 

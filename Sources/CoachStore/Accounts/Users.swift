@@ -1,32 +1,15 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
 
-/// A person who uses coach.
-public struct User: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
-  public var id: Int64?
-  public var name: String
-  public var role: Role
-  public var team: String?
-  public var createdAt: Date
-  /// The store (dealership) of a dealer group the user belongs to; nil: none (one showroom, or a group admin).
-  public var storeId: Int64?
-
+extension User: FetchableRecord, MutablePersistableRecord {
   public static let databaseTableName = "user"
-
-  public init(
-    id: Int64? = nil, name: String, role: Role, team: String? = nil, createdAt: Date, storeId: Int64? = nil
-  ) {
-    self.id = id
-    self.name = name
-    self.role = role
-    self.team = team
-    self.createdAt = createdAt
-    self.storeId = storeId
-  }
 
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension StoreInfo: FetchableRecord {}
 
 extension Role: DatabaseValueConvertible {}
 
@@ -57,18 +40,6 @@ extension AppDatabase {
 
   public func userCount() throws -> Int {
     try writer.read { db in try User.fetchCount(db) }
-  }
-}
-
-/// A store (dealership) of a dealer group: its short code (what `--store` takes) and its name.
-public struct StoreInfo: Codable, Hashable, Sendable, FetchableRecord {
-  public var id: Int64
-  public var code: String
-  public var name: String
-  public var createdAt: Date
-
-  public init(id: Int64, code: String, name: String, createdAt: Date) {
-    (self.id, self.code, self.name, self.createdAt) = (id, code, name, createdAt)
   }
 }
 

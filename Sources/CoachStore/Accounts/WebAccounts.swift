@@ -1,22 +1,7 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
-
-/// A browser session of `coach serve`, found by the hash of its cookie.
-public struct WebSession: Sendable, Hashable {
-  public var user: User
-  /// The token every change made in this session must echo (`X-CSRF-Token`, or the form's `csrf_token`).
-  public var csrfToken: String
-  public var expiresAt: Date
-
-  public init(user: User, csrfToken: String, expiresAt: Date) {
-    self.user = user
-    self.csrfToken = csrfToken
-    self.expiresAt = expiresAt
-  }
-}
-
-// MARK: - Passwords, sessions and calendar tokens (schema v7-serve)
 
 /// Secrets are never stored: passwords as bcrypt hashes, session cookies and calendar tokens as SHA-256 hashes
 /// (the caller hashes; the store only compares what it is given).

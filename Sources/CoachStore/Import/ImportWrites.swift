@@ -1,29 +1,7 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
-
-/// What an import did: rows written and rows skipped with their line and reason.
-public struct ImportResult: Sendable {
-  public var imported: Int
-  public var skipped: [RowError]
-  public var createdConsultants: [String]
-  /// The file's encoding (streamed imports; UTF-8 for rows given already parsed).
-  public var encoding: CSVEncoding = .utf8
-  /// Header warnings (unknown or unnamed columns) of a streamed import.
-  public var warnings: [String] = []
-  /// The header as bound: columns recognised and ignored (streamed imports).
-  public var header: ImportHeader?
-  /// A dry run: everything checked, nothing written (the transaction rolled back).
-  public var dryRun = false
-
-  public init(
-    imported: Int, skipped: [RowError], createdConsultants: [String], encoding: CSVEncoding = .utf8,
-    warnings: [String] = [], header: ImportHeader? = nil, dryRun: Bool = false
-  ) {
-    (self.imported, self.skipped, self.createdConsultants) = (imported, skipped, createdConsultants)
-    (self.encoding, self.warnings, self.header, self.dryRun) = (encoding, warnings, header, dryRun)
-  }
-}
 
 extension AppDatabase {
   /// Streams a leads file into the database in one transaction, row by row as it is read: memory stays bounded
@@ -192,9 +170,4 @@ extension AppDatabase {
     if strict, !errors.isEmpty { throw ImportFailure.strict(errors) }
     return ImportResult(imported: imported, skipped: errors, createdConsultants: created())
   }
-}
-
-/// A strict import refused because of bad rows (nothing was written).
-public enum ImportFailure: Error, Sendable {
-  case strict([RowError])
 }

@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 
 /// Hashes of the (phone, name) of the customers an import created: a miss means no such customer exists; a hit

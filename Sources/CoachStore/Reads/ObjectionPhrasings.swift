@@ -1,21 +1,7 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
-
-/// A customer's own words for an objection, as a touch recorded them.
-public struct RecordedPhrasing: Sendable, Hashable {
-  public var code: String
-  public var text: String
-  public var at: Date
-  public var leadID: LeadID
-
-  package init(code: String, text: String, at: Date, leadID: LeadID) {
-    (self.code, self.text, self.at, self.leadID) = (code, text, at, leadID)
-  }
-
-  /// As the matcher takes it.
-  public var learned: LearnedPhrasing { LearnedPhrasing(code: code, text: text) }
-}
 
 extension AppDatabase {
   /// Every recorded phrasing of the showroom, oldest first (the matcher's examples from this store: all of

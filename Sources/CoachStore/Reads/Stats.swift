@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
 

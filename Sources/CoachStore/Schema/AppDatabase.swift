@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
 
@@ -96,3 +97,5 @@ struct FolderTurn {
     if fd >= 0 { close(fd) }
   }
 }
+
+extension AppDatabase: CoachDataStore {}

@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStoreAPI
 import GRDB
 
 /// A lead id is the `lead` table's integer key: bound and read as that integer.

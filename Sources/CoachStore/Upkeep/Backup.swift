@@ -1,20 +1,11 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
 
 #if canImport(Glibc)
   import Glibc
 #endif
-
-/// What a backup or restore copied.
-public struct BackupSummary: Sendable, Codable, Hashable {
-  /// The file written (backup) or read (restore).
-  public var path: String
-  /// The schema version of the copy, e.g. `v2`.
-  public var schemaVersion: String
-  public var leads: Int
-  public var touches: Int
-}
 
 extension AppDatabase {
   /// How many leads the database holds (all of them, whoever asks).

@@ -1,21 +1,9 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
 
-/// One stored value as SQLite holds it, for copying a database's rows elsewhere (`coach migrate`).
-public enum CellValue: Sendable, Hashable {
-  case null
-  case int(Int64)
-  case double(Double)
-  case text(String)
-
-  public var int: Int64? {
-    if case .int(let v) = self { return v }
-    return nil
-  }
-}
-
-extension AppDatabase {
+extension AppDatabase: TableRowSource {
   /// Hands every row of `table` to `body`, `columns` in order, by ascending `orderBy`, in one read transaction.
   /// `table` and `columns` are fixed names of the schema, never user input.
   public func eachRow(

@@ -1,24 +1,7 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 import GRDB
-
-/// One recorded move of all of a consultant's leads to another user.
-public struct Reassignment: Sendable, Codable, Hashable {
-  public var at: Date
-  public var actor: String?
-  public var from: String
-  public var to: String
-  /// How many leads moved.
-  public var leads: Int
-
-  public init(at: Date, actor: String?, from: String, to: String, leads: Int) {
-    self.at = at
-    self.actor = actor
-    self.from = from
-    self.to = to
-    self.leads = leads
-  }
-}
 
 extension AppDatabase {
   /// Moves every lead of user `from` to user `to` and records who did it, when and how many, in one transaction.
@@ -34,7 +17,7 @@ extension AppDatabase {
       guard sourceID != targetID else {
         throw CoachError.refused(.sameUser(name: from))
       }
-      try Self.authorizeReassign(acting: acting, from: source, to: target)
+      try Reassignment.authorize(acting: acting, from: source, to: target)
       try db.execute(
         sql: "UPDATE lead SET consultantId = ?, updatedAt = ? WHERE consultantId = ?",
         arguments: [targetID, now, sourceID])
@@ -62,16 +45,4 @@ extension AppDatabase {
       .unknownConsultant(name: name, known: try String.fetchAll(db, sql: "SELECT name FROM user ORDER BY name")))
   }
 
-  /// Admins may move anyone's leads; a team lead only between two users of their own team.
-  package static func authorizeReassign(acting: User?, from: User, to: User) throws {
-    guard let acting, !acting.role.isAdmin else { return }
-    if acting.role == .lead, let team = acting.team, from.team == team, to.team == team, from.storeId == acting.storeId,
-      to.storeId == acting.storeId
-    {
-      return
-    }
-    throw CoachError.refused(
-      .reassignNotAllowed(
-        actor: acting.name, from: from.name, to: to.name, ownTeam: acting.role == .lead ? .some(acting.team) : nil))
-  }
 }

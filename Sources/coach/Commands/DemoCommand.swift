@@ -1,6 +1,6 @@
 import ArgumentParser
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 extension CoachCommand {

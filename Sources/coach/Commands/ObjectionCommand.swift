@@ -1,7 +1,7 @@
 import ArgumentParser
 import CoachApp
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 extension CoachCommand {

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+import CoachStoreAPI
 import Foundation
 
 /// The brief as a consultant reads it in ten seconds before dialling, then the queue.

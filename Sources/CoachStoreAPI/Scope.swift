@@ -1,0 +1,67 @@
+import CoachCore
+import Foundation
+
+/// Which leads an acting user may see and change.
+public enum Scope: Sendable, Hashable {
+  /// Admins, and everyone on a database without users.
+  case all
+  /// A team lead: the leads of the consultants of their team (and their own), within their store when they have one.
+  case team(String?, userID: Int64, store: Int64? = nil)
+  /// A consultant: their own leads only.
+  case own(userID: Int64)
+  /// A store's admin: the leads of the store's users (a lead belongs to its consultant's store).
+  case store(Int64)
+
+  /// The scope a user's role grants.
+  public static func of(_ user: User?) -> Scope {
+    guard let user, let id = user.id else { return .all }
+    switch user.role {
+    case .groupAdmin: return .all
+    case .admin: return user.storeId.map(Scope.store) ?? .all
+    case .lead: return .team(user.team, userID: id, store: user.storeId)
+    case .consultant, .trainer: return .own(userID: id)
+    }
+  }
+}
+
+/// Filters for listing leads, all optional.
+public struct LeadFilter: Sendable {
+  public var scope: Scope
+  public var stage: Stage?
+  public var consultantID: Int64?
+  public var leadIDs: [Int64]?
+  /// Only leads whose id lies in this range (a part of a long list, read whole in one transaction).
+  public var idRange: ClosedRange<Int64>?
+  public var limit: Int?
+  /// Load touch notes (free text: the bulk of a lead's history). Ranking and audits never read them; a brief's
+  /// message draft does, so the brief's lead is loaded with them.
+  public var withNotes = true
+  /// Load the customer's profile facts. Only a brief's talking points and message draft read them.
+  public var withProfile = true
+  /// Load the customer's contact details and the lead's external id (`phone`, `wechat`, `email`, `gender`, `city`,
+  /// `externalID`; nil without). Ranking, alerts and audits never read them. The source is loaded always (the
+  /// audit's source report reads it).
+  public var withContacts = true
+  /// Load only the touches from this time on, plus each lead's last touch and last contact before it
+  /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads, or replay them, from that time on.
+  public var touchesSince: Date?
+
+  public init(scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [Int64]? = nil, limit: Int? = nil)
+  {
+    self.scope = scope
+    self.stage = stage
+    self.consultantID = consultantID
+    self.leadIDs = leadIDs
+    self.limit = limit
+  }
+
+  /// Whether every lead matches (an admin's filter with no other condition).
+  package var matchesEveryLead: Bool {
+    scope == .all && stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil
+  }
+
+  /// Whether only the scope limits the leads (no stage, consultant, id list, range or limit).
+  package var isScopeOnly: Bool {
+    stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil
+  }
+}
