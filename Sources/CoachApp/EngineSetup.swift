@@ -78,7 +78,7 @@ package enum EngineSetup {
       let ids = parts[i]
       var part = filter
       guard let first = ids.first, let last = ids.last, last - first < 2 * Int64(ids.count) else {
-        part.leadIDs = Array(ids)
+        part.leadIDs = ids.map { LeadID($0) }
         return evaluate(try db.snapshots(part))
       }
       part.idRange = first...last

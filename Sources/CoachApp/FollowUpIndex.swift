@@ -55,7 +55,7 @@ package struct FollowUpIndex {
         filter, now: ctx.now, fingerprint: fingerprint, offset: offset, limit: page)
       var next = 0
       while next < held.count {
-        var ids: [Int64] = []
+        var ids: [LeadID] = []
         var shut = false
         while next < held.count, ids.count < batch {
           if closed(held[next].bound) {
@@ -86,14 +86,15 @@ package struct FollowUpIndex {
     guard !stale.isEmpty else { return [] }
     let revs = Dictionary(stale.map { ($0.leadID, $0.rev) }, uniquingKeysWith: { a, _ in a })
     let ranking = ctx
-    let parts: [Replayed] = try EngineSetup.inParts(session, filter, ids: stale.map(\.leadID).sorted()) { leads in
+    let parts: [Replayed] = try EngineSetup.inParts(session, filter, ids: stale.map(\.leadID.rawValue).sorted()) {
+      leads in
       var due: [DueCandidate] = []
       var rows: [FollowUpRow] = []
       for lead in leads {
         let (action, stored) = FollowUpEngine.rankedState(for: lead, in: ranking)
         if let action, action.isDue(at: ranking.now) { due.append(DueCandidate(lead: lead, action: action)) }
-        if let stored, let rev = revs[lead.id.rawValue] {
-          rows.append(FollowUpRow(leadID: lead.id.rawValue, rev: rev, stored: stored))
+        if let stored, let rev = revs[lead.id] {
+          rows.append(FollowUpRow(leadID: lead.id, rev: rev, stored: stored))
         }
       }
       return [Replayed(due: FollowUpEngine.mostUrgentCandidates(due, limit: limit), rows: rows)]
@@ -120,7 +121,7 @@ package struct FollowUpIndex {
       LeadFilter(scope: session.scope), need: .all, now: ctx.now, fingerprint: fingerprint)
     var stored: [LeadID: StoredFollowUp] = [:]
     for row in rows {
-      if let s = row.stored, s.holds(at: ctx.now) { stored[LeadID(row.leadID)] = s }
+      if let s = row.stored, s.holds(at: ctx.now) { stored[row.leadID] = s }
     }
     return actions.filter { lead, action in
       guard let s = stored[lead.id] else { return false }

@@ -57,7 +57,7 @@ extension PostgresStore {
         arguments = args + [fingerprint, t, t]
       }
       return try c.rows(sql, arguments).map { row -> FollowUpRow in
-        let id = try row.get(0, Int64.self)
+        let id = LeadID(try row.get(0, Int64.self))
         let rev = try row.int(1) ?? 0
         guard let playbook = try row.text(2), playbook == fingerprint, let asOf = try row.double(3) else {
           return FollowUpRow(leadID: id, rev: rev, stored: nil)
@@ -98,7 +98,7 @@ extension PostgresStore {
         ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
         """
       return try c.rows(sql, args + [fingerprint, t, t, Int64(limit), Int64(offset)]).map {
-        HeldDue(leadID: try $0.get(0, Int64.self), bound: try $0.double(1) ?? 0)
+        HeldDue(leadID: LeadID(try $0.get(0, Int64.self)), bound: try $0.double(1) ?? 0)
       }
     }
   }
@@ -125,7 +125,7 @@ extension PostgresStore {
     let stored: [StoredRow] = rows.compactMap { row in
       guard let s = row.stored else { return nil }
       return StoredRow(
-        leadid: row.leadID, rev: row.rev, asof: s.asOf.timeIntervalSince1970,
+        leadid: row.leadID.rawValue, rev: row.rev, asof: s.asOf.timeIntervalSince1970,
         wakeat: s.wakeAt == .distantFuture ? nil : s.wakeAt.timeIntervalSince1970, code: s.due?.code.rawValue,
         dueat: s.due?.dueAt.timeIntervalSince1970, deadline: s.due?.deadline.timeIntervalSince1970,
         detail: s.due?.detail, bound: s.due == nil ? nil : s.bound)

@@ -40,7 +40,7 @@ enum PGFilter {
     }
     if let ids = f.leadIDs {
       sql += " AND l.id = ANY(?)"
-      args.append(ids)
+      args.append(ids.map(\.rawValue))
     }
     if let range = f.idRange {
       sql += " AND l.id BETWEEN ? AND ?"
@@ -94,7 +94,7 @@ extension PostgresStore {
 enum PGLeadLoader {
   static func one(_ c: PGConnection, id: LeadID, scope: Scope) throws -> LeadSnapshot {
     let n = id.rawValue
-    if let lead = try load(c, LeadFilter(scope: scope, leadIDs: [n])).first { return lead }
+    if let lead = try load(c, LeadFilter(scope: scope, leadIDs: [id])).first { return lead }
     if try c.scalar("SELECT 1 FROM lead WHERE id = ?", [n], as: Int32.self) != nil {
       throw CoachError.refused(.notYourLead(id: id.description))
     }

@@ -4,11 +4,11 @@ import Foundation
 /// A lead's stored follow-up (v9) as read: its `rev` (to store a new one only over the one read) and the stored
 /// answer, nil when there is none to trust (cleared by a write, or made with another playbook or zone).
 public struct FollowUpRow: Sendable, Hashable {
-  public var leadID: Int64
+  public var leadID: LeadID
   public var rev: Int64
   public var stored: StoredFollowUp?
 
-  public init(leadID: Int64, rev: Int64, stored: StoredFollowUp?) {
+  public init(leadID: LeadID, rev: Int64, stored: StoredFollowUp?) {
     (self.leadID, self.rev, self.stored) = (leadID, rev, stored)
   }
 }
@@ -25,8 +25,8 @@ public enum FollowUpNeed: Sendable {
 /// A lead whose stored follow-up holds at `now` and says it is due, with the highest priority it reaches before it
 /// wakes (`StoredFollowUp.bound`).
 public struct HeldDue: Sendable, Hashable {
-  public var leadID: Int64
+  public var leadID: LeadID
   public var bound: Double
 
-  public init(leadID: Int64, bound: Double) { (self.leadID, self.bound) = (leadID, bound) }
+  public init(leadID: LeadID, bound: Double) { (self.leadID, self.bound) = (leadID, bound) }
 }

@@ -29,8 +29,9 @@ public struct LeadFilter: Sendable {
   public var scope: Scope
   public var stage: Stage?
   public var consultantID: Int64?
-  public var leadIDs: [Int64]?
-  /// Only leads whose id lies in this range (a part of a long list, read whole in one transaction).
+  public var leadIDs: [LeadID]?
+  /// Only leads whose id lies in this range (a part of a long list, read whole in one transaction). Ranges and
+  /// `leadIDs(_:)` stay row keys (`Int64`): parts are cut by arithmetic on them (`LoadParts`, `Chunks`).
   public var idRange: ClosedRange<Int64>?
   public var limit: Int?
   /// Load touch notes (free text: the bulk of a lead's history). Ranking and audits never read them; a brief's
@@ -46,8 +47,9 @@ public struct LeadFilter: Sendable {
   /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads, or replay them, from that time on.
   public var touchesSince: Date?
 
-  public init(scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [Int64]? = nil, limit: Int? = nil)
-  {
+  public init(
+    scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [LeadID]? = nil, limit: Int? = nil
+  ) {
     self.scope = scope
     self.stage = stage
     self.consultantID = consultantID

@@ -30,7 +30,7 @@ import Testing
         now: Self.now, zone: Self.zone, scope: .all)
     }
     func filter(_ ids: [Int64]?, range: ClosedRange<Int64>? = nil) -> LeadFilter {
-      var f = LeadFilter(scope: .all, leadIDs: ids)
+      var f = LeadFilter(scope: .all, leadIDs: ids?.map { LeadID($0) })
       f.idRange = range
       if since {
         f.touchesSince = Self.now.addingTimeInterval(-75 * 86_400)

@@ -54,7 +54,7 @@ extension AppDatabase {
       }
       return try Array(
         Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map { row -> FollowUpRow in
-          let id: Int64 = row[0]
+          let id = LeadID(row[0] as Int64)
           let rev: Int64 = row[1] ?? 0
           guard let playbook: String = row[2], playbook == fingerprint, let asOf: Double = row[3] else {
             return FollowUpRow(leadID: id, rev: rev, stored: nil)
@@ -102,7 +102,7 @@ extension AppDatabase {
       }
       return try Array(
         Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map {
-          HeldDue(leadID: $0[0], bound: $0[1] ?? 0)
+          HeldDue(leadID: LeadID($0[0] as Int64), bound: $0[1] ?? 0)
         })
     }
   }

@@ -19,7 +19,7 @@ extension AppDatabase {
 enum LeadLoader {
   static func one(_ db: Database, id: LeadID, scope: Scope) throws -> LeadSnapshot {
     let n = id.rawValue
-    if let lead = try load(db, LeadFilter(scope: scope, leadIDs: [n])).first { return lead }
+    if let lead = try load(db, LeadFilter(scope: scope, leadIDs: [id])).first { return lead }
     if try Int.fetchOne(db, sql: "SELECT 1 FROM lead WHERE id = ?", arguments: [n]) != nil {
       throw CoachError.refused(.notYourLead(id: id.description))
     }

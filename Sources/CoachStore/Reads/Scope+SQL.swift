@@ -44,7 +44,7 @@ extension LeadFilter {
       // One JSON array: the statement's text stays the same for any number of ids, so it is prepared once per
       // connection (`Database.cachedStatement`).
       sql += " AND l.id IN (SELECT value FROM json_each(?))"
-      args += [LeadLoader.jsonArray(leadIDs.map(String.init))]
+      args += [LeadLoader.jsonArray(leadIDs.map(\.description))]
     }
     if let idRange {
       sql += " AND l.id BETWEEN ? AND ?"
