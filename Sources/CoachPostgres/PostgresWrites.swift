@@ -41,15 +41,15 @@ extension PostgresStore {
           StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: "eta changed", eta: eta)
         )
       }
-      // Column names are fixed words of this file; only the values are parameters.
-      let customer: [(String, (any PGArg)?)] = [
-        ("name", edit.name), ("phone", edit.phone), ("wechat", edit.wechat), ("email", edit.email),
-        ("gender", edit.gender), ("birthday", edit.birthday?.description), ("city", edit.city),
-      ].filter { $0.1 != nil }
-      if !customer.isEmpty {
+      let after = edit.applied(to: lead.fields)
+      let customer = after.customerColumns
+      if customer != lead.fields.customerColumns {
         try c.execute(
-          "UPDATE customer SET \(customer.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = (SELECT customerId FROM lead WHERE id = ?)",
-          customer.compactMap { $0.1 } + [id])
+          """
+          UPDATE customer SET name = ?, phone = ?, wechat = ?, email = ?, gender = ?, birthday = ?, city = ?
+          WHERE id = (SELECT customerId FROM lead WHERE id = ?)
+          """,
+          customer.map { $0 as any PGArg } + [id])
       }
       if let newOwner = edit.consultantID {
         let from = lead.consultant ?? "-"
@@ -59,17 +59,17 @@ extension PostgresStore {
             "INSERT INTO reassignLog (at, actor, fromUser, toUser, leads) VALUES (?,?,?,?,1)", [now, actor, from, to])
         }
       }
-      let fields: [(String, (any PGArg)?)] = [
-        ("source", edit.source), ("consultantId", edit.consultantID), ("model", edit.model),
-        ("grade", edit.grade?.rawValue), ("tier", edit.tier?.rawValue),
-      ].filter { $0.1 != nil }
       try c.execute(
-        "UPDATE lead SET \((fields.map { "\($0.0) = ?" } + ["updatedAt = ?"]).joined(separator: ", ")) WHERE id = ?",
-        fields.compactMap { $0.1 } + [now, id])
-      for tag in edit.addTags {
+        """
+        UPDATE lead SET source = ?, model = ?, grade = ?, tier = ?, consultantId = COALESCE(?, consultantId),
+          updatedAt = ?
+        WHERE id = ?
+        """,
+        [after.source, after.model, after.grade?.rawValue, after.tier?.rawValue, edit.consultantID, now, id])
+      for tag in after.tags where !lead.tags.contains(tag) {
         try c.execute("INSERT INTO leadTag (leadId, tag) VALUES (?, ?) ON CONFLICT DO NOTHING", [id, tag])
       }
-      for tag in edit.removeTags {
+      for tag in lead.tags where !after.tags.contains(tag) {
         try c.execute("DELETE FROM leadTag WHERE leadId = ? AND tag = ?", [id, tag])
       }
       for fact in edit.profile {

@@ -1,31 +1,67 @@
 import CoachCore
 import Foundation
 
-/// Changes to a lead's fields; nil leaves a field as it is.
+/// Changes to a lead: its fields (`LeadFields`, set by name: `edit.phone = "…"`; a field not set, or set to nil,
+/// is left as it is), its tags, profile facts, owner and promised day.
+///
+/// `stage` moves only through `changeStage` (the stage machine) and `externalID` stays the import's key: setting
+/// either, or `tags` (use `addTags`/`removeTags`), is a programming error.
+@dynamicMemberLookup
 public struct LeadEdit: Sendable {
-  public var name: String?
-  public var phone: String?
-  public var wechat: String?
-  public var email: String?
-  public var gender: String?
-  public var birthday: LocalDate?
-  public var city: String?
-  public var source: String?
+  /// The values set, over placeholders; only those of `given` are applied.
+  private var values = LeadFields(name: "")
+  /// How to copy each field set from `values` onto a lead's fields, by the field's key path. Key paths and these
+  /// closures are immutable once made and the dictionary is a value copied with the edit, so sharing an edit across
+  /// tasks is safe although the compiler cannot prove it (`PartialKeyPath` is not `Sendable`).
+  nonisolated(unsafe) private var given: [PartialKeyPath<LeadFields>: (inout LeadFields, LeadFields) -> Void] = [:]
+  /// The new owner (a user id); nil leaves the owner as is.
   public var consultantID: Int64?
-  public var model: String?
-  public var grade: Grade?
-  public var tier: Tier?
   public var addTags: [String] = []
   public var removeTags: [String] = []
+  /// Profile facts to set, each replacing the fact of the same key.
   public var profile: [ProfileFact] = []
   /// A new promised delivery day (recorded as an ETA change in the stage history).
   public var eta: LocalDate?
 
   public init() {}
 
-  public var isEmpty: Bool {
-    name == nil && phone == nil && wechat == nil && email == nil && gender == nil && birthday == nil && city == nil
-      && source == nil && consultantID == nil && model == nil && grade == nil && tier == nil && addTags.isEmpty
-      && removeTags.isEmpty && profile.isEmpty && eta == nil
+  /// A field of the lead, as set by this edit (nil: not set).
+  public subscript<T>(dynamicMember field: WritableKeyPath<LeadFields, T>) -> T? {
+    get { given[field] == nil ? nil : values[keyPath: field] }
+    set { if let value = newValue { set(field, value) } }
   }
+
+  /// An optional field of the lead, as set by this edit (nil: not set; an edit does not clear a field).
+  public subscript<T>(dynamicMember field: WritableKeyPath<LeadFields, T?>) -> T? {
+    get { given[field] == nil ? nil : values[keyPath: field] }
+    set { if let value = newValue { set(field, value) } }
+  }
+
+  private mutating func set<T>(_ field: WritableKeyPath<LeadFields, T>, _ value: T) {
+    precondition(
+      field != \LeadFields.stage && field != \LeadFields.externalID && field != \LeadFields.tags,
+      "a lead's stage, external id and tags are not edited as fields")
+    values[keyPath: field] = value
+    given[field] = { $0[keyPath: field] = $1[keyPath: field] }
+  }
+
+  public var isEmpty: Bool {
+    given.isEmpty && consultantID == nil && addTags.isEmpty && removeTags.isEmpty && profile.isEmpty && eta == nil
+  }
+
+  /// `fields` with this edit applied: the fields set, the tags added and removed, the profile facts replaced by key.
+  public func applied(to fields: LeadFields) -> LeadFields {
+    var out = fields
+    for copy in given.values { copy(&out, values) }
+    out.tags = (out.tags + addTags.filter { !out.tags.contains($0) }).filter { !removeTags.contains($0) }
+    let keys = Set(profile.map(\.key))
+    out.profile = out.profile.filter { !keys.contains($0.key) } + profile
+    return out
+  }
+}
+
+extension LeadFields {
+  /// The values of the customer row's columns `name, phone, wechat, email, gender, birthday, city`, in that order,
+  /// as both stores write them: an edit writes the row only when these differ.
+  package var customerColumns: [String?] { [name, phone, wechat, email, gender, birthday?.description, city] }
 }

@@ -262,6 +262,15 @@ import Testing
     #expect(try db.reassignments().map(\.to) == ["B"])
     let lead = try db.snapshot(id: id, scope: .all)
     #expect(lead.city == "杭州" && lead.tags == ["vip"] && lead.consultant == "B" && lead.snoozes.count == 1)
+    var second = LeadEdit()
+    second.grade = .h
+    second.removeTags = ["vip"]
+    second.addTags = ["fleet"]
+    second.profile = [ProfileFact(key: "hobby", value: "跑步")]
+    try db.editLead(id: id, second, now: now, actor: "A", scope: .all)
+    let edited = try db.snapshot(id: id, scope: .all)
+    #expect(edited.grade == .h && edited.tags == ["fleet"] && edited.profile.map(\.value) == ["跑步"])
+    #expect(edited.fields.customerColumns == lead.fields.customerColumns && edited.model == lead.model)
     #expect(try db.rebuildDerived().changedAnything == false)
     #expect(try db.health().isHealthy)
     _ = b

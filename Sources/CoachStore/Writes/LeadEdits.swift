@@ -17,15 +17,15 @@ extension AppDatabase {
           db, leadID: id,
           StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: "eta changed", eta: eta))
       }
-      let customer: [(String, (any DatabaseValueConvertible)?)] = [
-        ("name", edit.name), ("phone", edit.phone), ("wechat", edit.wechat), ("email", edit.email),
-        ("gender", edit.gender), ("birthday", edit.birthday?.description), ("city", edit.city),
-      ].filter { $0.1 != nil }
-      if !customer.isEmpty {
+      let after = edit.applied(to: lead.fields)
+      let customer = after.customerColumns
+      if customer != lead.fields.customerColumns {
         try db.execute(
-          sql:
-            "UPDATE customer SET \(customer.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = (SELECT customerId FROM lead WHERE id = ?)",
-          arguments: StatementArguments(customer.map { $0.1 } + [id]))
+          sql: """
+            UPDATE customer SET name = ?, phone = ?, wechat = ?, email = ?, gender = ?, birthday = ?, city = ?
+            WHERE id = (SELECT customerId FROM lead WHERE id = ?)
+            """,
+          arguments: StatementArguments(customer.map { $0 as (any DatabaseValueConvertible)? } + [id]))
       }
       if let newOwner = edit.consultantID {
         // A single-lead move is recorded like a bulk reassignment (who, when, from whom, to whom).
@@ -37,18 +37,19 @@ extension AppDatabase {
             arguments: [now, actor, from, to])
         }
       }
-      let fields: [(String, (any DatabaseValueConvertible)?)] = [
-        ("source", edit.source), ("consultantId", edit.consultantID), ("model", edit.model),
-        ("grade", edit.grade?.rawValue), ("tier", edit.tier?.rawValue),
-      ].filter { $0.1 != nil }
       try db.execute(
-        sql:
-          "UPDATE lead SET \((fields.map { "\($0.0) = ?" } + ["updatedAt = ?"]).joined(separator: ", ")) WHERE id = ?",
-        arguments: StatementArguments(fields.map { $0.1 } + [now, id]))
-      for tag in edit.addTags {
+        sql: """
+          UPDATE lead SET source = ?, model = ?, grade = ?, tier = ?, consultantId = COALESCE(?, consultantId),
+            updatedAt = ?
+          WHERE id = ?
+          """,
+        arguments: [
+          after.source, after.model, after.grade?.rawValue, after.tier?.rawValue, edit.consultantID, now, id,
+        ])
+      for tag in after.tags where !lead.tags.contains(tag) {
         try db.execute(sql: "INSERT OR IGNORE INTO leadTag (leadId, tag) VALUES (?, ?)", arguments: [id, tag])
       }
-      for tag in edit.removeTags {
+      for tag in lead.tags where !after.tags.contains(tag) {
         try db.execute(sql: "DELETE FROM leadTag WHERE leadId = ? AND tag = ?", arguments: [id, tag])
       }
       for fact in edit.profile {
