@@ -20,7 +20,7 @@ extension PostgresStore {
         }
         try w.flush()
         try w.finishFollowUps()
-        let result = try Self.result(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
+        let result = try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
         if !dryRun { try w.finishIDs() }
         return result
       }
@@ -38,7 +38,7 @@ extension PostgresStore {
           try w.write(row, insert: !(strict && anyBad))?.text(options.language)
         }
         try w.finish()
-        let result = try Self.result(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)
+        let result = try ImportResult(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)
         if !dryRun { try w.finishIDs() }
         return result
       }
@@ -52,17 +52,5 @@ extension PostgresStore {
     } catch let retry as CSVEncodingRetry {
       return try pass(retry.encoding)
     }
-  }
-
-  /// The import's report, or its strict refusal (`ImportFailure.strict`: the transaction rolls back); the header
-  /// warnings go to `warn` first, as on SQLite.
-  private static func result(
-    _ summary: ImportSummary, strict: Bool, created: [String], dryRun: Bool, warn: ([String]) -> Void
-  ) throws -> ImportResult {
-    warn(summary.warnings)
-    if strict, !summary.errors.isEmpty { throw ImportFailure.strict(summary.errors) }
-    return ImportResult(
-      imported: summary.imported, skipped: summary.errors, createdConsultants: created, encoding: summary.encoding,
-      warnings: summary.warnings, header: summary.header, dryRun: dryRun)
   }
 }

@@ -22,6 +22,18 @@ public struct ImportResult: Sendable {
     (self.imported, self.skipped, self.createdConsultants) = (imported, skipped, createdConsultants)
     (self.encoding, self.warnings, self.header, self.dryRun) = (encoding, warnings, header, dryRun)
   }
+
+  /// An import's report from its summary, or its strict refusal (`ImportFailure.strict`: the store rolls the
+  /// transaction back); the header warnings go to `warn` first. Both engines end an import so.
+  package init(
+    _ summary: ImportSummary, strict: Bool, created: [String], dryRun: Bool, warn: ([String]) -> Void
+  ) throws {
+    warn(summary.warnings)
+    if strict, !summary.errors.isEmpty { throw ImportFailure.strict(summary.errors) }
+    self.init(
+      imported: summary.imported, skipped: summary.errors, createdConsultants: created, encoding: summary.encoding,
+      warnings: summary.warnings, header: summary.header, dryRun: dryRun)
+  }
 }
 
 /// A strict import refused because of bad rows (nothing was written).

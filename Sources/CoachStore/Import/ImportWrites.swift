@@ -20,7 +20,7 @@ extension AppDatabase {
           try w.write(row, insert: !(strict && anyBad))?.text(options.language)
         }
         try w.finish()
-        return try finish(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
+        return try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
       }
     }
   }
@@ -39,7 +39,7 @@ extension AppDatabase {
           try w.write(row, insert: !(strict && anyBad))?.text(options.language)
         }
         try w.finish()
-        return try finish(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)
+        return try ImportResult(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)
       }
     }
   }
@@ -141,16 +141,6 @@ extension AppDatabase {
     } catch let retry as CSVEncodingRetry {
       return try pass(retry.encoding)
     }
-  }
-
-  private func finish(
-    _ summary: ImportSummary, strict: Bool, created: [String], dryRun: Bool, warn: ([String]) -> Void
-  ) throws -> ImportResult {
-    warn(summary.warnings)
-    if strict, !summary.errors.isEmpty { throw ImportFailure.strict(summary.errors) }
-    return ImportResult(
-      imported: summary.imported, skipped: summary.errors, createdConsultants: created, encoding: summary.encoding,
-      warnings: summary.warnings, header: summary.header, dryRun: dryRun)
   }
 
   private func importRows<Row: ImportedRow>(
