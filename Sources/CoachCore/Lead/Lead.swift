@@ -10,34 +10,50 @@ public struct ProfileFact: Hashable, Codable, Sendable {
   }
 }
 
-/// One stage change, as kept in history (never rewritten).
+/// One stage change, as kept in history (never rewritten): the change asked for (`StageChange`, whose fields read
+/// as the event's own: `event.to`, `event.amount`), the stage it left, when and by whom.
+@dynamicMemberLookup
 public struct StageEvent: Hashable, Codable, Sendable {
   public var from: Stage?
-  public var to: Stage
+  public var change: StageChange
   public var at: Date
   public var actor: String?
-  public var reason: ChurnReason?
-  public var note: String?
-  public var amount: Double?
-  public var model: String?
-  public var eta: LocalDate?
-  /// The delivery day, for a change to `delivered`.
-  public var date: LocalDate?
+
+  public init(from: Stage?, _ change: StageChange, at: Date, actor: String? = nil) {
+    (self.from, self.change, self.at, self.actor) = (from, change, at, actor)
+  }
 
   public init(
     from: Stage?, to: Stage, at: Date, actor: String? = nil, reason: ChurnReason? = nil, note: String? = nil,
     amount: Double? = nil, model: String? = nil, eta: LocalDate? = nil, date: LocalDate? = nil
   ) {
-    self.from = from
-    self.to = to
-    self.at = at
-    self.actor = actor
-    self.reason = reason
-    self.note = note
-    self.amount = amount
-    self.model = model
-    self.eta = eta
-    self.date = date
+    self.init(
+      from: from,
+      StageChange(to: to, reason: reason, note: note, amount: amount, model: model, eta: eta, date: date),
+      at: at, actor: actor)
+  }
+
+  public subscript<T>(dynamicMember field: WritableKeyPath<StageChange, T>) -> T {
+    get { change[keyPath: field] }
+    set { change[keyPath: field] = newValue }
+  }
+
+  // Coded flat, as before the change was its own value: `from`, `at`, `actor` beside the change's keys.
+  private enum CodingKeys: String, CodingKey { case from, at, actor }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      from: try c.decodeIfPresent(Stage.self, forKey: .from), try StageChange(from: decoder),
+      at: try c.decode(Date.self, forKey: .at), actor: try c.decodeIfPresent(String.self, forKey: .actor))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encodeIfPresent(from, forKey: .from)
+    try c.encode(at, forKey: .at)
+    try c.encodeIfPresent(actor, forKey: .actor)
+    try change.encode(to: encoder)
   }
 }
 

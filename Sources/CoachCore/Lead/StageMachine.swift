@@ -1,7 +1,7 @@
 import Foundation
 
 /// A requested stage change, validated by `StageMachine` before anything is written.
-public struct StageChange: Hashable, Sendable {
+public struct StageChange: Hashable, Codable, Sendable {
   public var to: Stage
   public var reason: ChurnReason?
   public var note: String?
@@ -65,11 +65,10 @@ public enum StageMachine {
     }
     if change.to != .churned, change.reason != nil { throw CoachError.refused(.unexpectedReason) }
     try checkDates(change, today: today)
-    return StageEvent(
-      from: current, to: change.to, at: now, actor: actor, reason: change.reason, note: change.note,
-      amount: change.to == .deposit ? change.amount : nil, model: change.model,
-      eta: change.to == .waitingForDelivery ? change.eta : change.eta,
-      date: change.to == .delivered ? (change.date ?? today) : nil)
+    var recorded = change
+    if change.to != .deposit { recorded.amount = nil }
+    recorded.date = change.to == .delivered ? (change.date ?? today) : nil
+    return StageEvent(from: current, recorded, at: now, actor: actor)
   }
 
   /// A live change tells what happened or what is promised from today on: a delivery is not recorded before it
