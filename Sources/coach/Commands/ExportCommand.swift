@@ -13,6 +13,7 @@ extension CoachCommand {
 
     struct Leads: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "leads",
         abstract: "Export leads as CSV or .xlsx (both re-importable) or JSON.")
       @Option(help: "csv, json or xlsx (xlsx needs --out).") var format: ExportLeads.Format = .csv
       @Option(help: "Write to FILE (mode 0600) instead of stdout.") var out: String?

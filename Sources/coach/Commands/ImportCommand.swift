@@ -13,6 +13,7 @@ extension CoachCommand {
 
     struct Leads: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "leads",
         abstract: "Import leads (external_id, name, phone, … or 客户姓名, 手机号, …).")
       @OptionGroup var file: ImportFileOptions
       @OptionGroup var global: GlobalOptions
@@ -22,6 +23,7 @@ extension CoachCommand {
 
     struct Touches: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "touches",
         abstract: "Import touches (lead_external_id, at, channel, outcome, … or 客户编号, 跟进时间, …).")
       @OptionGroup var file: ImportFileOptions
       @OptionGroup var global: GlobalOptions

@@ -6,7 +6,8 @@ import Foundation
 extension CoachCommand {
   /// `coach init`: create the database (idempotent).
   struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create the database (safe to run again).")
+    static let configuration = CommandConfiguration(
+      commandName: "init", abstract: "Create the database (safe to run again).")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -5,7 +5,7 @@ import Foundation
 
 extension CoachCommand.LeadCommand {
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a lead; prints its id.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a lead; prints its id.")
     @OptionGroup var fields: LeadFieldOptions
     @Option(help: "An id from another system (unique).") var externalId: String?
     @Flag(help: "Add the lead even when an existing lead has the same phone number.") var allowDuplicate = false
@@ -38,7 +38,8 @@ extension CoachCommand.LeadCommand {
   }
 
   struct Edit: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Change a lead's fields, tags, profile or ETA.")
+    static let configuration = CommandConfiguration(
+      commandName: "edit", abstract: "Change a lead's fields, tags, profile or ETA.")
     @Argument(help: "Lead id.") var id: String
     @OptionGroup var fields: LeadFieldOptions
     @Option(help: "Remove a tag; repeatable.") var untag: [String] = []

@@ -5,7 +5,7 @@ import Foundation
 
 extension CoachCommand.LeadCommand {
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a lead with its history.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a lead with its history.")
     @Argument(help: "Lead id.") var id: String
     @Flag(help: "Show phone numbers in full (admins; recorded).") var unmasked = false
     @OptionGroup var global: GlobalOptions
@@ -75,7 +75,7 @@ extension CoachCommand.LeadCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the leads you may see.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the leads you may see.")
     @Option(help: "Only leads at this stage.") var stage: Stage?
     @Option(help: "Only this consultant's leads.") var consultant: String?
     @Flag(help: "Only leads whose current follow-up is past its deadline.") var overdue = false

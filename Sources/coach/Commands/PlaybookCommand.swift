@@ -15,6 +15,7 @@ extension CoachCommand {
 
     struct Lint: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check a playbook folder (default: --playbooks or the bundled one); exit 65 on errors.")
       @Argument(help: "Playbook folder holding zh-CN/ and en/.") var dir: String?
       @OptionGroup var global: GlobalOptions
@@ -51,6 +52,7 @@ extension CoachCommand {
 
     struct Test: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "test",
         abstract: "Run the trainers' scenarios (DIR/tests/*.yaml) against the playbook in DIR; exit 65 if any fails.",
         discussion: "Default DIR: --playbooks, or the bundled playbook with its bundled scenarios.")
       @Argument(help: "Playbook folder holding zh-CN/, en/ and tests/.") var dir: String?
@@ -80,6 +82,7 @@ extension CoachCommand {
 extension CoachCommand.PlaybookCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show what the engine uses of one section after loading, to see the effect of an edit.",
       discussion: "Sections: \(PlaybookView.sections.joined(separator: ", ")). ID picks one entry (a code, id or key).")
     @Argument(help: "cadence, care, holidays, topics, objections, models, messages or labels.") var section: String

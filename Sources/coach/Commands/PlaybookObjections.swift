@@ -8,6 +8,7 @@ extension CoachCommand.PlaybookCommand {
   /// the phrasings the playbook alone matches wrongly first, so a trainer can promote good ones into the playbook.
   struct Objections: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "objections",
       abstract: "List the objection codes, or (--learned) the phrasings recorded with `coach touch --said`.")
     @Flag(help: "The recorded phrasings per code, those the playbook alone gets wrong first.") var learned = false
     @OptionGroup var global: GlobalOptions

@@ -8,6 +8,7 @@ extension CoachCommand.LeadCommand {
   /// `coach lead reassign --from U --to V`: move all of U's leads to V (admins, or the team lead of both).
   struct Reassign: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "reassign",
       abstract: "Move all of one user's leads to another (admin, or the team lead of both; recorded).")
     @Option(help: "The user whose leads move.") var from: String
     @Option(help: "The user who takes them.") var to: String

@@ -18,6 +18,7 @@ extension CoachCommand {
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Add a store (a group admin, or an admin of no store).")
       @Argument(help: "The store's code: 1 to 32 letters, digits, - or _ (what --store takes).") var code: String
       @Option(help: "The store's name (default: its code).") var name: String?
@@ -36,7 +37,8 @@ extension CoachCommand {
     }
 
     struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "List the stores and how many users each has.")
+      static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the stores and how many users each has.")
       @OptionGroup var global: GlobalOptions
 
       func run() throws {

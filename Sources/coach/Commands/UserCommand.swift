@@ -14,7 +14,8 @@ extension CoachCommand {
       subcommands: [Add.self, List.self, Use.self, Passwd.self, ICSToken.self])
 
     struct Add: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "Add a user; once users exist, only an admin may.")
+      static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a user; once users exist, only an admin may.")
       @Argument(help: "The user's name (what --as takes).") var name: String
       @Option(help: "consultant, lead, trainer, admin or group_admin (every store of a dealer group).") var role: Role
       @Option(help: "Team name (a lead sees their team's leads).") var team: String?
@@ -35,6 +36,7 @@ extension CoachCommand {
 
     struct Use: ParsableCommand {
       static let configuration = CommandConfiguration(
+        commandName: "use",
         abstract: "Save the default acting user for this OS account (--as and COACH_USER still win).")
       @Argument(help: "An existing user's name.") var name: String
       @OptionGroup var global: GlobalOptions
@@ -55,7 +57,7 @@ extension CoachCommand {
     }
 
     struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(abstract: "List users.")
+      static let configuration = CommandConfiguration(commandName: "list", abstract: "List users.")
       @OptionGroup var global: GlobalOptions
 
       func run() throws {

@@ -7,6 +7,7 @@ extension CoachCommand.UserCommand {
   /// `coach user passwd NAME --password-stdin`: the password `coach serve` asks for.
   struct Passwd: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "passwd",
       abstract: "Set a user's password for `coach serve` (an admin, or the user themself); ends their browser sessions."
     )
     @Argument(help: "The user's name.") var name: String
