@@ -31,7 +31,11 @@ extension AppDatabase {
   }
 
   public func user(named name: String) throws -> User? {
-    try writer.read { db in try User.filter(Column("name") == name).fetchOne(db) }
+    // Plain cached SQL: every command asks this once at start-up, and the query interface built the statement's
+    // text anew each time.
+    try writer.read { db in
+      try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE name = ?"), arguments: [name])
+    }
   }
 
   public func users() throws -> [User] {
@@ -39,7 +43,7 @@ extension AppDatabase {
   }
 
   public func userCount() throws -> Int {
-    try writer.read { db in try User.fetchCount(db) }
+    try writer.read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM user")) ?? 0 }
   }
 }
 
