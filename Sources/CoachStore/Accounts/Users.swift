@@ -6,6 +6,12 @@ import GRDB
 extension User: FetchableRecord, MutablePersistableRecord {
   public static let databaseTableName = "user"
 
+  /// The user named `name`, nil when there is none. Plain cached SQL: every command asks this at start-up, and the
+  /// query interface built the statement's text anew each time.
+  static func named(_ name: String, in db: Database) throws -> User? {
+    try fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE name = ?"), arguments: [name])
+  }
+
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -21,7 +27,7 @@ extension AppDatabase {
       throw CoachError.refused(.emptyUserName)
     }
     return try writer.write { db in
-      if try User.filter(Column("name") == clean).fetchOne(db) != nil {
+      if try User.named(clean, in: db) != nil {
         throw CoachError.refused(.duplicateUser(name: clean))
       }
       var user = User(name: clean, role: role, team: team, createdAt: now, storeId: storeID)
@@ -31,11 +37,7 @@ extension AppDatabase {
   }
 
   public func user(named name: String) throws -> User? {
-    // Plain cached SQL: every command asks this once at start-up, and the query interface built the statement's
-    // text anew each time.
-    try writer.read { db in
-      try User.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE name = ?"), arguments: [name])
-    }
+    try writer.read { db in try User.named(name, in: db) }
   }
 
   public func users() throws -> [User] {

@@ -20,7 +20,7 @@ extension AppDatabase {
   /// The user named `name` with their password hash (nil when none is set); nil when there is no such user.
   public func userWithPasswordHash(named name: String) throws -> (user: User, hash: String?)? {
     try writer.read { db in
-      guard let user = try User.filter(Column("name") == name).fetchOne(db), let id = user.id else { return nil }
+      guard let user = try User.named(name, in: db), let id = user.id else { return nil }
       let hash = try String.fetchOne(db, sql: "SELECT passwordHash FROM user WHERE id = ?", arguments: [id])
       return (user, hash)
     }

@@ -40,7 +40,7 @@ extension AppDatabase {
   }
 
   static func existingUser(_ db: Database, named name: String) throws -> User {
-    if let user = try User.filter(Column("name") == name).fetchOne(db) { return user }
+    if let user = try User.named(name, in: db) { return user }
     throw CoachError.refused(
       .unknownConsultant(name: name, known: try String.fetchAll(db, sql: "SELECT name FROM user ORDER BY name")))
   }
