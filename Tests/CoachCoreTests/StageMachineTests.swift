@@ -84,4 +84,23 @@ import Testing
       StageChange(to: .delivered), from: .waitingForDelivery, at: Self.now, today: Self.today, actor: nil)
     #expect(e.date == Self.today)
   }
+
+  @Test func anAppliedChangeIsRecordedAsAskedWithTheAmountOnlyForADeposit() throws {
+    let asked = StageChange(to: .waitingForDelivery, note: "签约", amount: 3000, model: "X60", eta: Self.today)
+    let e = try StageMachine.apply(asked, from: .deposit, at: Self.now, today: Self.today, actor: "李娜")
+    #expect(e.from == .deposit && e.at == Self.now && e.actor == "李娜")
+    #expect(e.to == .waitingForDelivery && e.note == "签约" && e.model == "X60" && e.eta == Self.today)
+    #expect(e.amount == nil && e.date == nil)
+  }
+
+  /// An event is coded flat, its change's keys beside `from`, `at` and `actor`, and reads back equal.
+  @Test func anEventIsCodedFlatAndReadsBackEqual() throws {
+    let e = StageEvent(from: .prospect, to: .deposit, at: Self.now, actor: "李娜", amount: 5000, model: "X60")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let data = try encoder.encode(e)
+    let keys = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]).keys.sorted()
+    #expect(keys == ["actor", "amount", "at", "from", "model", "to"])
+    #expect(try JSONDecoder().decode(StageEvent.self, from: data) == e)
+  }
 }
