@@ -36,7 +36,8 @@ package struct FollowUpIndex {
 
   /// The `limit` most urgent due candidates, as the full replay ranks them.
   package func mostUrgent(limit: Int) throws -> [DueCandidate] {
-    var top = FollowUpEngine.mostUrgentCandidates(try replayStale(limit: limit), limit: limit)
+    var top = FollowUpEngine.mostUrgentCandidates(
+      try replayStale { FollowUpEngine.mostUrgentCandidates($0, limit: limit) }, limit: limit)
     // Highest bound first: once the queue is full and the next bound is below its last priority, no lead left can
     // enter it (a lead's priority never exceeds its bound; equal priorities go on, as the due time may decide). The
     // held leads are read a page at a time and replayed a few at a time, the first few being the queue's length.
@@ -79,15 +80,28 @@ package struct FollowUpIndex {
     }
   }
 
-  /// Replays the stale leads in parts on every core, keeping each part's `limit` most urgent due candidates, and
+  /// The overdue follow-ups (`coach alerts`' table), as the full replay finds them: the stale leads replayed (their
+  /// answers stored), each part's alerts in alert order (`Alerts.merged` joins them); and the other leads whose
+  /// stored follow-up is past its deadline, read from the index alone (`AlertTable` loads the few it shows).
+  package func overdue() throws -> (replayed: [[Alerts.Ranked]], held: [HeldOverdue]) {
+    let ranking = ctx
+    let replayed = try replayStale { [Alerts.ranked($0, ctx: ranking)] }
+    // As in `mostUrgent`: the stale leads' new answers were stored above, and they were replayed already.
+    let stale = Set(stale.map(\.leadID))
+    let held = try session.db.overdueFollowUps(filter, now: ctx.now, fingerprint: fingerprint)
+    return (replayed, stale.isEmpty ? held : held.filter { !stale.contains($0.leadID) })
+  }
+
+  /// Replays the stale leads in parts on every core, keeping what `keep` takes of each part's due candidates, and
   /// stores their new answers as one transaction. A store that cannot be written (a read-only copy) still answers:
   /// the next reader works them out again.
-  private func replayStale(limit: Int) throws -> [DueCandidate] {
+  private func replayStale<T: Sendable>(_ keep: @escaping @Sendable ([DueCandidate]) -> [T]) throws -> [T] {
     guard !stale.isEmpty else { return [] }
     let revs = Dictionary(stale.map { ($0.leadID, $0.rev) }, uniquingKeysWith: { a, _ in a })
     let ranking = ctx
-    let parts: [Replayed] = try EngineSetup.inParts(session, filter, ids: stale.map(\.leadID.rawValue).sorted()) {
-      leads in
+    let parts: [Replayed<T>] = try EngineSetup.inParts(
+      session, filter, ids: stale.map(\.leadID.rawValue).sorted()
+    ) { leads in
       var due: [DueCandidate] = []
       var rows: [FollowUpRow] = []
       for lead in leads {
@@ -97,15 +111,15 @@ package struct FollowUpIndex {
           rows.append(FollowUpRow(leadID: lead.id, rev: rev, stored: stored))
         }
       }
-      return [Replayed(due: FollowUpEngine.mostUrgentCandidates(due, limit: limit), rows: rows)]
+      return [Replayed(kept: keep(due), rows: rows)]
     }
     _ = try? session.db.storeFollowUps(parts.flatMap(\.rows), fingerprint: fingerprint)
-    return parts.flatMap(\.due)
+    return parts.flatMap(\.kept)
   }
 
-  /// What one part of the stale leads gave: its most urgent due candidates, and the answers to store.
-  private struct Replayed: Sendable {
-    var due: [DueCandidate]
+  /// What one part of the stale leads gave: what was kept of its due candidates, and the answers to store.
+  private struct Replayed<T: Sendable>: Sendable {
+    var kept: [T]
     var rows: [FollowUpRow]
   }
 

@@ -103,6 +103,31 @@ extension PostgresStore {
     }
   }
 
+  /// The leads of `filter` whose stored follow-up holds at `now` and is past its deadline, by lead id.
+  public func overdueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String) throws -> [HeldOverdue] {
+    let t = now.timeIntervalSince1970
+    return try read { c in
+      var (condition, args) = PGFilter.condition(filter)
+      var (from, consultant) = ("lead l JOIN followUp f ON f.leadId = l.id", "l.consultantId")
+      if let (owner, ownerArgs) = try Self.ownerCondition(filter, c) {
+        (condition, args, from, consultant) = (owner, ownerArgs, "followUp f", "f.consultantId")
+      }
+      let sql = """
+        SELECT f.leadId, \(consultant), f.code, f.dueAt, f.deadline FROM \(from)
+        WHERE \(condition) AND f.code IS NOT NULL AND \(Self.holdsSQL) AND f.deadline < ?::double precision
+        ORDER BY f.leadId
+        """
+      return try c.rows(sql, args + [fingerprint, t, t, t]).compactMap { row -> HeldOverdue? in
+        guard let code = ActionCode(rawValue: try row.get(2, String.self)), let dueAt = try row.double(3),
+          let deadline = try row.double(4)
+        else { return nil }
+        return HeldOverdue(
+          leadID: LeadID(try row.get(0, Int64.self)), consultantID: try row.int(1), code: code,
+          dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline))
+      }
+    }
+  }
+
   /// One stored follow-up as `json_to_recordset` reads it (keys as PostgreSQL's catalog spells the columns).
   private struct StoredRow: Encodable {
     let leadid: Int64

@@ -166,6 +166,7 @@ enum PGLeadLoader {
           model: try row.text(8), eta: try row.text(9).flatMap(LocalDate.init),
           date: try row.text(10).flatMap(LocalDate.init)))
     }
+    guard filter.withActivity else { return leads }
     try loadTouches(c, filter, ids, position, into: &leads)
     for row in try c.rows(
       """

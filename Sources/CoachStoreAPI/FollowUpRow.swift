@@ -30,3 +30,26 @@ public struct HeldDue: Sendable, Hashable {
 
   public init(leadID: LeadID, bound: Double) { (self.leadID, self.bound) = (leadID, bound) }
 }
+
+/// A lead whose stored follow-up holds at `now` and is past its deadline (`overdueFollowUps`): what orders its alert
+/// up to the priority (days overdue) and what a table's counts read (the consultant, whether it is escalated), read
+/// from the follow-up index alone. The lead is loaded for the rest only when its alert is shown.
+public struct HeldOverdue: Sendable, Hashable {
+  public var leadID: LeadID
+  /// The lead's consultant (`user.id`), as the row carries it (v11).
+  public var consultantID: Int64?
+  public var code: ActionCode
+  public var dueAt: Date
+  public var deadline: Date
+
+  public init(leadID: LeadID, consultantID: Int64?, code: ActionCode, dueAt: Date, deadline: Date) {
+    (self.leadID, self.consultantID, self.code, self.dueAt, self.deadline) = (
+      leadID, consultantID, code, dueAt, deadline
+    )
+  }
+
+  /// The stored follow-up (its detail is not read: an alert does not show it, and the priority does not weigh it).
+  public var held: StoredFollowUp.Held {
+    StoredFollowUp.Held(code: code, dueAt: dueAt, deadline: deadline, detail: nil)
+  }
+}

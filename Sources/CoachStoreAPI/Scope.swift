@@ -46,6 +46,10 @@ public struct LeadFilter: Sendable {
   /// Load only the touches from this time on, plus each lead's last touch and last contact before it
   /// (`LeadSnapshot.keepingTouches(since:)`): enough to rank leads, or replay them, from that time on.
   public var touchesSince: Date?
+  /// Load the lead's activity: touches and their levers, topics and issues, snoozes. Without it a lead carries its
+  /// fields, tags and stage events only: enough to rank its stored follow-up (`StoredFollowUp.Held.action`) and
+  /// show its alert, never to replay it.
+  public var withActivity = true
 
   public init(
     scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [LeadID]? = nil, limit: Int? = nil

@@ -29,6 +29,8 @@ public protocol CoachDataStore: Sendable {
   /// The leads of `filter` whose stored follow-up holds at `now` and is due, highest bound first, a page at a time.
   func heldDueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String, offset: Int, limit: Int) throws
     -> [HeldDue]
+  /// The leads of `filter` whose stored follow-up holds at `now` and is past its deadline, by lead id.
+  func overdueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String) throws -> [HeldOverdue]
   /// Stores follow-ups worked out from leads read at their `rev`, only where that is still the row's `rev`.
   @discardableResult func storeFollowUps(_ rows: [FollowUpRow], fingerprint: String) throws -> Int
   /// Clears every stored follow-up: the next readers work them all out again.

@@ -11,7 +11,7 @@ import Testing
 /// The stored follow-ups (`FollowUpIndex`, the store's `followUp` rows) against the full replay they stand in for:
 /// after thousands of random writes through the store (touches with agreed times, topics and issues, stage changes,
 /// snoozes, edits, new leads) and clock moves (mostly forward, sometimes back, across years), `next`
-/// gives the same queue and brief, read from the index as from replaying every lead. On both engines: PostgreSQL's
+/// gives the same queue and brief, and `alerts` the same table, read from the index as from replaying every lead. On both engines: PostgreSQL's
 /// rows are kept by its own triggers (v12-pg-followup) when `COACH_TEST_POSTGRES_URL` names a server.
 @Suite struct FollowUpIndexTests {
   static let start = TimeParsing.instant("2026-11-24T09:00:00+08:00", zone: TimeZone(identifier: "Asia/Shanghai")!)!
@@ -144,6 +144,24 @@ import Testing
       }
       return (try both(false), try both(true))
     }
+
+    /// `alerts`' table of `user` (nil: everyone; a consultant's own, else the team's) from the index and from the
+    /// full replay: the alerts shown as JSON, then how many in all and per consultant.
+    func compareAlerts(_ user: User?, limit: Int, escalatedOnly: Bool) throws -> (index: [String], replay: [String]) {
+      let session = Session(env: env, db: db, acting: user)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      encoder.dateEncodingStrategy = .iso8601
+      func table(_ replayingAll: Bool) throws -> [String] {
+        let table = try AlertTable.build(
+          session, team: user?.role != .consultant, escalatedOnly: escalatedOnly, limit: limit,
+          replayingAll: replayingAll)
+        return try table.shown.map { String(decoding: try encoder.encode($0), as: UTF8.self) } + [
+          "\(table.total) in all", "\(table.perConsultant.sorted { $0.key < $1.key })",
+        ]
+      }
+      return (try table(false), try table(true))
+    }
   }
 
   @Test(arguments: [UInt64(7), 23], engines)
@@ -153,6 +171,7 @@ import Testing
     let lead = world.users.first { $0.role == .lead }
     var compared = 0
     var nonEmpty = 0
+    var alertTables = 0
     for step in 0..<480 {
       try world.write()
       if step % 3 == 0 { world.moveClock() }
@@ -172,6 +191,21 @@ import Testing
         compared += 1
         if index[0] != "[]" { nonEmpty += 1 }
       }
+      // The alerts' table: limits that cut through ties of days overdue, the escalated ones only, no limit at all.
+      for (user, limit, escalatedOnly) in [
+        (nil as User?, 1, false), (lead, 4, true), (consultant, 3, false), (lead, 1_000, false), (nil, 0, false),
+      ] {
+        let (index, replay) = try world.compareAlerts(user, limit: limit, escalatedOnly: escalatedOnly)
+        let differs = zip(index, replay).first { $0.0 != $0.1 }
+        #expect(
+          index == replay,
+          """
+          \(engine), seed \(seed), step \(step), alerts of \(user?.name ?? "admin") (limit \(limit)), now \(world.env.now): \
+          index \(differs?.0 ?? "\(index.count) lines"), replay \(differs?.1 ?? "\(replay.count) lines")
+          """)
+        guard index == replay else { return }
+        if index.count > 2 { alertTables += 1 }
+      }
     }
     // Every stored row names its lead's consultant (v11), through new leads, edits and reassignments.
     let astraySQL =
@@ -188,6 +222,7 @@ import Testing
     // The game must have had something to compare: queues that were not empty, most of the time.
     #expect(compared == 240)
     #expect(nonEmpty > 150)
+    #expect(alertTables > 200)  // tables that showed alerts (5 per comparison, 80 comparisons)
   }
 
   @Test(arguments: engines)

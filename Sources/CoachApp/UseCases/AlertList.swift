@@ -10,7 +10,8 @@ package struct AlertList {
   /// The acting user's alerts, or (`team`, team leads and admins) their team's; `explained` adds the reasons.
   /// Every lead of the scope is replayed: the stored follow-ups (`FollowUpIndex`) would only skip the leads not
   /// overdue, and an alert's reason needs the replay of each overdue one anyway (on the mature data 15,433 of a
-  /// team's 25,000 are overdue; reading the index first measured 7–15 % slower than replaying them all).
+  /// team's 25,000 are overdue; reading the index first measured 7–15 % slower than replaying them all). The table
+  /// of `coach alerts`, which shows no reasons and few alerts, is read from the index instead (`AlertTable`).
   package static func build(_ session: Session, team: Bool, explained: Bool) throws -> AlertList {
     let env = session.env
     let ctx = try EngineSetup.context(env, session: session, salesStats: false)

@@ -52,14 +52,23 @@ public enum FollowUpEngine {
   }
 
   static func action(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext, explained: Bool = true) -> DueAction {
+    action(
+      code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, detail: occ.detail, h, ctx,
+      reason: explained ? ReasonText.reason(occ, h, ctx, values: ReasonText.values(occ, h, ctx)) : "")
+  }
+
+  /// The action of a follow-up selected for `h` at `ctx.now`, ranked: the one place a `DueAction` is made, from a
+  /// replay (`action(_:_:_:explained:)`) or from a stored follow-up (`StoredFollowUp.Held.action(for:in:)`).
+  static func action(
+    code: ActionCode, dueAt: Date, deadline: Date, detail: String?, _ h: LeadHistory, _ ctx: EngineContext,
+    reason: String
+  ) -> DueAction {
     let priority = Priority.of(
-      code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline, lead: h.lead, stage: h.stage,
-      deposit: h.depositAmount, ctx: ctx)
+      code: code, dueAt: dueAt, deadline: deadline, lead: h.lead, stage: h.stage, deposit: h.depositAmount, ctx: ctx)
     return DueAction(
-      leadID: h.lead.id, code: occ.code, dueAt: occ.dueAt, deadline: occ.deadline,
-      overdueDays: DueAction.overdueDays(deadline: occ.deadline, now: ctx.now), priority: priority,
-      reason: explained ? ReasonText.reason(occ, h, ctx, values: ReasonText.values(occ, h, ctx)) : "",
-      detail: occ.detail)
+      leadID: h.lead.id, code: code, dueAt: dueAt, deadline: deadline,
+      overdueDays: DueAction.overdueDays(deadline: deadline, now: ctx.now), priority: priority, reason: reason,
+      detail: detail)
   }
 }
 

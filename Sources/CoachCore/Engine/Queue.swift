@@ -118,7 +118,13 @@ public enum Alerts {
   /// The alerts of `leads` in alert order: one part of the leads when they are cut into parts, whose runs `merged`
   /// joins. Each part sorts and drops its own leads, so the part's core does that work rather than the main thread.
   public static func ranked(leads: [LeadSnapshot], ctx: EngineContext, explained: Bool = true) -> [Ranked] {
-    let found = candidates(leads: leads, ctx: ctx, explained: explained)
+    ranked(candidates(leads: leads, ctx: ctx, explained: explained), ctx: ctx)
+  }
+
+  /// The alerts of `candidates` (leads with their current actions, found by a replay or read from their stored
+  /// follow-ups) in alert order: those past their deadline, sorted, as `ranked(leads:ctx:explained:)` gives them.
+  public static func ranked(_ candidates: [DueCandidate], ctx: EngineContext) -> [Ranked] {
+    let found = candidates.filter { $0.action.overdueDays > 0 }
     // Positions are sorted, not the candidates: moving a candidate moves its whole lead.
     return found.indices.sorted { precedes(found[$0].action, found[$1].action) }.map { i in
       let (lead, action) = (found[i].lead, found[i].action)

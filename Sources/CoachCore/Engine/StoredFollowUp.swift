@@ -34,6 +34,16 @@ public struct StoredFollowUp: Sendable, Hashable {
     public init(code: ActionCode, dueAt: Date, deadline: Date, detail: String?) {
       (self.code, self.dueAt, self.deadline, self.detail) = (code, dueAt, deadline, detail)
     }
+
+    /// The action this follow-up is at `ctx.now`, while its row holds: what `FollowUpEngine.unexplainedAction`
+    /// gives for the lead then, without replaying its touches. The priority reads only the lead's fields, tags and
+    /// stage events (the stage its history ends in, the deposit paid), so a lead loaded without its activity
+    /// (`LeadFilter.withActivity`) is enough.
+    public func action(for lead: LeadSnapshot, in ctx: EngineContext) -> DueAction {
+      FollowUpEngine.action(
+        code: code, dueAt: dueAt, deadline: deadline, detail: detail, LeadHistory(lead, asOf: ctx.now), ctx,
+        reason: "")
+    }
   }
 
   public init(asOf: Date, wakeAt: Date, due: Held?, bound: Double) {

@@ -107,6 +107,41 @@ extension AppDatabase {
     }
   }
 
+  /// The leads of `filter` whose stored follow-up holds at `now` and is past its deadline, by lead id: read from the
+  /// follow-up index alone (both of its indexes cover these columns).
+  public func overdueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String) throws -> [HeldOverdue] {
+    let (cond, args) = filter.condition
+    let t = now.timeIntervalSince1970
+    let fields = "f.leadId, f.consultantId, f.code, f.dueAt, f.deadline"
+    return try writer.read { db in
+      let (sql, arguments): (String, StatementArguments)
+      if let (owner, ownerArgs) = try Self.ownerCondition(filter, db) {
+        sql = """
+          SELECT \(fields) FROM followUp f
+          WHERE \(owner) AND f.code IS NOT NULL AND \(Self.holdsSQL) AND f.deadline < ? ORDER BY f.leadId
+          """
+        arguments = ownerArgs + [fingerprint, t, t, t]
+      } else {
+        sql = """
+          SELECT f.leadId, l.consultantId, f.code, f.dueAt, f.deadline FROM lead l JOIN followUp f ON f.leadId = l.id
+          WHERE \(cond) AND f.code IS NOT NULL AND \(Self.holdsSQL) AND f.deadline < ? ORDER BY f.leadId
+          """
+        arguments = args + [fingerprint, t, t, t]
+      }
+      var found: [HeldOverdue] = []
+      let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+      while let row = try rows.next() {
+        // `holdsSQL` admits only known codes with both times.
+        guard let code = ActionCode(rawValue: row[2]) else { continue }
+        found.append(
+          HeldOverdue(
+            leadID: LeadID(row[0] as Int64), consultantID: row[1], code: code,
+            dueAt: Date(timeIntervalSince1970: row[3]), deadline: Date(timeIntervalSince1970: row[4])))
+      }
+      return found
+    }
+  }
+
   /// Stores follow-ups worked out from leads read at `rev`, each only where the row is still at that `rev` (a write
   /// since then cleared it and stays cleared) and the lead still exists. One transaction; returns the rows stored.
   @discardableResult

@@ -101,6 +101,7 @@ enum LeadLoader {
           note: row[6], amount: row[7], model: row[8], eta: (row[9] as String?).flatMap(LocalDate.init),
           date: (row[10] as String?).flatMap(LocalDate.init)))
     }
+    guard filter.withActivity else { return leads }
     try loadTouches(db, filter, sub, into: &leads, index)
     try loadLevers(db, sub, into: &leads, index)
     let topics = try Row.fetchCursor(

@@ -25,12 +25,15 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let list = try AlertList.build(session, team: team, explained: env.json)
-      let ctx = list.ctx
-      let all = escalated ? list.alerts.filter(\.escalated) : list.alerts
       let out = Output(env: env)
-      if env.json { return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all]) }
-      let alerts = Array(all.prefix(limit ?? 50))
+      if env.json {
+        let list = try AlertList.build(session, team: team, explained: true)
+        let all = escalated ? list.alerts.filter(\.escalated) : list.alerts
+        return try out.json(["alerts": limit.map { Array(all.prefix($0)) } ?? all])
+      }
+      let found = try AlertTable.build(session, team: team, escalatedOnly: escalated, limit: limit ?? 50)
+      let ctx = found.ctx
+      let alerts = found.shown
       if alerts.isEmpty { return out.line(ctx.playbook.labels.ui(.nothingDue) ?? "nothing overdue") }
       let labels = ctx.playbook.labels
       let table = TextTable(headers: [
@@ -51,13 +54,12 @@ extension CoachCommand {
               out.say(.days(a.overdueDays)),
             ]
           }))
-      if all.count > alerts.count {
-        out.line(Output.dim(out.say(.moreAlerts(all.count - alerts.count))))
+      if found.total > alerts.count {
+        out.line(Output.dim(out.say(.moreAlerts(found.total - alerts.count))))
       }
       if team {
-        let counts = Dictionary(grouping: all, by: { $0.consultant ?? "-" }).mapValues(\.count)
-          .sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-        out.line(Output.dim("\(all.count): " + counts.map { "\($0.key) \($0.value)" }.joined(separator: " · ")))
+        let counts = found.perConsultant.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        out.line(Output.dim("\(found.total): " + counts.map { "\($0.key) \($0.value)" }.joined(separator: " · ")))
       }
     }
   }
