@@ -191,7 +191,9 @@ import Testing
         compared += 1
         if index[0] != "[]" { nonEmpty += 1 }
       }
-      // The alerts' table: limits that cut through ties of days overdue, the escalated ones only, no limit at all.
+      // The alerts' table, every other time: limits that cut through ties of days overdue, the escalated ones only,
+      // a limit above the count, none shown.
+      guard step % 12 == 0 else { continue }
       for (user, limit, escalatedOnly) in [
         (nil as User?, 1, false), (lead, 4, true), (consultant, 3, false), (lead, 1_000, false), (nil, 0, false),
       ] {
@@ -222,7 +224,7 @@ import Testing
     // The game must have had something to compare: queues that were not empty, most of the time.
     #expect(compared == 240)
     #expect(nonEmpty > 150)
-    #expect(alertTables > 200)  // tables that showed alerts (5 per comparison, 80 comparisons)
+    #expect(alertTables > 100)  // tables that showed alerts (4 of the 5 per comparison can, 40 comparisons)
   }
 
   @Test(arguments: engines)
