@@ -126,6 +126,10 @@ def write(path, rows, datasets, load_before, load_after):
     g = nexts["1m"] / nexts["100k"]
     L.append(f"\nGrowth of `coach next` (one consultant) from 100k to 1M leads: {g:.2f}× (target ≤ 2×: "
              f"{'yes' if g <= 2 else '**no**'}).")
+  if "mature" in nexts and "1m-mature" in nexts:
+    g = nexts["1m-mature"] / nexts["mature"]
+    L.append(f"\nGrowth of `coach next` (one consultant) from the mature 100k to the mature 1M leads: {g:.2f}× "
+             f"(target ≤ 1.2×: {'yes' if g <= 1.2 else '**no**'}).")
   if "10k" in nexts and "100k" in nexts:
     L.append(f"Growth from 10k to 100k leads: {nexts['100k'] / nexts['10k']:.2f}×.")
   table = "\n".join(L) + "\n"

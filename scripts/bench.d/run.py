@@ -16,9 +16,10 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 ENV = dict(os.environ, COACH_NOW="2026-11-24T09:00:00+08:00", COACH_TZ="Asia/Shanghai", COACH_LANG="zh-CN")
 for k in ("COACH_DB", "COACH_USER", "COACH_PLAYBOOKS"):
   ENV.pop(k, None)
-SIZES = {"10k": 10_000, "100k": 100_000, "mature": 100_000, "1m": 1_000_000}
-# The stage mix of each data set (gen --mix): "mature" is 100k leads of a dealership three years in.
-MIX = {"mature": "mature"}
+SIZES = {"10k": 10_000, "100k": 100_000, "mature": 100_000, "1m": 1_000_000, "1m-mature": 1_000_000}
+# The stage mix of each data set (gen --mix): "mature" is 100k leads of a dealership three years in, "1m-mature" a
+# group ten times its size (issue 17's growth: one consultant's `next` and one team's alerts should not notice).
+MIX = {"mature": "mature", "1m-mature": "mature"}
 sys.path.insert(0, HERE)
 import floors  # noqa: E402  (the sqlite3 floors and the targets)
 import serve  # noqa: E402  (coach serve under wrk)
@@ -155,6 +156,9 @@ def main():
     D = "--db " + q(db)
     print(f"[{size}] timing", flush=True)
     cases = [("coach next (one consultant)", f"{b} next {D} --as 顾问001", floors.next_sql(db), "next")]
+    if size == "1m-mature":
+      cases.append(
+        ("coach alerts --team (team lead, 10 consultants)", f"{b} alerts --team {D} --as 经理1", floors.alerts_sql(db, "组1"), "alerts"))
     if size in ("100k", "mature"):
       cases += [
         ("coach next --json (one consultant)", f"{b} next --json {D} --as 顾问001", None, "next"),
