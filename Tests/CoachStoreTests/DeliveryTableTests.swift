@@ -67,9 +67,32 @@ import Testing
     #expect(delivered > 20, "the walk must deliver cars (\(delivered))")
     for days in [0.0, 45, 95, 150] {
       let now = t0.addingTimeInterval(-days * 86_400)
-      let figures = try db.salesStats(now: now)
-      #expect(figures == (try joined(db, now: now)), "now - \(days) days")
+      #expect(try db.salesStats(now: now) == (try joined(db, now: now)), "now - \(days) days")
     }
     #expect(try db.salesStats(now: t0).recent.values.reduce(0, +) > 0)
+    // Whole days come from `deliveryDay` (v14), the windows' partial first and last days from `delivery`: each edge
+    // of both windows a minute before and after a delivery, on the same day.
+    let times = try db.writer.read { try Date.fetchAll($0, sql: "SELECT at FROM delivery ORDER BY eventId LIMIT 12") }
+    var moments: [Date] = []
+    for at in times {
+      for window in [0.0, 90, 180] {
+        for minute in [-60.0, 60] { moments.append(at.addingTimeInterval(window * 86_400 + minute)) }
+      }
+    }
+    for now in moments {
+      #expect(try db.salesStats(now: now) == (try joined(db, now: now)), "now \(now)")
+    }
+    // A count written around the triggers is found by the doctor (with `delivery`) and rewritten by the repair.
+    try db.writer.write { db in
+      try db.execute(
+        sql: "UPDATE deliveryDay SET n = n + 2 WHERE (day, model) = (SELECT day, model FROM deliveryDay LIMIT 1)")
+    }
+    #expect(try db.derivedMismatches()["delivery"] == 1)
+    let repair = try db.rebuildDerived()
+    #expect(repair.tables["delivery"]?.wrongLeads == 1)
+    #expect(try db.derivedMismatches()["delivery"] == 0)
+    for now in moments {
+      #expect(try db.salesStats(now: now) == (try joined(db, now: now)), "after the repair, now \(now)")
+    }
   }
 }

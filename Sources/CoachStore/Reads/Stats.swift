@@ -7,24 +7,35 @@ extension AppDatabase {
   /// Deliveries per model in the 90 days before `now` and the 90 days before that: the dealership's own sales.
   public func salesStats(now: Date) throws -> SalesStats {
     let day: TimeInterval = 86_400
-    // `delivery` (migration v4) holds each delivery's time and model, indexed by (at, model): one index range over
-    // both windows, each model's deliveries counted in each (a model none delivered in a window is not in its map).
+    // A window [?1, ?2) counts its whole UTC days in `deliveryDay` (v14) and its partial first and last days in
+    // `delivery` (v4, indexed by (at, model)): a few hundred rows read at any size of dealership, where counting
+    // `delivery` alone read every delivery of the window. Days are the stored times' first ten characters, so a
+    // day's text sorts before all of its times and after every earlier one.
     let sql = """
-      SELECT model, SUM(at >= ?2), SUM(at < ?2) FROM delivery
-      WHERE at >= ?1 AND at < ?3 AND model IS NOT NULL GROUP BY 1
+      SELECT model, SUM(n) FROM (
+        SELECT model, COUNT(*) AS n FROM delivery
+        WHERE at >= ?1 AND at < min(?2, date(?1, '+1 day')) AND model IS NOT NULL GROUP BY model
+        UNION ALL
+        SELECT model, SUM(n) FROM deliveryDay WHERE day > substr(?1, 1, 10) AND day < substr(?2, 1, 10) GROUP BY model
+        UNION ALL
+        SELECT model, COUNT(*) FROM delivery
+        WHERE at >= max(date(?1, '+1 day'), substr(?2, 1, 10)) AND at < ?2 AND model IS NOT NULL GROUP BY model)
+      GROUP BY model
       """
     return try writer.read { db in
-      var stats = SalesStats()
-      let rows = try Row.fetchCursor(
-        db.cachedStatement(sql: sql),
-        arguments: [now.addingTimeInterval(-180 * day), now.addingTimeInterval(-90 * day), now])
-      while let row = try rows.next() {
-        let model: String = row[0]
-        let (recent, previous): (Int, Int) = (row[1], row[2])
-        if recent > 0 { stats.recent[model] = recent }
-        if previous > 0 { stats.previous[model] = previous }
+      let statement = try db.cachedStatement(sql: sql)
+      func counts(_ from: Date, _ to: Date) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: [from, to])
+        while let row = try rows.next() {
+          let n: Int = row[1]
+          if n > 0 { out[row[0]] = n }
+        }
+        return out
       }
-      return stats
+      return SalesStats(
+        recent: try counts(now.addingTimeInterval(-90 * day), now),
+        previous: try counts(now.addingTimeInterval(-180 * day), now.addingTimeInterval(-90 * day)))
     }
   }
 }

@@ -2,9 +2,10 @@ import CoachCore
 import CoachStoreAPI
 import GRDB
 
-/// The tables kept by triggers from other tables (`delivery`, v4; `lastTouch`, v6): which leads' rows differ from
-/// what their sources give, and the repair that rewrites those rows. What a row should be is said once, in
-/// `Migrations` (`deliveries`, `latestTouch`); this file only compares and copies.
+/// The tables kept by triggers from other tables (`delivery`, v4, with its day counts `deliveryDay`, v14; `lastTouch`,
+/// v6): which leads' rows differ from what their sources give, and the repair that rewrites those rows. What a row
+/// should be is said once, in `Migrations` (`deliveries`, `deliveryDays`, `latestTouch`); this file only compares
+/// and copies.
 enum DerivedTables {
   // MARK: - lastTouch (v6)
 
@@ -39,12 +40,25 @@ enum DerivedTables {
     FROM (\(staleDeliveries) UNION \(missingDeliveries)) k LEFT JOIN stageEvent e ON e.id = k.eventId
     """
 
+  // MARK: - deliveryDay (v14), checked and rebuilt with `delivery`
+
+  /// Days and models whose `deliveryDay` count differs from `delivery`'s (missing, extra or another count).
+  static let wrongDeliveryDays = """
+    SELECT COUNT(*) FROM (
+      SELECT day, model FROM (SELECT day, model, n FROM deliveryDay EXCEPT \(Migrations.deliveryDays))
+      UNION SELECT day, model FROM (\(Migrations.deliveryDays) EXCEPT SELECT day, model, n FROM deliveryDay))
+    """
+
   // MARK: - Check and repair
 
   /// Leads whose derived rows differ from their sources, by table key (every table that exists, 0 when right).
   static func mismatches(_ db: Database) throws -> [String: Int] {
     var out: [String: Int] = [:]
-    if try db.tableExists("delivery") { out["delivery"] = try Int.fetchOne(db, sql: deliveryWrongLeads) ?? 0 }
+    if try db.tableExists("delivery") {
+      out["delivery"] = try Int.fetchOne(db, sql: deliveryWrongLeads) ?? 0
+      // A wrong day's count is one more thing to repair (it names no lead).
+      if try db.tableExists("deliveryDay") { out["delivery"]! += try Int.fetchOne(db, sql: wrongDeliveryDays) ?? 0 }
+    }
     if try db.tableExists("lastTouch") {
       out["last_touch"] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(lastTouchWrongLeads))") ?? 0
     }
@@ -64,7 +78,16 @@ enum DerivedTables {
           INSERT INTO delivery (eventId, at, model)
             SELECT * FROM (\(Migrations.deliveries)) WHERE id IN (\(missingDeliveries))
           """)
-      out["delivery"] = .init(wrongLeads: leads, rowsRemoved: removed, rowsWritten: db.changesCount)
+      var change = DerivedRepair.Change(wrongLeads: leads, rowsRemoved: removed, rowsWritten: db.changesCount)
+      // The day counts follow the repaired rows by trigger; counts written around the triggers are rewritten whole.
+      if try db.tableExists("deliveryDay"), let days = try Int.fetchOne(db, sql: wrongDeliveryDays), days > 0 {
+        change.wrongLeads += days
+        try db.execute(sql: "DELETE FROM deliveryDay")
+        change.rowsRemoved += db.changesCount
+        try db.execute(sql: "INSERT INTO deliveryDay (day, model, n) \(Migrations.deliveryDays)")
+        change.rowsWritten += db.changesCount
+      }
+      out["delivery"] = change
     }
     if try db.tableExists("lastTouch") {
       let wrong = try Int64.fetchAll(db, sql: lastTouchWrongLeads)

@@ -375,7 +375,51 @@ enum Migrations {
             PRIMARY KEY (storeId, tbl, sourceId)) WITHOUT ROWID;
           """)
     }
+    // Deliveries per UTC day and model, kept from `delivery` by trigger: the sales figures a brief argues a switch
+    // with (the last 90 days against the 90 before) count whole days here and only the partial days at the windows'
+    // edges in `delivery`. Counting `delivery` alone read every delivery of the half year: 6 ms at 100k leads,
+    // 57 ms at 1M, the whole of `coach next`'s growth. `coach doctor` checks it with `delivery`.
+    m.registerMigration("v14-delivery-day", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE deliveryDay (
+            day TEXT NOT NULL,
+            model TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (day, model)) WITHOUT ROWID;
+          INSERT INTO deliveryDay (day, model, n) \(deliveryDays);
+          CREATE TRIGGER deliveryDay_on_insert AFTER INSERT ON delivery WHEN NEW.model IS NOT NULL
+          BEGIN \(countDelivery("NEW", 1)) END;
+          CREATE TRIGGER deliveryDay_on_delete AFTER DELETE ON delivery WHEN OLD.model IS NOT NULL
+          BEGIN \(countDelivery("OLD", -1)) END;
+          CREATE TRIGGER deliveryDay_on_update AFTER UPDATE OF at, model ON delivery
+          BEGIN
+            \(countDelivery("OLD", -1, when: "OLD.model IS NOT NULL"))
+            \(countDelivery("NEW", 1, when: "NEW.model IS NOT NULL"))
+          END;
+          """)
+    }
     return m
+  }
+
+  /// Every row `deliveryDay` (v14) should hold: deliveries with a model, counted per UTC day (the first ten
+  /// characters of the stored time) and model. What v14 filled it with and what `coach doctor` compares it with.
+  static let deliveryDays =
+    "SELECT substr(at, 1, 10) AS day, model, COUNT(*) AS n FROM delivery WHERE model IS NOT NULL GROUP BY 1, 2"
+
+  /// The trigger statements that count the delivery `row` (`NEW` or `OLD`) in `deliveryDay` by `delta`, when
+  /// `condition` holds; a day and model whose count falls to 0 is removed.
+  static func countDelivery(_ row: String, _ delta: Int, when condition: String = "1") -> String {
+    let key = "substr(\(row).at, 1, 10), \(row).model"
+    return delta > 0
+      ? """
+      INSERT INTO deliveryDay (day, model, n) SELECT \(key), 1 WHERE \(condition)
+        ON CONFLICT (day, model) DO UPDATE SET n = n + 1;
+      """
+      : """
+      UPDATE deliveryDay SET n = n - 1 WHERE \(condition) AND (day, model) = (\(key));
+      DELETE FROM deliveryDay WHERE \(condition) AND (day, model) = (\(key)) AND n <= 0;
+      """
   }
 
   /// Every row `delivery` (v4) should hold, from the stage events and leads: what v4 filled it with, what its
