@@ -95,4 +95,35 @@ import Testing
       #expect(try db.salesStats(now: now) == (try joined(db, now: now)), "after the repair, now \(now)")
     }
   }
+
+  /// A lead import counts its new deliveries per day once, at its end (the insert trigger set aside for its
+  /// transaction): the counts equal `delivery`'s, also when a second import delivers on days already counted, and
+  /// the trigger is back afterwards.
+  @Test func leadImportsCountTheirDeliveriesPerDay() throws {
+    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+    let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+    let iso = ISO8601DateFormatter()
+    for batch in 0..<2 {
+      var csv = "external_id,name,phone,model,stage,created_at\n"
+      for i in 0..<40 {
+        let created = t0.addingTimeInterval(-Double(i % 7) * 86_400 - Double(batch * 600 + i * 60))
+        let phone = 13_800_000_000 + batch * 100 + i
+        csv += "B\(batch)-\(i),客户\(i),\(phone),\(["S30", "X40", ""][i % 3]),delivered,\(iso.string(from: created))\n"
+      }
+      let result = try db.importLeads(
+        from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: zone), strict: true, now: t0, actor: nil)
+      #expect(result.imported == 40)
+    }
+    #expect(try db.derivedMismatches()["delivery"] == 0)
+    // S30 or X40 on 27 of each 40 leads; the others have no model and are not counted.
+    #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT SUM(n) FROM deliveryDay") } == 54)
+    let triggers = try db.writer.read {
+      try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'deliveryDay_on_insert'")
+    }
+    #expect(triggers == 1)
+    for hours in [1.0, -60, -61, -100] {
+      let now = t0.addingTimeInterval(hours * 3_600 + 90 * 86_400)
+      #expect(try db.salesStats(now: now) == (try joined(db, now: now)), "now t0 + 90 days + \(hours) hours")
+    }
+  }
 }
