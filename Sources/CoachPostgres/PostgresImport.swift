@@ -12,7 +12,7 @@ extension PostgresStore {
     from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,
     warn: ([String]) -> Void
   ) throws -> ImportResult {
-    try Self.retryingEncoding { encoding in
+    let result = try Self.retryingEncoding { encoding in
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGLeadImport(c, now: now, actor: actor)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
@@ -25,13 +25,21 @@ extension PostgresStore {
         return result
       }
     }
+    if !dryRun, result.imported >= Self.tidyAfterRows {
+      tidyAfterBulkWrite(PGLeadImport.tables + ["delivery", "followUp"])
+    }
+    return result
   }
+
+  /// Imports of at least this many rows tidy the tables they filled (`tidyAfterBulkWrite`); smaller ones leave it
+  /// to autovacuum.
+  static let tidyAfterRows = 10_000
 
   public func importTouches(
     from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope, dryRun: Bool,
     warn: ([String]) -> Void
   ) throws -> ImportResult {
-    try Self.retryingEncoding { encoding in
+    let result = try Self.retryingEncoding { encoding in
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGTouchImport(c, actor: actor, scope: scope)
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
@@ -43,6 +51,8 @@ extension PostgresStore {
         return result
       }
     }
+    if !dryRun, result.imported >= Self.tidyAfterRows { tidyAfterBulkWrite(PGTouchImport.tables + ["followUp"]) }
+    return result
   }
 
   /// A pass that read the file in the wrong encoding rolled back by throwing: run it again in the right one.

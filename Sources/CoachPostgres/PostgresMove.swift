@@ -121,7 +121,7 @@ extension PostgresStore {
   /// Copies `source` into the store of code `store` (see `StoreMove`); refused, with nothing written, when a user
   /// name or a lead's external id of the showroom is already taken here by another store's row.
   public func move(from source: some TableRowSource, into store: String) throws -> StoreMove {
-    try write { c in
+    let moved = try write { c in
       try PGImportLock.take(c, MovedTable.all.map(\.pgName) + ["movedRow"])
       let known = try c.rows("SELECT id, code FROM store ORDER BY code COLLATE \"C\"").map {
         (try $0.get(0, Int64.self), try $0.get(1, String.self))
@@ -141,6 +141,8 @@ extension PostgresStore {
       try PGImportTriggers.restore(c, PGStoreMover.triggers)
       return StoreMove(store: store, tables: tables)
     }
+    tidyAfterBulkWrite(MovedTable.all.map(\.pgName) + ["movedRow", "delivery", "lastTouch", "followUp"])
+    return moved
   }
 }
 

