@@ -94,13 +94,12 @@ struct LeadImportWriter {
         """, arguments: [lastLeadBefore])
     if !deliveryDayTriggers.isEmpty {
       // Only the new leads have new deliveries: an import adds leads and never changes one it finds.
+      let newDeliveries =
+        "(SELECT d.at, d.model FROM delivery d JOIN stageEvent e ON e.id = d.eventId WHERE e.leadId > ?)"
       try db.execute(
         sql: """
           INSERT INTO deliveryDay (day, model, n)
-            SELECT * FROM (
-              SELECT substr(d.at, 1, 10), d.model, COUNT(*) FROM delivery d JOIN stageEvent e ON e.id = d.eventId
-              WHERE e.leadId > ? AND d.model IS NOT NULL GROUP BY 1, 2)
-            WHERE true
+            SELECT * FROM (\(Migrations.dayCounts(of: newDeliveries))) WHERE true
           ON CONFLICT (day, model) DO UPDATE SET n = n + excluded.n
           """, arguments: [lastLeadBefore])
     }

@@ -110,26 +110,19 @@ extension AppDatabase {
   /// The leads of `filter` whose stored follow-up holds at `now` and is past its deadline, by lead id: read from the
   /// follow-up index alone (both of its indexes cover these columns).
   public func overdueFollowUps(_ filter: LeadFilter, now: Date, fingerprint: String) throws -> [HeldOverdue] {
-    let (cond, args) = filter.condition
     let t = now.timeIntervalSince1970
-    let fields = "f.leadId, f.consultantId, f.code, f.dueAt, f.deadline"
     return try writer.read { db in
-      let (sql, arguments): (String, StatementArguments)
+      var (condition, args) = filter.condition
+      var (from, consultant) = ("lead l JOIN followUp f ON f.leadId = l.id", "l.consultantId")
       if let (owner, ownerArgs) = try Self.ownerCondition(filter, db) {
-        sql = """
-          SELECT \(fields) FROM followUp f
-          WHERE \(owner) AND f.code IS NOT NULL AND \(Self.holdsSQL) AND f.deadline < ? ORDER BY f.leadId
-          """
-        arguments = ownerArgs + [fingerprint, t, t, t]
-      } else {
-        sql = """
-          SELECT f.leadId, l.consultantId, f.code, f.dueAt, f.deadline FROM lead l JOIN followUp f ON f.leadId = l.id
-          WHERE \(cond) AND f.code IS NOT NULL AND \(Self.holdsSQL) AND f.deadline < ? ORDER BY f.leadId
-          """
-        arguments = args + [fingerprint, t, t, t]
+        (condition, args, from, consultant) = (owner, ownerArgs, "followUp f", "f.consultantId")
       }
+      let sql = """
+        SELECT f.leadId, \(consultant), f.code, f.dueAt, f.deadline FROM \(from)
+        WHERE \(condition) AND f.code IS NOT NULL AND \(Self.holdsSQL) AND f.deadline < ? ORDER BY f.leadId
+        """
       var found: [HeldOverdue] = []
-      let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+      let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: args + [fingerprint, t, t, t])
       while let row = try rows.next() {
         // `holdsSQL` admits only known codes with both times.
         guard let code = ActionCode(rawValue: row[2]) else { continue }

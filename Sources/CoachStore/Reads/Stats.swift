@@ -16,10 +16,11 @@ extension AppDatabase {
         SELECT model, COUNT(*) AS n FROM delivery
         WHERE at >= ?1 AND at < min(?2, date(?1, '+1 day')) AND model IS NOT NULL GROUP BY model
         UNION ALL
-        SELECT model, SUM(n) FROM deliveryDay WHERE day > substr(?1, 1, 10) AND day < substr(?2, 1, 10) GROUP BY model
+        SELECT model, SUM(n) FROM deliveryDay
+        WHERE day > \(Migrations.day(of: "?1")) AND day < \(Migrations.day(of: "?2")) GROUP BY model
         UNION ALL
         SELECT model, COUNT(*) FROM delivery
-        WHERE at >= max(date(?1, '+1 day'), substr(?2, 1, 10)) AND at < ?2 AND model IS NOT NULL GROUP BY model)
+        WHERE at >= max(date(?1, '+1 day'), \(Migrations.day(of: "?2"))) AND at < ?2 AND model IS NOT NULL GROUP BY model)
       GROUP BY model
       """
     return try writer.read { db in

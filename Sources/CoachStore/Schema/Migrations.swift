@@ -402,15 +402,22 @@ enum Migrations {
     return m
   }
 
-  /// Every row `deliveryDay` (v14) should hold: deliveries with a model, counted per UTC day (the first ten
-  /// characters of the stored time) and model. What v14 filled it with and what `coach doctor` compares it with.
-  static let deliveryDays =
-    "SELECT substr(at, 1, 10) AS day, model, COUNT(*) AS n FROM delivery WHERE model IS NOT NULL GROUP BY 1, 2"
+  /// The UTC day `deliveryDay` (v14) counts a stored time `at` (an SQL expression) in: its first ten characters.
+  static func day(of at: String) -> String { "substr(\(at), 1, 10)" }
+
+  /// The rows `deliveries` (a table or subquery with `at` and `model`) add to `deliveryDay` (v14): those with a
+  /// model, counted per day and model.
+  static func dayCounts(of deliveries: String) -> String {
+    "SELECT \(day(of: "at")) AS day, model, COUNT(*) AS n FROM \(deliveries) WHERE model IS NOT NULL GROUP BY 1, 2"
+  }
+
+  /// Every row `deliveryDay` (v14) should hold: what v14 filled it with and what `coach doctor` compares it with.
+  static let deliveryDays = dayCounts(of: "delivery")
 
   /// The trigger statements that count the delivery `row` (`NEW` or `OLD`) in `deliveryDay` by `delta`, when
   /// `condition` holds; a day and model whose count falls to 0 is removed.
   static func countDelivery(_ row: String, _ delta: Int, when condition: String = "1") -> String {
-    let key = "substr(\(row).at, 1, 10), \(row).model"
+    let key = "\(day(of: "\(row).at")), \(row).model"
     return delta > 0
       ? """
       INSERT INTO deliveryDay (day, model, n) SELECT \(key), 1 WHERE \(condition)
