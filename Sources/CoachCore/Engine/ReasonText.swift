@@ -51,10 +51,10 @@ enum ReasonText {
     if let day = CivilTime.localDay(date, in: zone) {
       let local = date.timeIntervalSince1970 + Double(zone.utcOffset(for: date))
       let minutes = Int((local - (local / 86_400).rounded(.down) * 86_400) / 60)
-      return String(format: "%04d-%02d-%02d %02d:%02d", day.year, day.month, day.day, minutes / 60, minutes % 60)
+      return Digits.minute(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60)
     }
     let c = Calendar.gregorian(zone.timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
-    return String(
-      format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    return Digits.minute(
+      year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0)
   }
 }

@@ -63,7 +63,7 @@ enum NumberText {
     if chinese {
       guard abs(n) >= 10_000 else { return String(n) }
       let wan = Double(n) / 10_000
-      let text = String(format: "%.1f", wan)
+      let text = Digits.fixed(wan, places: 1)
       return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + "万"
     }
     let digits = String(abs(n))
@@ -77,7 +77,7 @@ enum NumberText {
 
   /// A decimal with at most one fractional digit (`48`, `5.5`).
   static func decimal(_ x: Double) -> String {
-    let text = String(format: "%.1f", x)
+    let text = Digits.fixed(x, places: 1)
     return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }
 }

@@ -1,3 +1,4 @@
+import CoachCore
 import Foundation
 
 /// Escapes text for HTML element content and double-quoted attribute values.
@@ -34,5 +35,6 @@ func localTime(_ date: Date?, zone: TimeZone) -> String {
   var calendar = Calendar(identifier: .gregorian)
   calendar.timeZone = zone
   let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-  return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+  return Digits.minute(
+    year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0)
 }

@@ -54,7 +54,7 @@ extension PageRenderer {
     s +=
       "<p class=\"meta\">\(esc(t("due"))) \(esc(localTime(b.dueAt, zone: zone))) · \(esc(t("deadline"))) \(esc(localTime(b.deadline, zone: zone)))"
     s +=
-      b.overdueDays > 0 ? " · <strong>\(esc(t("overdue_days"))) \(String(format: "%.1f", b.overdueDays))</strong>" : ""
+      b.overdueDays > 0 ? " · <strong>\(esc(t("overdue_days"))) \(Digits.fixed(b.overdueDays, places: 1))</strong>" : ""
     s += "</p><p>\(esc(b.reason))</p>"
     s +=
       "<dl><dt>\(esc(t("goal")))</dt><dd>\(esc(b.goal))</dd><dt>\(esc(t("channel")))</dt><dd>\(esc(Self.ui(playbook, .channel, b.channel)))</dd></dl>"

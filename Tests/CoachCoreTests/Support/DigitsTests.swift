@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import CoachCore
+
+/// `Digits` writes what `String(format:)` writes: outputs stay byte for byte the same.
+@Suite struct DigitsTests {
+  @Test func decimalsRoundAsStringFormatDoes() {
+    // Ties that binary fractions hold exactly (2.25, 0.125), values just beside them, negatives, big and tiny ones.
+    var values: [Double] = [
+      0, -0.0, 0.05, 0.15, 0.25, 0.35, 2.25, 2.35, 0.125, -1.25, 1e15 + 0.5, 123_456.789, 1e-9, -7.95,
+    ]
+    var random = SplitMix64(seed: 17)
+    for _ in 0..<5_000 {
+      let scale = [1.0, 10, 1_000, 100_000][Int(random.next() % 4)]
+      values.append((Double(random.next() % 2_000_001) / 1_000_000 - 1) * scale)
+      values.append(Double(random.next() % 4_000) / 8 - 250)  // quarters and eighths: exact ties
+    }
+    for x in values {
+      for places in 0...4 {
+        #expect(Digits.fixed(x, places: places) == String(format: "%.*f", places, x), "\(x), \(places) places")
+      }
+    }
+  }
+
+  @Test func notANumberAndInfinityAsStringFormatWritesThem() {
+    for x in [Double.nan, .infinity, -.infinity, .greatestFiniteMagnitude] {
+      #expect(Digits.fixed(x, places: 1) == String(format: "%.1f", x))
+    }
+  }
+
+  @Test func paddedIntegersAsStringFormatWritesThem() {
+    for n in [0, 1, 9, 10, 99, 100, 999, 1_000, 2_026, 12_345, -1, -42] {
+      for width in [2, 4] {
+        #expect(Digits.padded(n, width) == String(format: "%0*d", width, n), "\(n), width \(width)")
+      }
+    }
+    #expect(Digits.minute(year: 2026, month: 3, day: 7, hour: 9, minute: 5) == "2026-03-07 09:05")
+  }
+}
