@@ -23,6 +23,9 @@ package struct FollowUpIndex {
   package init(_ session: Session, _ filter: LeadFilter, ctx: EngineContext, pageSize: Int? = nil) throws {
     self.pageSize = pageSize
     self.session = session
+    var filter = filter
+    // Asked once for the reads below (each read asking again cost the server a count of the scope per read).
+    filter.followUpsByOwner = try filter.followUpsByOwner ?? session.db.followUpsByOwner(filter)
     self.filter = filter
     self.ctx = ctx
     fingerprint = FollowUpFingerprint.of(ctx.playbook, zone: ctx.zone)

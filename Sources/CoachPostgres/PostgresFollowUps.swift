@@ -20,16 +20,27 @@ extension PostgresStore {
   /// (always, unless a write went around the triggers: then the lead table is asked). The queue's reads then run on
   /// the follow-up indexes alone: `coach next` at 100k leads spent 27 and 10 ms of the server's time joining a
   /// consultant's 2,500 leads to a scan of every stored follow-up.
+  /// `filter.followUpsByOwner` when a reader asked it already (the count costs a few milliseconds here); otherwise
+  /// asked here.
   static func ownerCondition(_ filter: LeadFilter, _ c: PGConnection) throws -> (String, [any PGArg])? {
-    guard filter.isScopeOnly else { return nil }
+    guard filter.isScopeOnly, try filter.followUpsByOwner ?? byOwner(filter, c) else { return nil }
+    return PGFilter.scope(filter.scope, on: "f.consultantId")
+  }
+
+  static func byOwner(_ filter: LeadFilter, _ c: PGConnection) throws -> Bool {
+    guard filter.isScopeOnly else { return false }
     let (owner, ownerArgs) = PGFilter.scope(filter.scope, on: "f.consultantId")
     let (condition, args) = PGFilter.condition(filter)
     let counts = try c.rows(
       "SELECT (SELECT count(*) FROM lead l WHERE \(condition)), (SELECT count(*) FROM followUp f WHERE \(owner))",
       args + ownerArgs
     ).first
-    guard let counts, try counts.get(0, Int64.self) == counts.get(1, Int64.self) else { return nil }
-    return (owner, ownerArgs)
+    guard let counts else { return false }
+    return try counts.get(0, Int64.self) == counts.get(1, Int64.self)
+  }
+
+  public func followUpsByOwner(_ filter: LeadFilter) throws -> Bool {
+    try read { c in try Self.byOwner(filter, c) }
   }
 
   /// The leads of `filter` with their stored follow-ups: `.stale` those whose row does not hold at `now` (the rest

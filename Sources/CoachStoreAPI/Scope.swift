@@ -50,6 +50,9 @@ public struct LeadFilter: Sendable {
   /// fields, tags and stage events only: enough to rank its stored follow-up (`StoredFollowUp.Held.action`) and
   /// show its alert, never to replay it.
   public var withActivity = true
+  /// Whether the stored follow-ups' own consultant column may stand for the scope (`followUpsByOwner(_:)`, asked once
+  /// by a reader that reads them several times); nil: each read asks.
+  public var followUpsByOwner: Bool?
 
   public init(
     scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [LeadID]? = nil, limit: Int? = nil

@@ -24,6 +24,10 @@ public protocol CoachDataStore: Sendable {
   func leadCount() throws -> Int
   /// Recent deliveries and supply per model, for switch arguments.
   func salesStats(now: Date) throws -> SalesStats
+  /// Whether the stored follow-ups' consultant column selects exactly the leads of `filter`'s scope: a filter of a
+  /// scope only, whose scope has as many rows as leads (always, unless a write went around the triggers). The
+  /// follow-up reads then run on the follow-up indexes alone.
+  func followUpsByOwner(_ filter: LeadFilter) throws -> Bool
   /// The leads of `filter` whose stored follow-up does not hold at `now` (`.stale`), or all, with their rows.
   func followUps(_ filter: LeadFilter, need: FollowUpNeed, now: Date, fingerprint: String) throws -> [FollowUpRow]
   /// The leads of `filter` whose stored follow-up holds at `now` and is due, highest bound first, a page at a time.

@@ -166,4 +166,31 @@ import Testing
     #expect(!plan.contains { $0.hasPrefix("SCAN") && !$0.hasPrefix("SCAN (subquery") }, "\(plan)")
   }
 
+  /// A consultant's stale follow-ups are index ranges, one per way a row stops holding (v15), never a read of every
+  /// row of the consultant; `followUp_unreadable`'s codes (v15's) are still the rules' codes, or SQLite could not
+  /// use it.
+  @Test func staleFollowUpsAreIndexRangesNotTheConsultantsRows() throws {
+    let db = try makeDB()
+    let t = now.timeIntervalSince1970
+    for scope in [Scope.own(userID: 1), .team("一组", userID: 3, store: nil)] {
+      let (owner, args) = scope.condition(on: "f.consultantId")
+      let (sql, arguments) = AppDatabase.staleByOwner(owner, args, fields: "f.rev", fingerprint: "fp", now: t)
+      let plan = try db.writer.read { db in
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+      }
+      let searches = plan.filter {
+        $0.hasPrefix("SEARCH f USING COVERING INDEX") || $0.hasPrefix("SEARCH f USING INDEX")
+      }
+      #expect(searches.count == 7, "\(plan)")
+      #expect(
+        searches.contains { $0.contains("followUp_wake_on_owner (consultantId=? AND playbook=? AND wakeAt<?)") },
+        "\(plan)")
+      #expect(searches.contains { $0.contains("followUp_unreadable (consultantId=?)") }, "\(plan)")
+      #expect(
+        searches.contains { $0.contains("followUp_on_owner (consultantId=? AND playbook=? AND asOf>?)") }, "\(plan)")
+      #expect(!plan.contains { $0.hasPrefix("SCAN f") }, "\(plan)")
+    }
+    #expect(Migrations.v15Codes == ActionCode.allCases.map(\.rawValue))
+  }
+
 }

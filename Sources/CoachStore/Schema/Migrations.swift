@@ -399,8 +399,26 @@ enum Migrations {
           END;
           """)
     }
+    // The ways a consultant's stored follow-up stops holding, as index ranges (`AppDatabase.staleByOwner`): woken
+    // (`wakeAt` passed) and a due answer that cannot be read back (a partial index, empty unless hand-made).
+    // `followUp_on_owner` serves the other ways (fingerprint, cleared, made later).
+    m.registerMigration("v15-followup-stale", foreignKeyChecks: .immediate) { db in
+      try db.execute(sql: v15FollowUpStale)
+    }
     return m
   }
+
+  /// The codes of v15's `followUp_unreadable`: the rules' codes then, written out so that the index reads the same in
+  /// every database (a binary with other codes makes its own index in a later version).
+  static let v15Codes = [
+    "delivery_late", "issue_7day", "callback_3day", "agreed_followup", "first_contact", "delivery_update", "birthday",
+    "car_birthday", "holiday", "cadence_followup", "referral_ask", "winback",
+  ]
+
+  static let v15FollowUpStale = """
+    CREATE INDEX followUp_wake_on_owner ON followUp(consultantId, playbook, wakeAt);
+    CREATE INDEX followUp_unreadable ON followUp(consultantId) WHERE \(AppDatabase.unreadable(column: "", codes: v15Codes));
+    """
 
   /// The UTC day `deliveryDay` (v14) counts a stored time `at` (an SQL expression) in: its first ten characters.
   static func day(of at: String) -> String { "substr(\(at), 1, 10)" }
