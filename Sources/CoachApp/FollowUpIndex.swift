@@ -39,48 +39,48 @@ package struct FollowUpIndex {
 
   /// The `limit` most urgent due candidates, as the full replay ranks them.
   package func mostUrgent(limit: Int) throws -> [DueCandidate] {
-    var top = FollowUpEngine.mostUrgentCandidates(
+    let replayedTop = FollowUpEngine.mostUrgentCandidates(
       try replayStale { FollowUpEngine.mostUrgentCandidates($0, limit: limit) }, limit: limit)
+    var loaded = Dictionary(replayedTop.map { ($0.lead.id, $0.lead) }, uniquingKeysWith: { first, _ in first })
+    // The queue so far, most urgent first. A held lead's action comes from its row alone (its follow-up and the
+    // lead's part of the priority): no lead is loaded or replayed to rank it.
+    var top = replayedTop.map(\.action)
+    func enter(_ action: DueAction) {
+      let at = top.firstIndex { Priority.isMoreUrgent(action, than: $0) } ?? top.count
+      guard at < limit else { return }
+      top.insert(action, at: at)
+      if top.count > limit { top.removeLast() }
+    }
     // Highest bound first: once the queue is full and the next bound is below its last priority, no lead left can
-    // enter it (a lead's priority never exceeds its bound; equal priorities go on, as the due time may decide). The
-    // held leads are read a page at a time and replayed a few at a time, the first few being the queue's length.
+    // enter it (a lead's priority never exceeds its bound; equal priorities go on, as the due time may decide).
     func closed(_ bound: Double) -> Bool {
       guard top.count >= limit, let last = top.last else { return false }
-      return bound < last.action.priority
+      return bound < last.priority
     }
     // The stale leads' new answers were stored above: they are replayed already. (A lead written by someone else
     // between the two reads is in neither: the next request has it, as a request begun a moment later would.)
     let replayed = Set(stale.map(\.leadID))
     let page = pageSize ?? max(64, 4 * limit)
     var offset = 0
-    var batch = limit
-    while true {
+    pages: while true {
       let held = try session.db.heldDueFollowUps(
         filter, now: ctx.now, fingerprint: fingerprint, offset: offset, limit: page)
-      var next = 0
-      while next < held.count {
-        var ids: [LeadID] = []
-        var shut = false
-        while next < held.count, ids.count < batch {
-          if closed(held[next].bound) {
-            shut = true
-            break
-          }
-          if !replayed.contains(held[next].leadID) { ids.append(held[next].leadID) }
-          next += 1
-        }
-        if !ids.isEmpty {
-          batch = min(batch * 2, LoadParts.maximum)
-          var part = filter
-          part.leadIDs = ids
-          let due = FollowUpEngine.dueCandidates(for: try session.db.snapshots(part), in: ctx)
-          top = FollowUpEngine.mostUrgentCandidates(top + due, limit: limit)
-        }
-        if shut { return top }
+      for row in held {
+        if closed(row.bound) { break pages }
+        if !replayed.contains(row.leadID), let action = row.due.action(leadID: row.leadID, in: ctx) { enter(action) }
       }
-      if held.count < page { return top }
+      if held.count < page { break }
       offset += held.count
     }
+    // The queue's held leads, loaded as the working set loads them (their actions stay: a row's is the replay's while
+    // it holds).
+    let missing = top.map(\.leadID).filter { loaded[$0] == nil }
+    if !missing.isEmpty {
+      var part = filter
+      part.leadIDs = missing.sorted()
+      for lead in try session.db.snapshots(part) { loaded[lead.id] = lead }
+    }
+    return top.compactMap { action in loaded[action.leadID].map { DueCandidate(lead: $0, action: action) } }
   }
 
   /// The overdue follow-ups (`coach alerts`' table), as the full replay finds them: the stale leads replayed (their
@@ -146,6 +146,7 @@ package struct FollowUpIndex {
       guard let due = s.due else { return true }
       return due.code != action.code || due.dueAt != action.dueAt || due.deadline != action.deadline
         || due.detail != action.detail || s.bound < action.priority
+        || due.base != FollowUpEngine.priorityBase(for: lead, in: ctx)
     }.count
   }
 }

@@ -11,7 +11,8 @@ extension PostgresStore {
   static let holdsSQL = """
     (f.asOf IS NOT NULL AND f.playbook IS NOT DISTINCT FROM ?::text AND f.asOf <= ?::double precision
       AND (f.wakeAt IS NULL OR f.wakeAt > ?::double precision)
-      AND (f.code IS NULL OR (f.dueAt IS NOT NULL AND f.deadline IS NOT NULL AND f.code IN (\(codeList)))))
+      AND (f.code IS NULL OR (f.dueAt IS NOT NULL AND f.deadline IS NOT NULL AND f.base IS NOT NULL
+        AND f.code IN (\(codeList)))))
     """
   private static let codeList = ActionCode.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
@@ -50,7 +51,7 @@ extension PostgresStore {
   {
     let (condition, args) = PGFilter.condition(filter)
     let t = now.timeIntervalSince1970
-    let fields = "f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
+    let fields = "f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound, f.base"
     return try read { c in
       let sql: String
       let arguments: [any PGArg]
@@ -76,11 +77,11 @@ extension PostgresStore {
         var held: StoredFollowUp.Held?
         if let code = try row.text(5) {
           guard let action = ActionCode(rawValue: code), let dueAt = try row.double(6),
-            let deadline = try row.double(7)
+            let deadline = try row.double(7), let base = try row.double(10)
           else { return FollowUpRow(leadID: id, rev: rev, stored: nil) }
           held = StoredFollowUp.Held(
             code: action, dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline),
-            detail: try row.text(8))
+            detail: try row.text(8), base: base)
         }
         let stored = StoredFollowUp(
           asOf: Date(timeIntervalSince1970: asOf),
@@ -104,12 +105,20 @@ extension PostgresStore {
         (condition, args, from) = (owner, ownerArgs, "followUp f")
       }
       let sql = """
-        SELECT f.leadId, f.bound FROM \(from)
+        SELECT f.leadId, f.bound, f.code, f.dueAt, f.deadline, f.detail, f.base FROM \(from)
         WHERE \(condition) AND f.code IS NOT NULL AND \(Self.holdsSQL)
         ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
         """
-      return try c.rows(sql, args + [fingerprint, t, t, Int64(limit), Int64(offset)]).map {
-        HeldDue(leadID: LeadID(try $0.get(0, Int64.self)), bound: try $0.double(1) ?? 0)
+      return try c.rows(sql, args + [fingerprint, t, t, Int64(limit), Int64(offset)]).compactMap { row in
+        // `holdsSQL` admits only known codes with both times.
+        guard let code = ActionCode(rawValue: try row.get(2, String.self)), let dueAt = try row.double(3),
+          let deadline = try row.double(4)
+        else { return nil }
+        return HeldDue(
+          leadID: LeadID(try row.get(0, Int64.self)), bound: try row.double(1) ?? 0,
+          due: StoredFollowUp.Held(
+            code: code, dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline),
+            detail: try row.text(5), base: try row.double(6)))
       }
     }
   }
@@ -150,6 +159,7 @@ extension PostgresStore {
     let deadline: Double?
     let detail: String?
     let bound: Double?
+    let base: Double?
   }
 
   /// Stores follow-ups worked out from leads read at `rev`, each only where the row is still at that `rev` (a write
@@ -164,7 +174,7 @@ extension PostgresStore {
         leadid: row.leadID.rawValue, rev: row.rev, asof: s.asOf.timeIntervalSince1970,
         wakeat: s.wakeAt == .distantFuture ? nil : s.wakeAt.timeIntervalSince1970, code: s.due?.code.rawValue,
         dueat: s.due?.dueAt.timeIntervalSince1970, deadline: s.due?.deadline.timeIntervalSince1970,
-        detail: s.due?.detail, bound: s.due == nil ? nil : s.bound)
+        detail: s.due?.detail, bound: s.due == nil ? nil : s.bound, base: s.due?.base)
     }
     guard !stored.isEmpty else { return 0 }
     let encoder = JSONEncoder()
@@ -178,15 +188,17 @@ extension PostgresStore {
         written += try c.execute(
           """
           INSERT INTO followUp (
-              leadId, rev, playbook, asOf, wakeAt, code, dueAt, deadline, detail, bound, consultantId)
-            SELECT r.leadid, r.rev, ?, r.asof, r.wakeat, r.code, r.dueat, r.deadline, r.detail, r.bound, l.consultantId
+              leadId, rev, playbook, asOf, wakeAt, code, dueAt, deadline, detail, bound, base, consultantId)
+            SELECT r.leadid, r.rev, ?, r.asof, r.wakeat, r.code, r.dueat, r.deadline, r.detail, r.bound, r.base,
+              l.consultantId
             FROM json_to_recordset(?::json) AS r (leadid bigint, rev bigint, asof double precision,
               wakeat double precision, code text, dueat double precision, deadline double precision, detail text,
-              bound double precision)
+              bound double precision, base double precision)
             JOIN lead l ON l.id = r.leadid
           ON CONFLICT (leadId) DO UPDATE SET
             playbook = excluded.playbook, asOf = excluded.asOf, wakeAt = excluded.wakeAt, code = excluded.code,
-            dueAt = excluded.dueAt, deadline = excluded.deadline, detail = excluded.detail, bound = excluded.bound
+            dueAt = excluded.dueAt, deadline = excluded.deadline, detail = excluded.detail, bound = excluded.bound,
+            base = excluded.base
           WHERE followUp.rev = excluded.rev
           """, [fingerprint, json])
       }

@@ -22,9 +22,10 @@ enum PostgresMigrations {
     // (the same figures), and its imports and `coach migrate` write `delivery` around its triggers, which would
     // have to keep the counts too. Named here so that both engines list the same versions, as SQLite's v12 is.
     ("v14-delivery-day", "SELECT 1"),
-    // SQLite's indexes for reading the stale follow-ups as index ranges. PostgreSQL reads a consultant's rows from
-    // `followUp_on_owner` and tests them, as before; named here so that both engines list the same versions.
-    ("v15-followup-stale", "SELECT 1"),
+    // The lead's part of a stored follow-up's priority, as on SQLite (v15), so that the queue ranks held leads from
+    // their rows alone; rows made before have none and are made again. SQLite's indexes for reading stale rows as
+    // ranges are not made here: PostgreSQL reads a consultant's rows from `followUp_on_owner` and tests them.
+    ("v15-followup-stale", "ALTER TABLE followUp ADD COLUMN base double precision"),
   ]
 
   /// Stores of a dealer group, as on SQLite (v13).

@@ -27,8 +27,12 @@ public enum FollowUpNeed: Sendable {
 public struct HeldDue: Sendable, Hashable {
   public var leadID: LeadID
   public var bound: Double
+  /// The follow-up due: with the lead's fields, tags and stage events, its action now (`StoredFollowUp.Held.action`).
+  public var due: StoredFollowUp.Held
 
-  public init(leadID: LeadID, bound: Double) { (self.leadID, self.bound) = (leadID, bound) }
+  public init(leadID: LeadID, bound: Double, due: StoredFollowUp.Held) {
+    (self.leadID, self.bound, self.due) = (leadID, bound, due)
+  }
 }
 
 /// A lead whose stored follow-up holds at `now` and is past its deadline (`overdueFollowUps`): what orders its alert

@@ -20,18 +20,32 @@ public enum Priority {
     code: ActionCode, dueAt: Date, deadline: Date, lead: LeadSnapshot, stage: Stage, deposit: Double?,
     ctx: EngineContext
   ) -> Double {
-    let overdue = DueAction.overdueDays(deadline: deadline, now: ctx.now)
-    var p = Double(2 * (FollowUpRules.table.count - code.precedence))
-    if overdue > 0 { p += 5 + 9 * min(overdue, 7) }
-    let grace = deadline.timeIntervalSince(dueAt)
-    if ctx.now >= dueAt, grace > 0 { p += 3 * min(1, ctx.now.timeIntervalSince(dueAt) / grace) }
-    p += stageWeight[stage] ?? 0
+    of(
+      code: code, dueAt: dueAt, deadline: deadline, base: base(lead: lead, stage: stage, deposit: deposit, ctx: ctx),
+      now: ctx.now)
+  }
+
+  /// The lead's part (stage, grade, tier, value, vip): the same at every instant until something is recorded for the
+  /// lead, so a stored follow-up keeps it (`StoredFollowUp.Held.base`) and ranks without the lead.
+  static func base(lead: LeadSnapshot, stage: Stage, deposit: Double?, ctx: EngineContext) -> Double {
+    var p = stageWeight[stage] ?? 0
     if stage == .prospect { p += lead.grade.map { gradeWeight[$0] ?? 0 } ?? 2 }
     p += lead.tier.map { tierWeight[$0] ?? 0 } ?? 2
     p += min(6, (deposit ?? 0) / 5_000)
     p += min(4, Double(ctx.playbook.catalogModel(lead.model)?.price ?? 0) / 75_000)
     if lead.hasTag(KnownTag.vip) { p += 4 }
-    return rounded2(p)
+    return p
+  }
+
+  /// The priority at `now` of a follow-up of a lead whose part is `base`: the follow-up's part (importance,
+  /// overdue, ripeness) added to it, rounded. The one sum a replay and a stored follow-up both make.
+  static func of(code: ActionCode, dueAt: Date, deadline: Date, base: Double, now: Date) -> Double {
+    let overdue = DueAction.overdueDays(deadline: deadline, now: now)
+    var p = Double(2 * (FollowUpRules.table.count - code.precedence))
+    if overdue > 0 { p += 5 + 9 * min(overdue, 7) }
+    let grace = deadline.timeIntervalSince(dueAt)
+    if now >= dueAt, grace > 0 { p += 3 * min(1, now.timeIntervalSince(dueAt) / grace) }
+    return rounded2(p + base)
   }
 
   static let stageWeight: [Stage: Double] = [

@@ -30,9 +30,23 @@ public struct StoredFollowUp: Sendable, Hashable {
     public var dueAt: Date
     public var deadline: Date
     public var detail: String?
+    /// The lead's part of the priority (`Priority.base`), which holds as long as the row does: the action's priority
+    /// at any instant comes from the row alone (`action(leadID:in:)`). Nil when not read.
+    public var base: Double?
 
-    public init(code: ActionCode, dueAt: Date, deadline: Date, detail: String?) {
-      (self.code, self.dueAt, self.deadline, self.detail) = (code, dueAt, deadline, detail)
+    public init(code: ActionCode, dueAt: Date, deadline: Date, detail: String?, base: Double? = nil) {
+      (self.code, self.dueAt, self.deadline, self.detail, self.base) = (code, dueAt, deadline, detail, base)
+    }
+
+    /// The action this follow-up is at `ctx.now`, while its row holds, from the row alone: what
+    /// `FollowUpEngine.unexplainedAction` gives for the lead then. Nil when the row's `base` was not read.
+    public func action(leadID: LeadID, in ctx: EngineContext) -> DueAction? {
+      guard let base else { return nil }
+      return DueAction(
+        leadID: leadID, code: code, dueAt: dueAt, deadline: deadline,
+        overdueDays: DueAction.overdueDays(deadline: deadline, now: ctx.now),
+        priority: Priority.of(code: code, dueAt: dueAt, deadline: deadline, base: base, now: ctx.now), reason: "",
+        detail: detail)
     }
 
     /// The action this follow-up is at `ctx.now`, while its row holds: what `FollowUpEngine.unexplainedAction`
@@ -82,14 +96,23 @@ extension FollowUpEngine {
       return (action, StoredFollowUp(asOf: ctx.now, wakeAt: wake, due: nil, bound: 0))
     }
     // The priority at the end of the span, or once it stops growing (a week past the deadline, fully ripe).
-    var late = ctx
-    late.now = min(wake, occurrence.deadline.addingTimeInterval(8 * 86_400))
+    let base = Priority.base(lead: h.lead, stage: h.stage, deposit: h.depositAmount, ctx: ctx)
     let bound = Priority.of(
-      code: occurrence.code, dueAt: occurrence.dueAt, deadline: occurrence.deadline, lead: h.lead, stage: h.stage,
-      deposit: h.depositAmount, ctx: late)
+      code: occurrence.code, dueAt: occurrence.dueAt, deadline: occurrence.deadline, base: base,
+      now: min(wake, occurrence.deadline.addingTimeInterval(8 * 86_400)))
     let held = StoredFollowUp.Held(
-      code: occurrence.code, dueAt: occurrence.dueAt, deadline: occurrence.deadline, detail: occurrence.detail)
+      code: occurrence.code, dueAt: occurrence.dueAt, deadline: occurrence.deadline, detail: occurrence.detail,
+      base: base)
     return (action, StoredFollowUp(asOf: ctx.now, wakeAt: wake, due: held, bound: max(bound, action.priority)))
+  }
+}
+
+extension FollowUpEngine {
+  /// The lead's part of a priority at `ctx.now` (`StoredFollowUp.Held.base`): what `coach doctor` holds a stored row's
+  /// to.
+  public static func priorityBase(for lead: LeadSnapshot, in ctx: EngineContext) -> Double {
+    let h = LeadHistory(lead, asOf: ctx.now)
+    return Priority.base(lead: h.lead, stage: h.stage, deposit: h.depositAmount, ctx: ctx)
   }
 }
 

@@ -8,7 +8,8 @@ extension AppDatabase {
   /// can be read back); true or false, never NULL. Its arguments: the fingerprint, then `now` twice.
   static let holdsSQL = """
     (f.asOf IS NOT NULL AND f.playbook IS ? AND f.asOf <= ? AND (f.wakeAt IS NULL OR f.wakeAt > ?)
-      AND (f.code IS NULL OR (f.dueAt IS NOT NULL AND f.deadline IS NOT NULL AND f.code IN (\(codeList)))))
+      AND (f.code IS NULL OR (f.dueAt IS NOT NULL AND f.deadline IS NOT NULL AND f.base IS NOT NULL
+        AND f.code IN (\(codeList)))))
     """
   private static let codeList = ActionCode.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 
@@ -67,7 +68,8 @@ extension AppDatabase {
     return (sql, arguments)
   }
 
-  /// A due answer that cannot be read back: a code without both times, or not one of `codes` (the binary's in
+  /// A due answer that cannot be read back: a code without both times or the lead's part of the priority (a row
+  /// made before v15), or not one of `codes` (the binary's in
   /// `holdsSQL`'s terms; v15's in `followUp_unreadable`'s condition, written with `column: ""`). SQLite may search
   /// the index only while the two lists are the same (the query's condition must imply the index's): with other
   /// codes the stale read fails to prepare, which `QueryPlanTests` says before any user could see it.
@@ -75,8 +77,9 @@ extension AppDatabase {
     -> String
   {
     let list = codes.map { "'\($0)'" }.joined(separator: ", ")
+    let p = prefix
     return
-      "\(prefix)code IS NOT NULL AND (\(prefix)dueAt IS NULL OR \(prefix)deadline IS NULL OR \(prefix)code NOT IN (\(list)))"
+      "\(p)code IS NOT NULL AND (\(p)dueAt IS NULL OR \(p)deadline IS NULL OR \(p)base IS NULL OR \(p)code NOT IN (\(list)))"
   }
   static let unreadableSQL = unreadable()
 
@@ -87,7 +90,7 @@ extension AppDatabase {
   {
     let (cond, args) = filter.condition
     let t = now.timeIntervalSince1970
-    let fields = "f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound"
+    let fields = "f.rev, f.playbook, f.asOf, f.wakeAt, f.code, f.dueAt, f.deadline, f.detail, f.bound, f.base"
     return try writer.read { db in
       let sql: String
       var arguments: StatementArguments
@@ -119,11 +122,12 @@ extension AppDatabase {
           let wake: Double? = row[4]
           var held: StoredFollowUp.Held?
           if let code: String = row[5] {
-            guard let action = ActionCode(rawValue: code), let dueAt: Double = row[6], let deadline: Double = row[7]
+            guard let action = ActionCode(rawValue: code), let dueAt: Double = row[6], let deadline: Double = row[7],
+              let base: Double = row[10]
             else { return FollowUpRow(leadID: id, rev: rev, stored: nil) }
             held = StoredFollowUp.Held(
               code: action, dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline),
-              detail: row[8])
+              detail: row[8], base: base)
           }
           let stored = StoredFollowUp(
             asOf: Date(timeIntervalSince1970: asOf),
@@ -141,25 +145,33 @@ extension AppDatabase {
   {
     let (cond, args) = filter.condition
     let t = now.timeIntervalSince1970
+    let dueFields = "f.code, f.dueAt, f.deadline, f.detail, f.base"
     return try writer.read { db in
       let (sql, arguments): (String, StatementArguments)
       if let (owner, ownerArgs) = try Self.ownerCondition(filter, db) {
         sql = """
-          SELECT f.leadId, f.bound FROM followUp f WHERE \(owner) AND f.code IS NOT NULL AND \(Self.holdsSQL)
+          SELECT f.leadId, f.bound, \(dueFields) FROM followUp f
+          WHERE \(owner) AND f.code IS NOT NULL AND \(Self.holdsSQL)
           ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
           """
         arguments = ownerArgs + [fingerprint, t, t, limit, offset]
       } else {
         sql = """
-          SELECT f.leadId, f.bound FROM lead l JOIN followUp f ON f.leadId = l.id
+          SELECT f.leadId, f.bound, \(dueFields) FROM lead l JOIN followUp f ON f.leadId = l.id
           WHERE \(cond) AND f.code IS NOT NULL AND \(Self.holdsSQL)
           ORDER BY f.bound DESC, f.leadId LIMIT ? OFFSET ?
           """
         arguments = args + [fingerprint, t, t, limit, offset]
       }
       return try Array(
-        Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map {
-          HeldDue(leadID: LeadID($0[0] as Int64), bound: $0[1] ?? 0)
+        Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).compactMap { row -> HeldDue? in
+          // `holdsSQL` admits only known codes with both times.
+          guard let code = ActionCode(rawValue: row[2]) else { return nil }
+          return HeldDue(
+            leadID: LeadID(row[0] as Int64), bound: row[1] ?? 0,
+            due: StoredFollowUp.Held(
+              code: code, dueAt: Date(timeIntervalSince1970: row[3]), deadline: Date(timeIntervalSince1970: row[4]),
+              detail: row[5], base: row[6]))
         })
     }
   }
@@ -202,11 +214,12 @@ extension AppDatabase {
       let statement = try db.makeStatement(
         sql: """
           INSERT INTO followUp (
-              leadId, rev, playbook, asOf, wakeAt, code, dueAt, deadline, detail, bound, consultantId)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, consultantId FROM lead WHERE id = ?1
+              leadId, rev, playbook, asOf, wakeAt, code, dueAt, deadline, detail, bound, base, consultantId)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, consultantId FROM lead WHERE id = ?1
           ON CONFLICT (leadId) DO UPDATE SET
             playbook = excluded.playbook, asOf = excluded.asOf, wakeAt = excluded.wakeAt, code = excluded.code,
-            dueAt = excluded.dueAt, deadline = excluded.deadline, detail = excluded.detail, bound = excluded.bound
+            dueAt = excluded.dueAt, deadline = excluded.deadline, detail = excluded.detail, bound = excluded.bound,
+            base = excluded.base
           WHERE followUp.rev = excluded.rev
           """)
       var written = 0
@@ -216,7 +229,7 @@ extension AppDatabase {
         try statement.execute(arguments: [
           row.leadID, row.rev, fingerprint, s.asOf.timeIntervalSince1970, wake, s.due?.code.rawValue,
           s.due?.dueAt.timeIntervalSince1970, s.due?.deadline.timeIntervalSince1970, s.due?.detail,
-          s.due == nil ? nil : s.bound,
+          s.due == nil ? nil : s.bound, s.due?.base,
         ])
         written += db.changesCount
       }

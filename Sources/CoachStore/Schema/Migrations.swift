@@ -401,7 +401,10 @@ enum Migrations {
     }
     // The ways a consultant's stored follow-up stops holding, as index ranges (`AppDatabase.staleByOwner`): woken
     // (`wakeAt` passed) and a due answer that cannot be read back (a partial index, empty unless hand-made).
-    // `followUp_on_owner` serves the other ways (fingerprint, cleared, made later).
+    // `followUp_on_owner` serves the other ways (fingerprint, cleared, made later). A due row keeps the lead's part
+    // of the priority (`base`: rows made before have none, and are made again), so that the queue ranks held leads
+    // from the due rows' index alone, which gains it and the detail (`heldDueFollowUps`; without the detail SQLite
+    // sorted the consultant's rows found by another index).
     m.registerMigration("v15-followup-stale", foreignKeyChecks: .immediate) { db in
       try db.execute(sql: v15FollowUpStale)
     }
@@ -416,7 +419,12 @@ enum Migrations {
   ]
 
   static let v15FollowUpStale = """
+    ALTER TABLE followUp ADD COLUMN base REAL;
     CREATE INDEX followUp_wake_on_owner ON followUp(consultantId, playbook, wakeAt);
+    DROP INDEX followUp_due_on_owner;
+    CREATE INDEX followUp_due_on_owner
+      ON followUp(consultantId, bound DESC, leadId, playbook, asOf, wakeAt, code, dueAt, deadline, detail, base)
+      WHERE code IS NOT NULL;
     CREATE INDEX followUp_unreadable ON followUp(consultantId) WHERE \(AppDatabase.unreadable(column: "", codes: v15Codes));
     """
 
