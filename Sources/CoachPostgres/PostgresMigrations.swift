@@ -26,6 +26,8 @@ enum PostgresMigrations {
     // their rows alone; rows made before have none and are made again. SQLite's indexes for reading stale rows as
     // ranges are not made here: PostgreSQL reads a consultant's rows from `followUp_on_owner` and tests them.
     ("v15-followup-stale", "ALTER TABLE followUp ADD COLUMN base double precision"),
+    // SQLite's version of its per-day delivery counts (v16), which PostgreSQL does not keep (v14).
+    ("v16-delivery-version", "SELECT 1"),
   ]
 
   /// Stores of a dealer group, as on SQLite (v13).

@@ -11,32 +11,56 @@ extension AppDatabase {
     // `delivery` (v4, indexed by (at, model)): a few hundred rows read at any size of dealership, where counting
     // `delivery` alone read every delivery of the window. Days are the stored times' first ten characters, so a
     // day's text sorts before all of its times and after every earlier one.
-    let sql = """
-      SELECT model, SUM(n) FROM (
-        SELECT model, COUNT(*) AS n FROM delivery
-        WHERE at >= ?1 AND at < min(?2, date(?1, '+1 day')) AND model IS NOT NULL GROUP BY model
-        UNION ALL
-        SELECT model, SUM(n) FROM deliveryDay
-        WHERE day > \(Migrations.day(of: "?1")) AND day < \(Migrations.day(of: "?2")) GROUP BY model
-        UNION ALL
-        SELECT model, COUNT(*) FROM delivery
-        WHERE at >= max(date(?1, '+1 day'), \(Migrations.day(of: "?2"))) AND at < ?2 AND model IS NOT NULL GROUP BY model)
-      GROUP BY model
+    let edges = """
+      SELECT model, COUNT(*) AS n FROM delivery
+      WHERE at >= ?1 AND at < min(?2, date(?1, '+1 day')) AND model IS NOT NULL GROUP BY model
+      UNION ALL
+      SELECT model, COUNT(*) FROM delivery
+      WHERE at >= max(date(?1, '+1 day'), \(Migrations.day(of: "?2"))) AND at < ?2 AND model IS NOT NULL GROUP BY model
+      """
+    // The whole days change only when a delivery is recorded, moved or removed (`deliveryVersion`, v16): a server
+    // keeps their sums between requests (grouping the days' rows was a quarter of `/api/v1/next`'s CPU).
+    let version = """
+      SELECT n, \(Migrations.day(of: "?1")), \(Migrations.day(of: "?2")) FROM deliveryVersion
+      """
+    let wholeDays = """
+      SELECT model, SUM(n) FROM deliveryDay
+      WHERE day > \(Migrations.day(of: "?1")) AND day < \(Migrations.day(of: "?2")) GROUP BY model
       """
     return try writer.read { db in
-      let statement = try db.cachedStatement(sql: sql)
       func counts(_ from: Date, _ to: Date) throws -> [String: Int] {
         var out: [String: Int] = [:]
-        let rows = try Row.fetchCursor(statement, arguments: [from, to])
-        while let row = try rows.next() {
-          let n: Int = row[1]
-          if n > 0 { out[row[0]] = n }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: edges), arguments: [from, to])
+        while let row = try rows.next() { out[row[0], default: 0] += row[1] as Int }
+        let key = try Row.fetchOne(db.cachedStatement(sql: version), arguments: [from, to])
+        let cacheKey = key.map { WholeDays(version: $0[0], first: $0[1], last: $0[2]) }
+        var whole = cacheKey.flatMap { k in wholeDayCounts.withLock { $0[k] } }
+        if whole == nil {
+          var sums: [String: Int] = [:]
+          let days = try Row.fetchCursor(db.cachedStatement(sql: wholeDays), arguments: [from, to])
+          while let row = try days.next() { sums[row[0], default: 0] += row[1] as Int }
+          whole = sums
+          if let cacheKey {
+            wholeDayCounts.withLock { cache in
+              if cache.count >= 8 { cache.removeAll() }
+              cache[cacheKey] = sums
+            }
+          }
         }
-        return out
+        for (model, n) in whole ?? [:] { out[model, default: 0] += n }
+        return out.filter { $0.value > 0 }
       }
       return SalesStats(
         recent: try counts(now.addingTimeInterval(-90 * day), now),
         previous: try counts(now.addingTimeInterval(-180 * day), now.addingTimeInterval(-90 * day)))
     }
   }
+}
+
+/// The whole days of a sales window (`deliveryDay` keys, exclusive) at a `deliveryVersion`: what `salesStats` keeps
+/// their per-model sums under.
+struct WholeDays: Hashable {
+  let version: Int64?
+  let first: String
+  let last: String
 }

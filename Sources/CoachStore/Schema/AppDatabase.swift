@@ -2,11 +2,14 @@ import CoachCore
 import CoachStoreAPI
 import Foundation
 import GRDB
+import Synchronization
 
 /// The coach database: one writer, migrated on open. Each write is one method, one transaction.
 public final class AppDatabase: Sendable {
   /// The underlying connection (a pool on disk, a queue in memory).
   public let writer: any DatabaseWriter
+  /// The sales windows' whole-day sums per model, by window and `deliveryVersion` (`salesStats`).
+  let wholeDayCounts = Mutex<[WholeDays: [String: Int]]>([:])
 
   /// Wraps `writer` and migrates it to the current schema.
   public init(_ writer: any DatabaseWriter) throws {
