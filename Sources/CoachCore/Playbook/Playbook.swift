@@ -33,8 +33,7 @@ public struct Playbook: Codable, Sendable, Hashable {
   }
 
   public func model(_ code: String?) -> CarModel? {
-    guard let code else { return nil }
-    return models.first { $0.code.caseInsensitiveCompare(code) == .orderedSame }
+    catalogModel(code)  // without Foundation's compare for ASCII codes (ModelLookup.swift)
   }
 
   public func objection(_ code: String) -> Objection? { objections.first { $0.code == code } }

@@ -9,10 +9,14 @@ import Testing
     "ｘ４０", "\u{212A}40", "X4\u{0301}0", "车",
   ]
 
-  @Test("catalogModel finds what model finds", arguments: codes)
-  func sameAsModel(_ code: String?) {
+  @Test("model finds the first model whose code equals it ignoring case", arguments: codes)
+  func sameAsFoundationsCaseInsensitiveCompare(_ code: String?) {
     let playbook = Fixture.playbook
-    #expect(playbook.catalogModel(code) == playbook.model(code))
+    let reference = code.flatMap { code in
+      playbook.models.first { $0.code.caseInsensitiveCompare(code) == .orderedSame }
+    }
+    #expect(playbook.model(code) == reference)
+    #expect(playbook.catalogModel(code) == reference)
   }
 
   @Test func asciiComparisonOnlyJudgesASCII() {
