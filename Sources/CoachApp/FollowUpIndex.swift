@@ -4,9 +4,10 @@ import Foundation
 
 /// How `next` finds the leads to rank from the stored follow-ups (`StoredFollowUp`, kept per lead by the
 /// store): only the leads whose stored answer does not hold at `now` (cleared by a write, woken, made with another
-/// playbook or zone) are replayed in full, and their new answers stored; of the leads a holding answer says are due,
-/// `next` replays the most promising by their priority bound until none left could enter its queue. The outputs are
-/// the full replay's, byte for byte (`FollowUpIndexTests`).
+/// playbook or zone) are replayed in full, and their new answers stored; the leads a holding answer says are due are
+/// ranked from their rows (the follow-up and the lead's part of the priority), highest bound first until none left
+/// could enter the queue, and only the queue's own leads are loaded. The outputs are the full replay's, byte for byte
+/// (`FollowUpIndexTests`).
 package struct FollowUpIndex {
   let session: Session
   let filter: LeadFilter

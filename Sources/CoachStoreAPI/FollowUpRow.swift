@@ -27,7 +27,7 @@ public enum FollowUpNeed: Sendable {
 public struct HeldDue: Sendable, Hashable {
   public var leadID: LeadID
   public var bound: Double
-  /// The follow-up due: with the lead's fields, tags and stage events, its action now (`StoredFollowUp.Held.action`).
+  /// The follow-up due, with the lead's part of the priority: its action now (`StoredFollowUp.Held.action(leadID:in:)`).
   public var due: StoredFollowUp.Held
 
   public init(leadID: LeadID, bound: Double, due: StoredFollowUp.Held) {
