@@ -41,7 +41,8 @@ extension PostgresStore {
   }
 
   public func followUpsByOwner(_ filter: LeadFilter) throws -> Bool {
-    try read { c in try Self.byOwner(filter, c) }
+    guard filter.isScopeOnly else { return false }  // no round trip to say so
+    return try read { c in try Self.byOwner(filter, c) }
   }
 
   /// The leads of `filter` with their stored follow-ups: `.stale` those whose row does not hold at `now` (the rest

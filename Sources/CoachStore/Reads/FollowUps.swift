@@ -11,7 +11,10 @@ extension AppDatabase {
       AND (f.code IS NULL OR (f.dueAt IS NOT NULL AND f.deadline IS NOT NULL AND f.base IS NOT NULL
         AND f.code IN (\(codeList)))))
     """
-  private static let codeList = ActionCode.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+  private static let codeList = quoted(ActionCode.allCases.map(\.rawValue))
+
+  /// Codes as an SQL list of string literals (`'a', 'b'`).
+  static func quoted(_ codes: [String]) -> String { codes.map { "'\($0)'" }.joined(separator: ", ") }
 
   /// The condition on `followUp f` alone that selects the rows of `filter`'s leads, by the consultant each row carries
   /// (v11): for a filter of a scope only, when the scope has as many rows as leads (always, unless a write went
@@ -35,7 +38,8 @@ extension AppDatabase {
   }
 
   public func followUpsByOwner(_ filter: LeadFilter) throws -> Bool {
-    try writer.read { db in try Self.byOwner(filter, db) }
+    guard filter.isScopeOnly else { return false }  // no transaction to say so
+    return try writer.read { db in try Self.byOwner(filter, db) }
   }
 
   /// The rows of the consultants `owner` selects that do not hold at `now` (`NOT holdsSQL`), as index ranges of
@@ -76,7 +80,7 @@ extension AppDatabase {
   static func unreadable(column prefix: String = "f.", codes: [String] = ActionCode.allCases.map(\.rawValue))
     -> String
   {
-    let list = codes.map { "'\($0)'" }.joined(separator: ", ")
+    let list = quoted(codes)
     let p = prefix
     return
       "\(p)code IS NOT NULL AND (\(p)dueAt IS NULL OR \(p)deadline IS NULL OR \(p)base IS NULL OR \(p)code NOT IN (\(list)))"

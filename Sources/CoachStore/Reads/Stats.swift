@@ -28,26 +28,28 @@ extension AppDatabase {
       WHERE day > \(Migrations.day(of: "?1")) AND day < \(Migrations.day(of: "?2")) GROUP BY model
       """
     return try writer.read { db in
-      func counts(_ from: Date, _ to: Date) throws -> [String: Int] {
-        var out: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: edges), arguments: [from, to])
-        while let row = try rows.next() { out[row[0], default: 0] += row[1] as Int }
-        let key = try Row.fetchOne(db.cachedStatement(sql: version), arguments: [from, to])
-        let cacheKey = key.map { WholeDays(version: $0[0], first: $0[1], last: $0[2]) }
-        var whole = cacheKey.flatMap { k in wholeDayCounts.withLock { $0[k] } }
-        if whole == nil {
-          var sums: [String: Int] = [:]
-          let days = try Row.fetchCursor(db.cachedStatement(sql: wholeDays), arguments: [from, to])
-          while let row = try days.next() { sums[row[0], default: 0] += row[1] as Int }
-          whole = sums
-          if let cacheKey {
-            wholeDayCounts.withLock { cache in
-              if cache.count >= 8 { cache.removeAll() }
-              cache[cacheKey] = sums
-            }
+      /// The window's whole days summed per model: kept under the window's days and `deliveryVersion` (none kept
+      /// when the version row is missing).
+      func wholeDaySums(_ from: Date, _ to: Date) throws -> [String: Int] {
+        let key = try Row.fetchOne(db.cachedStatement(sql: version), arguments: [from, to]).map {
+          WholeDays(version: $0[0], first: $0[1], last: $0[2])
+        }
+        if let key, let kept = wholeDayCounts.withLock({ $0[key] }) { return kept }
+        var sums: [String: Int] = [:]
+        let days = try Row.fetchCursor(db.cachedStatement(sql: wholeDays), arguments: [from, to])
+        while let row = try days.next() { sums[row[0], default: 0] += row[1] as Int }
+        if let key {
+          wholeDayCounts.withLock { cache in
+            if cache.count >= 8 { cache.removeAll() }
+            cache[key] = sums
           }
         }
-        for (model, n) in whole ?? [:] { out[model, default: 0] += n }
+        return sums
+      }
+      func counts(_ from: Date, _ to: Date) throws -> [String: Int] {
+        var out = try wholeDaySums(from, to)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: edges), arguments: [from, to])
+        while let row = try rows.next() { out[row[0], default: 0] += row[1] as Int }
         return out.filter { $0.value > 0 }
       }
       return SalesStats(
@@ -60,7 +62,7 @@ extension AppDatabase {
 /// The whole days of a sales window (`deliveryDay` keys, exclusive) at a `deliveryVersion`: what `salesStats` keeps
 /// their per-model sums under.
 struct WholeDays: Hashable {
-  let version: Int64?
+  let version: Int64
   let first: String
   let last: String
 }
