@@ -34,6 +34,15 @@ import Testing
     #expect(repaired.status == 0, "\(repaired.stderr)")
     let after = try cli.run(["next", "--json", "--limit", "50"])
     #expect(try after.json()["queue"] as? NSArray == (try before.json()["queue"] as? NSArray))
+
+    // A due row's part of the priority edited by hand (the queue ranks held leads by it): found and cleared too.
+    _ = try ImportCLITests.sqlite(cli.db, "UPDATE followUp SET base = base + 50 WHERE leadId = \(first);")
+    let raised = try cli.run(["doctor", "--json"])
+    #expect(raised.status == 65)
+    #expect(try raised.json()["derived"] as? [String: Int] == ["follow_up": 1])
+    #expect(try cli.run(["doctor", "--json", "--rebuild-derived"]).status == 0)
+    let again = try cli.run(["next", "--json", "--limit", "50"])
+    #expect(try again.json()["queue"] as? NSArray == (try before.json()["queue"] as? NSArray))
   }
 
   @Test func handEditsAreFoundAndRebuilt() throws {
