@@ -28,7 +28,18 @@ enum PostgresMigrations {
     ("v15-followup-stale", "ALTER TABLE followUp ADD COLUMN base double precision"),
     // SQLite's version of its per-day delivery counts (v16), which PostgreSQL does not keep (v14).
     ("v16-delivery-version", "SELECT 1"),
+    // The touches' covering index with the touch's id in it, as SQLite's `touch_by_lead` has it (a rowid is in every
+    // SQLite index): the touches since an instant, and each lead's last before it, are read from the index alone
+    // (an index-only scan) instead of from a heap page per touch. A 30-day audit of 100k leads read about 2,300 heap
+    // pages per part of 833 leads for them. The old index is dropped once the new one is there.
+    ("v17-touch-cover", touchCover),
   ]
+
+  static let touchCover = """
+    CREATE INDEX touch_by_lead_cover ON touch (leadId, at) INCLUDE (id, channel, outcome, nextAt, objections, actor);
+    DROP INDEX touch_by_lead;
+    ALTER INDEX touch_by_lead_cover RENAME TO touch_by_lead;
+    """
 
   /// Stores of a dealer group, as on SQLite (v13).
   static let store = """
