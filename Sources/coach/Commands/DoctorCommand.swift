@@ -33,12 +33,10 @@ extension CoachCommand {
       var seen = 0
       if !quick {
         let ctx = try EngineSetup.context(env, session: session, salesStats: false)
-        let actions = try session.db.snapshots(LeadFilter(scope: session.scope)).map {
-          ($0, FollowUpEngine.unexplainedAction(for: $0, in: ctx))
-        }
-        overdue = actions.filter { ($0.1?.overdueDays ?? 0) > 0 }.count
-        seen = actions.count
-        let wrong = try FollowUpIndex.wrongLeads(session, actions, ctx: ctx)
+        let replayed = try FollowUpIndex.replayAll(session, ctx: ctx)
+        overdue = replayed.filter { ($0.action?.overdueDays ?? 0) > 0 }.count
+        seen = replayed.count
+        let wrong = try FollowUpIndex.wrongLeads(session, replayed, ctx: ctx)
         if wrong > 0 { report.derived["follow_up"] = wrong }
       }
       if env.json {
