@@ -37,7 +37,7 @@ enum PostgresMigrations {
 
   static let touchCover = """
     CREATE INDEX touch_by_lead_cover ON touch (leadId, at) INCLUDE (id, channel, outcome, nextAt, objections, actor);
-    DROP INDEX touch_by_lead;
+    DROP INDEX IF EXISTS touch_by_lead;
     ALTER INDEX touch_by_lead_cover RENAME TO touch_by_lead;
     """
 
