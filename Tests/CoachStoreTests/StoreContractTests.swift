@@ -221,6 +221,47 @@ import Testing
     }
   }
 
+  /// A part of consecutive ids (an audit's, read by id range) and the same leads asked by id, or picked out of the
+  /// whole scope, come back the same: every child table, with and without the touches before a time.
+  @Test(arguments: Engine.allCases) func aPartReadAsARangeIsTheSameLeadsAskedById(_ engine: Engine) throws {
+    let db = try engine.open()
+    for i in 1...12 {
+      let id = try db.addLead(
+        NewLead(
+          name: "客户\(i)", phone: "1380000\(1000 + i)", birthday: i % 3 == 0 ? LocalDate("1988-06-0\(i % 9 + 1)") : nil,
+          model: "X60", grade: .b, tags: i % 2 == 0 ? ["vip", "置换"] : [],
+          profile: i % 4 == 0 ? [ProfileFact(key: "hobby", value: "钓鱼")] : [], createdAt: now), actor: "admin")
+      for k in 0..<(i % 4) {
+        _ = try db.addTouch(
+          leadID: id,
+          NewTouch(
+            at: now.addingTimeInterval(Double(86_400 * (k + 1))), channel: .call,
+            outcome: k % 2 == 0 ? .reached : .noAnswer, note: "第\(k)次", objections: k == 1 ? ["price"] : [],
+            nextAt: now.addingTimeInterval(Double(86_400 * (k + 3))), bury: k == 0 ? [("新配置手册到店", .brochure)] : []),
+          actor: "李娜", scope: .all)
+      }
+    }
+    for since in [nil, now.addingTimeInterval(86_400 * 2)] {
+      for withNotes in [true, false] {
+        var filter = LeadFilter(scope: .all)
+        filter.touchesSince = since
+        filter.withNotes = withNotes
+        let whole = try db.snapshots(filter)
+        var range = filter
+        range.idRange = 3...9
+        var listed = filter
+        listed.leadIDs = (3...9).map { LeadID(Int64($0)) }
+        var gaps = filter
+        gaps.leadIDs = [3, 5, 9].map { LeadID($0) }
+        let expected = whole.filter { (3...9).contains($0.id.rawValue) }
+        #expect(expected.count == 7 && expected.contains { !$0.touches.isEmpty && !$0.tags.isEmpty })
+        #expect(try db.snapshots(range) == expected, "since \(String(describing: since)), notes \(withNotes)")
+        #expect(try db.snapshots(listed) == expected)
+        #expect(try db.snapshots(gaps) == expected.filter { [3, 5, 9].contains($0.id.rawValue) })
+      }
+    }
+  }
+
   @Test(arguments: Engine.allCases) func accountsSessionsSnoozesAndMoves(_ engine: Engine) throws {
     let db = try engine.open()
     let a = try db.addUser(name: "A", role: .consultant, team: "t", now: now)
