@@ -24,12 +24,7 @@ package enum EngineSetup {
   /// Loaded without touch notes and profile facts, and with only the touches ranking at `now` reads
   /// (`keepingTouches(since:)`): the brief's lead is loaded again in full.
   package static func workingSet(_ session: Session, team: Bool, now: Date) throws -> LeadFilter {
-    var filter = try scopeFilter(session, team: team)
-    filter.withNotes = false
-    filter.withProfile = false
-    filter.withContacts = false
-    filter.touchesSince = now
-    return filter
+    try scopeFilter(session, team: team).lean(touchesSince: now)
   }
 
   package static func scopeFilter(_ session: Session, team: Bool) throws -> LeadFilter {

@@ -140,11 +140,7 @@ package struct FollowUpIndex {
   /// each part dropped once replayed: `coach doctor` on 100k leads loaded every touch of every lead at once before
   /// (26 s and 0.5 GB on SQLite, 53 s and 1.2 GB on PostgreSQL).
   package static func replayAll(_ session: Session, ctx: EngineContext) throws -> [ReplayedAnswer] {
-    var filter = LeadFilter(scope: session.scope)
-    filter.withNotes = false
-    filter.withProfile = false
-    filter.withContacts = false
-    filter.touchesSince = ctx.now
+    let filter = LeadFilter(scope: session.scope).lean(touchesSince: ctx.now)
     return try EngineSetup.inParts(session, filter) { leads in
       leads.map { lead in
         ReplayedAnswer(

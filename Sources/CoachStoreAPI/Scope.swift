@@ -64,6 +64,18 @@ public struct LeadFilter: Sendable {
     self.limit = limit
   }
 
+  /// The same leads as ranking and replaying from `since` read them: without touch notes, profile facts and contact
+  /// details, and with only the touches from `since` on (each lead's last touch and last contact before it too).
+  /// `next`'s and `alerts`' working set, the audit's parts and `coach doctor`'s replay load this.
+  public func lean(touchesSince since: Date) -> LeadFilter {
+    var filter = self
+    filter.withNotes = false
+    filter.withProfile = false
+    filter.withContacts = false
+    filter.touchesSince = since
+    return filter
+  }
+
   /// Whether every lead matches (an admin's filter with no other condition).
   package var matchesEveryLead: Bool {
     scope == .all && stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil

@@ -14,15 +14,7 @@ package enum AuditAccess {
   /// (`Audit.touchesSince`).
   package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
     let consultants = try session.users().filter { $0.role == .consultant }
-    func lean(_ filter: LeadFilter) -> LeadFilter {
-      var filter = filter
-      filter.withNotes = false
-      filter.withProfile = false
-      filter.withContacts = false
-      filter.touchesSince = since
-      return filter
-    }
-    let all = lean(LeadFilter(scope: session.scope))
+    let all = LeadFilter(scope: session.scope).lean(touchesSince: since)
     guard let only else { return (all, consultants.map(\.name)) }
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
       throw CoachError.refused(.notAConsultant(name: only, known: consultants.map(\.name)))
@@ -30,6 +22,6 @@ package enum AuditAccess {
     if case .team(let team, _, _) = session.scope, user.team != team {
       throw CoachError.refused(.auditOtherTeam(name: only, team: team))
     }
-    return (lean(LeadFilter(scope: session.scope, consultantID: id)), [only])
+    return (LeadFilter(scope: session.scope, consultantID: id).lean(touchesSince: since), [only])
   }
 }
