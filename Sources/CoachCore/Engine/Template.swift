@@ -9,6 +9,7 @@ enum Template {
   /// `fill` with the value of each slot's key from `value`; nil leaves that slot as written.
   /// Braces are found in the text's UTF-8 bytes (an ASCII byte is never part of another character's bytes): the
   /// reasons of a 50-lead queue page fill hundreds of slots, and walking them by `Character` was a tenth of the page.
+  /// A count of one before an English unit takes the singular: `{days} days` with 1 is `1 day` (`singularUnit`).
   static func fill(_ text: String, _ value: (String) -> String?) -> String {
     let bytes = text.utf8
     let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
@@ -19,14 +20,41 @@ enum Template {
       out += Substring(rest[..<start])
       let after = bytes.index(after: start)
       if let end = rest[after...].firstIndex(where: { $0 == close || $0 == open }), bytes[end] == close {
-        out += value(String(Substring(bytes[after..<end]))) ?? String(Substring(bytes[start...end]))
+        let filled = value(String(Substring(bytes[after..<end])))
+        out += filled ?? String(Substring(bytes[start...end]))
         rest = rest[bytes.index(after: end)...]
+        if filled == "1", let unit = singularUnit(after: rest) {
+          out += " " + unit.word
+          rest = rest[unit.end...]
+        }
       } else {
         out += "{"  // no closing brace before the next opening one: a literal brace
         rest = rest[after...]
       }
     }
     return out + Substring(rest)
+  }
+
+  /// English units a count is written before, in the plural.
+  private static let pluralUnits = ["days", "weeks", "months", "years", "hours", "minutes"]
+
+  /// When `rest` starts with a space and a plural unit as a whole word (` days`, not ` daystar` or ` days2`), that
+  /// unit in the singular and where the plural ends in `rest`. Only an English text has one: a Chinese one writes
+  /// `1 天`.
+  private static func singularUnit(after rest: Substring.UTF8View) -> (word: String, end: String.Index)? {
+    guard rest.first == UInt8(ascii: " ") else { return nil }
+    let word = rest.dropFirst()
+    for unit in pluralUnits where word.starts(with: unit.utf8) {
+      let end = word.index(word.startIndex, offsetBy: unit.utf8.count)
+      if let next = word[end...].first,
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next | 0x20)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next)
+      {
+        continue  // a longer word
+      }
+      return (String(unit.dropLast()), end)
+    }
+    return nil
   }
 
   /// The keys of `text`'s `{slots}` in order, exactly as `fill` reads them.

@@ -1814,20 +1814,22 @@ labels:
     referral_ask: call
     winback: call
 
-  # Why to contact now, and fragments the reasons are built from.
+  # Why to contact now, and fragments the reasons are built from. A reason is one line that starts
+  # with the stage ("prospect, next contact agreed with the customer for …, overdue by 2 days"), so
+  # each fragment starts in lower case. A count of 1 takes the singular by itself ("overdue by 1 day").
   reasons:
-    delivery_late: "Promised delivery passed {days_late} days ago, car not delivered (promised {eta})"
-    issue_7day: "Reported problem \"{issue}\" still open, due by {date}"
-    callback_3day: "Callback within 3 days of delivery, due by {date}"
-    agreed_followup: "Next contact agreed with the customer for {time}"
-    first_contact: "New lead, first contact within {days} days"
-    delivery_update: "No delivery update for {days} days (expected {eta})"
-    birthday: "Owner's birthday on {date}"
-    car_birthday: "Car's birthday: {years} years since delivery ({date})"
+    delivery_late: "promised delivery passed {days_late} days ago, car not delivered (promised {eta})"
+    issue_7day: "reported problem \"{issue}\" still open, due by {date}"
+    callback_3day: "callback within 3 days of delivery, due by {date}"
+    agreed_followup: "next contact agreed with the customer for {time}"
+    first_contact: "new lead, first contact within {days} days"
+    delivery_update: "no delivery update for {days} days (expected {eta})"
+    birthday: "owner's birthday on {date}"
+    car_birthday: "car's birthday: {years} years since delivery ({date})"
     holiday: "{holiday} ({date}) greetings"
-    cadence_followup: "Grade {grade}: follow up every {interval} days"
-    referral_ask: "Satisfied owner, time to ask for referrals"
-    winback: "Lost customer, time for an interview (reason: {churn_reason})"
+    cadence_followup: "grade {grade}: follow up every {interval} days"
+    referral_ask: "satisfied owner, time to ask for referrals"
+    winback: "time for a win-back interview (reason: {churn_reason})"
     stage_prospect: prospect
     stage_deposit: deposit paid
     stage_waiting_for_delivery: waiting for delivery

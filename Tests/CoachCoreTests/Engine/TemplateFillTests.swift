@@ -41,4 +41,20 @@ import Testing
       #expect(Template.fill(text, values) == Self.byCharacter(text) { values[$0] }, "\(text)")
     }
   }
+
+  /// A count of one before an English unit is said in the singular; other counts, longer words, units written in
+  /// the text itself and Chinese stay as they are.
+  @Test func aCountOfOneTakesTheSingular() {
+    let one = ["days": "1", "years": "1", "n": "1"]
+    #expect(Template.fill("overdue by {days} days", one) == "overdue by 1 day")
+    #expect(Template.fill("{days} days late, {years} years since delivery", one) == "1 day late, 1 year since delivery")
+    #expect(
+      Template.fill("every {n} weeks, {n} months, {n} hours, {n} minutes.", one)
+        == "every 1 week, 1 month, 1 hour, 1 minute.")
+    #expect(Template.fill("overdue by {days} days", ["days": "11"]) == "overdue by 11 days")
+    #expect(Template.fill("overdue by {days} days", ["days": "0.1"]) == "overdue by 0.1 days")
+    #expect(Template.fill("{n} daystar, {n} days2, {n}days, {n} Days", one) == "1 daystar, 1 days2, 1days, 1 Days")
+    #expect(Template.fill("1 days by hand, {days} 天", one) == "1 days by hand, 1 天")
+    #expect(Template.fill("{days} days", one) == "1 day" && Template.fill("{n} days)", one) == "1 day)")
+  }
 }
