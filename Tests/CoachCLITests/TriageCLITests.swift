@@ -39,6 +39,11 @@ import Testing
     #expect(!r.stdout.contains(zh ? "high" : "高"))
     let unit = try Regex(zh ? "[0-9]+\\.[0-9] 天" : "[0-9]+\\.[0-9] days")
     #expect(body.allSatisfy { $0.contains(unit) }, "every row's overdue days carry a unit")
+    if !zh {
+      // Column names in lower case, as every table of the command line has them (the label `Deadline` is not one).
+      let header = rows.first?.split(separator: " ", omittingEmptySubsequences: true).map(String.init) ?? []
+      #expect(header == ["severity", "id", "customer", "consultant", "action", "deadline", "days", "overdue"])
+    }
   }
 
   @Test("the queue shows tags and units; its JSON entries carry tags", arguments: ["zh-CN", "en"])

@@ -22,6 +22,15 @@ public enum Digits {
     }
   }
 
+  /// `YYYY-MM-DD HH:mm`: `date` in `zone`, as people read a time (the command line's tables and the server's pages);
+  /// one offset look-up, no calendar.
+  public static func minute(_ date: Date, in zone: TimeZone) -> String {
+    let local = Int((date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))).rounded(.down))
+    let seconds = ((local % 86_400) + 86_400) % 86_400
+    return LocalDate(date, in: zone).description + " " + padded(seconds / 3600, 2) + ":"
+      + padded(seconds % 3600 / 60, 2)
+  }
+
   /// `YYYY-MM-DD HH:mm` from its parts (`%04d-%02d-%02d %02d:%02d`).
   public static func minute(year: Int, month: Int, day: Int, hour: Int, minute: Int) -> String {
     "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2)) \(padded(hour, 2)):\(padded(minute, 2))"

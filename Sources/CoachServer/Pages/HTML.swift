@@ -32,9 +32,5 @@ func options(_ values: [(value: String, label: String)], chosen: String? = nil) 
 /// Local time for people in `zone`: `2025-07-10 10:00`.
 func localTime(_ date: Date?, zone: TimeZone) -> String {
   guard let date else { return "–" }
-  var calendar = Calendar(identifier: .gregorian)
-  calendar.timeZone = zone
-  let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-  return Digits.minute(
-    year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0)
+  return Digits.minute(date, in: zone)
 }

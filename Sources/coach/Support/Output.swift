@@ -58,13 +58,8 @@ struct Output {
   /// Local time for people: `2025-07-10 10:00`.
   func time(_ date: Date?) -> String {
     guard let date else { return "-" }
-    let local = Int((date.timeIntervalSince1970 + Double(env.zone.secondsFromGMT(for: date))).rounded(.down))
-    let seconds = ((local % 86_400) + 86_400) % 86_400
-    let day = LocalDate(date, in: env.zone)
-    return day.description + " " + Self.twoDigits(seconds / 3600) + ":" + Self.twoDigits(seconds % 3600 / 60)
+    return Digits.minute(date, in: env.zone)
   }
-
-  static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
   static func bold(_ s: String) -> String { colourEnabled ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
   static func red(_ s: String) -> String { colourEnabled ? "\u{1B}[31;1m\(s)\u{1B}[0m" : s }
@@ -73,8 +68,17 @@ struct Output {
 }
 
 extension TextTable {
-  /// A table with left-aligned columns named `headers`.
-  init(headers: [String]) { self.init(columns: headers.map { Column($0) }) }
+  /// A table with left-aligned columns named `headers`, each in lower case as every table of the command line
+  /// names its columns (`due`, not the `Due` a line of the brief starts with; `VIP` and Chinese as they are).
+  init(headers: [String]) { self.init(columns: headers.map { Column(Self.columnName($0)) }) }
+
+  /// `header` with its first letter in lower case when it starts a capitalised word (`Due`, `Days overdue`).
+  static func columnName(_ header: String) -> String {
+    guard let first = header.first, first.isUppercase, header.dropFirst().first?.isLowercase == true else {
+      return header
+    }
+    return first.lowercased() + header.dropFirst()
+  }
 
   /// Renders `rows` under the headers, coloured when the terminal allows.
   func render(_ rows: [[String]]) -> String {

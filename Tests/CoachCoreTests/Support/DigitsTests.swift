@@ -37,4 +37,22 @@ import Testing
     }
     #expect(Digits.minute(year: 2026, month: 3, day: 7, hour: 9, minute: 5) == "2026-03-07 09:05")
   }
+
+  /// A time for people in a zone is what a Gregorian calendar in that zone says, across offsets, daylight saving
+  /// changes and dates before 1970.
+  @Test func aMinuteInAZoneIsWhatTheCalendarSays() {
+    var random = SplitMix64(seed: 23)
+    for name in ["Asia/Shanghai", "America/New_York", "America/Santiago", "Asia/Kolkata", "UTC"] {
+      let zone = TimeZone(identifier: name) ?? .gmt
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = zone
+      for _ in 0..<500 {
+        let date = Date(timeIntervalSince1970: Double(Int64(random.next() % 3_000_000_000) - 500_000_000))
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let expected = Digits.minute(
+          year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0)
+        #expect(Digits.minute(date, in: zone) == expected, "\(date) in \(name)")
+      }
+    }
+  }
 }
