@@ -318,7 +318,7 @@ struct PGChildCondition {
 
   init(_ ids: [Int64]) {
     self.ids = ids
-    if ids.count > 1, ids[ids.count - 1] - ids[0] == Int64(ids.count - 1) {
+    if ids.isConsecutiveRun {
       (sql, args) = ("leadId BETWEEN ? AND ?", [ids[0], ids[ids.count - 1]])
     } else {
       (sql, args) = ("leadId = ANY(?)", [ids])

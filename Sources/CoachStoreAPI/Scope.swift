@@ -86,3 +86,12 @@ public struct LeadFilter: Sendable {
     stage == nil && consultantID == nil && leadIDs == nil && idRange == nil && limit == nil
   }
 }
+
+extension BidirectionalCollection where Element == Int64 {
+  /// Whether these ids (ascending, each once) are every integer from the first to the last, so that a read of their
+  /// child rows may be one index range (`leadId BETWEEN first AND last`) on either engine. Fewer than two: no.
+  package var isConsecutiveRun: Bool {
+    guard count > 1, let first, let last else { return false }
+    return last - first == Int64(count - 1)
+  }
+}

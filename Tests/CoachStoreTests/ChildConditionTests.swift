@@ -17,6 +17,11 @@ import Testing
     #expect(!ChildCondition([7]).isRange)
     #expect(ChildCondition([3, 4, 5, 6]).sql == "leadId BETWEEN ? AND ?")
     #expect(ChildCondition([3, 5]).sql == "leadId IN (SELECT value FROM json_each(?))")
+    // The one test both engines' conditions use (PostgreSQL's `PGChildCondition` too), on arrays and their parts.
+    let ids: [Int64] = [1, 2, 3, 5, 6]
+    #expect(ids[..<3].isConsecutiveRun && ids[3...].isConsecutiveRun)
+    #expect(!ids.isConsecutiveRun && !ids[2...].isConsecutiveRun)
+    #expect(![Int64]().isConsecutiveRun && ![Int64(4)].isConsecutiveRun)
   }
 
   @Test(arguments: [false, true])

@@ -254,7 +254,7 @@ struct ChildCondition {
 
   init(_ ids: [Int64]) {
     self.ids = ids
-    isRange = ids.count > 1 && ids[ids.count - 1] - ids[0] == Int64(ids.count - 1)
+    isRange = ids.isConsecutiveRun
     if isRange {
       (sql, args) = ("leadId BETWEEN ? AND ?", [ids[0], ids[ids.count - 1]])
     } else {
