@@ -143,9 +143,8 @@ package struct FollowUpIndex {
     let filter = LeadFilter(scope: session.scope).lean(touchesSince: ctx.now)
     return try EngineSetup.inParts(session, filter) { leads in
       leads.map { lead in
-        ReplayedAnswer(
-          leadID: lead.id, action: FollowUpEngine.unexplainedAction(for: lead, in: ctx),
-          base: FollowUpEngine.priorityBase(for: lead, in: ctx))
+        let (action, base) = FollowUpEngine.replayedAnswer(for: lead, in: ctx)
+        return ReplayedAnswer(leadID: lead.id, action: action, base: base)
       }
     }
   }

@@ -108,11 +108,13 @@ extension FollowUpEngine {
 }
 
 extension FollowUpEngine {
-  /// The lead's part of a priority at `ctx.now` (`StoredFollowUp.Held.base`): what `coach doctor` holds a stored row's
-  /// to.
-  public static func priorityBase(for lead: LeadSnapshot, in ctx: EngineContext) -> Double {
+  /// What `coach doctor` holds a stored row to: the lead's `unexplainedAction` at `ctx.now` and its part of a
+  /// priority then (`StoredFollowUp.Held.base`), from one history of the lead.
+  public static func replayedAnswer(for lead: LeadSnapshot, in ctx: EngineContext) -> (action: DueAction?, base: Double)
+  {
     let h = LeadHistory(lead, asOf: ctx.now)
-    return Priority.base(lead: h.lead, stage: h.stage, deposit: h.depositAmount, ctx: ctx)
+    let action = current(Rules.all(h, ctx), lead, ctx).map { self.action($0, h, ctx, explained: false) }
+    return (action, Priority.base(lead: h.lead, stage: h.stage, deposit: h.depositAmount, ctx: ctx))
   }
 }
 

@@ -94,4 +94,22 @@ import Testing
     let large = try #require(F.next(deposit(20000), ctx))
     #expect(abs(large.priority - small.priority - 3.6) < 1e-9)  // (20,000 − 2,000) ÷ 5,000
   }
+
+  /// `coach doctor`'s answer for a lead (its action and priority base from one history) is the action `next` ranks
+  /// and the base a stored row keeps (`rankedState`), on demo leads at several clocks.
+  @Test(arguments: ["2025-07-10T10:00:00+08:00", "2025-12-31T23:30:00+08:00"])
+  func doctorsAnswerIsWhatRankingAndTheStoredRowSay(_ at: String) throws {
+    let ctx = F.ctx(at)
+    let leads = DemoData.generate(now: ctx.now, zone: ctx.zone, seed: 4, leads: 120).leads
+    var due = 0
+    for lead in leads {
+      let answer = FollowUpEngine.replayedAnswer(for: lead, in: ctx)
+      #expect(answer.action == FollowUpEngine.unexplainedAction(for: lead, in: ctx))
+      if let held = FollowUpEngine.rankedState(for: lead, in: ctx).stored?.due {
+        #expect(answer.base == held.base)
+        due += 1
+      }
+    }
+    #expect(due > 10)
+  }
 }
