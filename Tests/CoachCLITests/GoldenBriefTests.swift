@@ -68,6 +68,9 @@ import Testing
       let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
       #expect(lines.count <= 30, "brief \(id) \(lang): \(lines.count) lines")
       #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= 100 }, "brief \(id) \(lang) is wider than 100 columns")
+      // A wrapped line never starts with a Chinese closing mark (it goes down with the character before it).
+      let marks: Set<Character> = ["，", "。", "、", "！", "？", "：", "；"]
+      #expect(!lines.contains { $0.drop { $0 == " " }.first.map(marks.contains) == true }, "brief \(id) \(lang)")
       let full = try cli.run(["next", "--lead", id, "--limit", "0", "--full"], env: ["COACH_LANG": lang])
       #expect(full.stdout.count >= r.stdout.count)
     }

@@ -14,7 +14,12 @@ enum MessageDraft {
     guard let template else { return "" }
     let facts = DraftFacts(action: action, h, ctx)
     for wording in [template.text] + (template.fallbacks ?? []) {
-      if let text = facts.fill(wording) { return text }
+      // A Chinese draft is typeset as Chinese is written (`您好，我是`), whatever punctuation the template uses.
+      guard ctx.isChinese else {
+        if let text = facts.fill(wording) { return text }
+        continue
+      }
+      if let text = facts.fill(ChineseText.joiningFoldedLines(wording)) { return ChineseText.punctuated(text) }
     }
     return ""  // no wording whose facts are known (`playbook lint` refuses such a template): better none than a gap
   }

@@ -4093,7 +4093,7 @@ enum DecodedPlaybookZhCN {
         occasion: "delivery_update",
         text: "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model} 预计{eta}到店, 有任何变化我第一时间告诉您。",
         fallbacks: [
-          "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model} 厂家还没有给出确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。",
+          "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model}, 厂家还没有给出确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。",
           "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 厂家还没有给出 确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。",
         ]
       ),

@@ -96,31 +96,71 @@ struct BriefPrinter {
     }
   }
 
-  /// `text` cut into lines of at most `width` display columns, at a space where there is one near the end,
-  /// else between any two characters (Chinese has no spaces).
+  /// `text` cut into lines of at most `width` display columns, where a reader expects a line to end: at a space, or
+  /// between two Chinese characters (Chinese has no spaces), when there is such a place in the second half of the
+  /// line, else between any two characters. A Chinese closing mark (`，。！？`) does not start a line: the character
+  /// before it goes down with it.
   static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     var currentWidth = 0
-    var lastSpace: String.Index?
+    var cut: Cut?
     for ch in text {
       let w = DisplayWidth.width(of: ch)
       if currentWidth + w > width {
-        if let space = lastSpace, current.distance(from: current.startIndex, to: space) > current.count / 2 {
-          lines.append(String(current[..<space]))
-          current = String(current[current.index(after: space)...])
+        if Self.closingMarks.contains(ch), current.count > 1, let last = current.last, DisplayWidth.width(of: last) == 2
+        {
+          // The mark may not start a line: the character before it goes down with it.
+          cut = Cut(at: current.index(before: current.endIndex), dropsSpace: false)
+        }
+        if let c = cut, current.distance(from: current.startIndex, to: c.at) > current.count / 2 {
+          lines.append(String(current[..<c.at]))
+          current = String(current[(c.dropsSpace ? current.index(after: c.at) : c.at)...])
         } else {
           lines.append(current)
           current = ""
         }
         currentWidth = DisplayWidth.of(current)
-        lastSpace = current.lastIndex(of: " ")
+        cut = Self.lastCut(in: current)
+      }
+      if let last = current.last, Self.mayCut(between: last, and: ch) {
+        cut = Cut(at: current.endIndex, dropsSpace: false)
       }
       current.append(ch)
       currentWidth += w
-      if ch == " " { lastSpace = current.index(before: current.endIndex) }
+      if ch == " " { cut = Cut(at: current.index(before: current.endIndex), dropsSpace: true) }
     }
     if !current.isEmpty || lines.isEmpty { lines.append(current) }
     return lines
+  }
+
+  /// A place to cut a line: before `at`, dropping the space there or not.
+  struct Cut {
+    let at: String.Index
+    let dropsSpace: Bool
+  }
+
+  /// Marks that end a phrase in Chinese and so never start a line.
+  static let closingMarks: Set<Character> = ["，", "。", "、", "！", "？", "：", "；", "）", "」", "』", "”", "’", "》", "…"]
+
+  /// Whether a line may end after `a` and go on with `b`: between two Chinese characters, unless `b` closes.
+  static func mayCut(between a: Character, and b: Character) -> Bool {
+    DisplayWidth.width(of: a) == 2 && DisplayWidth.width(of: b) == 2 && !closingMarks.contains(b)
+  }
+
+  /// The last place to cut `line` (what is left after a cut).
+  static func lastCut(in line: String) -> Cut? {
+    var cut: Cut?
+    var previous: Character?
+    for i in line.indices {
+      let ch = line[i]
+      if ch == " " {
+        cut = Cut(at: i, dropsSpace: true)
+      } else if let p = previous, mayCut(between: p, and: ch) {
+        cut = Cut(at: i, dropsSpace: false)
+      }
+      previous = ch
+    }
+    return cut
   }
 }

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Chinese as a customer reads it in a message. Trainers write the playbook's templates with ASCII punctuation
+/// (`您好, 我是`) and fold long ones over several YAML lines, which joins them with a space (`说明情况和 我们的`);
+/// a Chinese message writes `您好，我是` and `说明情况和我们的`.
+enum ChineseText {
+  /// `template` without the spaces a folded line leaves between two Chinese characters, or after a full-width mark
+  /// (`。 想听听`). Spaces next to a `{placeholder}` stay: they part what the trainer meant to part (`{dealership}
+  /// {consultant}`), and a Latin fact needs them (`您订的{model} 预计…`).
+  static func joiningFoldedLines(_ template: String) -> String {
+    let chars = Array(template)
+    var out = ""
+    out.reserveCapacity(template.utf8.count)
+    var i = 0
+    while i < chars.count {
+      var j = i
+      while j < chars.count, chars[j] == " " { j += 1 }
+      if j > i, let prev = out.last, j < chars.count, isWide(prev) && (isWide(chars[j]) || marks.contains(prev)) {
+        i = j
+        continue
+      }
+      out.append(chars[i])
+      i += 1
+    }
+    return out
+  }
+
+  /// `text` (a filled draft) with `, ? ! : ;` after a Chinese character, or before Chinese after a space, in their
+  /// full-width forms, without the spaces after them. Latin words keep their punctuation, brackets stay as written
+  /// (a model's name, `极光 S50 (老款)`, is the catalog's), and times and numbers (`10:30`, `1,000`) are not touched.
+  static func punctuated(_ text: String) -> String {
+    let chars = Array(text)
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      var j = i + 1
+      while j < chars.count, chars[j] == " " { j += 1 }
+      if let wide = fullWidth[c],
+        out.last.map(isWide) == true || (j > i + 1 && j < chars.count && isWide(chars[j]))
+      {
+        out.append(wide)
+        i = j  // a full-width mark carries its own space
+        continue
+      }
+      out.append(c)
+      i += 1
+    }
+    return out
+  }
+
+  private static let fullWidth: [Character: Character] = [",": "，", "?": "？", "!": "！", ":": "：", ";": "；"]
+  /// Full-width marks, which carry their own space.
+  private static let marks: Set<Character> = ["，", "。", "、", "！", "？", "：", "；"]
+
+  /// Chinese characters, and the punctuation and full-width forms written among them.
+  static func isWide(_ c: Character) -> Bool {
+    guard let scalar = c.unicodeScalars.first else { return false }
+    switch scalar.value {
+    case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF: return true
+    default: return false
+    }
+  }
+}
