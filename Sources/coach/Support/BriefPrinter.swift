@@ -53,7 +53,9 @@ struct BriefPrinter {
     para("\(ui(.reason)): \(b.reason)")
     para("\(ui(.goal)): \(b.goal)")
     let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
-    out.line("\(ui(.channel)): \(ui(.channel, b.channel))  \(phone)" + (lead.wechat.map { "  wechat \($0)" } ?? ""))
+    // The WeChat id under the channel's own name in the user's language (`微信 wxid_…`, `WeChat wxid_…`).
+    let wechat = lead.wechat.map { "  \(ui(.channel, Channel.wechat.rawValue)) \($0)" } ?? ""
+    out.line("\(ui(.channel)): \(ui(.channel, b.channel))  \(phone)" + wechat)
     let points = full ? b.talkingPoints : Array(b.talkingPoints.prefix(Self.shortTalkingPoints))
     section(ui(.talkingPoints), points.map { p in "[" + ui(.kind, p.kind.rawValue) + "] " + p.text })
     section(ui(.sellingPoints), b.sellingPoints)
