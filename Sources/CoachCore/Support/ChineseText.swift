@@ -8,44 +8,44 @@ enum ChineseText {
   /// (`。 想听听`). Spaces next to a `{placeholder}` stay: they part what the trainer meant to part (`{dealership}
   /// {consultant}`), and a Latin fact needs them (`您订的{model} 预计…`).
   static func joiningFoldedLines(_ template: String) -> String {
-    let chars = Array(template)
-    var out = ""
-    out.reserveCapacity(template.utf8.count)
-    var i = 0
-    while i < chars.count {
-      var j = i
-      while j < chars.count, chars[j] == " " { j += 1 }
-      if j > i, let prev = out.last, j < chars.count, isWide(prev) && (isWide(chars[j]) || marks.contains(prev)) {
-        i = j
-        continue
-      }
-      out.append(chars[i])
-      i += 1
+    walk(template) { out, c, next, _ in
+      guard c == " ", let prev = out.last, let next, isWide(prev) else { return false }
+      return isWide(next) || marks.contains(prev)  // the spaces go
     }
-    return out
   }
 
   /// `text` (a filled draft) with `, ? ! : ;` after a Chinese character, or before Chinese after a space, in their
   /// full-width forms, without the spaces after them. Latin words keep their punctuation, brackets stay as written
   /// (a model's name, `极光 S50 (老款)`, is the catalog's), and times and numbers (`10:30`, `1,000`) are not touched.
   static func punctuated(_ text: String) -> String {
+    walk(text) { out, c, next, spaced in
+      guard let wide = fullWidth[c], out.last.map(isWide) == true || (spaced && next.map(isWide) == true) else {
+        return false
+      }
+      out.append(wide)  // a full-width mark carries its own space
+      return true
+    }
+  }
+
+  /// `text` a character at a time: `step` sees what is written so far, the character, the next one that is not a
+  /// space (nil at the end) and whether spaces come between; it writes in the character's place and returns true
+  /// (the spaces after it are dropped), or returns false and the character is kept.
+  private static func walk(
+    _ text: String, _ step: (inout String, Character, Character?, Bool) -> Bool
+  ) -> String {
     let chars = Array(text)
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var i = 0
     while i < chars.count {
-      let c = chars[i]
       var j = i + 1
       while j < chars.count, chars[j] == " " { j += 1 }
-      if let wide = fullWidth[c],
-        out.last.map(isWide) == true || (j > i + 1 && j < chars.count && isWide(chars[j]))
-      {
-        out.append(wide)
-        i = j  // a full-width mark carries its own space
-        continue
+      if step(&out, chars[i], j < chars.count ? chars[j] : nil, j > i + 1) {
+        i = j
+      } else {
+        out.append(chars[i])
+        i += 1
       }
-      out.append(c)
-      i += 1
     }
     return out
   }
