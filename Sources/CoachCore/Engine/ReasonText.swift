@@ -43,7 +43,9 @@ enum ReasonText {
     if !occ.lapses, let topic = h.openTopics(.buried).first {
       parts.append(Template.fill(r["buried_open"] ?? "", ["topic": topic.text]))
     }
-    return Template.join(parts, chinese: ctx.isChinese)
+    let reason = Template.join(parts, chinese: ctx.isChinese)
+    // One sentence, so one kind of punctuation: the join's `，` and the fragments' own (`14 天, 车还没交`) alike.
+    return ctx.isChinese ? ChineseText.punctuated(reason) : reason
   }
 
   /// `YYYY-MM-DD HH:mm` in `zone`.
