@@ -12,7 +12,7 @@ enum ReasonText {
       "grade": h.lead.grade?.rawValue ?? "-",
       "eta": h.eta?.description ?? pb.labels.ui(.etaNotSet) ?? "?",
       "date": lastDay.description,
-      "time": clock(occ.dueAt, ctx.civil),
+      "time": Digits.minute(occ.dueAt, in: ctx.civil),
       "model": pb.model(h.lead.model)?.name ?? h.lead.model ?? "",
       "topic": h.openTopics(.buried).first?.text ?? "",
       "days": String(sinceTouch ?? 0),
@@ -46,17 +46,5 @@ enum ReasonText {
     let reason = Template.join(parts, chinese: ctx.isChinese)
     // One sentence, so one kind of punctuation: the join's `，` and the fragments' own (`14 天, 车还没交`) alike.
     return ctx.isChinese ? ChineseText.punctuated(reason) : reason
-  }
-
-  /// `YYYY-MM-DD HH:mm` in `zone`.
-  static func clock(_ date: Date, _ zone: CivilZone) -> String {
-    if let day = CivilTime.localDay(date, in: zone) {
-      let local = date.timeIntervalSince1970 + Double(zone.utcOffset(for: date))
-      let minutes = Int((local - (local / 86_400).rounded(.down) * 86_400) / 60)
-      return Digits.minute(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60)
-    }
-    let c = Calendar.gregorian(zone.timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
-    return Digits.minute(
-      year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0)
   }
 }

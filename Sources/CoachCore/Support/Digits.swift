@@ -22,13 +22,19 @@ public enum Digits {
     }
   }
 
-  /// `YYYY-MM-DD HH:mm`: `date` in `zone`, as people read a time (the command line's tables and the server's pages);
-  /// one offset look-up, no calendar.
-  public static func minute(_ date: Date, in zone: TimeZone) -> String {
-    let local = Int((date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))).rounded(.down))
-    let seconds = ((local % 86_400) + 86_400) % 86_400
-    return LocalDate(date, in: zone).description + " " + padded(seconds / 3600, 2) + ":"
-      + padded(seconds % 3600 / 60, 2)
+  /// `YYYY-MM-DD HH:mm`: `date` in `zone`, as people read a time (the command line's tables, the server's pages).
+  public static func minute(_ date: Date, in zone: TimeZone) -> String { minute(date, in: CivilZone(unspanned: zone)) }
+
+  /// `minute(_:in:)` with the zone's steady offset found once (a reason's `{time}`, for every lead of a queue): one
+  /// offset look-up, no calendar, unless the day is outside the years worked out by hand.
+  static func minute(_ date: Date, in zone: CivilZone) -> String {
+    if let day = CivilTime.localDay(date, in: zone) {
+      let local = date.timeIntervalSince1970 + Double(zone.utcOffset(for: date))
+      let minutes = Int((local - (local / 86_400).rounded(.down) * 86_400) / 60)
+      return minute(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60)
+    }
+    let c = Calendar.gregorian(zone.timeZone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    return minute(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0)
   }
 
   /// `YYYY-MM-DD HH:mm` from its parts (`%04d-%02d-%02d %02d:%02d`).
