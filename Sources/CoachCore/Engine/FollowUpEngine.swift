@@ -19,7 +19,11 @@ public enum FollowUpEngine {
 
   /// `nextAction` without its reason text (left empty), for ranking many leads: the reason is most of the cost.
   public static func unexplainedAction(for lead: LeadSnapshot, in ctx: EngineContext) -> DueAction? {
-    let h = LeadHistory(lead, asOf: ctx.now)
+    unexplainedAction(LeadHistory(lead, asOf: ctx.now), lead, ctx)
+  }
+
+  /// `unexplainedAction` from the lead's history at `ctx.now`, for a caller that reads the history for more.
+  static func unexplainedAction(_ h: LeadHistory, _ lead: LeadSnapshot, _ ctx: EngineContext) -> DueAction? {
     guard let occ = current(Rules.all(h, ctx), lead, ctx) else { return nil }
     return action(occ, h, ctx, explained: false)
   }

@@ -13,13 +13,12 @@ enum MessageDraft {
       ?? pb.messages.first { $0.occasion == "long_time_no_see" }
     guard let template else { return "" }
     let facts = DraftFacts(action: action, h, ctx)
+    // A Chinese draft is typeset as Chinese is written (`您好，我是`), whatever punctuation the template uses.
+    let chinese = ctx.isChinese
     for wording in [template.text] + (template.fallbacks ?? []) {
-      // A Chinese draft is typeset as Chinese is written (`您好，我是`), whatever punctuation the template uses.
-      guard ctx.isChinese else {
-        if let text = facts.fill(wording) { return text }
-        continue
+      if let text = facts.fill(chinese ? ChineseText.joiningFoldedLines(wording) : wording) {
+        return chinese ? ChineseText.punctuated(text) : text
       }
-      if let text = facts.fill(ChineseText.joiningFoldedLines(wording)) { return ChineseText.punctuated(text) }
     }
     return ""  // no wording whose facts are known (`playbook lint` refuses such a template): better none than a gap
   }

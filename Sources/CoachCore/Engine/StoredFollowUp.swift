@@ -113,8 +113,9 @@ extension FollowUpEngine {
   public static func replayedAnswer(for lead: LeadSnapshot, in ctx: EngineContext) -> (action: DueAction?, base: Double)
   {
     let h = LeadHistory(lead, asOf: ctx.now)
-    let action = current(Rules.all(h, ctx), lead, ctx).map { self.action($0, h, ctx, explained: false) }
-    return (action, Priority.base(lead: h.lead, stage: h.stage, deposit: h.depositAmount, ctx: ctx))
+    return (
+      unexplainedAction(h, lead, ctx), Priority.base(lead: h.lead, stage: h.stage, deposit: h.depositAmount, ctx: ctx)
+    )
   }
 }
 
