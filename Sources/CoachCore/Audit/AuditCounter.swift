@@ -2,11 +2,13 @@ import Foundation
 
 /// Counts one lead's part of its consultant's audit figures. Every follow-up comes from
 /// `FollowUpEngine.followUps` and `nextAction`, so the audit judges with the same rules as `coach next`.
-struct AuditCounter {
+/// A class: the chunks' closure called a struct's methods on a copy of it, retaining and releasing its context,
+/// window and lists for every lead.
+final class AuditCounter: Sendable {
   let window: AuditWindow
   let ctx: EngineContext
   /// The figures whose follow-ups are collected into `AuditFigures.listed` (and snoozes into `snoozed`), if any.
-  var lists: Set<AuditList> = []
+  let lists: Set<AuditList>
   /// The dealership topics running on each day of the window (`WhatWorks`).
   let createdByDay: [[CreatedTopic]]
 

@@ -10,8 +10,7 @@ enum AuditTally {
     load: @Sendable (Int) throws -> [LeadSnapshot]
   ) throws -> [[String: AuditFigures]] {
     let names = Set(consultants)
-    // Only the audited window lists its follow-ups. The counters are held apart rather than looped over: a loop
-    // copied each counter (its context's references retained and released) for every lead.
+    // Only the audited window lists its follow-ups.
     let counters = windows.enumerated().map { AuditCounter(window: $1, ctx: ctx, lists: $0 == 0 ? lists : []) }
     guard let current = counters.first else { return [] }
     let previous = counters.count > 1 ? counters[1] : nil

@@ -99,7 +99,7 @@ struct Replay {
           pending = yearly.all(h, changedAfter: nil, pending, ctx)
         } else {
           let last = h.at
-          h = LeadHistory(lead, asOf: t)
+          h.advance(to: t)
           pending = yearly.all(h, changedAfter: last, pending, ctx)
           known = nextInstant
         }

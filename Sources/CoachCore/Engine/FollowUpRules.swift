@@ -77,6 +77,9 @@ enum FollowUpRules {
   /// The codes whose rules read the clock, in precedence order.
   static let clockCodes: [ActionCode] = table.filter(\.readsClock).map(\.code)
 
+  /// `table[i].readsClock` by precedence, read without copying the rule (and retaining its closures).
+  static let readsClock: [Bool] = table.map(\.readsClock)
+
   static func describe(_ code: ActionCode) -> FollowUpRule {
     switch code {
     case .deliveryLate:

@@ -7,33 +7,47 @@ struct LeadHistory {
   let lead: LeadSnapshot
   private(set) var at: Date
   /// Views into the lead's own arrays (no copies) when they are in time order, as stored.
-  let touches: ArraySlice<Touch>
-  let events: ArraySlice<StageEvent>
+  private(set) var touches: ArraySlice<Touch>
+  private(set) var events: ArraySlice<StageEvent>
   /// Topics raised by `at`; a resolution after `at` is not yet known.
-  let topics: [Topic]
-  let stage: Stage
+  private(set) var topics: [Topic]
+  private(set) var stage: Stage
 
   init(_ lead: LeadSnapshot, asOf t: Date) {
     self.lead = lead
     self.at = t
     touches = LeadHistory.known(lead.touches, by: t) { $0.at }
     events = LeadHistory.known(lead.events, by: t) { $0.at }
-    if lead.topics.allSatisfy({ $0.buriedAt <= t && ($0.resolvedAt ?? t) <= t }) {
-      topics = lead.topics
-    } else {
-      topics = lead.topics.filter { $0.buriedAt <= t }.map { topic in
-        var seen = topic
-        if let resolved = topic.resolvedAt, resolved > t { seen.resolvedAt = nil }
-        return seen
-      }
+    topics = LeadHistory.topics(lead.topics, by: t)
+    stage = LeadHistory.stage(events, lead)
+  }
+
+  /// Moves to a later `t` at which something may have been recorded since `at`: the view `LeadHistory(lead,
+  /// asOf: t)` gives, without copying the lead (a copy retains and releases each of its strings and arrays, at
+  /// every instant of every lead's audit replay).
+  mutating func advance(to t: Date) {
+    at = t
+    touches = LeadHistory.known(lead.touches, by: t) { $0.at }
+    events = LeadHistory.known(lead.events, by: t) { $0.at }
+    topics = LeadHistory.topics(lead.topics, by: t)
+    stage = LeadHistory.stage(events, lead)
+  }
+
+  /// The topics raised by `t`, a resolution after `t` not yet known.
+  private static func topics(_ all: [Topic], by t: Date) -> [Topic] {
+    if all.allSatisfy({ $0.buriedAt <= t && ($0.resolvedAt ?? t) <= t }) { return all }
+    return all.filter { $0.buriedAt <= t }.map { topic in
+      var seen = topic
+      if let resolved = topic.resolvedAt, resolved > t { seen.resolvedAt = nil }
+      return seen
     }
-    if let last = events.last {
-      stage = last.to
-    } else if let first = lead.events.first {
-      stage = first.from ?? .prospect
-    } else {
-      stage = lead.stage
-    }
+  }
+
+  /// The stage after the events known (its first stage before any change).
+  private static func stage(_ known: ArraySlice<StageEvent>, _ lead: LeadSnapshot) -> Stage {
+    if let last = known.last { return last.to }
+    if let first = lead.events.first { return first.from ?? .prospect }
+    return lead.stage
   }
 
   /// Moves to `t` when nothing was recorded between `at` and `t` (the replay between two records): no copy.

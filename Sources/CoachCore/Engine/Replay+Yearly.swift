@@ -39,14 +39,14 @@ struct YearlyOccasions {
     for (i, code) in Self.codes.enumerated() {
       guard let occurrence = kept[i] else {
         if fresh {
-          kept[i] = code.rule.pending(h, ctx)
+          kept[i] = FollowUpRules.table[code.precedence].pending(h, ctx)
           asked = true
         }
         continue
       }
       let touched = last.map { last in h.touches.contains { $0.at > last && occurrence.isFulfilled(by: $0) } } ?? false
       if fresh || h.at >= occurrence.deadline || touched {
-        kept[i] = code.rule.pending(h, ctx)
+        kept[i] = FollowUpRules.table[code.precedence].pending(h, ctx)
         asked = true
       }
     }
@@ -56,11 +56,11 @@ struct YearlyOccasions {
     answers.reserveCapacity(FollowUpRules.table.count)
     guard last == nil else {
       var clock = 0  // the kept answers are in `codes` order, which is the table's
-      for rule in FollowUpRules.table {
-        if rule.readsClock {
+      for i in FollowUpRules.table.indices {
+        if FollowUpRules.readsClock[i] {
           if let kept = kept[clock] { answers.append(kept) }
           clock += 1
-        } else if let answer = rule.pending(h, ctx) {
+        } else if let answer = FollowUpRules.table[i].pending(h, ctx) {
           answers.append(answer)
         }
       }
@@ -69,7 +69,7 @@ struct YearlyOccasions {
     // Only the time moved: `before`'s other answers stand, in precedence order (one per code), and the kept
     // answers take the yearly codes' places among them.
     var next = 0
-    for i in before.indices where !before[i].code.rule.readsClock {
+    for i in before.indices where !FollowUpRules.readsClock[before[i].code.precedence] {
       let rank = before[i].code.precedence
       while next < Self.codes.count && Self.codes[next].precedence < rank {
         if let kept = kept[next] { answers.append(kept) }

@@ -11,8 +11,9 @@ enum Rules {
   static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [Occurrence] {
     var found: [Occurrence] = []
     found.reserveCapacity(FollowUpRules.table.count)
-    for rule in FollowUpRules.table {
-      if let occurrence = rule.pending(h, ctx) { found.append(occurrence) }
+    // By index: a loop over the rules copied each one (its closures retained and released) at every call.
+    for i in FollowUpRules.table.indices {
+      if let occurrence = FollowUpRules.table[i].pending(h, ctx) { found.append(occurrence) }
     }
     return found
   }

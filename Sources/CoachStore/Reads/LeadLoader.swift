@@ -130,12 +130,12 @@ enum LeadLoader {
     _ index: LeadPositions
   ) throws {
     let columns = "leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL"), objections, nextAt, actor"
+    // Touches are read as raw rows (`RawRows`), by column position.
     func read(_ sql: String, _ args: StatementArguments) throws {
-      let rows = try Row.fetchCursor(
-        db.cachedStatement(sql: sql), arguments: args)
       var at = index
-      while let row = try rows.next() {
-        if let i = at(row[0]) { leads[i].touches.append(touch(row)) }
+      try RawRows.each(db.cachedStatement(sql: sql), args) { s in
+        if let i = at(RawRows.int64(s, 0)) { leads[i].touches.append(try RawRows.touch(s)) }
+        return true
       }
     }
     guard let since = filter.touchesSince else {
@@ -155,12 +155,6 @@ enum LeadLoader {
     if !filter.withNotes {
       // Leads whose last touch lies before `since` (nearly all when it is now) take their last touch and last
       // contact from `lastTouch` (v6), read in key order; only the others are searched for below.
-      let rows = try Row.fetchCursor(
-        db.cachedStatement(
-          sql: """
-            SELECT leadId, touchId, at, channel, outcome, NULL, objections, nextAt, actor, kind
-            FROM lastTouch WHERE \(sub.sql) ORDER BY leadId, kind
-            """), arguments: sub.args)
       var latest: (lead: Int, last: Touch?, contact: Touch?)?
       searched = []
       var at = index
@@ -170,13 +164,32 @@ enum LeadLoader {
         if let contact = lead.contact { leads[lead.lead].touches.append(contact) }
         if last.id != lead.contact?.id { leads[lead.lead].touches.append(last) }
       }
-      while let row = try rows.next() {
-        guard let i = at(row[0]) else { continue }
+      // A lead whose last touch is from `since` on is searched below: its rows here are not made into touches (about
+      // half of an audit's leads, two touches each).
+      var skipped: Int?
+      try RawRows.each(
+        db.cachedStatement(
+          sql: """
+            SELECT leadId, touchId, at, channel, outcome, NULL, objections, nextAt, actor, kind
+            FROM lastTouch WHERE \(sub.sql) ORDER BY leadId, kind
+            """), sub.args
+      ) { s in
+        guard let i = at(RawRows.int64(s, 0)), i != skipped else { return true }
         if latest?.lead != i {
           keep(latest)
           latest = (i, nil, nil)
         }
-        if row[9] as Int == 0 { latest?.last = touch(row) } else { latest?.contact = touch(row) }
+        if RawRows.int64(s, 9) == 0 {
+          guard try RawRows.time(s, 2) < since else {
+            searched.append(i)
+            (latest, skipped) = (nil, i)
+            return true
+          }
+          latest?.last = try RawRows.touch(s)
+        } else {
+          latest?.contact = try RawRows.touch(s)
+        }
+        return true
       }
       keep(latest)
       // Only leads touched since then are searched below; usually none, when `since` is now.
@@ -185,16 +198,17 @@ enum LeadLoader {
     }
     // Touches from `since` on, in the covering index's order (leadId, at): no sort. Touches sharing a time come in
     // index order; the rare lead where that is not id order is sorted below, as for whole histories.
-    let recent = try Row.fetchCursor(
-      db.cachedStatement(
-        sql: "SELECT \(columns) FROM touch WHERE leadId IN (\(ids.sql)) AND at >= ? ORDER BY leadId, at"),
-      arguments: ids.args + [from])
     var recentOf: [Int] = []
     var at = index
-    while let row = try recent.next() {
-      guard let i = at(row[0]) else { continue }
+    try RawRows.each(
+      db.cachedStatement(
+        sql: "SELECT \(columns) FROM touch WHERE leadId IN (\(ids.sql)) AND at >= ? ORDER BY leadId, at"),
+      ids.args + [from]
+    ) { s in
+      guard let i = at(RawRows.int64(s, 0)) else { return true }
       if recentOf.last != i { recentOf.append(i) }
-      leads[i].touches.append(touch(row))
+      leads[i].touches.append(try RawRows.touch(s))
+      return true
     }
     // Each searched lead's last touch and last contact before `since`: one backward search of the covering index,
     // stepped until a contact is found, after every touch sharing its time (of those, the one stored last is kept,
@@ -204,17 +218,14 @@ enum LeadLoader {
     /// Whether `t` comes after `kept` in a history's order, among touches no later than `kept` (rows read backwards).
     func replaces(_ kept: Touch?, _ t: Touch) -> Bool { kept.map { t.at == $0.at && t.id > $0.id } ?? true }
     for i in searched {
-      let lead = leads[i].id.rawValue
-      // Bound without GRDB's check of the arguments' count (two, always), once per searched lead.
-      before.setUncheckedArguments([lead, from])
-      let rows = try Row.fetchCursor(before)
       var last: Touch?
       var contact: Touch?
-      while let row = try rows.next() {
-        let t = touch(row)
-        if let c = contact, t.at < c.at { break }
+      try RawRows.each(before, [leads[i].id.rawValue, from]) { s in
+        let t = try RawRows.touch(s)
+        if let c = contact, t.at < c.at { return false }
         if replaces(last, t) { last = t }
         if t.outcome.isContact, replaces(contact, t) { contact = t }
+        return true
       }
       leads[i].touches = [contact, last == contact ? nil : last].compactMap { $0 } + leads[i].touches
     }
@@ -225,15 +236,6 @@ enum LeadLoader {
 
   /// `[1,2,3]` from decimal ids (SQLite's `json_each` reads it as a table of integers).
   static func jsonArray(_ ids: [String]) -> String { "[" + ids.joined(separator: ",") + "]" }
-
-  /// A touch from a row of `leadId, id, at, channel, outcome, note, objections, nextAt, actor`.
-  static func touch(_ row: Row) -> Touch {
-    Touch(
-      id: row[1], at: (row[2] as StoredTime).date, channel: (row[3] as StoredCode<Channel>).code ?? .call,
-      outcome: (row[4] as StoredCode<Outcome>).code ?? .reached, note: row[5],
-      objections: (row[6] as String?)?.split(separator: ";").map(String.init) ?? [],
-      nextAt: (row[7] as StoredTime?)?.date, actor: row[8])
-  }
 
   /// Whether `touches` are in (at, id) order.
   static func isInTimeOrder(_ touches: [Touch]) -> Bool {
