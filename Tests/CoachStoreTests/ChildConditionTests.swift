@@ -8,7 +8,7 @@ import Testing
 /// A load reads the leads' children by id range when the leads read are every id of the range (`ChildCondition`),
 /// else by the list of ids: both must give the same leads, field for field, whole histories or touches since a time.
 @Suite struct ChildConditionTests {
-  static let now = Date(timeIntervalSince1970: 1_795_914_000)  // 2026-11-24 09:00 +08:00
+  static let now = Date(timeIntervalSince1970: 1_795_914_000)  // 2026-11-29 09:00 +08:00
   static let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
 
   @Test func rangeIsOnlyEveryIdOfIt() {
