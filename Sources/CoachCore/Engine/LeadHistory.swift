@@ -16,10 +16,7 @@ struct LeadHistory {
   init(_ lead: LeadSnapshot, asOf t: Date) {
     self.lead = lead
     self.at = t
-    touches = LeadHistory.known(lead.touches, by: t) { $0.at }
-    events = LeadHistory.known(lead.events, by: t) { $0.at }
-    topics = LeadHistory.topics(lead.topics, by: t)
-    stage = LeadHistory.stage(events, lead)
+    (touches, events, topics, stage) = LeadHistory.view(of: lead, asOf: t)
   }
 
   /// Moves to a later `t` at which something may have been recorded since `at`: the view `LeadHistory(lead,
@@ -27,27 +24,25 @@ struct LeadHistory {
   /// every instant of every lead's audit replay).
   mutating func advance(to t: Date) {
     at = t
-    touches = LeadHistory.known(lead.touches, by: t) { $0.at }
-    events = LeadHistory.known(lead.events, by: t) { $0.at }
-    topics = LeadHistory.topics(lead.topics, by: t)
-    stage = LeadHistory.stage(events, lead)
+    (touches, events, topics, stage) = LeadHistory.view(of: lead, asOf: t)
   }
 
-  /// The topics raised by `t`, a resolution after `t` not yet known.
-  private static func topics(_ all: [Topic], by t: Date) -> [Topic] {
-    if all.allSatisfy({ $0.buriedAt <= t && ($0.resolvedAt ?? t) <= t }) { return all }
-    return all.filter { $0.buriedAt <= t }.map { topic in
-      var seen = topic
-      if let resolved = topic.resolvedAt, resolved > t { seen.resolvedAt = nil }
-      return seen
-    }
-  }
-
-  /// The stage after the events known (its first stage before any change).
-  private static func stage(_ known: ArraySlice<StageEvent>, _ lead: LeadSnapshot) -> Stage {
-    if let last = known.last { return last.to }
-    if let first = lead.events.first { return first.from ?? .prospect }
-    return lead.stage
+  /// What was recorded of `lead` by `t`: its touches, events and topics (a resolution after `t` not yet known), and
+  /// its stage then (its first stage before any change).
+  private static func view(of lead: LeadSnapshot, asOf t: Date) -> (
+    ArraySlice<Touch>, ArraySlice<StageEvent>, [Topic], Stage
+  ) {
+    let events = known(lead.events, by: t) { $0.at }
+    let topics =
+      lead.topics.allSatisfy({ $0.buriedAt <= t && ($0.resolvedAt ?? t) <= t })
+      ? lead.topics
+      : lead.topics.filter { $0.buriedAt <= t }.map { topic in
+        var seen = topic
+        if let resolved = topic.resolvedAt, resolved > t { seen.resolvedAt = nil }
+        return seen
+      }
+    let stage = events.last?.to ?? lead.events.first.map { $0.from ?? .prospect } ?? lead.stage
+    return (known(lead.touches, by: t) { $0.at }, events, topics, stage)
   }
 
   /// Moves to `t` when nothing was recorded between `at` and `t` (the replay between two records): no copy.
