@@ -73,6 +73,13 @@ import Testing
       #expect(!lines.contains { $0.drop { $0 == " " }.first.map(marks.contains) == true }, "brief \(id) \(lang)")
       let full = try cli.run(["next", "--lead", id, "--limit", "0", "--full"], env: ["COACH_LANG": lang])
       #expect(full.stdout.count >= r.stdout.count)
+      // In Chinese, every label and text is typeset as Chinese (`目的：…，…`), not `目的: …, …`.
+      if lang == "zh-CN" {
+        let loose = #/[\p{Han}，。、！？：；][,?!:;]|[，。、！？：；] /#
+        for line in full.stdout.split(separator: "\n") {
+          #expect(line.firstMatch(of: loose) == nil, "brief \(id): \(line)")
+        }
+      }
     }
   }
 

@@ -90,7 +90,7 @@ import Testing
     #expect(text.contains("What works: switch lever argued → deposit or model switch within 14 days"))
     #expect(text.contains("Sooner delivery (availability)"))
     let zh = try cli.run(["audit", "--lang", "zh-CN"] + period).stdout
-    #expect(zh.contains("什么有效: 用了换车理由后 14 天内交了定金或换了车型") && zh.contains("更快提车 (availability)"))
+    #expect(zh.contains("什么有效：用了换车理由后 14 天内交了定金或换了车型") && zh.contains("更快提车 (availability)"))
     let html = try cli.run(["audit", "--format", "html", "--lang", "en"] + period).stdout
     #expect(html.contains("id=\"what-works-levers\"") && html.contains("Sooner delivery (availability)"))
   }

@@ -22,7 +22,7 @@ import Testing
       #expect(set.headers[.location] == "/leads/\(lead)?done=snooze")
       for (language, held, flash) in [
         ("en", "sales follow-ups snoozed until 2026-12-05 (abroad until the 5th, set by lena)", "Follow-ups snoozed."),
-        ("zh-CN", "销售跟进暂停到 2026-12-05 (原因: abroad until the 5th, lena 设置)", "已暂停跟进。"),
+        ("zh-CN", "销售跟进暂停到 2026-12-05 (原因：abroad until the 5th，lena 设置)", "已暂停跟进。"),
       ] {
         let page = String(
           buffer: try await shop.send(client, "alice", .get, "/leads/\(lead)?done=snooze&lang=\(language)").body)

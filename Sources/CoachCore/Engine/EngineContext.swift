@@ -29,7 +29,7 @@ public struct EngineContext: Sendable {
 
   /// The calendar day of `now` in `zone`.
   public var today: LocalDate { LocalDate(now, in: civil) }
-  var isChinese: Bool { playbook.language.lowercased().hasPrefix("zh") }
+  var isChinese: Bool { playbook.isChinese }
 }
 
 /// Delivered counts per model code, computed by the store from the dealership's own delivered leads.

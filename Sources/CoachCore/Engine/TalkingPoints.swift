@@ -22,7 +22,7 @@ enum TalkingPoints {
   /// (the playbook's words for that kind, which never repeat the note).
   static func buried(_ h: LeadHistory, _ ctx: EngineContext) -> [(TalkingPoint, TopicKind)] {
     let opener = ctx.playbook.labels.ui(.opener) ?? "→"
-    let separator = ctx.isChinese ? "：" : ": "
+    let separator = ctx.playbook.colon
     return h.openTopics(.buried).map { topic in
       var text = topic.text
       if let how = ctx.playbook.topics.buried[topic.kind.rawValue]?.howToRaise, !how.isEmpty {
@@ -54,7 +54,7 @@ enum TalkingPoints {
   /// Dealership topics running today and aimed at this lead; source = the topic id.
   static func created(_ h: LeadHistory, _ ctx: EngineContext) -> [TalkingPoint] {
     let today = ctx.today
-    let separator = ctx.isChinese ? "：" : ": "
+    let separator = ctx.playbook.colon
     let model = ctx.playbook.model(h.lead.model)?.name ?? h.lead.model ?? ""
     return ctx.playbook.topics.created
       .filter { $0.isActive(on: today, zone: ctx.zone) && $0.targets(h.lead, stage: h.stage) }

@@ -2596,27 +2596,27 @@ enum DecodedPlaybookZhCN {
         "tech": BuriedKindGuide(
           name: "产品技术",
           draftPhrase: "您上次问的技术问题",
-          howToRaise: "上次您问的那个技术问题, 我专门向技术部门核实了, 今天给您一个准确的答复。"
+          howToRaise: "上次您问的那个技术问题，我专门向技术部门核实了，今天给您一个准确的答复。"
         ),
         "brochure": BuriedKindGuide(
           name: "产品资料",
           draftPhrase: "您要的资料",
-          howToRaise: "上次答应给您的资料已经准备好了, 您看是我发到您微信, 还是您来店时我当面给您讲解?"
+          howToRaise: "上次答应给您的资料已经准备好了，您看是我发到您微信，还是您来店时我当面给您讲解？"
         ),
         "supply": BuriedKindGuide(
           name: "车源信息",
           draftPhrase: "您关心的车源情况",
-          howToRaise: "您关心的车源有最新消息了, 第一时间跟您说一下。"
+          howToRaise: "您关心的车源有最新消息了，第一时间跟您说一下。"
         ),
         "policy": BuriedKindGuide(
           name: "购车政策",
           draftPhrase: "您问的购车政策",
-          howToRaise: "上次您问到的购车政策, 我已经问清楚了, 给您详细说一下。"
+          howToRaise: "上次您问到的购车政策，我已经问清楚了，给您详细说一下。"
         ),
         "other": BuriedKindGuide(
           name: "其它关心的问题",
           draftPhrase: "您上次关心的问题",
-          howToRaise: "上次您提到的事情我一直记着, 现在有答复了。"
+          howToRaise: "上次您提到的事情我一直记着，现在有答复了。"
         ),
       ],
       dugUp: [
@@ -2631,7 +2631,7 @@ enum DecodedPlaybookZhCN {
             "垂钓",
             "fishing",
           ],
-          text: "{name}喜欢钓鱼, 可以问问最近去哪里钓、收获怎么样; 顺便聊聊后备箱放钓具、冰箱方不方便。"
+          text: "{name}喜欢钓鱼，可以问问最近去哪里钓、收获怎么样；顺便聊聊后备箱放钓具、冰箱方不方便。"
         ),
         DugUpRule(
           id: "hobby_photography",
@@ -2644,7 +2644,7 @@ enum DecodedPlaybookZhCN {
             "拍照",
             "photo",
           ],
-          text: "{name}爱好摄影, 可以分享一条适合自驾拍照的线路, 问问最近拍了什么好作品。"
+          text: "{name}爱好摄影，可以分享一条适合自驾拍照的线路，问问最近拍了什么好作品。"
         ),
         DugUpRule(
           id: "hobby_general",
@@ -2653,7 +2653,7 @@ enum DecodedPlaybookZhCN {
             "hobby",
           ],
           match: nil,
-          text: "{name}的爱好是{value}, 从这个话题聊起, 问问最近有没有新的收获。"
+          text: "{name}的爱好是{value}，从这个话题聊起，问问最近有没有新的收获。"
         ),
         DugUpRule(
           id: "sport_outdoor",
@@ -2671,7 +2671,7 @@ enum DecodedPlaybookZhCN {
             "camping",
             "hiking",
           ],
-          text: "{name}喜欢{value}, 装备多、出行远, 可以聊聊装备怎么装车、车顶架和后排放倒后的空间。"
+          text: "{name}喜欢{value}，装备多、出行远，可以聊聊装备怎么装车、车顶架和后排放倒后的空间。"
         ),
         DugUpRule(
           id: "sport_general",
@@ -2680,7 +2680,7 @@ enum DecodedPlaybookZhCN {
             "sport",
           ],
           match: nil,
-          text: "{name}平时{value}, 问问最近的运动计划, 注意别聊成推销。"
+          text: "{name}平时{value}，问问最近的运动计划，注意别聊成推销。"
         ),
         DugUpRule(
           id: "career",
@@ -2691,7 +2691,7 @@ enum DecodedPlaybookZhCN {
             "company",
           ],
           match: nil,
-          text: "{name}的职业是{value}, 关心一下最近工作忙不忙; 商务接待多的话可以聊聊乘坐舒适和面子。"
+          text: "{name}的职业是{value}，关心一下最近工作忙不忙；商务接待多的话可以聊聊乘坐舒适和面子。"
         ),
         DugUpRule(
           id: "investment",
@@ -2700,7 +2700,7 @@ enum DecodedPlaybookZhCN {
             "investment",
           ],
           match: nil,
-          text: "{name}在理财上有自己的打算 ({value}), 可以聊聊最近的行情; 也可以说说车辆保值率和用车成本这本账。"
+          text: "{name}在理财上有自己的打算 ({value})，可以聊聊最近的行情；也可以说说车辆保值率和用车成本这本账。"
         ),
         DugUpRule(
           id: "travel_self_drive",
@@ -2713,7 +2713,7 @@ enum DecodedPlaybookZhCN {
             "长途",
             "road trip",
           ],
-          text: "{name}喜欢自驾游 ({value}), 推荐一条最近的自驾线路, 提醒出发前做一次免费检测。"
+          text: "{name}喜欢自驾游 ({value})，推荐一条最近的自驾线路，提醒出发前做一次免费检测。"
         ),
         DugUpRule(
           id: "travel_general",
@@ -2722,7 +2722,7 @@ enum DecodedPlaybookZhCN {
             "travel",
           ],
           match: nil,
-          text: "{name}喜欢旅游 ({value}), 问问下一站想去哪里, 分享一些出行小贴士。"
+          text: "{name}喜欢旅游 ({value})，问问下一站想去哪里，分享一些出行小贴士。"
         ),
         DugUpRule(
           id: "fashion",
@@ -2733,7 +2733,7 @@ enum DecodedPlaybookZhCN {
             "color",
           ],
           match: nil,
-          text: "{name}注重时尚 ({value}), 可以聊聊今年流行的车身颜色和内饰搭配。"
+          text: "{name}注重时尚 ({value})，可以聊聊今年流行的车身颜色和内饰搭配。"
         ),
         DugUpRule(
           id: "games",
@@ -2742,7 +2742,7 @@ enum DecodedPlaybookZhCN {
             "games",
           ],
           match: nil,
-          text: "{name}爱玩游戏 ({value}), 年轻人的话题多聊几句; 车机互联、手机投屏是不错的切入点。"
+          text: "{name}爱玩游戏 ({value})，年轻人的话题多聊几句；车机互联、手机投屏是不错的切入点。"
         ),
         DugUpRule(
           id: "children",
@@ -2752,7 +2752,7 @@ enum DecodedPlaybookZhCN {
             "kids",
           ],
           match: nil,
-          text: "{name}家里有孩子 ({value}), 关心一下孩子近况; 聊聊儿童座椅接口、后排空间和接送方便。"
+          text: "{name}家里有孩子 ({value})，关心一下孩子近况；聊聊儿童座椅接口、后排空间和接送方便。"
         ),
         DugUpRule(
           id: "family",
@@ -2761,7 +2761,7 @@ enum DecodedPlaybookZhCN {
             "family",
           ],
           match: nil,
-          text: "{name}的家庭情况: {value}。问候家人, 聊聊一家人出行需要多大空间、谁来开车。"
+          text: "{name}的家庭情况：{value}。问候家人，聊聊一家人出行需要多大空间、谁来开车。"
         ),
         DugUpRule(
           id: "pet",
@@ -2770,7 +2770,7 @@ enum DecodedPlaybookZhCN {
             "pet",
           ],
           match: nil,
-          text: "{name}家有宠物 ({value}), 问问它最近好不好; 带宠物出行的座椅保护和通风可以顺便聊。"
+          text: "{name}家有宠物 ({value})，问问它最近好不好；带宠物出行的座椅保护和通风可以顺便聊。"
         ),
         DugUpRule(
           id: "commute_long",
@@ -2785,7 +2785,7 @@ enum DecodedPlaybookZhCN {
             "高速",
             "long",
           ],
-          text: "{name}用车跑得多 ({value}), 最在意油耗/电耗, 可以帮他算一算每年的使用成本。"
+          text: "{name}用车跑得多 ({value})，最在意油耗/电耗，可以帮他算一算每年的使用成本。"
         ),
         DugUpRule(
           id: "commute_general",
@@ -2794,7 +2794,7 @@ enum DecodedPlaybookZhCN {
             "commute",
           ],
           match: nil,
-          text: "{name}的通勤情况: {value}。聊聊路况、停车难不难, 城市里小巧好停的车更省心。"
+          text: "{name}的通勤情况：{value}。聊聊路况、停车难不难，城市里小巧好停的车更省心。"
         ),
         DugUpRule(
           id: "city_weather",
@@ -2803,7 +2803,7 @@ enum DecodedPlaybookZhCN {
             "city",
           ],
           match: nil,
-          text: "{name}在{value}, 关注一下当地天气 (暴雨、高温、寒潮) 和限行政策, 给一句用车提醒。"
+          text: "{name}在{value}，关注一下当地天气 (暴雨、高温、寒潮) 和限行政策，给一句用车提醒。"
         ),
         DugUpRule(
           id: "current_car",
@@ -2813,14 +2813,14 @@ enum DecodedPlaybookZhCN {
             "old_car",
           ],
           match: nil,
-          text: "{name}现在开的是{value}, 可以聊聊车况和置换评估, 问问最不满意的地方是什么。"
+          text: "{name}现在开的是{value}，可以聊聊车况和置换评估，问问最不满意的地方是什么。"
         ),
       ],
       created: [
         CreatedTopic(
           id: "spring_test_drive_2026",
           title: "春季试驾月",
-          text: "3 月到 4 月春季试驾月, 预约试驾 X40 或 X60 送一次免费四轮定位, 邀请客户周末来店试驾。",
+          text: "3 月到 4 月春季试驾月，预约试驾 X40 或 X60 送一次免费四轮定位，邀请客户周末来店试驾。",
           from: "2026-03-01",
           to: "2026-04-30",
           recurrence: nil,
@@ -2836,7 +2836,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "s50n_launch_2026",
           title: "新一代 S50N 品鉴会",
-          text: "新一代 S50N 到店品鉴会, 老款 S50 的意向客户可以来现场对比新旧两代, 到场有伴手礼。",
+          text: "新一代 S50N 到店品鉴会，老款 S50 的意向客户可以来现场对比新旧两代，到场有伴手礼。",
           from: "2026-04-18",
           to: "2026-05-31",
           recurrence: nil,
@@ -2870,7 +2870,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "family_suv_day_2026",
           title: "亲子自驾体验日",
-          text: "7 月暑假亲子自驾体验日, 邀请有孩子的家庭试驾 X70、M80, 体验第三排和大空间。",
+          text: "7 月暑假亲子自驾体验日，邀请有孩子的家庭试驾 X70、M80，体验第三排和大空间。",
           from: "2026-07-01",
           to: "2026-07-31",
           recurrence: nil,
@@ -2889,7 +2889,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "golden_autumn_2026",
           title: "金九银十购车节",
-          text: "9 月到 10 月金九银十购车节, 店头促销和置换补贴同时有效, 热销车型提前锁定车源。",
+          text: "9 月到 10 月金九银十购车节，店头促销和置换补贴同时有效，热销车型提前锁定车源。",
           from: "2026-09-01",
           to: "2026-10-31",
           recurrence: nil,
@@ -2907,7 +2907,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "year_end_2026",
           title: "年终冲刺特惠",
-          text: "11 月中旬到明年 1 月底年终冲刺, 现车特惠车拍卖会和年底前提车的保险补贴。",
+          text: "11 月中旬到明年 1 月底年终冲刺，现车特惠车拍卖会和年底前提车的保险补贴。",
           from: "2026-11-15",
           to: "2027-01-31",
           recurrence: nil,
@@ -2924,7 +2924,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "winter_check_2026",
           title: "冬季免费检测 / 春节回家安全检测",
-          text: "入冬到春节期间车主免费检测 (电瓶、轮胎、防冻液), 春节回家前来店做一次安全检查。",
+          text: "入冬到春节期间车主免费检测 (电瓶、轮胎、防冻液)，春节回家前来店做一次安全检查。",
           from: "2026-11-01",
           to: "2027-02-28",
           recurrence: nil,
@@ -2937,7 +2937,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "trade_in_subsidy_2026",
           title: "全年置换补贴",
-          text: "2026 年全年旧车置换补贴, 免费上门评估旧车, 评估价当场给出。",
+          text: "2026 年全年旧车置换补贴，免费上门评估旧车，评估价当场给出。",
           from: "2026-01-01",
           to: "2026-12-31",
           recurrence: nil,
@@ -2951,7 +2951,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "saturday_test_drive",
           title: "周六试驾日",
-          text: "每周六是展厅试驾日, 有专人讲解和有奖问答, 可以约客户带家人一起来。",
+          text: "每周六是展厅试驾日，有专人讲解和有奖问答，可以约客户带家人一起来。",
           from: nil,
           to: nil,
           recurrence: "weekly:6",
@@ -2964,7 +2964,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "owners_class_monthly",
           title: "车主课堂",
-          text: "每月 15 日车主课堂: 用车小技巧、保养知识, 还有车主俱乐部的特别嘉宾分享。",
+          text: "每月 15 日车主课堂：用车小技巧、保养知识，还有车主俱乐部的特别嘉宾分享。",
           from: nil,
           to: nil,
           recurrence: "monthly:15",
@@ -3003,7 +3003,7 @@ enum DecodedPlaybookZhCN {
           "deposit",
           "waiting_for_delivery",
         ],
-        line: "好车值得等, 越早下定越靠前; 我每周给您报进度, 时间紧的话主销配置或现车能早几周提。",
+        line: "好车值得等，越早下定越靠前；我每周给您报进度，时间紧的话主销配置或现车能早几周提。",
         aboutWaiting: true,
         concepts: [
           "@duration",
@@ -3063,7 +3063,7 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "deposit",
         ],
-        line: "顶配每月配额很少; 豪华版有您看重的大部分配置、早一个多月提车, 差价可以换成精品或保养。",
+        line: "顶配每月配额很少；豪华版有您看重的大部分配置、早一个多月提车，差价可以换成精品或保养。",
         aboutWaiting: nil,
         concepts: [
           "@colour",
@@ -3114,7 +3114,7 @@ enum DecodedPlaybookZhCN {
           "deposit",
           "waiting_for_delivery",
         ],
-        line: "您订的每项配置都写进合同, 到车当面逐项核对, 不对可以不接车。",
+        line: "您订的每项配置都写进合同，到车当面逐项核对，不对可以不接车。",
         aboutWaiting: true,
         concepts: [
           "@feature",
@@ -3160,7 +3160,7 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
         ],
-        line: "货比三家是对的: 我把两款车的空间、配置和用车成本列成一张表给您对比。",
+        line: "货比三家是对的：我把两款车的空间、配置和用车成本列成一张表给您对比。",
         aboutWaiting: nil,
         concepts: [
           "@competitor",
@@ -3219,7 +3219,7 @@ enum DecodedPlaybookZhCN {
           "deposit",
           "waiting_for_delivery",
         ],
-        line: "交车前做全面检查, 您也可以逐项验车, 不满意可以不接。",
+        line: "交车前做全面检查，您也可以逐项验车，不满意可以不接。",
         aboutWaiting: nil,
         concepts: [
           "一台",
@@ -3261,7 +3261,7 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "deposit",
         ],
-        line: "价格由厂家统一定, 近期没有大调价计划; 早一个月提车就早一个月享受。",
+        line: "价格由厂家统一定，近期没有大调价计划；早一个月提车就早一个月享受。",
         aboutWaiting: nil,
         concepts: [
           "降价",
@@ -3302,7 +3302,7 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
         ],
-        line: "价格稳说明车好卖, 三年后的残值也更高, 卖车时不吃亏。",
+        line: "价格稳说明车好卖，三年后的残值也更高，卖车时不吃亏。",
         aboutWaiting: nil,
         concepts: [
           "@money",
@@ -3363,7 +3363,7 @@ enum DecodedPlaybookZhCN {
           "deposit",
           "waiting_for_delivery",
         ],
-        line: "交车时间写进合同, 每周给您报进度; 万一逾期, 合同里有补偿, 也可以全额退定金。",
+        line: "交车时间写进合同，每周给您报进度；万一逾期，合同里有补偿，也可以全额退定金。",
         aboutWaiting: true,
         concepts: [
           "交不出车",
@@ -3420,7 +3420,7 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
         ],
-        line: "旺季订车的人最多, 热销配置先被订完; 现在订车源有保证, 该有的优惠我也帮您争取。",
+        line: "旺季订车的人最多，热销配置先被订完；现在订车源有保证，该有的优惠我也帮您争取。",
         aboutWaiting: nil,
         concepts: [
           "@promo_event",
@@ -3466,7 +3466,7 @@ enum DecodedPlaybookZhCN {
           "deposit",
           "delivered",
         ],
-        line: "那是早期少数批次的问题, 厂家已经改进, 新车都是改进后的版本。",
+        line: "那是早期少数批次的问题，厂家已经改进，新车都是改进后的版本。",
         aboutWaiting: nil,
         concepts: [
           "@online_source",
@@ -3502,7 +3502,7 @@ enum DecodedPlaybookZhCN {
         typicalStages: [
           "prospect",
         ],
-        line: "算一笔账: 保养和油耗都比同级低, 五年下来省下不少, 摊到每天差不了几块钱。",
+        line: "算一笔账：保养和油耗都比同级低，五年下来省下不少，摊到每天差不了几块钱。",
         aboutWaiting: nil,
         concepts: [
           "@money",
@@ -3550,7 +3550,7 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "deposit",
         ],
-        line: "应该的; 我把配置表、报价和安全评分发给您, 也欢迎约家人一起来试驾。",
+        line: "应该的；我把配置表、报价和安全评分发给您，也欢迎约家人一起来试驾。",
         aboutWaiting: nil,
         concepts: [
           "@family",
@@ -3594,7 +3594,7 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "churned",
         ],
-        line: "没关系, 多看多比较; 您先看, 有问题随时叫我。",
+        line: "没关系，多看多比较；您先看，有问题随时叫我。",
         aboutWaiting: nil,
         concepts: [
           "随便看看",
@@ -3644,7 +3644,7 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "deposit",
         ],
-        line: "估价按车况、里程和近期成交行情定, 我把评估明细给您看; 车商报价要把手续和扣款算清楚。",
+        line: "估价按车况、里程和近期成交行情定，我把评估明细给您看；车商报价要把手续和扣款算清楚。",
         aboutWaiting: nil,
         concepts: [
           "@trade_in",
@@ -3689,7 +3689,7 @@ enum DecodedPlaybookZhCN {
           "prospect",
           "deposit",
         ],
-        line: "厂家金融和几家银行都有方案, 首付最低两成, 费用提前写清楚, 没有隐藏费用。",
+        line: "厂家金融和几家银行都有方案，首付最低两成，费用提前写清楚，没有隐藏费用。",
         aboutWaiting: nil,
         concepts: [
           "@finance",
@@ -3733,24 +3733,24 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 1,
         sellingPoints: [
-          "同级少有的 1.5T 配 7 速双离合, 百公里油耗 6.2 升",
+          "同级少有的 1.5T 配 7 速双离合，百公里油耗 6.2 升",
           "全系标配 6 气囊和主动刹车",
-          "保养间隔 1 万公里, 每年保养只要两千多",
-          "主销车型现车充足, 一周内可以提车",
+          "保养间隔 1 万公里，每年保养只要两千多",
+          "主销车型现车充足，一周内可以提车",
         ],
         competitors: [
           Competitor(
             name: "远航 C5",
-            weakness: "后排中间地台高, 坐三个人很挤",
-            answer: "请您带家人坐一坐 S30 的后排, 平地板三个人坐着都舒服。"
+            weakness: "后排中间地台高，坐三个人很挤",
+            answer: "请您带家人坐一坐 S30 的后排，平地板三个人坐着都舒服。"
           ),
           Competitor(
             name: "北辰 A3",
             weakness: "低配车型没有主动刹车",
-            answer: "安全配置不能省, S30 入门版就有主动刹车, 花同样的钱更安心。"
+            answer: "安全配置不能省，S30 入门版就有主动刹车，花同样的钱更安心。"
           ),
         ],
-        offer: "首付两成, 24 期零利率"
+        offer: "首付两成，24 期零利率"
       ),
       CarModel(
         code: "S50",
@@ -3767,23 +3767,23 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 2,
         sellingPoints: [
-          "成熟的 2.0T 动力, 口碑车型, 故障率低",
-          "中级车的空间, 后排宽敞, 商务家用都合适",
-          "现车充足, 颜色可选, 当天可以提车",
+          "成熟的 2.0T 动力，口碑车型，故障率低",
+          "中级车的空间，后排宽敞，商务家用都合适",
+          "现车充足，颜色可选，当天可以提车",
         ],
         competitors: [
           Competitor(
             name: "远航 C7",
             weakness: "变速箱顿挫投诉多",
-            answer: "S50 这套动力已经用了五年, 车主口碑摆在那里, 您可以去车主群里问问。"
+            answer: "S50 这套动力已经用了五年，车主口碑摆在那里，您可以去车主群里问问。"
           ),
           Competitor(
             name: "北辰 L6",
-            weakness: "保值率低, 三年残值比 S50 低一成",
-            answer: "买车也要算卖车的账, S50 三年后能多卖一两万。"
+            weakness: "保值率低，三年残值比 S50 低一成",
+            answer: "买车也要算卖车的账，S50 三年后能多卖一两万。"
           ),
         ],
-        offer: "老款现车直降 8000 元, 送首年保养"
+        offer: "老款现车直降 8000 元，送首年保养"
       ),
       CarModel(
         code: "S50N",
@@ -3800,21 +3800,21 @@ enum DecodedPlaybookZhCN {
         replaces: "S50",
         prestige: 2,
         sellingPoints: [
-          "新一代平台, 车身加长 40 毫米, 后排腿部空间多出 4 厘米",
-          "新款 2.0T 混动, 比老款每百公里省 6 元",
-          "全新智能座舱和 L2 级辅助驾驶, 全系标配",
-          "新车型保值率更高, 未来几年都是主流",
+          "新一代平台，车身加长 40 毫米，后排腿部空间多出 4 厘米",
+          "新款 2.0T 混动，比老款每百公里省 6 元",
+          "全新智能座舱和 L2 级辅助驾驶，全系标配",
+          "新车型保值率更高，未来几年都是主流",
         ],
         competitors: [
           Competitor(
             name: "远航 C7",
-            weakness: "还是上一代平台, 没有辅助驾驶",
-            answer: "同样二十万, S50N 是新一代平台加辅助驾驶, 远航 C7 还是老底子。"
+            weakness: "还是上一代平台，没有辅助驾驶",
+            answer: "同样二十万，S50N 是新一代平台加辅助驾驶，远航 C7 还是老底子。"
           ),
           Competitor(
             name: "北辰 L6 新能源",
-            weakness: "纯电续航虚标, 冬天打七折",
-            answer: "S50N 是混动, 不用找充电桩, 冬天跑长途也不焦虑。"
+            weakness: "纯电续航虚标，冬天打七折",
+            answer: "S50N 是混动，不用找充电桩，冬天跑长途也不焦虑。"
           ),
         ],
         offer: nil
@@ -3834,21 +3834,21 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 1,
         sellingPoints: [
-          "最流行的城市 SUV, 车身紧凑好停车",
-          "同级车中超强的通过性, 离地间隙 200 毫米",
-          "超大的改装空间, 超高的性价比",
-          "保养费用低, 每年不到三千",
+          "最流行的城市 SUV，车身紧凑好停车",
+          "同级车中超强的通过性，离地间隙 200 毫米",
+          "超大的改装空间，超高的性价比",
+          "保养费用低，每年不到三千",
         ],
         competitors: [
           Competitor(
             name: "远航 S3",
-            weakness: "后备箱只有 380 升, 放不下婴儿车加行李箱",
-            answer: "X40 后备箱 480 升, 婴儿车和两个行李箱一起放得下, 您可以现场试一试。"
+            weakness: "后备箱只有 380 升，放不下婴儿车加行李箱",
+            answer: "X40 后备箱 480 升，婴儿车和两个行李箱一起放得下，您可以现场试一试。"
           ),
           Competitor(
             name: "北辰 T4",
-            weakness: "前驱没有四驱选项, 雨雪路况吃力",
-            answer: "X40 有智能四驱可选, 下雪天回老家更稳。"
+            weakness: "前驱没有四驱选项，雨雪路况吃力",
+            answer: "X40 有智能四驱可选，下雪天回老家更稳。"
           ),
         ],
         offer: "置换补贴 5000 元"
@@ -3868,26 +3868,26 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 2,
         sellingPoints: [
-          "热销中型 SUV, 好车才要等",
-          "2.0T 加智能四驱, 动力和通过性都是同级前列",
+          "热销中型 SUV，好车才要等",
+          "2.0T 加智能四驱，动力和通过性都是同级前列",
           "后排和后备箱空间同级最大",
           "全景天窗和 L2 级辅助驾驶标配",
         ],
         competitors: [
           Competitor(
             name: "远航 S6",
-            weakness: "现车多是因为卖得慢, 改款后配置缩水",
-            answer: "别的车有现车是因为没人抢, X60 要等是因为大家都在排队。"
+            weakness: "现车多是因为卖得慢，改款后配置缩水",
+            answer: "别的车有现车是因为没人抢，X60 要等是因为大家都在排队。"
           ),
           Competitor(
             name: "北辰 T7",
-            weakness: "后排地板凸起, 中间座位难坐",
-            answer: "X60 后排平地板, 一家五口出门谁坐中间都不委屈。"
+            weakness: "后排地板凸起，中间座位难坐",
+            answer: "X60 后排平地板，一家五口出门谁坐中间都不委屈。"
           ),
           Competitor(
             name: "星河 GX",
             weakness: "新品牌售后网点少",
-            answer: "极光在本市有 6 家服务站, 开到哪儿都有人管。"
+            answer: "极光在本市有 6 家服务站，开到哪儿都有人管。"
           ),
         ],
         offer: nil
@@ -3907,20 +3907,20 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 3,
         sellingPoints: [
-          "真正能坐人的第三排, 一家三代一车出行",
-          "第二排独立座椅, 带老人孩子上下车方便",
-          "旗舰级内饰和 Nappa 真皮座椅, 更有面子",
+          "真正能坐人的第三排，一家三代一车出行",
+          "第二排独立座椅，带老人孩子上下车方便",
+          "旗舰级内饰和 Nappa 真皮座椅，更有面子",
         ],
         competitors: [
           Competitor(
             name: "远航 S8",
-            weakness: "第三排只适合小孩, 成人坐不下",
-            answer: "X70 第三排一米七的人也能坐, 您家人来试一下就知道了。"
+            weakness: "第三排只适合小孩，成人坐不下",
+            answer: "X70 第三排一米七的人也能坐，您家人来试一下就知道了。"
           ),
           Competitor(
             name: "北辰 T9",
             weakness: "2.0T 带七座车身动力偏弱",
-            answer: "X70 满载上高速照样轻松超车, 试驾时可以坐满人感受一下。"
+            answer: "X70 满载上高速照样轻松超车，试驾时可以坐满人感受一下。"
           ),
         ],
         offer: nil
@@ -3940,20 +3940,20 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 3,
         sellingPoints: [
-          "商务接待首选, 第二排航空座椅, 客户坐着有面子",
-          "电动侧滑门, 上下车从容",
-          "大空间可商可家, 七座都有独立空调出风口",
+          "商务接待首选，第二排航空座椅，客户坐着有面子",
+          "电动侧滑门，上下车从容",
+          "大空间可商可家，七座都有独立空调出风口",
         ],
         competitors: [
           Competitor(
             name: "远航 V8",
             weakness: "第二排座椅不能放平休息",
-            answer: "M80 第二排可以一键放平, 长途接客户一路都舒服。"
+            answer: "M80 第二排可以一键放平，长途接客户一路都舒服。"
           ),
           Competitor(
             name: "北辰 MPV 9",
-            weakness: "隔音差, 高速风噪大",
-            answer: "上高速打个电话就知道, M80 车里说话不用提高声音。"
+            weakness: "隔音差，高速风噪大",
+            answer: "上高速打个电话就知道，M80 车里说话不用提高声音。"
           ),
         ],
         offer: nil
@@ -3973,20 +3973,20 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 1,
         sellingPoints: [
-          "车长不到 4 米, 城市里停车掉头最方便",
-          "每百公里电费 6 元左右, 每年保养不到一千",
-          "现车, 上牌不受限",
+          "车长不到 4 米，城市里停车掉头最方便",
+          "每百公里电费 6 元左右，每年保养不到一千",
+          "现车，上牌不受限",
         ],
         competitors: [
           Competitor(
             name: "蓝湾 EV3",
-            weakness: "没有快充, 充满要 8 小时",
-            answer: "E20 支持快充, 30 分钟充到八成, 喝杯咖啡的工夫。"
+            weakness: "没有快充，充满要 8 小时",
+            answer: "E20 支持快充，30 分钟充到八成，喝杯咖啡的工夫。"
           ),
           Competitor(
             name: "远航 mini",
-            weakness: "只有 4 个气囊, 碰撞成绩一般",
-            answer: "E20 小车也是 6 气囊, 接送孩子更放心。"
+            weakness: "只有 4 个气囊，碰撞成绩一般",
+            answer: "E20 小车也是 6 气囊，接送孩子更放心。"
           ),
         ],
         offer: "赠家用充电桩及安装"
@@ -4006,21 +4006,21 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 2,
         sellingPoints: [
-          "续航 620 公里, 冬天也有 480 公里",
-          "每百公里电费 8 元, 比同级燃油车一年省一万多",
-          "智能座舱 OTA 升级, 越开越新",
-          "现车, 一周左右提车",
+          "续航 620 公里，冬天也有 480 公里",
+          "每百公里电费 8 元，比同级燃油车一年省一万多",
+          "智能座舱 OTA 升级，越开越新",
+          "现车，一周左右提车",
         ],
         competitors: [
           Competitor(
             name: "蓝湾 EV5",
             weakness: "电池质保只有 8 年 15 万公里",
-            answer: "E50 电池首任车主终身质保, 您不用担心换电池的钱。"
+            answer: "E50 电池首任车主终身质保，您不用担心换电池的钱。"
           ),
           Competitor(
             name: "星河 S7",
-            weakness: "新品牌, 二手残值不确定",
-            answer: "极光是老品牌, 三年保值率有数据可查。"
+            weakness: "新品牌，二手残值不确定",
+            answer: "极光是老品牌，三年保值率有数据可查。"
           ),
         ],
         offer: "赠 3 年免费充电"
@@ -4040,20 +4040,20 @@ enum DecodedPlaybookZhCN {
         replaces: nil,
         prestige: 2,
         sellingPoints: [
-          "纯电 SUV, 双电机四驱, 零百加速 4.9 秒",
-          "续航 580 公里, 支持 800V 超充",
-          "前备箱加后备箱, 装载空间同级领先",
+          "纯电 SUV，双电机四驱，零百加速 4.9 秒",
+          "续航 580 公里，支持 800V 超充",
+          "前备箱加后备箱，装载空间同级领先",
         ],
         competitors: [
           Competitor(
             name: "蓝湾 EV7",
-            weakness: "车机卡顿, 投诉多",
-            answer: "您现场试试 E60 的车机, 反应快不卡顿, 还能 OTA 升级。"
+            weakness: "车机卡顿，投诉多",
+            answer: "您现场试试 E60 的车机，反应快不卡顿，还能 OTA 升级。"
           ),
           Competitor(
             name: "星河 GX 纯电",
-            weakness: "只有两驱, 雨雪天抓地一般",
-            answer: "E60 标配双电机四驱, 下雨下雪照样稳。"
+            weakness: "只有两驱，雨雪天抓地一般",
+            answer: "E60 标配双电机四驱，下雨下雪照样稳。"
           ),
         ],
         offer: nil
@@ -4066,142 +4066,142 @@ enum DecodedPlaybookZhCN {
       MessageTemplate(
         id: "first_contact",
         occasion: "first_contact",
-        text: "{customer}您好, 我是{dealership}的销售顾问{consultant}。感谢您关注{model}, 我整理了一些资料, 方便的时候给您打个电话详细介绍可以吗?",
+        text: "{customer}您好，我是{dealership}的销售顾问{consultant}。感谢您关注{model}， 我整理了一些资料，方便的时候给您打个电话详细介绍可以吗？",
         fallbacks: [
-          "{customer}您好, 我是{dealership}的销售顾问{consultant}。感谢您关注极光汽车, 我整理了一些资料, 方便的时候给您打个电话详细介绍可以吗?",
+          "{customer}您好，我是{dealership}的销售顾问{consultant}。感谢您关注极光汽车， 我整理了一些资料，方便的时候给您打个电话详细介绍可以吗？",
         ]
       ),
       MessageTemplate(
         id: "agreed_followup",
         occasion: "agreed_followup",
-        text: "{customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系, 说一下{topic}, 您现在方便通话吗?",
+        text: "{customer}您好，我是{dealership}的{consultant}。按我们约好的时间跟您联系， 说一下{topic}，您现在方便通话吗？",
         fallbacks: [
-          "{customer}您好, 我是{dealership}的{consultant}。按我们约好的时间跟您联系, 您现在方便通话吗?",
+          "{customer}您好，我是{dealership}的{consultant}。按我们约好的时间跟您联系， 您现在方便通话吗？",
         ]
       ),
       MessageTemplate(
         id: "cadence_followup",
         occasion: "cadence_followup",
-        text: "{customer}您好, 我是{dealership}的{consultant}。关于{topic}, 有新的情况想跟您说一下, 您看什么时间方便?",
+        text: "{customer}您好，我是{dealership}的{consultant}。关于{topic}，有新的情况想跟您说一下， 您看什么时间方便？",
         fallbacks: [
-          "{customer}您好, 我是{dealership}的{consultant}。关于{model}有一些新情况想跟您说一下, 您看什么时间方便?",
-          "{customer}您好, 我是{dealership}的{consultant}。有一些新情况想跟您说一下, 您看什么时间方便?",
+          "{customer}您好，我是{dealership}的{consultant}。关于{model}有一些新情况想跟您说一下， 您看什么时间方便？",
+          "{customer}您好，我是{dealership}的{consultant}。有一些新情况想跟您说一下， 您看什么时间方便？",
         ]
       ),
       MessageTemplate(
         id: "delivery_update",
         occasion: "delivery_update",
-        text: "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model} 预计{eta}到店, 有任何变化我第一时间告诉您。",
+        text: "{customer}您好，我是{dealership}的{consultant}。给您报告一下爱车进度：您订的{model} 预计{eta}到店，有任何变化我第一时间告诉您。",
         fallbacks: [
-          "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 您订的{model}, 厂家还没有给出确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。",
-          "{customer}您好, 我是{dealership}的{consultant}。给您报告一下爱车进度: 厂家还没有给出 确切的到店日期, 我每周帮您催问一次, 一有准信马上告诉您。",
+          "{customer}您好，我是{dealership}的{consultant}。给您报告一下爱车进度：您订的{model}， 厂家还没有给出确切的到店日期，我每周帮您催问一次，一有准信马上告诉您。",
+          "{customer}您好，我是{dealership}的{consultant}。给您报告一下爱车进度：厂家还没有给出 确切的到店日期，我每周帮您催问一次，一有准信马上告诉您。",
         ]
       ),
       MessageTemplate(
         id: "delivery_late",
         occasion: "delivery_late",
-        text: "{customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您订的{model}没能按约定时间交车, 让您久等了。厂家最新确认{eta}到店, 我想当面跟您说明情况和我们的补偿方案, 您看方便吗?",
+        text: "{customer}您好，我是{dealership}的{consultant}。非常抱歉，您订的{model}没能按约定时间交车， 让您久等了。厂家最新确认{eta}到店，我想当面跟您说明情况和我们的补偿方案，您看方便吗？",
         fallbacks: [
-          "{customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您订的{model}没能按约定时间交车, 让您久等了。新的到店日期我正在跟厂家落实, 今天会给您一个准信; 我也想当面跟您说明情况和 我们的补偿方案, 您看方便吗?",
-          "{customer}您好, 我是{dealership}的{consultant}。非常抱歉, 您的车没能按约定时间交付, 让您久等了。新的到店日期我正在跟厂家落实, 今天会给您一个准信; 我也想当面跟您说明情况和 我们的补偿方案, 您看方便吗?",
+          "{customer}您好，我是{dealership}的{consultant}。非常抱歉，您订的{model}没能按约定时间交车， 让您久等了。新的到店日期我正在跟厂家落实，今天会给您一个准信；我也想当面跟您说明情况和 我们的补偿方案，您看方便吗？",
+          "{customer}您好，我是{dealership}的{consultant}。非常抱歉，您的车没能按约定时间交付， 让您久等了。新的到店日期我正在跟厂家落实，今天会给您一个准信；我也想当面跟您说明情况和 我们的补偿方案，您看方便吗？",
         ]
       ),
       MessageTemplate(
         id: "callback_3day",
         occasion: "callback_3day",
-        text: "{customer}您好, 我是{dealership}的{consultant}。{model}提回去这几天开着感觉怎么样? 使用中有任何问题随时找我。",
+        text: "{customer}您好，我是{dealership}的{consultant}。{model}提回去这几天开着感觉怎么样？ 使用中有任何问题随时找我。",
         fallbacks: [
-          "{customer}您好, 我是{dealership}的{consultant}。爱车提回去这几天开着感觉怎么样? 使用中有任何问题随时找我。",
+          "{customer}您好，我是{dealership}的{consultant}。爱车提回去这几天开着感觉怎么样？ 使用中有任何问题随时找我。",
         ]
       ),
       MessageTemplate(
         id: "issue_7day",
         occasion: "issue_7day",
-        text: "{customer}您好, 我是{dealership}的{consultant}。您反映的问题我们一直在跟进, 给您说一下处理进度和下一步安排, 您看什么时间方便?",
+        text: "{customer}您好，我是{dealership}的{consultant}。您反映的问题我们一直在跟进， 给您说一下处理进度和下一步安排，您看什么时间方便？",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "birthday",
         occasion: "birthday",
-        text: "{customer}, 生日快乐! 祝您新的一岁身体健康、万事顺意, 天天开心。 {consultant} ({dealership}) 敬上",
+        text: "{customer}，生日快乐！祝您新的一岁身体健康、万事顺意，天天开心。 {consultant} ({dealership}) 敬上",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "car_birthday",
         occasion: "car_birthday",
-        text: "{customer}您好, 今天是您的爱车 {years} 周岁的生日! 感谢您一直以来的信任, 祝您和家人一路平安。{consultant} ({dealership})",
+        text: "{customer}您好，今天是您的爱车 {years} 周岁的生日！感谢您一直以来的信任， 祝您和家人一路平安。{consultant} ({dealership})",
         fallbacks: [
-          "{customer}您好, 今天是您爱车的生日! 感谢您一直以来的信任, 祝您和家人一路平安。 {consultant} ({dealership})",
+          "{customer}您好，今天是您爱车的生日！感谢您一直以来的信任，祝您和家人一路平安。 {consultant} ({dealership})",
         ]
       ),
       MessageTemplate(
         id: "holiday_general",
         occasion: "holiday",
-        text: "{customer}, {holiday}到了, {consultant}祝您和家人节日愉快、阖家幸福! {dealership} {consultant}",
+        text: "{customer}，{holiday}到了，{consultant}祝您和家人节日愉快、阖家幸福！{dealership} {consultant}",
         fallbacks: [
-          "{customer}, 节日到了, {consultant}祝您和家人节日愉快、阖家幸福! {dealership} {consultant}",
+          "{customer}，节日到了，{consultant}祝您和家人节日愉快、阖家幸福！{dealership} {consultant}",
         ]
       ),
       MessageTemplate(
         id: "holiday_spring_festival",
         occasion: "holiday",
-        text: "{customer}, 新春快乐! 感谢您这一年的信任和支持。祝您新的一年身体健康、 阖家幸福、万事如意! {dealership} {consultant} 给您拜年了",
+        text: "{customer}，新春快乐！感谢您这一年的信任和支持。祝您新的一年身体健康、 阖家幸福、万事如意！{dealership} {consultant} 给您拜年了",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_qingming",
         occasion: "holiday",
-        text: "{customer}您好, 清明时节出行的人多, 路上请注意安全, 雨天行车慢一点。{dealership} {consultant}",
+        text: "{customer}您好，清明时节出行的人多，路上请注意安全，雨天行车慢一点。{dealership} {consultant}",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_dragon_boat",
         occasion: "holiday",
-        text: "{customer}, 端午安康! 祝您和家人身体健康、平安顺遂。{dealership} {consultant}",
+        text: "{customer}，端午安康！祝您和家人身体健康、平安顺遂。{dealership} {consultant}",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_mid_autumn",
         occasion: "holiday",
-        text: "{customer}, 中秋快乐! 月圆人团圆, 祝您和家人团团圆圆、幸福美满。{dealership} {consultant}",
+        text: "{customer}，中秋快乐！月圆人团圆，祝您和家人团团圆圆、幸福美满。{dealership} {consultant}",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "holiday_double_ninth",
         occasion: "holiday",
-        text: "{customer}您好, 重阳节到了, 祝家里的长辈身体健康、福寿安康! 替我向老人家问好。 {dealership} {consultant}",
+        text: "{customer}您好，重阳节到了，祝家里的长辈身体健康、福寿安康！替我向老人家问好。 {dealership} {consultant}",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "referral_ask",
         occasion: "referral_ask",
-        text: "{customer}您好, 我是{dealership}的{consultant}。{model}开得还满意吧? 如果身边有朋友也在看车, 欢迎介绍给我, 我一定像服务您一样用心服务他们。",
+        text: "{customer}您好，我是{dealership}的{consultant}。{model}开得还满意吧？ 如果身边有朋友也在看车，欢迎介绍给我，我一定像服务您一样用心服务他们。",
         fallbacks: [
-          "{customer}您好, 我是{dealership}的{consultant}。爱车开得还满意吧? 如果身边有朋友也在看车, 欢迎介绍给我, 我一定像服务您一样用心服务他们。",
+          "{customer}您好，我是{dealership}的{consultant}。爱车开得还满意吧？ 如果身边有朋友也在看车，欢迎介绍给我，我一定像服务您一样用心服务他们。",
         ]
       ),
       MessageTemplate(
         id: "winback",
         occasion: "winback",
-        text: "{customer}您好, 我是{dealership}的{consultant}。上次没能帮您把车的事办好, 我一直在反思。 想听听您的想法, 看看还有什么我能帮上忙的。",
+        text: "{customer}您好，我是{dealership}的{consultant}。上次没能帮您把车的事办好，我一直在反思。 想听听您的想法，看看还有什么我能帮上忙的。",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "season_summer",
         occasion: "season",
-        text: "{customer}, 入夏了, 天气炎热, 停车尽量选阴凉处, 车里别放打火机和充电宝, 雷雨天注意积水路段。祝您清凉一夏! {dealership} {consultant}",
+        text: "{customer}，入夏了，天气炎热，停车尽量选阴凉处，车里别放打火机和充电宝， 雷雨天注意积水路段。祝您清凉一夏！{dealership} {consultant}",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "season_winter",
         occasion: "season",
-        text: "{customer}, 天冷了, 出门前记得热车一两分钟, 检查胎压和防冻液, 雨雪天多留车距。 注意保暖! {dealership} {consultant}",
+        text: "{customer}，天冷了，出门前记得热车一两分钟，检查胎压和防冻液，雨雪天多留车距。 注意保暖！{dealership} {consultant}",
         fallbacks: nil
       ),
       MessageTemplate(
         id: "long_time_no_see",
         occasion: "long_time_no_see",
-        text: "{customer}, 好久不见, 挺想念您的! 最近一切都好吗? 有空来店里坐坐喝杯茶。{dealership} {consultant}",
+        text: "{customer}，好久不见，挺想念您的！最近一切都好吗？有空来店里坐坐喝杯茶。{dealership} {consultant}",
         fallbacks: nil
       ),
     ]
@@ -4211,18 +4211,18 @@ enum DecodedPlaybookZhCN {
     Labels(
       dealership: "极光汽车城东店",
       goals: [
-        "delivery_late": "坦诚说明延期原因, 给出新的交车时间和补偿方案, 稳住客户不流失",
-        "issue_7day": "告知问题处理进度, 7 天内解决或给出明确切实的方案",
-        "callback_3day": "交车后回访, 了解用车感受, 及时发现并解决问题",
-        "agreed_followup": "按约定时间联系, 兑现上次的承诺, 再约下次联系时间",
-        "first_contact": "首次联系, 建立信任, 了解需求, 邀约到店或试驾",
-        "delivery_update": "主动告知生产和交车进度, 让客户安心等待",
-        "birthday": "真诚送上生日祝福, 只祝福不推销",
-        "car_birthday": "祝贺车辆生日, 提醒保养, 关心用车情况",
-        "holiday": "送上节日祝福, 只祝福不推销",
-        "cadence_followup": "带着新话题跟进, 推进购买意向, 约定下次联系时间",
-        "referral_ask": "感谢老客户的支持, 请满意的车主推荐身边的朋友",
-        "winback": "流失回访, 了解真实原因, 争取挽回",
+        "delivery_late": "坦诚说明延期原因，给出新的交车时间和补偿方案，稳住客户不流失",
+        "issue_7day": "告知问题处理进度，7 天内解决或给出明确切实的方案",
+        "callback_3day": "交车后回访，了解用车感受，及时发现并解决问题",
+        "agreed_followup": "按约定时间联系，兑现上次的承诺，再约下次联系时间",
+        "first_contact": "首次联系，建立信任，了解需求，邀约到店或试驾",
+        "delivery_update": "主动告知生产和交车进度，让客户安心等待",
+        "birthday": "真诚送上生日祝福，只祝福不推销",
+        "car_birthday": "祝贺车辆生日，提醒保养，关心用车情况",
+        "holiday": "送上节日祝福，只祝福不推销",
+        "cadence_followup": "带着新话题跟进，推进购买意向，约定下次联系时间",
+        "referral_ask": "感谢老客户的支持，请满意的车主推荐身边的朋友",
+        "winback": "流失回访，了解真实原因，争取挽回",
       ],
       channels: [
         "delivery_late": "call",
@@ -4239,18 +4239,18 @@ enum DecodedPlaybookZhCN {
         "winback": "call",
       ],
       reasons: [
-        "delivery_late": "约定交车日已过 {days_late} 天, 车还没交 (原定 {eta})",
-        "issue_7day": "客户反映的问题 \"{issue}\" 还没解决, 期限 {date}",
-        "callback_3day": "交车后 3 天内回访, 期限 {date}",
+        "delivery_late": "约定交车日已过 {days_late} 天，车还没交 (原定 {eta})",
+        "issue_7day": "客户反映的问题 \"{issue}\" 还没解决，期限 {date}",
+        "callback_3day": "交车后 3 天内回访，期限 {date}",
         "agreed_followup": "与客户约定 {time} 联系",
-        "first_contact": "新线索, 需在 {days} 天内首次联系",
+        "first_contact": "新线索，需在 {days} 天内首次联系",
         "delivery_update": "已 {days} 天没有告知交车进度 (预计 {eta})",
         "birthday": "车主生日 {date}",
-        "car_birthday": "车辆生日: 提车 {years} 周年 ({date})",
+        "car_birthday": "车辆生日：提车 {years} 周年 ({date})",
         "holiday": "{holiday} ({date}) 节日问候",
         "cadence_followup": "{grade} 级客户每 {interval} 天跟进一次",
-        "referral_ask": "满意车主, 该请他转介绍了",
-        "winback": "流失客户回访 (流失原因: {churn_reason})",
+        "referral_ask": "满意车主，该请他转介绍了",
+        "winback": "流失客户回访 (流失原因：{churn_reason})",
         "stage_prospect": "有望客户",
         "stage_deposit": "已交定金",
         "stage_waiting_for_delivery": "已签约待交车",
@@ -4260,40 +4260,40 @@ enum DecodedPlaybookZhCN {
         "no_touch_for": "{days} 天未联系",
         "never_touched": "从未联系",
         "overdue": "已超期 {days} 天",
-        "buried_open": "有遗留话题: {topic}",
+        "buried_open": "有遗留话题：{topic}",
         "update_for": "距上次进度告知 {days} 天",
       ],
       warnings: [
-        "warning_tag": "警示客户, 接触前请先查看档案记录",
-        "vip": "VIP 客户, 按 VIP 标准接待",
-        "fleet": "大客户 (集团采购), 注意对接人和采购流程",
-        "difficult": "难缠客户, 保持耐心, 必要时请主管协助",
-        "no_next_agreed": "上次没有约定下次联系时间, 这次一定要约好",
-        "unreachable": "已连续 {count} 次未接通, 换个时间或换个联系方式",
+        "warning_tag": "警示客户，接触前请先查看档案记录",
+        "vip": "VIP 客户，按 VIP 标准接待",
+        "fleet": "大客户 (集团采购)，注意对接人和采购流程",
+        "difficult": "难缠客户，保持耐心，必要时请主管协助",
+        "no_next_agreed": "上次没有约定下次联系时间，这次一定要约好",
+        "unreachable": "已连续 {count} 次未接通，换个时间或换个联系方式",
         "amount_unknown": "定金金额未记录",
         "eta_unknown": "预计交车日期未知",
-        "model_unknown": "意向车型未知, 先了解需求",
+        "model_unknown": "意向车型未知，先了解需求",
       ],
       switchTexts: [
-        "conformity": "最近来店的客户大多选了 {to_model}, 大家的选择不会错。",
-        "trend": "{to_model} 代表{segment}的主流方向, 以后会越来越多, 开几年也不落伍。",
-        "vested_benefit": "现在只有 {to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周, {from_model} 还要大约 {from_wait_weeks} 周), 还能享受{offer}。",
-        "vested_benefit_in_stock": "现在只有 {to_model} 有现车, 比 {from_model} 早 {weeks_sooner} 周, 还能享受{offer}。",
-        "vested_benefit_late": "您的 {from_model} 已经晚了 {days_late} 天; 换 {to_model} {to_wait_weeks} 周就能提车, 还能享受{offer}。",
-        "vested_benefit_late_in_stock": "您的 {from_model} 已经晚了 {days_late} 天; {to_model} 有现车, 这周就能提, 还能享受{offer}。",
-        "gain": "{to_model} 正在优惠: {offer}, 为什么不选更实惠的呢?",
-        "completeness": "多花 {price_diff} 元 (约 {percent}%), {to_model} 空间和配置都更好, 花差不多的钱为什么不买个更好的?",
-        "prestige": "{to_model} 档次更高, 商务接待、家人朋友面前都更有面子。",
-        "space": "{to_model} 后备箱多 {extra_litres} 升, 后排多 {extra_mm} 毫米, 一家人出门更宽敞。",
-        "space_cargo": "{to_model} 后备箱多 {extra_litres} 升, 一家人出门行李放得下。",
-        "space_legroom": "{to_model} 后排腿部空间多 {extra_mm} 毫米, 后排坐着更舒展。",
-        "availability": "{from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 只要 {to_wait_weeks} 周就能提车, 早 {weeks_sooner} 周。",
-        "availability_late": "您的 {from_model} 已经比约定晚了 {days_late} 天, 到店日期还没落实; {to_model} {to_wait_weeks} 周就能提车。",
-        "availability_late_in_stock": "您的 {from_model} 已经比约定晚了 {days_late} 天, 到店日期还没落实; {to_model} 有现车, 这周就能提车。",
-        "availability_in_stock": "{from_model} 还要等大约 {from_wait_weeks} 周, {to_model} 有现车, 这周就能提车。",
+        "conformity": "最近来店的客户大多选了 {to_model}，大家的选择不会错。",
+        "trend": "{to_model} 代表{segment}的主流方向，以后会越来越多，开几年也不落伍。",
+        "vested_benefit": "现在只有 {to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周，{from_model} 还要大约 {from_wait_weeks} 周)，还能享受{offer}。",
+        "vested_benefit_in_stock": "现在只有 {to_model} 有现车，比 {from_model} 早 {weeks_sooner} 周，还能享受{offer}。",
+        "vested_benefit_late": "您的 {from_model} 已经晚了 {days_late} 天；换 {to_model} {to_wait_weeks} 周就能提车，还能享受{offer}。",
+        "vested_benefit_late_in_stock": "您的 {from_model} 已经晚了 {days_late} 天；{to_model} 有现车，这周就能提，还能享受{offer}。",
+        "gain": "{to_model} 正在优惠：{offer}，为什么不选更实惠的呢？",
+        "completeness": "多花 {price_diff} 元 (约 {percent}%)，{to_model} 空间和配置都更好，花差不多的钱为什么不买个更好的？",
+        "prestige": "{to_model} 档次更高，商务接待、家人朋友面前都更有面子。",
+        "space": "{to_model} 后备箱多 {extra_litres} 升，后排多 {extra_mm} 毫米，一家人出门更宽敞。",
+        "space_cargo": "{to_model} 后备箱多 {extra_litres} 升，一家人出门行李放得下。",
+        "space_legroom": "{to_model} 后排腿部空间多 {extra_mm} 毫米，后排坐着更舒展。",
+        "availability": "{from_model} 还要等大约 {from_wait_weeks} 周，{to_model} 只要 {to_wait_weeks} 周就能提车，早 {weeks_sooner} 周。",
+        "availability_late": "您的 {from_model} 已经比约定晚了 {days_late} 天，到店日期还没落实；{to_model} {to_wait_weeks} 周就能提车。",
+        "availability_late_in_stock": "您的 {from_model} 已经比约定晚了 {days_late} 天，到店日期还没落实；{to_model} 有现车，这周就能提车。",
+        "availability_in_stock": "{from_model} 还要等大约 {from_wait_weeks} 周，{to_model} 有现车，这周就能提车。",
         "maintenance_cost": "{to_model} 每年保养比 {from_model} 省 {saved_per_year} 元。",
-        "city_use": "{to_model} 车身短 {shorter_mm} 毫米, 城市里停车、掉头都更方便。",
-        "running_cost": "{to_model} 每百公里使用成本从 {before} 元降到 {after} 元, 每年大约省 {running_saved} 元。",
+        "city_use": "{to_model} 车身短 {shorter_mm} 毫米，城市里停车、掉头都更方便。",
+        "running_cost": "{to_model} 每百公里使用成本从 {before} 元降到 {after} 元，每年大约省 {running_saved} 元。",
       ],
       ui: [
         "eta_not_set": "未定",
@@ -4301,7 +4301,7 @@ enum DecodedPlaybookZhCN {
         "selling_points": "卖点",
         "competitor": "竞品",
         "weakness": "弱点",
-        "more_in_full": "完整简报: 加 --full",
+        "more_in_full": "完整简报：加 --full",
         "stage_prospect": "有望客户",
         "stage_deposit": "已交定金",
         "stage_waiting_for_delivery": "已签约待交车",
@@ -4465,15 +4465,15 @@ enum DecodedPlaybookZhCN {
         "audit_by": "设置人",
         "audit_set_at": "设置时间",
         "audit_cleared_at": "取消时间",
-        "audit_what_works_objections": "什么有效: 听到异议后 {days} 天内成交推进了一个阶段",
-        "audit_what_works_topics": "什么有效: 联系时推荐的店内活动, 之后 {days} 天内交了定金",
+        "audit_what_works_objections": "什么有效：听到异议后 {days} 天内成交推进了一个阶段",
+        "audit_what_works_topics": "什么有效：联系时推荐的店内活动，之后 {days} 天内交了定金",
         "audit_objection": "异议",
         "audit_topic": "活动",
-        "audit_what_works_levers": "什么有效: 用了换车理由后 {days} 天内交了定金或换了车型",
+        "audit_what_works_levers": "什么有效：用了换车理由后 {days} 天内交了定金或换了车型",
         "audit_lever": "换车理由",
         "audit_contacts": "联系次数",
-        "audit_too_few": "–: 样本太少, 不下结论 (至少 {n} 个已判定的案例才给比例; 显示 推进数/已判定数)",
-        "audit_what_works_none": "本期没有听到异议, 也没有推荐活动。",
+        "audit_too_few": "–：样本太少，不下结论 (至少 {n} 个已判定的案例才给比例；显示 推进数/已判定数)",
+        "audit_what_works_none": "本期没有听到异议，也没有推荐活动。",
         "audit_definition_more": "首次响应：统计期间内新建的线索，从建档到第一次联系的分钟数中位数（尚未联系的不计入中位数，计入“尚未联系”），以及在剧本规定的首次联系时限内完成的比例（尚未联系且已过时限的计为未按时）。线索来源：期间内新建线索按来源统计，截至目前已联系上、已交定金、已交车的数量。明细：coach audit --list on_time|late|missed|pending|overdue。",
       ]
     )

@@ -17,6 +17,11 @@ public struct Playbook: Codable, Sendable, Hashable {
   /// Word classes, spellings and small talk for the objection matcher (vocabulary.yaml; optional).
   public var vocabulary: Vocabulary?
 
+  /// Whether the playbook is written in Chinese (`zh-CN`, `zh-TW`, …).
+  public var isChinese: Bool { language.lowercased().hasPrefix("zh") }
+  /// What parts a label from its text: `目的：` in Chinese (the full-width colon carries its own space), `Goal: `.
+  public var colon: String { isChinese ? "：" : ": " }
+
   public init(
     language: String, cadence: Cadence, care: Care, topics: Topics, objections: [Objection], models: [CarModel],
     messages: [MessageTemplate], labels: Labels, vocabulary: Vocabulary? = nil

@@ -81,14 +81,14 @@ extension PageRenderer {
       let weakness = playbook.labels.ui(.weakness) ?? "weakness"
       s +=
         "<h3>\(esc(playbook.labels.ui(.competitor) ?? "Competitor"))</h3><p><strong>\(esc(c.name))</strong> "
-        + "(\(esc(weakness)): \(esc(c.weakness))) → \(esc(c.answer))</p>"
+        + "(\(esc(weakness))\(playbook.colon)\(esc(c.weakness))) → \(esc(c.answer))</p>"
     }
     if !b.objections.isEmpty {
       s +=
         "<h3>\(esc(t("objections")))</h3><ul>"
         + b.objections.map { o in
           let title = playbook.objection(o.code)?.title ?? o.code
-          return "<li><strong>\(esc(title))</strong>: \(esc(o.line))</li>"
+          return "<li><strong>\(esc(title))</strong>\(playbook.colon)\(esc(o.line))</li>"
         }.joined() + "</ul>"
     }
     if !b.switchArguments.isEmpty {
@@ -96,7 +96,7 @@ extension PageRenderer {
         "<h3>\(esc(t("switch")))</h3><ul>"
         + b.switchArguments.map {
           "<li><strong>\(esc(playbook.model($0.toModel)?.name ?? $0.toModel))</strong> · "
-            + "\(esc(Self.ui(playbook, .lever, $0.lever.rawValue))): \(esc($0.text))</li>"
+            + "\(esc(Self.ui(playbook, .lever, $0.lever.rawValue)))\(playbook.colon)\(esc($0.text))</li>"
         }
         .joined() + "</ul>"
     }

@@ -17,12 +17,14 @@ extension PageRenderer {
       """
     guard let found else { return layout(t("objection_search"), body, language: language, user: user) }
     let labels = found.playbook.labels
+    let colon = found.playbook.colon
     if found.matches.isEmpty {
       body += "<section class=\"card\"><p>\(esc(labels.ui(.noMatch) ?? t("no_match")))</p>"
       if !found.closest.isEmpty {
         body +=
           "<h3>\(esc(labels.ui(.didYouMean) ?? t("did_you_mean")))</h3><ul>"
-          + found.closest.map { "<li><strong>\(esc($0.title))</strong>: \(esc(firstLine($0.response)))</li>" }.joined()
+          + found.closest.map { "<li><strong>\(esc($0.title))</strong>\(colon)\(esc(firstLine($0.response)))</li>" }
+          .joined()
           + "</ul>"
       }
       body += "</section>"
@@ -31,7 +33,7 @@ extension PageRenderer {
     for m in found.matches {
       body +=
         "<li class=\"card\"><h2>\(esc(m.title)) <small>\(esc(m.code)) · \(String(format: "%.2f", m.score))</small></h2>"
-      if let rival = m.competitor { body += "<p class=\"meta\">\(esc(rival.name)): \(esc(rival.weakness))</p>" }
+      if let rival = m.competitor { body += "<p class=\"meta\">\(esc(rival.name))\(colon)\(esc(rival.weakness))</p>" }
       body += "<p>\(esc(m.approach))</p><blockquote>\(esc(m.script))</blockquote></li>"
     }
     body += "</ol>"

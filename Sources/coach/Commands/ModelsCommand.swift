@@ -72,7 +72,7 @@ struct ModelCard {
     let seats = chinese ? "\(m.seats) 座" : "\(m.seats) seats"
     let price = chinese ? "\(m.price) 元" : "\(m.price) yuan"
     out.line([labels.ui(.segment, m.segment) ?? m.segment, seats, price, wait].joined(separator: " · "))
-    if let offer = m.offer { out.line((chinese ? "当前优惠: " : "Offer: ") + offer) }
+    if let offer = m.offer { out.line((chinese ? "当前优惠" : "Offer") + playbook.colon + offer) }
     if !m.sellingPoints.isEmpty {
       out.line(Output.bold(labels.ui(.sellingPoints) ?? "Selling points"))
       for p in m.sellingPoints { out.line("  • " + p) }
@@ -80,7 +80,7 @@ struct ModelCard {
     if !m.competitors.isEmpty {
       out.line(Output.bold(labels.ui(.competitor) ?? "Competitors"))
       for c in m.competitors {
-        out.line("  • \(c.name) (\(labels.ui(.weakness) ?? "weakness"): \(c.weakness))")
+        out.line("  • \(c.name) (" + (labels.ui(.weakness) ?? "weakness") + playbook.colon + "\(c.weakness))")
         out.line("    → \(c.answer)")
       }
     }

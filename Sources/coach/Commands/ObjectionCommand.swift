@@ -37,7 +37,7 @@ extension CoachCommand {
       }
       for (i, m) in matches.enumerated() {
         out.line(Output.bold("\(i + 1). \(m.title) [\(m.code)] \(String(format: "%.2f", m.score))"))
-        if let rival = m.competitor { out.line("   \(rival.name): \(rival.weakness)") }
+        if let rival = m.competitor { out.line("   " + rival.name + playbook.colon + rival.weakness) }
         out.line("   \(m.approach)")
         for l in m.script.split(separator: "\n") { out.line("   » \(l)") }
       }

@@ -11,6 +11,8 @@ struct BriefPrinter {
   var full = false
 
   func ui(_ key: UIKey) -> String { labels.ui(key) ?? key.rawValue }
+  /// What parts a label from its text in the playbook's language (`目的：`, `Goal: `).
+  var colon: String { playbook.colon }
   func ui(_ family: UIFamily, _ code: String) -> String { labels.ui(family, code) ?? "\(family.rawValue)_\(code)" }
 
   func print(queue: [QueueEntry], brief: Brief?, lead: LeadSnapshot?, session: Session, showQueue: Bool) {
@@ -50,30 +52,31 @@ struct BriefPrinter {
     }
     let overdue = b.overdueDays > 0 ? Output.red("  (\(out.say(.overdueBy(b.overdueDays))))") : ""
     out.line("\(Output.bold(ui(.action, b.action.rawValue)))  \(ui(.deadline)) \(out.time(b.deadline))\(overdue)")
-    para("\(ui(.reason)): \(b.reason)")
-    para("\(ui(.goal)): \(b.goal)")
+    para(ui(.reason) + colon + b.reason)
+    para(ui(.goal) + colon + b.goal)
     let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
     // The WeChat id under the channel's own name in the user's language (`微信 wxid_…`, `WeChat wxid_…`).
     let wechat = lead.wechat.map { "  \(ui(.channel, Channel.wechat.rawValue)) \($0)" } ?? ""
-    out.line("\(ui(.channel)): \(ui(.channel, b.channel))  \(phone)" + wechat)
+    out.line(ui(.channel) + colon + "\(ui(.channel, b.channel))  \(phone)" + wechat)
     let points = full ? b.talkingPoints : Array(b.talkingPoints.prefix(Self.shortTalkingPoints))
     section(ui(.talkingPoints), points.map { p in "[" + ui(.kind, p.kind.rawValue) + "] " + p.text })
     section(ui(.sellingPoints), b.sellingPoints)
     if let c = b.competitor {
-      section(ui(.competitor), ["\(c.name) (\(ui(.weakness)): \(c.weakness)) → \(c.answer)"])
+      section(ui(.competitor), ["\(c.name) (" + ui(.weakness) + colon + "\(c.weakness)) → \(c.answer)"])
     }
     section(
       ui(.objections),
       b.objections.map { o in
         let title = playbook.objection(o.code)?.title ?? o.code
-        guard full else { return "\(title): \(o.line)" }
+        guard full else { return title + colon + o.line }
         let question = playbook.objection(o.code)?.followUpQuestion ?? ""
-        return "\(title): \(o.response.trimmingCharacters(in: .whitespacesAndNewlines))\n→ \(question)"
+        return title + colon + "\(o.response.trimmingCharacters(in: .whitespacesAndNewlines))\n→ \(question)"
       })
     section(
       ui(.switch),
       b.switchArguments.map { a in
-        "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui(.lever, a.lever.rawValue) + "): " + a.text
+        "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui(.lever, a.lever.rawValue) + ")" + colon
+          + a.text
       })
     if !b.messageDraft.isEmpty { section(ui(.messageDraft), [b.messageDraft]) }
     if !full && b.talkingPoints.count > points.count { out.line(Output.dim(ui(.moreInFull))) }

@@ -72,7 +72,7 @@ struct PlaybookLinterTests {
   }
 
   @Test func holidayTemplateSayingYouHuiIsRefused() {
-    let files = Fixtures.editing("zh-CN/messages.yaml", "祝您和家人节日愉快、阖家幸福!", "祝您节日愉快! 本周到店购车还有优惠!")
+    let files = Fixtures.editing("zh-CN/messages.yaml", "祝您和家人节日愉快、阖家幸福！", "祝您节日愉快！本周到店购车还有优惠！")
     let found = errors(files)
     #expect(found.count == 1)
     #expect(found.first?.file == "zh-CN/messages.yaml")

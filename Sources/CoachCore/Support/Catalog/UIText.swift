@@ -60,15 +60,15 @@ public enum UIText: Sendable, Hashable {
       var parts = [l.pick("已记录线索 \(id) 的跟进 \(touchID)", "recorded touch \(touchID) on lead \(id)")]
       if !topics.isEmpty { parts.append(l.pick("埋下话题 \(list(topics))", "buried topics \(list(topics))")) }
       if !issues.isEmpty { parts.append(l.pick("问题 \(list(issues))", "issues \(list(issues))")) }
-      return parts.joined(separator: l.pick("; ", "; "))
+      return parts.joined(separator: l.pick("；", "; "))
     case .snoozedUntil(let day, let reason, let by):
-      let who = by.map { l.pick(", \($0) 设置", ", set by \($0)") } ?? ""
-      return l.pick("销售跟进暂停到 \(day) (原因: \(reason)\(who))", "sales follow-ups snoozed until \(day) (\(reason)\(who))")
+      let who = by.map { l.pick("，\($0) 设置", ", set by \($0)") } ?? ""
+      return l.pick("销售跟进暂停到 \(day) (原因：\(reason)\(who))", "sales follow-ups snoozed until \(day) (\(reason)\(who))")
     case .escalated:
       return l.pick("已升级", "escalated")
     case .noNextAgreed:
       return l.pick(
-        "没有约定下次联系时间: 黄金法则第 7 条, 请约好 (--next)", "no next contact agreed: golden rule 7 says agree one (--next)")
+        "没有约定下次联系时间：黄金法则第 7 条，请约好 (--next)", "no next contact agreed: golden rule 7 says agree one (--next)")
     case .leadUpdated(let id):
       return l.pick("已更新线索 \(id)", "updated lead \(id)")
     case .auditWritten(let format, let consultants, let from, let to, let path):
@@ -107,10 +107,10 @@ public enum UIText: Sendable, Hashable {
     case .lintSeverity(let s):
       return s == .error ? l.pick("错误", "error") : l.pick("警告", "warning")
     case .lintSummary(let e, let w, let f):
-      return l.pick("\(f) 个文件中有 \(e) 个错误, \(w) 个警告", "\(e) errors, \(w) warnings in \(f) files")
+      return l.pick("\(f) 个文件中有 \(e) 个错误，\(w) 个警告", "\(e) errors, \(w) warnings in \(f) files")
     case .lintFailed(let e, let w, let f):
       return l.pick(
-        "话术库有 \(e) 个错误 (\(w) 个警告, 共 \(f) 个文件): 改正上面列出的位置后再试",
+        "话术库有 \(e) 个错误 (\(w) 个警告，共 \(f) 个文件)：改正上面列出的位置后再试",
         "playbook has \(e) errors, \(w) warnings in \(f) files")
     case .label(let label):
       return Self.label(label, l)

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import CoachCore
+
+/// The bundled zh-CN playbook is written as Chinese is typeset: `，。：；？！` after Chinese, no ASCII `, : ; ? !`
+/// with a space (`目的: 坦诚说明延期原因, 给出…`), in every text a consultant reads, says or sends.
+@Suite struct ChinesePunctuationTests {
+  /// ASCII punctuation after a Chinese character or a full-width mark, or a space after a full-width mark.
+  nonisolated(unsafe) static let loose = #/[\p{Han}，。、！？：；][,?!:;]|[，。、！？：；] /#
+
+  /// Lists of words and customers' own phrasings, which are matched rather than shown (a customer types `,`).
+  static let matchedOnly: Set<String> = ["examples", "concepts", "match", "vocabulary", "profileKeys", "typicalStages"]
+
+  /// Every string of `value` (decoded JSON), with its path, outside the `matchedOnly` keys.
+  static func strings(_ value: Any, path: String = "") -> [(String, String)] {
+    switch value {
+    case let s as String: return [(path, s)]
+    case let a as [Any]: return a.enumerated().flatMap { strings($1, path: "\(path)[\($0)]") }
+    case let d as [String: Any]:
+      return d.sorted { $0.key < $1.key }.filter { !matchedOnly.contains($0.key) }.flatMap {
+        strings($0.value, path: path + "." + $0.key)
+      }
+    default: return []
+    }
+  }
+
+  @Test func everyTextOfTheChinesePlaybookIsTypesetAsChinese() throws {
+    let playbook = try #require(DefaultPlaybook.decoded("zh-CN"))
+    let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(playbook))
+    let texts = Self.strings(json)
+    #expect(texts.count > 500)
+    for (path, text) in texts {
+      // A template folded over several YAML lines is joined as a draft joins it.
+      let shown = path.hasPrefix(".messages") ? ChineseText.joiningFoldedLines(text) : text
+      #expect(shown.firstMatch(of: Self.loose) == nil, "\(path): \(shown)")
+    }
+  }
+
+  @Test func theLabelColonFollowsThePlaybooksLanguage() throws {
+    #expect(try #require(DefaultPlaybook.decoded("zh-CN")).colon == "：")
+    #expect(try #require(DefaultPlaybook.decoded("en")).colon == ": ")
+  }
+
+  @Test func theCheckCatchesLoosePunctuation() {
+    #expect("目的: 说明原因".firstMatch(of: Self.loose) != nil)
+    #expect("说明原因, 给出时间".firstMatch(of: Self.loose) != nil)
+    #expect("说明原因， 给出时间".firstMatch(of: Self.loose) != nil)
+    #expect("说明原因，给出时间 10:30".firstMatch(of: Self.loose) == nil)
+  }
+}
