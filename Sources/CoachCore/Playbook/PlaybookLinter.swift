@@ -61,6 +61,7 @@ final class LintContext {
     checkConcepts()
     checkMessages()
     checkLabels()
+    checkChinesePunctuation()
   }
 
   // MARK: - Locating
@@ -91,6 +92,13 @@ final class LintContext {
     let mark = node(section, at)?.mark
     findings.append(
       LintFinding(severity: severity, file: path(section), line: mark?.line, column: mark?.column, text: text))
+  }
+
+  /// A finding at `node` of `section`'s file.
+  func add(_ severity: LintFinding.Severity, _ section: String, at node: Node, _ text: LintText) {
+    findings.append(
+      LintFinding(
+        severity: severity, file: path(section), line: node.mark?.line, column: node.mark?.column, text: text))
   }
 
   func error(_ section: String, _ at: [any Sendable], _ text: LintText) { add(.error, section, at, text) }

@@ -49,3 +49,42 @@ import Testing
     #expect("说明原因，给出时间 10:30".firstMatch(of: Self.loose) == nil)
   }
 }
+
+/// `coach playbook lint` tells a trainer where Chinese text carries ASCII punctuation, once per file.
+@Suite struct ChinesePunctuationLintTests {
+  let today = Fixtures.day("2026-01-01")
+
+  func punctuation(_ files: [PlaybookFile]) -> [LintFinding] {
+    PlaybookLinter.lint(files: files, today: today).filter {
+      if case .asciiPunctuation = $0.text { return true }
+      return false
+    }
+  }
+
+  @Test func theBundledPlaybookHasNone() {
+    #expect(punctuation(DefaultPlaybook.files).isEmpty)
+  }
+
+  @Test func looseTextsAreCountedOncePerFileAtTheFirst() throws {
+    var files = Fixtures.editing(
+      "zh-CN/labels.yaml", "delivery_late: 坦诚说明延期原因，给出新的交车时间", "delivery_late: 坦诚说明延期原因, 给出新的交车时间")
+    files = Fixtures.editing(files, "zh-CN/labels.yaml", "vip: VIP 客户，按 VIP 标准接待", "vip: VIP 客户, 按 VIP 标准接待")
+    files = Fixtures.editing(files, "zh-CN/models.yaml", "首付两成，24 期零利率", "首付两成, 24 期零利率")
+    let found = punctuation(files)
+    #expect(found.map(\.file) == ["zh-CN/labels.yaml", "zh-CN/models.yaml"])
+    let labels = try #require(found.first)
+    #expect(labels.severity == .warning)
+    #expect(
+      labels.line == Fixtures.line(of: "delivery_late: 坦诚说明延期原因, ", in: Fixtures.text(files, "zh-CN/labels.yaml")))
+    #expect(labels.message(in: .zh).hasPrefix("2 段中文用了半角标点"))
+    #expect(labels.message(in: .en).contains("坦诚说明延期原因，给出新的交车时间"))
+  }
+
+  @Test func customersPhrasingsEnglishAndDraftsAreLeftAlone() {
+    var files = Fixtures.editing("zh-CN/objections.yaml", "- 别家有现车，凭什么要我等这么久？", "- 别家有现车, 凭什么要我等这么久?")
+    files = Fixtures.editing(files, "zh-CN/messages.yaml", "祝您和家人节日愉快、阖家幸福！", "祝您和家人节日愉快, 阖家幸福!")
+    files = Fixtures.editing(
+      files, "en/labels.yaml", "Explain the delay honestly, give", "Explain the delay honestly: give")
+    #expect(punctuation(files).isEmpty)
+  }
+}

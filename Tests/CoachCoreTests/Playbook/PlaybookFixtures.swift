@@ -19,6 +19,18 @@ enum Fixtures {
     return replacing(path, with: original.replacingOccurrences(of: old, with: new))
   }
 
+  /// `files` with `old` replaced by `new` in `path` (the edit must apply): for more than one edit.
+  static func editing(_ files: [PlaybookFile], _ path: String, _ old: String, _ new: String) -> [PlaybookFile] {
+    files.map { file in
+      guard file.path == path else { return file }
+      precondition(file.text.contains(old), "fixture edit does not apply to \(path): \(old)")
+      return PlaybookFile(path: path, text: file.text.replacingOccurrences(of: old, with: new))
+    }
+  }
+
+  /// The text of `path` among `files`.
+  static func text(_ files: [PlaybookFile], _ path: String) -> String { files.first { $0.path == path }?.text ?? "" }
+
   /// 1-based line of the first line containing `needle` after skipping `skip` matches.
   static func line(of needle: String, in text: String, skip: Int = 0) -> Int? {
     var left = skip

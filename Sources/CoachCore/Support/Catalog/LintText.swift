@@ -39,6 +39,8 @@ public enum LintText: Sendable, Hashable {
   case notADate(given: String)
   case endsBeforeStart(id: String, from: String, to: String)
   case ended(id: String, on: String)
+  /// Texts of a Chinese playbook with ASCII `, : ; ? !` among Chinese: how many, and the first as Chinese writes it.
+  case asciiPunctuation(count: Int, typeset: String)
   case badRecurrence(given: String)
   case topicUnknownModel(id: String, code: String, known: String)
   case unknownSegment(code: String, segment: String, known: String)
@@ -160,6 +162,11 @@ public enum LintText: Sendable, Hashable {
     case .ended(let id, let on):
       return l.pick(
         "制造话题 `\(id)` 已于 \(on) 结束; 请删掉或给出新的日期", "created topic `\(id)` ended on \(on); remove it or give it new dates")
+    case .asciiPunctuation(let count, let typeset):
+      return l.pick(
+        "\(count) 段中文用了半角标点 (, : ; ? !)，简报和页面会照原样显示；第一段应写作：\(typeset)",
+        "\(count) Chinese texts use ASCII punctuation (, : ; ? !), which the brief and the pages show as written; "
+          + "the first, as Chinese writes it: \(typeset)")
     case .badRecurrence(let given):
       return l.pick(
         "`\(given)` 不是重复规则; 请用 weekly:1-7 (1 是周一) 或 monthly:1-31",
