@@ -73,7 +73,7 @@ import Testing
     #expect(bad.stdout.contains("derived      delivery 1 leads wrong, last_touch 2 leads wrong"), "\(bad.stdout)")
     let zh = try cli.run(["doctor", "--quick", "--lang", "zh-CN"])
     #expect(zh.status == 65)
-    #expect(zh.stdout.contains("派生表       delivery 1 条线索有误, last_touch 2 条线索有误"), "\(zh.stdout)")
+    #expect(zh.stdout.contains("派生表       delivery 1 条线索有误，last_touch 2 条线索有误"), "\(zh.stdout)")
     #expect(zh.stdout.hasSuffix("发现问题\n"), "\(zh.stdout)")
     let badJSON = try cli.run(["doctor", "--quick", "--json"])
     #expect(badJSON.status == 65)

@@ -89,7 +89,7 @@ import Testing
     let lint = try cli.run(["playbook", "lint", copy.path, "--lang", lang])
     #expect(lint.status == 65)
     let finding = lint.stdout.split(separator: "\n").first { $0.hasPrefix("en/cadence.yaml:") }.map(String.init) ?? ""
-    #expect(finding.contains(zh ? "错误: 至少为 1, 现在是 0" : "error: must be at least 1, found 0"), "\(lint.stdout)")
+    #expect(finding.contains(zh ? "错误: 至少为 1，现在是 0" : "error: must be at least 1, found 0"), "\(lint.stdout)")
     #expect(Self.isChinese(lint.stderr) == zh, "\(lint.stderr)")
     let objection = copy.appendingPathComponent("\(lang)/models.yaml")
     try (try String(contentsOf: objection, encoding: .utf8) + "\n  oops: [\n").write(

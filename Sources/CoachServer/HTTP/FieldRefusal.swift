@@ -14,13 +14,13 @@ struct FieldRefusal: Error, Sendable {
 
   /// `field` is missing: what it takes.
   static func required(_ field: String, zh: String, en: String) -> FieldRefusal {
-    FieldRefusal(zh: "缺少 \(field): \(zh)", en: "\(field) is required: \(en)")
+    FieldRefusal(zh: "缺少 \(field)：\(zh)", en: "\(field) is required: \(en)")
   }
 
   /// `field` holds `given`, which is not one of `accepted`.
   static func notOneOf(_ field: String, _ given: String, accepted: String) -> FieldRefusal {
     FieldRefusal(
-      zh: "\(field) \"\(given)\" 不是可选值之一: \(accepted)", en: "\(field) \"\(given)\" is not one of \(accepted)")
+      zh: "\(field) \"\(given)\" 不是可选值之一：\(accepted)", en: "\(field) \"\(given)\" is not one of \(accepted)")
   }
 
   /// The body is not the JSON document `shape` describes.

@@ -193,7 +193,7 @@ struct SnoozeBody: Decodable {
   static func required(until: String?, reason: String?) throws -> (until: String, reason: String) {
     guard let until else {
       throw FieldRefusal.required(
-        "until", zh: "恢复跟进的日期 (YYYY-MM-DD, 晚于今天)", en: "the day follow-ups resume, YYYY-MM-DD after today")
+        "until", zh: "恢复跟进的日期 (YYYY-MM-DD，晚于今天)", en: "the day follow-ups resume, YYYY-MM-DD after today")
     }
     guard let reason else { throw FieldRefusal.required("reason", zh: "暂停跟进的原因", en: "why the follow-ups wait") }
     return (until, reason)

@@ -97,7 +97,7 @@ struct AdminRoutes {
     let password = form.fields.first { $0.name == "password" }?.value ?? ""
     guard password == form.fields.first(where: { $0.name == "repeat" })?.value ?? "" else {
       throw FieldRefusal(
-        zh: "两次输入的密码不一致: 请把同一个密码输入两次", en: "the two passwords typed differ: type the same one twice")
+        zh: "两次输入的密码不一致：请把同一个密码输入两次", en: "the two passwords typed differ: type the same one twice")
     }
     return password
   }

@@ -54,7 +54,7 @@ extension CoachCommand.ModelsCommand {
     throw CoachError.rejected(
       code: "unknown_model",
       message: chinese
-        ? "车型目录里没有“\(text)”; 可用的车型代码: \(known)" : "model \"\(text)\" is not in the catalog; known codes: \(known)")
+        ? "车型目录里没有“\(text)”；可用的车型代码：\(known)" : "model \"\(text)\" is not in the catalog; known codes: \(known)")
   }
 }
 

@@ -24,7 +24,7 @@ public enum DoctorText: Sendable, Hashable {
       return Self.line(
         l.pick("数据库版本", "schema"),
         l.pick(
-          "\(version) (本 coach 认识 \(known)), 日志模式 \(journal)",
+          "\(version) (本 coach 认识 \(known))，日志模式 \(journal)",
           "\(version) (this coach knows \(known)), journal \(journal)"))
     case .orphans(let orphans):
       let list = orphans.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -33,7 +33,8 @@ public enum DoctorText: Sendable, Hashable {
       let list = wrong.sorted { $0.key < $1.key }.map {
         l.pick("\($0.key) \($0.value) 条线索有误", "\($0.key) \($0.value) leads wrong")
       }
-      return Self.line(l.pick("派生表", "derived"), list.isEmpty ? l.pick("正常", "ok") : list.joined(separator: ", "))
+      return Self.line(
+        l.pick("派生表", "derived"), list.isEmpty ? l.pick("正常", "ok") : list.joined(separator: l.pick("，", ", ")))
     case .rows(let counts):
       return Self.line(
         l.pick("行数", "rows"), counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -45,7 +46,7 @@ public enum DoctorText: Sendable, Hashable {
     case .repaired(let table, let wrongLeads, let removed, let written):
       if removed + written == 0 { return l.pick("\(table) 无需修改", "\(table) nothing to change") }
       return l.pick(
-        "\(table) \(wrongLeads) 条线索 (删除 \(removed) 行, 写入 \(written) 行)",
+        "\(table) \(wrongLeads) 条线索 (删除 \(removed) 行，写入 \(written) 行)",
         "\(table) \(wrongLeads) leads (\(removed) rows removed, \(written) written)")
     }
   }

@@ -21,34 +21,34 @@ public enum DoneText: Sendable, Hashable {
   public func text(_ l: UILanguage) -> String {
     switch self {
     case .databaseReady(let path, let users):
-      return l.pick("数据库已就绪: \(path) (\(users) 个用户)", "database ready: \(path) (\(users) users)")
+      return l.pick("数据库已就绪：\(path) (\(users) 个用户)", "database ready: \(path) (\(users) users)")
     case .userAdded(let role, let name, let team):
       return l.pick(
         "已添加\(Self.zhRole(role)) \(name)" + (team.map { " (\($0)组)" } ?? ""),
         "added \(role.rawValue) \(name)" + (team.map { " (team \($0))" } ?? ""))
     case .migrated(let rows, let store):
       return l.pick(
-        "已复制 \(rows) 行到门店 \(store), 核对无误", "copied \(rows) rows into store \(store); every table checked")
+        "已复制 \(rows) 行到门店 \(store)，核对无误", "copied \(rows) rows into store \(store); every table checked")
     case .storeAdded(let code, let name):
       return l.pick("已添加门店 \(code) (\(name))", "added store \(code) (\(name))")
     case .actingAs(let name, let role, let path):
       return l.pick(
-        "从现在起以 \(name) (\(Self.zhRole(role))) 的身份操作; 已保存在 \(path)",
+        "从现在起以 \(name) (\(Self.zhRole(role))) 的身份操作；已保存在 \(path)",
         "acting as \(name) (\(role.rawValue)) from now on; saved in \(path)")
     case .demoLoaded(let leads, let users, let path):
       return l.pick(
-        "演示数据: \(leads) 条线索, 用户 \(users.joined(separator: ", ")), 在 \(path)",
+        "演示数据：\(leads) 条线索，用户 \(users.joined(separator: ", "))，在 \(path)",
         "demo data: \(leads) leads, users \(users.joined(separator: ", ")) in \(path)")
     case .demoTry(let path, let user):
-      return l.pick("试试: coach next --db \(path) --as \(user)", "try: coach next --db \(path) --as \(user)")
+      return l.pick("试试：coach next --db \(path) --as \(user)", "try: coach next --db \(path) --as \(user)")
     case .imported(let count, let noun, let encoding, let skipped):
       return l.pick(
-        "已导入 \(count) \(Self.zhNoun(noun)) (\(encoding)); 跳过 \(skipped) 行",
+        "已导入 \(count) \(Self.zhNoun(noun)) (\(encoding))；跳过 \(skipped) 行",
         "imported \(count) \(noun) (\(encoding)); skipped \(skipped)")
     case .skippedLine(let line, let reason):
-      return l.pick("  第 \(line) 行: \(reason)", "  line \(line): \(reason)")
+      return l.pick("  第 \(line) 行：\(reason)", "  line \(line): \(reason)")
     case .newConsultants(let names):
-      return l.pick("新建的顾问: \(names.joined(separator: ", "))", "new consultants: \(names.joined(separator: ", "))")
+      return l.pick("新建的顾问：\(names.joined(separator: ", "))", "new consultants: \(names.joined(separator: ", "))")
     case .exported(let count, let path, let unmasked):
       return l.pick(
         "已导出 \(count) 条线索到 \(path)" + (unmasked ? " (未遮挡电话)" : " (电话已遮挡)"),
@@ -57,22 +57,22 @@ public enum DoneText: Sendable, Hashable {
       return l.pick("已把 \(count) 条线索从 \(from) 转给 \(to)", "moved \(count) leads from \(from) to \(to)")
     case .backedUp(let leads, let touches, let schema, let file):
       return l.pick(
-        "已备份 \(leads) 条线索, \(touches) 条跟进 (数据库版本 \(schema)) 到 \(file)",
+        "已备份 \(leads) 条线索，\(touches) 条跟进 (数据库版本 \(schema)) 到 \(file)",
         "backed up \(leads) leads, \(touches) touches (schema \(schema)) to \(file)")
     case .restored(let leads, let touches, let schema, let file):
       return l.pick(
-        "已从 \(file) 恢复 \(leads) 条线索, \(touches) 条跟进 (数据库版本 \(schema))",
+        "已从 \(file) 恢复 \(leads) 条线索，\(touches) 条跟进 (数据库版本 \(schema))",
         "restored \(leads) leads, \(touches) touches (schema \(schema)) from \(file)")
     case .replacedKept(let path):
       return l.pick("被替换的数据库保留在 \(path)", "the replaced database is kept in \(path)")
     case .snoozed(let id, let until, let reason):
       return l.pick(
-        "线索 \(id) 的销售跟进暂停到 \(until) (原因: \(reason)); 生日、节日和交车后关怀照常提醒",
+        "线索 \(id) 的销售跟进暂停到 \(until) (原因：\(reason))；生日、节日和交车后关怀照常提醒",
         "lead \(id): sales follow-ups snoozed until \(until) (\(reason)); birthdays, holidays and after-delivery care still come due"
       )
     case .snoozeCleared(let id, let until):
       return l.pick(
-        "已取消线索 \(id) 的暂停 (原定到 \(until)), 跟进恢复", "lead \(id): snooze until \(until) lifted; follow-ups resume")
+        "已取消线索 \(id) 的暂停 (原定到 \(until))，跟进恢复", "lead \(id): snooze until \(until) lifted; follow-ups resume")
     }
   }
 

@@ -8,18 +8,18 @@ extension ErrorText {
         "--tz \"\(given)\" is not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin, UTC)")
     case .badNow(let given):
       return l.pick(
-        "--now \"\(given)\" 不是时间: 请用带时区的 ISO 8601 (2025-07-10T10:00:00+08:00) 或 YYYY-MM-DD",
+        "--now \"\(given)\" 不是时间：请用带时区的 ISO 8601 (2025-07-10T10:00:00+08:00) 或 YYYY-MM-DD",
         "--now \"\(given)\" is not a time: use ISO 8601 with an offset or Z (2025-07-10T10:00:00+08:00) or YYYY-MM-DD")
     case .badLanguage(let given):
-      return l.pick("不支持 --lang \"\(given)\": 请用 zh-CN 或 en", "--lang \"\(given)\" is not supported: use zh-CN or en")
+      return l.pick("不支持 --lang \"\(given)\"：请用 zh-CN 或 en", "--lang \"\(given)\" is not supported: use zh-CN or en")
     case .badDatabaseURL(let url, let problem):
       return l.pick(
-        "--db / COACH_DB \(url) 不是可用的 PostgreSQL 地址: \(problem.text(l)); 可用: postgres://用户[:密码]@主机[:端口]/数据库, postgresql://…, 或加 ?host=/套接字目录 走 unix 套接字; 或者给一个 SQLite 文件路径",
+        "--db / COACH_DB \(url) 不是可用的 PostgreSQL 地址：\(problem.text(l))；可用：postgres://用户[:密码]@主机[:端口]/数据库，postgresql://…，或加 ?host=/套接字目录 走 unix 套接字；或者给一个 SQLite 文件路径",
         "--db / COACH_DB \(url) is not a usable PostgreSQL URL: \(problem.text(l)); accepted: postgres://user[:password]@host[:port]/database, postgresql://…, or ?host=/socket/dir for a unix socket; or a SQLite file path"
       )
     case .databaseUnreachable(let url, let server, let reason):
       return l.pick(
-        "无法连接 PostgreSQL 服务器 \(server) (\(url)): \(reason); 请确认服务器在运行、地址/端口/用户/数据库正确, 或给一个 SQLite 文件路径",
+        "无法连接 PostgreSQL 服务器 \(server) (\(url))：\(reason)；请确认服务器在运行、地址/端口/用户/数据库正确，或给一个 SQLite 文件路径",
         "cannot connect to the PostgreSQL server at \(server) (\(url)): \(reason); check that the server runs and the host, port, user and database are right, or give a SQLite file path"
       )
     case .notYetOnPostgres(let what, let instead):
@@ -30,65 +30,65 @@ extension ErrorText {
     case .backupByServer(let restore, let file, let url):
       if restore {
         return l.pick(
-          "coach restore \(file): coach restore 只替换 SQLite 数据库文件; PostgreSQL 数据库 \(url) 由服务器恢复: pg_restore --clean --if-exists -d '\(url)' 备份.dump (pg_dump -Fc 的备份), 或按时间点恢复 (PITR); 见 docs/OPERATIONS.md",
+          "coach restore \(file): coach restore 只替换 SQLite 数据库文件；PostgreSQL 数据库 \(url) 由服务器恢复：pg_restore --clean --if-exists -d '\(url)' 备份.dump (pg_dump -Fc 的备份)，或按时间点恢复 (PITR)；见 docs/OPERATIONS.md",
           "coach restore \(file): coach restore replaces a SQLite database file; the PostgreSQL database \(url) is restored by its server: pg_restore --clean --if-exists -d '\(url)' BACKUP.dump (made by pg_dump -Fc), or point-in-time recovery; see docs/OPERATIONS.md"
         )
       }
       return l.pick(
-        "coach backup \(file): coach backup 只复制 SQLite 数据库文件; PostgreSQL 数据库 \(url) 由服务器备份: pg_dump -Fc -f 备份.dump '\(url)', 或基础备份加 WAL 归档 (可按时间点恢复); 见 docs/OPERATIONS.md",
+        "coach backup \(file): coach backup 只复制 SQLite 数据库文件；PostgreSQL 数据库 \(url) 由服务器备份：pg_dump -Fc -f 备份.dump '\(url)'，或基础备份加 WAL 归档 (可按时间点恢复)；见 docs/OPERATIONS.md",
         "coach backup \(file): coach backup copies a SQLite database file; the PostgreSQL database \(url) is backed up by its server: pg_dump -Fc -f BACKUP.dump '\(url)', or base backups with WAL archiving for point-in-time recovery; see docs/OPERATIONS.md"
       )
     case .readOnlyDatabase(let url, let server):
       return l.pick(
-        "PostgreSQL 服务器 \(server) (\(url)) 只读 (热备副本或只读数据库), 不接受写入: 写入请连主库; 副本上可以运行 next, alerts, audit, lead list/show (见 docs/OPERATIONS.md)",
+        "PostgreSQL 服务器 \(server) (\(url)) 只读 (热备副本或只读数据库)，不接受写入：写入请连主库；副本上可以运行 next, alerts, audit, lead list/show (见 docs/OPERATIONS.md)",
         "the PostgreSQL server at \(server) (\(url)) is read-only (a hot standby or a read-only database) and takes no writes: run this against the primary; next, alerts, audit and lead list/show run on a replica (docs/OPERATIONS.md)"
       )
     case .negativeLimit:
       return l.pick("--limit 必须是 0 或更大的数", "--limit must be 0 or more")
     case .fromAfterTo(let from, let to):
       return l.pick(
-        "--from \(from) 晚于 --to \(to): 开始日期要早于或等于结束日期",
+        "--from \(from) 晚于 --to \(to)：开始日期要早于或等于结束日期",
         "--from \(from) is after --to \(to): give a first day on or before the last")
     case .nothingToChange:
       return l.pick(
-        "没有要修改的内容: 至少给一个字段选项 (见 coach lead edit --help)",
+        "没有要修改的内容：至少给一个字段选项 (见 coach lead edit --help)",
         "nothing to change: give at least one field option (see coach lead edit --help)")
     case .badGender(let given):
-      return l.pick("性别 \"\(given)\": 请用 male, female 或 other (男/女)", "gender \"\(given)\": use male, female or other")
+      return l.pick("性别 \"\(given)\"：请用 male, female 或 other (男/女)", "gender \"\(given)\": use male, female or other")
     case .badProfile(let given):
       return l.pick(
-        "--profile \"\(given)\" 必须写成 键=值, 例如 hobby=钓鱼", "--profile \"\(given)\" must be key=value, e.g. hobby=钓鱼")
+        "--profile \"\(given)\" 必须写成 键=值，例如 hobby=钓鱼", "--profile \"\(given)\" must be key=value, e.g. hobby=钓鱼")
     case .notAllowed(let what, let user, let roleCode):
       let role = l == .zh ? Role(rawValue: roleCode).map(DoneText.zhRole) ?? roleCode : roleCode
       switch what {
       case .teamView:
         return l.pick(
-          "--team 只给主管和管理员用; \(user) 的角色是 \(role)", "--team is for team leads and admins; \(user) is a \(role)")
+          "--team 只给主管和管理员用；\(user) 的角色是 \(role)", "--team is for team leads and admins; \(user) is a \(role)")
       case .audit:
         return l.pick(
-          "coach audit 只给主管和管理员用; \(user) 的角色是 \(role)",
+          "coach audit 只给主管和管理员用；\(user) 的角色是 \(role)",
           "coach audit is for team leads and admins; \(user) is a \(role)")
       case .addUsers:
-        return l.pick("只有管理员能添加用户; \(user) 的角色是 \(role)", "only an admin may add users; \(user) is a \(role)")
+        return l.pick("只有管理员能添加用户；\(user) 的角色是 \(role)", "only an admin may add users; \(user) is a \(role)")
       case .unmasked:
-        return l.pick("--unmasked 只给管理员用; \(user) 的角色是 \(role)", "--unmasked is for admins; \(user) is a \(role)")
+        return l.pick("--unmasked 只给管理员用；\(user) 的角色是 \(role)", "--unmasked is for admins; \(user) is a \(role)")
       case .backup:
-        return l.pick("只有管理员能备份; \(user) 的角色是 \(role)", "only an admin may make a backup; \(user) is a \(role)")
+        return l.pick("只有管理员能备份；\(user) 的角色是 \(role)", "only an admin may make a backup; \(user) is a \(role)")
       case .restore:
-        return l.pick("只有管理员能恢复备份; \(user) 的角色是 \(role)", "only an admin may restore; \(user) is a \(role)")
+        return l.pick("只有管理员能恢复备份；\(user) 的角色是 \(role)", "only an admin may restore; \(user) is a \(role)")
       case .addStores:
         return l.pick(
-          "只有集团管理员 (或不属于任何门店的管理员) 能添加门店和集团管理员; \(user) 的角色是 \(role)",
+          "只有集团管理员 (或不属于任何门店的管理员) 能添加门店和集团管理员；\(user) 的角色是 \(role)",
           "only a group admin (or an admin of no store) may add stores and group admins; \(user) is \(role.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(role)"
         )
       }
     case .notAConsultant(let name, let known):
       let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
       return l.pick(
-        "--consultant \(name) 不是顾问; 顾问有: \(list)", "--consultant \(name) is not a consultant; consultants: \(list)")
+        "--consultant \(name) 不是顾问；顾问有：\(list)", "--consultant \(name) is not a consultant; consultants: \(list)")
     case .auditOtherTeam(let name, let team):
       return l.pick(
-        "--consultant \(name) 不在你的组 (\(team ?? "无")); 主管只审计本组",
+        "--consultant \(name) 不在你的组 (\(team ?? "无"))；主管只审计本组",
         "--consultant \(name) is not in your team \(team ?? "(none)"); a team lead audits their own team")
     case .secretOfOther(let secret, let name, let actor, let roleCode):
       let what =
@@ -98,7 +98,7 @@ extension ErrorText {
         }
       guard let actor else {
         return l.pick(
-          "\(what): 请用 --as 说明是谁在操作 (管理员, 或 \(name) 本人)",
+          "\(what)：请用 --as 说明是谁在操作 (管理员，或 \(name) 本人)",
           "\(what): say who is acting with --as (an admin, or \(name))")
       }
       let role = l == .zh ? Role(rawValue: roleCode).map(DoneText.zhRole) ?? roleCode : roleCode
@@ -106,30 +106,30 @@ extension ErrorText {
         "只有管理员或 \(name) 本人能为 \(name) \(what); \(actor) 的角色是 \(role)",
         "only an admin or \(name) may \(what) for \(name); \(actor) is a \(role)")
     case .unreadableFile(let path):
-      return l.pick("无法读取 \(path): 请检查路径和权限", "cannot read \(path): check the path and permissions")
+      return l.pick("无法读取 \(path)：请检查路径和权限", "cannot read \(path): check the path and permissions")
     case .badCSVEncoding(let file, let bad, let nonASCII, let firstLine):
       let name = file ?? l.pick("CSV 文件", "the CSV file")
       return l.pick(
-        "\(name): 既不是 UTF-8 也不是 GBK/GB18030 (含非 ASCII 文字的 \(nonASCII) 条记录中 \(bad) 条无效"
-          + (firstLine.map { ", 第一条在第 \($0) 行" } ?? "") + "); 请另存为 UTF-8 或 GBK",
+        "\(name)：既不是 UTF-8 也不是 GBK/GB18030 (含非 ASCII 文字的 \(nonASCII) 条记录中 \(bad) 条无效"
+          + (firstLine.map { "，第一条在第 \($0) 行" } ?? "") + ")；请另存为 UTF-8 或 GBK",
         "\(name): neither UTF-8 nor GBK/GB18030 (\(bad) of \(nonASCII) records with non-ASCII text are invalid"
           + (firstLine.map { ", first at line \($0)" } ?? "") + "); save it as UTF-8 or GBK")
     case .protectedWorkbook(let path):
       return l.pick(
-        "\(path): 这是加密的工作簿或旧的 .xls 文件: 请在 Excel 或 WPS 中打开, 去掉密码后另存为 .xlsx (或 CSV)",
+        "\(path)：这是加密的工作簿或旧的 .xls 文件：请在 Excel 或 WPS 中打开，去掉密码后另存为 .xlsx (或 CSV)",
         "\(path): password-protected workbook or old .xls file: open it in Excel or WPS, remove the password and save as .xlsx (or CSV)"
       )
     case .damagedWorkbook(let path, let why):
       return l.pick(
-        "\(path): 无法读取这个表格 (\(why)); 请在 Excel 或 WPS 中重新另存为 .xlsx (或 CSV)",
+        "\(path)：无法读取这个表格 (\(why))；请在 Excel 或 WPS 中重新另存为 .xlsx (或 CSV)",
         "\(path): cannot read the spreadsheet: \(why); save it again from Excel or WPS as .xlsx (or CSV)")
     case .noSuchSheet(let path, let sheet, let sheets):
       let list = sheets.joined(separator: ", ")
       return l.pick(
-        "\(path) 没有名为 \"\(sheet)\" 的工作表; 已有工作表: \(list)",
+        "\(path) 没有名为 \"\(sheet)\" 的工作表；已有工作表：\(list)",
         "\(path) has no sheet named \"\(sheet)\"; its sheets: \(list)")
     case .sameFile(let path):
-      return l.pick("\(path) 就是数据库本身: 请给另一个路径", "\(path) is the database itself: give another path")
+      return l.pick("\(path) 就是数据库本身：请给另一个路径", "\(path) is the database itself: give another path")
     case .reassignNotAllowed(let actor, let from, let to, let ownTeam):
       let why =
         if let team = ownTeam {
@@ -143,51 +143,51 @@ extension ErrorText {
         "\(actor) 不能把 \(from) 的线索转给 \(to): \(why)", "\(actor) may not move \(from)'s leads to \(to): \(why)")
     case .demoOverRealLeads:
       return l.pick(
-        "这个数据库里有真实线索: 演示数据请用一个新的 --db 路径", "this database holds real leads: give the demo a new --db path")
+        "这个数据库里有真实线索：演示数据请用一个新的 --db 路径", "this database holds real leads: give the demo a new --db path")
     case .backupMissing(let path):
       return l.pick(
-        "\(path) 不存在: 请给出 coach backup 生成的备份文件路径", "\(path) does not exist: give the path of a coach backup")
+        "\(path) 不存在：请给出 coach backup 生成的备份文件路径", "\(path) does not exist: give the path of a coach backup")
     case .notADatabase(let path, let backup, let detail):
       if let detail {
         return l.pick("无法打开 \(path): \(detail)", "cannot open \(path): \(detail)")
       }
       return backup
         ? l.pick(
-          "\(path) 不是 SQLite 数据库: 请给出 coach backup 生成的文件",
+          "\(path) 不是 SQLite 数据库：请给出 coach backup 生成的文件",
           "\(path) is not a SQLite database: give a file made by `coach backup`")
         : l.pick(
-          "\(path) 不是 SQLite 数据库: --db 请给 coach 数据库文件或一个新路径",
+          "\(path) 不是 SQLite 数据库：--db 请给 coach 数据库文件或一个新路径",
           "\(path) is not a SQLite database; give --db a coach database file or a new path")
     case .notACoachDatabase(let path, let missing):
       let tables = missing.joined(separator: ", ")
       return l.pick(
-        "\(path) 不是 coach 数据库 (没有 \(tables) 表): 请给出 coach backup 生成的文件",
+        "\(path) 不是 coach 数据库 (没有 \(tables) 表)：请给出 coach backup 生成的文件",
         "\(path) is not a coach database (no \(tables) table): give a file made by `coach backup`")
     case .corruptBackup(let path, let findings):
       let list = findings.prefix(3).joined(separator: "; ")
-      return l.pick("\(path) 未通过完整性检查: \(list)", "\(path) fails the integrity check: \(list)")
+      return l.pick("\(path) 未通过完整性检查：\(list)", "\(path) fails the integrity check: \(list)")
     case .damagedDatabase(let detail):
       return l.pick(
-        "数据库已损坏: \(detail); 请用 coach restore 文件 恢复备份",
+        "数据库已损坏：\(detail)；请用 coach restore 文件 恢复备份",
         "the database is damaged: \(detail); restore a backup with `coach restore FILE`")
     case .databaseUnreadable(let path, let detail):
       guard let detail else {
         return l.pick("无法读取数据库 \(path)", "cannot read the database at \(path)")
       }
-      return l.pick("无法把 \(path) 作为 coach 数据库打开: \(detail)", "cannot open \(path) as a coach database: \(detail)")
+      return l.pick("无法把 \(path) 作为 coach 数据库打开：\(detail)", "cannot open \(path) as a coach database: \(detail)")
     case .databaseUnwritable(let path, let reason):
       return l.pick(
-        "无法在 \(path) 创建数据库: \(reason); 请检查文件夹存在且可写",
+        "无法在 \(path) 创建数据库：\(reason)；请检查文件夹存在且可写",
         "cannot create the database at \(path): \(reason); check the folder exists and is writable")
     case .schemaTooNew(let database, let versions, let newest):
       let list = versions.joined(separator: ", ")
       return l.pick(
-        "\(database ?? "数据库") 的结构版本 \(list) 比这个 coach 认识的 (最新 \(newest ?? "无")) 更新: 请升级 coach",
+        "\(database ?? "数据库") 的结构版本 \(list) 比这个 coach 认识的 (最新 \(newest ?? "无")) 更新：请升级 coach",
         "\(database ?? "the database") has schema \(list), newer than this coach knows (up to \(newest ?? "none")): upgrade coach"
       )
     case .consultantAddsOwnLeads:
       return l.pick(
-        "顾问只能给自己添加线索; 请去掉 --consultant", "a consultant adds leads for themselves only; leave out --consultant")
+        "顾问只能给自己添加线索；请去掉 --consultant", "a consultant adds leads for themselves only; leave out --consultant")
     case .onlyLeadsMoveLeads:
       return l.pick("只有主管或管理员能把线索转给其他顾问", "only a team lead or admin may move a lead to another consultant")
     case .teamLeadOwnTeam(let team):
@@ -197,18 +197,18 @@ extension ErrorText {
     case .unknownConsultant(let name, let known):
       let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
       return l.pick(
-        "没有名为 \(name) 的用户; 请先用 coach user add 添加 (已有用户: \(list))",
+        "没有名为 \(name) 的用户；请先用 coach user add 添加 (已有用户：\(list))",
         "no user named \(name); add one with `coach user add` (users: \(list))")
     case .unknownTopic(let topic, let id, let open):
       let list = open.isEmpty ? l.pick("无", "none") : open.joined(separator: ", ")
       return l.pick(
-        "话题 \(topic) 不是线索 \(id) 的话题; 未了结的话题: \(list)",
+        "话题 \(topic) 不是线索 \(id) 的话题；未了结的话题：\(list)",
         "topic \(topic) is not a topic of lead \(id); open topics: \(list)")
     case .topicResolved(let topic, let id):
       return l.pick("线索 \(id) 的话题 \(topic) 已经了结", "topic \(topic) of lead \(id) is already resolved")
     case .etaNotApplicable(let id, let stage):
       return l.pick(
-        "线索 \(id) 处于 \(stage.rawValue): 只有 deposit 或 waiting_for_delivery 的线索能设置预计交车日期",
+        "线索 \(id) 处于 \(stage.rawValue)：只有 deposit 或 waiting_for_delivery 的线索能设置预计交车日期",
         "lead \(id) is \(stage.rawValue): an ETA is set only for deposit or waiting_for_delivery leads")
     case .duplicateUser(let name):
       return l.pick("已有名为 \(name) 的用户", "a user named \(name) already exists")
@@ -218,70 +218,70 @@ extension ErrorText {
       let list =
         known.isEmpty
         ? l.pick("无 (先用 coach store add 添加)", "none (add one with coach store add)") : known.joined(separator: ", ")
-      return l.pick("没有代码为 \(code) 的门店; 已有门店: \(list)", "no store has code \(code); stores: \(list)")
+      return l.pick("没有代码为 \(code) 的门店；已有门店：\(list)", "no store has code \(code); stores: \(list)")
     case .badStoreCode(let code):
       return l.pick(
-        "门店代码 \"\(code)\" 无效: 请用 1 到 32 个字母、数字、- 或 _, 例如 SH-01",
+        "门店代码 \"\(code)\" 无效：请用 1 到 32 个字母、数字、- 或 _，例如 SH-01",
         "store code \"\(code)\" is not valid: use 1 to 32 letters, digits, - or _, e.g. SH-01")
     case .otherStore(let actor, let store):
       return l.pick(
-        "\(actor) 属于门店 \(store), 只能管理本门店的用户和线索",
+        "\(actor) 属于门店 \(store)，只能管理本门店的用户和线索",
         "\(actor) belongs to store \(store) and may act only on that store's users and leads")
     case .movedNameTaken(let names, let store):
       let list = names.joined(separator: ", ")
       return l.pick(
-        "这些用户名在集团数据库中已属于 \(store) 以外的门店 (或不属于任何门店): \(list); 请先改名其中一方, 什么都没有写入",
+        "这些用户名在集团数据库中已属于 \(store) 以外的门店 (或不属于任何门店)：\(list)；请先改名其中一方，什么都没有写入",
         "these user names belong to users of a store other than \(store) (or of none) here: \(list); rename one side "
           + "first; nothing was written")
     case .movedExternalIDsTaken(let ids):
       return l.pick(
-        "这些 external_id 在集团数据库中已被其他线索使用: \(ids.joined(separator: ", ")); 什么都没有写入",
+        "这些 external_id 在集团数据库中已被其他线索使用：\(ids.joined(separator: ", "))；什么都没有写入",
         "these external ids are already used by other leads here: \(ids.joined(separator: ", ")); nothing was written")
     case .movedRowDangling(let table, let column, let id):
       return l.pick(
-        "源数据库已损坏: \(table).\(column) 指向不存在的 \(id); 请先运行 coach doctor, 什么都没有写入",
+        "源数据库已损坏：\(table).\(column) 指向不存在的 \(id)；请先运行 coach doctor，什么都没有写入",
         "the source database is damaged: \(table).\(column) names \(id), which is not there; run coach doctor on it "
           + "first; nothing was written")
     case .movedCountDiffers(let table, let source, let target):
       return l.pick(
-        "复制后核对失败: \(table) 源有 \(source) 行, 这里有 \(target) 行; 什么都没有写入",
+        "复制后核对失败：\(table) 源有 \(source) 行，这里有 \(target) 行；什么都没有写入",
         "the check after copying failed: \(table) has \(source) rows there and \(target) here; nothing was written")
     case .migrateNeedsPostgres(let given):
       return l.pick(
-        "--to 需要 PostgreSQL 数据库地址 (postgres://用户@主机:端口/库), 而不是 \(given)",
+        "--to 需要 PostgreSQL 数据库地址 (postgres://用户@主机:端口/库)，而不是 \(given)",
         "--to takes a PostgreSQL database URL (postgres://user@host:port/db), not \(given)")
     case .groupAdminHasNoStore:
       return l.pick(
-        "group_admin (集团管理员) 管理所有门店: 请不要给 --store", "a group_admin spans every store: leave out --store")
+        "group_admin (集团管理员) 管理所有门店：请不要给 --store", "a group_admin spans every store: leave out --store")
     case .emptyUserName:
       return l.pick("用户名不能为空", "a user needs a non-empty name")
     case .sameUser(let name):
-      return l.pick("--from 和 --to 都是 \(name): 请写两个不同的用户", "--from and --to are both \(name): name two different users")
+      return l.pick("--from 和 --to 都是 \(name)：请写两个不同的用户", "--from and --to are both \(name): name two different users")
     case .noModel(let id):
       return l.pick(
-        "线索 \(id) 没有意向车型: 请用 coach lead edit \(id) --model 代码 设置",
+        "线索 \(id) 没有意向车型：请用 coach lead edit \(id) --model 代码 设置",
         "lead \(id) has no model of interest: set one with `coach lead edit \(id) --model CODE`")
     case .leadModelNotInCatalog(let id, let model):
       return l.pick(
         "线索 \(id) 的车型 \(model) 不在车型目录里 (coach models)",
         "lead \(id)'s model \(model) is not in the catalog (`coach models`)")
     case .unwritable(let path):
-      return l.pick("无法写入 \(path): 请检查文件夹存在且可写", "cannot write \(path): check the folder exists and is writable")
+      return l.pick("无法写入 \(path)：请检查文件夹存在且可写", "cannot write \(path): check the folder exists and is writable")
     case .snoozeNotAhead(let until, let today):
       return l.pick(
-        "--until \(until) 不晚于今天 (\(today)): 暂停跟进要到将来的某一天 (YYYY-MM-DD, 最早明天); 取消暂停用 --clear",
+        "--until \(until) 不晚于今天 (\(today))：暂停跟进要到将来的某一天 (YYYY-MM-DD，最早明天)；取消暂停用 --clear",
         "--until \(until) is not after today (\(today)): a snooze holds follow-ups until a later day (YYYY-MM-DD, tomorrow at the earliest); --clear lifts one"
       )
     case .notSnoozed(let id):
       return l.pick(
-        "线索 \(id) 没有暂停跟进, 无需取消", "lead \(id) is not snoozed: there is nothing to clear")
+        "线索 \(id) 没有暂停跟进，无需取消", "lead \(id) is not snoozed: there is nothing to clear")
     case .noPlaybookFolder(let dir):
       return l.pick(
-        "话术库文件夹 \(dir) 不存在: --playbooks 要指向含 zh-CN/ 和 en/ 的文件夹",
+        "话术库文件夹 \(dir) 不存在：--playbooks 要指向含 zh-CN/ 和 en/ 的文件夹",
         "playbook folder \(dir) does not exist: give --playbooks a folder holding zh-CN/ and en/")
     case .noLanguageFolder(let language, let found):
       return l.pick(
-        "话术库没有 \(language)/ 文件夹; 现有语言: \(found.joined(separator: ", "))",
+        "话术库没有 \(language)/ 文件夹；现有语言：\(found.joined(separator: ", "))",
         "the playbook has no \(language)/ folder; languages found: \(found.joined(separator: ", "))")
     case .invalidPlaybook(let finding):
       return finding.location + finding.message(in: l)

@@ -251,99 +251,99 @@ public enum ErrorText: Sendable, Hashable {
     switch self {
     case .deliveryDateInFuture(let d, let today):
       return l.pick(
-        "交车日期 --date \(d) 晚于今天 (\(today)): 车交了才记录交车, 日期不能晚于今天; 不写 --date 即为今天",
+        "交车日期 --date \(d) 晚于今天 (\(today))：车交了才记录交车，日期不能晚于今天；不写 --date 即为今天",
         "--date \(d) is after today (\(today)): record a delivery once the car is handed over, on or before today; without --date it is today"
       )
     case .etaInPast(let d, let today):
       return l.pick(
-        "预计交车日期 --eta \(d) 早于今天 (\(today)): 请给出今天或以后的日期 (YYYY-MM-DD)",
+        "预计交车日期 --eta \(d) 早于今天 (\(today))：请给出今天或以后的日期 (YYYY-MM-DD)",
         "--eta \(d) is before today (\(today)): a promised delivery day is today or later (YYYY-MM-DD)")
     case .badAmount(let given):
       return l.pick(
-        "--amount \"\(given)\" 不是正数: 请写实际收取的定金金额, 例如 --amount 5000",
+        "--amount \"\(given)\" 不是正数：请写实际收取的定金金额，例如 --amount 5000",
         "--amount \"\(given)\" is not a positive number: give the deposit paid, e.g. --amount 5000")
     case .blankText(let option, let required):
       if option == "TEXT" {
         return l.pick(
-          "客户说的话不能为空: 例如 coach objection \"别家有现车, 凭什么要我等\"",
+          "客户说的话不能为空：例如 coach objection \"别家有现车，凭什么要我等\"",
           "the objection text (what the customer said) must not be empty: e.g. coach objection \"why should I wait\"")
       }
       if required {
         return l.pick(
-          "\(Self.zhOption(option)) 不能为空: 请写上内容", "\(option) must not be empty or blank: write something")
+          "\(Self.zhOption(option)) 不能为空：请写上内容", "\(option) must not be empty or blank: write something")
       }
       return l.pick(
-        "\(Self.zhOption(option)) 不能为空: 请写上内容, 或不写这个选项",
+        "\(Self.zhOption(option)) 不能为空：请写上内容，或不写这个选项",
         "\(option) must not be empty or blank: write something, or leave the option out")
     case .duplicatePhone(let phone, let id):
       return l.pick(
-        "电话 \(phone) 已属于线索 \(id) (coach lead show \(id)); 确实要再建一条线索请加 --allow-duplicate",
+        "电话 \(phone) 已属于线索 \(id) (coach lead show \(id))；确实要再建一条线索请加 --allow-duplicate",
         "phone \(phone) already belongs to lead \(id) (coach lead show \(id)); add --allow-duplicate to add another lead anyway"
       )
     case .illegalStageChange(let from, let to, let legal):
       let next = legal.map(\.rawValue).joined(separator: ", ")
       return l.pick(
-        "线索不能从 \(from.rawValue) 变为 \(to.rawValue); 可变为: \(legal.isEmpty ? "无 (\(from.rawValue) 是最终阶段)" : next)",
+        "线索不能从 \(from.rawValue) 变为 \(to.rawValue)；可变为：\(legal.isEmpty ? "无 (\(from.rawValue) 是最终阶段)" : next)",
         "cannot move a lead from \(from.rawValue) to \(to.rawValue); legal next stages: \(legal.isEmpty ? "none: \(from.rawValue) is final" : next)"
       )
     case .missingAmount:
       return l.pick(
-        "改为 deposit 需要 --amount (收取的定金, 例如 5000)", "a change to deposit needs --amount (the deposit paid, e.g. 5000)")
+        "改为 deposit 需要 --amount (收取的定金，例如 5000)", "a change to deposit needs --amount (the deposit paid, e.g. 5000)")
     case .missingETA:
       return l.pick(
         "改为 waiting_for_delivery 需要 --eta YYYY-MM-DD (承诺的交车日期)",
         "a change to waiting_for_delivery needs --eta YYYY-MM-DD (the promised delivery day)")
     case .missingReason:
       let codes = ChurnReason.allCases.map(\.rawValue).joined(separator: ", ")
-      return l.pick("改为 churned 需要 --reason, 可选: \(codes)", "a change to churned needs --reason, one of: \(codes)")
+      return l.pick("改为 churned 需要 --reason，可选：\(codes)", "a change to churned needs --reason, one of: \(codes)")
     case .missingNote:
       return l.pick("流失原因 other 需要 --note 写明为什么流失", "churn reason other needs --note saying why the lead was lost")
     case .unexpectedReason:
       return l.pick("--reason 只用于改为 churned", "--reason is only for a change to churned")
     case .unknownLead(let id):
-      return l.pick("没有编号为 \(id) 的线索; coach lead list 列出编号", "no lead with id \(id); `coach lead list` shows the ids")
+      return l.pick("没有编号为 \(id) 的线索；coach lead list 列出编号", "no lead with id \(id); `coach lead list` shows the ids")
     case .badLeadID(let id):
       return l.pick(
-        "\"\(id)\" 不是线索编号: 编号是 coach lead list 显示的数字",
+        "\"\(id)\" 不是线索编号：编号是 coach lead list 显示的数字",
         "lead id \"\(id)\" is not a lead id: ids are the numbers `coach lead list` shows")
     case .notYourLead(let id):
       return l.pick(
-        "线索 \(id) 属于另一位顾问: 你只能查看和修改自己的线索",
+        "线索 \(id) 属于另一位顾问：你只能查看和修改自己的线索",
         "lead \(id) belongs to another consultant: you may see and change only your own leads")
     case .unknownModel(let code, let known):
       return l.pick(
-        "车型 \"\(code)\" 不在车型目录里; 可用代码: \(known.joined(separator: ", "))",
+        "车型 \"\(code)\" 不在车型目录里；可用代码：\(known.joined(separator: ", "))",
         "model \"\(code)\" is not in the catalog; known codes: \(known.joined(separator: ", "))")
     case .unknownObjection(let code, let known):
       return l.pick(
-        "异议代码 \"\(code)\" 不在话术库里; 可用代码: \(known.joined(separator: ", "))",
+        "异议代码 \"\(code)\" 不在话术库里；可用代码：\(known.joined(separator: ", "))",
         "objection \"\(code)\" is not in the playbook; codes: \(known.joined(separator: ", "))")
     case .unknownLever(let code, let known):
       return l.pick(
-        "换车理由 \"\(code)\" 不是话术库的换车理由代码; 可用代码: \(known.joined(separator: ", "))",
+        "换车理由 \"\(code)\" 不是话术库的换车理由代码；可用代码：\(known.joined(separator: ", "))",
         "lever \"\(code)\" is not a switch lever of the playbook; codes: \(known.joined(separator: ", "))")
     case .nextInPast(let given):
-      return l.pick("--next \(given) 早于现在: 请约定一个将来的时间", "--next \(given) is before now: agree a future time")
+      return l.pick("--next \(given) 早于现在：请约定一个将来的时间", "--next \(given) is before now: agree a future time")
     case .badPhone(let given):
       return l.pick(
-        "\"\(given)\" 不是电话号码: 请写手机号如 13812345678 (可带 +86) 或带区号的座机如 010-12345678",
+        "\"\(given)\" 不是电话号码：请写手机号如 13812345678 (可带 +86) 或带区号的座机如 010-12345678",
         "phone \"\(given)\" is not a phone number: use a mobile like 13812345678 (+86 allowed) or a landline like 010-12345678"
       )
     case .badDate(let option, let given):
       return l.pick(
-        "\(option) \"\(given)\" 不是日期: 请用 YYYY-MM-DD (存在的日期)",
+        "\(option) \"\(given)\" 不是日期：请用 YYYY-MM-DD (存在的日期)",
         "\(option) \"\(given)\" is not a date: use YYYY-MM-DD (a day that exists)")
     case .badTime(let option, let given):
       return l.pick(
-        "\(option) \"\(given)\" 不是时间: 请用 ISO 8601 (2025-07-10T15:00:00+08:00, 或按 --tz 的 2025-07-10T15:00) 或 YYYY-MM-DD",
+        "\(option) \"\(given)\" 不是时间：请用 ISO 8601 (2025-07-10T15:00:00+08:00，或按 --tz 的 2025-07-10T15:00) 或 YYYY-MM-DD",
         "\(option) \"\(given)\" is not a time: use ISO 8601 (2025-07-10T15:00:00+08:00 or 2025-07-10T15:00 in --tz) or YYYY-MM-DD"
       )
     case .noActingUser:
       return l.pick(
-        "这个数据库已有用户: 请用 --as 姓名 或 COACH_USER 说明是谁在操作",
+        "这个数据库已有用户：请用 --as 姓名 或 COACH_USER 说明是谁在操作",
         "this database has users: say who is acting with --as NAME or COACH_USER")
     case .unknownUser(let name, let known):
-      return l.pick("没有名为 \(name) 的用户; 已有用户: \(known)", "no user named \(name); users: \(known)")
+      return l.pick("没有名为 \(name) 的用户；已有用户：\(known)", "no user named \(name); users: \(known)")
     default:
       return moreText(l)
     }

@@ -41,76 +41,76 @@ public enum ImportProblem: Sendable, Hashable {
   public func text(_ l: UILanguage) -> String {
     switch self {
     case .empty(let column, let need):
-      return l.pick("\(column) 为空: \(need.text(l))", "\(column) is empty: \(need.text(l))")
+      return l.pick("\(column) 为空：\(need.text(l))", "\(column) is empty: \(need.text(l))")
     case .badCode(let column, let value, let accepted):
       return l.pick(
-        "\(column) \"\(value)\": 应为 \(Self.oneOf(accepted, l))\(Self.hint(column, l))",
+        "\(column) \"\(value)\"：应为 \(Self.oneOf(accepted, l))\(Self.hint(column, l))",
         "\(column) \"\(value)\": expected \(Self.oneOf(accepted, l))\(Self.hint(column, l))")
     case .badDay(let column, let value):
       return l.pick(
-        "\(column) \"\(value)\": 应为真实的日期, 写作 \(Self.days(l))",
+        "\(column) \"\(value)\"：应为真实的日期，写作 \(Self.days(l))",
         "\(column) \"\(value)\": expected a real day as \(Self.days(l))")
     case .badInstant(let column, let value, let zone):
       return l.pick(
-        "\(column) \"\(value)\": 应为 ISO 8601 时间, 如 2025-07-10T10:00:00+08:00 或 2025-07-10 10:00, "
-          + "或日期 \(Self.days(l)), 可带时间 (不带时差时按 \(zone))",
-        "\(column) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00, "
+        "\(column) \"\(value)\"：应为 ISO 8601 时间，如 2025-07-10T10:00:00+08:00 或 2025-07-10 10:00，"
+          + "或日期 \(Self.days(l))，可带时间 (不带时差时按 \(zone))",
+        "\(column) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00，"
           + "or a day as \(Self.days(l)), a time may follow (without an offset: \(zone))")
     case .badPhone(let value):
-      return l.pick("phone \"\(value)\": 应为 \(Self.phones(l))", "phone \"\(value)\": expected \(Self.phones(l))")
+      return l.pick("phone \"\(value)\"：应为 \(Self.phones(l))", "phone \"\(value)\": expected \(Self.phones(l))")
     case .badEmail(let value):
       return l.pick(
-        "email \"\(value)\": 应为邮箱地址, 如 name@example.com", "email \"\(value)\": expected \(Email.accepted)")
+        "email \"\(value)\"：应为邮箱地址，如 name@example.com", "email \"\(value)\": expected \(Email.accepted)")
     case .ambiguousModel(let value, let names):
       return l.pick(
-        "model \"\(value)\" 有歧义: 它可以指 \(Self.oneOf(names, l)); 请写车型代码或完整名称",
+        "model \"\(value)\" 有歧义：它可以指 \(Self.oneOf(names, l))；请写车型代码或完整名称",
         "model \"\(value)\" is ambiguous: it names \(Self.oneOf(names, l)); write the catalog code or the full name")
     case .unknownModel(let value, let known):
       return l.pick(
-        "model \"\(value)\": 应为车型目录中的代码或名称: \(Self.oneOf(known, l))",
+        "model \"\(value)\"：应为车型目录中的代码或名称：\(Self.oneOf(known, l))",
         "model \"\(value)\": expected a catalog code or name: \(Self.oneOf(known, l))")
     case .badProfile(let item):
       return l.pick(
-        "profile \"\(item)\": 应为用 ; 分隔的 key=value (如 hobby=钓鱼;career=教师)",
+        "profile \"\(item)\"：应为用 ; 分隔的 key=value (如 hobby=钓鱼;career=教师)",
         "profile \"\(item)\": expected key=value pairs separated by ; (like hobby=钓鱼;career=教师)")
     case .nextBeforeAt(let next, let at):
       return l.pick(
-        "next_at \"\(next)\" 早于 at \"\(at)\": 下次联系应在这次之后",
+        "next_at \"\(next)\" 早于 at \"\(at)\"：下次联系应在这次之后",
         "next_at \"\(next)\" is before at \"\(at)\": the next contact comes later")
     case .repeatedID(let id, let line):
       return l.pick("external_id \"\(id)\" 与第 \(line) 行重复", "external_id \"\(id)\" repeats line \(line)")
     case .fieldCount(let found, let header):
-      return l.pick("有 \(found) 列, 表头有 \(header) 列", "\(found) fields, header has \(header)")
+      return l.pick("有 \(found) 列，表头有 \(header) 列", "\(found) fields, header has \(header)")
     case .existingID(let id):
       return l.pick("external_id \"\(id)\" 已在数据库中", "external_id \"\(id)\" is already in the database")
     case .otherStore(let name):
       return l.pick(
-        "销售顾问 \(name) 属于另一家门店: 只能导入本门店的线索",
+        "销售顾问 \(name) 属于另一家门店：只能导入本门店的线索",
         "consultant \(name) belongs to another store: import only your store's leads")
     case .unknownLead(let id):
       return l.pick(
-        "lead_external_id \"\(id)\" 不是你能看到的线索: 请先导入线索",
+        "lead_external_id \"\(id)\" 不是你能看到的线索：请先导入线索",
         "lead_external_id \"\(id)\" is not a lead you may see: import the leads first")
     case .invalidUTF8:
       return l.pick(
-        "UTF-8 编码无效 (文件是 UTF-8; 请另存为 UTF-8 或 GBK)", "invalid UTF-8 (file is UTF-8; save as UTF-8 or GBK)")
+        "UTF-8 编码无效 (文件是 UTF-8；请另存为 UTF-8 或 GBK)", "invalid UTF-8 (file is UTF-8; save as UTF-8 or GBK)")
     case .invalidGB18030:
       return l.pick(
-        "GBK/GB18030 字节无效 (文件是 GBK/GB18030; 请另存为 UTF-8 或 GBK)",
+        "GBK/GB18030 字节无效 (文件是 GBK/GB18030；请另存为 UTF-8 或 GBK)",
         "invalid GBK/GB18030 bytes (file is GBK/GB18030; save as UTF-8 or GBK)")
     case .unclosedQuote(let line):
       return l.pick(
-        "第 \(line) 行开始的引号没有闭合 (引号内的引号要写两次: \"\")",
+        "第 \(line) 行开始的引号没有闭合 (引号内的引号要写两次：\"\")",
         "quote opened on line \(line) is never closed (double a quote inside a quoted field: \"\")")
     case .nulCharacter(let field):
       return l.pick(
-        "第 \(field) 列含有 NUL 字符 (字节 0), 文本里不能有它: 请删除",
+        "第 \(field) 列含有 NUL 字符 (字节 0)，文本里不能有它：请删除",
         "field \(field) contains a NUL character (byte 0), which text may not hold: remove it")
     case .cellTooLong(let column):
       return l.pick("第 \(column) 列的单元格超过 1 MB 文本", "a cell in column \(column) holds more than 1 MB of text")
     case .missingSharedString(let column, let index):
       return l.pick(
-        "第 \(column) 列的单元格指向共享字符串 \(index), 文件里没有它",
+        "第 \(column) 列的单元格指向共享字符串 \(index)，文件里没有它",
         "cell in column \(column) points to shared string \(index), which the file does not have")
     }
   }
@@ -122,7 +122,7 @@ public enum ImportProblem: Sendable, Hashable {
   }
 
   private static func days(_ l: UILanguage) -> String {
-    l.pick("YYYY-MM-DD、YYYY/M/D、YYYY.M.D 或 YYYY年M月D日, 如 2026-11-03 或 2026年11月3日", ImportDates.accepted)
+    l.pick("YYYY-MM-DD、YYYY/M/D、YYYY.M.D 或 YYYY年M月D日，如 2026-11-03 或 2026年11月3日", ImportDates.accepted)
   }
 
   private static func phones(_ l: UILanguage) -> String {
@@ -131,9 +131,9 @@ public enum ImportProblem: Sendable, Hashable {
 
   private static func hint(_ column: String, _ l: UILanguage) -> String {
     switch column {
-    case "stage", "channel", "outcome": l.pick(" (或剧本里的名称, 如 战败 或 电话)", " (or the playbook's label, like 战败 or 电话)")
-    case "grade": l.pick(" (可带后缀 级 或 类, 如 H级)", " (a suffix 级 or 类 is allowed, like H级)")
-    case "tier": l.pick(" (可带后缀 级 或 类, 如 A级)", " (a suffix 级 or 类 is allowed, like A级)")
+    case "stage", "channel", "outcome": l.pick(" (或剧本里的名称，如 战败 或 电话)", " (or the playbook's label, like 战败 or 电话)")
+    case "grade": l.pick(" (可带后缀 级 或 类，如 H级)", " (a suffix 级 or 类 is allowed, like H级)")
+    case "tier": l.pick(" (可带后缀 级 或 类，如 A级)", " (a suffix 级 or 类 is allowed, like A级)")
     default: ""
     }
   }
@@ -145,11 +145,11 @@ extension ImportProblem.Need {
     case .leadName: l.pick("每条线索都要有姓名", "every lead needs a name")
     case .leadPhone:
       l.pick(
-        "每条线索都要有电话: 手机号如 13812345678 (可带 +86/0086) 或带区号的座机如 010-12345678",
+        "每条线索都要有电话：手机号如 13812345678 (可带 +86/0086) 或带区号的座机如 010-12345678",
         "every lead needs a phone: \(Phone.accepted)")
     case .touchLead: l.pick("每条跟进都要有它所属线索的 external_id", "every touch needs the external_id of its lead")
     case .touchTime:
-      l.pick("每条跟进都要有时间, 如 2025-07-10T10:00:00+08:00", "every touch needs its time, like 2025-07-10T10:00:00+08:00")
+      l.pick("每条跟进都要有时间，如 2025-07-10T10:00:00+08:00", "every touch needs its time, like 2025-07-10T10:00:00+08:00")
     case .codes(let codes): l.pick("应为 \(ImportProblem.oneOf(codes, l))", "expected \(ImportProblem.oneOf(codes, l))")
     }
   }
@@ -172,22 +172,22 @@ public enum ImportReportText: Sendable {
     switch self {
     case .dryRun(let count, let noun, let format, let skipped):
       return l.pick(
-        "试运行, 未写入任何内容: 将导入 \(count) \(DoneText.zhNoun(noun)) (\(format)); 跳过 \(skipped) 行",
+        "试运行，未写入任何内容：将导入 \(count) \(DoneText.zhNoun(noun)) (\(format))；跳过 \(skipped) 行",
         "dry run, nothing written: would import \(count) \(noun) (\(format)); skipped \(skipped)")
     case .badRow(let line, let reason):
-      return l.pick("  第 \(line) 行: \(reason)", "  line \(line): \(reason)")
+      return l.pick("  第 \(line) 行：\(reason)", "  line \(line): \(reason)")
     case .columns(let columns):
       let list = columns.map { $0.header == $0.field ? $0.field : "\($0.header) → \($0.field)" }
-      return l.pick("识别的列: ", "columns: ") + list.joined(separator: ", ")
+      return l.pick("识别的列：", "columns: ") + list.joined(separator: ", ")
     case .ignoredColumns(let names):
-      return l.pick("忽略的列: ", "ignored columns: ") + names.joined(separator: ", ")
+      return l.pick("忽略的列：", "ignored columns: ") + names.joined(separator: ", ")
     case .wouldCreate(let names):
-      return l.pick("将新建顾问: ", "would create consultants: ") + names.joined(separator: ", ")
+      return l.pick("将新建顾问：", "would create consultants: ") + names.joined(separator: ", ")
     case .strictRefusal(let count, let shown):
       let more =
         count > shown.count ? l.pick(" (还有 \(count - shown.count) 行)", " (and \(count - shown.count) more)") : ""
       return l.pick(
-        "--strict: \(count) 行有误, 什么都没有导入: \(shown.joined(separator: "; "))\(more)",
+        "--strict: \(count) 行有误，什么都没有导入：\(shown.joined(separator: "; "))\(more)",
         "--strict: \(count) bad rows, nothing imported: \(shown.joined(separator: "; "))\(more)")
     }
   }
@@ -207,25 +207,25 @@ public enum ImportHeaderText: Sendable, Hashable {
   public func text(_ l: UILanguage) -> String {
     switch self {
     case .unnamedColumn(let file, let line, let column):
-      return l.pick("\(file):\(line): 第 \(column) 列没有列名; 已忽略", "\(file):\(line): column \(column) has no name; ignored")
+      return l.pick("\(file):\(line): 第 \(column) 列没有列名；已忽略", "\(file):\(line): column \(column) has no name; ignored")
     case .unknownColumn(let file, let line, let header, let column, let known):
       return l.pick(
-        "\(file):\(line): 不认识的列 \"\(header)\" (第 \(column) 列) 已忽略; 认识的列: \(known.joined(separator: ", "))"
-          + " (或它们的中文名; --map '列名=字段' 可指定其他列)",
+        "\(file):\(line): 不认识的列 \"\(header)\" (第 \(column) 列) 已忽略；认识的列：\(known.joined(separator: ", "))"
+          + " (或它们的中文名；--map '列名=字段' 可指定其他列)",
         "\(file):\(line): unknown column \"\(header)\" (column \(column)) ignored; known columns: "
           + known.joined(separator: ", ") + " (or their Chinese names; --map 'HEADER=column' names any other)")
     case .emptyFile(let file, let kind, let needs):
-      return l.pick("\(file) 是空的: \(Self.needs(kind, needs, l))", "\(file) is empty: \(Self.needs(kind, needs, l))")
+      return l.pick("\(file) 是空的：\(Self.needs(kind, needs, l))", "\(file) is empty: \(Self.needs(kind, needs, l))")
     case .unreadableHeader(let file, let line, let problem):
-      return l.pick("\(file):\(line): 表头: \(problem)", "\(file):\(line): header: \(problem)")
+      return l.pick("\(file):\(line): 表头：\(problem)", "\(file):\(line): header: \(problem)")
     case .repeatedColumn(let file, let line, let name, let first, let second):
       return l.pick(
-        "\(file):\(line): 列 \(name) 出现了两次 (第 \(first) 和第 \(second) 列); 每列只能写一次",
+        "\(file):\(line): 列 \(name) 出现了两次 (第 \(first) 和第 \(second) 列)；每列只能写一次",
         "\(file):\(line): column \(name) appears twice (columns \(first) and \(second)); name each column once")
     case .missingColumns(let file, let line, let kind, let missing, let needs, let known):
       return l.pick(
-        "\(file):\(line): 表头缺少 \(missing.joined(separator: " 和 ")); \(Self.needs(kind, needs, l)) "
-          + "(列: \(known.joined(separator: ", ")))",
+        "\(file):\(line): 表头缺少 \(missing.joined(separator: " 和 "))；\(Self.needs(kind, needs, l)) "
+          + "(列：\(known.joined(separator: ", ")))",
         "\(file):\(line): header lacks \(missing.joined(separator: " and ")); \(Self.needs(kind, needs, l)) "
           + "(columns: \(known.joined(separator: ", ")))")
     }
@@ -233,7 +233,7 @@ public enum ImportHeaderText: Sendable, Hashable {
 
   private static func needs(_ kind: String, _ needs: [String], _ l: UILanguage) -> String {
     l.pick(
-      "\(kind == "leads" ? "线索" : "跟进记录")文件需要一行表头, 写明 \(needs.joined(separator: " 和 "))",
+      "\(kind == "leads" ? "线索" : "跟进记录")文件需要一行表头，写明 \(needs.joined(separator: " 和 "))",
       "a \(kind) file needs a header row naming \(needs.joined(separator: " and "))")
   }
 }

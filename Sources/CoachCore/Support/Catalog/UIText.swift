@@ -98,12 +98,12 @@ public enum UIText: Sendable, Hashable {
       default: return tag
       }
     case .moreAlerts(let n):
-      return l.pick("… 还有 \(n) 条 (--limit N 显示更多, --json 全部)", "… \(n) more (--limit N shows more, --json all)")
+      return l.pick("… 还有 \(n) 条 (--limit N 显示更多，--json 全部)", "… \(n) more (--limit N shows more, --json all)")
     case .leadCount(let n):
       return l.pick("共 \(n) 条线索", "\(n) leads")
     case .badCommandLine(let detail):
-      guard let detail else { return l.pick("命令行有误, 说明如下 (coach 命令 --help 列出全部选项):", "bad command line:") }
-      return l.pick("命令行有误: \(detail) (coach 命令 --help 列出全部选项)", detail)
+      guard let detail else { return l.pick("命令行有误，说明如下 (coach 命令 --help 列出全部选项)：", "bad command line:") }
+      return l.pick("命令行有误：\(detail) (coach 命令 --help 列出全部选项)", detail)
     case .lintSeverity(let s):
       return s == .error ? l.pick("错误", "error") : l.pick("警告", "warning")
     case .lintSummary(let e, let w, let f):
