@@ -150,3 +150,20 @@ import Testing
     #expect(log == "tl,ann,bob,1")
   }
 }
+
+@Suite struct LeadShowCLITests {
+  /// A stage change's details and an open topic read in the user's language: `定金 17000，车型 X60` and
+  /// `产品技术：…` in Chinese, `deposit 17000, model X60` and `Technical question: …` in English.
+  @Test(arguments: ["zh-CN", "en"])
+  func historyAndOpenTopicsReadInTheUsersLanguage(lang: String) throws {
+    var cli = try CLI()
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "王经理"
+    let r = try cli.run(["lead", "show", "169"], env: ["COACH_LANG": lang])
+    #expect(r.status == 0)
+    let zh = lang == "zh-CN"
+    #expect(r.stdout.contains(zh ? "定金 17000，车型 X60" : "17000, "), "\(r.stdout)")
+    #expect(r.stdout.contains(zh ? "产品技术：答应确认" : "Technical question: 答应确认"), "\(r.stdout)")
+    #expect(!r.stdout.contains("] tech"), "\(r.stdout)")
+  }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachApp
 import CoachCore
 import CoachStoreAPI
 import Foundation
@@ -43,6 +44,8 @@ extension CoachCommand.LeadCommand {
       }
       out.line()
       out.line(Output.bold(word(.stages)))
+      let zh = env.ui == .zh
+      let comma = zh ? "，" : ", "
       for e in lead.events {
         var extra: [String] = []
         if let a = e.amount { extra.append(field(.amount, "\(Int(a))")) }
@@ -52,7 +55,7 @@ extension CoachCommand.LeadCommand {
         if let r = e.reason { extra.append(field(.reason, r.rawValue)) }
         if let n = e.note { extra.append(n) }
         let from = e.from.map { out.say(.stage($0)) } ?? "·"
-        out.line("  \(out.time(e.at))  \(from) → \(out.say(.stage(e.to)))  \(extra.joined(separator: ", "))")
+        out.line("  \(out.time(e.at))  \(from) → \(out.say(.stage(e.to)))  \(extra.joined(separator: comma))")
       }
       out.line(Output.bold("\(word(.touches)) (\(lead.touches.count))"))
       for t in lead.touches.suffix(10) {
@@ -65,10 +68,11 @@ extension CoachCommand.LeadCommand {
       let open = lead.topics.filter(\.isOpen)
       if !open.isEmpty {
         out.line(Output.bold(word(.openTopics)))
+        // The kind in the playbook's words (`产品技术`, `Technical question`), as the brief's talking points name it.
+        let labels = (try? Playbooks.load(env))?.labels
         for t in open {
-          out.line(
-            "  [\(t.id)] \(t.category == .issue ? word(.issue) : t.kind.rawValue): \(t.text)  (\(out.time(t.buriedAt)))"
-          )
+          let kind = t.category == .issue ? word(.issue) : labels?.ui(.topicKind, t.kind.rawValue) ?? t.kind.rawValue
+          out.line("  [\(t.id)] \(kind)\(zh ? "：" : ": ")\(t.text)  (\(out.time(t.buriedAt)))")
         }
       }
     }
