@@ -96,7 +96,7 @@ import Testing
     #expect(zh.stdout.contains("  第 8 行：model \"极光 S50\" 有歧义"), "\(zh.stdout)")
     #expect(zh.stdout.contains("识别的列：客户编号 → external_id"))
     #expect(zh.stdout.contains("忽略的列：备注"))
-    #expect(zh.stdout.contains("将新建顾问：李娜, 赵敏"))
+    #expect(zh.stdout.contains("将新建顾问：李娜、赵敏"))
     #expect(zh.stderr.contains("不认识的列 \"备注\" (第 11 列) 已忽略"), "\(zh.stderr)")
     let zhJSON = try cli.run(["import", "leads", xlsx, "--dry-run", "--json", "--lang", "zh-CN"]).json()
     let reason = (zhJSON["skipped"] as? [[String: Any]])?.first?["reason"] as? String

@@ -37,7 +37,7 @@ public enum DoneText: Sendable, Hashable {
         "acting as \(name) (\(role.rawValue)) from now on; saved in \(path)")
     case .demoLoaded(let leads, let users, let path):
       return l.pick(
-        "演示数据：\(leads) 条线索，用户 \(users.joined(separator: ", "))，在 \(path)",
+        "演示数据：\(leads) 条线索，用户 \(users.joined(separator: "、"))，在 \(path)",
         "demo data: \(leads) leads, users \(users.joined(separator: ", ")) in \(path)")
     case .demoTry(let path, let user):
       return l.pick("试试：coach next --db \(path) --as \(user)", "try: coach next --db \(path) --as \(user)")
@@ -48,7 +48,7 @@ public enum DoneText: Sendable, Hashable {
     case .skippedLine(let line, let reason):
       return l.pick("  第 \(line) 行：\(reason)", "  line \(line): \(reason)")
     case .newConsultants(let names):
-      return l.pick("新建的顾问：\(names.joined(separator: ", "))", "new consultants: \(names.joined(separator: ", "))")
+      return l.pick("新建的顾问：\(names.joined(separator: "、"))", "new consultants: \(names.joined(separator: ", "))")
     case .exported(let count, let path, let unmasked):
       return l.pick(
         "已导出 \(count) 条线索到 \(path)" + (unmasked ? " (未遮挡电话)" : " (电话已遮挡)"),

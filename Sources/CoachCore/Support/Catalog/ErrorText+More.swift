@@ -24,7 +24,7 @@ extension ErrorText {
       )
     case .notYetOnPostgres(let what, let instead):
       return l.pick(
-        "\(what) 还不能在 PostgreSQL 上运行 (在 SQLite 上可以)\(instead.map { "; 在 PostgreSQL 上请用 \($0)" } ?? "; 请用 SQLite 数据库文件运行它")",
+        "\(what) 还不能在 PostgreSQL 上运行 (在 SQLite 上可以)\(instead.map { "；在 PostgreSQL 上请用 \($0)" } ?? "；请用 SQLite 数据库文件运行它")",
         "\(what) does not run on PostgreSQL yet (it does on SQLite)\(instead.map { "; on PostgreSQL use \($0)" } ?? "; run it on a SQLite database file")"
       )
     case .backupByServer(let restore, let file, let url):
@@ -83,7 +83,7 @@ extension ErrorText {
         )
       }
     case .notAConsultant(let name, let known):
-      let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
+      let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: l.pick("、", ", "))
       return l.pick(
         "--consultant \(name) 不是顾问；顾问有：\(list)", "--consultant \(name) is not a consultant; consultants: \(list)")
     case .auditOtherTeam(let name, let team):
@@ -228,7 +228,7 @@ extension ErrorText {
         "\(actor) 属于门店 \(store)，只能管理本门店的用户和线索",
         "\(actor) belongs to store \(store) and may act only on that store's users and leads")
     case .movedNameTaken(let names, let store):
-      let list = names.joined(separator: ", ")
+      let list = names.joined(separator: l.pick("、", ", "))
       return l.pick(
         "这些用户名在集团数据库中已属于 \(store) 以外的门店 (或不属于任何门店)：\(list)；请先改名其中一方，什么都没有写入",
         "these user names belong to users of a store other than \(store) (or of none) here: \(list); rename one side "

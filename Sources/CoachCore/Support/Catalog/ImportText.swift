@@ -182,7 +182,7 @@ public enum ImportReportText: Sendable {
     case .ignoredColumns(let names):
       return l.pick("忽略的列：", "ignored columns: ") + names.joined(separator: ", ")
     case .wouldCreate(let names):
-      return l.pick("将新建顾问：", "would create consultants: ") + names.joined(separator: ", ")
+      return l.pick("将新建顾问：", "would create consultants: ") + names.joined(separator: l.pick("、", ", "))
     case .strictRefusal(let count, let shown):
       let more =
         count > shown.count ? l.pick(" (还有 \(count - shown.count) 行)", " (and \(count - shown.count) more)") : ""
