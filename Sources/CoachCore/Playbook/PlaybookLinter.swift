@@ -89,16 +89,14 @@ final class LintContext {
   }
 
   func add(_ severity: LintFinding.Severity, _ section: String, _ at: [any Sendable], _ text: LintText) {
-    let mark = node(section, at)?.mark
-    findings.append(
-      LintFinding(severity: severity, file: path(section), line: mark?.line, column: mark?.column, text: text))
+    add(severity, section, at: node(section, at), text)
   }
 
-  /// A finding at `node` of `section`'s file.
-  func add(_ severity: LintFinding.Severity, _ section: String, at node: Node, _ text: LintText) {
+  /// A finding at `node` of `section`'s file (no position when there is none).
+  func add(_ severity: LintFinding.Severity, _ section: String, at node: Node?, _ text: LintText) {
+    let mark = node?.mark
     findings.append(
-      LintFinding(
-        severity: severity, file: path(section), line: node.mark?.line, column: node.mark?.column, text: text))
+      LintFinding(severity: severity, file: path(section), line: mark?.line, column: mark?.column, text: text))
   }
 
   func error(_ section: String, _ at: [any Sendable], _ text: LintText) { add(.error, section, at, text) }

@@ -50,7 +50,7 @@ extension CoachCommand.ModelsCommand {
       return m
     }
     let known = playbook.models.map(\.code).joined(separator: ", ")
-    let chinese = playbook.language.hasPrefix("zh")
+    let chinese = playbook.isChinese
     throw CoachError.rejected(
       code: "unknown_model",
       message: chinese
@@ -65,7 +65,7 @@ struct ModelCard {
 
   func print(_ m: CarModel) {
     let labels = playbook.labels
-    let chinese = playbook.language.hasPrefix("zh")
+    let chinese = playbook.isChinese
     out.line(Output.bold("\(m.name)  (\(m.code))"))
     let wait =
       m.waitWeeks == 0 ? (chinese ? "现车" : "in stock") : (chinese ? "等 \(m.waitWeeks) 周" : "\(m.waitWeeks)-week wait")
