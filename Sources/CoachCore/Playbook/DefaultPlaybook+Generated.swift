@@ -181,7 +181,7 @@ labels:
     callback_3day: 交车后 3 天内回访，期限 {date}
     agreed_followup: 与客户约定 {time} 联系
     first_contact: 新线索，需在 {days} 天内首次联系
-    delivery_update: 已 {days} 天没有告知交车进度 (预计 {eta})
+    delivery_update: 已 {days} 天没有告知交车进度 (预计交车：{eta})
     birthday: 车主生日 {date}
     car_birthday: "车辆生日：提车 {years} 周年 ({date})"
     holiday: "{holiday} ({date}) 节日问候"
@@ -1825,7 +1825,7 @@ labels:
     callback_3day: "callback within 3 days of delivery, due by {date}"
     agreed_followup: "next contact agreed with the customer for {time}"
     first_contact: "new lead, first contact within {days} days"
-    delivery_update: "no delivery update for {days} days (expected {eta})"
+    delivery_update: "no delivery update for {days} days (expected delivery: {eta})"
     birthday: "owner's birthday on {date}"
     car_birthday: "car's birthday: {years} years since delivery ({date})"
     holiday: "{holiday} ({date}) greetings"
@@ -1860,10 +1860,10 @@ labels:
   switch_texts:
     conformity: "Most of our recent customers chose the {to_model}; that many people can't be wrong."
     trend: "The {to_model} is where the {segment} market is heading; it will stay current for years."
-    vested_benefit: "Only the {to_model} comes {sooner} sooner (in {to_wait}; the {from_model} is about {from_wait} away), and it comes with: {offer}."
-    vested_benefit_late: "Your {from_model} is {days_late} days late; the {to_model} can be yours in {to_wait}, and it comes with: {offer}."
-    vested_benefit_late_in_stock: "Your {from_model} is {days_late} days late; the {to_model} is in stock this week, and it comes with: {offer}."
-    vested_benefit_in_stock: "Only the {to_model} is in stock now, {sooner} sooner than the {from_model}, and it comes with: {offer}."
+    vested_benefit: "Only the {to_model} comes {sooner} sooner (in {to_wait}; the {from_model} is about {from_wait} away), with the current offer: {offer}."
+    vested_benefit_late: "Your {from_model} is {days_late} days late; the {to_model} can be yours in {to_wait}, with the current offer: {offer}."
+    vested_benefit_late_in_stock: "Your {from_model} is {days_late} days late; the {to_model} is in stock this week, with the current offer: {offer}."
+    vested_benefit_in_stock: "Only the {to_model} is in stock now, {sooner} sooner than the {from_model}, with the current offer: {offer}."
     gain: "The {to_model} is on offer right now ({offer}); why not take the better value?"
     completeness: "For {price_diff} yuan more (about {percent}%) the {to_model} gives more room and more equipment; why not get the better car?"
     prestige: "The {to_model} is a step up; it makes a better impression with clients, family and friends."

@@ -55,9 +55,17 @@ struct BriefPrinter {
     para(ui(.reason) + colon + b.reason)
     para(ui(.goal) + colon + b.goal)
     let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
-    // The WeChat id under the channel's own name in the user's language (`微信 wxid_…`, `WeChat wxid_…`).
-    let wechat = lead.wechat.map { "  \(ui(.channel, Channel.wechat.rawValue)) \($0)" } ?? ""
-    out.line(ui(.channel) + colon + "\(ui(.channel, b.channel))  \(phone)" + wechat)
+    // The WeChat id under the channel's own name in the user's language (`微信 wxid_…`, `WeChat wxid_…`). When the
+    // brief says WeChat and the lead has an id, the id comes first and the number after it under the phone's name
+    // (`微信 wxid_…  电话 138…`), rather than the number under WeChat's name and the id after it.
+    let wechatLabel = ui(.channel, Channel.wechat.rawValue)
+    if b.channel == Channel.wechat.rawValue, let id = lead.wechat {
+      let number = lead.phone == nil ? "" : "  \(ui(.channel, Channel.call.rawValue)) \(phone)"
+      out.line(ui(.channel) + colon + "\(wechatLabel) \(id)" + number)
+    } else {
+      let wechat = lead.wechat.map { "  \(wechatLabel) \($0)" } ?? ""
+      out.line(ui(.channel) + colon + "\(ui(.channel, b.channel))  \(phone)" + wechat)
+    }
     let points = full ? b.talkingPoints : Array(b.talkingPoints.prefix(Self.shortTalkingPoints))
     section(ui(.talkingPoints), points.map { p in "[" + ui(.kind, p.kind.rawValue) + "] " + p.text })
     section(ui(.sellingPoints), b.sellingPoints)
