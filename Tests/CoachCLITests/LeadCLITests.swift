@@ -152,8 +152,8 @@ import Testing
 }
 
 @Suite struct LeadShowCLITests {
-  /// A stage change's details and an open topic read in the user's language: `定金 17000，车型 X60` and
-  /// `产品技术：…` in Chinese, `deposit 17000, model X60` and `Technical question: …` in English.
+  /// A stage change's details and an open topic read in the user's language: `定金 17000，车型 极光 X60` and
+  /// `产品技术：…` in Chinese, `amount 17000, model Aurora X60` and `Technical question: …` in English.
   @Test(arguments: ["zh-CN", "en"])
   func historyAndOpenTopicsReadInTheUsersLanguage(lang: String) throws {
     var cli = try CLI()
@@ -162,8 +162,31 @@ import Testing
     let r = try cli.run(["lead", "show", "169"], env: ["COACH_LANG": lang])
     #expect(r.status == 0)
     let zh = lang == "zh-CN"
-    #expect(r.stdout.contains(zh ? "定金 17000，车型 X60" : "17000, "), "\(r.stdout)")
+    #expect(r.stdout.contains(zh ? "定金 17000，车型 极光 X60" : "amount 17000, model Aurora X60"), "\(r.stdout)")
     #expect(r.stdout.contains(zh ? "产品技术：答应确认" : "Technical question: 答应确认"), "\(r.stdout)")
     #expect(!r.stdout.contains("] tech"), "\(r.stdout)")
+  }
+
+  /// The history names what the playbook names: an objection by its title, a churn reason by its label, a model by
+  /// its name; the codes stay in `--json` (what scripts read).
+  @Test(arguments: ["zh-CN", "en"])
+  func historyNamesObjectionsReasonsAndModelsInThePlaybooksWords(lang: String) throws {
+    let cli = try CLI()
+    let id = try cli.addLead(["--model", "X60"])
+    let touch = ["touch", id, "--channel", "call", "--outcome", "reached", "--objection", "price_too_high"]
+    #expect(try cli.run(touch + ["--objection", "ask_family"]).status == 0)
+    #expect(try cli.run(["stage", id, "churned", "--reason", "budget_changed"]).status == 0)
+    let show = try cli.run(["lead", "show", id, "--lang", lang]).stdout
+    let zh = lang == "zh-CN"
+    for words in zh
+      ? ["异议 价格太贵、要和家人商量", "原因 购买力发生变化", "车型 极光 X60"]
+      : ["objections It's too expensive; I need to ask my family", "reason Budget changed", "model Aurora X60"]
+    {
+      #expect(show.contains(words), "lead show [\(lang)] lacks \(words):\n\(show)")
+    }
+    #expect(!show.contains("price_too_high") && !show.contains("budget_changed"), "\(show)")
+    let json = try cli.run(["lead", "show", id, "--json"]).json()
+    let touches = try #require(json["touches"] as? [[String: Any]])
+    #expect(touches.first?["objections"] as? [String] == ["price_too_high", "ask_family"])
   }
 }

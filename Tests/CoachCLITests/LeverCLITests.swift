@@ -35,9 +35,9 @@ import Testing
     let recorded = try touches(cli, a)
     #expect(recorded.map { $0["levers"] as? [String] } == [["availability", "vested_benefit"], []])
     let en = try cli.run(["lead", "show", a, "--lang", "en"]).stdout
-    #expect(en.contains("levers availability,vested_benefit"))
+    #expect(en.contains("levers Sooner delivery; Vested benefit"), "\(en)")
     let zh = try cli.run(["lead", "show", a, "--lang", "zh-CN"]).stdout
-    #expect(zh.contains("换车理由 availability,vested_benefit"))
+    #expect(zh.contains("换车理由 更快提车、既得利益"), "\(zh)")
   }
 
   @Test func anUnknownLeverIsRefusedInBothLanguagesListingTheAcceptedCodesAndNothingIsWritten() throws {

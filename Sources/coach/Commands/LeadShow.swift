@@ -21,6 +21,11 @@ extension CoachCommand.LeadCommand {
       let phone = (full ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
       let word = { (label: UIText.Label) in out.say(.label(label)) }
       let field = { (label: UIText.Label, value: String?) in "\(word(label)) \(value ?? "-")" }
+      // Codes in the playbook's words, as the brief names them: a model by its name (`极光 X60`), a churn reason,
+      // an objection by its title and a lever by its label; a code the playbook does not name stays as it is.
+      let playbook = try? Playbooks.load(env)
+      let labels = playbook?.labels
+      let modelName = { (code: String) in playbook?.model(code)?.name ?? code }
       let flags = lead.hasTag(KnownTag.warning) ? Output.red(" ⚠ " + word(.warning)) : ""
       out.line(Output.bold("\(lead.name)") + "  #\(lead.id)  \(out.say(.stage(lead.stage)))" + flags)
       out.line(
@@ -30,7 +35,8 @@ extension CoachCommand.LeadCommand {
         ].joined(separator: "   "))
       out.line(
         [
-          field(.consultant, lead.consultant), field(.model, lead.model), field(.grade, lead.grade?.rawValue),
+          field(.consultant, lead.consultant), field(.model, lead.model.map(modelName)),
+          field(.grade, lead.grade?.rawValue),
           field(.tier, lead.tier?.rawValue), field(.source, lead.source),
         ].joined(separator: "   "))
       if let snooze = detail.snooze {
@@ -46,13 +52,14 @@ extension CoachCommand.LeadCommand {
       out.line(Output.bold(word(.stages)))
       let zh = env.ui == .zh
       let comma = zh ? "，" : ", "
+      let list = { (names: [String]) in names.joined(separator: zh ? "、" : "; ") }
       for e in lead.events {
         var extra: [String] = []
         if let a = e.amount { extra.append(field(.amount, "\(Int(a))")) }
-        if let m = e.model { extra.append(field(.model, m)) }
+        if let m = e.model { extra.append(field(.model, modelName(m))) }
         if let eta = e.eta { extra.append(field(.eta, eta.description)) }
         if let d = e.date { extra.append(field(.date, d.description)) }
-        if let r = e.reason { extra.append(field(.reason, r.rawValue)) }
+        if let r = e.reason { extra.append(field(.reason, labels?.ui(.churn, r.rawValue) ?? r.rawValue)) }
         if let n = e.note { extra.append(n) }
         let from = e.from.map { out.say(.stage($0)) } ?? "·"
         out.line("  \(out.time(e.at))  \(from) → \(out.say(.stage(e.to)))  \(extra.joined(separator: comma))")
@@ -60,8 +67,10 @@ extension CoachCommand.LeadCommand {
       out.line(Output.bold("\(word(.touches)) (\(lead.touches.count))"))
       for t in lead.touches.suffix(10) {
         let next = t.nextAt.map { "  \(word(.next)) \(out.time($0))" } ?? ""
-        let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(t.objections.joined(separator: ","))"
-        let levers = t.levers.isEmpty ? "" : "  \(word(.levers)) \(t.levers.map(\.rawValue).joined(separator: ","))"
+        let titles = t.objections.map { playbook?.objection($0)?.title ?? $0 }
+        let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(list(titles))"
+        let leverNames = t.levers.map { labels?.ui(.lever, $0.rawValue) ?? $0.rawValue }
+        let levers = t.levers.isEmpty ? "" : "  \(word(.levers)) \(list(leverNames))"
         let how = "\(out.say(.channel(t.channel)))/\(out.say(.outcome(t.outcome)))"
         out.line("  \(out.time(t.at))  \(how)  \(t.note ?? "")\(objections)\(levers)\(next)")
       }
@@ -69,7 +78,6 @@ extension CoachCommand.LeadCommand {
       if !open.isEmpty {
         out.line(Output.bold(word(.openTopics)))
         // The kind in the playbook's words (`产品技术`, `Technical question`), as the brief's talking points name it.
-        let labels = (try? Playbooks.load(env))?.labels
         for t in open {
           let kind = t.category == .issue ? word(.issue) : labels?.ui(.topicKind, t.kind.rawValue) ?? t.kind.rawValue
           out.line("  [\(t.id)] \(kind)\(zh ? "：" : ": ")\(t.text)  (\(out.time(t.buriedAt)))")
