@@ -106,7 +106,7 @@ enum FollowUpRules {
         v["days"] = NumberText.decimal(Double(ctx.playbook.cadence.firstContactHours) / 24)
       }
     case .deliveryUpdate:
-      return FollowUpRule(code, .sales, severity: 1, reasonTellsSilence: false, pending: Rules.deliveryUpdate)
+      return FollowUpRule(code, .sales, severity: 1, pending: Rules.deliveryUpdate)
     case .birthday:
       return FollowUpRule(code, .greeting, readsClock: true, severity: 1, pending: Rules.birthday)
     case .carBirthday:

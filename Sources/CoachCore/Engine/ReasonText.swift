@@ -32,7 +32,9 @@ enum ReasonText {
     if occ.code.rule.reasonTellsSilence {
       if let last = h.lastTouch {
         let days = last.at.wholeDays(to: ctx.now)
-        let key = occ.code == .deliveryLate ? "update_for" : "no_touch_for"
+        // A waiting customer's silence is time since the last update; said only from a day on (a brief read right
+        // after an update does not say "0 days").
+        let key = occ.code == .deliveryLate || occ.code == .deliveryUpdate ? "update_for" : "no_touch_for"
         if days >= 1 { parts.append(Template.fill(r[key] ?? "", ["days": String(days)])) }
       } else {
         parts.append(r["never_touched"] ?? "")

@@ -181,7 +181,7 @@ labels:
     callback_3day: 交车后 3 天内回访，期限 {date}
     agreed_followup: 与客户约定 {time} 联系
     first_contact: 新线索，需在 {days} 天内首次联系
-    delivery_update: 已 {days} 天没有告知交车进度 (预计交车：{eta})
+    delivery_update: 该告知交车进度了 (预计交车：{eta})
     birthday: 车主生日 {date}
     car_birthday: "车辆生日：提车 {years} 周年 ({date})"
     holiday: "{holiday} ({date}) 节日问候"
@@ -1825,7 +1825,7 @@ labels:
     callback_3day: "callback within 3 days of delivery, due by {date}"
     agreed_followup: "next contact agreed with the customer for {time}"
     first_contact: "new lead, first contact within {days} days"
-    delivery_update: "no delivery update for {days} days (expected delivery: {eta})"
+    delivery_update: "time for a delivery update (expected delivery: {eta})"
     birthday: "owner's birthday on {date}"
     car_birthday: "car's birthday: {years} years since delivery ({date})"
     holiday: "{holiday} ({date}) greetings"

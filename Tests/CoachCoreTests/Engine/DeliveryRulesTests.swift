@@ -27,6 +27,18 @@ import Testing
     #expect(F.next(lead, F.ctx("2025-07-08T09:59:00+08:00"))?.isDue(at: F.at("2025-07-08T09:59:00+08:00")) == false)
   }
 
+  /// The reason counts the days since the last update from a day on; read right after one it does not say "0 days".
+  @Test func givenDeposit_whenJustUpdatedOrAWeekLater_thenTheReasonCountsTheSilenceOnlyWhenThereIsOne() throws {
+    let lead = F.lead(
+      stage: .deposit, events: F.events(deposit: "2025-07-01T10:00:00+08:00"),
+      touches: [F.touch(1, "2025-07-01T10:00:00+08:00")])
+    let now = try #require(F.next(lead, F.ctx("2025-07-01T10:30:00+08:00")))
+    #expect(now.code == .deliveryUpdate)
+    #expect(now.reason == "deposit paid, time for a delivery update (expected ?)")
+    let later = try #require(F.next(lead, F.ctx("2025-07-08T10:00:00+08:00")))
+    #expect(later.reason == "deposit paid, time for a delivery update (expected ?), no update for 7 days")
+  }
+
   @Test func givenEtaChangedSinceLastTouch_whenAsked_thenDeliveryUpdateDueAtTheChange() throws {
     var lead = F.lead(
       stage: .waitingForDelivery,

@@ -15,7 +15,7 @@ extension Fixture {
       "callback_3day": "callback within 3 days of delivery, by {date}",
       "agreed_followup": "next contact agreed for {time}",
       "first_contact": "new lead, first contact within {days} days",
-      "delivery_update": "no delivery update for {days} days (expected {eta})",
+      "delivery_update": "time for a delivery update (expected {eta})",
       "birthday": "owner's birthday on {date}",
       "car_birthday": "car's birthday: {years} years ({date})",
       "holiday": "{holiday} ({date}) greetings",
