@@ -29,6 +29,19 @@ import Testing
     }
   }
 
+  /// A refused change names the stages as the user reads them: in Chinese by name with the code to type.
+  @Test func aRefusedChangeNamesTheStagesInTheUsersLanguage() throws {
+    let cli = try CLI()
+    let id = try cli.addLead()
+    let zh = try cli.run(["stage", id, "delivered", "--lang", "zh-CN"])
+    #expect(zh.status == 65)
+    #expect(
+      zh.stderr.contains("线索不能从 有望客户 (prospect) 变为 已交车 (delivered)；可变为：已交定金 (deposit)、已流失 (churned)"),
+      "\(zh.stderr)")
+    let en = try cli.run(["stage", id, "delivered", "--lang", "en"])
+    #expect(en.stderr.contains("cannot move a lead from prospect to delivered; legal next stages: deposit, churned"))
+  }
+
   @Test("every pair of stages through the binary: illegal ones exit 65 and change nothing", arguments: stages)
   func everyPair(from: String) throws {
     let cli = try CLI()

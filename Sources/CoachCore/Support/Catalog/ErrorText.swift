@@ -282,8 +282,11 @@ public enum ErrorText: Sendable, Hashable {
       )
     case .illegalStageChange(let from, let to, let legal):
       let next = legal.map(\.rawValue).joined(separator: ", ")
+      // In Chinese each stage by its name, with the code `coach stage` takes: `已交定金 (deposit)`.
+      let named = { (s: Stage) in "\(UIText.stage(s).text(l)) (\(s.rawValue))" }
+      let nextNamed = legal.map(named).joined(separator: "、")
       return l.pick(
-        "线索不能从 \(from.rawValue) 变为 \(to.rawValue)；可变为：\(legal.isEmpty ? "无 (\(from.rawValue) 是最终阶段)" : next)",
+        "线索不能从 \(named(from)) 变为 \(named(to))；可变为：\(legal.isEmpty ? "无 (\(named(from)) 是最终阶段)" : nextNamed)",
         "cannot move a lead from \(from.rawValue) to \(to.rawValue); legal next stages: \(legal.isEmpty ? "none: \(from.rawValue) is final" : next)"
       )
     case .missingAmount:
