@@ -332,6 +332,7 @@ import Testing
     let page = try await server.send("GET", "/leads/\(id)?lang=zh-CN", cookie: cookie)
     #expect(page.status == 200)
     #expect(page.text.contains("卖点") && page.text.contains("热销中型 SUV"))
+    #expect(page.text.contains(" · 极光 X60 · alice</p>"), "the model by its name, as the brief says it")
     #expect(page.text.contains("远航 S6") && page.text.contains("别的车有现车是因为没人抢"))
     // The switch arguments on demand: the API answers coach switch --json, the page lists them.
     #expect(page.text.contains("href=\"/leads/\(id)/switch\""))

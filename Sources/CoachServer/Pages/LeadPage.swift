@@ -21,7 +21,10 @@ extension PageRenderer {
     if let error { body += "<p class=\"error\" role=\"alert\">\(esc(t("error"))): \(esc(error.message))</p>" }
     body += "<p class=\"meta\">\(esc(Self.ui(playbook, .stage, lead.stage.rawValue)))"
     body +=
-      [lead.grade.map { " · " + $0.rawValue }, lead.model.map { " · " + $0 }, lead.consultant.map { " · " + $0 }]
+      [
+        lead.grade.map { " · " + $0.rawValue }, lead.model.map { " · " + (playbook.model($0)?.name ?? $0) },
+        lead.consultant.map { " · " + $0 },
+      ]
       .compactMap { $0.map(esc) }.joined() + "</p>"
     body += "<p class=\"contact\">"
     if let phone = lead.phone {
