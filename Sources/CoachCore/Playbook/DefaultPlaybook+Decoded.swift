@@ -367,7 +367,9 @@ enum DecodedPlaybookEn {
             "km",
             "远",
             "高速",
+            "小时",
             "long",
+            "hour",
           ],
           text: "{name} drives a lot ({value}): high mileage makes fuel or power cost matter, so offer to work out the yearly running cost together."
         ),
@@ -2783,9 +2785,11 @@ enum DecodedPlaybookZhCN {
             "km",
             "远",
             "高速",
+            "小时",
             "long",
+            "hour",
           ],
-          text: "{name}用车跑得多 ({value})，最在意油耗/电耗，可以帮他算一算每年的使用成本。"
+          text: "{name}用车跑得多 ({value})，最在意油耗/电耗，可以一起算一算每年的使用成本。"
         ),
         DugUpRule(
           id: "commute_general",
@@ -4249,7 +4253,7 @@ enum DecodedPlaybookZhCN {
         "car_birthday": "车辆生日：提车 {years} 周年 ({date})",
         "holiday": "{holiday} ({date}) 节日问候",
         "cadence_followup": "{grade} 级客户每 {interval} 天跟进一次",
-        "referral_ask": "满意车主，该请他转介绍了",
+        "referral_ask": "满意车主，是时候请求转介绍了",
         "winback": "流失客户回访 (流失原因：{churn_reason})",
         "stage_prospect": "有望客户",
         "stage_deposit": "已交定金",

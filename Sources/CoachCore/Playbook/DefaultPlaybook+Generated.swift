@@ -186,7 +186,7 @@ labels:
     car_birthday: "车辆生日：提车 {years} 周年 ({date})"
     holiday: "{holiday} ({date}) 节日问候"
     cadence_followup: "{grade} 级客户每 {interval} 天跟进一次"
-    referral_ask: 满意车主，该请他转介绍了
+    referral_ask: 满意车主，是时候请求转介绍了
     winback: "流失客户回访 (流失原因：{churn_reason})"
     stage_prospect: 有望客户
     stage_deposit: 已交定金
@@ -1361,9 +1361,9 @@ topics:
     - id: commute_long
       area: car
       profile_keys: [commute]
-      match: [公里, km, 远, 高速, long]
+      match: [公里, km, 远, 高速, 小时, long, hour]
       text: >-
-        {name}用车跑得多 ({value})，最在意油耗/电耗，可以帮他算一算每年的使用成本。
+        {name}用车跑得多 ({value})，最在意油耗/电耗，可以一起算一算每年的使用成本。
     - id: commute_general
       area: car
       profile_keys: [commute]
@@ -3048,7 +3048,7 @@ topics:
     - id: commute_long
       area: car
       profile_keys: [commute]
-      match: [公里, km, 远, 高速, long]
+      match: [公里, km, 远, 高速, 小时, long, hour]
       text: >-
         {name} drives a lot ({value}): high mileage makes fuel or power cost matter,
         so offer to work out the yearly running cost together.
