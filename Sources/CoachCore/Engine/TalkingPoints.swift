@@ -33,10 +33,14 @@ enum TalkingPoints {
   }
 
   /// Profile facts that a dug-up rule matches (the first matching rule per fact); source = the profile key.
+  /// A fact that says what an earlier one already says (`hobby=露营` after `travel=喜欢去莫干山露营`: one value holds
+  /// the other) is one topic, not two.
   static func dugUp(_ h: LeadHistory, _ ctx: EngineContext, areas: Set<String>? = nil) -> [TalkingPoint] {
     var points: [TalkingPoint] = []
+    var said: [String] = []
     for fact in h.lead.profile where points.count < maxDugUp {
       let value = fact.value.lowercased()
+      if said.contains(where: { Self.repeats(value, $0) }) { continue }
       let rule = ctx.playbook.topics.dugUp.first { rule in
         (areas?.contains(rule.area) ?? true) && rule.profileKeys.contains(fact.key)
           && ((rule.match ?? []).isEmpty || (rule.match ?? []).contains { value.contains($0.lowercased()) })
@@ -46,9 +50,17 @@ enum TalkingPoints {
         Template.withoutEcho(rule.text, of: "value", in: fact.value), ["value": fact.value, "name": h.lead.name])
       if !points.contains(where: { $0.text == text }) {
         points.append(TalkingPoint(kind: .dugUp, text: text, source: fact.key))
+        said.append(value)
       }
     }
     return points
+  }
+
+  /// Whether one of two profile values holds the other, the shorter being at least two characters (`露营` in
+  /// `喜欢去莫干山露营`; not a single character that any text may contain).
+  static func repeats(_ a: String, _ b: String) -> Bool {
+    let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+    return short.count >= 2 && long.contains(short)
   }
 
   /// Dealership topics running today and aimed at this lead; source = the topic id.

@@ -35,6 +35,23 @@ import Testing
     #expect(brief.talkingPoints[4].text == "Summer test-drive week: Invite Wang Wei to drive the Aurora X40.")
   }
 
+  /// Two facts saying the same thing (one value holds the other) give one dug-up topic; a value of one character
+  /// does not count as said.
+  @Test func givenAFactThatRepeatsAnEarlierOne_whenBriefed_thenOneDugUpTopic() throws {
+    let touched = [F.touch(1, "2025-07-05T10:00:00+08:00")]
+    let repeated = F.lead(
+      profile: [ProfileFact(key: "hobby", value: "weekend camping"), ProfileFact(key: "family", value: "Camping")],
+      touches: touched)
+    let ctx = F.ctx("2025-07-12T10:00:00+08:00")
+    #expect(try Self.brief(repeated, ctx).talkingPoints.filter { $0.kind == .dugUp }.map(\.source) == ["hobby"])
+    let distinct = F.lead(
+      profile: [ProfileFact(key: "hobby", value: "weekend camping"), ProfileFact(key: "family", value: "e")],
+      touches: touched)
+    #expect(
+      try Self.brief(distinct, ctx).talkingPoints.filter { $0.kind == .dugUp }.map(\.source) == ["hobby", "family"])
+    #expect(TalkingPoints.repeats("露营", "喜欢去莫干山露营") && !TalkingPoints.repeats("营", "露营"))
+  }
+
   @Test func givenCreatedTopics_whenOutsideWindowOrAudience_thenLeftOut() throws {
     let ctx = F.ctx("2025-08-15T10:00:00+08:00")  // a Friday, the 15th, after the July window
     let x40 = F.lead(touches: [F.touch(1, "2025-08-14T10:00:00+08:00")])
