@@ -319,6 +319,24 @@ import Testing
     #expect(try server.stop() == 0)
   }
 
+  @Test func theLeadPagesHistoryNamesTheObjectionsHeardByTitleInBothLanguages() async throws {
+    let shop = try Showroom()
+    let id =
+      try shop.coach([
+        "lead", "add", "--name", "陈先生", "--phone", "13900001112", "--consultant", "alice", "--model", "X60", "--json",
+        "--as", "boss",
+      ])
+      .json()["id"] as? String ?? ""
+    let touch = ["touch", id, "--channel", "call", "--outcome", "reached", "--objection", "price_too_high"]
+    #expect(try shop.coach(touch + ["--objection", "ask_family", "--as", "alice"]).status == 0)
+    let server = try Server(shop)
+    let (cookie, _) = try await server.login("alice")
+    let zh = try await server.send("GET", "/leads/\(id)?lang=zh-CN", cookie: cookie)
+    #expect(zh.text.contains("客户提出的异议：价格太贵、要和家人商量</li>"), "\(zh.text)")
+    let en = try await server.send("GET", "/leads/\(id)?lang=en", cookie: cookie)
+    #expect(en.text.contains("Objections heard: It&#39;s too expensive; I need to ask my family</li>"), "\(en.text)")
+  }
+
   @Test func theLeadPageCarriesTheBriefsSellingPointsAndTheNamedCompetitorsLine() async throws {
     let shop = try Showroom()
     let id =
