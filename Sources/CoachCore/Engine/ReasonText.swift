@@ -43,8 +43,7 @@ enum ReasonText {
     // In tenths, as the brief's and the queue's overdue column show it (`逾期 7.9 天` beside `已超期 7.9 天`, not 7).
     let overdue = DueAction.overdueDays(deadline: occ.deadline, now: ctx.now)
     if overdue >= 1 {
-      let tenths = UILanguage.oneDecimal(overdue)
-      let days = tenths.hasSuffix(".0") ? String(tenths.dropLast(2)) : tenths
+      let days = NumberText.withoutZeroTenth(UILanguage.oneDecimal(overdue))
       parts.append(Template.fill(r["overdue"] ?? "", ["days": days]))
     }
     if !occ.lapses, let topic = h.openTopics(.buried).first {

@@ -95,8 +95,7 @@ enum NumberText {
     if chinese {
       guard abs(n) >= 10_000 else { return String(n) }
       let wan = Double(n) / 10_000
-      let text = Digits.fixed(wan, places: 1)
-      return (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + "万"
+      return withoutZeroTenth(Digits.fixed(wan, places: 1)) + "万"
     }
     let digits = String(abs(n))
     var grouped = ""
@@ -108,8 +107,10 @@ enum NumberText {
   }
 
   /// A decimal with at most one fractional digit (`48`, `5.5`).
-  static func decimal(_ x: Double) -> String {
-    let text = Digits.fixed(x, places: 1)
-    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  static func decimal(_ x: Double) -> String { withoutZeroTenth(Digits.fixed(x, places: 1)) }
+
+  /// A number written with one fractional digit, without it when it is 0 (`7.0` → `7`, `7.9` stays).
+  static func withoutZeroTenth(_ text: String) -> String {
+    text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }
 }

@@ -21,6 +21,9 @@ public struct Playbook: Codable, Sendable, Hashable {
   public var isChinese: Bool { language.lowercased().hasPrefix("zh") }
   /// What parts a label from its text: `目的：` in Chinese (the full-width colon carries its own space), `Goal: `.
   public var colon: String { isChinese ? "：" : ": " }
+  /// What parts the names of a list: `价格太贵、要和家人商量` in Chinese; `; ` in English, whose titles may hold commas.
+  public var listSeparator: String { Self.listSeparator(chinese: isChinese) }
+  public static func listSeparator(chinese: Bool) -> String { chinese ? "、" : "; " }
 
   public init(
     language: String, cadence: Cadence, care: Care, topics: Topics, objections: [Objection], models: [CarModel],
@@ -42,6 +45,11 @@ public struct Playbook: Codable, Sendable, Hashable {
   }
 
   public func objection(_ code: String) -> Objection? { objections.first { $0.code == code } }
+
+  /// Objections named by their titles in a list (`价格太贵、要和家人商量`); a code the playbook lacks stays as it is.
+  public func objectionTitles(_ codes: [String]) -> String {
+    codes.map { objection($0)?.title ?? $0 }.joined(separator: listSeparator)
+  }
 }
 
 // MARK: - Cadence (cadence.yaml)

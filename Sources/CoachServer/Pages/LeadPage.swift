@@ -178,10 +178,9 @@ extension PageRenderer {
   func history(_ lead: LeadSnapshot, playbook: Playbook, language: String) -> String {
     let t = { PageText.text($0, language) }
     var s = "<section class=\"card\"><h2>\(esc(t("history")))</h2><ul>"
-    // The objections heard, by their titles (as `coach lead show` names them).
-    let separator = playbook.isChinese ? "、" : "; "
     for touch in lead.touches.suffix(10).reversed() {
-      let heard = touch.objections.map { playbook.objection($0)?.title ?? $0 }.joined(separator: separator)
+      // The objections heard, by their titles (as `coach lead show` names them).
+      let heard = playbook.objectionTitles(touch.objections)
       let objections = heard.isEmpty ? "" : " · " + esc(t("heard") + playbook.colon + heard)
       s +=
         "<li>\(esc(localTime(touch.at, zone: zone))) · \(esc(Self.ui(playbook, .channel, touch.channel.rawValue)))"

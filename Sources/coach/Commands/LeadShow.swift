@@ -52,7 +52,6 @@ extension CoachCommand.LeadCommand {
       out.line(Output.bold(word(.stages)))
       let zh = env.ui == .zh
       let comma = zh ? "，" : ", "
-      let list = { (names: [String]) in names.joined(separator: zh ? "、" : "; ") }
       for e in lead.events {
         var extra: [String] = []
         if let a = e.amount { extra.append(field(.amount, "\(Int(a))")) }
@@ -67,10 +66,11 @@ extension CoachCommand.LeadCommand {
       out.line(Output.bold("\(word(.touches)) (\(lead.touches.count))"))
       for t in lead.touches.suffix(10) {
         let next = t.nextAt.map { "  \(word(.next)) \(out.time($0))" } ?? ""
-        let titles = t.objections.map { playbook?.objection($0)?.title ?? $0 }
-        let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(list(titles))"
+        let separator = Playbook.listSeparator(chinese: zh)
+        let titles = playbook?.objectionTitles(t.objections) ?? t.objections.joined(separator: separator)
+        let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(titles)"
         let leverNames = t.levers.map { labels?.ui(.lever, $0.rawValue) ?? $0.rawValue }
-        let levers = t.levers.isEmpty ? "" : "  \(word(.levers)) \(list(leverNames))"
+        let levers = t.levers.isEmpty ? "" : "  \(word(.levers)) \(leverNames.joined(separator: separator))"
         let how = "\(out.say(.channel(t.channel)))/\(out.say(.outcome(t.outcome)))"
         out.line("  \(out.time(t.at))  \(how)  \(t.note ?? "")\(objections)\(levers)\(next)")
       }
