@@ -19,7 +19,7 @@ extension PostgresStore {
           try w.write(row, insert: !(strict && anyBad))?.text(options.language)
         }
         try w.flush()
-        try w.finishFollowUps()
+        try w.finishDerivedRows()
         let result = try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
         if !dryRun { try w.finishIDs() }
         return result

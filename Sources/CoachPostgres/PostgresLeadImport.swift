@@ -58,21 +58,37 @@ final class PGLeadImport {
     facts = try PGImportIDs(c, table: "profileFact")
     events = try PGImportIDs(c, table: "stageEvent")
     firstLead = leads.next
-    try PGImportTriggers.setAside(c, Self.followUpTriggers)
+    firstEvent = events.next
+    try PGImportTriggers.setAside(c, Self.triggersSetAside)
+    firstLoad = try PGBulkLoad.ifFirstLoad(c, Self.firstLoadTables, keep: ["\"user\""])
   }
 
-  /// The stored follow-ups' triggers a lead import fires (v12-pg-followup), set aside for its transaction as SQLite's
-  /// import sets them aside (run per row, they would make a row per lead and clear it again per tag and stage
-  /// event); `finishFollowUps` does their work once.
-  static let followUpTriggers = [
+  /// The tables a first load (no lead yet) writes without their keys and secondary indexes (`PGBulkLoad`), the
+  /// first naming the table that must be empty; the key to `user`, which every command reads, stays.
+  static let firstLoadTables = ["lead", "stageEvent", "leadTag", "followUp", "delivery"]
+  private let firstLoad: PGBulkLoad?
+
+  /// The triggers a lead import fires row by row, set aside for its transaction as SQLite's import sets them aside;
+  /// `finishDerivedRows` does their work once, set-wise:
+  /// - the stored follow-ups' (v12-pg-followup): run per row, they would make a row per lead and clear it again per
+  ///   tag and stage event;
+  /// - the delivery row of a `delivered` stage event (v4): a PL/pgSQL call per delivered lead, half of the stage
+  ///   events' `COPY` on data where half the leads are owners.
+  static let triggersSetAside = [
     ("lead", "followUp_on_lead_insert"), ("leadTag", "followUp_on_leadTag_insert"),
     ("stageEvent", "followUp_on_stageEvent_insert"), ("customer", "followUp_on_customer_update"),
+    ("stageEvent", "delivery_on_event"),
   ]
   private let firstLead: Int64
+  private let firstEvent: Int64
 
-  /// Makes the new leads' stored follow-up rows, clears those of the other leads of the customers they share (as the
-  /// triggers would have), and puts the triggers back: after the last `flush`, inside the transaction.
-  func finishFollowUps() throws {
+  /// Makes the new delivered leads' delivery rows (as `delivery_on_event` would have: the event's time, the lead's
+  /// model), the new leads' stored follow-up rows, clears those of the other leads of the customers they share (as the
+  /// triggers would have), puts back the keys and indexes a first load set aside, and puts the triggers back: after
+  /// the last `flush`, inside the transaction.
+  func finishDerivedRows() throws {
+    try c.execute(
+      "INSERT INTO delivery (eventId, at, model) \(PostgresMigrations.deliveries) AND e.id >= ?", [firstEvent])
     try c.execute(
       "INSERT INTO followUp (leadId, consultantId) SELECT id, consultantId FROM lead WHERE id >= ? ON CONFLICT DO NOTHING",
       [firstLead])
@@ -81,7 +97,8 @@ final class PGLeadImport {
       UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId IN (
         SELECT o.id FROM lead n JOIN lead o ON o.customerId = n.customerId WHERE n.id >= ? AND o.id < ?)
       """, [firstLead, firstLead])
-    try PGImportTriggers.restore(c, Self.followUpTriggers)
+    try firstLoad?.finish(c)
+    try PGImportTriggers.restore(c, Self.triggersSetAside)
   }
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (its

@@ -39,7 +39,11 @@ final class PGTouchImport {
     touches = try PGImportIDs(c, table: "touch")
     firstTouch = touches.next
     try PGImportTriggers.setAside(c, Self.triggers)
+    firstLoad = try PGBulkLoad.ifFirstLoad(c, ["touch"])
   }
+
+  /// Set when the touch table had no row (a first load): its key and secondary index are put back by `finish`.
+  private let firstLoad: PGBulkLoad?
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (no
   /// lead the scope may see).
@@ -73,9 +77,11 @@ final class PGTouchImport {
   }
 
   /// Writes the rows that wait, then each touched lead's `lastTouch` rows (its last touch, its last contact) where an
-  /// imported touch is later than the one kept (the insert trigger's own rule), clears the touched leads' stored follow-ups, and puts the triggers back.
+  /// imported touch is later than the one kept (the insert trigger's own rule), clears the touched leads' stored
+  /// follow-ups, and puts the triggers back; a first load's key and index go back first.
   func finish() throws {
     try flush()
+    try firstLoad?.finish(c)
     try Self.keepLastTouches(c, from: firstTouch)
     try c.execute(
       """
