@@ -53,8 +53,8 @@ final class LeadImportStatements {
     tagInsert = try ImportStatement(db, "INSERT INTO leadTag (leadId, tag) VALUES (?, ?)")
     factDelete = try ImportStatement(db, "DELETE FROM profileFact WHERE customerId = ? AND key = ?")
     factInsert = try ImportStatement(db, "INSERT INTO profileFact (customerId, key, value, createdAt) VALUES (?,?,?,?)")
-    // OR FAIL: an insert that fires a trigger (`delivery_on_event`) and may abort gets a statement journal (each
-    // page it changes copied first, in every row); FAIL needs none. No constraint can fail here (a new lead's id,
+    // OR FAIL: an insert that may abort gets a statement journal (each page it changes copied first, in every row)
+    // when it fires a trigger or writes several rows; FAIL needs none. No constraint can fail here (a new lead's id,
     // a stage, a time), and if one did, the error would roll the whole import back just as ABORT's does.
     eventInsert = try ImportStatement(
       db,
