@@ -10,7 +10,7 @@
 /// are how a repeat is refused). Every step is inside the import's transaction: a rollback, an error or a killed
 /// process leaves the keys and indexes as they were.
 struct PGBulkLoad {
-  /// The statements that put back what was set aside, in order: indexes first, then keys.
+  /// The statements that put back what was set aside, in order: indexes first, then keys, then statistics.
   private let restore: [String]
 
   /// Sets aside the foreign keys and non-unique indexes of each of `tables` (names as SQL writes them) when the first
@@ -48,10 +48,13 @@ struct PGBulkLoad {
       }
     }
     for statement in drops { try c.script(statement) }
-    return PGBulkLoad(restore: indexes + keys)
+    // The tables' statistics, for the import's own statements that read what it wrote (the touched leads' last
+    // touches, their stored follow-ups): planned on an empty table's, those sorted all 2,000,000 touches.
+    return PGBulkLoad(restore: indexes + keys + tables.map { "ANALYZE \($0)" })
   }
 
-  /// Builds the indexes and checks and adds the keys set aside: after the last row is written, before the commit.
+  /// Builds the indexes, checks and adds the keys set aside, and gathers the tables' statistics: after the last row
+  /// is written, before the commit.
   func finish(_ c: PGConnection) throws {
     for statement in restore { try c.script(statement) }
   }

@@ -10,6 +10,8 @@ final class PGLeadImport {
   static let tables = ["\"user\"", "customer", "lead", "leadTag", "profileFact", "stageEvent"]
 
   private let c: PGConnection
+  /// The rows' `COPY` statements, sent without waiting: every other statement waits for them first.
+  private let sender: PGCopySender
   private let now: Date
   private let actor: String?
   private var consultants: [String: Int64]
@@ -33,6 +35,7 @@ final class PGLeadImport {
   init(_ c: PGConnection, now: Date, actor: String?) throws {
     try PGImportLock.take(c, Self.tables)
     self.c = c
+    sender = PGCopySender(c)
     self.now = now
     self.actor = actor
     existingExternalIDs = Set(
@@ -87,6 +90,7 @@ final class PGLeadImport {
   /// triggers would have), puts back the keys and indexes a first load set aside, and puts the triggers back: after
   /// the last `flush`, inside the transaction.
   func finishDerivedRows() throws {
+    try sender.wait()
     try c.execute(
       "INSERT INTO delivery (eventId, at, model) \(PostgresMigrations.deliveries) AND e.id >= ?", [firstEvent])
     try c.execute(
@@ -113,6 +117,7 @@ final class PGLeadImport {
         consultantID = id
       } else {
         let id = users.take()
+        try sender.wait()
         try c.execute(
           "INSERT INTO \"user\" (id, name, role, createdAt, storeId) VALUES (?, ?, 'consultant', ?, ?)",
           [id, name, now, store])
@@ -176,10 +181,12 @@ final class PGLeadImport {
     let key: String
   }
 
-  /// Writes the rows that wait: customers looked up in one statement, then each table's rows in one `COPY`.
+  /// Writes the rows that wait: customers looked up in one statement, then each table's rows in one `COPY`, sent
+  /// without waiting (the next batch's rows are read meanwhile).
   func flush() throws {
     guard !pending.isEmpty else { return }
     defer { pending.removeAll(keepingCapacity: true) }
+    try sender.wait()
     let known = try knownCustomers()
     var newCustomers: [NewCustomer] = []
     var newCustomerIndex: [Int64: Int] = [:]
@@ -294,11 +301,7 @@ final class PGLeadImport {
       factRows.date(f.at)
       factRows.endRow()
     }
-    try customerRows.send(c)
-    try leadRows.send(c)
-    try tagRows.send(c)
-    try factRows.send(c)
-    try eventRows.send(c)
+    try sender.send([customerRows.take(), leadRows.take(), tagRows.take(), factRows.take(), eventRows.take()])
   }
 
   /// The customers in the database with a waiting row's phone and name: the first (smallest id) of each.

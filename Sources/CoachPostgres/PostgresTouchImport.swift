@@ -14,6 +14,7 @@ final class PGTouchImport {
   static let triggers = [("touch", "lastTouch_on_insert"), ("touch", "followUp_on_touch_insert")]
 
   private let c: PGConnection
+  private let sender: PGCopySender
   private let actor: String?
   /// External id → lead id, for the leads the scope may see.
   private let leads: [String: Int64]
@@ -30,6 +31,7 @@ final class PGTouchImport {
   init(_ c: PGConnection, actor: String?, scope: Scope) throws {
     try PGImportLock.take(c, Self.tables)
     self.c = c
+    sender = PGCopySender(c)
     self.actor = actor
     let (condition, args) = PGFilter.scope(scope)
     leads = try Dictionary(
@@ -71,9 +73,10 @@ final class PGTouchImport {
     return nil
   }
 
+  /// Sends the rows that wait (touches, then their levers) without waiting for the server (`PGCopySender`): the next
+  /// rows are read and formatted meanwhile. `finish` waits for the last.
   func flush() throws {
-    try touchRows.send(c)
-    try leverRows.send(c)
+    try sender.send([touchRows.take(), leverRows.take()])
   }
 
   /// Writes the rows that wait, then each touched lead's `lastTouch` rows (its last touch, its last contact) where an
@@ -81,6 +84,7 @@ final class PGTouchImport {
   /// follow-ups, and puts the triggers back; a first load's key and index go back first.
   func finish() throws {
     try flush()
+    try sender.wait()
     try firstLoad?.finish(c)
     try Self.keepLastTouches(c, from: firstTouch)
     try c.execute(
