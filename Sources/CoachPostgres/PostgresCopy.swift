@@ -125,42 +125,50 @@ struct PGCopyBatch: Sendable {
 /// A UTC time as PostgreSQL's `timestamptz` input text, milliseconds cut down (`Date`'s parameter binding does the
 /// same), without a formatter.
 enum PGTimeText {
+  /// The milliseconds since 1970 that `write` writes (and the server keeps) for `date`.
+  static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+
   static func write(_ date: Date, into buffer: inout ByteBuffer) {
-    let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    let ms = milliseconds(date)
     let (days, msOfDay) = floorDivide(ms, 86_400_000)
     let (y, m, d) = civil(fromDays: days)
-    var out: [UInt8] = []
-    out.reserveCapacity(28)
-    func put(_ v: Int64, width: Int) {
-      var digits: [UInt8] = []
-      var v = v
-      repeat {
-        digits.append(UInt8(48 + v % 10))
-        v /= 10
-      } while v > 0
-      for _ in digits.count..<max(width, digits.count) { out.append(48) }
-      out.append(contentsOf: digits.reversed())
+    guard (1...9999).contains(y) else {
+      // Years outside 1…9999 AD (never from a parsed file): PostgreSQL's own notation.
+      buffer.writeString(ISO8601DateFormatter().string(from: date))
+      return
     }
-    put(y, width: 4)
-    out.append(UInt8(ascii: "-"))
-    put(m, width: 2)
-    out.append(UInt8(ascii: "-"))
-    put(d, width: 2)
-    out.append(UInt8(ascii: " "))
-    put(msOfDay / 3_600_000, width: 2)
-    out.append(UInt8(ascii: ":"))
-    put(msOfDay / 60_000 % 60, width: 2)
-    out.append(UInt8(ascii: ":"))
-    put(msOfDay / 1000 % 60, width: 2)
-    out.append(UInt8(ascii: "."))
-    put(msOfDay % 1000, width: 3)
-    out.append(contentsOf: Array("+00".utf8))
-    if y < 1 {
-      // Years before 1 AD (never from a parsed file): PostgreSQL's own notation.
-      out.removeAll()
-      out.append(contentsOf: Array(ISO8601DateFormatter().string(from: date).utf8))
+    // `yyyy-MM-dd HH:mm:ss.SSS+00`, written in place: this runs for every time of every imported row.
+    buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 26) { out in
+      var i = 0
+      func put(_ value: Int64, width: Int) {
+        var v = value
+        for k in stride(from: width - 1, through: 0, by: -1) {
+          out[i + k] = UInt8(48 + v % 10)
+          v /= 10
+        }
+        i += width
+      }
+      func mark(_ c: UInt8) {
+        out[i] = c
+        i += 1
+      }
+      put(y, width: 4)
+      mark(UInt8(ascii: "-"))
+      put(m, width: 2)
+      mark(UInt8(ascii: "-"))
+      put(d, width: 2)
+      mark(UInt8(ascii: " "))
+      put(msOfDay / 3_600_000, width: 2)
+      mark(UInt8(ascii: ":"))
+      put(msOfDay / 60_000 % 60, width: 2)
+      mark(UInt8(ascii: ":"))
+      put(msOfDay / 1000 % 60, width: 2)
+      mark(UInt8(ascii: "."))
+      put(msOfDay % 1000, width: 3)
+      mark(UInt8(ascii: "+"))
+      put(0, width: 2)
+      return i
     }
-    buffer.writeBytes(out)
   }
 
   static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {

@@ -42,10 +42,35 @@ final class PGTouchImport {
     firstTouch = touches.next
     try PGImportTriggers.setAside(c, Self.triggers)
     firstLoad = try PGBulkLoad.ifFirstLoad(c, ["touch"])
+    if firstLoad != nil, try c.scalar("SELECT NOT EXISTS (SELECT 1 FROM lastTouch)", as: Bool.self) == true {
+      keepsLatest = true
+    }
   }
 
   /// Set when the touch table had no row (a first load): its key and secondary index are put back by `finish`.
   private let firstLoad: PGBulkLoad?
+
+  /// On a first load (no touch and no `lastTouch` row yet), each touched lead's latest imported touch (kind 0 of
+  /// `lastTouch`) and latest contact (kind 1), kept as the rows are written: `finish` writes `lastTouch` from them
+  /// with one `COPY` instead of sorting every touch on the server (3.7 s of the 2,000,000 touches' 15 s). Later is
+  /// what `keepLastTouches` says: a later time to the millisecond, as stored, then a larger id.
+  private var keepsLatest = false
+  private var latestTouch: [Int64: Latest] = [:]
+  private var latestContact: [Int64: Latest] = [:]
+
+  private struct Latest {
+    let touchID: Int64
+    let milliseconds: Int64
+    let at: Date
+    let channel: Channel
+    let outcome: Outcome
+    let nextAt: Date?
+
+    func isLater(than other: Latest?) -> Bool {
+      guard let other else { return true }
+      return (milliseconds, touchID) > (other.milliseconds, other.touchID)
+    }
+  }
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (no
   /// lead the scope may see).
@@ -69,6 +94,13 @@ final class PGTouchImport {
       leverRows.text(lever.rawValue)
       leverRows.endRow()
     }
+    if keepsLatest {
+      let mine = Latest(
+        touchID: id, milliseconds: PGTimeText.milliseconds(row.at), at: row.at, channel: row.channel,
+        outcome: row.outcome, nextAt: row.nextAt)
+      if mine.isLater(than: latestTouch[leadID]) { latestTouch[leadID] = mine }
+      if row.outcome.isContact, mine.isLater(than: latestContact[leadID]) { latestContact[leadID] = mine }
+    }
     if touchRows.count >= Self.batchSize { try flush() }
     return nil
   }
@@ -86,13 +118,38 @@ final class PGTouchImport {
     try flush()
     try sender.wait()
     try firstLoad?.finish(c)
-    try Self.keepLastTouches(c, from: firstTouch)
+    if keepsLatest {
+      try writeLastTouches()
+    } else {
+      try Self.keepLastTouches(c, from: firstTouch)
+    }
     try c.execute(
       """
       UPDATE followUp SET asOf = NULL, rev = rev + 1
         WHERE leadId IN (SELECT DISTINCT leadId FROM touch WHERE id >= ?)
       """, [firstTouch])
     try PGImportTriggers.restore(c, Self.triggers)
+  }
+
+  /// A first load's `lastTouch` rows, from the latest touches kept as they were written, in lead order.
+  private func writeLastTouches() throws {
+    var rows = PGCopyRows(
+      "lasttouch", PostgresMigrations.lastTouchColumns.lowercased().split(separator: ", ").map(String.init))
+    for (kind, leads) in [latestTouch, latestContact].enumerated() {
+      for (lead, t) in leads.sorted(by: { $0.key < $1.key }) {
+        rows.int(lead)
+        rows.int(Int64(kind))
+        rows.int(t.touchID)
+        rows.date(t.at)
+        rows.text(t.channel.rawValue)
+        rows.text(t.outcome.rawValue)
+        rows.date(t.nextAt)
+        rows.null()
+        rows.text(actor)
+        rows.endRow()
+      }
+    }
+    try rows.send(c)
   }
 
   /// Each lead's `lastTouch` rows (its last touch, its last contact) for the touches of ids from `first` on (written
