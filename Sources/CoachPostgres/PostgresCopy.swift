@@ -90,7 +90,8 @@ struct PGCopyRows {
 }
 
 /// `COPY` statements sent without waiting for the server, one lot at a time: an import reads and formats its next
-/// rows while the server takes the last ones (the two took turns before: a fifth of the 2,000,000 touches' import).
+/// rows while the server takes the last ones (the two took turns before: the 2,000,000 touches' import took 17.7 s
+/// that way, 15.2 s this way).
 /// `send` and `wait` are the only ways to the lot under way: every other statement on the connection waits for it
 /// first (`wait`), and an import that stops on an error waits for it before its transaction rolls back (`deinit`).
 final class PGCopySender {

@@ -42,9 +42,8 @@ final class PGTouchImport {
     firstTouch = touches.next
     try PGImportTriggers.setAside(c, Self.triggers)
     firstLoad = try PGBulkLoad.ifFirstLoad(c, ["touch"])
-    if firstLoad != nil, try c.scalar("SELECT NOT EXISTS (SELECT 1 FROM lastTouch)", as: Bool.self) == true {
-      keepsLatest = true
-    }
+    keepsLatest =
+      try firstLoad != nil && c.scalar("SELECT NOT EXISTS (SELECT 1 FROM lastTouch)", as: Bool.self) == true
   }
 
   /// Set when the touch table had no row (a first load): its key and secondary index are put back by `finish`.
@@ -54,7 +53,7 @@ final class PGTouchImport {
   /// `lastTouch`) and latest contact (kind 1), kept as the rows are written: `finish` writes `lastTouch` from them
   /// with one `COPY` instead of sorting every touch on the server (3.7 s of the 2,000,000 touches' 15 s). Later is
   /// what `keepLastTouches` says: a later time to the millisecond, as stored, then a larger id.
-  private var keepsLatest = false
+  private let keepsLatest: Bool
   private var latestTouch: [Int64: Latest] = [:]
   private var latestContact: [Int64: Latest] = [:]
 
