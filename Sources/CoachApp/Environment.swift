@@ -84,6 +84,9 @@ package struct RunEnvironment: Sendable {
         let url = try PostgresURL(db)
         self.postgres = url
         self.dbPath = url.redacted
+      } else if let scheme = PostgresURL.otherScheme(db) {
+        throw CoachError.refused(
+          .badDatabaseURL(url: PostgresURL.hidingPassword(db), problem: .otherScheme(scheme: scheme)))
       } else {
         self.dbPath = db
       }

@@ -22,9 +22,10 @@ package struct Session: Sendable {
     try open(env, db: try env.openStore())
   }
 
-  /// For a check that writes nothing (`import --dry-run`): the database when it exists, else an empty one in
-  /// memory, so that no file is created.
-  package static func openForDryRun(_ env: RunEnvironment) throws -> Session {
+  /// For a command that reads (`next`, `alerts`, `audit`, `lead list`, `import --dry-run`…): the database when it
+  /// exists, else an empty one in memory, so that no file is created. The SQLite file is created on the first
+  /// write (CONTRACT.md), not by a read of a path mistyped.
+  package static func openForReading(_ env: RunEnvironment) throws -> Session {
     guard env.postgres != nil || FileManager.default.fileExists(atPath: env.dbPath) else {
       return try open(env, db: try AppDatabase.inMemory())
     }

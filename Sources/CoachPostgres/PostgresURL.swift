@@ -36,6 +36,19 @@ public struct PostgresURL: Sendable, Hashable {
     return ["postgres", "postgresql"].contains(text[..<range.lowerBound].lowercased())
   }
 
+  /// The scheme of `text` when it is a URL of another kind than PostgreSQL's (`mysql://…`, `file://…`): a letter,
+  /// then letters, digits, `+`, `-` or `.`, then `://`. Such a `--db` is refused rather than taken for a file name.
+  public static func otherScheme(_ text: String) -> String? {
+    guard !isPostgres(text), let range = text.range(of: "://") else { return nil }
+    let scheme = text[..<range.lowerBound]
+    guard let first = scheme.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+      scheme.unicodeScalars.allSatisfy({
+        $0.isASCII && ($0.properties.isAlphabetic || "0123456789+-.".unicodeScalars.contains($0))
+      })
+    else { return nil }
+    return String(scheme)
+  }
+
   /// Parses `text` (a `postgres://` or `postgresql://` URL) or throws `badDatabaseURL`.
   public init(_ text: String) throws {
     func bad(_ problem: ErrorText.DatabaseURLProblem) -> CoachError {
@@ -74,7 +87,7 @@ public struct PostgresURL: Sendable, Hashable {
   }
 
   /// `text` with whatever sits between `user:` and `@` replaced by `***`.
-  static func hidingPassword(_ text: String) -> String {
+  public static func hidingPassword(_ text: String) -> String {
     guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else {
       return text
     }

@@ -365,6 +365,26 @@ enum PostgresCLI {
     #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.path) == before)
   }
 
+  /// A URL of another kind is refused (64), naming what is accepted, instead of being taken for a file name: a
+  /// `mysql://host/db` typed by mistake made folders `mysql:/host` and an empty database there, and `next` said
+  /// nothing was due.
+  @Test func aURLOfAnotherKindIsNotTakenForAFile() throws {
+    let cli = try CLI()
+    let before = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path)
+    for url in ["mysql://coach:s3cret@db.example/coach", "sqlite://coach.sqlite", "file+x://a/b"] {
+      let r = try cli.run(["next", "--json"], env: ["COACH_DB": url])
+      #expect(r.status == 64, "\(url): \(r.stderr)")
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "bad_database_url")
+      let scheme = String(url.prefix { $0 != ":" })
+      #expect(r.stderr.contains("\(scheme):// is not a database coach runs on"), "\(r.stderr)")
+      #expect(r.stderr.contains("or a SQLite file path") && !r.stderr.contains("s3cret"))
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.path) == before)
+    // A path with `://` further on is still a file name (the part before it is not a scheme).
+    let odd = cli.dir.appendingPathComponent("a b").path + "://x.sqlite"
+    #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678"], env: ["COACH_DB": odd]).status == 0)
+  }
+
   @Test func anUnreachableServerIsNamed() throws {
     let cli = try CLI()
     // A socket folder with no server in it: refused at once, naming the socket and what to check.

@@ -12,6 +12,33 @@ import Testing
     return cli
   }
 
+  /// The SQLite file is created on the first write (CONTRACT.md): a command that reads, on a path where there is no
+  /// database yet (a path mistyped, say), answers as an empty database would and leaves no file or folder behind.
+  @Test(.disabled(if: CLI.suiteOnPostgres, "a SQLite file's creation"))
+  func readingAMissingFileCreatesNothing() throws {
+    let cli = try CLI()
+    let folder = cli.dir.appendingPathComponent("not-yet")
+    let db = ["COACH_DB": folder.appendingPathComponent("coach.sqlite").path]
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data("name,phone\n王芳,13812345678\n".utf8).write(to: csv)
+    let reads = [
+      ["next"], ["next", "--json"], ["alerts", "--json"], ["audit", "--json"], ["lead", "list", "--json"],
+      ["user", "list"], ["store", "list"], ["playbook", "objections", "--learned"],
+      ["import", "leads", "--dry-run", csv.path],
+    ]
+    for args in reads {
+      let r = try cli.run(args, env: db)
+      #expect(r.status == 0, "\(args): \(r.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: folder.path), "\(args) created \(folder.path)")
+    }
+    #expect((try cli.run(["next", "--json"], env: db).json()["queue"] as? [Any])?.isEmpty == true)
+    // The first write creates it, readable by its owner only.
+    #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678"], env: db).status == 0)
+    let mode = try FileManager.default.attributesOfItem(atPath: db["COACH_DB"]!)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(try cli.run(["lead", "list", "--json"], env: db).stdout.contains("13"))
+  }
+
   @Test(
     .disabled(
       if: CLI.suiteOnPostgres,

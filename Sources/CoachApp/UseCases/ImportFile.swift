@@ -32,7 +32,7 @@ package struct ImportFile: Sendable {
   /// The session the import runs in: a dry run opens the database when it exists, else an empty one in memory
   /// (it creates no file).
   package func openSession(_ env: RunEnvironment) throws -> Session {
-    try dryRun ? Session.openForDryRun(env) : Session.open(env)
+    try dryRun ? Session.openForReading(env) : Session.open(env)
   }
 
   /// `prepare` then `Prepared.run`, for a caller holding a session already. `warn` gets the header's warnings.

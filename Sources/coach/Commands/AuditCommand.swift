@@ -39,7 +39,7 @@ extension CoachCommand {
       if list != nil && compare {
         throw CoachError.usage("--compare sets the whole audit beside the period before; drop it with --list")
       }
-      let session = try Session.open(env)
+      let session = try Session.openForReading(env)
       let audit = try AuditRun.build(
         session, from: from, to: to, consultant: consultant, list: list, compare: compare, drillDown: chosen == .html,
         store: store)

@@ -298,6 +298,8 @@ extension ErrorText {
     case badPort(given: String)
     case badSocketFolder(given: String)
     case unknownParameter(name: String)
+    /// A URL of another kind (`mysql://…`, `sqlite://…`): never taken for a file name.
+    case otherScheme(scheme: String)
 
     func text(_ l: UILanguage) -> String {
       switch self {
@@ -315,6 +317,10 @@ extension ErrorText {
         return l.pick(
           "不支持参数 \(name) (只支持 host 和 sslmode=disable)",
           "the parameter \(name) is not supported (only host and sslmode=disable are)")
+      case .otherScheme(let scheme):
+        return l.pick(
+          "\(scheme):// 不是 coach 能用的数据库 (coach 只用 SQLite 文件或 PostgreSQL 服务器)",
+          "\(scheme):// is not a database coach runs on (it runs on a SQLite file or a PostgreSQL server)")
       }
     }
   }
