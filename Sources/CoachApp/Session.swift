@@ -32,6 +32,15 @@ package struct Session: Sendable {
     return try open(env)
   }
 
+  /// For a command that checks or copies the database (`doctor`, `backup`): refused when there is no SQLite file
+  /// at the path yet, rather than creating an empty one and reporting on it.
+  package static func openExisting(_ env: RunEnvironment, for command: String) throws -> Session {
+    guard env.postgres != nil || FileManager.default.fileExists(atPath: env.dbPath) else {
+      throw CoachError.refused(.databaseMissing(path: env.dbPath, command: command))
+    }
+    return try open(env)
+  }
+
   package static func open(_ env: RunEnvironment, db: any CoachDataStore) throws -> Session {
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
     guard let name = env.actingUserName else {

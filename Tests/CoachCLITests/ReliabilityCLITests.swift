@@ -32,6 +32,15 @@ import Testing
       #expect(!FileManager.default.fileExists(atPath: folder.path), "\(args) created \(folder.path)")
     }
     #expect((try cli.run(["next", "--json"], env: db).json()["queue"] as? [Any])?.isEmpty == true)
+    // Checking or copying a database that is not there is refused, not done on an empty one made for it.
+    let copy = cli.dir.appendingPathComponent("copy.sqlite").path
+    for args in [["doctor", "--json"], ["backup", copy, "--json"]] {
+      let r = try cli.run(args, env: db)
+      #expect(r.status == 65, "\(args): \(r.stderr)")
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "no_database")
+      #expect(r.stderr.contains("there is no database at \(folder.path)/coach.sqlite"), "\(r.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: folder.path) && !FileManager.default.fileExists(atPath: copy))
+    }
     // The first write creates it, readable by its owner only.
     #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678"], env: db).status == 0)
     let mode = try FileManager.default.attributesOfItem(atPath: db["COACH_DB"]!)[.posixPermissions] as? Int

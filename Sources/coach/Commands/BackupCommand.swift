@@ -17,7 +17,7 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let backup = BackupDatabase(file: file)
       try backup.checkEngine(env)
-      let summary = try backup.run(try Session.open(env))
+      let summary = try backup.run(try Session.openExisting(env, for: "coach backup"))
       if env.json {
         try Output(env: env).json(BackupJSON(summary))
       } else {

@@ -24,7 +24,7 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.open(env)
+      let session = try Session.openExisting(env, for: "coach doctor")
       let rebuilt = rebuildDerived ? try session.db.rebuildDerived() : nil
       // The stored follow-ups are worked out again by the next reader (`next`) once cleared.
       if rebuildDerived { try session.db.clearFollowUps() }

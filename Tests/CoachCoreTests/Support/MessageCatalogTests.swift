@@ -52,7 +52,7 @@ import Testing
     .notACoachDatabase(path: "/x", missing: ["lead"]), .corruptBackup(path: "/x", findings: ["row 3 missing"]),
     .damagedDatabase(detail: "disk image is malformed"), .databaseUnreadable(path: "/x", detail: nil),
     .databaseUnreadable(path: "/x", detail: "disk I/O error"),
-    .databaseUnwritable(path: "/x", reason: "Permission denied"),
+    .databaseUnwritable(path: "/x", reason: "Permission denied"), .databaseMissing(path: "/x", command: "coach doctor"),
   ]
 
   static let words: [UIText] = [

@@ -175,6 +175,11 @@ extension ErrorText {
         return l.pick("无法读取数据库 \(path)", "cannot read the database at \(path)")
       }
       return l.pick("无法把 \(path) 作为 coach 数据库打开：\(detail)", "cannot open \(path) as a coach database: \(detail)")
+    case .databaseMissing(let path, let command):
+      return l.pick(
+        "\(path) 没有数据库，\(command) 无事可做 (什么也没创建)：请检查 --db / COACH_DB；数据库由第一次写入创建 (coach demo、lead add、import)",
+        "there is no database at \(path), so \(command) has nothing to do (nothing was created): check --db / COACH_DB; a database is created by its first write (coach demo, lead add, import)"
+      )
     case .databaseUnwritable(let path, let reason):
       return l.pick(
         "无法在 \(path) 创建数据库：\(reason)；请检查文件夹存在且可写",

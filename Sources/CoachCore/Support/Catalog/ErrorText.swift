@@ -107,6 +107,8 @@ public enum ErrorText: Sendable, Hashable {
   case databaseUnreadable(path: String, detail: String?)
   /// The database of `--db` cannot be created (`reason`: the system's).
   case databaseUnwritable(path: String, reason: String)
+  /// No database file at `path` for a command that checks or copies one (`doctor`, `backup`): nothing is created.
+  case databaseMissing(path: String, command: String)
   /// The database carries schema versions newer than this binary knows.
   case schemaTooNew(database: String?, versions: [String], newest: String?)
 
@@ -205,6 +207,7 @@ public enum ErrorText: Sendable, Hashable {
     case .damagedDatabase: return "damaged"
     case .databaseUnreadable: return "db_unreadable"
     case .databaseUnwritable: return "db_unwritable"
+    case .databaseMissing: return "no_database"
     case .unknownTopic: return "unknown_topic"
     case .topicResolved: return "topic_resolved"
     case .etaNotApplicable: return "eta_not_applicable"
