@@ -22,9 +22,10 @@ package struct Session: Sendable {
     try open(env, db: try env.openStore())
   }
 
-  /// For a command that reads (`next`, `alerts`, `audit`, `lead list`, `import --dry-run`…): the database when it
-  /// exists, else an empty one in memory, so that no file is created. The SQLite file is created on the first
-  /// write (CONTRACT.md), not by a read of a path mistyped.
+  /// For a command that reads (`next`, `alerts`, `audit`, `lead list`, `import --dry-run`…), or that changes only
+  /// what must already be there (a lead's touch, stage, snooze or fields; a user's password), which an empty database
+  /// refuses: the database when it exists, else an empty one in memory, so that no file is created. The SQLite file
+  /// is created on the first write (CONTRACT.md), not by a read of a path mistyped, nor by a refused change.
   package static func openForReading(_ env: RunEnvironment) throws -> Session {
     guard env.postgres != nil || FileManager.default.fileExists(atPath: env.dbPath) else {
       return try open(env, db: try AppDatabase.inMemory())
@@ -32,7 +33,7 @@ package struct Session: Sendable {
     return try open(env)
   }
 
-  /// For a command that checks or copies the database (`doctor`, `backup`): refused when there is no SQLite file
+  /// For a command that checks or copies the database (`doctor`, `backup`, `export`): refused when there is no SQLite file
   /// at the path yet, rather than creating an empty one and reporting on it.
   package static func openExisting(_ env: RunEnvironment, for command: String) throws -> Session {
     guard env.postgres != nil || FileManager.default.fileExists(atPath: env.dbPath) else {

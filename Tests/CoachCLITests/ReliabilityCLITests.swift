@@ -34,7 +34,16 @@ import Testing
     #expect((try cli.run(["next", "--json"], env: db).json()["queue"] as? [Any])?.isEmpty == true)
     // Checking or copying a database that is not there is refused, not done on an empty one made for it.
     let copy = cli.dir.appendingPathComponent("copy.sqlite").path
-    for args in [["doctor", "--json"], ["backup", copy, "--json"]] {
+    // A change to what is not there is refused, and leaves nothing either.
+    for args in [
+      ["touch", "1", "--channel", "call", "--outcome", "reached"], ["stage", "1", "deposit", "--amount", "5000"],
+      ["snooze", "1", "--until", "2026-12-01", "--reason", "away"], ["lead", "edit", "1", "--city", "Hangzhou"],
+      ["user", "passwd", "ann", "--password-stdin"],
+    ] {
+      #expect(try cli.run(args, stdin: Data("pw-123456\n".utf8), env: db).status == 65, "\(args)")
+      #expect(!FileManager.default.fileExists(atPath: folder.path), "\(args) created \(folder.path)")
+    }
+    for args in [["doctor", "--json"], ["backup", copy, "--json"], ["export", "leads", "--out", copy, "--json"]] {
       let r = try cli.run(args, env: db)
       #expect(r.status == 65, "\(args): \(r.stderr)")
       #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "no_database")

@@ -28,7 +28,7 @@ extension CoachCommand {
 
       func run() throws {
         let env = try RunEnvironment(global)
-        let session = try Session.open(env)
+        let session = try Session.openExisting(env, for: "coach export")
         let exported = try ExportLeads(format: format, out: out, unmasked: unmasked).run(session)
         guard let out else {
           if let data = exported.data { Output.write(data) }

@@ -48,7 +48,7 @@ extension CoachCommand.LeadCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.open(env)
+      let session = try Session.openForReading(env)
       var edit = LeadEdit()
       edit.name = fields.name
       edit.phone = try fields.parsedPhone()

@@ -30,7 +30,7 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       if let reason { try SnoozeLead.checkReason(reason) }
-      let session = try Session.open(env)
+      let session = try Session.openForReading(env)
       let out = Output(env: env)
       if clear {
         let lifted = try SnoozeLead.clear(session, leadID: id)

@@ -59,7 +59,7 @@ extension CoachCommand {
       input.next = next
       input.said = zip(objection, said).map { (code: $0, text: $1.trimmed) }
       try input.checkTexts()
-      let session = try Session.open(env)
+      let session = try Session.openForReading(env)
       let (result, nextAt) = try input.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))

@@ -24,7 +24,7 @@ extension CoachCommand.UserCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.open(env)
+      let session = try Session.openForReading(env)
       guard let line = readLine(strippingNewline: true) else {
         throw CoachError.usage(
           "no password on standard input: pipe one line, e.g. `printf '%s\\n' \"$PW\" | coach user passwd \(name) --password-stdin`"
@@ -49,7 +49,7 @@ extension CoachCommand.UserCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.open(env)
+      let session = try Session.openForReading(env)
       let (_, path) = try Accounts.newICSToken(session, name: name)
       if env.json {
         try Output(env: env).json(["path": path])
