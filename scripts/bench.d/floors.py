@@ -92,7 +92,7 @@ def write(path, rows, datasets, load_before, load_after):
   L.append("## Latest run\n")
   L.append(f"- Date: {datetime.datetime.now().astimezone().isoformat(timespec='minutes')}")
   L.append(f"- Machine: {cpu}, {os.cpu_count()} cores, {mem:,} MB RAM, {platform.platform()}")
-  L.append(f"- Toolchain: {swift[0] if swift else '?'}, release build with the Swift runtime linked in (`--static-swift-stdlib`); sqlite3 CLI {sqlite}")
+  L.append(f"- Toolchain: {swift[0] if swift else '?'}, `swift build -c release` (the Swift runtime linked in by `Package.swift`); sqlite3 CLI {sqlite}")
   L.append(f"- Load average (1/5/15 min) before: {' '.join(load_before)}, after: {' '.join(load_after)}"
            " (other builds share the machine: medians of repeated runs, noise remains)")
   L.append("- Clock pinned: COACH_NOW=2026-11-24T09:00:00+08:00, COACH_TZ=Asia/Shanghai, COACH_LANG=zh-CN\n")
