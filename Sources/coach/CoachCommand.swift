@@ -41,22 +41,38 @@ struct CoachCommand: ParsableCommand {
         exit(withError: error)  // --help, --version
       }
       if code == .validationFailure {
-        // The parser's own words are English: under zh-CN a Chinese line says what kind of mistake it is first.
-        let detail = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-        if wantsJSON {
-          report(.usage(UIText.badCommandLine(detail: detail).text(language)), json: true, language: language)
-          Glibc.exit(64)
-        }
-        if language == .zh {
-          FileHandle.standardError.write(Data("coach: \(UIText.badCommandLine(detail: nil).text(language))\n".utf8))
-        }
-        exit(withError: error)
+        // The parser's own words are English and several lines long: coach says what was wrong and what is accepted
+        // in two lines of the user's language (`ParserComplaint`).
+        let complaint = unknownCommand(in: args) ?? ParserComplaint(parsing: fullMessage(for: error))
+        report(.usage(UIText.badCommandLine(complaint).text(language)), json: wantsJSON, language: language)
+        Glibc.exit(64)
       }
       // Anything else is coach's own fault: exit 70 with what happened.
       let internalError = CoachError.internalError("internal error: \(error)")
       report(internalError, json: wantsJSON, language: language)
       Glibc.exit(internalError.exitCode)
     }
+  }
+
+  /// A word where a command was expected (`coach nxt`, `coach lead shwo`): the parser would blame a later option
+  /// instead (`Unknown option '--as'`).
+  static func unknownCommand(in args: [String]) -> ParserComplaint? {
+    var command: ParsableCommand.Type = CoachCommand.self
+    var path = ["coach"]
+    for word in args {
+      let subcommands = command.configuration.subcommands
+      guard !subcommands.isEmpty, !word.hasPrefix("-"), word != "help" else { return nil }
+      guard let next = subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) })
+      else {
+        let names = subcommands.map { $0._commandName }
+        return ParserComplaint(
+          kind: .unknownCommand(word: word, commands: names, suggestion: ParserComplaint.nearest(word, in: names)),
+          command: path.joined(separator: " "))
+      }
+      command = next
+      path.append(word)
+    }
+    return nil
   }
 
   /// Writes the error on stderr in the user's language (and as JSON on stdout with --json; the code never changes).

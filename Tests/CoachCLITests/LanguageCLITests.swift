@@ -70,7 +70,35 @@ import Testing
       let error = try j.json()["error"] as? [String: Any]
       #expect(error?["code"] as? String == "usage")
       #expect((error?["message"] as? String).map(Self.isChinese) == (lang == "zh-CN"))
+      #expect(r.stderr.split(separator: "\n").count <= 2, "one or two lines: \(r.stderr)")
     }
+    // What is accepted is named, on stderr and in the JSON message alike.
+    let fax = try cli.run(["touch", "1", "--channel", "fax", "--outcome", "reached", "--lang", lang, "--json"])
+    let message = (try fax.json()["error"] as? [String: Any])?["message"] as? String ?? ""
+    for text in [fax.stderr, message] {
+      #expect(text.contains("fax") && text.contains("test_drive") && text.contains("coach touch --help"), "\(text)")
+    }
+  }
+
+  @Test(
+    "a mistyped command is named as such, with the nearest command and the ones there are (64)",
+    arguments: ["zh-CN", "en"])
+  func unknownCommands(lang: String) throws {
+    let cli = try CLI()
+    // The parser alone blamed the first option after it: "Unknown option '--as'".
+    let top = try cli.run(["nxt", "--as", "someone", "--lang", lang])
+    #expect(top.status == 64)
+    #expect(top.stderr.contains("nxt") && top.stderr.contains("next") && top.stderr.contains("audit"), "\(top.stderr)")
+    #expect(!top.stderr.contains("--as"), "\(top.stderr)")
+    #expect(Self.isChinese(top.stderr) == (lang == "zh-CN"), "\(top.stderr)")
+    let nested = try cli.run(["import", "leeds", "x.csv", "--lang", lang, "--json"])
+    #expect(nested.status == 64)
+    let error = try nested.json()["error"] as? [String: Any]
+    #expect(error?["code"] as? String == "usage")
+    let message = error?["message"] as? String ?? ""
+    #expect(message.contains("coach import") && message.contains("leeds") && message.contains("touches"), "\(message)")
+    // Help still works the way the parser gives it.
+    #expect(try cli.run(["help", "lead"]).status == 0)
   }
 
   @Test("a lint finding and a refused playbook are told in --lang, at file:line:column", arguments: ["zh-CN", "en"])

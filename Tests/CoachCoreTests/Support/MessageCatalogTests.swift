@@ -60,8 +60,11 @@ import Testing
     .touchRecorded(touchID: 1, leadID: 1, topics: [2], issues: [3]), .noNextAgreed, .leadUpdated(leadID: 1),
     .days(7.94), .overdueBy(7.94), .tag("warning"), .tag("fleet"), .tag("difficult"), .moreAlerts(3), .leadCount(2),
     .lintSeverity(.error), .lintSeverity(.warning), .lintSummary(errors: 1, warnings: 2, files: 3),
-    .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery), .badCommandLine(detail: nil),
-    .badCommandLine(detail: "Missing value for '--note <note>'"),
+    .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery),
+    .badCommandLine(ParserComplaint(parsing: "Error: Missing value for '--note <note>'\nUsage: coach touch <id>")),
+    .badCommandLine(
+      ParserComplaint(
+        kind: .unknownCommand(word: "nxt", commands: ["next"], suggestion: "next"), help: nil, command: "coach")),
   ]
   static let severities: [UIText] = Severity.allCases.map { UIText.severity($0) }
   static let labels: [UIText] = UIText.Label.allCases.map { UIText.label($0) }

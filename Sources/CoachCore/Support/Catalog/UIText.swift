@@ -26,8 +26,8 @@ public enum UIText: Sendable, Hashable {
   /// `… 12 more (…)` under a cut alerts table.
   case moreAlerts(Int)
   case leadCount(Int)
-  /// A command line the parser refused; `detail` is the parser's own (English) line, nil when printed below.
-  case badCommandLine(detail: String?)
+  /// A command line the parser refused: what was wrong, then what is accepted (two lines).
+  case badCommandLine(ParserComplaint)
 
   // MARK: - Playbook lint
   case lintSeverity(LintFinding.Severity)
@@ -101,9 +101,8 @@ public enum UIText: Sendable, Hashable {
       return l.pick("… 还有 \(n) 条 (--limit N 显示更多，--json 全部)", "… \(n) more (--limit N shows more, --json all)")
     case .leadCount(let n):
       return l.pick("共 \(n) 条线索", "\(n) leads")
-    case .badCommandLine(let detail):
-      guard let detail else { return l.pick("命令行有误，说明如下 (coach 命令 --help 列出全部选项)：", "bad command line:") }
-      return l.pick("命令行有误：\(detail) (coach 命令 --help 列出全部选项)", detail)
+    case .badCommandLine(let complaint):
+      return complaint.text(l)
     case .lintSeverity(let s):
       return s == .error ? l.pick("错误", "error") : l.pick("警告", "warning")
     case .lintSummary(let e, let w, let f):
