@@ -53,6 +53,41 @@ import Testing
     #expect(skipped.allSatisfy { !(($0["reason"] as? String) ?? "").isEmpty })
   }
 
+  /// As `lead add` and `user add` allow: a consultant's rows are their own (a row naming nobody included), and only an
+  /// admin's import adds consultants. Before, a consultant could give leads to a colleague and add users by import.
+  @Test func aConsultantImportsOnlyTheirOwnLeadsAndAddsNobody() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    for name in ["ann", "bob"] {
+      #expect(try cli.run(["user", "add", name, "--role", "consultant", "--as", "boss"]).status == 0)
+    }
+    let csv = cli.dir.appendingPathComponent("mixed.csv")
+    try Data(
+      """
+      external_id,name,phone,consultant
+      A1,Own,13700000001,ann
+      A2,Nobody named,13700000002,
+      A3,Colleague,13700000003,bob
+      A4,New person,13700000004,carol
+
+      """.utf8
+    ).write(to: csv)
+    cli.user = "ann"
+    let r = try cli.run(["import", "leads", csv.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let report = try r.json()
+    #expect(report["imported"] as? Int == 2)
+    let skipped = (report["skipped"] as? [[String: Any]] ?? []).compactMap { $0["line"] as? Int }
+    #expect(skipped == [4, 5])
+    let mine = try #require(try cli.run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]])
+    #expect(Set(mine.compactMap { $0["external_id"] as? String }) == ["A1", "A2"])
+    let users = try cli.run(["user", "list", "--as", "boss"]).stdout
+    #expect(!users.contains("carol"), "\(users)")
+    // The admin's import adds the consultant it names.
+    #expect(try cli.run(["import", "leads", csv.path, "--as", "boss"]).status == 0)
+    #expect(try cli.run(["user", "list", "--as", "boss"]).stdout.contains("carol"))
+  }
+
   @Test func strictImportsNothingWhenOneRowIsBad() throws {
     let cli = try CLI()
     let csv = cli.dir.appendingPathComponent("leads.csv")

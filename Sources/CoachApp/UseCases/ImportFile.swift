@@ -73,9 +73,14 @@ extension ImportFile {
       let env = session.env
       let schema: ImportSchema = input.kind == .leads ? .leads : .touches
       let models = input.kind == .leads ? try Playbooks.load(env).models.map(\.code) : nil
-      let options = ImportOptions(
+      var options = ImportOptions(
         zone: env.zone, fileName: input.path, knownModels: models, vocabulary: vocabulary,
         headerMap: try ImportOptions.headerMap(input.map, schema: schema), language: env.ui)
+      // As `lead add` and `user add` allow: only an admin's import adds consultants; a consultant's rows are their own.
+      if input.kind == .leads, !session.isAdmin, let user = session.user {
+        options.consultants = ImportConsultants(
+          own: user.role == .consultant ? user.name : nil, known: Set(try session.users().map(\.name)))
+      }
       let result: ImportResult
       do {
         switch input.kind {

@@ -12,9 +12,9 @@ public enum CSVImport {
     _ source: some ImportSource, options: ImportOptions, encoding: CSVEncoding? = nil,
     write: (_ row: ImportedLead, _ anyBadRow: Bool) throws -> String?
   ) throws -> ImportSummary {
-    let known = options.knownModels
+    let (known, consultants) = (options.knownModels, options.consultants)
     return try stream(source, schema: .leads, options: options, encoding: encoding, write: write) { r in
-      LeadRow.read(&r, knownModels: known)
+      LeadRow.read(&r, knownModels: known, consultants: consultants)
     }
   }
 
@@ -42,9 +42,12 @@ public enum CSVImport {
 
   /// Parses decoded leads records (the reference the streamed parse is held to). A repeated `external_id` is a bad row at its later line.
   package static func leads(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedLead> {
-    let known = options.knownModels
+    let (known, consultants) = (options.knownModels, options.consultants)
     return try parse(
-      file, processor: RowProcessor(schema: .leads, options: options) { LeadRow.read(&$0, knownModels: known) })
+      file,
+      processor: RowProcessor(schema: .leads, options: options) {
+        LeadRow.read(&$0, knownModels: known, consultants: consultants)
+      })
   }
 
   /// Parses decoded touches records. `channel` and `outcome` are required: a touch without them says nothing.

@@ -14,6 +14,9 @@ public struct ImportOptions: Sendable {
   public var headerMap: [String: String]
   /// The language of the bad rows' reasons (`--lang`).
   public var language: UILanguage
+  /// Whom a leads file may name as consultant, by the importing user's rights; nil: anyone, a name nobody has is
+  /// added as a consultant (an admin, or a database without users).
+  public var consultants: ImportConsultants?
 
   public init(
     zone: TimeZone, fileName: String? = nil, knownModels: [String]? = nil, vocabulary: ImportVocabulary = .builtIn,
@@ -98,5 +101,25 @@ extension ImportBatch where Row == ImportedTouch {
       known.contains(row.leadExternalID)
         ? nil : "lead_external_id \"\(row.leadExternalID)\": no lead has this external_id"
     }
+  }
+}
+
+/// Whom the rows of a leads file may name as consultant when the importing user is not an admin: as `lead add`
+/// allows, a consultant only themselves (a row naming nobody is theirs), anyone else only a user who exists.
+public struct ImportConsultants: Sendable, Hashable {
+  /// The importing consultant's name: rows with no consultant are theirs, rows naming another are bad.
+  public var own: String?
+  /// The users' names: a consultant not among them is a bad row (not added).
+  public var known: Set<String>
+
+  public init(own: String?, known: Set<String>) {
+    (self.own, self.known) = (own, known)
+  }
+
+  /// The row's consultant as written (nil: none), checked: the consultant to record, else the problem.
+  func check(_ written: String?) -> (consultant: String?, problem: ImportProblem?) {
+    guard let name = written else { return (own, nil) }
+    if let own, name != own { return (nil, .notOwnLead(consultant: name)) }
+    return known.contains(name) ? (name, nil) : (nil, .unknownConsultant(name: name))
   }
 }

@@ -26,7 +26,8 @@ enum LeadRow {
   /// The trimmed `external_id` of the row, nil when empty or absent.
   static func externalID(_ r: RowReader) -> String? { r.text(at: Col.externalID) }
 
-  static func read(_ r: inout RowReader, knownModels: [String]?) -> ImportedLead? {
+  static func read(_ r: inout RowReader, knownModels: [String]?, consultants: ImportConsultants? = nil) -> ImportedLead?
+  {
     let name = r.required("name", r.text(at: Col.name), .leadName)
     var phone: String?
     if let raw = r.required("phone", r.text(at: Col.phone), .leadPhone) {
@@ -49,12 +50,18 @@ enum LeadRow {
     if let text = r.text(at: Col.tags) {
       for t in RowReader.list(text) where !tags.contains(t) { tags.append(t) }
     }
+    var consultant = r.text(at: Col.consultant)
+    if let consultants {
+      let checked = consultants.check(consultant)
+      consultant = checked.consultant
+      if let problem = checked.problem { r.fail(problem) }
+    }
     guard let name, let phone, r.reasons.isEmpty else { return nil }
     let fields = LeadFields(
       externalID: r.text(at: Col.externalID), name: name, phone: phone, wechat: r.text(at: Col.wechat), email: email,
       gender: gender, birthday: birthday, city: r.text(at: Col.city), source: r.text(at: Col.source), model: model,
       grade: grade, tier: tier, tags: tags, profile: profile, stage: stage ?? .prospect)
-    return ImportedLead(line: r.line, fields, consultant: r.text(at: Col.consultant), createdAt: createdAt)
+    return ImportedLead(line: r.line, fields, consultant: consultant, createdAt: createdAt)
   }
 
   /// `Phone.normalize` of the usual cell, 11 ASCII digits `1[3-9]…`, which it returns unchanged; nil otherwise.

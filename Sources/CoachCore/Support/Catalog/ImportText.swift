@@ -21,6 +21,10 @@ public enum ImportProblem: Sendable, Hashable {
   case existingID(id: String)
   /// A consultant of another store than the importing user's.
   case otherStore(consultant: String)
+  /// A consultant's import naming someone else as the consultant.
+  case notOwnLead(consultant: String)
+  /// A consultant nobody has added, in an import by someone who may not add users (not an admin).
+  case unknownConsultant(name: String)
   /// A touch naming no lead the importing user may see.
   case unknownLead(id: String)
   // Records that cannot be read at all.
@@ -56,6 +60,16 @@ public enum ImportProblem: Sendable, Hashable {
           + "或日期 \(Self.days(l))，可带时间 (不带时差时按 \(zone))",
         "\(column) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00，"
           + "or a day as \(Self.days(l)), a time may follow (without an offset: \(zone))")
+    case .notOwnLead(let consultant):
+      return l.pick(
+        "consultant \"\(consultant)\"：顾问只能导入自己的线索 (这一列留空或写自己的名字)",
+        "consultant \"\(consultant)\": a consultant imports their own leads only (leave the column empty or give your own name)"
+      )
+    case .unknownConsultant(let name):
+      return l.pick(
+        "consultant \"\(name)\"：没有这个用户；只有管理员导入时才会新建顾问 (或请管理员先 coach user add)",
+        "consultant \"\(name)\": no such user; only an admin's import adds consultants (or ask an admin to run coach user add)"
+      )
     case .badPhone(let value):
       return l.pick("phone \"\(value)\"：应为 \(Self.phones(l))", "phone \"\(value)\": expected \(Self.phones(l))")
     case .badEmail(let value):
