@@ -42,6 +42,34 @@ package struct LeadJSON: Encodable {
     stage = l.stage.rawValue
     created_at = l.createdAt
   }
+
+  enum CodingKeys: String, CodingKey {
+    case id, external_id, name, phone, wechat, email, gender, birthday, city, source, consultant, model, grade, tier
+    case tags, profile, stage, created_at
+  }
+
+  /// Every field, a missing one as null: a script reads `lead["tier"]` without first asking whether it is there.
+  package func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(external_id, forKey: .external_id)
+    try c.encode(name, forKey: .name)
+    try c.encode(phone, forKey: .phone)
+    try c.encode(wechat, forKey: .wechat)
+    try c.encode(email, forKey: .email)
+    try c.encode(gender, forKey: .gender)
+    try c.encode(birthday, forKey: .birthday)
+    try c.encode(city, forKey: .city)
+    try c.encode(source, forKey: .source)
+    try c.encode(consultant, forKey: .consultant)
+    try c.encode(model, forKey: .model)
+    try c.encode(grade, forKey: .grade)
+    try c.encode(tier, forKey: .tier)
+    try c.encode(tags, forKey: .tags)
+    try c.encode(profile, forKey: .profile)
+    try c.encode(stage, forKey: .stage)
+    try c.encode(created_at, forKey: .created_at)
+  }
 }
 
 /// `lead show --json`: the lead plus its history.

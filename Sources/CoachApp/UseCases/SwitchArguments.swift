@@ -23,7 +23,9 @@ package enum SwitchArguments {
     guard ctx.playbook.model(lead.model) != nil else {
       throw CoachError.refused(.leadModelNotInCatalog(leadID: lead.id, model: lead.model ?? ""))
     }
-    return Result(lead: lead, playbook: ctx.playbook, arguments: SwitchAdvisor.arguments(for: lead, in: ctx))
+    // A delivered car is the customer's: no argument for a switch (the brief offers none after delivery either).
+    let arguments = lead.stage == .delivered ? [] : SwitchAdvisor.arguments(for: lead, in: ctx)
+    return Result(lead: lead, playbook: ctx.playbook, arguments: arguments)
   }
 }
 

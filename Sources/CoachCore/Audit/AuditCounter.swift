@@ -131,18 +131,21 @@ final class AuditCounter: Sendable {
 
   /// Funnel and churn from the stage changes made in the window (a lead's first, recorded stage is not a change).
   func countStages(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
-    for (i, event) in lead.events.enumerated() where window.contains(event.at) {
+    // A new ETA kept at the same stage (`lead edit --eta`) is not a change.
+    for (i, event) in lead.events.enumerated() where window.contains(event.at) && event.entersStage {
       let before = lead.events[..<i]
       switch event.to {
       case .prospect where event.from == nil || event.from == .churned:
         f.prospects += 1
       case .deposit where event.from != nil:
         f.deposits += 1
-        let since = before.last { $0.to == .prospect }?.at ?? lead.createdAt
+        let since = before.last { $0.to == .prospect && $0.entersStage }?.at ?? lead.createdAt
         f.daysToDeposit.append(days(since, event.at))
       case .delivered where event.from != nil:
         f.delivered += 1
-        if let since = before.last(where: { $0.to == .deposit })?.at { f.daysToDelivery.append(days(since, event.at)) }
+        if let since = before.last(where: { $0.to == .deposit && $0.entersStage })?.at {
+          f.daysToDelivery.append(days(since, event.at))
+        }
       case .churned:
         f.churnByReason[event.reason ?? .other, default: 0] += 1
       default:

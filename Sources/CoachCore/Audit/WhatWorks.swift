@@ -74,7 +74,7 @@ extension AuditCounter {
       guard offered, stage == .prospect else { continue }
       let day = window.dayIndex(of: touch.at)
       guard createdByDay.indices.contains(day), !createdByDay[day].isEmpty else { continue }
-      let deposit = lead.events.first { $0.at > touch.at && $0.from != nil && $0.to == .deposit }?.at
+      let deposit = lead.events.first { $0.at > touch.at && $0.from != nil && $0.to == .deposit && $0.entersStage }?.at
       for topic in createdByDay[day] where topic.targets(lead, stage: stage) {
         f.topicOutcomes[topic.id, default: OutcomeTally()].add(at: touch.at, progress: deposit, now: ctx.now)
       }
@@ -95,7 +95,7 @@ extension AuditCounter {
   /// switch (`coach stage … --model`, the way a switch to a model that comes sooner is recorded). A lead's first,
   /// recorded stage is neither, nor is a loss.
   static func isDepositOrSwitch(_ e: StageEvent) -> Bool {
-    e.from != nil && (e.to == .deposit || (e.model != nil && e.to != .churned))
+    e.from != nil && e.entersStage && (e.to == .deposit || (e.model != nil && e.to != .churned))
   }
 
   /// The dealership topics running on each day of `window` (worked out once per audit, not per touch).

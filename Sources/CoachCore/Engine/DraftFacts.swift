@@ -27,8 +27,10 @@ struct DraftFacts {
     values[.consultant] = h.lead.consultant ?? ctx.consultantName ?? pb.labels.ui(.yourConsultant) ?? ""
     values[.dealership] = pb.labels.dealership
     values[.model] = pb.model(h.lead.model)?.name
-    // A promised day that has passed is never presented as still expected.
-    if let eta = h.eta, !(eta < ctx.today) { values[.eta] = DateText.day(eta, chinese: ctx.isChinese) }
+    // A promised day that has passed is never presented as still expected: nor one that will have passed by the
+    // time the message can be sent (a brief for an action not yet due, `next --lead`, drafts the message for then).
+    let sent = max(ctx.today, LocalDate(action.dueAt, in: ctx.civil))
+    if let eta = h.eta, !(eta < sent) { values[.eta] = DateText.day(eta, chinese: ctx.isChinese) }
     if action.code == .holiday { values[.holiday] = pb.care.holidays.first { $0.id == action.detail }?.name }
     if action.code == .carBirthday, let years = action.detail, Int(years) != nil { values[.years] = years }
     // The loose end left last time, in its kind's customer wording (never the consultant's note).

@@ -28,7 +28,11 @@ enum ReasonText {
   /// time since the last touch, how overdue, and an open buried topic.
   static func reason(_ occ: Occurrence, _ h: LeadHistory, _ ctx: EngineContext, values v: [String: String]) -> String {
     let r = ctx.playbook.labels.reasons
-    var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(r[occ.code.rawValue] ?? occ.code.rawValue, v)]
+    // A late delivery before the promised day has passed (`next --lead`) is told as what will happen.
+    let notLateYet = occ.code == .deliveryLate && (h.lateFrom(ctx.civil).map { $0 > ctx.now } ?? false)
+    let ahead = notLateYet ? r["delivery_late_ahead"] : nil
+    let own = ahead ?? r[occ.code.rawValue] ?? occ.code.rawValue
+    var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(own, v)]
     if occ.code.rule.reasonTellsSilence {
       if let last = h.lastTouch {
         let days = last.at.wholeDays(to: ctx.now)

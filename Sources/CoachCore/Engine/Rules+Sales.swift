@@ -18,13 +18,21 @@ extension Rules {
     return interval(.deliveryLate, due: last.at.adding(days: lateEveryDays(ctx), in: ctx.civil), ctx)
   }
 
-  /// The last touch agreed a next contact time: due then, for any stage.
+  /// The last touch agreed a next contact time: due then, for any stage, unless the lead was lost since (a call
+  /// agreed while selling is not kept with a customer who bought elsewhere: the win-back interview comes instead).
   static func agreedFollowup(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
-    guard let last = h.lastTouch, let agreed = last.nextAt else { return nil }
+    guard let last = h.lastTouch, let agreed = agreedNext(h) else { return nil }
     var occurrence = interval(.agreedFollowup, due: agreed, ctx)
     occurrence.opensAt = last.at.addingTimeInterval(0.001)
     occurrence.countsFromLastTouch = false
     return occurrence
+  }
+
+  /// The next contact the last touch agreed, unless the lead was lost after it.
+  static func agreedNext(_ h: LeadHistory) -> Date? {
+    guard let last = h.lastTouch, let agreed = last.nextAt else { return nil }
+    if let churned = h.entered(.churned), churned.at > last.at { return nil }
+    return agreed
   }
 
   /// A new prospect nobody has touched: due at creation, deadline `first_contact_hours` later.
@@ -49,8 +57,10 @@ extension Rules {
 
   /// Prospects: the grade's interval times the tier factor since the last touch, unless a next contact was agreed.
   static func cadenceFollowup(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
-    guard h.stage == .prospect, h.lastTouch?.nextAt == nil else { return nil }
-    let anchor = h.lastTouch?.at ?? (h.hasStageChanges ? h.events.last?.at : nil)
+    guard h.stage == .prospect, agreedNext(h) == nil else { return nil }
+    var anchor = h.lastTouch?.at ?? (h.hasStageChanges ? h.events.last?.at : nil)
+    // A lead won back counts from its reactivation, not from the touches before it was lost.
+    if let back = h.entered(.prospect), back.from == .churned, back.at > (anchor ?? .distantPast) { anchor = back.at }
     guard let anchor else { return nil }
     let days = Double(ctx.playbook.cadence.followUpDays(for: h.lead.grade)) * tierFactor(h.lead.tier, ctx)
     return interval(.cadenceFollowup, due: anchor.adding(hours: days * 24), ctx)

@@ -48,8 +48,16 @@ enum Rules {
   /// An interval follow-up counted from the last touch: deadline = due + grace hours.
   static func interval(_ code: ActionCode, due: Date, _ ctx: EngineContext, detail: String? = nil) -> Occurrence {
     Occurrence(
-      code: code, dueAt: due, deadline: due.adding(hours: Double(ctx.playbook.cadence.graceHours)), detail: detail,
-      opensAt: due, countsFromLastTouch: true)
+      code: code, dueAt: due, deadline: graceEnd(after: due, ctx), detail: detail, opensAt: due,
+      countsFromLastTouch: true)
+  }
+
+  /// The end of the playbook's grace after `due`: whole days of it are calendar days in the zone (24 hours of grace
+  /// after 00:00 end at the next 00:00, also across a change of clocks), any other length is hours.
+  static func graceEnd(after due: Date, _ ctx: EngineContext) -> Date {
+    let hours = ctx.playbook.cadence.graceHours
+    guard hours > 0, hours % 24 == 0 else { return due.adding(hours: Double(hours)) }
+    return due.adding(days: hours / 24, in: ctx.civil)
   }
 
   /// A series that starts at a fixed time (`first`) and then recurs every `every` days since the last touch.

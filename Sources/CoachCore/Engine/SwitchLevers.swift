@@ -57,16 +57,21 @@ struct SwitchLevers {
   func number(_ n: Int) -> String { NumberText.integer(n, chinese: ctx.isChinese) }
   func percent(_ x: Double) -> String { String(Int((x * 100).rounded())) }
 
-  /// Whole weeks saved against the lead's own wait.
+  /// Whole weeks saved against the lead's own wait (whether a switch saves a week at all).
   var weeksSooner: Int { (situation.waitDays - to.waitWeeks * 7) / 7 }
-  /// The lead's own wait in weeks (rounded up): to the ETA, else the catalog's.
-  var ownWaitWeeks: Int { (situation.waitDays + 6) / 7 }
+  /// The lead's own wait in weeks, to the nearest (at least 1 while any is left): to the ETA, else the catalog's.
+  var ownWaitWeeks: Int {
+    situation.waitDays <= 0 ? 0 : max(1, Int((Double(situation.waitDays) / 7).rounded()))
+  }
+  /// The weeks saved as the text says them: the difference of the two waits it names ("about 5 weeks", "2 weeks",
+  /// "3 sooner"), never fewer than the whole weeks saved.
+  var soonerShown: Int { max(weeksSooner, ownWaitWeeks - to.waitWeeks, 0) }
   var common: [String: String] {
     [
-      "to_model": to.name, "from_model": from.name, "weeks_sooner": String(max(0, weeksSooner)),
+      "to_model": to.name, "from_model": from.name, "weeks_sooner": String(soonerShown),
       "to_wait_weeks": String(to.waitWeeks), "from_wait_weeks": String(ownWaitWeeks),
       "days_late": String(situation.daysLate ?? 0),
-      "to_wait": weeks(to.waitWeeks), "from_wait": weeks(ownWaitWeeks), "sooner": weeks(max(0, weeksSooner)),
+      "to_wait": weeks(to.waitWeeks), "from_wait": weeks(ownWaitWeeks), "sooner": weeks(soonerShown),
       "segment": ctx.playbook.labels.ui(.segment, to.segment) ?? to.segment, "offer": to.offer ?? "",
       "price_diff": number(abs(to.price - from.price)),
     ]
@@ -79,7 +84,8 @@ struct SwitchLevers {
     case .availability:
       return weeksSooner > 0 ? [:] : nil
     case .vestedBenefit:
-      return weeksSooner > 0 && to.offer != nil && (late || ownWaitWeeks >= SwitchAdvisor.longWaitWeeks) ? [:] : nil
+      return weeksSooner > 0 && to.offer != nil && (late || (situation.waitDays + 6) / 7 >= SwitchAdvisor.longWaitWeeks)
+        ? [:] : nil
     case .conformity:
       let segment = ctx.playbook.models.filter { $0.segment == to.segment }.map { stats.recent[$0.code] ?? 0 }
       let total = segment.reduce(0, +)

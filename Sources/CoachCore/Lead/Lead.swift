@@ -19,6 +19,10 @@ public struct StageEvent: Hashable, Codable, Sendable {
   public var at: Date
   public var actor: String?
 
+  /// Whether the event entered its stage (a change, or the lead's first stage), rather than recording an edit at the
+  /// same stage (`lead edit --eta` keeps a new ETA as an event from the stage to itself).
+  public var entersStage: Bool { from != change.to }
+
   public init(from: Stage?, _ change: StageChange, at: Date, actor: String? = nil) {
     (self.from, self.change, self.at, self.actor) = (from, change, at, actor)
   }
@@ -204,11 +208,11 @@ public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
   // MARK: - Derived facts
 
   /// The latest event that entered the current stage.
-  public var currentStageEvent: StageEvent? { events.last { $0.to == fields.stage } }
+  public var currentStageEvent: StageEvent? { events.last { $0.to == fields.stage && $0.entersStage } }
   /// The promised delivery day: the latest ETA recorded on the way to delivery.
   public var eta: LocalDate? { events.last { $0.eta != nil }?.eta }
   /// The deposit amount, when the deposit event recorded one.
-  public var depositAmount: Double? { events.last { $0.to == .deposit }?.amount }
+  public var depositAmount: Double? { events.last { $0.to == .deposit && $0.entersStage }?.amount }
   /// The delivery day, when delivered.
   public var deliveredOn: LocalDate? { fields.stage == .delivered ? events.last { $0.to == .delivered }?.date : nil }
   /// The churn reason, when churned.

@@ -177,6 +177,7 @@ labels:
   # 为什么现在要联系 (提醒理由) 和拼接用的片段。
   reasons:
     delivery_late: 约定交车日已过 {days_late} 天，车还没交 (原定 {eta})
+    delivery_late_ahead: 约定 {eta} 交车，过了这天车还没交就要向客户说明
     issue_7day: 客户反映的问题 "{issue}" 还没解决，期限 {date}
     callback_3day: 交车后 3 天内回访，期限 {date}
     agreed_followup: 与客户约定 {time} 联系
@@ -216,8 +217,8 @@ labels:
   switch_texts:
     conformity: 最近来店的客户大多选了 {to_model}，大家的选择不会错。
     trend: "{to_model} 代表{segment}的主流方向，以后会越来越多，开几年也不落伍。"
-    vested_benefit: 现在只有 {to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周，{from_model} 还要大约 {from_wait_weeks} 周)，还能享受{offer}。
-    vested_benefit_in_stock: 现在只有 {to_model} 有现车，比 {from_model} 早 {weeks_sooner} 周，还能享受{offer}。
+    vested_benefit: "{to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周，{from_model} 还要大约 {from_wait_weeks} 周)，现在换还能享受{offer}。"
+    vested_benefit_in_stock: "{to_model} 有现车，比 {from_model} 早 {weeks_sooner} 周，现在换还能享受{offer}。"
     vested_benefit_late: 您的 {from_model} 已经晚了 {days_late} 天；换 {to_model} {to_wait_weeks} 周就能提车，还能享受{offer}。
     vested_benefit_late_in_stock: 您的 {from_model} 已经晚了 {days_late} 天；{to_model} 有现车，这周就能提，还能享受{offer}。
     gain: "{to_model} 正在优惠：{offer}，为什么不选更实惠的呢？"
@@ -533,10 +534,10 @@ messages:
   - id: holiday_general
     occasion: holiday
     text: >-
-      {customer}，{holiday}到了，{consultant}祝您和家人节日愉快、阖家幸福！{dealership} {consultant}
+      {customer}，{holiday}到了，祝您和家人节日愉快、阖家幸福！{dealership} {consultant}
     fallbacks:
       - >-
-        {customer}，节日到了，{consultant}祝您和家人节日愉快、阖家幸福！{dealership} {consultant}
+        {customer}，节日到了，祝您和家人节日愉快、阖家幸福！{dealership} {consultant}
 
   - id: holiday_spring_festival
     occasion: holiday
@@ -1821,6 +1822,7 @@ labels:
   # each fragment starts in lower case. A count of 1 takes the singular by itself ("overdue by 1 day").
   reasons:
     delivery_late: "promised delivery passed {days_late} days ago, car not delivered (promised {eta})"
+    delivery_late_ahead: "promised for {eta}; if the car is not delivered by then, explain the delay"
     issue_7day: "reported problem \"{issue}\" still open, due by {date}"
     callback_3day: "callback within 3 days of delivery, due by {date}"
     agreed_followup: "next contact agreed with the customer for {time}"
@@ -1860,10 +1862,10 @@ labels:
   switch_texts:
     conformity: "Most of our recent customers chose the {to_model}; that many people can't be wrong."
     trend: "The {to_model} is where the {segment} market is heading; it will stay current for years."
-    vested_benefit: "Only the {to_model} comes {sooner} sooner (in {to_wait}; the {from_model} is about {from_wait} away), with the current offer: {offer}."
+    vested_benefit: "The {to_model} comes {sooner} sooner (in {to_wait}; the {from_model} is about {from_wait} away); switch now for the current offer: {offer}."
     vested_benefit_late: "Your {from_model} is {days_late} days late; the {to_model} can be yours in {to_wait}, with the current offer: {offer}."
     vested_benefit_late_in_stock: "Your {from_model} is {days_late} days late; the {to_model} is in stock this week, with the current offer: {offer}."
-    vested_benefit_in_stock: "Only the {to_model} is in stock now, {sooner} sooner than the {from_model}, with the current offer: {offer}."
+    vested_benefit_in_stock: "The {to_model} is in stock now, {sooner} sooner than the {from_model}; switch now for the current offer: {offer}."
     gain: "The {to_model} is on offer right now ({offer}); why not take the better value?"
     completeness: "For {price_diff} yuan more (about {percent}%) the {to_model} gives more room and more equipment; why not get the better car?"
     prestige: "The {to_model} is a step up; it makes a better impression with clients, family and friends."
@@ -2187,11 +2189,11 @@ messages:
   - id: holiday_general
     occasion: holiday
     text: >-
-      {customer}, {consultant} wishes you and your family a happy {holiday}!
+      {customer}, wishing you and your family a happy {holiday}!
       {consultant}, {dealership}
     fallbacks:
       - >-
-        {customer}, {consultant} wishes you and your family a happy holiday!
+        {customer}, wishing you and your family a happy holiday!
         {consultant}, {dealership}
 
   - id: holiday_spring_festival

@@ -45,18 +45,18 @@ enum OpenAPISchemas {
   static let lead: [String: OpenAPIValue] = [
     "LeadDetail": S.object(
       [
-        "id": S.string, "external_id": S.string, "name": S.string, "phone": S.string, "wechat": S.string,
-        "email": S.string, "gender": S.string, "birthday": S.date, "city": S.string, "source": S.string,
-        "consultant": S.string, "model": S.string, "grade": S.codes(Grade.self), "tier": S.codes(Tier.self),
+        // A field not known is null (every field is there).
+        "id": S.string, "external_id": S.nullable(S.string), "name": S.string, "phone": S.nullable(S.string),
+        "wechat": S.nullable(S.string), "email": S.nullable(S.string), "gender": S.nullable(S.string),
+        "birthday": S.nullable(S.date), "city": S.nullable(S.string), "source": S.nullable(S.string),
+        "consultant": S.nullable(S.string), "model": S.nullable(S.string), "grade": S.nullable(S.codes(Grade.self)),
+        "tier": S.nullable(S.codes(Tier.self)),
         "tags": S.array(S.string), "profile": S.map(S.string), "stage": S.codes(Stage.self), "created_at": S.dateTime,
         "events": S.array(S.ref("StageEvent")), "touches": S.array(S.ref("Touch")), "topics": S.array(S.ref("Topic")),
         "issues": S.array(S.ref("Topic")), "snoozed_until": S.nullable(S.date), "snooze_reason": S.nullable(S.string),
         "snoozed_by": S.nullable(S.string), "snoozes": S.array(S.ref("Snooze")),
       ],
-      optional: [
-        "external_id", "phone", "wechat", "email", "gender", "birthday", "city", "source", "consultant", "model",
-        "grade", "tier",
-      ], description: "coach lead show ID --json (the phone masked)"),
+      description: "coach lead show ID --json (the phone masked)"),
     "Snooze": S.object(
       [
         "lead_id": S.string, "consultant": S.string, "until": S.date, "reason": S.string, "by": S.string,

@@ -59,7 +59,7 @@ extension CoachCommand.LeadCommand {
         if let eta = e.eta { extra.append(field(.eta, eta.description)) }
         if let d = e.date { extra.append(field(.date, d.description)) }
         if let r = e.reason { extra.append(field(.reason, labels?.ui(.churn, r.rawValue) ?? r.rawValue)) }
-        if let n = e.note { extra.append(n) }
+        if let n = e.note { extra.append(out.say(.eventNote(n))) }
         let from = e.from.map { out.say(.stage($0)) } ?? "·"
         out.line("  \(out.time(e.at))  \(from) → \(out.say(.stage(e.to)))  \(extra.joined(separator: comma))")
       }

@@ -51,7 +51,9 @@ struct BriefPrinter {
       para(out.say(.snoozedUntil(snooze.until, reason: snooze.reason, by: snooze.actor)), style: Output.yellow)
     }
     let overdue = b.overdueDays > 0 ? Output.red("  (\(out.say(.overdueBy(b.overdueDays))))") : ""
-    out.line("\(Output.bold(ui(.action, b.action.rawValue)))  \(ui(.deadline)) \(out.time(b.deadline))\(overdue)")
+    // An action not yet due (`--lead`) says when it falls due, before its deadline.
+    let due = b.dueAt > session.env.now ? "\(ui(.due)) \(out.time(b.dueAt))  " : ""
+    out.line("\(Output.bold(ui(.action, b.action.rawValue)))  \(due)\(ui(.deadline)) \(out.time(b.deadline))\(overdue)")
     para(ui(.reason) + colon + b.reason)
     para(ui(.goal) + colon + b.goal)
     let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"

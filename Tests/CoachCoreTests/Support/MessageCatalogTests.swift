@@ -62,6 +62,7 @@ import Testing
     .lintSeverity(.error), .lintSeverity(.warning), .lintSummary(errors: 1, warnings: 2, files: 3),
     .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery),
     .badCommandLine(ParserComplaint(parsing: "Error: Missing value for '--note <note>'\nUsage: coach touch <id>")),
+    .eventNote("eta changed"), .eventNote("imported at deposit"), .noSwitchAfterDelivery,
     .badCommandLine(
       ParserComplaint(
         kind: .unknownCommand(word: "nxt", commands: ["next"], suggestion: "next"), help: nil, command: "coach")),

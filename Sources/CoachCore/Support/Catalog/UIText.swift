@@ -26,6 +26,11 @@ public enum UIText: Sendable, Hashable {
   /// `… 12 more (…)` under a cut alerts table.
   case moreAlerts(Int)
   case leadCount(Int)
+  /// A stage event's note: the ones coach writes itself (`eta changed`, `imported at deposit`) in the user's
+  /// language, any other as typed.
+  case eventNote(String)
+  /// `coach switch` on a delivered lead: the car is the customer's, there is nothing to switch to.
+  case noSwitchAfterDelivery
   /// A command line the parser refused: what was wrong, then what is accepted (two lines).
   case badCommandLine(ParserComplaint)
 
@@ -101,6 +106,14 @@ public enum UIText: Sendable, Hashable {
       return l.pick("… 还有 \(n) 条 (--limit N 显示更多，--json 全部)", "… \(n) more (--limit N shows more, --json all)")
     case .leadCount(let n):
       return l.pick("共 \(n) 条线索", "\(n) leads")
+    case .noSwitchAfterDelivery:
+      return l.pick("车已交付，不用再转换车型。", "The car has been delivered: there is nothing to switch.")
+    case .eventNote(let note):
+      if note == "eta changed" { return l.pick("改了预计交车日期", "ETA changed") }
+      if note.hasPrefix("imported at "), let stage = Stage(rawValue: String(note.dropFirst(12))) {
+        return l.pick("导入时已是\(UIText.stage(stage).text(l))", "imported at \(UIText.stage(stage).text(l))")
+      }
+      return note
     case .badCommandLine(let complaint):
       return complaint.text(l)
     case .lintSeverity(let s):
