@@ -54,6 +54,10 @@ import Testing
       #expect(r.stderr.contains(name), "\(name)")
     }
     #expect(try cli.run(["audit", "--list", "late", "--format", "html"]).status == 64)
+    // A window of centuries replayed every lead over it (minutes and gigabytes on a server): at most three years.
+    let long = try cli.run(["audit", "--from", "1900-01-01", "--to", "2999-12-31", "--json"])
+    #expect(long.status == 64 && long.stderr.contains("1096"), "\(long.stderr)")
+    #expect(try cli.run(["audit", "--from", "2023-11-25", "--to", "2026-11-24", "--json"]).status == 0)
     #expect(try cli.run(["audit", "--list", "late", "--compare"]).status == 64)
   }
 

@@ -14,11 +14,17 @@ public struct AuditWindow: Sendable, Hashable {
   /// The Monday starting the window's first week (worked out once: each follow-up's week is counted from it).
   let firstMonday: LocalDate
 
-  /// A window of whole days; `from` must not be after `to`.
+  /// The longest window an audit takes: three years (every lead is replayed over it; a window of centuries took
+  /// minutes and gigabytes on a server).
+  public static let maxDays = 1_096
+
+  /// A window of whole days; `from` must not be after `to`, nor more than `maxDays` before it.
   public init(from: LocalDate, to: LocalDate, zone: TimeZone) throws {
     guard from <= to else {
       throw CoachError.refused(.fromAfterTo(from: from, to: to))
     }
+    let days = from.days(to: to) + 1
+    guard days <= Self.maxDays else { throw CoachError.refused(.windowTooLong(days: days, max: Self.maxDays)) }
     self.from = from
     self.to = to
     self.zone = zone

@@ -34,7 +34,7 @@ extension CoachCommand.UserCommand {
       if env.json {
         try Output(env: env).json(UserJSON(user))
       } else {
-        print("password set for \(user.name); their browser sessions have ended")
+        Output(env: env).confirm(.passwordSet(name: user.name))
       }
     }
   }

@@ -21,7 +21,8 @@ import Testing
     .badPhone(given: "12"),
     .badDate(option: "--eta", given: "x"), .badTime(option: "--next", given: "x"), .noActingUser,
     .unknownUser(name: "x", known: "a, b"), .badZone(given: "Mars"), .badNow(given: "x"), .badLanguage(given: "fr"),
-    .negativeLimit, .fromAfterTo(from: day, to: day), .nothingToChange, .badGender(given: "x"), .badProfile(given: "x"),
+    .negativeLimit, .fromAfterTo(from: day, to: day), .windowTooLong(days: 2000, max: 1096), .nothingToChange,
+    .badGender(given: "x"), .badProfile(given: "x"),
     .notAllowed(.teamView, user: "a", role: "consultant"), .notAllowed(.audit, user: "a", role: "consultant"),
     .notAllowed(.addUsers, user: "a", role: "lead"), .notAllowed(.unmasked, user: "a", role: "lead"),
     .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam(team: nil), .unknownConsultant(name: "x", known: []),
@@ -77,7 +78,8 @@ import Testing
     .actingAs(name: "x", role: .admin, savedIn: "/x"), .demoLoaded(leads: 1, users: ["x"], path: "/x"),
     .demoTry(path: "/x", user: "x"), .imported(count: 1, noun: "leads", encoding: "utf-8", skipped: 0),
     .skippedLine(line: 2, reason: "bad"), .newConsultants(["x"]), .exported(count: 1, path: "/x", unmasked: false),
-    .movedLeads(count: 1, from: "a", to: "b"), .backedUp(leads: 1, touches: 1, schema: "v6", file: "/x"),
+    .movedLeads(count: 1, from: "a", to: "b"), .passwordSet(name: "x"),
+    .backedUp(leads: 1, touches: 1, schema: "v6", file: "/x"),
     .restored(leads: 1, touches: 1, schema: "v6", file: "/x"), .replacedKept(path: "/x"),
   ]
 

@@ -17,6 +17,8 @@ public enum DoneText: Sendable, Hashable {
   case replacedKept(path: String)
   case snoozed(leadID: LeadID, until: LocalDate, reason: String)
   case snoozeCleared(leadID: LeadID, until: LocalDate)
+  /// `coach user passwd`: the password is set and the user's browser sessions have ended.
+  case passwordSet(name: String)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -24,7 +26,7 @@ public enum DoneText: Sendable, Hashable {
       return l.pick("数据库已就绪：\(path) (\(users) 个用户)", "database ready: \(path) (\(users) users)")
     case .userAdded(let role, let name, let team):
       return l.pick(
-        "已添加\(Self.zhRole(role)) \(name)" + (team.map { " (\($0)组)" } ?? ""),
+        "已添加\(Self.zhRole(role)) \(name)" + (team.map { " (\($0.hasSuffix("组") ? $0 : $0 + "组"))" } ?? ""),
         "added \(role.rawValue) \(name)" + (team.map { " (team \($0))" } ?? ""))
     case .migrated(let rows, let store):
       return l.pick(
@@ -73,6 +75,9 @@ public enum DoneText: Sendable, Hashable {
     case .snoozeCleared(let id, let until):
       return l.pick(
         "已取消线索 \(id) 的暂停 (原定到 \(until))，跟进恢复", "lead \(id): snooze until \(until) lifted; follow-ups resume")
+    case .passwordSet(let name):
+      return l.pick(
+        "已为 \(name) 设置密码；此前在浏览器里的登录都已失效", "password set for \(name); their browser sessions have ended")
     }
   }
 

@@ -49,6 +49,10 @@ extension ErrorText {
       return l.pick(
         "--from \(from) 晚于 --to \(to)：开始日期要早于或等于结束日期",
         "--from \(from) is after --to \(to): give a first day on or before the last")
+    case .windowTooLong(let days, let max):
+      return l.pick(
+        "--from 到 --to 共 \(days) 天，审计一次最多 \(max) 天：请把时间段缩短 (例如按年分开看)",
+        "--from to --to spans \(days) days; an audit covers at most \(max): give a shorter period (a year at a time)")
     case .nothingToChange:
       return l.pick(
         "没有要修改的内容：至少给一个字段选项 (见 coach lead edit --help)",

@@ -54,6 +54,8 @@ public enum ErrorText: Sendable, Hashable {
   case readOnlyDatabase(url: String, server: String)
   case negativeLimit
   case fromAfterTo(from: LocalDate, to: LocalDate)
+  /// An audit window longer than `AuditWindow.maxDays` (every lead replayed over it: minutes and gigabytes).
+  case windowTooLong(days: Int, max: Int)
   case nothingToChange
   case badGender(given: String)
   case badProfile(given: String)
@@ -185,7 +187,7 @@ public enum ErrorText: Sendable, Hashable {
     case .nextInPast: return "next_in_past"
     case .badPhone: return "bad_phone"
     case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo,
-      .nothingToChange,
+      .windowTooLong, .nothingToChange,
       .badProfile:
       return "usage"
     case .unknownUser, .unknownConsultant, .notAConsultant: return "unknown_user"
@@ -242,7 +244,8 @@ public enum ErrorText: Sendable, Hashable {
   public var isUsage: Bool {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
-      .fromAfterTo, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode, .groupAdminHasNoStore,
+      .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode,
+      .groupAdminHasNoStore,
       .migrateNeedsPostgres:
       return true
     default: return false
