@@ -28,7 +28,7 @@ final class PGLeadImport {
   private let store: Int64?
   private let elsewhere: Set<String>
   /// The note of the import's stage event (`imported at <stage>`; none for a prospect), as on SQLite.
-  private static func note(_ stage: Stage) -> String? { stage == .prospect ? nil : "imported at \(stage.rawValue)" }
+  private static func note(_ stage: Stage) -> String? { StageEvent.importedNote(stage) }
 
   /// Locks the tables a lead import writes (`PGImportLock`: the transaction's first statement) and reads what the
   /// rows are checked against: the external ids and the users in the database.

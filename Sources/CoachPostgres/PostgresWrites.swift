@@ -38,7 +38,7 @@ extension PostgresStore {
         }
         try PGLeadWriter.insertEvent(
           c, leadID: id,
-          StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: "eta changed", eta: eta)
+          StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: StageEvent.etaChangedNote, eta: eta)
         )
       }
       let after = edit.applied(to: lead.fields)

@@ -9,6 +9,8 @@ package enum SwitchArguments {
     package let lead: LeadSnapshot
     package let playbook: Playbook
     package let arguments: [SwitchArgument]
+    /// The car is delivered: the customer's own, nothing to switch (no arguments, said so).
+    package let afterDelivery: Bool
 
     /// `coach switch ID --json`.
     package var json: SwitchJSON { SwitchJSON(lead_id: lead.id, from_model: lead.model, switch: arguments) }
@@ -24,8 +26,10 @@ package enum SwitchArguments {
       throw CoachError.refused(.leadModelNotInCatalog(leadID: lead.id, model: lead.model ?? ""))
     }
     // A delivered car is the customer's: no argument for a switch (the brief offers none after delivery either).
-    let arguments = lead.stage == .delivered ? [] : SwitchAdvisor.arguments(for: lead, in: ctx)
-    return Result(lead: lead, playbook: ctx.playbook, arguments: arguments)
+    let delivered = lead.stage == .delivered
+    return Result(
+      lead: lead, playbook: ctx.playbook, arguments: delivered ? [] : SwitchAdvisor.arguments(for: lead, in: ctx),
+      afterDelivery: delivered)
   }
 }
 

@@ -139,13 +139,11 @@ final class AuditCounter: Sendable {
         f.prospects += 1
       case .deposit where event.from != nil:
         f.deposits += 1
-        let since = before.last { $0.to == .prospect && $0.entersStage }?.at ?? lead.createdAt
+        let since = before.lastEntering(.prospect)?.at ?? lead.createdAt
         f.daysToDeposit.append(days(since, event.at))
       case .delivered where event.from != nil:
         f.delivered += 1
-        if let since = before.last(where: { $0.to == .deposit && $0.entersStage })?.at {
-          f.daysToDelivery.append(days(since, event.at))
-        }
+        if let since = before.lastEntering(.deposit)?.at { f.daysToDelivery.append(days(since, event.at)) }
       case .churned:
         f.churnByReason[event.reason ?? .other, default: 0] += 1
       default:

@@ -70,7 +70,7 @@ struct LeadHistory {
   }
 
   /// The latest event that entered `stage`.
-  func entered(_ stage: Stage) -> StageEvent? { events.last { $0.to == stage && $0.entersStage } }
+  func entered(_ stage: Stage) -> StageEvent? { events.lastEntering(stage) }
 
   /// Whether the lead ever left its first stage (reactivated, deposit, …).
   var hasStageChanges: Bool { events.contains { $0.from != nil } }

@@ -23,6 +23,14 @@ public struct StageEvent: Hashable, Codable, Sendable {
   /// same stage (`lead edit --eta` keeps a new ETA as an event from the stage to itself).
   public var entersStage: Bool { from != change.to }
 
+  /// The note of an event recording a new ETA at the same stage (`lead edit --eta`), on both engines.
+  public static let etaChangedNote = "eta changed"
+  /// The note of an imported lead's first stage event (none for a prospect), on both engines.
+  public static func importedNote(_ stage: Stage) -> String? {
+    stage == .prospect ? nil : importedPrefix + stage.rawValue
+  }
+  static let importedPrefix = "imported at "
+
   public init(from: Stage?, _ change: StageChange, at: Date, actor: String? = nil) {
     (self.from, self.change, self.at, self.actor) = (from, change, at, actor)
   }
@@ -208,11 +216,11 @@ public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
   // MARK: - Derived facts
 
   /// The latest event that entered the current stage.
-  public var currentStageEvent: StageEvent? { events.last { $0.to == fields.stage && $0.entersStage } }
+  public var currentStageEvent: StageEvent? { events.lastEntering(fields.stage) }
   /// The promised delivery day: the latest ETA recorded on the way to delivery.
   public var eta: LocalDate? { events.last { $0.eta != nil }?.eta }
   /// The deposit amount, when the deposit event recorded one.
-  public var depositAmount: Double? { events.last { $0.to == .deposit && $0.entersStage }?.amount }
+  public var depositAmount: Double? { events.lastEntering(.deposit)?.amount }
   /// The delivery day, when delivered.
   public var deliveredOn: LocalDate? { fields.stage == .delivered ? events.last { $0.to == .delivered }?.date : nil }
   /// The churn reason, when churned.
@@ -220,4 +228,9 @@ public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
   public var lastTouch: Touch? { touches.last }
   public func hasTag(_ tag: String) -> Bool { fields.tags.contains { $0.caseInsensitiveCompare(tag) == .orderedSame } }
   public func profileValue(_ key: String) -> String? { fields.profile.last { $0.key == key }?.value }
+}
+
+extension BidirectionalCollection where Element == StageEvent {
+  /// The latest event that entered `stage` (a change to it, or the lead's first stage), not an edit kept at it.
+  public func lastEntering(_ stage: Stage) -> StageEvent? { last { $0.to == stage && $0.entersStage } }
 }

@@ -25,7 +25,7 @@ final class LeadImportStatements {
   private let actor: String?
   private static let stages = Stage.allCases
   /// The note of the import's stage event, by stage (`imported at <stage>`; none for a prospect).
-  private let notes: [String?] = stages.map { $0 == .prospect ? nil : "imported at \($0.rawValue)" }
+  private let notes: [String?] = stages.map(StageEvent.importedNote)
 
   /// `batched`: rows whose customer is new may wait to be written with the next ones (`flush` writes them): only
   /// when nothing read before the next `flush` depends on them (no two rows share an external id).

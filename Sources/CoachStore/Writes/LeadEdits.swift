@@ -15,7 +15,8 @@ extension AppDatabase {
         }
         try LeadWriter.insertEvent(
           db, leadID: id,
-          StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: "eta changed", eta: eta))
+          StageEvent(from: lead.stage, to: lead.stage, at: now, actor: actor, note: StageEvent.etaChangedNote, eta: eta)
+        )
       }
       let after = edit.applied(to: lead.fields)
       let customer = after.customerColumns

@@ -21,7 +21,7 @@ extension CoachCommand {
       if env.json { return try out.json(found.json) }
       let labels = playbook.labels
       out.line(Output.bold("\(lead.name) #\(lead.id): \(playbook.model(lead.model)?.name ?? lead.model ?? "")"))
-      if lead.stage == .delivered { return out.line("  " + out.say(.noSwitchAfterDelivery)) }
+      if found.afterDelivery { return out.line("  " + out.say(.noSwitchAfterDelivery)) }
       if args.isEmpty { return out.line("  " + (labels.ui(.noSwitch) ?? "no model in the catalog comes sooner")) }
       for a in args {
         out.line(

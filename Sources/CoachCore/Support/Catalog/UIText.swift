@@ -109,8 +109,10 @@ public enum UIText: Sendable, Hashable {
     case .noSwitchAfterDelivery:
       return l.pick("车已交付，不用再转换车型。", "The car has been delivered: there is nothing to switch.")
     case .eventNote(let note):
-      if note == "eta changed" { return l.pick("改了预计交车日期", "ETA changed") }
-      if note.hasPrefix("imported at "), let stage = Stage(rawValue: String(note.dropFirst(12))) {
+      if note == StageEvent.etaChangedNote { return l.pick("改了预计交车日期", "ETA changed") }
+      if note.hasPrefix(StageEvent.importedPrefix),
+        let stage = Stage(rawValue: String(note.dropFirst(StageEvent.importedPrefix.count)))
+      {
         return l.pick("导入时已是\(UIText.stage(stage).text(l))", "imported at \(UIText.stage(stage).text(l))")
       }
       return note
