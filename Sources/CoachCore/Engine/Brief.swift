@@ -18,6 +18,9 @@ public struct Brief: Sendable, Encodable, Hashable {
   /// Model-switch arguments, when the car is late or its wait long.
   public var switchArguments: [SwitchArgument]
   public var messageDraft: String
+  /// The day a greeting's draft is meant for (the birthday, the holiday) when the reminder comes before it;
+  /// nil when the draft can go now (an addition to the contract's keys: `send_on`, `YYYY-MM-DD`).
+  public var sendOn: String?
   public var warnings: [String]
   public var dueAt: Date
   public var deadline: Date
@@ -35,6 +38,7 @@ public struct Brief: Sendable, Encodable, Hashable {
     case objections
     case switchArguments = "switch"
     case messageDraft = "message_draft"
+    case sendOn = "send_on"
     case warnings
     case dueAt = "due_at"
     case deadline

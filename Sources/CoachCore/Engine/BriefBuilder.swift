@@ -25,9 +25,18 @@ public enum BriefBuilder {
       objections: objections(h, action: action.code, ctx),
       switchArguments: SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
         ? SwitchAdvisor.arguments(for: lead, in: ctx, perCandidate: 1) : [],
-      messageDraft: MessageDraft.text(for: action, h, ctx), warnings: BriefWarnings.all(h, ctx),
+      messageDraft: MessageDraft.text(for: action, h, ctx), sendOn: sendOn(action, ctx),
+      warnings: BriefWarnings.all(h, ctx),
       dueAt: action.dueAt, deadline: action.deadline, overdueDays: action.overdueDays, reason: action.reason,
       priority: action.priority)
+  }
+
+  /// A greeting reminded ahead of its day (a birthday, a holiday) is sent on the day: its last day, when that is
+  /// after today. Other drafts go when the brief is read.
+  static func sendOn(_ action: DueAction, _ ctx: EngineContext) -> String? {
+    guard [.birthday, .carBirthday, .holiday].contains(action.code) else { return nil }
+    let day = LocalDate(action.deadline.addingTimeInterval(-1), in: ctx.civil)
+    return day > ctx.today ? day.description : nil
   }
 
   /// The playbook's channel for the action; after 3 unanswered attempts in a row a call becomes WeChat (or SMS).

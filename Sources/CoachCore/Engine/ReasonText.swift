@@ -18,6 +18,9 @@ enum ReasonText {
       "days": String(sinceTouch ?? 0),
       "interval": NumberText.decimal(
         Double(pb.cadence.followUpDays(for: h.lead.grade)) * Rules.tierFactor(h.lead.tier, ctx)),
+      "base_interval": String(pb.cadence.followUpDays(for: h.lead.grade)),
+      "tier": h.lead.tier?.rawValue ?? "-",
+      "factor": NumberText.factor(Rules.tierFactor(h.lead.tier, ctx)),
     ]
     if let eta = h.eta { v["days_late"] = String(max(0, eta.days(to: today))) }
     occ.code.rule.facts(&v, occ, h, ctx)
@@ -31,7 +34,10 @@ enum ReasonText {
     // A late delivery before the promised day has passed (`next --lead`) is told as what will happen.
     let notLateYet = occ.code == .deliveryLate && (h.lateFrom(ctx.civil).map { $0 > ctx.now } ?? false)
     let ahead = notLateYet ? r["delivery_late_ahead"] : nil
-    let own = ahead ?? r[occ.code.rawValue] ?? occ.code.rawValue
+    // A grade's interval stretched or shortened by the customer's tier says so (`B 级客户每 7 天…，D 类客户 ×1.5`).
+    let tiered =
+      occ.code == .cadenceFollowup && Rules.tierFactor(h.lead.tier, ctx) != 1 ? r["cadence_followup_tier"] : nil
+    let own = ahead ?? tiered ?? r[occ.code.rawValue] ?? occ.code.rawValue
     var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(own, v)]
     if occ.code.rule.reasonTellsSilence {
       if let last = h.lastTouch {

@@ -66,7 +66,9 @@ enum CompetitorMention {
       h.lead.profile.map(\.value) + h.touches.compactMap(\.note) + h.topics.map(\.text)
     let haystack = record.map(normalized).joined(separator: "\n")
     guard !haystack.isEmpty else { return nil }
-    let named = model.competitors.first { haystack.contains(normalized($0.name)) }
+    let named = model.competitors.first { rival in
+      ([rival.name] + (rival.aliases ?? [])).contains { haystack.contains(normalized($0)) }
+    }
     return named.map { CompetitorLine(name: $0.name, weakness: $0.weakness, answer: $0.answer, model: model.code) }
   }
 

@@ -109,6 +109,13 @@ enum NumberText {
   /// A decimal with at most one fractional digit (`48`, `5.5`).
   static func decimal(_ x: Double) -> String { withoutZeroTenth(Digits.fixed(x, places: 1)) }
 
+  /// A multiplier as a trainer writes it: up to two places, no trailing zeros (`0.8`, `1.25`, `2`).
+  static func factor(_ x: Double) -> String {
+    var text = Digits.fixed(x, places: 2)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text.hasSuffix(".") ? String(text.dropLast()) : text
+  }
+
   /// A number written with one fractional digit, without it when it is 0 (`7.0` → `7`, `7.9` stays).
   static func withoutZeroTenth(_ text: String) -> String {
     text.hasSuffix(".0") ? String(text.dropLast(2)) : text

@@ -882,6 +882,7 @@ enum DecodedPlaybookEn {
         aboutWaiting: nil,
         concepts: [
           "@money",
+          "@discount",
           "discount",
           "knock off",
           "cheaper",
@@ -1292,11 +1293,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Voyager C5",
+            aliases: [
+              "远航 C5",
+            ],
             weakness: "High centre tunnel, three in the back is a squeeze",
             answer: "Bring the family to sit in the back of the S30; the flat floor seats three in comfort."
           ),
           Competitor(
             name: "Polaris A3",
+            aliases: [
+              "北辰 A3",
+            ],
             weakness: "No emergency braking on the entry trims",
             answer: "Safety is not an option to skip; the S30 has emergency braking from the base trim."
           ),
@@ -1325,11 +1332,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Voyager C7",
+            aliases: [
+              "远航 C7",
+            ],
             weakness: "Many complaints about a jerky gearbox",
             answer: "This S50 drivetrain has five years on the road; ask any owners' group."
           ),
           Competitor(
             name: "Polaris L6",
+            aliases: [
+              "北辰 L6",
+            ],
             weakness: "Poor resale value, 10% below the S50 after three years",
             answer: "Count the selling price too; an S50 fetches ten to twenty thousand more in three years."
           ),
@@ -1359,11 +1372,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Voyager C7",
+            aliases: [
+              "远航 C7",
+            ],
             weakness: "Still on the old platform, no driver assistance",
             answer: "For the same money the S50N is a new platform with driver assistance; the C7 is old underneath."
           ),
           Competitor(
             name: "Polaris L6 EV",
+            aliases: [
+              "北辰 L6 新能源",
+            ],
             weakness: "Optimistic range figures that drop 30% in winter",
             answer: "The S50N is a hybrid; no hunting for chargers and no range worries on winter trips."
           ),
@@ -1393,11 +1412,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Voyager S3",
+            aliases: [
+              "远航 S3",
+            ],
             weakness: "380-litre boot, no room for a pram and suitcases",
             answer: "The X40's 480-litre boot takes a pram and two suitcases; try it here."
           ),
           Competitor(
             name: "Polaris T4",
+            aliases: [
+              "北辰 T4",
+            ],
             weakness: "Front-wheel drive only, struggles in rain and snow",
             answer: "The X40 offers smart all-wheel drive, steadier on the snowy road home."
           ),
@@ -1427,16 +1452,25 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Voyager S6",
+            aliases: [
+              "远航 S6",
+            ],
             weakness: "In stock because it sells slowly; equipment cut at the facelift",
             answer: "Others are in stock because nobody queues for them; the X60 has a queue because people want it."
           ),
           Competitor(
             name: "Polaris T7",
+            aliases: [
+              "北辰 T7",
+            ],
             weakness: "Raised rear floor, the middle seat is uncomfortable",
             answer: "The X60 has a flat rear floor, so nobody minds the middle seat."
           ),
           Competitor(
             name: "Nova GX",
+            aliases: [
+              "星河 GX",
+            ],
             weakness: "New brand with few service centres",
             answer: "Aurora has six service centres in this city; help is never far away."
           ),
@@ -1465,11 +1499,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Voyager S8",
+            aliases: [
+              "远航 S8",
+            ],
             weakness: "Third row fits children only",
             answer: "A 1.70 m adult fits in the X70's third row; bring the family to try it."
           ),
           Competitor(
             name: "Polaris T9",
+            aliases: [
+              "北辰 T9",
+            ],
             weakness: "Underpowered 2.0T for a seven-seat body",
             answer: "The X70 overtakes easily on the motorway fully loaded; try it with every seat taken."
           ),
@@ -1498,11 +1538,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Voyager V8",
+            aliases: [
+              "远航 V8",
+            ],
             weakness: "Second-row seats do not recline flat",
             answer: "The M80's second row reclines flat at a touch; guests arrive rested."
           ),
           Competitor(
             name: "Polaris MPV 9",
+            aliases: [
+              "北辰 MPV 9",
+            ],
             weakness: "Noisy at motorway speed",
             answer: "Make a phone call on the motorway in an M80; nobody has to raise their voice."
           ),
@@ -1531,11 +1577,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Bluebay EV3",
+            aliases: [
+              "蓝湾 EV3",
+            ],
             weakness: "No fast charging, 8 hours to full",
             answer: "The E20 fast-charges to 80% in 30 minutes, a coffee break."
           ),
           Competitor(
             name: "Voyager mini",
+            aliases: [
+              "远航 mini",
+            ],
             weakness: "Only four airbags and average crash results",
             answer: "Even the small E20 has six airbags; safer for the school run."
           ),
@@ -1565,11 +1617,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Bluebay EV5",
+            aliases: [
+              "蓝湾 EV5",
+            ],
             weakness: "Battery warranty only 8 years or 150,000 km",
             answer: "The E50 battery has a lifetime warranty for the first owner."
           ),
           Competitor(
             name: "Nova S7",
+            aliases: [
+              "星河 S7",
+            ],
             weakness: "New brand with uncertain resale value",
             answer: "Aurora is an established brand with published three-year resale data."
           ),
@@ -1598,11 +1656,17 @@ enum DecodedPlaybookEn {
         competitors: [
           Competitor(
             name: "Bluebay EV7",
+            aliases: [
+              "蓝湾 EV7",
+            ],
             weakness: "Laggy infotainment, many complaints",
             answer: "Try the E60's screen here; it is quick, and updates over the air."
           ),
           Competitor(
             name: "Nova GX EV",
+            aliases: [
+              "星河 GX 纯电",
+            ],
             weakness: "Two-wheel drive only, weak grip in rain and snow",
             answer: "The E60 has dual-motor all-wheel drive as standard, steady in rain and snow."
           ),
@@ -1801,6 +1865,7 @@ enum DecodedPlaybookEn {
         "car_birthday": "car's birthday: {years} years since delivery ({date})",
         "holiday": "{holiday} ({date}) greetings",
         "cadence_followup": "grade {grade}: follow up every {interval} days",
+        "cadence_followup_tier": "grade {grade}: follow up every {base_interval} days, times {factor} for a tier {tier} customer: every {interval} days",
         "referral_ask": "satisfied owner, time to ask for referrals",
         "winback": "time for a win-back interview (reason: {churn_reason})",
         "stage_prospect": "prospect",
@@ -1935,6 +2000,9 @@ enum DecodedPlaybookEn {
         "action": "action",
         "no_switch": "no model in the catalog comes sooner.",
         "no_match": "no objection in the playbook matches well enough; try other words.",
+        "no_wechat_id": "no WeChat id on file; search by phone number",
+        "no_email": "no email address on file",
+        "send_on": "send on {date}",
         "did_you_mean": "did you mean:",
         "severity": "severity",
         "consultant": "consultant",
@@ -2193,6 +2261,11 @@ enum DecodedPlaybookEn {
             "#k",
             "# k",
             "# dollars",
+          ]
+        ),
+        WordClass(
+          id: "discount",
+          words: [
             "# off",
             "#%",
             "# percent",
@@ -3311,6 +3384,7 @@ enum DecodedPlaybookZhCN {
         aboutWaiting: nil,
         concepts: [
           "@money",
+          "@discount",
           "优惠",
           "折扣",
           "打折",
@@ -3746,11 +3820,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "远航 C5",
+            aliases: [
+              "Voyager C5",
+            ],
             weakness: "后排中间地台高，坐三个人很挤",
             answer: "请您带家人坐一坐 S30 的后排，平地板三个人坐着都舒服。"
           ),
           Competitor(
             name: "北辰 A3",
+            aliases: [
+              "Polaris A3",
+            ],
             weakness: "低配车型没有主动刹车",
             answer: "安全配置不能省，S30 入门版就有主动刹车，花同样的钱更安心。"
           ),
@@ -3779,11 +3859,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "远航 C7",
+            aliases: [
+              "Voyager C7",
+            ],
             weakness: "变速箱顿挫投诉多",
             answer: "S50 这套动力已经用了五年，车主口碑摆在那里，您可以去车主群里问问。"
           ),
           Competitor(
             name: "北辰 L6",
+            aliases: [
+              "Polaris L6",
+            ],
             weakness: "保值率低，三年残值比 S50 低一成",
             answer: "买车也要算卖车的账，S50 三年后能多卖一两万。"
           ),
@@ -3813,11 +3899,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "远航 C7",
+            aliases: [
+              "Voyager C7",
+            ],
             weakness: "还是上一代平台，没有辅助驾驶",
             answer: "同样二十万，S50N 是新一代平台加辅助驾驶，远航 C7 还是老底子。"
           ),
           Competitor(
             name: "北辰 L6 新能源",
+            aliases: [
+              "Polaris L6 EV",
+            ],
             weakness: "纯电续航虚标，冬天打七折",
             answer: "S50N 是混动，不用找充电桩，冬天跑长途也不焦虑。"
           ),
@@ -3847,11 +3939,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "远航 S3",
+            aliases: [
+              "Voyager S3",
+            ],
             weakness: "后备箱只有 380 升，放不下婴儿车加行李箱",
             answer: "X40 后备箱 480 升，婴儿车和两个行李箱一起放得下，您可以现场试一试。"
           ),
           Competitor(
             name: "北辰 T4",
+            aliases: [
+              "Polaris T4",
+            ],
             weakness: "前驱没有四驱选项，雨雪路况吃力",
             answer: "X40 有智能四驱可选，下雪天回老家更稳。"
           ),
@@ -3881,16 +3979,25 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "远航 S6",
+            aliases: [
+              "Voyager S6",
+            ],
             weakness: "现车多是因为卖得慢，改款后配置缩水",
             answer: "别的车有现车是因为没人抢，X60 要等是因为大家都在排队。"
           ),
           Competitor(
             name: "北辰 T7",
+            aliases: [
+              "Polaris T7",
+            ],
             weakness: "后排地板凸起，中间座位难坐",
             answer: "X60 后排平地板，一家五口出门谁坐中间都不委屈。"
           ),
           Competitor(
             name: "星河 GX",
+            aliases: [
+              "Nova GX",
+            ],
             weakness: "新品牌售后网点少",
             answer: "极光在本市有 6 家服务站，开到哪儿都有人管。"
           ),
@@ -3919,11 +4026,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "远航 S8",
+            aliases: [
+              "Voyager S8",
+            ],
             weakness: "第三排只适合小孩，成人坐不下",
             answer: "X70 第三排一米七的人也能坐，您家人来试一下就知道了。"
           ),
           Competitor(
             name: "北辰 T9",
+            aliases: [
+              "Polaris T9",
+            ],
             weakness: "2.0T 带七座车身动力偏弱",
             answer: "X70 满载上高速照样轻松超车，试驾时可以坐满人感受一下。"
           ),
@@ -3952,11 +4065,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "远航 V8",
+            aliases: [
+              "Voyager V8",
+            ],
             weakness: "第二排座椅不能放平休息",
             answer: "M80 第二排可以一键放平，长途接客户一路都舒服。"
           ),
           Competitor(
             name: "北辰 MPV 9",
+            aliases: [
+              "Polaris MPV 9",
+            ],
             weakness: "隔音差，高速风噪大",
             answer: "上高速打个电话就知道，M80 车里说话不用提高声音。"
           ),
@@ -3985,11 +4104,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "蓝湾 EV3",
+            aliases: [
+              "Bluebay EV3",
+            ],
             weakness: "没有快充，充满要 8 小时",
             answer: "E20 支持快充，30 分钟充到八成，喝杯咖啡的工夫。"
           ),
           Competitor(
             name: "远航 mini",
+            aliases: [
+              "Voyager mini",
+            ],
             weakness: "只有 4 个气囊，碰撞成绩一般",
             answer: "E20 小车也是 6 气囊，接送孩子更放心。"
           ),
@@ -4019,11 +4144,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "蓝湾 EV5",
+            aliases: [
+              "Bluebay EV5",
+            ],
             weakness: "电池质保只有 8 年 15 万公里",
             answer: "E50 电池首任车主终身质保，您不用担心换电池的钱。"
           ),
           Competitor(
             name: "星河 S7",
+            aliases: [
+              "Nova S7",
+            ],
             weakness: "新品牌，二手残值不确定",
             answer: "极光是老品牌，三年保值率有数据可查。"
           ),
@@ -4052,11 +4183,17 @@ enum DecodedPlaybookZhCN {
         competitors: [
           Competitor(
             name: "蓝湾 EV7",
+            aliases: [
+              "Bluebay EV7",
+            ],
             weakness: "车机卡顿，投诉多",
             answer: "您现场试试 E60 的车机，反应快不卡顿，还能 OTA 升级。"
           ),
           Competitor(
             name: "星河 GX 纯电",
+            aliases: [
+              "Nova GX EV",
+            ],
             weakness: "只有两驱，雨雪天抓地一般",
             answer: "E60 标配双电机四驱，下雨下雪照样稳。"
           ),
@@ -4255,6 +4392,7 @@ enum DecodedPlaybookZhCN {
         "car_birthday": "车辆生日：提车 {years} 周年 ({date})",
         "holiday": "{holiday} ({date}) 节日问候",
         "cadence_followup": "{grade} 级客户每 {interval} 天跟进一次",
+        "cadence_followup_tier": "{grade} 级客户每 {base_interval} 天跟进一次，{tier} 类客户间隔乘 {factor}，即每 {interval} 天",
         "referral_ask": "满意车主，是时候请求转介绍了",
         "winback": "流失客户回访 (流失原因：{churn_reason})",
         "stage_prospect": "有望客户",
@@ -4389,6 +4527,9 @@ enum DecodedPlaybookZhCN {
         "action": "行动",
         "no_switch": "目录里没有更快到车的车型。",
         "no_match": "没有足够接近的异议，换个说法试试。",
+        "no_wechat_id": "未登记微信号，可用手机号查找",
+        "no_email": "未登记邮箱",
+        "send_on": "{date} 当天发送",
         "did_you_mean": "您是不是想说：",
         "severity": "级别",
         "consultant": "顾问",
@@ -4660,6 +4801,11 @@ enum DecodedPlaybookZhCN {
             "#千",
             "#块",
             "#元",
+          ]
+        ),
+        WordClass(
+          id: "discount",
+          words: [
             "#折",
             "打#折",
             "#%",

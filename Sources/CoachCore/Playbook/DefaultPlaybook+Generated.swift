@@ -187,6 +187,8 @@ labels:
     car_birthday: "车辆生日：提车 {years} 周年 ({date})"
     holiday: "{holiday} ({date}) 节日问候"
     cadence_followup: "{grade} 级客户每 {interval} 天跟进一次"
+    # 客户价值等级改变了间隔时 (cadence.yaml 的 tier_factor) 用这一句, 说清楚间隔是怎么来的。
+    cadence_followup_tier: "{grade} 级客户每 {base_interval} 天跟进一次，{tier} 类客户间隔乘 {factor}，即每 {interval} 天"
     referral_ask: 满意车主，是时候请求转介绍了
     winback: "流失客户回访 (流失原因：{churn_reason})"
     stage_prospect: 有望客户
@@ -324,6 +326,9 @@ labels:
     action: 行动
     no_switch: 目录里没有更快到车的车型。
     no_match: 没有足够接近的异议，换个说法试试。
+    no_wechat_id: 未登记微信号，可用手机号查找
+    no_email: 未登记邮箱
+    send_on: "{date} 当天发送"
     did_you_mean: 您是不是想说：
     severity: 级别
     consultant: 顾问
@@ -605,7 +610,8 @@ messages:
       path: "zh-CN/models.yaml",
       text: ##"""
 # 车型目录 (models)
-# 每个车型: 非买不可的理由 (selling_points) 和 断其后路 (competitors: 竞品致命弱点 + 一招制敌话术)。
+# 每个车型: 非买不可的理由 (selling_points) 和 断其后路 (competitors: 竞品致命弱点 + 一招制敌话术;
+# aliases: 竞品的其他叫法, 比如英文名, 备注里写哪种都能认出来)。
 #   code: 车型代码 (系统里用这个, 不要改)
 #   segment: sedan 轿车 / suv SUV / mpv MPV / ev 纯电
 #   price: 指导价 (元)
@@ -639,9 +645,11 @@ models:
       - 主销车型现车充足，一周内可以提车
     competitors:
       - name: 远航 C5
+        aliases: [Voyager C5]
         weakness: 后排中间地台高，坐三个人很挤
         answer: 请您带家人坐一坐 S30 的后排，平地板三个人坐着都舒服。
       - name: 北辰 A3
+        aliases: [Polaris A3]
         weakness: 低配车型没有主动刹车
         answer: 安全配置不能省，S30 入门版就有主动刹车，花同样的钱更安心。
     offer: 首付两成，24 期零利率
@@ -664,9 +672,11 @@ models:
       - 现车充足，颜色可选，当天可以提车
     competitors:
       - name: 远航 C7
+        aliases: [Voyager C7]
         weakness: 变速箱顿挫投诉多
         answer: S50 这套动力已经用了五年，车主口碑摆在那里，您可以去车主群里问问。
       - name: 北辰 L6
+        aliases: [Polaris L6]
         weakness: 保值率低，三年残值比 S50 低一成
         answer: 买车也要算卖车的账，S50 三年后能多卖一两万。
     offer: 老款现车直降 8000 元，送首年保养
@@ -691,9 +701,11 @@ models:
       - 新车型保值率更高，未来几年都是主流
     competitors:
       - name: 远航 C7
+        aliases: [Voyager C7]
         weakness: 还是上一代平台，没有辅助驾驶
         answer: 同样二十万，S50N 是新一代平台加辅助驾驶，远航 C7 还是老底子。
       - name: 北辰 L6 新能源
+        aliases: [Polaris L6 EV]
         weakness: 纯电续航虚标，冬天打七折
         answer: S50N 是混动，不用找充电桩，冬天跑长途也不焦虑。
 
@@ -716,9 +728,11 @@ models:
       - 保养费用低，每年不到三千
     competitors:
       - name: 远航 S3
+        aliases: [Voyager S3]
         weakness: 后备箱只有 380 升，放不下婴儿车加行李箱
         answer: X40 后备箱 480 升，婴儿车和两个行李箱一起放得下，您可以现场试一试。
       - name: 北辰 T4
+        aliases: [Polaris T4]
         weakness: 前驱没有四驱选项，雨雪路况吃力
         answer: X40 有智能四驱可选，下雪天回老家更稳。
     offer: 置换补贴 5000 元
@@ -742,12 +756,15 @@ models:
       - 全景天窗和 L2 级辅助驾驶标配
     competitors:
       - name: 远航 S6
+        aliases: [Voyager S6]
         weakness: 现车多是因为卖得慢，改款后配置缩水
         answer: 别的车有现车是因为没人抢，X60 要等是因为大家都在排队。
       - name: 北辰 T7
+        aliases: [Polaris T7]
         weakness: 后排地板凸起，中间座位难坐
         answer: X60 后排平地板，一家五口出门谁坐中间都不委屈。
       - name: 星河 GX
+        aliases: [Nova GX]
         weakness: 新品牌售后网点少
         answer: 极光在本市有 6 家服务站，开到哪儿都有人管。
 
@@ -769,9 +786,11 @@ models:
       - 旗舰级内饰和 Nappa 真皮座椅，更有面子
     competitors:
       - name: 远航 S8
+        aliases: [Voyager S8]
         weakness: 第三排只适合小孩，成人坐不下
         answer: X70 第三排一米七的人也能坐，您家人来试一下就知道了。
       - name: 北辰 T9
+        aliases: [Polaris T9]
         weakness: 2.0T 带七座车身动力偏弱
         answer: X70 满载上高速照样轻松超车，试驾时可以坐满人感受一下。
 
@@ -793,9 +812,11 @@ models:
       - 大空间可商可家，七座都有独立空调出风口
     competitors:
       - name: 远航 V8
+        aliases: [Voyager V8]
         weakness: 第二排座椅不能放平休息
         answer: M80 第二排可以一键放平，长途接客户一路都舒服。
       - name: 北辰 MPV 9
+        aliases: [Polaris MPV 9]
         weakness: 隔音差，高速风噪大
         answer: 上高速打个电话就知道，M80 车里说话不用提高声音。
 
@@ -817,9 +838,11 @@ models:
       - 现车，上牌不受限
     competitors:
       - name: 蓝湾 EV3
+        aliases: [Bluebay EV3]
         weakness: 没有快充，充满要 8 小时
         answer: E20 支持快充，30 分钟充到八成，喝杯咖啡的工夫。
       - name: 远航 mini
+        aliases: [Voyager mini]
         weakness: 只有 4 个气囊，碰撞成绩一般
         answer: E20 小车也是 6 气囊，接送孩子更放心。
     offer: 赠家用充电桩及安装
@@ -843,9 +866,11 @@ models:
       - 现车，一周左右提车
     competitors:
       - name: 蓝湾 EV5
+        aliases: [Bluebay EV5]
         weakness: 电池质保只有 8 年 15 万公里
         answer: E50 电池首任车主终身质保，您不用担心换电池的钱。
       - name: 星河 S7
+        aliases: [Nova S7]
         weakness: 新品牌，二手残值不确定
         answer: 极光是老品牌，三年保值率有数据可查。
     offer: 赠 3 年免费充电
@@ -868,9 +893,11 @@ models:
       - 前备箱加后备箱，装载空间同级领先
     competitors:
       - name: 蓝湾 EV7
+        aliases: [Bluebay EV7]
         weakness: 车机卡顿，投诉多
         answer: 您现场试试 E60 的车机，反应快不卡顿，还能 OTA 升级。
       - name: 星河 GX 纯电
+        aliases: [Nova GX EV]
         weakness: 只有两驱，雨雪天抓地一般
         answer: E60 标配双电机四驱，下雨下雪照样稳。
 
@@ -1040,7 +1067,7 @@ objections:
   - code: no_discount
     title: 别家让利你们不让
     line: "价格稳说明车好卖，三年后的残值也更高，卖车时不吃亏。"
-    concepts: ["@money", 优惠, 折扣, 打折, 便宜, 便宜点, 再便宜, 让, 让价, 降点, 底价, 送, 多送, 送点, 啥也不送, 送保险, 贴膜, 能不能降, 不降, 去别家, 报价, 别家, 另一家, 别的店, 一分不让, 抹零, 零头, 少点, 再少, 力度, 优惠力度, 让点, 砍价, 便宜一万, 不让]
+    concepts: ["@money", "@discount", 优惠, 折扣, 打折, 便宜, 便宜点, 再便宜, 让, 让价, 降点, 底价, 送, 多送, 送点, 啥也不送, 送保险, 贴膜, 能不能降, 不降, 去别家, 报价, 别家, 另一家, 别的店, 一分不让, 抹零, 零头, 少点, 再少, 力度, 优惠力度, 让点, 砍价, 便宜一万, 不让]
     examples:
       - 其他车型都大幅让利，你们的车为什么不让利？
       - 别人都打折，就你们一分钱都不优惠
@@ -1502,7 +1529,10 @@ vocabulary:
     - id: in_writing
       words: [写进合同, 写合同, 写到合同, 合同上, 合同里, 白纸黑字, 签字, 书面, 口说无凭, 打包票, 保票, 担保, 保证, 承诺, 兑现, 嘴上说]
     - id: money
-      words: ["#万", "#千", "#块", "#元", "#折", "打#折", "#%"]
+      words: ["#万", "#千", "#块", "#元"]
+    # 折扣说法只说明客户在要优惠, 不说明嫌贵或嫌置换价低。
+    - id: discount
+      words: ["#折", "打#折", "#%"]
     - id: family
       words: [老婆, 媳妇, 爱人, 老公, 丈夫, 妻子, 对象, 家里人, 家人, 爸妈, 父母, 我爸, 我妈, 孩子他爸, 孩子他妈, 那口子, 全家, 女朋友, 男朋友]
     - id: promo_event
@@ -1832,6 +1862,8 @@ labels:
     car_birthday: "car's birthday: {years} years since delivery ({date})"
     holiday: "{holiday} ({date}) greetings"
     cadence_followup: "grade {grade}: follow up every {interval} days"
+    # Used when the customer's tier changes the interval (cadence.yaml `tier_factor`), so the figure is explained.
+    cadence_followup_tier: "grade {grade}: follow up every {base_interval} days, times {factor} for a tier {tier} customer: every {interval} days"
     referral_ask: "satisfied owner, time to ask for referrals"
     winback: "time for a win-back interview (reason: {churn_reason})"
     stage_prospect: prospect
@@ -1969,6 +2001,9 @@ labels:
     action: action
     no_switch: no model in the catalog comes sooner.
     no_match: no objection in the playbook matches well enough; try other words.
+    no_wechat_id: no WeChat id on file; search by phone number
+    no_email: no email address on file
+    send_on: "send on {date}"
     did_you_mean: "did you mean:"
     severity: severity
     consultant: consultant
@@ -2273,7 +2308,8 @@ messages:
       text: ##"""
 # Model catalog
 # For each model: the reasons to buy (selling_points) and how to close the way
-# back (competitors: each rival's decisive weakness and a one-line answer).
+# back (competitors: each rival's decisive weakness and a one-line answer; aliases: other names the
+# rival goes by, such as its Chinese name, so that a note in either language finds it).
 #   code: catalog code (used everywhere; do not change)
 #   segment: sedan / suv / mpv / ev
 #   price: list price in yuan
@@ -2307,9 +2343,11 @@ models:
       - Mainstream trims in stock, delivery within a week
     competitors:
       - name: Voyager C5
+        aliases: [远航 C5]
         weakness: High centre tunnel, three in the back is a squeeze
         answer: Bring the family to sit in the back of the S30; the flat floor seats three in comfort.
       - name: Polaris A3
+        aliases: [北辰 A3]
         weakness: No emergency braking on the entry trims
         answer: Safety is not an option to skip; the S30 has emergency braking from the base trim.
     offer: 20% down payment, 24 months at 0% interest
@@ -2332,9 +2370,11 @@ models:
       - In stock in several colours, delivery the same day
     competitors:
       - name: Voyager C7
+        aliases: [远航 C7]
         weakness: Many complaints about a jerky gearbox
         answer: This S50 drivetrain has five years on the road; ask any owners' group.
       - name: Polaris L6
+        aliases: [北辰 L6]
         weakness: Poor resale value, 10% below the S50 after three years
         answer: Count the selling price too; an S50 fetches ten to twenty thousand more in three years.
     offer: 8,000 yuan off stock cars plus the first year's maintenance
@@ -2359,9 +2399,11 @@ models:
       - Holds its value better; the mainstream choice for years to come
     competitors:
       - name: Voyager C7
+        aliases: [远航 C7]
         weakness: Still on the old platform, no driver assistance
         answer: For the same money the S50N is a new platform with driver assistance; the C7 is old underneath.
       - name: Polaris L6 EV
+        aliases: [北辰 L6 新能源]
         weakness: Optimistic range figures that drop 30% in winter
         answer: The S50N is a hybrid; no hunting for chargers and no range worries on winter trips.
 
@@ -2384,9 +2426,11 @@ models:
       - Low maintenance, under 3,000 yuan a year
     competitors:
       - name: Voyager S3
+        aliases: [远航 S3]
         weakness: 380-litre boot, no room for a pram and suitcases
         answer: The X40's 480-litre boot takes a pram and two suitcases; try it here.
       - name: Polaris T4
+        aliases: [北辰 T4]
         weakness: Front-wheel drive only, struggles in rain and snow
         answer: The X40 offers smart all-wheel drive, steadier on the snowy road home.
     offer: 5,000 yuan trade-in subsidy
@@ -2410,12 +2454,15 @@ models:
       - Panoramic roof and Level 2 driver assistance as standard
     competitors:
       - name: Voyager S6
+        aliases: [远航 S6]
         weakness: In stock because it sells slowly; equipment cut at the facelift
         answer: Others are in stock because nobody queues for them; the X60 has a queue because people want it.
       - name: Polaris T7
+        aliases: [北辰 T7]
         weakness: Raised rear floor, the middle seat is uncomfortable
         answer: The X60 has a flat rear floor, so nobody minds the middle seat.
       - name: Nova GX
+        aliases: [星河 GX]
         weakness: New brand with few service centres
         answer: Aurora has six service centres in this city; help is never far away.
 
@@ -2437,9 +2484,11 @@ models:
       - Flagship interior with Nappa leather, a car to be proud of
     competitors:
       - name: Voyager S8
+        aliases: [远航 S8]
         weakness: Third row fits children only
         answer: A 1.70 m adult fits in the X70's third row; bring the family to try it.
       - name: Polaris T9
+        aliases: [北辰 T9]
         weakness: Underpowered 2.0T for a seven-seat body
         answer: The X70 overtakes easily on the motorway fully loaded; try it with every seat taken.
 
@@ -2461,9 +2510,11 @@ models:
       - Room for business and family, air vents at all seven seats
     competitors:
       - name: Voyager V8
+        aliases: [远航 V8]
         weakness: Second-row seats do not recline flat
         answer: The M80's second row reclines flat at a touch; guests arrive rested.
       - name: Polaris MPV 9
+        aliases: [北辰 MPV 9]
         weakness: Noisy at motorway speed
         answer: Make a phone call on the motorway in an M80; nobody has to raise their voice.
 
@@ -2485,9 +2536,11 @@ models:
       - In stock, and no licence-plate restrictions
     competitors:
       - name: Bluebay EV3
+        aliases: [蓝湾 EV3]
         weakness: No fast charging, 8 hours to full
         answer: The E20 fast-charges to 80% in 30 minutes, a coffee break.
       - name: Voyager mini
+        aliases: [远航 mini]
         weakness: Only four airbags and average crash results
         answer: Even the small E20 has six airbags; safer for the school run.
     offer: Home charger with installation included
@@ -2511,9 +2564,11 @@ models:
       - In stock, delivery in about a week
     competitors:
       - name: Bluebay EV5
+        aliases: [蓝湾 EV5]
         weakness: Battery warranty only 8 years or 150,000 km
         answer: The E50 battery has a lifetime warranty for the first owner.
       - name: Nova S7
+        aliases: [星河 S7]
         weakness: New brand with uncertain resale value
         answer: Aurora is an established brand with published three-year resale data.
     offer: Three years of free charging
@@ -2536,9 +2591,11 @@ models:
       - Front and rear boots, class-leading load space
     competitors:
       - name: Bluebay EV7
+        aliases: [蓝湾 EV7]
         weakness: Laggy infotainment, many complaints
         answer: Try the E60's screen here; it is quick, and updates over the air.
       - name: Nova GX EV
+        aliases: [星河 GX 纯电]
         weakness: Two-wheel drive only, weak grip in rain and snow
         answer: The E60 has dual-motor all-wheel drive as standard, steady in rain and snow.
 
@@ -2708,7 +2765,7 @@ objections:
   - code: no_discount
     title: Others give big discounts, why not you?
     line: "A steady price means the car sells well and keeps its value; you get that back when you sell."
-    concepts: ["@money", discount, knock off, cheaper, best price, bottom line, match, budge, deal, throw in, free, other dealer, do better, match that, took off, knock, giving something, come down, wiggle room, negotiate]
+    concepts: ["@money", "@discount", discount, knock off, cheaper, best price, bottom line, match, budge, deal, throw in, free, other dealer, do better, match that, took off, knock, giving something, come down, wiggle room, negotiate]
     examples:
       - Other brands give big discounts, why don't you?
       - Everyone else is discounting and you won't knock off a penny
@@ -3210,7 +3267,10 @@ vocabulary:
     - id: in_writing
       words: [in writing, put it in writing, on paper, written down, in the contract, signed, guarantee, guaranteed, promise, make sure, verbal]
     - id: money
-      words: ["# grand", "# thousand", "#k", "# k", "# dollars", "# off", "#%", "# percent", off the sticker]
+      words: ["# grand", "# thousand", "#k", "# k", "# dollars"]
+    # A percentage or "off" asks for a discount; it is no sign of a price too high or a trade-in valued too low.
+    - id: discount
+      words: ["# off", "#%", "# percent", off the sticker]
     - id: family
       words: [wife, husband, spouse, partner, missus, parents, mom, mum, dad, father, mother, family, girlfriend, boyfriend]
     - id: promo_event

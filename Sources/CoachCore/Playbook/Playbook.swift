@@ -239,6 +239,8 @@ public struct CarModel: Codable, Sendable, Hashable {
 
 public struct Competitor: Codable, Sendable, Hashable {
   public var name: String
+  /// Other names the rival goes by (its name in the other language, a short form): a note naming any finds it.
+  public var aliases: [String]?
   public var weakness: String
   public var answer: String
 }

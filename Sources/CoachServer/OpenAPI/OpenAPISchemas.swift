@@ -26,10 +26,11 @@ enum OpenAPISchemas {
         "lead_id": S.string, "action": S.codes(ActionCode.self), "goal": S.string, "channel": S.string,
         "talking_points": S.array(S.ref("TalkingPoint")), "selling_points": S.array(S.string),
         "competitor": S.ref("CompetitorLine"), "objections": S.array(S.ref("ObjectionAnswer")),
-        "switch": S.array(S.ref("SwitchArgument")), "message_draft": S.string, "warnings": S.array(S.string),
-        "due_at": S.dateTime, "deadline": S.dateTime, "overdue_days": S.number, "reason": S.string,
+        "switch": S.array(S.ref("SwitchArgument")), "message_draft": S.string, "send_on": S.date,
+        "warnings": S.array(S.string), "due_at": S.dateTime, "deadline": S.dateTime, "overdue_days": S.number,
+        "reason": S.string,
         "priority": S.number, "snoozed_until": S.nullable(S.date), "snooze_reason": S.nullable(S.string),
-      ], optional: ["competitor"]),
+      ], optional: ["competitor", "send_on"]),
     "TalkingPoint": S.object(["kind": S.codes(TalkingPointKind.self), "text": S.string, "source": S.string]),
     "ObjectionAnswer": S.object(["code": S.string, "response": S.string, "line": S.string, "heard": S.boolean]),
     "CompetitorLine": S.object(["name": S.string, "weakness": S.string, "answer": S.string, "model": S.string]),
@@ -117,7 +118,7 @@ enum OpenAPISchemas {
       [
         "code": S.string, "score": S.number, "title": S.string, "response": S.string, "script": S.string,
         "approach": S.string, "competitor": S.ref("NamedCompetitor"),
-      ], optional: ["competitor"]),
+      ], optional: ["competitor", "send_on"]),
     "NamedCompetitor": S.object(
       ["name": S.string, "model": S.string, "weakness": S.string],
       description: "the catalog's competitor the customer named (vs_competitor), listed against our model"),

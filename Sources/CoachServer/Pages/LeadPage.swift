@@ -103,7 +103,11 @@ extension PageRenderer {
         }
         .joined() + "</ul>"
     }
-    s += "<h3>\(esc(t("draft")))</h3><blockquote>\(esc(b.messageDraft))</blockquote></section>"
+    s += "<h3>\(esc(t("draft")))</h3>"
+    if let day = b.sendOn, let when = playbook.labels.ui(.sendOn) {
+      s += "<p class=\"send-on\">\(esc(when.replacingOccurrences(of: "{date}", with: day)))</p>"
+    }
+    s += "<blockquote>\(esc(b.messageDraft))</blockquote></section>"
     return s
   }
 

@@ -14,6 +14,9 @@ struct BriefPrinter {
   /// What parts a label from its text in the playbook's language (`目的：`, `Goal: `).
   var colon: String { playbook.colon }
   func ui(_ family: UIFamily, _ code: String) -> String { labels.ui(family, code) ?? "\(family.rawValue)_\(code)" }
+  /// Brackets around an aside in the playbook's language (`（未登记微信号）`, ` (no WeChat id on file)`).
+  var open: String { playbook.isChinese ? "（" : " (" }
+  var close: String { playbook.isChinese ? "）" : ")" }
 
   func print(queue: [QueueEntry], brief: Brief?, lead: LeadSnapshot?, session: Session, showQueue: Bool) {
     if let brief, let lead { printBrief(brief, lead: lead, session: session) }
@@ -58,15 +61,20 @@ struct BriefPrinter {
     para(ui(.goal) + colon + b.goal)
     let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
     // The WeChat id under the channel's own name in the user's language (`微信 wxid_…`, `WeChat wxid_…`). When the
-    // brief says WeChat and the lead has an id, the id comes first and the number after it under the phone's name
-    // (`微信 wxid_…  电话 138…`), rather than the number under WeChat's name and the id after it.
+    // brief says WeChat (or email) the lead's id (or address) comes first and the number after it under the phone's
+    // name (`微信 wxid_…  电话 138…`); a lead without one says so rather than showing the number under WeChat's name.
     let wechatLabel = ui(.channel, Channel.wechat.rawValue)
-    if b.channel == Channel.wechat.rawValue, let id = lead.wechat {
-      let number = lead.phone == nil ? "" : "  \(ui(.channel, Channel.call.rawValue)) \(phone)"
-      out.line(ui(.channel) + colon + "\(wechatLabel) \(id)" + number)
+    let number = lead.phone == nil ? "" : "  \(ui(.channel, Channel.call.rawValue)) \(phone)"
+    let channelLabel = ui(.channel, b.channel)
+    if b.channel == Channel.wechat.rawValue {
+      let id = lead.wechat.map { " \($0)" } ?? "\(open)\(ui(.noWechatId))\(close)"
+      out.line(ui(.channel) + colon + wechatLabel + id + number)
+    } else if b.channel == Channel.email.rawValue {
+      let address = lead.email.map { " \($0)" } ?? "\(open)\(ui(.noEmail))\(close)"
+      out.line(ui(.channel) + colon + channelLabel + address + number)
     } else {
       let wechat = lead.wechat.map { "  \(wechatLabel) \($0)" } ?? ""
-      out.line(ui(.channel) + colon + "\(ui(.channel, b.channel))  \(phone)" + wechat)
+      out.line(ui(.channel) + colon + "\(channelLabel)  \(phone)" + wechat)
     }
     let points = full ? b.talkingPoints : Array(b.talkingPoints.prefix(Self.shortTalkingPoints))
     section(ui(.talkingPoints), points.map { p in "[" + ui(.kind, p.kind.rawValue) + "] " + p.text })
@@ -88,7 +96,11 @@ struct BriefPrinter {
         "→ " + (playbook.model(a.toModel)?.name ?? a.toModel) + " (" + ui(.lever, a.lever.rawValue) + ")" + colon
           + a.text
       })
-    if !b.messageDraft.isEmpty { section(ui(.messageDraft), [b.messageDraft]) }
+    if !b.messageDraft.isEmpty {
+      // A greeting reminded ahead of its day says when to send it (`短信草稿（2026-11-25 当天发送）`).
+      let when = b.sendOn.map { open + ui(.sendOn).replacingOccurrences(of: "{date}", with: $0) + close } ?? ""
+      section(ui(.messageDraft) + when, [b.messageDraft])
+    }
     if !full && b.talkingPoints.count > points.count { out.line(Output.dim(ui(.moreInFull))) }
     out.line()
   }

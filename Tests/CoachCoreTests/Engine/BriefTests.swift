@@ -203,4 +203,41 @@ import Testing
     brief = try BriefTests.brief(lead, ctx)
     #expect(brief.competitor == nil)
   }
+
+  /// A note written in the other language (a Chinese note read in an English brief) names the same rival: the
+  /// catalog's `aliases` hold its other names.
+  @Test(arguments: ["zh-CN", "en"])
+  func givenACompetitorNamedInTheOtherLanguage_whenBriefed_thenFoundAllTheSame(lang: String) throws {
+    let playbook = try #require(try DefaultPlaybook.load().playbook(lang))
+    let ctx = EngineContext(
+      playbook: playbook, now: F.at("2025-07-09T10:00:00+08:00"), zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
+    let competitor = try #require(playbook.model("X60")?.competitors.first)
+    let note = lang == "en" ? "他在对比远航s6" : "comparing with the Voyager S6"
+    let lead = F.lead(model: "X60", touches: [F.touch(1, "2025-07-05T10:00:00+08:00", note: note)])
+    #expect(try BriefTests.brief(lead, ctx).competitor?.name == competitor.name)
+  }
+}
+
+/// The reason of a regular follow-up explains its interval when the customer's tier changes it.
+@Suite struct CadenceReasonTests {
+  typealias F = Fixture
+
+  static func reason(tier: Tier, _ lang: String) throws -> (DueAction, String) {
+    let playbook = try #require(try DefaultPlaybook.load().playbook(lang))
+    let ctx = EngineContext(
+      playbook: playbook, now: F.at("2025-07-20T10:00:00+08:00"), zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
+    let lead = F.lead(grade: .b, tier: tier, touches: [F.touch(1, "2025-07-01T10:00:00+08:00")])
+    let action = try #require(FollowUpEngine.nextAction(for: lead, in: ctx))
+    return (action, action.reason)
+  }
+
+  @Test func givenATierFactor_whenTheCadenceIsDue_thenTheReasonNamesTheFactorAndTheGradesOwnInterval() throws {
+    let (action, zh) = try Self.reason(tier: .d, "zh-CN")
+    #expect(action.code == .cadenceFollowup)
+    #expect(zh.contains("B 级客户每 7 天跟进一次，D 类客户间隔乘 1.5，即每 10.5 天"), "\(zh)")
+    let (_, en) = try Self.reason(tier: .d, "en")
+    #expect(en.contains("grade B: follow up every 7 days, times 1.5 for a tier D customer: every 10.5 days"), "\(en)")
+    let (_, plain) = try Self.reason(tier: .c, "zh-CN")  // tier C: factor 1
+    #expect(plain.contains("B 级客户每 7 天跟进一次") && !plain.contains("乘"), "\(plain)")
+  }
 }

@@ -70,6 +70,19 @@ import Testing
     #expect(!early.isDue(at: F.at("2025-02-26T23:59:00+08:00")))
   }
 
+  /// The birthday reminder comes the day before: its draft ("happy birthday") is for the day itself, and the brief
+  /// says so; on the day the draft goes at once.
+  @Test func givenABirthdayReminderTheDayBefore_whenBriefed_thenTheDraftIsForTheBirthday() throws {
+    let owner = Self.birthdayOwner("2025-01-10T10:00:00+08:00", birthday: "1990-06-15")
+    let before = F.ctx("2025-06-14T08:00:00+08:00", playbook: Self.noHolidays)
+    let action = try #require(F.next(owner, before))
+    #expect(action.code == .birthday)
+    #expect(BriefBuilder.build(lead: owner, action: action, ctx: before).sendOn == "2025-06-15")
+    let onTheDay = F.ctx("2025-06-15T08:00:00+08:00", playbook: Self.noHolidays)
+    let today = try #require(F.next(owner, onTheDay))
+    #expect(BriefBuilder.build(lead: owner, action: today, ctx: onTheDay).sendOn == nil)
+  }
+
   @Test func givenFeb29Birthday_whenLeapYear_thenDueFeb28DeadlineEndOfFeb29() throws {
     let owner = Self.birthdayOwner("2028-01-10T10:00:00+08:00")
     let action = try #require(F.next(owner, F.ctx("2028-02-28T08:00:00+08:00", playbook: Self.noHolidays)))

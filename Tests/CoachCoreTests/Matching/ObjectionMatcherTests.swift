@@ -127,3 +127,21 @@ import Testing
     #expect(vocabulary.prepare("吉利星越L配置比这个高").namedTokens.isEmpty)
   }
 }
+
+/// How much a number says: a percentage or "off" asks for a discount, and is no evidence that the price is too high
+/// or the trade-in valued too low; an amount with a trade-in word is about the trade-in.
+@Suite struct MoneyWordsTests {
+  @Test(arguments: [
+    ("10% off", "no_discount"), ("can you knock 10% off", "no_discount"), ("能便宜10%吗", "no_discount"),
+    ("打9折就买", "no_discount"), ("the trade-in is 5000 too low", "trade_in_value"),
+    ("旧车才给3万太低了", "trade_in_value"),
+  ])
+  func aDiscountAsksForADiscountOnly(text: String, code: String) throws {
+    let matcher = try MatchingFixtures.playbookSet().objectionMatcher()
+    let matches = matcher.match(text, limit: 3)
+    #expect(matches.first?.code == code, "\(text): \(matches)")
+    if code == "no_discount" {
+      #expect(!matches.contains { $0.code == "trade_in_value" }, "\(text): \(matches)")
+    }
+  }
+}
