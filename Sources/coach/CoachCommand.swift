@@ -55,12 +55,18 @@ struct CoachCommand: ParsableCommand {
   }
 
   /// A word where a command was expected (`coach nxt`, `coach lead shwo`): the parser would blame a later option
-  /// instead (`Unknown option '--as'`).
+  /// instead (`Unknown option '--as'`). An option before its command (`coach --db X next`) is told where it goes.
   static func unknownCommand(in args: [String]) -> ParserComplaint? {
     var command: ParsableCommand.Type = CoachCommand.self
     var path = ["coach"]
-    for word in args {
+    for (i, word) in args.enumerated() {
       let subcommands = command.configuration.subcommands
+      // `coach --db X next`: an option before the command it belongs to.
+      if !subcommands.isEmpty, word.hasPrefix("-"), let named = commandPath(in: args[(i + 1)...], under: command) {
+        return ParserComplaint(
+          kind: .optionBeforeCommand(option: word, command: (path + named).joined(separator: " ")),
+          command: path.joined(separator: " "))
+      }
       guard !subcommands.isEmpty, !word.hasPrefix("-"), word != "help" else { return nil }
       guard let next = subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) })
       else {
@@ -73,6 +79,19 @@ struct CoachCommand: ParsableCommand {
       path.append(word)
     }
     return nil
+  }
+
+  /// The command named later on the line (`lead list` in `--db X lead list --as Y`), nil when none is.
+  static func commandPath(in words: ArraySlice<String>, under root: ParsableCommand.Type) -> [String]? {
+    var command = root
+    var path: [String] = []
+    for word in words {
+      // Other words are options and their values (`X`, `--as Y`).
+      guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { continue }
+      path.append(word)
+      command = next
+    }
+    return path.isEmpty ? nil : path
   }
 
   /// Writes the error on stderr in the user's language (and as JSON on stdout with --json; the code never changes).

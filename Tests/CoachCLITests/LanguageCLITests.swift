@@ -97,6 +97,11 @@ import Testing
     #expect(error?["code"] as? String == "usage")
     let message = error?["message"] as? String ?? ""
     #expect(message.contains("coach import") && message.contains("leeds") && message.contains("touches"), "\(message)")
+    // An option before its command (`coach --db X lead list`) is told where it goes.
+    let early = try cli.run(["--db", "x.sqlite", "lead", "list", "--lang", lang])
+    #expect(early.status == 64)
+    #expect(early.stderr.contains("coach lead list --db"), "\(early.stderr)")
+    #expect(Self.isChinese(early.stderr) == (lang == "zh-CN"), "\(early.stderr)")
     // Help still works the way the parser gives it.
     #expect(try cli.run(["help", "lead"]).status == 0)
   }

@@ -12,6 +12,8 @@ public struct ParserComplaint: Sendable, Hashable {
     case unexpected([String])
     /// A word where a command was expected (`coach nxt`), with the commands there and the nearest one, if close.
     case unknownCommand(word: String, commands: [String], suggestion: String?)
+    /// An option written before the command that takes it (`coach --db X next`), and that command (`coach next`).
+    case optionBeforeCommand(option: String, command: String)
     /// Anything else, as the parser or a command's own check worded it.
     case other(String)
   }

@@ -30,6 +30,9 @@ extension ParserComplaint {
       return l.pick(
         "\(command) 没有 \(word) 这个命令；\(zhHint)可用：\(commands.joined(separator: "、"))",
         "\(command) has no command '\(word)'\(enHint); use one of: \(commands.joined(separator: ", "))")
+    case .optionBeforeCommand(let option, let named):
+      return l.pick(
+        "选项 \(option) 要写在命令后面，例如 \(named) \(option) …", "\(option) goes after the command, as in \(named) \(option) …")
     case .other(let text):
       return l.pick("命令行有误：\(text)", text)
     }
@@ -37,7 +40,9 @@ extension ParserComplaint {
 
   func accepted(_ l: UILanguage) -> String {
     let more: String
-    if case .unknownCommand = kind {
+    if case .optionBeforeCommand(_, let named) = kind {
+      more = l.pick("\(named) --help 列出它的全部选项", "\(named) --help lists its options")
+    } else if case .unknownCommand = kind {
       more = l.pick("\(command) --help 列出全部命令", "\(command) --help lists every command")
     } else {
       more = l.pick("\(command) --help 列出全部选项", "\(command) --help lists every option")
