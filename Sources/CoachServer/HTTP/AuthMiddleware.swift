@@ -48,7 +48,7 @@ struct CSRFMiddleware: RouterMiddleware {
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         given = Form(body).first("csrf_token")
       }
-      guard let given, Self.same(given, web.csrfToken) else { throw APIError.csrf }
+      guard let given, Self.same(given, web.csrfToken) else { throw ServerRefusal.csrf }
     }
     return try await next(request, context)
   }
@@ -68,7 +68,7 @@ struct CSRFMiddleware: RouterMiddleware {
 extension CoachRequestContext {
   /// The logged-in user, or 401 (API) / a redirect to the login page (pages).
   func requireUser() throws -> WebSession {
-    guard let web else { throw APIError.unauthenticated }
+    guard let web else { throw ServerRefusal.unauthenticated }
     return web
   }
 }

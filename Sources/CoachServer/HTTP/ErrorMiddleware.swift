@@ -38,22 +38,20 @@ struct ErrorMiddleware: RouterMiddleware {
   static func apiError(_ error: any Error, context: Context, language: UILanguage) -> APIError {
     switch error {
     case let e as APIError: return e
+    case let e as ServerRefusal: return e.apiError(language)
     case let e as FieldRefusal: return e.apiError(language)
     case let e as CoachError:
       if case .internalError(let m) = e { context.logger.error("internal error", metadata: ["error": "\(m)"]) }
       return APIError(e, language: language)
     case let e as HTTPError:
       switch e.status {
-      case .notFound: return APIError(.notFound, code: "not_found", message: "no such page")
-      case .methodNotAllowed:
-        return APIError(.methodNotAllowed, code: "method_not_allowed", message: "method not allowed")
-      case .contentTooLarge:
-        return APIError(.contentTooLarge, code: "too_large", message: "the request body is too large")
-      default: return APIError(e.status, code: "http_\(e.status.code)", message: e.body ?? e.status.reasonPhrase)
+      case .notFound: return ServerRefusal.notFound.apiError(language)
+      case .contentTooLarge: return ServerRefusal.tooLarge(limit: context.maxUploadSize).apiError(language)
+      default: return ServerRefusal.http(e.status).apiError(language)
       }
     default:
       context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))"])
-      return APIError(.internalServerError, code: "internal", message: "internal error")
+      return ServerRefusal.internalError.apiError(language)
     }
   }
 }

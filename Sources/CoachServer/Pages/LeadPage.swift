@@ -13,7 +13,8 @@ extension PageRenderer {
     let t = { PageText.text($0, language) }
     let playbook = next.ctx.playbook
     guard let lead = next.briefLead else {
-      return self.error(APIError(.notFound, code: "unknown_lead", message: ""), language: language, user: user)
+      let unknown = APIError(.rejected(code: "unknown_lead", message: ""), language: UILanguage(code: language))
+      return self.error(unknown, language: language, user: user)
     }
     let fullPhone = session.showsFullPhone(of: lead, unmasked: false)
     var body = "<h1>\(esc(lead.name)) <small>#\(lead.id)</small></h1>"

@@ -51,7 +51,8 @@ struct AuthRoutes {
         var response = Responses.redirect("/")
         response.setCookie(cookie(token))
         return response
-      } catch let error as APIError {
+      } catch let refusal as ServerRefusal {
+        let error = refusal.apiError(UILanguage(code: language))
         var response = state.pages.login(language: language, error: error)
         if let wait = error.retryAfter { response.headers[.retryAfter] = String(wait) }
         return response
@@ -69,10 +70,7 @@ struct AuthRoutes {
   func login(_ name: String, _ password: String, context: CoachRequestContext) async throws -> (WebSession, String) {
     let limiter = state.limiter
     if let wait = await limiter.begin(user: name, address: context.remoteAddress) {
-      var error = APIError(
-        .tooManyRequests, code: "too_many_attempts", message: "too many failed logins: try again in \(wait) s")
-      error.retryAfter = wait
-      throw error
+      throw ServerRefusal.tooManyLogins(wait: wait)
     }
     let db = state.db
     let lifetime = state.settings.sessionLifetime
@@ -88,7 +86,7 @@ struct AuthRoutes {
       try db.createWebSession(tokenHash: Tokens.hash(token), userID: id, csrfToken: csrf, now: now, expiresAt: expires)
       return (WebSession(user: found.user, csrfToken: csrf, expiresAt: expires), token)
     }
-    guard let opened else { throw APIError(.unauthorized, code: "bad_login", message: "wrong user or password") }
+    guard let opened else { throw ServerRefusal.badLogin }
     await limiter.succeeded(user: name, address: context.remoteAddress)
     if let old = context.sessionTokenHash { try await blocking { try db.deleteWebSession(tokenHash: old) } }
     return opened

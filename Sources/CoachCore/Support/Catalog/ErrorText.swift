@@ -74,6 +74,8 @@ public enum ErrorText: Sendable, Hashable {
   /// `coach user passwd|ics-token NAME` with no acting user (`actor` nil) or by someone who is neither an admin nor
   /// NAME.
   case secretOfOther(UserSecret, name: String, actor: String?, role: String)
+  /// A new password `coach user passwd` or the server's password forms refuse (exit 64).
+  case badPassword(PasswordProblem)
 
   // MARK: - The database
   // MARK: - Files to import
@@ -160,6 +162,14 @@ public enum ErrorText: Sendable, Hashable {
     case addStores
   }
 
+  /// What is wrong with a new password, for `badPassword`.
+  public enum PasswordProblem: Sendable, Hashable {
+    case tooShort(minimum: Int)
+    /// bcrypt reads no more than `maximumBytes` bytes: a longer password is refused rather than silently cut.
+    case tooLong(maximumBytes: Int)
+    case controlCharacter
+  }
+
   /// A secret a user sets for themself (or an admin for anyone), for `secretOfOther`.
   public enum UserSecret: Sendable, Hashable {
     case password, calendarFeed
@@ -188,7 +198,7 @@ public enum ErrorText: Sendable, Hashable {
     case .badPhone: return "bad_phone"
     case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo,
       .windowTooLong, .nothingToChange,
-      .badProfile:
+      .badProfile, .badPassword:
       return "usage"
     case .unknownUser, .unknownConsultant, .notAConsultant: return "unknown_user"
     case .badGender: return "bad_gender"
@@ -244,7 +254,7 @@ public enum ErrorText: Sendable, Hashable {
   public var isUsage: Bool {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
-      .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode,
+      .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode, .badPassword,
       .groupAdminHasNoStore,
       .migrateNeedsPostgres:
       return true
