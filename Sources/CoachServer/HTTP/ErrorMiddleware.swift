@@ -43,7 +43,8 @@ struct ErrorMiddleware: RouterMiddleware {
     case let e as CoachError:
       if case .internalError(let m) = e { context.logger.error("internal error", metadata: ["error": "\(m)"]) }
       return APIError(e, language: language)
-    case let e as HTTPError:
+    case let e as any HTTPResponseError:
+      // The router's HTTPError (no route), NIO's NIOTooManyBytesError (a body past `maxUploadSize`) …
       switch e.status {
       case .notFound: return ServerRefusal.notFound.apiError(language)
       case .contentTooLarge: return ServerRefusal.tooLarge(limit: context.maxUploadSize).apiError(language)

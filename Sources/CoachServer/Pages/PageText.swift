@@ -41,7 +41,7 @@ enum PageText {
         "Sales follow-ups wait until that day; birthdays, holidays and after-delivery care still come due.",
       "error_not_found": "There is no such page.",
       "error_csrf": "This form has expired or did not come from this site: open the page again and repeat.",
-      "error_method_not_allowed": "That cannot be done on this page.", "error_too_large": "What was sent is too large.",
+      "error_method_not_allowed": "That cannot be done on this page.",
       "error_internal": "Something went wrong inside coach.", "admin_only": "Only an admin may manage users (%@: %@).",
     ],
     "zh-CN": [
@@ -77,7 +77,7 @@ enum PageText {
       "saved_snooze": "已暂停跟进。", "saved_unsnooze": "已取消暂停，跟进恢复。",
       "snooze_hint": "销售跟进暂停到那一天；生日、节日和交车后关怀照常提醒。",
       "error_not_found": "没有这个页面。", "error_csrf": "表单已过期或不是从本站提交的：请重新打开页面再操作。",
-      "error_method_not_allowed": "此页面不能这样操作。", "error_too_large": "提交的内容太大。",
+      "error_method_not_allowed": "此页面不能这样操作。",
       "error_internal": "系统内部出错。", "admin_only": "只有管理员能管理用户（%@：%@）。",
     ],
   ]
