@@ -9,6 +9,8 @@ package struct APIError: Error, Sendable {
   package var message: String
   /// Seconds for a `Retry-After` header (429).
   package var retryAfter: Int?
+  /// The `Allow` header of a 405: the methods the path takes.
+  package var allow: String?
 
   package init(_ status: HTTPResponse.Status, code: String, message: String) {
     self.status = status

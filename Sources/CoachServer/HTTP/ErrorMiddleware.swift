@@ -27,12 +27,15 @@ struct ErrorMiddleware: RouterMiddleware {
       let apiError = Self.apiError(error, context: context, language: UILanguage(code: language))
       var response = Responses.json(apiError.json, status: apiError.status)
       if let wait = apiError.retryAfter { response.headers[.retryAfter] = String(wait) }
+      if let allow = apiError.allow { response.headers[.allow] = allow }
       return response
     }
     let language = Language.pick(request, default: pages.defaultLanguage)
     let apiError = Self.apiError(error, context: context, language: UILanguage(code: language))
     if apiError.status == .unauthorized { return Responses.redirect("/login") }
-    return pages.error(apiError, language: language, user: context.web)
+    var response = pages.error(apiError, language: language, user: context.web)
+    if let allow = apiError.allow { response.headers[.allow] = allow }
+    return response
   }
 
   static func apiError(_ error: any Error, context: Context, language: UILanguage) -> APIError {

@@ -10,6 +10,8 @@ struct ServerRefusal: Error, Sendable {
   let en: String
   /// Seconds for a `Retry-After` header (429).
   var retryAfter: Int?
+  /// The methods the path takes, for the `Allow` header (405).
+  var allow: [HTTPRequest.Method] = []
 
   init(_ status: HTTPResponse.Status, code: String, zh: String, en: String) {
     (self.status, self.code, self.zh, self.en) = (status, code, zh, en)
@@ -18,6 +20,7 @@ struct ServerRefusal: Error, Sendable {
   func apiError(_ language: UILanguage) -> APIError {
     var error = APIError(status, code: code, message: language == .zh ? zh : en)
     error.retryAfter = retryAfter
+    if !allow.isEmpty { error.allow = allow.map(\.rawValue).joined(separator: ", ") }
     return error
   }
 
@@ -59,6 +62,16 @@ struct ServerRefusal: Error, Sendable {
       .tooManyRequests, code: "too_many_attempts", zh: "登录失败次数过多：请 \(seconds) 秒后再试",
       en: "too many failed logins: try again in \(seconds) s")
     refusal.retryAfter = seconds
+    return refusal
+  }
+
+  /// `method` on a path that takes only `allowed`.
+  static func methodNotAllowed(_ method: HTTPRequest.Method, allowed: [HTTPRequest.Method]) -> ServerRefusal {
+    let list = allowed.map(\.rawValue).joined(separator: ", ")
+    var refusal = ServerRefusal(
+      .methodNotAllowed, code: "method_not_allowed", zh: "这个地址不接受 \(method.rawValue)：可用 \(list)",
+      en: "\(method.rawValue) is not accepted here: use \(list)")
+    refusal.allow = allowed
     return refusal
   }
 
