@@ -27,7 +27,7 @@ package struct APIError: Error, Sendable {
     case .internalError: self = ServerRefusal.internalError.apiError(language)
     case .rejected(let code, let message):
       switch code {
-      case "forbidden": self.init(.forbidden, code: code, message: message)
+      case "forbidden", "wrong_password": self.init(.forbidden, code: code, message: message)
       case "unknown_lead", "not_your_lead":
         self.init(
           .notFound, code: "unknown_lead",

@@ -56,11 +56,11 @@ struct ServerRefusal: Error, Sendable {
       en: "what was sent is larger than the \(kb) KB accepted: send less (a shorter note, say)")
   }
 
-  /// Too many failed logins: wait `seconds`.
+  /// Too many wrong passwords (logins, or the current password of a change): wait `seconds`.
   static func tooManyLogins(wait seconds: Int) -> ServerRefusal {
     var refusal = ServerRefusal(
-      .tooManyRequests, code: "too_many_attempts", zh: "登录失败次数过多：请 \(seconds) 秒后再试",
-      en: "too many failed logins: try again in \(seconds) s")
+      .tooManyRequests, code: "too_many_attempts", zh: "密码错误次数过多：请 \(seconds) 秒后再试",
+      en: "too many wrong passwords: try again in \(seconds) s")
     refusal.retryAfter = seconds
     return refusal
   }

@@ -59,6 +59,8 @@ extension PageRenderer {
     body += """
       <form method="post" action="/account/password" class="card"><h2>\(esc(t("set_password")))</h2>\(csrfField(user))
       <p>\(esc(user.user.name)) · \(esc(t("role_" + user.user.role.rawValue)))</p>
+      <label>\(esc(t("current_password")))\
+      <input name="current" type="password" autocomplete="current-password" required></label>
       \(passwordFields(t))
       <button type="submit">\(esc(t("set_password")))</button></form>
       """

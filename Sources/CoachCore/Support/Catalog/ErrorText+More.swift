@@ -118,6 +118,10 @@ extension ErrorText {
     case .badPassword(.controlCharacter):
       return l.pick(
         "密码含控制字符：请输入一行可打印的文字", "the password holds a control character: give one line of printable text")
+    case .wrongCurrentPassword:
+      return l.pick(
+        "当前密码不对：密码没有改。请输入你现在登录用的密码",
+        "the current password is wrong: nothing was changed; type the one you log in with now")
     case .unreadableFile(let path):
       return l.pick("无法读取 \(path)：请检查路径和权限", "cannot read \(path): check the path and permissions")
     case .badCSVEncoding(let file, let bad, let nonASCII, let firstLine):

@@ -76,6 +76,8 @@ public enum ErrorText: Sendable, Hashable {
   case secretOfOther(UserSecret, name: String, actor: String?, role: String)
   /// A new password `coach user passwd` or the server's password forms refuse (exit 64).
   case badPassword(PasswordProblem)
+  /// A change of one's own password whose current password, typed to confirm it, is not right.
+  case wrongCurrentPassword
 
   // MARK: - The database
   // MARK: - Files to import
@@ -204,6 +206,7 @@ public enum ErrorText: Sendable, Hashable {
     case .badGender: return "bad_gender"
     case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam, .auditOtherTeam, .secretOfOther:
       return "forbidden"
+    case .wrongCurrentPassword: return "wrong_password"
     case .schemaTooNew: return "schema_too_new"
     case .demoOverRealLeads: return "not_empty"
     case .sameFile: return "same_file"
