@@ -41,6 +41,13 @@ struct ServerRefusal: Error, Sendable {
     .forbidden, code: "csrf", zh: "修改需要请求头 X-CSRF-Token，值为登录时得到的 csrf_token",
     en: "a change needs the header X-CSRF-Token with the csrf_token of your login")
 
+  /// A login posted from a page of `origin`, another site (`SameOrigin`).
+  static func crossOrigin(_ origin: String) -> ServerRefusal {
+    ServerRefusal(
+      .forbidden, code: "csrf", zh: "登录只能从本站的登录页提交；这次来自 \(origin)",
+      en: "a login is taken only from this site's own login page; this one came from \(origin)")
+  }
+
   static let badLogin = ServerRefusal(
     .unauthorized, code: "bad_login", zh: "用户名或密码错误", en: "wrong user or password")
 

@@ -21,6 +21,7 @@ struct AuthRoutes {
 
   func add(to router: Router<CoachRequestContext>) {
     router.post("/api/v1/login") { request, context in
+      try SameOrigin.check(request)
       let body = try await request.body.collect(upTo: context.maxUploadSize)
       guard let credentials = try? JSONDecoder().decode(Credentials.self, from: Data(buffer: body)) else {
         throw FieldRefusal.notJSON("{\"user\": \"…\", \"password\": \"…\"}")
@@ -44,6 +45,7 @@ struct AuthRoutes {
       return state.pages.login(language: Language.pick(request, default: state.pages.defaultLanguage), error: nil)
     }
     router.post("/login") { request, context in
+      try SameOrigin.check(request)
       let form = Form(try await request.body.collect(upTo: context.maxUploadSize))
       let language = Language.pick(request, default: state.pages.defaultLanguage)
       do {
