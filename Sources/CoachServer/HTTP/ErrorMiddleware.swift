@@ -33,7 +33,7 @@ struct ErrorMiddleware: RouterMiddleware {
     let language = Language.pick(request, default: pages.defaultLanguage)
     let apiError = Self.apiError(error, context: context, language: UILanguage(code: language))
     if apiError.status == .unauthorized { return Responses.redirect("/login") }
-    var response = pages.error(apiError, language: language, user: context.web)
+    var response = pages.at(request).error(apiError, language: language, user: context.web)
     if let allow = apiError.allow { response.headers[.allow] = allow }
     return response
   }

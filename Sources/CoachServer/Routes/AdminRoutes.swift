@@ -15,7 +15,7 @@ struct AdminRoutes {
     router.get("/admin") { request, context in
       let (web, session, language) = try admin(request, context)
       let users = try await blocking { try UserAdmin.list(session) }
-      return pages.admin(users, language: language, user: web, flash: flash(request, language))
+      return pages.at(request).admin(users, language: language, user: web, flash: flash(request, language))
     }
     router.post("/admin/users") { request, context in
       try await adminPost(request, context) { form, session in
@@ -41,7 +41,7 @@ struct AdminRoutes {
     router.get("/account") { request, context in
       let web = try context.requireUser()
       let language = Language.pick(request, default: pages.defaultLanguage)
-      return pages.account(language: language, user: web, flash: flash(request, language))
+      return pages.at(request).account(language: language, user: web, flash: flash(request, language))
     }
     router.post("/account/password") { request, context in
       let web = try context.requireUser()
@@ -58,7 +58,7 @@ struct AdminRoutes {
         return Responses.redirect("/account?done=password")
       } catch {
         guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
-        return pages.account(language: language, user: web, error: refused)
+        return pages.at(path: "/account").account(language: language, user: web, error: refused)
       }
     }
   }
@@ -89,7 +89,7 @@ struct AdminRoutes {
     } catch {
       guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
       let users = try await blocking { try UserAdmin.list(session) }
-      return state.pages.admin(users, language: language, user: web, error: refused)
+      return state.pages.at(path: "/admin").admin(users, language: language, user: web, error: refused)
     }
   }
 

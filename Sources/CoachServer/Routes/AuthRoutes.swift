@@ -42,7 +42,8 @@ struct AuthRoutes {
     }
     router.get("/login") { request, context in
       if context.web != nil { return Responses.redirect("/") }
-      return state.pages.login(language: Language.pick(request, default: state.pages.defaultLanguage), error: nil)
+      return state.pages.at(request).login(
+        language: Language.pick(request, default: state.pages.defaultLanguage), error: nil)
     }
     router.post("/login") { request, context in
       try SameOrigin.check(request)
@@ -55,7 +56,7 @@ struct AuthRoutes {
         return response
       } catch let refusal as ServerRefusal {
         let error = refusal.apiError(UILanguage(code: language))
-        var response = state.pages.login(language: language, error: error)
+        var response = state.pages.at(path: "/login").login(language: language, error: error)
         if let wait = error.retryAfter { response.headers[.retryAfter] = String(wait) }
         return response
       }
