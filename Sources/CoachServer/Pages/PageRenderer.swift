@@ -90,7 +90,8 @@ struct PageRenderer: Sendable {
     "<input type=\"hidden\" name=\"csrf_token\" value=\"\(esc(user.csrfToken))\">"
   }
 
-  func login(language: String, error: APIError?) -> Response {
+  /// The login page; after a refused login, with the refusal and the user name typed (never the password).
+  func login(language: String, error: APIError?, user typedUser: String? = nil) -> Response {
     let t = { PageText.text($0, language) }
     var message = ""
     if let error {
@@ -100,7 +101,7 @@ struct PageRenderer: Sendable {
     let body = """
       <h1>\(esc(t("login")))</h1>\(message)
       <form method="post" action="/login" class="card">
-      <label>\(esc(t("user")))<input name="user" autocomplete="username" required></label>
+      <label>\(esc(t("user")))<input name="user"\(typedUser.map { " value=\"\(esc($0))\"" } ?? "") autocomplete="username" required></label>
       <label>\(esc(t("password")))<input name="password" type="password" autocomplete="current-password" required></label>
       <button type="submit">\(esc(t("login")))</button>
       </form>

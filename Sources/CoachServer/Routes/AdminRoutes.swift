@@ -89,7 +89,8 @@ struct AdminRoutes {
     } catch {
       guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
       let users = try await blocking { try UserAdmin.list(session) }
-      return state.pages.at(path: "/admin").admin(users, language: language, user: web, error: refused)
+      let typed = TypedForm(String(request.uri.path.split(separator: "/").last ?? ""), form)
+      return state.pages.at(path: "/admin").admin(users, language: language, user: web, error: refused, typed: typed)
     }
   }
 

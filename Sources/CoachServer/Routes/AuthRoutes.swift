@@ -56,7 +56,8 @@ struct AuthRoutes {
         return response
       } catch let refusal as ServerRefusal {
         let error = refusal.apiError(UILanguage(code: language))
-        var response = state.pages.at(path: "/login").login(language: language, error: error)
+        var response = state.pages.at(path: "/login").login(
+          language: language, error: error, user: form.first("user"))
         if let wait = error.retryAfter { response.headers[.retryAfter] = String(wait) }
         return response
       }

@@ -122,7 +122,7 @@ struct PageRoutes {
   }
 
   /// A form post on a lead: the change through the use case, then back to the lead's page (303), or the page again
-  /// with the refusal and its status (400, 404, 422).
+  /// with the refusal and its status (400, 404, 422) and the form as it was typed (`done` names it).
   func formPost(
     _ request: Request, _ context: CoachRequestContext, done: String,
     _ apply: @escaping @Sendable (Form, Session, String) throws -> Void
@@ -141,7 +141,7 @@ struct PageRoutes {
       else { throw error }
       let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
       return state.pages.at(path: "/leads/\(pathSegment(id))").lead(
-        next, session: session, language: language, user: web, error: apiError)
+        next, session: session, language: language, user: web, error: apiError, typed: TypedForm(done, form))
     }
   }
 }
