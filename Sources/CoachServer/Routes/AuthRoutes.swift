@@ -23,9 +23,7 @@ struct AuthRoutes {
     router.post("/api/v1/login") { request, context in
       try SameOrigin.check(request)
       let body = try await request.body.collect(upTo: context.maxUploadSize)
-      guard let credentials = try? JSONDecoder().decode(Credentials.self, from: Data(buffer: body)) else {
-        throw FieldRefusal.notJSON("{\"user\": \"…\", \"password\": \"…\"}")
-      }
+      let credentials = try decodeJSON(Credentials.self, body, shape: "{\"user\": \"…\", \"password\": \"…\"}")
       let (web, token) = try await login(credentials.user, credentials.password, context: context)
       var response = try state.json(
         LoginJSON(user: web.user.name, role: web.user.role.rawValue, csrf_token: web.csrfToken),
