@@ -11,16 +11,16 @@ package enum Passwords {
   /// bcrypt reads at most 72 bytes: a longer password is refused rather than silently cut.
   package static let maximumBytes = 72
 
-  /// Refuses (exit 64) a password too short, too long for bcrypt, or holding control characters.
+  /// Refuses (exit 64, in the user's language) a password too short, too long for bcrypt, or holding control characters.
   package static func check(_ password: String) throws {
     guard password.count >= minimumLength else {
-      throw CoachError.usage("the password is too short: give at least \(minimumLength) characters")
+      throw CoachError.refused(.badPassword(.tooShort(minimum: minimumLength)))
     }
     guard password.utf8.count <= maximumBytes else {
-      throw CoachError.usage("the password is too long: give at most \(maximumBytes) bytes (bcrypt reads no more)")
+      throw CoachError.refused(.badPassword(.tooLong(maximumBytes: maximumBytes)))
     }
     guard !password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-      throw CoachError.usage("the password holds a control character: give one line of printable text")
+      throw CoachError.refused(.badPassword(.controlCharacter))
     }
   }
 

@@ -28,9 +28,11 @@ package func buildApplication(
 
 /// The router alone (tests of single requests may drive it without a socket).
 func buildRouter(_ state: ServerState) -> Router<CoachRequestContext> {
-  let router = Router(context: CoachRequestContext.self)
+  // HEAD on every GET route: answered by the GET handler, its body left out (`HeadMiddleware`).
+  let router = Router(context: CoachRequestContext.self, options: .autoGenerateHeadEndpoints)
   // Outermost first: every response is logged and carries the security headers, errors included.
   router.add(middleware: RequestLogMiddleware())
+  router.add(middleware: HeadMiddleware())
   router.add(middleware: SecurityHeadersMiddleware())
   router.add(middleware: LanguageCookieMiddleware())
   // The session is found before errors are answered (an error page has the user's navigation); the CSRF check is
@@ -45,6 +47,8 @@ func buildRouter(_ state: ServerState) -> Router<CoachRequestContext> {
   AdminRoutes(state: state).add(to: router)
   CalendarRoutes(state: state).add(to: router)
   ObjectionRoutes(state: state).add(to: router)
+  // After the routes: it runs only for requests no route took (a known path with another method → 405).
+  router.add(middleware: MethodNotAllowedMiddleware(table: RouteMethods(router.routes)))
   return router
 }
 
@@ -54,7 +58,9 @@ struct LanguageCookieMiddleware<Context: RequestContext>: RouterMiddleware {
     -> Response
   {
     var response = try await next(request, context)
-    if request.method == .get, !request.uri.path.hasPrefix("/api/"), let lang = Language.query(request) {
+    if request.method == .get || request.method == .head, !request.uri.path.hasPrefix("/api/"),
+      let lang = Language.query(request)
+    {
       response.setCookie(
         Cookie(name: Language.cookieName, value: lang, maxAge: 365 * 86_400, path: "/", sameSite: .strict))
     }

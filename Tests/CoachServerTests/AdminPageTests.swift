@@ -126,12 +126,14 @@ import Testing
     let third = "her own choice 2026"
     let weak = try await server.send(
       "POST", "/account/password",
-      form: Self.form([("csrf_token", here.csrf), ("password", "1"), ("repeat", "1")]), cookie: here.cookie)
+      form: Self.form([("csrf_token", here.csrf), ("current", newPassword), ("password", "1"), ("repeat", "1")]),
+      cookie: here.cookie)
     #expect((400..<500).contains(weak.status))
     #expect(weak.text.contains("class=\"error\""))
     let own = try await server.send(
       "POST", "/account/password",
-      form: Self.form([("csrf_token", here.csrf), ("password", third), ("repeat", third)]), cookie: here.cookie)
+      form: Self.form([("csrf_token", here.csrf), ("current", newPassword), ("password", third), ("repeat", third)]),
+      cookie: here.cookie)
     #expect(own.status == 303)
     #expect(own.header("Location") == "/account?done=password")
     #expect(try await server.send("GET", "/api/v1/next", cookie: here.cookie).status == 200)

@@ -135,7 +135,7 @@ enum Look {
     let other = language == "en" ? "zh-CN" : "en"
     for part in [
       "<html lang=\"\(language)\">", "<nav><a href=\"/\">\(queue)</a>", "href=\"/account\"",
-      "href=\"?lang=\(other)\"", "action=\"/logout\"", " \(user)</button>",
+      "lang=\(other)\" hreflang=\"\(other)\"", "action=\"/logout\"", " \(user)</button>",
     ] where !html.contains(part) {
       missing.append(part)
     }

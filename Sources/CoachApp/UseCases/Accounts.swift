@@ -15,6 +15,20 @@ package enum Accounts {
     return user
   }
 
+  /// The acting user's change of their own password on the server: `current`, their password now, confirms it is
+  /// them (a borrowed session alone cannot take the account over). Refused, nothing changed, when it is not right.
+  /// An admin setting someone's password uses `setPassword`.
+  package static func changeOwnPassword(
+    _ session: Session, current: String, new password: String, keepingSession: String? = nil
+  ) throws -> User {
+    guard let user = session.user else { throw CoachError.refused(.noActingUser) }
+    let hash = try session.db.userWithPasswordHash(named: user.name)?.hash
+    guard Passwords.verify(current, hash: hash ?? Passwords.decoy), hash != nil else {
+      throw CoachError.refused(.wrongCurrentPassword)
+    }
+    return try setPassword(session, name: user.name, password: password, keepingSession: keepingSession)
+  }
+
   /// A new secret calendar-feed path for `name` (`/ics/TOKEN.ics`); the previous one stops working.
   package static func newICSToken(_ session: Session, name: String) throws -> (user: User, path: String) {
     let user = try target(session, name: name, what: .calendarFeed)

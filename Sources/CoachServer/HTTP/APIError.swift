@@ -9,6 +9,8 @@ package struct APIError: Error, Sendable {
   package var message: String
   /// Seconds for a `Retry-After` header (429).
   package var retryAfter: Int?
+  /// The `Allow` header of a 405: the methods the path takes.
+  package var allow: String?
 
   package init(_ status: HTTPResponse.Status, code: String, message: String) {
     self.status = status
@@ -16,21 +18,16 @@ package struct APIError: Error, Sendable {
     self.message = message
   }
 
-  static let unauthenticated = APIError(
-    .unauthorized, code: "unauthenticated", message: "log in first: POST /api/v1/login")
-  static let csrf = APIError(
-    .forbidden, code: "csrf", message: "a change needs the header X-CSRF-Token with the csrf_token of your login")
-
   /// The HTTP meaning of the command line's errors: usage 400, rejected 422, with 403 for a role that may not and
   /// 404 for a lead the user may not see (told apart from no lead at all by nobody). The message is in `language`,
   /// as the command line words it under `--lang`.
   package init(_ error: CoachError, language: UILanguage) {
     switch error {
     case .usage(let message): self.init(.badRequest, code: "usage", message: message)
-    case .internalError: self.init(.internalServerError, code: "internal", message: "internal error")
+    case .internalError: self = ServerRefusal.internalError.apiError(language)
     case .rejected(let code, let message):
       switch code {
-      case "forbidden": self.init(.forbidden, code: code, message: message)
+      case "forbidden", "wrong_password": self.init(.forbidden, code: code, message: message)
       case "unknown_lead", "not_your_lead":
         self.init(
           .notFound, code: "unknown_lead",

@@ -32,7 +32,8 @@ struct AuthMiddleware: RouterMiddleware {
 }
 
 /// Refuses a change made in a session without its CSRF token (403): the `X-CSRF-Token` header, or for a page's form
-/// post the form's `csrf_token` field. Inside the error middleware: the refusal is a page in the user's layout.
+/// post the form's `csrf_token` field. Inside the error middleware: the refusal is a page in the user's layout. A
+/// request no route took (no endpoint path yet) changes nothing and is left to the 404 or 405 that follows.
 struct CSRFMiddleware: RouterMiddleware {
   typealias Context = CoachRequestContext
 
@@ -40,7 +41,7 @@ struct CSRFMiddleware: RouterMiddleware {
     -> Response
   {
     var request = request
-    if let web = context.web, Self.changes(request.method) {
+    if let web = context.web, Self.changes(request.method), context.endpointPath != nil {
       var given = request.headers[.xCSRFToken]
       if given == nil, !request.uri.path.hasPrefix("/api/"),
         request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
@@ -48,7 +49,7 @@ struct CSRFMiddleware: RouterMiddleware {
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         given = Form(body).first("csrf_token")
       }
-      guard let given, Self.same(given, web.csrfToken) else { throw APIError.csrf }
+      guard let given, Self.same(given, web.csrfToken) else { throw ServerRefusal.csrf }
     }
     return try await next(request, context)
   }
@@ -68,7 +69,7 @@ struct CSRFMiddleware: RouterMiddleware {
 extension CoachRequestContext {
   /// The logged-in user, or 401 (API) / a redirect to the login page (pages).
   func requireUser() throws -> WebSession {
-    guard let web else { throw APIError.unauthenticated }
+    guard let web else { throw ServerRefusal.unauthenticated }
     return web
   }
 }

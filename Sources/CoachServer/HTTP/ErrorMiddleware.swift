@@ -27,33 +27,35 @@ struct ErrorMiddleware: RouterMiddleware {
       let apiError = Self.apiError(error, context: context, language: UILanguage(code: language))
       var response = Responses.json(apiError.json, status: apiError.status)
       if let wait = apiError.retryAfter { response.headers[.retryAfter] = String(wait) }
+      if let allow = apiError.allow { response.headers[.allow] = allow }
       return response
     }
     let language = Language.pick(request, default: pages.defaultLanguage)
     let apiError = Self.apiError(error, context: context, language: UILanguage(code: language))
     if apiError.status == .unauthorized { return Responses.redirect("/login") }
-    return pages.error(apiError, language: language, user: context.web)
+    var response = pages.at(request).error(apiError, language: language, user: context.web)
+    if let allow = apiError.allow { response.headers[.allow] = allow }
+    return response
   }
 
   static func apiError(_ error: any Error, context: Context, language: UILanguage) -> APIError {
     switch error {
     case let e as APIError: return e
+    case let e as ServerRefusal: return e.apiError(language)
     case let e as FieldRefusal: return e.apiError(language)
     case let e as CoachError:
       if case .internalError(let m) = e { context.logger.error("internal error", metadata: ["error": "\(m)"]) }
       return APIError(e, language: language)
-    case let e as HTTPError:
+    case let e as any HTTPResponseError:
+      // The router's HTTPError (no route), NIO's NIOTooManyBytesError (a body past `maxUploadSize`) …
       switch e.status {
-      case .notFound: return APIError(.notFound, code: "not_found", message: "no such page")
-      case .methodNotAllowed:
-        return APIError(.methodNotAllowed, code: "method_not_allowed", message: "method not allowed")
-      case .contentTooLarge:
-        return APIError(.contentTooLarge, code: "too_large", message: "the request body is too large")
-      default: return APIError(e.status, code: "http_\(e.status.code)", message: e.body ?? e.status.reasonPhrase)
+      case .notFound: return ServerRefusal.notFound.apiError(language)
+      case .contentTooLarge: return ServerRefusal.tooLarge(limit: context.maxUploadSize).apiError(language)
+      default: return ServerRefusal.http(e.status).apiError(language)
       }
     default:
       context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))"])
-      return APIError(.internalServerError, code: "internal", message: "internal error")
+      return ServerRefusal.internalError.apiError(language)
     }
   }
 }

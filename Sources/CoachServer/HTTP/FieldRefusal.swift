@@ -36,6 +36,7 @@ extension ErrorMiddleware {
     switch error {
     case let e as CoachError: return APIError(e, language: language)
     case let e as FieldRefusal: return e.apiError(language)
+    case let e as ServerRefusal: return e.apiError(language)
     default: return nil
     }
   }

@@ -23,7 +23,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
     response.headers[.xContentTypeOptions] = "nosniff"
     response.headers[.xFrameOptions] = "DENY"
-    response.headers[.referrerPolicy] = "no-referrer"
+    // Nothing of an address goes to another site; this server's own form posts carry their origin, which the
+    // login checks (`SameOrigin`): under `no-referrer` a browser would send `Origin: null` even for those.
+    response.headers[.referrerPolicy] = "same-origin"
     if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
     return response
   }

@@ -40,7 +40,7 @@ enum OpenAPIDocument {
       "/login": [
         "post": operation(
           "Log in: a session cookie (HttpOnly, SameSite=Strict) and the CSRF token", body: "LoginRequest",
-          ok: ("200", "Login"), errors: ["400", "401", "429"], secured: false)
+          ok: ("200", "Login"), errors: ["400", "401", "403", "413", "429"], secured: false)
       ],
       "/logout": [
         "post": operation("End the session", ok: ("204", nil), errors: ["401", "403"], changes: true)
@@ -81,12 +81,12 @@ enum OpenAPIDocument {
       "/leads/{id}/touches": [
         "post": operation(
           "coach touch: record a touch", parameters: [leadID, lang], body: "TouchRequest", ok: ("201", "TouchCreated"),
-          errors: ["400", "401", "403", "404", "422"], changes: true)
+          errors: ["400", "401", "403", "404", "413", "422"], changes: true)
       ],
       "/leads/{id}/stage": [
         "post": operation(
           "coach stage: change the lead's stage", parameters: [leadID, lang], body: "StageRequest",
-          ok: ("200", "StageResult"), errors: ["400", "401", "403", "404", "422"], changes: true)
+          ok: ("200", "StageResult"), errors: ["400", "401", "403", "404", "413", "422"], changes: true)
       ],
       "/objection": [
         "get": operation(
@@ -105,7 +105,7 @@ enum OpenAPIDocument {
           "coach snooze ID --until DATE --reason TEXT: hold the lead's sales follow-ups until a day (care occasions "
             + "still come due); a snooze already holding is lifted by the new one",
           parameters: [leadID, lang], body: "SnoozeRequest", ok: ("201", "Snooze"),
-          errors: ["400", "401", "403", "404", "422"], changes: true)
+          errors: ["400", "401", "403", "404", "413", "422"], changes: true)
       ],
       "/leads/{id}/snooze/clear": [
         "post": operation(
@@ -137,8 +137,10 @@ enum OpenAPIDocument {
   static func json(_ schema: String) -> OpenAPIValue { ["application/json": ["schema": S.ref(schema)]] }
 
   static let reasons: [String: String] = [
-    "400": "bad input (usage)", "401": "not logged in, or a wrong user or password",
-    "403": "no CSRF token, or a role that may not", "404": "no such lead among those the user may see",
+    "400": "bad input (usage): the message names the field, or where the JSON breaks",
+    "401": "not logged in, or a wrong user or password",
+    "403": "no CSRF token, a role that may not, or a login posted from another site's page (Origin, else Referer)",
+    "404": "no such lead among those the user may see", "413": "the body is larger than 64 KB",
     "422": "refused by the rules (as the command line's exit 65)", "429": "too many failed logins (Retry-After)",
   ]
 

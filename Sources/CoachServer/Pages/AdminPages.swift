@@ -5,9 +5,11 @@ import Foundation
 import Hummingbird
 
 extension PageRenderer {
-  /// `/admin`: the users, and the forms to add one, set a password and move a consultant's leads (admins only).
+  /// `/admin`: the users, and the forms to add one, set a password and move a consultant's leads (admins only);
+  /// after a refusal, the form refused holds what was `typed` (`users`, `password`, `reassign`; never a password).
   func admin(
-    _ users: [UserAdmin.Listed], language: String, user: WebSession, flash: String? = nil, error: APIError? = nil
+    _ users: [UserAdmin.Listed], language: String, user: WebSession, flash: String? = nil, error: APIError? = nil,
+    typed: TypedForm? = nil
   ) -> Response {
     let t = { PageText.text($0, language) }
     var body = "<h1>\(esc(t("admin")))</h1>"
@@ -25,26 +27,29 @@ extension PageRenderer {
         """
     }
     body += "</tbody></table></div>"
-    let names = options(users.map { (value: $0.user.name, label: $0.user.name) })
+    let (adding, setting, moving) = (
+      TypedForm.of(typed, "users"), TypedForm.of(typed, "password"), TypedForm.of(typed, "reassign")
+    )
+    let names = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: setting?.value("name"))
     let roles = options(
-      Role.allCases.map { (value: $0.rawValue, label: t("role_" + $0.rawValue)) }, chosen: "consultant")
-    let consultants = options(
-      users.filter { $0.user.role == .consultant || $0.user.role == .lead }.map {
-        (value: $0.user.name, label: $0.user.name)
-      })
+      Role.allCases.map { (value: $0.rawValue, label: t("role_" + $0.rawValue)) },
+      chosen: adding?.value("role") ?? "consultant")
+    let movable = users.filter { $0.user.role == .consultant || $0.user.role == .lead }.map {
+      (value: $0.user.name, label: $0.user.name)
+    }
     body += """
       <form method="post" action="/admin/users" class="card"><h2>\(esc(t("add_user")))</h2>\(csrfField(user))
-      <label>\(esc(t("user")))<input name="name" required autocomplete="off"></label>
+      <label>\(esc(t("user")))<input name="name"\(adding.valueAttribute("name")) required autocomplete="off"></label>
       <label>\(esc(t("role")))<select name="role">\(roles)</select></label>
-      <label>\(esc(t("team")))<input name="team" autocomplete="off"></label>
+      <label>\(esc(t("team")))<input name="team"\(adding.valueAttribute("team")) autocomplete="off"></label>
       <button type="submit">\(esc(t("add_user")))</button></form>
       <form method="post" action="/admin/password" class="card"><h2>\(esc(t("set_password")))</h2>\(csrfField(user))
       <label>\(esc(t("user")))<select name="name">\(names)</select></label>
       \(passwordFields(t))
       <button type="submit">\(esc(t("set_password")))</button></form>
       <form method="post" action="/admin/reassign" class="card"><h2>\(esc(t("reassign")))</h2>\(csrfField(user))
-      <label>\(esc(t("reassign_from")))<select name="from">\(consultants)</select></label>
-      <label>\(esc(t("reassign_to")))<select name="to">\(consultants)</select></label>
+      <label>\(esc(t("reassign_from")))<select name="from">\(options(movable, chosen: moving?.value("from")))</select></label>
+      <label>\(esc(t("reassign_to")))<select name="to">\(options(movable, chosen: moving?.value("to")))</select></label>
       <button type="submit">\(esc(t("reassign")))</button></form>
       """
     return layout(t("admin"), body, language: language, user: user, status: error?.status ?? .ok)
@@ -59,6 +64,8 @@ extension PageRenderer {
     body += """
       <form method="post" action="/account/password" class="card"><h2>\(esc(t("set_password")))</h2>\(csrfField(user))
       <p>\(esc(user.user.name)) · \(esc(t("role_" + user.user.role.rawValue)))</p>
+      <label>\(esc(t("current_password")))\
+      <input name="current" type="password" autocomplete="current-password" required></label>
       \(passwordFields(t))
       <button type="submit">\(esc(t("set_password")))</button></form>
       """

@@ -5,15 +5,17 @@ import Foundation
 import Hummingbird
 
 extension PageRenderer {
-  /// `/leads/ID`: the brief for the lead's next action, one-tap contact, recent history, and the two forms.
+  /// `/leads/ID`: the brief for the lead's next action, one-tap contact, recent history, and the forms; after a
+  /// refusal, the form refused holds what was `typed`.
   func lead(
     _ next: NextQueue, session: Session, language: String, user: WebSession, flash: String? = nil,
-    error: APIError? = nil
+    error: APIError? = nil, typed: TypedForm? = nil
   ) -> Response {
     let t = { PageText.text($0, language) }
     let playbook = next.ctx.playbook
     guard let lead = next.briefLead else {
-      return self.error(APIError(.notFound, code: "unknown_lead", message: ""), language: language, user: user)
+      let unknown = APIError(.rejected(code: "unknown_lead", message: ""), language: UILanguage(code: language))
+      return self.error(unknown, language: language, user: user)
     }
     let fullPhone = session.showsFullPhone(of: lead, unmasked: false)
     var body = "<h1>\(esc(lead.name)) <small>#\(lead.id)</small></h1>"
@@ -43,9 +45,10 @@ extension PageRenderer {
     for argument in next.brief?.switchArguments ?? [] where !offered.contains(argument.lever) {
       offered.append(argument.lever)
     }
-    body += touchForm(lead, playbook: playbook, language: language, user: user, levers: offered)
-    body += stageForm(lead, playbook: playbook, language: language, user: user)
-    body += snoozeForm(lead, session: session, language: language, user: user)
+    body += touchForm(
+      lead, playbook: playbook, language: language, user: user, levers: offered, typed: .of(typed, "touch"))
+    body += stageForm(lead, playbook: playbook, language: language, user: user, typed: .of(typed, "stage"))
+    body += snoozeForm(lead, session: session, language: language, user: user, typed: .of(typed, "snooze"))
     body += history(lead, playbook: playbook, language: language)
     return layout(lead.name, body, language: language, user: user, status: error?.status ?? .ok)
   }
@@ -111,9 +114,11 @@ extension PageRenderer {
     return s
   }
 
-  /// The touch form; `levers`: the switch levers the brief offers, to tick those argued with (`--lever`).
+  /// The touch form; `levers`: the switch levers the brief offers, to tick those argued with (`--lever`); `typed`:
+  /// what was typed into it before a refusal.
   func touchForm(
-    _ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession, levers: [Lever] = []
+    _ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession, levers: [Lever] = [],
+    typed: TypedForm? = nil
   ) -> String {
     let t = { PageText.text($0, language) }
     let channels = Channel.allCases.map { ($0.rawValue, Self.ui(playbook, .channel, $0.rawValue)) }
@@ -123,43 +128,49 @@ extension PageRenderer {
     var s = """
       <section class="card"><h2>\(esc(t("record_touch")))</h2>
       <form method="post" action="/leads/\(lead.id)/touches">\(csrfField(user))
-      <label>\(esc(t("channel")))<select name="channel">\(options(channels, chosen: "call"))</select></label>
-      <label>\(esc(t("outcome")))<select name="outcome">\(options(outcomes, chosen: "reached"))</select></label>
-      <label>\(esc(t("note")))<textarea name="note" rows="3"></textarea></label>
-      <label>\(esc(t("bury")))<input name="bury"></label>
-      <label>\(esc(t("bury_kind")))<select name="bury_kind">\(options(kinds, chosen: "other"))</select></label>
+      <label>\(esc(t("channel")))<select name="channel">\(options(channels, chosen: typed?.value("channel") ?? "call"))</select></label>
+      <label>\(esc(t("outcome")))<select name="outcome">\(options(outcomes, chosen: typed?.value("outcome") ?? "reached"))</select></label>
+      <label>\(esc(t("note")))<textarea name="note" rows="3">\(textareaContent(typed?.value("note")))</textarea></label>
+      <label>\(esc(t("bury")))<input name="bury"\(typed.valueAttribute("bury"))></label>
+      <label>\(esc(t("bury_kind")))<select name="bury_kind">\(options(kinds, chosen: typed?.value("bury_kind") ?? "other"))</select></label>
       """
     if !open.isEmpty {
       s +=
         "<fieldset><legend>\(esc(t("resolve")))</legend>"
         + open.map {
-          "<label class=\"check\"><input type=\"checkbox\" name=\"resolve\" value=\"\($0.id)\"> \(esc($0.text))</label>"
+          "<label class=\"check\"><input type=\"checkbox\" name=\"resolve\" value=\"\($0.id)\""
+            + "\(typed.checked("resolve", String($0.id)))> \(esc($0.text))</label>"
         }
         .joined() + "</fieldset>"
     }
     s +=
       "<fieldset><legend>\(esc(t("heard")))</legend>"
       + playbook.objections.map {
-        "<label class=\"check\"><input type=\"checkbox\" name=\"objection\" value=\"\(esc($0.code))\"> \(esc($0.title))</label>"
+        "<label class=\"check\"><input type=\"checkbox\" name=\"objection\" value=\"\(esc($0.code))\""
+          + "\(typed.checked("objection", $0.code))> \(esc($0.title))</label>"
       }
       .joined() + "</fieldset>"
     if !levers.isEmpty {
       s +=
         "<fieldset><legend>\(esc(t("levers_used")))</legend>"
         + levers.map {
-          "<label class=\"check\"><input type=\"checkbox\" name=\"lever\" value=\"\($0.rawValue)\"> "
+          "<label class=\"check\"><input type=\"checkbox\" name=\"lever\" value=\"\($0.rawValue)\""
+            + "\(typed.checked("lever", $0.rawValue))> "
             + "\(esc(Self.ui(playbook, .lever, $0.rawValue)))</label>"
         }
         .joined() + "</fieldset>"
     }
     s += """
-      <label>\(esc(t("next")))<input type="datetime-local" name="next"></label>
+      <label>\(esc(t("next")))<input type="datetime-local" name="next"\(typed.valueAttribute("next"))></label>
       <button type="submit">\(esc(t("save")))</button></form></section>
       """
     return s
   }
 
-  func stageForm(_ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession) -> String {
+  /// The stage form; `typed`: what was typed into it before a refusal.
+  func stageForm(
+    _ lead: LeadSnapshot, playbook: Playbook, language: String, user: WebSession, typed: TypedForm? = nil
+  ) -> String {
     let t = { PageText.text($0, language) }
     let stages = Stage.allCases.map { ($0.rawValue, Self.ui(playbook, .stage, $0.rawValue)) }
     let reasons =
@@ -168,15 +179,22 @@ extension PageRenderer {
     return """
       <section class="card"><h2>\(esc(t("stage_change")))</h2>
       <form method="post" action="/leads/\(lead.id)/stage">\(csrfField(user))
-      <label>\(esc(t("stage")))<select name="stage">\(options(stages, chosen: lead.stage.rawValue))</select></label>
-      <label>\(esc(t("churn_reason")))<select name="reason">\(options(reasons))</select></label>
-      <label>\(esc(t("note")))<input name="note"></label>
-      <label>\(esc(t("amount")))<input name="amount" inputmode="decimal"></label>
-      <label>\(esc(t("model")))<select name="model">\(options(models))</select></label>
-      <label>\(esc(t("eta")))<input type="date" name="eta"></label>
-      <label>\(esc(t("delivery_date")))<input type="date" name="date"></label>
+      <label>\(esc(t("stage")))<select name="stage">\(options(stages, chosen: typed?.value("stage") ?? lead.stage.rawValue))</select></label>
+      <label>\(esc(t("churn_reason")))<select name="reason">\(options(reasons, chosen: typed?.value("reason")))</select></label>
+      <label>\(esc(t("note")))<input name="note"\(typed.valueAttribute("note"))></label>
+      <label>\(esc(t("amount")))<input name="amount" inputmode="decimal"\(typed.valueAttribute("amount"))></label>
+      <label>\(esc(t("model")))<select name="model">\(options(models, chosen: typed?.value("model")))</select></label>
+      <label>\(esc(t("eta")))<input type="date" name="eta"\(typed.valueAttribute("eta"))></label>
+      <label>\(esc(t("delivery_date")))<input type="date" name="date"\(typed.valueAttribute("date"))></label>
       <button type="submit">\(esc(t("save")))</button></form></section>
       """
+  }
+
+  /// A textarea's text: escaped, after a line break (which HTML drops), so that a note typed with a leading blank
+  /// line keeps it.
+  func textareaContent(_ text: String?) -> String {
+    guard let text, !text.isEmpty else { return "" }
+    return "\n" + esc(text)
   }
 
   func history(_ lead: LeadSnapshot, playbook: Playbook, language: String) -> String {

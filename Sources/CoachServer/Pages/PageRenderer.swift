@@ -8,6 +8,31 @@ import Hummingbird
 struct PageRenderer: Sendable {
   let defaultLanguage: String
   let zone: TimeZone
+  /// The address of the page drawn (path, and query as sent), which its language link asks for again in the other
+  /// language (`at`).
+  private(set) var path = "/"
+  private(set) var query: String?
+
+  init(defaultLanguage: String, zone: TimeZone) {
+    self.defaultLanguage = defaultLanguage
+    self.zone = zone
+  }
+
+  /// The renderer of the page `request` asked for: a GET's own address; after a post (a form refused, an error),
+  /// the queue, unless the route names the page the form is on (`at(path:)`).
+  func at(_ request: Request) -> PageRenderer {
+    guard request.method == .get || request.method == .head else { return at(path: "/") }
+    var copy = self
+    (copy.path, copy.query) = (request.uri.path, request.uri.query)
+    return copy
+  }
+
+  /// The renderer of the page at `path` (a form's page shown again with its refusal).
+  func at(path: String) -> PageRenderer {
+    var copy = self
+    (copy.path, copy.query) = (path, nil)
+    return copy
+  }
 
   /// The frame of every page: a header with the navigation and the page's content.
   func layout(_ title: String, _ body: String, language: String, user: WebSession?, status: HTTPResponse.Status = .ok)
@@ -23,7 +48,7 @@ struct PageRenderer: Sendable {
       nav += "<a href=\"/account\">\(esc(t("account")))</a>"
     }
     let other = language == "en" ? "zh-CN" : "en"
-    nav += "<a href=\"?lang=\(other)\" hreflang=\"\(other)\">\(esc(t("language")))</a>"
+    nav += "<a href=\"\(esc(languageLink(other)))\" hreflang=\"\(other)\">\(esc(t("language")))</a>"
     if let user {
       nav +=
         "<form method=\"post\" action=\"/logout\" class=\"inline\">\(csrfField(user))"
@@ -42,11 +67,31 @@ struct PageRenderer: Sendable {
     return Responses.html(html, status: status)
   }
 
+  /// This page in `language`: its path and query with `lang` alone replaced, every character a URL may not hold
+  /// as it is percent-escaped (the caller escapes the result for HTML).
+  func languageLink(_ language: String) -> String {
+    let kept = (query ?? "").split(separator: "&").filter { pair in
+      Form.decode(pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]) != "lang"
+    }
+    let pairs = kept.map { Self.urlEscaped(String($0)) } + ["lang=" + Self.urlEscaped(language)]
+    return Self.urlEscaped(path) + "?" + pairs.joined(separator: "&")
+  }
+
+  /// `text` with every character outside those a path or query may hold as they are (and `%`, so that what was
+  /// escaped stays so) percent-escaped.
+  static func urlEscaped(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: urlSafe) ?? ""
+  }
+
+  private static let urlSafe = CharacterSet(
+    charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$'()*+,;=:@/%")
+
   func csrfField(_ user: WebSession) -> String {
     "<input type=\"hidden\" name=\"csrf_token\" value=\"\(esc(user.csrfToken))\">"
   }
 
-  func login(language: String, error: APIError?) -> Response {
+  /// The login page; after a refused login, with the refusal and the user name typed (never the password).
+  func login(language: String, error: APIError?, user typedUser: String? = nil) -> Response {
     let t = { PageText.text($0, language) }
     var message = ""
     if let error {
@@ -56,7 +101,7 @@ struct PageRenderer: Sendable {
     let body = """
       <h1>\(esc(t("login")))</h1>\(message)
       <form method="post" action="/login" class="card">
-      <label>\(esc(t("user")))<input name="user" autocomplete="username" required></label>
+      <label>\(esc(t("user")))<input name="user"\(typedUser.map { " value=\"\(esc($0))\"" } ?? "") autocomplete="username" required></label>
       <label>\(esc(t("password")))<input name="password" type="password" autocomplete="current-password" required></label>
       <button type="submit">\(esc(t("login")))</button>
       </form>

@@ -26,6 +26,7 @@ enum PageText {
       "admin": "Admin", "users": "Users", "role": "Role", "add_user": "Add a user", "set_password": "Set the password",
       "reassign": "Move all leads", "reassign_from": "Leads of", "reassign_to": "To", "account": "My password",
       "new_password": "New password", "repeat_password": "The same again", "password_yes": "set",
+      "current_password": "Your password now",
       "password_no": "not set (cannot log in)", "role_consultant": "Consultant", "role_lead": "Team lead",
       "role_trainer": "Trainer", "role_admin": "Admin", "role_group_admin": "Group admin", "done_user": "User added.",
       "done_password": "Password set; the user's other sessions have ended.", "done_moved": "%@ leads moved.",
@@ -41,7 +42,7 @@ enum PageText {
         "Sales follow-ups wait until that day; birthdays, holidays and after-delivery care still come due.",
       "error_not_found": "There is no such page.",
       "error_csrf": "This form has expired or did not come from this site: open the page again and repeat.",
-      "error_method_not_allowed": "That cannot be done on this page.", "error_too_large": "What was sent is too large.",
+      "error_method_not_allowed": "That cannot be done on this page.",
       "error_internal": "Something went wrong inside coach.", "admin_only": "Only an admin may manage users (%@: %@).",
     ],
     "zh-CN": [
@@ -67,6 +68,7 @@ enum PageText {
       "admin": "管理", "users": "用户", "role": "角色", "add_user": "添加用户", "set_password": "设置密码",
       "reassign": "转移全部客户", "reassign_from": "原顾问", "reassign_to": "转给", "account": "我的密码",
       "new_password": "新密码", "repeat_password": "再输一次", "password_yes": "已设置",
+      "current_password": "现在的密码",
       "password_no": "未设置（无法登录）", "role_consultant": "销售顾问", "role_lead": "销售经理",
       "role_trainer": "培训师", "role_admin": "管理员", "role_group_admin": "集团管理员", "done_user": "用户已添加。",
       "done_password": "密码已设置，该用户的其他登录已失效。", "done_moved": "已转移 %@ 个客户。",
@@ -77,7 +79,7 @@ enum PageText {
       "saved_snooze": "已暂停跟进。", "saved_unsnooze": "已取消暂停，跟进恢复。",
       "snooze_hint": "销售跟进暂停到那一天；生日、节日和交车后关怀照常提醒。",
       "error_not_found": "没有这个页面。", "error_csrf": "表单已过期或不是从本站提交的：请重新打开页面再操作。",
-      "error_method_not_allowed": "此页面不能这样操作。", "error_too_large": "提交的内容太大。",
+      "error_method_not_allowed": "此页面不能这样操作。",
       "error_internal": "系统内部出错。", "admin_only": "只有管理员能管理用户（%@：%@）。",
     ],
   ]

@@ -199,12 +199,3 @@ struct SnoozeBody: Decodable {
     return (until, reason)
   }
 }
-
-/// Decodes a JSON body, or 400 naming the expected shape.
-func decodeJSON<T: Decodable>(_ type: T.Type, _ body: ByteBuffer, shape: String) throws -> T {
-  do {
-    return try JSONDecoder().decode(type, from: Data(buffer: body))
-  } catch {
-    throw FieldRefusal.notJSON(shape)
-  }
-}

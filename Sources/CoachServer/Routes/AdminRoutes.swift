@@ -15,7 +15,7 @@ struct AdminRoutes {
     router.get("/admin") { request, context in
       let (web, session, language) = try admin(request, context)
       let users = try await blocking { try UserAdmin.list(session) }
-      return pages.admin(users, language: language, user: web, flash: flash(request, language))
+      return pages.at(request).admin(users, language: language, user: web, flash: flash(request, language))
     }
     router.post("/admin/users") { request, context in
       try await adminPost(request, context) { form, session in
@@ -41,7 +41,7 @@ struct AdminRoutes {
     router.get("/account") { request, context in
       let web = try context.requireUser()
       let language = Language.pick(request, default: pages.defaultLanguage)
-      return pages.account(language: language, user: web, flash: flash(request, language))
+      return pages.at(request).account(language: language, user: web, flash: flash(request, language))
     }
     router.post("/account/password") { request, context in
       let web = try context.requireUser()
@@ -50,14 +50,15 @@ struct AdminRoutes {
       let session = state.session(web, language: language, json: false)
       let keep = context.sessionTokenHash
       do {
-        try await blocking {
-          _ = try Accounts.setPassword(
-            session, name: web.user.name, password: try Self.password(form), keepingSession: keep)
+        let password = try Self.password(form)
+        let current = try Self.currentPassword(form)
+        try await confirmingIdentity(web, context) {
+          _ = try Accounts.changeOwnPassword(session, current: current, new: password, keepingSession: keep)
         }
         return Responses.redirect("/account?done=password")
       } catch {
         guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
-        return pages.account(language: language, user: web, error: refused)
+        return pages.at(path: "/account").account(language: language, user: web, error: refused)
       }
     }
   }
@@ -88,8 +89,36 @@ struct AdminRoutes {
     } catch {
       guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
       let users = try await blocking { try UserAdmin.list(session) }
-      return state.pages.admin(users, language: language, user: web, error: refused)
+      let typed = TypedForm(String(request.uri.path.split(separator: "/").last ?? ""), form)
+      return state.pages.at(path: "/admin").admin(users, language: language, user: web, error: refused, typed: typed)
     }
+  }
+
+  /// A change of one's own password, under the limit of failed logins of that user and address (the current
+  /// password is a password guessed like any other): a wrong current password counts as a failure.
+  func confirmingIdentity(
+    _ web: WebSession, _ context: CoachRequestContext, _ change: @escaping @Sendable () throws -> Void
+  ) async throws {
+    let (limiter, name, address) = (state.limiter, web.user.name, context.remoteAddress)
+    if let wait = await limiter.begin(user: name, address: address) { throw ServerRefusal.tooManyLogins(wait: wait) }
+    do {
+      try await blocking(change)
+    } catch CoachError.said(.wrongCurrentPassword) {
+      throw CoachError.refused(.wrongCurrentPassword)
+    } catch {
+      await limiter.succeeded(user: name, address: address)
+      throw error
+    }
+    await limiter.succeeded(user: name, address: address)
+  }
+
+  /// The password the user has now, typed on `/account` to confirm the change.
+  static func currentPassword(_ form: Form) throws -> String {
+    guard let current = form.fields.first(where: { $0.name == "current" })?.value, !current.isEmpty else {
+      throw FieldRefusal.required(
+        "current", zh: "现在的密码 (确认是你本人在修改)", en: "your password now (to confirm it is you changing it)")
+    }
+    return current
   }
 
   /// The new password of a form, typed twice alike (checked for strength by `Accounts.setPassword`).

@@ -21,10 +21,9 @@ struct AuthRoutes {
 
   func add(to router: Router<CoachRequestContext>) {
     router.post("/api/v1/login") { request, context in
+      try SameOrigin.check(request)
       let body = try await request.body.collect(upTo: context.maxUploadSize)
-      guard let credentials = try? JSONDecoder().decode(Credentials.self, from: Data(buffer: body)) else {
-        throw FieldRefusal.notJSON("{\"user\": \"…\", \"password\": \"…\"}")
-      }
+      let credentials = try decodeJSON(Credentials.self, body, shape: "{\"user\": \"…\", \"password\": \"…\"}")
       let (web, token) = try await login(credentials.user, credentials.password, context: context)
       var response = try state.json(
         LoginJSON(user: web.user.name, role: web.user.role.rawValue, csrf_token: web.csrfToken),
@@ -41,9 +40,11 @@ struct AuthRoutes {
     }
     router.get("/login") { request, context in
       if context.web != nil { return Responses.redirect("/") }
-      return state.pages.login(language: Language.pick(request, default: state.pages.defaultLanguage), error: nil)
+      return state.pages.at(request).login(
+        language: Language.pick(request, default: state.pages.defaultLanguage), error: nil)
     }
     router.post("/login") { request, context in
+      try SameOrigin.check(request)
       let form = Form(try await request.body.collect(upTo: context.maxUploadSize))
       let language = Language.pick(request, default: state.pages.defaultLanguage)
       do {
@@ -51,8 +52,10 @@ struct AuthRoutes {
         var response = Responses.redirect("/")
         response.setCookie(cookie(token))
         return response
-      } catch let error as APIError {
-        var response = state.pages.login(language: language, error: error)
+      } catch let refusal as ServerRefusal {
+        let error = refusal.apiError(UILanguage(code: language))
+        var response = state.pages.at(path: "/login").login(
+          language: language, error: error, user: form.first("user"))
         if let wait = error.retryAfter { response.headers[.retryAfter] = String(wait) }
         return response
       }
@@ -69,10 +72,7 @@ struct AuthRoutes {
   func login(_ name: String, _ password: String, context: CoachRequestContext) async throws -> (WebSession, String) {
     let limiter = state.limiter
     if let wait = await limiter.begin(user: name, address: context.remoteAddress) {
-      var error = APIError(
-        .tooManyRequests, code: "too_many_attempts", message: "too many failed logins: try again in \(wait) s")
-      error.retryAfter = wait
-      throw error
+      throw ServerRefusal.tooManyLogins(wait: wait)
     }
     let db = state.db
     let lifetime = state.settings.sessionLifetime
@@ -88,7 +88,7 @@ struct AuthRoutes {
       try db.createWebSession(tokenHash: Tokens.hash(token), userID: id, csrfToken: csrf, now: now, expiresAt: expires)
       return (WebSession(user: found.user, csrfToken: csrf, expiresAt: expires), token)
     }
-    guard let opened else { throw APIError(.unauthorized, code: "bad_login", message: "wrong user or password") }
+    guard let opened else { throw ServerRefusal.badLogin }
     await limiter.succeeded(user: name, address: context.remoteAddress)
     if let old = context.sessionTokenHash { try await blocking { try db.deleteWebSession(tokenHash: old) } }
     return opened

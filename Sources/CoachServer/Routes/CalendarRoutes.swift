@@ -11,9 +11,8 @@ struct CalendarRoutes {
   func add(to router: Router<CoachRequestContext>) {
     router.get("/ics/:file") { request, context in
       let file = try context.parameters.require("file")
-      let notFound = APIError(.notFound, code: "not_found", message: "no calendar feed at this address")
       guard file.hasSuffix(".ics"), case let token = String(file.dropLast(4)), Tokens.isWellFormed(token) else {
-        throw notFound
+        throw ServerRefusal.noCalendar
       }
       let db = state.db
       let settings = state.settings
@@ -23,7 +22,7 @@ struct CalendarRoutes {
         let session = Session(env: settings.env(language: nil, json: false), db: db, acting: user)
         return try FollowUpCalendar.build(session).ics(host: host)
       }
-      guard let text else { throw notFound }
+      guard let text else { throw ServerRefusal.noCalendar }
       return Response(
         status: .ok, headers: [.contentType: "text/calendar; charset=utf-8"],
         body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

@@ -24,11 +24,11 @@ struct ObjectionRoutes {
       let language = Language.pick(request, default: pages.defaultLanguage)
       let session = state.session(web, language: language, json: false)
       guard let q = request.uri.queryParameters["q"].map(String.init), !q.isEmpty else {
-        return pages.objections(nil, query: "", language: language, user: web)
+        return pages.at(request).objections(nil, query: "", language: language, user: web)
       }
       let said = try Self.said(q, name: "q")
       let found = try await search(session, said: said, limit: 3)
-      return pages.objections(found, query: said, language: language, user: web)
+      return pages.at(request).objections(found, query: said, language: language, user: web)
     }
   }
 

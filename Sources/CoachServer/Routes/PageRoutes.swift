@@ -15,7 +15,7 @@ struct PageRoutes {
       let language = Language.pick(request, default: pages.defaultLanguage)
       let session = state.session(web, language: language, json: false)
       let next = try await blocking { try NextQueue.build(session, limit: 50, lead: nil, briefing: false) }
-      return pages.queue(next, language: language, user: web)
+      return pages.at(request).queue(next, language: language, user: web)
     }
     router.get("/leads/:id") { request, context in
       let web = try context.requireUser()
@@ -27,7 +27,7 @@ struct PageRoutes {
         ["touch": "saved_touch", "stage": "saved_stage", "snooze": "saved_snooze", "unsnooze": "saved_unsnooze"][
           String($0)]
       }
-      return pages.lead(next, session: session, language: language, user: web, flash: flash)
+      return pages.at(request).lead(next, session: session, language: language, user: web, flash: flash)
     }
     router.post("/leads/:id/touches") { request, context in
       try await formPost(request, context, done: "touch") { form, session, id in
@@ -80,7 +80,7 @@ struct PageRoutes {
       let id = try context.parameters.require("id")
       let session = state.session(web, language: language, json: false)
       let found = try await blocking { try SwitchArguments.run(session, leadID: id) }
-      return pages.switchArguments(found, language: language, user: web)
+      return pages.at(request).switchArguments(found, language: language, user: web)
     }
     router.get("/alerts") { request, context in
       let web = try context.requireUser()
@@ -88,7 +88,7 @@ struct PageRoutes {
       let team = try APIRoutes.flag(request.uri.queryParameters["team"].map(String.init), name: "team")
       let session = state.session(web, language: language, json: false)
       let list = try await blocking { try AlertList.build(session, team: team, explained: true) }
-      return pages.alerts(list, team: team, language: language, user: web)
+      return pages.at(request).alerts(list, team: team, language: language, user: web)
     }
     router.get("/audit") { request, context in
       let web = try context.requireUser()
@@ -97,7 +97,7 @@ struct PageRoutes {
       let (from, to) = (q["from"].map(String.init), q["to"].map(String.init))
       let session = state.session(web, language: language, json: false)
       let run = try await blocking { try AuditRun.build(session, from: from, to: to, consultant: nil) }
-      return pages.audit(run, language: language, user: web)
+      return pages.at(request).audit(run, language: language, user: web)
     }
     router.get("/audit/report") { request, context in
       let web = try context.requireUser()
@@ -122,7 +122,7 @@ struct PageRoutes {
   }
 
   /// A form post on a lead: the change through the use case, then back to the lead's page (303), or the page again
-  /// with the refusal and its status (400, 404, 422).
+  /// with the refusal and its status (400, 404, 422) and the form as it was typed (`done` names it).
   func formPost(
     _ request: Request, _ context: CoachRequestContext, done: String,
     _ apply: @escaping @Sendable (Form, Session, String) throws -> Void
@@ -140,7 +140,8 @@ struct PageRoutes {
         apiError.status != .notFound
       else { throw error }
       let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
-      return state.pages.lead(next, session: session, language: language, user: web, error: apiError)
+      return state.pages.at(path: "/leads/\(pathSegment(id))").lead(
+        next, session: session, language: language, user: web, error: apiError, typed: TypedForm(done, form))
     }
   }
 }

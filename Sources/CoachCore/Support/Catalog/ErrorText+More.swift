@@ -109,6 +109,19 @@ extension ErrorText {
       return l.pick(
         "只有管理员或 \(name) 本人能为 \(name) \(what); \(actor) 的角色是 \(role)",
         "only an admin or \(name) may \(what) for \(name); \(actor) is a \(role)")
+    case .badPassword(.tooShort(let minimum)):
+      return l.pick("密码太短：至少 \(minimum) 个字符", "the password is too short: give at least \(minimum) characters")
+    case .badPassword(.tooLong(let maximum)):
+      return l.pick(
+        "密码太长：最多 \(maximum) 字节 (bcrypt 只读这么多；一个汉字占 3 字节)",
+        "the password is too long: give at most \(maximum) bytes (bcrypt reads no more)")
+    case .badPassword(.controlCharacter):
+      return l.pick(
+        "密码含控制字符：请输入一行可打印的文字", "the password holds a control character: give one line of printable text")
+    case .wrongCurrentPassword:
+      return l.pick(
+        "当前密码不对：密码没有改。请输入你现在登录用的密码",
+        "the current password is wrong: nothing was changed; type the one you log in with now")
     case .unreadableFile(let path):
       return l.pick("无法读取 \(path)：请检查路径和权限", "cannot read \(path): check the path and permissions")
     case .badCSVEncoding(let file, let bad, let nonASCII, let firstLine):

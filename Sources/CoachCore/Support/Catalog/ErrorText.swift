@@ -74,6 +74,10 @@ public enum ErrorText: Sendable, Hashable {
   /// `coach user passwd|ics-token NAME` with no acting user (`actor` nil) or by someone who is neither an admin nor
   /// NAME.
   case secretOfOther(UserSecret, name: String, actor: String?, role: String)
+  /// A new password `coach user passwd` or the server's password forms refuse (exit 64).
+  case badPassword(PasswordProblem)
+  /// A change of one's own password whose current password, typed to confirm it, is not right.
+  case wrongCurrentPassword
 
   // MARK: - The database
   // MARK: - Files to import
@@ -160,6 +164,14 @@ public enum ErrorText: Sendable, Hashable {
     case addStores
   }
 
+  /// What is wrong with a new password, for `badPassword`.
+  public enum PasswordProblem: Sendable, Hashable {
+    case tooShort(minimum: Int)
+    /// bcrypt reads no more than `maximumBytes` bytes: a longer password is refused rather than silently cut.
+    case tooLong(maximumBytes: Int)
+    case controlCharacter
+  }
+
   /// A secret a user sets for themself (or an admin for anyone), for `secretOfOther`.
   public enum UserSecret: Sendable, Hashable {
     case password, calendarFeed
@@ -188,12 +200,13 @@ public enum ErrorText: Sendable, Hashable {
     case .badPhone: return "bad_phone"
     case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo,
       .windowTooLong, .nothingToChange,
-      .badProfile:
+      .badProfile, .badPassword:
       return "usage"
     case .unknownUser, .unknownConsultant, .notAConsultant: return "unknown_user"
     case .badGender: return "bad_gender"
     case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam, .auditOtherTeam, .secretOfOther:
       return "forbidden"
+    case .wrongCurrentPassword: return "wrong_password"
     case .schemaTooNew: return "schema_too_new"
     case .demoOverRealLeads: return "not_empty"
     case .sameFile: return "same_file"
@@ -244,7 +257,7 @@ public enum ErrorText: Sendable, Hashable {
   public var isUsage: Bool {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
-      .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode,
+      .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode, .badPassword,
       .groupAdminHasNoStore,
       .migrateNeedsPostgres:
       return true

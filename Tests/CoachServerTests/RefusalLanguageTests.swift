@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The server's own refusals (no such address, no session, no CSRF token, a wrong login, no calendar feed, a weak
+/// password) speak the request's language like the use cases' refusals: Chinese under `?lang=zh-CN`, English
+/// under `?lang=en`, with the same code in both.
+@Suite struct RefusalLanguageTests {
+  struct Refusal {
+    let name: String
+    let user: String?
+    let method: HTTPRequest.Method
+    let path: String
+    var json: String?
+    var form: String?
+    var csrf = true
+    let status: HTTPResponse.Status
+    let code: String
+  }
+
+  static func refusals(_ shop: RouteShop) -> [Refusal] {
+    let lead = shop.lead("alice")
+    return [
+      Refusal(
+        name: "unknown API path", user: "alice", method: .get, path: "/api/v1/nothing-here", status: .notFound,
+        code: "not_found"),
+      Refusal(
+        name: "no session", user: nil, method: .get, path: "/api/v1/next", status: .unauthorized,
+        code: "unauthenticated"),
+      Refusal(
+        name: "no CSRF token", user: "alice", method: .post, path: "/api/v1/leads/\(lead)/touches",
+        json: #"{"channel": "call", "outcome": "reached"}"#, csrf: false, status: .forbidden, code: "csrf"),
+      Refusal(
+        name: "wrong login", user: nil, method: .post, path: "/api/v1/login",
+        json: #"{"user": "alice", "password": "not her password"}"#, status: .unauthorized, code: "bad_login"),
+      Refusal(
+        name: "unknown calendar feed", user: nil, method: .get, path: "/ics/\(String(repeating: "a", count: 64)).ics",
+        status: .notFound, code: "not_found"),
+    ]
+  }
+
+  @Test func theServersOwnRefusalsSpeakTheRequestsLanguageWithTheSameCode() async throws {
+    let shop = try RouteShop()
+    try await shop.app().test(.router) { client in
+      for refusal in Self.refusals(shop) {
+        for language in RouteShop.languages {
+          let r = try await shop.send(
+            client, refusal.user, refusal.method, "\(refusal.path)?lang=\(language)", json: refusal.json,
+            form: refusal.form, csrf: refusal.csrf)
+          #expect(r.status == refusal.status, "\(refusal.name) \(language): \(r.status)")
+          let error = Look.errorObject(r.body)
+          #expect(error?.code == refusal.code, "\(refusal.name) \(language): \(String(buffer: r.body))")
+          #expect(
+            Look.hasChinese(error?.message ?? "") == (language == "zh-CN"),
+            "\(refusal.name) \(language): \(error?.message ?? "")")
+        }
+      }
+    }
+  }
+
+  @Test func aWeakPasswordIsRefusedInThePagesLanguage() async throws {
+    let shop = try RouteShop()
+    let before = try shop.written()
+    try await shop.app().test(.router) { client in
+      for language in RouteShop.languages {
+        let r = try await shop.send(
+          client, "boss", .post, "/admin/password?lang=\(language)", form: "name=alice&password=short&repeat=short")
+        #expect(r.status == .badRequest)
+        let alert = Look.alert(String(buffer: r.body)) ?? ""
+        #expect(alert.contains("8"), "\(alert)")
+        #expect(Look.hasChinese(alert) == (language == "zh-CN"), "\(language): \(alert)")
+      }
+    }
+    #expect(try shop.written() == before)
+  }
+}
