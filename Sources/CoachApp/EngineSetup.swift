@@ -21,14 +21,16 @@ package enum EngineSetup {
   }
 
   /// The leads `next` and `alerts` rank at `now`: a consultant's own; a lead's team (with `team`), an admin's all.
+  /// `own` (`alerts` without `--team`, as the contract scopes it): the acting user's own leads whatever the role.
   /// Loaded without touch notes and profile facts, and with only the touches ranking at `now` reads
   /// (`keepingTouches(since:)`): the brief's lead is loaded again in full.
-  package static func workingSet(_ session: Session, team: Bool, now: Date) throws -> LeadFilter {
-    try scopeFilter(session, team: team).lean(touchesSince: now)
+  package static func workingSet(_ session: Session, team: Bool, own: Bool = false, now: Date) throws -> LeadFilter {
+    try scopeFilter(session, team: team, own: own).lean(touchesSince: now)
   }
 
-  package static func scopeFilter(_ session: Session, team: Bool) throws -> LeadFilter {
+  package static func scopeFilter(_ session: Session, team: Bool, own: Bool = false) throws -> LeadFilter {
     guard let user = session.user, let id = user.id else { return LeadFilter(scope: .all) }
+    if own && !team { return LeadFilter(scope: .own(userID: id)) }
     if team {
       guard user.role == .lead || user.role.isAdmin else {
         throw CoachError.refused(.notAllowed(.teamView, user: user.name, role: user.role.rawValue))

@@ -84,6 +84,15 @@ import Testing
     #expect(table.contains("\(alerts.count - 3) more"))
     let own = (try cli.run(["alerts", "--json"]).json()["alerts"] as? [[String: Any]]) ?? []
     #expect(own.allSatisfy { $0["consultant"] as? String == "李娜" })
+    // The contract scopes `alerts` to the acting user's leads; `--team` widens it. The team lead owns none in the
+    // demo: nothing, and where the team's are.
+    #expect((try lead.run(["alerts", "--json"]).json()["alerts"] as? [[String: Any]])?.isEmpty == true)
+    let mine = try lead.run(["alerts", "--lang", "en"])
+    #expect(mine.status == 0 && mine.stdout.contains("coach alerts --team"), "\(mine.stdout)")
+    let reassigned = try #require(own.first?["lead_id"] as? String)
+    #expect(try lead.run(["lead", "edit", reassigned, "--consultant", "王经理"]).status == 0)
+    let now = (try lead.run(["alerts", "--json"]).json()["alerts"] as? [[String: Any]]) ?? []
+    #expect(now.compactMap { $0["lead_id"] as? String } == [reassigned])
   }
 
   @Test func switchArgumentsUseCatalogCodesAndKnownLevers() throws {

@@ -42,7 +42,7 @@ package struct AlertTable {
         all: escalatedOnly ? list.alerts.filter(\.escalated) : list.alerts, limit: limit, ctx: list.ctx)
     }
     let ctx = try EngineSetup.context(session.env, session: session, salesStats: false)
-    let filter = try EngineSetup.workingSet(session, team: team, now: ctx.now)
+    let filter = try EngineSetup.workingSet(session, team: team, own: true, now: ctx.now)
     let (replayedRuns, held) = try FollowUpIndex(session, filter, ctx: ctx).overdue()
     let replayed = replayedRuns.map { run in run.filter { !escalatedOnly || $0.entry.escalated } }
     var perConsultant: [String: Int] = [:]

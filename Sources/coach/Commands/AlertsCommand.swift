@@ -34,7 +34,13 @@ extension CoachCommand {
       let found = try AlertTable.build(session, team: team, escalatedOnly: escalated, limit: limit ?? 50)
       let ctx = found.ctx
       let alerts = found.shown
-      if alerts.isEmpty { return out.line(ctx.playbook.labels.ui(.nothingDue) ?? "nothing overdue") }
+      // A team lead's or admin's own leads are few or none: the team's are one flag away.
+      let leads = !team && (session.user.map { $0.role == .lead || $0.role.isAdmin } ?? false)
+      if alerts.isEmpty {
+        out.line(ctx.playbook.labels.ui(.nothingDue) ?? "nothing overdue")
+        if leads { out.line(Output.dim(out.say(.teamAlertsHint))) }
+        return
+      }
       let labels = ctx.playbook.labels
       let table = TextTable(headers: [
         labels.ui(.severity) ?? "severity", "id", labels.ui(.name) ?? "name", labels.ui(.consultant) ?? "consultant",

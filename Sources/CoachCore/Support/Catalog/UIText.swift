@@ -25,6 +25,8 @@ public enum UIText: Sendable, Hashable {
   case tag(String)
   /// `… 12 more (…)` under a cut alerts table.
   case moreAlerts(Int)
+  /// A team lead's or admin's `coach alerts` lists their own leads: where the team's are.
+  case teamAlertsHint
   case leadCount(Int)
   /// A stage event's note: the ones coach writes itself (`eta changed`, `imported at deposit`) in the user's
   /// language, any other as typed.
@@ -104,6 +106,9 @@ public enum UIText: Sendable, Hashable {
       }
     case .moreAlerts(let n):
       return l.pick("… 还有 \(n) 条 (--limit N 显示更多，--json 全部)", "… \(n) more (--limit N shows more, --json all)")
+    case .teamAlertsHint:
+      return l.pick(
+        "这里只列您自己名下的客户；全组的逾期跟进：coach alerts --team", "These are your own leads; the team's: coach alerts --team")
     case .leadCount(let n):
       return l.pick("共 \(n) 条线索", "\(n) leads")
     case .noSwitchAfterDelivery:
