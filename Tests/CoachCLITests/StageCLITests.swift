@@ -88,3 +88,31 @@ import Testing
     #expect(r.status == 64)
   }
 }
+
+/// History is kept in order: a live write is not dated before what the lead records, and a delivery not before the
+/// lead existed (the audit counted those days already; a callback 10,000 days overdue would top every alert).
+@Suite struct WriteOrderCLITests {
+  @Test(arguments: ["zh-CN", "en"])
+  func aWriteBeforeTheLeadsHistoryIsRefusedAndWritesNothing(lang: String) throws {
+    var cli = try CLI()
+    let id = try cli.addLead()
+    for step in [["deposit", "--amount", "5000"], ["waiting_for_delivery", "--eta", "2026-12-20"]] {
+      #expect(try cli.run(["stage", id] + step).status == 0)
+    }
+    let before = try cli.run(["lead", "show", id, "--json"]).stdout
+    let old = try cli.run(["stage", id, "delivered", "--date", "1999-01-01", "--json", "--lang", lang])
+    #expect(old.status == 65)
+    #expect((try old.json()["error"] as? [String: Any])?["code"] as? String == "delivery_date_before_history")
+    cli.now = "2019-01-01T10:00:00+08:00"
+    let touch = try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--json", "--lang", lang])
+    #expect(touch.status == 65)
+    #expect((try touch.json()["error"] as? [String: Any])?["code"] as? String == "before_history")
+    #expect(touch.stderr.contains("--now"), "\(touch.stderr)")
+    cli.now = "2026-11-24T08:00:00+08:00"  // after the creation, before the last stage change
+    let stage = try cli.run(["stage", id, "churned", "--reason", "wait_too_long", "--json", "--lang", lang])
+    #expect((try stage.json()["error"] as? [String: Any])?["code"] as? String == "before_history")
+    cli.now = "2026-11-24T09:00:00+08:00"
+    #expect(try cli.run(["lead", "show", id, "--json"]).stdout == before)
+    #expect(try cli.run(["stage", id, "delivered", "--date", "2026-11-24"]).status == 0)
+  }
+}

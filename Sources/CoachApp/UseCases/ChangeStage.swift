@@ -38,8 +38,11 @@ package struct ChangeStage: Sendable {
     let change = StageChange(
       to: stage, reason: reason, note: note, amount: amount, model: modelCode,
       eta: try eta.map { try env.date($0, option: "--eta") }, date: try date.map { try env.date($0, option: "--date") })
+    let id = try LeadID.typed(leadID)
+    // After the lead's creation and its last stage change, and a delivery not before it existed.
+    try StageMachine.checkOrder(try session.db.snapshot(id: id, scope: session.scope), at: env.now, stageChange: change)
     return try session.db.changeStage(
-      leadID: try LeadID.typed(leadID), change, now: env.now, today: env.today, actor: session.actor,
+      leadID: id, change, now: env.now, today: env.today, actor: session.actor,
       scope: session.scope)
   }
 }

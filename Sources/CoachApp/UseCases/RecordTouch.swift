@@ -48,11 +48,14 @@ package struct RecordTouch: Sendable {
     if let nextAt, nextAt < env.now {
       throw CoachError.refused(.nextInPast(given: next ?? ""))
     }
+    let id = try LeadID.typed(leadID)
+    // Not dated before the lead was created (`--now` replays; it does not write into counted history).
+    try StageMachine.checkOrder(try session.db.snapshot(id: id, scope: session.scope), at: env.now)
     let touch = NewTouch(
       at: env.now, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt,
       bury: bury, issues: issues, resolve: resolve, said: said, levers: levers)
     return (
-      try session.db.addTouch(leadID: try LeadID.typed(leadID), touch, actor: session.actor, scope: session.scope),
+      try session.db.addTouch(leadID: id, touch, actor: session.actor, scope: session.scope),
       nextAt
     )
   }

@@ -81,6 +81,32 @@ public enum StageMachine {
     if let eta = change.eta { try checkETA(eta, today: today) }
   }
 
+  /// A live write at `now` comes after what `lead` already records: after its creation, and a stage change after
+  /// its last one (`--now` pins the clock for replays, not to write into the past, where the audit already counted).
+  /// A delivery date is not before the lead existed or began waiting, by a day's margin: stores know the run's day,
+  /// not its zone, so the comparison takes the earlier calendar day the instant has anywhere.
+  public static func checkOrder(
+    _ lead: LeadSnapshot, at now: Date, stageChange change: StageChange? = nil
+  ) throws {
+    // An illegal change is told as such first (the store's refusal names the legal next stages).
+    if let change, !isLegal(from: lead.stage, to: change.to) { return }
+    let stamp = { (d: Date) in ISO8601DateFormatter().string(from: d) }
+    if now < lead.createdAt {
+      throw CoachError.refused(.writtenBeforeHistory(at: stamp(now), record: stamp(lead.createdAt), stageChange: false))
+    }
+    guard let change else { return }
+    if let last = lead.events.last, now < last.at {
+      throw CoachError.refused(.writtenBeforeHistory(at: stamp(now), record: stamp(last.at), stageChange: true))
+    }
+    if change.to == .delivered, let date = change.date {
+      let began = lead.events.lastEntering(.waitingForDelivery)?.at ?? lead.createdAt
+      let since = LocalDate(began, in: .gmt)
+      if date < since.adding(days: -1) {
+        throw CoachError.refused(.deliveryDateBeforeHistory(date: date, since: since))
+      }
+    }
+  }
+
   /// A promised delivery day given now (a stage change or `lead edit --eta`) is today or later.
   public static func checkETA(_ eta: LocalDate, today: LocalDate) throws {
     if eta < today { throw CoachError.refused(.etaInPast(date: eta, today: today)) }

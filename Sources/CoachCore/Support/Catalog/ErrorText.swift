@@ -8,6 +8,10 @@ public enum ErrorText: Sendable, Hashable {
   case deliveryDateInFuture(date: LocalDate, today: LocalDate)
   /// `--eta D` before today on a live change.
   case etaInPast(date: LocalDate, today: LocalDate)
+  /// A live write dated (`--now`) before what the lead already records: its creation, or its last stage change.
+  case writtenBeforeHistory(at: String, record: String, stageChange: Bool)
+  /// `stage … delivered --date D` with D before the lead was created or before it was waiting for delivery.
+  case deliveryDateBeforeHistory(date: LocalDate, since: LocalDate)
   /// `--amount` that is not a positive number (exit 64).
   case badAmount(given: String)
   /// An empty or blank free text (`--note`, `--bury`, `--name`, objection text; exit 64).
@@ -182,6 +186,8 @@ public enum ErrorText: Sendable, Hashable {
     switch self {
     case .deliveryDateInFuture: return "delivery_date_in_future"
     case .etaInPast: return "eta_in_past"
+    case .writtenBeforeHistory: return "before_history"
+    case .deliveryDateBeforeHistory: return "delivery_date_before_history"
     case .badAmount: return "bad_amount"
     case .blankText(let option, _): return option == "--name" ? "empty_name" : "blank_text"
     case .duplicatePhone: return "duplicate_phone"
@@ -272,6 +278,17 @@ public enum ErrorText: Sendable, Hashable {
       return l.pick(
         "交车日期 --date \(d) 晚于今天 (\(today))：车交了才记录交车，日期不能晚于今天；不写 --date 即为今天",
         "--date \(d) is after today (\(today)): record a delivery once the car is handed over, on or before today; without --date it is today"
+      )
+    case .writtenBeforeHistory(let at, let record, let stageChange):
+      let zh = stageChange ? "最后一次阶段变更" : "建档时间"
+      let en = stageChange ? "last stage change" : "creation"
+      return l.pick(
+        "这次记录的时间 \(at) 早于这条线索的\(zh) \(record)：记录按时间先后保存，不能写到那之前 (检查 --now)",
+        "this write is dated \(at), before the lead's \(en) at \(record): history is kept in order (check --now)")
+    case .deliveryDateBeforeHistory(let d, let since):
+      return l.pick(
+        "交车日期 --date \(d) 早于这条线索建档或签约待交车的日子 (\(since))：请写实际交车的日期",
+        "--date \(d) is before the lead was created or began waiting for delivery (\(since)): give the day the car was handed over"
       )
     case .etaInPast(let d, let today):
       return l.pick(
