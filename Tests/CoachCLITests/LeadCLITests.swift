@@ -148,6 +148,9 @@ import Testing
     let log = try ImportCLITests.sqlite(
       cli.db, "SELECT actor || ',' || fromUser || ',' || toUser || ',' || leads FROM reassignLog")
     #expect(log == "tl,ann,bob,1")
+    // A team lead's lead added without --consultant is theirs (nobody's was outside their own sight at once).
+    let own = try lead.addLead()
+    #expect((try lead.run(["lead", "show", own, "--json"]).json())["consultant"] as? String == "tl")
   }
 }
 

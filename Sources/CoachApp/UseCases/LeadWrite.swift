@@ -5,7 +5,8 @@ import Foundation
 /// `coach lead add` (and any front end that adds a lead): the lead's fields as given, checked, and who may own it.
 package struct AddLead {
   package var fields: LeadFields
-  /// The owner's name; nil: the acting consultant's own lead (nobody's for others).
+  /// The owner's name; nil: the acting consultant's or team lead's own lead (a lead of nobody's would be outside the
+  /// team lead's sight at once); an admin's is nobody's until assigned.
   package var consultant: String?
   package var allowDuplicatePhone = false
 
@@ -18,7 +19,8 @@ package struct AddLead {
     try FreeText.require(fields.name, option: "--name", required: true)
     var fields = fields
     fields.name = fields.name.trimmingCharacters(in: .whitespaces)
-    var consultantID = session.user?.role == .consultant ? session.user?.id : nil
+    let ownsByDefault = session.user.map { $0.role == .consultant || $0.role == .lead } ?? false
+    var consultantID = ownsByDefault ? session.user?.id : nil
     if let name = consultant {
       consultantID = try session.consultantID(name)
       if session.user?.role == .consultant && consultantID != session.user?.id {

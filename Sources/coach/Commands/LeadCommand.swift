@@ -26,7 +26,8 @@ struct LeadFieldOptions: ParsableArguments {
   @Option(help: "YYYY-MM-DD.") var birthday: String?
   @Option var city: String?
   @Option(help: "Where the lead came from (showroom, phone, web, referral, …).") var source: String?
-  @Option(help: "Consultant in charge (a user name).") var consultant: String?
+  @Option(help: "Consultant in charge (a user name); lead add without it: the acting consultant or team lead.")
+  var consultant: String?
   @Option(help: "Catalog code of the model of interest (`coach models`).") var model: String?
   @Option(help: "Purchase intent: H, A, B or C.") var grade: Grade?
   @Option(help: "Value tier: A, B, C or D.") var tier: Tier?
