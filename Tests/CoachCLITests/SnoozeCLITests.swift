@@ -38,6 +38,28 @@ import Testing
     try #require(try r.json()["alerts"] as? [[String: Any]]).compactMap { $0["lead_id"] as? String }
   }
 
+  /// The customer, reached during a snooze, agrees a call before it ends: the agreement comes first, the snooze is
+  /// lifted (and says so), and the call is in the queue on its day.
+  @Test func aNextContactAgreedDuringASnoozeLiftsIt() throws {
+    let (cli, a) = try team()
+    let li = at(cli, "2026-11-03T09:00:00+08:00", as: "李娜")
+    #expect(try li.run(["snooze", a, "--until", "2026-11-20", "--reason", "abroad"]).status == 0)
+    let call = at(cli, "2026-11-05T09:00:00+08:00", as: "李娜")
+    let touch = try call.run([
+      "touch", a, "--channel", "wechat", "--outcome", "reached", "--next", "2026-11-12T10:00:00+08:00", "--lang", "en",
+    ])
+    #expect(touch.status == 0 && touch.stdout.contains("Snooze lifted (it held until 2026-11-20)"), "\(touch.stdout)")
+    let due = at(cli, "2026-11-12T11:00:00+08:00", as: "李娜")
+    #expect(try queueIDs(due.run(["next", "--json"])) == [a])
+    // A next contact after the snooze's day leaves it in place.
+    let again = at(cli, "2026-11-05T12:00:00+08:00", as: "李娜")
+    #expect(try again.run(["snooze", a, "--until", "2026-11-20", "--reason", "abroad"]).status == 0)
+    let later = try at(cli, "2026-11-06T09:00:00+08:00", as: "李娜").run([
+      "touch", a, "--channel", "wechat", "--outcome", "reached", "--next", "2026-11-21T10:00:00+08:00", "--lang", "en",
+    ])
+    #expect(later.status == 0 && !later.stdout.contains("Snooze lifted"), "\(later.stdout)")
+  }
+
   @Test func aSnoozeHoldsSalesFollowUpsUntilItsDayButNotTheBirthday() throws {
     let (cli, a) = try team()
     let li = at(cli, "2026-11-03T09:00:00+08:00", as: "李娜")

@@ -35,7 +35,9 @@ package struct RecordTouch: Sendable {
   }
 
   /// Checks the input against the playbook and the clock, then writes the touch in one transaction.
-  package func run(_ session: Session, leadID: String) throws -> (result: TouchResult, nextAt: Date?) {
+  /// A next contact agreed before a snooze on the lead ends lifts the snooze (recorded as cleared by the acting user):
+  /// the customer's own "call me Thursday" comes before a hold set earlier; `lifted` is that snooze.
+  package func run(_ session: Session, leadID: String) throws -> (result: TouchResult, nextAt: Date?, lifted: Snooze?) {
     let env = session.env
     try checkTexts()
     let playbook = try Playbooks.load(env)
@@ -50,14 +52,18 @@ package struct RecordTouch: Sendable {
     }
     let id = try LeadID.typed(leadID)
     // Not dated before the lead was created (`--now` replays; it does not write into counted history).
-    try StageMachine.checkOrder(try session.db.snapshot(id: id, scope: session.scope), at: env.now)
+    let lead = try session.db.snapshot(id: id, scope: session.scope)
+    try StageMachine.checkOrder(lead, at: env.now)
     let touch = NewTouch(
       at: env.now, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt,
       bury: bury, issues: issues, resolve: resolve, said: said, levers: levers)
-    return (
-      try session.db.addTouch(leadID: id, touch, actor: session.actor, scope: session.scope),
-      nextAt
-    )
+    let result = try session.db.addTouch(leadID: id, touch, actor: session.actor, scope: session.scope)
+    var lifted: Snooze?
+    if let nextAt, let held = lead.snooze(at: env.now, in: env.zone), nextAt < held.until.startOfDay(in: env.zone) {
+      lifted = try session.db.clearSnooze(
+        leadID: id, actor: session.actor, now: env.now, zone: env.zone, scope: session.scope)
+    }
+    return (result, nextAt, lifted)
   }
 }
 

@@ -60,7 +60,7 @@ extension CoachCommand {
       input.said = zip(objection, said).map { (code: $0, text: $1.trimmed) }
       try input.checkTexts()
       let session = try Session.openForReading(env)
-      let (result, nextAt) = try input.run(session, leadID: id)
+      let (result, nextAt, lifted) = try input.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))
       } else {
@@ -68,6 +68,7 @@ extension CoachCommand {
           touchID: result.touchID, leadID: try LeadID.typed(id), topics: result.buriedTopicIDs, issues: result.issueIDs)
         print(done.text(env.ui))
         if nextAt == nil && outcome.isContact { print(Output.yellow(UIText.noNextAgreed.text(env.ui))) }
+        if let lifted { print(Output.yellow(UIText.snoozeLiftedByNext(until: lifted.until).text(env.ui))) }
       }
     }
   }

@@ -27,6 +27,8 @@ public enum UIText: Sendable, Hashable {
   case moreAlerts(Int)
   /// A team lead's or admin's `coach alerts` lists their own leads: where the team's are.
   case teamAlertsHint
+  /// `coach touch --next` before the lead's snooze ends: the snooze was lifted.
+  case snoozeLiftedByNext(until: LocalDate)
   case leadCount(Int)
   /// A stage event's note: the ones coach writes itself (`eta changed`, `imported at deposit`) in the user's
   /// language, any other as typed.
@@ -106,6 +108,10 @@ public enum UIText: Sendable, Hashable {
       }
     case .moreAlerts(let n):
       return l.pick("… 还有 \(n) 条 (--limit N 显示更多，--json 全部)", "… \(n) more (--limit N shows more, --json all)")
+    case .snoozeLiftedByNext(let until):
+      return l.pick(
+        "已解除暂缓 (原定到 \(until))：和客户约定的下次联系时间优先",
+        "Snooze lifted (it held until \(until)): the contact agreed with the customer comes first")
     case .teamAlertsHint:
       return l.pick(
         "这里只列您自己名下的客户；全组的逾期跟进：coach alerts --team", "These are your own leads; the team's: coach alerts --team")
