@@ -3,6 +3,20 @@ import Testing
 
 /// `coach doctor` finds rows of the trigger-kept tables edited by hand, and `--rebuild-derived` repairs them.
 @Suite struct DoctorCLITests {
+  /// Another program's SQLite file given as --db is refused, and left as it was: neither doctor nor a read adds
+  /// coach's tables to it.
+  @Test(arguments: [["doctor"], ["lead", "list"]])
+  func aForeignDatabaseIsRefusedAndLeftAlone(command: [String]) throws {
+    let cli = try CLI()
+    guard !cli.db.hasPrefix("postgres") else { return }
+    _ = try ImportCLITests.sqlite(cli.db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+    let r = try cli.run(command + ["--json", "--lang", "en"])
+    #expect(r.status == 65)
+    #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "not_a_coach_database")
+    #expect(r.stderr.contains("another program's SQLite database"), "\(r.stderr)")
+    #expect(try ImportCLITests.sqlite(cli.db, "SELECT group_concat(name) FROM sqlite_master") == "t")
+  }
+
   static let tables = "SELECT * FROM lastTouch ORDER BY leadId, kind; SELECT * FROM delivery ORDER BY eventId;"
 
   /// The stored follow-ups `next` and `alerts` read are held to a replay: a row edited by hand to say a due lead is

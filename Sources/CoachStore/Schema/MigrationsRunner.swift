@@ -18,6 +18,7 @@ extension Migrations {
       // One read on every open: refuse a newer schema, and stop when nothing is left to apply.
       let done = try writer.read { db in
         try refuseNewer(db)
+        try refuseForeign(db, path: writer.path)
         return try m.hasCompletedMigrations(db)
       }
       if done { return }
@@ -35,6 +36,15 @@ extension Migrations {
   /// The applied schema versions of the database, including ones this binary does not know.
   static func appliedVersions(_ db: Database) throws -> Set<String> {
     try migrator.appliedIdentifiers(db)
+  }
+
+  /// Throws when the database holds tables but no coach schema: another program's file, which a migration would fill
+  /// with coach's tables (a `doctor` or a `lead list` given the wrong path).
+  static func refuseForeign(_ db: Database, path: String) throws {
+    guard try appliedVersions(db).isEmpty else { return }
+    let tables = try String.fetchAll(
+      db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    if !tables.isEmpty { throw CoachError.refused(.foreignDatabase(path: path, tables: tables)) }
   }
 
   /// Throws when the database carries schema versions this binary does not know.

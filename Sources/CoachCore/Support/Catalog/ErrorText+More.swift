@@ -175,6 +175,12 @@ extension ErrorText {
         : l.pick(
           "\(path) 不是 SQLite 数据库：--db 请给 coach 数据库文件或一个新路径",
           "\(path) is not a SQLite database; give --db a coach database file or a new path")
+    case .foreignDatabase(let path, let tables):
+      let list = tables.prefix(5).joined(separator: ", ")
+      return l.pick(
+        "\(path) 是别的程序的 SQLite 数据库 (有 \(list) 表，没有 coach 的表)：coach 不会往里写；--db 请给 coach 数据库文件或一个新路径",
+        "\(path) is another program's SQLite database (tables \(list), none of coach's): coach does not write into it; give --db a coach database file or a new path"
+      )
     case .notACoachDatabase(let path, let missing):
       let tables = missing.joined(separator: ", ")
       return l.pick(

@@ -109,6 +109,8 @@ public enum ErrorText: Sendable, Hashable {
   case notADatabase(path: String, backup: Bool, detail: String? = nil)
   /// A SQLite file without the tables every coach database has.
   case notACoachDatabase(path: String, missing: [String])
+  /// `--db` names another program's SQLite database (tables, none of coach's): coach does not write into it.
+  case foreignDatabase(path: String, tables: [String])
   /// A backup failing SQLite's integrity check (its first findings).
   case corruptBackup(path: String, findings: [String])
   /// The database of `--db` too damaged to read.
@@ -224,6 +226,7 @@ public enum ErrorText: Sendable, Hashable {
     case .backupMissing: return "not_found"
     case .notADatabase: return "not_a_database"
     case .notACoachDatabase: return "not_a_coach_database"
+    case .foreignDatabase: return "not_a_coach_database"
     case .corruptBackup: return "corrupt_backup"
     case .damagedDatabase: return "damaged"
     case .databaseUnreadable: return "db_unreadable"
