@@ -126,6 +126,28 @@ import Testing
     #expect(lead?["grade"] as? String == "H")
     #expect(lead?["phone"] as? String == "13812345678")
   }
+
+  /// A name typed as a formula reaches Excel as text (`'=…`), and the import takes the `'` off again.
+  @Test func aFormulaInACellIsExportedAsTextAndImportsBackIntact() throws {
+    let cli = try CLI()
+    let name = "=HYPERLINK(\"http://x\",\"y\")"
+    let add = try cli.run(["lead", "add", "--name", name, "--phone", "13812345678", "--city=-北京"])
+    #expect(add.status == 0, "\(add.stderr)")
+    let csv = try cli.run(["export", "leads", "--unmasked"])
+    #expect(csv.status == 0)
+    let row = try #require(csv.stdout.split(separator: "\n").dropFirst().first)
+    #expect(row.hasPrefix(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",13812345678,"), "\(row)")
+    #expect(row.contains(",'-北京,"), "\(row)")
+    let out = cli.dir.appendingPathComponent("formula.csv").path
+    #expect(try cli.run(["export", "leads", "--unmasked", "--out", out]).status == 0)
+    let other = try CLI()
+    let r = try other.run(["import", "leads", out, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lead = (try other.run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]])?.first
+    #expect(lead?["name"] as? String == name)
+    #expect(lead?["city"] as? String == "-北京")
+    #expect(lead?["phone"] as? String == "13812345678")
+  }
 }
 
 @Suite struct LeadMoveCLITests {
