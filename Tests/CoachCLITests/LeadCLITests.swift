@@ -211,4 +211,15 @@ import Testing
     let touches = try #require(json["touches"] as? [[String: Any]])
     #expect(touches.first?["objections"] as? [String] == ["price_too_high", "ask_family"])
   }
+
+  @Test func anObjectionGivenTwiceIsRecordedOnceInTheOrderFirstGiven() throws {
+    let cli = try CLI()
+    let id = try cli.addLead()
+    let touch = ["touch", id, "--channel", "call", "--outcome", "reached"]
+    let objections = ["no_discount", "price_too_high", "no_discount"].flatMap { ["--objection", $0] }
+    #expect(try cli.run(touch + objections).status == 0)
+    let json = try cli.run(["lead", "show", id, "--json"]).json()
+    let touches = try #require(json["touches"] as? [[String: Any]])
+    #expect(touches.first?["objections"] as? [String] == ["no_discount", "price_too_high"])
+  }
 }

@@ -48,8 +48,11 @@ package struct RecordTouch: Sendable {
     if let nextAt, nextAt < env.now {
       throw CoachError.refused(.nextInPast(given: next ?? ""))
     }
+    // An objection heard is heard once per touch (`--objection X --objection X`), in the order first given.
+    var heard: [String] = []
+    for code in objections where !heard.contains(code) { heard.append(code) }
     let touch = NewTouch(
-      at: env.now, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt,
+      at: env.now, channel: channel, outcome: outcome, note: note, objections: heard, nextAt: nextAt,
       bury: bury, issues: issues, resolve: resolve, said: said, levers: levers)
     return (
       try session.db.addTouch(leadID: try LeadID.typed(leadID), touch, actor: session.actor, scope: session.scope),
