@@ -222,4 +222,28 @@ import Testing
     let touches = try #require(json["touches"] as? [[String: Any]])
     #expect(touches.first?["objections"] as? [String] == ["no_discount", "price_too_high"])
   }
+
+  /// An escape sequence or a CR typed into a name or a note is shown, not obeyed by the terminal; a line break in a
+  /// note keeps the touch on one line. The JSON keeps the text as typed.
+  @Test func controlCharactersTypedIntoFieldsAreShownNotObeyed() throws {
+    let cli = try CLI()
+    let name = "王芳\u{1B}[2J"
+    let add = try cli.run(["lead", "add", "--name", name, "--phone", "13812345678", "--city", "北京\rX", "--json"])
+    let id = try add.json()["id"] as? String ?? "?"
+    let note = "说好周四\n再打\u{1B}]0;pwned\u{7}"
+    #expect(try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--note", note]).status == 0)
+    let show = try cli.run(["lead", "show", id])
+    #expect(show.status == 0)
+    #expect(!show.stdout.contains("\u{1B}") && !show.stdout.contains("\r") && !show.stdout.contains("\u{7}"))
+    #expect(show.stdout.contains("王芳␛[2J"), "\(show.stdout)")
+    #expect(show.stdout.contains("北京␍X"), "\(show.stdout)")
+    #expect(show.stdout.contains("说好周四 ⏎ 再打␛]0;pwned␇"), "\(show.stdout)")
+    let list = try cli.run(["lead", "list"])
+    #expect(!list.stdout.contains("\u{1B}"), "\(list.stdout)")
+    let brief = try cli.run(["next", "--lead", id])
+    #expect(brief.status == 0)
+    #expect(!brief.stdout.contains("\u{1B}") && brief.stdout.contains("王芳␛[2J"), "\(brief.stdout)")
+    let json = try cli.run(["lead", "show", id, "--json"]).json()
+    #expect(json["name"] as? String == name)
+  }
 }
