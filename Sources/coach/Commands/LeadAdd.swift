@@ -44,6 +44,7 @@ extension CoachCommand.LeadCommand {
     @OptionGroup var fields: LeadFieldOptions
     @Option(help: "Remove a tag; repeatable.") var untag: [String] = []
     @Option(help: "New promised delivery day YYYY-MM-DD (deposit or waiting leads).") var eta: String?
+    @Flag(help: "Take the new --phone even when another lead has the same phone number.") var allowDuplicate = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -65,7 +66,7 @@ extension CoachCommand.LeadCommand {
       edit.removeTags = untag.map { $0.lowercased() }
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }
-      try EditLead(edit: edit, consultant: fields.consultant).run(session, id: id)
+      try EditLead(edit: edit, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate).run(session, id: id)
       let lead = try LeadID.typed(id)
       if env.json {
         try Output(env: env).json(["id": lead])
