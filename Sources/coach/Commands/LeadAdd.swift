@@ -12,8 +12,10 @@ extension CoachCommand.LeadCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-      guard fields.name != nil else { throw ValidationError("--name is required") }
-      guard fields.phone != nil else { throw ValidationError("--phone is required") }
+      guard fields.name != nil else { throw ValidationError(OptionRuleText.required(option: "--name").text(global.ui)) }
+      guard fields.phone != nil else {
+        throw ValidationError(OptionRuleText.required(option: "--phone").text(global.ui))
+      }
     }
 
     func run() throws {

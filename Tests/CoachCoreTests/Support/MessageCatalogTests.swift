@@ -117,6 +117,21 @@ import Testing
     #expect(UIText.overdueBy(7.94).text(.zh) == "逾期 7.9 天")
   }
 
+  /// One value of every `OptionRuleText` case: a command's own checks of its options, said in both languages.
+  static let optionRules: [OptionRuleText] = [
+    .required(option: "--name"), .required(option: "--phone"), .clearAlone, .snoozeNeedsUntilAndReason,
+    .buryKindsPastTopics(kinds: 2, topics: 1), .saidPastObjections(said: 2, objections: 1), .port, .sessionSeconds,
+    .negativeLimit, .xlsxNeedsOut, .passwordOnStdin, .demoLeads, .jsonWithFormat(format: "csv"), .listNotHTML,
+    .compareWithList, .noPasswordOnStdin(name: "ann"), .sheetOfCSV(path: "a.csv"),
+  ]
+
+  @Test func everyOptionRuleIsWordedInBothLanguages() {
+    for rule in Self.optionRules {
+      #expect(Self.isChinese(rule.text(.zh)), "\(rule) has no Chinese wording: \(rule.text(.zh))")
+      #expect(!Self.isChinese(rule.text(.en)), "\(rule) has Chinese in English: \(rule.text(.en))")
+    }
+  }
+
   @Test func refusalsOutsideTheCatalogKeepTheirMessage() {
     let old = CoachError.rejected(code: "x", message: "as written")
     #expect(old.message(in: .zh) == "as written")
