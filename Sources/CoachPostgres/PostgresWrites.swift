@@ -42,6 +42,11 @@ extension PostgresStore {
         )
       }
       let after = edit.applied(to: lead.fields)
+      if !edit.allowDuplicatePhone, let phone = after.phone, phone != lead.phone,
+        let existing = try PGLeadWriter.leadID(c, withPhone: phone, otherThanCustomerOf: id)
+      {
+        throw CoachError.refused(.duplicatePhone(phone: phone, leadID: LeadID(existing)))
+      }
       let customer = after.customerColumns
       if customer != lead.fields.customerColumns {
         try c.execute(
@@ -312,6 +317,15 @@ enum PGLeadWriter {
       SELECT lead.id FROM customer JOIN lead ON lead.customerId = customer.id
       WHERE customer.phone = ? ORDER BY lead.id LIMIT 1
       """, [phone], as: Int64.self)
+  }
+
+  /// The first lead with `phone` whose customer is not lead `leadID`'s (leads of one customer share its phone).
+  static func leadID(_ c: PGConnection, withPhone phone: String, otherThanCustomerOf leadID: Int64) throws -> Int64? {
+    try c.scalar(
+      """
+      SELECT lead.id FROM customer JOIN lead ON lead.customerId = customer.id
+      WHERE customer.phone = ? AND customer.id <> (SELECT customerId FROM lead WHERE id = ?) ORDER BY lead.id LIMIT 1
+      """, [phone, leadID], as: Int64.self)
   }
 
   static func insertEvent(_ c: PGConnection, leadID: Int64, _ e: StageEvent) throws {

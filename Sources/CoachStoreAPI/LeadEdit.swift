@@ -22,6 +22,9 @@ public struct LeadEdit: Sendable {
   public var profile: [ProfileFact] = []
   /// A new promised delivery day (recorded as an ETA change in the stage history).
   public var eta: LocalDate?
+  /// Whether a new phone number that a lead of another customer already has is accepted; refused (naming that lead,
+  /// `duplicatePhone`) when false, as `addLead` does.
+  public var allowDuplicatePhone = true
 
   public init() {}
 

@@ -126,6 +126,28 @@ import Testing
     #expect(lead?["grade"] as? String == "H")
     #expect(lead?["phone"] as? String == "13812345678")
   }
+
+  /// A name typed as a formula reaches Excel as text (`'=…`), and the import takes the `'` off again.
+  @Test func aFormulaInACellIsExportedAsTextAndImportsBackIntact() throws {
+    let cli = try CLI()
+    let name = "=HYPERLINK(\"http://x\",\"y\")"
+    let add = try cli.run(["lead", "add", "--name", name, "--phone", "13812345678", "--city=-北京"])
+    #expect(add.status == 0, "\(add.stderr)")
+    let csv = try cli.run(["export", "leads", "--unmasked"])
+    #expect(csv.status == 0)
+    let row = try #require(csv.stdout.split(separator: "\n").dropFirst().first)
+    #expect(row.hasPrefix(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",13812345678,"), "\(row)")
+    #expect(row.contains(",'-北京,"), "\(row)")
+    let out = cli.dir.appendingPathComponent("formula.csv").path
+    #expect(try cli.run(["export", "leads", "--unmasked", "--out", out]).status == 0)
+    let other = try CLI()
+    let r = try other.run(["import", "leads", out, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lead = (try other.run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]])?.first
+    #expect(lead?["name"] as? String == name)
+    #expect(lead?["city"] as? String == "-北京")
+    #expect(lead?["phone"] as? String == "13812345678")
+  }
 }
 
 @Suite struct LeadMoveCLITests {
@@ -191,5 +213,40 @@ import Testing
     let json = try cli.run(["lead", "show", id, "--json"]).json()
     let touches = try #require(json["touches"] as? [[String: Any]])
     #expect(touches.first?["objections"] as? [String] == ["price_too_high", "ask_family"])
+  }
+
+  @Test func anObjectionGivenTwiceIsRecordedOnceInTheOrderFirstGiven() throws {
+    let cli = try CLI()
+    let id = try cli.addLead()
+    let touch = ["touch", id, "--channel", "call", "--outcome", "reached"]
+    let objections = ["no_discount", "price_too_high", "no_discount"].flatMap { ["--objection", $0] }
+    #expect(try cli.run(touch + objections).status == 0)
+    let json = try cli.run(["lead", "show", id, "--json"]).json()
+    let touches = try #require(json["touches"] as? [[String: Any]])
+    #expect(touches.first?["objections"] as? [String] == ["no_discount", "price_too_high"])
+  }
+
+  /// An escape sequence or a CR typed into a name or a note is shown, not obeyed by the terminal; a line break in a
+  /// note keeps the touch on one line. The JSON keeps the text as typed.
+  @Test func controlCharactersTypedIntoFieldsAreShownNotObeyed() throws {
+    let cli = try CLI()
+    let name = "王芳\u{1B}[2J"
+    let add = try cli.run(["lead", "add", "--name", name, "--phone", "13812345678", "--city", "北京\rX", "--json"])
+    let id = try add.json()["id"] as? String ?? "?"
+    let note = "说好周四\n再打\u{1B}]0;pwned\u{7}"
+    #expect(try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--note", note]).status == 0)
+    let show = try cli.run(["lead", "show", id])
+    #expect(show.status == 0)
+    #expect(!show.stdout.contains("\u{1B}") && !show.stdout.contains("\r") && !show.stdout.contains("\u{7}"))
+    #expect(show.stdout.contains("王芳␛[2J"), "\(show.stdout)")
+    #expect(show.stdout.contains("北京␍X"), "\(show.stdout)")
+    #expect(show.stdout.contains("说好周四 ⏎ 再打␛]0;pwned␇"), "\(show.stdout)")
+    let list = try cli.run(["lead", "list"])
+    #expect(!list.stdout.contains("\u{1B}"), "\(list.stdout)")
+    let brief = try cli.run(["next", "--lead", id])
+    #expect(brief.status == 0)
+    #expect(!brief.stdout.contains("\u{1B}") && brief.stdout.contains("王芳␛[2J"), "\(brief.stdout)")
+    let json = try cli.run(["lead", "show", id, "--json"]).json()
+    #expect(json["name"] as? String == name)
   }
 }

@@ -138,4 +138,62 @@ import Testing
     #expect(again.status == 0, "\(again.stderr)")
     #expect(try cli.run(["lead", "add", "--name", "韩梅梅", "--phone", "13812345679"]).status == 0)
   }
+
+  @Test(
+    "lead edit --phone to a number another lead has is refused naming it, unless --allow-duplicate",
+    arguments: languages)
+  func duplicatePhoneOnEdit(lang: String) throws {
+    let cli = try CLI()
+    let first = try cli.run(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--json"])
+    let id = try first.json()["id"] as? String ?? "?"
+    let second = try cli.run(["lead", "add", "--name", "李雷", "--phone", "13900000001", "--json"])
+    let other = try second.json()["id"] as? String ?? "?"
+    let before = try cli.run(["lead", "show", other, "--json"]).stdout
+    try expectRefusal(
+      cli, ["lead", "edit", other, "--phone", "+86 138-1234-5678"], lang: lang, status: 65, code: "duplicate_phone",
+      mentions: ["13812345678", "lead show \(id)", "--allow-duplicate"])
+    #expect(try cli.run(["lead", "show", other, "--json"]).stdout == before, "nothing written")
+    // Its own number again, or another field of a lead sharing a phone: nothing new to refuse.
+    #expect(try cli.run(["lead", "edit", other, "--phone", "13900000001"]).status == 0)
+    #expect(try cli.run(["lead", "edit", id, "--city", "北京"]).status == 0)
+    let allowed = try cli.run(["lead", "edit", other, "--phone", "13812345678", "--allow-duplicate"])
+    #expect(allowed.status == 0, "\(allowed.stderr)")
+    #expect(try cli.run(["lead", "show", other, "--json"]).json()["phone"] as? String == "13812345678")
+  }
+
+  @Test(
+    "a consultant told a phone is taken by another consultant's lead is not sent to a lead she cannot open",
+    arguments: languages)
+  func duplicatePhoneOfAnotherConsultant(lang: String) throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    cli.user = "boss"
+    for name in ["ann", "bob"] {
+      #expect(try cli.run(["user", "add", name, "--role", "consultant", "--team", "t1"]).status == 0)
+    }
+    var ann = cli
+    ann.user = "ann"
+    var bob = cli
+    bob.user = "bob"
+    let annLead = try ann.run(["lead", "add", "--name", "王芳", "--phone", "13812345678", "--json"])
+    let id = try annLead.json()["id"] as? String ?? "?"
+    let bobLead = try bob.run(["lead", "add", "--name", "李雷", "--phone", "13900000001", "--json"])
+    let bobID = try bobLead.json()["id"] as? String ?? "?"
+    for args in [
+      ["lead", "add", "--name", "李雷", "--phone", "13812345678"], ["lead", "edit", bobID, "--phone", "13812345678"],
+    ] {
+      try expectRefusal(
+        bob, args, lang: lang, status: 65, code: "duplicate_phone",
+        mentions: ["13812345678", lang == "en" ? "another consultant" : "另一位顾问", "--allow-duplicate"])
+      let r = try bob.run(args + ["--lang", lang])
+      #expect(!r.stderr.contains("lead show") && !r.stderr.contains(" \(id) "), "\(r.stderr)")
+    }
+    // Her own lead, and an admin: named, with the command that opens it.
+    try expectRefusal(
+      ann, ["lead", "add", "--name", "王芳", "--phone", "13812345678"], lang: lang, status: 65, code: "duplicate_phone",
+      mentions: ["lead show \(id)"])
+    try expectRefusal(
+      cli, ["lead", "add", "--name", "王芳", "--phone", "13812345678"], lang: lang, status: 65, code: "duplicate_phone",
+      mentions: ["lead show \(id)"])
+  }
 }

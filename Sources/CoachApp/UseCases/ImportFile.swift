@@ -24,7 +24,7 @@ package struct ImportFile: Sendable {
   /// the sheet, or a playbook that does not load) creates and opens nothing: the file checked readable, and the
   /// names of every playbook's labels and models.
   package func prepare(_ env: RunEnvironment) throws -> Prepared {
-    let source = try source()
+    let source = try source(env.ui)
     let vocabulary = Self.vocabulary(try Playbooks.loadSet(env), language: env.language)
     return Prepared(input: self, source: source, vocabulary: vocabulary)
   }
@@ -41,13 +41,13 @@ package struct ImportFile: Sendable {
   }
 
   /// The file, checked readable (and, for a workbook, its sheet found) before anything starts.
-  private func source() throws -> any ImportSource {
+  private func source(_ ui: UILanguage) throws -> any ImportSource {
     if isWorkbook {
       let source = XLSXSource(path: path, sheet: sheet)
       try source.check()
       return source
     }
-    if sheet != nil { throw CoachError.usage("--sheet is for .xlsx files; \(path) is read as CSV") }
+    if sheet != nil { throw CoachError.usage(OptionRuleText.sheetOfCSV(path: path).text(ui)) }
     return try CSVFile(path: path)
   }
 

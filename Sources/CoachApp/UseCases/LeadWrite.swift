@@ -27,9 +27,11 @@ package struct AddLead {
         throw CoachError.refused(.consultantAddsOwnLeads)
       }
     }
-    return try session.db.addLead(
-      NewLead(fields, consultantID: consultantID, createdAt: session.env.now), actor: session.actor,
-      allowDuplicatePhone: allowDuplicatePhone)
+    return try DuplicatePhone.told(to: session) {
+      try session.db.addLead(
+        NewLead(fields, consultantID: consultantID, createdAt: session.env.now), actor: session.actor,
+        allowDuplicatePhone: allowDuplicatePhone)
+    }
   }
 }
 
@@ -38,8 +40,12 @@ package struct EditLead {
   package var edit: LeadEdit
   /// The new owner's name; nil leaves the owner as is.
   package var consultant: String?
+  /// Accept a new phone number that a lead of another customer already has (refused otherwise, as `lead add` does).
+  package var allowDuplicatePhone = false
 
-  package init(edit: LeadEdit, consultant: String?) { (self.edit, self.consultant) = (edit, consultant) }
+  package init(edit: LeadEdit, consultant: String?, allowDuplicatePhone: Bool = false) {
+    (self.edit, self.consultant, self.allowDuplicatePhone) = (edit, consultant, allowDuplicatePhone)
+  }
 
   /// Applies the changes to lead `id` in one transaction. Only a team lead (within their team) or an admin moves a
   /// lead; a promised day must be a possible one; an edit that changes nothing is refused.
@@ -59,6 +65,26 @@ package struct EditLead {
     }
     if let eta = edit.eta { try StageMachine.checkETA(eta, today: env.today) }
     guard !edit.isEmpty else { throw CoachError.refused(.nothingToChange) }
-    try session.db.editLead(id: try LeadID.typed(id), edit, now: env.now, actor: session.actor, scope: session.scope)
+    edit.allowDuplicatePhone = allowDuplicatePhone
+    let leadID = try LeadID.typed(id)
+    try DuplicatePhone.told(to: session) {
+      try session.db.editLead(id: leadID, edit, now: env.now, actor: session.actor, scope: session.scope)
+    }
+  }
+}
+
+/// The refusal of a phone number another lead has, as the acting user may read it.
+enum DuplicatePhone {
+  /// Runs `write`; a `duplicatePhone` refusal naming a lead the acting user may not open (another consultant's)
+  /// says so instead of naming it and offering `coach lead show`, which would be refused.
+  static func told<T>(to session: Session, _ write: () throws -> T) throws -> T {
+    do {
+      return try write()
+    } catch CoachError.said(.duplicatePhone(let phone, let other)) {
+      if session.scope != .all, try session.db.leadIDs(LeadFilter(scope: session.scope, leadIDs: [other])).isEmpty {
+        throw CoachError.refused(.duplicatePhoneOfOther(phone: phone))
+      }
+      throw CoachError.refused(.duplicatePhone(phone: phone, leadID: other))
+    }
   }
 }

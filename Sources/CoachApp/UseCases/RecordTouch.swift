@@ -54,8 +54,11 @@ package struct RecordTouch: Sendable {
     // Not dated before the lead was created (`--now` replays; it does not write into counted history).
     let lead = try session.db.snapshot(id: id, scope: session.scope)
     try StageMachine.checkOrder(lead, at: env.now)
+    // An objection heard is heard once per touch (`--objection X --objection X`), in the order first given.
+    var heard: [String] = []
+    for code in objections where !heard.contains(code) { heard.append(code) }
     let touch = NewTouch(
-      at: env.now, channel: channel, outcome: outcome, note: note, objections: objections, nextAt: nextAt,
+      at: env.now, channel: channel, outcome: outcome, note: note, objections: heard, nextAt: nextAt,
       bury: bury, issues: issues, resolve: resolve, said: said, levers: levers)
     let result = try session.db.addTouch(leadID: id, touch, actor: session.actor, scope: session.scope)
     var lifted: Snooze?

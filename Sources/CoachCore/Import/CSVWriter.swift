@@ -40,6 +40,16 @@ public struct CSVWriter: Sendable {
     fields.map(field).joined(separator: ",")
   }
 
+  /// Characters a spreadsheet program reads, at the start of a cell, as the start of a formula (OWASP's list).
+  public static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+  /// `value` with a `'` in front when it starts like a formula (`=HYPERLINK(…)`, `+1`, `@SUM(…)`), so that Excel
+  /// shows it as text instead of running it; `ImportHeader` takes the `'` off again when the file is imported.
+  public static func defused(_ value: String) -> String {
+    guard let first = value.unicodeScalars.first, formulaStarts.contains(first) else { return value }
+    return "'" + value
+  }
+
   /// `value` quoted (with inner quotes doubled) when it holds a comma, quote, CR or LF, or starts or ends with
   /// white space; otherwise as is.
   public static func field(_ value: String) -> String {

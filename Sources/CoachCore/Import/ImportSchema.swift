@@ -136,6 +136,16 @@ public struct ImportHeader: Sendable, Hashable {
   private static func cell(_ i: Int, in fields: [String]) -> String? {
     guard i >= 0, i < fields.count else { return nil }
     let cell = fields[i]
+    // `'=…`: a cell an export defused (`CSVWriter.defused`) reads back as it was before.
+    if cell.utf8.first == 0x27, let second = cell.unicodeScalars.dropFirst().first,
+      CSVWriter.formulaStarts.contains(second)
+    {
+      return trimmed(String(cell.unicodeScalars.dropFirst()))
+    }
+    return trimmed(cell)
+  }
+
+  private static func trimmed(_ cell: String) -> String? {
     // First and last scalars that cannot be white space (printable ASCII, or above U+3000 where no Unicode space
     // or newline lies): nothing to trim, and no character set to build, for nearly every cell.
     let scalars = cell.unicodeScalars

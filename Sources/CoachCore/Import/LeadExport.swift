@@ -19,14 +19,15 @@ public enum LeadExport {
     ]
   }
 
-  /// A whole CSV export of `leads` (header first).
+  /// A whole CSV export of `leads` (header first); a cell that starts like a formula gets a `'` in front
+  /// (`CSVWriter.defused`), which the import takes off.
   public static func csv(
     _ leads: [LeadSnapshot], zone: TimeZone, maskPhone: Bool, lineEnding: CSVWriter.LineEnding = .lf,
     bom: Bool = false
   ) -> String {
     var writer = CSVWriter(lineEnding: lineEnding, bom: bom)
     writer.append(header)
-    for lead in leads { writer.append(row(lead, zone: zone, maskPhone: maskPhone)) }
+    for lead in leads { writer.append(row(lead, zone: zone, maskPhone: maskPhone).map(CSVWriter.defused)) }
     return writer.text
   }
 

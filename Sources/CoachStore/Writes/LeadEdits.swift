@@ -19,6 +19,11 @@ extension AppDatabase {
         )
       }
       let after = edit.applied(to: lead.fields)
+      if !edit.allowDuplicatePhone, let phone = after.phone, phone != lead.phone,
+        let existing = try LeadWriter.leadID(db, withPhone: phone, otherThanCustomerOf: id)
+      {
+        throw CoachError.refused(.duplicatePhone(phone: phone, leadID: LeadID(existing)))
+      }
       let customer = after.customerColumns
       if customer != lead.fields.customerColumns {
         try db.execute(

@@ -89,6 +89,17 @@ enum LeadWriter {
       arguments: [phone])
   }
 
+  /// The first lead with `phone` whose customer is not lead `leadID`'s (leads of one customer share its phone).
+  static func leadID(_ db: Database, withPhone phone: String, otherThanCustomerOf leadID: Int64) throws -> Int64? {
+    try Int64.fetchOne(
+      db,
+      sql: """
+        SELECT lead.id FROM customer JOIN lead ON lead.customerId = customer.id
+        WHERE customer.phone = ? AND customer.id <> (SELECT customerId FROM lead WHERE id = ?) ORDER BY lead.id LIMIT 1
+        """,
+      arguments: [phone, leadID])
+  }
+
   static func insertEvent(_ db: Database, leadID: Int64, _ e: StageEvent) throws {
     try db.cachedStatement(
       sql: """

@@ -19,7 +19,7 @@ extension CoachCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-      if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+      if let limit, limit < 0 { throw ValidationError(OptionRuleText.negativeLimit.text(global.ui)) }
     }
 
     func run() throws {

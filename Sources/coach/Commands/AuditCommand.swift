@@ -30,14 +30,13 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let chosen = format ?? (env.json ? .json : .table)
       if env.json && chosen != .json && out == nil {
-        throw CoachError.usage(
-          "--json prints JSON: drop --format \(chosen.rawValue), or add --out FILE to write it to a file")
+        throw CoachError.usage(OptionRuleText.jsonWithFormat(format: chosen.rawValue).text(env.ui))
       }
       if list != nil && chosen == .html {
-        throw CoachError.usage("--list prints a table, JSON or CSV: use --format table, json or csv (not html)")
+        throw CoachError.usage(OptionRuleText.listNotHTML.text(env.ui))
       }
       if list != nil && compare {
-        throw CoachError.usage("--compare sets the whole audit beside the period before; drop it with --list")
+        throw CoachError.usage(OptionRuleText.compareWithList.text(env.ui))
       }
       let session = try Session.openForReading(env)
       let audit = try AuditRun.build(

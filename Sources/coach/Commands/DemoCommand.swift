@@ -13,7 +13,7 @@ extension CoachCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-      guard (1...1_000_000).contains(leads) else { throw ValidationError("--leads must be between 1 and 1000000") }
+      guard (1...1_000_000).contains(leads) else { throw ValidationError(OptionRuleText.demoLeads.text(global.ui)) }
     }
 
     func run() throws {

@@ -22,7 +22,7 @@ extension CoachCommand {
 
       func validate() throws {
         if format == .xlsx && out == nil {
-          throw ValidationError("--format xlsx writes a workbook, not text: give --out FILE.xlsx")
+          throw ValidationError(OptionRuleText.xlsxNeedsOut.text(global.ui))
         }
       }
 

@@ -12,8 +12,10 @@ extension CoachCommand.LeadCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-      guard fields.name != nil else { throw ValidationError("--name is required") }
-      guard fields.phone != nil else { throw ValidationError("--phone is required") }
+      guard fields.name != nil else { throw ValidationError(OptionRuleText.required(option: "--name").text(global.ui)) }
+      guard fields.phone != nil else {
+        throw ValidationError(OptionRuleText.required(option: "--phone").text(global.ui))
+      }
     }
 
     func run() throws {
@@ -44,6 +46,7 @@ extension CoachCommand.LeadCommand {
     @OptionGroup var fields: LeadFieldOptions
     @Option(help: "Remove a tag; repeatable.") var untag: [String] = []
     @Option(help: "New promised delivery day YYYY-MM-DD (deposit or waiting leads).") var eta: String?
+    @Flag(help: "Take the new --phone even when another lead has the same phone number.") var allowDuplicate = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -65,7 +68,7 @@ extension CoachCommand.LeadCommand {
       edit.removeTags = untag.map { $0.lowercased() }
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }
-      try EditLead(edit: edit, consultant: fields.consultant).run(session, id: id)
+      try EditLead(edit: edit, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate).run(session, id: id)
       let lead = try LeadID.typed(id)
       if env.json {
         try Output(env: env).json(["id": lead])

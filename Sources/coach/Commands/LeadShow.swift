@@ -20,14 +20,16 @@ extension CoachCommand.LeadCommand {
       if env.json { return try out.json(detail.json) }
       let phone = (full ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
       let word = { (label: UIText.Label) in out.say(.label(label)) }
-      let field = { (label: UIText.Label, value: String?) in "\(word(label)) \(value ?? "-")" }
+      // What people typed is shown with its control characters visible, each record on one line (`TerminalText`).
+      let typed = { (text: String) in TerminalText.visible(text) }
+      let field = { (label: UIText.Label, value: String?) in "\(word(label)) \(value.map(typed) ?? "-")" }
       // Codes in the playbook's words, as the brief names them: a model by its name (`极光 X60`), a churn reason,
       // an objection by its title and a lever by its label; a code the playbook does not name stays as it is.
       let playbook = try? Playbooks.load(env)
       let labels = playbook?.labels
       let modelName = { (code: String) in playbook?.model(code)?.name ?? code }
       let flags = lead.hasTag(KnownTag.warning) ? Output.red(" ⚠ " + word(.warning)) : ""
-      out.line(Output.bold("\(lead.name)") + "  #\(lead.id)  \(out.say(.stage(lead.stage)))" + flags)
+      out.line(Output.bold(typed(lead.name)) + "  #\(lead.id)  \(out.say(.stage(lead.stage)))" + flags)
       out.line(
         [
           field(.phone, phone), field(.wechat, lead.wechat), field(.city, lead.city),
@@ -40,13 +42,13 @@ extension CoachCommand.LeadCommand {
           field(.tier, lead.tier?.rawValue), field(.source, lead.source),
         ].joined(separator: "   "))
       if let snooze = detail.snooze {
-        out.line(Output.yellow(out.say(.snoozedUntil(snooze.until, reason: snooze.reason, by: snooze.actor))))
+        out.line(Output.yellow(out.say(.snoozedUntil(snooze.until, reason: typed(snooze.reason), by: snooze.actor))))
       }
       if !lead.tags.isEmpty {
-        out.line(word(.tags) + " " + lead.tags.map { out.say(.tag($0)) }.joined(separator: ", "))
+        out.line(word(.tags) + " " + lead.tags.map { typed(out.say(.tag($0))) }.joined(separator: ", "))
       }
       if !lead.profile.isEmpty {
-        out.line(word(.profile) + " " + lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        out.line(word(.profile) + " " + lead.profile.map { typed("\($0.key)=\($0.value)") }.joined(separator: "; "))
       }
       out.line()
       out.line(Output.bold(word(.stages)))
@@ -59,7 +61,7 @@ extension CoachCommand.LeadCommand {
         if let eta = e.eta { extra.append(field(.eta, eta.description)) }
         if let d = e.date { extra.append(field(.date, d.description)) }
         if let r = e.reason { extra.append(field(.reason, labels?.ui(.churn, r.rawValue) ?? r.rawValue)) }
-        if let n = e.note { extra.append(out.say(.eventNote(n))) }
+        if let n = e.note { extra.append(out.say(.eventNote(typed(n)))) }
         let from = e.from.map { out.say(.stage($0)) } ?? "·"
         out.line("  \(out.time(e.at))  \(from) → \(out.say(.stage(e.to)))  \(extra.joined(separator: comma))")
       }
@@ -72,7 +74,7 @@ extension CoachCommand.LeadCommand {
         let leverNames = t.levers.map { labels?.ui(.lever, $0.rawValue) ?? $0.rawValue }
         let levers = t.levers.isEmpty ? "" : "  \(word(.levers)) \(leverNames.joined(separator: separator))"
         let how = "\(out.say(.channel(t.channel)))/\(out.say(.outcome(t.outcome)))"
-        out.line("  \(out.time(t.at))  \(how)  \(t.note ?? "")\(objections)\(levers)\(next)")
+        out.line("  \(out.time(t.at))  \(how)  \(typed(t.note ?? ""))\(objections)\(levers)\(next)")
       }
       let open = lead.topics.filter(\.isOpen)
       if !open.isEmpty {
@@ -80,7 +82,7 @@ extension CoachCommand.LeadCommand {
         // The kind in the playbook's words (`产品技术`, `Technical question`), as the brief's talking points name it.
         for t in open {
           let kind = t.category == .issue ? word(.issue) : labels?.ui(.topicKind, t.kind.rawValue) ?? t.kind.rawValue
-          out.line("  [\(t.id)] \(kind)\(zh ? "：" : ": ")\(t.text)  (\(out.time(t.buriedAt)))")
+          out.line("  [\(t.id)] \(kind)\(zh ? "：" : ": ")\(typed(t.text))  (\(out.time(t.buriedAt)))")
         }
       }
     }
@@ -129,7 +131,7 @@ extension CoachCommand.LeadCommand {
         table.render(
           leads.map { l in
             [
-              l.id.description, out.nameWithTags(l.name, l.tags),
+              l.id.description, out.nameWithTags(TerminalText.visible(l.name), l.tags),
               (session.showsFullPhone(of: l, unmasked: unmasked) ? l.phone : l.phone.map(Phone.mask)) ?? "",
               out.say(.stage(l.stage)), l.grade?.rawValue ?? "", l.model ?? "", l.consultant ?? "",
               out.time(l.lastTouch?.at),

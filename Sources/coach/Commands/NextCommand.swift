@@ -14,7 +14,7 @@ extension CoachCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-      guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+      guard limit >= 0 else { throw ValidationError(OptionRuleText.negativeLimit.text(global.ui)) }
     }
 
     func run() throws {

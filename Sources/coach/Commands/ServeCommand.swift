@@ -20,8 +20,8 @@ extension CoachCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-      guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
-      guard sessionSeconds > 0 else { throw ValidationError("--session-seconds must be 1 or more") }
+      guard (0...65_535).contains(port) else { throw ValidationError(OptionRuleText.port.text(global.ui)) }
+      guard sessionSeconds > 0 else { throw ValidationError(OptionRuleText.sessionSeconds.text(global.ui)) }
     }
 
     func run() throws {

@@ -20,10 +20,10 @@ extension CoachCommand {
     func validate() throws {
       if clear {
         if until != nil || reason != nil {
-          throw ValidationError("--clear lifts a snooze: give it without --until and --reason")
+          throw ValidationError(OptionRuleText.clearAlone.text(global.ui))
         }
       } else if until == nil || reason == nil {
-        throw ValidationError("a snooze needs --until YYYY-MM-DD and --reason TEXT (or --clear to lift one)")
+        throw ValidationError(OptionRuleText.snoozeNeedsUntilAndReason.text(global.ui))
       }
     }
 

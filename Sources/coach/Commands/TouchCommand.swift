@@ -37,12 +37,11 @@ extension CoachCommand {
     func validate() throws {
       if buryKind.count > bury.count {
         throw ValidationError(
-          "--bury-kind given \(buryKind.count) times for \(bury.count) --bury: give one kind after each topic")
+          OptionRuleText.buryKindsPastTopics(kinds: buryKind.count, topics: bury.count).text(global.ui))
       }
       if said.count > objection.count {
         throw ValidationError(
-          "--said given \(said.count) times for \(objection.count) --objection: give the customer's words after each code"
-        )
+          OptionRuleText.saidPastObjections(said: said.count, objections: objection.count).text(global.ui))
       }
     }
 

@@ -17,8 +17,7 @@ extension CoachCommand.UserCommand {
 
     func validate() throws {
       guard passwordStdin else {
-        throw ValidationError(
-          "give --password-stdin and the password on standard input (a password on the command line is seen by others)")
+        throw ValidationError(OptionRuleText.passwordOnStdin.text(global.ui))
       }
     }
 
@@ -26,9 +25,7 @@ extension CoachCommand.UserCommand {
       let env = try RunEnvironment(global)
       let session = try Session.openForReading(env)
       guard let line = readLine(strippingNewline: true) else {
-        throw CoachError.usage(
-          "no password on standard input: pipe one line, e.g. `printf '%s\\n' \"$PW\" | coach user passwd \(name) --password-stdin`"
-        )
+        throw CoachError.usage(OptionRuleText.noPasswordOnStdin(name: name).text(env.ui))
       }
       let user = try Accounts.setPassword(session, name: name, password: line)
       if env.json {

@@ -25,6 +25,10 @@ struct GlobalOptions: ParsableArguments {
 
   @Flag(help: "Machine output: one JSON document on stdout.")
   var json = false
+
+  /// The language of coach's own words, for the checks a command makes before its run (`validate()`): `--lang`,
+  /// else `COACH_LANG`, else `LANG`, as `RunEnvironment` resolves it.
+  var ui: UILanguage { RunEnvironment.interfaceLanguage(args: lang.map { ["--lang", $0] } ?? []) }
 }
 
 extension RunEnvironment {

@@ -31,7 +31,7 @@ struct BriefPrinter {
       table.render(
         queue.enumerated().map { (i, q) in
           [
-            "\(i + 1)", q.leadID.description, out.nameWithTags(q.name, q.tags),
+            "\(i + 1)", q.leadID.description, out.nameWithTags(TerminalText.visible(q.name), q.tags),
             ui(.stage, q.stage.rawValue) + (q.grade.map { " \($0.rawValue)" } ?? ""),
             ui(.action, q.action.rawValue), out.time(q.dueAt), q.overdueDays > 0 ? out.say(.days(q.overdueDays)) : "",
             DisplayWidth.truncate(q.reason, to: 48),
@@ -45,7 +45,7 @@ struct BriefPrinter {
   static let shortTalkingPoints = 3
 
   private func printBrief(_ b: Brief, lead: LeadSnapshot, session: Session) {
-    var title = "\(lead.name)  #\(lead.id)  \(ui(.stage, lead.stage.rawValue))"
+    var title = "\(TerminalText.visible(lead.name))  #\(lead.id)  \(ui(.stage, lead.stage.rawValue))"
     if let g = lead.grade { title += " · \(g.rawValue)" }
     if let m = playbook.model(lead.model) { title += " · \(m.name)" }
     out.line(Output.bold("━━ \(title) ━━"))
@@ -67,13 +67,13 @@ struct BriefPrinter {
     let number = lead.phone == nil ? "" : "  \(ui(.channel, Channel.call.rawValue)) \(phone)"
     let channelLabel = ui(.channel, b.channel)
     if b.channel == Channel.wechat.rawValue {
-      let id = lead.wechat.map { " \($0)" } ?? "\(open)\(ui(.noWechatId))\(close)"
+      let id = TerminalText.visible(lead.wechat).map { " \($0)" } ?? "\(open)\(ui(.noWechatId))\(close)"
       out.line(ui(.channel) + colon + wechatLabel + id + number)
     } else if b.channel == Channel.email.rawValue {
-      let address = lead.email.map { " \($0)" } ?? "\(open)\(ui(.noEmail))\(close)"
+      let address = TerminalText.visible(lead.email).map { " \($0)" } ?? "\(open)\(ui(.noEmail))\(close)"
       out.line(ui(.channel) + colon + channelLabel + address + number)
     } else {
-      let wechat = lead.wechat.map { "  \(wechatLabel) \($0)" } ?? ""
+      let wechat = TerminalText.visible(lead.wechat).map { "  \(wechatLabel) \($0)" } ?? ""
       out.line(ui(.channel) + colon + "\(channelLabel)  \(phone)" + wechat)
     }
     let points = full ? b.talkingPoints : Array(b.talkingPoints.prefix(Self.shortTalkingPoints))
@@ -105,15 +105,15 @@ struct BriefPrinter {
     out.line()
   }
 
-  /// A paragraph wrapped to `width` columns.
+  /// A paragraph wrapped to `width` columns (what people typed in it with its control characters visible).
   private func para(_ text: String, style: (String) -> String = { $0 }) {
-    for l in Self.wrap(text, width: Self.width) { out.line(style(l)) }
+    for l in Self.wrap(TerminalText.visible(text), width: Self.width) { out.line(style(l)) }
   }
 
   private func section(_ heading: String, _ items: [String]) {
     guard !items.isEmpty else { return }
     out.line(Output.bold(heading))
-    for item in items {
+    for item in items.map({ TerminalText.visible($0, multiline: true) }) {
       let lines = item.trimmingCharacters(in: .whitespacesAndNewlines).split(
         separator: "\n", omittingEmptySubsequences: false)
       for (i, l) in lines.enumerated() {

@@ -41,4 +41,33 @@ import Testing
     #expect(back.stage == .deposit)
     #expect(back.createdAt == lead.createdAt)
   }
+
+  @Test("a cell that starts like a formula is exported with a ' in front and imported back without it")
+  func formulaCellsAreDefused() throws {
+    let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
+    #expect(CSVWriter.defused("=1+1") == "'=1+1")
+    #expect(CSVWriter.defused("+86") == "'+86")
+    #expect(CSVWriter.defused("-x") == "'-x")
+    #expect(CSVWriter.defused("@SUM(A1)") == "'@SUM(A1)")
+    #expect(CSVWriter.defused("\tx") == "'\tx")
+    #expect(CSVWriter.defused("\rx") == "'\rx")
+    #expect(CSVWriter.defused("张伟") == "张伟")
+    #expect(CSVWriter.defused("'quoted") == "'quoted")
+    let name = "=HYPERLINK(\"http://x\",\"y\")"
+    let lead = LeadSnapshot(
+      id: 1, name: name, phone: "13812345678", city: "-北京", tags: ["@vip"], stage: .prospect,
+      createdAt: Date(timeIntervalSince1970: 1_751_333_400))
+    let text = LeadExport.csv([lead], zone: zone, maskPhone: false)
+    #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""))
+    #expect(!text.contains(",=") && !text.contains("\n="))
+    let batch = try CSVImport.leads(Array(text.utf8), options: ImportOptions(zone: zone))
+    #expect(batch.errors.isEmpty)
+    let back = try #require(batch.rows.first)
+    #expect(back.name == name)
+    #expect(back.city == "-北京")
+    #expect(back.tags == ["@vip"])
+    // A ' before anything else is the cell's own.
+    let own = try CSVImport.leads(Array("name,phone\n'Lao Wang,13812345678\n".utf8), options: ImportOptions(zone: zone))
+    #expect(own.rows.first?.name == "'Lao Wang")
+  }
 }

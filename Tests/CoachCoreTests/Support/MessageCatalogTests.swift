@@ -13,7 +13,8 @@ import Testing
     .deliveryDateInFuture(date: day, today: day), .etaInPast(date: day, today: day), .badAmount(given: "-5"),
     .blankText(option: "--note"), .blankText(option: "--name"), .blankText(option: "--reason", required: true),
     .blankText(option: "TEXT"),
-    .duplicatePhone(phone: "13812345678", leadID: 7), .illegalStageChange(from: .delivered, to: .prospect, legal: []),
+    .duplicatePhone(phone: "13812345678", leadID: 7), .duplicatePhoneOfOther(phone: "13812345678"),
+    .illegalStageChange(from: .delivered, to: .prospect, legal: []),
     .missingAmount, .missingETA, .missingReason, .missingNote, .unexpectedReason, .unknownLead(id: "9"),
     .badLeadID(id: "x"), .notYourLead(id: "9"), .unknownModel(code: "Z", known: ["X60"]),
     .unknownObjection(code: "z", known: ["wait_too_long"]),
@@ -114,6 +115,21 @@ import Testing
     }
     #expect(UIText.days(7.94).text(.zh) == "7.9 天" && UIText.days(7.94).text(.en) == "7.9 days")
     #expect(UIText.overdueBy(7.94).text(.zh) == "逾期 7.9 天")
+  }
+
+  /// One value of every `OptionRuleText` case: a command's own checks of its options, said in both languages.
+  static let optionRules: [OptionRuleText] = [
+    .required(option: "--name"), .required(option: "--phone"), .clearAlone, .snoozeNeedsUntilAndReason,
+    .buryKindsPastTopics(kinds: 2, topics: 1), .saidPastObjections(said: 2, objections: 1), .port, .sessionSeconds,
+    .negativeLimit, .xlsxNeedsOut, .passwordOnStdin, .demoLeads, .jsonWithFormat(format: "csv"), .listNotHTML,
+    .compareWithList, .noPasswordOnStdin(name: "ann"), .sheetOfCSV(path: "a.csv"),
+  ]
+
+  @Test func everyOptionRuleIsWordedInBothLanguages() {
+    for rule in Self.optionRules {
+      #expect(Self.isChinese(rule.text(.zh)), "\(rule) has no Chinese wording: \(rule.text(.zh))")
+      #expect(!Self.isChinese(rule.text(.en)), "\(rule) has Chinese in English: \(rule.text(.en))")
+    }
   }
 
   @Test func refusalsOutsideTheCatalogKeepTheirMessage() {

@@ -19,6 +19,8 @@ public enum ErrorText: Sendable, Hashable {
   case blankText(option: String, required: Bool = false)
   /// `lead add` with a phone an existing lead already has.
   case duplicatePhone(phone: String, leadID: LeadID)
+  /// `duplicatePhone` told to someone who may not open that lead (another consultant's): not named, nor offered.
+  case duplicatePhoneOfOther(phone: String)
 
   // MARK: - Stage changes
   case illegalStageChange(from: Stage, to: Stage, legal: [Stage])
@@ -192,7 +194,7 @@ public enum ErrorText: Sendable, Hashable {
     case .deliveryDateBeforeHistory: return "delivery_date_before_history"
     case .badAmount: return "bad_amount"
     case .blankText(let option, _): return option == "--name" ? "empty_name" : "blank_text"
-    case .duplicatePhone: return "duplicate_phone"
+    case .duplicatePhone, .duplicatePhoneOfOther: return "duplicate_phone"
     case .illegalStageChange: return "illegal_stage_change"
     case .missingAmount: return "missing_amount"
     case .missingETA: return "missing_eta"
@@ -316,8 +318,13 @@ public enum ErrorText: Sendable, Hashable {
         "\(option) must not be empty or blank: write something, or leave the option out")
     case .duplicatePhone(let phone, let id):
       return l.pick(
-        "电话 \(phone) 已属于线索 \(id) (coach lead show \(id))；确实要再建一条线索请加 --allow-duplicate",
-        "phone \(phone) already belongs to lead \(id) (coach lead show \(id)); add --allow-duplicate to add another lead anyway"
+        "电话 \(phone) 已属于线索 \(id) (coach lead show \(id))；确是同一客户或家人共用的号码请加 --allow-duplicate",
+        "phone \(phone) already belongs to lead \(id) (coach lead show \(id)); add --allow-duplicate if it is the same customer or a shared phone"
+      )
+    case .duplicatePhoneOfOther(let phone):
+      return l.pick(
+        "电话 \(phone) 已属于另一位顾问的线索：你的销售经理可以帮你核实；确是家人共用的号码请加 --allow-duplicate",
+        "phone \(phone) already belongs to a lead of another consultant: your team lead can help sort it out; add --allow-duplicate if it is a shared phone"
       )
     case .illegalStageChange(let from, let to, let legal):
       let next = legal.map(\.rawValue).joined(separator: ", ")
