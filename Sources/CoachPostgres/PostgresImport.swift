@@ -16,7 +16,7 @@ extension PostgresStore {
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGLeadImport(c, now: now, actor: actor)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+          try w.write(row, insert: !(strict && anyBad))
         }
         try w.flush()
         try w.finishDerivedRows()
@@ -43,7 +43,7 @@ extension PostgresStore {
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGTouchImport(c, actor: actor, scope: scope)
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+          try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
         let result = try ImportResult(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)

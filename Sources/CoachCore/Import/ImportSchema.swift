@@ -48,9 +48,11 @@ public struct ImportSchema: Sendable, Hashable {
     var warnings: [String] = []
     var recognised: [ImportHeader.Recognised] = []
     var unknown: [String] = []
+    var cells: [String] = []
     for (i, cell) in header.fields.enumerated() {
-      var name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
-        .lowercased()
+      let written = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+      cells.append(written)
+      var name = written.lowercased()
       if let mapped = map[ImportVocabulary.key(name)] {
         name = mapped
       } else if !columns.contains(name), let alias = vocabulary?.column(header: name, kind: kind) {
@@ -83,6 +85,7 @@ public struct ImportSchema: Sendable, Hashable {
       warnings: warnings)
     bound.recognised = recognised
     bound.ignoredColumns = unknown
+    bound.names = ImportColumnNames(cells: cells, recognised: recognised)
     return bound
   }
 }
@@ -108,6 +111,8 @@ public struct ImportHeader: Sendable, Hashable {
   public internal(set) var recognised: [Recognised] = []
   /// Header cells not read (unknown names), in file order.
   public internal(set) var ignoredColumns: [String] = []
+  /// How bad rows name the columns: by the header as written.
+  public internal(set) var names = ImportColumnNames.contract
   /// Position in the file of each of the schema's columns, in the schema's order (-1: absent): `index` without
   /// hashing a name, for the cells of every row.
   let positions: [Int]

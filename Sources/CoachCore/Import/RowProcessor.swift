@@ -2,8 +2,10 @@ import Foundation
 
 /// What one record of an import file is.
 enum RecordOutcome<Row: Sendable>: Sendable {
-  /// The header, an empty row, or (after a bad header) anything: nothing to do.
+  /// An empty row, or (after a bad header) anything: nothing to do.
   case none
+  /// The header, bound: how later reasons name its columns.
+  case header(ImportColumnNames)
   case row(Row)
   case bad(RowError)
 }
@@ -33,18 +35,22 @@ struct RowProcessor<Row: ImportedRow> {
     guard sawHeader else {
       sawHeader = true
       do {
-        header = try schema.bind(
+        let bound = try schema.bind(
           header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap,
           language: options.language)
+        header = bound
+        return .header(bound.names)
       } catch { headerError = error }
       return .none
     }
     guard let header else { return .none }
-    if let issue = record.issue { return .bad(RowError(line: record.line, reason: issue.text(options.language))) }
+    if let issue = record.issue {
+      return .bad(RowError(line: record.line, reason: issue.text(options.language, names: header.names)))
+    }
     if Self.allBlank(record.fields) { return .none }
     guard record.fields.count == header.fieldCount else {
       let problem = ImportProblem.fieldCount(found: record.fields.count, header: header.fieldCount)
-      return .bad(RowError(line: record.line, reason: problem.text(options.language)))
+      return .bad(RowError(line: record.line, reason: problem.text(options.language, names: header.names)))
     }
     var reader = RowReader(
       line: record.line, header: header, fields: record.fields, zone: options.zone, vocabulary: options.vocabulary,

@@ -27,7 +27,7 @@ struct RowReader {
     self.memo = memo
   }
 
-  mutating func fail(_ problem: ImportProblem) { reasons.append(problem.text(language)) }
+  mutating func fail(_ problem: ImportProblem) { reasons.append(problem.text(language, names: header.names)) }
 
   /// The trimmed text of `column`, nil when empty or absent.
   func text(_ column: String) -> String? { header.value(column, in: fields) }

@@ -17,7 +17,7 @@ extension AppDatabase {
         try useImportCache(db)
         var w = try LeadImportWriter(db, now: now, actor: actor, distinctExternalIDs: true)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+          try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
         return try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
@@ -36,7 +36,7 @@ extension AppDatabase {
         try useImportCache(db)
         var w = try TouchImportWriter(db, actor: actor, scope: scope)
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+          try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
         return try ImportResult(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)

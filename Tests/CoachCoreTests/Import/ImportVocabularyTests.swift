@@ -119,7 +119,7 @@ import Testing
     }
     #expect(try Self.one("姓名,电话,性别", "王芳,13812345678,未知").get().gender == "未知")
     if case .failure(let e) = try Self.one("姓名,电话,阶段", "王芳,13812345678,考虑中") {
-      #expect(e.reason.hasPrefix("stage \"考虑中\": expected prospect"))
+      #expect(e.reason.hasPrefix("阶段 (stage) \"考虑中\": expected prospect"))
     } else {
       Issue.record("考虑中 is no stage")
     }
@@ -139,7 +139,7 @@ import Testing
     }
     #expect(e.reason.contains("ambiguous") && e.reason.contains("S50N") && e.reason.contains("S50 ("))
     guard case .failure(let q) = try Self.one("姓名,电话,车型", "王芳,13812345678,Q7") else { return }
-    #expect(q.reason.hasPrefix("model \"Q7\": expected a catalog code or name"))
+    #expect(q.reason.hasPrefix("车型 (model) \"Q7\": expected a catalog code or name"))
   }
 
   @Test("touches: channels and outcomes as words, times in the sheet forms")

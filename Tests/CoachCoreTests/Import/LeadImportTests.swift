@@ -108,13 +108,14 @@ import Testing
       let batch = try CSVImport.leads(Array((text + row + "\n").utf8), options: ImportOptions(zone: Self.shanghai))
       #expect(batch.rows.count == 1)
       #expect(batch.errors.map(\.line) == [3])
-      #expect(batch.errors.first?.reason.hasPrefix("field \(field) contains a NUL character") == true)
+      let header = field == 2 ? "name" : "created_at"
+      #expect(batch.errors.first?.reason.hasPrefix("column \(field) (\(header)) contains a NUL character") == true)
     }
     // GB18030 files alike (张伟 in GBK, then NUL).
     let gb =
       Array((Self.header + "\nE2,").utf8) + [0xD5, 0xC5, 0x00, 0xCE, 0xB0] + Array(",13812345679,,,,,,,,,,,,,\n".utf8)
     let batch = try CSVImport.leads(gb, options: ImportOptions(zone: Self.shanghai))
-    #expect(batch.errors.first?.reason.hasPrefix("field 2 contains a NUL character") == true)
+    #expect(batch.errors.first?.reason.hasPrefix("column 2 (name) contains a NUL character") == true)
   }
 
   @Test("a repeated external_id is bad at its later line; ids in the database can be rejected too")
@@ -165,5 +166,14 @@ import Testing
     #expect(error.code == "bad_csv_row")
     #expect(error.message.hasPrefix("leads.csv:3: phone \"1\""))
     #expect(error.message.contains("1 more"))
+  }
+
+  @Test("a bad cell's reason names the column as the file's header writes it")
+  func reasonsNameTheHeader() throws {
+    let batch = try Self.parse(["王芳,12,X,Y"], header: "客户姓名,手机号,Grade,价值等级")
+    let reason = try #require(batch.errors.first?.reason)
+    #expect(reason.hasPrefix("手机号 (phone) \"12\": expected"), "\(reason)")
+    #expect(reason.contains("; Grade \"X\": expected H, A, B or C"), "\(reason)")
+    #expect(reason.contains("; 价值等级 (tier) \"Y\": expected A, B, C or D"), "\(reason)")
   }
 }

@@ -1,6 +1,6 @@
 /// Why one row of an import file is bad, in the user's language: the `reason` of a skipped row (`--json` too).
-/// The English words are the ones the import has always printed; the Chinese say the same, naming the column
-/// by its contract name (what `--map` and the header accept) and the value as it was written.
+/// The English words are the ones the import has always printed; the Chinese say the same. A column is named as
+/// the file's header names it (`ImportColumnNames`: `手机号 (phone)`), the value as it was written.
 public enum ImportProblem: Sendable, Hashable {
   /// A column every row must fill is empty; `need` says why.
   case empty(column: String, need: Need)
@@ -42,69 +42,76 @@ public enum ImportProblem: Sendable, Hashable {
     case codes([String])
   }
 
-  public func text(_ l: UILanguage) -> String {
+  /// The reason in `l`, each column named by `names` (the file's headers).
+  public func text(_ l: UILanguage, names: ImportColumnNames = .contract) -> String {
+    let n = names.field
     switch self {
     case .empty(let column, let need):
-      return l.pick("\(column) 为空：\(need.text(l))", "\(column) is empty: \(need.text(l))")
+      return l.pick("\(n(column)) 为空：\(need.text(l))", "\(n(column)) is empty: \(need.text(l))")
     case .badCode(let column, let value, let accepted):
       return l.pick(
-        "\(column) \"\(value)\"：应为 \(Self.oneOf(accepted, l))\(Self.hint(column, l))",
-        "\(column) \"\(value)\": expected \(Self.oneOf(accepted, l))\(Self.hint(column, l))")
+        "\(n(column)) \"\(value)\"：应为 \(Self.oneOf(accepted, l))\(Self.hint(column, l))",
+        "\(n(column)) \"\(value)\": expected \(Self.oneOf(accepted, l))\(Self.hint(column, l))")
     case .badDay(let column, let value):
       return l.pick(
-        "\(column) \"\(value)\"：应为真实的日期，写作 \(Self.days(l))",
-        "\(column) \"\(value)\": expected a real day as \(Self.days(l))")
+        "\(n(column)) \"\(value)\"：应为真实的日期，写作 \(Self.days(l))",
+        "\(n(column)) \"\(value)\": expected a real day as \(Self.days(l))")
     case .badInstant(let column, let value, let zone):
       return l.pick(
-        "\(column) \"\(value)\"：应为 ISO 8601 时间，如 2025-07-10T10:00:00+08:00 或 2025-07-10 10:00，"
+        "\(n(column)) \"\(value)\"：应为 ISO 8601 时间，如 2025-07-10T10:00:00+08:00 或 2025-07-10 10:00，"
           + "或日期 \(Self.days(l))，可带时间 (不带时差时按 \(zone))",
-        "\(column) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00，"
+        "\(n(column)) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00，"
           + "or a day as \(Self.days(l)), a time may follow (without an offset: \(zone))")
     case .notOwnLead(let consultant):
       return l.pick(
-        "consultant \"\(consultant)\"：顾问只能导入自己的线索 (这一列留空或写自己的名字)",
-        "consultant \"\(consultant)\": a consultant imports their own leads only (leave the column empty or give your own name)"
+        "\(n("consultant")) \"\(consultant)\"：顾问只能导入自己的线索 (这一列留空或写自己的名字)",
+        "\(n("consultant")) \"\(consultant)\": a consultant imports their own leads only (leave the column empty or give your own name)"
       )
     case .unknownConsultant(let name):
       return l.pick(
-        "consultant \"\(name)\"：没有这个用户；只有管理员导入时才会新建顾问 (或请管理员先 coach user add)",
-        "consultant \"\(name)\": no such user; only an admin's import adds consultants (or ask an admin to run coach user add)"
+        "\(n("consultant")) \"\(name)\"：没有这个用户；只有管理员导入时才会新建顾问 (或请管理员先 coach user add)",
+        "\(n("consultant")) \"\(name)\": no such user; only an admin's import adds consultants (or ask an admin to run coach user add)"
       )
     case .badPhone(let value):
-      return l.pick("phone \"\(value)\"：应为 \(Self.phones(l))", "phone \"\(value)\": expected \(Self.phones(l))")
+      return l.pick(
+        "\(n("phone")) \"\(value)\"：应为 \(Self.phones(l))", "\(n("phone")) \"\(value)\": expected \(Self.phones(l))")
     case .badEmail(let value):
       return l.pick(
-        "email \"\(value)\"：应为邮箱地址，如 name@example.com", "email \"\(value)\": expected \(Email.accepted)")
+        "\(n("email")) \"\(value)\"：应为邮箱地址，如 name@example.com",
+        "\(n("email")) \"\(value)\": expected \(Email.accepted)")
     case .ambiguousModel(let value, let names):
       return l.pick(
-        "model \"\(value)\" 有歧义：它可以指 \(Self.oneOf(names, l))；请写车型代码或完整名称",
-        "model \"\(value)\" is ambiguous: it names \(Self.oneOf(names, l)); write the catalog code or the full name")
+        "\(n("model")) \"\(value)\" 有歧义：它可以指 \(Self.oneOf(names, l))；请写车型代码或完整名称",
+        "\(n("model")) \"\(value)\" is ambiguous: it names \(Self.oneOf(names, l)); write the catalog code or the full name"
+      )
     case .unknownModel(let value, let known):
       return l.pick(
-        "model \"\(value)\"：应为车型目录中的代码或名称：\(Self.oneOf(known, l))",
-        "model \"\(value)\": expected a catalog code or name: \(Self.oneOf(known, l))")
+        "\(n("model")) \"\(value)\"：应为车型目录中的代码或名称：\(Self.oneOf(known, l))",
+        "\(n("model")) \"\(value)\": expected a catalog code or name: \(Self.oneOf(known, l))")
     case .badProfile(let item):
       return l.pick(
-        "profile \"\(item)\"：应为用 ; 分隔的 key=value (如 hobby=钓鱼;career=教师)",
-        "profile \"\(item)\": expected key=value pairs separated by ; (like hobby=钓鱼;career=教师)")
+        "\(n("profile")) \"\(item)\"：应为用 ; 分隔的 key=value (如 hobby=钓鱼;career=教师)",
+        "\(n("profile")) \"\(item)\": expected key=value pairs separated by ; (like hobby=钓鱼;career=教师)")
     case .nextBeforeAt(let next, let at):
       return l.pick(
-        "next_at \"\(next)\" 早于 at \"\(at)\"：下次联系应在这次之后",
-        "next_at \"\(next)\" is before at \"\(at)\": the next contact comes later")
+        "\(n("next_at")) \"\(next)\" 早于 \(n("at")) \"\(at)\"：下次联系应在这次之后",
+        "\(n("next_at")) \"\(next)\" is before \(n("at")) \"\(at)\": the next contact comes later")
     case .repeatedID(let id, let line):
-      return l.pick("external_id \"\(id)\" 与第 \(line) 行重复", "external_id \"\(id)\" repeats line \(line)")
+      return l.pick(
+        "\(n("external_id")) \"\(id)\" 与第 \(line) 行重复", "\(n("external_id")) \"\(id)\" repeats line \(line)")
     case .fieldCount(let found, let header):
       return l.pick("有 \(found) 列，表头有 \(header) 列", "\(found) fields, header has \(header)")
     case .existingID(let id):
-      return l.pick("external_id \"\(id)\" 已在数据库中", "external_id \"\(id)\" is already in the database")
+      return l.pick(
+        "\(n("external_id")) \"\(id)\" 已在数据库中", "\(n("external_id")) \"\(id)\" is already in the database")
     case .otherStore(let name):
       return l.pick(
-        "销售顾问 \(name) 属于另一家门店：只能导入本门店的线索",
-        "consultant \(name) belongs to another store: import only your store's leads")
+        "\(n("consultant")) \"\(name)\"：这位销售顾问属于另一家门店，只能导入本门店的线索",
+        "\(n("consultant")) \"\(name)\" belongs to another store: import only your store's leads")
     case .unknownLead(let id):
       return l.pick(
-        "lead_external_id \"\(id)\" 不是你能看到的线索：请先导入线索",
-        "lead_external_id \"\(id)\" is not a lead you may see: import the leads first")
+        "\(n("lead_external_id")) \"\(id)\" 不是你能看到的线索：请先导入线索",
+        "\(n("lead_external_id")) \"\(id)\" is not a lead you may see: import the leads first")
     case .invalidUTF8:
       return l.pick(
         "UTF-8 编码无效 (文件是 UTF-8；请另存为 UTF-8 或 GBK)", "invalid UTF-8 (file is UTF-8; save as UTF-8 or GBK)")
@@ -118,15 +125,23 @@ public enum ImportProblem: Sendable, Hashable {
         "quote opened on line \(line) is never closed (double a quote inside a quoted field: \"\")")
     case .nulCharacter(let field):
       return l.pick(
-        "第 \(field) 列含有 NUL 字符 (字节 0)，文本里不能有它：请删除",
-        "field \(field) contains a NUL character (byte 0), which text may not hold: remove it")
+        "\(Self.column(field, names, l)) 含有 NUL 字符 (字节 0)，文本里不能有它：请删除",
+        "\(Self.column(field, names, l)) contains a NUL character (byte 0), which text may not hold: remove it")
     case .cellTooLong(let column):
-      return l.pick("第 \(column) 列的单元格超过 1 MB 文本", "a cell in column \(column) holds more than 1 MB of text")
+      return l.pick(
+        "\(Self.column(column, names, l)) 的单元格超过 1 MB 文本",
+        "a cell in \(Self.column(column, names, l)) holds more than 1 MB of text")
     case .missingSharedString(let column, let index):
       return l.pick(
-        "第 \(column) 列的单元格指向共享字符串 \(index)，文件里没有它",
-        "cell in column \(column) points to shared string \(index), which the file does not have")
+        "\(Self.column(column, names, l)) 的单元格指向共享字符串 \(index)，文件里没有它",
+        "cell in \(Self.column(column, names, l)) points to shared string \(index), which the file does not have")
     }
+  }
+
+  /// `column 3 (手机号)` (`第 3 列 (手机号)`): a column by its position, with its header when it has one.
+  private static func column(_ position: Int, _ names: ImportColumnNames, _ l: UILanguage) -> String {
+    let header = names.header(at: position).map { " (\($0))" } ?? ""
+    return l.pick("第 \(position) 列\(header)", "column \(position)\(header)")
   }
 
   /// `a, b, c or d` (`a、b、c 或 d`).
