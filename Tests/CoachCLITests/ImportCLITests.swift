@@ -168,4 +168,19 @@ import Testing
     )
     #expect(after == before)
   }
+
+  /// Before, the rest of the file after an unclosed quote became one bad row and the import went on (exit 0).
+  @Test func anUnclosedQuoteRefusesTheFileNamingItsLine() throws {
+    let cli = try CLI()
+    _ = try cli.run(["init"])
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data("external_id,name,phone\nE1,张伟,13812345678\nE2,\"李娜,13912345678\nE3,王芳,13712345678\n".utf8).write(to: csv)
+    let r = try cli.run(["import", "leads", csv.path])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("leads.csv:3: the quote opened on line 3 is never closed"), "\(r.stderr)")
+    let j = try cli.run(["import", "leads", csv.path, "--json"])
+    #expect(j.status == 65)
+    #expect(j.stdout.contains("\"bad_csv_quote\""), "\(j.stdout)")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == "0")
+  }
 }

@@ -87,9 +87,23 @@ import Testing
     #expect(reason.contains("grade \"Z\""))
   }
 
-  @Test("a row with the wrong number of fields is bad at its line")
-  func columnCount() throws {
-    #expect(try Self.reason("E1,张伟,13812345678") == "3 fields, header has 16")
+  @Test("a row shorter than the header has its missing cells empty, as spreadsheets write them")
+  func shortRow() throws {
+    let batch = try Self.parse(["E1,张伟,13812345678", "E2,李娜,13912345678,,,,,,,,,H"])
+    #expect(batch.errors.isEmpty)
+    #expect(batch.rows.map(\.externalID) == ["E1", "E2"])
+    #expect(batch.rows.map(\.grade) == [nil, .h])
+    #expect(batch.rows.first?.stage == .prospect)
+  }
+
+  @Test("cells past the header may be empty; one that holds a value is bad, naming its column and value")
+  func longRow() throws {
+    let empty = try Self.parse([",李娜,13912345678,,,,,,,,,,,,,,,  ,"])
+    #expect(empty.errors.isEmpty && empty.rows.count == 1)
+    #expect(
+      try Self.reason(",李娜,13912345678,,,,,,,,,,,,,,, ,北京国际车展")
+        == "column 19 \"北京国际车展\": the header has only 16 columns (a comma inside a value needs the value in quotes; "
+        + "or name the column in the header)")
   }
 
   @Test("invalid UTF-8 in a UTF-8 file is a bad row at its line")
@@ -166,6 +180,26 @@ import Testing
     #expect(error.code == "bad_csv_row")
     #expect(error.message.hasPrefix("leads.csv:3: phone \"1\""))
     #expect(error.message.contains("1 more"))
+  }
+
+  @Test("an unclosed quote refuses the whole file (bad_csv_quote) naming the line it opened on, streamed or not")
+  func unclosedQuote() throws {
+    let text = Self.header + "\n" + Self.good + "\n" + "E2,\"李娜,13912345678\n" + "E3,王芳,13712345678\n"
+    func refusal(_ parse: () throws -> Any) -> CoachError? {
+      do { _ = try parse() } catch let e as CoachError { return e } catch {}
+      return nil
+    }
+    let options = ImportOptions(zone: Self.shanghai, fileName: "leads.csv")
+    for e in [
+      refusal { try CSVImport.leads(Array(text.utf8), options: options) },
+      refusal { try CSVImport.leads(try CSVReader.read(Array(text.utf8), fileName: "leads.csv"), options: options) },
+    ] {
+      #expect(e?.code == "bad_csv_quote")
+      #expect(
+        e?.message.hasPrefix("leads.csv:3: the quote opened on line 3 is never closed") == true,
+        "\(String(describing: e))")
+      #expect(e?.message.contains("nothing imported") == true)
+    }
   }
 
   @Test("a bad cell's reason names the column as the file's header writes it")

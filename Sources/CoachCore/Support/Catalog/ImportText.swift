@@ -16,7 +16,8 @@ public enum ImportProblem: Sendable, Hashable {
   case badProfile(item: String)
   case nextBeforeAt(next: String, at: String)
   case repeatedID(id: String, line: Int)
-  case fieldCount(found: Int, header: Int)
+  /// A cell past the header's last column holds a value (`column` 1-based; the header has `header` columns).
+  case extraCell(column: Int, value: String, header: Int)
   /// The external id of a lead already in the database.
   case existingID(id: String)
   /// A consultant of another store than the importing user's.
@@ -99,8 +100,11 @@ public enum ImportProblem: Sendable, Hashable {
     case .repeatedID(let id, let line):
       return l.pick(
         "\(n("external_id")) \"\(id)\" 与第 \(line) 行重复", "\(n("external_id")) \"\(id)\" repeats line \(line)")
-    case .fieldCount(let found, let header):
-      return l.pick("有 \(found) 列，表头有 \(header) 列", "\(found) fields, header has \(header)")
+    case .extraCell(let column, let value, let header):
+      return l.pick(
+        "第 \(column) 列 \"\(value)\"：表头只有 \(header) 列 (值里的逗号要用引号括起来；或在表头给这一列起名)",
+        "column \(column) \"\(value)\": the header has only \(header) columns (a comma inside a value needs the value in "
+          + "quotes; or name the column in the header)")
     case .existingID(let id):
       return l.pick(
         "\(n("external_id")) \"\(id)\" 已在数据库中", "\(n("external_id")) \"\(id)\" is already in the database")
@@ -223,9 +227,11 @@ public enum ImportReportText: Sendable {
 }
 
 /// What an import says about the header row: warnings for columns it ignores, and why it refuses a file without a
-/// usable header (`bad_csv_header`), in the user's language.
+/// usable header (`bad_csv_header`) or one it cannot read to the end (`bad_csv_quote`), in the user's language.
 public enum ImportHeaderText: Sendable, Hashable {
   case unnamedColumn(file: String, line: Int, column: Int)
+  /// A quote opened on `line` is never closed: the rest of the file would be one cell, so the file is refused.
+  case unclosedQuote(file: String, line: Int)
   case unknownColumn(file: String, line: Int, header: String, column: Int, known: [String])
   /// The file has no header row; `needs` lists the required columns, `kind` is `leads` or `touches`.
   case emptyFile(file: String, kind: String, needs: [String])
@@ -243,6 +249,12 @@ public enum ImportHeaderText: Sendable, Hashable {
           + " (或它们的中文名；--map '列名=字段' 可指定其他列)",
         "\(file):\(line): unknown column \"\(header)\" (column \(column)) ignored; known columns: "
           + known.joined(separator: ", ") + " (or their Chinese names; --map 'HEADER=column' names any other)")
+    case .unclosedQuote(let file, let line):
+      return l.pick(
+        "\(file):\(line): 第 \(line) 行开始的引号到文件末尾都没有闭合，后面的内容都会被读成一个单元格，所以整个文件未导入："
+          + "请补上引号 (引号内的引号要写两次：\"\")",
+        "\(file):\(line): the quote opened on line \(line) is never closed, so the rest of the file would read as one "
+          + "cell; nothing imported: close the quote (a quote inside a quoted field is written twice: \"\")")
     case .emptyFile(let file, let kind, let needs):
       return l.pick("\(file) 是空的：\(Self.needs(kind, needs, l))", "\(file) is empty: \(Self.needs(kind, needs, l))")
     case .unreadableHeader(let file, let line, let problem):
