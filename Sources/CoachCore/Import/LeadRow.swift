@@ -101,11 +101,17 @@ enum LeadRow {
     }
   }
 
-  /// `key=value;key=value` facts.
+  /// `key=value;key=value` facts. A column of another name read as `profile` (`--map '意向金额=profile'`) may hold
+  /// bare values: each is a fact named by the header (`意向金额=20万`).
   private static func profile(_ r: inout RowReader, _ value: String?) -> [ProfileFact] {
     guard let v = value else { return [] }
+    let header = r.header.names.header(of: "profile")
     var facts: [ProfileFact] = []
     for item in RowReader.list(v) {
+      if let header, !item.contains("=") {
+        facts.append(ProfileFact(key: header, value: item))
+        continue
+      }
       let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let key = pair[0].trimmingCharacters(in: .whitespaces)
       guard pair.count == 2, !key.isEmpty else {

@@ -232,6 +232,8 @@ public enum ImportHeaderText: Sendable, Hashable {
   case unnamedColumn(file: String, line: Int, column: Int)
   /// A quote opened on `line` is never closed: the rest of the file would be one cell, so the file is refused.
   case unclosedQuote(file: String, line: Int)
+  /// `--map 'HEADER=…'` named a header the file does not have.
+  case unusedMap(file: String, line: Int, header: String)
   case unknownColumn(file: String, line: Int, header: String, column: Int, known: [String])
   /// The file has no header row; `needs` lists the required columns, `kind` is `leads` or `touches`.
   case emptyFile(file: String, kind: String, needs: [String])
@@ -246,15 +248,20 @@ public enum ImportHeaderText: Sendable, Hashable {
     case .unknownColumn(let file, let line, let header, let column, let known):
       return l.pick(
         "\(file):\(line): 不认识的列 \"\(header)\" (第 \(column) 列) 已忽略；认识的列：\(known.joined(separator: ", "))"
-          + " (或它们的中文名；--map '列名=字段' 可指定其他列)",
+          + " (或它们的中文名；--map '列名=字段' 可指定其他列，--map '列名=ignore' 不再提示)",
         "\(file):\(line): unknown column \"\(header)\" (column \(column)) ignored; known columns: "
-          + known.joined(separator: ", ") + " (or their Chinese names; --map 'HEADER=column' names any other)")
+          + known.joined(separator: ", ")
+          + " (or their Chinese names; --map 'HEADER=column' names any other, --map 'HEADER=ignore' silences this)")
     case .unclosedQuote(let file, let line):
       return l.pick(
         "\(file):\(line): 第 \(line) 行开始的引号到文件末尾都没有闭合，后面的内容都会被读成一个单元格，所以整个文件未导入："
           + "请补上引号 (引号内的引号要写两次：\"\")",
         "\(file):\(line): the quote opened on line \(line) is never closed, so the rest of the file would read as one "
           + "cell; nothing imported: close the quote (a quote inside a quoted field is written twice: \"\")")
+    case .unusedMap(let file, let line, let header):
+      return l.pick(
+        "\(file):\(line): 表头里没有 --map 指定的列 \"\(header)\"",
+        "\(file):\(line): --map names \"\(header)\", which the header does not have")
     case .emptyFile(let file, let kind, let needs):
       return l.pick("\(file) 是空的：\(Self.needs(kind, needs, l))", "\(file) is empty: \(Self.needs(kind, needs, l))")
     case .unreadableHeader(let file, let line, let problem):
