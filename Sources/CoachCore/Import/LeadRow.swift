@@ -48,7 +48,10 @@ enum LeadRow {
     let profile = self.profile(&r, r.text(at: Col.profile))
     var tags: [String] = []
     if let text = r.text(at: Col.tags) {
-      for t in RowReader.list(text) where !tags.contains(t) { tags.append(t) }
+      for item in RowReader.list(text) {
+        let t = tag(item, &r)
+        if !tags.contains(t) { tags.append(t) }
+      }
     }
     var consultant = r.text(at: Col.consultant)
     if let consultants {
@@ -76,6 +79,15 @@ enum LeadRow {
       i += 1
     }
     return raw
+  }
+
+  /// A well-known tag's code for the words people write (`警示客户` → `warning`, `VIP` → `vip`); any other tag as
+  /// written (tags are free: `二胎家庭`).
+  private static func tag(_ item: String, _ r: inout RowReader) -> String {
+    if KnownTag.all.contains(item) { return item }
+    let vocabulary = r.vocabulary
+    let work = { vocabulary.code("tags", item) }
+    return (r.memo.map { $0.code("tags", item, work) } ?? work()) ?? item
   }
 
   /// The model code, in the catalog's spelling when a catalog is given.

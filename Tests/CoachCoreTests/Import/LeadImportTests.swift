@@ -210,4 +210,12 @@ import Testing
     #expect(reason.contains("; Grade \"X\": expected H, A, B or C"), "\(reason)")
     #expect(reason.contains("; 价值等级 (tier) \"Y\": expected A, B, C or D"), "\(reason)")
   }
+
+  @Test("the well-known tags as people write them read as their codes; other tags stay as written")
+  func tagWords() throws {
+    let batch = try Self.parse(["张伟,13812345678,警示客户;大客户;VIP;二胎家庭;warning"], header: "name,phone,tags")
+    #expect(batch.rows.first?.tags == ["warning", "fleet", "vip", "二胎家庭"])
+    let zh = try Self.parse(["张伟,13812345678,难缠客户；集团客户"], header: "name,phone,tags")
+    #expect(zh.rows.first?.tags == ["difficult", "fleet"])
+  }
 }
