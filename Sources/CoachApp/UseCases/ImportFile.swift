@@ -71,13 +71,14 @@ extension ImportFile {
     let headerMap: [String: String]
 
     /// Reads the whole file in one transaction (rolled back for a dry run); a strict refusal is exit 65 naming the
-    /// first bad lines. Leads must name models of the catalog.
+    /// first bad lines. Leads must name models of the catalog; times must not be after `--now`.
     package func run(_ session: Session, warn: ([String]) -> Void) throws -> ImportReport {
       let env = session.env
       let models = input.kind == .leads ? try Playbooks.load(env).models.map(\.code) : nil
       var options = ImportOptions(
         zone: env.zone, fileName: input.path, knownModels: models, vocabulary: vocabulary, headerMap: headerMap,
         language: env.ui)
+      options.now = env.now
       // As `lead add` and `user add` allow: only an admin's import adds consultants; a consultant's rows are their own.
       if input.kind == .leads, !session.isAdmin, let user = session.user {
         options.consultants = ImportConsultants(

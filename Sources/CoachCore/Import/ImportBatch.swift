@@ -17,6 +17,8 @@ public struct ImportOptions: Sendable {
   /// Whom a leads file may name as consultant, by the importing user's rights; nil: anyone, a name nobody has is
   /// added as a consultant (an admin, or a database without users).
   public var consultants: ImportConsultants?
+  /// `--now`: a lead created or a touch made after it is a bad row (nil: not checked).
+  public var now: Date?
 
   public init(
     zone: TimeZone, fileName: String? = nil, knownModels: [String]? = nil, vocabulary: ImportVocabulary = .builtIn,

@@ -44,7 +44,7 @@ enum LeadRow {
     let grade = r.text(at: Col.grade).flatMap { r.code("grade", Grade.self, value: $0) }
     let tier = r.text(at: Col.tier).flatMap { r.code("tier", Tier.self, value: $0) }
     let stage = r.text(at: Col.stage).flatMap { r.code("stage", Stage.self, value: $0) }
-    let createdAt = r.text(at: Col.createdAt).flatMap { r.instant("created_at", value: $0) }
+    let createdAt = r.text(at: Col.createdAt).flatMap { r.pastInstant("created_at", value: $0) }
     let profile = self.profile(&r, r.text(at: Col.profile))
     var tags: [String] = []
     if let text = r.text(at: Col.tags) {
@@ -154,7 +154,7 @@ enum TouchRow {
   static func read(_ r: inout RowReader) -> ImportedTouch? {
     let lead = r.required("lead_external_id", r.text(at: Col.lead), .touchLead)
     let atText = r.required("at", r.text(at: Col.at), .touchTime)
-    let at = atText.flatMap { r.instant("at", value: $0) }
+    let at = atText.flatMap { r.pastInstant("at", value: $0) }
     let channel = r.required("channel", r.text(at: Col.channel), .codes(channels)).flatMap {
       r.code("channel", Channel.self, value: $0)
     }

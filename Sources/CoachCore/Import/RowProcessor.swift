@@ -68,7 +68,7 @@ struct RowProcessor<Row: ImportedRow> {
     }
     var reader = RowReader(
       line: record.line, header: header, fields: record.fields, zone: options.zone, vocabulary: options.vocabulary,
-      language: options.language, memo: memo)
+      language: options.language, memo: memo, now: options.now)
     let row = read(&reader)
     if schema.kind == .leads, let id = LeadRow.externalID(reader) {
       if let earlier = firstLine[id] {

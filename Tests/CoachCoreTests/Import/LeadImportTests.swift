@@ -202,6 +202,22 @@ import Testing
     }
   }
 
+  @Test("a lead created after --now is a bad row naming the column, the value and now")
+  func createdInTheFuture() throws {
+    var options = ImportOptions(zone: Self.shanghai)
+    options.now = Date(timeIntervalSince1970: 1_751_333_400)  // 2025-07-01 09:30 +08:00
+    let text = "name,phone,created_at\n张伟,13812345678,2025-07-01 09:30\n李娜,13912345678,2025-07-01 09:31\n"
+    let batch = try CSVImport.leads(Array(text.utf8), options: options)
+    #expect(batch.rows.map(\.line) == [2])
+    #expect(
+      batch.errors == [
+        RowError(
+          line: 3,
+          reason: "created_at \"2025-07-01 09:31\" is after now (2025-07-01T09:30:00+08:00): it cannot be in the future"
+        )
+      ])
+  }
+
   @Test("a bad cell's reason names the column as the file's header writes it")
   func reasonsNameTheHeader() throws {
     let batch = try Self.parse(["王芳,12,X,Y"], header: "客户姓名,手机号,Grade,价值等级")

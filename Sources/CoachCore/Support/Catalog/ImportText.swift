@@ -18,6 +18,8 @@ public enum ImportProblem: Sendable, Hashable {
   case repeatedID(id: String, line: Int)
   /// A cell past the header's last column holds a value (`column` 1-based; the header has `header` columns).
   case extraCell(column: Int, value: String, header: Int)
+  /// A time that has not come yet (`created_at`, a touch's `at`), `now` as `--now` in `--tz`.
+  case afterNow(column: String, value: String, now: String)
   /// The external id of a lead already in the database.
   case existingID(id: String)
   /// A consultant of another store than the importing user's.
@@ -105,6 +107,11 @@ public enum ImportProblem: Sendable, Hashable {
         "第 \(column) 列 \"\(value)\"：表头只有 \(header) 列 (值里的逗号要用引号括起来；或在表头给这一列起名)",
         "column \(column) \"\(value)\": the header has only \(header) columns (a comma inside a value needs the value in "
           + "quotes; or name the column in the header)")
+    case .afterNow(let column, let value, let now):
+      let next = column == "at" ? l.pick(" (约好的下次联系写在 next_at)", " (an agreed next contact goes in next_at)") : ""
+      return l.pick(
+        "\(n(column)) \"\(value)\" 晚于现在 (\(now))：不能是将来的时间\(next)",
+        "\(n(column)) \"\(value)\" is after now (\(now)): it cannot be in the future\(next)")
     case .existingID(let id):
       return l.pick(
         "\(n("external_id")) \"\(id)\" 已在数据库中", "\(n("external_id")) \"\(id)\" is already in the database")
