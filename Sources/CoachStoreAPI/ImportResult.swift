@@ -14,6 +14,8 @@ public struct ImportResult: Sendable {
   public var header: ImportHeader?
   /// A dry run: everything checked, nothing written (the transaction rolled back).
   public var dryRun = false
+  /// Leads imported at `delivered`, whose delivery day the file does not give: taken as their creation.
+  public var deliveredWithoutDate = 0
 
   public init(
     imported: Int, skipped: [RowError], createdConsultants: [String], encoding: CSVEncoding = .utf8,
@@ -33,6 +35,7 @@ public struct ImportResult: Sendable {
     self.init(
       imported: summary.imported, skipped: summary.errors, createdConsultants: created, encoding: summary.encoding,
       warnings: summary.warnings, header: summary.header, dryRun: dryRun)
+    deliveredWithoutDate = summary.deliveredWithoutDate
   }
 }
 

@@ -183,4 +183,22 @@ import Testing
     #expect(j.stdout.contains("\"bad_csv_quote\""), "\(j.stdout)")
     #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == "0")
   }
+
+  @Test func deliveredLeadsWithoutADeliveryDateAreNamedInTheReport() throws {
+    let cli = try CLI()
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data(
+      "name,phone,stage,created_at\n张伟,13812345678,delivered,2026-03-01\n李娜,13912345678,已交车,\n王芳,13712345678,,\n"
+        .utf8
+    ).write(to: csv)
+    let r = try cli.run(["import", "leads", csv.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try r.json()
+    #expect(json["imported"] as? Int == 3)
+    #expect((json["skipped"] as? [Any])?.isEmpty == true)
+    let warnings = try #require(json["warnings"] as? [String])
+    #expect(warnings.count == 1)
+    #expect(warnings.first?.hasPrefix("2 leads at delivered had no delivery date") == true, "\(warnings)")
+    #expect(r.stderr.contains("taken as the lead's created_at"))
+  }
 }

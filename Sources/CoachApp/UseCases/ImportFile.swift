@@ -101,7 +101,9 @@ extension ImportFile {
         throw CoachError.rejected(
           code: "bad_rows", message: ImportReportText.strictRefusal(count: errors.count, shown: shown).text(env.ui))
       }
-      return ImportReport(result, kind: input.kind, workbook: input.isWorkbook)
+      let report = ImportReport(result, kind: input.kind, workbook: input.isWorkbook, language: env.ui)
+      warn(report.warnings)
+      return report
     }
   }
 }

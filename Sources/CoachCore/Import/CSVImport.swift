@@ -64,6 +64,7 @@ public enum CSVImport {
   ) throws -> ImportSummary {
     var errors: [RowError] = []
     var imported = 0
+    var assumed = 0
     var names = ImportColumnNames.contract
     // Parsed on a second thread, written on this one, in file order.
     let end = try CSVParseAhead.run(source, schema: schema, options: options, mode: encoding, read: read) { outcome in
@@ -76,6 +77,7 @@ public enum CSVImport {
           errors.append(RowError(line: row.line, reason: problem.text(options.language, names: names)))
         } else {
           imported += 1
+          if row.assumesDeliveryDate { assumed += 1 }
         }
       }
     }
@@ -84,7 +86,8 @@ public enum CSVImport {
     if let rejection = end.tally.rejection(found, fileName: options.fileName) { throw rejection }
     let header = try end.header.get()
     return ImportSummary(
-      encoding: found, warnings: header.warnings, header: header, errors: errors, imported: imported)
+      encoding: found, warnings: header.warnings, header: header, errors: errors, imported: imported,
+      deliveredWithoutDate: assumed)
   }
 
   /// Runs a streamed parse that keeps every good row, again in the right encoding if the first pass was wrong.

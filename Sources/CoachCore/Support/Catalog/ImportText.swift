@@ -207,6 +207,8 @@ public enum ImportReportText: Sendable {
   case wouldCreate([String])
   /// `--strict` refused the file: how many bad rows, the first few as `file:line: reason`.
   case strictRefusal(count: Int, shown: [String])
+  /// Leads imported at `delivered` (no column gives the delivery day): their creation is taken as the day.
+  case deliveredWithoutDate(count: Int, dryRun: Bool)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -229,6 +231,13 @@ public enum ImportReportText: Sendable {
       return l.pick(
         "--strict: \(count) 行有误，什么都没有导入：\(shown.joined(separator: "; "))\(more)",
         "--strict: \(count) bad rows, nothing imported: \(shown.joined(separator: "; "))\(more)")
+    case .deliveredWithoutDate(let count, let dryRun):
+      return l.pick(
+        "\(count) 条线索以已交车\(dryRun ? "导入时" : "导入，")没有交车日期 (文件里没有这一列)：交车日按建档时间 (created_at，为空时按现在) 算，"
+          + "交车后的关怀 (3 天回访、交车周年) 从那天算起",
+        "\(count) \(count == 1 ? "lead" : "leads") at delivered \(dryRun ? "would have" : "had") no delivery date (no "
+          + "column gives it): delivery is taken as the lead's created_at (now when empty), and after-delivery care "
+          + "(3-day callback, car birthday) counts from it")
     }
   }
 }
