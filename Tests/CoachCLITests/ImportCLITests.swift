@@ -184,6 +184,29 @@ import Testing
     #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == "0")
   }
 
+  /// Before, a refused import created the database it was given, empty.
+  @Test func aRefusedImportLeavesNoDatabaseWhereThereWasNone() throws {
+    guard !CLI.suiteOnPostgres else { return }
+    let cli = try CLI()
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data("name,phone,grade\n张伟,13812345678,Z\n".utf8).write(to: csv)
+    let header = cli.dir.appendingPathComponent("header.csv")
+    try Data("name\n张伟\n".utf8).write(to: header)
+    let db = cli.dir.appendingPathComponent("new/coach.sqlite").path
+    for (args, status) in [
+      (["import", "leads", header.path], Int32(65)), (["import", "leads", csv.path, "--strict"], 65),
+      (["import", "leads", csv.path, "--map", "x=nothing"], 64), (["import", "leads", csv.path, "--dry-run"], 0),
+    ] {
+      let r = try cli.run(args + ["--db", db])
+      #expect(r.status == status, "\(args): \(r.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: db), "\(args)")
+      #expect(!FileManager.default.fileExists(atPath: cli.dir.appendingPathComponent("new").path), "\(args)")
+    }
+    // An import that goes in creates it, as before.
+    #expect(try cli.run(["import", "leads", csv.path, "--db", db]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: db))
+  }
+
   @Test func deliveredLeadsWithoutADeliveryDateAreNamedInTheReport() throws {
     let cli = try CLI()
     let csv = cli.dir.appendingPathComponent("leads.csv")

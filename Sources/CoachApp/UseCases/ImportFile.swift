@@ -42,6 +42,20 @@ package struct ImportFile: Sendable {
     try prepare(session.env).run(session, warn: warn)
   }
 
+  /// The whole command: `prepare`, the session (`openSession`), `Prepared.run`. A refused import (a bad header, an
+  /// unclosed quote, `--strict`) leaves no database file behind when there was none before it (`NewDatabaseFile`).
+  package func run(_ env: RunEnvironment, warn: ([String]) -> Void) throws -> ImportReport {
+    let prepared = try prepare(env)
+    let file = NewDatabaseFile(env)
+    let session = try openSession(env)
+    do {
+      return try prepared.run(session, warn: warn)
+    } catch {
+      file.remove(session.db)
+      throw error
+    }
+  }
+
   /// The file, checked readable (and, for a workbook, its sheet found) before anything starts.
   private func source() throws -> any ImportSource {
     if isWorkbook {
