@@ -224,4 +224,48 @@ import Testing
     #expect(warnings.first?.hasPrefix("2 leads at delivered had no delivery date") == true, "\(warnings)")
     #expect(r.stderr.contains("taken as the lead's created_at"))
   }
+
+  /// Before, a file without external ids (and its touches) went in again as copies on a second run. Both engines.
+  @Test func runningAFileTwiceImportsNoCopies() throws {
+    let cli = try CLI()
+    let leads = cli.dir.appendingPathComponent("leads.csv")
+    try Data("name,phone\n张伟,138 1234 5678\n李娜,13912345678\n李娜,13912345678\n".utf8).write(to: leads)
+    let first = try cli.run(["import", "leads", leads.path, "--json"])
+    #expect(try first.json()["imported"] as? Int == 3, "\(first.stderr)")
+    let again = try cli.run(["import", "leads", leads.path, "--json"])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try again.json()["imported"] as? Int == 0)
+    let skipped = try #require(try again.json()["skipped"] as? [[String: Any]])
+    #expect(skipped.compactMap { $0["line"] as? Int } == [2, 3, 4])
+    #expect(
+      skipped.first?["reason"] as? String
+        == "name \"张伟\", phone \"13812345678\": already imported (same name and phone as lead 1); give the row an "
+        + "external_id if it is another lead of this customer")
+    #expect((skipped.last?["reason"] as? String)?.contains("same name and phone as lead 2") == true)
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == "3")
+
+    let withIDs = cli.dir.appendingPathComponent("ids.csv")
+    try Data("external_id,name,phone\nK1,王芳,13712345678\n".utf8).write(to: withIDs)
+    #expect(try cli.run(["import", "leads", withIDs.path]).status == 0)
+    let touches = cli.dir.appendingPathComponent("touches.csv")
+    try Data(
+      "客户编号,跟进时间,方式,结果\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-02 10:00,电话,未接通\n".utf8
+    ).write(to: touches)
+    let t1 = try cli.run(["import", "touches", touches.path, "--json"])
+    #expect(try t1.json()["imported"] as? Int == 3, "\(t1.stderr)")
+    let t2 = try cli.run(["import", "touches", touches.path, "--json"])
+    #expect(try t2.json()["imported"] as? Int == 0)
+    let dup = try #require(try t2.json()["skipped"] as? [[String: Any]])
+    #expect(dup.compactMap { $0["line"] as? Int } == [2, 3, 4])
+    #expect(
+      dup.first?["reason"] as? String
+        == "客户编号 (lead_external_id) \"K1\", 跟进时间 (at) \"2026-11-01T10:00:00+08:00\": this touch (call, reached) is "
+        + "already in the database")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM touch") == "3")
+    // A touch of another time still goes in.
+    try Data("客户编号,跟进时间,方式,结果\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-03 10:00,电话,接通\n".utf8).write(to: touches)
+    let t3 = try cli.run(["import", "touches", touches.path, "--json"])
+    #expect(try t3.json()["imported"] as? Int == 1)
+    #expect((try t3.json()["skipped"] as? [[String: Any]])?.compactMap { $0["line"] as? Int } == [2])
+  }
 }

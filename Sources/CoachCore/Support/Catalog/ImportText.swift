@@ -20,6 +20,10 @@ public enum ImportProblem: Sendable, Hashable {
   case extraCell(column: Int, value: String, header: Int)
   /// A time that has not come yet (`created_at`, a touch's `at`), `now` as `--now` in `--tz`.
   case afterNow(column: String, value: String, now: String)
+  /// A lead row without `external_id` whose customer (same name and phone) has a lead already: a re-import.
+  case sameCustomer(name: String, phone: String, lead: Int64)
+  /// A touch row identical (lead, time, channel, outcome) to one in the database: a re-import.
+  case sameTouch(lead: String, at: String, channel: String, outcome: String)
   /// The external id of a lead already in the database.
   case existingID(id: String)
   /// A consultant of another store than the importing user's.
@@ -112,6 +116,17 @@ public enum ImportProblem: Sendable, Hashable {
       return l.pick(
         "\(n(column)) \"\(value)\" 晚于现在 (\(now))：不能是将来的时间\(next)",
         "\(n(column)) \"\(value)\" is after now (\(now)): it cannot be in the future\(next)")
+    case .sameCustomer(let name, let phone, let lead):
+      return l.pick(
+        "\(n("name")) \"\(name)\"、\(n("phone")) \"\(phone)\"：已经导入过 (与线索 \(lead) 姓名和电话相同)；"
+          + "若是这位客户的另一条线索，请写上 external_id",
+        "\(n("name")) \"\(name)\", \(n("phone")) \"\(phone)\": already imported (same name and phone as lead \(lead)); "
+          + "give the row an external_id if it is another lead of this customer")
+    case .sameTouch(let lead, let at, let channel, let outcome):
+      return l.pick(
+        "\(n("lead_external_id")) \"\(lead)\"、\(n("at")) \"\(at)\"：这条跟进 (\(channel)，\(outcome)) 已在数据库中",
+        "\(n("lead_external_id")) \"\(lead)\", \(n("at")) \"\(at)\": this touch (\(channel), \(outcome)) is already in "
+          + "the database")
     case .existingID(let id):
       return l.pick(
         "\(n("external_id")) \"\(id)\" 已在数据库中", "\(n("external_id")) \"\(id)\" is already in the database")
