@@ -16,7 +16,7 @@ extension PostgresStore {
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGLeadImport(c, now: now, actor: actor)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+          try w.write(row, insert: !(strict && anyBad))
         }
         try w.flush()
         try w.finishDerivedRows()
@@ -41,12 +41,13 @@ extension PostgresStore {
   ) throws -> ImportResult {
     let result = try Self.retryingEncoding { encoding in
       try pool.transaction(rollingBack: dryRun) { c in
-        let w = try PGTouchImport(c, actor: actor, scope: scope)
+        let w = try PGTouchImport(c, actor: actor, scope: scope, zone: options.zone)
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+          try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
-        let result = try ImportResult(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)
+        let result = try ImportResult(
+          summary, strict: strict, created: [], dryRun: dryRun, warn: warn, late: w.late, language: options.language)
         if !dryRun { try w.finishIDs() }
         return result
       }

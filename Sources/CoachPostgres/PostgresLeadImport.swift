@@ -106,9 +106,15 @@ final class PGLeadImport {
   }
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (its
-  /// external id is in the database; repeats within the file are found by the parser before they get here).
+  /// external id is in the database; repeats within the file are found by the parser before they get here; without
+  /// an external id, its name and phone are those of a lead from before the import, as on SQLite).
   func write(_ row: ImportedLead, insert: Bool) throws -> ImportProblem? {
     if let ext = row.externalID, existingExternalIDs.contains(ext) { return .existingID(id: ext) }
+    if row.externalID == nil, firstLead > 1,
+      let lead = try earlierLeads()[CustomerKey(phone: row.phone, name: row.name)]
+    {
+      return .sameCustomer(name: row.name, phone: row.phone, lead: lead)
+    }
     if let name = row.consultant, elsewhere.contains(name) { return .otherStore(consultant: name) }
     guard insert else { return nil }
     var consultantID: Int64?
@@ -129,6 +135,25 @@ final class PGLeadImport {
     pending.append((row, consultantID, row.createdAt ?? now))
     if pending.count >= Self.batchSize { try flush() }
     return nil
+  }
+
+  /// The first lead from before the import of each customer's name and phone, read once, when the first row without
+  /// an external id comes (a file of rows with external ids never reads it): one statement instead of one per row.
+  private var earlier: [CustomerKey: Int64]?
+
+  private func earlierLeads() throws -> [CustomerKey: Int64] {
+    if let earlier { return earlier }
+    var found: [CustomerKey: Int64] = [:]
+    let rows = try c.rows(
+      """
+      SELECT c.phone, c.name, min(l.id) FROM customer c JOIN lead l ON l.customerId = c.id
+      WHERE c.phone IS NOT NULL AND l.id < ? GROUP BY c.phone, c.name
+      """, [firstLead])
+    for r in rows {
+      found[CustomerKey(phone: try r.get(0, String.self), name: try r.get(1, String.self))] = try r.get(2, Int64.self)
+    }
+    earlier = found
+    return found
   }
 
   /// Moves the tables' sequences past the ids this import gave: call it after the last `flush`, before the commit

@@ -28,11 +28,12 @@ final class PGTouchImport {
   /// and sets the `lastTouch` insert trigger aside. Altering a trigger takes the same lock mode as the import's
   /// (SHARE ROW EXCLUSIVE), so readers go on, and no other transaction ever sees it missing: it is back before the
   /// commit, and a rollback puts it back too.
-  init(_ c: PGConnection, actor: String?, scope: Scope) throws {
+  init(_ c: PGConnection, actor: String?, scope: Scope, zone: TimeZone = .gmt) throws {
     try PGImportLock.take(c, Self.tables)
     self.c = c
     sender = PGCopySender(c)
     self.actor = actor
+    self.zone = zone
     let (condition, args) = PGFilter.scope(scope)
     leads = try Dictionary(
       c.rows("SELECT l.externalId, l.id FROM lead l WHERE \(condition) AND l.externalId IS NOT NULL", args).map {
@@ -40,6 +41,7 @@ final class PGTouchImport {
       }, uniquingKeysWith: { a, _ in a })
     touches = try PGImportIDs(c, table: "touch")
     firstTouch = touches.next
+    hadTouches = try c.scalar("SELECT EXISTS (SELECT 1 FROM touch)", as: Bool.self) == true
     try PGImportTriggers.setAside(c, Self.triggers)
     firstLoad = try PGBulkLoad.ifFirstLoad(c, ["touch"])
     keepsLatest =
@@ -71,11 +73,33 @@ final class PGTouchImport {
     }
   }
 
+  /// The zone times are named in (the import's `--tz`).
+  private let zone: TimeZone
+  /// The table held touches before the import: a row identical to one of them is a bad row (checked by `flush`, a
+  /// batch at a time, before anything of the batch is written).
+  private let hadTouches: Bool
+  /// Rows waiting for that check: the rows to write (`insert`), and those only checked (after a bad row, `--strict`).
+  private var pending: [(row: ImportedTouch, leadID: Int64, insert: Bool)] = []
+  /// Rows found bad by that check, after `write` took them: `ImportResult` moves them to the skipped rows.
+  private(set) var late: [(line: Int, problem: ImportProblem)] = []
+
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (no
-  /// lead the scope may see).
+  /// lead the scope may see); a touch the database held before the import is found later (`late`).
   func write(_ row: ImportedTouch, insert: Bool) throws -> ImportProblem? {
     guard let leadID = leads[row.leadExternalID] else { return .unknownLead(id: row.leadExternalID) }
+    if hadTouches {
+      pending.append((row, leadID, insert))
+      if pending.count >= Self.batchSize { try flush() }
+      return nil
+    }
     guard insert else { return nil }
+    try add(row, leadID: leadID)
+    if touchRows.count >= Self.batchSize { try flush() }
+    return nil
+  }
+
+  /// The rows of `row` (a touch and its levers) for the next `COPY`, with the next touch id.
+  private func add(_ row: ImportedTouch, leadID: Int64) throws {
     let id = touches.take()
     touchRows.int(id)
     touchRows.int(leadID)
@@ -100,14 +124,49 @@ final class PGTouchImport {
       if mine.isLater(than: latestTouch[leadID]) { latestTouch[leadID] = mine }
       if row.outcome.isContact, mine.isLater(than: latestContact[leadID]) { latestContact[leadID] = mine }
     }
-    if touchRows.count >= Self.batchSize { try flush() }
-    return nil
   }
 
   /// Sends the rows that wait (touches, then their levers) without waiting for the server (`PGCopySender`): the next
-  /// rows are read and formatted meanwhile. `finish` waits for the last.
+  /// rows are read and formatted meanwhile. `finish` waits for the last. Rows waiting for the check against the
+  /// touches from before the import are checked first, in one statement, and only the others written.
   func flush() throws {
+    if !pending.isEmpty {
+      defer { pending.removeAll(keepingCapacity: true) }
+      try sender.wait()
+      let old = try oldTouches()
+      for (i, p) in pending.enumerated() {
+        if old.contains(i) {
+          let at = TimeParsing.iso(p.row.at, zone: zone)
+          late.append(
+            (
+              p.row.line,
+              .sameTouch(
+                lead: p.row.leadExternalID, at: at, channel: p.row.channel.rawValue, outcome: p.row.outcome.rawValue)
+            ))
+        } else if p.insert {
+          try add(p.row, leadID: p.leadID)
+        }
+      }
+    }
     try sender.send([touchRows.take(), leverRows.take()])
+  }
+
+  /// The positions in `pending` of the rows whose lead, time (to the millisecond, as stored), channel and outcome a
+  /// touch from before the import has: one search of `touch_by_lead` per row, on the server.
+  private func oldTouches() throws -> Set<Int> {
+    let rows = try c.rows(
+      """
+      SELECT k.i - 1 FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
+        AS k (leadId, ms, channel, outcome, i)
+      WHERE EXISTS (SELECT 1 FROM touch t WHERE t.leadId = k.leadId
+        AND t.at = timestamptz 'epoch' + k.ms * interval '1 millisecond'
+        AND t.channel = k.channel AND t.outcome = k.outcome AND t.id < ?)
+      """,
+      [
+        pending.map(\.leadID), pending.map { PGTimeText.milliseconds($0.row.at) },
+        PGTextArray(pending.map(\.row.channel.rawValue)), PGTextArray(pending.map(\.row.outcome.rawValue)), firstTouch,
+      ])
+    return Set(try rows.map { Int(try $0.get(0, Int64.self)) })
   }
 
   /// Writes the rows that wait, then each touched lead's `lastTouch` rows (its last touch, its last contact) where an

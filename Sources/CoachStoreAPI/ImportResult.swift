@@ -14,6 +14,8 @@ public struct ImportResult: Sendable {
   public var header: ImportHeader?
   /// A dry run: everything checked, nothing written (the transaction rolled back).
   public var dryRun = false
+  /// Leads imported at `delivered`, whose delivery day the file does not give: taken as their creation.
+  public var deliveredWithoutDate = 0
 
   public init(
     imported: Int, skipped: [RowError], createdConsultants: [String], encoding: CSVEncoding = .utf8,
@@ -24,15 +26,24 @@ public struct ImportResult: Sendable {
   }
 
   /// An import's report from its summary, or its strict refusal (`ImportFailure.strict`: the store rolls the
-  /// transaction back); the header warnings go to `warn` first. Both engines end an import so.
+  /// transaction back); the header warnings go to `warn` first. Both engines end an import so. `late`: rows the
+  /// writer found bad only after it had counted them in (a batch checked at once), with their problems.
   package init(
-    _ summary: ImportSummary, strict: Bool, created: [String], dryRun: Bool, warn: ([String]) -> Void
+    _ summary: ImportSummary, strict: Bool, created: [String], dryRun: Bool, warn: ([String]) -> Void,
+    late: [(line: Int, problem: ImportProblem)] = [], language: UILanguage = .en
   ) throws {
     warn(summary.warnings)
-    if strict, !summary.errors.isEmpty { throw ImportFailure.strict(summary.errors) }
+    var errors = summary.errors
+    if !late.isEmpty {
+      let names = summary.header?.names ?? .contract
+      errors += late.map { RowError(line: $0.line, reason: $0.problem.text(language, names: names)) }
+      errors.sort { $0.line < $1.line }
+    }
+    if strict, !errors.isEmpty { throw ImportFailure.strict(errors) }
     self.init(
-      imported: summary.imported, skipped: summary.errors, createdConsultants: created, encoding: summary.encoding,
-      warnings: summary.warnings, header: summary.header, dryRun: dryRun)
+      imported: summary.imported - late.count, skipped: errors, createdConsultants: created,
+      encoding: summary.encoding, warnings: summary.warnings, header: summary.header, dryRun: dryRun)
+    deliveredWithoutDate = summary.deliveredWithoutDate
   }
 }
 

@@ -168,4 +168,104 @@ import Testing
     )
     #expect(after == before)
   }
+
+  /// Before, the rest of the file after an unclosed quote became one bad row and the import went on (exit 0).
+  @Test func anUnclosedQuoteRefusesTheFileNamingItsLine() throws {
+    let cli = try CLI()
+    _ = try cli.run(["init"])
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data("external_id,name,phone\nE1,张伟,13812345678\nE2,\"李娜,13912345678\nE3,王芳,13712345678\n".utf8).write(to: csv)
+    let r = try cli.run(["import", "leads", csv.path])
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("leads.csv:3: the quote opened on line 3 is never closed"), "\(r.stderr)")
+    let j = try cli.run(["import", "leads", csv.path, "--json"])
+    #expect(j.status == 65)
+    #expect(j.stdout.contains("\"bad_csv_quote\""), "\(j.stdout)")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == "0")
+  }
+
+  /// Before, a refused import created the database it was given, empty.
+  @Test func aRefusedImportLeavesNoDatabaseWhereThereWasNone() throws {
+    guard !CLI.suiteOnPostgres else { return }
+    let cli = try CLI()
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data("name,phone,grade\n张伟,13812345678,Z\n".utf8).write(to: csv)
+    let header = cli.dir.appendingPathComponent("header.csv")
+    try Data("name\n张伟\n".utf8).write(to: header)
+    let db = cli.dir.appendingPathComponent("new/coach.sqlite").path
+    for (args, status) in [
+      (["import", "leads", header.path], Int32(65)), (["import", "leads", csv.path, "--strict"], 65),
+      (["import", "leads", csv.path, "--map", "x=nothing"], 64), (["import", "leads", csv.path, "--dry-run"], 0),
+    ] {
+      let r = try cli.run(args + ["--db", db])
+      #expect(r.status == status, "\(args): \(r.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: db), "\(args)")
+      #expect(!FileManager.default.fileExists(atPath: cli.dir.appendingPathComponent("new").path), "\(args)")
+    }
+    // An import that goes in creates it, as before.
+    #expect(try cli.run(["import", "leads", csv.path, "--db", db]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: db))
+  }
+
+  @Test func deliveredLeadsWithoutADeliveryDateAreNamedInTheReport() throws {
+    let cli = try CLI()
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data(
+      "name,phone,stage,created_at\n张伟,13812345678,delivered,2026-03-01\n李娜,13912345678,已交车,\n王芳,13712345678,,\n"
+        .utf8
+    ).write(to: csv)
+    let r = try cli.run(["import", "leads", csv.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try r.json()
+    #expect(json["imported"] as? Int == 3)
+    #expect((json["skipped"] as? [Any])?.isEmpty == true)
+    let warnings = try #require(json["warnings"] as? [String])
+    #expect(warnings.count == 1)
+    #expect(warnings.first?.hasPrefix("2 leads at delivered had no delivery date") == true, "\(warnings)")
+    #expect(r.stderr.contains("taken as the lead's created_at"))
+  }
+
+  /// Before, a file without external ids (and its touches) went in again as copies on a second run. Both engines.
+  @Test func runningAFileTwiceImportsNoCopies() throws {
+    let cli = try CLI()
+    let leads = cli.dir.appendingPathComponent("leads.csv")
+    try Data("name,phone\n张伟,138 1234 5678\n李娜,13912345678\n李娜,13912345678\n".utf8).write(to: leads)
+    let first = try cli.run(["import", "leads", leads.path, "--json"])
+    #expect(try first.json()["imported"] as? Int == 3, "\(first.stderr)")
+    let again = try cli.run(["import", "leads", leads.path, "--json"])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try again.json()["imported"] as? Int == 0)
+    let skipped = try #require(try again.json()["skipped"] as? [[String: Any]])
+    #expect(skipped.compactMap { $0["line"] as? Int } == [2, 3, 4])
+    #expect(
+      skipped.first?["reason"] as? String
+        == "name \"张伟\", phone \"13812345678\": already imported (same name and phone as lead 1); give the row an "
+        + "external_id if it is another lead of this customer")
+    #expect((skipped.last?["reason"] as? String)?.contains("same name and phone as lead 2") == true)
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == "3")
+
+    let withIDs = cli.dir.appendingPathComponent("ids.csv")
+    try Data("external_id,name,phone\nK1,王芳,13712345678\n".utf8).write(to: withIDs)
+    #expect(try cli.run(["import", "leads", withIDs.path]).status == 0)
+    let touches = cli.dir.appendingPathComponent("touches.csv")
+    try Data(
+      "客户编号,跟进时间,方式,结果\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-02 10:00,电话,未接通\n".utf8
+    ).write(to: touches)
+    let t1 = try cli.run(["import", "touches", touches.path, "--json"])
+    #expect(try t1.json()["imported"] as? Int == 3, "\(t1.stderr)")
+    let t2 = try cli.run(["import", "touches", touches.path, "--json"])
+    #expect(try t2.json()["imported"] as? Int == 0)
+    let dup = try #require(try t2.json()["skipped"] as? [[String: Any]])
+    #expect(dup.compactMap { $0["line"] as? Int } == [2, 3, 4])
+    #expect(
+      dup.first?["reason"] as? String
+        == "客户编号 (lead_external_id) \"K1\", 跟进时间 (at) \"2026-11-01T10:00:00+08:00\": this touch (call, reached) is "
+        + "already in the database")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM touch") == "3")
+    // A touch of another time still goes in.
+    try Data("客户编号,跟进时间,方式,结果\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-03 10:00,电话,接通\n".utf8).write(to: touches)
+    let t3 = try cli.run(["import", "touches", touches.path, "--json"])
+    #expect(try t3.json()["imported"] as? Int == 1)
+    #expect((try t3.json()["skipped"] as? [[String: Any]])?.compactMap { $0["line"] as? Int } == [2])
+  }
 }

@@ -164,7 +164,7 @@ import Testing
       .write(to: file, atomically: true, encoding: .utf8)
     let r = try sh.run(["import", "leads", file.path, "--lang", "en"])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("王芳 belongs to another store"), "\(r.stdout)")
+    #expect(r.stdout.contains("销售顾问 (consultant) \"王芳\" belongs to another store"), "\(r.stdout)")
     let users = try sh.run(["user", "list", "--json"]).json()["users"] as? [[String: Any]] ?? []
     #expect(users.first { $0["name"] as? String == "新人A" }?["store"] as? String == "SH-01")
     #expect(try ids(g.cli, ["lead", "list"], key: "leads", as: "sh-admin").count == 3)

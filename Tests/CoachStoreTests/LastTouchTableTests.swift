@@ -213,7 +213,8 @@ import Testing
   @Test func theIndexesComeBackWithTheSameContents() throws {
     let tmp = try TempDir()
     var rng = SplitMix64(seed: 8)
-    let outcomes: [Outcome] = [.reached, .noAnswer, .declined, .visited]
+    // Never `visited`: no row is a touch of the seed (which would be a bad row).
+    let outcomes: [Outcome] = [.reached, .noAnswer, .declined, .reached]
     let rows = (0..<60).map { i in
       ImportedTouch(
         line: i + 2, leadExternalID: "E\(rng.next() % 8)", at: t0.addingTimeInterval(Double(rng.next() % 40) * 43_200),
@@ -241,7 +242,8 @@ import Testing
       try rebuilt.writer.write { db in
         // The table holds 68 touches: the indexes are set aside at the 68th row.
         var w = try TouchImportWriter(db, actor: nil, scope: .all, setAsideAtLeast: 1)
-        for row in rows + rows { _ = try w.write(row, insert: true) }
+        // A year later: new touches (the rows themselves are in the database now).
+        for row in rows + rows { _ = try w.write(Self.later(row), insert: true) }
         let indexes = try Int.fetchOne(
           db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch'")
         #expect(indexes == 0)
@@ -249,5 +251,43 @@ import Testing
       }
     }
     #expect(try dump(rebuilt) == dump(kept))
+  }
+
+  static func later(_ row: ImportedTouch) -> ImportedTouch {
+    var r = row
+    r.at = r.at.addingTimeInterval(365 * 86_400)
+    return r
+  }
+
+  /// A touch the database held before the import is a bad row (a file run twice), found through `touch_by_lead`, and
+  /// once the indexes are set aside through a copy of the earlier touches' keys; rows of the import alone may be alike.
+  @Test func aTouchFromBeforeTheImportIsFoundBeforeAndAfterTheIndexesGo() throws {
+    let db = try seeded(TempDir(), "dup.sqlite")
+    let old = ImportedTouch(
+      line: 2, leadExternalID: "E3", at: t0.addingTimeInterval(3 * 86_400), channel: .call, outcome: .visited)
+    let new = (0..<10).map { i in
+      ImportedTouch(
+        line: i + 3, leadExternalID: "E1", at: t0.addingTimeInterval(Double(i) * 600), channel: .sms, outcome: .reached)
+    }
+    try db.writer.write { db in
+      var w = try TouchImportWriter(db, actor: nil, scope: .all, setAsideAtLeast: 1)
+      #expect(
+        try w.write(old, insert: true)
+          == .sameTouch(lead: "E3", at: TimeParsing.iso(old.at, zone: .gmt), channel: "call", outcome: "visited"))
+      for row in new { #expect(try w.write(row, insert: true) == nil) }
+      // 10 rows written, more than the 8 the table held: the indexes are gone, the earlier keys kept aside.
+      #expect(
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch'") == 0
+      )
+      #expect(try w.write(old, insert: true) != nil)
+      #expect(try w.write(new[0], insert: true) == nil)
+      // Another outcome, or another time, is another touch.
+      var other = old
+      other.outcome = .reached
+      #expect(try w.write(other, insert: true) == nil)
+      try w.finish()
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_temp_master WHERE type = 'table'") == 0)
+    }
+    #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM touch") } == 8 + 12)
   }
 }

@@ -20,13 +20,15 @@ package struct ImportFile: Sendable {
 
   package var isWorkbook: Bool { XLSXSource.isWorkbook(path: path) }
 
-  /// What needs no database, done before it is opened, so that a file that cannot be read (or a workbook without
-  /// the sheet, or a playbook that does not load) creates and opens nothing: the file checked readable, and the
-  /// names of every playbook's labels and models.
+  /// What needs no database, done before it is opened, so that a bad `--map`, a file that cannot be read (or a
+  /// workbook without the sheet, or a playbook that does not load) creates and opens nothing: `--map` checked against
+  /// the kind's columns, the file checked readable, and the names of every playbook's labels and models.
   package func prepare(_ env: RunEnvironment) throws -> Prepared {
+    let schema: ImportSchema = kind == .leads ? .leads : .touches
+    let headerMap = try ImportOptions.headerMap(map, schema: schema)
     let source = try source(env.ui)
     let vocabulary = Self.vocabulary(try Playbooks.loadSet(env), language: env.language)
-    return Prepared(input: self, source: source, vocabulary: vocabulary)
+    return Prepared(input: self, source: source, vocabulary: vocabulary, headerMap: headerMap)
   }
 
   /// The session the import runs in: a dry run opens the database when it exists, else an empty one in memory
@@ -38,6 +40,20 @@ package struct ImportFile: Sendable {
   /// `prepare` then `Prepared.run`, for a caller holding a session already. `warn` gets the header's warnings.
   package func run(_ session: Session, warn: ([String]) -> Void) throws -> ImportReport {
     try prepare(session.env).run(session, warn: warn)
+  }
+
+  /// The whole command: `prepare`, the session (`openSession`), `Prepared.run`. A refused import (a bad header, an
+  /// unclosed quote, `--strict`) leaves no database file behind when there was none before it (`NewDatabaseFile`).
+  package func run(_ env: RunEnvironment, warn: ([String]) -> Void) throws -> ImportReport {
+    let prepared = try prepare(env)
+    let file = NewDatabaseFile(env)
+    let session = try openSession(env)
+    do {
+      return try prepared.run(session, warn: warn)
+    } catch {
+      file.remove(session.db)
+      throw error
+    }
   }
 
   /// The file, checked readable (and, for a workbook, its sheet found) before anything starts.
@@ -66,16 +82,17 @@ extension ImportFile {
     let input: ImportFile
     let source: any ImportSource
     let vocabulary: ImportVocabulary
+    let headerMap: [String: String]
 
     /// Reads the whole file in one transaction (rolled back for a dry run); a strict refusal is exit 65 naming the
-    /// first bad lines. Leads must name models of the catalog; `--map` is checked against the kind's columns.
+    /// first bad lines. Leads must name models of the catalog; times must not be after `--now`.
     package func run(_ session: Session, warn: ([String]) -> Void) throws -> ImportReport {
       let env = session.env
-      let schema: ImportSchema = input.kind == .leads ? .leads : .touches
       let models = input.kind == .leads ? try Playbooks.load(env).models.map(\.code) : nil
       var options = ImportOptions(
-        zone: env.zone, fileName: input.path, knownModels: models, vocabulary: vocabulary,
-        headerMap: try ImportOptions.headerMap(input.map, schema: schema), language: env.ui)
+        zone: env.zone, fileName: input.path, knownModels: models, vocabulary: vocabulary, headerMap: headerMap,
+        language: env.ui)
+      options.now = env.now
       // As `lead add` and `user add` allow: only an admin's import adds consultants; a consultant's rows are their own.
       if input.kind == .leads, !session.isAdmin, let user = session.user {
         options.consultants = ImportConsultants(
@@ -98,7 +115,9 @@ extension ImportFile {
         throw CoachError.rejected(
           code: "bad_rows", message: ImportReportText.strictRefusal(count: errors.count, shown: shown).text(env.ui))
       }
-      return ImportReport(result, kind: input.kind, workbook: input.isWorkbook)
+      let report = ImportReport(result, kind: input.kind, workbook: input.isWorkbook, language: env.ui)
+      warn(report.warnings)
+      return report
     }
   }
 }

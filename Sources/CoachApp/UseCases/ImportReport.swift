@@ -15,8 +15,10 @@ package struct ImportReport: Sendable {
   package let columns: [(header: String, field: String)]
   package let ignoredColumns: [String]
   package let newConsultants: [String]
+  /// What the user should know about the rows imported (delivered leads without a delivery date), in their language.
+  package let warnings: [String]
 
-  init(_ result: ImportResult, kind: ImportSchema.Kind, workbook: Bool) {
+  init(_ result: ImportResult, kind: ImportSchema.Kind, workbook: Bool, language: UILanguage = .en) {
     self.kind = kind
     imported = result.imported
     skipped = result.skipped
@@ -25,6 +27,8 @@ package struct ImportReport: Sendable {
     columns = (result.header?.recognised ?? []).map { (header: $0.header, field: $0.column) }
     ignoredColumns = result.header?.ignoredColumns ?? []
     newConsultants = result.createdConsultants
+    let n = result.deliveredWithoutDate
+    warnings = n > 0 ? [ImportReportText.deliveredWithoutDate(count: n, dryRun: result.dryRun).text(language)] : []
   }
 }
 
@@ -45,9 +49,10 @@ package struct ImportReportJSON: Encodable {
   let columns: [Column]
   let ignoredColumns: [String]
   let newConsultants: [String]
+  let warnings: [String]
 
   enum CodingKeys: String, CodingKey {
-    case imported, skipped, columns
+    case imported, skipped, columns, warnings
     case dryRun = "dry_run"
     case ignoredColumns = "ignored_columns"
     case newConsultants = "new_consultants"
@@ -60,5 +65,6 @@ package struct ImportReportJSON: Encodable {
     columns = r.columns.map { Column(header: $0.header, field: $0.field) }
     ignoredColumns = r.ignoredColumns
     newConsultants = r.newConsultants
+    warnings = r.warnings
   }
 }

@@ -5,12 +5,13 @@ import Foundation
 /// A row whose cells are all empty is skipped silently (spreadsheets leave such rows behind).
 public enum CSVImport {
   /// Streams a leads file: each good row goes to `write` in line order, which writes it and returns nil, or
-  /// returns why it is a bad row after all (e.g. its `external_id` is in the database). `anyBadRow` tells
-  /// whether a bad row came before (`--strict` then need not write). A repeated `external_id` is a bad row at
-  /// its later line. `encoding` nil: decided from the file; `CSVEncodingRetry` when the pass read it wrongly.
+  /// returns why it is a bad row after all (e.g. its `external_id` is in the database: worded in the options'
+  /// language, naming the file's headers). `anyBadRow` tells whether a bad row came before (`--strict` then need not
+  /// write). A repeated `external_id` is a bad row at its later line. `encoding` nil: decided from the file;
+  /// `CSVEncodingRetry` when the pass read it wrongly.
   public static func streamLeads(
     _ source: some ImportSource, options: ImportOptions, encoding: CSVEncoding? = nil,
-    write: (_ row: ImportedLead, _ anyBadRow: Bool) throws -> String?
+    write: (_ row: ImportedLead, _ anyBadRow: Bool) throws -> ImportProblem?
   ) throws -> ImportSummary {
     let (known, consultants) = (options.knownModels, options.consultants)
     return try stream(source, schema: .leads, options: options, encoding: encoding, write: write) { r in
@@ -21,7 +22,7 @@ public enum CSVImport {
   /// Streams a touches file (see `streamLeads`). `channel` and `outcome` are required.
   public static func streamTouches(
     _ source: some ImportSource, options: ImportOptions, encoding: CSVEncoding? = nil,
-    write: (_ row: ImportedTouch, _ anyBadRow: Bool) throws -> String?
+    write: (_ row: ImportedTouch, _ anyBadRow: Bool) throws -> ImportProblem?
   ) throws -> ImportSummary {
     try stream(source, schema: .touches, options: options, encoding: encoding, write: write) { r in TouchRow.read(&r) }
   }
@@ -59,20 +60,24 @@ public enum CSVImport {
 
   private static func stream<Row: ImportedRow>(
     _ source: some ImportSource, schema: ImportSchema, options: ImportOptions, encoding: CSVEncoding?,
-    write: (Row, Bool) throws -> String?, read: @escaping @Sendable (inout RowReader) -> Row?
+    write: (Row, Bool) throws -> ImportProblem?, read: @escaping @Sendable (inout RowReader) -> Row?
   ) throws -> ImportSummary {
     var errors: [RowError] = []
     var imported = 0
+    var assumed = 0
+    var names = ImportColumnNames.contract
     // Parsed on a second thread, written on this one, in file order.
     let end = try CSVParseAhead.run(source, schema: schema, options: options, mode: encoding, read: read) { outcome in
       switch outcome {
       case .none: break
+      case .header(let bound): names = bound
       case .bad(let error): errors.append(error)
       case .row(let row):
-        if let reason = try write(row, !errors.isEmpty) {
-          errors.append(RowError(line: row.line, reason: reason))
+        if let problem = try write(row, !errors.isEmpty) {
+          errors.append(RowError(line: row.line, reason: problem.text(options.language, names: names)))
         } else {
           imported += 1
+          if row.assumesDeliveryDate { assumed += 1 }
         }
       }
     }
@@ -81,15 +86,16 @@ public enum CSVImport {
     if let rejection = end.tally.rejection(found, fileName: options.fileName) { throw rejection }
     let header = try end.header.get()
     return ImportSummary(
-      encoding: found, warnings: header.warnings, header: header, errors: errors, imported: imported)
+      encoding: found, warnings: header.warnings, header: header, errors: errors, imported: imported,
+      deliveredWithoutDate: assumed)
   }
 
   /// Runs a streamed parse that keeps every good row, again in the right encoding if the first pass was wrong.
   private static func collect<Row: ImportedRow>(
-    _ pass: (CSVEncoding?, (Row, Bool) throws -> String?) throws -> ImportSummary
+    _ pass: (CSVEncoding?, (Row, Bool) throws -> ImportProblem?) throws -> ImportSummary
   ) throws -> ImportBatch<Row> {
     var rows: [Row] = []
-    let keep: (Row, Bool) throws -> String? = { row, _ in
+    let keep: (Row, Bool) throws -> ImportProblem? = { row, _ in
       rows.append(row)
       return nil
     }
@@ -110,7 +116,7 @@ public enum CSVImport {
     var errors: [RowError] = []
     for record in file.records {
       switch processor.take(record) {
-      case .none: break
+      case .none, .header: break
       case .bad(let error): errors.append(error)
       case .row(let row): rows.append(row)
       }

@@ -67,6 +67,8 @@ public struct ImportSummary: Sendable {
   public var header: ImportHeader?
   public var errors: [RowError]
   public var imported: Int
+  /// Rows imported that record a delivery without its date (`ImportedRow.assumesDeliveryDate`).
+  public var deliveredWithoutDate = 0
 }
 
 /// Feeds a byte source through the BOM check, the splitter and the decoder, one record at a time.

@@ -17,6 +17,8 @@ public struct ImportOptions: Sendable {
   /// Whom a leads file may name as consultant, by the importing user's rights; nil: anyone, a name nobody has is
   /// added as a consultant (an admin, or a database without users).
   public var consultants: ImportConsultants?
+  /// `--now`: a lead created or a touch made after it is a bad row (nil: not checked).
+  public var now: Date?
 
   public init(
     zone: TimeZone, fileName: String? = nil, knownModels: [String]? = nil, vocabulary: ImportVocabulary = .builtIn,
@@ -30,17 +32,26 @@ public struct ImportOptions: Sendable {
     self.language = language
   }
 
-  /// Parses `--map` arguments (`HEADER=column`) for `schema`; throws a usage error naming what is accepted.
+  /// Parses `--map` arguments (`HEADER=field`, or `HEADER=ignore` to skip a column without a warning) for `schema`;
+  /// throws a usage error saying what was wrong and naming the fields accepted.
   public static func headerMap(_ args: [String], schema: ImportSchema) throws -> [String: String] {
+    let accepted = schema.columns + [ImportSchema.ignore]
     var map: [String: String] = [:]
     for a in args {
       let pair = a.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let column = pair.count == 2 ? pair[1].trimmingCharacters(in: .whitespaces).lowercased() : ""
-      guard pair.count == 2, !ImportVocabulary.key(String(pair[0])).isEmpty, schema.columns.contains(column) else {
-        throw CoachError.usage(
-          "--map \"\(a)\": expected HEADER=column, column one of \(schema.columns.joined(separator: ", "))")
+      let header = ImportVocabulary.key(String(pair[0]))
+      let field = pair.count == 2 ? pair[1].trimmingCharacters(in: .whitespaces).lowercased() : ""
+      guard pair.count == 2, !header.isEmpty, !field.isEmpty else {
+        throw CoachError.refused(.badMap(given: a, field: nil, kind: schema.kind.rawValue, accepted: accepted))
       }
-      map[ImportVocabulary.key(String(pair[0]))] = column
+      guard accepted.contains(field) else {
+        let other: ImportSchema = schema.kind == .leads ? .touches : .leads
+        throw CoachError.refused(
+          .badMap(
+            given: a, field: field, kind: schema.kind.rawValue, accepted: accepted,
+            otherKind: other.columns.contains(field)))
+      }
+      map[header] = field
     }
     return map
   }

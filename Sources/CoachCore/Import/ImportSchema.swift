@@ -27,11 +27,15 @@ public struct ImportSchema: Sendable, Hashable {
     kind: .touches, columns: ["lead_external_id", "at", "channel", "outcome", "note", "next_at", "levers"],
     required: ["lead_external_id", "at"])
 
+  /// What `--map 'HEADER=ignore'` maps a header to: the column is not read, and not warned about.
+  public static let ignore = "ignore"
+
   /// Maps a header record onto the columns: case, surrounding spaces and a BOM are ignored; unknown or
   /// unnamed columns give warnings; a missing required column, a repeated column or an unreadable header
   /// rejects the file (`bad_csv_header`).
   /// Besides the exact column names: `map` (`--map`, by `ImportVocabulary.key`) first, then the names of
-  /// `vocabulary` (`ImportVocabularyTable`).
+  /// `vocabulary` (`ImportVocabularyTable`). A header mapped to `ignore` is not read and gives no warning; a `map`
+  /// header the file does not have gives a warning.
   public func bind(
     header: CSVRecord?, fileName: String? = nil, vocabulary: ImportVocabulary? = nil, map: [String: String] = [:],
     language: UILanguage = .en
@@ -48,15 +52,22 @@ public struct ImportSchema: Sendable, Hashable {
     var warnings: [String] = []
     var recognised: [ImportHeader.Recognised] = []
     var unknown: [String] = []
+    var mapped = Set<String>()
+    var cells: [String] = []
     for (i, cell) in header.fields.enumerated() {
-      var name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
-        .lowercased()
-      if let mapped = map[ImportVocabulary.key(name)] {
-        name = mapped
+      let written = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+      cells.append(written)
+      var name = written.lowercased()
+      if let to = map[ImportVocabulary.key(name)] {
+        mapped.insert(ImportVocabulary.key(name))
+        name = to
       } else if !columns.contains(name), let alias = vocabulary?.column(header: name, kind: kind) {
         name = alias
       }
-      if ignored.contains(name) {
+      if name == Self.ignore && !columns.contains(name) {
+        unknown.append(cell)
+        continue
+      } else if ignored.contains(name) {
         continue
       } else if name.isEmpty {
         warnings.append(ImportHeaderText.unnamedColumn(file: file, line: header.line, column: i + 1).text(language))
@@ -78,11 +89,15 @@ public struct ImportSchema: Sendable, Hashable {
         .missingColumns(
           file: file, line: header.line, kind: kind.rawValue, missing: missing, needs: required, known: columns))
     }
+    for key in map.keys.sorted() where !mapped.contains(key) {
+      warnings.append(ImportHeaderText.unusedMap(file: file, line: header.line, header: key).text(language))
+    }
     var bound = ImportHeader(
       schema: self, line: header.line, fieldCount: header.fields.count, index: index,
       warnings: warnings)
     bound.recognised = recognised
     bound.ignoredColumns = unknown
+    bound.names = ImportColumnNames(cells: cells, recognised: recognised)
     return bound
   }
 }
@@ -106,8 +121,10 @@ public struct ImportHeader: Sendable, Hashable {
   }
   /// The columns read, in file order (`--dry-run` shows them).
   public internal(set) var recognised: [Recognised] = []
-  /// Header cells not read (unknown names), in file order.
+  /// Header cells not read (unknown names, and those `--map` says to ignore), in file order.
   public internal(set) var ignoredColumns: [String] = []
+  /// How bad rows name the columns: by the header as written.
+  public internal(set) var names = ImportColumnNames.contract
   /// Position in the file of each of the schema's columns, in the schema's order (-1: absent): `index` without
   /// hashing a name, for the cells of every row.
   let positions: [Int]

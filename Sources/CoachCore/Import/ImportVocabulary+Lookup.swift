@@ -42,6 +42,7 @@ public struct ImportVocabulary: Sendable {
     var words: [String: [String: String]] = [
       "stage": index(ImportVocabularyTable.stages), "channel": index(ImportVocabularyTable.channels),
       "outcome": index(ImportVocabularyTable.outcomes), "gender": index(ImportVocabularyTable.genders),
+      "tags": index(ImportVocabularyTable.tags.merging(KnownTag.all.map { ($0, [$0]) }) { $0 + $1 }),
     ]
     // The playbook's own labels win over the table's synonyms (a trainer's word means what the playbook says).
     for ui in labels {
@@ -93,7 +94,7 @@ public struct ImportVocabulary: Sendable {
   /// The column a header names, by the table (nil: not in it).
   func column(header: String, kind: ImportSchema.Kind) -> String? { headers[kind]?[Self.key(header)] }
 
-  /// The code `value` stands for in `column` (`stage`, `channel`, `outcome`, `gender`), or nil.
+  /// The code `value` stands for in `column` (`stage`, `channel`, `outcome`, `gender`, `tags`), or nil.
   public func code(_ column: String, _ value: String) -> String? {
     memo.code(column, value) { words[column]?[Self.key(value)] }
   }

@@ -70,6 +70,15 @@ public enum ImportVocabularyTable {
     "visited": ["已到店", "到店", "来店"],
   ]
 
+  /// The well-known tags (`KnownTag`) as people write them, besides their codes in any case (the playbooks' words
+  /// for them: `warnings.*`, the labels `lead show` prints). A tag not listed is kept as written.
+  public static let tags: [String: [String]] = [
+    "warning": ["警示客户", "警示", "警告客户", "⚠ 警示", "warning customer"],
+    "vip": ["VIP客户", "VIP 客户", "贵宾", "贵宾客户", "VIP customer"],
+    "fleet": ["大客户", "集团客户", "集团采购", "大客户 (集团采购)", "fleet customer"],
+    "difficult": ["难缠客户", "难缠", "difficult customer"],
+  ]
+
   /// Genders: the contract's codes and how people write them. A value not listed is kept as written.
   public static let genders: [String: [String]] = [
     "male": ["男", "男性", "先生", "m"],

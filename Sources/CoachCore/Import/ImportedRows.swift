@@ -14,6 +14,13 @@ public struct RowError: Sendable, Hashable, Codable, Error {
 public protocol ImportedRow: Sendable, Hashable {
   /// Physical line where the row starts (the header is line 1).
   var line: Int { get }
+  /// The row records a delivery without its date (a lead at `delivered`: no column gives the day), so the import
+  /// takes one (the lead's creation) and says so.
+  var assumesDeliveryDate: Bool { get }
+}
+
+extension ImportedRow {
+  public var assumesDeliveryDate: Bool { false }
 }
 
 /// One good lead row, with typed values; nil means the cell was empty (not given).
@@ -29,6 +36,9 @@ public struct ImportedLead: ImportedRow, CarriesLeadFields {
 
   /// Every row has a phone (the reader refuses one without).
   public var phone: String { fields.phone ?? "" }
+
+  /// A lead imported at `delivered` was delivered on a day the file does not give.
+  public var assumesDeliveryDate: Bool { fields.stage == .delivered }
 
   /// A row read from `line`; `fields.phone` must be given.
   public init(line: Int, _ fields: LeadFields, consultant: String? = nil, createdAt: Date? = nil) {

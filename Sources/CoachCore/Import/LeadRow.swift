@@ -44,11 +44,14 @@ enum LeadRow {
     let grade = r.text(at: Col.grade).flatMap { r.code("grade", Grade.self, value: $0) }
     let tier = r.text(at: Col.tier).flatMap { r.code("tier", Tier.self, value: $0) }
     let stage = r.text(at: Col.stage).flatMap { r.code("stage", Stage.self, value: $0) }
-    let createdAt = r.text(at: Col.createdAt).flatMap { r.instant("created_at", value: $0) }
+    let createdAt = r.text(at: Col.createdAt).flatMap { r.pastInstant("created_at", value: $0) }
     let profile = self.profile(&r, r.text(at: Col.profile))
     var tags: [String] = []
     if let text = r.text(at: Col.tags) {
-      for t in RowReader.list(text) where !tags.contains(t) { tags.append(t) }
+      for item in RowReader.list(text) {
+        let t = tag(item, &r)
+        if !tags.contains(t) { tags.append(t) }
+      }
     }
     var consultant = r.text(at: Col.consultant)
     if let consultants {
@@ -78,6 +81,15 @@ enum LeadRow {
     return raw
   }
 
+  /// A well-known tag's code for the words people write (`警示客户` → `warning`, `VIP` → `vip`); any other tag as
+  /// written (tags are free: `二胎家庭`).
+  private static func tag(_ item: String, _ r: inout RowReader) -> String {
+    if KnownTag.all.contains(item) { return item }
+    let vocabulary = r.vocabulary
+    let work = { vocabulary.code("tags", item) }
+    return (r.memo.map { $0.code("tags", item, work) } ?? work()) ?? item
+  }
+
   /// The model code, in the catalog's spelling when a catalog is given.
   private static func model(_ r: inout RowReader, _ value: String?, known: [String]?) -> String? {
     guard let v = value else { return nil }
@@ -101,11 +113,17 @@ enum LeadRow {
     }
   }
 
-  /// `key=value;key=value` facts.
+  /// `key=value;key=value` facts. A column of another name read as `profile` (`--map '意向金额=profile'`) may hold
+  /// bare values: each is a fact named by the header (`意向金额=20万`).
   private static func profile(_ r: inout RowReader, _ value: String?) -> [ProfileFact] {
     guard let v = value else { return [] }
+    let header = r.header.names.header(of: "profile")
     var facts: [ProfileFact] = []
     for item in RowReader.list(v) {
+      if let header, !item.contains("=") {
+        facts.append(ProfileFact(key: header, value: item))
+        continue
+      }
       let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let key = pair[0].trimmingCharacters(in: .whitespaces)
       guard pair.count == 2, !key.isEmpty else {
@@ -136,7 +154,7 @@ enum TouchRow {
   static func read(_ r: inout RowReader) -> ImportedTouch? {
     let lead = r.required("lead_external_id", r.text(at: Col.lead), .touchLead)
     let atText = r.required("at", r.text(at: Col.at), .touchTime)
-    let at = atText.flatMap { r.instant("at", value: $0) }
+    let at = atText.flatMap { r.pastInstant("at", value: $0) }
     let channel = r.required("channel", r.text(at: Col.channel), .codes(channels)).flatMap {
       r.code("channel", Channel.self, value: $0)
     }

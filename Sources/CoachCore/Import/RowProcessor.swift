@@ -2,14 +2,20 @@ import Foundation
 
 /// What one record of an import file is.
 enum RecordOutcome<Row: Sendable>: Sendable {
-  /// The header, an empty row, or (after a bad header) anything: nothing to do.
+  /// An empty row, or (after a bad header) anything: nothing to do.
   case none
+  /// The header, bound: how later reasons name its columns.
+  case header(ImportColumnNames)
   case row(Row)
   case bad(RowError)
 }
 
 /// The per-record rules shared by the batch and the streamed import: header binding, the empty-row and
 /// field-count checks, the cell rules, and (leads) a repeated `external_id` as a bad row at its later line.
+///
+/// A row shorter than the header has its missing cells empty (spreadsheets write no trailing empty cells); cells past
+/// the header's last column may be empty, and one that holds a value makes the row bad. An unclosed quote refuses
+/// the whole file (`bad_csv_quote`): everything after it is one cell, so no later row can be read.
 struct RowProcessor<Row: ImportedRow> {
   let schema: ImportSchema
   let options: ImportOptions
@@ -17,6 +23,8 @@ struct RowProcessor<Row: ImportedRow> {
   private(set) var header: ImportHeader?
   private var headerError: (any Error)?
   private var sawHeader = false
+  /// The line of a quote never closed (the rest of the file is one record): the whole file is refused.
+  private var unclosedQuote: Int?
   /// First line of each `external_id` (leads only): what must be remembered to find repeats.
   private var firstLine: [String: Int] = [:]
   /// The answers for words and model names already seen in this file (one catalog, one thread).
@@ -33,22 +41,34 @@ struct RowProcessor<Row: ImportedRow> {
     guard sawHeader else {
       sawHeader = true
       do {
-        header = try schema.bind(
+        let bound = try schema.bind(
           header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap,
           language: options.language)
+        header = bound
+        return .header(bound.names)
       } catch { headerError = error }
       return .none
     }
     guard let header else { return .none }
-    if let issue = record.issue { return .bad(RowError(line: record.line, reason: issue.text(options.language))) }
+    if case .unclosedQuote(let line) = record.issue {
+      // The file's last record (it runs to the end): `finish` refuses the file, after the encoding is decided.
+      unclosedQuote = line
+      return .none
+    }
+    if let issue = record.issue {
+      return .bad(RowError(line: record.line, reason: issue.text(options.language, names: header.names)))
+    }
     if Self.allBlank(record.fields) { return .none }
-    guard record.fields.count == header.fieldCount else {
-      let problem = ImportProblem.fieldCount(found: record.fields.count, header: header.fieldCount)
-      return .bad(RowError(line: record.line, reason: problem.text(options.language)))
+    if record.fields.count > header.fieldCount,
+      let extra = record.fields[header.fieldCount...].firstIndex(where: { !$0.trimmedFast(.whitespaces).isEmpty })
+    {
+      let problem = ImportProblem.extraCell(
+        column: extra + 1, value: record.fields[extra].trimmedFast(.whitespaces), header: header.fieldCount)
+      return .bad(RowError(line: record.line, reason: problem.text(options.language, names: header.names)))
     }
     var reader = RowReader(
       line: record.line, header: header, fields: record.fields, zone: options.zone, vocabulary: options.vocabulary,
-      language: options.language, memo: memo)
+      language: options.language, memo: memo, now: options.now)
     let row = read(&reader)
     if schema.kind == .leads, let id = LeadRow.externalID(reader) {
       if let earlier = firstLine[id] {
@@ -61,9 +81,14 @@ struct RowProcessor<Row: ImportedRow> {
     return .bad(RowError(line: record.line, reason: reader.reasons.joined(separator: "; ")))
   }
 
-  /// After the last record: the bound header, or why the file has none usable (`bad_csv_header`).
+  /// After the last record: the bound header, or why the file has none usable (`bad_csv_header`) or cannot be read to
+  /// its end (`bad_csv_quote`).
   func finish() throws -> ImportHeader {
     if let headerError { throw headerError }
+    if let unclosedQuote {
+      let text = ImportHeaderText.unclosedQuote(file: options.fileName ?? "the CSV file", line: unclosedQuote)
+      throw CoachError.rejected(code: "bad_csv_quote", message: text.text(options.language))
+    }
     if let header { return header }
     return try schema.bind(header: nil, fileName: options.fileName, language: options.language)
   }

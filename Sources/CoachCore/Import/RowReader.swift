@@ -12,11 +12,13 @@ struct RowReader {
   let language: UILanguage
   /// The import's answers for words and model names already seen (nil: work each out).
   let memo: ImportCellMemo?
+  /// The import's `--now`: a record's own time after it is bad (nil: not checked).
+  let now: Date?
   private(set) var reasons: [String] = []
 
   init(
     line: Int, header: ImportHeader, fields: [String], zone: TimeZone, vocabulary: ImportVocabulary = .builtIn,
-    language: UILanguage = .en, memo: ImportCellMemo? = nil
+    language: UILanguage = .en, memo: ImportCellMemo? = nil, now: Date? = nil
   ) {
     self.line = line
     self.header = header
@@ -25,9 +27,10 @@ struct RowReader {
     self.vocabulary = vocabulary
     self.language = language
     self.memo = memo
+    self.now = now
   }
 
-  mutating func fail(_ problem: ImportProblem) { reasons.append(problem.text(language)) }
+  mutating func fail(_ problem: ImportProblem) { reasons.append(problem.text(language, names: header.names)) }
 
   /// The trimmed text of `column`, nil when empty or absent.
   func text(_ column: String) -> String? { header.value(column, in: fields) }
@@ -145,6 +148,16 @@ struct RowReader {
     }
     fail(.badInstant(column: column, value: v, zone: zone.identifier))
     return nil
+  }
+
+  /// `instant` for a record's own time (a lead's creation, a touch's `at`): one after `now` has not happened yet.
+  mutating func pastInstant(_ column: String, value: String) -> Date? {
+    guard let date = instant(column, value: value) else { return nil }
+    if let now, date > now {
+      fail(.afterNow(column: column, value: value, now: TimeParsing.iso(now, zone: zone)))
+      return nil
+    }
+    return date
   }
 
   /// Items separated by `;` (ASCII or full-width), trimmed, empty ones dropped.

@@ -92,4 +92,6 @@ public enum KnownTag {
   public static let vip = "vip"
   public static let fleet = "fleet"
   public static let difficult = "difficult"
+  /// Every well-known tag.
+  public static let all = [warning, vip, fleet, difficult]
 }

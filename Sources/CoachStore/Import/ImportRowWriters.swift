@@ -59,10 +59,17 @@ struct LeadImportWriter {
   private let deliveryTriggers: [String]
 
   /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (its external id is in the
-  /// database; repeats within the file are found by the parser before they get here).
+  /// database; repeats within the file are found by the parser before they get here). A row without an external id
+  /// whose name and phone a lead from before this import has is that lead imported again (a file run twice): rows
+  /// of this file alone may share a customer, as rows with external ids may.
   mutating func write(_ row: ImportedLead, insert: Bool) throws -> ImportProblem? {
     if !externalIDsAreNew, let ext = row.externalID, try statements.leadExists(externalID: ext) {
       return .existingID(id: ext)
+    }
+    if row.externalID == nil, lastLeadBefore > 0,
+      let lead = try statements.earlierLead(phone: row.phone, name: row.name, upTo: lastLeadBefore)
+    {
+      return .sameCustomer(name: row.name, phone: row.phone, lead: lead)
     }
     if let name = row.consultant, elsewhere.contains(name) { return .otherStore(consultant: name) }
     guard insert else { return nil }
@@ -164,10 +171,19 @@ struct TouchImportWriter {
   /// import gains once it has written as many rows as the table holds, and a small one never pays for a rebuild.
   private var written = 0
   private let setAsideAfter: Int
+  /// The largest touch id before this import (0: none): a row identical to one of those touches is a bad row.
+  private let lastTouchBefore: Int64
+  /// Finds such a touch: through `touch_by_lead`, or once it is set aside, through a copy of the keys of the touches
+  /// from before the import (`keepOldTouchKeys`).
+  private var sameTouch: ImportStatement?
+  private var oldKeysCopied = false
+  /// The zone times are named in (the import's `--tz`).
+  private let zone: TimeZone
 
-  init(_ db: Database, actor: String?, scope: Scope, setAsideAtLeast: Int = 100_000) throws {
+  init(_ db: Database, actor: String?, scope: Scope, zone: TimeZone = .gmt, setAsideAtLeast: Int = 100_000) throws {
     self.db = db
     self.actor = actor
+    self.zone = zone
     let (cond, args) = scope.condition
     leadSQL = "SELECT l.id FROM lead l WHERE \(cond) AND l.externalId = ?"
     scopeArguments = args
@@ -183,12 +199,44 @@ struct TouchImportWriter {
     touchInsert = try ImportStatement(
       db,
       "INSERT INTO touch (leadId, at, channel, outcome, note, objections, nextAt, actor) VALUES (?,?,?,?,?,NULL,?,?)")
-    setAsideAfter = max(setAsideAtLeast, try Int.fetchOne(db, sql: "SELECT max(rowid) FROM touch") ?? 0)
+    lastTouchBefore = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM touch") ?? 0
+    setAsideAfter = max(setAsideAtLeast, Int(lastTouchBefore))
+    if lastTouchBefore > 0 {
+      sameTouch = try ImportStatement(
+        db, "SELECT 1 FROM touch WHERE leadId = ? AND at = ? AND channel = ? AND outcome = ? AND id <= ?")
+    }
+  }
+
+  /// Whether a touch from before the import has the row's lead, time, channel and outcome.
+  private func isOld(_ row: ImportedTouch, leadID: Int64) throws -> Bool {
+    guard let s = sameTouch else { return false }
+    try s.bind(1, leadID)
+    try s.bind(2, date: row.at)
+    try s.bind(3, row.channel.rawValue)
+    try s.bind(4, row.outcome.rawValue)
+    if !oldKeysCopied { try s.bind(5, lastTouchBefore) }
+    return try s.exists()
+  }
+
+  /// Before the touch indexes are set aside: the keys of the touches from before the import, copied to a temporary
+  /// table with an index of its own, for `isOld`. They are fewer than the rows already written (the indexes are set
+  /// aside once as many rows are written as the table held), so the copy costs less than what the import saves.
+  private mutating func keepOldTouchKeys() throws {
+    guard lastTouchBefore > 0 else { return }
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE importOldTouch AS SELECT leadId, at, channel, outcome FROM main.touch WHERE id <= ?;
+        CREATE INDEX temp.importOldTouch_key ON importOldTouch (leadId, at, channel, outcome);
+        """, arguments: [lastTouchBefore])
+    sameTouch = try ImportStatement(
+      db, "SELECT 1 FROM temp.importOldTouch WHERE leadId = ? AND at = ? AND channel = ? AND outcome = ?")
+    oldKeysCopied = true
   }
 
   /// Drops the touch table's indexes for the rest of this transaction, keeping their stored SQL for `finish`. Like
   /// the trigger, they are never missing outside it: a failed import rolls back to them.
   private mutating func setIndexesAside() throws {
+    try keepOldTouchKeys()
     let indexes = try Row.fetchAll(
       db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touch' AND sql IS NOT NULL")
     for index in indexes {
@@ -201,6 +249,11 @@ struct TouchImportWriter {
   /// Builds the indexes set aside again, writes the `lastTouch` rows (v6) of every lead given touches, from its
   /// touches, and puts the insert trigger back: call it once, after the last row, inside the same transaction.
   mutating func finish() throws {
+    if oldKeysCopied {
+      sameTouch = nil
+      oldKeysCopied = false
+      try db.execute(sql: "DROP TABLE temp.importOldTouch")
+    }
     if !setAsideIndexes.isEmpty {
       // SQLite sorts the table for each index in memory up to the page cache's size, then in temporary files
       // (on disk for an import): a small cache for the sort took 2M touches' index from 2.9 s and 71 MB to
@@ -234,10 +287,16 @@ struct TouchImportWriter {
     followUpTrigger = nil
   }
 
-  /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see).
+  /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see, or a
+  /// touch the database held before the import: a file run twice; rows of this file alone may be alike).
   mutating func write(_ row: ImportedTouch, insert: Bool) throws -> ImportProblem? {
     guard let leadID = try lead(row.leadExternalID) else {
       return .unknownLead(id: row.leadExternalID)
+    }
+    if try isOld(row, leadID: leadID) {
+      return .sameTouch(
+        lead: row.leadExternalID, at: TimeParsing.iso(row.at, zone: zone), channel: row.channel.rawValue,
+        outcome: row.outcome.rawValue)
     }
     guard insert else { return nil }
     let s = touchInsert

@@ -6,7 +6,7 @@ import GRDB
 extension AppDatabase {
   /// Streams a leads file into the database in one transaction, row by row as it is read: memory stays bounded
   /// by what must be remembered (external ids seen, bad rows, consultants). Rows whose external id is already
-  /// in the database are bad rows. With `strict`, any bad row rejects the whole file (`ImportFailure.strict`,
+  /// in the database are bad rows, and so are rows without one whose name and phone a lead before the import has. With `strict`, any bad row rejects the whole file (`ImportFailure.strict`,
   /// nothing written); `warn` gets the header warnings first.
   public func importLeads(
     from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?,
@@ -17,7 +17,7 @@ extension AppDatabase {
         try useImportCache(db)
         var w = try LeadImportWriter(db, now: now, actor: actor, distinctExternalIDs: true)
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+          try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
         return try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
@@ -26,7 +26,8 @@ extension AppDatabase {
   }
 
   /// Streams a touches file into the database in one transaction (see `importLeads(from:…)`); a row naming a
-  /// lead the scope may not see (or no lead) is a bad row.
+  /// lead the scope may not see (or no lead) is a bad row, and so is one the database held before the import (the
+  /// same lead, time, channel and outcome).
   public func importTouches(
     from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope,
     dryRun: Bool = false, warn: ([String]) -> Void = { _ in }
@@ -34,9 +35,9 @@ extension AppDatabase {
     try retryingEncoding { encoding in
       try writeSortingOnDisk(dryRun: dryRun) { db in
         try useImportCache(db)
-        var w = try TouchImportWriter(db, actor: actor, scope: scope)
+        var w = try TouchImportWriter(db, actor: actor, scope: scope, zone: options.zone)
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
-          try w.write(row, insert: !(strict && anyBad))?.text(options.language)
+          try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
         return try ImportResult(summary, strict: strict, created: [], dryRun: dryRun, warn: warn)

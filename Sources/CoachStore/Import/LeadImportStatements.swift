@@ -8,6 +8,7 @@ import GRDB
 /// stage event); `LeadImportEquivalenceTests` holds them together.
 final class LeadImportStatements {
   private let leadByExternalID: ImportStatement
+  private let leadByCustomer: ImportStatement
   private let customerByPhone: ImportStatement
   private let customerFill: ImportStatement
   private let customerInsert: ImportStatement
@@ -33,6 +34,13 @@ final class LeadImportStatements {
     self.actor = actor
     many = batched ? try LeadImportMany(db, size: 64) : nil
     leadByExternalID = try ImportStatement(db, "SELECT 1 FROM lead WHERE externalId = ?")
+    // A search of `customer_on_phone`, then of each such customer's leads by `lead`'s customer index.
+    leadByCustomer = try ImportStatement(
+      db,
+      """
+      SELECT min(lead.id) FROM customer JOIN lead ON lead.customerId = customer.id
+      WHERE customer.phone = ? AND customer.name = ? AND lead.id <= ?
+      """)
     customerByPhone = try ImportStatement(
       db, "SELECT id FROM customer WHERE phone = ? AND name = ? ORDER BY id LIMIT 1")
     customerFill = try ImportStatement(
@@ -69,6 +77,14 @@ final class LeadImportStatements {
   func leadExists(externalID: String) throws -> Bool {
     try leadByExternalID.bind(1, externalID)
     return try leadByExternalID.exists()
+  }
+
+  /// The first lead, of id `upTo` or less, whose customer has this phone and name.
+  func earlierLead(phone: String, name: String, upTo last: Int64) throws -> Int64? {
+    try leadByCustomer.bind(1, phone)
+    try leadByCustomer.bind(2, name)
+    try leadByCustomer.bind(3, last)
+    return try leadByCustomer.fetchInt64()
   }
 
   /// Writes the lead of `row` (created at `createdAt`, assigned to `consultantID`), now or at a later `flush`.

@@ -52,6 +52,9 @@ public final class AppDatabase: Sendable {
     }
   }
 
+  /// Closes the connections (a command that removes the file it created, having written nothing, closes it first).
+  public func closeConnections() throws { try writer.close() }
+
   /// Creates an empty file with mode 0600 unless one exists (`O_CREAT` without `O_TRUNC`: an existing file is untouched).
   static func createIfMissing(path: String) throws {
     if FileManager.default.fileExists(atPath: path) { return }

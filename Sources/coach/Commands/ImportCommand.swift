@@ -50,9 +50,7 @@ struct ImportFileOptions: ParsableArguments {
     let env = try RunEnvironment(global)
     var input = ImportFile(kind, path: file)
     (input.sheet, input.strict, input.dryRun, input.map) = (sheet, strict, dryRun, map)
-    let prepared = try input.prepare(env)
-    let session = try input.openSession(env)
-    try ImportIO.report(prepared.run(session, warn: ImportIO.warn), env: env)
+    try ImportIO.report(input.run(env, warn: ImportIO.warn), env: env)
   }
 }
 

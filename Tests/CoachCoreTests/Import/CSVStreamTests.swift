@@ -30,11 +30,11 @@ import Testing
   /// The same file streamed in chunks of `chunk` bytes, a wrong-encoding pass retried as the CLI's store does.
   static func streamed<Row: ImportedRow>(
     _ bytes: [UInt8], chunk: Int,
-    _ pass: (CSVBytes, CSVEncoding?, (Row, Bool) throws -> String?) throws -> ImportSummary
+    _ pass: (CSVBytes, CSVEncoding?, (Row, Bool) throws -> ImportProblem?) throws -> ImportSummary
   ) -> Outcome<Row> {
     outcome {
       var rows: [Row] = []
-      let keep: (Row, Bool) throws -> String? = { row, _ in
+      let keep: (Row, Bool) throws -> ImportProblem? = { row, _ in
         rows.append(row)
         return nil
       }
@@ -111,7 +111,7 @@ import Testing
     let summary = try CSVImport.streamLeads(CSVBytes(Array(text.utf8), chunkSize: 7), options: Self.options) {
       row, bad in
       seen.append((row.externalID, bad))
-      return row.externalID == "E2" ? "external_id \"E2\" is already in the database" : nil
+      return row.externalID == "E2" ? .existingID(id: "E2") : nil
     }
     #expect(seen.map(\.0) == ["E1", "E2"])
     #expect(seen.map(\.1) == [false, true])

@@ -119,7 +119,7 @@ import Testing
     }
     #expect(try Self.one("姓名,电话,性别", "王芳,13812345678,未知").get().gender == "未知")
     if case .failure(let e) = try Self.one("姓名,电话,阶段", "王芳,13812345678,考虑中") {
-      #expect(e.reason.hasPrefix("stage \"考虑中\": expected prospect"))
+      #expect(e.reason.hasPrefix("阶段 (stage) \"考虑中\": expected prospect"))
     } else {
       Issue.record("考虑中 is no stage")
     }
@@ -139,7 +139,7 @@ import Testing
     }
     #expect(e.reason.contains("ambiguous") && e.reason.contains("S50N") && e.reason.contains("S50 ("))
     guard case .failure(let q) = try Self.one("姓名,电话,车型", "王芳,13812345678,Q7") else { return }
-    #expect(q.reason.hasPrefix("model \"Q7\": expected a catalog code or name"))
+    #expect(q.reason.hasPrefix("车型 (model) \"Q7\": expected a catalog code or name"))
   }
 
   @Test("touches: channels and outcomes as words, times in the sheet forms")
@@ -160,5 +160,47 @@ import Testing
     let rich = try Self.leads(text)
     #expect(rich.rows == plain.rows)
     #expect(rich.rows.first?.gender == "male")
+  }
+
+  @Test("--map HEADER=ignore reads nothing from the column and does not warn; a --map header not in the file warns")
+  func mapIgnore() throws {
+    let map = try ImportOptions.headerMap(["备注=ignore", "Fax=phone"], schema: .leads)
+    let batch = try Self.leads("姓名,电话,备注\n王芳,13812345678,老客户介绍\n", map: map)
+    #expect(batch.rows.count == 1)
+    #expect(batch.warnings == ["leads.csv:1: --map names \"fax\", which the header does not have"])
+    let header = try ImportSchema.leads.bind(
+      header: CSVRecord(line: 1, fields: ["姓名", "电话", "备注"]), vocabulary: Self.vocabulary, map: map)
+    #expect(header.ignoredColumns == ["备注"])
+    #expect(header.recognised.map(\.column) == ["name", "phone"])
+  }
+
+  @Test("a column read as profile may hold bare values, each a fact named by its header")
+  func mapProfileValues() throws {
+    let map = try ImportOptions.headerMap(["意向金额=profile"], schema: .leads)
+    let batch = try Self.leads("姓名,电话,意向金额\n王芳,13812345678,20万\n张伟,13912345678,预算=30万\n", map: map)
+    #expect(batch.errors.isEmpty)
+    #expect(
+      batch.rows.map(\.profile) == [[ProfileFact(key: "意向金额", value: "20万")], [ProfileFact(key: "预算", value: "30万")]])
+  }
+
+  @Test("a bad --map says what was wrong and names every field accepted, in the user's language")
+  func badMap() throws {
+    func message(_ arg: String, _ schema: ImportSchema, _ l: UILanguage = .en) -> String? {
+      do { _ = try ImportOptions.headerMap([arg], schema: schema) } catch let e as CoachError {
+        #expect(e.exitCode == 64)
+        return e.message(in: l)
+      } catch {}
+      return nil
+    }
+    let fields = ImportSchema.leads.columns.joined(separator: ", ") + ", ignore"
+    #expect(
+      message("意向=profil", .leads)
+        == "--map \"意向=profil\": there is no field \"profil\"; the fields of a leads file: \(fields) (ignore: skip the column)"
+    )
+    #expect(message("意向", .leads)?.hasPrefix("--map \"意向\": expected HEADER=FIELD") == true)
+    #expect(message("=name", .leads)?.contains(fields) == true)
+    #expect(message("X=profile", .touches)?.contains("\"profile\" is not a field of a touches file") == true)
+    #expect(message("X=profile", .touches)?.contains("lead_external_id, at, channel, outcome, note, next_at") == true)
+    #expect(message("X=profil", .leads, .zh)?.contains("没有字段 \"profil\"；线索文件的字段：") == true)
   }
 }

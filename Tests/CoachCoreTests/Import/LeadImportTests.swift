@@ -87,9 +87,23 @@ import Testing
     #expect(reason.contains("grade \"Z\""))
   }
 
-  @Test("a row with the wrong number of fields is bad at its line")
-  func columnCount() throws {
-    #expect(try Self.reason("E1,张伟,13812345678") == "3 fields, header has 16")
+  @Test("a row shorter than the header has its missing cells empty, as spreadsheets write them")
+  func shortRow() throws {
+    let batch = try Self.parse(["E1,张伟,13812345678", "E2,李娜,13912345678,,,,,,,,,H"])
+    #expect(batch.errors.isEmpty)
+    #expect(batch.rows.map(\.externalID) == ["E1", "E2"])
+    #expect(batch.rows.map(\.grade) == [nil, .h])
+    #expect(batch.rows.first?.stage == .prospect)
+  }
+
+  @Test("cells past the header may be empty; one that holds a value is bad, naming its column and value")
+  func longRow() throws {
+    let empty = try Self.parse([",李娜,13912345678,,,,,,,,,,,,,,,  ,"])
+    #expect(empty.errors.isEmpty && empty.rows.count == 1)
+    #expect(
+      try Self.reason(",李娜,13912345678,,,,,,,,,,,,,,, ,北京国际车展")
+        == "column 19 \"北京国际车展\": the header has only 16 columns (a comma inside a value needs the value in quotes; "
+        + "or name the column in the header)")
   }
 
   @Test("invalid UTF-8 in a UTF-8 file is a bad row at its line")
@@ -108,13 +122,14 @@ import Testing
       let batch = try CSVImport.leads(Array((text + row + "\n").utf8), options: ImportOptions(zone: Self.shanghai))
       #expect(batch.rows.count == 1)
       #expect(batch.errors.map(\.line) == [3])
-      #expect(batch.errors.first?.reason.hasPrefix("field \(field) contains a NUL character") == true)
+      let header = field == 2 ? "name" : "created_at"
+      #expect(batch.errors.first?.reason.hasPrefix("column \(field) (\(header)) contains a NUL character") == true)
     }
     // GB18030 files alike (张伟 in GBK, then NUL).
     let gb =
       Array((Self.header + "\nE2,").utf8) + [0xD5, 0xC5, 0x00, 0xCE, 0xB0] + Array(",13812345679,,,,,,,,,,,,,\n".utf8)
     let batch = try CSVImport.leads(gb, options: ImportOptions(zone: Self.shanghai))
-    #expect(batch.errors.first?.reason.hasPrefix("field 2 contains a NUL character") == true)
+    #expect(batch.errors.first?.reason.hasPrefix("column 2 (name) contains a NUL character") == true)
   }
 
   @Test("a repeated external_id is bad at its later line; ids in the database can be rejected too")
@@ -165,5 +180,58 @@ import Testing
     #expect(error.code == "bad_csv_row")
     #expect(error.message.hasPrefix("leads.csv:3: phone \"1\""))
     #expect(error.message.contains("1 more"))
+  }
+
+  @Test("an unclosed quote refuses the whole file (bad_csv_quote) naming the line it opened on, streamed or not")
+  func unclosedQuote() throws {
+    let text = Self.header + "\n" + Self.good + "\n" + "E2,\"李娜,13912345678\n" + "E3,王芳,13712345678\n"
+    func refusal(_ parse: () throws -> Any) -> CoachError? {
+      do { _ = try parse() } catch let e as CoachError { return e } catch {}
+      return nil
+    }
+    let options = ImportOptions(zone: Self.shanghai, fileName: "leads.csv")
+    for e in [
+      refusal { try CSVImport.leads(Array(text.utf8), options: options) },
+      refusal { try CSVImport.leads(try CSVReader.read(Array(text.utf8), fileName: "leads.csv"), options: options) },
+    ] {
+      #expect(e?.code == "bad_csv_quote")
+      #expect(
+        e?.message.hasPrefix("leads.csv:3: the quote opened on line 3 is never closed") == true,
+        "\(String(describing: e))")
+      #expect(e?.message.contains("nothing imported") == true)
+    }
+  }
+
+  @Test("a lead created after --now is a bad row naming the column, the value and now")
+  func createdInTheFuture() throws {
+    var options = ImportOptions(zone: Self.shanghai)
+    options.now = Date(timeIntervalSince1970: 1_751_333_400)  // 2025-07-01 09:30 +08:00
+    let text = "name,phone,created_at\n张伟,13812345678,2025-07-01 09:30\n李娜,13912345678,2025-07-01 09:31\n"
+    let batch = try CSVImport.leads(Array(text.utf8), options: options)
+    #expect(batch.rows.map(\.line) == [2])
+    #expect(
+      batch.errors == [
+        RowError(
+          line: 3,
+          reason: "created_at \"2025-07-01 09:31\" is after now (2025-07-01T09:30:00+08:00): it cannot be in the future"
+        )
+      ])
+  }
+
+  @Test("a bad cell's reason names the column as the file's header writes it")
+  func reasonsNameTheHeader() throws {
+    let batch = try Self.parse(["王芳,12,X,Y"], header: "客户姓名,手机号,Grade,价值等级")
+    let reason = try #require(batch.errors.first?.reason)
+    #expect(reason.hasPrefix("手机号 (phone) \"12\": expected"), "\(reason)")
+    #expect(reason.contains("; Grade \"X\": expected H, A, B or C"), "\(reason)")
+    #expect(reason.contains("; 价值等级 (tier) \"Y\": expected A, B, C or D"), "\(reason)")
+  }
+
+  @Test("the well-known tags as people write them read as their codes; other tags stay as written")
+  func tagWords() throws {
+    let batch = try Self.parse(["张伟,13812345678,警示客户;大客户;VIP;二胎家庭;warning"], header: "name,phone,tags")
+    #expect(batch.rows.first?.tags == ["warning", "fleet", "vip", "二胎家庭"])
+    let zh = try Self.parse(["张伟,13812345678,难缠客户；集团客户"], header: "name,phone,tags")
+    #expect(zh.rows.first?.tags == ["difficult", "fleet"])
   }
 }

@@ -62,4 +62,20 @@ import Testing
     #expect(after.rows.map(\.leadExternalID) == ["E2"])
     #expect(after.errors == [RowError(line: 2, reason: "lead_external_id \"E1\": no lead has this external_id")])
   }
+
+  @Test("a touch made after --now is a bad row; a next contact after now is what it is for")
+  func touchInTheFuture() throws {
+    var options = ImportOptions(zone: Self.shanghai)
+    options.now = Date(timeIntervalSince1970: 1_752_112_800)  // 2025-07-10 10:00 +08:00
+    let text =
+      "lead_external_id,at,channel,outcome,next_at\nE1,2025-07-10 10:00,call,reached,2025-08-01\n"
+      + "E1,2025-07-11,call,reached,\n"
+    let batch = try CSVImport.touches(Array(text.utf8), options: options)
+    #expect(batch.rows.map(\.line) == [2])
+    #expect(batch.errors.map(\.line) == [3])
+    #expect(
+      batch.errors.first?.reason
+        == "at \"2025-07-11\" is after now (2025-07-10T10:00:00+08:00): it cannot be in the future (an agreed next "
+        + "contact goes in next_at)")
+  }
 }

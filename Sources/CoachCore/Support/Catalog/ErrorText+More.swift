@@ -62,6 +62,22 @@ extension ErrorText {
     case .badProfile(let given):
       return l.pick(
         "--profile \"\(given)\" 必须写成 键=值，例如 hobby=钓鱼", "--profile \"\(given)\" must be key=value, e.g. hobby=钓鱼")
+    case .badMap(let given, let field, let kind, let accepted, let otherKind):
+      let fields = accepted.joined(separator: ", ")
+      let zhKind = kind == "leads" ? "线索" : "跟进记录"
+      guard let field else {
+        return l.pick(
+          "--map \"\(given)\" 应写成 列名=字段，如 --map '意向金额=profile'；字段可用：\(fields) (ignore：不读这一列)",
+          "--map \"\(given)\": expected HEADER=FIELD, like --map '意向金额=profile'; FIELD is one of: \(fields) "
+            + "(ignore: skip the column)")
+      }
+      let why =
+        otherKind
+        ? l.pick("\"\(field)\" 是另一种文件的字段，不是\(zhKind)文件的", "\"\(field)\" is not a field of a \(kind) file")
+        : l.pick("没有字段 \"\(field)\"", "there is no field \"\(field)\"")
+      return l.pick(
+        "--map \"\(given)\"：\(why)；\(zhKind)文件的字段：\(fields) (ignore：不读这一列)",
+        "--map \"\(given)\": \(why); the fields of a \(kind) file: \(fields) (ignore: skip the column)")
     case .notAllowed(let what, let user, let roleCode):
       let role = l == .zh ? Role(rawValue: roleCode).map(DoneText.zhRole) ?? roleCode : roleCode
       switch what {

@@ -65,6 +65,9 @@ public enum ErrorText: Sendable, Hashable {
   case nothingToChange
   case badGender(given: String)
   case badProfile(given: String)
+  /// `--map` that is not `HEADER=FIELD` (`field` nil), or whose FIELD is not one of `accepted` for a `kind` file;
+  /// `otherKind`: FIELD is a column of the other kind of file.
+  case badMap(given: String, field: String?, kind: String, accepted: [String], otherKind: Bool = false)
 
   // MARK: - Who may do what
   /// `--team`, `coach audit`, `user add`, `--unmasked` asked by a user whose role does not allow it.
@@ -210,7 +213,7 @@ public enum ErrorText: Sendable, Hashable {
     case .badPhone: return "bad_phone"
     case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo,
       .windowTooLong, .nothingToChange,
-      .badProfile, .badPassword:
+      .badProfile, .badPassword, .badMap:
       return "usage"
     case .unknownUser, .unknownConsultant, .notAConsultant: return "unknown_user"
     case .badGender: return "bad_gender"
@@ -268,7 +271,8 @@ public enum ErrorText: Sendable, Hashable {
   public var isUsage: Bool {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
-      .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badDatabaseURL, .badStoreCode, .badPassword,
+      .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badMap, .badDatabaseURL, .badStoreCode,
+      .badPassword,
       .groupAdminHasNoStore,
       .migrateNeedsPostgres:
       return true

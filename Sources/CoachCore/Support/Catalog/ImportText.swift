@@ -1,6 +1,6 @@
 /// Why one row of an import file is bad, in the user's language: the `reason` of a skipped row (`--json` too).
-/// The English words are the ones the import has always printed; the Chinese say the same, naming the column
-/// by its contract name (what `--map` and the header accept) and the value as it was written.
+/// The English words are the ones the import has always printed; the Chinese say the same. A column is named as
+/// the file's header names it (`ImportColumnNames`: `手机号 (phone)`), the value as it was written.
 public enum ImportProblem: Sendable, Hashable {
   /// A column every row must fill is empty; `need` says why.
   case empty(column: String, need: Need)
@@ -16,7 +16,14 @@ public enum ImportProblem: Sendable, Hashable {
   case badProfile(item: String)
   case nextBeforeAt(next: String, at: String)
   case repeatedID(id: String, line: Int)
-  case fieldCount(found: Int, header: Int)
+  /// A cell past the header's last column holds a value (`column` 1-based; the header has `header` columns).
+  case extraCell(column: Int, value: String, header: Int)
+  /// A time that has not come yet (`created_at`, a touch's `at`), `now` as `--now` in `--tz`.
+  case afterNow(column: String, value: String, now: String)
+  /// A lead row without `external_id` whose customer (same name and phone) has a lead already: a re-import.
+  case sameCustomer(name: String, phone: String, lead: Int64)
+  /// A touch row identical (lead, time, channel, outcome) to one in the database: a re-import.
+  case sameTouch(lead: String, at: String, channel: String, outcome: String)
   /// The external id of a lead already in the database.
   case existingID(id: String)
   /// A consultant of another store than the importing user's.
@@ -42,69 +49,95 @@ public enum ImportProblem: Sendable, Hashable {
     case codes([String])
   }
 
-  public func text(_ l: UILanguage) -> String {
+  /// The reason in `l`, each column named by `names` (the file's headers).
+  public func text(_ l: UILanguage, names: ImportColumnNames = .contract) -> String {
+    let n = names.field
     switch self {
     case .empty(let column, let need):
-      return l.pick("\(column) 为空：\(need.text(l))", "\(column) is empty: \(need.text(l))")
+      return l.pick("\(n(column)) 为空：\(need.text(l))", "\(n(column)) is empty: \(need.text(l))")
     case .badCode(let column, let value, let accepted):
       return l.pick(
-        "\(column) \"\(value)\"：应为 \(Self.oneOf(accepted, l))\(Self.hint(column, l))",
-        "\(column) \"\(value)\": expected \(Self.oneOf(accepted, l))\(Self.hint(column, l))")
+        "\(n(column)) \"\(value)\"：应为 \(Self.oneOf(accepted, l))\(Self.hint(column, l))",
+        "\(n(column)) \"\(value)\": expected \(Self.oneOf(accepted, l))\(Self.hint(column, l))")
     case .badDay(let column, let value):
       return l.pick(
-        "\(column) \"\(value)\"：应为真实的日期，写作 \(Self.days(l))",
-        "\(column) \"\(value)\": expected a real day as \(Self.days(l))")
+        "\(n(column)) \"\(value)\"：应为真实的日期，写作 \(Self.days(l))",
+        "\(n(column)) \"\(value)\": expected a real day as \(Self.days(l))")
     case .badInstant(let column, let value, let zone):
       return l.pick(
-        "\(column) \"\(value)\"：应为 ISO 8601 时间，如 2025-07-10T10:00:00+08:00 或 2025-07-10 10:00，"
+        "\(n(column)) \"\(value)\"：应为 ISO 8601 时间，如 2025-07-10T10:00:00+08:00 或 2025-07-10 10:00，"
           + "或日期 \(Self.days(l))，可带时间 (不带时差时按 \(zone))",
-        "\(column) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00，"
+        "\(n(column)) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00，"
           + "or a day as \(Self.days(l)), a time may follow (without an offset: \(zone))")
     case .notOwnLead(let consultant):
       return l.pick(
-        "consultant \"\(consultant)\"：顾问只能导入自己的线索 (这一列留空或写自己的名字)",
-        "consultant \"\(consultant)\": a consultant imports their own leads only (leave the column empty or give your own name)"
+        "\(n("consultant")) \"\(consultant)\"：顾问只能导入自己的线索 (这一列留空或写自己的名字)",
+        "\(n("consultant")) \"\(consultant)\": a consultant imports their own leads only (leave the column empty or give your own name)"
       )
     case .unknownConsultant(let name):
       return l.pick(
-        "consultant \"\(name)\"：没有这个用户；只有管理员导入时才会新建顾问 (或请管理员先 coach user add)",
-        "consultant \"\(name)\": no such user; only an admin's import adds consultants (or ask an admin to run coach user add)"
+        "\(n("consultant")) \"\(name)\"：没有这个用户；只有管理员导入时才会新建顾问 (或请管理员先 coach user add)",
+        "\(n("consultant")) \"\(name)\": no such user; only an admin's import adds consultants (or ask an admin to run coach user add)"
       )
     case .badPhone(let value):
-      return l.pick("phone \"\(value)\"：应为 \(Self.phones(l))", "phone \"\(value)\": expected \(Self.phones(l))")
+      return l.pick(
+        "\(n("phone")) \"\(value)\"：应为 \(Self.phones(l))", "\(n("phone")) \"\(value)\": expected \(Self.phones(l))")
     case .badEmail(let value):
       return l.pick(
-        "email \"\(value)\"：应为邮箱地址，如 name@example.com", "email \"\(value)\": expected \(Email.accepted)")
+        "\(n("email")) \"\(value)\"：应为邮箱地址，如 name@example.com",
+        "\(n("email")) \"\(value)\": expected \(Email.accepted)")
     case .ambiguousModel(let value, let names):
       return l.pick(
-        "model \"\(value)\" 有歧义：它可以指 \(Self.oneOf(names, l))；请写车型代码或完整名称",
-        "model \"\(value)\" is ambiguous: it names \(Self.oneOf(names, l)); write the catalog code or the full name")
+        "\(n("model")) \"\(value)\" 有歧义：它可以指 \(Self.oneOf(names, l))；请写车型代码或完整名称",
+        "\(n("model")) \"\(value)\" is ambiguous: it names \(Self.oneOf(names, l)); write the catalog code or the full name"
+      )
     case .unknownModel(let value, let known):
       return l.pick(
-        "model \"\(value)\"：应为车型目录中的代码或名称：\(Self.oneOf(known, l))",
-        "model \"\(value)\": expected a catalog code or name: \(Self.oneOf(known, l))")
+        "\(n("model")) \"\(value)\"：应为车型目录中的代码或名称：\(Self.oneOf(known, l))",
+        "\(n("model")) \"\(value)\": expected a catalog code or name: \(Self.oneOf(known, l))")
     case .badProfile(let item):
       return l.pick(
-        "profile \"\(item)\"：应为用 ; 分隔的 key=value (如 hobby=钓鱼;career=教师)",
-        "profile \"\(item)\": expected key=value pairs separated by ; (like hobby=钓鱼;career=教师)")
+        "\(n("profile")) \"\(item)\"：应为用 ; 分隔的 key=value (如 hobby=钓鱼;career=教师)",
+        "\(n("profile")) \"\(item)\": expected key=value pairs separated by ; (like hobby=钓鱼;career=教师)")
     case .nextBeforeAt(let next, let at):
       return l.pick(
-        "next_at \"\(next)\" 早于 at \"\(at)\"：下次联系应在这次之后",
-        "next_at \"\(next)\" is before at \"\(at)\": the next contact comes later")
+        "\(n("next_at")) \"\(next)\" 早于 \(n("at")) \"\(at)\"：下次联系应在这次之后",
+        "\(n("next_at")) \"\(next)\" is before \(n("at")) \"\(at)\": the next contact comes later")
     case .repeatedID(let id, let line):
-      return l.pick("external_id \"\(id)\" 与第 \(line) 行重复", "external_id \"\(id)\" repeats line \(line)")
-    case .fieldCount(let found, let header):
-      return l.pick("有 \(found) 列，表头有 \(header) 列", "\(found) fields, header has \(header)")
+      return l.pick(
+        "\(n("external_id")) \"\(id)\" 与第 \(line) 行重复", "\(n("external_id")) \"\(id)\" repeats line \(line)")
+    case .extraCell(let column, let value, let header):
+      return l.pick(
+        "第 \(column) 列 \"\(value)\"：表头只有 \(header) 列 (值里的逗号要用引号括起来；或在表头给这一列起名)",
+        "column \(column) \"\(value)\": the header has only \(header) columns (a comma inside a value needs the value in "
+          + "quotes; or name the column in the header)")
+    case .afterNow(let column, let value, let now):
+      let next = column == "at" ? l.pick(" (约好的下次联系写在 next_at)", " (an agreed next contact goes in next_at)") : ""
+      return l.pick(
+        "\(n(column)) \"\(value)\" 晚于现在 (\(now))：不能是将来的时间\(next)",
+        "\(n(column)) \"\(value)\" is after now (\(now)): it cannot be in the future\(next)")
+    case .sameCustomer(let name, let phone, let lead):
+      return l.pick(
+        "\(n("name")) \"\(name)\"、\(n("phone")) \"\(phone)\"：已经导入过 (与线索 \(lead) 姓名和电话相同)；"
+          + "若是这位客户的另一条线索，请写上 external_id",
+        "\(n("name")) \"\(name)\", \(n("phone")) \"\(phone)\": already imported (same name and phone as lead \(lead)); "
+          + "give the row an external_id if it is another lead of this customer")
+    case .sameTouch(let lead, let at, let channel, let outcome):
+      return l.pick(
+        "\(n("lead_external_id")) \"\(lead)\"、\(n("at")) \"\(at)\"：这条跟进 (\(channel)，\(outcome)) 已在数据库中",
+        "\(n("lead_external_id")) \"\(lead)\", \(n("at")) \"\(at)\": this touch (\(channel), \(outcome)) is already in "
+          + "the database")
     case .existingID(let id):
-      return l.pick("external_id \"\(id)\" 已在数据库中", "external_id \"\(id)\" is already in the database")
+      return l.pick(
+        "\(n("external_id")) \"\(id)\" 已在数据库中", "\(n("external_id")) \"\(id)\" is already in the database")
     case .otherStore(let name):
       return l.pick(
-        "销售顾问 \(name) 属于另一家门店：只能导入本门店的线索",
-        "consultant \(name) belongs to another store: import only your store's leads")
+        "\(n("consultant")) \"\(name)\"：这位销售顾问属于另一家门店，只能导入本门店的线索",
+        "\(n("consultant")) \"\(name)\" belongs to another store: import only your store's leads")
     case .unknownLead(let id):
       return l.pick(
-        "lead_external_id \"\(id)\" 不是你能看到的线索：请先导入线索",
-        "lead_external_id \"\(id)\" is not a lead you may see: import the leads first")
+        "\(n("lead_external_id")) \"\(id)\" 不是你能看到的线索：请先导入线索",
+        "\(n("lead_external_id")) \"\(id)\" is not a lead you may see: import the leads first")
     case .invalidUTF8:
       return l.pick(
         "UTF-8 编码无效 (文件是 UTF-8；请另存为 UTF-8 或 GBK)", "invalid UTF-8 (file is UTF-8; save as UTF-8 or GBK)")
@@ -118,15 +151,23 @@ public enum ImportProblem: Sendable, Hashable {
         "quote opened on line \(line) is never closed (double a quote inside a quoted field: \"\")")
     case .nulCharacter(let field):
       return l.pick(
-        "第 \(field) 列含有 NUL 字符 (字节 0)，文本里不能有它：请删除",
-        "field \(field) contains a NUL character (byte 0), which text may not hold: remove it")
+        "\(Self.column(field, names, l)) 含有 NUL 字符 (字节 0)，文本里不能有它：请删除",
+        "\(Self.column(field, names, l)) contains a NUL character (byte 0), which text may not hold: remove it")
     case .cellTooLong(let column):
-      return l.pick("第 \(column) 列的单元格超过 1 MB 文本", "a cell in column \(column) holds more than 1 MB of text")
+      return l.pick(
+        "\(Self.column(column, names, l)) 的单元格超过 1 MB 文本",
+        "a cell in \(Self.column(column, names, l)) holds more than 1 MB of text")
     case .missingSharedString(let column, let index):
       return l.pick(
-        "第 \(column) 列的单元格指向共享字符串 \(index)，文件里没有它",
-        "cell in column \(column) points to shared string \(index), which the file does not have")
+        "\(Self.column(column, names, l)) 的单元格指向共享字符串 \(index)，文件里没有它",
+        "cell in \(Self.column(column, names, l)) points to shared string \(index), which the file does not have")
     }
+  }
+
+  /// `column 3 (手机号)` (`第 3 列 (手机号)`): a column by its position, with its header when it has one.
+  private static func column(_ position: Int, _ names: ImportColumnNames, _ l: UILanguage) -> String {
+    let header = names.header(at: position).map { " (\($0))" } ?? ""
+    return l.pick("第 \(position) 列\(header)", "column \(position)\(header)")
   }
 
   /// `a, b, c or d` (`a、b、c 或 d`).
@@ -181,6 +222,8 @@ public enum ImportReportText: Sendable {
   case wouldCreate([String])
   /// `--strict` refused the file: how many bad rows, the first few as `file:line: reason`.
   case strictRefusal(count: Int, shown: [String])
+  /// Leads imported at `delivered` (no column gives the delivery day): their creation is taken as the day.
+  case deliveredWithoutDate(count: Int, dryRun: Bool)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -203,14 +246,25 @@ public enum ImportReportText: Sendable {
       return l.pick(
         "--strict: \(count) 行有误，什么都没有导入：\(shown.joined(separator: "; "))\(more)",
         "--strict: \(count) bad rows, nothing imported: \(shown.joined(separator: "; "))\(more)")
+    case .deliveredWithoutDate(let count, let dryRun):
+      return l.pick(
+        "\(count) 条线索以已交车\(dryRun ? "导入时" : "导入，")没有交车日期 (文件里没有这一列)：交车日按建档时间 (created_at，为空时按现在) 算，"
+          + "交车后的关怀 (3 天回访、交车周年) 从那天算起",
+        "\(count) \(count == 1 ? "lead" : "leads") at delivered \(dryRun ? "would have" : "had") no delivery date (no "
+          + "column gives it): delivery is taken as the lead's created_at (now when empty), and after-delivery care "
+          + "(3-day callback, car birthday) counts from it")
     }
   }
 }
 
 /// What an import says about the header row: warnings for columns it ignores, and why it refuses a file without a
-/// usable header (`bad_csv_header`), in the user's language.
+/// usable header (`bad_csv_header`) or one it cannot read to the end (`bad_csv_quote`), in the user's language.
 public enum ImportHeaderText: Sendable, Hashable {
   case unnamedColumn(file: String, line: Int, column: Int)
+  /// A quote opened on `line` is never closed: the rest of the file would be one cell, so the file is refused.
+  case unclosedQuote(file: String, line: Int)
+  /// `--map 'HEADER=…'` named a header the file does not have.
+  case unusedMap(file: String, line: Int, header: String)
   case unknownColumn(file: String, line: Int, header: String, column: Int, known: [String])
   /// The file has no header row; `needs` lists the required columns, `kind` is `leads` or `touches`.
   case emptyFile(file: String, kind: String, needs: [String])
@@ -225,9 +279,20 @@ public enum ImportHeaderText: Sendable, Hashable {
     case .unknownColumn(let file, let line, let header, let column, let known):
       return l.pick(
         "\(file):\(line): 不认识的列 \"\(header)\" (第 \(column) 列) 已忽略；认识的列：\(known.joined(separator: ", "))"
-          + " (或它们的中文名；--map '列名=字段' 可指定其他列)",
+          + " (或它们的中文名；--map '列名=字段' 可指定其他列，--map '列名=ignore' 不再提示)",
         "\(file):\(line): unknown column \"\(header)\" (column \(column)) ignored; known columns: "
-          + known.joined(separator: ", ") + " (or their Chinese names; --map 'HEADER=column' names any other)")
+          + known.joined(separator: ", ")
+          + " (or their Chinese names; --map 'HEADER=column' names any other, --map 'HEADER=ignore' silences this)")
+    case .unclosedQuote(let file, let line):
+      return l.pick(
+        "\(file):\(line): 第 \(line) 行开始的引号到文件末尾都没有闭合，后面的内容都会被读成一个单元格，所以整个文件未导入："
+          + "请补上引号 (引号内的引号要写两次：\"\")",
+        "\(file):\(line): the quote opened on line \(line) is never closed, so the rest of the file would read as one "
+          + "cell; nothing imported: close the quote (a quote inside a quoted field is written twice: \"\")")
+    case .unusedMap(let file, let line, let header):
+      return l.pick(
+        "\(file):\(line): 表头里没有 --map 指定的列 \"\(header)\"",
+        "\(file):\(line): --map names \"\(header)\", which the header does not have")
     case .emptyFile(let file, let kind, let needs):
       return l.pick("\(file) 是空的：\(Self.needs(kind, needs, l))", "\(file) is empty: \(Self.needs(kind, needs, l))")
     case .unreadableHeader(let file, let line, let problem):
