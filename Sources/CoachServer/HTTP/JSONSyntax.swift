@@ -74,20 +74,7 @@ struct JSONSyntax {
       guard peek == UInt8(ascii: ":") else { throw Stop(expected: .colon) }
       at += 1
       try value(depth: depth)
-      space()
-      switch peek {
-      case UInt8(ascii: ","):
-        at += 1
-        space()
-        if peek == UInt8(ascii: "}") {
-          at += 1
-          return
-        }
-      case UInt8(ascii: "}"):
-        at += 1
-        return
-      default: throw Stop(expected: .commaOrObjectEnd)
-      }
+      if try ended(by: UInt8(ascii: "}"), else: .commaOrObjectEnd) { return }
     }
   }
 
@@ -100,20 +87,25 @@ struct JSONSyntax {
     }
     while true {
       try value(depth: depth)
+      if try ended(by: UInt8(ascii: "]"), else: .commaOrArrayEnd) { return }
+    }
+  }
+
+  /// After a member or an element: a comma (and, as Foundation allows, a trailing one before `close`), or `close`.
+  /// True when the object or array ended.
+  private mutating func ended(by close: UInt8, else expected: Expected) throws(Stop) -> Bool {
+    space()
+    switch peek {
+    case UInt8(ascii: ","):
+      at += 1
       space()
-      switch peek {
-      case UInt8(ascii: ","):
-        at += 1
-        space()
-        if peek == UInt8(ascii: "]") {
-          at += 1
-          return
-        }
-      case UInt8(ascii: "]"):
-        at += 1
-        return
-      default: throw Stop(expected: .commaOrArrayEnd)
-      }
+      guard peek == close else { return false }
+      at += 1
+      return true
+    case close:
+      at += 1
+      return true
+    default: throw Stop(expected: expected)
     }
   }
 
