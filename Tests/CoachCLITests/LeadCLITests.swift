@@ -22,6 +22,16 @@ import Testing
     #expect((list["leads"] as? [[String: Any]])?.map { $0["id"] as? String } == [id])
   }
 
+  /// Well-known tags as people write them are their codes, as in an import: 警示客户 is the warning every brief shows.
+  @Test func aWellKnownTagWrittenInWordsIsItsCode() throws {
+    let cli = try CLI()
+    let id = try cli.addLead(["--tag", "警示客户", "--tag", "二胎家庭"])
+    #expect((try cli.run(["lead", "show", id, "--json"]).json())["tags"] as? [String] == ["warning", "二胎家庭"])
+    #expect(try cli.run(["lead", "edit", id, "--untag", "警示客户", "--tag", "大客户"]).status == 0)
+    let after = (try cli.run(["lead", "show", id, "--json"]).json())["tags"] as? [String] ?? []
+    #expect(Set(after) == ["二胎家庭", "fleet"], "\(after)")
+  }
+
   @Test func badInputExitsWithTheContractCodesAndWritesNothing() throws {
     let cli = try CLI()
     let badPhone = try cli.run(["lead", "add", "--name", "x", "--phone", "12345", "--json"])

@@ -99,3 +99,16 @@ public enum ImportVocabularyTable {
   /// ambiguous and makes the row bad.
   public static let modelRule = "a catalog code or name"
 }
+
+extension KnownTag {
+  /// The well-known tag `text` names as people write it (`警示客户` → `warning`, `VIP客户` → `vip`, any case), else
+  /// `text` as given: `lead add --tag` and `lead edit --tag/--untag` read tags as an import does.
+  public static func code(for text: String) -> String {
+    let folded = text.lowercased()
+    if all.contains(folded) { return folded }
+    for (code, words) in ImportVocabularyTable.tags where words.contains(where: { $0.lowercased() == folded }) {
+      return code
+    }
+    return text
+  }
+}

@@ -65,7 +65,7 @@ extension CoachCommand.LeadCommand {
       edit.grade = fields.grade
       edit.tier = fields.tier
       edit.addTags = fields.cleanTags
-      edit.removeTags = untag.map { $0.lowercased() }
+      edit.removeTags = untag.map { KnownTag.code(for: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }
       try EditLead(edit: edit, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate).run(session, id: id)

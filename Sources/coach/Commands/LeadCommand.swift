@@ -62,7 +62,10 @@ struct LeadFieldOptions: ParsableArguments {
     }
   }
 
-  var cleanTags: [String] { tag.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty } }
+  /// Tags as given, the well-known ones as their codes however written (`警示客户` → `warning`).
+  var cleanTags: [String] {
+    tag.map { KnownTag.code(for: $0.trimmingCharacters(in: .whitespaces).lowercased()) }.filter { !$0.isEmpty }
+  }
 
   func checkedModel(_ env: RunEnvironment) throws -> String? {
     guard let model else { return nil }
