@@ -60,12 +60,7 @@ struct JSONSyntax {
   }
 
   private mutating func object(depth: Int) throws(Stop) {
-    at += 1
-    space()
-    if peek == UInt8(ascii: "}") {
-      at += 1
-      return
-    }
+    if opensEmpty(closedBy: UInt8(ascii: "}")) { return }
     while true {
       space()
       guard peek == UInt8(ascii: "\"") else { throw Stop(expected: .key) }
@@ -79,16 +74,20 @@ struct JSONSyntax {
   }
 
   private mutating func array(depth: Int) throws(Stop) {
-    at += 1
-    space()
-    if peek == UInt8(ascii: "]") {
-      at += 1
-      return
-    }
+    if opensEmpty(closedBy: UInt8(ascii: "]")) { return }
     while true {
       try value(depth: depth)
       if try ended(by: UInt8(ascii: "]"), else: .commaOrArrayEnd) { return }
     }
+  }
+
+  /// Past the opening bracket: true (and past `close` too) when the object or array is empty.
+  private mutating func opensEmpty(closedBy close: UInt8) -> Bool {
+    at += 1
+    space()
+    guard peek == close else { return false }
+    at += 1
+    return true
   }
 
   /// After a member or an element: a comma (and, as Foundation allows, a trailing one before `close`), or `close`.
