@@ -34,7 +34,7 @@ package enum AuditCSV {
             + ["\(f.firstResponse.leads)"] + f.firstResponse.buckets.map { "\($0)" } + [
               "\(f.snoozes)", "\(f.snoozedNow)",
             ]
-        }, lineEnding: .crlf, bom: true)
+        }, lineEnding: .crlf, bom: true, defusing: true)
   }
 
   /// Four decimals (rates, medians); empty when there is nothing to measure.

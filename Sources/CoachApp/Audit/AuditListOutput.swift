@@ -74,7 +74,8 @@ package struct AuditListText {
       [f.leadID.description, f.consultant, f.code.rawValue, iso(f.dueAt), iso(f.deadline), iso(f.fulfilledAt)]
     }
     return CSVWriter.render(
-      [["lead_id", "consultant", "action", "due_at", "deadline", "fulfilled_at"]] + rows, lineEnding: .crlf, bom: true)
+      [["lead_id", "consultant", "action", "due_at", "deadline", "fulfilled_at"]] + rows, lineEnding: .crlf, bom: true,
+      defusing: true)
   }
 }
 
@@ -112,6 +113,6 @@ extension AuditListText {
     }
     return CSVWriter.render(
       [["lead_id", "consultant", "until", "reason", "by", "at", "cleared_at", "cleared_by"]] + rows, lineEnding: .crlf,
-      bom: true)
+      bom: true, defusing: true)
   }
 }

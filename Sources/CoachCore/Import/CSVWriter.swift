@@ -28,10 +28,14 @@ public struct CSVWriter: Sendable {
   /// The text as UTF-8 bytes (with the BOM when asked for).
   public var data: Data { Data(text.utf8) }
 
-  /// A whole document in one call: `records` (header first) joined with `lineEnding`.
-  public static func render(_ records: [[String]], lineEnding: LineEnding = .lf, bom: Bool = false) -> String {
+  /// A whole document in one call: `records` (header first) joined with `lineEnding`; with `defusing`, every cell
+  /// that starts like a formula gets a `'` in front (`defused`): for documents holding what staff typed (names,
+  /// reasons) that a manager opens in a spreadsheet program.
+  public static func render(
+    _ records: [[String]], lineEnding: LineEnding = .lf, bom: Bool = false, defusing: Bool = false
+  ) -> String {
     var writer = CSVWriter(lineEnding: lineEnding, bom: bom)
-    for r in records { writer.append(r) }
+    for r in records { writer.append(defusing ? r.map(defused) : r) }
     return writer.text
   }
 
