@@ -52,9 +52,12 @@ extension AppDatabase {
   ) throws -> ImportResult {
     try writer.write { db in
       var w = try LeadImportWriter(db, now: now, actor: actor)
-      return try importRows(rows, parseErrors: parseErrors, strict: strict, created: { w.created }) { row, insert in
-        try w.write(row, insert: insert)?.text(.en)
+      let result = try importRows(rows, parseErrors: parseErrors, strict: strict, created: { w.created }) {
+        row, insert in try w.write(row, insert: insert)?.text(.en)
       }
+      // The new leads' stored follow-ups and deliveries, and the triggers put back (this overload left them out).
+      try w.finish()
+      return result
     }
   }
 
