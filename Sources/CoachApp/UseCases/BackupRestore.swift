@@ -100,6 +100,10 @@ package enum BackupPaths {
     if a == b {
       throw CoachError.refused(.sameFile(path: file))
     }
+    // SQLite's files beside the database: a backup written there was deleted when the database closed.
+    if ["-wal", "-shm", "-journal"].contains(where: { a == b + $0 }) {
+      throw CoachError.refused(.databaseCompanion(path: file, db: db))
+    }
   }
 
   /// A free path beside the database for the copy a restore keeps: `coach.sqlite.before-restore-20261124T010000Z`.

@@ -45,6 +45,7 @@ import Testing
     .wrongCurrentPassword,
     .schemaTooNew(database: "/x", versions: ["v99"], newest: "v12"),
     .schemaTooNew(database: nil, versions: ["v99"], newest: nil), .backupMissing(path: "/x"), .sameFile(path: "/x"),
+    .databaseCompanion(path: "/x-wal", db: "/x"),
     .unreadableFile(path: "/x"),
     .badCSVEncoding(file: "a.csv", bad: 3, nonASCII: 4, firstLine: 2),
     .badCSVEncoding(file: nil, bad: 3, nonASCII: 4, firstLine: nil), .protectedWorkbook(path: "/x.xlsx"),

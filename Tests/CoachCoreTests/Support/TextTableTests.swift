@@ -44,4 +44,13 @@ import Testing
     table.addRow(["x\ny", "z"])
     #expect(table.render() == "a    b\n---  -\nx y  z\n")
   }
+
+  @Test("a control character typed into a cell is shown, not obeyed by the terminal")
+  func controlCharacters() {
+    var table = TextTable(columns: [.init("name"), .init("note")])
+    table.addRow(["\u{1B}[2J张伟", "a\rb"])
+    let out = table.render()
+    #expect(!out.contains("\u{1B}") && !out.contains("\r"))
+    #expect(out.contains("␛[2J张伟") && out.contains("a b"))
+  }
 }

@@ -163,6 +163,11 @@ extension ErrorText {
         "\(path) has no sheet named \"\(sheet)\"; its sheets: \(list)")
     case .sameFile(let path):
       return l.pick("\(path) 就是数据库本身：请给另一个路径", "\(path) is the database itself: give another path")
+    case .databaseCompanion(let path, let db):
+      return l.pick(
+        "\(path) 是数据库 \(db) 自己的文件 (SQLite 在它旁边记日志，关闭时会删掉或改写它)：请给另一个路径",
+        "\(path) is one of the database \(db)'s own files (SQLite keeps its log there and deletes or rewrites it): "
+          + "give another path")
     case .reassignNotAllowed(let actor, let from, let to, let ownTeam):
       let why =
         if let team = ownTeam {

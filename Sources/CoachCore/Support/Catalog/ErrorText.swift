@@ -103,6 +103,8 @@ public enum ErrorText: Sendable, Hashable {
 
   /// `coach backup|restore FILE` naming the database itself.
   case sameFile(path: String)
+  /// A backup or restore path that is one of the database's own files beside it (`-wal`, `-shm`, `-journal`).
+  case databaseCompanion(path: String, db: String)
   /// `coach reassign` by someone who may not move these leads; `ownTeam`: the acting team lead's team (nil for
   /// a consultant).
   case reassignNotAllowed(actor: String, from: String, to: String, ownTeam: String??)
@@ -222,7 +224,7 @@ public enum ErrorText: Sendable, Hashable {
     case .wrongCurrentPassword: return "wrong_password"
     case .schemaTooNew: return "schema_too_new"
     case .demoOverRealLeads: return "not_empty"
-    case .sameFile: return "same_file"
+    case .sameFile, .databaseCompanion: return "same_file"
     case .unreadableFile: return "unreadable_file"
     case .badCSVEncoding: return "bad_csv_encoding"
     case .protectedWorkbook, .damagedWorkbook: return "bad_xlsx"
