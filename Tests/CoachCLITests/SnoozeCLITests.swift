@@ -153,6 +153,14 @@ import Testing
     let past = try li.run(["snooze", a, "--until", "2026-11-02", "--reason", "abroad", "--json"])
     let error = try past.json()["error"] as? [String: Any]
     #expect(past.status == 65 && error?["code"] as? String == "snooze_not_ahead")
+    // At most 90 days ahead: 2027-02-01 is the latest day from 2026-11-03.
+    let far = try li.run(["snooze", a, "--until", "2027-02-02", "--reason", "abroad", "--json"])
+    let farError = try far.json()["error"] as? [String: Any]
+    #expect(far.status == 65 && farError?["code"] as? String == "snooze_too_long")
+    let farText = try li.run(["snooze", a, "--until", "2099-01-01", "--reason", "abroad"])
+    #expect(farText.stderr.contains("at most 90 days, until 2027-02-01 at the latest"), "\(farText.stderr)")
+    let farZh = try li.run(["snooze", a, "--until", "2099-01-01", "--reason", "出国", "--lang", "zh-CN"])
+    #expect(farZh.stderr.contains("最长 90 天，最晚到 2027-02-01"), "\(farZh.stderr)")
     let today = try li.run(["snooze", a, "--until", "2026-11-03", "--reason", "abroad"])
     #expect(today.status == 65 && today.stderr.contains("--until 2026-11-03 is not after today (2026-11-03)"))
     let blank = try li.run(["snooze", a, "--until", "2026-11-20", "--reason", "  "])

@@ -107,6 +107,7 @@ import Testing
     ("snooze", #"{"until": "5 December", "reason": "abroad"}"#, 400, "usage"),
     ("snooze", #"{"until": "2026-12-05", "reason": "  "}"#, 400, "blank_text"),
     ("snooze", #"{"until": "2026-11-24", "reason": "abroad"}"#, 422, "snooze_not_ahead"),
+    ("snooze", #"{"until": "2027-11-24", "reason": "abroad"}"#, 422, "snooze_too_long"),
     ("snooze", #"{"until": 20261205, "reason": "abroad"}"#, 400, "usage"),
     ("snooze/clear", "{}", 422, "not_snoozed"),
   ]

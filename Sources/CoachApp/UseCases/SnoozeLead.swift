@@ -5,6 +5,10 @@ import Foundation
 /// `coach snooze ID --until DATE --reason TEXT` and `--clear`: hold a lead's sales follow-ups until a day, or lift
 /// the hold. Care occasions still come due (`Snoozing` in the engine). Who may: whoever may change the lead.
 package enum SnoozeLead {
+  /// The most days ahead a snooze may hold a lead: a quarter. Longer, a lead would drop out of the queue and the
+  /// alerts for good on one command; a customer away longer is snoozed again when it ends, each time recorded.
+  package static let longest = 90
+
   /// The reason says something (exit 64 when blank): checked before the database is opened, and again by `set`.
   package static func checkReason(_ reason: String) throws {
     try FreeText.require(reason, option: "--reason", required: true)
@@ -16,6 +20,8 @@ package enum SnoozeLead {
     try checkReason(reason)
     let day = try env.date(until, option: "--until")
     guard day > env.today else { throw CoachError.refused(.snoozeNotAhead(until: day, today: env.today)) }
+    let latest = env.today.adding(days: longest)
+    guard day <= latest else { throw CoachError.refused(.snoozeTooLong(until: day, latest: latest, days: longest)) }
     return try session.db.snooze(
       leadID: try LeadID.typed(leadID), until: day, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
       actor: session.actor,

@@ -12,7 +12,8 @@ extension CoachCommand {
         "Hold a lead's sales follow-ups until a day, with a reason (care occasions still come due); --clear lifts it.",
       discussion: "Recorded with who, when and why; shown in `lead show`, counted in `coach audit` (--list snoozes).")
     @Argument(help: "Lead id.") var id: String
-    @Option(help: "The day follow-ups resume, YYYY-MM-DD in --tz (after today).") var until: String?
+    @Option(help: "The day follow-ups resume, YYYY-MM-DD in --tz (after today, at most 90 days ahead).") var until:
+      String?
     @Option(help: "Why (e.g. \"abroad until the 15th\"); the team lead sees it.") var reason: String?
     @Flag(help: "Lift the lead's snooze now.") var clear = false
     @OptionGroup var global: GlobalOptions

@@ -46,6 +46,8 @@ import Testing
     .schemaTooNew(database: "/x", versions: ["v99"], newest: "v12"),
     .schemaTooNew(database: nil, versions: ["v99"], newest: nil), .backupMissing(path: "/x"), .sameFile(path: "/x"),
     .databaseCompanion(path: "/x-wal", db: "/x"),
+    .snoozeTooLong(
+      until: LocalDate(year: 2099, month: 1, day: 1), latest: LocalDate(year: 2027, month: 2, day: 1), days: 90),
     .unreadableFile(path: "/x"),
     .badCSVEncoding(file: "a.csv", bad: 3, nonASCII: 4, firstLine: 2),
     .badCSVEncoding(file: nil, bad: 3, nonASCII: 4, firstLine: nil), .protectedWorkbook(path: "/x.xlsx"),

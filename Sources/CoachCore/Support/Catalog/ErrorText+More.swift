@@ -321,6 +321,11 @@ extension ErrorText {
         "--until \(until) 不晚于今天 (\(today))：暂停跟进要到将来的某一天 (YYYY-MM-DD，最早明天)；取消暂停用 --clear",
         "--until \(until) is not after today (\(today)): a snooze holds follow-ups until a later day (YYYY-MM-DD, tomorrow at the earliest); --clear lifts one"
       )
+    case .snoozeTooLong(let until, let latest, let days):
+      return l.pick(
+        "--until \(until) 太远：暂停跟进最长 \(days) 天，最晚到 \(latest)；客户要更久以后才方便，就到期后再暂停一次 (主管每次都能看到)",
+        "--until \(until) is too far ahead: a snooze lasts at most \(days) days, until \(latest) at the latest; if the "
+          + "customer needs longer, snooze again when it ends (the team lead sees each one)")
     case .notSnoozed(let id):
       return l.pick(
         "线索 \(id) 没有暂停跟进，无需取消", "lead \(id) is not snoozed: there is nothing to clear")

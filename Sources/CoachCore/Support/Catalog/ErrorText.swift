@@ -163,6 +163,8 @@ public enum ErrorText: Sendable, Hashable {
   case unwritable(path: String)
   /// `coach snooze --until D` with D today or earlier: a hold needs a day still ahead.
   case snoozeNotAhead(until: LocalDate, today: LocalDate)
+  /// A snooze past its longest (`days`: the latest day accepted is `latest`).
+  case snoozeTooLong(until: LocalDate, latest: LocalDate, days: Int)
   /// `coach snooze ID --clear` on a lead nothing holds.
   case notSnoozed(leadID: LeadID)
   case noPlaybookFolder(dir: String)
@@ -259,6 +261,7 @@ public enum ErrorText: Sendable, Hashable {
     case .leadModelNotInCatalog: return "unknown_model"
     case .unwritable: return "unwritable"
     case .snoozeNotAhead: return "snooze_not_ahead"
+    case .snoozeTooLong: return "snooze_too_long"
     case .notSnoozed: return "not_snoozed"
     case .badDatabaseURL: return "bad_database_url"
     case .databaseUnreachable: return "db_unreachable"
