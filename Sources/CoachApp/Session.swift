@@ -26,8 +26,10 @@ package struct Session: Sendable {
   /// what must already be there (a lead's touch, stage, snooze or fields; a user's password), which an empty database
   /// refuses: the database when it exists, else an empty one in memory, so that no file is created. The SQLite file
   /// is created on the first write (CONTRACT.md), not by a read of a path mistyped, nor by a refused change.
-  package static func openForReading(_ env: RunEnvironment) throws -> Session {
+  /// `missing` is told when there is no file (the CLI says so on stderr: a mistyped path is not an empty dealership).
+  package static func openForReading(_ env: RunEnvironment, missing: ((String) -> Void)? = nil) throws -> Session {
     guard env.postgres != nil || FileManager.default.fileExists(atPath: env.dbPath) else {
+      missing?(env.dbPath)
       return try open(env, db: try AppDatabase.inMemory())
     }
     return try open(env)

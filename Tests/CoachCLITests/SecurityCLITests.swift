@@ -150,6 +150,31 @@ import Testing
     }
   }
 
+  /// `export --out` and `audit --out` over the database replaced every lead with a CSV ("exported", status 0); a
+  /// folder or a missing folder was recorded in the export log as done.
+  @Test(.disabled(if: CLI.suiteOnPostgres, "the database is a SQLite file here"))
+  func anOutputOverTheDatabaseOrIntoAFolderIsRefusedAndNotRecorded() throws {
+    let s = try Showroom()
+    let folder = s.admin.dir.appendingPathComponent("reports").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let cases: [([String], String, String)] = [
+      (["export", "leads", "--out", s.admin.db], "same_file", "is the database itself"),
+      (["audit", "--format", "csv", "--out", s.admin.db], "same_file", "is the database itself"),
+      (["export", "leads", "--out", s.admin.db + "-wal"], "same_file", "own files"),
+      (["export", "leads", "--out", folder], "unwritable", "is a folder"),
+      (["backup", folder], "unwritable", "is a folder"),
+      (["backup", folder + "/none/b.sqlite"], "unwritable", "check the folder exists"),
+    ]
+    for (args, code, words) in cases {
+      let r = try s.admin.run(args + ["--json"], env: ["COACH_LANG": "en"])
+      #expect(r.status == 65, "\(args): \(r.status) \(r.stderr)")
+      #expect(r.stderr.contains(words), "\(args): \(r.stderr)")
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == code, "\(args)")
+    }
+    #expect(try s.admin.run(["lead", "list"]).status == 0, "the database is intact")
+    #expect(try ImportCLITests.sqlite(s.admin.db, "SELECT COUNT(*) FROM exportLog") == "0")
+  }
+
   @Test func reassignIsForAdminsAndTheTeamLeadOfBothAndIsRecorded() throws {
     let s = try Showroom()
     #expect(try s.as_("ann").run(["lead", "reassign", "--from", "ann", "--to", "bob"]).status == 65)

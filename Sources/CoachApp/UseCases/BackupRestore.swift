@@ -25,7 +25,7 @@ package struct BackupDatabase: Sendable {
     let env = session.env
     try checkEngine(env)
     try session.requireAdmin(for: .backup)
-    try BackupPaths.refuseSameFile(file, as: env.dbPath)
+    try BackupPaths.checkOutput(file, env: env)
     let leads = try session.db.leadCount()
     try session.db.record(
       ExportEntry(
@@ -103,6 +103,21 @@ package enum BackupPaths {
     // SQLite's files beside the database: a backup written there was deleted when the database closed.
     if ["-wal", "-shm", "-journal"].contains(where: { a == b + $0 }) {
       throw CoachError.refused(.databaseCompanion(path: file, db: db))
+    }
+  }
+
+  /// Refuses a file a command is to write (`export --out`, `audit --out`, a backup) before anything is written or
+  /// recorded: the database itself or one of its own files (an export written over the database replaced every lead
+  /// with a CSV, "exported"), a folder, or a path whose folder does not exist.
+  package static func checkOutput(_ file: String, env: RunEnvironment) throws {
+    if env.postgres == nil { try refuseSameFile(file, as: env.dbPath) }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+      throw CoachError.refused(.outputIsFolder(path: file))
+    }
+    let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+      throw CoachError.refused(.unwritable(path: file))
     }
   }
 

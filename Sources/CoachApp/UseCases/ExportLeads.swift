@@ -29,6 +29,7 @@ package struct ExportLeads: Sendable {
   package func run(_ session: Session) throws -> Exported {
     let env = session.env
     if unmasked { try session.requireAdmin(for: .unmasked) }
+    if let out { try BackupPaths.checkOutput(out, env: env) }
     let leads = try session.db.snapshots(LeadFilter(scope: session.scope))
     let data = try encode(leads, zone: env.zone)
     let entry = ExportEntry(

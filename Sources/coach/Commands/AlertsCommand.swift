@@ -24,7 +24,7 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let out = Output(env: env)
       if env.json {
         let list = try AlertList.build(session, team: team, explained: true)

@@ -51,7 +51,7 @@ extension CoachCommand.LeadCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       var edit = LeadEdit()
       edit.name = fields.name
       edit.phone = try fields.parsedPhone()

@@ -13,7 +13,7 @@ extension CoachCommand.LeadCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let detail = try LeadDetail.load(session, id: id, unmasked: unmasked)
       let (lead, full) = (detail.lead, detail.fullPhone)
       let out = Output(env: env)
@@ -99,7 +99,7 @@ extension CoachCommand.LeadCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       if let limit, limit < 0 { throw CoachError.refused(.negativeLimit) }
       let consultantID = try consultant.map { try session.consultantID($0) }
       var filter = LeadFilter(

@@ -19,7 +19,7 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let next = try NextQueue.build(session, limit: limit, lead: lead)
       let out = Output(env: env)
       if env.json {

@@ -27,7 +27,7 @@ extension CoachCommand.PlaybookCommand {
         for o in playbook.objections { out.line("\(o.code)  \(o.title)") }
         return
       }
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let review = LearnedReview(
         phrasings: try session.db.recordedPhrasings(), matcher: set.objectionMatcher(), playbook: playbook)
       if env.json { return try out.json(["learned": review.codes]) }

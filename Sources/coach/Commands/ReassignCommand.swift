@@ -16,7 +16,7 @@ extension CoachCommand.LeadCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let moved = try UserAdmin.reassign(session, from: from, to: to)
       if env.json {
         try Output(env: env).json(ReassignJSON(moved))

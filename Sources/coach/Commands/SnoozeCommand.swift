@@ -31,7 +31,7 @@ extension CoachCommand {
     func run() throws {
       let env = try RunEnvironment(global)
       if let reason { try SnoozeLead.checkReason(reason) }
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let out = Output(env: env)
       if clear {
         let lifted = try SnoozeLead.clear(session, leadID: id)

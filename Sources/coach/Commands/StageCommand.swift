@@ -28,7 +28,7 @@ extension CoachCommand {
       (change.reason, change.note, change.model, change.eta, change.date) = (reason, note, model, eta, date)
       change.amount = try amount.map(Self.positiveAmount)
       try change.checkInput()
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let event = try change.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(StageResultJSON(leadID: id, event: event))

@@ -43,7 +43,7 @@ extension CoachCommand {
 
       func run() throws {
         let env = try RunEnvironment(global)
-        let session = try Session.openForReading(env)
+        let session = try Output.reading(env)
         let stores = try UserAdmin.stores(session)
         let users = try session.db.users()
         let rows = stores.map { s in StoreJSON(s, users: users.filter { $0.storeId == s.id }.count) }

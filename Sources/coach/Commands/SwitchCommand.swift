@@ -14,7 +14,7 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let found = try SwitchArguments.run(session, leadID: id)
       let (lead, playbook, args) = (found.lead, found.playbook, found.arguments)
       let out = Output(env: env)

@@ -58,7 +58,7 @@ extension CoachCommand {
       input.next = next
       input.said = zip(objection, said).map { (code: $0, text: $1.trimmed) }
       try input.checkTexts()
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let (result, nextAt, lifted) = try input.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))

@@ -62,7 +62,7 @@ extension CoachCommand {
 
       func run() throws {
         let env = try RunEnvironment(global)
-        let session = try Session.openForReading(env)
+        let session = try Output.reading(env)
         let users = try session.users()
         let stores = try session.db.stores()
         if env.json {

@@ -23,7 +23,7 @@ extension CoachCommand.UserCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       guard let line = readLine(strippingNewline: true) else {
         throw CoachError.usage(OptionRuleText.noPasswordOnStdin(name: name).text(env.ui))
       }
@@ -46,7 +46,7 @@ extension CoachCommand.UserCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let session = try Session.openForReading(env)
+      let session = try Output.reading(env)
       let (_, path) = try Accounts.newICSToken(session, name: name)
       if env.json {
         try Output(env: env).json(["path": path])

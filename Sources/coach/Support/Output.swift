@@ -1,3 +1,4 @@
+import CoachApp
 import CoachCore
 import Foundation
 
@@ -37,6 +38,14 @@ struct Output {
   }
 
   func line(_ text: String = "") { print(text) }
+
+  /// `Session.openForReading` for a command: a path with no database yet is said on stderr (the result stays the
+  /// empty one, exit 0, as a first run reads it).
+  static func reading(_ env: RunEnvironment) throws -> Session {
+    try Session.openForReading(env) { path in
+      FileHandle.standardError.write(Data("coach: \(UIText.noDatabaseYet(path: path).text(env.ui))\n".utf8))
+    }
+  }
 
   /// Coach's own words in the run's language.
   func say(_ text: UIText) -> String { text.text(env.ui) }

@@ -316,6 +316,10 @@ extension ErrorText {
         "lead \(id)'s model \(model) is not in the catalog (`coach models`)")
     case .unwritable(let path):
       return l.pick("无法写入 \(path)：请检查文件夹存在且可写", "cannot write \(path): check the folder exists and is writable")
+    case .outputIsFolder(let path):
+      return l.pick(
+        "\(path) 是一个文件夹：请给一个文件的路径 (如 \(path)/leads.csv)",
+        "\(path) is a folder: give the path of a file (e.g. \(path)/leads.csv)")
     case .snoozeNotAhead(let until, let today):
       return l.pick(
         "--until \(until) 不晚于今天 (\(today))：暂停跟进要到将来的某一天 (YYYY-MM-DD，最早明天)；取消暂停用 --clear",

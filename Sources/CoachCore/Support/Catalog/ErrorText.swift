@@ -161,6 +161,8 @@ public enum ErrorText: Sendable, Hashable {
   case noModel(leadID: LeadID)
   case leadModelNotInCatalog(leadID: LeadID, model: String)
   case unwritable(path: String)
+  /// An output path (`--out`, a backup's file) that is a folder.
+  case outputIsFolder(path: String)
   /// `coach snooze --until D` with D today or earlier: a hold needs a day still ahead.
   case snoozeNotAhead(until: LocalDate, today: LocalDate)
   /// A snooze past its longest (`days`: the latest day accepted is `latest`).
@@ -259,7 +261,7 @@ public enum ErrorText: Sendable, Hashable {
     case .sameUser: return "same_user"
     case .noModel: return "no_model"
     case .leadModelNotInCatalog: return "unknown_model"
-    case .unwritable: return "unwritable"
+    case .unwritable, .outputIsFolder: return "unwritable"
     case .snoozeNotAhead: return "snooze_not_ahead"
     case .snoozeTooLong: return "snooze_too_long"
     case .notSnoozed: return "not_snoozed"

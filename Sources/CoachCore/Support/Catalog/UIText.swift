@@ -27,6 +27,8 @@ public enum UIText: Sendable, Hashable {
   case moreAlerts(Int)
   /// A team lead's or admin's `coach alerts` lists their own leads: where the team's are.
   case teamAlertsHint
+  /// A read of a SQLite path with no file yet (shown on stderr): a mistyped `--db` read as an empty dealership.
+  case noDatabaseYet(path: String)
   /// `coach touch --next` before the lead's snooze ends: the snooze was lifted.
   case snoozeLiftedByNext(until: LocalDate)
   case leadCount(Int)
@@ -112,6 +114,11 @@ public enum UIText: Sendable, Hashable {
       return l.pick(
         "已解除暂缓 (原定到 \(until))：和客户约定的下次联系时间优先",
         "Snooze lifted (it held until \(until)): the contact agreed with the customer comes first")
+    case .noDatabaseYet(let path):
+      return l.pick(
+        "注意：\(path) 还没有数据库 (第一次写入时才创建)，所以这里是空的；请检查 --db 或 COACH_DB 的路径",
+        "note: there is no database at \(path) yet (it is made by the first write), so this is empty; check the "
+          + "path given by --db or COACH_DB")
     case .teamAlertsHint:
       return l.pick(
         "这里只列您自己名下的客户；全组的逾期跟进：coach alerts --team", "These are your own leads; the team's: coach alerts --team")
