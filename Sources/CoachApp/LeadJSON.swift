@@ -27,8 +27,9 @@ package struct LeadJSON: Encodable {
     external_id = l.externalID
     name = l.name
     phone = fullPhone ? l.phone : l.phone.map(Phone.mask)
-    wechat = l.wechat
-    email = l.email
+    // Masked with the phone: each reaches the customer.
+    wechat = fullPhone ? l.wechat : l.wechat.map(Phone.maskHandle)
+    email = fullPhone ? l.email : l.email.map(Phone.maskEmail)
     gender = l.gender
     birthday = l.birthday?.description
     city = l.city

@@ -175,6 +175,22 @@ import Testing
     #expect(try ImportCLITests.sqlite(s.admin.db, "SELECT COUNT(*) FROM exportLog") == "0")
   }
 
+  /// A masked export masks the WeChat id and the email with the phone: each reaches the customer.
+  @Test func aMaskedExportMasksEveryWayToReachTheCustomer() throws {
+    let s = try Showroom()
+    let id = try s.admin.addLead(
+      ["--consultant", "ann", "--phone", "13911112222", "--wechat", "wxid_wzucr34", "--email", "li.na@example.cn"])
+    let masked = try s.as_("ann").run(["export", "leads", "--format", "json"]).json()["leads"] as? [[String: Any]]
+    let lead = try #require(masked?.first { $0["id"] as? String == id })
+    #expect(lead["phone"] as? String == "139****2222")
+    #expect(lead["wechat"] as? String == "wx********34" && lead["email"] as? String == "l****@example.cn")
+    let csv = try s.as_("ann").run(["export", "leads"]).stdout
+    #expect(csv.contains("139****2222,wx********34,l****@example.cn") && !csv.contains("wxid_"))
+    let full =
+      try s.admin.run(["export", "leads", "--format", "json", "--unmasked"]).json()["leads"] as? [[String: Any]]
+    #expect(full?.first { $0["id"] as? String == id }?["wechat"] as? String == "wxid_wzucr34")
+  }
+
   @Test func reassignIsForAdminsAndTheTeamLeadOfBothAndIsRecorded() throws {
     let s = try Showroom()
     #expect(try s.as_("ann").run(["lead", "reassign", "--from", "ann", "--to", "bob"]).status == 65)

@@ -31,6 +31,22 @@ public enum Phone {
 
   /// `138****5678`: the first 3 and last 4 digits kept; shorter numbers keep less so most is hidden.
   /// Text that is not a phone number is masked as written, without spaces and dashes.
+  /// A WeChat id masked as a phone is, wherever the phone is (`wxid_wzucr34` → `wx********34`): either one reaches
+  /// the customer.
+  public static func maskHandle(_ text: String) -> String {
+    let chars = Array(text)
+    let keep = chars.count >= 6 ? 2 : (chars.count >= 3 ? 1 : 0)
+    return String(chars.prefix(keep)) + String(repeating: "*", count: chars.count - 2 * keep)
+      + String(chars.suffix(keep))
+  }
+
+  /// An email address masked likewise: its first letter and its domain (`li.na@example.cn` → `l****@example.cn`).
+  public static func maskEmail(_ text: String) -> String {
+    guard let at = text.lastIndex(of: "@"), at > text.startIndex else { return maskHandle(text) }
+    let local = text[..<at]
+    return String(local.prefix(1)) + String(repeating: "*", count: max(3, local.count - 1)) + text[at...]
+  }
+
   public static func mask(_ text: String) -> String {
     let chars = Array(normalize(text) ?? text.filter { !$0.isWhitespace && $0 != "-" })
     let n = chars.count

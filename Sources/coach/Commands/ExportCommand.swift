@@ -17,7 +17,7 @@ extension CoachCommand {
         abstract: "Export leads as CSV or .xlsx (both re-importable) or JSON.")
       @Option(help: "csv, json or xlsx (xlsx needs --out).") var format: ExportLeads.Format = .csv
       @Option(help: "Write to FILE (mode 0600) instead of stdout.") var out: String?
-      @Flag(help: "Phone numbers in full (admins only).") var unmasked = false
+      @Flag(help: "Phone numbers, WeChat ids and emails in full (admins only).") var unmasked = false
       @OptionGroup var global: GlobalOptions
 
       func validate() throws {

@@ -42,4 +42,14 @@ import Testing
     #expect(Phone.mask("12") == "**")
     #expect(Phone.mask("") == "")
   }
+
+  @Test("a WeChat id and an email address are masked as a phone is")
+  func handles() {
+    #expect(Phone.maskHandle("wxid_wzucr34") == "wx********34")
+    #expect(Phone.maskHandle("abc") == "a*c")
+    #expect(Phone.maskHandle("李娜微信号") == "李***号")
+    #expect(Phone.maskEmail("li.na@example.cn") == "l****@example.cn")
+    #expect(Phone.maskEmail("a@b.cn") == "a***@b.cn")
+    #expect(Phone.maskEmail("@x") == "**")
+  }
 }
