@@ -37,7 +37,9 @@ enum ReasonText {
     // A grade's interval stretched or shortened by the customer's tier says so (`B 级客户每 7 天…，D 类客户 ×1.5`).
     let tiered =
       occ.code == .cadenceFollowup && Rules.tierFactor(h.lead.tier, ctx) != 1 ? r["cadence_followup_tier"] : nil
-    let own = ahead ?? tiered ?? r[occ.code.rawValue] ?? occ.code.rawValue
+    // A lead lost without a recorded reason (imported at `churned`) is not told as "(reason: )".
+    let unexplained = occ.code == .winback && (v["churn_reason"] ?? "").isEmpty ? r["winback_no_reason"] : nil
+    let own = ahead ?? tiered ?? unexplained ?? r[occ.code.rawValue] ?? occ.code.rawValue
     var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(own, v)]
     if occ.code.rule.reasonTellsSilence {
       if let last = h.lastTouch {

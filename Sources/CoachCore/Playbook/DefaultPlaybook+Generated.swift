@@ -191,6 +191,8 @@ labels:
     cadence_followup_tier: "{grade} 级客户每 {base_interval} 天跟进一次，{tier} 类客户间隔乘 {factor}，即每 {interval} 天"
     referral_ask: 满意车主，是时候请求转介绍了
     winback: "流失客户回访 (流失原因：{churn_reason})"
+    # 流失时没有记录原因 (如按已流失导入) 时用这一句，不留空括号。
+    winback_no_reason: "流失客户回访 (流失原因未记录)"
     stage_prospect: 有望客户
     stage_deposit: 已交定金
     stage_waiting_for_delivery: 已签约待交车
@@ -1866,6 +1868,8 @@ labels:
     cadence_followup_tier: "grade {grade}: follow up every {base_interval} days, times {factor} for a tier {tier} customer: every {interval} days"
     referral_ask: "satisfied owner, time to ask for referrals"
     winback: "time for a win-back interview (reason: {churn_reason})"
+    # Used when the lead was lost without a recorded reason (an import at churned), so no empty "(reason: )".
+    winback_no_reason: "time for a win-back interview; the reason was not recorded"
     stage_prospect: prospect
     stage_deposit: deposit paid
     stage_waiting_for_delivery: waiting for delivery

@@ -241,3 +241,29 @@ import Testing
     #expect(plain.contains("B 级客户每 7 天跟进一次") && !plain.contains("乘"), "\(plain)")
   }
 }
+
+/// A lead lost without a recorded reason (imported at `churned`) is not told as "(reason: )".
+@Suite struct WinbackReasonTests {
+  typealias F = Fixture
+
+  static func reason(_ why: ChurnReason?, _ lang: String) throws -> (DueAction, String) {
+    let playbook = try #require(try DefaultPlaybook.load().playbook(lang))
+    let ctx = EngineContext(
+      playbook: playbook, now: F.at("2025-12-20T10:00:00+08:00"), zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
+    let lost = StageEvent(
+      from: why == nil ? nil : .prospect, to: .churned, at: F.at("2025-03-01T09:00:00+08:00"), reason: why)
+    let lead = F.lead(created: "2025-03-01T09:00:00+08:00", stage: .churned, events: [lost])
+    let action = try #require(FollowUpEngine.nextAction(for: lead, in: ctx))
+    return (action, action.reason)
+  }
+
+  @Test func givenNoRecordedReason_whenAWinbackIsDue_thenTheReasonSaysSoWithoutAnEmptyBracket() throws {
+    let (action, en) = try Self.reason(nil, "en")
+    #expect(action.code == .winback)
+    #expect(en.contains("the reason was not recorded") && !en.contains("reason: )"), "\(en)")
+    let (_, zh) = try Self.reason(nil, "zh-CN")
+    #expect(zh.contains("流失原因未记录") && !zh.contains("流失原因：)"), "\(zh)")
+    let (_, priced) = try Self.reason(.budgetChanged, "en")
+    #expect(priced.contains("(reason: ") && !priced.contains("not recorded"), "\(priced)")
+  }
+}
