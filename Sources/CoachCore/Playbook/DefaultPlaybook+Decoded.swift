@@ -1798,7 +1798,7 @@ enum DecodedPlaybookEn {
       MessageTemplate(
         id: "winback",
         occasion: "winback",
-        text: "Hello {customer}, {consultant} from {dealership}. I am sorry we could not get it right for you last time. I would value your thoughts and would like to know if there is anything I can still help with.",
+        text: "Hello {customer}, {consultant} from {dealership}. It has been a while since we spoke: how are your car plans now? I would value your honest view of how we did, and would like to know if there is anything I can still help with.",
         fallbacks: nil
       ),
       MessageTemplate(
@@ -4326,7 +4326,7 @@ enum DecodedPlaybookZhCN {
       MessageTemplate(
         id: "winback",
         occasion: "winback",
-        text: "{customer}您好，我是{dealership}的{consultant}。上次没能帮您把车的事办好，我一直在反思。 想听听您的想法，看看还有什么我能帮上忙的。",
+        text: "{customer}您好，我是{dealership}的{consultant}。有段时间没联系了，想问问您现在买车的打算怎么样了， 也想听听您对我们的意见，看看还有什么我能帮上忙的。",
         fallbacks: nil
       ),
       MessageTemplate(
