@@ -7,8 +7,12 @@ enum MessageDraft {
   static func text(for action: DueAction, _ h: LeadHistory, _ ctx: EngineContext) -> String {
     let pb = ctx.playbook
     let holiday = action.code == .holiday ? pb.care.holidays.first { $0.id == action.detail } : nil
+    // Past its deadline, an action's `<code>_late` template when the playbook has one: "as we agreed" two weeks
+    // after the agreed day is untrue.
+    let late = action.overdueDays > 0 ? pb.messages.first { $0.occasion == action.code.rawValue + "_late" } : nil
     let template =
       holiday.flatMap { day in pb.messages.first { $0.id == day.message } }
+      ?? late
       ?? pb.messages.first { $0.occasion == action.code.rawValue }
       ?? pb.messages.first { $0.occasion == "long_time_no_see" }
     guard let template else { return "" }

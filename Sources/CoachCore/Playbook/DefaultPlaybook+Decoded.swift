@@ -1695,6 +1695,14 @@ enum DecodedPlaybookEn {
         ]
       ),
       MessageTemplate(
+        id: "agreed_followup_late",
+        occasion: "agreed_followup_late",
+        text: "Hello {customer}, {consultant} from {dealership}, sorry I'm late calling about {topic}. Is now a good time to talk?",
+        fallbacks: [
+          "Hello {customer}, {consultant} from {dealership}, sorry I'm late calling. Is now a good time to talk?",
+        ]
+      ),
+      MessageTemplate(
         id: "cadence_followup",
         occasion: "cadence_followup",
         text: "Hello {customer}, {consultant} from {dealership}. I have news for you about {topic}. When would suit you?",
@@ -4220,6 +4228,14 @@ enum DecodedPlaybookZhCN {
         text: "{customer}您好，我是{dealership}的{consultant}。按我们约好的时间跟您联系， 说一下{topic}，您现在方便通话吗？",
         fallbacks: [
           "{customer}您好，我是{dealership}的{consultant}。按我们约好的时间跟您联系， 您现在方便通话吗？",
+        ]
+      ),
+      MessageTemplate(
+        id: "agreed_followup_late",
+        occasion: "agreed_followup_late",
+        text: "{customer}您好，我是{dealership}的{consultant}。抱歉没能按我们约好的时间联系您， 说一下{topic}，您现在方便通话吗？",
+        fallbacks: [
+          "{customer}您好，我是{dealership}的{consultant}。抱歉没能按我们约好的时间联系您， 您现在方便通话吗？",
         ]
       ),
       MessageTemplate(

@@ -464,6 +464,18 @@ messages:
         {customer}您好，我是{dealership}的{consultant}。按我们约好的时间跟您联系，
         您现在方便通话吗？
 
+  # 约好的时间已经过了 (超过最晚期限) 才联系时用这一条：不能再说"按约好的时间"。
+  # occasion 为 <动作代码>_late 的模板，都在该动作逾期时代替原模板。
+  - id: agreed_followup_late
+    occasion: agreed_followup_late
+    text: >-
+      {customer}您好，我是{dealership}的{consultant}。抱歉没能按我们约好的时间联系您，
+      说一下{topic}，您现在方便通话吗？
+    fallbacks:
+      - >-
+        {customer}您好，我是{dealership}的{consultant}。抱歉没能按我们约好的时间联系您，
+        您现在方便通话吗？
+
   - id: cadence_followup
     occasion: cadence_followup
     text: >-
@@ -2144,6 +2156,18 @@ messages:
     fallbacks:
       - >-
         Hello {customer}, {consultant} from {dealership} here, as we agreed.
+        Is now a good time to talk?
+
+  # Used instead when the agreed time has passed (the deadline is behind us): "as we agreed" would be untrue.
+  # A template whose occasion is <action code>_late replaces that action's own once the action is overdue.
+  - id: agreed_followup_late
+    occasion: agreed_followup_late
+    text: >-
+      Hello {customer}, {consultant} from {dealership}, sorry I'm late calling about {topic}.
+      Is now a good time to talk?
+    fallbacks:
+      - >-
+        Hello {customer}, {consultant} from {dealership}, sorry I'm late calling.
         Is now a good time to talk?
 
   - id: cadence_followup

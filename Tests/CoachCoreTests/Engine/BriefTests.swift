@@ -267,3 +267,28 @@ import Testing
     #expect(priced.contains("(reason: ") && !priced.contains("not recorded"), "\(priced)")
   }
 }
+
+/// A next contact agreed with the customer is drafted "as we agreed" on time, and with an apology once its deadline
+/// has passed (`agreed_followup_late`): two weeks late, "as we agreed" is untrue.
+@Suite struct AgreedDraftTests {
+  typealias F = Fixture
+
+  static func draft(now: String, _ lang: String) throws -> (DueAction, String) {
+    let playbook = try #require(try DefaultPlaybook.load().playbook(lang))
+    let ctx = EngineContext(playbook: playbook, now: F.at(now), zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
+    let lead = F.lead(touches: [F.touch(1, "2025-07-02T10:00:00+08:00", next: "2025-07-10T15:00:00+08:00")])
+    let action = try #require(FollowUpEngine.nextAction(for: lead, in: ctx))
+    return (action, BriefBuilder.build(lead: lead, action: action, ctx: ctx).messageDraft)
+  }
+
+  @Test func givenTheAgreedTimeLongPast_whenDrafted_thenTheDraftApologisesInsteadOfSayingAsAgreed() throws {
+    let (due, onTime) = try Self.draft(now: "2025-07-10T15:30:00+08:00", "en")
+    #expect(due.code == .agreedFollowup && due.overdueDays == 0)
+    #expect(onTime.contains("as we agreed") && !onTime.contains("sorry"), "\(onTime)")
+    let (late, en) = try Self.draft(now: "2025-07-24T10:00:00+08:00", "en")
+    #expect(late.code == .agreedFollowup && late.overdueDays > 1)
+    #expect(en.contains("sorry I'm late calling") && !en.contains("as we agreed"), "\(en)")
+    let (_, zh) = try Self.draft(now: "2025-07-24T10:00:00+08:00", "zh-CN")
+    #expect(zh.contains("抱歉没能按我们约好的时间联系您") && !zh.contains("按我们约好的时间跟您联系"), "\(zh)")
+  }
+}
