@@ -482,12 +482,13 @@ messages:
       {customer}您好，我是{dealership}的{consultant}。关于{topic}，有新的情况想跟您说一下，
       您看什么时间方便？
     fallbacks:
+      # 没有待解决的话题时不说"有新情况"：没有新情况的客户会问"什么情况？"
       - >-
-        {customer}您好，我是{dealership}的{consultant}。关于{model}有一些新情况想跟您说一下，
-        您看什么时间方便？
+        {customer}您好，我是{dealership}的{consultant}。想问问您对{model}还有什么想了解的，
+        您看什么时间方便聊聊？
       - >-
-        {customer}您好，我是{dealership}的{consultant}。有一些新情况想跟您说一下，
-        您看什么时间方便？
+        {customer}您好，我是{dealership}的{consultant}。想问问您最近看车的情况，
+        您看什么时间方便聊聊？
 
   - id: delivery_update
     occasion: delivery_update
@@ -2176,12 +2177,13 @@ messages:
       Hello {customer}, {consultant} from {dealership}. I have news for you about {topic}.
       When would suit you?
     fallbacks:
+      # Without an open topic there may be no news: the customer would ask "what news?"
       - >-
-        Hello {customer}, {consultant} from {dealership}. I have some news about the {model}
-        for you. When would suit you?
+        Hello {customer}, {consultant} from {dealership}. Is there more you would like to know
+        about the {model}? When would suit you for a chat?
       - >-
-        Hello {customer}, {consultant} from {dealership}. I have some news for you.
-        When would suit you?
+        Hello {customer}, {consultant} from {dealership}. How is your car search going?
+        When would suit you for a chat?
 
   - id: delivery_update
     occasion: delivery_update
