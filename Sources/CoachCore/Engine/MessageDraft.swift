@@ -21,7 +21,7 @@ enum MessageDraft {
     let chinese = ctx.isChinese
     for wording in [template.text] + (template.fallbacks ?? []) {
       if let text = facts.fill(chinese ? ChineseText.joiningFoldedLines(wording) : wording) {
-        return chinese ? ChineseText.punctuated(text) : text
+        return chinese ? ChineseText.spacingLatin(ChineseText.punctuated(text)) : text
       }
     }
     return ""  // no wording whose facts are known (`playbook lint` refuses such a template): better none than a gap

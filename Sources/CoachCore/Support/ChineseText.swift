@@ -27,6 +27,43 @@ enum ChineseText {
     }
   }
 
+  /// `text` with a space between a Chinese character and a Latin word beside it (`极光 E60还有` → `极光 E60 还有`,
+  /// `Ann您好` → `Ann 您好`), as the catalog writes its names (`极光 E60`) and as trainers write `{model} 预计`. A word
+  /// of digits alone stays as numbers are written in Chinese (`2万`, `3天`); punctuation is not touched.
+  static func spacingLatin(_ text: String) -> String {
+    let chars = Array(text)
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    var i = 0
+    while i < chars.count {
+      guard isLatin(chars[i]) else {
+        out.append(chars[i])
+        i += 1
+        continue
+      }
+      var j = i
+      while j < chars.count, isLatin(chars[j]) { j += 1 }
+      let word = chars[i..<j]
+      let lettered = word.contains { $0.isLetter }
+      if lettered, i > 0, isIdeograph(chars[i - 1]) { out.append(" ") }
+      out.append(contentsOf: word)
+      if lettered, j < chars.count, isIdeograph(chars[j]) { out.append(" ") }
+      i = j
+    }
+    return out
+  }
+
+  private static func isLatin(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
+
+  /// A Chinese character (not a full-width mark).
+  static func isIdeograph(_ c: Character) -> Bool {
+    guard let scalar = c.unicodeScalars.first else { return false }
+    switch scalar.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
+    default: return false
+    }
+  }
+
   /// `text` a character at a time: `step` sees what is written so far, the character, the next one that is not a
   /// space (nil at the end) and whether spaces come between; it writes in the character's place and returns true
   /// (the spaces after it are dropped), or returns false and the character is kept.

@@ -30,4 +30,13 @@ import Testing
       ChineseText.punctuated("Hello, see you at 10:30! (Aurora Motors)") == "Hello, see you at 10:30! (Aurora Motors)")
     #expect(ChineseText.punctuated("") == "" && ChineseText.joiningFoldedLines(" ") == " ")
   }
+
+  @Test func aLatinWordBesideChineseIsSpacedAsTheCatalogWritesNames() {
+    #expect(ChineseText.spacingLatin("想问问您对极光 E60还有什么想了解的") == "想问问您对极光 E60 还有什么想了解的")
+    #expect(ChineseText.spacingLatin("Ann您好，我是李娜") == "Ann 您好，我是李娜")
+    #expect(ChineseText.spacingLatin("多花 2万 元，3天后") == "多花 2万 元，3天后")
+    #expect(ChineseText.spacingLatin("极光 X60，预计") == "极光 X60，预计")
+    #expect(ChineseText.spacingLatin("极光 S50 (老款)开得") == "极光 S50 (老款)开得")
+    #expect(ChineseText.spacingLatin("您订的极光 E60 预计") == "您订的极光 E60 预计")
+  }
 }
