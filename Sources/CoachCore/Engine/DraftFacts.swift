@@ -21,12 +21,23 @@ public enum DraftFact: String, CaseIterable, Sendable {
 struct DraftFacts {
   private(set) var values: [DraftFact: String] = [:]
 
+  /// A catalog name as a customer is told it: without the bracketed note that tells consultants two models apart
+  /// (`极光 S50 (老款)` → `极光 S50`: an owner is not told their car is the "previous generation").
+  static func customerName(_ name: String) -> String {
+    let trimmed = name.trimmingCharacters(in: .whitespaces)
+    guard let close = trimmed.last, close == ")" || close == "）",
+      let open = trimmed.lastIndex(where: { $0 == "(" || $0 == "（" }), open > trimmed.startIndex
+    else { return name }
+    let bare = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+    return bare.isEmpty ? name : bare
+  }
+
   init(action: DueAction, _ h: LeadHistory, _ ctx: EngineContext) {
     let pb = ctx.playbook
     values[.customer] = h.lead.name
     values[.consultant] = h.lead.consultant ?? ctx.consultantName ?? pb.labels.ui(.yourConsultant) ?? ""
     values[.dealership] = pb.labels.dealership
-    values[.model] = pb.model(h.lead.model)?.name
+    values[.model] = pb.model(h.lead.model).map { Self.customerName($0.name) }
     // A promised day that has passed is never presented as still expected: nor one that will have passed by the
     // time the message can be sent (a brief for an action not yet due, `next --lead`, drafts the message for then).
     let sent = max(ctx.today, LocalDate(action.dueAt, in: ctx.civil))

@@ -292,3 +292,30 @@ import Testing
     #expect(zh.contains("抱歉没能按我们约好的时间联系您") && !zh.contains("按我们约好的时间跟您联系"), "\(zh)")
   }
 }
+
+/// A draft names the car as a customer is told it, without the catalog's note for consultants.
+@Suite struct DraftModelNameTests {
+  @Test func theCatalogsBracketedNoteStaysOutOfDrafts() {
+    #expect(DraftFacts.customerName("极光 S50 (老款)") == "极光 S50")
+    #expect(DraftFacts.customerName("Aurora S50 (previous generation)") == "Aurora S50")
+    #expect(DraftFacts.customerName("Aurora S50N（新一代）") == "Aurora S50N")
+    #expect(DraftFacts.customerName("Aurora E60") == "Aurora E60")
+    #expect(DraftFacts.customerName("(X)") == "(X)")
+  }
+
+  @Test func anOwnerOfThePreviousGenerationIsNotToldSo() throws {
+    for lang in ["en", "zh-CN"] {
+      let playbook = try #require(try DefaultPlaybook.load().playbook(lang))
+      let name = try #require(playbook.model("S50")?.name)
+      #expect(name.contains("(") || name.contains("（"), "the catalog's own name keeps its note: \(name)")
+      let ctx = EngineContext(
+        playbook: playbook, now: Fixture.at("2025-07-20T10:00:00+08:00"),
+        zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
+      let lead = Fixture.lead(
+        model: "S50", touches: [Fixture.touch(1, "2025-07-02T10:00:00+08:00", next: "2025-07-20T09:00:00+08:00")])
+      let action = try #require(FollowUpEngine.nextAction(for: lead, in: ctx))
+      let draft = BriefBuilder.build(lead: lead, action: action, ctx: ctx).messageDraft
+      #expect(!draft.contains("老款") && !draft.contains("previous generation"), "\(draft)")
+    }
+  }
+}
