@@ -33,8 +33,8 @@ import Testing
     let show = try cli.run(["lead", "show", id, "--lang", lang]).stdout
     let list = try cli.run(["lead", "list", "--lang", lang]).stdout
     let zh = lang == "zh-CN"
-    let english = ["phone ", "consultant ", "touches (", "stages", "prospect", "visit/visited", "WARNING"]
-    let chinese = ["电话 ", "顾问 ", "跟进记录 (", "阶段变更", "有望客户", "到店/已到店", "警示客户"]
+    let english = ["phone ", "consultant ", "touches (", "stages", "Prospect", "Visit/Visited", "WARNING"]
+    let chinese = ["电话 ", "顾问 ", "跟进记录 (", "阶段变更", "有望客户", "拜访/已到店", "警示客户"]
     for word in zh ? chinese : english { #expect(show.contains(word), "lead show [\(lang)] lacks \(word):\n\(show)") }
     for word in zh ? english : chinese { #expect(!show.contains(word), "lead show [\(lang)] has \(word):\n\(show)") }
     #expect(list.contains(zh ? "上次联系" : "last touch") && list.contains(zh ? "⚠ 警示" : "⚠ warning"), "\(list)")

@@ -29,7 +29,9 @@ extension CoachCommand.LeadCommand {
       let labels = playbook?.labels
       let modelName = { (code: String) in playbook?.model(code)?.name ?? code }
       let flags = lead.hasTag(KnownTag.warning) ? Output.red(" ⚠ " + word(.warning)) : ""
-      out.line(Output.bold(typed(lead.name)) + "  #\(lead.id)  \(out.say(.stage(lead.stage)))" + flags)
+      // Stages, channels and outcomes in the playbook's words too (`Lost`, as the brief says, not `churned`).
+      let stage = { (s: Stage) in labels?.ui(.stage, s.rawValue) ?? out.say(.stage(s)) }
+      out.line(Output.bold(typed(lead.name)) + "  #\(lead.id)  \(stage(lead.stage))" + flags)
       out.line(
         [
           field(.phone, phone), field(.wechat, lead.wechat), field(.city, lead.city),
@@ -62,8 +64,8 @@ extension CoachCommand.LeadCommand {
         if let d = e.date { extra.append(field(.date, d.description)) }
         if let r = e.reason { extra.append(field(.reason, labels?.ui(.churn, r.rawValue) ?? r.rawValue)) }
         if let n = e.note { extra.append(out.say(.eventNote(typed(n)))) }
-        let from = e.from.map { out.say(.stage($0)) } ?? "·"
-        out.line("  \(out.time(e.at))  \(from) → \(out.say(.stage(e.to)))  \(extra.joined(separator: comma))")
+        let from = e.from.map(stage) ?? "·"
+        out.line("  \(out.time(e.at))  \(from) → \(stage(e.to))  \(extra.joined(separator: comma))")
       }
       out.line(Output.bold("\(word(.touches)) (\(lead.touches.count))"))
       for t in lead.touches.suffix(10) {
@@ -73,7 +75,8 @@ extension CoachCommand.LeadCommand {
         let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(titles)"
         let leverNames = t.levers.map { labels?.ui(.lever, $0.rawValue) ?? $0.rawValue }
         let levers = t.levers.isEmpty ? "" : "  \(word(.levers)) \(leverNames.joined(separator: separator))"
-        let how = "\(out.say(.channel(t.channel)))/\(out.say(.outcome(t.outcome)))"
+        let channel = labels?.ui(.channel, t.channel.rawValue) ?? out.say(.channel(t.channel))
+        let how = "\(channel)/\(labels?.ui(.outcome, t.outcome.rawValue) ?? out.say(.outcome(t.outcome)))"
         out.line("  \(out.time(t.at))  \(how)  \(typed(t.note ?? ""))\(objections)\(levers)\(next)")
       }
       let open = lead.topics.filter(\.isOpen)
