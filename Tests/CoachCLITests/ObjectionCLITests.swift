@@ -23,15 +23,26 @@ import Testing
 
   @Test func smallTalkMatchesNothingAndTheHumanOutputOffersTheClosest() throws {
     let cli = try CLI()
-    for text in ["周六十点见", "Saturday works", "Sure, Saturday at ten works for me", "我再考虑考虑"] {
+    for text in ["周六十点见", "Saturday works", "Sure, Saturday at ten works for me", "好的，谢谢"] {
       let result = try cli.run(["objection", text, "--json"])
       #expect(result.status == 0)
       #expect(Self.matches(try result.json()).isEmpty, "\(text)")
     }
-    let human = try cli.run(["objection", "我再考虑考虑", "--lang", "zh-CN"])
+    let human = try cli.run(["objection", "好的，谢谢", "--lang", "zh-CN"])
     #expect(human.stdout.contains("您是不是想说"))
     #expect(human.stdout.contains("["))
     #expect(!FileManager.default.fileExists(atPath: cli.db))
+  }
+
+  /// "I'll think about it" is the commonest stall: it has its own answer (ask what they are weighing, agree a time).
+  @Test func puttingItOffIsAnObjectionWithItsOwnAnswer() throws {
+    let cli = try CLI()
+    for text in ["我再考虑考虑", "回头再说吧", "I'll think about it", "Let me think it over", "I'll sleep on it"] {
+      let first = Self.matches(try cli.run(["objection", text, "--json"]).json()).first
+      #expect(first?["code"] as? String == "think_it_over", "\(text)")
+    }
+    let price = Self.matches(try cli.run(["objection", "I think the price is too high", "--json"]).json()).first
+    #expect(price?["code"] as? String == "price_too_high")
   }
 
   @Test func blankTextExits64NamingWhatIsNeeded() throws {

@@ -14,8 +14,9 @@ struct MatcherTuning: Sendable {
 
   var granularity = Granularity.perCode
   /// Scores below this are not reported (after script calibration). 0.41 → 0.43 with the showroom fixtures
-  /// (issue 13): fewer requests for a price list or a parking space read as objections, no right answer lost.
-  var threshold = 0.43
+  /// (issue 13): fewer requests for a price list or a parking space read as objections, no right answer lost;
+  /// 0.44 with `think_it_over` (a sixteenth code shifted a request for the spec sheet to 0.43), one answer of 153 lost.
+  var threshold = 0.44
   /// Chinese text yields many tokens (unigrams and bigrams, half of them straddling words), so
   /// its raw scores run lower than English ones; a query's score is raised to the power
   /// `1 - cjkShare * (1 - cjkExponent)` so that one threshold serves both. 0.68 maps the Chinese

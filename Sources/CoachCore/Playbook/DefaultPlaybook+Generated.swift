@@ -1215,6 +1215,28 @@ objections:
     follow_up_question: 这个周六或者周日，您和家人哪天方便来店里一起试驾？
     typical_stages: [prospect, deposit]
 
+  # 拖着不定 (field guide: "一直拖"): 不催, 先问清犹豫的是哪一点, 约好下次的具体时间。
+  - code: think_it_over
+    title: 要再考虑考虑
+    line: "应该的，买车是大事；您主要还在犹豫哪一点？我把要点整理好发您，看完有问题随时找我。"
+    concepts: [考虑, 考虑考虑, 考虑一下, 想想, 想一想, 再想想, 琢磨, 犹豫, 拿不定主意, 没想好, 决定不了, 定不下来, 回头再说, 再说吧, 过几天, 改天, 再看看, 答复]
+    examples:
+      - 我再好好考虑考虑吧
+      - 我回去想想再说
+      - 让我再想一想
+      - 还没想好，过几天再说吧
+      - 有点犹豫，我再看看
+      - 先不定，回头再说吧
+      - 我考虑一下再给你答复
+      - 这么大的事我得好好琢磨琢磨
+    approach: 不催促，先弄清顾虑：问清犹豫的是价格、配置、提车时间还是家人意见，就这一点给出答案；把要点和报价整理发给客户，约好下次联系的具体时间。
+    response: |
+      应该的，买车是大事，多考虑一下是对的。
+      方便说说您主要在犹豫哪一点吗？是价格、配置，还是提车时间？我先帮您把这一点弄清楚。
+      我把今天聊的要点和报价整理好发到您微信，您看完有问题随时找我。
+    follow_up_question: 您主要在考虑哪一点？我周四把对比资料发您，到时候再跟您确认一下可以吗？
+    typical_stages: [prospect, deposit]
+
   - code: just_looking
     title: 只是随便看看
     line: "没关系，多看多比较；您先看，有问题随时叫我。"
@@ -1629,7 +1651,6 @@ vocabulary:
     - 下午见
     - 上午有空
     - 改天聊
-    - 回头再说
     - 我在路上
     - 我到门口了
     - 在忙
@@ -1646,7 +1667,6 @@ vocabulary:
     - 周日下午两点
     - 喝点水
     - 洗手间
-    - 我考虑考虑
     - 我想一想
     - 试驾
     - 预约试驾
@@ -2895,7 +2915,7 @@ objections:
       - Over 200,000 for this car isn't worth it
       - For the same money I could get something better
       - The on-the-road price adds up to far too much for me
-      - Make it cheaper and I'll think about it
+      - Make it cheaper and then we can talk
       - It's not good value for money
       - Honestly I can't afford this one
       - It's overpriced for what you get
@@ -2927,6 +2947,28 @@ objections:
       Buying a car is a family decision, of course you should talk it over. I'll send you the spec sheet, the quote and the safety rating so you can look at them together.
       What will your family care about most? If it suits you, bring them for a test drive at the weekend and let them sit in the back; that says more than any brochure.
     follow_up_question: Would Saturday or Sunday suit you and your family to come for a test drive together?
+    typical_stages: [prospect, deposit]
+
+  # Putting it off (the field guide's "keeps postponing"): no pressure, find the one thing holding them back, agree a time.
+  - code: think_it_over
+    title: I'll think about it
+    line: "Of course, it's a big decision; what is the main thing you're weighing? I'll send you a summary to decide in peace."
+    concepts: [mull, think about it, think it over, thinking, sleep on it, consider, not sure, undecided, hesitant, some time, need time, get back to you, decide later, make up my mind, mull it over, few days]
+    examples:
+      - I'll think about it
+      - Let me think it over
+      - I need some time to decide
+      - I'll sleep on it and get back to you
+      - I'm not sure yet, let me think
+      - I can't make up my mind right now
+      - Give me a few days to think about it
+      - I'll get back to you once I've thought it through
+    approach: No pressure; find out what they are weighing (price, trim, delivery time or the family's view) and answer that one point, send the key points and the quote, and agree a time for the next contact.
+    response: |
+      Of course, it's a big decision and it's right to think it over.
+      May I ask what you're mainly weighing: the price, the trim, or the delivery time? I can get that one point cleared up for you first.
+      I'll send the key points and the quote from today to your WeChat, and you can call me with any question.
+    follow_up_question: What is the main thing you're weighing? I'll send you the comparison on Thursday; may I check in with you then?
     typical_stages: [prospect, deposit]
 
   - code: just_looking
@@ -3320,6 +3362,14 @@ vocabulary:
       words: [monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekend, tomorrow, tonight, morning, afternoon,
               evening, next week, "# pm", "# am", "#pm", "#am", "# o'clock", "at #", "after #", "before #", on my way, see you]
   spellings:
+    # "think" is too common a word to count alone: these phrases of putting a decision off become one word.
+    think it over: mull it over
+    think about it: mull it over
+    think things over: mull it over
+    think it through: mull it over
+    thought it through: mull it over
+    sleep on it: mull it over
+    make up my mind: mull it over
     put down: down payment
     put less down: smaller down payment
     no problem: fine
@@ -3379,8 +3429,6 @@ vocabulary:
     - what's the address
     - where can I park
     - can I book a test drive
-    - let me think it over
-    - I'll think about it
     - that's fine
     - no worries
     - perfect

@@ -84,6 +84,8 @@ scenarios:
           objection: ask_family
         - say: I'm only browsing today, not ready to buy
           objection: just_looking
+        - say: Let me sleep on it and I'll call you back
+          objection: think_it_over
 
   - name: a waiting customer offered the one car in stock
     lead:
@@ -652,6 +654,8 @@ scenarios:
           objection: ask_family
         - say: 我就随便看看, 暂时不买
           objection: just_looking
+        - say: 我还没想好, 过两天再说吧
+          objection: think_it_over
 
   - name: 只到一台车的待交车客户
     lead:

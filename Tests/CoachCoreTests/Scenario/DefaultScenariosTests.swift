@@ -39,7 +39,7 @@ struct DefaultScenariosTests {
     #expect(ActionCode.allCases.filter { !actions.contains($0) } == [])
     let objections = Set(mine.flatMap { $0.expect.phrases.map(\.objection) + $0.expect.objections })
     let codes = try #require(try DefaultPlaybook.load().playbook(language)).objections.map(\.code)
-    #expect(codes.count == 15)
+    #expect(codes.count == 16)
     #expect(codes.filter { !objections.contains($0) } == [])
     let phrased = Set(mine.flatMap { $0.expect.phrases.map(\.objection) })
     #expect(codes.filter { !phrased.contains($0) } == [], "every objection has a customer phrase to match")
