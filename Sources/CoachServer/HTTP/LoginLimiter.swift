@@ -1,7 +1,19 @@
-/// Failed logins counted per user name and per address over a sliding window: past the limit, logins for that
-/// name (or from that address) are refused with 429 until old failures age out. Wall-clock time, whatever `--now`
-/// says. Kept in memory: a restart forgets it, which costs an attacker a restart they cannot cause.
+/// Failed logins counted per user name and per address over a sliding window: past a name's limit, logins for that
+/// name are refused with 429 until old failures age out; past an address's limit, a login from there goes in only
+/// with the right password (`Verdict.onlyIfRight`). Behind a proxy the whole showroom shares one address: twenty
+/// made-up names from anyone there locked every user out, the admin too, and told them their password was wrong too
+/// often. Each name still gets its own few guesses. Wall-clock time, whatever `--now` says. Kept in memory: a
+/// restart forgets it, which costs an attacker a restart they cannot cause.
 actor LoginLimiter {
+  /// What a login attempt may do.
+  enum Verdict: Equatable {
+    case go
+    /// The address is past its limit: only the right password goes in; a wrong one is refused as limited.
+    case onlyIfRight(wait: Int)
+    /// The name is past its limit: refused whatever the password.
+    case refused(wait: Int)
+  }
+
   private let perUser: Int
   private let perAddress: Int
   private let window: Duration
@@ -17,20 +29,18 @@ actor LoginLimiter {
 
   /// Counts a login attempt for `user` from `address` before its password is checked (so that attempts made at
   /// once cannot all slip under the limit); returns the seconds to wait instead when the limit is reached.
-  func begin(user: String, address: String?) -> Int? {
+  func begin(user: String, address: String?) -> Verdict {
     let now = ContinuousClock.now
-    var wait: Duration?
-    for (key, limit) in keys(user: user, address: address) {
+    func wait(_ key: String, _ limit: Int) -> Int? {
       let recent = live(key, now: now)
-      if recent.count >= limit, let oldest = recent.first {
-        let w = oldest + window - now
-        wait = max(wait ?? w, w)
-      }
+      guard recent.count >= limit, let oldest = recent.first else { return nil }
+      return max(1, Int((oldest + window - now).components.seconds) + 1)
     }
-    if let wait { return max(1, Int(wait.components.seconds) + 1) }
+    if let w = wait("user:" + user, perUser) { return .refused(wait: w) }
+    let addressWait = address.flatMap { wait("address:" + $0, perAddress) }
     if failures.count > pruneAbove { failures = failures.filter { $0.value.contains { now - $0 < window } } }
     for (key, _) in keys(user: user, address: address) { failures[key, default: []].append(now) }
-    return nil
+    return addressWait.map { .onlyIfRight(wait: $0) } ?? .go
   }
 
   /// A right password: the attempt is taken back from the address, and the user's failures are forgotten (one good

@@ -66,8 +66,8 @@ struct ServerRefusal: Error, Sendable {
   /// Too many wrong passwords (logins, or the current password of a change): wait `seconds`.
   static func tooManyLogins(wait seconds: Int) -> ServerRefusal {
     var refusal = ServerRefusal(
-      .tooManyRequests, code: "too_many_attempts", zh: "密码错误次数过多：请 \(seconds) 秒后再试",
-      en: "too many wrong passwords: try again in \(seconds) s")
+      .tooManyRequests, code: "too_many_attempts", zh: "这个账号或这个网络登录失败次数过多：请 \(seconds) 秒后再试",
+      en: "too many failed logins for this name or from this network: try again in \(seconds) s")
     refusal.retryAfter = seconds
     return refusal
   }

@@ -100,10 +100,12 @@ struct AdminRoutes {
     _ web: WebSession, _ context: CoachRequestContext, _ change: @escaping @Sendable () throws -> Void
   ) async throws {
     let (limiter, name, address) = (state.limiter, web.user.name, context.remoteAddress)
-    if let wait = await limiter.begin(user: name, address: address) { throw ServerRefusal.tooManyLogins(wait: wait) }
+    let verdict = await limiter.begin(user: name, address: address)
+    if case .refused(let wait) = verdict { throw ServerRefusal.tooManyLogins(wait: wait) }
     do {
       try await blocking(change)
     } catch CoachError.said(.wrongCurrentPassword) {
+      if case .onlyIfRight(let wait) = verdict { throw ServerRefusal.tooManyLogins(wait: wait) }
       throw CoachError.refused(.wrongCurrentPassword)
     } catch {
       await limiter.succeeded(user: name, address: address)

@@ -71,9 +71,8 @@ struct AuthRoutes {
   /// Checks the password (bcrypt, off the event loop), under the per-user and per-address limit, and opens a session.
   func login(_ name: String, _ password: String, context: CoachRequestContext) async throws -> (WebSession, String) {
     let limiter = state.limiter
-    if let wait = await limiter.begin(user: name, address: context.remoteAddress) {
-      throw ServerRefusal.tooManyLogins(wait: wait)
-    }
+    let verdict = await limiter.begin(user: name, address: context.remoteAddress)
+    if case .refused(let wait) = verdict { throw ServerRefusal.tooManyLogins(wait: wait) }
     let db = state.db
     let lifetime = state.settings.sessionLifetime
     let opened: (WebSession, String)? = try await blocking {
@@ -88,7 +87,10 @@ struct AuthRoutes {
       try db.createWebSession(tokenHash: Tokens.hash(token), userID: id, csrfToken: csrf, now: now, expiresAt: expires)
       return (WebSession(user: found.user, csrfToken: csrf, expiresAt: expires), token)
     }
-    guard let opened else { throw ServerRefusal.badLogin }
+    guard let opened else {
+      if case .onlyIfRight(let wait) = verdict { throw ServerRefusal.tooManyLogins(wait: wait) }
+      throw ServerRefusal.badLogin
+    }
     await limiter.succeeded(user: name, address: context.remoteAddress)
     if let old = context.sessionTokenHash { try await blocking { try db.deleteWebSession(tokenHash: old) } }
     return opened
