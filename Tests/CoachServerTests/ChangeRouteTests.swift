@@ -92,6 +92,12 @@ import Testing
   static let badAPI: [(path: String, body: String, status: Int, code: String)] = [
     ("touches", #"{"channel": "fax", "outcome": "reached"}"#, 400, "usage"),
     ("touches", #"{"outcome": "reached"}"#, 400, "usage"),
+    // A misspelt field is refused, not dropped (the touch was kept without its objections or next contact).
+    ("touches", #"{"channel": "call", "outcome": "reached", "objection": ["price_too_high"]}"#, 400, "usage"),
+    ("touches", #"{"channel": "call", "outcome": "reached", "next_at": "2026-11-27T10:00"}"#, 400, "usage"),
+    ("touches", #"{"channel": "call", "outcome": "reached", "bury": [{"txt": "colour"}]}"#, 400, "usage"),
+    ("stage", #"{"stage": "deposit", "deposit": 5000}"#, 400, "usage"),
+    ("snooze", #"{"until": "2026-12-05", "reason": "abroad", "clear": true}"#, 400, "usage"),
     ("touches", #"{"channel": "call", "outcome": "reached", "note": "   "}"#, 400, "blank_text"),
     ("touches", #"{"channel": "call", "outcome": "reached", "objections": ["no_such"]}"#, 422, "unknown_objection"),
     ("touches", #"{"channel": "call", "outcome": "reached", "next": "2026-11-01T10:00"}"#, 422, "next_in_past"),

@@ -13,6 +13,15 @@ import Testing
   /// A body, where it goes, and what the English message must say.
   static let bad: [(path: String, body: String, says: [String], zh: [String])] = [
     (
+      "touches", #"{"channel": "call", "outcome": "reached", "next_at": "2026-11-27T10:00"}"#,
+      [
+        "unknown field next_at",
+        "the fields are channel, outcome, note, bury, resolve, objections, levers, issues, next",
+      ],
+      ["不认识的字段 next_at", "可用的字段是"]
+    ),
+    ("stage", #"{"stage": "deposit", "deposit": 5000}"#, ["unknown field deposit", "amount"], ["不认识的字段 deposit"]),
+    (
       "touches", #"{"channel": "call", "outcome": }"#, ["line 1, column 32", "expected a value", "found '}'"],
       ["第 1 行第 32 列", "“}”"]
     ),

@@ -131,8 +131,9 @@ struct TouchBody: Decodable {
     try decodeJSON(
       TouchBody.self, body,
       shape:
-        "{\"channel\", \"outcome\", \"note\", \"bury\": [{\"text\", \"kind\"}], \"resolve\": [ids], \"objections\": [codes], \"next\"}"
-    )
+        "{\"channel\", \"outcome\", \"note\", \"bury\": [{\"text\", \"kind\"}], \"resolve\": [ids], \"objections\": [codes], \"next\"}",
+      fields: ["channel", "outcome", "note", "bury", "resolve", "objections", "levers", "issues", "next"],
+      nested: ["bury": ["text", "kind"]])
   }
 
   func input() throws -> RecordTouch {
@@ -163,7 +164,8 @@ struct StageBody: Decodable {
 
   static func decode(_ body: ByteBuffer) throws -> StageBody {
     try decodeJSON(
-      StageBody.self, body, shape: "{\"stage\", \"reason\", \"note\", \"amount\", \"model\", \"eta\", \"date\"}")
+      StageBody.self, body, shape: "{\"stage\", \"reason\", \"note\", \"amount\", \"model\", \"eta\", \"date\"}",
+      fields: ["stage", "reason", "note", "amount", "model", "eta", "date"])
   }
 
   func input() throws -> ChangeStage {
@@ -180,7 +182,8 @@ struct SnoozeBody: Decodable {
   let reason: String?
 
   static func decode(_ body: ByteBuffer) throws -> SnoozeBody {
-    try decodeJSON(SnoozeBody.self, body, shape: "{\"until\": \"YYYY-MM-DD\", \"reason\"}")
+    try decodeJSON(
+      SnoozeBody.self, body, shape: "{\"until\": \"YYYY-MM-DD\", \"reason\"}", fields: ["until", "reason"])
   }
 
   /// Both are required (as `coach snooze` requires `--until` and `--reason`); their values are the use case's to
