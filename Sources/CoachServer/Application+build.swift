@@ -19,6 +19,9 @@ package func buildApplication(
   let router = buildRouter(state)
   return Application(
     router: router,
+    // A connection that sends nothing for 30 s is closed: a request head never finished (a client that stopped
+    // half-way, or one sending a byte a minute to hold connections) held its connection open for good.
+    server: .http1(configuration: .init(idleTimeout: .seconds(30))),
     configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
     onServerRunning: { channel in
       await onListening(settings.host, channel.localAddress?.port ?? settings.port)
