@@ -6,13 +6,24 @@ import Hummingbird
 
 extension PageRenderer {
   /// `/`: the due follow-ups, most urgent first, each a link to its brief.
-  func queue(_ next: NextQueue, language: String, user: WebSession) -> Response {
+  /// `next` holds up to `limit + 1` entries: the first `limit` are shown, and a further one says more are due (the
+  /// page stopped at 50 without a word while a backlog held 105).
+  func queue(_ next: NextQueue, limit: Int, language: String, user: WebSession) -> Response {
     let t = { PageText.text($0, language) }
     let playbook = next.ctx.playbook
     var body = "<h1>\(esc(t("queue")))</h1>"
     if next.queue.isEmpty { body += "<p class=\"empty\">\(esc(t("nothing_due")))</p>" }
+    let more = next.queue.count > limit
+    if more {
+      let larger = min(1000, limit * 4)
+      body +=
+        "<p class=\"more\">\(esc(t("more_due").replacingOccurrences(of: "{shown}", with: "\(limit)")))"
+        + (larger > limit
+          ? " <a href=\"/?limit=\(larger)\">\(esc(t("show_more").replacingOccurrences(of: "{more}", with: "\(larger)")))</a>"
+          : "") + "</p>"
+    }
     body += "<ol class=\"cards\">"
-    for e in next.queue {
+    for e in next.queue.prefix(limit) {
       let overdue = e.overdueDays > 0 ? " overdue" : ""
       body += """
         <li class="card\(overdue)"><a href="/leads/\(e.leadID)">

@@ -14,8 +14,10 @@ struct PageRoutes {
       let web = try context.requireUser()
       let language = Language.pick(request, default: pages.defaultLanguage)
       let session = state.session(web, language: language, json: false)
-      let next = try await blocking { try NextQueue.build(session, limit: 50, lead: nil, briefing: false) }
-      return pages.at(request).queue(next, language: language, user: web)
+      // `?limit=N` (1…1000, default 50); one more is read to know whether more are due than are shown.
+      let limit = request.uri.queryParameters["limit"].flatMap { Int($0) }.map { min(max($0, 1), 1000) } ?? 50
+      let next = try await blocking { try NextQueue.build(session, limit: limit + 1, lead: nil, briefing: false) }
+      return pages.at(request).queue(next, limit: limit, language: language, user: web)
     }
     router.get("/leads/:id") { request, context in
       let web = try context.requireUser()

@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+/// The queue page says when more are due than it shows, and `?limit=` shows more (it stopped at 50 without a word).
+@Suite(.serialized) struct QueuePageTests {
+  @Test func aLongerQueueThanShownSaysSoAndLinksToMore() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let boss = try await server.login("boss")
+    let all = try await server.send("GET", "/?lang=en", cookie: boss.cookie)
+    let cards = all.text.components(separatedBy: "<li class=\"card").count - 1
+    #expect(cards >= 2, "\(all.text)")
+    #expect(!all.text.contains("more are due"))
+    let one = try await server.send("GET", "/?lang=en&limit=1", cookie: boss.cookie)
+    #expect(one.text.components(separatedBy: "<li class=\"card").count - 1 == 1)
+    #expect(one.text.contains("The 1 most urgent are shown; more are due.") && one.text.contains("href=\"/?limit=4\""))
+    let zh = try await server.send("GET", "/?lang=zh-CN&limit=1", cookie: boss.cookie)
+    #expect(zh.text.contains("这里是最紧急的 1 条，还有更多到期的跟进。"))
+    #expect(try server.stop() == 0)
+  }
+}
