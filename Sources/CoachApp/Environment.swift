@@ -34,9 +34,10 @@ package struct RunEnvironment: Sendable {
   package var json: Bool
 
   /// The database this run names: PostgreSQL for a `postgres://` URL, else the SQLite file (created if missing).
-  package func openStore() throws -> any CoachDataStore {
+  /// `emptyFileIsNew`: an empty (0-byte) file is taken as a new database (a restore into it) instead of refused.
+  package func openStore(emptyFileIsNew: Bool = false) throws -> any CoachDataStore {
     if let postgres { return try PostgresStore.open(postgres) }
-    return try AppDatabase.open(path: dbPath)
+    return try AppDatabase.open(path: dbPath, emptyFileIsNew: emptyFileIsNew)
   }
 
   /// The store a long-running server opens: a SQLite file is read through a memory map (`AppDatabase.open`).

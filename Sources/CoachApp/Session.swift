@@ -18,8 +18,8 @@ package struct Session: Sendable {
   package var isAdmin: Bool { user == nil || user?.role.isAdmin == true }
 
   /// Opens the database and resolves `--as` / `COACH_USER`.
-  package static func open(_ env: RunEnvironment) throws -> Session {
-    try open(env, db: try env.openStore())
+  package static func open(_ env: RunEnvironment, emptyFileIsNew: Bool = false) throws -> Session {
+    try open(env, db: try env.openStore(emptyFileIsNew: emptyFileIsNew))
   }
 
   /// For a command that reads (`next`, `alerts`, `audit`, `lead list`, `import --dry-run`…), or that changes only
@@ -56,6 +56,18 @@ package struct Session: Sendable {
   }
 
   /// Resolves a consultant name to a user id, or throws naming the known consultants (of the acting user's store).
+  /// The id of the user a lead is given to (`--consultant` of `lead add`/`lead edit`): a consultant or a team lead;
+  /// a trainer or an admin owns no leads (given one, it fell out of every team's alerts and audit).
+  package func ownerID(_ name: String, option: String = "--consultant") throws -> Int64 {
+    let id = try consultantID(name)
+    if let user = try db.user(named: name), ![Role.consultant, .lead].contains(user.role) {
+      let owners = try users().filter { [Role.consultant, .lead].contains($0.role) }.map(\.name)
+      throw CoachError.refused(
+        .cannotOwnLeads(option: option, name: name, role: user.role.rawValue, owners: owners))
+    }
+    return id
+  }
+
   package func consultantID(_ name: String) throws -> Int64 {
     guard let u = try db.user(named: name), reaches(u), let id = u.id else {
       throw CoachError.refused(.unknownConsultant(name: name, known: try users().map(\.name)))

@@ -17,6 +17,28 @@ import Testing
     #expect(try ImportCLITests.sqlite(cli.db, "SELECT group_concat(name) FROM sqlite_master") == "t")
   }
 
+  /// A database file emptied to 0 bytes (a full disk, a bad copy) is refused by every command and left as it is,
+  /// and a backup restores into it: it was opened as a new database, `doctor` said "healthy".
+  @Test(arguments: [["doctor"], ["next"], ["lead", "list"], ["lead", "add", "--name", "x", "--phone", "13812345678"]])
+  func anEmptiedDatabaseFileIsRefusedAndLeftAlone(command: [String]) throws {
+    var cli = try CLI()
+    guard !cli.db.hasPrefix("postgres") else { return }
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "周主任"
+    let backup = cli.dir.appendingPathComponent("b.sqlite").path
+    #expect(try cli.run(["backup", backup]).status == 0)
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.db + suffix) }
+    #expect(FileManager.default.createFile(atPath: cli.db, contents: Data()))
+    let r = try cli.run(command + ["--json", "--lang", "en"])
+    #expect(r.status == 65, "\(command): \(r.stderr)")
+    #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "not_a_database")
+    #expect(r.stderr.contains("is an empty file (0 bytes)") && r.stderr.contains("coach restore"), "\(r.stderr)")
+    #expect((try FileManager.default.attributesOfItem(atPath: cli.db)[.size] as? Int) == 0)
+    let restored = try cli.run(["restore", backup])
+    #expect(restored.status == 0, "\(restored.stderr)")
+    #expect(try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any] != nil)
+  }
+
   static let tables = "SELECT * FROM lastTouch ORDER BY leadId, kind; SELECT * FROM delivery ORDER BY eventId;"
 
   /// The stored follow-ups `next` and `alerts` read are held to a replay: a row edited by hand to say a due lead is

@@ -191,6 +191,25 @@ import Testing
     #expect(full?.first { $0["id"] as? String == id }?["wechat"] as? String == "wxid_wzucr34")
   }
 
+  /// A trainer or an admin owns no leads: given one (reassigned, or named by `lead add`/`lead edit`), it fell out of
+  /// every team's alerts and audit.
+  @Test func leadsGoOnlyToConsultantsAndTeamLeads() throws {
+    let s = try Showroom()
+    #expect(try s.admin.run(["user", "add", "tom", "--role", "trainer", "--team", "A"]).status == 0)
+    for args in [
+      ["lead", "reassign", "--from", "bob", "--to", "tom"], ["lead", "reassign", "--from", "bob", "--to", "boss"],
+      ["lead", "add", "--name", "x", "--phone", "13911112222", "--consultant", "tom"],
+      ["lead", "edit", s.leads["bob"] ?? "", "--consultant", "boss"],
+    ] {
+      let r = try s.admin.run(args + ["--json"], env: ["COACH_LANG": "en"])
+      #expect(r.status == 65, "\(args): \(r.stderr)")
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "cannot_own_leads", "\(args)")
+      #expect(r.stderr.contains("cannot own leads: give them to a consultant or a team lead"), "\(r.stderr)")
+    }
+    #expect(try s.exportedPhones("bob") == ["139****0001"], "nothing moved")
+    #expect(try s.admin.run(["lead", "reassign", "--from", "bob", "--to", "lea"]).status == 0)
+  }
+
   @Test func reassignIsForAdminsAndTheTeamLeadOfBothAndIsRecorded() throws {
     let s = try Showroom()
     #expect(try s.as_("ann").run(["lead", "reassign", "--from", "ann", "--to", "bob"]).status == 65)

@@ -22,7 +22,7 @@ package struct AddLead {
     let ownsByDefault = session.user.map { $0.role == .consultant || $0.role == .lead } ?? false
     var consultantID = ownsByDefault ? session.user?.id : nil
     if let name = consultant {
-      consultantID = try session.consultantID(name)
+      consultantID = try session.ownerID(name)
       if session.user?.role == .consultant && consultantID != session.user?.id {
         throw CoachError.refused(.consultantAddsOwnLeads)
       }
@@ -58,7 +58,7 @@ package struct EditLead {
     }
     if let c = consultant {
       guard session.isAdmin || session.user?.role == .lead else { throw CoachError.refused(.onlyLeadsMoveLeads) }
-      edit.consultantID = try session.consultantID(c)
+      edit.consultantID = try session.ownerID(c)
       if let me = session.user, me.role == .lead, try session.db.user(named: c)?.team != me.team || me.team == nil {
         throw CoachError.refused(.teamLeadOwnTeam(team: me.team))
       }

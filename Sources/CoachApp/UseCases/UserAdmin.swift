@@ -54,6 +54,7 @@ package enum UserAdmin {
         throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
       }
     }
+    if try session.db.user(named: to) != nil { _ = try session.ownerID(to, option: "--to") }
     return try session.db.reassignLeads(from: from, to: to, acting: session.user, now: session.env.now)
   }
 

@@ -28,7 +28,11 @@ public final class AppDatabase: Sendable {
   /// Processes opening the same folder at once take turns (an exclusive `flock` on the folder) through
   /// creation, the WAL switch and the migrations; a fresh file is created in place, never renamed over
   /// a file another process has begun to write.
-  public static func open(path: String, mappedBytes: Int = 0) throws -> AppDatabase {
+  /// A file that is there but empty (0 bytes, and no log beside it holding pages) is refused unless
+  /// `emptyFileIsNew` (a restore into it): a database truncated by a full disk or a bad copy was opened as a new
+  /// one, `doctor` called it healthy and every read showed an empty dealership.
+  public static func open(path: String, mappedBytes: Int = 0, emptyFileIsNew: Bool = false) throws -> AppDatabase {
+    if !emptyFileIsNew, isEmptyFile(path) { throw CoachError.refused(.emptyDatabaseFile(path: path)) }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -54,6 +58,13 @@ public final class AppDatabase: Sendable {
 
   /// Closes the connections (a command that removes the file it created, having written nothing, closes it first).
   public func closeConnections() throws { try writer.close() }
+
+  /// Whether a file is at `path` with no bytes, and no write-ahead log with any beside it.
+  static func isEmptyFile(_ path: String) -> Bool {
+    func size(_ p: String) -> Int? { (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int }
+    guard size(path) == 0 else { return false }
+    return (size(path + "-wal") ?? 0) == 0
+  }
 
   /// Creates an empty file with mode 0600 unless one exists (`O_CREAT` without `O_TRUNC`: an existing file is untouched).
   static func createIfMissing(path: String) throws {

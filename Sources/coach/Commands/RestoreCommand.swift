@@ -20,7 +20,7 @@ extension CoachCommand {
       let env = try RunEnvironment(global)
       let restore = RestoreDatabase(file: file)
       try restore.checkSource(env)
-      let (summary, kept) = try restore.run(try Session.open(env))
+      let (summary, kept) = try restore.run(try Session.open(env, emptyFileIsNew: true))
       if env.json {
         try Output(env: env).json(BackupJSON(summary, keptCopy: kept))
       } else {

@@ -45,7 +45,8 @@ import Testing
     .wrongCurrentPassword,
     .schemaTooNew(database: "/x", versions: ["v99"], newest: "v12"),
     .schemaTooNew(database: nil, versions: ["v99"], newest: nil), .backupMissing(path: "/x"), .sameFile(path: "/x"),
-    .databaseCompanion(path: "/x-wal", db: "/x"),
+    .databaseCompanion(path: "/x-wal", db: "/x"), .emptyDatabaseFile(path: "/x"),
+    .cannotOwnLeads(option: "--to", name: "t", role: "trainer", owners: ["a"]),
     .snoozeTooLong(
       until: LocalDate(year: 2099, month: 1, day: 1), latest: LocalDate(year: 2027, month: 2, day: 1), days: 90),
     .unreadableFile(path: "/x"),

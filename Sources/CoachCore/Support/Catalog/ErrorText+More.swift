@@ -161,6 +161,16 @@ extension ErrorText {
       return l.pick(
         "\(path) 没有名为 \"\(sheet)\" 的工作表；已有工作表：\(list)",
         "\(path) has no sheet named \"\(sheet)\"; its sheets: \(list)")
+    case .cannotOwnLeads(let option, let name, let role, let owners):
+      let list = owners.isEmpty ? l.pick("无", "none") : owners.joined(separator: l.pick("、", ", "))
+      return l.pick(
+        "\(option) \(name) 的角色是 \(role)，名下不能有客户：请交给顾问或主管 (\(list))",
+        "\(option) \(name) is a \(role) and cannot own leads: give them to a consultant or a team lead (\(list))")
+    case .emptyDatabaseFile(let path):
+      return l.pick(
+        "\(path) 是空文件 (0 字节)，不是 coach 数据库：如果它本该存着店里的数据，请用 coach restore 恢复备份；要重新开始，先删掉这个文件",
+        "\(path) is an empty file (0 bytes), not a coach database: if it should hold the dealership's data, restore a "
+          + "backup with `coach restore`; to start afresh, delete it first")
     case .sameFile(let path):
       return l.pick("\(path) 就是数据库本身：请给另一个路径", "\(path) is the database itself: give another path")
     case .databaseCompanion(let path, let db):

@@ -114,6 +114,10 @@ public enum ErrorText: Sendable, Hashable {
   case backupMissing(path: String)
   /// A file that is not SQLite, or that SQLite cannot open (`detail`: its message); `backup`: given as a backup.
   case notADatabase(path: String, backup: Bool, detail: String? = nil)
+  /// A lead given (`--consultant`, `--to`) to a user whose role owns no leads (a trainer, an admin).
+  case cannotOwnLeads(option: String, name: String, role: String, owners: [String])
+  /// A database path whose file is there but empty (0 bytes): a truncated database is not an empty dealership.
+  case emptyDatabaseFile(path: String)
   /// A SQLite file without the tables every coach database has.
   case notACoachDatabase(path: String, missing: [String])
   /// `--db` names another program's SQLite database (tables, none of coach's): coach does not write into it.
@@ -235,7 +239,8 @@ public enum ErrorText: Sendable, Hashable {
     case .noSuchSheet: return "no_such_sheet"
     case .reassignNotAllowed: return "forbidden"
     case .backupMissing: return "not_found"
-    case .notADatabase: return "not_a_database"
+    case .notADatabase, .emptyDatabaseFile: return "not_a_database"
+    case .cannotOwnLeads: return "cannot_own_leads"
     case .notACoachDatabase: return "not_a_coach_database"
     case .foreignDatabase: return "not_a_coach_database"
     case .corruptBackup: return "corrupt_backup"
