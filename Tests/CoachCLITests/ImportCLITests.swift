@@ -225,6 +225,27 @@ import Testing
     #expect(r.stderr.contains("taken as the lead's created_at"))
   }
 
+  /// A birthday to come and a visit recorded by SMS are bad rows naming the column, as `lead add` and `touch` refuse them.
+  @Test func aFutureBirthdayAndAVisitBySMSAreBadRows() throws {
+    let cli = try CLI()
+    let leads = cli.dir.appendingPathComponent("leads.csv")
+    try Data("external_id,name,phone,birthday\nE1,张伟,13812345678,1990-05-03\nE2,李娜,13912345678,2030-01-01\n".utf8)
+      .write(to: leads)
+    let l = try cli.run(["import", "leads", leads.path, "--json", "--lang", "en"])
+    #expect(try l.json()["imported"] as? Int == 1, "\(l.stderr)")
+    let bad = try #require((try l.json()["skipped"] as? [[String: Any]])?.first)
+    #expect(bad["line"] as? Int == 3)
+    #expect((bad["reason"] as? String)?.contains("\"2030-01-01\" is after today") == true, "\(bad)")
+    let touches = cli.dir.appendingPathComponent("touches.csv")
+    try Data(
+      "lead_external_id,at,channel,outcome\nE1,2026-11-20T10:00,sms,visited\nE1,2026-11-21T10:00,visit,visited\n".utf8
+    ).write(to: touches)
+    let t = try cli.run(["import", "touches", touches.path, "--json", "--lang", "en"])
+    #expect(try t.json()["imported"] as? Int == 1, "\(t.stderr)")
+    let why = (try t.json()["skipped"] as? [[String: Any]])?.first?["reason"] as? String
+    #expect(why?.contains("goes only with a visit or a test drive") == true, "\(why ?? "")")
+  }
+
   /// Before, a file without external ids (and its touches) went in again as copies on a second run. Both engines.
   @Test func runningAFileTwiceImportsNoCopies() throws {
     let cli = try CLI()

@@ -55,6 +55,30 @@ import Testing
     #expect(today.status == 0, "\(today.stderr)")
   }
 
+  @Test(
+    "a visit recorded by SMS, a next contact years away and a birthday to come are refused (65)", arguments: languages)
+  func impossibleValues(lang: String) throws {
+    let cli = try CLI()
+    let id = try cli.addLead([])
+    let before = try cli.run(["lead", "show", id, "--json"]).stdout
+    try expectRefusal(
+      cli, ["touch", id, "--channel", "sms", "--outcome", "visited"], lang: lang, status: 65,
+      code: "outcome_not_on_channel", mentions: ["visited", "sms", "test_drive"])
+    try expectRefusal(
+      cli, ["touch", id, "--channel", "call", "--outcome", "reached", "--next", "2099-01-01T10:00"], lang: lang,
+      status: 65, code: "next_too_far", mentions: ["2099-01-01T10:00", "365", "2027-11-24"])
+    try expectRefusal(
+      cli, ["lead", "edit", id, "--birthday", "2030-01-01"], lang: lang, status: 65, code: "future_birthday",
+      mentions: ["2030-01-01", "2026-11-24"])
+    try expectRefusal(
+      cli, ["lead", "add", "--name", "x", "--phone", "13911112222", "--birthday", "2026-11-25"], lang: lang,
+      status: 65, code: "future_birthday", mentions: ["2026-11-25"])
+    #expect(try cli.run(["lead", "show", id, "--json"]).stdout == before, "a refused change wrote something")
+    #expect(try cli.run(["touch", id, "--channel", "test_drive", "--outcome", "visited"]).status == 0)
+    let nearYear = try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--next", "2027-11-24T18:00"])
+    #expect(nearYear.status == 0, "\(nearYear.stderr)")
+  }
+
   @Test("an ETA before today is refused on a live change and in lead edit (65)", arguments: languages)
   func pastETA(lang: String) throws {
     let cli = try CLI()

@@ -68,7 +68,8 @@ import Testing
       let k = Int(rng.next() % 12)
       touched.insert(ids[k])
       let at = ISO8601DateFormatter().string(from: t0.addingTimeInterval(Double(Int(rng.next() % 40) - 20) * 86_400))
-      csv += "E\(k),\(at),call,\(outcomes[Int(rng.next() % 4)])\n"
+      let outcome = outcomes[Int(rng.next() % 4)]
+      csv += "E\(k),\(at),\(outcome == "visited" ? "visit" : "call"),\(outcome)\n"
     }
     let result = try db.importTouches(
       from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: .gmt), strict: false, actor: nil, scope: .all)

@@ -122,7 +122,8 @@ import Testing
       // Whole days, so imported touches share times with each other and with the stored ones.
       let day = Int(rng.next() % 60) - 30
       let at = ISO8601DateFormatter().string(from: t0.addingTimeInterval(Double(day) * 86_400))
-      rows += "E\(rng.next() % 25),\(at),call,\(outcomes[Int(rng.next() % 4)])\n"
+      let outcome = outcomes[Int(rng.next() % 4)]
+      rows += "E\(rng.next() % 25),\(at),\(outcome == "visited" ? "visit" : "call"),\(outcome)\n"
     }
     let streamed = try db.importTouches(
       from: CSVBytes(Array(rows.utf8), chunkSize: 64), options: ImportOptions(zone: zone), strict: false, actor: nil,

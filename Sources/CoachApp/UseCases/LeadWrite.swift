@@ -17,6 +17,9 @@ package struct AddLead {
   /// Adds the lead, created now, and returns its id. A consultant adds only their own leads.
   package func run(_ session: Session) throws -> LeadID {
     try FreeText.require(fields.name, option: "--name", required: true)
+    if let day = fields.birthday, day > session.env.today {
+      throw CoachError.refused(.futureBirthday(given: day, today: session.env.today))
+    }
     var fields = fields
     fields.name = fields.name.trimmingCharacters(in: .whitespaces)
     let ownsByDefault = session.user.map { $0.role == .consultant || $0.role == .lead } ?? false
@@ -64,6 +67,9 @@ package struct EditLead {
       }
     }
     if let eta = edit.eta { try StageMachine.checkETA(eta, today: env.today) }
+    if let day = edit.birthday, day > env.today {
+      throw CoachError.refused(.futureBirthday(given: day, today: env.today))
+    }
     guard !edit.isEmpty else { throw CoachError.refused(.nothingToChange) }
     edit.allowDuplicatePhone = allowDuplicatePhone
     let leadID = try LeadID.typed(id)

@@ -46,9 +46,17 @@ package struct RecordTouch: Sendable {
       throw CoachError.refused(.unknownObjection(code: code, known: codes.sorted()))
     }
     let levers = try Self.levers(self.levers, playbook)
+    guard outcome.isPossible(on: channel) else {
+      throw CoachError.refused(.outcomeNotOnChannel(channel: channel.rawValue, outcome: outcome.rawValue))
+    }
     let nextAt = try next.map { try env.instant($0, option: "--next") }
     if let nextAt, nextAt < env.now {
       throw CoachError.refused(.nextInPast(given: next ?? ""))
+    }
+    // A year at most: `--next 2099-01-01` held the lead out of the queue and the alerts for decades.
+    let latest = env.today.adding(days: Self.furthestNextDays)
+    if let nextAt, nextAt >= latest.adding(days: 1).startOfDay(in: env.zone) {
+      throw CoachError.refused(.nextTooFar(given: next ?? "", latest: latest, days: Self.furthestNextDays))
     }
     let id = try LeadID.typed(leadID)
     // Not dated before the lead was created (`--now` replays; it does not write into counted history).
@@ -71,6 +79,9 @@ package struct RecordTouch: Sendable {
 }
 
 extension RecordTouch {
+  /// The most days ahead a next contact may be agreed.
+  package static let furthestNextDays = 365
+
   /// The levers named, each once in the order first given; an unknown one is refused with every accepted code.
   static func levers(_ given: [String], _ playbook: Playbook) throws -> [Lever] {
     var levers: [Lever] = []

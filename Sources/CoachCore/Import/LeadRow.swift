@@ -39,7 +39,11 @@ enum LeadRow {
     }
     let email = r.text(at: Col.email)
     if let email, !Email.isPlausible(email) { r.fail(.badEmail(value: email)) }
-    let birthday = r.text(at: Col.birthday).flatMap { r.day("birthday", value: $0) }
+    var birthday = r.text(at: Col.birthday).flatMap { r.day("birthday", value: $0) }
+    if let day = birthday, let now = r.now, day > LocalDate(now, in: r.zone) {
+      r.fail(.futureBirthday(value: r.text(at: Col.birthday) ?? day.description))
+      birthday = nil
+    }
     let model = self.model(&r, r.text(at: Col.model), known: knownModels)
     let grade = r.text(at: Col.grade).flatMap { r.code("grade", Grade.self, value: $0) }
     let tier = r.text(at: Col.tier).flatMap { r.code("tier", Tier.self, value: $0) }
@@ -160,6 +164,9 @@ enum TouchRow {
     }
     let outcome = r.required("outcome", r.text(at: Col.outcome), .codes(outcomes)).flatMap {
       r.code("outcome", Outcome.self, value: $0)
+    }
+    if let channel, let outcome, !outcome.isPossible(on: channel) {
+      r.fail(.outcomeNotOnChannel(channel: channel.rawValue, outcome: outcome.rawValue))
     }
     let nextAtText = r.text(at: Col.nextAt)
     let nextAt = nextAtText.flatMap { r.instant("next_at", value: $0) }

@@ -40,6 +40,17 @@ public enum Channel: String, Codable, CaseIterable, Sendable, Hashable {
   case testDrive = "test_drive"
 }
 
+extension Outcome {
+  /// Whether a touch on `channel` can have this outcome: a customer `visited` only on a visit or a test drive (an SMS
+  /// or a WeChat message that "visited" counted as a visit in the audit and the funnel).
+  public func isPossible(on channel: Channel) -> Bool {
+    self != .visited || channel == .visit || channel == .testDrive
+  }
+
+  /// The channels a `visited` touch is recorded on.
+  public static let visitChannels: [Channel] = [.visit, .testDrive]
+}
+
 /// What came of a touch.
 public enum Outcome: String, Codable, CaseIterable, Sendable, Hashable {
   case reached

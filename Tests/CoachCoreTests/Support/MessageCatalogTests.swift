@@ -46,6 +46,9 @@ import Testing
     .schemaTooNew(database: "/x", versions: ["v99"], newest: "v12"),
     .schemaTooNew(database: nil, versions: ["v99"], newest: nil), .backupMissing(path: "/x"), .sameFile(path: "/x"),
     .databaseCompanion(path: "/x-wal", db: "/x"), .emptyDatabaseFile(path: "/x"),
+    .nextTooFar(given: "2099-01-01", latest: LocalDate(year: 2027, month: 11, day: 24), days: 365),
+    .outcomeNotOnChannel(channel: "sms", outcome: "visited"),
+    .futureBirthday(given: LocalDate(year: 2030, month: 1, day: 1), today: LocalDate(year: 2026, month: 11, day: 24)),
     .cannotOwnLeads(option: "--to", name: "t", role: "trainer", owners: ["a"]),
     .snoozeTooLong(
       until: LocalDate(year: 2099, month: 1, day: 1), latest: LocalDate(year: 2027, month: 2, day: 1), days: 90),

@@ -166,6 +166,20 @@ extension ErrorText {
       return l.pick(
         "\(option) \(name) 的角色是 \(role)，名下不能有客户：请交给顾问或主管 (\(list))",
         "\(option) \(name) is a \(role) and cannot own leads: give them to a consultant or a team lead (\(list))")
+    case .nextTooFar(let given, let latest, let days):
+      return l.pick(
+        "--next \(given) 太远：下次联系最多约在 \(days) 天内 (最晚 \(latest))；更远的打算写进备注，到时候再约",
+        "--next \(given) is too far ahead: a next contact is at most \(days) days away (until \(latest)); note a later "
+          + "plan and agree the time nearer then")
+    case .outcomeNotOnChannel(let channel, let outcome):
+      return l.pick(
+        "--outcome \(outcome) 只用于到店或试驾 (--channel visit、test_drive)，不是 \(channel)：电话、短信、微信、邮件的结果是 reached、no_answer 或 declined",
+        "--outcome \(outcome) goes only with a visit or a test drive (--channel visit, test_drive), not \(channel): a "
+          + "call, SMS, WeChat or email is reached, no_answer or declined")
+    case .futureBirthday(let given, let today):
+      return l.pick(
+        "--birthday \(given) 晚于今天 (\(today))：生日不能在将来",
+        "--birthday \(given) is after today (\(today)): a birthday cannot be in the future")
     case .emptyDatabaseFile(let path):
       return l.pick(
         "\(path) 是空文件 (0 字节)，不是 coach 数据库：如果它本该存着店里的数据，请用 coach restore 恢复备份；要重新开始，先删掉这个文件",

@@ -39,6 +39,12 @@ public enum ErrorText: Sendable, Hashable {
   /// `coach touch --lever CODE` with a code that is not a switch lever; `known`: each accepted code with its label.
   case unknownLever(code: String, known: [String])
   case nextInPast(given: String)
+  /// A next contact more than `days` ahead (the latest day accepted is `latest`).
+  case nextTooFar(given: String, latest: LocalDate, days: Int)
+  /// A touch's outcome that cannot happen on its channel (`visited` by SMS).
+  case outcomeNotOnChannel(channel: String, outcome: String)
+  /// A birthday after today.
+  case futureBirthday(given: LocalDate, today: LocalDate)
   case badPhone(given: String)
   case badDate(option: String, given: String)
   case badTime(option: String, given: String)
@@ -240,6 +246,9 @@ public enum ErrorText: Sendable, Hashable {
     case .reassignNotAllowed: return "forbidden"
     case .backupMissing: return "not_found"
     case .notADatabase, .emptyDatabaseFile: return "not_a_database"
+    case .nextTooFar: return "next_too_far"
+    case .outcomeNotOnChannel: return "outcome_not_on_channel"
+    case .futureBirthday: return "future_birthday"
     case .cannotOwnLeads: return "cannot_own_leads"
     case .notACoachDatabase: return "not_a_coach_database"
     case .foreignDatabase: return "not_a_coach_database"

@@ -15,6 +15,10 @@ public enum ImportProblem: Sendable, Hashable {
   case unknownModel(value: String, known: [String])
   case badProfile(item: String)
   case nextBeforeAt(next: String, at: String)
+  /// An outcome that cannot happen on the channel (`visited` by SMS).
+  case outcomeNotOnChannel(channel: String, outcome: String)
+  /// A birthday after today.
+  case futureBirthday(value: String)
   case repeatedID(id: String, line: Int)
   /// A cell past the header's last column holds a value (`column` 1-based; the header has `header` columns).
   case extraCell(column: Int, value: String, header: Int)
@@ -111,6 +115,15 @@ public enum ImportProblem: Sendable, Hashable {
         "第 \(column) 列 \"\(value)\"：表头只有 \(header) 列 (值里的逗号要用引号括起来；或在表头给这一列起名)",
         "column \(column) \"\(value)\": the header has only \(header) columns (a comma inside a value needs the value in "
           + "quotes; or name the column in the header)")
+    case .outcomeNotOnChannel(let channel, let outcome):
+      return l.pick(
+        "\(n("outcome")) \"\(outcome)\" 只用于到店或试驾 (visit、test_drive)，\(n("channel")) 是 \"\(channel)\"：电话、短信、微信、邮件的结果是 reached、no_answer 或 declined",
+        "\(n("outcome")) \"\(outcome)\" goes only with a visit or a test drive (visit, test_drive), not \(n("channel")) "
+          + "\"\(channel)\": a call, SMS, WeChat or email is reached, no_answer or declined")
+    case .futureBirthday(let value):
+      return l.pick(
+        "\(n("birthday")) \"\(value)\" 晚于今天：生日不能在将来",
+        "\(n("birthday")) \"\(value)\" is after today: a birthday cannot be in the future")
     case .afterNow(let column, let value, let now):
       let next = column == "at" ? l.pick(" (约好的下次联系写在 next_at)", " (an agreed next contact goes in next_at)") : ""
       return l.pick(
