@@ -191,6 +191,20 @@ import Testing
     #expect(full?.first { $0["id"] as? String == id }?["wechat"] as? String == "wxid_wzucr34")
   }
 
+  /// A user name must be one that can be typed back as `--as` and listed: the admin page took `<script>…`, `a/b` and
+  /// 500 characters.
+  @Test func aUserNameIsOneThatCanBeTypedBack() throws {
+    let s = try Showroom()
+    for name in ["<script>x</script>", "a/b", String(repeating: "Y", count: 41), "a\u{1B}[2Jb", "   "] {
+      let r = try s.admin.run(["user", "add", name, "--role", "consultant", "--json"], env: ["COACH_LANG": "en"])
+      #expect(r.status == 64, "\(name): \(r.stderr)")
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "bad_user_name", "\(name)")
+      #expect(r.stderr.contains("use 1 to 40 characters"), "\(r.stderr)")
+    }
+    #expect(try s.admin.run(["user", "add", " Li Na ", "--role", "consultant"]).status == 0)
+    #expect(try s.as_("Li Na").run(["lead", "list"]).status == 0, "the name is kept trimmed")
+  }
+
   /// A trainer or an admin owns no leads: given one (reassigned, or named by `lead add`/`lead edit`), it fell out of
   /// every team's alerts and audit.
   @Test func leadsGoOnlyToConsultantsAndTeamLeads() throws {

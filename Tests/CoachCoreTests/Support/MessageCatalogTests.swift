@@ -45,7 +45,7 @@ import Testing
     .wrongCurrentPassword,
     .schemaTooNew(database: "/x", versions: ["v99"], newest: "v12"),
     .schemaTooNew(database: nil, versions: ["v99"], newest: nil), .backupMissing(path: "/x"), .sameFile(path: "/x"),
-    .databaseCompanion(path: "/x-wal", db: "/x"), .emptyDatabaseFile(path: "/x"),
+    .databaseCompanion(path: "/x-wal", db: "/x"), .emptyDatabaseFile(path: "/x"), .badUserName(name: "a/b"),
     .nextTooFar(given: "2099-01-01", latest: LocalDate(year: 2027, month: 11, day: 24), days: 365),
     .outcomeNotOnChannel(channel: "sms", outcome: "visited"),
     .futureBirthday(given: LocalDate(year: 2030, month: 1, day: 1), today: LocalDate(year: 2026, month: 11, day: 24)),

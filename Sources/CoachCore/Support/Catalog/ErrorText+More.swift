@@ -292,6 +292,11 @@ extension ErrorText {
         known.isEmpty
         ? l.pick("无 (先用 coach store add 添加)", "none (add one with coach store add)") : known.joined(separator: ", ")
       return l.pick("没有代码为 \(code) 的门店；已有门店：\(list)", "no store has code \(code); stores: \(list)")
+    case .badUserName(let name):
+      return l.pick(
+        "用户名 \"\(TerminalText.visible(name))\" 无效：请用 1 到 40 个字，不含控制字符和 / \\ < >，例如 李娜 或 Li Na",
+        "user name \"\(TerminalText.visible(name))\" is not valid: use 1 to 40 characters without control characters "
+          + "or / \\ < >, e.g. Li Na")
     case .badStoreCode(let code):
       return l.pick(
         "门店代码 \"\(code)\" 无效：请用 1 到 32 个字母、数字、- 或 _，例如 SH-01",

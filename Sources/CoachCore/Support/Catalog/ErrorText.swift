@@ -152,6 +152,8 @@ public enum ErrorText: Sendable, Hashable {
   case unknownStore(code: String, known: [String])
   /// A store code that is not 1–32 letters, digits, `-` or `_`.
   case badStoreCode(code: String)
+  /// A user name that cannot be typed back as `--as` or shown in a list: too long, control characters, `/` `\` `<` `>`.
+  case badUserName(name: String)
   /// A store's admin, lead or user acting on another store.
   case otherStore(actor: String, store: String)
   /// `--store` on a `group_admin`, who spans every store.
@@ -264,6 +266,7 @@ public enum ErrorText: Sendable, Hashable {
     case .duplicateStore: return "duplicate_store"
     case .unknownStore: return "unknown_store"
     case .badStoreCode: return "bad_store_code"
+    case .badUserName: return "bad_user_name"
     case .otherStore: return "not_your_store"
     case .groupAdminHasNoStore: return "bad_store"
     case .movedNameTaken: return "user_name_taken"
@@ -293,7 +296,7 @@ public enum ErrorText: Sendable, Hashable {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
       .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badMap, .badDatabaseURL, .badStoreCode,
-      .badPassword,
+      .badPassword, .badUserName,
       .groupAdminHasNoStore,
       .migrateNeedsPostgres:
       return true
