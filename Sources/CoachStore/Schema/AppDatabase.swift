@@ -32,12 +32,14 @@ public final class AppDatabase: Sendable {
   /// `emptyFileIsNew` (a restore into it): a database truncated by a full disk or a bad copy was opened as a new
   /// one, `doctor` called it healthy and every read showed an empty dealership.
   public static func open(path: String, mappedBytes: Int = 0, emptyFileIsNew: Bool = false) throws -> AppDatabase {
-    if !emptyFileIsNew, isEmptyFile(path) { throw CoachError.refused(.emptyDatabaseFile(path: path)) }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let turn = FolderTurn(folder)
     defer { turn.end() }
+    // Inside the folder's turn: another coach creating this file right now (empty until its schema is written) has
+    // finished by then, so only a file left empty is refused.
+    if !emptyFileIsNew, isEmptyFile(path) { throw CoachError.refused(.emptyDatabaseFile(path: path)) }
     try createIfMissing(path: path)
     try checkIsCoachDatabase(path: path)
     var config = Configuration()
