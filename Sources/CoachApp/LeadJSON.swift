@@ -26,10 +26,7 @@ package struct LeadJSON: Encodable {
     id = l.id
     external_id = l.externalID
     name = l.name
-    phone = fullPhone ? l.phone : l.phone.map(Phone.mask)
-    // Masked with the phone: each reaches the customer.
-    wechat = fullPhone ? l.wechat : l.wechat.map(Phone.maskHandle)
-    email = fullPhone ? l.email : l.email.map(Phone.maskEmail)
+    (phone, wechat, email) = l.contacts(masked: !fullPhone)
     gender = l.gender
     birthday = l.birthday?.description
     city = l.city

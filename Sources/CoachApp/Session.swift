@@ -55,24 +55,32 @@ package struct Session: Sendable {
     return Session(env: env, db: db, user: user, scope: Scope.of(user))
   }
 
-  /// Resolves a consultant name to a user id, or throws naming the known consultants (of the acting user's store).
-  /// The id of the user a lead is given to (`--consultant` of `lead add`/`lead edit`): a consultant or a team lead;
-  /// a trainer or an admin owns no leads (given one, it fell out of every team's alerts and audit).
+  /// The id of the user a lead is given to (`--consultant` of `lead add`/`lead edit`): one the acting user reaches,
+  /// who may own leads (`requireOwner`).
   package func ownerID(_ name: String, option: String = "--consultant") throws -> Int64 {
-    let id = try consultantID(name)
-    if let user = try db.user(named: name), ![Role.consultant, .lead].contains(user.role) {
-      let owners = try users().filter { [Role.consultant, .lead].contains($0.role) }.map(\.name)
-      throw CoachError.refused(
-        .cannotOwnLeads(option: option, name: name, role: user.role.rawValue, owners: owners))
-    }
+    let (user, id) = try reachable(name)
+    try requireOwner(user, option: option)
     return id
   }
 
-  package func consultantID(_ name: String) throws -> Int64 {
+  /// Throws unless `user` is a consultant or a team lead: a trainer or an admin owns no leads (given some, they fell
+  /// out of every team's alerts and audit).
+  package func requireOwner(_ user: User, option: String) throws {
+    let owns: Set<Role> = [.consultant, .lead]
+    guard !owns.contains(user.role) else { return }
+    let owners = try users().filter { owns.contains($0.role) }.map(\.name)
+    throw CoachError.refused(.cannotOwnLeads(option: option, name: user.name, role: user.role.rawValue, owners: owners))
+  }
+
+  /// Resolves a consultant name to a user id, or throws naming the known consultants (of the acting user's store).
+  package func consultantID(_ name: String) throws -> Int64 { try reachable(name).id }
+
+  /// The user of that name the acting user reaches, and their id, or the refusal naming the known users.
+  private func reachable(_ name: String) throws -> (user: User, id: Int64) {
     guard let u = try db.user(named: name), reaches(u), let id = u.id else {
       throw CoachError.refused(.unknownConsultant(name: name, known: try users().map(\.name)))
     }
-    return id
+    return (u, id)
   }
 
   /// The store the acting user belongs to (a group admin belongs to none: they span every store).

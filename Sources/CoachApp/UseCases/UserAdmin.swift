@@ -61,11 +61,12 @@ package enum UserAdmin {
   /// within the acting user's store.
   package static func reassign(_ session: Session, from: String, to: String) throws -> Reassignment {
     for name in [from, to] {
-      if let user = try session.db.user(named: name), !session.reaches(user) {
+      guard let user = try session.db.user(named: name) else { continue }
+      if !session.reaches(user) {
         throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
       }
+      if name == to { try session.requireOwner(user, option: "--to") }
     }
-    if try session.db.user(named: to) != nil { _ = try session.ownerID(to, option: "--to") }
     return try session.db.reassignLeads(from: from, to: to, acting: session.user, now: session.env.now)
   }
 

@@ -9,12 +9,10 @@ public enum LeadExport {
   /// One lead as CSV cells matching `header`; times ISO 8601 with the offset of `zone`; phone masked
   /// (`138****5678`) unless `maskPhone` is false, and the WeChat id and email with it (each reaches the customer).
   public static func row(_ lead: LeadSnapshot, zone: TimeZone, maskPhone: Bool) -> [String] {
-    let phone = lead.phone.map { maskPhone ? Phone.mask($0) : $0 } ?? ""
-    let wechat = lead.wechat.map { maskPhone ? Phone.maskHandle($0) : $0 } ?? ""
-    let email = lead.email.map { maskPhone ? Phone.maskEmail($0) : $0 } ?? ""
+    let (phone, wechat, email) = lead.contacts(masked: maskPhone)
     let profile = lead.profile.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
     return [
-      lead.externalID ?? "", lead.name, phone, wechat, email, lead.gender ?? "",
+      lead.externalID ?? "", lead.name, phone ?? "", wechat ?? "", email ?? "", lead.gender ?? "",
       lead.birthday?.description ?? "", lead.city ?? "", lead.source ?? "", lead.consultant ?? "",
       lead.model ?? "", lead.grade?.rawValue ?? "", lead.tier?.rawValue ?? "", lead.tags.joined(separator: ";"),
       lead.stage.rawValue, TimeParsing.iso(lead.createdAt, zone: zone), profile, lead.id.description,

@@ -39,9 +39,10 @@ enum LeadRow {
     }
     let email = r.text(at: Col.email)
     if let email, !Email.isPlausible(email) { r.fail(.badEmail(value: email)) }
-    var birthday = r.text(at: Col.birthday).flatMap { r.day("birthday", value: $0) }
+    let birthdayText = r.text(at: Col.birthday)
+    var birthday = birthdayText.flatMap { r.day("birthday", value: $0) }
     if let day = birthday, let now = r.now, day > LocalDate(now, in: r.zone) {
-      r.fail(.futureBirthday(value: r.text(at: Col.birthday) ?? day.description))
+      r.fail(.futureBirthday(value: birthdayText ?? day.description))
       birthday = nil
     }
     let model = self.model(&r, r.text(at: Col.model), known: knownModels)

@@ -44,7 +44,7 @@ extension Outcome {
   /// Whether a touch on `channel` can have this outcome: a customer `visited` only on a visit or a test drive (an SMS
   /// or a WeChat message that "visited" counted as a visit in the audit and the funnel).
   public func isPossible(on channel: Channel) -> Bool {
-    self != .visited || channel == .visit || channel == .testDrive
+    self != .visited || Self.visitChannels.contains(channel)
   }
 
   /// The channels a `visited` touch is recorded on.

@@ -29,8 +29,6 @@ public enum Phone {
     return national(digits, international: false)
   }
 
-  /// `138****5678`: the first 3 and last 4 digits kept; shorter numbers keep less so most is hidden.
-  /// Text that is not a phone number is masked as written, without spaces and dashes.
   /// A WeChat id masked as a phone is, wherever the phone is (`wxid_wzucr34` → `wx********34`): either one reaches
   /// the customer.
   public static func maskHandle(_ text: String) -> String {
@@ -47,6 +45,8 @@ public enum Phone {
     return String(local.prefix(1)) + String(repeating: "*", count: max(3, local.count - 1)) + text[at...]
   }
 
+  /// `138****5678`: the first 3 and last 4 digits kept; shorter numbers keep less so most is hidden.
+  /// Text that is not a phone number is masked as written, without spaces and dashes.
   public static func mask(_ text: String) -> String {
     let chars = Array(normalize(text) ?? text.filter { !$0.isWhitespace && $0 != "-" })
     let n = chars.count
@@ -85,5 +85,15 @@ public enum Phone {
     let local = d.count - area
     guard area == 3 ? local == 8 : (local == 7 || local == 8), d[area] != "0" else { return nil }
     return digits
+  }
+}
+
+extension LeadSnapshot {
+  /// The ways to reach the customer as shown: masked together (phone, WeChat id, email: each reaches the customer),
+  /// or all in full.
+  public func contacts(masked: Bool) -> (phone: String?, wechat: String?, email: String?) {
+    let f = fields
+    guard masked else { return (f.phone, f.wechat, f.email) }
+    return (f.phone.map(Phone.mask), f.wechat.map(Phone.maskHandle), f.email.map(Phone.maskEmail))
   }
 }

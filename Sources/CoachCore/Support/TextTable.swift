@@ -69,12 +69,12 @@ public struct TextTable: Sendable {
     return out
   }
 
-  /// Newlines and tabs would break the grid: they become spaces.
   /// A cell on one line: line breaks and tabs as spaces, and any other control character (what someone typed into a
   /// name or note: `ESC [2J` would clear the screen) shown as its picture (`TerminalText`), whoever fills the table.
   private static func flatten(_ s: String) -> String {
-    guard s.contains(where: { $0.isNewline || $0 == "\t" }) else { return TerminalText.visible(s) }
-    return TerminalText.visible(String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 }))
+    let oneLine =
+      s.contains { $0.isNewline || $0 == "\t" } ? String(s.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : s
+    return TerminalText.visible(oneLine)
   }
 }
 

@@ -173,10 +173,10 @@ enum SetAsideIndexes {
       db,
       sql: """
         SELECT m.name, m.sql FROM sqlite_master m
-        WHERE m.type = 'index' AND m.sql IS NOT NULL AND m.tbl_name IN (SELECT value FROM json_each(?))
+        WHERE m.type = 'index' AND m.sql IS NOT NULL AND m.tbl_name IN (\(tables.map { _ in "?" }.joined(separator: ",")))
           AND NOT EXISTS (SELECT 1 FROM pragma_index_list(m.tbl_name) p WHERE p.name = m.name AND p."unique")
         ORDER BY m.rowid
-        """, arguments: [String(decoding: try JSONEncoder().encode(tables), as: UTF8.self)])
+        """, arguments: StatementArguments(tables))
     var kept: [String] = []
     for index in indexes {
       let name: String = index["name"]

@@ -39,6 +39,7 @@ extension CoachCommand {
         throw CoachError.usage(OptionRuleText.compareWithList.text(env.ui))
       }
       let session = try Output.reading(env)
+      if let out { try BackupPaths.checkOutput(out, env: env) }
       let audit = try AuditRun.build(
         session, from: from, to: to, consultant: consultant, list: list, compare: compare, drillDown: chosen == .html,
         store: store)
@@ -62,7 +63,6 @@ extension CoachCommand {
     /// Prints `data`, or writes it to `--out` and says so.
     func write(_ data: Data, env: RunEnvironment, _ file: AuditFileJSON, said: (String) -> String) throws {
       guard let out else { return Output.write(data) }
-      try BackupPaths.checkOutput(out, env: env)
       try SafeFile.write(data, to: out)
       if env.json {
         var file = file
