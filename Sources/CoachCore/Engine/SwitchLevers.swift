@@ -28,10 +28,16 @@ struct SwitchLevers {
         let template =
           phrasing(lever, extra).first { ctx.playbook.labels.switchTexts[$0] != nil }
           .flatMap { ctx.playbook.labels.switchTexts[$0] } ?? "{to_model}"
-        return SwitchArgument(
-          toModel: to.code, lever: lever, text: Template.fill(template, common.merging(extra) { $1 }))
+        let text = Template.fill(template, common.merging(extra) { $1 })
+        return SwitchArgument(toModel: to.code, lever: lever, text: ctx.isChinese ? Self.spaced(text) : text)
       }
     }
+  }
+
+  /// A filled Chinese text spaced as Chinese is written: no space between two Chinese characters where a template's
+  /// space met a catalog name (`比 {from_model}` → `比极光 E60`), one between Chinese and a Latin word.
+  static func spaced(_ text: String) -> String {
+    ChineseText.spacingLatin(ChineseText.joiningFoldedLines(text))
   }
 
   /// The label keys to try for `lever`, most specific first: a late car's own phrasing (`<lever>_late`), a model

@@ -129,3 +129,31 @@ import Testing
     #expect(NumberText.integer(n, chinese: chinese) == text)
   }
 }
+
+/// Chinese switch texts are spaced as Chinese is written once a catalog name fills a template's slot.
+@Suite struct SwitchTextSpacingTests {
+  @Test func noSpaceBetweenTwoChineseCharactersWhereATemplateMeetsAModelName() throws {
+    let playbook = try #require(try DefaultPlaybook.load().playbook("zh-CN"))
+    let ctx = EngineContext(
+      playbook: playbook, now: Fixture.at("2025-07-08T10:00:00+08:00"),
+      zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt,
+      stats: SalesStats(recent: ["X40": 31, "X60": 12, "S50": 9], previous: ["X40": 20, "X60": 15]))
+    var texts: [String] = []
+    for (model, eta) in [("X60", "2025-09-30"), ("E60", "2025-09-30"), ("S50N", "2025-07-01")] {
+      var lead = DeliveryRulesTests.waiting(eta: eta)
+      lead.model = model
+      texts += SwitchAdvisor.arguments(for: lead, in: ctx).map(\.text)
+    }
+    #expect(texts.count >= 6)
+    let wide = { (c: Character) in c.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) } }
+    for text in texts {
+      let chars = Array(text)
+      let gaps = chars.indices.dropFirst().dropLast().filter {
+        chars[$0] == " " && wide(chars[$0 - 1]) && wide(chars[$0 + 1])
+      }
+      #expect(gaps.isEmpty, "\(text)")
+      #expect(!text.contains("比 极光") && !text.contains("换 极光"), "\(text)")
+    }
+    #expect(texts.contains { $0.contains("极光 ") }, "a catalog name keeps its own space")
+  }
+}
