@@ -11,6 +11,8 @@ enum BriefWarnings {
     let open = h.stage.isOpen
     let waiting = h.stage == .deposit || h.stage == .waitingForDelivery
     let lastContact = h.touches.last { $0.outcome.isContact }
+    // What the consultant noted as not to be raised (`topics.avoid`): never a talking point, so said here.
+    let sensitive = lead.profile.filter { ctx.playbook.topics.isSensitive($0.value) }.map(\.value)
     let checks: [(String, Bool)] = [
       ("warning_tag", lead.hasTag(KnownTag.warning)),
       ("vip", lead.hasTag(KnownTag.vip)),
@@ -21,9 +23,12 @@ enum BriefWarnings {
       ("amount_unknown", waiting && h.depositAmount == nil),
       ("eta_unknown", waiting && h.eta == nil),
       ("model_unknown", h.stage != .churned && ctx.playbook.model(lead.model) == nil),
+      ("sensitive", !sensitive.isEmpty),
     ]
     return checks.filter(\.1).map { key, _ in
-      Template.fill(text[key] ?? key, ["count": String(h.trailingNoAnswer)])
+      Template.fill(
+        text[key] ?? key,
+        ["count": String(h.trailingNoAnswer), "facts": sensitive.joined(separator: ctx.isChinese ? "；" : "; ")])
     }
   }
 }

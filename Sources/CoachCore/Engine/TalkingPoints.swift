@@ -11,7 +11,7 @@ enum TalkingPoints {
   static func all(_ h: LeadHistory, for action: ActionCode, _ ctx: EngineContext) -> [TalkingPoint] {
     let buried =
       action.isGreeting ? [] : buried(h, ctx).filter { !action.isCare || Self.afterSalesKinds.contains($0.1) }
-    let personal = dugUp(h, ctx, areas: action.isCare ? ["person", "life"] : nil)
+    let personal = dugUp(h, ctx, areas: action.isCare ? ["person", "life"] : nil, care: action.isCare)
     return buried.map(\.0) + personal + (action.isCare ? [] : created(h, ctx))
   }
 
@@ -34,11 +34,14 @@ enum TalkingPoints {
 
   /// Profile facts that a dug-up rule matches (the first matching rule per fact); source = the profile key.
   /// A fact that says what an earlier one already says (`hobby=露营` after `travel=喜欢去莫干山露营`: one value holds
-  /// the other) is one topic, not two.
-  static func dugUp(_ h: LeadHistory, _ ctx: EngineContext, areas: Set<String>? = nil) -> [TalkingPoint] {
+  /// the other) is one topic, not two. A fact marked as not to be raised (`Topics.avoid`) is none; a care call takes
+  /// a rule's `care_text` when it has one.
+  static func dugUp(
+    _ h: LeadHistory, _ ctx: EngineContext, areas: Set<String>? = nil, care: Bool = false
+  ) -> [TalkingPoint] {
     var points: [TalkingPoint] = []
     var said: [String] = []
-    for fact in h.lead.profile where points.count < maxDugUp {
+    for fact in h.lead.profile where points.count < maxDugUp && !ctx.playbook.topics.isSensitive(fact.value) {
       let value = fact.value.lowercased()
       if said.contains(where: { Self.repeats(value, $0) }) { continue }
       let rule = ctx.playbook.topics.dugUp.first { rule in
@@ -47,7 +50,8 @@ enum TalkingPoints {
       }
       guard let rule else { continue }
       let text = Template.fill(
-        Template.withoutEcho(rule.text, of: "value", in: fact.value), ["value": fact.value, "name": h.lead.name])
+        Template.withoutEcho((care ? rule.careText : nil) ?? rule.text, of: "value", in: fact.value),
+        ["value": fact.value, "name": h.lead.name])
       if !points.contains(where: { $0.text == text }) {
         points.append(TalkingPoint(kind: .dugUp, text: text, source: fact.key))
         said.append(value)

@@ -215,7 +215,8 @@ enum DecodedPlaybookEn {
             "垂钓",
             "fishing",
           ],
-          text: "{name} loves fishing: ask where they went lately and what they caught; mention how the boot takes rods and a cool box."
+          text: "{name} loves fishing: ask where they went lately and what they caught; mention how the boot takes rods and a cool box.",
+          careText: "{name} loves fishing: ask where they went lately and what they caught."
         ),
         DugUpRule(
           id: "hobby_photography",
@@ -228,7 +229,8 @@ enum DecodedPlaybookEn {
             "拍照",
             "photo",
           ],
-          text: "{name} is into photography: share a scenic drive for shooting and ask about their latest pictures."
+          text: "{name} is into photography: share a scenic drive for shooting and ask about their latest pictures.",
+          careText: nil
         ),
         DugUpRule(
           id: "hobby_general",
@@ -237,7 +239,8 @@ enum DecodedPlaybookEn {
             "hobby",
           ],
           match: nil,
-          text: "{name}'s hobby is {value}: open with it and ask what is new there."
+          text: "{name}'s hobby is {value}: open with it and ask what is new there.",
+          careText: nil
         ),
         DugUpRule(
           id: "sport_outdoor",
@@ -255,7 +258,8 @@ enum DecodedPlaybookEn {
             "camping",
             "hiking",
           ],
-          text: "{name} enjoys {value}: lots of gear and long trips, so talk about loading gear, roof racks and the space with the rear seats folded."
+          text: "{name} enjoys {value}: lots of gear and long trips, so talk about loading gear, roof racks and the space with the rear seats folded.",
+          careText: "{name} enjoys {value}: ask about their latest trip and where they go next."
         ),
         DugUpRule(
           id: "sport_general",
@@ -264,7 +268,8 @@ enum DecodedPlaybookEn {
             "sport",
           ],
           match: nil,
-          text: "{name}'s sport: {value}. Ask about their plans; keep it a chat, not a pitch."
+          text: "{name}'s sport: {value}. Ask about their plans; keep it a chat, not a pitch.",
+          careText: nil
         ),
         DugUpRule(
           id: "career",
@@ -275,7 +280,8 @@ enum DecodedPlaybookEn {
             "company",
           ],
           match: nil,
-          text: "{name}'s job: {value}. Ask how work is going; if they host clients, talk about passenger comfort and the image the car gives."
+          text: "{name}'s job: {value}. Ask how work is going; if they host clients, talk about passenger comfort and the image the car gives.",
+          careText: "{name}'s job: {value}. Ask how work is going."
         ),
         DugUpRule(
           id: "investment",
@@ -284,7 +290,8 @@ enum DecodedPlaybookEn {
             "investment",
           ],
           match: nil,
-          text: "{name} has money plans ({value}): chat about the market, and about resale value and the real cost of running a car."
+          text: "{name} has money plans ({value}): chat about the market, and about resale value and the real cost of running a car.",
+          careText: "{name} has money plans ({value}): chat about the market and how it is going."
         ),
         DugUpRule(
           id: "travel_self_drive",
@@ -297,7 +304,8 @@ enum DecodedPlaybookEn {
             "长途",
             "road trip",
           ],
-          text: "{name} likes road trips ({value}): suggest a route and remind them of a free check before setting off."
+          text: "{name} likes road trips ({value}): suggest a route and remind them of a free check before setting off.",
+          careText: nil
         ),
         DugUpRule(
           id: "travel_general",
@@ -306,7 +314,8 @@ enum DecodedPlaybookEn {
             "travel",
           ],
           match: nil,
-          text: "{name} likes to travel ({value}): ask where next and share a travel tip."
+          text: "{name} likes to travel ({value}): ask where next and share a travel tip.",
+          careText: nil
         ),
         DugUpRule(
           id: "fashion",
@@ -317,7 +326,8 @@ enum DecodedPlaybookEn {
             "color",
           ],
           match: nil,
-          text: "{name} cares about style ({value}): talk about this year's popular body colours and interior combinations."
+          text: "{name} cares about style ({value}): talk about this year's popular body colours and interior combinations.",
+          careText: "{name} cares about style ({value}): ask what is in fashion this season."
         ),
         DugUpRule(
           id: "games",
@@ -326,7 +336,8 @@ enum DecodedPlaybookEn {
             "games",
           ],
           match: nil,
-          text: "{name} plays games ({value}): a good opener; phone mirroring and the infotainment system make a natural bridge."
+          text: "{name} plays games ({value}): a good opener; phone mirroring and the infotainment system make a natural bridge.",
+          careText: "{name} plays games ({value}): a good opener; ask what they are playing now."
         ),
         DugUpRule(
           id: "children",
@@ -336,7 +347,8 @@ enum DecodedPlaybookEn {
             "kids",
           ],
           match: nil,
-          text: "{name} has children ({value}): ask after them; child-seat anchors, rear space and the school run are natural topics."
+          text: "{name} has children ({value}): ask after them; child-seat anchors, rear space and the school run are natural topics.",
+          careText: "{name} has children ({value}): ask after them."
         ),
         DugUpRule(
           id: "family",
@@ -345,7 +357,8 @@ enum DecodedPlaybookEn {
             "family",
           ],
           match: nil,
-          text: "{name}'s family: {value}. Send regards, and talk about how much room the family needs and who will drive."
+          text: "{name}'s family: {value}. Send regards, and talk about how much room the family needs and who will drive.",
+          careText: "{name}'s family: {value}. Send your regards to them."
         ),
         DugUpRule(
           id: "pet",
@@ -354,7 +367,8 @@ enum DecodedPlaybookEn {
             "pet",
           ],
           match: nil,
-          text: "{name} has a pet ({value}): ask how it is doing; seat protection and ventilation for pets are easy follow-ons."
+          text: "{name} has a pet ({value}): ask how it is doing; seat protection and ventilation for pets are easy follow-ons.",
+          careText: "{name} has a pet ({value}): ask how it is doing."
         ),
         DugUpRule(
           id: "commute_long",
@@ -371,7 +385,8 @@ enum DecodedPlaybookEn {
             "long",
             "hour",
           ],
-          text: "{name} drives a lot ({value}): high mileage makes fuel or power cost matter, so offer to work out the yearly running cost together."
+          text: "{name} drives a lot ({value}): high mileage makes fuel or power cost matter, so offer to work out the yearly running cost together.",
+          careText: nil
         ),
         DugUpRule(
           id: "commute_general",
@@ -380,7 +395,8 @@ enum DecodedPlaybookEn {
             "commute",
           ],
           match: nil,
-          text: "{name}'s commute: {value}. Talk about traffic and parking; a compact car is easier in town."
+          text: "{name}'s commute: {value}. Talk about traffic and parking; a compact car is easier in town.",
+          careText: nil
         ),
         DugUpRule(
           id: "city_weather",
@@ -389,7 +405,8 @@ enum DecodedPlaybookEn {
             "city",
           ],
           match: nil,
-          text: "{name} lives in {value}: check the local weather (storms, heat, cold snaps) and driving restrictions, and give a driving tip."
+          text: "{name} lives in {value}: check the local weather (storms, heat, cold snaps) and driving restrictions, and give a driving tip.",
+          careText: nil
         ),
         DugUpRule(
           id: "current_car",
@@ -399,7 +416,8 @@ enum DecodedPlaybookEn {
             "old_car",
           ],
           match: nil,
-          text: "{name} drives a {value} today: ask how it is holding up and what they like least; offer a trade-in valuation."
+          text: "{name} drives a {value} today: ask how it is holding up and what they like least; offer a trade-in valuation.",
+          careText: nil
         ),
       ],
       created: [
@@ -560,6 +578,41 @@ enum DecodedPlaybookEn {
           ],
           grades: nil
         ),
+      ],
+      avoid: [
+        "别提",
+        "不要提",
+        "勿提",
+        "别主动提",
+        "避免提",
+        "别问",
+        "不要问",
+        "勿问",
+        "别聊",
+        "不要聊",
+        "忌讳",
+        "敏感话题",
+        "不想谈",
+        "不愿谈",
+        "不想聊",
+        "不愿提",
+        "do not mention",
+        "don't mention",
+        "dont mention",
+        "never mention",
+        "do not ask",
+        "don't ask",
+        "never ask",
+        "do not bring up",
+        "don't bring up",
+        "avoid mentioning",
+        "avoid the subject",
+        "avoid the topic",
+        "sensitive topic",
+        "sensitive subject",
+        "touchy subject",
+        "does not want to talk",
+        "doesn't want to talk",
       ]
     )
   }
@@ -1940,6 +1993,7 @@ enum DecodedPlaybookEn {
         "amount_unknown": "Deposit amount not recorded",
         "eta_unknown": "Expected delivery date unknown",
         "model_unknown": "Model of interest unknown; find out the needs first",
+        "sensitive": "Sensitive, do not bring it up yourself: {facts}",
       ],
       switchTexts: [
         "conformity": "Most of our recent customers chose the {to_model}; that many people can't be wrong.",
@@ -2762,7 +2816,8 @@ enum DecodedPlaybookZhCN {
             "垂钓",
             "fishing",
           ],
-          text: "{name}喜欢钓鱼，可以问问最近去哪里钓、收获怎么样；顺便聊聊后备箱放钓具、冰箱方不方便。"
+          text: "{name}喜欢钓鱼，可以问问最近去哪里钓、收获怎么样；顺便聊聊后备箱放钓具、冰箱方不方便。",
+          careText: "{name}喜欢钓鱼，可以问问最近去哪里钓、收获怎么样。"
         ),
         DugUpRule(
           id: "hobby_photography",
@@ -2775,7 +2830,8 @@ enum DecodedPlaybookZhCN {
             "拍照",
             "photo",
           ],
-          text: "{name}爱好摄影，可以分享一条适合自驾拍照的线路，问问最近拍了什么好作品。"
+          text: "{name}爱好摄影，可以分享一条适合自驾拍照的线路，问问最近拍了什么好作品。",
+          careText: nil
         ),
         DugUpRule(
           id: "hobby_general",
@@ -2784,7 +2840,8 @@ enum DecodedPlaybookZhCN {
             "hobby",
           ],
           match: nil,
-          text: "{name}的爱好是{value}，从这个话题聊起，问问最近有没有新的收获。"
+          text: "{name}的爱好是{value}，从这个话题聊起，问问最近有没有新的收获。",
+          careText: nil
         ),
         DugUpRule(
           id: "sport_outdoor",
@@ -2802,7 +2859,8 @@ enum DecodedPlaybookZhCN {
             "camping",
             "hiking",
           ],
-          text: "{name}喜欢{value}，装备多、出行远，可以聊聊装备怎么装车、车顶架和后排放倒后的空间。"
+          text: "{name}喜欢{value}，装备多、出行远，可以聊聊装备怎么装车、车顶架和后排放倒后的空间。",
+          careText: "{name}喜欢{value}，问问最近一次出行怎么样、下一次去哪里。"
         ),
         DugUpRule(
           id: "sport_general",
@@ -2811,7 +2869,8 @@ enum DecodedPlaybookZhCN {
             "sport",
           ],
           match: nil,
-          text: "{name}平时{value}，问问最近的运动计划，注意别聊成推销。"
+          text: "{name}平时{value}，问问最近的运动计划，注意别聊成推销。",
+          careText: nil
         ),
         DugUpRule(
           id: "career",
@@ -2822,7 +2881,8 @@ enum DecodedPlaybookZhCN {
             "company",
           ],
           match: nil,
-          text: "{name}的职业是{value}，关心一下最近工作忙不忙；商务接待多的话可以聊聊乘坐舒适和面子。"
+          text: "{name}的职业是{value}，关心一下最近工作忙不忙；商务接待多的话可以聊聊乘坐舒适和面子。",
+          careText: "{name}的职业是{value}，关心一下最近工作忙不忙。"
         ),
         DugUpRule(
           id: "investment",
@@ -2831,7 +2891,8 @@ enum DecodedPlaybookZhCN {
             "investment",
           ],
           match: nil,
-          text: "{name}在理财上有自己的打算 ({value})，可以聊聊最近的行情；也可以说说车辆保值率和用车成本这本账。"
+          text: "{name}在理财上有自己的打算 ({value})，可以聊聊最近的行情；也可以说说车辆保值率和用车成本这本账。",
+          careText: "{name}在理财上有自己的打算 ({value})，可以聊聊最近的行情。"
         ),
         DugUpRule(
           id: "travel_self_drive",
@@ -2844,7 +2905,8 @@ enum DecodedPlaybookZhCN {
             "长途",
             "road trip",
           ],
-          text: "{name}喜欢自驾游 ({value})，推荐一条最近的自驾线路，提醒出发前做一次免费检测。"
+          text: "{name}喜欢自驾游 ({value})，推荐一条最近的自驾线路，提醒出发前做一次免费检测。",
+          careText: nil
         ),
         DugUpRule(
           id: "travel_general",
@@ -2853,7 +2915,8 @@ enum DecodedPlaybookZhCN {
             "travel",
           ],
           match: nil,
-          text: "{name}喜欢旅游 ({value})，问问下一站想去哪里，分享一些出行小贴士。"
+          text: "{name}喜欢旅游 ({value})，问问下一站想去哪里，分享一些出行小贴士。",
+          careText: nil
         ),
         DugUpRule(
           id: "fashion",
@@ -2864,7 +2927,8 @@ enum DecodedPlaybookZhCN {
             "color",
           ],
           match: nil,
-          text: "{name}注重时尚 ({value})，可以聊聊今年流行的车身颜色和内饰搭配。"
+          text: "{name}注重时尚 ({value})，可以聊聊今年流行的车身颜色和内饰搭配。",
+          careText: "{name}注重时尚 ({value})，可以聊聊今年流行什么。"
         ),
         DugUpRule(
           id: "games",
@@ -2873,7 +2937,8 @@ enum DecodedPlaybookZhCN {
             "games",
           ],
           match: nil,
-          text: "{name}爱玩游戏 ({value})，年轻人的话题多聊几句；车机互联、手机投屏是不错的切入点。"
+          text: "{name}爱玩游戏 ({value})，年轻人的话题多聊几句；车机互联、手机投屏是不错的切入点。",
+          careText: "{name}爱玩游戏 ({value})，年轻人的话题多聊几句，问问最近在玩什么。"
         ),
         DugUpRule(
           id: "children",
@@ -2883,7 +2948,8 @@ enum DecodedPlaybookZhCN {
             "kids",
           ],
           match: nil,
-          text: "{name}家里有孩子 ({value})，关心一下孩子近况；聊聊儿童座椅接口、后排空间和接送方便。"
+          text: "{name}家里有孩子 ({value})，关心一下孩子近况；聊聊儿童座椅接口、后排空间和接送方便。",
+          careText: "{name}家里有孩子 ({value})，关心一下孩子近况。"
         ),
         DugUpRule(
           id: "family",
@@ -2892,7 +2958,8 @@ enum DecodedPlaybookZhCN {
             "family",
           ],
           match: nil,
-          text: "{name}的家庭情况：{value}。问候家人，聊聊一家人出行需要多大空间、谁来开车。"
+          text: "{name}的家庭情况：{value}。问候家人，聊聊一家人出行需要多大空间、谁来开车。",
+          careText: "{name}的家庭情况：{value}。代问家人好。"
         ),
         DugUpRule(
           id: "pet",
@@ -2901,7 +2968,8 @@ enum DecodedPlaybookZhCN {
             "pet",
           ],
           match: nil,
-          text: "{name}家有宠物 ({value})，问问它最近好不好；带宠物出行的座椅保护和通风可以顺便聊。"
+          text: "{name}家有宠物 ({value})，问问它最近好不好；带宠物出行的座椅保护和通风可以顺便聊。",
+          careText: "{name}家有宠物 ({value})，问问它最近好不好。"
         ),
         DugUpRule(
           id: "commute_long",
@@ -2918,7 +2986,8 @@ enum DecodedPlaybookZhCN {
             "long",
             "hour",
           ],
-          text: "{name}用车跑得多 ({value})，最在意油耗/电耗，可以一起算一算每年的使用成本。"
+          text: "{name}用车跑得多 ({value})，最在意油耗/电耗，可以一起算一算每年的使用成本。",
+          careText: nil
         ),
         DugUpRule(
           id: "commute_general",
@@ -2927,7 +2996,8 @@ enum DecodedPlaybookZhCN {
             "commute",
           ],
           match: nil,
-          text: "{name}的通勤情况：{value}。聊聊路况、停车难不难，城市里小巧好停的车更省心。"
+          text: "{name}的通勤情况：{value}。聊聊路况、停车难不难，城市里小巧好停的车更省心。",
+          careText: nil
         ),
         DugUpRule(
           id: "city_weather",
@@ -2936,7 +3006,8 @@ enum DecodedPlaybookZhCN {
             "city",
           ],
           match: nil,
-          text: "{name}在{value}，关注一下当地天气 (暴雨、高温、寒潮) 和限行政策，给一句用车提醒。"
+          text: "{name}在{value}，关注一下当地天气 (暴雨、高温、寒潮) 和限行政策，给一句用车提醒。",
+          careText: nil
         ),
         DugUpRule(
           id: "current_car",
@@ -2946,7 +3017,8 @@ enum DecodedPlaybookZhCN {
             "old_car",
           ],
           match: nil,
-          text: "{name}现在开的是{value}，可以聊聊车况和置换评估，问问最不满意的地方是什么。"
+          text: "{name}现在开的是{value}，可以聊聊车况和置换评估，问问最不满意的地方是什么。",
+          careText: nil
         ),
       ],
       created: [
@@ -3107,6 +3179,41 @@ enum DecodedPlaybookZhCN {
           ],
           grades: nil
         ),
+      ],
+      avoid: [
+        "别提",
+        "不要提",
+        "勿提",
+        "别主动提",
+        "避免提",
+        "别问",
+        "不要问",
+        "勿问",
+        "别聊",
+        "不要聊",
+        "忌讳",
+        "敏感话题",
+        "不想谈",
+        "不愿谈",
+        "不想聊",
+        "不愿提",
+        "do not mention",
+        "don't mention",
+        "dont mention",
+        "never mention",
+        "do not ask",
+        "don't ask",
+        "never ask",
+        "do not bring up",
+        "don't bring up",
+        "avoid mentioning",
+        "avoid the subject",
+        "avoid the topic",
+        "sensitive topic",
+        "sensitive subject",
+        "touchy subject",
+        "does not want to talk",
+        "doesn't want to talk",
       ]
     )
   }
@@ -4524,6 +4631,7 @@ enum DecodedPlaybookZhCN {
         "amount_unknown": "定金金额未记录",
         "eta_unknown": "预计交车日期未知",
         "model_unknown": "意向车型未知，先了解需求",
+        "sensitive": "敏感，别主动提起：{facts}",
       ],
       switchTexts: [
         "conformity": "最近来店的客户大多选了 {to_model}，大家的选择不会错。",

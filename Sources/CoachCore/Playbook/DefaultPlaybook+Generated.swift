@@ -216,6 +216,7 @@ labels:
     amount_unknown: 定金金额未记录
     eta_unknown: 预计交车日期未知
     model_unknown: 意向车型未知，先了解需求
+    sensitive: "敏感，别主动提起：{facts}"
 
   # 转换销售话术, 按五大心理和五大诱因。
   switch_texts:
@@ -1342,17 +1343,27 @@ topics:
       how_to_raise: >-
         上次您提到的事情我一直记着，现在有答复了。
 
+  # 不能主动提的档案内容: 档案内容包含下面任何一个词 (中英文都可以, 不分大小写) 就不会变成话题,
+  # 简报里改为一条提醒 (比如 "孩子住院了，别提")。
+  avoid: [别提, 不要提, 勿提, 别主动提, 避免提, 别问, 不要问, 勿问, 别聊, 不要聊, 忌讳, 敏感话题, 不想谈, 不愿谈, 不想聊,
+    不愿提, do not mention, don't mention, dont mention, never mention, do not ask, don't ask, never ask,
+    do not bring up, don't bring up, avoid mentioning, avoid the subject, avoid the topic, sensitive topic,
+    sensitive subject, touchy subject, does not want to talk, doesn't want to talk]
+
   # 二、挖出来的话题: 从客户档案里挖出来, 围绕"人、车、生活"。
   #   area: person 人 / car 车 / life 生活
   #   profile_keys: 客户档案里的哪些项 (hobby 爱好, career 事业, family 家庭, ...)
   #   match: 可选; 只有档案内容包含这些词时才用这条 (中英文都可以写)
   #   text: 话题; {value} 是档案内容, {name} 是客户姓名
+  #   care_text: 可选; 关怀类联系 (节日、生日问候, 售后关怀) 用的说法, 不带推销
   # 写在前面的规则优先, 带 match 的具体规则放在通用规则前面。
   dug_up:
     - id: hobby_fishing
       area: person
       profile_keys: [hobby]
       match: [钓鱼, 垂钓, fishing]
+      care_text: >-
+        {name}喜欢钓鱼，可以问问最近去哪里钓、收获怎么样。
       text: >-
         {name}喜欢钓鱼，可以问问最近去哪里钓、收获怎么样；顺便聊聊后备箱放钓具、冰箱方不方便。
     - id: hobby_photography
@@ -1370,6 +1381,8 @@ topics:
       area: person
       profile_keys: [sport]
       match: [骑行, 滑雪, 露营, 登山, cycling, ski, camping, hiking]
+      care_text: >-
+        {name}喜欢{value}，问问最近一次出行怎么样、下一次去哪里。
       text: >-
         {name}喜欢{value}，装备多、出行远，可以聊聊装备怎么装车、车顶架和后排放倒后的空间。
     - id: sport_general
@@ -1380,11 +1393,15 @@ topics:
     - id: career
       area: person
       profile_keys: [career, job, company]
+      care_text: >-
+        {name}的职业是{value}，关心一下最近工作忙不忙。
       text: >-
         {name}的职业是{value}，关心一下最近工作忙不忙；商务接待多的话可以聊聊乘坐舒适和面子。
     - id: investment
       area: person
       profile_keys: [investment]
+      care_text: >-
+        {name}在理财上有自己的打算 ({value})，可以聊聊最近的行情。
       text: >-
         {name}在理财上有自己的打算 ({value})，可以聊聊最近的行情；也可以说说车辆保值率和用车成本这本账。
     - id: travel_self_drive
@@ -1401,26 +1418,36 @@ topics:
     - id: fashion
       area: person
       profile_keys: [fashion, colour, color]
+      care_text: >-
+        {name}注重时尚 ({value})，可以聊聊今年流行什么。
       text: >-
         {name}注重时尚 ({value})，可以聊聊今年流行的车身颜色和内饰搭配。
     - id: games
       area: person
       profile_keys: [games]
+      care_text: >-
+        {name}爱玩游戏 ({value})，年轻人的话题多聊几句，问问最近在玩什么。
       text: >-
         {name}爱玩游戏 ({value})，年轻人的话题多聊几句；车机互联、手机投屏是不错的切入点。
     - id: children
       area: life
       profile_keys: [children, kids]
+      care_text: >-
+        {name}家里有孩子 ({value})，关心一下孩子近况。
       text: >-
         {name}家里有孩子 ({value})，关心一下孩子近况；聊聊儿童座椅接口、后排空间和接送方便。
     - id: family
       area: life
       profile_keys: [family]
+      care_text: >-
+        {name}的家庭情况：{value}。代问家人好。
       text: >-
         {name}的家庭情况：{value}。问候家人，聊聊一家人出行需要多大空间、谁来开车。
     - id: pet
       area: life
       profile_keys: [pet]
+      care_text: >-
+        {name}家有宠物 ({value})，问问它最近好不好。
       text: >-
         {name}家有宠物 ({value})，问问它最近好不好；带宠物出行的座椅保护和通风可以顺便聊。
     - id: commute_long
@@ -1926,6 +1953,7 @@ labels:
     amount_unknown: Deposit amount not recorded
     eta_unknown: Expected delivery date unknown
     model_unknown: Model of interest unknown; find out the needs first
+    sensitive: "Sensitive, do not bring it up yourself: {facts}"
 
   # Switch-selling phrasings, by lever.
   switch_texts:
@@ -3084,17 +3112,27 @@ topics:
         You mentioned something last time that I kept in mind, and now I have an
         answer.
 
+  # Profile facts that must not be raised: a fact holding one of these words (any language, case ignored) is never
+  # a talking point; the brief warns about it instead ("kid in hospital, do not mention").
+  avoid: [别提, 不要提, 勿提, 别主动提, 避免提, 别问, 不要问, 勿问, 别聊, 不要聊, 忌讳, 敏感话题, 不想谈, 不愿谈, 不想聊,
+    不愿提, do not mention, don't mention, dont mention, never mention, do not ask, don't ask, never ask,
+    do not bring up, don't bring up, avoid mentioning, avoid the subject, avoid the topic, sensitive topic,
+    sensitive subject, touchy subject, does not want to talk, doesn't want to talk]
+
   # 2. Dug-up topics: found in what we know about the customer: person, car, life.
   #   area: person / car / life
   #   profile_keys: which profile facts trigger the rule (hobby, career, family, ...)
   #   match: optional; only when the fact contains one of these words (any language)
   #   text: the talking point; {value} is the fact, {name} the customer's name
+  #   care_text: optional; the point on a care call (greetings, after-sales), without a selling hint
   # Earlier rules win: put specific rules (with match) before general ones.
   dug_up:
     - id: hobby_fishing
       area: person
       profile_keys: [hobby]
       match: [钓鱼, 垂钓, fishing]
+      care_text: >-
+        {name} loves fishing: ask where they went lately and what they caught.
       text: >-
         {name} loves fishing: ask where they went lately and what they caught;
         mention how the boot takes rods and a cool box.
@@ -3114,6 +3152,8 @@ topics:
       area: person
       profile_keys: [sport]
       match: [骑行, 滑雪, 露营, 登山, cycling, ski, camping, hiking]
+      care_text: >-
+        {name} enjoys {value}: ask about their latest trip and where they go next.
       text: >-
         {name} enjoys {value}: lots of gear and long trips, so talk about
         loading gear, roof racks and the space with the rear seats folded.
@@ -3125,12 +3165,16 @@ topics:
     - id: career
       area: person
       profile_keys: [career, job, company]
+      care_text: >-
+        {name}'s job: {value}. Ask how work is going.
       text: >-
         {name}'s job: {value}. Ask how work is going; if they host clients,
         talk about passenger comfort and the image the car gives.
     - id: investment
       area: person
       profile_keys: [investment]
+      care_text: >-
+        {name} has money plans ({value}): chat about the market and how it is going.
       text: >-
         {name} has money plans ({value}): chat about the market, and about resale value
         and the real cost of running a car.
@@ -3149,30 +3193,40 @@ topics:
     - id: fashion
       area: person
       profile_keys: [fashion, colour, color]
+      care_text: >-
+        {name} cares about style ({value}): ask what is in fashion this season.
       text: >-
         {name} cares about style ({value}): talk about this year's popular
         body colours and interior combinations.
     - id: games
       area: person
       profile_keys: [games]
+      care_text: >-
+        {name} plays games ({value}): a good opener; ask what they are playing now.
       text: >-
         {name} plays games ({value}): a good opener; phone mirroring and the
         infotainment system make a natural bridge.
     - id: children
       area: life
       profile_keys: [children, kids]
+      care_text: >-
+        {name} has children ({value}): ask after them.
       text: >-
         {name} has children ({value}): ask after them; child-seat anchors, rear
         space and the school run are natural topics.
     - id: family
       area: life
       profile_keys: [family]
+      care_text: >-
+        {name}'s family: {value}. Send your regards to them.
       text: >-
         {name}'s family: {value}. Send regards, and talk about how much room
         the family needs and who will drive.
     - id: pet
       area: life
       profile_keys: [pet]
+      care_text: >-
+        {name} has a pet ({value}): ask how it is doing.
       text: >-
         {name} has a pet ({value}): ask how it is doing; seat protection and
         ventilation for pets are easy follow-ons.

@@ -128,6 +128,16 @@ public struct Topics: Codable, Sendable, Hashable {
   public var dugUp: [DugUpRule]
   /// Dealership events and offers.
   public var created: [CreatedTopic]
+  /// Words that mark a profile fact as not to be raised (`别提`, `do not mention`; any language, case ignored): such a
+  /// fact is never a talking point, and the brief warns about it instead.
+  public var avoid: [String]?
+
+  /// Whether the profile value `value` carries one of the `avoid` words.
+  public func isSensitive(_ value: String) -> Bool {
+    guard let avoid, !avoid.isEmpty else { return false }
+    let text = value.lowercased().replacingOccurrences(of: "’", with: "'")
+    return avoid.contains { !$0.isEmpty && text.contains($0.lowercased()) }
+  }
 }
 
 public struct BuriedKindGuide: Codable, Sendable, Hashable {
@@ -149,6 +159,9 @@ public struct DugUpRule: Codable, Sendable, Hashable {
   public var match: [String]?
   /// The talking point; `{value}` is the fact, `{name}` the customer's name.
   public var text: String
+  /// Optional: the talking point on a care call (greetings, after-sales care), without the selling hint of `text`;
+  /// without it, care calls use `text`.
+  public var careText: String?
 }
 
 public struct CreatedTopic: Codable, Sendable, Hashable {

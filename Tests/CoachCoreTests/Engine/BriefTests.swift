@@ -319,3 +319,52 @@ import Testing
     }
   }
 }
+
+/// What a consultant noted about a customer that is not to be raised, and what a care call leaves out.
+@Suite struct ProfileTopicTests {
+  static func brief(_ lead: LeadSnapshot, now: String, _ lang: String) throws -> Brief {
+    let playbook = try #require(try DefaultPlaybook.load().playbook(lang))
+    let ctx = EngineContext(
+      playbook: playbook, now: Fixture.at(now), zone: TimeZone(identifier: "Asia/Shanghai") ?? .gmt)
+    let action = try #require(FollowUpEngine.nextAction(for: lead, in: ctx))
+    return BriefBuilder.build(lead: lead, action: action, ctx: ctx)
+  }
+
+  /// "Kid is in hospital, do not mention" was turned into "ask after them": such a fact is no topic, and the brief
+  /// warns instead, in both languages and whichever language the note was written in.
+  @Test(arguments: ["en", "zh-CN"])
+  func aFactMarkedNotToMentionIsNoTopicButAWarning(lang: String) throws {
+    for value in ["kid is in hospital, do not mention", "孩子住院了，别提", "Son failed his exams - DON’T MENTION"] {
+      let lead = Fixture.lead(
+        profile: [ProfileFact(key: "children", value: value), ProfileFact(key: "pet", value: "a cat")],
+        touches: [Fixture.touch(1, "2025-07-05T10:00:00+08:00")])
+      let brief = try Self.brief(lead, now: "2025-07-12T10:00:00+08:00", lang)
+      #expect(brief.talkingPoints.filter { $0.kind == .dugUp }.map(\.source) == ["pet"], "\(value)")
+      #expect(brief.warnings.contains { $0.contains(value) && ($0.contains("Sensitive") || $0.contains("敏感")) })
+    }
+    let plain = Fixture.lead(
+      profile: [ProfileFact(key: "children", value: "two kids")],
+      touches: [Fixture.touch(1, "2025-07-05T10:00:00+08:00")])
+    let brief = try Self.brief(plain, now: "2025-07-12T10:00:00+08:00", lang)
+    #expect(brief.talkingPoints.map(\.source).contains("children"))
+    #expect(!brief.warnings.contains { $0.contains("two kids") })
+  }
+
+  /// A care call asks after the children; a sales call may add what the car does for them.
+  @Test(arguments: ["en", "zh-CN"])
+  func aCareCallTakesTheRulesCareTextWithoutTheSellingHint(lang: String) throws {
+    let owner = Fixture.owner(
+      delivered: "2025-03-01T10:00:00+08:00", deliveredOn: "2025-03-01", birthday: "1990-07-20")
+    var withKids = owner
+    withKids.profile = [ProfileFact(key: "children", value: "two kids")]
+    let care = try Self.brief(withKids, now: "2025-07-20T09:00:00+08:00", lang)
+    #expect(care.action.isCare, "\(care.action)")
+    let point = try #require(care.talkingPoints.first { $0.source == "children" }).text
+    #expect(!point.contains("child-seat") && !point.contains("儿童座椅"), "\(point)")
+    let prospect = Fixture.lead(
+      profile: withKids.profile, touches: [Fixture.touch(1, "2025-07-05T10:00:00+08:00")])
+    let sales = try Self.brief(prospect, now: "2025-07-12T10:00:00+08:00", lang)
+    let pitch = try #require(sales.talkingPoints.first { $0.source == "children" }).text
+    #expect(pitch.contains("child-seat") || pitch.contains("儿童座椅"), "\(pitch)")
+  }
+}
