@@ -176,7 +176,7 @@ public struct ObjectionMatcher: Sendable {
   // MARK: - Scoring
 
   private struct Ranked {
-    /// The code and its reported score (at most 1).
+    /// The code and its reported score (`reported(strength)`, below 1).
     var match: ObjectionMatch
     /// The score before it is capped at 1: ranks codes whose documents repeat the text's words.
     var strength: Double
@@ -202,9 +202,23 @@ public struct ObjectionMatcher: Sendable {
       .sorted { $0.element != $1.element ? $0.element > $1.element : $0.offset < $1.offset }
       .map {
         Ranked(
-          match: ObjectionMatch(code: codes[$0.offset], score: min($0.element, 1)), strength: $0.element,
+          match: ObjectionMatch(code: codes[$0.offset], score: Self.reported($0.element)), strength: $0.element,
           smallTalk: $0.offset == smallTalk)
       }
+  }
+
+  /// Scores up to this one are reported as they are; above it they close on 1 without reaching it.
+  static let softCapFrom = 0.8
+  /// How far above `softCapFrom` a strength must go to close two thirds of the rest of the way to 1: strengths reach
+  /// about 2 when a text repeats an example's words.
+  static let softCapScale = 0.6
+
+  /// A strength as the score a user reads, in 0…1 and in the same order: as it is up to `softCapFrom` (the
+  /// threshold's scale), then closing on 1, so that codes that all clear the bar by far no longer read 1.00 each
+  /// ("I need some time to decide": think_it_over 0.96, ask_family 0.95, just_looking 0.86; capped, 1.00 for all).
+  static func reported(_ strength: Double) -> Double {
+    guard strength > softCapFrom else { return max(strength, 0) }
+    return softCapFrom + (1 - softCapFrom) * (1 - exp(-(strength - softCapFrom) / softCapScale))
   }
 
   /// A query's tokens: the words of `text` and the classes it names, less the words of class names that no index

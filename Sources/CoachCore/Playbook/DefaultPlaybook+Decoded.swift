@@ -1169,7 +1169,7 @@ enum DecodedPlaybookEn {
           "discuss",
           "check with",
           "run it by",
-          "decide",
+          "decide together",
           "final say",
           "ask",
           "go home",
@@ -1214,11 +1214,13 @@ enum DecodedPlaybookEn {
           "hesitant",
           "some time",
           "need time",
+          "time to decide",
           "get back to you",
           "decide later",
           "make up my mind",
           "mull it over",
           "few days",
+          "days to decide",
         ]
       ),
       Objection(

@@ -2958,7 +2958,7 @@ objections:
   - code: ask_family
     title: I need to ask my family
     line: "Of course; I'll send the spec sheet, quote and safety rating, and you're welcome to bring the family for a test drive."
-    concepts: ["@family", talk to, discuss, check with, run it by, decide, final say, ask, go home, talk it over, has to see, first, approve, sign off]
+    concepts: ["@family", talk to, discuss, check with, run it by, decide together, final say, ask, go home, talk it over, has to see, first, approve, sign off]
     examples:
       - I have to talk it over with my wife first
       - I can't decide this alone, I need to ask my family
@@ -2981,7 +2981,7 @@ objections:
   - code: think_it_over
     title: I'll think about it
     line: "Of course, it's a big decision; what is the main thing you're weighing? I'll send you a summary to decide in peace."
-    concepts: [mull, think about it, think it over, thinking, sleep on it, consider, not sure, undecided, hesitant, some time, need time, get back to you, decide later, make up my mind, mull it over, few days]
+    concepts: [mull, think about it, think it over, thinking, sleep on it, consider, not sure, undecided, hesitant, some time, need time, time to decide, get back to you, decide later, make up my mind, mull it over, few days, days to decide]
     examples:
       - I'll think about it
       - Let me think it over
