@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import CoachServer
+
 /// The server's own refusals (no such address, no session, no CSRF token, a wrong login, no calendar feed, a weak
 /// password) speak the request's language like the use cases' refusals: Chinese under `?lang=zh-CN`, English
 /// under `?lang=en`, with the same code in both.
@@ -74,5 +76,37 @@ import Testing
       }
     }
     #expect(try shop.written() == before)
+  }
+
+  /// A refusal worded for the command line names its options (`--outcome`, `--channel`); the API names its JSON
+  /// fields and a page its form's labels instead, in both languages.
+  @Test func aRefusalNamesTheFieldsTheUserFilledNotCommandLineOptions() async throws {
+    let shop = try RouteShop()
+    let lead = shop.lead("alice")
+    try await shop.app().test(.router) { client in
+      for language in RouteShop.languages {
+        let api = try await shop.send(
+          client, "alice", .post, "/api/v1/leads/\(lead)/touches?lang=\(language)",
+          json: #"{"channel": "call", "outcome": "visited"}"#)
+        let error = try #require(Look.errorObject(api.body), "\(String(buffer: api.body))")
+        #expect(error.code == "outcome_not_on_channel")
+        #expect(!error.message.contains("--") && error.message.contains("outcome"), "\(error.message)")
+        let page = try await shop.send(
+          client, "alice", .post, "/leads/\(lead)/touches?lang=\(language)", form: "channel=call&outcome=visited")
+        let alert = try #require(Look.alert(String(buffer: page.body)))
+        let label = language == "en" ? "“Outcome”" : "“结果”"
+        #expect(!alert.contains("--") && alert.contains(label), "\(alert)")
+      }
+    }
+  }
+
+  @Test func optionsBecomeFieldNamesOrLabelsAndNothingElseChanges() {
+    let message = "--outcome visited goes only with a visit (--channel visit, test_drive); see x--y and --Z"
+    #expect(
+      WebWording.api(message) == "outcome visited goes only with a visit (channel visit, test_drive); see x--y and --Z")
+    #expect(
+      WebWording.page(message, language: "en")
+        == "“Outcome” visited goes only with a visit (“Channel” visit, test_drive); see x--y and --Z")
+    #expect(WebWording.page("--limit 必须是 0 或更大的数", language: "zh-CN") == "limit 必须是 0 或更大的数")
   }
 }

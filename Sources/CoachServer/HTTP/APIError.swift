@@ -43,9 +43,12 @@ package struct APIError: Error, Sendable {
     }
   }
 
-  /// The JSON document of this error.
+  /// The message as a page shows it: form labels where the command line names its options.
+  func pageMessage(_ language: String) -> String { WebWording.page(message, language: language) }
+
+  /// The JSON document of this error (JSON field names where the command line names its options).
   var json: Data {
-    let doc = ["error": ["code": code, "message": message]]
+    let doc = ["error": ["code": code, "message": WebWording.api(message)]]
     return (try? JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
   }
 }

@@ -14,7 +14,7 @@ extension PageRenderer {
     let t = { PageText.text($0, language) }
     var body = "<h1>\(esc(t("admin")))</h1>"
     if let flash { body += "<p class=\"ok\" role=\"status\">\(esc(flash))</p>" }
-    if let error { body += "<p class=\"error\" role=\"alert\">\(esc(error.message))</p>" }
+    if let error { body += "<p class=\"error\" role=\"alert\">\(esc(error.pageMessage(language)))</p>" }
     body += """
       <h2>\(esc(t("users")))</h2>
       <div class="scroll"><table><thead><tr><th scope="col">\(esc(t("user")))</th><th scope="col">\(esc(t("role")))</th>\
@@ -60,7 +60,7 @@ extension PageRenderer {
     let t = { PageText.text($0, language) }
     var body = "<h1>\(esc(t("account")))</h1>"
     if let flash { body += "<p class=\"ok\" role=\"status\">\(esc(flash))</p>" }
-    if let error { body += "<p class=\"error\" role=\"alert\">\(esc(error.message))</p>" }
+    if let error { body += "<p class=\"error\" role=\"alert\">\(esc(error.pageMessage(language)))</p>" }
     body += """
       <form method="post" action="/account/password" class="card"><h2>\(esc(t("set_password")))</h2>\(csrfField(user))
       <p>\(esc(user.user.name)) · \(esc(t("role_" + user.user.role.rawValue)))</p>

@@ -20,7 +20,9 @@ extension PageRenderer {
     let fullPhone = session.showsFullPhone(of: lead, unmasked: false)
     var body = "<h1>\(esc(lead.name)) <small>#\(lead.id)</small></h1>"
     if let flash { body += "<p class=\"ok\" role=\"status\">\(esc(t(flash)))</p>" }
-    if let error { body += "<p class=\"error\" role=\"alert\">\(esc(t("error"))): \(esc(error.message))</p>" }
+    if let error {
+      body += "<p class=\"error\" role=\"alert\">\(esc(t("error"))): \(esc(error.pageMessage(language)))</p>"
+    }
     body += "<p class=\"meta\">\(esc(Self.ui(playbook, .stage, lead.stage.rawValue)))"
     body +=
       [

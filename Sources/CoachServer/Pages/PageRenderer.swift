@@ -113,7 +113,7 @@ struct PageRenderer: Sendable {
   /// CSRF token …) are worded by the page's language; the use cases' already are.
   func error(_ error: APIError, language: String, user: WebSession?) -> Response {
     let t = { PageText.text($0, language) }
-    let message = PageText.texts[language]?["error_" + error.code] ?? error.message
+    let message = PageText.texts[language]?["error_" + error.code] ?? error.pageMessage(language)
     let body = """
       <h1>\(esc(t("error"))) (\(error.status.code))</h1><p class="error" role="alert">\(esc(message))</p>
       <p><a href="/">\(esc(t("back")))</a></p>
