@@ -15,6 +15,17 @@ enum Responses {
       body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
   }
 
+  /// A CSV document to save as `filename` (ASCII letters, digits, `-` and `.` only).
+  static func csvDownload(_ text: String, filename: String) -> Response {
+    Response(
+      status: .ok,
+      headers: [
+        .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\"",
+        .cacheControl: "no-store",
+      ],
+      body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+  }
+
   /// 303: after a form post, the browser fetches `location` with GET.
   static func redirect(_ location: String) -> Response {
     Response(status: .seeOther, headers: [.location: location])

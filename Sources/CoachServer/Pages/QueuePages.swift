@@ -86,7 +86,8 @@ extension PageRenderer {
     for c in run.report.consultants { body += row(c.consultant, c.figures) }
     body += "</tbody><tfoot>\(row(t("total"), run.report.team))</tfoot></table></div>"
     let window = "from=\(w.from.description)&amp;to=\(w.to.description)"
-    body += "<p><a class=\"button\" href=\"/audit/report?\(window)\">\(esc(t("audit_report")))</a></p>"
+    body += "<p><a class=\"button\" href=\"/audit/report?\(window)\">\(esc(t("audit_report")))</a> "
+    body += "<a class=\"button\" href=\"/audit.csv?\(window)\" download>\(esc(t("audit_csv")))</a></p>"
     return layout(t("audit"), body, language: language, user: user)
   }
 }

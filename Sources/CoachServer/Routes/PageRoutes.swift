@@ -116,6 +116,21 @@ struct PageRoutes {
       response.headers[.contentSecurityPolicy] = SecurityHeadersMiddleware<CoachRequestContext>.reportPolicy
       return response
     }
+    // The audit's figures per consultant as the command line's `coach audit --format csv` writes them (formula-like
+    // cells defused), to open in a spreadsheet; counts and consultants' names only, no customer.
+    router.get("/audit.csv") { request, context in
+      let web = try context.requireUser()
+      let language = Language.pick(request, default: pages.defaultLanguage)
+      let q = request.uri.queryParameters
+      let (from, to) = (q["from"].map(String.init), q["to"].map(String.init))
+      let session = state.session(web, language: language, json: false)
+      let (csv, window) = try await blocking {
+        let run = try AuditRun.build(session, from: from, to: to, consultant: nil)
+        let labels = AuditLabels(run.ctx.playbook)
+        return (AuditCSV.render(run.report, teamLabel: labels["audit_team"]), run.report.window)
+      }
+      return Responses.csvDownload(csv, filename: "coach-audit-\(window.from)-\(window.to).csv")
+    }
     router.get("/static/app.css") { _, _ in
       Response(
         status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],

@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The audit page's figures as a CSV download: a team lead's own team only, the command line's columns, a file name
+/// that says the period, and a link on the page.
+@Suite struct AuditDownloadTests {
+  @Test func aTeamLeadDownloadsTheTeamsFiguresAsCSV() async throws {
+    let shop = try RouteShop()
+    try await shop.app().test(.router) { client in
+      let r = try await shop.send(client, "lena", .get, "/audit.csv?from=2026-11-01&to=2026-11-24")
+      #expect(r.status == .ok)
+      #expect(r.headers[.contentType] == "text/csv; charset=utf-8")
+      #expect(r.headers[.contentDisposition] == "attachment; filename=\"coach-audit-2026-11-01-2026-11-24.csv\"")
+      let csv = String(buffer: r.body)
+      let rows = csv.split(whereSeparator: \.isNewline).map(String.init)
+      #expect(rows.first?.hasPrefix("\u{FEFF}consultant,") == true, "\(csv)")
+      #expect(rows.contains { $0.hasPrefix("alice,") } && !rows.contains { $0.hasPrefix("carl,") }, "\(csv)")
+      let page = String(buffer: try await shop.send(client, "lena", .get, "/audit?from=2026-11-01&to=2026-11-24").body)
+      #expect(page.contains("href=\"/audit.csv?from=2026-11-01&amp;to=2026-11-24\""))
+      let bad = try await shop.send(client, "lena", .get, "/audit.csv?from=2026-11-24&to=2026-11-01")
+      #expect(bad.status == .badRequest || bad.status == .unprocessableContent)
+      let consultant = try await shop.send(client, "alice", .get, "/audit.csv?from=2026-11-01&to=2026-11-24")
+      #expect(consultant.status == .forbidden)
+    }
+  }
+}
