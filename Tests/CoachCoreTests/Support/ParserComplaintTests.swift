@@ -52,6 +52,19 @@ import Testing
         == "--channel does not take 'fax'; use one of: call, sms\n--channel <channel>: call or sms. (coach touch --help lists every option)"
     )
     #expect(complaint.text(.zh).hasPrefix("--channel 不接受 “fax”；可用：call、sms\n"))
+    // The parser's English help is no part of a Chinese message: a list of codes is kept, prose is not.
+    let missing = ParserComplaint(
+      kind: .missingArgument("--outcome <outcome>"),
+      help: "--outcome <outcome>  reached, no_answer, declined or visited.", command: "coach touch")
+    #expect(
+      missing.text(.zh)
+        == "缺少 --outcome <outcome>\n--outcome <outcome>：可用 reached、no_answer、declined、visited (coach touch --help 列出全部选项)"
+    )
+    let prose = ParserComplaint(
+      kind: .invalidValue(value: "abc", option: "--limit", choices: [], reason: nil),
+      help: "--limit <limit>  Queue length (default 10; 0 prints only the brief).", command: "coach next")
+    #expect(prose.text(.zh) == "--limit 不接受 “abc”\n--limit <limit> (coach next --help 列出全部选项)")
+    #expect(prose.text(.en).contains("Queue length (default 10"))
     let command = ParserComplaint(
       kind: .unknownCommand(word: "nxt", commands: ["next", "alerts"], suggestion: "next"), command: "coach")
     #expect(

@@ -1,6 +1,9 @@
+import Foundation
+
 extension ParserComplaint {
   /// Two lines: what was wrong (with the values accepted, when the parser listed them), then the option's help or the
-  /// command's usage, and where every option is listed. The parser's help texts stay as written (English).
+  /// command's usage, and where every option is listed. The parser's help texts are English: Chinese keeps only the
+  /// codes a help text lists.
   func text(_ l: UILanguage) -> String {
     "\(wrong(l))\n\(accepted(l))"
   }
@@ -49,7 +52,25 @@ extension ParserComplaint {
     }
     guard let help, !help.isEmpty else { return more }
     // `--outcome <outcome>  reached, no_answer, declined or visited.` → `--outcome <outcome>: reached, …`
-    let line = help.range(of: "  ").map { "\(help[..<$0.lowerBound]): \(help[$0.upperBound...])" } ?? help
-    return "\(line) (\(more))"
+    guard let gap = help.range(of: "  ") else { return "\(help) (\(more))" }
+    let (syntax, said) = (help[..<gap.lowerBound], String(help[gap.upperBound...]))
+    guard l == .zh else { return "\(syntax): \(said) (\(more))" }
+    // The parser's help texts are English: in Chinese only a list of codes is kept, as `可用：a、b`.
+    if let codes = Self.codes(said) { return "\(syntax)：可用 \(codes.joined(separator: "、")) (\(more))" }
+    return "\(syntax) (\(more))"
+  }
+
+  /// The codes a help text lists and nothing else (`reached, no_answer, declined or visited.`), nil for prose.
+  static func codes(_ help: String) -> [String]? {
+    var text = help.trimmingCharacters(in: .whitespaces)
+    if text.hasSuffix(".") { text.removeLast() }
+    let words = text.replacingOccurrences(of: " or ", with: ", ").components(separatedBy: ", ")
+    let code = { (w: String) in
+      !w.isEmpty
+        && w.unicodeScalars.allSatisfy {
+          ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
+    }
+    return words.count >= 2 && words.allSatisfy(code) ? words : nil
   }
 }
