@@ -50,7 +50,9 @@ package struct Session: Sendable {
       throw CoachError.refused(.noActingUser)
     }
     guard let user = try db.user(named: name) else {
-      throw CoachError.refused(.unknownUser(name: name, known: try db.users().map(\.name).joined(separator: ", ")))
+      let names = try db.users().map(\.name)
+      let suggestion = names.first { $0.lowercased() == name.lowercased() } ?? ParserComplaint.nearest(name, in: names)
+      throw CoachError.refused(.unknownUser(name: name, suggestion: suggestion))
     }
     return Session(env: env, db: db, user: user, scope: Scope.of(user))
   }

@@ -49,6 +49,19 @@ import Testing
     }
   }
 
+  /// Whoever names a user that does not exist is not told who does: a close spelling is suggested, nothing more.
+  @Test func anUnknownActingUserIsNotShownTheUserList() throws {
+    let shop = try Showroom()
+    for lang in ["zh-CN", "en"] {
+      let stranger = try shop.as_("mallory").run(["next"], env: ["COACH_LANG": lang])
+      #expect(stranger.status == 65, "\(stranger.stderr)")
+      #expect(stranger.stderr.contains("mallory"), "\(stranger.stderr)")
+      for name in ["boss", "ann", "lea"] { #expect(!stranger.stderr.contains(name), "\(stranger.stderr)") }
+      let typo = try shop.as_("bos").run(["next"], env: ["COACH_LANG": lang])
+      #expect(typo.status == 65 && typo.stderr.contains("boss") && !typo.stderr.contains("ann"), "\(typo.stderr)")
+    }
+  }
+
   /// Refusals of who may do what speak the user's language, with the same code in both.
   @Test func refusalsOfWhoMayDoWhatAreInTheUsersLanguage() throws {
     let shop = try Showroom()

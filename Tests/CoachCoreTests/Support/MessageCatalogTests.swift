@@ -21,7 +21,7 @@ import Testing
     .unknownLever(code: "z", known: ["availability (Sooner delivery)"]), .nextInPast(given: "2026-01-01"),
     .badPhone(given: "12"),
     .badDate(option: "--eta", given: "x"), .badTime(option: "--next", given: "x"), .noActingUser,
-    .unknownUser(name: "x", known: "a, b"), .badZone(given: "Mars"), .badNow(given: "x"), .badLanguage(given: "fr"),
+    .unknownUser(name: "x", suggestion: "y"), .unknownUser(name: "x", suggestion: nil), .badZone(given: "Mars"), .badNow(given: "x"), .badLanguage(given: "fr"),
     .negativeLimit, .fromAfterTo(from: day, to: day), .windowTooLong(days: 2000, max: 1096), .nothingToChange,
     .badGender(given: "x"), .badProfile(given: "x"),
     .notAllowed(.teamView, user: "a", role: "consultant"), .notAllowed(.audit, user: "a", role: "consultant"),

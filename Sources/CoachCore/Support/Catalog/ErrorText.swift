@@ -49,7 +49,7 @@ public enum ErrorText: Sendable, Hashable {
   case badDate(option: String, given: String)
   case badTime(option: String, given: String)
   case noActingUser
-  case unknownUser(name: String, known: String)
+  case unknownUser(name: String, suggestion: String?)
   case badZone(given: String)
   case badNow(given: String)
   case badLanguage(given: String)
@@ -419,8 +419,14 @@ public enum ErrorText: Sendable, Hashable {
       return l.pick(
         "这个数据库已有用户：请用 --as 姓名 或 COACH_USER 说明是谁在操作",
         "this database has users: say who is acting with --as NAME or COACH_USER")
-    case .unknownUser(let name, let known):
-      return l.pick("没有名为 \(name) 的用户；已有用户：\(known)", "no user named \(name); users: \(known)")
+    case .unknownUser(let name, let suggestion):
+      // The users are not listed: whoever mistypes --as may not be one of them.
+      if let suggestion {
+        return l.pick("没有名为 \(name) 的用户；是不是 \(suggestion)？", "no user named \(name); did you mean \(suggestion)?")
+      }
+      return l.pick(
+        "没有名为 \(name) 的用户：请检查拼写，或请管理员用 coach user add 添加",
+        "no user named \(name): check the spelling, or ask an admin to add you with coach user add")
     default:
       return moreText(l)
     }
