@@ -54,6 +54,7 @@ package struct Session: Sendable {
       let suggestion = names.first { $0.lowercased() == name.lowercased() } ?? ParserComplaint.nearest(name, in: names)
       throw CoachError.refused(.unknownUser(name: name, suggestion: suggestion))
     }
+    guard user.isActive else { throw CoachError.refused(.userDeactivated(name: user.name)) }
     return Session(env: env, db: db, user: user, scope: Scope.of(user))
   }
 
@@ -65,12 +66,13 @@ package struct Session: Sendable {
     return id
   }
 
-  /// Throws unless `user` is a consultant or a team lead: a trainer or an admin owns no leads (given some, they fell
-  /// out of every team's alerts and audit).
+  /// Throws unless `user` is an active consultant or team lead: a trainer or an admin owns no leads (given some, they
+  /// fell out of every team's alerts and audit), nor does a user who left (deactivated).
   package func requireOwner(_ user: User, option: String) throws {
+    guard user.isActive else { throw CoachError.refused(.userDeactivated(name: user.name)) }
     let owns: Set<Role> = [.consultant, .lead]
     guard !owns.contains(user.role) else { return }
-    let owners = try users().filter { owns.contains($0.role) }.map(\.name)
+    let owners = try users().filter { owns.contains($0.role) && $0.isActive }.map(\.name)
     throw CoachError.refused(.cannotOwnLeads(option: option, name: user.name, role: user.role.rawValue, owners: owners))
   }
 

@@ -4,14 +4,14 @@ import Foundation
 
 /// Users, passwords, browser sessions and calendar tokens (schema v1 and v7-serve), as `AppDatabase` keeps them.
 enum PGUsers {
-  static let columns = "id, name, role, team, createdAt, storeId"
+  static let columns = "id, name, role, team, createdAt, storeId, deactivatedAt"
 
   static func user(_ row: PGRow) throws -> User {
     let role = try row.get(2, String.self)
     guard let parsed = Role(rawValue: role) else { throw CoachError.internalError("unknown role \(role) in \"user\"") }
     return User(
       id: try row.get(0, Int64.self), name: try row.get(1, String.self), role: parsed, team: try row.text(3),
-      createdAt: try row.get(4, Date.self), storeId: try row.int(5))
+      createdAt: try row.get(4, Date.self), storeId: try row.int(5), deactivatedAt: try row.date(6))
   }
 
   static func named(_ c: PGConnection, _ name: String) throws -> User? {
@@ -85,7 +85,7 @@ extension PostgresStore {
     try read { c in
       guard let row = try c.rows("SELECT \(PGUsers.columns), passwordHash FROM \"user\" WHERE name = ?", [name]).first
       else { return nil }
-      return (try PGUsers.user(row), try row.text(6))
+      return (try PGUsers.user(row), try row.text(7))
     }
   }
 
@@ -109,12 +109,13 @@ extension PostgresStore {
       guard
         let row = try c.rows(
           """
-          SELECT u.id, u.name, u.role, u.team, u.createdAt, u.storeId, s.csrfToken, s.expiresAt
-          FROM webSession s JOIN "user" u ON u.id = s.userId WHERE s.tokenHash = ? AND s.expiresAt > ?
+          SELECT u.id, u.name, u.role, u.team, u.createdAt, u.storeId, u.deactivatedAt, s.csrfToken, s.expiresAt
+          FROM webSession s JOIN "user" u ON u.id = s.userId
+          WHERE s.tokenHash = ? AND s.expiresAt > ? AND u.deactivatedAt IS NULL
           """, [tokenHash, now]
         ).first
       else { return nil }
-      return WebSession(user: try PGUsers.user(row), csrfToken: try row.get(6, String.self), expiresAt: try row.get(7))
+      return WebSession(user: try PGUsers.user(row), csrfToken: try row.get(7, String.self), expiresAt: try row.get(8))
     }
   }
 
@@ -126,9 +127,20 @@ extension PostgresStore {
     try write { c in try c.execute("UPDATE \"user\" SET icsTokenHash = ? WHERE id = ?", [hash, userID]) }
   }
 
+  public func setDeactivated(userID: Int64, at: Date?) throws {
+    try write { c in
+      try c.execute("UPDATE \"user\" SET deactivatedAt = ? WHERE id = ?", [at, userID])
+      guard at != nil else { return }
+      try c.execute("DELETE FROM webSession WHERE userId = ?", [userID])
+      try c.execute("UPDATE \"user\" SET icsTokenHash = NULL, passwordHash = NULL WHERE id = ?", [userID])
+    }
+  }
+
   public func user(icsTokenHash hash: String) throws -> User? {
     try read { c in
-      try c.rows("SELECT \(PGUsers.columns) FROM \"user\" WHERE icsTokenHash = ?", [hash]).first.map(PGUsers.user)
+      try c.rows(
+        "SELECT \(PGUsers.columns) FROM \"user\" WHERE icsTokenHash = ? AND deactivatedAt IS NULL", [hash]
+      ).first.map(PGUsers.user)
     }
   }
 

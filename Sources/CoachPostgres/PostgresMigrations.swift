@@ -33,6 +33,8 @@ enum PostgresMigrations {
     // (an index-only scan) instead of from a heap page per touch. A 30-day audit of 100k leads read about 2,300 heap
     // pages per part of 833 leads for them. The old index is dropped once the new one is there.
     ("v17-touch-cover", touchCover),
+    // Users who left, as on SQLite (v18).
+    ("v18-user-deactivated", "ALTER TABLE \"user\" ADD COLUMN deactivatedAt timestamptz(3)"),
   ]
 
   static let touchCover = """

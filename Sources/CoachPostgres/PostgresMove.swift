@@ -50,6 +50,7 @@ struct MovedTable {
       columns: [
         ("id", .id), ("name", .text), ("role", .text), ("team", .text), ("createdAt", .time),
         ("passwordHash", .text), ("passwordChangedAt", .time), ("icsTokenHash", .text), ("storeId", .store),
+        ("deactivatedAt", .time),
       ], parent: nil),
     MovedTable(
       table: "customer",

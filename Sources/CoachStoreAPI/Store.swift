@@ -81,6 +81,9 @@ public protocol CoachDataStore: Sendable {
   func webSession(tokenHash: String, now: Date) throws -> WebSession?
   func deleteWebSession(tokenHash: String) throws
   func setICSTokenHash(userID: Int64, hash: String) throws
+  /// Deactivates `userID` as of `at`, ending their browser sessions and removing their password and calendar feed, in
+  /// one transaction; nil reactivates them (a new password and feed token are set as for a new user).
+  func setDeactivated(userID: Int64, at: Date?) throws
   func user(icsTokenHash hash: String) throws -> User?
 
   // MARK: Logs

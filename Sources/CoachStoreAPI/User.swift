@@ -10,9 +10,13 @@ public struct User: Codable, Hashable, Sendable {
   public var createdAt: Date
   /// The store (dealership) of a dealer group the user belongs to; nil: none (one showroom, or a group admin).
   public var storeId: Int64?
+  /// When an admin deactivated the user (someone who left): they may no longer act, log in or own leads; their
+  /// history stays. Nil while active.
+  public var deactivatedAt: Date?
 
   public init(
-    id: Int64? = nil, name: String, role: Role, team: String? = nil, createdAt: Date, storeId: Int64? = nil
+    id: Int64? = nil, name: String, role: Role, team: String? = nil, createdAt: Date, storeId: Int64? = nil,
+    deactivatedAt: Date? = nil
   ) {
     self.id = id
     self.name = name
@@ -20,7 +24,11 @@ public struct User: Codable, Hashable, Sendable {
     self.team = team
     self.createdAt = createdAt
     self.storeId = storeId
+    self.deactivatedAt = deactivatedAt
   }
+
+  /// Whether the user may act, log in and own leads.
+  public var isActive: Bool { deactivatedAt == nil }
 }
 
 /// A store (dealership) of a dealer group: its short code (what `--store` takes) and its name.

@@ -1,3 +1,4 @@
+import CoachApp
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -108,5 +109,27 @@ import Testing
       WebWording.page(message, language: "en")
         == "“Outcome” visited goes only with a visit (“Channel” visit, test_drive); see x--y and --Z")
     #expect(WebWording.page("--limit 必须是 0 或更大的数", language: "zh-CN") == "limit 必须是 0 或更大的数")
+  }
+}
+
+/// A user who left and was deactivated: their open browser session ends at once and a right password no longer
+/// logs them in, even one set behind the use cases' back.
+@Suite struct DeactivatedUserTests {
+  @Test func aDeactivatedUsersSessionEndsAndTheyCannotLogIn() async throws {
+    let shop = try RouteShop()
+    let tina = try #require(try shop.db.user(named: "tina")?.id)
+    try await shop.app().test(.router) { client in
+      #expect(try await shop.send(client, "tina", .get, "/api/v1/next").status == .ok)
+      try shop.db.setDeactivated(userID: tina, at: Date())
+      #expect(try await shop.send(client, "tina", .get, "/api/v1/next").status == .unauthorized)
+      try shop.db.setPasswordHash(userID: tina, hash: Passwords.hash("secret-pass-1"), now: Date())
+      let login = try await shop.send(
+        client, nil, .post, "/api/v1/login", json: #"{"user": "tina", "password": "secret-pass-1"}"#)
+      #expect(login.status == .unauthorized)
+      try shop.db.setDeactivated(userID: tina, at: nil)
+      let back = try await shop.send(
+        client, nil, .post, "/api/v1/login", json: #"{"user": "tina", "password": "secret-pass-1"}"#)
+      #expect(back.status == .ok)
+    }
   }
 }

@@ -37,7 +37,7 @@ package enum Accounts {
     return (user, "/ics/\(token).ics")
   }
 
-  /// The user named `name`, when the acting user is an admin or that user.
+  /// The user named `name`, when the acting user is an admin or that user, and `name` is active.
   static func target(_ session: Session, name: String, what: ErrorText.UserSecret) throws -> User {
     guard let user = try session.db.user(named: name), session.reaches(user) else {
       throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
@@ -49,6 +49,8 @@ package enum Accounts {
       throw CoachError.refused(
         .secretOfOther(what, name: name, actor: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
     }
+    // A user who left gets no new way in (`coach user activate` first).
+    guard user.isActive else { throw CoachError.refused(.userDeactivated(name: user.name)) }
     return user
   }
 

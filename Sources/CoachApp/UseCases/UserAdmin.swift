@@ -70,6 +70,28 @@ package enum UserAdmin {
     return try session.db.reassignLeads(from: from, to: to, acting: session.user, now: session.env.now)
   }
 
+  /// Deactivates a user who left (`active` false) or brings one back (an admin of their store): a deactivated user
+  /// may not act, log in or own leads, and their history stays. Refused while they own leads (move them first with
+  /// `reassign`) and for oneself (so an active admin is always left). Returns whether anything changed.
+  package static func setActive(_ session: Session, name: String, active: Bool) throws -> Bool {
+    guard session.isAdmin else {
+      throw CoachError.refused(
+        .notAllowed(.deactivateUsers, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
+    }
+    guard let user = try session.db.user(named: name), session.reaches(user), let id = user.id else {
+      throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
+    }
+    guard user.isActive != active else { return false }
+    if !active {
+      // The acting admin is active: any other admin deactivated leaves one.
+      if user.name == session.actor { throw CoachError.refused(.cannotDeactivateSelf(name: name)) }
+      let owned = try session.db.leadIDs(LeadFilter(scope: .all, consultantID: id)).count
+      if owned > 0 { throw CoachError.refused(.stillOwnsLeads(name: name, count: owned)) }
+    }
+    try session.db.setDeactivated(userID: id, at: active ? nil : session.env.now)
+    return true
+  }
+
   /// A user as the admin page lists them: whether they can log in yet.
   package struct Listed: Sendable {
     package let user: User

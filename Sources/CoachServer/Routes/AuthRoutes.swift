@@ -79,7 +79,7 @@ struct AuthRoutes {
       let found = try db.userWithPasswordHash(named: name)
       // An unknown user or one without a password costs the same bcrypt time as a wrong password.
       let ok = Passwords.verify(password, hash: found?.hash ?? Passwords.decoy)
-      guard ok, let found, found.hash != nil, let id = found.user.id else { return nil }
+      guard ok, let found, found.hash != nil, found.user.isActive, let id = found.user.id else { return nil }
       let token = Tokens.random()
       let csrf = Tokens.random()
       let now = Date()

@@ -49,7 +49,7 @@ extension AppDatabase {
           db.cachedStatement(
             sql: "SELECT userId, csrfToken, expiresAt FROM webSession WHERE tokenHash = ? AND expiresAt > ?"),
           arguments: [tokenHash, now]),
-        let user = try User.fetchOne(db, key: row["userId"] as Int64)
+        let user = try User.fetchOne(db, key: row["userId"] as Int64), user.isActive
       else { return nil }
       return WebSession(user: user, csrfToken: row["csrfToken"], expiresAt: row["expiresAt"])
     }
@@ -67,8 +67,19 @@ extension AppDatabase {
     }
   }
 
+  public func setDeactivated(userID: Int64, at: Date?) throws {
+    try writer.write { db in
+      try db.execute(sql: "UPDATE user SET deactivatedAt = ? WHERE id = ?", arguments: [at, userID])
+      guard at != nil else { return }
+      try db.execute(sql: "DELETE FROM webSession WHERE userId = ?", arguments: [userID])
+      try db.execute(sql: "UPDATE user SET icsTokenHash = NULL, passwordHash = NULL WHERE id = ?", arguments: [userID])
+    }
+  }
+
   /// The user whose calendar-feed token hashes to `hash`.
   public func user(icsTokenHash hash: String) throws -> User? {
-    try writer.read { db in try User.filter(Column("icsTokenHash") == hash).fetchOne(db) }
+    try writer.read { db in
+      try User.filter(Column("icsTokenHash") == hash).fetchOne(db).flatMap { $0.isActive ? $0 : nil }
+    }
   }
 }

@@ -427,6 +427,10 @@ enum Migrations {
     // PostgreSQL's touch index gains the touch's id (v17 there); SQLite's has it already (the rowid is in every
     // index). Named here so that both engines list the same versions.
     m.registerMigration("v17-touch-cover", foreignKeyChecks: .immediate) { _ in }
+    // Users who left: deactivated by an admin, kept for their history (`coach user deactivate`).
+    m.registerMigration("v18-user-deactivated", foreignKeyChecks: .immediate) { db in
+      try db.execute(sql: "ALTER TABLE user ADD COLUMN deactivatedAt DATETIME")
+    }
     return m
   }
 

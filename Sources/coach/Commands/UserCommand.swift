@@ -11,7 +11,7 @@ extension CoachCommand {
   struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "user", abstract: "Manage users (consultants, team leads, trainers, admins).",
-      subcommands: [Add.self, List.self, Use.self, Passwd.self, ICSToken.self])
+      subcommands: [Add.self, List.self, Use.self, Passwd.self, ICSToken.self, Deactivate.self, Activate.self])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -45,14 +45,53 @@ extension CoachCommand {
         let env = try RunEnvironment(global)
         let db = try env.openStore()
         guard let user = try db.user(named: name) else {
-          throw CoachError.refused(.unknownConsultant(name: name, known: try db.users().map(\.name)))
+          // Not listed: whoever saves a default user here has not said who they are yet.
+          let names = try db.users().map(\.name)
+          let suggestion =
+            names.first { $0.lowercased() == name.lowercased() } ?? ParserComplaint.nearest(name, in: names)
+          throw CoachError.refused(.unknownUser(name: name, suggestion: suggestion))
         }
+        guard user.isActive else { throw CoachError.refused(.userDeactivated(name: user.name)) }
         try SavedUser.write(user.name, to: env.configPath)
         if env.json {
           try Output(env: env).json(UserJSON(user))
         } else {
           Output(env: env).confirm(.actingAs(name: user.name, role: user.role, savedIn: env.configPath))
         }
+      }
+    }
+
+    struct Deactivate: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        commandName: "deactivate",
+        abstract:
+          "Deactivate a user who left (an admin): they can no longer act, log in or own leads; their history stays. "
+          + "Move their leads first (coach lead reassign).")
+      @Argument(help: "The user's name.") var name: String
+      @OptionGroup var global: GlobalOptions
+
+      func run() throws { try UserCommand.setActive(name, active: false, global) }
+    }
+
+    struct Activate: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        commandName: "activate",
+        abstract: "Bring back a deactivated user (an admin); they need a new password to log in.")
+      @Argument(help: "The user's name.") var name: String
+      @OptionGroup var global: GlobalOptions
+
+      func run() throws { try UserCommand.setActive(name, active: true, global) }
+    }
+
+    static func setActive(_ name: String, active: Bool, _ global: GlobalOptions) throws {
+      let env = try RunEnvironment(global)
+      let session = try Session.open(env)
+      let changed = try UserAdmin.setActive(session, name: name, active: active)
+      let user = try session.db.user(named: name)
+      if env.json {
+        try Output(env: env).json(UserActiveJSON(user: user.map { UserJSON($0) }, changed: changed))
+      } else {
+        Output(env: env).confirm(.userActive(name: name, active: active, changed: changed))
       }
     }
 
@@ -67,6 +106,17 @@ extension CoachCommand {
         let stores = try session.db.stores()
         if env.json {
           try Output(env: env).json(["users": users.map { UserJSON($0, stores: stores) }])
+        } else if users.contains(where: { !$0.isActive }) {
+          // Someone left: a status column says who (and since when), the store's code when there are stores.
+          let out = Output(env: env)
+          let status = { (u: User) in u.deactivatedAt.map { "deactivated \(out.time($0))" } ?? "active" }
+          let table = TextTable(headers: ["name", "role", "team"] + (stores.isEmpty ? [] : ["store"]) + ["status"])
+          print(
+            table.render(
+              users.map { u in
+                [u.name, u.role.rawValue, u.team ?? ""]
+                  + (stores.isEmpty ? [] : [stores.first { $0.id == u.storeId }?.code ?? ""]) + [status(u)]
+              }))
         } else if stores.isEmpty {
           let table = TextTable(headers: ["name", "role", "team"])
           print(table.render(users.map { [$0.name, $0.role.rawValue, $0.team ?? ""] }))
@@ -89,11 +139,28 @@ struct UserJSON: Encodable {
   let team: String?
   /// The user's store code in a dealer group; absent for a user of no store.
   let store: String?
+  /// False once an admin deactivated the user.
+  let active: Bool
+  /// When they were deactivated (UTC ISO 8601); absent while active.
+  let deactivatedAt: Date?
+
+  enum CodingKeys: String, CodingKey {
+    case name, role, team, store, active
+    case deactivatedAt = "deactivated_at"
+  }
 
   init(_ u: User, stores: [StoreInfo] = []) {
     name = u.name
     role = u.role.rawValue
     team = u.team
     store = u.storeId.flatMap { id in stores.first { $0.id == id }?.code }
+    active = u.isActive
+    deactivatedAt = u.deactivatedAt
   }
+}
+
+/// `coach user deactivate|activate --json`: the user as now, and whether anything changed.
+struct UserActiveJSON: Encodable {
+  let user: UserJSON?
+  let changed: Bool
 }

@@ -27,6 +27,8 @@ import Testing
     .badGender(given: "x"), .badProfile(given: "x"),
     .notAllowed(.teamView, user: "a", role: "consultant"), .notAllowed(.audit, user: "a", role: "consultant"),
     .notAllowed(.addUsers, user: "a", role: "lead"), .notAllowed(.unmasked, user: "a", role: "lead"),
+    .notAllowed(.deactivateUsers, user: "a", role: "lead"), .userDeactivated(name: "x"),
+    .stillOwnsLeads(name: "x", count: 2), .cannotDeactivateSelf(name: "x"),
     .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam(team: nil), .unknownConsultant(name: "x", known: []),
     .unknownTopic(topic: 3, leadID: 1, open: []), .topicResolved(topic: 3, leadID: 1),
     .etaNotApplicable(leadID: 1, stage: .prospect), .duplicateUser(name: "x"), .duplicateStore(code: "SH"),
@@ -90,6 +92,8 @@ import Testing
     .demoTry(path: "/x", user: "x"), .imported(count: 1, noun: "leads", encoding: "utf-8", skipped: 0),
     .skippedLine(line: 2, reason: "bad"), .newConsultants(["x"]), .exported(count: 1, path: "/x", unmasked: false),
     .movedLeads(count: 1, from: "a", to: "b"), .passwordSet(name: "x"),
+    .userActive(name: "x", active: false, changed: true), .userActive(name: "x", active: false, changed: false),
+    .userActive(name: "x", active: true, changed: true), .userActive(name: "x", active: true, changed: false),
     .backedUp(leads: 1, touches: 1, schema: "v6", file: "/x"),
     .restored(leads: 1, touches: 1, schema: "v6", file: "/x"), .replacedKept(path: "/x"),
   ]

@@ -19,9 +19,25 @@ public enum DoneText: Sendable, Hashable {
   case snoozeCleared(leadID: LeadID, until: LocalDate)
   /// `coach user passwd`: the password is set and the user's browser sessions have ended.
   case passwordSet(name: String)
+  /// `coach user deactivate|activate`: whether the user is active now, and whether that changed anything.
+  case userActive(name: String, active: Bool, changed: Bool)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
+    case .userActive(let name, let active, let changed):
+      switch (active, changed) {
+      case (false, true):
+        return l.pick(
+          "已停用 \(name)：不能再操作或登录，浏览器会话和日历订阅已失效；历史记录保留",
+          "deactivated \(name): they can no longer act or log in; their browser sessions and calendar feed have ended; "
+            + "their history stays")
+      case (false, false): return l.pick("\(name) 已经是停用状态", "\(name) was already deactivated")
+      case (true, true):
+        return l.pick(
+          "已恢复 \(name)：可以再操作；登录前请先用 coach user passwd 设置密码",
+          "reactivated \(name): they may act again; set a password with coach user passwd before they log in")
+      case (true, false): return l.pick("\(name) 本来就在用", "\(name) was already active")
+      }
     case .databaseReady(let path, let users):
       return l.pick("数据库已就绪：\(path) (\(users) 个用户)", "database ready: \(path) (\(users) users)")
     case .userAdded(let role, let name, let team):

@@ -90,6 +90,10 @@ extension ErrorText {
           "coach audit is for team leads and admins; \(user) is a \(role)")
       case .addUsers:
         return l.pick("只有管理员能添加用户；\(user) 的角色是 \(role)", "only an admin may add users; \(user) is a \(role)")
+      case .deactivateUsers:
+        return l.pick(
+          "只有管理员能停用或恢复用户；\(user) 的角色是 \(role)", "only an admin may deactivate or reactivate users; \(user) is a \(role)"
+        )
       case .unmasked:
         return l.pick("--unmasked 只给管理员用；\(user) 的角色是 \(role)", "--unmasked is for admins; \(user) is a \(role)")
       case .backup:
@@ -292,6 +296,18 @@ extension ErrorText {
         known.isEmpty
         ? l.pick("无 (先用 coach store add 添加)", "none (add one with coach store add)") : known.joined(separator: ", ")
       return l.pick("没有代码为 \(code) 的门店；已有门店：\(list)", "no store has code \(code); stores: \(list)")
+    case .userDeactivated(let name):
+      return l.pick(
+        "\(name) 已停用：不能再操作、登录或负责线索 (管理员可用 coach user activate \(name) 恢复)",
+        "\(name) is deactivated: they may no longer act, log in or own leads (an admin can undo it with "
+          + "coach user activate \(name))")
+    case .stillOwnsLeads(let name, let count):
+      return l.pick(
+        "\(name) 名下还有 \(count) 条线索：先用 coach lead reassign --from \(name) --to 顾问 转给别人，再停用",
+        "\(name) still owns \(count) leads: move them first with coach lead reassign --from \(name) --to USER, then "
+          + "deactivate")
+    case .cannotDeactivateSelf(let name):
+      return l.pick("不能停用自己 (\(name))：请另一位管理员操作", "you cannot deactivate yourself (\(name)): ask another admin")
     case .badUserName(let name):
       return l.pick(
         "用户名 \"\(TerminalText.visible(name))\" 无效：请用 1 到 40 个字，不含控制字符和 / \\ < >，例如 李娜 或 Li Na",

@@ -154,6 +154,12 @@ public enum ErrorText: Sendable, Hashable {
   case badStoreCode(code: String)
   /// A user name that cannot be typed back as `--as` or shown in a list: too long, control characters, `/` `\` `<` `>`.
   case badUserName(name: String)
+  /// A deactivated user acting (`--as`), owning leads, or named to own them.
+  case userDeactivated(name: String)
+  /// `user deactivate` of a user who still owns leads (`count`): they would fall out of every queue.
+  case stillOwnsLeads(name: String, count: Int)
+  /// `user deactivate` of oneself: an admin deactivates others, so an active admin is always left.
+  case cannotDeactivateSelf(name: String)
   /// A store's admin, lead or user acting on another store.
   case otherStore(actor: String, store: String)
   /// `--store` on a `group_admin`, who spans every store.
@@ -189,6 +195,8 @@ public enum ErrorText: Sendable, Hashable {
   /// What a role may not do, for `notAllowed`.
   public enum Permission: Sendable, Hashable {
     case teamView, audit, addUsers, unmasked, backup, restore
+    /// `coach user deactivate|activate`.
+    case deactivateUsers
     /// `coach store add`, and adding a `group_admin`: a group's administrator only.
     case addStores
   }
@@ -267,6 +275,9 @@ public enum ErrorText: Sendable, Hashable {
     case .unknownStore: return "unknown_store"
     case .badStoreCode: return "bad_store_code"
     case .badUserName: return "bad_user_name"
+    case .userDeactivated: return "user_deactivated"
+    case .stillOwnsLeads: return "still_owns_leads"
+    case .cannotDeactivateSelf: return "cannot_deactivate_self"
     case .otherStore: return "not_your_store"
     case .groupAdminHasNoStore: return "bad_store"
     case .movedNameTaken: return "user_name_taken"
