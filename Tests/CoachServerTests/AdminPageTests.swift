@@ -177,4 +177,34 @@ import Testing
     #expect(page.text.contains("1 leads moved."))
     #expect(try server.stop() == 0)
   }
+
+  /// A consultant who left: not while they own leads; after the move their session ends and they cannot log in; the
+  /// page lists them as deactivated and can bring them back.
+  @Test func anAdminDeactivatesAUserWhoLeftAfterMovingTheirLeads() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let boss = try await server.login("boss")
+    let bob = try await server.login("bob")
+    let off = "csrf_token=\(boss.csrf)&" + Self.form([("name", "bob"), ("active", "0")])
+    let owning = try await server.send("POST", "/admin/active?lang=en", form: off, cookie: boss.cookie)
+    #expect(owning.status == 422 && owning.text.contains("still owns 1 leads"), "\(owning.text)")
+    #expect(try await server.send("GET", "/api/v1/next", cookie: bob.cookie).status == 200)
+    let move = "csrf_token=\(boss.csrf)&" + Self.form([("from", "bob"), ("to", "alice")])
+    #expect(try await server.send("POST", "/admin/reassign", form: move, cookie: boss.cookie).status == 303)
+    let done = try await server.send("POST", "/admin/active", form: off, cookie: boss.cookie)
+    #expect(done.status == 303 && done.header("Location") == "/admin?done=deactivated")
+    #expect(try await server.send("GET", "/api/v1/next", cookie: bob.cookie).status == 401)
+    let login = try await server.send("POST", "/api/v1/login", json: ["user": "bob", "password": Showroom.password])
+    #expect(login.status == 401)
+    let page = try await server.send("GET", "/admin?lang=zh-CN", cookie: boss.cookie)
+    #expect(page.text.contains("已停用") && page.text.contains("action=\"/admin/active\""))
+    let lena = try await server.login("lena")
+    let on = "csrf_token=\(lena.csrf)&" + Self.form([("name", "bob"), ("active", "1")])
+    #expect(try await server.send("POST", "/admin/active", form: on, cookie: lena.cookie).status == 403)
+    let back = "csrf_token=\(boss.csrf)&" + Self.form([("name", "bob"), ("active", "1")])
+    #expect(try await server.send("POST", "/admin/active", form: back, cookie: boss.cookie).status == 303)
+    let users = try shop.coach(["user", "list", "--json", "--as", "boss"]).json()["users"] as? [[String: Any]] ?? []
+    #expect(users.first { $0["name"] as? String == "bob" }?["active"] as? Bool == true)
+    #expect(try server.stop() == 0)
+  }
 }

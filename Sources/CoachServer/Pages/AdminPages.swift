@@ -18,25 +18,30 @@ extension PageRenderer {
     body += """
       <h2>\(esc(t("users")))</h2>
       <div class="scroll"><table><thead><tr><th scope="col">\(esc(t("user")))</th><th scope="col">\(esc(t("role")))</th>\
-      <th scope="col">\(esc(t("team")))</th><th scope="col">\(esc(t("password")))</th></tr></thead><tbody>
+      <th scope="col">\(esc(t("team")))</th><th scope="col">\(esc(t("password")))</th>\
+      <th scope="col">\(esc(t("status")))</th></tr></thead><tbody>
       """
     for u in users {
       body += """
         <tr><th scope="row">\(esc(u.user.name))</th><td>\(esc(t("role_" + u.user.role.rawValue)))</td>\
-        <td>\(esc(u.user.team ?? t("none")))</td><td>\(esc(t(u.hasPassword ? "password_yes" : "password_no")))</td></tr>
+        <td>\(esc(u.user.team ?? t("none")))</td><td>\(esc(t(u.hasPassword ? "password_yes" : "password_no")))</td>\
+        <td>\(esc(t(u.user.isActive ? "active" : "deactivated")))</td></tr>
         """
     }
     body += "</tbody></table></div>"
-    let (adding, setting, moving) = (
-      TypedForm.of(typed, "users"), TypedForm.of(typed, "password"), TypedForm.of(typed, "reassign")
+    let (adding, setting, moving, status) = (
+      TypedForm.of(typed, "users"), TypedForm.of(typed, "password"), TypedForm.of(typed, "reassign"),
+      TypedForm.of(typed, "active")
     )
     let names = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: setting?.value("name"))
     let roles = options(
       Role.allCases.map { (value: $0.rawValue, label: t("role_" + $0.rawValue)) },
       chosen: adding?.value("role") ?? "consultant")
-    let movable = users.filter { $0.user.role == .consultant || $0.user.role == .lead }.map {
-      (value: $0.user.name, label: $0.user.name)
-    }
+    let everyone = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: status?.value("name"))
+    // Leads may be moved off anyone who owns them (a deactivated user too), onto an active owner only.
+    let owners = users.filter { $0.user.role == .consultant || $0.user.role == .lead }
+    let movable = owners.map { (value: $0.user.name, label: $0.user.name) }
+    let receivers = owners.filter(\.user.isActive).map { (value: $0.user.name, label: $0.user.name) }
     body += """
       <form method="post" action="/admin/users" class="card"><h2>\(esc(t("add_user")))</h2>\(csrfField(user))
       <label>\(esc(t("user")))<input name="name"\(adding.valueAttribute("name")) required autocomplete="off"></label>
@@ -49,8 +54,12 @@ extension PageRenderer {
       <button type="submit">\(esc(t("set_password")))</button></form>
       <form method="post" action="/admin/reassign" class="card"><h2>\(esc(t("reassign")))</h2>\(csrfField(user))
       <label>\(esc(t("reassign_from")))<select name="from">\(options(movable, chosen: moving?.value("from")))</select></label>
-      <label>\(esc(t("reassign_to")))<select name="to">\(options(movable, chosen: moving?.value("to")))</select></label>
+      <label>\(esc(t("reassign_to")))<select name="to">\(options(receivers, chosen: moving?.value("to")))</select></label>
       <button type="submit">\(esc(t("reassign")))</button></form>
+      <form method="post" action="/admin/active" class="card"><h2>\(esc(t("user_status")))</h2>\(csrfField(user))
+      <label>\(esc(t("user")))<select name="name">\(everyone)</select></label>
+      <button type="submit" name="active" value="0">\(esc(t("deactivate")))</button>
+      <button type="submit" name="active" value="1">\(esc(t("activate")))</button></form>
       """
     return layout(t("admin"), body, language: language, user: user, status: error?.status ?? .ok)
   }

@@ -38,6 +38,16 @@ struct AdminRoutes {
         return "done=moved&n=\(moved.leads)"
       }
     }
+    router.post("/admin/active") { request, context in
+      try await adminPost(request, context) { form, session in
+        guard let given = form.first("active") else {
+          throw FieldRefusal(zh: "缺少 active (1 恢复，0 停用)", en: "active is missing: 1 reactivates, 0 deactivates")
+        }
+        let active = try APIRoutes.flag(given, name: "active")
+        _ = try UserAdmin.setActive(session, name: form.first("name") ?? "", active: active)
+        return active ? "done=activated" : "done=deactivated"
+      }
+    }
     router.get("/account") { request, context in
       let web = try context.requireUser()
       let language = Language.pick(request, default: pages.defaultLanguage)
@@ -139,6 +149,8 @@ struct AdminRoutes {
     switch q["done"].map(String.init) {
     case "user": return PageText.text("done_user", language)
     case "password": return PageText.text("done_password", language)
+    case "deactivated": return PageText.text("done_deactivated", language)
+    case "activated": return PageText.text("done_activated", language)
     case "moved":
       let n = q["n"].flatMap { Int($0) } ?? 0
       return PageText.text("done_moved", language).replacingOccurrences(of: "%@", with: String(n))
