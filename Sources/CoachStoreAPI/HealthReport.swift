@@ -17,18 +17,19 @@ public struct HealthReport: Sendable, Codable, Hashable {
   /// tables with such leads); `AppDatabase.rebuildDerived` repairs them.
   public var derived: [String: Int] = [:]
 
-  /// Human-readable problems; empty when healthy.
-  public var problems: [String] {
-    var out: [String] = []
-    if integrity != ["ok"] { out.append("integrity check failed: " + integrity.prefix(3).joined(separator: "; ")) }
+  /// Human-readable problems, in English (the JSON's); empty when healthy.
+  public var problems: [String] { problems(.en) }
+
+  /// The problems in `l` (what `coach doctor` lists on stderr); empty when healthy.
+  public func problems(_ l: UILanguage) -> [String] {
+    var out: [DoctorText] = []
+    if integrity != ["ok"] { out.append(.integrityFailed(Array(integrity.prefix(3)))) }
     if schemaVersion != knownSchemaVersion {
-      out.append("schema is \(schemaVersion), this coach knows \(knownSchemaVersion)")
+      out.append(.schemaDiffers(version: schemaVersion, known: knownSchemaVersion))
     }
-    for (kind, n) in orphans.sorted(by: { $0.key < $1.key }) { out.append("\(n) orphan rows: \(kind)") }
-    for (table, n) in derived.sorted(by: { $0.key < $1.key }) {
-      out.append("\(n) leads with wrong \(table) rows: repair with `coach doctor --rebuild-derived`")
-    }
-    return out
+    for (kind, n) in orphans.sorted(by: { $0.key < $1.key }) { out.append(.orphanRows(kind: kind, count: n)) }
+    for (table, n) in derived.sorted(by: { $0.key < $1.key }) { out.append(.wrongDerivedRows(table: table, leads: n)) }
+    return out.map { $0.text(l) }
   }
 
   public var isHealthy: Bool { problems.isEmpty }

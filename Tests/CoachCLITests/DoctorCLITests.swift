@@ -63,6 +63,10 @@ import Testing
     #expect(bad.status == 65)
     #expect(try bad.json()["derived"] as? [String: Int] == ["follow_up": 1])
     #expect(bad.stderr.contains("1 leads with wrong follow_up rows: repair with `coach doctor --rebuild-derived`"))
+    // Said in the user's language; the JSON stays the same.
+    let zh = try cli.run(["doctor", "--json"], env: ["COACH_LANG": "zh-CN"])
+    #expect(zh.stderr.contains("follow_up 中有 1 条线索的行有误：用 `coach doctor --rebuild-derived` 修复"), "\(zh.stderr)")
+    #expect(try zh.json()["problems"] as? [String] == (try bad.json()["problems"] as? [String]))
     let quick = try cli.run(["doctor", "--quick", "--json"])
     #expect(quick.status == 0, "the quick check does not replay")
 

@@ -54,7 +54,7 @@ extension CoachCommand {
         say(.verdict(healthy: report.isHealthy))
       }
       if !report.isHealthy {
-        for p in report.problems { FileHandle.standardError.write(Data("coach doctor: \(p)\n".utf8)) }
+        for p in report.problems(env.ui) { FileHandle.standardError.write(Data("coach doctor: \(p)\n".utf8)) }
         throw ExitCode(65)
       }
     }

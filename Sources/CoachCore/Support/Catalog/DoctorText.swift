@@ -1,5 +1,5 @@
-/// The lines of `coach doctor` (text output), in the user's language. The JSON keys and the problems listed on
-/// stderr are the same in every language.
+/// The lines of `coach doctor` (text output) and the problems it lists on stderr, in the user's language. The JSON
+/// (keys, and its `problems` in English) is the same in every language.
 public enum DoctorText: Sendable, Hashable {
   case database(String)
   case rebuilt(String)
@@ -14,6 +14,12 @@ public enum DoctorText: Sendable, Hashable {
   case verdict(healthy: Bool)
   /// One derived table's repair: `nothing to change` or what was rewritten.
   case repaired(table: String, wrongLeads: Int, removed: Int, written: Int)
+  /// The problems (`HealthReport.problems`): the integrity check's first lines, a schema this coach does not know,
+  /// orphan rows of a kind, leads with wrong rows in a derived table.
+  case integrityFailed([String])
+  case schemaDiffers(version: String, known: String)
+  case orphanRows(kind: String, count: Int)
+  case wrongDerivedRows(table: String, leads: Int)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -43,6 +49,17 @@ public enum DoctorText: Sendable, Hashable {
         l.pick("逾期", "overdue"), l.pick("你能看到的 \(seen) 条线索中 \(count) 条", "\(count) of \(seen) leads you see"))
     case .verdict(let healthy):
       return healthy ? l.pick("健康", "healthy") : l.pick("发现问题", "problems found")
+    case .integrityFailed(let lines):
+      return l.pick("完整性检查失败：", "integrity check failed: ") + lines.joined(separator: "; ")
+    case .schemaDiffers(let version, let known):
+      return l.pick(
+        "数据库版本是 \(version)，本 coach 认识 \(known)", "schema is \(version), this coach knows \(known)")
+    case .orphanRows(let kind, let count):
+      return l.pick("\(count) 行孤立数据：\(kind)", "\(count) orphan rows: \(kind)")
+    case .wrongDerivedRows(let table, let leads):
+      return l.pick(
+        "\(table) 中有 \(leads) 条线索的行有误：用 `coach doctor --rebuild-derived` 修复",
+        "\(leads) leads with wrong \(table) rows: repair with `coach doctor --rebuild-derived`")
     case .repaired(let table, let wrongLeads, let removed, let written):
       if removed + written == 0 { return l.pick("\(table) 无需修改", "\(table) nothing to change") }
       return l.pick(
