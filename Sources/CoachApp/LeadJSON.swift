@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 
 /// A lead's fields as the contract's JSON (snake_case), phone masked unless shown in full.
@@ -81,6 +82,8 @@ package struct LeadDetailJSON: Encodable {
   /// none), and every snooze set on it, oldest first.
   let snooze: Snooze?
   let snoozes: [SnoozeJSON]
+  /// The fields `lead edit` changed: `at`, `actor`, `field`, `from`, `to`.
+  let edits: [EditJSON]
 
   package func encode(to encoder: any Encoder) throws {
     try lead.encode(to: encoder)
@@ -93,14 +96,16 @@ package struct LeadDetailJSON: Encodable {
     try c.encode(touches, forKey: .touches)
     try c.encode(topics, forKey: .topics)
     try c.encode(issues, forKey: .issues)
+    try c.encode(edits, forKey: .edits)
   }
 
   enum Key: String, CodingKey {
-    case events, touches, topics, issues, snoozed_until, snooze_reason, snoozed_by, snoozes
+    case events, touches, topics, issues, snoozed_until, snooze_reason, snoozed_by, snoozes, edits
   }
 
-  package init(_ l: LeadSnapshot, fullPhone: Bool, snooze: Snooze? = nil) {
+  package init(_ l: LeadSnapshot, fullPhone: Bool, snooze: Snooze? = nil, edits: [FieldChange] = []) {
     self.snooze = snooze
+    self.edits = edits.map(EditJSON.init)
     snoozes = l.snoozes.map { SnoozeJSON($0) }
     lead = LeadJSON(l, fullPhone: fullPhone)
     events = l.events.map(EventJSON.init)
@@ -108,6 +113,28 @@ package struct LeadDetailJSON: Encodable {
     topics = l.topics.filter { $0.category == .buried }.map(TopicJSON.init)
     issues = l.topics.filter { $0.category == .issue }.map(TopicJSON.init)
   }
+}
+
+/// One field a lead edit changed.
+package struct EditJSON: Encodable {
+  let at: Date
+  let actor: String?
+  let field: String
+  let from: String?
+  let to: String?
+
+  init(_ c: FieldChange) { (at, actor, field, from, to) = (c.at, c.actor, c.field, c.before, c.after) }
+
+  package func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(at, forKey: .at)
+    try c.encode(actor, forKey: .actor)
+    try c.encode(field, forKey: .field)
+    try c.encode(from, forKey: .from)
+    try c.encode(to, forKey: .to)
+  }
+
+  enum CodingKeys: String, CodingKey { case at, actor, field, from, to }
 }
 
 package struct EventJSON: Encodable {

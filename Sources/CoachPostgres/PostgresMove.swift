@@ -111,6 +111,12 @@ struct MovedTable {
         ("masked", .bool), ("target", .text),
       ], parent: nil),
     MovedTable(
+      table: "leadEdit",
+      columns: [
+        ("id", .id), ("leadId", .ref("lead")), ("at", .time), ("actor", .text), ("field", .text), ("oldValue", .text),
+        ("newValue", .text),
+      ], parent: nil),
+    MovedTable(
       table: "reassignLog",
       columns: [
         ("id", .id), ("at", .time), ("actor", .text), ("fromUser", .text), ("toUser", .text), ("leads", .int),

@@ -85,6 +85,33 @@ extension PostgresStore {
           "INSERT INTO profileFact (customerId, key, value, createdAt) SELECT customerId, ?, ?, ? FROM lead WHERE id = ?",
           [fact.key, fact.value, now, id])
       }
+      // The lead's history of edits, as on SQLite.
+      var changes = lead.fields.changes(to: after)
+      if let newOwner = edit.consultantID,
+        let to = try c.scalar("SELECT name FROM \"user\" WHERE id = ?", [newOwner], as: String.self),
+        to != lead.consultant
+      {
+        changes.append((field: "consultant", before: lead.consultant, after: to))
+      }
+      for change in changes {
+        try c.execute(
+          "INSERT INTO leadEdit (leadId, at, actor, field, oldValue, newValue) VALUES (?, ?, ?, ?, ?, ?)",
+          [id, now, actor, change.field, change.before, change.after])
+      }
+    }
+  }
+
+  public func leadEdits(id leadID: LeadID, scope: Scope) throws -> [FieldChange] {
+    try read { c in
+      _ = try PGLeadLoader.one(c, id: leadID, scope: scope)
+      return try c.rows(
+        "SELECT at, actor, field, oldValue, newValue FROM leadEdit WHERE leadId = ? ORDER BY at, id", [leadID.rawValue]
+      ).map {
+        FieldChange(
+          at: try $0.get(0, Date.self), actor: try $0.text(1), field: try $0.get(2, String.self),
+          before: try $0.text(3),
+          after: try $0.text(4))
+      }
     }
   }
 

@@ -68,3 +68,47 @@ extension LeadFields {
   /// as both stores write them: an edit writes the row only when these differ.
   package var customerColumns: [String?] { [name, phone, wechat, email, gender, birthday?.description, city] }
 }
+
+/// One field a lead edit changed, as the lead's history keeps it (`coach lead show`): who, when, before and after.
+public struct FieldChange: Sendable, Hashable {
+  public var at: Date
+  public var actor: String?
+  /// `name`, `phone`, `wechat`, `email`, `gender`, `birthday`, `city`, `source`, `model`, `grade`, `tier`, `tags`,
+  /// `consultant`, or `profile.KEY`.
+  public var field: String
+  public var before: String?
+  public var after: String?
+
+  public init(at: Date, actor: String?, field: String, before: String?, after: String?) {
+    (self.at, self.actor, self.field, self.before, self.after) = (at, actor, field, before, after)
+  }
+
+  /// Whether the values are contact details, masked wherever the lead's phone is.
+  public var isContact: Bool { ["phone", "wechat", "email"].contains(field) }
+}
+
+extension LeadFields {
+  /// The fields that differ from `self` to `after`, in the order of the record (tags `;`-joined as the import writes
+  /// them, profile facts by key), as `(field, before, after)`.
+  package func changes(to after: LeadFields) -> [(field: String, before: String?, after: String?)] {
+    let plain: [(String, String?, String?)] = [
+      ("name", name, after.name), ("phone", phone, after.phone), ("wechat", wechat, after.wechat),
+      ("email", email, after.email), ("gender", gender, after.gender),
+      ("birthday", birthday?.description, after.birthday?.description), ("city", city, after.city),
+      ("source", source, after.source), ("model", model, after.model),
+      ("grade", grade?.rawValue, after.grade?.rawValue),
+      ("tier", tier?.rawValue, after.tier?.rawValue),
+      (
+        "tags", tags.isEmpty ? nil : tags.joined(separator: ";"),
+        after.tags.isEmpty ? nil : after.tags.joined(separator: ";")
+      ),
+    ]
+    var out = plain.filter { $0.1 != $0.2 }.map { (field: $0.0, before: $0.1, after: $0.2) }
+    let old = Dictionary(profile.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    let new = Dictionary(after.profile.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+    for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] {
+      out.append((field: "profile.\(key)", before: old[key], after: new[key]))
+    }
+    return out
+  }
+}

@@ -186,6 +186,46 @@ import Testing
   }
 }
 
+/// Every field `lead edit` changes is kept in the lead's history (who, when, before, after), on both engines, with
+/// contact details masked for whoever sees the phone masked.
+@Suite struct LeadEditHistoryCLITests {
+  @Test func anEditKeepsEachChangedFieldBeforeAndAfter() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    cli.user = "boss"
+    for (name, role) in [("tl", "lead"), ("ann", "consultant"), ("bob", "consultant")] {
+      #expect(try cli.run(["user", "add", name, "--role", role, "--team", "t1"]).status == 0)
+    }
+    let id = try cli.addLead(["--consultant", "ann", "--phone", "13812345678", "--city", "上海"])
+    var ann = cli
+    ann.user = "ann"
+    let edit = try ann.run(["lead", "edit", id, "--phone", "13987654321", "--city", "上海", "--grade", "A"])
+    #expect(edit.status == 0, "\(edit.stderr)")
+    #expect(try cli.run(["lead", "edit", id, "--consultant", "bob", "--profile", "hobby=钓鱼"]).status == 0)
+    #expect(try cli.run(["lead", "edit", id, "--city", "上海"]).status == 0)  // nothing changes: nothing kept
+
+    var bob = cli
+    bob.user = "bob"
+    let own = try bob.run(["lead", "show", id, "--json"]).json()["edits"] as? [[String: Any]] ?? []
+    let fields = own.map {
+      "\($0["actor"] as? String ?? "-") \($0["field"] as? String ?? "") \($0["from"] as? String ?? "-")→\($0["to"] as? String ?? "-")"
+    }
+    #expect(
+      fields == [
+        "ann phone 13812345678→13987654321", "ann grade -→A", "boss profile.hobby -→钓鱼", "boss consultant ann→bob",
+      ], "\(fields)")
+    #expect(own.allSatisfy { $0["at"] is String })
+    // The team lead sees bob's lead with its phone masked: the old and new numbers too.
+    var tl = cli
+    tl.user = "tl"
+    let masked = try tl.run(["lead", "show", id, "--json"]).json()["edits"] as? [[String: Any]] ?? []
+    let phone = masked.first { $0["field"] as? String == "phone" }
+    #expect(phone?["from"] as? String == "138****5678" && phone?["to"] as? String == "139****4321", "\(masked)")
+    let text = try tl.run(["lead", "show", id]).stdout
+    #expect(text.contains("phone: 138****5678 → 139****4321") && !text.contains("13812345678"), "\(text)")
+  }
+}
+
 @Suite struct LeadShowCLITests {
   /// A stage change's details and an open topic read in the user's language: `定金 17000，车型 极光 X60` and
   /// `产品技术：…` in Chinese, `amount 17000, model Aurora X60` and `Technical question: …` in English.

@@ -9,16 +9,33 @@ package struct LeadDetail {
   package let fullPhone: Bool
   /// The snooze holding its sales follow-ups now, if any (`coach snooze`).
   package let snooze: Snooze?
+  /// The fields `lead edit` changed, oldest first, contact details masked as the lead's phone is.
+  package let edits: [FieldChange]
 
   /// Loads lead `id` in the session's scope; `unmasked` (admins) is recorded in the export log.
   package static func load(_ session: Session, id: String, unmasked: Bool) throws -> LeadDetail {
     let lead = try session.db.snapshot(id: try LeadID.typed(id), scope: session.scope)
     if unmasked { try session.recordUnmaskedView("lead_show", rows: 1, target: "lead \(lead.id)") }
+    let full = session.showsFullPhone(of: lead, unmasked: unmasked)
+    let edits = try session.db.leadEdits(id: lead.id, scope: session.scope).map { full ? $0 : Self.masked($0) }
     return LeadDetail(
-      lead: lead, fullPhone: session.showsFullPhone(of: lead, unmasked: unmasked),
-      snooze: lead.snooze(at: session.env.now, in: session.env.zone))
+      lead: lead, fullPhone: full, snooze: lead.snooze(at: session.env.now, in: session.env.zone), edits: edits)
+  }
+
+  /// `change` with its contact values masked as `LeadSnapshot.contacts(masked:)` masks them.
+  static func masked(_ change: FieldChange) -> FieldChange {
+    guard change.isContact else { return change }
+    let mask: (String) -> String =
+      switch change.field {
+      case "phone": Phone.mask
+      case "email": Phone.maskEmail
+      default: Phone.maskHandle
+      }
+    var out = change
+    (out.before, out.after) = (change.before.map(mask), change.after.map(mask))
+    return out
   }
 
   /// The contract's `lead show --json` document.
-  package var json: LeadDetailJSON { LeadDetailJSON(lead, fullPhone: fullPhone, snooze: snooze) }
+  package var json: LeadDetailJSON { LeadDetailJSON(lead, fullPhone: fullPhone, snooze: snooze, edits: edits) }
 }

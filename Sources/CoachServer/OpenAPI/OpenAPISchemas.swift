@@ -55,9 +55,14 @@ enum OpenAPISchemas {
         "tags": S.array(S.string), "profile": S.map(S.string), "stage": S.codes(Stage.self), "created_at": S.dateTime,
         "events": S.array(S.ref("StageEvent")), "touches": S.array(S.ref("Touch")), "topics": S.array(S.ref("Topic")),
         "issues": S.array(S.ref("Topic")), "snoozed_until": S.nullable(S.date), "snooze_reason": S.nullable(S.string),
-        "snoozed_by": S.nullable(S.string), "snoozes": S.array(S.ref("Snooze")),
+        "snoozed_by": S.nullable(S.string), "snoozes": S.array(S.ref("Snooze")), "edits": S.array(S.ref("LeadEdit")),
       ],
       description: "coach lead show ID --json (the phone masked)"),
+    "LeadEdit": S.object(
+      [
+        "at": S.dateTime, "actor": S.nullable(S.string), "field": S.string, "from": S.nullable(S.string),
+        "to": S.nullable(S.string),
+      ], description: "a field coach lead edit changed (contact details masked as the phone is)"),
     "Snooze": S.object(
       [
         "lead_id": S.string, "consultant": S.string, "until": S.date, "reason": S.string, "by": S.string,

@@ -431,6 +431,16 @@ enum Migrations {
     m.registerMigration("v18-user-deactivated", foreignKeyChecks: .immediate) { db in
       try db.execute(sql: "ALTER TABLE user ADD COLUMN deactivatedAt DATETIME")
     }
+    // Each field a lead edit changes, before and after, who and when (`coach lead show`).
+    m.registerMigration("v19-lead-edit", foreignKeyChecks: .immediate) { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE leadEdit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, leadId INTEGER NOT NULL REFERENCES lead(id) ON DELETE CASCADE,
+            at DATETIME NOT NULL, actor TEXT, field TEXT NOT NULL, oldValue TEXT, newValue TEXT);
+          CREATE INDEX leadEdit_on_lead ON leadEdit(leadId, at);
+          """)
+    }
     return m
   }
 

@@ -67,6 +67,31 @@ extension AppDatabase {
             "INSERT INTO profileFact (customerId, key, value, createdAt) SELECT customerId, ?, ?, ? FROM lead WHERE id = ?",
           arguments: [fact.key, fact.value, now, id])
       }
+      // The lead's history of edits: each field changed, before and after (the owner by name).
+      var changes = lead.fields.changes(to: after)
+      if let newOwner = edit.consultantID,
+        let to = try String.fetchOne(db, sql: "SELECT name FROM user WHERE id = ?", arguments: [newOwner]),
+        to != lead.consultant
+      {
+        changes.append((field: "consultant", before: lead.consultant, after: to))
+      }
+      for change in changes {
+        try db.execute(
+          sql: "INSERT INTO leadEdit (leadId, at, actor, field, oldValue, newValue) VALUES (?, ?, ?, ?, ?, ?)",
+          arguments: [id, now, actor, change.field, change.before, change.after])
+      }
+    }
+  }
+
+  public func leadEdits(id leadID: LeadID, scope: Scope) throws -> [FieldChange] {
+    try writer.read { db in
+      _ = try LeadLoader.one(db, id: leadID, scope: scope)  // the lead exists and is in scope, or the refusal
+      return try Row.fetchAll(
+        db, sql: "SELECT at, actor, field, oldValue, newValue FROM leadEdit WHERE leadId = ? ORDER BY at, id",
+        arguments: [leadID.rawValue]
+      ).map {
+        FieldChange(at: $0["at"], actor: $0["actor"], field: $0["field"], before: $0["oldValue"], after: $0["newValue"])
+      }
     }
   }
 }

@@ -79,6 +79,14 @@ extension CoachCommand.LeadCommand {
         let how = "\(channel)/\(labels?.ui(.outcome, t.outcome.rawValue) ?? out.say(.outcome(t.outcome)))"
         out.line("  \(out.time(t.at))  \(how)  \(typed(t.note ?? ""))\(objections)\(levers)\(next)")
       }
+      if !detail.edits.isEmpty {
+        out.line(Output.bold("\(word(.edits)) (\(detail.edits.count))"))
+        for e in detail.edits.suffix(10) {
+          let value = { (v: String?) in v.map(typed) ?? "-" }
+          let who = e.actor.map { "  " + typed($0) } ?? ""
+          out.line("  \(out.time(e.at))\(who)  \(e.field): \(value(e.before)) → \(value(e.after))")
+        }
+      }
       let open = lead.topics.filter(\.isOpen)
       if !open.isEmpty {
         out.line(Output.bold(word(.openTopics)))

@@ -57,7 +57,7 @@ public enum UIText: Sendable, Hashable {
   public enum Label: Sendable, Hashable, CaseIterable {
     case id, name, phone, wechat, city, birthday, consultant, model, grade, tier, source, tags, profile, stage
     case stages, touches, openTopics, amount, eta, date, reason, next, objections, issue, lastTouch, warning
-    case levers
+    case levers, edits
   }
 
   public func text(_ l: UILanguage) -> String {
@@ -193,6 +193,7 @@ public enum UIText: Sendable, Hashable {
     case .stages: return l.pick("阶段变更", "stages")
     case .touches: return l.pick("跟进记录", "touches")
     case .openTopics: return l.pick("未了结的话题", "open topics")
+    case .edits: return l.pick("资料修改", "edits")
     case .amount: return l.pick("定金", "amount")
     case .eta: return l.pick("预计交车", "eta")
     case .date: return l.pick("日期", "date")
