@@ -224,7 +224,7 @@ labels:
     trend: "{to_model} 代表{segment}的主流方向，以后会越来越多，开几年也不落伍。"
     vested_benefit: "{to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周，{from_model} 还要大约 {from_wait_weeks} 周)，现在换还能享受{offer}。"
     vested_benefit_in_stock: "{to_model} 有现车，比 {from_model} 早 {weeks_sooner} 周，现在换还能享受{offer}。"
-    vested_benefit_late: 您的 {from_model} 已经晚了 {days_late} 天；换 {to_model} {to_wait_weeks} 周就能提车，还能享受{offer}。
+    vested_benefit_late: 您的 {from_model} 已经晚了 {days_late} 天；换 {to_model}，{to_wait_weeks} 周就能提车，还能享受{offer}。
     vested_benefit_late_in_stock: 您的 {from_model} 已经晚了 {days_late} 天；{to_model} 有现车，这周就能提，还能享受{offer}。
     gain: "{to_model} 正在优惠：{offer}，为什么不选更实惠的呢？"
     completeness: 多花 {price_diff} 元 (约 {percent}%)，{to_model} 空间和配置都更好，花差不多的钱为什么不买个更好的？
@@ -233,7 +233,7 @@ labels:
     space_cargo: "{to_model} 后备箱多 {extra_litres} 升，一家人出门行李放得下。"
     space_legroom: "{to_model} 后排腿部空间多 {extra_mm} 毫米，后排坐着更舒展。"
     availability: "{from_model} 还要等大约 {from_wait_weeks} 周，{to_model} 只要 {to_wait_weeks} 周就能提车，早 {weeks_sooner} 周。"
-    availability_late: "您的 {from_model} 已经比约定晚了 {days_late} 天，到店日期还没落实；{to_model} {to_wait_weeks} 周就能提车。"
+    availability_late: "您的 {from_model} 已经比约定晚了 {days_late} 天，到店日期还没落实；{to_model} 只要 {to_wait_weeks} 周就能提车。"
     availability_late_in_stock: "您的 {from_model} 已经比约定晚了 {days_late} 天，到店日期还没落实；{to_model} 有现车，这周就能提车。"
     availability_in_stock: "{from_model} 还要等大约 {from_wait_weeks} 周，{to_model} 有现车，这周就能提车。"
     maintenance_cost: "{to_model} 每年保养比 {from_model} 省 {saved_per_year} 元。"
