@@ -116,7 +116,7 @@ import Testing
     #expect(ok.status == 0, "\(ok.stderr)")
     let doc = try ok.json()
     #expect(doc["healthy"] as? Bool == true)
-    #expect(doc["schema_version"] as? String == "v17-touch-cover")
+    #expect(doc["schema_version"] as? String == "v19-lead-edit")
     #expect(doc["integrity"] as? [String] == ["ok"])
     #expect(doc["overdue"] as? Int == 0)
     let later = try cli.run(["doctor", "--json"], env: ["COACH_NOW": "2026-12-24T09:00:00+08:00"])
