@@ -37,7 +37,9 @@ extension PageRenderer {
         ? "<a class=\"button\" href=\"tel:\(esc(phone))\">\(esc(t("call"))) \(esc(phone))</a> "
         : "<span>\(esc(t("phone"))) \(esc(Phone.mask(phone)))</span> "
     }
-    if let wechat = lead.wechat { body += "<span>\(esc(t("wechat"))) \(esc(wechat))</span>" }
+    if let wechat = lead.contacts(masked: !fullPhone).wechat {
+      body += "<span>\(esc(t("wechat"))) \(esc(wechat))</span>"
+    }
     if lead.model != nil {
       body += "<a href=\"/leads/\(lead.id)/switch\">\(esc(t("switch")))</a>"
     }

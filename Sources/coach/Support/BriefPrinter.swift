@@ -59,7 +59,9 @@ struct BriefPrinter {
     out.line("\(Output.bold(ui(.action, b.action.rawValue)))  \(due)\(ui(.deadline)) \(out.time(b.deadline))\(overdue)")
     para(ui(.reason) + colon + b.reason)
     para(ui(.goal) + colon + b.goal)
-    let phone = (session.showsFullPhone(of: lead, unmasked: false) ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
+    // Contact details in full to whoever sees the phone in full, masked alike otherwise (the WeChat id and email too).
+    let contacts = lead.contacts(masked: !session.showsFullPhone(of: lead, unmasked: false))
+    let phone = contacts.phone ?? "-"
     // The WeChat id under the channel's own name in the user's language (`微信 wxid_…`, `WeChat wxid_…`). When the
     // brief says WeChat (or email) the lead's id (or address) comes first and the number after it under the phone's
     // name (`微信 wxid_…  电话 138…`); a lead without one says so rather than showing the number under WeChat's name.
@@ -67,13 +69,13 @@ struct BriefPrinter {
     let number = lead.phone == nil ? "" : "  \(ui(.channel, Channel.call.rawValue)) \(phone)"
     let channelLabel = ui(.channel, b.channel)
     if b.channel == Channel.wechat.rawValue {
-      let id = TerminalText.visible(lead.wechat).map { " \($0)" } ?? "\(open)\(ui(.noWechatId))\(close)"
+      let id = TerminalText.visible(contacts.wechat).map { " \($0)" } ?? "\(open)\(ui(.noWechatId))\(close)"
       out.line(ui(.channel) + colon + wechatLabel + id + number)
     } else if b.channel == Channel.email.rawValue {
-      let address = TerminalText.visible(lead.email).map { " \($0)" } ?? "\(open)\(ui(.noEmail))\(close)"
+      let address = TerminalText.visible(contacts.email).map { " \($0)" } ?? "\(open)\(ui(.noEmail))\(close)"
       out.line(ui(.channel) + colon + channelLabel + address + number)
     } else {
-      let wechat = TerminalText.visible(lead.wechat).map { "  \(wechatLabel) \($0)" } ?? ""
+      let wechat = TerminalText.visible(contacts.wechat).map { "  \(wechatLabel) \($0)" } ?? ""
       out.line(ui(.channel) + colon + "\(channelLabel)  \(phone)" + wechat)
     }
     let points = full ? b.talkingPoints : Array(b.talkingPoints.prefix(Self.shortTalkingPoints))
