@@ -1344,11 +1344,15 @@ topics:
         上次您提到的事情我一直记着，现在有答复了。
 
   # 不能主动提的档案内容: 档案内容包含下面任何一个词 (中英文都可以, 不分大小写) 就不会变成话题,
-  # 简报里改为一条提醒 (比如 "孩子住院了，别提")。
+  # 简报里改为一条提醒 (比如 "孩子住院了，别提")。除了 "别提" 这类字眼, 还有不该借题推销的人生大事
+  # (生病、去世、离婚、失业)。
   avoid: [别提, 不要提, 勿提, 别主动提, 避免提, 别问, 不要问, 勿问, 别聊, 不要聊, 忌讳, 敏感话题, 不想谈, 不愿谈, 不想聊,
-    不愿提, do not mention, don't mention, dont mention, never mention, do not ask, don't ask, never ask,
-    do not bring up, don't bring up, avoid mentioning, avoid the subject, avoid the topic, sensitive topic,
-    sensitive subject, touchy subject, does not want to talk, doesn't want to talk]
+    不愿提, 去世, 过世, 离世, 病逝, 住院, 病重, 生病, 手术, 癌, 离婚, 丧事, 葬礼, 流产, 失业, 破产,
+    do not mention, don't mention, dont mention, never mention, do not ask, don't ask, never ask, not bring,
+    n't bring, never bring, avoid mentioning, avoid the subject, avoid the topic, sensitive topic, sensitive subject,
+    touchy subject, does not want to talk, doesn't want to talk, passed away, died, death, funeral, in hospital,
+    in the hospital, hospitalised, hospitalized, illness, cancer, surgery, divorce, miscarriage, lost his job,
+    lost her job, laid off, bankrupt]
 
   # 二、挖出来的话题: 从客户档案里挖出来, 围绕"人、车、生活"。
   #   area: person 人 / car 车 / life 生活
@@ -3113,11 +3117,15 @@ topics:
         answer.
 
   # Profile facts that must not be raised: a fact holding one of these words (any language, case ignored) is never
-  # a talking point; the brief warns about it instead ("kid in hospital, do not mention").
+  # a talking point; the brief warns about it instead ("kid in hospital, do not mention"). Besides "do not mention",
+  # life events no one should be sold to over (an illness, a death, a divorce, a lost job).
   avoid: [别提, 不要提, 勿提, 别主动提, 避免提, 别问, 不要问, 勿问, 别聊, 不要聊, 忌讳, 敏感话题, 不想谈, 不愿谈, 不想聊,
-    不愿提, do not mention, don't mention, dont mention, never mention, do not ask, don't ask, never ask,
-    do not bring up, don't bring up, avoid mentioning, avoid the subject, avoid the topic, sensitive topic,
-    sensitive subject, touchy subject, does not want to talk, doesn't want to talk]
+    不愿提, 去世, 过世, 离世, 病逝, 住院, 病重, 生病, 手术, 癌, 离婚, 丧事, 葬礼, 流产, 失业, 破产,
+    do not mention, don't mention, dont mention, never mention, do not ask, don't ask, never ask, not bring,
+    n't bring, never bring, avoid mentioning, avoid the subject, avoid the topic, sensitive topic, sensitive subject,
+    touchy subject, does not want to talk, doesn't want to talk, passed away, died, death, funeral, in hospital,
+    in the hospital, hospitalised, hospitalized, illness, cancer, surgery, divorce, miscarriage, lost his job,
+    lost her job, laid off, bankrupt]
 
   # 2. Dug-up topics: found in what we know about the customer: person, car, life.
   #   area: person / car / life

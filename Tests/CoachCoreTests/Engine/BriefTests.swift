@@ -334,7 +334,11 @@ import Testing
   /// warns instead, in both languages and whichever language the note was written in.
   @Test(arguments: ["en", "zh-CN"])
   func aFactMarkedNotToMentionIsNoTopicButAWarning(lang: String) throws {
-    for value in ["kid is in hospital, do not mention", "孩子住院了，别提", "Son failed his exams - DON’T MENTION"] {
+    // Marked so, or a life event no one should be sold to over.
+    for value in [
+      "kid is in hospital, do not mention", "孩子住院了，别提", "Son failed his exams - DON’T MENTION", "父亲刚去世",
+      "wife passed away", "kid in hospital - don't bring it up",
+    ] {
       let lead = Fixture.lead(
         profile: [ProfileFact(key: "children", value: value), ProfileFact(key: "pet", value: "a cat")],
         touches: [Fixture.touch(1, "2025-07-05T10:00:00+08:00")])
