@@ -46,11 +46,11 @@ package struct Session: Sendable {
 
   package static func open(_ env: RunEnvironment, db: any CoachDataStore) throws -> Session {
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
-    guard let name = env.actingUserName else {
+    guard let name = env.actingUserName, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw CoachError.refused(.noActingUser)
     }
     guard let user = try db.user(named: name) else {
-      let names = try db.users().map(\.name)
+      let names = try db.users().filter(\.isActive).map(\.name)
       let suggestion = names.first { $0.lowercased() == name.lowercased() } ?? ParserComplaint.nearest(name, in: names)
       throw CoachError.refused(.unknownUser(name: name, suggestion: suggestion))
     }

@@ -196,7 +196,9 @@ import Testing
     for (name, role) in [("tl", "lead"), ("ann", "consultant"), ("bob", "consultant")] {
       #expect(try cli.run(["user", "add", name, "--role", role, "--team", "t1"]).status == 0)
     }
-    let id = try cli.addLead(["--consultant", "ann", "--phone", "13812345678", "--city", "上海"])
+    let id = try cli.addLead([
+      "--consultant", "ann", "--phone", "13812345678", "--city", "上海", "--wechat", "wx_customer_88",
+    ])
     var ann = cli
     ann.user = "ann"
     let edit = try ann.run(["lead", "edit", id, "--phone", "13987654321", "--city", "上海", "--grade", "A"])
@@ -223,6 +225,8 @@ import Testing
     #expect(phone?["from"] as? String == "138****5678" && phone?["to"] as? String == "139****4321", "\(masked)")
     let text = try tl.run(["lead", "show", id]).stdout
     #expect(text.contains("phone: 138****5678 → 139****4321") && !text.contains("13812345678"), "\(text)")
+    // The WeChat id is masked with the phone, in the text as in the JSON.
+    #expect(!text.contains("wx_customer_88") && text.contains("wx**********88"), "\(text)")
   }
 }
 

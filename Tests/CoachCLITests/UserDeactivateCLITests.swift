@@ -51,6 +51,8 @@ import Testing
     #expect(users.first { $0["name"] as? String == "bob" }?["active"] as? Bool == true)
     let table = try boss.run(["user", "list"]).stdout
     #expect(table.contains("deactivated") && table.contains("status"), "\(table)")
+    let zh = try boss.run(["user", "list"], env: ["COACH_LANG": "zh-CN"]).stdout
+    #expect(zh.contains("姓名") && zh.contains("已停用") && zh.contains("顾问") && !zh.contains("consultant"), "\(zh)")
 
     let back = try boss.run(["user", "activate", "ann", "--json"])
     let backDoc = try back.json()

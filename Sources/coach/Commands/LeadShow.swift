@@ -7,6 +7,8 @@ import Foundation
 extension CoachCommand.LeadCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a lead with its history.")
+    /// Edits listed at most (the latest); `--json` gives every one.
+    static let editsShown = 10
     @Argument(help: "Lead id.") var id: String
     @Flag(help: "Show phone numbers in full (admins; recorded).") var unmasked = false
     @OptionGroup var global: GlobalOptions
@@ -18,7 +20,9 @@ extension CoachCommand.LeadCommand {
       let (lead, full) = (detail.lead, detail.fullPhone)
       let out = Output(env: env)
       if env.json { return try out.json(detail.json) }
-      let phone = (full ? lead.phone : lead.phone.map(Phone.mask)) ?? "-"
+      // The WeChat id is masked with the phone (`LeadSnapshot.contacts`), as in the JSON.
+      let contacts = lead.contacts(masked: !full)
+      let phone = contacts.phone ?? "-"
       let word = { (label: UIText.Label) in out.say(.label(label)) }
       // What people typed is shown with its control characters visible, each record on one line (`TerminalText`).
       let typed = { (text: String) in TerminalText.visible(text) }
@@ -34,7 +38,7 @@ extension CoachCommand.LeadCommand {
       out.line(Output.bold(typed(lead.name)) + "  #\(lead.id)  \(stage(lead.stage))" + flags)
       out.line(
         [
-          field(.phone, phone), field(.wechat, lead.wechat), field(.city, lead.city),
+          field(.phone, phone), field(.wechat, contacts.wechat), field(.city, lead.city),
           field(.birthday, lead.birthday?.description),
         ].joined(separator: "   "))
       out.line(
@@ -80,11 +84,25 @@ extension CoachCommand.LeadCommand {
         out.line("  \(out.time(t.at))  \(how)  \(typed(t.note ?? ""))\(objections)\(levers)\(next)")
       }
       if !detail.edits.isEmpty {
+        // The last ten, each field in the user's words (`电话`, `档案 hobby`); `--json` has them all.
+        let shown = detail.edits.suffix(Self.editsShown)
         out.line(Output.bold("\(word(.edits)) (\(detail.edits.count))"))
-        for e in detail.edits.suffix(10) {
+        if detail.edits.count > shown.count {
+          out.line("  " + out.say(.earlierEdits(detail.edits.count - shown.count)))
+        }
+        let labels: [String: UIText.Label] = [
+          "name": .name, "phone": .phone, "wechat": .wechat, "email": .email, "gender": .gender, "birthday": .birthday,
+          "city": .city, "source": .source, "model": .model, "grade": .grade, "tier": .tier, "tags": .tags,
+          "consultant": .consultant,
+        ]
+        for e in shown {
           let value = { (v: String?) in v.map(typed) ?? "-" }
           let who = e.actor.map { "  " + typed($0) } ?? ""
-          out.line("  \(out.time(e.at))\(who)  \(e.field): \(value(e.before)) → \(value(e.after))")
+          let name =
+            e.field.hasPrefix("profile.")
+            ? word(.profile) + " " + typed(String(e.field.dropFirst("profile.".count)))
+            : labels[e.field].map(word) ?? e.field
+          out.line("  \(out.time(e.at))\(who)  \(name)\(zh ? "：" : ": ")\(value(e.before)) → \(value(e.after))")
         }
       }
       let open = lead.topics.filter(\.isOpen)

@@ -46,7 +46,7 @@ extension CoachCommand {
         let db = try env.openStore()
         guard let user = try db.user(named: name) else {
           // Not listed: whoever saves a default user here has not said who they are yet.
-          let names = try db.users().map(\.name)
+          let names = try db.users().filter(\.isActive).map(\.name)
           let suggestion =
             names.first { $0.lowercased() == name.lowercased() } ?? ParserComplaint.nearest(name, in: names)
           throw CoachError.refused(.unknownUser(name: name, suggestion: suggestion))
@@ -106,27 +106,21 @@ extension CoachCommand {
         let stores = try session.db.stores()
         if env.json {
           try Output(env: env).json(["users": users.map { UserJSON($0, stores: stores) }])
-        } else if users.contains(where: { !$0.isActive }) {
-          // Someone left: a status column says who (and since when), the store's code when there are stores.
-          let out = Output(env: env)
-          let status = { (u: User) in u.deactivatedAt.map { "deactivated \(out.time($0))" } ?? "active" }
-          let table = TextTable(headers: ["name", "role", "team"] + (stores.isEmpty ? [] : ["store"]) + ["status"])
-          print(
-            table.render(
-              users.map { u in
-                [u.name, u.role.rawValue, u.team ?? ""]
-                  + (stores.isEmpty ? [] : [stores.first { $0.id == u.storeId }?.code ?? ""]) + [status(u)]
-              }))
-        } else if stores.isEmpty {
-          let table = TextTable(headers: ["name", "role", "team"])
-          print(table.render(users.map { [$0.name, $0.role.rawValue, $0.team ?? ""] }))
         } else {
-          let table = TextTable(headers: ["name", "role", "team", "store"])
+          // Headers and roles in the user's words; a status column once someone left, a store column in a group.
+          let out = Output(env: env)
+          let word = { (label: UIText.Label) in out.say(.label(label)) }
+          let left = users.contains { !$0.isActive }
+          let headers =
+            [word(.name), word(.role), word(.team)] + (stores.isEmpty ? [] : [word(.store)])
+            + (left ? [word(.status)] : [])
           print(
-            table.render(
-              users.map { u in [u.name, u.role.rawValue, u.team ?? "", stores.first { $0.id == u.storeId }?.code ?? ""]
-              }
-            ))
+            TextTable(headers: headers).render(
+              users.map { u in
+                [u.name, out.say(.role(u.role)), u.team ?? ""]
+                  + (stores.isEmpty ? [] : [stores.first { $0.id == u.storeId }?.code ?? ""])
+                  + (left ? [out.say(.userStatus(deactivatedSince: u.deactivatedAt.map { out.time($0) }))] : [])
+              }))
         }
       }
     }

@@ -76,7 +76,8 @@ import Testing
     .lintSeverity(.error), .lintSeverity(.warning), .lintSummary(errors: 1, warnings: 2, files: 3),
     .lintFailed(errors: 1, warnings: 2, files: 3), .stage(.waitingForDelivery),
     .badCommandLine(ParserComplaint(parsing: "Error: Missing value for '--note <note>'\nUsage: coach touch <id>")),
-    .eventNote("eta changed"), .eventNote("imported at deposit"), .noSwitchAfterDelivery,
+    .eventNote("eta changed"), .eventNote("imported at deposit"), .noSwitchAfterDelivery, .earlierEdits(2),
+    .userStatus(deactivatedSince: "2026-11-24 09:00"), .userStatus(deactivatedSince: nil),
     .badCommandLine(
       ParserComplaint(
         kind: .unknownCommand(word: "nxt", commands: ["next"], suggestion: "next"), help: nil, command: "coach")),

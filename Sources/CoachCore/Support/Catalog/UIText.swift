@@ -25,6 +25,11 @@ public enum UIText: Sendable, Hashable {
   case tag(String)
   /// `… 12 more (…)` under a cut alerts table.
   case moreAlerts(Int)
+  /// `lead show`: edits older than those listed.
+  case earlierEdits(Int)
+  /// `user list`: a role, and whether the user is active (deactivated since a time, already worded).
+  case role(Role)
+  case userStatus(deactivatedSince: String?)
   /// A team lead's or admin's `coach alerts` lists their own leads: where the team's are.
   case teamAlertsHint
   /// A read of a SQLite path with no file yet (shown on stderr): a mistyped `--db` read as an empty dealership.
@@ -57,7 +62,7 @@ public enum UIText: Sendable, Hashable {
   public enum Label: Sendable, Hashable, CaseIterable {
     case id, name, phone, wechat, city, birthday, consultant, model, grade, tier, source, tags, profile, stage
     case stages, touches, openTopics, amount, eta, date, reason, next, objections, issue, lastTouch, warning
-    case levers, edits
+    case levers, edits, email, gender, status, role, team, store
   }
 
   public func text(_ l: UILanguage) -> String {
@@ -108,6 +113,11 @@ public enum UIText: Sendable, Hashable {
       case KnownTag.difficult: return l.pick("难缠", "difficult")
       default: return tag
       }
+    case .role(let role): return l == .zh ? DoneText.zhRole(role) : role.rawValue
+    case .userStatus(let since):
+      return since.map { l.pick("已停用 (\($0))", "deactivated \($0)") } ?? l.pick("在用", "active")
+    case .earlierEdits(let n):
+      return l.pick("… 更早的 \(n) 条修改见 --json", "… \(n) earlier edits: see --json")
     case .moreAlerts(let n):
       return l.pick("… 还有 \(n) 条 (--limit N 显示更多，--json 全部)", "… \(n) more (--limit N shows more, --json all)")
     case .snoozeLiftedByNext(let until):
@@ -194,6 +204,12 @@ public enum UIText: Sendable, Hashable {
     case .touches: return l.pick("跟进记录", "touches")
     case .openTopics: return l.pick("未了结的话题", "open topics")
     case .edits: return l.pick("资料修改", "edits")
+    case .email: return l.pick("邮箱", "email")
+    case .gender: return l.pick("性别", "gender")
+    case .status: return l.pick("状态", "status")
+    case .role: return l.pick("角色", "role")
+    case .team: return l.pick("小组", "team")
+    case .store: return l.pick("门店", "store")
     case .amount: return l.pick("定金", "amount")
     case .eta: return l.pick("预计交车", "eta")
     case .date: return l.pick("日期", "date")
