@@ -70,5 +70,10 @@ extension HealthReport {
     ),
     ("lead_without_stage_event", "SELECT COUNT(*) FROM lead WHERE id NOT IN (SELECT leadId FROM stageEvent)"),
     ("customer_without_lead", "SELECT COUNT(*) FROM customer WHERE id NOT IN (SELECT customerId FROM lead)"),
+    // A lead owned by someone who left falls out of every queue: move it (`coach lead reassign`).
+    (
+      "lead_of_deactivated_user",
+      "SELECT COUNT(*) FROM lead WHERE consultantId IN (SELECT id FROM \"user\" WHERE deactivatedAt IS NOT NULL)"
+    ),
   ]
 }

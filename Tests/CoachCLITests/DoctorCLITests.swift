@@ -85,6 +85,20 @@ import Testing
     #expect(try again.json()["queue"] as? NSArray == (try before.json()["queue"] as? NSArray))
   }
 
+  /// A lead owned by a deactivated user (a hand edit, or a file restored from before the move) falls out of every
+  /// queue: doctor names it. The edit is SQLite's; PostgreSQL runs the same query (`HealthReport.orphanQueries`).
+  @Test(.enabled(if: !CLI.suiteOnPostgres)) func aLeadOfADeactivatedUserIsFound() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["demo"]).status == 0)
+    cli.user = "周主任"
+    #expect(try cli.run(["doctor", "--quick"]).status == 0)
+    _ = try ImportCLITests.sqlite(
+      cli.db, "UPDATE user SET deactivatedAt = '2026-11-20 00:00:00.000' WHERE name = '张伟';")
+    let found = try cli.run(["doctor", "--quick", "--json"])
+    #expect(found.status == 65)
+    #expect((try found.json()["orphans"] as? [String: Int])?["lead_of_deactivated_user"] ?? 0 > 0, "\(found.stdout)")
+  }
+
   @Test func handEditsAreFoundAndRebuilt() throws {
     var cli = try CLI()
     #expect(try cli.run(["demo"]).status == 0)
