@@ -188,6 +188,7 @@ import Testing
     let off = "csrf_token=\(boss.csrf)&" + Self.form([("name", "bob"), ("active", "0")])
     let owning = try await server.send("POST", "/admin/active?lang=en", form: off, cookie: boss.cookie)
     #expect(owning.status == 422 && owning.text.contains("still owns 1 leads"), "\(owning.text)")
+    #expect(owning.text.contains("“Move all leads”") && !owning.text.contains("coach lead"), "\(owning.text)")
     #expect(try await server.send("GET", "/api/v1/next", cookie: bob.cookie).status == 200)
     let move = "csrf_token=\(boss.csrf)&" + Self.form([("from", "bob"), ("to", "alice")])
     #expect(try await server.send("POST", "/admin/reassign", form: move, cookie: boss.cookie).status == 303)

@@ -97,6 +97,12 @@ import Testing
         let alert = try #require(Look.alert(String(buffer: page.body)))
         let label = language == "en" ? "“Outcome”" : "“结果”"
         #expect(!alert.contains("--") && alert.contains(label), "\(alert)")
+        // A stage by the name the page shows, not the code `coach stage` takes.
+        let stage = try await shop.send(
+          client, "alice", .post, "/leads/\(lead)/stage?lang=\(language)", form: "stage=deposit")
+        let said = try #require(Look.alert(String(buffer: stage.body)))
+        let named = language == "en" ? ["Deposit", "“Deposit amount”"] : ["已交定金", "“定金金额”"]
+        #expect(named.allSatisfy(said.contains) && !said.contains("deposit needs") && !said.contains("--"), "\(said)")
       }
     }
   }

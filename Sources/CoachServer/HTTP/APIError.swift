@@ -35,10 +35,11 @@ package struct APIError: Error, Sendable {
       default: self.init(.unprocessableContent, code: code, message: message)
       }
     case .said(let text):
+      // Worded for the web: pages and forms, not commands to run (`ErrorText.webText`).
       if text.isUsage {
-        self.init(.badRequest, code: text.code, message: error.message(in: language))
+        self.init(.badRequest, code: text.code, message: text.webText(language))
       } else {
-        self.init(.rejected(code: text.code, message: error.message(in: language)), language: language)
+        self.init(.rejected(code: text.code, message: text.webText(language)), language: language)
       }
     }
   }

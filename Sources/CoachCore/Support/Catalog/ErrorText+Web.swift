@@ -1,0 +1,51 @@
+/// Refusals worded for the web (`coach serve`'s pages and API): where the command line's wording tells the user to
+/// run a command (`coach lead reassign …`, `coach user add`) or names a stage by the code `coach stage` takes, the
+/// web's names the page and the stage as the pages show them. Options (`--amount`) stay: the server words them as
+/// its form labels or JSON fields (`WebWording`).
+extension ErrorText {
+  public func webText(_ l: UILanguage) -> String {
+    // A stage as the pages name it (the default playbook's labels): `已交定金`, `Deposit`.
+    let stage = { (s: Stage) in
+      l == .zh
+        ? UIText.stage(s).text(l)
+        : [
+          .prospect: "Prospect", .deposit: "Deposit", .waitingForDelivery: "Waiting for delivery",
+          .delivered: "Delivered", .churned: "Lost",
+        ][s] ?? s.rawValue
+    }
+    switch self {
+    case .stillOwnsLeads(let name, let count):
+      return l.pick(
+        "\(name) 名下还有 \(count) 条线索：先在管理页用“转移全部客户”转给别人，再停用",
+        "\(name) still owns \(count) leads: move them first with “Move all leads” on the admin page, then deactivate")
+    case .userDeactivated(let name):
+      return l.pick(
+        "\(name) 已停用：不能再操作、登录或负责线索 (管理员可在管理页恢复)",
+        "\(name) is deactivated: they may no longer act, log in or own leads (an admin can bring them back on the admin "
+          + "page)")
+    case .unknownConsultant(let name, let known):
+      let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: ", ")
+      return l.pick(
+        "没有名为 \(name) 的用户；管理员可在管理页添加 (已有用户：\(list))",
+        "no user named \(name); an admin can add one on the admin page (users: \(list))")
+    case .blankText(let option, let required) where option != "TEXT":
+      return required
+        ? l.pick("\(option) 不能为空：请写上内容", "\(option) must not be empty or blank: write something")
+        : l.pick("\(option) 不能为空：请写上内容，或留空不填", "\(option) must not be blank: write something, or leave it empty")
+    case .missingAmount:
+      return l.pick(
+        "改为\(stage(.deposit))需要 --amount (收取的定金，例如 5000)",
+        "a change to \(stage(.deposit)) needs --amount (the deposit paid, e.g. 5000)")
+    case .missingETA:
+      return l.pick(
+        "改为\(stage(.waitingForDelivery))需要 --eta (承诺的交车日期)",
+        "a change to \(stage(.waitingForDelivery)) needs --eta (the promised delivery day)")
+    case .missingReason:
+      return l.pick("改为\(stage(.churned))需要选择 --reason", "a change to \(stage(.churned)) needs a --reason")
+    case .unexpectedReason:
+      return l.pick("--reason 只用于改为\(stage(.churned))", "--reason is only for a change to \(stage(.churned))")
+    default:
+      return text(l)
+    }
+  }
+}
