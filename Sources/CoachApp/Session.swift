@@ -44,15 +44,20 @@ package struct Session: Sendable {
     return try open(env)
   }
 
+  /// The active user whose name is closest to a mistyped `name` (another case, or a letter or two off), if one is: the
+  /// only name an unknown acting user is told, never the list.
+  package static func suggestion(for name: String, db: any CoachDataStore) throws -> String? {
+    let names = try db.users().filter(\.isActive).map(\.name)
+    return names.first { $0.lowercased() == name.lowercased() } ?? ParserComplaint.nearest(name, in: names)
+  }
+
   package static func open(_ env: RunEnvironment, db: any CoachDataStore) throws -> Session {
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
     guard let name = env.actingUserName, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw CoachError.refused(.noActingUser)
     }
     guard let user = try db.user(named: name) else {
-      let names = try db.users().filter(\.isActive).map(\.name)
-      let suggestion = names.first { $0.lowercased() == name.lowercased() } ?? ParserComplaint.nearest(name, in: names)
-      throw CoachError.refused(.unknownUser(name: name, suggestion: suggestion))
+      throw CoachError.refused(.unknownUser(name: name, suggestion: try suggestion(for: name, db: db)))
     }
     guard user.isActive else { throw CoachError.refused(.userDeactivated(name: user.name)) }
     return Session(env: env, db: db, user: user, scope: Scope.of(user))

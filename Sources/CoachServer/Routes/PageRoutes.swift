@@ -93,20 +93,12 @@ struct PageRoutes {
       return pages.at(request).alerts(list, team: team, language: language, user: web)
     }
     router.get("/audit") { request, context in
-      let web = try context.requireUser()
-      let language = Language.pick(request, default: pages.defaultLanguage)
-      let q = request.uri.queryParameters
-      let (from, to) = (q["from"].map(String.init), q["to"].map(String.init))
-      let session = state.session(web, language: language, json: false)
+      let (web, session, language, from, to) = try audit(request, context)
       let run = try await blocking { try AuditRun.build(session, from: from, to: to, consultant: nil) }
       return pages.at(request).audit(run, language: language, user: web)
     }
     router.get("/audit/report") { request, context in
-      let web = try context.requireUser()
-      let language = Language.pick(request, default: pages.defaultLanguage)
-      let q = request.uri.queryParameters
-      let (from, to) = (q["from"].map(String.init), q["to"].map(String.init))
-      let session = state.session(web, language: language, json: false)
+      let (_, session, _, from, to) = try audit(request, context)
       let zone = session.env.zone
       let html = try await blocking {
         try AuditRun.build(session, from: from, to: to, consultant: nil, drillDown: true)
@@ -119,11 +111,7 @@ struct PageRoutes {
     // The audit's figures per consultant as the command line's `coach audit --format csv` writes them (formula-like
     // cells defused), to open in a spreadsheet; counts and consultants' names only, no customer.
     router.get("/audit.csv") { request, context in
-      let web = try context.requireUser()
-      let language = Language.pick(request, default: pages.defaultLanguage)
-      let q = request.uri.queryParameters
-      let (from, to) = (q["from"].map(String.init), q["to"].map(String.init))
-      let session = state.session(web, language: language, json: false)
+      let (_, session, _, from, to) = try audit(request, context)
       let (csv, window) = try await blocking {
         let run = try AuditRun.build(session, from: from, to: to, consultant: nil)
         let labels = AuditLabels(run.ctx.playbook)
@@ -136,6 +124,20 @@ struct PageRoutes {
         status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
         body: ResponseBody(byteBuffer: ByteBuffer(string: Stylesheet.css)))
     }
+  }
+
+  /// An audit page's request: the logged-in user, their use-case session, the page's language, and the window asked
+  /// for (`?from=&to=`, the default window when left out).
+  func audit(_ request: Request, _ context: CoachRequestContext) throws -> (
+    WebSession, Session, String, String?, String?
+  ) {
+    let web = try context.requireUser()
+    let language = Language.pick(request, default: state.pages.defaultLanguage)
+    let q = request.uri.queryParameters
+    return (
+      web, state.session(web, language: language, json: false), language, q["from"].map(String.init),
+      q["to"].map(String.init)
+    )
   }
 
   /// A form post on a lead: the change through the use case, then back to the lead's page (303), or the page again

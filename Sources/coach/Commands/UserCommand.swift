@@ -46,10 +46,7 @@ extension CoachCommand {
         let db = try env.openStore()
         guard let user = try db.user(named: name) else {
           // Not listed: whoever saves a default user here has not said who they are yet.
-          let names = try db.users().filter(\.isActive).map(\.name)
-          let suggestion =
-            names.first { $0.lowercased() == name.lowercased() } ?? ParserComplaint.nearest(name, in: names)
-          throw CoachError.refused(.unknownUser(name: name, suggestion: suggestion))
+          throw CoachError.refused(.unknownUser(name: name, suggestion: try Session.suggestion(for: name, db: db)))
         }
         guard user.isActive else { throw CoachError.refused(.userDeactivated(name: user.name)) }
         try SavedUser.write(user.name, to: env.configPath)
