@@ -28,6 +28,10 @@ public enum ImportProblem: Sendable, Hashable {
   case sameCustomer(name: String, phone: String, lead: Int64)
   /// A touch row identical (lead, time, channel, outcome) to one in the database: a re-import.
   case sameTouch(lead: String, at: String, channel: String, outcome: String)
+  /// A touch row identical (lead, time, channel, outcome) to the good row at `line` of the same file.
+  case repeatedTouch(lead: String, at: String, channel: String, outcome: String, line: Int)
+  /// A touch dated before its lead was created (`createdAt`: the lead's `created_at`, in `--tz`).
+  case touchBeforeLead(lead: String, at: String, createdAt: String)
   /// The external id of a lead already in the database.
   case existingID(id: String)
   /// A consultant of another store than the importing user's.
@@ -140,6 +144,18 @@ public enum ImportProblem: Sendable, Hashable {
         "\(n("lead_external_id")) \"\(lead)\"、\(n("at")) \"\(at)\"：这条跟进 (\(channel)，\(outcome)) 已在数据库中",
         "\(n("lead_external_id")) \"\(lead)\", \(n("at")) \"\(at)\": this touch (\(channel), \(outcome)) is already in "
           + "the database")
+    case .repeatedTouch(let lead, let at, let channel, let outcome, let line):
+      return l.pick(
+        "\(n("lead_external_id")) \"\(lead)\"、\(n("at")) \"\(at)\"：这条跟进 (\(channel)，\(outcome)) 与第 \(line) 行相同；"
+          + "同一条跟进只写一次",
+        "\(n("lead_external_id")) \"\(lead)\", \(n("at")) \"\(at)\": this touch (\(channel), \(outcome)) repeats line "
+          + "\(line); write each touch once")
+    case .touchBeforeLead(let lead, let at, let createdAt):
+      return l.pick(
+        "\(n("at")) \"\(at)\" 早于线索 \"\(lead)\" 的建档时间 \(createdAt)：跟进不能早于线索本身 "
+          + "(更早的历史请在导入线索时写上 created_at)",
+        "\(n("at")) \"\(at)\" is before lead \"\(lead)\" was created (\(createdAt)): a touch cannot predate its lead "
+          + "(to carry older history, import the lead with its created_at)")
     case .existingID(let id):
       return l.pick(
         "\(n("external_id")) \"\(id)\" 已在数据库中", "\(n("external_id")) \"\(id)\" is already in the database")
