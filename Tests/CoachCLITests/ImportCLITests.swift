@@ -332,4 +332,40 @@ import Testing
         + "write each touch once")
     #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM touch") == "2")
   }
+
+  /// Any gender was stored as written, and a consultant was created under any name (`a/b`, `<script>`), which
+  /// `coach user add` refuses. Both are bad rows naming what is accepted; `--strict` refuses the file. Both engines.
+  @Test func aGenderOrAConsultantNameOutsideTheRulesIsABadRow() throws {
+    let cli = try CLI()
+    let leads = cli.dir.appendingPathComponent("leads.csv")
+    try Data(
+      ("external_id,name,phone,gender,consultant\nE1,张伟,13812345678,男,王芳\nE2,李娜,13912345678,unknown,王芳\n"
+        + "E3,赵六,13612345678,female,a/b\nE4,钱七,13512345678,女士,  周强 \n").utf8
+    ).write(to: leads)
+    let strict = try cli.run(["import", "leads", leads.path, "--strict"])
+    #expect(strict.status == 65, "\(strict.stderr)")
+    #expect((try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any])?.isEmpty == true)
+
+    let zh = try cli.run(["import", "leads", leads.path, "--dry-run", "--json", "--lang", "zh-CN"])
+    let zhReasons = (try zh.json()["skipped"] as? [[String: Any]])?.compactMap { $0["reason"] as? String } ?? []
+    #expect(zhReasons.first?.hasPrefix("gender \"unknown\"：应为 male 或 female (或 男、男性、先生、m (male)") == true)
+    #expect(zhReasons.last?.contains("用户名应为 1 到 40 个字，不含控制字符和 / \\ < >") == true, "\(zhReasons)")
+
+    let r = try cli.run(["import", "leads", leads.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try r.json()["imported"] as? Int == 2)
+    #expect(try r.json()["new_consultants"] as? [String] == ["王芳", "周强"])
+    let skipped = try #require(try r.json()["skipped"] as? [[String: Any]])
+    #expect(skipped.compactMap { $0["line"] as? Int } == [3, 4])
+    #expect(
+      skipped.first?["reason"] as? String
+        == "gender \"unknown\": expected male or female (or 男, 男性, 先生, m (male); 女, 女性, 女士, f (female))")
+    #expect(
+      skipped.last?["reason"] as? String
+        == "consultant \"a/b\": a user name is 1 to 40 characters without control characters or / \\ < >, e.g. Li Na")
+    #expect(
+      try Self.sqlite(cli.db, "SELECT c.gender FROM lead l JOIN customer c ON c.id = l.customerId ORDER BY l.id")
+        == "male\nfemale")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM \"user\" WHERE name IN ('周强', 'a/b')") == "1")
+  }
 }
