@@ -229,8 +229,10 @@ import Testing
   @Test func aFutureBirthdayAndAVisitBySMSAreBadRows() throws {
     let cli = try CLI()
     let leads = cli.dir.appendingPathComponent("leads.csv")
-    try Data("external_id,name,phone,birthday\nE1,张伟,13812345678,1990-05-03\nE2,李娜,13912345678,2030-01-01\n".utf8)
-      .write(to: leads)
+    try Data(
+      ("external_id,name,phone,birthday,created_at\nE1,张伟,13812345678,1990-05-03,2026-11-01\n"
+        + "E2,李娜,13912345678,2030-01-01,\n").utf8
+    ).write(to: leads)
     let l = try cli.run(["import", "leads", leads.path, "--json", "--lang", "en"])
     #expect(try l.json()["imported"] as? Int == 1, "\(l.stderr)")
     let bad = try #require((try l.json()["skipped"] as? [[String: Any]])?.first)
@@ -266,14 +268,16 @@ import Testing
     #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == "3")
 
     let withIDs = cli.dir.appendingPathComponent("ids.csv")
-    try Data("external_id,name,phone\nK1,王芳,13712345678\n".utf8).write(to: withIDs)
+    try Data("external_id,name,phone,created_at\nK1,王芳,13712345678,2026-10-01\n".utf8).write(to: withIDs)
     #expect(try cli.run(["import", "leads", withIDs.path]).status == 0)
     let touches = cli.dir.appendingPathComponent("touches.csv")
     try Data(
       "客户编号,跟进时间,方式,结果\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-02 10:00,电话,未接通\n".utf8
     ).write(to: touches)
+    // The same touch twice in one file goes in once (line 3 repeats line 2).
     let t1 = try cli.run(["import", "touches", touches.path, "--json"])
-    #expect(try t1.json()["imported"] as? Int == 3, "\(t1.stderr)")
+    #expect(try t1.json()["imported"] as? Int == 2, "\(t1.stderr)")
+    #expect((try t1.json()["skipped"] as? [[String: Any]])?.compactMap { $0["line"] as? Int } == [3])
     let t2 = try cli.run(["import", "touches", touches.path, "--json"])
     #expect(try t2.json()["imported"] as? Int == 0)
     let dup = try #require(try t2.json()["skipped"] as? [[String: Any]])
@@ -282,11 +286,86 @@ import Testing
       dup.first?["reason"] as? String
         == "客户编号 (lead_external_id) \"K1\", 跟进时间 (at) \"2026-11-01T10:00:00+08:00\": this touch (call, reached) is "
         + "already in the database")
-    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM touch") == "3")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM touch") == "2")
     // A touch of another time still goes in.
     try Data("客户编号,跟进时间,方式,结果\nK1,2026-11-01 10:00,电话,接通\nK1,2026-11-03 10:00,电话,接通\n".utf8).write(to: touches)
     let t3 = try cli.run(["import", "touches", touches.path, "--json"])
     #expect(try t3.json()["imported"] as? Int == 1)
     #expect((try t3.json()["skipped"] as? [[String: Any]])?.compactMap { $0["line"] as? Int } == [2])
+  }
+
+  /// A touch dated before its lead was created, and the same touch written twice in one file, were both imported.
+  /// Each is a bad row at its line, in both languages; `--strict` refuses the file. Both engines.
+  @Test func aTouchBeforeItsLeadAndATouchRepeatedInTheFileAreBadRows() throws {
+    let cli = try CLI()
+    let leads = cli.dir.appendingPathComponent("leads.csv")
+    try Data("external_id,name,phone,created_at\nK1,王芳,13712345678,2026-11-01 09:00\n".utf8).write(to: leads)
+    #expect(try cli.run(["import", "leads", leads.path]).status == 0)
+    let touches = cli.dir.appendingPathComponent("touches.csv")
+    try Data(
+      ("lead_external_id,at,channel,outcome\nK1,2026-10-31 18:00,call,reached\nK1,2026-11-02 10:00,call,reached\n"
+        + "K1,2026-11-02T02:00:00Z,电话,接通\nK1,2026-11-01 09:00,sms,reached\n").utf8
+    ).write(to: touches)
+    let strict = try cli.run(["import", "touches", touches.path, "--strict", "--json"])
+    #expect(strict.status == 65, "\(strict.stderr)")
+    #expect(strict.stderr.contains("touches.csv:2:"), "\(strict.stderr)")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM touch") == "0")
+
+    let zh = try cli.run(["import", "touches", touches.path, "--dry-run", "--json", "--lang", "zh-CN"])
+    let zhReasons = (try zh.json()["skipped"] as? [[String: Any]])?.compactMap { $0["reason"] as? String } ?? []
+    #expect(zhReasons.count == 2)
+    #expect(zhReasons.first?.contains("早于线索 \"K1\" 的建档时间 2026-11-01T09:00:00+08:00") == true, "\(zhReasons)")
+    #expect(zhReasons.last?.contains("与第 3 行相同") == true, "\(zhReasons)")
+
+    let r = try cli.run(["import", "touches", touches.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try r.json()["imported"] as? Int == 2)
+    let skipped = try #require(try r.json()["skipped"] as? [[String: Any]])
+    #expect(skipped.compactMap { $0["line"] as? Int } == [2, 4])
+    #expect(
+      skipped.first?["reason"] as? String
+        == "at \"2026-10-31T18:00:00+08:00\" is before lead \"K1\" was created (2026-11-01T09:00:00+08:00): a touch "
+        + "cannot predate its lead (to carry older history, import the lead with its created_at)")
+    #expect(
+      skipped.last?["reason"] as? String
+        == "lead_external_id \"K1\", at \"2026-11-02T10:00:00+08:00\": this touch (call, reached) repeats line 3; "
+        + "write each touch once")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM touch") == "2")
+  }
+
+  /// Any gender was stored as written, and a consultant was created under any name (`a/b`, `<script>`), which
+  /// `coach user add` refuses. Both are bad rows naming what is accepted; `--strict` refuses the file. Both engines.
+  @Test func aGenderOrAConsultantNameOutsideTheRulesIsABadRow() throws {
+    let cli = try CLI()
+    let leads = cli.dir.appendingPathComponent("leads.csv")
+    try Data(
+      ("external_id,name,phone,gender,consultant\nE1,张伟,13812345678,男,王芳\nE2,李娜,13912345678,unknown,王芳\n"
+        + "E3,赵六,13612345678,female,a/b\nE4,钱七,13512345678,女士,  周强 \n").utf8
+    ).write(to: leads)
+    let strict = try cli.run(["import", "leads", leads.path, "--strict"])
+    #expect(strict.status == 65, "\(strict.stderr)")
+    #expect((try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any])?.isEmpty == true)
+
+    let zh = try cli.run(["import", "leads", leads.path, "--dry-run", "--json", "--lang", "zh-CN"])
+    let zhReasons = (try zh.json()["skipped"] as? [[String: Any]])?.compactMap { $0["reason"] as? String } ?? []
+    #expect(zhReasons.first?.hasPrefix("gender \"unknown\"：应为 male 或 female (或 男、男性、先生、m (male)") == true)
+    #expect(zhReasons.last?.contains("用户名应为 1 到 40 个字，不含控制字符和 / \\ < >") == true, "\(zhReasons)")
+
+    let r = try cli.run(["import", "leads", leads.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try r.json()["imported"] as? Int == 2)
+    #expect(try r.json()["new_consultants"] as? [String] == ["王芳", "周强"])
+    let skipped = try #require(try r.json()["skipped"] as? [[String: Any]])
+    #expect(skipped.compactMap { $0["line"] as? Int } == [3, 4])
+    #expect(
+      skipped.first?["reason"] as? String
+        == "gender \"unknown\": expected male or female (or 男, 男性, 先生, m (male); 女, 女性, 女士, f (female))")
+    #expect(
+      skipped.last?["reason"] as? String
+        == "consultant \"a/b\": a user name is 1 to 40 characters without control characters or / \\ < >, e.g. Li Na")
+    #expect(
+      try Self.sqlite(cli.db, "SELECT c.gender FROM lead l JOIN customer c ON c.id = l.customerId ORDER BY l.id")
+        == "male\nfemale")
+    #expect(try Self.sqlite(cli.db, "SELECT COUNT(*) FROM \"user\" WHERE name IN ('周强', 'a/b')") == "1")
   }
 }

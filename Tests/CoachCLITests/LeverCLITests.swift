@@ -101,7 +101,8 @@ import Testing
     // After the touches below: a touch made after --now is a bad row.
     cli.now = "2026-11-02T09:00:00+08:00"
     let leads = cli.dir.appendingPathComponent("leads.csv")
-    try Data("external_id,name,phone,consultant\nE1,王芳,13900001111,李娜\n".utf8).write(to: leads)
+    // Created before its touches: a touch dated before its lead is a bad row.
+    try Data("external_id,name,phone,consultant,created_at\nE1,王芳,13900001111,李娜,2026-11-01\n".utf8).write(to: leads)
     #expect(try cli.run(["import", "leads", leads.path]).status == 0)
     let file = cli.dir.appendingPathComponent("touches.csv")
     let rows = [

@@ -87,7 +87,7 @@ import Testing
     .disabled(
       if: CLI.suiteOnPostgres,
       "a SQLite file's backup and restore; on PostgreSQL they are refused (PostgresCLITests.backupAndRestoreAreTheServersOnPostgreSQL)"
-    ), arguments: ["text", "newer", "missing"])
+    ), arguments: ["text", "newer", "missing", "no-admin"])
   func restoreRefusesWithExit65AndChangesNothing(kind: String) throws {
     let cli = try admin()
     let bad = cli.dir.appendingPathComponent("bad.sqlite").path
@@ -96,6 +96,12 @@ import Testing
     case "newer":
       #expect(try cli.run(["backup", bad]).status == 0)
       _ = try ImportCLITests.sqlite(bad, "INSERT INTO grdb_migrations VALUES ('v42')")
+    case "no-admin":
+      // Users, none of them an admin: restoring it succeeded and locked every admin out.
+      #expect(try cli.run(["backup", bad]).status == 0)
+      _ = try ImportCLITests.sqlite(bad, "UPDATE user SET role = 'lead' WHERE role = 'admin'")
+      let zh = try cli.run(["restore", bad, "--lang", "zh-CN"])
+      #expect(zh.status == 65 && zh.stderr.contains("没有管理员"), "\(zh.stderr)")
     default: break
     }
     let before = try ImportCLITests.sqlite(cli.db, "SELECT COUNT(*) FROM lead")
@@ -103,7 +109,12 @@ import Testing
     #expect(r.status == 65)
     #expect(r.stderr.contains("bad.sqlite"))
     #expect(try r.json()["error"] != nil)
+    if kind == "no-admin" {
+      #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "backup_without_admin")
+      #expect(r.stderr.contains("has 2 users but no admin"), "\(r.stderr)")
+    }
     #expect(try ImportCLITests.sqlite(cli.db, "SELECT COUNT(*) FROM lead") == before)
+    #expect(try ImportCLITests.sqlite(cli.db, "SELECT role FROM user WHERE name = 'boss'") == "admin")
     let kept = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path).filter {
       $0.contains("before-restore")
     }

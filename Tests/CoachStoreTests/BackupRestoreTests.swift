@@ -63,6 +63,19 @@ import Testing
     #expect(try target.health().isHealthy)
   }
 
+  @Test func aBackupWithAnAdminOrWithoutUsersIsRestored() throws {
+    let dir = try TempDir()
+    let source = try seeded(dir, name: "source.sqlite", leads: 4)
+    _ = try source.backup(to: dir.path("no-users.sqlite"))
+    _ = try source.addUser(name: "李娜", role: .consultant, team: nil, storeID: nil, now: now)
+    _ = try source.addUser(name: "周主任", role: .admin, team: nil, storeID: nil, now: now)
+    _ = try source.backup(to: dir.path("with-admin.sqlite"))
+    let target = try seeded(dir, name: "target.sqlite", leads: 1)
+    #expect(try target.restore(from: dir.path("no-users.sqlite"), keepingCopyAt: dir.path("kept1.sqlite")).leads == 4)
+    #expect(try target.restore(from: dir.path("with-admin.sqlite"), keepingCopyAt: dir.path("kept2.sqlite")).leads == 4)
+    #expect(try target.users().map(\.name).sorted() == ["周主任", "李娜"].sorted())
+  }
+
   @Test func restoreOfAV1BackupMigratesIt() throws {
     let dir = try TempDir()
     let v1 = try dir.fixture("coach-v1.sqlite")
@@ -73,7 +86,7 @@ import Testing
     #expect(try target.leadCount() == 3)
   }
 
-  @Test(arguments: ["garbage", "empty", "plain-sqlite", "newer", "missing"])
+  @Test(arguments: ["garbage", "empty", "plain-sqlite", "newer", "missing", "users-without-admin"])
   func restoreRefusesWhatIsNotACoachDatabaseAndWritesNothing(kind: String) throws {
     let dir = try TempDir()
     let bad = dir.path("bad.sqlite")
@@ -86,6 +99,12 @@ import Testing
       try DatabaseQueue(path: bad).write {
         try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
       }
+    case "users-without-admin":
+      // Restored, it would have locked every admin out: once users exist, only an admin manages them or restores.
+      let source = try seeded(dir, name: "source.sqlite")
+      _ = try source.addUser(name: "李娜", role: .consultant, team: nil, storeID: nil, now: now)
+      _ = try source.addUser(name: "王经理", role: .lead, team: nil, storeID: nil, now: now)
+      _ = try source.backup(to: bad)
     default: break
     }
     let target = try seeded(dir, leads: 2)

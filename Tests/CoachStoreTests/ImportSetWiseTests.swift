@@ -35,7 +35,10 @@ import Testing
     let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
     var ids: [LeadID] = []
     for i in 0..<20 {
-      ids.append(try db.addLead(NewLead(externalID: "E\(i)", name: "客户\(i)", createdAt: t0), actor: nil))
+      // Created before every touch the tests import (a touch dated before its lead is a bad row).
+      ids.append(
+        try db.addLead(
+          NewLead(externalID: "E\(i)", name: "客户\(i)", createdAt: t0.addingTimeInterval(-60 * 86_400)), actor: nil))
     }
     for (k, id) in ids.enumerated() where k % 4 == 0 {
       _ = try db.addTouch(
@@ -64,12 +67,16 @@ import Testing
     let outcomes = ["reached", "no_answer", "declined", "visited"]
     var csv = "lead_external_id,at,channel,outcome\n"
     var touched = Set<LeadID>()
-    for _ in 0..<300 {
+    var rows = Set<String>()
+    while rows.count < 300 {
       let k = Int(rng.next() % 12)
-      touched.insert(ids[k])
       let at = ISO8601DateFormatter().string(from: t0.addingTimeInterval(Double(Int(rng.next() % 40) - 20) * 86_400))
       let outcome = outcomes[Int(rng.next() % 4)]
-      csv += "E\(k),\(at),\(outcome == "visited" ? "visit" : "call"),\(outcome)\n"
+      let row = "E\(k),\(at),\(outcome == "visited" ? "visit" : "call"),\(outcome)\n"
+      // Each touch once: the same touch twice in a file is a bad row.
+      guard rows.insert(row).inserted else { continue }
+      touched.insert(ids[k])
+      csv += row
     }
     let result = try db.importTouches(
       from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: .gmt), strict: false, actor: nil, scope: .all)
@@ -106,7 +113,7 @@ import Testing
     let count = { try db.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM touch") ?? -1 } }
     let touchesBefore = try count()
     let csv =
-      "lead_external_id,at,channel,outcome\nE1,2026-01-01T00:00:00Z,call,reached\nNOPE,2026-01-01T00:00:00Z,call,reached\n"
+      "lead_external_id,at,channel,outcome\nE1,2026-07-01T00:00:00Z,call,reached\nNOPE,2026-07-01T00:00:00Z,call,reached\n"
     let lenient = try db.importTouches(
       from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: .gmt), strict: false, actor: nil, scope: .all)
     #expect(lenient.imported == 1)

@@ -23,7 +23,8 @@ import Testing
     let db = try AppDatabase.inMemory()
     let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
     let now = Date(timeIntervalSince1970: 1_780_000_000)
-    let leads = "external_id,name,phone\nE1,张伟,13812345678\nE2,李娜,13912345678\n"
+    // Created before the touches below (a touch dated before its lead is a bad row).
+    let leads = "external_id,name,phone,created_at\nE1,张伟,13812345678,2025-06-01\nE2,李娜,13912345678,2025-06-01\n"
     let first = try db.importLeads(
       from: CSVBytes(Array(leads.utf8), chunkSize: 5), options: ImportOptions(zone: zone), strict: false, now: now,
       actor: nil)

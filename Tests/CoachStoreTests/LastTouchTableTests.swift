@@ -100,8 +100,9 @@ import Testing
   @Test func importsWriteTheRowsOfTheLeadsTheyTouch() throws {
     let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
     let zone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
-    var csv = "external_id,name,phone\n"
-    for i in 0..<30 { csv += "E\(i),客户\(i),138000\(String(format: "%05d", i))\n" }
+    // Created before every touch below (a touch dated before its lead is a bad row).
+    var csv = "external_id,name,phone,created_at\n"
+    for i in 0..<30 { csv += "E\(i),客户\(i),138000\(String(format: "%05d", i)),2026-01-01\n" }
     _ = try db.importLeads(
       from: CSVBytes(Array(csv.utf8)), options: ImportOptions(zone: zone), strict: false, now: t0, actor: nil)
     let ids = try db.writer.read { db in try LeadID.fetchAll(db, sql: "SELECT id FROM lead ORDER BY id") }
@@ -118,12 +119,15 @@ import Testing
     var rng = SplitMix64(seed: 31)
     let outcomes = ["reached", "no_answer", "declined", "visited"]
     var rows = "lead_external_id,at,channel,outcome\n"
-    for _ in 0..<400 {
+    var seen = Set<String>()
+    while seen.count < 400 {
       // Whole days, so imported touches share times with each other and with the stored ones.
       let day = Int(rng.next() % 60) - 30
       let at = ISO8601DateFormatter().string(from: t0.addingTimeInterval(Double(day) * 86_400))
       let outcome = outcomes[Int(rng.next() % 4)]
-      rows += "E\(rng.next() % 25),\(at),\(outcome == "visited" ? "visit" : "call"),\(outcome)\n"
+      let row = "E\(rng.next() % 25),\(at),\(outcome == "visited" ? "visit" : "call"),\(outcome)\n"
+      // Each touch once: the same touch twice in a file is a bad row.
+      if seen.insert(row).inserted { rows += row }
     }
     let streamed = try db.importTouches(
       from: CSVBytes(Array(rows.utf8), chunkSize: 64), options: ImportOptions(zone: zone), strict: false, actor: nil,

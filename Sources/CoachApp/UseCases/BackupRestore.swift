@@ -35,8 +35,9 @@ package struct BackupDatabase: Sendable {
 }
 
 /// `coach restore FILE`: replaces a SQLite database with a coach backup, keeping a copy of what it replaces beside
-/// it. Refuses a file that is not a coach database, fails its integrity check, or has a schema newer than this
-/// coach; an older schema is migrated. Once users exist only an admin may.
+/// it. Refuses a file that is not a coach database, fails its integrity check, has a schema newer than this coach,
+/// or has users but no admin (it would lock the admins out); an older schema is migrated. Once users exist only an
+/// admin may.
 package struct RestoreDatabase: Sendable {
   /// The backup file to restore.
   package var file: String

@@ -22,20 +22,14 @@ package enum UserAdmin {
       }
       guard store == nil else { throw CoachError.refused(.groupAdminHasNoStore) }
     }
-    let name = name.trimmingCharacters(in: .whitespaces)
+    let name = UserName.trimmed(name)
     guard Self.isTypeable(name) else { throw CoachError.refused(.badUserName(name: name)) }
     let storeID = try store.map { try session.within(store: $0).storeID } ?? session.storeID
     return try session.db.addUser(name: name, role: role, team: team, storeID: storeID, now: session.env.now)
   }
 
-  /// A name that can be typed back (`--as`, `COACH_USER`) and listed: 1 to 40 characters, no control character, none
-  /// of `/ \ < >` (the admin page took `<script>…` and `a/b`, which then filled every list of users).
-  static func isTypeable(_ name: String) -> Bool {
-    (1...40).contains(name.count)
-      && !name.unicodeScalars.contains {
-        $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || "/\\<>".unicodeScalars.contains($0)
-      }
-  }
+  /// A name that can be typed back and listed (`UserName.isTypeable`, the rule a leads import keeps too).
+  static func isTypeable(_ name: String) -> Bool { UserName.isTypeable(name) }
 
   /// Adds a store of the group (a group admin, or an admin of no store).
   package static func addStore(_ session: Session, code: String, name: String?) throws -> StoreInfo {

@@ -79,7 +79,7 @@ public enum ImportVocabularyTable {
     "difficult": ["难缠客户", "难缠", "difficult customer"],
   ]
 
-  /// Genders: the contract's codes and how people write them. A value not listed is kept as written.
+  /// Genders: the contract's codes and how people write them. Any other value is a bad row.
   public static let genders: [String: [String]] = [
     "male": ["男", "男性", "先生", "m"],
     "female": ["女", "女性", "女士", "f"],

@@ -23,6 +23,9 @@ enum LeadRow {
     static let profile = ImportSchema.leads.ordinal("profile")
   }
 
+  /// The genders a lead may have (the contract's codes); the vocabulary's words (`男`, `女士`) stand for them.
+  private enum Gender: String, CaseIterable { case male, female }
+
   /// The trimmed `external_id` of the row, nil when empty or absent.
   static func externalID(_ r: RowReader) -> String? { r.text(at: Col.externalID) }
 
@@ -34,9 +37,7 @@ enum LeadRow {
       phone = fastMobile(raw) ?? Phone.normalize(raw)
       if phone == nil { r.fail(.badPhone(value: raw)) }
     }
-    let gender = r.text(at: Col.gender).map { g in
-      g == "male" || g == "female" ? g : (r.vocabulary.code("gender", g) ?? g)
-    }
+    let gender = r.text(at: Col.gender).flatMap { r.code("gender", Gender.self, value: $0)?.rawValue }
     let email = r.text(at: Col.email)
     if let email, !Email.isPlausible(email) { r.fail(.badEmail(value: email)) }
     let birthdayText = r.text(at: Col.birthday)
@@ -59,7 +60,11 @@ enum LeadRow {
       }
     }
     var consultant = r.text(at: Col.consultant)
-    if let consultants {
+    // The name `coach user add` would keep (trimmed), held to its rule: an unknown consultant is added as a user.
+    if let name = consultant, !UserName.isTypeable(UserName.trimmed(name)) {
+      r.fail(.badConsultantName(name: name))
+      consultant = nil
+    } else if let consultants {
       let checked = consultants.check(consultant)
       consultant = checked.consultant
       if let problem = checked.problem { r.fail(problem) }

@@ -11,7 +11,8 @@ enum RecordOutcome<Row: Sendable>: Sendable {
 }
 
 /// The per-record rules shared by the batch and the streamed import: header binding, the empty-row and
-/// field-count checks, the cell rules, and (leads) a repeated `external_id` as a bad row at its later line.
+/// field-count checks, the cell rules, and as a bad row at its later line a repeated `external_id` (leads) or a touch
+/// identical to an earlier good row (touches: the same lead, time to the millisecond as stored, channel and outcome).
 ///
 /// A row shorter than the header has its missing cells empty (spreadsheets write no trailing empty cells); cells past
 /// the header's last column may be empty, and one that holds a value makes the row bad. An unclosed quote refuses
@@ -27,6 +28,8 @@ struct RowProcessor<Row: ImportedRow> {
   private var unclosedQuote: Int?
   /// First line of each `external_id` (leads only): what must be remembered to find repeats.
   private var firstLine: [String: Int] = [:]
+  /// First line of each good touch row (touches only), by what makes two touches the same.
+  private var firstTouch: [TouchKey: Int] = [:]
   /// The answers for words and model names already seen in this file (one catalog, one thread).
   private let memo = ImportCellMemo()
 
@@ -77,6 +80,17 @@ struct RowProcessor<Row: ImportedRow> {
         firstLine[id] = reader.line
       }
     }
+    if schema.kind == .touches, let touch = row as? ImportedTouch, reader.reasons.isEmpty {
+      let key = TouchKey(touch)
+      if let earlier = firstTouch[key] {
+        reader.fail(
+          .repeatedTouch(
+            lead: touch.leadExternalID, at: TimeParsing.iso(touch.at, zone: options.zone),
+            channel: touch.channel.rawValue, outcome: touch.outcome.rawValue, line: earlier))
+      } else {
+        firstTouch[key] = reader.line
+      }
+    }
     if let row, reader.reasons.isEmpty { return .row(row) }
     return .bad(RowError(line: record.line, reason: reader.reasons.joined(separator: "; ")))
   }
@@ -103,5 +117,20 @@ struct RowProcessor<Row: ImportedRow> {
       }
     }
     return true
+  }
+}
+
+/// What makes two touches the same: lead, time (to the millisecond, as both engines store it), channel and outcome.
+private struct TouchKey: Hashable {
+  let lead: String
+  let milliseconds: Int64
+  let channel: Channel
+  let outcome: Outcome
+
+  init(_ t: ImportedTouch) {
+    lead = t.leadExternalID
+    milliseconds = Int64((t.at.timeIntervalSince1970 * 1000).rounded(.down))
+    channel = t.channel
+    outcome = t.outcome
   }
 }

@@ -42,6 +42,7 @@ public final class AppDatabase: Sendable {
     if !emptyFileIsNew, isEmptyFile(path) { throw CoachError.refused(.emptyDatabaseFile(path: path)) }
     try createIfMissing(path: path)
     try checkIsCoachDatabase(path: path)
+    try refuseForeignBeforeWriting(path: path)
     var config = Configuration()
     config.busyMode = .timeout(15)
     config.foreignKeysEnabled = true
@@ -83,6 +84,31 @@ public final class AppDatabase: Sendable {
     var config = Configuration()
     config.foreignKeysEnabled = true
     return try AppDatabase(DatabaseQueue(configuration: config))
+  }
+
+  /// Refuses another program's SQLite file (or one of a newer coach) before anything is written to it. Opening the
+  /// pool switches a file in rollback-journal mode to WAL, a write to its header, and only then did the migrations'
+  /// first read refuse it: the other program's file was left changed. So a file in rollback-journal mode (the
+  /// header's write version, byte 18, is 1; a backup is one) is read first through a read-only connection, which
+  /// changes nothing. A file already in WAL mode keeps its mode when the pool opens; the migrations' read refuses it.
+  static func refuseForeignBeforeWriting(path: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return }
+    let head = (try? handle.read(upToCount: 19)) ?? Data()
+    try? handle.close()
+    guard head.count == 19, head[head.startIndex + 18] == 1 else { return }
+    var config = Configuration()
+    config.readonly = true
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      defer { try? queue.close() }
+      try queue.read { db in
+        try Migrations.refuseNewer(db)
+        try Migrations.refuseForeign(db, path: path)
+      }
+    } catch is DatabaseError {
+      // SQLite cannot read it this way (a journal to roll back, which needs a writer): the pool's open and the
+      // migrations' read decide, as before.
+    }
   }
 
   /// Refuses a file that is neither empty nor SQLite, before SQLite touches it.

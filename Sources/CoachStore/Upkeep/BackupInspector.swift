@@ -42,11 +42,25 @@ public enum BackupInspector {
         guard check == ["ok"] else {
           throw CoachError.refused(.corruptBackup(path: path, findings: check))
         }
+        try refuseWithoutAdmin(db, path: path)
         return try summary(db, path: path)
       }
     } catch let error as DatabaseError {
       throw CoachError.refused(.notADatabase(path: path, backup: true, detail: error.message ?? "\(error)"))
     }
+  }
+
+  /// Refuses a backup that has users but none of them an admin (`Role.isAdmin`): once users exist only an admin may
+  /// manage users or restore, so restoring it would lock every admin out. A backup without users (single-user use)
+  /// is taken.
+  static func refuseWithoutAdmin(_ db: Database, path: String) throws {
+    let users = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user") ?? 0
+    guard users > 0 else { return }
+    let admins = Role.allCases.filter(\.isAdmin).map(\.rawValue)
+    let hasAdmin = try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM user WHERE role IN (\(databaseQuestionMarks(count: admins.count))))",
+      arguments: StatementArguments(admins))
+    if hasAdmin != true { throw CoachError.refused(.backupWithoutAdmin(path: path, users: users)) }
   }
 
   /// Schema version and row counts of an open coach database.

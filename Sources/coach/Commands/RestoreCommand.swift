@@ -10,8 +10,8 @@ extension CoachCommand {
       commandName: "restore",
       abstract: "Replace the database with a coach backup; the replaced content is kept beside it.",
       discussion: """
-        Refuses (exit 65) a file that is not a coach database, fails its integrity check, or has a schema newer \
-        than this coach. An older schema is migrated. Once users exist, only an admin may restore.
+        Refuses (exit 65) a file that is not a coach database, fails its integrity check, has a schema newer \
+        than this coach, or has users but no admin. An older schema is migrated. Once users exist, only an admin may restore.
         """)
     @Argument(help: "The backup file to restore.") var file: String
     @OptionGroup var global: GlobalOptions

@@ -77,6 +77,26 @@ import Testing
     #expect(
       try Self.reason(with(10, "Q7"), models: ["S30", "X40"])
         == "model \"Q7\": expected a catalog code or name: S30 or X40")
+    #expect(try Self.reason(with(5, "other")).hasPrefix("gender \"other\": expected male or female (or 男"))
+  }
+
+  @Test("a consultant's name that `coach user add` would refuse is a bad row; the cell is trimmed first")
+  func consultantNames() throws {
+    let base = Self.good.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    func with(_ name: String) -> String {
+      var cells = base
+      cells[9] = name
+      return cells.joined(separator: ",")
+    }
+    let long = String(repeating: "王", count: 41)
+    for name in ["a/b", "<script>", "a\\b", long, "王\u{7}芳"] {
+      #expect(
+        try Self.reason(with(name)).hasPrefix("consultant \"\(TerminalText.visible(name))\": a user name is 1 to 40"),
+        "\(name)")
+    }
+    let ok = try Self.parse([with("  " + String(repeating: "王", count: 40) + " ")])
+    #expect(ok.errors.isEmpty)
+    #expect(ok.rows.first?.consultant == String(repeating: "王", count: 40))
   }
 
   @Test("several bad cells in one row are all named")

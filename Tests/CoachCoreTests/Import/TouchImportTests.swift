@@ -48,6 +48,26 @@ import Testing
     #expect(batch.errors[2].reason.hasPrefix("next_at \"2025-07-09\" is before at"))
   }
 
+  @Test("a touch identical to an earlier good row of the file is bad at its later line, naming that line")
+  func repeatedTouch() throws {
+    let batch = try Self.parse([
+      "E1,2025-07-10 10:00,call,reached,first,",
+      "E1,2025-07-10T10:00:00+08:00,电话,接通,the same touch written again,",
+      "E1,2025-07-10 10:00,sms,reached,,",
+      "E2,2025-07-10 10:00,call,reached,,",
+      "E1,2025-07-10 10:01,call,reached,,",
+      "E1,2025-07-10 10:00,call,no_answer,,",
+      "E1,2025-07-10 10:00,call,reached,,",
+    ])
+    #expect(batch.rows.map(\.line) == [2, 4, 5, 6, 7])
+    #expect(batch.errors.map(\.line) == [3, 8])
+    #expect(
+      batch.errors.first?.reason
+        == "lead_external_id \"E1\", at \"2025-07-10T10:00:00+08:00\": this touch (call, reached) repeats line 2; "
+        + "write each touch once")
+    #expect(batch.errors.last?.reason.hasSuffix("repeats line 2; write each touch once") == true)
+  }
+
   @Test("a touches header needs lead_external_id and at")
   func header() throws {
     #expect {

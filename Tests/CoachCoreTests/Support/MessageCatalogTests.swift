@@ -64,6 +64,7 @@ import Testing
     .notADatabase(path: "/x", backup: true), .notADatabase(path: "/x", backup: false),
     .notADatabase(path: "/x", backup: true, detail: "file is not a database"),
     .notACoachDatabase(path: "/x", missing: ["lead"]), .corruptBackup(path: "/x", findings: ["row 3 missing"]),
+    .backupWithoutAdmin(path: "/x", users: 3),
     .damagedDatabase(detail: "disk image is malformed"), .databaseUnreadable(path: "/x", detail: nil),
     .databaseUnreadable(path: "/x", detail: "disk I/O error"),
     .databaseUnwritable(path: "/x", reason: "Permission denied"), .databaseMissing(path: "/x", command: "coach doctor"),

@@ -235,6 +235,12 @@ extension ErrorText {
       return l.pick(
         "\(path) 不是 coach 数据库 (没有 \(tables) 表)：请给出 coach backup 生成的文件",
         "\(path) is not a coach database (no \(tables) table): give a file made by `coach backup`")
+    case .backupWithoutAdmin(let path, let users):
+      return l.pick(
+        "\(path) 有 \(users) 个用户，却没有管理员 (admin)：恢复后没有人能管理用户和备份，所以没有恢复；"
+          + "请给出有管理员的备份 (或没有任何用户的备份)",
+        "\(path) has \(users) users but no admin: restored, nobody could manage users or backups again, so nothing "
+          + "was restored; give a backup that has an admin (or one with no users at all)")
     case .corruptBackup(let path, let findings):
       let list = findings.prefix(3).joined(separator: "; ")
       return l.pick("\(path) 未通过完整性检查：\(list)", "\(path) fails the integrity check: \(list)")

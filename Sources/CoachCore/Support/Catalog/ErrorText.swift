@@ -130,6 +130,8 @@ public enum ErrorText: Sendable, Hashable {
   case foreignDatabase(path: String, tables: [String])
   /// A backup failing SQLite's integrity check (its first findings).
   case corruptBackup(path: String, findings: [String])
+  /// A backup whose users include no admin (`users`: how many): restored, it would lock every admin out.
+  case backupWithoutAdmin(path: String, users: Int)
   /// The database of `--db` too damaged to read.
   case damagedDatabase(detail: String)
   /// The database of `--db` cannot be opened or read (`detail`: SQLite's message, when it said one).
@@ -263,6 +265,7 @@ public enum ErrorText: Sendable, Hashable {
     case .notACoachDatabase: return "not_a_coach_database"
     case .foreignDatabase: return "not_a_coach_database"
     case .corruptBackup: return "corrupt_backup"
+    case .backupWithoutAdmin: return "backup_without_admin"
     case .damagedDatabase: return "damaged"
     case .databaseUnreadable: return "db_unreadable"
     case .databaseUnwritable: return "db_unwritable"

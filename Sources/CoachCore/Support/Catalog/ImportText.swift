@@ -28,6 +28,10 @@ public enum ImportProblem: Sendable, Hashable {
   case sameCustomer(name: String, phone: String, lead: Int64)
   /// A touch row identical (lead, time, channel, outcome) to one in the database: a re-import.
   case sameTouch(lead: String, at: String, channel: String, outcome: String)
+  /// A touch row identical (lead, time, channel, outcome) to the good row at `line` of the same file.
+  case repeatedTouch(lead: String, at: String, channel: String, outcome: String, line: Int)
+  /// A touch dated before its lead was created (`createdAt`: the lead's `created_at`, in `--tz`).
+  case touchBeforeLead(lead: String, at: String, createdAt: String)
   /// The external id of a lead already in the database.
   case existingID(id: String)
   /// A consultant of another store than the importing user's.
@@ -36,6 +40,8 @@ public enum ImportProblem: Sendable, Hashable {
   case notOwnLead(consultant: String)
   /// A consultant nobody has added, in an import by someone who may not add users (not an admin).
   case unknownConsultant(name: String)
+  /// A consultant's name that breaks the user-name rule of `coach user add` (`UserName.isTypeable`).
+  case badConsultantName(name: String)
   /// A touch naming no lead the importing user may see.
   case unknownLead(id: String)
   // Records that cannot be read at all.
@@ -83,6 +89,11 @@ public enum ImportProblem: Sendable, Hashable {
         "\(n("consultant")) \"\(name)\"：没有这个用户；只有管理员导入时才会新建顾问 (或请管理员先 coach user add)",
         "\(n("consultant")) \"\(name)\": no such user; only an admin's import adds consultants (or ask an admin to run coach user add)"
       )
+    case .badConsultantName(let name):
+      return l.pick(
+        "\(n("consultant")) \"\(TerminalText.visible(name))\"：用户名应为 1 到 40 个字，不含控制字符和 / \\ < >，例如 李娜 或 Li Na",
+        "\(n("consultant")) \"\(TerminalText.visible(name))\": a user name is 1 to 40 characters without control "
+          + "characters or / \\ < >, e.g. Li Na")
     case .badPhone(let value):
       return l.pick(
         "\(n("phone")) \"\(value)\"：应为 \(Self.phones(l))", "\(n("phone")) \"\(value)\": expected \(Self.phones(l))")
@@ -140,6 +151,18 @@ public enum ImportProblem: Sendable, Hashable {
         "\(n("lead_external_id")) \"\(lead)\"、\(n("at")) \"\(at)\"：这条跟进 (\(channel)，\(outcome)) 已在数据库中",
         "\(n("lead_external_id")) \"\(lead)\", \(n("at")) \"\(at)\": this touch (\(channel), \(outcome)) is already in "
           + "the database")
+    case .repeatedTouch(let lead, let at, let channel, let outcome, let line):
+      return l.pick(
+        "\(n("lead_external_id")) \"\(lead)\"、\(n("at")) \"\(at)\"：这条跟进 (\(channel)，\(outcome)) 与第 \(line) 行相同；"
+          + "同一条跟进只写一次",
+        "\(n("lead_external_id")) \"\(lead)\", \(n("at")) \"\(at)\": this touch (\(channel), \(outcome)) repeats line "
+          + "\(line); write each touch once")
+    case .touchBeforeLead(let lead, let at, let createdAt):
+      return l.pick(
+        "\(n("at")) \"\(at)\" 早于线索 \"\(lead)\" 的建档时间 \(createdAt)：跟进不能早于线索本身 "
+          + "(更早的历史请在导入线索时写上 created_at)",
+        "\(n("at")) \"\(at)\" is before lead \"\(lead)\" was created (\(createdAt)): a touch cannot predate its lead "
+          + "(to carry older history, import the lead with its created_at)")
     case .existingID(let id):
       return l.pick(
         "\(n("external_id")) \"\(id)\" 已在数据库中", "\(n("external_id")) \"\(id)\" is already in the database")
@@ -197,11 +220,23 @@ public enum ImportProblem: Sendable, Hashable {
     l.pick("手机号如 13812345678 (可带 +86/0086) 或带区号的座机如 010-12345678", Phone.accepted)
   }
 
+  /// ` (or 男, 男性, 先生, m (male); 女, 女性, 女士, f (female))`: the vocabulary's words for each gender.
+  private static func genderWords(_ l: UILanguage) -> String {
+    let codes: [String] = ImportVocabularyTable.genders.keys.sorted(by: >)
+    var parts: [String] = []
+    for code in codes {
+      let words: [String] = ImportVocabularyTable.genders[code] ?? []
+      parts.append(words.joined(separator: l.pick("、", ", ")) + " (" + code + ")")
+    }
+    return l.pick(" (或 ", " (or ") + parts.joined(separator: l.pick("；", "; ")) + ")"
+  }
+
   private static func hint(_ column: String, _ l: UILanguage) -> String {
     switch column {
     case "stage", "channel", "outcome": l.pick(" (或剧本里的名称，如 战败 或 电话)", " (or the playbook's label, like 战败 or 电话)")
     case "grade": l.pick(" (可带后缀 级 或 类，如 H级)", " (a suffix 级 or 类 is allowed, like H级)")
     case "tier": l.pick(" (可带后缀 级 或 类，如 A级)", " (a suffix 级 or 类 is allowed, like A级)")
+    case "gender": genderWords(l)
     default: ""
     }
   }
