@@ -16,8 +16,8 @@ final class PGTouchImport {
   private let c: PGConnection
   private let sender: PGCopySender
   private let actor: String?
-  /// External id → lead id and creation, for the leads the scope may see (no touch of a lead may predate it).
-  private let leads: [String: (id: Int64, createdAt: Date)]
+  /// External id → lead id, for the leads the scope may see.
+  private let leads: [String: Int64]
   private var touches: PGImportIDs
   private let firstTouch: Int64
   private var touchRows = PGCopyRows(
@@ -36,10 +36,8 @@ final class PGTouchImport {
     self.zone = zone
     let (condition, args) = PGFilter.scope(scope)
     leads = try Dictionary(
-      c.rows(
-        "SELECT l.externalId, l.id, l.createdAt FROM lead l WHERE \(condition) AND l.externalId IS NOT NULL", args
-      ).map {
-        (try $0.get(0, String.self), (try $0.get(1, Int64.self), try $0.get(2, Date.self)))
+      c.rows("SELECT l.externalId, l.id FROM lead l WHERE \(condition) AND l.externalId IS NOT NULL", args).map {
+        (try $0.get(0, String.self), try $0.get(1, Int64.self))
       }, uniquingKeysWith: { a, _ in a })
     touches = try PGImportIDs(c, table: "touch")
     firstTouch = touches.next
@@ -86,16 +84,9 @@ final class PGTouchImport {
   private(set) var late: [(line: Int, problem: ImportProblem)] = []
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (no
-  /// lead the scope may see, or a touch dated before its lead was created); a touch the database held before the
-  /// import is found later (`late`).
+  /// lead the scope may see); a touch the database held before the import is found later (`late`).
   func write(_ row: ImportedTouch, insert: Bool) throws -> ImportProblem? {
-    guard let lead = leads[row.leadExternalID] else { return .unknownLead(id: row.leadExternalID) }
-    if row.at < lead.createdAt {
-      return .touchBeforeLead(
-        lead: row.leadExternalID, at: TimeParsing.iso(row.at, zone: zone),
-        createdAt: TimeParsing.iso(lead.createdAt, zone: zone))
-    }
-    let leadID = lead.id
+    guard let leadID = leads[row.leadExternalID] else { return .unknownLead(id: row.leadExternalID) }
     if hadTouches {
       pending.append((row, leadID, insert))
       if pending.count >= Self.batchSize { try flush() }

@@ -54,6 +54,18 @@ import Testing
     let zh = try boss.run(["user", "list"], env: ["COACH_LANG": "zh-CN"]).stdout
     #expect(zh.contains("姓名") && zh.contains("已停用") && zh.contains("顾问") && !zh.contains("consultant"), "\(zh)")
 
+    // Nor by an import: the row is bad (with --strict the file is refused), never a lead of someone who left.
+    let file = boss.dir.appendingPathComponent("leads.csv")
+    try Data("name,phone,consultant\n新客户甲,13900002221,ann\n新客户乙,13900002222, ann \n新客户丙,13900002223,bob\n".utf8)
+      .write(to: file)
+    let strict = try boss.run(["import", "leads", file.path, "--strict", "--json"])
+    #expect(strict.status == 65, "\(strict.stderr)")
+    let imported = try boss.run(["import", "leads", file.path, "--json"])
+    let report = try imported.json()
+    #expect(report["imported"] as? Int == 1, "\(imported.stdout)")
+    let reasons = (report["skipped"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+    #expect(reasons.count == 2 && reasons.allSatisfy { $0.contains("deactivated") }, "\(reasons)")
+
     let back = try boss.run(["user", "activate", "ann", "--json"])
     let backDoc = try back.json()
     #expect(back.status == 0 && (backDoc["user"] as? [String: Any])?["active"] as? Bool == true)

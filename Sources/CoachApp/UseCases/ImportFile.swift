@@ -93,6 +93,7 @@ extension ImportFile {
         zone: env.zone, fileName: input.path, knownModels: models, vocabulary: vocabulary, headerMap: headerMap,
         language: env.ui)
       options.now = env.now
+      if input.kind == .leads { options.deactivated = Set(try session.db.users().filter { !$0.isActive }.map(\.name)) }
       // As `lead add` and `user add` allow: only an admin's import adds consultants; a consultant's rows are their own.
       if input.kind == .leads, !session.isAdmin, let user = session.user {
         options.consultants = ImportConsultants(

@@ -17,6 +17,8 @@ public struct ImportOptions: Sendable {
   /// Whom a leads file may name as consultant, by the importing user's rights; nil: anyone, a name nobody has is
   /// added as a consultant (an admin, or a database without users).
   public var consultants: ImportConsultants?
+  /// Users who were deactivated: a leads row naming one is bad (whoever imports), never a new consultant.
+  public var deactivated: Set<String> = []
   /// `--now`: a lead created or a touch made after it is a bad row (nil: not checked).
   public var now: Date?
 

@@ -29,8 +29,9 @@ enum LeadRow {
   /// The trimmed `external_id` of the row, nil when empty or absent.
   static func externalID(_ r: RowReader) -> String? { r.text(at: Col.externalID) }
 
-  static func read(_ r: inout RowReader, knownModels: [String]?, consultants: ImportConsultants? = nil) -> ImportedLead?
-  {
+  static func read(
+    _ r: inout RowReader, knownModels: [String]?, consultants: ImportConsultants? = nil, deactivated: Set<String> = []
+  ) -> ImportedLead? {
     let name = r.required("name", r.text(at: Col.name), .leadName)
     var phone: String?
     if let raw = r.required("phone", r.text(at: Col.phone), .leadPhone) {
@@ -63,6 +64,9 @@ enum LeadRow {
     // The name `coach user add` would keep (trimmed), held to its rule: an unknown consultant is added as a user.
     if let name = consultant, !UserName.isTypeable(UserName.trimmed(name)) {
       r.fail(.badConsultantName(name: name))
+      consultant = nil
+    } else if let name = consultant, deactivated.contains(UserName.trimmed(name)) {
+      r.fail(.deactivatedConsultant(name: UserName.trimmed(name)))
       consultant = nil
     } else if let consultants {
       let checked = consultants.check(consultant)

@@ -195,14 +195,8 @@ struct TouchImportWriter {
   let actor: String?
   private let leadSQL: String
   private let scopeArguments: StatementArguments
-  /// External id → lead id and creation (nil: no lead the scope may see).
-  private var cache: [String: KnownLead?] = [:]
-
-  /// A lead touches name: its id, and when it was created (no touch of it may be dated earlier).
-  private struct KnownLead {
-    let id: Int64
-    let createdAt: Date
-  }
+  /// External id → lead id (nil: no lead the scope may see).
+  private var cache: [String: Int64?] = [:]
   /// The touch row `TouchWriter.insert` writes for an import row (no objections), prepared once.
   private let touchInsert: ImportStatement
   /// Leads given touches: their `lastTouch` rows are written by `finish`, the insert trigger being set aside.
@@ -234,7 +228,7 @@ struct TouchImportWriter {
     self.actor = actor
     self.zone = zone
     let (cond, args) = scope.condition
-    leadSQL = "SELECT l.id, l.createdAt FROM lead l WHERE \(cond) AND l.externalId = ?"
+    leadSQL = "SELECT l.id FROM lead l WHERE \(cond) AND l.externalId = ?"
     scopeArguments = args
     // Dropped inside the import's transaction, so no other writer ever runs without it: a failed import rolls back
     // to the trigger, a finished one puts it back (`finish`) before the commit.
@@ -330,19 +324,14 @@ struct TouchImportWriter {
     followUpTrigger = nil
   }
 
-  /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see, a
-  /// touch dated before its lead was created, or a touch the database held before the import: a file run twice; a
-  /// row repeating an earlier one of the same file is found by the parse, `RowProcessor`).
+  /// Writes `row` (when `insert`) and returns nil, or returns why it is a bad row (no lead the scope may see, or a
+  /// touch the database held before the import: a file run twice; a row repeating an earlier one of the same file is
+  /// found by the parse, `RowProcessor`). A touch older than its lead is kept: a lead imported without `created_at`
+  /// is created at the import, after the history its sheet's touches carry.
   mutating func write(_ row: ImportedTouch, insert: Bool) throws -> ImportProblem? {
-    guard let lead = try lead(row.leadExternalID) else {
+    guard let leadID = try lead(row.leadExternalID) else {
       return .unknownLead(id: row.leadExternalID)
     }
-    if row.at < lead.createdAt {
-      return .touchBeforeLead(
-        lead: row.leadExternalID, at: TimeParsing.iso(row.at, zone: zone),
-        createdAt: TimeParsing.iso(lead.createdAt, zone: zone))
-    }
-    let leadID = lead.id
     if try isOld(row, leadID: leadID) {
       return .sameTouch(
         lead: row.leadExternalID, at: TimeParsing.iso(row.at, zone: zone), channel: row.channel.rawValue,
@@ -371,14 +360,13 @@ struct TouchImportWriter {
     return nil
   }
 
-  private mutating func lead(_ externalID: String) throws -> KnownLead? {
+  private mutating func lead(_ externalID: String) throws -> Int64? {
     if let known = cache[externalID] { return known }
-    let lead = try Row.fetchOne(db.cachedStatement(sql: leadSQL), arguments: scopeArguments + [externalID]).map {
-      KnownLead(id: $0[0], createdAt: $0[1])
-    }
+    let id = try Int64.fetchOne(
+      db.cachedStatement(sql: leadSQL), arguments: scopeArguments + [externalID])
     if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-    cache[externalID] = .some(lead)
-    return lead
+    cache[externalID] = .some(id)
+    return id
   }
 }
 

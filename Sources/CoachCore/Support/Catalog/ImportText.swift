@@ -30,8 +30,6 @@ public enum ImportProblem: Sendable, Hashable {
   case sameTouch(lead: String, at: String, channel: String, outcome: String)
   /// A touch row identical (lead, time, channel, outcome) to the good row at `line` of the same file.
   case repeatedTouch(lead: String, at: String, channel: String, outcome: String, line: Int)
-  /// A touch dated before its lead was created (`createdAt`: the lead's `created_at`, in `--tz`).
-  case touchBeforeLead(lead: String, at: String, createdAt: String)
   /// The external id of a lead already in the database.
   case existingID(id: String)
   /// A consultant of another store than the importing user's.
@@ -40,6 +38,8 @@ public enum ImportProblem: Sendable, Hashable {
   case notOwnLead(consultant: String)
   /// A consultant nobody has added, in an import by someone who may not add users (not an admin).
   case unknownConsultant(name: String)
+  /// A consultant who was deactivated (left): their leads would fall out of every queue.
+  case deactivatedConsultant(name: String)
   /// A consultant's name that breaks the user-name rule of `coach user add` (`UserName.isTypeable`).
   case badConsultantName(name: String)
   /// A touch naming no lead the importing user may see.
@@ -89,6 +89,10 @@ public enum ImportProblem: Sendable, Hashable {
         "\(n("consultant")) \"\(name)\"：没有这个用户；只有管理员导入时才会新建顾问 (或请管理员先 coach user add)",
         "\(n("consultant")) \"\(name)\": no such user; only an admin's import adds consultants (or ask an admin to run coach user add)"
       )
+    case .deactivatedConsultant(let name):
+      return l.pick(
+        "\(n("consultant")) \"\(name)\"：这位用户已停用，不能再负责线索；请写一位在职的顾问",
+        "\(n("consultant")) \"\(name)\": this user was deactivated and may not own leads; give an active consultant")
     case .badConsultantName(let name):
       return l.pick(
         "\(n("consultant")) \"\(TerminalText.visible(name))\"：用户名应为 1 到 40 个字，不含控制字符和 / \\ < >，例如 李娜 或 Li Na",
@@ -157,12 +161,6 @@ public enum ImportProblem: Sendable, Hashable {
           + "同一条跟进只写一次",
         "\(n("lead_external_id")) \"\(lead)\", \(n("at")) \"\(at)\": this touch (\(channel), \(outcome)) repeats line "
           + "\(line); write each touch once")
-    case .touchBeforeLead(let lead, let at, let createdAt):
-      return l.pick(
-        "\(n("at")) \"\(at)\" 早于线索 \"\(lead)\" 的建档时间 \(createdAt)：跟进不能早于线索本身 "
-          + "(更早的历史请在导入线索时写上 created_at)",
-        "\(n("at")) \"\(at)\" is before lead \"\(lead)\" was created (\(createdAt)): a touch cannot predate its lead "
-          + "(to carry older history, import the lead with its created_at)")
     case .existingID(let id):
       return l.pick(
         "\(n("external_id")) \"\(id)\" 已在数据库中", "\(n("external_id")) \"\(id)\" is already in the database")
