@@ -53,7 +53,7 @@ package struct Session: Sendable {
 
   package static func open(_ env: RunEnvironment, db: any CoachDataStore) throws -> Session {
     guard try db.userCount() > 0 else { return Session(env: env, db: db, user: nil, scope: .all) }
-    guard let name = env.actingUserName, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard let name = env.actingUserName, !UserName.trimmed(name).isEmpty else {
       throw CoachError.refused(.noActingUser)
     }
     guard let user = try db.user(named: name) else {

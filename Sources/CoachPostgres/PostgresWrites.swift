@@ -56,12 +56,15 @@ extension PostgresStore {
           """,
           customer.map { $0 as any PGArg } + [id])
       }
+      // The lead's history of edits, as on SQLite (the owner by name, below).
+      var changes = lead.fields.changes(to: after)
       if let newOwner = edit.consultantID {
-        let from = lead.consultant ?? "-"
-        let to = try c.scalar("SELECT name FROM \"user\" WHERE id = ?", [newOwner], as: String.self) ?? "-"
-        if from != to {
+        let to = try c.scalar("SELECT name FROM \"user\" WHERE id = ?", [newOwner], as: String.self)
+        if to != lead.consultant {
           try c.execute(
-            "INSERT INTO reassignLog (at, actor, fromUser, toUser, leads) VALUES (?,?,?,?,1)", [now, actor, from, to])
+            "INSERT INTO reassignLog (at, actor, fromUser, toUser, leads) VALUES (?,?,?,?,1)",
+            [now, actor, lead.consultant ?? "-", to ?? "-"])
+          changes.append((field: "consultant", before: lead.consultant, after: to))
         }
       }
       try c.execute(
@@ -85,14 +88,6 @@ extension PostgresStore {
           "INSERT INTO profileFact (customerId, key, value, createdAt) SELECT customerId, ?, ?, ? FROM lead WHERE id = ?",
           [fact.key, fact.value, now, id])
       }
-      // The lead's history of edits, as on SQLite.
-      var changes = lead.fields.changes(to: after)
-      if let newOwner = edit.consultantID,
-        let to = try c.scalar("SELECT name FROM \"user\" WHERE id = ?", [newOwner], as: String.self),
-        to != lead.consultant
-      {
-        changes.append((field: "consultant", before: lead.consultant, after: to))
-      }
       for change in changes {
         try c.execute(
           "INSERT INTO leadEdit (leadId, at, actor, field, oldValue, newValue) VALUES (?, ?, ?, ?, ?, ?)",
@@ -101,10 +96,9 @@ extension PostgresStore {
     }
   }
 
-  public func leadEdits(id leadID: LeadID, scope: Scope) throws -> [FieldChange] {
+  public func leadEdits(id leadID: LeadID) throws -> [FieldChange] {
     try read { c in
-      _ = try PGLeadLoader.one(c, id: leadID, scope: scope)
-      return try c.rows(
+      try c.rows(
         "SELECT at, actor, field, oldValue, newValue FROM leadEdit WHERE leadId = ? ORDER BY at, id", [leadID.rawValue]
       ).map {
         FieldChange(

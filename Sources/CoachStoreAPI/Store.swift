@@ -44,8 +44,8 @@ public protocol CoachDataStore: Sendable {
   func addLead(_ lead: NewLead, actor: String?, allowDuplicatePhone: Bool) throws -> LeadID
   /// Applies `edit`, recording each field it changed (`FieldChange`) in the same transaction.
   func editLead(id leadID: LeadID, _ edit: LeadEdit, now: Date, actor: String?, scope: Scope) throws
-  /// The fields edits changed on lead `id` (in `scope`), oldest first.
-  func leadEdits(id: LeadID, scope: Scope) throws -> [FieldChange]
+  /// The fields edits changed on lead `id`, oldest first; the caller has read the lead in its user's scope.
+  func leadEdits(id: LeadID) throws -> [FieldChange]
   func addTouch(leadID: LeadID, _ touch: NewTouch, actor: String?, scope: Scope) throws -> TouchResult
   func changeStage(
     leadID: LeadID, _ change: StageChange, now: Date, today: LocalDate, actor: String?, scope: Scope

@@ -17,7 +17,7 @@ package struct LeadDetail {
     let lead = try session.db.snapshot(id: try LeadID.typed(id), scope: session.scope)
     if unmasked { try session.recordUnmaskedView("lead_show", rows: 1, target: "lead \(lead.id)") }
     let full = session.showsFullPhone(of: lead, unmasked: unmasked)
-    let edits = try session.db.leadEdits(id: lead.id, scope: session.scope).map { full ? $0 : Self.masked($0) }
+    let edits = try session.db.leadEdits(id: lead.id).map { full ? $0 : Self.masked($0) }
     return LeadDetail(
       lead: lead, fullPhone: full, snooze: lead.snooze(at: session.env.now, in: session.env.zone), edits: edits)
   }

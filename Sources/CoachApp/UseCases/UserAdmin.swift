@@ -23,13 +23,10 @@ package enum UserAdmin {
       guard store == nil else { throw CoachError.refused(.groupAdminHasNoStore) }
     }
     let name = UserName.trimmed(name)
-    guard Self.isTypeable(name) else { throw CoachError.refused(.badUserName(name: name)) }
+    guard UserName.isTypeable(name) else { throw CoachError.refused(.badUserName(name: name)) }
     let storeID = try store.map { try session.within(store: $0).storeID } ?? session.storeID
     return try session.db.addUser(name: name, role: role, team: team, storeID: storeID, now: session.env.now)
   }
-
-  /// A name that can be typed back and listed (`UserName.isTypeable`, the rule a leads import keeps too).
-  static func isTypeable(_ name: String) -> Bool { UserName.isTypeable(name) }
 
   /// Adds a store of the group (a group admin, or an admin of no store).
   package static func addStore(_ session: Session, code: String, name: String?) throws -> StoreInfo {
@@ -66,8 +63,9 @@ package enum UserAdmin {
 
   /// Deactivates a user who left (`active` false) or brings one back (an admin of their store): a deactivated user
   /// may not act, log in or own leads, and their history stays. Refused while they own leads (move them first with
-  /// `reassign`) and for oneself (so an active admin is always left). Returns whether anything changed.
-  package static func setActive(_ session: Session, name: String, active: Bool) throws -> Bool {
+  /// `reassign`) and for oneself (so an active admin is always left). Returns the user as they are now, and whether
+  /// anything changed.
+  package static func setActive(_ session: Session, name: String, active: Bool) throws -> (user: User, changed: Bool) {
     guard session.isAdmin else {
       throw CoachError.refused(
         .notAllowed(.deactivateUsers, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
@@ -75,15 +73,17 @@ package enum UserAdmin {
     guard let user = try session.db.user(named: name), session.reaches(user), let id = user.id else {
       throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
     }
-    guard user.isActive != active else { return false }
+    guard user.isActive != active else { return (user, false) }
     if !active {
       // The acting admin is active: any other admin deactivated leaves one.
       if user.name == session.actor { throw CoachError.refused(.cannotDeactivateSelf(name: name)) }
       let owned = try session.db.leadIDs(LeadFilter(scope: .all, consultantID: id)).count
       if owned > 0 { throw CoachError.refused(.stillOwnsLeads(name: name, count: owned)) }
     }
-    try session.db.setDeactivated(userID: id, at: active ? nil : session.env.now)
-    return true
+    var now = user
+    now.deactivatedAt = active ? nil : session.env.now
+    try session.db.setDeactivated(userID: id, at: now.deactivatedAt)
+    return (now, true)
   }
 
   /// A user as the admin page lists them: whether they can log in yet.

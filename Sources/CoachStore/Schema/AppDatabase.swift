@@ -41,8 +41,8 @@ public final class AppDatabase: Sendable {
     // finished by then, so only a file left empty is refused.
     if !emptyFileIsNew, isEmptyFile(path) { throw CoachError.refused(.emptyDatabaseFile(path: path)) }
     try createIfMissing(path: path)
-    try checkIsCoachDatabase(path: path)
-    try refuseForeignBeforeWriting(path: path)
+    let head = try checkIsCoachDatabase(path: path)
+    try refuseForeignBeforeWriting(path: path, head: head)
     var config = Configuration()
     config.busyMode = .timeout(15)
     config.foreignKeysEnabled = true
@@ -91,11 +91,9 @@ public final class AppDatabase: Sendable {
   /// first read refuse it: the other program's file was left changed. So a file in rollback-journal mode (the
   /// header's write version, byte 18, is 1; a backup is one) is read first through a read-only connection, which
   /// changes nothing. A file already in WAL mode keeps its mode when the pool opens; the migrations' read refuses it.
-  static func refuseForeignBeforeWriting(path: String) throws {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return }
-    let head = (try? handle.read(upToCount: 19)) ?? Data()
-    try? handle.close()
-    guard head.count == 19, head[head.startIndex + 18] == 1 else { return }
+  /// `head`: the file's first bytes, as `checkIsCoachDatabase` read them.
+  static func refuseForeignBeforeWriting(path: String, head: Data) throws {
+    guard head.count > 18, head[head.startIndex + 18] == 1 else { return }
     var config = Configuration()
     config.readonly = true
     do {
@@ -111,16 +109,18 @@ public final class AppDatabase: Sendable {
     }
   }
 
-  /// Refuses a file that is neither empty nor SQLite, before SQLite touches it.
-  static func checkIsCoachDatabase(path: String) throws {
+  /// Refuses a file that is neither empty nor SQLite, before SQLite touches it; returns its first 19 bytes (the
+  /// header's magic and, at byte 18, its write version), fewer for a shorter file.
+  @discardableResult static func checkIsCoachDatabase(path: String) throws -> Data {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw CoachError.refused(.databaseUnreadable(path: path, detail: nil))
     }
     defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 16)) ?? Data()
-    if !head.isEmpty && head != Data("SQLite format 3\0".utf8) {
+    let head = (try? handle.read(upToCount: 19)) ?? Data()
+    if !head.isEmpty && head.prefix(16) != Data("SQLite format 3\0".utf8) {
       throw CoachError.refused(.notADatabase(path: path, backup: false))
     }
+    return head
   }
 }
 

@@ -33,14 +33,16 @@ extension AppDatabase {
             """,
           arguments: StatementArguments(customer.map { $0 as (any DatabaseValueConvertible)? } + [id]))
       }
+      // The lead's history of edits: each field changed, before and after (the owner by name, below).
+      var changes = lead.fields.changes(to: after)
       if let newOwner = edit.consultantID {
         // A single-lead move is recorded like a bulk reassignment (who, when, from whom, to whom).
-        let from = lead.consultant ?? "-"
-        let to = try String.fetchOne(db, sql: "SELECT name FROM user WHERE id = ?", arguments: [newOwner]) ?? "-"
-        if from != to {
+        let to = try String.fetchOne(db, sql: "SELECT name FROM user WHERE id = ?", arguments: [newOwner])
+        if to != lead.consultant {
           try db.execute(
             sql: "INSERT INTO reassignLog (at, actor, fromUser, toUser, leads) VALUES (?,?,?,?,1)",
-            arguments: [now, actor, from, to])
+            arguments: [now, actor, lead.consultant ?? "-", to ?? "-"])
+          changes.append((field: "consultant", before: lead.consultant, after: to))
         }
       }
       try db.execute(
@@ -67,14 +69,6 @@ extension AppDatabase {
             "INSERT INTO profileFact (customerId, key, value, createdAt) SELECT customerId, ?, ?, ? FROM lead WHERE id = ?",
           arguments: [fact.key, fact.value, now, id])
       }
-      // The lead's history of edits: each field changed, before and after (the owner by name).
-      var changes = lead.fields.changes(to: after)
-      if let newOwner = edit.consultantID,
-        let to = try String.fetchOne(db, sql: "SELECT name FROM user WHERE id = ?", arguments: [newOwner]),
-        to != lead.consultant
-      {
-        changes.append((field: "consultant", before: lead.consultant, after: to))
-      }
       for change in changes {
         try db.execute(
           sql: "INSERT INTO leadEdit (leadId, at, actor, field, oldValue, newValue) VALUES (?, ?, ?, ?, ?, ?)",
@@ -83,10 +77,9 @@ extension AppDatabase {
     }
   }
 
-  public func leadEdits(id leadID: LeadID, scope: Scope) throws -> [FieldChange] {
+  public func leadEdits(id leadID: LeadID) throws -> [FieldChange] {
     try writer.read { db in
-      _ = try LeadLoader.one(db, id: leadID, scope: scope)  // the lead exists and is in scope, or the refusal
-      return try Row.fetchAll(
+      try Row.fetchAll(
         db, sql: "SELECT at, actor, field, oldValue, newValue FROM leadEdit WHERE leadId = ? ORDER BY at, id",
         arguments: [leadID.rawValue]
       ).map {

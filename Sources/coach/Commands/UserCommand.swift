@@ -83,12 +83,11 @@ extension CoachCommand {
     static func setActive(_ name: String, active: Bool, _ global: GlobalOptions) throws {
       let env = try RunEnvironment(global)
       let session = try Session.open(env)
-      let changed = try UserAdmin.setActive(session, name: name, active: active)
-      let user = try session.db.user(named: name)
+      let (user, changed) = try UserAdmin.setActive(session, name: name, active: active)
       if env.json {
-        try Output(env: env).json(UserActiveJSON(user: user.map { UserJSON($0) }, changed: changed))
+        try Output(env: env).json(UserActiveJSON(user: UserJSON(user), changed: changed))
       } else {
-        Output(env: env).confirm(.userActive(name: name, active: active, changed: changed))
+        Output(env: env).confirm(.userActive(name: user.name, active: active, changed: changed))
       }
     }
 
@@ -152,6 +151,6 @@ struct UserJSON: Encodable {
 
 /// `coach user deactivate|activate --json`: the user as now, and whether anything changed.
 struct UserActiveJSON: Encodable {
-  let user: UserJSON?
+  let user: UserJSON
   let changed: Bool
 }
