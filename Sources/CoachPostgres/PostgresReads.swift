@@ -34,7 +34,11 @@ enum PGFilter {
       sql += " AND l.stage = ?"
       args.append(stage.rawValue)
     }
-    if let consultantID = f.consultantID {
+    if let consultantID = f.consultantID, let name = f.handedOverBy {
+      sql +=
+        " AND (l.consultantId = ? OR l.id IN (SELECT leadId FROM leadEdit WHERE field = 'consultant' AND oldValue = ?))"
+      args += [consultantID, name]
+    } else if let consultantID = f.consultantID {
       sql += " AND l.consultantId = ?"
       args.append(consultantID)
     }
@@ -173,6 +177,16 @@ enum PGLeadLoader {
           amount: try row.double(7),
           model: try row.text(8), eta: try row.text(9).flatMap(LocalDate.init),
           date: try row.text(10).flatMap(LocalDate.init)))
+    }
+    if filter.withOwnerChanges {
+      for row in try c.rows(
+        "SELECT leadId, at, oldValue, newValue FROM leadEdit WHERE field = 'consultant' AND \(sub.sql) ORDER BY leadId, at, id",
+        sub.args)
+      {
+        guard let i = position[try row.get(0, Int64.self)] else { continue }
+        leads[i].ownerChanges.append(
+          OwnerChange(at: try row.get(1, Date.self), from: try row.text(2), to: try row.text(3)))
+      }
     }
     guard filter.withActivity else { return leads }
     try loadTouches(c, filter, sub, position, into: &leads)

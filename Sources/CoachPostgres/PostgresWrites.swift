@@ -170,6 +170,12 @@ extension PostgresStore {
       }
       guard sourceID != targetID else { throw CoachError.refused(.sameUser(name: from)) }
       try Reassignment.authorize(acting: acting, from: source, to: target)
+      // Each lead's own edit history says who had it until now (`lead show`; the audit counts by it).
+      try c.execute(
+        """
+        INSERT INTO leadEdit (leadId, at, actor, field, oldValue, newValue)
+        SELECT id, ?, ?, 'consultant', ?, ? FROM lead WHERE consultantId = ?
+        """, [now, acting?.name, source.name, target.name, sourceID])
       let moved = try c.execute(
         "UPDATE lead SET consultantId = ?, updatedAt = ? WHERE consultantId = ?", [targetID, now, sourceID])
       let entry = Reassignment(at: now, actor: acting?.name, from: source.name, to: target.name, leads: moved)

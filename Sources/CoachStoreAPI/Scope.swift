@@ -53,6 +53,12 @@ public struct LeadFilter: Sendable {
   /// Whether the stored follow-ups' own consultant column may stand for the scope (`followUpsByOwner(_:)`, asked once
   /// by a reader that reads them several times); nil: each read asks.
   public var followUpsByOwner: Bool?
+  /// Load each lead's hand-overs to another consultant (`LeadSnapshot.ownerChanges`, from its edit history): the
+  /// audit counts what happened before one for the consultant who had the lead then.
+  public var withOwnerChanges = false
+  /// With `consultantID`: also the leads this consultant (by name) had and handed over since (the audit of one
+  /// consultant reads their past too).
+  public var handedOverBy: String?
 
   public init(
     scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [LeadID]? = nil, limit: Int? = nil

@@ -127,4 +127,47 @@ import Testing
       teamEntries.map { $0["actor"] as? String } == ["李娜"], "a team lead sees their team's exports, not the admin's")
     #expect(try lead.run(["audit"]).stdout.contains("李娜"))
   }
+
+  /// A consultant's past stays theirs when their leads are handed on: what fell due, was done or was missed before the
+  /// hand-over counts for them, what is open now for the one who has the leads now, and the team's sum is the same.
+  @Test func handedOverLeadsKeepTheirPastWithTheConsultantWhoHadThem() throws {
+    var admin = try demo()
+    admin.user = "周主任"
+    let before = try admin.run(["audit", "--json"]).json()
+    #expect(try admin.run(["lead", "reassign", "--from", "张伟", "--to", "刘洋"]).status == 0)
+    let after = try admin.run(["audit", "--json"]).json()
+    func row(_ doc: [String: Any], _ name: String) throws -> [String: Any] {
+      try #require((doc["consultants"] as? [[String: Any]])?.first { $0["consultant"] as? String == name })
+    }
+    func int(_ row: [String: Any], _ key: String) -> Int { row[key] as? Int ?? -1 }
+    let (zhang0, zhang1) = (try row(before, "张伟"), try row(after, "张伟"))
+    let (liu0, liu1) = (try row(before, "刘洋"), try row(after, "刘洋"))
+    #expect(int(zhang0, "due") > 0 && int(zhang0, "leads_open") > 0)
+    for key in ["touches", "due", "on_time", "late", "missed"] {
+      #expect(int(zhang1, key) == int(zhang0, key), "张伟's \(key) stays his")
+      #expect(int(liu1, key) == int(liu0, key), "刘洋 does not inherit \(key)")
+    }
+    #expect(int(zhang1, "leads_open") == 0 && int(zhang1, "overdue_now") == 0)
+    #expect(int(liu1, "leads_open") == int(liu0, "leads_open") + int(zhang0, "leads_open"))
+    #expect(int(liu1, "overdue_now") == int(liu0, "overdue_now") + int(zhang0, "overdue_now"))
+    let (team0, team1) = (try #require(before["team"] as? [String: Any]), try #require(after["team"] as? [String: Any]))
+    for key in ["touches", "due", "on_time", "late", "missed", "leads_open", "overdue_now"] {
+      #expect(int(team1, key) == int(team0, key), "the team's \(key)")
+    }
+    // One consultant's audit reads the leads they handed over too, and its list is as long as its figure.
+    let one = try admin.run(["audit", "--json", "--consultant", "张伟"]).json()
+    #expect(int(try row(one, "张伟"), "due") == int(zhang0, "due"))
+    let missed = try admin.run(["audit", "--json", "--consultant", "张伟", "--list", "missed"]).json()
+    let listed = try #require(missed["follow_ups"] as? [[String: Any]])
+    #expect(listed.count == int(zhang0, "missed"))
+    #expect(listed.allSatisfy { $0["consultant"] as? String == "张伟" })
+    // Each lead's own history says who had it.
+    let leadID = try #require(listed.first?["lead_id"])
+    let shown = try admin.run(["lead", "show", "\(leadID)", "--json"]).json()
+    let edits = try #require(shown["edits"] as? [[String: Any]])
+    #expect(
+      edits.contains {
+        $0["field"] as? String == "consultant" && $0["from"] as? String == "张伟" && $0["to"] as? String == "刘洋"
+      })
+  }
 }

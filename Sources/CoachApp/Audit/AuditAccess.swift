@@ -14,7 +14,8 @@ package enum AuditAccess {
   /// (`Audit.touchesSince`).
   package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
     let consultants = try session.users().filter { $0.role == .consultant }
-    let all = LeadFilter(scope: session.scope).lean(touchesSince: since)
+    var all = LeadFilter(scope: session.scope).lean(touchesSince: since)
+    all.withOwnerChanges = true
     guard let only else { return (all, consultants.map(\.name)) }
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
       throw CoachError.refused(.notAConsultant(name: only, known: consultants.map(\.name)))
@@ -22,6 +23,9 @@ package enum AuditAccess {
     if case .team(let team, _, _) = session.scope, user.team != team {
       throw CoachError.refused(.auditOtherTeam(name: only, team: team))
     }
-    return (LeadFilter(scope: session.scope, consultantID: id).lean(touchesSince: since), [only])
+    var theirs = LeadFilter(scope: session.scope, consultantID: id).lean(touchesSince: since)
+    theirs.withOwnerChanges = true
+    theirs.handedOverBy = only
+    return (theirs, [only])
   }
 }

@@ -22,30 +22,59 @@ final class AuditCounter: Sendable {
   /// The instant the audit looks at for "now" states: the end of the window, or `now` when sooner.
   var asOf: Date { min(window.end, ctx.now) }
 
-  func add(_ lead: LeadSnapshot, to f: inout AuditFigures) {
+  /// Adds the lead's part to `f`. With `owner`, only what happened while `owner` had the lead (a lead handed over,
+  /// `LeadSnapshot.ownerChanges`); without, all of it (a lead that always had one consultant).
+  func add(_ lead: LeadSnapshot, owner: String? = nil, to f: inout AuditFigures) {
     guard lead.createdAt < window.end else { return }
-    if lead.createdAt <= asOf, stage(of: lead, at: asOf).isOpen { f.leadsOpen += 1 }
-    countTouches(lead, &f)
-    countNewLead(lead, &f)
+    if lead.createdAt <= asOf, counts(lead, at: asOf, for: owner), stage(of: lead, at: asOf).isOpen {
+      f.leadsOpen += 1
+    }
+    countTouches(lead, owner, &f)
+    if counts(lead, at: lead.createdAt, for: owner) { countNewLead(lead, &f) }
     let replay = FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
-    countFollowUps(replay.records, &f)
-    if !lists.isEmpty { listFollowUps(replay.records, of: lead, &f) }
-    if let overdue = FollowUpEngine.overdueAction(lead, after: replay, in: ctx) {
+    let records = owner == nil ? replay.records : replay.records.filter { counts(lead, at: settled($0), for: owner) }
+    countFollowUps(records, &f)
+    if !lists.isEmpty { listFollowUps(records, of: lead, owner: owner, &f) }
+    if counts(lead, at: ctx.now, for: owner), let overdue = FollowUpEngine.overdueAction(lead, after: replay, in: ctx) {
       f.overdueNow += 1
       if lists.contains(.overdue) {
         f.listed.append(
           AuditFollowUp(
-            leadID: lead.id, consultant: lead.consultant ?? "", code: overdue.code, dueAt: overdue.dueAt,
+            leadID: lead.id, consultant: owner ?? lead.consultant ?? "", code: overdue.code, dueAt: overdue.dueAt,
             deadline: overdue.deadline, fulfilledAt: nil, list: .overdue))
       }
     }
     for topic in lead.topics where topic.category == .buried {
-      if window.contains(topic.buriedAt) { f.buriedLeft += 1 }
-      if let resolved = topic.resolvedAt, window.contains(resolved) { f.buriedResolved += 1 }
+      if window.contains(topic.buriedAt), counts(lead, at: topic.buriedAt, for: owner) { f.buriedLeft += 1 }
+      if let resolved = topic.resolvedAt, window.contains(resolved), counts(lead, at: resolved, for: owner) {
+        f.buriedResolved += 1
+      }
     }
-    countStages(lead, &f)
-    countSnoozes(lead, &f)
-    countWhatWorks(lead, &f)
+    countStages(lead, owner, &f)
+    countSnoozes(lead, owner, &f)
+    countWhatWorks(lead, owner, &f)
+  }
+
+  /// Adds the part of a lead handed over (`LeadSnapshot.ownerChanges`) that falls to each of `names` who had it:
+  /// the current consultant gets a row as for any lead of theirs, an earlier one only when something counts.
+  func add(handedOver lead: LeadSnapshot, names: Set<String>, into table: inout [String: AuditFigures]) {
+    for owner in lead.owners where names.contains(owner) {
+      var f = AuditFigures(window)
+      add(lead, owner: owner, to: &f)
+      guard owner == lead.consultant || f != AuditFigures(window) else { continue }
+      table[owner, default: AuditFigures(window)].add(f)
+    }
+  }
+
+  /// Whether what happened at `t` counts for `owner`: always without one (the lead was never handed over).
+  @inline(__always)
+  func counts(_ lead: LeadSnapshot, at t: Date, for owner: String?) -> Bool {
+    owner == nil || lead.consultant(at: t) == owner
+  }
+
+  /// When a follow-up was settled, and so whose it was: fulfilled, or at its deadline, or still open at `now`.
+  func settled(_ record: FollowUpRecord) -> Date {
+    min(record.fulfilledAt ?? record.deadline, record.deadline, ctx.now)
   }
 
   /// The lead's stage at `t` (its first stage before any change).
@@ -54,8 +83,8 @@ final class AuditCounter: Sendable {
     return lead.events.first.map { $0.from ?? $0.to } ?? lead.stage
   }
 
-  func countTouches(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
-    for touch in lead.touches where window.contains(touch.at) {
+  func countTouches(_ lead: LeadSnapshot, _ owner: String?, _ f: inout AuditFigures) {
+    for touch in lead.touches where window.contains(touch.at) && counts(lead, at: touch.at, for: owner) {
       f.touches += 1
       f.touchesByChannel[touch.channel, default: 0] += 1
       f.activity.add(day: window.dayIndex(of: touch.at), touch.channel)
@@ -118,21 +147,22 @@ final class AuditCounter: Sendable {
   }
 
   /// The lead's follow-ups of the window behind the figures `lists` (sorted for the report by `Audit`).
-  func listFollowUps(_ records: [FollowUpRecord], of lead: LeadSnapshot, _ f: inout AuditFigures) {
+  func listFollowUps(_ records: [FollowUpRecord], of lead: LeadSnapshot, owner: String?, _ f: inout AuditFigures) {
     for record in records {
       let kind = AuditList.of(record, now: ctx.now)
       guard lists.contains(kind) else { continue }
       f.listed.append(
         AuditFollowUp(
-          leadID: lead.id, consultant: lead.consultant ?? "", code: record.code, dueAt: record.dueAt,
+          leadID: lead.id, consultant: owner ?? lead.consultant ?? "", code: record.code, dueAt: record.dueAt,
           deadline: record.deadline, fulfilledAt: record.fulfilledAt, list: kind))
     }
   }
 
   /// Funnel and churn from the stage changes made in the window (a lead's first, recorded stage is not a change).
-  func countStages(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
+  func countStages(_ lead: LeadSnapshot, _ owner: String?, _ f: inout AuditFigures) {
     // A new ETA kept at the same stage (`lead edit --eta`) is not a change.
-    for (i, event) in lead.events.enumerated() where window.contains(event.at) && event.entersStage {
+    for (i, event) in lead.events.enumerated()
+    where window.contains(event.at) && event.entersStage && counts(lead, at: event.at, for: owner) {
       let before = lead.events[..<i]
       switch event.to {
       case .prospect where event.from == nil || event.from == .churned:

@@ -25,14 +25,14 @@ public struct AuditSnooze: Sendable, Hashable {
 
 extension AuditCounter {
   /// Snoozes set in the window on the lead (`snoozes`), and whether one holds it at the audit's "now" (`snoozedNow`).
-  func countSnoozes(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
+  func countSnoozes(_ lead: LeadSnapshot, _ owner: String?, _ f: inout AuditFigures) {
     guard !lead.snoozes.isEmpty else { return }
-    for snooze in lead.snoozes where window.contains(snooze.at) {
+    for snooze in lead.snoozes where window.contains(snooze.at) && counts(lead, at: snooze.at, for: owner) {
       f.snoozes += 1
       if lists.contains(.snoozes) {
-        f.snoozed.append(AuditSnooze(leadID: lead.id, consultant: lead.consultant ?? "", snooze: snooze))
+        f.snoozed.append(AuditSnooze(leadID: lead.id, consultant: owner ?? lead.consultant ?? "", snooze: snooze))
       }
     }
-    if lead.snooze(at: asOf, in: ctx.zone) != nil { f.snoozedNow += 1 }
+    if counts(lead, at: asOf, for: owner), lead.snooze(at: asOf, in: ctx.zone) != nil { f.snoozedNow += 1 }
   }
 }

@@ -19,6 +19,11 @@ enum AuditTally {
       // Each lead is read in place (a loop over the leads copied each one out, retaining all its strings and arrays).
       let leads = try load(i)
       for k in leads.indices {
+        guard leads[k].ownerChanges.isEmpty else {
+          current.add(handedOver: leads[k], names: names, into: &now)
+          previous?.add(handedOver: leads[k], names: names, into: &before)
+          continue
+        }
         guard let name = leads[k].consultant, names.contains(name) else { continue }
         current.add(leads[k], to: &now[name, default: AuditFigures(current.window)])
         if let previous { previous.add(leads[k], to: &before[name, default: AuditFigures(previous.window)]) }

@@ -52,8 +52,8 @@ extension AuditCounter {
   /// stage within `WhatWorks.days`; contacts with a prospect in the window, each dealership topic the brief offered
   /// that day (running and aimed at the lead), and whether a deposit followed within those days; switch levers argued
   /// with at a touch of an open deal, and whether a deposit or a model switch followed within them.
-  func countWhatWorks(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
-    for touch in lead.touches where window.contains(touch.at) {
+  func countWhatWorks(_ lead: LeadSnapshot, _ owner: String?, _ f: inout AuditFigures) {
+    for touch in lead.touches where window.contains(touch.at) && counts(lead, at: touch.at, for: owner) {
       let heard = !touch.objections.isEmpty
       let offered = touch.outcome.isContact && !createdByDay.isEmpty
       guard heard || offered || !touch.levers.isEmpty else { continue }

@@ -188,6 +188,8 @@ public struct LeadSnapshot: Hashable, Codable, Sendable, CarriesLeadFields {
   public var touchesSince: Date?
   /// Holds on the lead's sales follow-ups, oldest first (`coach snooze`); lifted and ended ones included.
   public var snoozes: [Snooze] = []
+  /// Hand-overs to another consultant, oldest first, when the loader was asked for them (the audit): empty else.
+  public var ownerChanges: [OwnerChange] = []
 
   public init(
     id: LeadID, externalID: String? = nil, name: String, phone: String? = nil, wechat: String? = nil,

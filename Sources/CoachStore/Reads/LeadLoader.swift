@@ -101,6 +101,19 @@ enum LeadLoader {
           note: row[6], amount: row[7], model: row[8], eta: (row[9] as String?).flatMap(LocalDate.init),
           date: (row[10] as String?).flatMap(LocalDate.init)))
     }
+    if filter.withOwnerChanges {
+      let changes = try Row.fetchCursor(
+        db.cachedStatement(
+          sql: """
+            SELECT leadId, at, oldValue, newValue FROM leadEdit
+            WHERE field = 'consultant' AND \(sub.sql) ORDER BY leadId, at, id
+            """), arguments: sub.args)
+      at = index
+      while let row = try changes.next() {
+        guard let i = at(row[0]) else { continue }
+        leads[i].ownerChanges.append(OwnerChange(at: (row[1] as StoredTime).date, from: row[2], to: row[3]))
+      }
+    }
     guard filter.withActivity else { return leads }
     try loadTouches(db, filter, sub, into: &leads, index)
     try loadLevers(db, sub, into: &leads, index)

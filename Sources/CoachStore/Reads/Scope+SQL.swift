@@ -36,7 +36,11 @@ extension LeadFilter {
       sql += " AND l.stage = ?"
       args += [stage.rawValue]
     }
-    if let consultantID {
+    if let consultantID, let name = handedOverBy {
+      sql +=
+        " AND (l.consultantId = ? OR l.id IN (SELECT leadId FROM leadEdit WHERE field = 'consultant' AND oldValue = ?))"
+      args += [consultantID, name]
+    } else if let consultantID {
       sql += " AND l.consultantId = ?"
       args += [consultantID]
     }

@@ -18,6 +18,13 @@ extension AppDatabase {
         throw CoachError.refused(.sameUser(name: from))
       }
       try Reassignment.authorize(acting: acting, from: source, to: target)
+      // Each lead's own edit history says who had it until now (`lead show`; the audit counts by it).
+      try db.execute(
+        sql: """
+          INSERT INTO leadEdit (leadId, at, actor, field, oldValue, newValue)
+          SELECT id, ?, ?, 'consultant', ?, ? FROM lead WHERE consultantId = ?
+          """,
+        arguments: [now, acting?.name, source.name, target.name, sourceID])
       try db.execute(
         sql: "UPDATE lead SET consultantId = ?, updatedAt = ? WHERE consultantId = ?",
         arguments: [targetID, now, sourceID])
