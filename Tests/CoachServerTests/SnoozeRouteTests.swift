@@ -1,3 +1,5 @@
+import CoachCore
+import CoachStoreAPI
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -96,5 +98,25 @@ import Testing
       #expect(after.contains("<h2>Snooze follow-ups</h2>"))
     }
     #expect(try shop.written().contains("snoozes 1, cleared 1"))
+  }
+}
+
+/// The web lead page lists the lead's edits as `lead show` does, newest first, phone numbers masked as on the page.
+@Suite struct LeadPageEditTests {
+  @Test func theLeadPageShowsWhoChangedWhichFieldFromWhatToWhat() async throws {
+    let shop = try RouteShop()
+    let lead = shop.lead("alice")
+    var edit = LeadEdit()
+    edit.city = "苏州"
+    try shop.db.editLead(
+      id: try LeadID.typed(lead), edit, now: Date(timeIntervalSince1970: 1_795_000_000), actor: "lena", scope: .all)
+    try await shop.app().test(.router) { client in
+      for (language, heading, line) in [
+        ("en", "Edits (1)", "lena · city: - → 苏州"), ("zh-CN", "资料修改 (1)", "lena · 城市：- → 苏州"),
+      ] {
+        let page = String(buffer: try await shop.send(client, "alice", .get, "/leads/\(lead)?lang=\(language)").body)
+        #expect(page.contains(heading) && page.contains(line), "\(language)")
+      }
+    }
   }
 }

@@ -17,9 +17,14 @@ package struct LeadDetail {
     let lead = try session.db.snapshot(id: try LeadID.typed(id), scope: session.scope)
     if unmasked { try session.recordUnmaskedView("lead_show", rows: 1, target: "lead \(lead.id)") }
     let full = session.showsFullPhone(of: lead, unmasked: unmasked)
-    let edits = try session.db.leadEdits(id: lead.id).map { full ? $0 : Self.masked($0) }
+    let edits = try Self.edits(session, of: lead, fullPhone: full)
     return LeadDetail(
       lead: lead, fullPhone: full, snooze: lead.snooze(at: session.env.now, in: session.env.zone), edits: edits)
+  }
+
+  /// The lead's edit history, oldest first, its contact values masked unless `fullPhone` (`lead show`, the web page).
+  package static func edits(_ session: Session, of lead: LeadSnapshot, fullPhone: Bool) throws -> [FieldChange] {
+    try session.db.leadEdits(id: lead.id).map { fullPhone ? $0 : Self.masked($0) }
   }
 
   /// `change` with its contact values masked as `LeadSnapshot.contacts(masked:)` masks them.
@@ -38,4 +43,19 @@ package struct LeadDetail {
 
   /// The contract's `lead show --json` document.
   package var json: LeadDetailJSON { LeadDetailJSON(lead, fullPhone: fullPhone, snooze: snooze, edits: edits) }
+}
+
+extension FieldChange {
+  /// The field in the user's words (`电话`, `档案 hobby`), as `lead show` and the web lead page name it.
+  package func fieldName(_ l: UILanguage) -> String {
+    let word = { (label: UIText.Label) in UIText.label(label).text(l) }
+    if field.hasPrefix("profile.") { return word(.profile) + " " + field.dropFirst("profile.".count) }
+    return Self.labels[field].map(word) ?? field
+  }
+
+  private static let labels: [String: UIText.Label] = [
+    "name": .name, "phone": .phone, "wechat": .wechat, "email": .email, "gender": .gender, "birthday": .birthday,
+    "city": .city, "source": .source, "model": .model, "grade": .grade, "tier": .tier, "tags": .tags,
+    "consultant": .consultant,
+  ]
 }

@@ -9,7 +9,7 @@ extension PageRenderer {
   /// refusal, the form refused holds what was `typed`.
   func lead(
     _ next: NextQueue, session: Session, language: String, user: WebSession, flash: String? = nil,
-    error: APIError? = nil, typed: TypedForm? = nil
+    error: APIError? = nil, typed: TypedForm? = nil, edits: [FieldChange] = []
   ) -> Response {
     let t = { PageText.text($0, language) }
     let playbook = next.ctx.playbook
@@ -54,6 +54,7 @@ extension PageRenderer {
     body += stageForm(lead, playbook: playbook, language: language, user: user, typed: .of(typed, "stage"))
     body += snoozeForm(lead, session: session, language: language, user: user, typed: .of(typed, "snooze"))
     body += history(lead, playbook: playbook, language: language)
+    body += editHistory(edits, language: language)
     return layout(lead.name, body, language: language, user: user, status: error?.status ?? .ok)
   }
 
@@ -220,5 +221,21 @@ extension PageRenderer {
         "<h3>\(esc(t("open_topics")))</h3><ul>" + open.map { "<li>[\($0.id)] \(esc($0.text))</li>" }.joined() + "</ul>"
     }
     return s + "</section>"
+  }
+
+  /// The lead's last ten edits, newest first (`lead show` lists them too): when, who, which field, before → after.
+  func editHistory(_ edits: [FieldChange], language: String) -> String {
+    guard !edits.isEmpty else { return "" }
+    let t = { PageText.text($0, language) }
+    let l = UILanguage(code: language)
+    var s = "<section class=\"card\"><h2>\(esc(t("edits"))) (\(edits.count))</h2><ul>"
+    for e in edits.suffix(10).reversed() {
+      let who = e.actor.map { " · " + esc($0) } ?? ""
+      let colon = l == .zh ? "：" : ": "
+      s +=
+        "<li>\(esc(localTime(e.at, zone: zone)))\(who) · \(esc(e.fieldName(l)))\(colon)"
+        + "\(esc(e.before ?? "-")) → \(esc(e.after ?? "-"))</li>"
+    }
+    return s + "</ul></section>"
   }
 }

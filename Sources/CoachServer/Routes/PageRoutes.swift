@@ -24,12 +24,13 @@ struct PageRoutes {
       let language = Language.pick(request, default: pages.defaultLanguage)
       let id = try context.parameters.require("id")
       let session = state.session(web, language: language, json: false)
-      let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
+      let (next, edits) = try await blocking { try Self.leadPage(session, id: id) }
       let flash = request.uri.queryParameters["done"].flatMap {
         ["touch": "saved_touch", "stage": "saved_stage", "snooze": "saved_snooze", "unsnooze": "saved_unsnooze"][
           String($0)]
       }
-      return pages.at(request).lead(next, session: session, language: language, user: web, flash: flash)
+      return pages.at(request).lead(
+        next, session: session, language: language, user: web, flash: flash, edits: edits)
     }
     router.post("/leads/:id/touches") { request, context in
       try await formPost(request, context, done: "touch") { form, session, id in
@@ -158,9 +159,17 @@ struct PageRoutes {
       guard let apiError = ErrorMiddleware.refusal(error, language: UILanguage(code: language)),
         apiError.status != .notFound
       else { throw error }
-      let next = try await blocking { try NextQueue.build(session, limit: 0, lead: id) }
+      let (next, edits) = try await blocking { try Self.leadPage(session, id: id) }
       return state.pages.at(path: "/leads/\(pathSegment(id))").lead(
-        next, session: session, language: language, user: web, error: apiError, typed: TypedForm(done, form))
+        next, session: session, language: language, user: web, error: apiError, typed: TypedForm(done, form),
+        edits: edits)
     }
+  }
+
+  /// What a lead's page shows: its brief (`NextQueue` of the one lead) and its edit history, masked as its phone is.
+  static func leadPage(_ session: Session, id: String) throws -> (NextQueue, [FieldChange]) {
+    let next = try NextQueue.build(session, limit: 0, lead: id)
+    guard let lead = next.briefLead else { return (next, []) }
+    return (next, try LeadDetail.edits(session, of: lead, fullPhone: session.showsFullPhone(of: lead, unmasked: false)))
   }
 }

@@ -90,18 +90,10 @@ extension CoachCommand.LeadCommand {
         if detail.edits.count > shown.count {
           out.line("  " + out.say(.earlierEdits(detail.edits.count - shown.count)))
         }
-        let labels: [String: UIText.Label] = [
-          "name": .name, "phone": .phone, "wechat": .wechat, "email": .email, "gender": .gender, "birthday": .birthday,
-          "city": .city, "source": .source, "model": .model, "grade": .grade, "tier": .tier, "tags": .tags,
-          "consultant": .consultant,
-        ]
         for e in shown {
           let value = { (v: String?) in v.map(typed) ?? "-" }
           let who = e.actor.map { "  " + typed($0) } ?? ""
-          let name =
-            e.field.hasPrefix("profile.")
-            ? word(.profile) + " " + typed(String(e.field.dropFirst("profile.".count)))
-            : labels[e.field].map(word) ?? e.field
+          let name = typed(e.fieldName(out.env.ui))
           out.line("  \(out.time(e.at))\(who)  \(name)\(zh ? "：" : ": ")\(value(e.before)) → \(value(e.after))")
         }
       }
