@@ -83,6 +83,7 @@ public enum ImportVocabularyTable {
   public static let genders: [String: [String]] = [
     "male": ["男", "男性", "先生", "m"],
     "female": ["女", "女性", "女士", "f"],
+    "other": ["其他"],
   ]
 
   /// Grades and tiers may carry a suffix: `H级`, `A类`, `B 级`.

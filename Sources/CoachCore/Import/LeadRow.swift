@@ -23,8 +23,9 @@ enum LeadRow {
     static let profile = ImportSchema.leads.ordinal("profile")
   }
 
-  /// The genders a lead may have (the contract's codes); the vocabulary's words (`男`, `女士`) stand for them.
-  private enum Gender: String, CaseIterable { case male, female }
+  /// The genders a lead may have (the contract's codes, and `other`); the vocabulary's words (`男`, `女士`) stand for them.
+  /// `other` as `lead add --gender other` stores it: an export of such a lead must import again.
+  private enum Gender: String, CaseIterable { case male, female, other }
 
   /// The trimmed `external_id` of the row, nil when empty or absent.
   static func externalID(_ r: RowReader) -> String? { r.text(at: Col.externalID) }
