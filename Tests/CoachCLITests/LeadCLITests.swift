@@ -204,7 +204,13 @@ import Testing
     let edit = try ann.run(["lead", "edit", id, "--phone", "13987654321", "--city", "上海", "--grade", "A"])
     #expect(edit.status == 0, "\(edit.stderr)")
     #expect(try cli.run(["lead", "edit", id, "--consultant", "bob", "--profile", "hobby=钓鱼"]).status == 0)
-    #expect(try cli.run(["lead", "edit", id, "--city", "上海"]).status == 0)  // nothing changes: nothing kept
+    // Nothing changes: nothing kept, and it says so.
+    let same = try cli.run(["lead", "edit", id, "--city", "上海", "--consultant", "bob"])
+    #expect(same.status == 0 && same.stdout.contains("lead \(id) unchanged: it already has these values"))
+    let sameJSON = try cli.run(["lead", "edit", id, "--profile", "hobby=钓鱼", "--json"]).json()
+    #expect(sameJSON["changed"] as? Bool == false && sameJSON["id"] as? String == id)
+    #expect(try cli.run(["lead", "edit", id, "--grade", "B", "--json"]).json()["changed"] as? Bool == true)
+    #expect(try cli.run(["lead", "edit", id, "--grade", "A"]).stdout.contains("updated lead \(id)"))
 
     var bob = cli
     bob.user = "bob"
@@ -215,6 +221,7 @@ import Testing
     #expect(
       fields == [
         "ann phone 13812345678→13987654321", "ann grade -→A", "boss profile.hobby -→钓鱼", "boss consultant ann→bob",
+        "boss grade A→B", "boss grade B→A",
       ], "\(fields)")
     #expect(own.allSatisfy { $0["at"] is String })
     // The team lead sees bob's lead with its phone masked: the old and new numbers too.

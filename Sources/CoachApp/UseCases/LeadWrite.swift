@@ -51,8 +51,10 @@ package struct EditLead {
   }
 
   /// Applies the changes to lead `id` in one transaction. Only a team lead (within their team) or an admin moves a
-  /// lead; a promised day must be a possible one; an edit that changes nothing is refused.
-  package func run(_ session: Session, id: String) throws {
+  /// lead; a promised day must be a possible one; an edit that changes nothing is refused. Returns false, writing
+  /// nothing, when the lead already has every value given (run again, or typed twice).
+  @discardableResult
+  package func run(_ session: Session, id: String) throws -> Bool {
     let env = session.env
     var edit = edit
     if let name = edit.name {
@@ -73,9 +75,14 @@ package struct EditLead {
     guard !edit.isEmpty else { throw CoachError.refused(.nothingToChange) }
     edit.allowDuplicatePhone = allowDuplicatePhone
     let leadID = try LeadID.typed(id)
+    let lead = try session.db.snapshot(id: leadID, scope: session.scope)
+    let moves = consultant.map { $0 != lead.consultant } ?? false
+    let newETA = edit.eta.map { $0 != lead.eta } ?? false
+    guard moves || newETA || !lead.fields.changes(to: edit.applied(to: lead.fields)).isEmpty else { return false }
     try DuplicatePhone.told(to: session) {
       try session.db.editLead(id: leadID, edit, now: env.now, actor: session.actor, scope: session.scope)
     }
+    return true
   }
 }
 

@@ -68,13 +68,20 @@ extension CoachCommand.LeadCommand {
       edit.removeTags = untag.map { KnownTag.code(for: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }
-      try EditLead(edit: edit, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate).run(session, id: id)
+      let changed = try EditLead(edit: edit, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate)
+        .run(session, id: id)
       let lead = try LeadID.typed(id)
       if env.json {
-        try Output(env: env).json(["id": lead])
+        try Output(env: env).json(EditedJSON(id: lead, changed: changed))
       } else {
-        print(UIText.leadUpdated(leadID: lead).text(env.ui))
+        print((changed ? UIText.leadUpdated(leadID: lead) : UIText.leadUnchanged(leadID: lead)).text(env.ui))
       }
     }
   }
+}
+
+/// `coach lead edit --json`: the lead, and whether anything changed (false: it already had every value given).
+struct EditedJSON: Encodable {
+  let id: LeadID
+  let changed: Bool
 }

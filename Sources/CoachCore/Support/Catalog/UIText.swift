@@ -6,6 +6,8 @@ public enum UIText: Sendable, Hashable {
   case touchRecorded(touchID: Int64, leadID: LeadID, topics: [Int64], issues: [Int64])
   case noNextAgreed
   case leadUpdated(leadID: LeadID)
+  /// `coach lead edit` that gave only values the lead already had.
+  case leadUnchanged(leadID: LeadID)
   /// `coach audit --out`: what was written where.
   case auditWritten(format: String, consultants: Int, from: LocalDate, to: LocalDate, path: String)
   /// `coach audit --list … --out`: how many follow-ups (or snoozes) were written where.
@@ -87,6 +89,8 @@ public enum UIText: Sendable, Hashable {
         "没有约定下次联系时间：黄金法则第 7 条，请约好 (--next)", "no next contact agreed: golden rule 7 says agree one (--next)")
     case .leadUpdated(let id):
       return l.pick("已更新线索 \(id)", "updated lead \(id)")
+    case .leadUnchanged(let id):
+      return l.pick("线索 \(id) 没有变化：已经是这些值", "lead \(id) unchanged: it already has these values")
     case .auditWritten(let format, let consultants, let from, let to, let path):
       return l.pick(
         "已把 \(consultants) 位顾问的 \(format) 审计 (\(from) – \(to)) 写入 \(path)",
