@@ -30,17 +30,20 @@ enum PGFilter {
 
   static func condition(_ f: LeadFilter) -> (String, [any PGArg]) {
     var (sql, args) = scope(f.scope)
+    if let consultantID = f.consultantID {
+      sql += " AND l.consultantId = ?"
+      args.append(consultantID)
+    }
+    if !f.handedOverBy.isEmpty {
+      sql = """
+        ((\(sql)) OR l.id IN (SELECT leadId FROM leadEdit WHERE field = 'consultant' \
+        AND oldValue IN (SELECT jsonb_array_elements_text(?::jsonb))))
+        """
+      args.append(f.handedOverJSON)
+    }
     if let stage = f.stage {
       sql += " AND l.stage = ?"
       args.append(stage.rawValue)
-    }
-    if let consultantID = f.consultantID, let name = f.handedOverBy {
-      sql +=
-        " AND (l.consultantId = ? OR l.id IN (SELECT leadId FROM leadEdit WHERE field = 'consultant' AND oldValue = ?))"
-      args += [consultantID, name]
-    } else if let consultantID = f.consultantID {
-      sql += " AND l.consultantId = ?"
-      args.append(consultantID)
     }
     if let ids = f.leadIDs {
       sql += " AND l.id = ANY(?)"

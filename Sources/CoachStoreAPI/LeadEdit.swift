@@ -83,8 +83,6 @@ public struct FieldChange: Sendable, Hashable {
     (self.at, self.actor, self.field, self.before, self.after) = (at, actor, field, before, after)
   }
 
-  /// Whether the values are contact details, masked wherever the lead's phone is.
-  public var isContact: Bool { ["phone", "wechat", "email"].contains(field) }
 }
 
 extension LeadFields {

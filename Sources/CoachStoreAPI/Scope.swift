@@ -56,9 +56,14 @@ public struct LeadFilter: Sendable {
   /// Load each lead's hand-overs to another consultant (`LeadSnapshot.ownerChanges`, from its edit history): the
   /// audit counts what happened before one for the consultant who had the lead then.
   public var withOwnerChanges = false
-  /// With `consultantID`: also the leads this consultant (by name) had and handed over since (the audit of one
-  /// consultant reads their past too).
-  public var handedOverBy: String?
+  /// Also the leads any of these consultants (by name) had and handed over since, wherever they are now: the audit of
+  /// a team or of one consultant reads their past too. Empty: none.
+  public var handedOverBy: [String] = []
+
+  /// `handedOverBy` as one JSON array of strings, the statement's one argument on either engine.
+  package var handedOverJSON: String {
+    String(decoding: (try? JSONEncoder().encode(handedOverBy)) ?? Data("[]".utf8), as: UTF8.self)
+  }
 
   public init(
     scope: Scope, stage: Stage? = nil, consultantID: Int64? = nil, leadIDs: [LeadID]? = nil, limit: Int? = nil

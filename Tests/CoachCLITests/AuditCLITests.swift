@@ -170,4 +170,36 @@ import Testing
         $0["field"] as? String == "consultant" && $0["from"] as? String == "张伟" && $0["to"] as? String == "刘洋"
       })
   }
+
+  /// A lead handed to another team: its past stays in the old team's audit, and the new team's lead sees only their
+  /// own consultants (no row, export or transfer of the other team's).
+  @Test func aLeadHandedToAnotherTeamKeepsItsPastWithTheOldTeamAndShowsNothingOfItToTheNewOne() throws {
+    var admin = try demo()
+    admin.user = "周主任"
+    #expect(try admin.run(["user", "add", "赵经理", "--role", "lead", "--team", "西店二组"]).status == 0)
+    #expect(try admin.run(["user", "add", "孙丽", "--role", "consultant", "--team", "西店二组"]).status == 0)
+    var zhang = admin
+    zhang.user = "张伟"
+    #expect(try zhang.run(["export", "leads"]).status == 0)
+    var lead = admin
+    lead.user = "王经理"
+    let before = try lead.run(["audit", "--json"]).json()
+    let moved = try #require(
+      try lead.run(["lead", "list", "--consultant", "张伟", "--json"]).json()["leads"] as? [[String: Any]])
+    let ids = moved.prefix(5).compactMap { $0["id"] as? String }
+    for id in ids { #expect(try admin.run(["lead", "edit", id, "--consultant", "孙丽"]).status == 0) }
+    func row(_ doc: [String: Any], _ name: String) -> [String: Any]? {
+      (doc["consultants"] as? [[String: Any]])?.first { $0["consultant"] as? String == name }
+    }
+    let after = try lead.run(["audit", "--json"]).json()
+    for key in ["touches", "due", "on_time", "late", "missed"] {
+      #expect(row(after, "张伟")?[key] as? Int == row(before, "张伟")?[key] as? Int, "张伟's \(key) stays in 东店一组")
+    }
+    var west = admin
+    west.user = "赵经理"
+    let other = try west.run(["audit", "--json"]).json()
+    #expect((other["consultants"] as? [[String: Any]])?.compactMap { $0["consultant"] as? String } == ["孙丽"])
+    #expect(((other["data_access"] as? [[String: Any]]) ?? []).allSatisfy { $0["actor"] as? String != "张伟" })
+    #expect(try west.run(["audit", "--consultant", "张伟"]).status == 65)
+  }
 }

@@ -9,23 +9,42 @@ package enum AuditAccess {
     throw CoachError.refused(.notAllowed(.audit, user: user.name, role: user.role.rawValue))
   }
 
-  /// The leads to load and the consultants to count: users with role consultant, all of them or `only`. The leads
-  /// come without touch notes, profile facts and contact details (the audit reads none of them) and with the touches from `since` on
-  /// (`Audit.touchesSince`).
+  /// The leads to load and the consultants to count: users with role consultant within the acting user's reach (a
+  /// team lead's team, a store admin's store, an admin's everyone), all of them or `only`. The leads are those in
+  /// scope and those the counted consultants handed over since (`LeadFilter.handedOverBy`): a consultant's past stays
+  /// in their team's audit, and never shows in the audit of the team the leads went to. The leads come without
+  /// touch notes, profile facts and contact details (the audit reads none of them) and with the touches from `since`
+  /// on (`Audit.touchesSince`).
   package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
     let consultants = try session.users().filter { $0.role == .consultant }
-    var all = LeadFilter(scope: session.scope).lean(touchesSince: since)
-    all.withOwnerChanges = true
-    guard let only else { return (all, consultants.map(\.name)) }
+    let mine = consultants.filter { audits($0, in: session.scope) }
+    guard let only else {
+      var all = LeadFilter(scope: session.scope).lean(touchesSince: since)
+      all.withOwnerChanges = true
+      if session.scope != .all { all.handedOverBy = mine.map(\.name) }
+      return (all, mine.map(\.name))
+    }
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
-      throw CoachError.refused(.notAConsultant(name: only, known: consultants.map(\.name)))
+      throw CoachError.refused(.notAConsultant(name: only, known: mine.map(\.name)))
     }
     if case .team(let team, _, _) = session.scope, user.team != team {
       throw CoachError.refused(.auditOtherTeam(name: only, team: team))
     }
     var theirs = LeadFilter(scope: session.scope, consultantID: id).lean(touchesSince: since)
     theirs.withOwnerChanges = true
-    theirs.handedOverBy = only
+    theirs.handedOverBy = [only]
     return (theirs, [only])
+  }
+
+  /// Whether `user`'s work is in the audit of `scope`: their leads are (or were) the scope's.
+  static func audits(_ user: User, in scope: Scope) -> Bool {
+    switch scope {
+    case .all: return true
+    case .own(let id): return user.id == id
+    case .store(let store): return user.storeId == store
+    case .team(let team, let id, let store):
+      guard let team else { return user.id == id }
+      return user.team == team && (store == nil || user.storeId == store)
+    }
   }
 }

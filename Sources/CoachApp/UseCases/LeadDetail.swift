@@ -29,13 +29,7 @@ package struct LeadDetail {
 
   /// `change` with its contact values masked as `LeadSnapshot.contacts(masked:)` masks them.
   static func masked(_ change: FieldChange) -> FieldChange {
-    guard change.isContact else { return change }
-    let mask: (String) -> String =
-      switch change.field {
-      case "phone": Phone.mask
-      case "email": Phone.maskEmail
-      default: Phone.maskHandle
-      }
+    guard let mask = Phone.mask(forField: change.field) else { return change }
     var out = change
     (out.before, out.after) = (change.before.map(mask), change.after.map(mask))
     return out

@@ -30,7 +30,7 @@ final class AuditCounter: Sendable {
       f.leadsOpen += 1
     }
     countTouches(lead, owner, &f)
-    if counts(lead, at: lead.createdAt, for: owner) { countNewLead(lead, &f) }
+    if owner == nil || counts(lead, at: firstResponseSettled(lead), for: owner) { countNewLead(lead, &f) }
     let replay = FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
     let records = owner == nil ? replay.records : replay.records.filter { counts(lead, at: settled($0), for: owner) }
     countFollowUps(records, &f)
@@ -70,6 +70,13 @@ final class AuditCounter: Sendable {
   @inline(__always)
   func counts(_ lead: LeadSnapshot, at t: Date, for owner: String?) -> Bool {
     owner == nil || lead.consultant(at: t) == owner
+  }
+
+  /// When a new lead's first response was settled, and so whose it was (as its `first_contact` follow-up): its first
+  /// touch when within the playbook's limit, else when the limit passed, or `now` while both are ahead.
+  func firstResponseSettled(_ lead: LeadSnapshot) -> Date {
+    let limit = lead.createdAt.addingTimeInterval(Double(ctx.playbook.cadence.firstContactHours) * 3_600)
+    return min(lead.touches.first?.at ?? limit, limit, ctx.now)
   }
 
   /// When a follow-up was settled, and so whose it was: fulfilled, or at its deadline, or still open at `now`.

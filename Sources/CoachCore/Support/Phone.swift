@@ -94,6 +94,20 @@ extension LeadSnapshot {
   public func contacts(masked: Bool) -> (phone: String?, wechat: String?, email: String?) {
     let f = fields
     guard masked else { return (f.phone, f.wechat, f.email) }
-    return (f.phone.map(Phone.mask), f.wechat.map(Phone.maskHandle), f.email.map(Phone.maskEmail))
+    let mask = { (field: String, value: String?) in value.map { Phone.mask(forField: field)?($0) ?? $0 } }
+    return (mask("phone", f.phone), mask("wechat", f.wechat), mask("email", f.email))
+  }
+}
+
+extension Phone {
+  /// How a value of contact field `field` (`phone`, `wechat`, `email`) is masked where the phone is
+  /// (`LeadSnapshot.contacts(masked:)`, a lead's edit history); nil for any other field, shown as it is.
+  public static func mask(forField field: String) -> ((String) -> String)? {
+    switch field {
+    case "phone": mask
+    case "wechat": maskHandle
+    case "email": maskEmail
+    default: nil
+    }
   }
 }

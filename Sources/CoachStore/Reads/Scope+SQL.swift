@@ -32,17 +32,20 @@ extension LeadFilter {
   /// SQL condition on `lead l` with its arguments.
   var condition: (sql: String, arguments: StatementArguments) {
     var (sql, args) = scope.condition
+    if let consultantID {
+      sql += " AND l.consultantId = ?"
+      args += [consultantID]
+    }
+    if !handedOverBy.isEmpty {
+      sql = """
+        ((\(sql)) OR l.id IN (SELECT leadId FROM leadEdit WHERE field = 'consultant' \
+        AND oldValue IN (SELECT value FROM json_each(?))))
+        """
+      args += [handedOverJSON]
+    }
     if let stage {
       sql += " AND l.stage = ?"
       args += [stage.rawValue]
-    }
-    if let consultantID, let name = handedOverBy {
-      sql +=
-        " AND (l.consultantId = ? OR l.id IN (SELECT leadId FROM leadEdit WHERE field = 'consultant' AND oldValue = ?))"
-      args += [consultantID, name]
-    } else if let consultantID {
-      sql += " AND l.consultantId = ?"
-      args += [consultantID]
     }
     if let leadIDs {
       // One JSON array: the statement's text stays the same for any number of ids, so it is prepared once per

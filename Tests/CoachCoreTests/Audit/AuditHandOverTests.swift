@@ -55,4 +55,26 @@ import Testing
       ctx: Fixture.ctx("2025-07-15T12:00:00+08:00"))
     #expect(report.consultants.map(\.consultant) == ["zhang"])
   }
+
+  @Test func aNewLeadsFirstResponseBelongsToWhoeverHadItWhenItWasSettled() throws {
+    var lead = AuditFixture.lead(
+      "N", "zhang", created: "2025-07-02T09:00:00+08:00", touches: [Fixture.touch(1, "2025-07-02T14:00:00+08:00")])
+    lead.ownerChanges = [OwnerChange(at: Fixture.at("2025-07-02T09:30:00+08:00"), from: "lina", to: "zhang")]
+    let ctx = Fixture.ctx("2025-07-15T12:00:00+08:00")
+    func firstResponses(_ lead: LeadSnapshot) throws -> [String: Int] {
+      let report = Audit.build(
+        leads: [lead], consultants: ["lina", "zhang"], exports: [], window: try AuditFixture.window(), ctx: ctx)
+      return Dictionary(
+        uniqueKeysWithValues: report.consultants.map { ($0.consultant, $0.figures.firstResponse.leads) })
+    }
+    // Handed over half an hour in, first touched by the new owner within the day: the new owner's.
+    let handed = try firstResponses(lead)
+    #expect(handed["zhang"] == 1 && handed["lina", default: 0] == 0, "\(handed)")
+    // Never touched, handed over two days in: the first owner let the limit pass.
+    var late = lead
+    late.touches = []
+    late.ownerChanges = [OwnerChange(at: Fixture.at("2025-07-04T09:00:00+08:00"), from: "lina", to: "zhang")]
+    let lapsed = try firstResponses(late)
+    #expect(lapsed["lina"] == 1 && lapsed["zhang"] == 0, "\(lapsed)")
+  }
 }
