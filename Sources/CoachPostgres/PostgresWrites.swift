@@ -179,6 +179,8 @@ extension PostgresStore {
       let moved = try c.execute(
         "UPDATE lead SET consultantId = ?, updatedAt = ? WHERE consultantId = ?", [targetID, now, sourceID])
       let entry = Reassignment(at: now, actor: acting?.name, from: source.name, to: target.name, leads: moved)
+      // Nothing moved, nothing to record (an audit listed "A → B 0").
+      guard moved > 0 else { return entry }
       try c.execute(
         "INSERT INTO reassignLog (at, actor, fromUser, toUser, leads) VALUES (?,?,?,?,?)",
         [entry.at, entry.actor, entry.from, entry.to, entry.leads])

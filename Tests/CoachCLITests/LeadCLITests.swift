@@ -23,6 +23,21 @@ import Testing
   }
 
   /// Well-known tags as people write them are their codes, as in an import: 警示客户 is the warning every brief shows.
+  /// `--gender` takes the words an import takes (先生, 女士, 其它 …), and a bad one is refused naming them.
+  @Test func genderWordsAreTheImportsWords() throws {
+    let cli = try CLI()
+    _ = try cli.run(["init"])
+    for (n, (word, code)) in [("先生", "male"), ("女士", "female"), ("其它", "other"), ("F", "female")].enumerated() {
+      let added = try cli.run([
+        "lead", "add", "--name", "客户\(n)", "--phone", "1390000100\(n)", "--gender", word, "--json",
+      ])
+      let id = try added.json()["id"] as? String ?? ""
+      #expect(try cli.run(["lead", "show", id, "--json"]).json()["gender"] as? String == code, "\(word)")
+    }
+    let bad = try cli.run(["lead", "add", "--name", "X", "--phone", "13900001234", "--gender", "unknown"])
+    #expect(bad.status == 65 && bad.stderr.contains("use male, female or other (or m, f)"))
+  }
+
   @Test func aWellKnownTagWrittenInWordsIsItsCode() throws {
     let cli = try CLI()
     let id = try cli.addLead(["--tag", "警示客户", "--tag", "二胎家庭"])

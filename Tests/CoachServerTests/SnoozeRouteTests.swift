@@ -116,7 +116,18 @@ import Testing
       ] {
         let page = String(buffer: try await shop.send(client, "alice", .get, "/leads/\(lead)?lang=\(language)").body)
         #expect(page.contains(heading) && page.contains(line), "\(language)")
+        #expect(!page.contains("the latest 10") && !page.contains("最近 10 条"))
       }
+      for n in 1...11 {
+        var later = LeadEdit()
+        later.city = "城市\(n)"
+        try shop.db.editLead(
+          id: try LeadID.typed(lead), later, now: Date(timeIntervalSince1970: 1_795_000_000 + Double(n)), actor: "lena",
+          scope: .all)
+      }
+      let page = String(buffer: try await shop.send(client, "alice", .get, "/leads/\(lead)?lang=en").body)
+      #expect(page.contains("Edits (12)") && page.contains("the latest 10 of 12") && page.contains("城市10 → 城市11"))
+      #expect(!page.contains("- → 苏州"), "the oldest edits are left out")
     }
   }
 }

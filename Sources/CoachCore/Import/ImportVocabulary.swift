@@ -83,7 +83,7 @@ public enum ImportVocabularyTable {
   public static let genders: [String: [String]] = [
     "male": ["男", "男性", "先生", "m"],
     "female": ["女", "女性", "女士", "f"],
-    "other": ["其他"],
+    "other": ["其他", "其它"],
   ]
 
   /// Grades and tiers may carry a suffix: `H级`, `A类`, `B 级`.
@@ -111,5 +111,18 @@ extension KnownTag {
       return code
     }
     return text
+  }
+}
+
+extension ImportVocabularyTable {
+  /// The gender code `value` stands for: a code (`male`, `female`, `other`) or one of its words, in any case; nil
+  /// else. `lead add|edit --gender` reads it as the import does.
+  public static func gender(_ value: String) -> String? {
+    let v = value.trimmingCharacters(in: .whitespaces).lowercased()
+    for code in genders.keys.sorted()
+    where v == code || genders[code]?.contains(where: { $0.lowercased() == v }) == true {
+      return code
+    }
+    return nil
   }
 }

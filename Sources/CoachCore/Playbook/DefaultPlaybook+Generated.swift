@@ -337,7 +337,7 @@ labels:
     consultant: 顾问
     overdue_days: 逾期天数
     # coach audit（定义见 docs/AUDIT.md）
-    audit_data_access: 数据导出与查看记录 (导出、明文查看、备份)
+    audit_data_access: 数据导出与查看记录 (导出、明文查看、备份、客户转移)
     audit_transfers: 客户转移
     audit_masked: 已脱敏
     audit_unmasked: 明文
@@ -2078,7 +2078,7 @@ labels:
     consultant: consultant
     overdue_days: days overdue
     # coach audit (docs/AUDIT.md)
-    audit_data_access: Data access (exports, unmasked views, backups)
+    audit_data_access: Data access (exports, unmasked views, backups, lead transfers)
     audit_transfers: Lead transfers
     audit_masked: masked
     audit_unmasked: UNMASKED

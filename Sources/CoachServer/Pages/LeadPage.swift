@@ -228,7 +228,9 @@ extension PageRenderer {
     guard !edits.isEmpty else { return "" }
     let t = { PageText.text($0, language) }
     let l = UILanguage(code: language)
-    var s = "<section class=\"card\"><h2>\(esc(t("edits"))) (\(edits.count))</h2><ul>"
+    var s = "<section class=\"card\"><h2>\(esc(t("edits"))) (\(edits.count))</h2>"
+    if edits.count > 10 { s += "<p class=\"meta\">\(esc(UIText.lastEditsShown(10, of: edits.count).text(l)))</p>" }
+    s += "<ul>"
     for e in edits.suffix(10).reversed() {
       let who = e.actor.map { " · " + esc($0) } ?? ""
       let colon = l == .zh ? "：" : ": "

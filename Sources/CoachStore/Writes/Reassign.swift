@@ -30,6 +30,8 @@ extension AppDatabase {
         arguments: [targetID, now, sourceID])
       let moved = db.changesCount
       let entry = Reassignment(at: now, actor: acting?.name, from: source.name, to: target.name, leads: moved)
+      // Nothing moved, nothing to record (an audit listed "A → B 0").
+      guard moved > 0 else { return entry }
       try db.execute(
         sql: "INSERT INTO reassignLog (at, actor, fromUser, toUser, leads) VALUES (?,?,?,?,?)",
         arguments: [entry.at, entry.actor, entry.from, entry.to, entry.leads])

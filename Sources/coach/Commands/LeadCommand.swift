@@ -22,7 +22,7 @@ struct LeadFieldOptions: ParsableArguments {
   @Option(help: "Phone number (mobile 1XXXXXXXXXX, optional +86; or a landline 0XX-XXXXXXX).") var phone: String?
   @Option var wechat: String?
   @Option var email: String?
-  @Option(help: "male, female or other (男/女 accepted).") var gender: String?
+  @Option(help: "male, female or other (男/女/其他, 先生/女士 accepted).") var gender: String?
   @Option(help: "YYYY-MM-DD.") var birthday: String?
   @Option var city: String?
   @Option(help: "Where the lead came from (showroom, phone, web, referral, …).") var source: String?
@@ -44,12 +44,8 @@ struct LeadFieldOptions: ParsableArguments {
 
   func parsedGender() throws -> String? {
     guard let gender else { return nil }
-    switch gender.trimmingCharacters(in: .whitespaces).lowercased() {
-    case "male", "m", "男": return "male"
-    case "female", "f", "女": return "female"
-    case "other", "其他": return "other"
-    default: throw CoachError.refused(.badGender(given: gender))
-    }
+    guard let code = ImportVocabularyTable.gender(gender) else { throw CoachError.refused(.badGender(given: gender)) }
+    return code
   }
 
   func parsedProfile() throws -> [ProfileFact] {

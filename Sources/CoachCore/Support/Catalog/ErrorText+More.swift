@@ -58,7 +58,9 @@ extension ErrorText {
         "没有要修改的内容：至少给一个字段选项 (见 coach lead edit --help)",
         "nothing to change: give at least one field option (see coach lead edit --help)")
     case .badGender(let given):
-      return l.pick("性别 \"\(given)\"：请用 male, female 或 other (男/女)", "gender \"\(given)\": use male, female or other")
+      return l.pick(
+        "性别 \"\(given)\"：请用 male、female 或 other (也可写 男、女、其他、先生、女士)",
+        "gender \"\(given)\": use male, female or other (or m, f)")
     case .badProfile(let given):
       return l.pick(
         "--profile \"\(given)\" 必须写成 键=值，例如 hobby=钓鱼", "--profile \"\(given)\" must be key=value, e.g. hobby=钓鱼")

@@ -29,6 +29,8 @@ public enum UIText: Sendable, Hashable {
   case moreAlerts(Int)
   /// `lead show`: edits older than those listed.
   case earlierEdits(Int)
+  /// The web lead page: the edits listed are the latest `shown` of `total`.
+  case lastEditsShown(Int, of: Int)
   /// `user list`: a role, and whether the user is active (deactivated since a time, already worded).
   case role(Role)
   case userStatus(deactivatedSince: String?)
@@ -122,6 +124,8 @@ public enum UIText: Sendable, Hashable {
       return since.map { l.pick("已停用 (\($0))", "deactivated \($0)") } ?? l.pick("在用", "active")
     case .earlierEdits(let n):
       return l.pick("… 更早的 \(n) 条修改见 --json", "… \(n) earlier edits: see --json")
+    case .lastEditsShown(let shown, let total):
+      return l.pick("最近 \(shown) 条，共 \(total) 条", "the latest \(shown) of \(total)")
     case .moreAlerts(let n):
       return l.pick("… 还有 \(n) 条 (--limit N 显示更多，--json 全部)", "… \(n) more (--limit N shows more, --json all)")
     case .snoozeLiftedByNext(let until):
