@@ -35,6 +35,10 @@ enum PGFilter {
       args.append(consultantID)
     }
     if !f.handedOverBy.isEmpty {
+      if let range = f.idRange {
+        sql += " AND l.id BETWEEN ? AND ?"
+        args += [range.lowerBound, range.upperBound]
+      }
       sql = """
         ((\(sql)) OR l.id IN (SELECT leadId FROM leadEdit WHERE field = 'consultant' \
         AND oldValue IN (SELECT jsonb_array_elements_text(?::jsonb))))

@@ -37,6 +37,12 @@ extension LeadFilter {
       args += [consultantID]
     }
     if !handedOverBy.isEmpty {
+      // The part's id range inside the first branch too: with it only outside the OR, SQLite read every one of the
+      // team's index entries for each part.
+      if let idRange {
+        sql += " AND l.id BETWEEN ? AND ?"
+        args += [idRange.lowerBound, idRange.upperBound]
+      }
       sql = """
         ((\(sql)) OR l.id IN (SELECT leadId FROM leadEdit WHERE field = 'consultant' \
         AND oldValue IN (SELECT value FROM json_each(?))))
