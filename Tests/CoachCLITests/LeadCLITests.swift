@@ -23,6 +23,21 @@ import Testing
   }
 
   /// Well-known tags as people write them are their codes, as in an import: 警示客户 is the warning every brief shows.
+  /// A lead's free-text fields are trimmed as the name is, and a blank one is refused naming its option (an edit never
+  /// clears a field): `--city " 宁波"` on a lead in 宁波 changes nothing.
+  @Test func textFieldsAreTrimmedAndABlankOneIsRefused() throws {
+    let cli = try CLI()
+    _ = try cli.run(["init"])
+    let id = try cli.addLead(["--city", " 宁波 ", "--source", "展厅 "])
+    let shown = try cli.run(["lead", "show", id, "--json"]).json()
+    #expect(shown["city"] as? String == "宁波" && shown["source"] as? String == "展厅")
+    #expect(try cli.run(["lead", "edit", id, "--city", " 宁波"]).stdout.contains("unchanged"))
+    let blank = try cli.run(["lead", "edit", id, "--email", ""])
+    #expect(blank.status == 64 && blank.stderr.contains("--email"))
+    #expect(try cli.run(["lead", "add", "--name", "X", "--phone", "13900004321", "--wechat", " "]).status == 64)
+    #expect((try cli.run(["lead", "show", id, "--json"]).json()["edits"] as? [Any])?.isEmpty == true)
+  }
+
   /// `--gender` takes the words an import takes (先生, 女士, 其它 …), and a bad one is refused naming them.
   @Test func genderWordsAreTheImportsWords() throws {
     let cli = try CLI()

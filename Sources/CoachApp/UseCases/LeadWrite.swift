@@ -22,6 +22,10 @@ package struct AddLead {
     }
     var fields = fields
     fields.name = fields.name.trimmingCharacters(in: .whitespaces)
+    fields.wechat = try LeadText.tidy(fields.wechat, option: "--wechat")
+    fields.email = try LeadText.tidy(fields.email, option: "--email")
+    fields.city = try LeadText.tidy(fields.city, option: "--city")
+    fields.source = try LeadText.tidy(fields.source, option: "--source")
     let ownsByDefault = session.user.map { $0.role == .consultant || $0.role == .lead } ?? false
     var consultantID = ownsByDefault ? session.user?.id : nil
     if let name = consultant {
@@ -61,6 +65,10 @@ package struct EditLead {
       try FreeText.require(name, option: "--name")
       edit.name = name.trimmingCharacters(in: .whitespaces)
     }
+    edit.wechat = try LeadText.tidy(edit.wechat, option: "--wechat")
+    edit.email = try LeadText.tidy(edit.email, option: "--email")
+    edit.city = try LeadText.tidy(edit.city, option: "--city")
+    edit.source = try LeadText.tidy(edit.source, option: "--source")
     if let c = consultant {
       guard session.isAdmin || session.user?.role == .lead else { throw CoachError.refused(.onlyLeadsMoveLeads) }
       edit.consultantID = try session.ownerID(c)
@@ -99,5 +107,15 @@ enum DuplicatePhone {
       }
       throw CoachError.refused(.duplicatePhone(phone: phone, leadID: other))
     }
+  }
+}
+
+/// A lead's free-text fields as typed (`--wechat`, `--email`, `--city`, `--source`): trimmed, as the name is; a blank
+/// one is refused naming its option (an edit never clears a field, and an add leaves it out).
+enum LeadText {
+  static func tidy(_ text: String?, option: String) throws -> String? {
+    guard let text else { return nil }
+    try FreeText.require(text, option: option)
+    return text.trimmingCharacters(in: .whitespaces)
   }
 }

@@ -30,7 +30,7 @@ final class AuditCounter: Sendable {
       f.leadsOpen += 1
     }
     countTouches(lead, owner, &f)
-    if owner == nil || counts(lead, at: firstResponseSettled(lead), for: owner) { countNewLead(lead, &f) }
+    countNewLead(lead, owner, &f)
     let replay = FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
     let records = owner == nil ? replay.records : replay.records.filter { counts(lead, at: settled($0), for: owner) }
     countFollowUps(records, &f)
@@ -102,25 +102,34 @@ final class AuditCounter: Sendable {
   }
 
   /// Speed to lead and the source report: a lead created in the window (by `now`), when it was first touched (if by
-  /// `now`), and how far it got by `now`.
-  func countNewLead(_ lead: LeadSnapshot, _ f: inout AuditFigures) {
+  /// `now`), and how far it got by `now`. With `owner` (a lead handed over), each part for whoever had the lead then:
+  /// the lead and its first response when that was settled (`firstResponseSettled`), its first contact, deposit and
+  /// delivery when they happened (as the funnel counts them).
+  func countNewLead(_ lead: LeadSnapshot, _ owner: String?, _ f: inout AuditFigures) {
     guard window.contains(lead.createdAt), lead.createdAt <= ctx.now else { return }
-    // Touches are oldest first; a lead created in the window has all of them loaded (`Audit.touchesSince`).
-    let first = lead.touches.first.flatMap { $0.at <= ctx.now ? $0.at : nil }
-    f.firstResponse.add(
-      created: lead.createdAt, firstTouch: first, limitHours: ctx.playbook.cadence.firstContactHours, now: ctx.now)
-    let contacted = lead.touches.contains { $0.at <= ctx.now && $0.outcome.isContact }
-    let deposit = reached(lead, [.deposit, .waitingForDelivery, .delivered], by: ctx.now)
-    let delivered = reached(lead, [.delivered], by: ctx.now)
+    let mine = { (t: Date?) in t.map { self.counts(lead, at: $0, for: owner) } ?? false }
+    let isNew = mine(firstResponseSettled(lead))
+    if isNew {
+      // Touches are oldest first; a lead created in the window has all of them loaded (`Audit.touchesSince`).
+      let first = lead.touches.first.flatMap { $0.at <= ctx.now ? $0.at : nil }
+      f.firstResponse.add(
+        created: lead.createdAt, firstTouch: first, limitHours: ctx.playbook.cadence.firstContactHours, now: ctx.now)
+    }
+    let contacted = mine(lead.touches.first { $0.at <= ctx.now && $0.outcome.isContact }?.at)
+    let deposit = mine(reached(lead, [.deposit, .waitingForDelivery, .delivered], by: ctx.now))
+    let delivered = mine(reached(lead, [.delivered], by: ctx.now))
+    guard isNew || contacted || deposit || delivered else { return }
     f.sources[lead.source ?? "", default: SourceTally()] =
       f.sources[lead.source ?? "", default: SourceTally()]
-      + SourceTally(leads: 1, contacted: contacted ? 1 : 0, deposits: deposit ? 1 : 0, delivered: delivered ? 1 : 0)
+      + SourceTally(
+        leads: isNew ? 1 : 0, contacted: contacted ? 1 : 0, deposits: deposit ? 1 : 0, delivered: delivered ? 1 : 0)
   }
 
-  /// Whether the lead was at one of `stages` at some time up to `t` (its recorded first stage included).
-  func reached(_ lead: LeadSnapshot, _ stages: Set<Stage>, by t: Date) -> Bool {
-    guard !lead.events.isEmpty else { return stages.contains(lead.stage) }
-    return lead.events.contains { $0.at <= t && stages.contains($0.to) }
+  /// When the lead first was at one of `stages`, up to `t` (its recorded first stage included; its creation when it
+  /// has no stage history and is at one now); nil if it was not.
+  func reached(_ lead: LeadSnapshot, _ stages: Set<Stage>, by t: Date) -> Date? {
+    guard !lead.events.isEmpty else { return stages.contains(lead.stage) ? lead.createdAt : nil }
+    return lead.events.first { $0.at <= t && stages.contains($0.to) }?.at
   }
 
   /// Counts the lead's follow-ups with a deadline in the window (`FollowUpEngine.followUps`).

@@ -115,6 +115,11 @@ extension KnownTag {
 }
 
 extension ImportVocabularyTable {
+  /// Every word that stands for a gender, male's first, then female's and other's (a refusal lists them).
+  public static var genderWords: [String] {
+    ["male", "female", "other"].flatMap { genders[$0] ?? [] }
+  }
+
   /// The gender code `value` stands for: a code (`male`, `female`, `other`) or one of its words, in any case; nil
   /// else. `lead add|edit --gender` reads it as the import does.
   public static func gender(_ value: String) -> String? {

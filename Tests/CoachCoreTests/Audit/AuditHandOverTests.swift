@@ -77,4 +77,22 @@ import Testing
     let lapsed = try firstResponses(late)
     #expect(lapsed["lina"] == 1 && lapsed["zhang"] == 0, "\(lapsed)")
   }
+
+  @Test func theSourceReportCountsEachStepForWhoeverHadTheLeadThen() throws {
+    var lead = AuditFixture.lead(
+      "S", "lina", created: "2025-07-02T09:00:00+08:00",
+      events: [StageEvent(from: .prospect, to: .deposit, at: Fixture.at("2025-07-08T10:00:00+08:00"))],
+      touches: [Fixture.touch(1, "2025-07-02T10:00:00+08:00")], stage: .deposit)
+    lead.source = "展厅"
+    lead.ownerChanges = [OwnerChange(at: Fixture.at("2025-07-05T09:00:00+08:00"), from: "zhang", to: "lina")]
+    let report = Audit.build(
+      leads: [lead], consultants: ["lina", "zhang"], exports: [], window: try AuditFixture.window(),
+      ctx: Fixture.ctx("2025-07-15T12:00:00+08:00"))
+    func tally(_ name: String) -> SourceTally? {
+      report.consultants.first { $0.consultant == name }?.figures.sources["展厅"]
+    }
+    #expect(tally("zhang") == SourceTally(leads: 1, contacted: 1, deposits: 0, delivered: 0))
+    #expect(tally("lina") == SourceTally(leads: 0, contacted: 0, deposits: 1, delivered: 0))
+    #expect(report.consultants.first { $0.consultant == "lina" }?.figures.deposits == 1, "as the funnel counts it")
+  }
 }

@@ -59,7 +59,7 @@ extension ErrorText {
         "nothing to change: give at least one field option (see coach lead edit --help)")
     case .badGender(let given):
       return l.pick(
-        "性别 \"\(given)\"：请用 male、female 或 other (也可写 男、女、其他、先生、女士)",
+        "性别 \"\(given)\"：请用 male、female 或 other (也可写 \(ImportVocabularyTable.genderWords.joined(separator: "、")))",
         "gender \"\(given)\": use male, female or other (or m, f)")
     case .badProfile(let given):
       return l.pick(
