@@ -161,6 +161,14 @@ import Testing
     let listed = try #require(missed["follow_ups"] as? [[String: Any]])
     #expect(listed.count == int(zhang0, "missed"))
     #expect(listed.allSatisfy { $0["consultant"] as? String == "张伟" })
+    // Once he is deactivated his row stays, marked in the table and the report; the JSON keeps his name as it is.
+    #expect(try admin.run(["user", "deactivate", "张伟"]).status == 0)
+    #expect(try admin.run(["audit"]).stdout.contains("张伟 (left)"))
+    #expect(try admin.run(["audit", "--lang", "zh-CN"]).stdout.contains("张伟 (已停用)"))
+    let html = admin.dir.appendingPathComponent("audit.html").path
+    #expect(try admin.run(["audit", "--format", "html", "--out", html]).status == 0)
+    #expect(try String(contentsOfFile: html, encoding: .utf8).contains("张伟 (left)"))
+    #expect(try row(try admin.run(["audit", "--json"]).json(), "张伟")["due"] as? Int == int(zhang0, "due"))
     // Each lead's own history says who had it.
     let leadID = try #require(listed.first?["lead_id"])
     let shown = try admin.run(["lead", "show", "\(leadID)", "--json"]).json()

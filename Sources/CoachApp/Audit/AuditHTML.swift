@@ -129,7 +129,9 @@ package struct AuditHTML {
       h += "<tr class=\"team\"><td>\(esc(store.label))</td>" + cells(store.figures) { n, _ in "\(n)" } + "</tr>"
     }
     let rows =
-      report.consultants.enumerated().map { i, c in (report.label(of: c.consultant), c.figures, AuditSVG.colour(i)) }
+      report.consultants.enumerated().map { i, c in
+        (labels.row(of: c.consultant, in: report), c.figures, AuditSVG.colour(i))
+      }
       + [(labels["audit_team"], report.team, AuditSVG.ink)]
     for (i, (name, f, colour)) in rows.enumerated() {
       let team = i == rows.count - 1

@@ -23,7 +23,8 @@ package struct AuditLabels {
     "audit_week_of": "week of", "audit_none": "nothing in this period", "audit_details": "Details",
     "audit_definitions": "Definitions",
     "audit_data_access": "Data access (exports, unmasked views, backups, lead transfers)",
-    "audit_transfers": "Lead transfers", "audit_masked": "masked", "audit_unmasked": "UNMASKED",
+    "audit_transfers": "Lead transfers", "audit_deactivated": "left", "audit_masked": "masked",
+    "audit_unmasked": "UNMASKED",
     "audit_first_response": "First response (median)", "audit_first_response_rate": "First contact in time",
     "audit_first_response_title": "Speed to lead: time from a new lead to its first touch",
     "audit_new_leads": "New leads", "audit_minutes": "min", "audit_hours": "h", "audit_days": "d",
@@ -125,4 +126,12 @@ package struct AuditLabels {
 
   /// `3.5`, or `–`.
   package static func days(_ d: Double?) -> String { d.map { String(format: "%.1f", $0) } ?? "–" }
+}
+
+extension AuditLabels {
+  /// A consultant's row label in the table and the report: `李娜 (SH-01)` in a group's audit, `张伟 (已停用)` for one
+  /// who was deactivated.
+  package func row(of consultant: String, in report: AuditReport) -> String {
+    report.label(of: consultant) + (report.deactivated.contains(consultant) ? " (\(self["audit_deactivated"]))" : "")
+  }
 }

@@ -14,7 +14,7 @@ package struct AuditTable {
   /// A group's stores first (`[code] name`), then the consultants (with their store's code), then the sum.
   package var rows: [(String, AuditFigures)] {
     report.stores.map { ($0.label, $0.figures) }
-      + report.consultants.map { (report.label(of: $0.consultant), $0.figures) }
+      + report.consultants.map { (labels.row(of: $0.consultant, in: report), $0.figures) }
       + [(labels["audit_team"], report.team)]
   }
 

@@ -41,6 +41,7 @@ package struct AuditRun {
       },
       consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare, drillDown: drillDown
     )
+    report.deactivated = Set(try session.users().filter { !$0.isActive && names.contains($0.name) }.map(\.name))
     let access = try AuditAccessLog.load(session, window: window, consultants: names)
     if session.storeID == nil, case let stores = try session.db.stores(), !stores.isEmpty {
       let code = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0.code) })

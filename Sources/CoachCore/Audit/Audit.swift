@@ -44,6 +44,8 @@ public struct AuditReport: Sendable, Hashable {
   public var stores: [StoreAudit] = []
   /// Each consultant's store code, when `stores` is filled.
   public var storeOf: [String: String] = [:]
+  /// The consultants of the report who were deactivated (they left): their rows say so.
+  public var deactivated: Set<String> = []
 }
 
 /// The same figures over the period just before the audited one, for the changes a report shows.

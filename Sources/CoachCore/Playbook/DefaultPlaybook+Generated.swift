@@ -339,6 +339,7 @@ labels:
     # coach audit（定义见 docs/AUDIT.md）
     audit_data_access: 数据导出与查看记录 (导出、明文查看、备份、客户转移)
     audit_transfers: 客户转移
+    audit_deactivated: 已停用
     audit_masked: 已脱敏
     audit_unmasked: 明文
     audit_title: 跟进执行情况
@@ -2080,6 +2081,7 @@ labels:
     # coach audit (docs/AUDIT.md)
     audit_data_access: Data access (exports, unmasked views, backups, lead transfers)
     audit_transfers: Lead transfers
+    audit_deactivated: left
     audit_masked: masked
     audit_unmasked: UNMASKED
     audit_title: Follow-up audit
