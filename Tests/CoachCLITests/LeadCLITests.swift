@@ -42,7 +42,9 @@ import Testing
   @Test func genderWordsAreTheImportsWords() throws {
     let cli = try CLI()
     _ = try cli.run(["init"])
-    for (n, (word, code)) in [("先生", "male"), ("女士", "female"), ("其它", "other"), ("F", "female")].enumerated() {
+    for (n, (word, code)) in [("先生", "male"), ("女士", "female"), ("其它", "other"), ("F", "female"), ("女 士", "female")]
+      .enumerated()
+    {
       let added = try cli.run([
         "lead", "add", "--name", "客户\(n)", "--phone", "1390000100\(n)", "--gender", word, "--json",
       ])

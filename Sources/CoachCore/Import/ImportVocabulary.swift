@@ -115,19 +115,18 @@ extension KnownTag {
 }
 
 extension ImportVocabularyTable {
-  /// Every word that stands for a gender, male's first, then female's and other's (a refusal lists them).
-  public static var genderWords: [String] {
-    ["male", "female", "other"].flatMap { genders[$0] ?? [] }
-  }
+  /// The gender codes in the order messages list them.
+  public static let genderCodes = ["male", "female", "other"]
 
-  /// The gender code `value` stands for: a code (`male`, `female`, `other`) or one of its words, in any case; nil
-  /// else. `lead add|edit --gender` reads it as the import does.
+  /// Every word that stands for a gender, male's first, then female's and other's (a refusal lists them).
+  public static var genderWords: [String] { genderCodes.flatMap { genders[$0] ?? [] } }
+
+  /// The gender code `value` stands for: a code or one of its words, compared as an import compares a cell
+  /// (`ImportVocabulary.key`: case, spaces, `-` and `_` aside); nil else. `lead add|edit --gender` reads it so.
   public static func gender(_ value: String) -> String? {
-    let v = value.trimmingCharacters(in: .whitespaces).lowercased()
-    for code in genders.keys.sorted()
-    where v == code || genders[code]?.contains(where: { $0.lowercased() == v }) == true {
-      return code
+    let v = ImportVocabulary.key(value)
+    return genderCodes.first { code in
+      ImportVocabulary.key(code) == v || (genders[code] ?? []).contains { ImportVocabulary.key($0) == v }
     }
-    return nil
   }
 }

@@ -77,7 +77,7 @@ import Testing
     #expect(
       try Self.reason(with(10, "Q7"), models: ["S30", "X40"])
         == "model \"Q7\": expected a catalog code or name: S30 or X40")
-    #expect(try Self.reason(with(5, "x")).hasPrefix("gender \"x\": expected male, female or other (or 其他"))
+    #expect(try Self.reason(with(5, "x")).hasPrefix("gender \"x\": expected male, female or other (or 男"))
   }
 
   @Test("a consultant's name that `coach user add` would refuse is a bad row; the cell is trimmed first")

@@ -220,9 +220,8 @@ public enum ImportProblem: Sendable, Hashable {
 
   /// ` (or 男, 男性, 先生, m (male); 女, 女性, 女士, f (female))`: the vocabulary's words for each gender.
   private static func genderWords(_ l: UILanguage) -> String {
-    let codes: [String] = ImportVocabularyTable.genders.keys.sorted(by: >)
     var parts: [String] = []
-    for code in codes {
+    for code in ImportVocabularyTable.genderCodes {
       let words: [String] = ImportVocabularyTable.genders[code] ?? []
       parts.append(words.joined(separator: l.pick("、", ", ")) + " (" + code + ")")
     }
