@@ -15,14 +15,14 @@ package enum AuditAccess {
   /// in their team's audit, and never shows in the audit of the team the leads went to. The leads come without
   /// touch notes, profile facts and contact details (the audit reads none of them) and with the touches from `since`
   /// on (`Audit.touchesSince`).
-  package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [String]) {
+  package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [User]) {
     let consultants = try session.users().filter { $0.role == .consultant }
     let mine = consultants.filter { audits($0, in: session.scope) }
     guard let only else {
       var all = LeadFilter(scope: session.scope).lean(touchesSince: since)
       all.withOwnerChanges = true
       if session.scope != .all { all.handedOverBy = mine.map(\.name) }
-      return (all, mine.map(\.name))
+      return (all, mine)
     }
     guard let user = consultants.first(where: { $0.name == only }), let id = user.id else {
       throw CoachError.refused(.notAConsultant(name: only, known: mine.map(\.name)))
@@ -33,7 +33,7 @@ package enum AuditAccess {
     var theirs = LeadFilter(scope: session.scope, consultantID: id).lean(touchesSince: since)
     theirs.withOwnerChanges = true
     theirs.handedOverBy = [only]
-    return (theirs, [only])
+    return (theirs, [user])
   }
 
   /// Whether `user`'s work is in the audit of `scope`: their leads are (or were) the scope's.

@@ -24,8 +24,9 @@ package struct AuditRun {
     let ctx = try EngineSetup.context(env, session: session, salesStats: false)
     // With compare the period before is replayed too: its touches are loaded, and its exports.
     let earliest = compare ? window.previous : window
-    let (filter, names) = try AuditAccess.consultants(
+    let (filter, counted) = try AuditAccess.consultants(
       session, only: consultant, since: Audit.touchesSince(earliest, ctx: ctx))
+    let names = counted.map(\.name)
     let exports = try session.db.exports(from: earliest.start, to: window.end).map {
       AuditExport(actor: $0.actor, at: $0.at, rows: $0.rows)
     }
@@ -41,7 +42,7 @@ package struct AuditRun {
       },
       consultants: names, exports: exports, window: window, ctx: ctx, list: list, compare: compare, drillDown: drillDown
     )
-    report.deactivated = Set(try session.users().filter { !$0.isActive && names.contains($0.name) }.map(\.name))
+    report.deactivated = Set(counted.filter { !$0.isActive }.map(\.name))
     let access = try AuditAccessLog.load(session, window: window, consultants: names)
     if session.storeID == nil, case let stores = try session.db.stores(), !stores.isEmpty {
       let code = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0.code) })

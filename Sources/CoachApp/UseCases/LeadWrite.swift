@@ -61,10 +61,7 @@ package struct EditLead {
   package func run(_ session: Session, id: String) throws -> Bool {
     let env = session.env
     var edit = edit
-    if let name = edit.name {
-      try FreeText.require(name, option: "--name")
-      edit.name = name.trimmingCharacters(in: .whitespaces)
-    }
+    edit.name = try LeadText.tidy(edit.name, option: "--name")
     edit.wechat = try LeadText.tidy(edit.wechat, option: "--wechat")
     edit.email = try LeadText.tidy(edit.email, option: "--email")
     edit.city = try LeadText.tidy(edit.city, option: "--city")

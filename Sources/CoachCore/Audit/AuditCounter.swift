@@ -23,15 +23,16 @@ final class AuditCounter: Sendable {
   var asOf: Date { min(window.end, ctx.now) }
 
   /// Adds the lead's part to `f`. With `owner`, only what happened while `owner` had the lead (a lead handed over,
-  /// `LeadSnapshot.ownerChanges`); without, all of it (a lead that always had one consultant).
-  func add(_ lead: LeadSnapshot, owner: String? = nil, to f: inout AuditFigures) {
+  /// `LeadSnapshot.ownerChanges`); without, all of it (a lead that always had one consultant). `replay` is the lead's
+  /// replay over the window when already made (it does not depend on the owner).
+  func add(_ lead: LeadSnapshot, owner: String? = nil, replay: Replay? = nil, to f: inout AuditFigures) {
     guard lead.createdAt < window.end else { return }
     if lead.createdAt <= asOf, counts(lead, at: asOf, for: owner), stage(of: lead, at: asOf).isOpen {
       f.leadsOpen += 1
     }
     countTouches(lead, owner, &f)
     countNewLead(lead, owner, &f)
-    let replay = FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
+    let replay = replay ?? FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end)
     let records = owner == nil ? replay.records : replay.records.filter { counts(lead, at: settled($0), for: owner) }
     countFollowUps(records, &f)
     if !lists.isEmpty { listFollowUps(records, of: lead, owner: owner, &f) }
@@ -58,9 +59,12 @@ final class AuditCounter: Sendable {
   /// Adds the part of a lead handed over (`LeadSnapshot.ownerChanges`) that falls to each of `names` who had it:
   /// the current consultant gets a row as for any lead of theirs, an earlier one only when something counts.
   func add(handedOver lead: LeadSnapshot, names: Set<String>, into table: inout [String: AuditFigures]) {
+    // One replay for all of them: each owner's part is cut from the same follow-ups (none for a lead created later).
+    let replay =
+      lead.createdAt < window.end ? FollowUpEngine.replay(lead, ctx, from: window.start, to: window.end) : nil
     for owner in lead.owners where names.contains(owner) {
       var f = AuditFigures(window)
-      add(lead, owner: owner, to: &f)
+      add(lead, owner: owner, replay: replay, to: &f)
       guard owner == lead.consultant || f != AuditFigures(window) else { continue }
       table[owner, default: AuditFigures(window)].add(f)
     }
