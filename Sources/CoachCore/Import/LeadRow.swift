@@ -63,11 +63,12 @@ enum LeadRow {
     }
     var consultant = r.text(at: Col.consultant)
     // The name `coach user add` would keep (trimmed), held to its rule: an unknown consultant is added as a user.
-    if let name = consultant, !UserName.isTypeable(UserName.trimmed(name)) {
+    let kept = consultant.map(UserName.trimmed)
+    if let name = consultant, let kept, !UserName.isTypeable(kept) {
       r.fail(.badConsultantName(name: name))
       consultant = nil
-    } else if let name = consultant, deactivated.contains(UserName.trimmed(name)) {
-      r.fail(.deactivatedConsultant(name: UserName.trimmed(name)))
+    } else if let kept, deactivated.contains(kept) {
+      r.fail(.deactivatedConsultant(name: kept))
       consultant = nil
     } else if let consultants {
       let checked = consultants.check(consultant)
