@@ -7,16 +7,22 @@ import Foundation
 ///
 /// Every row gets a new id here; `movedRow` keeps each (table, id there) → id here for the store, so that a second
 /// run copies only what the showroom added since (a touch on a lead already moved goes to that lead) and never a row
-/// twice. Rows without an id of their own (a lead's tags, a touch's levers) come with their lead or touch. The
+/// twice. A second run also brings the rows it moved before up to the showroom's present state: a lead's stage,
+/// consultant, grade or tags, a customer's details, a user's role, team or password, a topic resolved or a snooze
+/// lifted since, and a profile fact replaced (its old row removed here). The store keeps one showroom: a file whose
+/// users or leads are not the ones moved before (another showroom, or a database started anew) is refused. Rows without an id of their own (a lead's tags, a touch's levers) come with their lead or touch. The
 /// derived tables (`delivery`, `lastTouch`, stored follow-ups) are written once for the rows copied, as an import
 /// writes them (`PGStoreMover.triggers`); browser sessions are not copied (users log in again). After the copy, each
 /// table's rows of the store are counted against the source's.
 public struct StoreMove: Sendable {
-  /// How one table went: rows copied now, and rows already copied by an earlier run.
+  /// How one table went: rows copied now, rows already copied by an earlier run, and of those the ones brought up to
+  /// the showroom's present state (`updated`) or removed because the showroom no longer has them (`removed`).
   public struct Table: Sendable, Hashable {
     public let table: String
     public let copied: Int
     public let before: Int
+    public var updated = 0
+    public var removed = 0
   }
 
   public let store: String
@@ -43,6 +49,9 @@ struct MovedTable {
   /// The order rows are read in: by id, or by the table's key (tables without ids have no rowid either).
   var order: String { hasID ? "id" : "\"\(columns[0].name)\", \"\(columns[1].name)\"" }
   var pgName: String { table == "user" ? "\"user\"" : table }
+  /// Rows a showroom changes after writing them (the others are only ever added): a second run brings the rows it
+  /// moved before up to date.
+  var changes: Bool { ["user", "customer", "lead", "profileFact", "topic", "snooze"].contains(table) }
 
   static let all: [MovedTable] = [
     MovedTable(
@@ -138,11 +147,18 @@ extension PostgresStore {
       }
       var mover = try PGStoreMover(c, storeID: storeID, storeCode: store)
       try mover.matchUsers(source)
+      try mover.checkSameShowroom(source)
       try mover.checkExternalIDs(source)
       try PGImportTriggers.setAside(c, PGStoreMover.triggers)
       var tables: [StoreMove.Table] = []
       for spec in MovedTable.all {
         tables.append(try mover.copy(spec, from: source))
+      }
+      let tags = try mover.syncTags(source)
+      if let i = tables.firstIndex(where: { $0.table == "leadTag" }) {
+        tables[i] = StoreMove.Table(
+          table: "leadTag", copied: tables[i].copied + tags.added, before: tables[i].before - tags.added,
+          updated: 0, removed: tags.removed)
       }
       try mover.writeDerived()
       try PGImportTriggers.restore(c, PGStoreMover.triggers)
@@ -180,7 +196,16 @@ struct PGStoreMover {
   mutating func matchUsers(_ source: some TableRowSource) throws {
     var clashes: [String] = []
     try source.eachRow(of: "user", columns: ["id", "name"], orderBy: "id") { row in
-      guard case .int(let id) = row[0], case .text(let name) = row[1], maps["user"]?[id] == nil else { return }
+      guard case .int(let id) = row[0], case .text(let name) = row[1] else { return }
+      if let mapped = maps["user"]?[id] {
+        // Moved before: the same user (a name is never changed), or this file is not the showroom moved before.
+        let was = try c.scalar("SELECT name FROM \"user\" WHERE id = ?", [mapped], as: String.self)
+        if let was, was != name {
+          throw CoachError.refused(
+            .movedFromAnotherShowroom(store: storeCode, detail: .user(id: id, there: name, here: was)))
+        }
+        return
+      }
       guard let here = try c.rows("SELECT id, storeId FROM \"user\" WHERE name = ?", [name]).first else { return }
       if try here.int(1) == storeID {
         record("user", id, try here.get(0, Int64.self))
@@ -189,6 +214,68 @@ struct PGStoreMover {
       }
     }
     if !clashes.isEmpty { throw CoachError.refused(.movedNameTaken(names: clashes, store: storeCode)) }
+  }
+
+  /// The leads moved before are this file's leads of the same ids: each was created at the same instant (a lead's
+  /// creation time never changes). Else the file is another showroom's, or its database was started anew: copying
+  /// it would take its leads for the ones moved before and write over them.
+  func checkSameShowroom(_ source: some TableRowSource) throws {
+    guard let moved = maps["lead"], !moved.isEmpty else { return }
+    var ids: [Int64] = []
+    var times: [String] = []
+    try source.eachRow(of: "lead", columns: ["id", "createdAt"], orderBy: "id") { row in
+      guard case .int(let id) = row[0], let here = moved[id], case .text(let at) = row[1] else { return }
+      ids.append(here)
+      times.append(at + "+00")
+    }
+    guard
+      let differs = try c.rows(
+        """
+        SELECT m.sourceId, l.externalId FROM unnest(?::bigint[], ?::text[]) AS s(id, at)
+        JOIN lead l ON l.id = s.id JOIN movedRow m ON m.storeId = ? AND m.tbl = 'lead' AND m.targetId = l.id
+        WHERE l.createdAt <> s.at::timestamptz ORDER BY m.sourceId LIMIT 1
+        """, [ids, PGTextArray(times), storeID]
+      ).first
+    else { return }
+    throw CoachError.refused(
+      .movedFromAnotherShowroom(store: storeCode, detail: .lead(id: try differs.get(0, Int64.self))))
+  }
+
+  /// The tags of the leads moved before, made the showroom's: tags added there since are added, tags removed there
+  /// are removed (a new lead's tags come with it in `copy`). Leads whose tags changed have their stored follow-up
+  /// worked out again. Returns the tags added and removed.
+  mutating func syncTags(_ source: some TableRowSource) throws -> (added: Int, removed: Int) {
+    guard let moved = maps["lead"] else { return (0, 0) }
+    let firstNew = firstID["lead"] ?? Int64.max
+    var rows = PGCopyRows("moved_leadtag", ["leadid", "tag"])
+    try c.script("CREATE TEMP TABLE moved_leadtag (leadId bigint NOT NULL, tag text NOT NULL) ON COMMIT DROP")
+    try source.eachRow(of: "leadTag", columns: ["leadId", "tag"], orderBy: "\"leadId\", \"tag\"") { row in
+      guard case .int(let id) = row[0], let here = moved[id], here < firstNew, case .text(let tag) = row[1] else {
+        return
+      }
+      rows.int(here)
+      rows.text(tag)
+      rows.endRow()
+      if rows.count >= 5_000 { try rows.send(c) }
+    }
+    try rows.send(c)
+    let changed = try c.rows(
+      """
+      WITH old AS (SELECT targetId AS id FROM movedRow WHERE storeId = ? AND tbl = 'lead' AND targetId < ?),
+      gone AS (
+        DELETE FROM leadTag t USING old WHERE t.leadId = old.id
+        AND NOT EXISTS (SELECT 1 FROM moved_leadtag u WHERE u.leadId = t.leadId AND u.tag = t.tag) RETURNING t.leadId),
+      added AS (
+        INSERT INTO leadTag (leadId, tag) SELECT leadId, tag FROM moved_leadtag ON CONFLICT DO NOTHING RETURNING leadId)
+      SELECT leadId, TRUE FROM added UNION ALL SELECT leadId, FALSE FROM gone
+      """, [storeID, firstNew]
+    ).map { (try $0.get(0, Int64.self), try $0.get(1, Bool.self)) }
+    if !changed.isEmpty {
+      try c.execute(
+        "UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId = ANY(?)", [Array(Set(changed.map(\.0)))])
+    }
+    let added = changed.filter(\.1).count
+    return (added, changed.count - added)
   }
 
   /// A showroom lead not yet copied whose external id a lead here already has: refused (ids stay unique).
@@ -244,90 +331,69 @@ struct PGStoreMover {
     newMappings.endRow()
   }
 
-  /// Copies the rows of `spec` not copied before, with their references mapped, by COPY in batches.
+  /// Copies the rows of `spec` not copied before, with their references mapped, by COPY in batches; with a second
+  /// run, brings the rows of a table the showroom changes (`MovedTable.changes`) that were moved before up to date,
+  /// and removes here the rows moved before that the showroom no longer has.
   mutating func copy(_ spec: MovedTable, from source: some TableRowSource) throws -> StoreMove.Table {
     let before = maps[spec.table]?.count ?? 0
     var ids = spec.hasID ? try PGImportIDs(c, table: spec.pgName) : nil
     firstID[spec.table] = ids?.next
     let names = spec.columns.map { $0.name.lowercased() }
     var rows = PGCopyRows(spec.table.lowercased(), names)
+    let updating = spec.changes && before > 0
+    let scratch = "moved_" + spec.table.lowercased()
+    if updating {
+      try c.script("CREATE TEMP TABLE \(scratch) (LIKE \(spec.pgName)) ON COMMIT DROP")
+    }
+    var current = PGCopyRows(scratch, names)
     var copied = 0
     var sourceRows = 0
+    var seen = Set<Int64>()
     var failure: CoachError?
     try source.eachRow(of: spec.table, columns: spec.columns.map(\.name), orderBy: spec.order) {
       values in
       sourceRows += 1
       if spec.hasID {
-        guard let there = values[0].int, maps[spec.table]?[there] == nil else { return }
+        guard let there = values[0].int else { return }
+        seen.insert(there)
+        if let here = maps[spec.table]?[there] {
+          guard updating else { return }
+          failure = encode(values, spec, id: here, into: &current) ?? failure
+          if current.count >= 5_000 { try current.send(c) }
+          return
+        }
       } else if let parent = spec.parent {
         let index = spec.columns.firstIndex { $0.name == parent.column }!
         guard let there = values[index].int, fresh[parent.table]?.contains(there) == true else { return }
       }
-      for (i, column) in spec.columns.enumerated() {
-        let value = values[i]
-        switch column.kind {
-        case .id:
-          let here = ids!.take()
-          let there = value.int!
-          record(spec.table, there, here)
-          fresh[spec.table, default: []].insert(there)
-          rows.int(here)
-        case .ref(let table):
-          guard let there = value.int else {
-            rows.null()
-            continue
-          }
-          guard let here = maps[table]?[there] else {
-            failure = .refused(.movedRowDangling(table: spec.table, column: column.name, id: there))
-            rows.null()
-            continue
-          }
-          rows.int(here)
-        case .store: rows.int(storeID)
-        case .text:
-          switch value {
-          case .null: rows.null()
-          case .text(let s): rows.text(s)
-          case .int(let n): rows.text(String(n))
-          case .double(let d): rows.text(String(d))
-          }
-        case .int:
-          switch value {
-          case .int(let n): rows.int(n)
-          case .double(let d): rows.int(Int64(d))
-          case .text(let s): rows.int(Int64(s))
-          case .null: rows.null()
-          }
-        case .double:
-          switch value {
-          case .int(let n): rows.text(String(n))
-          case .double(let d): rows.text(String(d))
-          case .text(let s): rows.text(s)
-          case .null: rows.null()
-          }
-        case .bool:
-          switch value {
-          case .int(let n): rows.text(n != 0 ? "t" : "f")
-          case .null: rows.null()
-          default: rows.text("t")
-          }
-        case .time:
-          // SQLite keeps times as UTC text (`2026-11-20 01:00:00.000`); PostgreSQL reads it with its zone.
-          switch value {
-          case .text(let s): rows.text(s + "+00")
-          case .null: rows.null()
-          case .int(let n): rows.date(Date(timeIntervalSince1970: TimeInterval(n)))
-          case .double(let d): rows.date(Date(timeIntervalSince1970: d))
-          }
-        }
+      var here: Int64?
+      if spec.hasID, let there = values[0].int {
+        here = ids!.take()
+        record(spec.table, there, here!)
+        fresh[spec.table, default: []].insert(there)
       }
-      rows.endRow()
+      failure = encode(values, spec, id: here, into: &rows) ?? failure
       copied += 1
       if rows.count >= 5_000 { try rows.send(c) }
     }
     if let failure { throw failure }
     try rows.send(c)
     try ids?.finish(c)
+    var table = StoreMove.Table(table: spec.table, copied: copied, before: spec.hasID ? before : sourceRows - copied)
+    if spec.hasID {
+      table.removed = try removeGone(spec, seen: seen)
+    }
+    if updating {
+      try current.send(c)
+      let columns = spec.columns.dropFirst().map { "\"\($0.name.lowercased())\"" }.joined(separator: ", ")
+      let values = spec.columns.dropFirst().map { "u.\"\($0.name.lowercased())\"" }.joined(separator: ", ")
+      table.updated = try c.execute(
+        """
+        UPDATE \(spec.pgName) t SET (\(columns)) = ROW(\(values)) FROM \(scratch) u
+        WHERE t.id = u.id AND (\(spec.columns.dropFirst().map { "t.\"\($0.name.lowercased())\"" }.joined(separator: ", ")))
+          IS DISTINCT FROM (\(values))
+        """)
+    }
     try newMappings.send(c)
     // Every row there is here: the store's mapped rows of an id table, or the children of the rows copied now.
     if spec.hasID {
@@ -342,6 +408,82 @@ struct PGStoreMover {
       }
     }
     // A table without ids: its rows of rows copied before are there already.
-    return StoreMove.Table(table: spec.table, copied: copied, before: spec.hasID ? before : sourceRows - copied)
+    return table
+  }
+
+  /// The rows moved before that the showroom no longer has (a profile fact replaced there), removed here with their
+  /// mapping; returns how many.
+  mutating func removeGone(_ spec: MovedTable, seen: Set<Int64>) throws -> Int {
+    guard let map = maps[spec.table] else { return 0 }
+    let gone = map.keys.filter { !seen.contains($0) }.sorted()
+    guard !gone.isEmpty else { return 0 }
+    let targets = gone.compactMap { map[$0] }
+    try c.execute("DELETE FROM \(spec.pgName) WHERE id = ANY(?)", [targets])
+    try c.execute(
+      "DELETE FROM movedRow WHERE storeId = ? AND tbl = ? AND sourceId = ANY(?)", [storeID, spec.table, gone])
+    for id in gone { maps[spec.table]?[id] = nil }
+    return gone.count
+  }
+
+  /// One source row written into `rows` in the copy's form: `id` (here) for the id column, references mapped to
+  /// their ids here, times as UTC. Returns the failure of a reference to a row not moved, if any.
+  func encode(_ values: [CellValue], _ spec: MovedTable, id: Int64?, into rows: inout PGCopyRows) -> CoachError? {
+    var failure: CoachError?
+    for (i, column) in spec.columns.enumerated() {
+      let value = values[i]
+      switch column.kind {
+      case .id:
+        if let id { rows.int(id) } else { rows.null() }
+      case .ref(let table):
+        guard let there = value.int else {
+          rows.null()
+          continue
+        }
+        guard let here = maps[table]?[there] else {
+          failure = .refused(.movedRowDangling(table: spec.table, column: column.name, id: there))
+          rows.null()
+          continue
+        }
+        rows.int(here)
+      case .store: rows.int(storeID)
+      case .text:
+        switch value {
+        case .null: rows.null()
+        case .text(let s): rows.text(s)
+        case .int(let n): rows.text(String(n))
+        case .double(let d): rows.text(String(d))
+        }
+      case .int:
+        switch value {
+        case .int(let n): rows.int(n)
+        case .double(let d): rows.int(Int64(d))
+        case .text(let s): rows.int(Int64(s))
+        case .null: rows.null()
+        }
+      case .double:
+        switch value {
+        case .int(let n): rows.text(String(n))
+        case .double(let d): rows.text(String(d))
+        case .text(let s): rows.text(s)
+        case .null: rows.null()
+        }
+      case .bool:
+        switch value {
+        case .int(let n): rows.text(n != 0 ? "t" : "f")
+        case .null: rows.null()
+        default: rows.text("t")
+        }
+      case .time:
+        // SQLite keeps times as UTC text (`2026-11-20 01:00:00.000`); PostgreSQL reads it with its zone.
+        switch value {
+        case .text(let s): rows.text(s + "+00")
+        case .null: rows.null()
+        case .int(let n): rows.date(Date(timeIntervalSince1970: TimeInterval(n)))
+        case .double(let d): rows.date(Date(timeIntervalSince1970: d))
+        }
+      }
+    }
+    rows.endRow()
+    return failure
   }
 }

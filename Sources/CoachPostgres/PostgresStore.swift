@@ -65,14 +65,28 @@ extension PostgresStore {
     // READ COMMITTED: each statement after the lock sees what a process that held it before committed.
     try pool.transaction(isolation: "READ COMMITTED") { c in
       try c.execute("SELECT pg_advisory_xact_lock(?)", [Self.migrationLock])
-      try c.script("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier text NOT NULL PRIMARY KEY)")
       let applied = try Self.appliedVersions(c)
+      if applied.isEmpty { try refuseForeign(c) }
+      try c.script("CREATE TABLE IF NOT EXISTS grdb_migrations (identifier text NOT NULL PRIMARY KEY)")
       try Self.refuseNewer(applied, known: known)
       for (name, sql) in PostgresMigrations.all where !applied.contains(name) {
         try c.script(sql)
         try c.execute("INSERT INTO grdb_migrations (identifier) VALUES (?)", [name])
       }
     }
+  }
+
+  /// A database without coach's schema that holds other tables (of its schema on the search path) is another
+  /// program's: refused before anything is written, as a SQLite file of another program is. A command had created
+  /// coach's 21 tables beside an application's own, or stopped half-way on a table name both use.
+  func refuseForeign(_ c: PGConnection) throws {
+    let tables = try c.rows(
+      """
+      SELECT table_name::text FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type IN ('BASE TABLE', 'VIEW') ORDER BY 1 LIMIT 6
+      """
+    ).map { try $0.get(0, String.self) }
+    if !tables.isEmpty { throw CoachError.refused(.foreignPostgresDatabase(url: url.redacted, tables: tables)) }
   }
 
   static func appliedVersions(_ c: PGConnection) throws -> Set<String> {
@@ -103,6 +117,20 @@ extension PostgresStore {
     var url = admin
     url.database = name
     return url
+  }
+
+  /// Runs a test's fixed statements (`;`-separated, no values bound) on the database of `url`, and returns the tables
+  /// of its schema on the search path then: how a test puts another program's table in a scratch database and sees
+  /// that coach wrote none of its own beside it.
+  package static func scratchScript(_ url: PostgresURL, _ sql: String) throws -> [String] {
+    let pool = PGPool(url: url)
+    defer { pool.close() }
+    return try pool.withConnection { c in
+      if !sql.isEmpty { try c.script(sql) }
+      return try c.rows(
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1"
+      ).map { try $0.get(0, String.self) }
+    }
   }
 
   /// Drops a database made by `createScratchDatabase` (its connections are ended first).

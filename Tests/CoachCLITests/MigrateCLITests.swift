@@ -1,3 +1,4 @@
+import CoachPostgres
 import Foundation
 import Testing
 
@@ -110,5 +111,98 @@ struct MigrateCLITests {
     let r = try group.run(["migrate", "--from", showroom.db, "--store", "SH-01", "--json"])
     let code = (try r.json()["error"] as? [String: Any])?["code"] as? String
     #expect(r.status == 65 && code == "forbidden")
+  }
+
+  /// The switch-over run: what the showroom changed after the first move (a stage, an owner, a lead's grade and
+  /// tags, a profile fact replaced, a new user) is brought over, so the store answers as the showroom does; every
+  /// change is counted in the report.
+  @Test func aSecondRunBringsTheShowroomsChangesToTheRowsMovedBefore() throws {
+    var (showroom, group) = try setUp()
+    #expect(try group.run(["migrate", "--from", showroom.db, "--store", "SH-01"]).status == 0)
+    showroom.user = "周主任"
+    for args in [
+      ["lead", "edit", "1", "--grade", "H", "--city", "杭州", "--tag", "回头客", "--profile", "预算=40万"],
+      ["stage", "2", "churned", "--reason", "budget_changed"], ["lead", "reassign", "--from", "张伟", "--to", "李娜"],
+      ["user", "add", "新人", "--role", "consultant", "--team", "一组"],
+      ["snooze", "3", "--until", "2026-12-10", "--reason", "出差"],
+    ] {
+      let r = try showroom.run(args)
+      #expect(r.status == 0, "\(args): \(r.stderr)")
+    }
+    let again = try group.run(["migrate", "--from", showroom.db, "--store", "SH-01", "--json"])
+    #expect(again.status == 0, "\(again.stdout) \(again.stderr)")
+    let tables = try #require(try again.json()["tables"] as? [[String: Any]])
+    let row = { (name: String) in tables.first { $0["table"] as? String == name } ?? [:] }
+    #expect((row("lead")["updated"] as? Int ?? 0) >= 51, "\(again.stdout)")
+    #expect(row("customer")["updated"] as? Int == 1 && row("user")["copied"] as? Int == 1, "\(again.stdout)")
+    #expect(row("leadTag")["copied"] as? Int == 1 && row("stageEvent")["copied"] as? Int == 1, "\(again.stdout)")
+    for user in ["周主任", "李娜", "张伟", "新人"] {
+      showroom.user = user
+      group.user = user
+      for args in [
+        ["next", "--json"], ["alerts", "--json"], ["lead", "show", "1", "--json"], ["lead", "show", "2", "--json"],
+        ["lead", "show", "3", "--json"], ["audit", "--json"], ["lead", "list", "--json"],
+      ] {
+        let a = try showroom.run(args)
+        let b = try group.run(args)
+        #expect(a.status == b.status && a.stdout == b.stdout, "\(user) \(args) differs after the second run")
+      }
+    }
+    // A profile fact replaced there is replaced here: its old row goes.
+    showroom.user = "周主任"
+    group.user = "boss"
+    #expect(try showroom.run(["lead", "edit", "1", "--profile", "预算=50万", "--untag", "回头客"]).status == 0)
+    let third = try group.run(["migrate", "--from", showroom.db, "--store", "SH-01", "--json"])
+    let after = try #require(try third.json()["tables"] as? [[String: Any]], "\(third.stdout) \(third.stderr)")
+    let fact = after.first { $0["table"] as? String == "profileFact" } ?? [:]
+    let tag = after.first { $0["table"] as? String == "leadTag" } ?? [:]
+    #expect(fact["copied"] as? Int == 1 && fact["removed"] as? Int == 1, "\(third.stdout)")
+    #expect(tag["removed"] as? Int == 1, "\(third.stdout)")
+    group.user = "周主任"
+    #expect(
+      try showroom.run(["lead", "show", "1", "--json"]).stdout
+        == (try group.run(["lead", "show", "1", "--json"])).stdout)
+    group.user = "boss"
+    #expect(try group.run(["doctor", "--json"]).json()["derived"] as? [String: Int] == [:])
+  }
+
+  /// A store takes one showroom: another showroom's file (or the same showroom's database started anew) would be
+  /// taken for the rows moved before, and its rows dropped or written over them. Refused, nothing written.
+  @Test func anotherShowroomsFileIsRefusedForAStoreThatHasOne() throws {
+    let (showroom, group) = try setUp()
+    #expect(try group.run(["migrate", "--from", showroom.db, "--store", "SH-01"]).status == 0)
+    let before = try group.run(["lead", "list", "--json"]).stdout
+    let other = try CLI(engine: .sqlite)
+    #expect(try other.run(["user", "add", "老板", "--role", "admin"]).status == 0)
+    // The same names as the demo's, its database started anew: told apart by when its leads were created.
+    var anew = try CLI(engine: .sqlite)
+    anew.now = "2026-11-25T09:00:00+08:00"
+    #expect(try anew.run(["demo"]).status == 0)
+    for (file, lang) in [(other.db, "en"), (anew.db, "zh-CN")] {
+      let r = try group.run(["migrate", "--from", file, "--store", "SH-01", "--json", "--lang", lang])
+      #expect(r.status == 65, "\(r.stdout)")
+      let error = try r.json()["error"] as? [String: Any]
+      #expect(error?["code"] as? String == "another_showroom", "\(r.stdout)")
+    }
+    #expect(try group.run(["lead", "list", "--json"]).stdout == before)
+  }
+
+  /// A database of another program: coach writes none of its tables beside it, for a read as for a write.
+  @Test func anotherProgramsDatabaseIsRefusedAndLeftAsItWas() throws {
+    guard let admin = PostgresCLI.admin else { return }
+    let url = try PostgresStore.createScratchDatabase(admin: admin, prefix: "coach_cli")
+    #expect(try PostgresStore.scratchScript(url, "CREATE TABLE invoices (id int, amount numeric)") == ["invoices"])
+    var cli = try CLI(engine: .postgres)
+    cli.postgresURL =
+      "postgres://\(url.user)@\(url.host ?? "")\(url.host == nil ? "" : ":\(url.port)")/\(url.database)"
+      + (url.socketFolder.map { "?host=\($0)" } ?? "")
+    for args in [["next", "--as", "x"], ["init"], ["user", "add", "boss", "--role", "admin"]] {
+      let r = try cli.run(args + ["--json"])
+      #expect(r.status == 65, "\(args): \(r.stdout)")
+      let error = try r.json()["error"] as? [String: Any]
+      #expect(error?["code"] as? String == "not_a_coach_database", "\(args): \(r.stdout)")
+      #expect((error?["message"] as? String)?.contains("invoices") == true)
+    }
+    #expect(try PostgresStore.scratchScript(url, "") == ["invoices"])
   }
 }

@@ -23,7 +23,7 @@ package enum MoveStore {
     let session = try Session.open(env, db: group)
     guard session.isAdmin, session.storeID == nil else {
       throw CoachError.refused(
-        .notAllowed(.addStores, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
+        .notAllowed(.moveStores, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
     }
     let showroom = try AppDatabase.open(path: path)
     return try group.move(from: showroom, into: store)

@@ -21,6 +21,8 @@ public enum DoneText: Sendable, Hashable {
   case passwordSet(name: String)
   /// `coach user deactivate|activate`: whether the user is active now, and whether that changed anything.
   case userActive(name: String, active: Bool, changed: Bool)
+  /// `coach user edit`: the user's role and team as they are now, and whether that changed anything.
+  case userEdited(name: String, role: Role, team: String?, changed: Bool)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -38,6 +40,12 @@ public enum DoneText: Sendable, Hashable {
           "reactivated \(name): they may act again; set a password with coach user passwd before they log in")
       case (true, false): return l.pick("\(name) 本来就在用", "\(name) was already active")
       }
+    case .userEdited(let name, let role, let team, let changed):
+      let zh = Self.zhRole(role) + "，" + (team.map { $0.hasSuffix("组") ? $0 : $0 + "组" } ?? "不属于任何组")
+      let en = role.rawValue + ", " + (team.map { "team \($0)" } ?? "no team")
+      return changed
+        ? l.pick("已更新 \(name)：\(zh)", "updated \(name): \(en)")
+        : l.pick("\(name) 没有变化：本来就是\(zh)", "\(name) unchanged: already \(en)")
     case .databaseReady(let path, let users):
       return l.pick("数据库已就绪：\(path) (\(users) 个用户)", "database ready: \(path) (\(users) users)")
     case .userAdded(let role, let name, let team):

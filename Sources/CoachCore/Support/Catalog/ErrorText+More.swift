@@ -96,6 +96,14 @@ extension ErrorText {
         return l.pick(
           "只有管理员能停用或恢复用户；\(user) 的角色是 \(role)", "only an admin may deactivate or reactivate users; \(user) is a \(role)"
         )
+      case .moveStores:
+        return l.pick(
+          "只有集团管理员 (或不属于任何门店的管理员) 能把展厅搬进门店；\(user) 的角色是 \(role)",
+          "only a group admin (or an admin of no store) may move a showroom into a store; \(user) is "
+            + "\(role.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(role)")
+      case .editUsers:
+        return l.pick(
+          "只有管理员能改用户的角色或组；\(user) 的角色是 \(role)", "only an admin may change a user's role or team; \(user) is a \(role)")
       case .unmasked:
         return l.pick("--unmasked 只给管理员用；\(user) 的角色是 \(role)", "--unmasked is for admins; \(user) is a \(role)")
       case .backup:
@@ -232,6 +240,12 @@ extension ErrorText {
         "\(path) 是别的程序的 SQLite 数据库 (有 \(list) 表，没有 coach 的表)：coach 不会往里写；--db 请给 coach 数据库文件或一个新路径",
         "\(path) is another program's SQLite database (tables \(list), none of coach's): coach does not write into it; give --db a coach database file or a new path"
       )
+    case .foreignPostgresDatabase(let url, let tables):
+      let list = tables.prefix(5).joined(separator: ", ")
+      return l.pick(
+        "\(url) 里是别的程序的表 (\(list)，没有 coach 的表)：coach 不会往里写；--db 请给 coach 的数据库，或一个新建的空库 (CREATE DATABASE coach)",
+        "\(url) holds another program's tables (\(list), none of coach's): coach does not write into it; give --db "
+          + "coach's database or a new empty one (CREATE DATABASE coach)")
     case .notACoachDatabase(let path, let missing):
       let tables = missing.joined(separator: ", ")
       return l.pick(
@@ -316,6 +330,27 @@ extension ErrorText {
           + "deactivate")
     case .cannotDeactivateSelf(let name):
       return l.pick("不能停用自己 (\(name))：请另一位管理员操作", "you cannot deactivate yourself (\(name)): ask another admin")
+    case .cannotChangeOwnRole(let name):
+      return l.pick(
+        "不能改自己的角色 (\(name))：请另一位管理员操作；--team 可以改",
+        "you cannot change your own role (\(name)): ask another admin "
+          + "(your --team you may change)")
+    case .groupAdminRoleFixed(let name, let current):
+      return current == .groupAdmin
+        ? l.pick(
+          "\(name) 是集团管理员，不属于任何门店，角色不能改；需要门店里的角色请另建用户 (coach user add … --store 门店)",
+          "\(name) is a group admin, who belongs to no store: that role cannot be changed; for a role in a store add "
+            + "another user (coach user add … --store S)")
+        : l.pick(
+          "不能把 \(name) 改成集团管理员：集团管理员不属于任何门店，请另建用户 (coach user add … --role group_admin)",
+          "\(name) cannot become a group admin, who belongs to no store: add another user "
+            + "(coach user add … --role group_admin)")
+    case .ownsLeadsForRole(let name, let count, let role):
+      return l.pick(
+        "\(name) 名下还有 \(count) 条线索，\(DoneText.zhRole(role))不负责线索：先用 coach lead reassign --from \(name) --to 顾问 "
+          + "转给别人，再改角色",
+        "\(name) still owns \(count) leads and a \(role.rawValue) owns none: move them first with coach lead reassign "
+          + "--from \(name) --to USER, then change the role")
     case .badUserName(let name):
       return l.pick(
         "用户名 \"\(TerminalText.visible(name))\" 无效：请用 1 到 40 个字，不含控制字符和 / \\ < >，例如 李娜 或 Li Na",
@@ -329,6 +364,23 @@ extension ErrorText {
       return l.pick(
         "\(actor) 属于门店 \(store)，只能管理本门店的用户和线索",
         "\(actor) belongs to store \(store) and may act only on that store's users and leads")
+    case .movedFromAnotherShowroom(let store, let detail):
+      let why: String
+      switch detail {
+      case .user(let id, let there, let here):
+        why = l.pick(
+          "这个文件的 #\(id) 用户是 \(there)，之前搬进来的 #\(id) 用户是 \(here)",
+          "user #\(id) of this file is \(there); user #\(id) moved before was \(here)")
+      case .lead(let id):
+        why = l.pick(
+          "这个文件的 #\(id) 线索与之前搬进来的 #\(id) 线索建档时间不同",
+          "lead #\(id) of this file was created at another time than lead #\(id) moved before")
+      }
+      return l.pick(
+        "门店 \(store) 里已经是另一个展厅 (或重新开始的数据库) 搬来的数据：\(why)；一个门店只搬一个展厅，请为它另建门店 "
+          + "(coach store add)；什么都没有写入",
+        "store \(store) holds another showroom's rows (or those of a database started anew): \(why); a store takes one "
+          + "showroom: add another store for this one (coach store add); nothing was written")
     case .movedNameTaken(let names, let store):
       let list = names.joined(separator: l.pick("、", ", "))
       return l.pick(

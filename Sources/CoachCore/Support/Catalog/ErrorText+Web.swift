@@ -18,6 +18,11 @@ extension ErrorText {
       return l.pick(
         "\(name) 名下还有 \(count) 条线索：先在管理页用“转移全部客户”转给别人，再停用",
         "\(name) still owns \(count) leads: move them first with “Move all leads” on the admin page, then deactivate")
+    case .ownsLeadsForRole(let name, let count, let role):
+      return l.pick(
+        "\(name) 名下还有 \(count) 条线索，\(DoneText.zhRole(role))不负责线索：先在管理页用“转移全部客户”转给别人，再改角色",
+        "\(name) still owns \(count) leads and a \(role.rawValue) owns none: move them first with “Move all leads” on the "
+          + "admin page, then change the role")
     case .userDeactivated(let name):
       return l.pick(
         "\(name) 已停用：不能再操作、登录或负责线索 (管理员可在管理页恢复)",

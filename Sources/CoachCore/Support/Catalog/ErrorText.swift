@@ -128,6 +128,8 @@ public enum ErrorText: Sendable, Hashable {
   case notACoachDatabase(path: String, missing: [String])
   /// `--db` names another program's SQLite database (tables, none of coach's): coach does not write into it.
   case foreignDatabase(path: String, tables: [String])
+  /// A PostgreSQL database (`url`, its password hidden) that holds tables of another program and none of coach's.
+  case foreignPostgresDatabase(url: String, tables: [String])
   /// A backup failing SQLite's integrity check (its first findings).
   case corruptBackup(path: String, findings: [String])
   /// A backup whose users include no admin (`users`: how many): restored, it would lock every admin out.
@@ -162,6 +164,13 @@ public enum ErrorText: Sendable, Hashable {
   case stillOwnsLeads(name: String, count: Int)
   /// `user deactivate` of oneself: an admin deactivates others, so an active admin is always left.
   case cannotDeactivateSelf(name: String)
+  /// `user edit --role` of oneself: an admin changes others' roles, so an admin is always left.
+  case cannotChangeOwnRole(name: String)
+  /// `user edit --role` to or from `group_admin` (`current` the user's role): a group admin spans every store and
+  /// belongs to none, so a store's user does not become one, nor one a store's user.
+  case groupAdminRoleFixed(name: String, current: Role)
+  /// `user edit --role R` of a user who owns leads (`count`) to a role that owns none (`role`).
+  case ownsLeadsForRole(name: String, count: Int, role: Role)
   /// A store's admin, lead or user acting on another store.
   case otherStore(actor: String, store: String)
   /// `--store` on a `group_admin`, who spans every store.
@@ -174,6 +183,9 @@ public enum ErrorText: Sendable, Hashable {
   case movedRowDangling(table: String, column: String, id: Int64)
   /// `coach migrate`: the rows counted here after the copy are not the source's.
   case movedCountDiffers(table: String, source: Int, target: Int)
+  /// `coach migrate` of a file into a store that holds another showroom's rows: a user moved before under another
+  /// name, or a lead moved before created at another time, than the same id has in this file.
+  case movedFromAnotherShowroom(store: String, detail: MovedMismatch)
   /// `coach migrate --to` naming no PostgreSQL database.
   case migrateNeedsPostgres(given: String)
   case emptyUserName
@@ -194,11 +206,23 @@ public enum ErrorText: Sendable, Hashable {
   /// A playbook that does not load: its first error, at file:line:column.
   case invalidPlaybook(LintFinding)
 
+  /// Why a file is not the showroom moved into a store before, for `movedFromAnotherShowroom`.
+  public enum MovedMismatch: Sendable, Hashable {
+    /// The file's user `id` is named `there`; the user moved from id `id` before is named `here`.
+    case user(id: Int64, there: String, here: String)
+    /// The file's lead `id` was created at another time than the lead moved from id `id` before.
+    case lead(id: Int64)
+  }
+
   /// What a role may not do, for `notAllowed`.
   public enum Permission: Sendable, Hashable {
     case teamView, audit, addUsers, unmasked, backup, restore
     /// `coach user deactivate|activate`.
     case deactivateUsers
+    /// `coach user edit`: a user's role or team.
+    case editUsers
+    /// `coach migrate`: a group's administrator only.
+    case moveStores
     /// `coach store add`, and adding a `group_admin`: a group's administrator only.
     case addStores
   }
@@ -263,7 +287,7 @@ public enum ErrorText: Sendable, Hashable {
     case .futureBirthday: return "future_birthday"
     case .cannotOwnLeads: return "cannot_own_leads"
     case .notACoachDatabase: return "not_a_coach_database"
-    case .foreignDatabase: return "not_a_coach_database"
+    case .foreignDatabase, .foreignPostgresDatabase: return "not_a_coach_database"
     case .corruptBackup: return "corrupt_backup"
     case .backupWithoutAdmin: return "backup_without_admin"
     case .damagedDatabase: return "damaged"
@@ -281,12 +305,16 @@ public enum ErrorText: Sendable, Hashable {
     case .userDeactivated: return "user_deactivated"
     case .stillOwnsLeads: return "still_owns_leads"
     case .cannotDeactivateSelf: return "cannot_deactivate_self"
+    case .cannotChangeOwnRole: return "cannot_change_own_role"
+    case .groupAdminRoleFixed: return "bad_role"
+    case .ownsLeadsForRole: return "still_owns_leads"
     case .otherStore: return "not_your_store"
     case .groupAdminHasNoStore: return "bad_store"
     case .movedNameTaken: return "user_name_taken"
     case .movedExternalIDsTaken: return "external_id_taken"
     case .movedRowDangling: return "damaged_source"
     case .movedCountDiffers: return "copy_mismatch"
+    case .movedFromAnotherShowroom: return "another_showroom"
     case .migrateNeedsPostgres: return "bad_database_url"
     case .emptyUserName: return "bad_user"
     case .sameUser: return "same_user"
