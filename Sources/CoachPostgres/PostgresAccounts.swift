@@ -136,6 +136,12 @@ extension PostgresStore {
     }
   }
 
+  public func setRoleAndTeam(userID: Int64, role: Role, team: String?) throws {
+    try write { c in
+      try c.execute("UPDATE \"user\" SET role = ?, team = ? WHERE id = ?", [role.rawValue, team, userID])
+    }
+  }
+
   public func user(icsTokenHash hash: String) throws -> User? {
     try read { c in
       try c.rows(

@@ -87,6 +87,8 @@ public protocol CoachDataStore: Sendable {
   /// Deactivates `userID` as of `at`, ending their browser sessions and removing their password and calendar feed, in
   /// one transaction; nil reactivates them (a new password and feed token are set as for a new user).
   func setDeactivated(userID: Int64, at: Date?) throws
+  /// Sets a user's role and team (nil: none), as `coach user edit` decided them.
+  func setRoleAndTeam(userID: Int64, role: Role, team: String?) throws
   func user(icsTokenHash hash: String) throws -> User?
 
   // MARK: Logs

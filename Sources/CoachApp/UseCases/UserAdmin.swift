@@ -25,7 +25,57 @@ package enum UserAdmin {
     let name = UserName.trimmed(name)
     guard UserName.isTypeable(name) else { throw CoachError.refused(.badUserName(name: name)) }
     let storeID = try store.map { try session.within(store: $0).storeID } ?? session.storeID
-    return try session.db.addUser(name: name, role: role, team: team, storeID: storeID, now: session.env.now)
+    return try session.db.addUser(
+      name: name, role: role, team: try Self.team(team), storeID: storeID, now: session.env.now)
+  }
+
+  /// A team's name as kept: without the spaces around it (" A " had made a team of its own, which the team lead of
+  /// "A" never saw); a blank one is refused naming `--team`.
+  static func team(_ given: String?) throws -> String? {
+    guard let given else { return nil }
+    try FreeText.require(given, option: "--team")
+    return given.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// What `coach user edit` changes: the role, the team (`.some(nil)`: no team), or both.
+  package struct Change: Sendable {
+    package var role: Role?
+    package var team: String??
+
+    package init(role: Role? = nil, team: String?? = nil) { (self.role, self.team) = (role, team) }
+  }
+
+  /// Changes a user's role or team (an admin of their store): a consultant promoted to team lead, moved to another
+  /// team, or a team lead back to selling. Refused for one's own role (an admin is always left), for a role that owns
+  /// no leads while the user owns some (move them first with `reassign`), and to or from `group_admin`, who belongs
+  /// to no store. The team a consultant is in decides which team lead sees their leads and where the audit counts
+  /// them, from now on and for the periods before. Returns the user as now, and whether anything changed.
+  package static func edit(_ session: Session, name: String, _ change: Change) throws -> (user: User, changed: Bool) {
+    guard session.isAdmin else {
+      throw CoachError.refused(
+        .notAllowed(.editUsers, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
+    }
+    guard let user = try session.db.user(named: name), session.reaches(user), let id = user.id else {
+      throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
+    }
+    let role = change.role ?? user.role
+    let team = try change.team.map { try Self.team($0) } ?? user.team
+    if role != user.role {
+      if user.role == .groupAdmin || role == .groupAdmin {
+        throw CoachError.refused(.groupAdminRoleFixed(name: user.name, current: user.role))
+      }
+      if user.name == session.actor { throw CoachError.refused(.cannotChangeOwnRole(name: user.name)) }
+      if ![.consultant, .lead].contains(role) {
+        let owned = try session.db.leadIDs(LeadFilter(scope: .all, consultantID: id)).count
+        if owned > 0 { throw CoachError.refused(.ownsLeadsForRole(name: user.name, count: owned, role: role)) }
+      }
+    }
+    guard role != user.role || team != user.team else { return (user, false) }
+    try session.db.setRoleAndTeam(userID: id, role: role, team: team)
+    var now = user
+    now.role = role
+    now.team = team
+    return (now, true)
   }
 
   /// Adds a store of the group (a group admin, or an admin of no store).

@@ -76,6 +76,12 @@ extension AppDatabase {
     }
   }
 
+  public func setRoleAndTeam(userID: Int64, role: Role, team: String?) throws {
+    try writer.write { db in
+      try db.execute(sql: "UPDATE user SET role = ?, team = ? WHERE id = ?", arguments: [role, team, userID])
+    }
+  }
+
   /// The user whose calendar-feed token hashes to `hash`.
   public func user(icsTokenHash hash: String) throws -> User? {
     try writer.read { db in

@@ -11,7 +11,9 @@ extension CoachCommand {
   struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "user", abstract: "Manage users (consultants, team leads, trainers, admins).",
-      subcommands: [Add.self, List.self, Use.self, Passwd.self, ICSToken.self, Deactivate.self, Activate.self])
+      subcommands: [
+        Add.self, Edit.self, List.self, Use.self, Passwd.self, ICSToken.self, Deactivate.self, Activate.self,
+      ])
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -30,6 +32,42 @@ extension CoachCommand {
           try Output(env: env).json(UserJSON(user, stores: try session.db.stores()))
         } else {
           Output(env: env).confirm(.userAdded(role: user.role, name: user.name, team: user.team))
+        }
+      }
+    }
+
+    struct Edit: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change a user's role or team (an admin): a consultant moved to another team, or made a team lead.",
+        discussion: """
+          The team decides which team lead sees a consultant's leads, and where the audit counts them (for past \
+          periods too). A user who owns leads keeps the role consultant or lead until they are moved (coach lead \
+          reassign); nobody changes their own role.
+          """)
+      @Argument(help: "The user's name.") var name: String
+      @Option(help: "consultant, lead, trainer or admin.") var role: Role?
+      @Option(help: "The team to move them to.") var team: String?
+      @Flag(help: "Take them out of any team.") var noTeam = false
+      @OptionGroup var global: GlobalOptions
+
+      func validate() throws {
+        if team != nil && noTeam { throw ValidationError(OptionRuleText.teamOrNoTeam.text(global.ui)) }
+        if role == nil && team == nil && !noTeam {
+          throw ValidationError(OptionRuleText.userEditNeedsAChange.text(global.ui))
+        }
+      }
+
+      func run() throws {
+        let env = try RunEnvironment(global)
+        let session = try Session.open(env)
+        let change = UserAdmin.Change(role: role, team: noTeam ? .some(nil) : team.map { .some($0) })
+        let (user, changed) = try UserAdmin.edit(session, name: name, change)
+        if env.json {
+          try Output(env: env).json(
+            UserActiveJSON(user: UserJSON(user, stores: try session.db.stores()), changed: changed))
+        } else {
+          Output(env: env).confirm(.userEdited(name: user.name, role: user.role, team: user.team, changed: changed))
         }
       }
     }
@@ -149,7 +187,7 @@ struct UserJSON: Encodable {
   }
 }
 
-/// `coach user deactivate|activate --json`: the user as now, and whether anything changed.
+/// `coach user deactivate|activate|edit --json`: the user as now, and whether anything changed.
 struct UserActiveJSON: Encodable {
   let user: UserJSON
   let changed: Bool

@@ -141,6 +141,7 @@ import Testing
 
   /// One value of every `OptionRuleText` case: a command's own checks of its options, said in both languages.
   static let optionRules: [OptionRuleText] = [
+    .userEditNeedsAChange, .teamOrNoTeam,
     .required(option: "--name"), .required(option: "--phone"), .clearAlone, .snoozeNeedsUntilAndReason,
     .buryKindsPastTopics(kinds: 2, topics: 1), .saidPastObjections(said: 2, objections: 1), .port, .sessionSeconds,
     .negativeLimit, .xlsxNeedsOut, .passwordOnStdin, .demoLeads, .jsonWithFormat(format: "csv"), .listNotHTML,

@@ -332,9 +332,8 @@ extension ErrorText {
       return l.pick("不能停用自己 (\(name))：请另一位管理员操作", "you cannot deactivate yourself (\(name)): ask another admin")
     case .cannotChangeOwnRole(let name):
       return l.pick(
-        "不能改自己的角色 (\(name))：请另一位管理员操作；--team 可以改",
-        "you cannot change your own role (\(name)): ask another admin "
-          + "(your --team you may change)")
+        "不能改自己的角色 (\(name))：请另一位管理员操作；自己的 --team 可以改",
+        "you cannot change your own role (\(name)): ask another admin (your own --team you may change)")
     case .groupAdminRoleFixed(let name, let current):
       return current == .groupAdmin
         ? l.pick(

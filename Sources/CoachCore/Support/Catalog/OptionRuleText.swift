@@ -31,6 +31,9 @@ public enum OptionRuleText: Sendable, Hashable {
   case compareWithList
   /// `coach user passwd NAME --password-stdin` with nothing on standard input.
   case noPasswordOnStdin(name: String)
+  /// `coach user edit` with neither `--role` nor `--team`/`--no-team`, or with both `--team` and `--no-team`.
+  case userEditNeedsAChange
+  case teamOrNoTeam
   /// `coach import … --sheet S` of a file read as CSV.
   case sheetOfCSV(path: String)
 
@@ -83,6 +86,12 @@ public enum OptionRuleText: Sendable, Hashable {
       return l.pick(
         "--compare 是把整份考核与上一期对比：和 --list 一起用时请去掉它",
         "--compare sets the whole audit beside the period before; drop it with --list")
+    case .userEditNeedsAChange:
+      return l.pick(
+        "没有要修改的内容：请给 --role、--team 或 --no-team (见 coach user edit --help)",
+        "nothing to change: give --role, --team or --no-team (see coach user edit --help)")
+    case .teamOrNoTeam:
+      return l.pick("--team 和 --no-team 只能给一个", "give --team T or --no-team, not both")
     case .noPasswordOnStdin(let name):
       return l.pick(
         "标准输入里没有密码：请用管道给出一行，例如 `printf '%s\\n' \"$PW\" | coach user passwd \(name) --password-stdin`",
