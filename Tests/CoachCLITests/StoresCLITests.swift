@@ -140,6 +140,15 @@ import Testing
     // The table shows the stores first, then each consultant with their store.
     let table = try boss.run(["audit", "--lang", "en"]).stdout
     #expect(table.contains("[BJ-01] 北京一店") && table.contains("李娜 (SH-01)"), "\(table)")
+    // The CSV, for a spreadsheet: each consultant's store in a last column, a row per store before the total.
+    let csv = try boss.run(["audit", "--format", "csv", "--lang", "en"]).stdout
+    let lines = csv.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n").filter {
+      !$0.isEmpty
+    }
+    #expect(lines.first?.hasPrefix("consultant,") == true && lines.first?.hasSuffix(",store") == true, "\(csv)")
+    #expect(lines.contains { $0.hasPrefix("李娜,") && $0.hasSuffix(",SH-01") }, "\(csv)")
+    #expect(lines.contains { $0.hasPrefix("[BJ-01] 北京一店,") && $0.hasSuffix(",BJ-01") }, "\(csv)")
+    #expect(lines.last?.hasSuffix(",") == true, "\(csv)")
 
     let one = try boss.run(["audit", "--store", "SH-01", "--json"]).json()
     #expect(one["stores"] == nil)

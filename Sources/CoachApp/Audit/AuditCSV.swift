@@ -1,7 +1,9 @@
 import CoachCore
 import Foundation
 
-/// `coach audit --format csv`: one row per consultant, then the team; UTF-8 with a BOM for spreadsheet programs.
+/// `coach audit --format csv`: one row per consultant, then the team; UTF-8 with a BOM for spreadsheet programs. A
+/// group's audit over several stores adds a last column `store` (each consultant's store code) and a row per store
+/// (`[SH-01] 上海一店`) before the group's total, as the table and the report have them.
 package enum AuditCSV {
   package static let headers =
     [
@@ -17,11 +19,14 @@ package enum AuditCSV {
     ]
 
   package static func render(_ report: AuditReport, teamLabel: String) -> String {
-    let rows = report.consultants.map { ($0.consultant, $0.figures) } + [(teamLabel, report.team)]
+    let group = !report.stores.isEmpty
+    let rows =
+      report.consultants.map { ($0.consultant, $0.figures, report.storeOf[$0.consultant] ?? "") }
+      + (group ? report.stores.map { ($0.label, $0.figures, $0.store) } : []) + [(teamLabel, report.team, "")]
     let w = report.window
     return CSVWriter.render(
-      [headers]
-        + rows.map { name, f in
+      [headers + (group ? ["store"] : [])]
+        + rows.map { name, f, store in
           [
             name, "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.overdueNow)",
             rate(f.onTimeRate), rate(f.callback3day.rate), rate(f.firstResponse.medianMinutes),
@@ -33,7 +38,7 @@ package enum AuditCSV {
           ] + Channel.allCases.map { "\(f.touchesByChannel[$0] ?? 0)" }
             + ["\(f.firstResponse.leads)"] + f.firstResponse.buckets.map { "\($0)" } + [
               "\(f.snoozes)", "\(f.snoozedNow)",
-            ]
+            ] + (group ? [store] : [])
         }, lineEnding: .crlf, bom: true, defusing: true)
   }
 

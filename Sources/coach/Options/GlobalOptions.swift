@@ -5,7 +5,10 @@ import Foundation
 
 /// Options every command accepts, before or after the subcommand name.
 struct GlobalOptions: ParsableArguments {
-  @Option(help: "The SQLite database (env COACH_DB; default in the user's data folder).")
+  @Option(
+    help: ArgumentHelp(
+      "The database: a SQLite file, or a PostgreSQL URL postgres://USER@HOST:PORT/DB (env COACH_DB; default a SQLite "
+        + "file in the user's data folder)."))
   var db: String?
 
   @Option(help: "Playbook folder with zh-CN/ and en/ (env COACH_PLAYBOOKS; default the bundled playbook).")
