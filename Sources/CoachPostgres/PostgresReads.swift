@@ -106,7 +106,19 @@ enum PGLeadLoader {
   static func one(_ c: PGConnection, id: LeadID, scope: Scope) throws -> LeadSnapshot {
     let n = id.rawValue
     if let lead = try load(c, LeadFilter(scope: scope, leadIDs: [id])).first { return lead }
-    if try c.scalar("SELECT 1 FROM lead WHERE id = ?", [n], as: Int32.self) != nil {
+    // As on SQLite: a lead of another store of the group is unknown to a store's user.
+    let (store, args): (String, [any PGArg]) =
+      switch scope {
+      case .all: ("u.storeId", [n])
+      case .store(let s): ("?::bigint", [n, s])
+      case .team(_, _, let s): ("?::bigint", [n, s])
+      case .own(let user): ("(SELECT storeId FROM \"user\" WHERE id = ?)", [n, user])
+      }
+    let sql = """
+      SELECT 1 FROM lead l LEFT JOIN "user" u ON u.id = l.consultantId
+      WHERE l.id = ? AND u.storeId IS NOT DISTINCT FROM \(store)
+      """
+    if try c.scalar(sql, args, as: Int32.self) != nil {
       throw CoachError.refused(.notYourLead(id: id.description))
     }
     throw CoachError.refused(.unknownLead(id: id.description))

@@ -65,7 +65,25 @@ import Testing
     #expect(try ids(g.cli, ["next"], key: "queue", as: "sh-admin") == [sh])
     var bjAdmin = g.cli
     bjAdmin.user = "bj-admin"
-    #expect(try bjAdmin.run(["lead", "show", sh, "--json"]).status == 65)
+    // Another store's lead is unknown to a store's users (as to the web); one of their own store they may not see is
+    // refused as not theirs.
+    for who in ["bj-admin", "bj-lead", "王芳"] {
+      var c = g.cli
+      c.user = who
+      let r = try c.run(["lead", "show", sh, "--json"])
+      let found = try code(r)
+      #expect(r.status == 65 && found == "unknown_lead", "\(who): \(r.stdout)")
+    }
+    var shLead = g.cli
+    shLead.user = "sh-lead"
+    #expect(try shLead.run(["user", "add", "x", "--role", "consultant"]).status == 65)
+    var shAdmin = g.cli
+    shAdmin.user = "sh-admin"
+    #expect(try shAdmin.run(["user", "add", "张三", "--role", "consultant", "--team", "U"]).status == 0)
+    let other = try shAdmin.addLead(["--consultant", "张三"])
+    let notTheirs = try shLead.run(["lead", "show", other, "--json"])
+    let notTheirsCode = try code(notTheirs)
+    #expect(notTheirs.status == 65 && notTheirsCode == "not_your_lead", "\(notTheirs.stdout)")
     // A store's admin cannot give a lead to, or move leads to, another store's consultant.
     let given = try bjAdmin.run([
       "lead", "add", "--name", "客户", "--phone", "13900000009", "--consultant", "李娜", "--json",
@@ -81,10 +99,10 @@ import Testing
     var boss = g.cli
     boss.user = "boss"
     let all = try boss.run(["user", "list", "--json"]).json()["users"] as? [[String: Any]] ?? []
-    #expect(all.count == 7 && all.first { $0["name"] as? String == "boss" }?["store"] == nil)
+    #expect(all.count == 8 && all.first { $0["name"] as? String == "boss" }?["store"] == nil)  // with 张三
     let stores = try boss.run(["store", "list", "--json"]).json()["stores"] as? [[String: Any]] ?? []
     #expect(stores.map { $0["code"] as? String } == ["BJ-01", "SH-01"])
-    #expect(stores.map { $0["users"] as? Int } == [3, 3])
+    #expect(stores.map { $0["users"] as? Int } == [3, 4])
   }
 
   @Test(arguments: Engine.allCases)

@@ -20,7 +20,17 @@ enum LeadLoader {
   static func one(_ db: Database, id: LeadID, scope: Scope) throws -> LeadSnapshot {
     let n = id.rawValue
     if let lead = try load(db, LeadFilter(scope: scope, leadIDs: [id])).first { return lead }
-    if try Int.fetchOne(db, sql: "SELECT 1 FROM lead WHERE id = ?", arguments: [n]) != nil {
+    // A lead of the acting user's store that is not theirs to see is refused as such; one of another store of a
+    // group is unknown to them, as to the web (that it exists is the other store's business).
+    let (store, args): (String, StatementArguments) =
+      switch scope {
+      case .all: ("u.storeId", [n])
+      case .store(let s): ("?", [n, s])
+      case .team(_, _, let s): ("?", [n, s])
+      case .own(let user): ("(SELECT storeId FROM user WHERE id = ?)", [n, user])
+      }
+    let sql = "SELECT 1 FROM lead l LEFT JOIN user u ON u.id = l.consultantId WHERE l.id = ? AND u.storeId IS \(store)"
+    if try Int.fetchOne(db, sql: sql, arguments: args) != nil {
       throw CoachError.refused(.notYourLead(id: id.description))
     }
     throw CoachError.refused(.unknownLead(id: id.description))
