@@ -94,8 +94,12 @@ struct MigrateCLITests {
     let users = try group.run(["user", "list", "--json"]).json()["users"] as? [[String: Any]] ?? []
     #expect(users.count == 2)
 
+    let text = showroom.dir.appendingPathComponent("notes.txt")
+    try Data("not a database\n".utf8).write(to: text)
     let cases: [([String], Int32, String)] = [
       (["migrate", "--from", showroom.db, "--store", "GZ-01"], 65, "unknown_store"),
+      (["migrate", "--from", text.path, "--store", "SH-01"], 65, "not_a_coach_database"),
+      (["migrate", "--from", "postgres://a:secret@h/db", "--store", "SH-01"], 65, "not_a_coach_database"),
       (["migrate", "--from", showroom.db, "--store", "SH-01", "--to", "/tmp/x.sqlite"], 64, "bad_database_url"),
       (["migrate", "--from", "/nonexistent/showroom.sqlite", "--store", "SH-01"], 65, "unreadable_file"),
     ]
@@ -104,6 +108,7 @@ struct MigrateCLITests {
       #expect(r.status == status, "\(args): \(r.stdout)")
       let found = (try r.json()["error"] as? [String: Any])?["code"] as? String
       #expect(found == code, "\(args): \(r.stdout)")
+      #expect(!r.stdout.contains("secret") && (code != "not_a_coach_database" || r.stdout.contains("--from")))
     }
     // Only a group admin moves a store in.
     #expect(try group.run(["user", "add", "sh-admin", "--role", "admin", "--store", "SH-01"]).status == 0)

@@ -18,6 +18,9 @@ package enum MoveStore {
       env.dbPath = env.postgres?.redacted ?? target
     }
     guard let url = env.postgres else { throw CoachError.refused(.migrateNeedsPostgres(given: env.dbPath)) }
+    if PostgresURL.isPostgres(path) {
+      throw CoachError.refused(.notAShowroom(given: (try? PostgresURL(path))?.redacted ?? "--from"))
+    }
     guard FileManager.default.fileExists(atPath: path) else { throw CoachError.refused(.unreadableFile(path: path)) }
     let group = try PostgresStore.open(url)
     let session = try Session.open(env, db: group)
@@ -25,7 +28,14 @@ package enum MoveStore {
       throw CoachError.refused(
         .notAllowed(.moveStores, user: session.actor ?? "", role: session.user?.role.rawValue ?? ""))
     }
-    let showroom = try AppDatabase.open(path: path)
+    let showroom: AppDatabase
+    do {
+      showroom = try AppDatabase.open(path: path)
+    } catch CoachError.said(.notADatabase(_, _, nil)), CoachError.said(.foreignDatabase),
+      CoachError.said(.emptyDatabaseFile)
+    {
+      throw CoachError.refused(.notAShowroom(given: path))
+    }
     return try group.move(from: showroom, into: store)
   }
 }

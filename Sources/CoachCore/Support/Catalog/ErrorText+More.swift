@@ -240,6 +240,10 @@ extension ErrorText {
         "\(path) 是别的程序的 SQLite 数据库 (有 \(list) 表，没有 coach 的表)：coach 不会往里写；--db 请给 coach 数据库文件或一个新路径",
         "\(path) is another program's SQLite database (tables \(list), none of coach's): coach does not write into it; give --db a coach database file or a new path"
       )
+    case .notAShowroom(let given):
+      return l.pick(
+        "\(given) 不是展厅的 coach 数据库：--from 请给展厅用的 SQLite 文件 (它平时 --db 用的那个)",
+        "\(given) is not a showroom's coach database: give --from the SQLite file the showroom runs on (its --db)")
     case .foreignPostgresDatabase(let url, let tables):
       let list = tables.prefix(5).joined(separator: ", ")
       return l.pick(

@@ -186,6 +186,9 @@ public enum ErrorText: Sendable, Hashable {
   /// `coach migrate` of a file into a store that holds another showroom's rows: a user moved before under another
   /// name, or a lead moved before created at another time, than the same id has in this file.
   case movedFromAnotherShowroom(store: String, detail: MovedMismatch)
+  /// `coach migrate --from` naming something else than a showroom's coach SQLite file (another program's file, a
+  /// text file, a PostgreSQL URL).
+  case notAShowroom(given: String)
   /// `coach migrate --to` naming no PostgreSQL database.
   case migrateNeedsPostgres(given: String)
   case emptyUserName
@@ -287,7 +290,7 @@ public enum ErrorText: Sendable, Hashable {
     case .futureBirthday: return "future_birthday"
     case .cannotOwnLeads: return "cannot_own_leads"
     case .notACoachDatabase: return "not_a_coach_database"
-    case .foreignDatabase, .foreignPostgresDatabase: return "not_a_coach_database"
+    case .foreignDatabase, .foreignPostgresDatabase, .notAShowroom: return "not_a_coach_database"
     case .corruptBackup: return "corrupt_backup"
     case .backupWithoutAdmin: return "backup_without_admin"
     case .damagedDatabase: return "damaged"
