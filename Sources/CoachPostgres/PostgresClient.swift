@@ -4,6 +4,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 
 /// A value bound to a `$n` parameter: never spliced into SQL text.
@@ -155,17 +156,18 @@ final class PGPool: Sendable {
   private let nextID = ManagedAtomicCounter()
   static let keptIdle = 8
 
-  init(url: PostgresURL) {
+  init(url: PostgresURL) throws {
     self.url = url
     var config: PostgresConnection.Configuration
     if let socket = url.socketFolder {
+      // As libpq: a unix socket is not encrypted (it never leaves the machine), whatever `sslmode` says.
       config = .init(
         unixSocketPath: "\(socket)/.s.PGSQL.\(url.port)", username: url.user, password: url.password,
         database: url.database)
     } else {
       config = .init(
         host: url.host ?? "localhost", port: url.port, username: url.user, password: url.password,
-        database: url.database, tls: .disable)
+        database: url.database, tls: try Self.tls(url))
     }
     config.options.connectTimeout = .seconds(10)
     // Sessions in UTC: times are stored and compared as UTC instants whatever the server's zone.
@@ -174,6 +176,28 @@ final class PGPool: Sendable {
     var logger = Logger(label: "coach.postgres")
     logger.logLevel = .critical
     self.logger = logger
+  }
+
+  /// The connection's TLS as `sslmode` asks (libpq's meanings): `prefer` and `require` encrypt without checking the
+  /// server's certificate, `verify-ca` checks it against the trusted roots (`sslrootcert`, else the system's),
+  /// `verify-full` its host name too.
+  static func tls(_ url: PostgresURL) throws -> PostgresConnection.Configuration.TLS {
+    guard url.tls != .disable else { return .disable }
+    var tls = TLSConfiguration.makeClientConfiguration()
+    switch url.tls {
+    case .disable, .prefer, .require: tls.certificateVerification = .none
+    case .verifyCA: tls.certificateVerification = .noHostnameVerification
+    case .verifyFull: tls.certificateVerification = .fullVerification
+    }
+    if let root = url.rootCertificate {
+      do {
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(root))
+      } catch {
+        throw CoachError.refused(.badDatabaseURL(url: url.redacted, problem: .badRootCert(given: root)))
+      }
+    }
+    let context = try NIOSSLContext(configuration: tls)
+    return url.tls == .prefer ? .prefer(context) : .require(context)
   }
 
   func connect() throws -> PostgresConnection {

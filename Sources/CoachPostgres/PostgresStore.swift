@@ -20,7 +20,7 @@ public final class PostgresStore: Sendable {
 
   /// Connects to the database of `url` and migrates it to the current schema.
   public static func open(_ url: PostgresURL) throws -> PostgresStore {
-    let store = PostgresStore(pool: PGPool(url: url))
+    let store = PostgresStore(pool: try PGPool(url: url))
     try store.migrate()
     return store
   }
@@ -109,7 +109,7 @@ extension PostgresStore {
   /// its URL: what the tests run each case in. Its name is `prefix` and a random suffix.
   package static func createScratchDatabase(admin: PostgresURL, prefix: String = "coach_test") throws -> PostgresURL {
     let name = "\(prefix)_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16))"
-    let pool = PGPool(url: admin)
+    let pool = try PGPool(url: admin)
     defer { pool.close() }
     // CREATE DATABASE takes no parameters and runs outside a transaction; the name is made here of [a-z0-9_].
     precondition(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
@@ -123,7 +123,7 @@ extension PostgresStore {
   /// of its schema on the search path then: how a test puts another program's table in a scratch database and sees
   /// that coach wrote none of its own beside it.
   package static func scratchScript(_ url: PostgresURL, _ sql: String) throws -> [String] {
-    let pool = PGPool(url: url)
+    let pool = try PGPool(url: url)
     defer { pool.close() }
     return try pool.withConnection { c in
       if !sql.isEmpty { try c.script(sql) }
@@ -133,11 +133,18 @@ extension PostgresStore {
     }
   }
 
+  /// The first column of a test's fixed query on the database of `url`, as text.
+  package static func scratchQuery(_ url: PostgresURL, _ sql: String) throws -> [String] {
+    let pool = try PGPool(url: url)
+    defer { pool.close() }
+    return try pool.withConnection { c in try c.rows(sql).map { try $0.text(0) ?? "" } }
+  }
+
   /// Drops a database made by `createScratchDatabase` (its connections are ended first).
   package static func dropScratchDatabase(_ url: PostgresURL, admin: PostgresURL) throws {
     let name = url.database
     precondition(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
-    let pool = PGPool(url: admin)
+    let pool = try PGPool(url: admin)
     defer { pool.close() }
     try pool.withConnection { c in try c.script("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
   }

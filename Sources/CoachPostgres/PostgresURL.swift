@@ -14,13 +14,28 @@ public struct PostgresURL: Sendable, Hashable {
   /// The folder holding the server's unix socket (`?host=/dir`).
   public var socketFolder: String?
   public var database: String
+  /// `?sslmode=` as libpq reads it: none (the default: a group's server on its own network or a unix socket),
+  /// TLS if the server offers it, TLS always (no certificate check), TLS with the server's certificate checked
+  /// against trusted roots, and with its host name too.
+  public enum TLSMode: String, Sendable, CaseIterable {
+    case disable, prefer, require
+    case verifyCA = "verify-ca"
+    case verifyFull = "verify-full"
+  }
+  public var tls: TLSMode = .disable
+  /// `?sslrootcert=`: a PEM file of the roots the server's certificate is checked against (else the system's).
+  public var rootCertificate: String?
 
   /// The URL with its password replaced by `***`: what messages show.
   public var redacted: String {
     var s = "postgres://\(user)\(password == nil ? "" : ":***")@\(host ?? "")"
     if host != nil { s += ":\(port)" }
     s += "/\(database)"
-    if let socketFolder { s += "?host=\(socketFolder)" }
+    var query: [String] = []
+    if let socketFolder { query.append("host=\(socketFolder)") }
+    if tls != .disable { query.append("sslmode=\(tls.rawValue)") }
+    if let rootCertificate { query.append("sslrootcert=\(rootCertificate)") }
+    if !query.isEmpty { s += "?" + query.joined(separator: "&") }
     return s
   }
 
@@ -74,11 +89,22 @@ public struct PostgresURL: Sendable, Hashable {
       case "host":
         guard let dir = item.value, dir.hasPrefix("/") else { throw bad(.badSocketFolder(given: item.value ?? "")) }
         socket = dir
-      case "sslmode" where item.value == "disable":
-        continue
+      case "sslmode":
+        guard let mode = item.value.flatMap(TLSMode.init(rawValue:)) else {
+          throw bad(.badSSLMode(given: item.value ?? ""))
+        }
+        tls = mode
+      case "sslrootcert":
+        guard let path = item.value, !path.isEmpty, FileManager.default.isReadableFile(atPath: path) else {
+          throw bad(.badRootCert(given: item.value ?? ""))
+        }
+        rootCertificate = path
       default:
         throw bad(.unknownParameter(name: item.name))
       }
+    }
+    if rootCertificate != nil, ![.verifyCA, .verifyFull].contains(tls) {
+      throw bad(.badRootCert(given: rootCertificate ?? ""))
     }
     let host = parts.host.flatMap { $0.isEmpty ? nil : $0 }
     guard host != nil || socket != nil else { throw bad(.noHost) }

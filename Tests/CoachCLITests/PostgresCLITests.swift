@@ -404,4 +404,29 @@ final class Collected: @unchecked Sendable {
   private var items: [String] = []
   func add(_ s: String) { lock.withLock { items.append(s) } }
   var all: [String] { lock.withLock { items } }
+
+  /// Over the network the connection can be encrypted (`sslmode`, as libpq reads it); the test cluster serves TLS
+  /// with a self-signed certificate for localhost (`scripts/pg-cluster`), else this test has nothing to check.
+  @Test func tlsIsUsedAsSslmodeAsks() throws {
+    guard let admin = PostgresCLI.admin, admin.socketFolder == nil, let host = admin.host else { return }
+    let url = try PostgresStore.createScratchDatabase(admin: admin, prefix: "coach_cli")
+    guard try PostgresStore.scratchQuery(url, "SHOW ssl") == ["on"] else { return }
+    let folder = try #require(try PostgresStore.scratchQuery(url, "SHOW data_directory").first)
+    let root = folder + "/server.crt"
+    var cli = try CLI(engine: .postgres)
+    let base = "postgres://\(url.user)@\(host):\(url.port)/\(url.database)"
+    cli.postgresURL = base + "?sslmode=require"
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    cli.user = "boss"
+    #expect(try cli.run(["lead", "add", "--name", "客户", "--phone", "13900000001"]).status == 0)
+    // Checked against the cluster's certificate by name (localhost), and refused without a root that signs it.
+    cli.postgresURL =
+      "postgres://\(url.user)@localhost:\(url.port)/\(url.database)?sslmode=verify-full&sslrootcert=\(root)"
+    let listed = try cli.run(["lead", "list", "--json"])
+    #expect(listed.status == 0 && listed.stdout.contains("客户"), "\(listed.stderr)")
+    cli.postgresURL = base + "?sslmode=verify-full"
+    let refused = try cli.run(["lead", "list", "--json"])
+    let code = (try refused.json()["error"] as? [String: Any])?["code"] as? String
+    #expect(refused.status == 65 && code == "db_unreachable", "\(refused.stdout)")
+  }
 }

@@ -21,6 +21,15 @@ import Testing
     #expect(socket.socketFolder == "/run/postgresql" && socket.host == nil && socket.port == 5432)
     #expect(socket.server == "/run/postgresql/.s.PGSQL.5432")
     #expect(try PostgresURL("POSTGRES://u@localhost/db").port == 5432)
+    // TLS as libpq's sslmode says; none unless asked (a group's server on its own network, or a unix socket).
+    #expect(tcp.tls == .disable)
+    for mode in PostgresURL.TLSMode.allCases {
+      let url = try PostgresURL("postgres://u:pw@db.example/db?sslmode=\(mode.rawValue)")
+      #expect(url.tls == mode)
+      #expect(url.redacted.hasSuffix(mode == .disable ? "/db" : "/db?sslmode=\(mode.rawValue)"), "\(url.redacted)")
+    }
+    let verified = try PostgresURL("postgres://u@db.example/db?sslmode=verify-full&sslrootcert=/etc/hostname")
+    #expect(verified.rootCertificate == "/etc/hostname")
   }
 
   @Test(arguments: [
@@ -30,7 +39,10 @@ import Testing
     ("postgres://u@localhost:70000/db", "the port \"70000\""),
     ("postgres://u@/db", "the host"),
     ("postgres://u@/db?host=relative/dir", "not an absolute folder"),
-    ("postgres://u:pw@localhost/db?sslmode=require", "the parameter sslmode"),
+    ("postgres://u:pw@localhost/db?sslmode=allow", "sslmode=allow is not valid"),
+    ("postgres://u:pw@localhost/db?sslmode=require&sslrootcert=/etc/hostname", "sslrootcert=/etc/hostname"),
+    ("postgres://u:pw@localhost/db?sslmode=verify-full&sslrootcert=/nonexistent.pem", "sslrootcert=/nonexistent"),
+    ("postgres://u:pw@localhost/db?application_name=x", "the parameter application_name"),
   ])
   func aBadURLIsRefusedNamingWhatIsWrong(_ url: String, _ problem: String) throws {
     do {

@@ -14,8 +14,8 @@ extension ErrorText {
       return l.pick("不支持 --lang \"\(given)\"：请用 zh-CN 或 en", "--lang \"\(given)\" is not supported: use zh-CN or en")
     case .badDatabaseURL(let url, let problem):
       return l.pick(
-        "--db / COACH_DB \(url) 不是可用的 PostgreSQL 地址：\(problem.text(l))；可用：postgres://用户[:密码]@主机[:端口]/数据库，postgresql://…，或加 ?host=/套接字目录 走 unix 套接字；或者给一个 SQLite 文件路径",
-        "--db / COACH_DB \(url) is not a usable PostgreSQL URL: \(problem.text(l)); accepted: postgres://user[:password]@host[:port]/database, postgresql://…, or ?host=/socket/dir for a unix socket; or a SQLite file path"
+        "--db / COACH_DB \(url) 不是可用的 PostgreSQL 地址：\(problem.text(l))；可用：postgres://用户[:密码]@主机[:端口]/数据库，postgresql://…，或加 ?host=/套接字目录 走 unix 套接字，?sslmode=require 或 verify-full 加密；或者给一个 SQLite 文件路径",
+        "--db / COACH_DB \(url) is not a usable PostgreSQL URL: \(problem.text(l)); accepted: postgres://user[:password]@host[:port]/database, postgresql://…, ?host=/socket/dir for a unix socket, ?sslmode=require or verify-full for TLS; or a SQLite file path"
       )
     case .databaseUnreachable(let url, let server, let reason):
       return l.pick(
@@ -464,6 +464,10 @@ extension ErrorText {
     case badPort(given: String)
     case badSocketFolder(given: String)
     case unknownParameter(name: String)
+    /// `sslmode=` with a value coach does not know (`given`).
+    case badSSLMode(given: String)
+    /// `sslrootcert=` naming no readable file, or given with an `sslmode` that verifies nothing.
+    case badRootCert(given: String)
     /// A URL of another kind (`mysql://…`, `sqlite://…`): never taken for a file name.
     case otherScheme(scheme: String)
 
@@ -481,8 +485,17 @@ extension ErrorText {
           "?host=\(given) 不是绝对路径的目录", "?host=\(given) is not an absolute folder path (the unix socket's folder)")
       case .unknownParameter(let name):
         return l.pick(
-          "不支持参数 \(name) (只支持 host 和 sslmode=disable)",
-          "the parameter \(name) is not supported (only host and sslmode=disable are)")
+          "不支持参数 \(name) (只支持 host、sslmode 和 sslrootcert)",
+          "the parameter \(name) is not supported (only host, sslmode and sslrootcert are)")
+      case .badSSLMode(let given):
+        return l.pick(
+          "sslmode=\(given) 无效：请用 disable、prefer、require、verify-ca 或 verify-full",
+          "sslmode=\(given) is not valid: use disable, prefer, require, verify-ca or verify-full")
+      case .badRootCert(let given):
+        return l.pick(
+          "sslrootcert=\(given) 无效：请给一个可读的 PEM 证书文件，并配合 sslmode=verify-ca 或 verify-full",
+          "sslrootcert=\(given) is not usable: give a readable PEM certificate file, with sslmode=verify-ca or "
+            + "verify-full")
       case .otherScheme(let scheme):
         return l.pick(
           "\(scheme):// 不是 coach 能用的数据库 (coach 只用 SQLite 文件或 PostgreSQL 服务器)",
