@@ -29,7 +29,9 @@ extension CoachCommand {
       if env.json {
         try Output(env: env).json(MigrateJSON(move, from: from))
       } else {
-        let table = TextTable(headers: ["table", "copied", "already there", "updated", "removed"])
+        let out = Output(env: env)
+        let table = TextTable(
+          headers: [.table, .copied, .alreadyThere, .updated, .removed].map { out.say(.label($0)) })
         print(
           table.render(
             move.tables.map {

@@ -50,7 +50,8 @@ extension CoachCommand {
         if env.json {
           try Output(env: env).json(["stores": rows])
         } else {
-          let table = TextTable(headers: ["code", "name", "users"])
+          let out = Output(env: env)
+          let table = TextTable(headers: [.code, .name, .users].map { out.say(.label($0)) })
           print(table.render(rows.map { [$0.code, $0.name, String($0.users)] }))
         }
       }

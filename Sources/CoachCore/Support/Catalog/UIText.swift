@@ -67,6 +67,8 @@ public enum UIText: Sendable, Hashable {
     case id, name, phone, wechat, city, birthday, consultant, model, grade, tier, source, tags, profile, stage
     case stages, touches, openTopics, amount, eta, date, reason, next, objections, issue, lastTouch, warning
     case levers, edits, email, gender, status, role, team, store
+    /// `coach store list` and `coach migrate`'s report.
+    case code, users, table, copied, alreadyThere, updated, removed
   }
 
   public func text(_ l: UILanguage) -> String {
@@ -218,6 +220,13 @@ public enum UIText: Sendable, Hashable {
     case .role: return l.pick("角色", "role")
     case .team: return l.pick("小组", "team")
     case .store: return l.pick("门店", "store")
+    case .code: return l.pick("代码", "code")
+    case .users: return l.pick("用户数", "users")
+    case .table: return l.pick("表", "table")
+    case .copied: return l.pick("本次复制", "copied")
+    case .alreadyThere: return l.pick("之前已有", "already there")
+    case .updated: return l.pick("已更新", "updated")
+    case .removed: return l.pick("已删除", "removed")
     case .amount: return l.pick("定金", "amount")
     case .eta: return l.pick("预计交车", "eta")
     case .date: return l.pick("日期", "date")
