@@ -323,8 +323,29 @@ enum PGErrors {
       if let message = e.serverInfo?[.message] {
         return message + (e.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? "")
       }
-      if let underlying = e.underlying { return "\(underlying)" }
+      if let underlying = e.underlying { return plain(underlying) }
+      if e.code == .sslUnsupported {
+        return "the server does not serve TLS (ssl is off there): sslmode=require and the verify modes need it"
+      }
       return "\(e.code)"
+    }
+    return plain(error)
+  }
+
+  /// A connection's failure in words (the libraries' own descriptions nest their types and error numbers).
+  static func plain(_ error: any Error) -> String {
+    if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
+    if let failed = error as? NIOConnectionError {
+      if let first = failed.connectionErrors.first { return plain(first.error) }
+      if failed.dnsAError != nil || failed.dnsAAAAError != nil { return "the host name \(failed.host) is not known" }
+    }
+    if error is SocketAddressError || "\(error)".hasPrefix("DNS error") { return "the host name is not known" }
+    if error is NIOSSLExtraError {
+      return "the server's TLS certificate does not name this host (verify-full checks the name)"
+    }
+    if case .handshakeFailed = error as? NIOSSLError {
+      return "the TLS handshake failed: the server's certificate is not signed by a trusted root (sslrootcert=), or "
+        + "the server does not serve TLS"
     }
     return "\(error)"
   }
