@@ -84,6 +84,13 @@ import Testing
     let notTheirs = try shLead.run(["lead", "show", other, "--json"])
     let notTheirsCode = try code(notTheirs)
     #expect(notTheirs.status == 65 && notTheirsCode == "not_your_lead", "\(notTheirs.stdout)")
+    // A phone another store's lead has: the group admin settles which store follows the customer up.
+    _ = try shAdmin.addLead(["--consultant", "张三", "--phone", "13911112222"])
+    let clash = try bjAdmin.run([
+      "lead", "add", "--name", "客户", "--phone", "13911112222", "--consultant", "王芳", "--json", "--lang", "en",
+    ])
+    let clashCode = try code(clash)
+    #expect(clash.status == 65 && clashCode == "duplicate_phone" && clash.stdout.contains("another store"))
     // A store's admin cannot give a lead to, or move leads to, another store's consultant.
     let given = try bjAdmin.run([
       "lead", "add", "--name", "客户", "--phone", "13900000009", "--consultant", "李娜", "--json",

@@ -100,6 +100,12 @@ enum DuplicatePhone {
       return try write()
     } catch CoachError.said(.duplicatePhone(let phone, let other)) {
       if session.scope != .all, try session.db.leadIDs(LeadFilter(scope: session.scope, leadIDs: [other])).isEmpty {
+        // A lead of another store of the group: its store's people, not the team lead here, can sort it out.
+        if let store = session.storeID,
+          try session.db.leadIDs(LeadFilter(scope: .store(store), leadIDs: [other])).isEmpty
+        {
+          throw CoachError.refused(.duplicatePhoneOfOtherStore(phone: phone))
+        }
         throw CoachError.refused(.duplicatePhoneOfOther(phone: phone))
       }
       throw CoachError.refused(.duplicatePhone(phone: phone, leadID: other))

@@ -14,6 +14,7 @@ import Testing
     .blankText(option: "--note"), .blankText(option: "--name"), .blankText(option: "--reason", required: true),
     .blankText(option: "TEXT"),
     .duplicatePhone(phone: "13812345678", leadID: 7), .duplicatePhoneOfOther(phone: "13812345678"),
+    .duplicatePhoneOfOtherStore(phone: "13812345678"),
     .illegalStageChange(from: .delivered, to: .prospect, legal: []),
     .missingAmount, .missingETA, .missingReason, .missingNote, .unexpectedReason, .unknownLead(id: "9"),
     .badLeadID(id: "x"), .notYourLead(id: "9"), .unknownModel(code: "Z", known: ["X60"]),

@@ -21,6 +21,8 @@ public enum ErrorText: Sendable, Hashable {
   case duplicatePhone(phone: String, leadID: LeadID)
   /// `duplicatePhone` told to someone who may not open that lead (another consultant's): not named, nor offered.
   case duplicatePhoneOfOther(phone: String)
+  /// `duplicatePhone` naming a lead of another store of the group.
+  case duplicatePhoneOfOtherStore(phone: String)
 
   // MARK: - Stage changes
   case illegalStageChange(from: Stage, to: Stage, legal: [Stage])
@@ -252,7 +254,7 @@ public enum ErrorText: Sendable, Hashable {
     case .deliveryDateBeforeHistory: return "delivery_date_before_history"
     case .badAmount: return "bad_amount"
     case .blankText(let option, _): return option == "--name" ? "empty_name" : "blank_text"
-    case .duplicatePhone, .duplicatePhoneOfOther: return "duplicate_phone"
+    case .duplicatePhone, .duplicatePhoneOfOther, .duplicatePhoneOfOtherStore: return "duplicate_phone"
     case .illegalStageChange: return "illegal_stage_change"
     case .missingAmount: return "missing_amount"
     case .missingETA: return "missing_eta"
@@ -394,6 +396,11 @@ public enum ErrorText: Sendable, Hashable {
         "电话 \(phone) 已属于线索 \(id) (coach lead show \(id))；确是同一客户或家人共用的号码请加 --allow-duplicate",
         "phone \(phone) already belongs to lead \(id) (coach lead show \(id)); add --allow-duplicate if it is the same customer or a shared phone"
       )
+    case .duplicatePhoneOfOtherStore(let phone):
+      return l.pick(
+        "电话 \(phone) 已属于集团另一家门店的线索：请集团管理员协调由哪家门店跟进；确是另一位客户 (如家人共用的号码) 请加 --allow-duplicate",
+        "phone \(phone) already belongs to a lead of another store of the group: the group admin can settle which store "
+          + "follows the customer up; add --allow-duplicate if it is another customer (a shared phone)")
     case .duplicatePhoneOfOther(let phone):
       return l.pick(
         "电话 \(phone) 已属于另一位顾问的线索：你的销售经理可以帮你核实；确是家人共用的号码请加 --allow-duplicate",
