@@ -106,6 +106,70 @@ import Testing
     #expect(shown["gender"] as? String == "other")
   }
 
+  /// What comes back from an export is what went out: a tag or a profile fact cannot hold the `;` that separates them
+  /// in the file; a masked export's contacts are refused by name (not taken for the customer's); `--out x.xlsx` writes
+  /// a workbook.
+  @Test func anExportImportsBackAsItWent() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    cli.user = "boss"
+    #expect(try cli.run(["user", "add", "ann", "--role", "consultant"]).status == 0)
+    for (option, value) in [("--tag", "新;标签"), ("--tag", "a；b"), ("--profile", "爱好=钓鱼;露营")] {
+      let r = try cli.run(["lead", "add", "--name", "客户", "--phone", "13900001111", option, value, "--json"])
+      let code = (try r.json()["error"] as? [String: Any])?["code"] as? String
+      #expect(r.status == 64 && code == "bad_value", "\(option) \(value): \(r.stdout)")
+    }
+    let added = try cli.run([
+      "lead", "add", "--name", "客户", "--phone", "13900001111", "--consultant", "ann", "--wechat", "wx_wang01",
+      "--email", "wang@example.cn", "--tag", "vip", "--profile", "爱好=钓鱼、露营",
+    ])
+    #expect(added.status == 0, "\(added.stderr)")
+    let book = cli.dir.appendingPathComponent("leads.xlsx").path
+    #expect(try cli.run(["export", "leads", "--unmasked", "--out", book]).status == 0)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: book))
+    #expect(bytes.prefix(2) == Data("PK".utf8), "--out leads.xlsx wrote no workbook")
+    let masked = cli.dir.appendingPathComponent("masked.csv").path
+    #expect(try cli.run(["export", "leads", "--out", masked]).status == 0)
+
+    var other = try CLI()
+    #expect(try other.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    other.user = "boss"
+    #expect(try other.run(["user", "add", "ann", "--role", "consultant"]).status == 0)
+    let back = try other.run(["import", "leads", book, "--strict", "--json"])
+    let backDoc = try back.json()
+    #expect(back.status == 0 && backDoc["imported"] as? Int == 1, "\(back.stdout)")
+    let shown = try other.run(["lead", "show", "1", "--json"]).json()
+    #expect(shown["tags"] as? [String] == ["vip"])
+    #expect((shown["profile"] as? [String: String])?["爱好"] == "钓鱼、露营", "\(shown)")
+
+    var third = try CLI()
+    #expect(try third.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    third.user = "boss"
+    let refused = try third.run(["import", "leads", masked, "--json"])
+    let reasons = ((try refused.json())["skipped"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+    #expect(reasons.count == 1 && reasons[0].contains("masked") && reasons[0].contains("--unmasked"), "\(reasons)")
+    #expect(reasons.first?.contains("phone") == true && reasons.first?.contains("wechat") == true, "\(reasons)")
+  }
+
+  /// An import names only users who may own leads, as `lead add --consultant` does: not an admin or a trainer.
+  @Test func anImportGivesNoLeadToAUserWhoOwnsNone() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    cli.user = "boss"
+    #expect(try cli.run(["user", "add", "tina", "--role", "trainer"]).status == 0)
+    let file = cli.dir.appendingPathComponent("leads.csv")
+    try Data("name,phone,consultant,stage\n甲,13900002221,boss,\n乙,13900002222,tina,\n丙,13900002223,ann,订金\n".utf8)
+      .write(to: file)
+    let r = try cli.run(["import", "leads", file.path, "--json"])
+    let doc = try r.json()
+    #expect(doc["imported"] as? Int == 1, "\(r.stdout)")
+    let reasons = (doc["skipped"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+    #expect(reasons.count == 2 && reasons.allSatisfy { $0.contains("may not own leads") }, "\(reasons)")
+    #expect(reasons.contains { $0.contains("an admin") } && reasons.contains { $0.contains("a trainer") })
+    let lead = try cli.run(["lead", "show", "1", "--json"]).json()
+    #expect(lead["stage"] as? String == "deposit" && lead["consultant"] as? String == "ann", "\(lead)")
+  }
+
   @Test func strictImportsNothingWhenOneRowIsBad() throws {
     let cli = try CLI()
     let csv = cli.dir.appendingPathComponent("leads.csv")

@@ -93,7 +93,13 @@ extension ImportFile {
         zone: env.zone, fileName: input.path, knownModels: models, vocabulary: vocabulary, headerMap: headerMap,
         language: env.ui)
       options.now = env.now
-      if input.kind == .leads { options.deactivated = Set(try session.db.users().filter { !$0.isActive }.map(\.name)) }
+      if input.kind == .leads {
+        let users = try session.db.users()
+        options.deactivated = Set(users.filter { !$0.isActive }.map(\.name))
+        options.nonOwners = Dictionary(
+          users.filter { ![.consultant, .lead].contains($0.role) }.map { ($0.name, $0.role) },
+          uniquingKeysWith: { a, _ in a })
+      }
       // As `lead add` and `user add` allow: only an admin's import adds consultants; a consultant's rows are their own.
       if input.kind == .leads, !session.isAdmin, let user = session.user {
         options.consultants = ImportConsultants(

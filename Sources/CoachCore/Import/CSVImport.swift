@@ -13,9 +13,11 @@ public enum CSVImport {
     _ source: some ImportSource, options: ImportOptions, encoding: CSVEncoding? = nil,
     write: (_ row: ImportedLead, _ anyBadRow: Bool) throws -> ImportProblem?
   ) throws -> ImportSummary {
-    let (known, consultants, deactivated) = (options.knownModels, options.consultants, options.deactivated)
+    let (known, consultants, deactivated, nonOwners) = (
+      options.knownModels, options.consultants, options.deactivated, options.nonOwners
+    )
     return try stream(source, schema: .leads, options: options, encoding: encoding, write: write) { r in
-      LeadRow.read(&r, knownModels: known, consultants: consultants, deactivated: deactivated)
+      LeadRow.read(&r, knownModels: known, consultants: consultants, deactivated: deactivated, nonOwners: nonOwners)
     }
   }
 
@@ -43,11 +45,13 @@ public enum CSVImport {
 
   /// Parses decoded leads records (the reference the streamed parse is held to). A repeated `external_id` is a bad row at its later line.
   package static func leads(_ file: CSVFile, options: ImportOptions) throws -> ImportBatch<ImportedLead> {
-    let (known, consultants, deactivated) = (options.knownModels, options.consultants, options.deactivated)
+    let (known, consultants, deactivated, nonOwners) = (
+      options.knownModels, options.consultants, options.deactivated, options.nonOwners
+    )
     return try parse(
       file,
       processor: RowProcessor(schema: .leads, options: options) {
-        LeadRow.read(&$0, knownModels: known, consultants: consultants, deactivated: deactivated)
+        LeadRow.read(&$0, knownModels: known, consultants: consultants, deactivated: deactivated, nonOwners: nonOwners)
       })
   }
 

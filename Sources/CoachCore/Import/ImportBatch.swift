@@ -19,6 +19,8 @@ public struct ImportOptions: Sendable {
   public var consultants: ImportConsultants?
   /// Users who were deactivated: a leads row naming one is bad (whoever imports), never a new consultant.
   public var deactivated: Set<String> = []
+  /// Users whose role owns no leads (admins, trainers, group admins): a leads row naming one is bad.
+  public var nonOwners: [String: Role] = [:]
   /// `--now`: a lead created or a touch made after it is a bad row (nil: not checked).
   public var now: Date?
 

@@ -31,17 +31,25 @@ enum LeadRow {
   static func externalID(_ r: RowReader) -> String? { r.text(at: Col.externalID) }
 
   static func read(
-    _ r: inout RowReader, knownModels: [String]?, consultants: ImportConsultants? = nil, deactivated: Set<String> = []
+    _ r: inout RowReader, knownModels: [String]?, consultants: ImportConsultants? = nil, deactivated: Set<String> = [],
+    nonOwners: [String: Role] = [:]
   ) -> ImportedLead? {
     let name = r.required("name", r.text(at: Col.name), .leadName)
     var phone: String?
     if let raw = r.required("phone", r.text(at: Col.phone), .leadPhone) {
       phone = fastMobile(raw) ?? Phone.normalize(raw)
-      if phone == nil { r.fail(.badPhone(value: raw)) }
+      if phone == nil { r.fail(raw.contains("*") ? .masked(column: "phone", value: raw) : .badPhone(value: raw)) }
     }
     let gender = r.text(at: Col.gender).flatMap { r.code("gender", Gender.self, value: $0)?.rawValue }
     let email = r.text(at: Col.email)
-    if let email, !Email.isPlausible(email) { r.fail(.badEmail(value: email)) }
+    // A masked export's contacts (`w**王`, `a***@b.cn`) are not a customer's: imported, they would stand for the
+    // real ones.
+    if let email, email.contains("*") {
+      r.fail(.masked(column: "email", value: email))
+    } else if let email, !Email.isPlausible(email) {
+      r.fail(.badEmail(value: email))
+    }
+    if let wechat = r.text(at: Col.wechat), wechat.contains("*") { r.fail(.masked(column: "wechat", value: wechat)) }
     let birthdayText = r.text(at: Col.birthday)
     var birthday = birthdayText.flatMap { r.day("birthday", value: $0) }
     if let day = birthday, let now = r.now, day > LocalDate(now, in: r.zone) {
@@ -69,6 +77,9 @@ enum LeadRow {
       consultant = nil
     } else if let kept, deactivated.contains(kept) {
       r.fail(.deactivatedConsultant(name: kept))
+      consultant = nil
+    } else if let kept, let role = nonOwners[kept] {
+      r.fail(.cannotOwnLeads(name: kept, role: role))
       consultant = nil
     } else if let consultants {
       let checked = consultants.check(consultant)

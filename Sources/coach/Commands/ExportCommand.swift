@@ -15,13 +15,22 @@ extension CoachCommand {
       static let configuration = CommandConfiguration(
         commandName: "leads",
         abstract: "Export leads as CSV or .xlsx (both re-importable) or JSON.")
-      @Option(help: "csv, json or xlsx (xlsx needs --out).") var format: ExportLeads.Format = .csv
+      @Option(help: "csv, json or xlsx (xlsx needs --out; default: the --out file's extension, else csv).")
+      var format: ExportLeads.Format?
       @Option(help: "Write to FILE (mode 0600) instead of stdout.") var out: String?
       @Flag(help: "Phone numbers, WeChat ids and emails in full (admins only).") var unmasked = false
       @OptionGroup var global: GlobalOptions
 
+      /// The format asked for, else the one the `--out` file's name says (`leads.xlsx` is a workbook: a CSV written
+      /// under that name opened nowhere, not even in coach's own import), else CSV.
+      var chosen: ExportLeads.Format {
+        if let format { return format }
+        let ext = out.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+        return ExportLeads.Format(rawValue: ext) ?? .csv
+      }
+
       func validate() throws {
-        if format == .xlsx && out == nil {
+        if chosen == .xlsx && out == nil {
           throw ValidationError(OptionRuleText.xlsxNeedsOut.text(global.ui))
         }
       }
@@ -29,7 +38,7 @@ extension CoachCommand {
       func run() throws {
         let env = try RunEnvironment(global)
         let session = try Session.openExisting(env, for: "coach export")
-        let exported = try ExportLeads(format: format, out: out, unmasked: unmasked).run(session)
+        let exported = try ExportLeads(format: chosen, out: out, unmasked: unmasked).run(session)
         guard let out else {
           if let data = exported.data { Output.write(data) }
           return

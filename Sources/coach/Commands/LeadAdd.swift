@@ -28,7 +28,7 @@ extension CoachCommand.LeadCommand {
         email: fields.email, gender: try fields.parsedGender(),
         birthday: try fields.birthday.map { try env.date($0, option: "--birthday") }, city: fields.city,
         source: fields.source, model: try fields.checkedModel(env), grade: fields.grade, tier: fields.tier,
-        tags: fields.cleanTags, profile: try fields.parsedProfile())
+        tags: try fields.cleanTags(), profile: try fields.parsedProfile())
       let id = try AddLead(fields: lead, consultant: fields.consultant, allowDuplicatePhone: allowDuplicate).run(
         session)
       if env.json {
@@ -64,7 +64,7 @@ extension CoachCommand.LeadCommand {
       edit.model = try fields.checkedModel(env)
       edit.grade = fields.grade
       edit.tier = fields.tier
-      edit.addTags = fields.cleanTags
+      edit.addTags = try fields.cleanTags()
       edit.removeTags = untag.map { KnownTag.code(for: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
       edit.profile = try fields.parsedProfile()
       edit.eta = try eta.map { try env.date($0, option: "--eta") }

@@ -54,13 +54,25 @@ struct LeadFieldOptions: ParsableArguments {
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
         throw CoachError.refused(.badProfile(given: item))
       }
+      try Self.refuseSeparator(item, option: "--profile")
       return ProfileFact(key: parts[0], value: parts[1])
     }
   }
 
   /// Tags as given, the well-known ones as their codes however written (`警示客户` → `warning`).
-  var cleanTags: [String] {
-    tag.map { KnownTag.code(for: $0.trimmingCharacters(in: .whitespaces).lowercased()) }.filter { !$0.isEmpty }
+  func cleanTags() throws -> [String] {
+    try tag.map { given in
+      try Self.refuseSeparator(given, option: "--tag")
+      return KnownTag.code(for: given.trimmingCharacters(in: .whitespaces).lowercased())
+    }.filter { !$0.isEmpty }
+  }
+
+  /// `;` (or `；`) separates a lead's tags and profile facts in a CSV or workbook export, as the import reads them:
+  /// a tag or fact holding one came back as two tags, or its row was refused.
+  static func refuseSeparator(_ given: String, option: String) throws {
+    if given.contains(";") || given.contains("；") {
+      throw CoachError.refused(.listSeparatorInValue(option: option, given: given))
+    }
   }
 
   func checkedModel(_ env: RunEnvironment) throws -> String? {

@@ -240,6 +240,11 @@ extension ErrorText {
         "\(path) 是别的程序的 SQLite 数据库 (有 \(list) 表，没有 coach 的表)：coach 不会往里写；--db 请给 coach 数据库文件或一个新路径",
         "\(path) is another program's SQLite database (tables \(list), none of coach's): coach does not write into it; give --db a coach database file or a new path"
       )
+    case .listSeparatorInValue(let option, let given):
+      return l.pick(
+        "\(option) \"\(given)\" 含有分号：导出文件用 ; 分隔标签和资料，导回时会拆开；请改用 、 或空格",
+        "\(option) \"\(given)\" holds a semicolon, which separates tags and profile facts in an export (imported back it "
+          + "would split): use a comma or a space instead")
     case .notAShowroom(let given):
       return l.pick(
         "\(given) 不是展厅的 coach 数据库：--from 请给展厅用的 SQLite 文件 (它平时 --db 用的那个)",

@@ -188,6 +188,8 @@ public enum ErrorText: Sendable, Hashable {
   /// `coach migrate` of a file into a store that holds another showroom's rows: a user moved before under another
   /// name, or a lead moved before created at another time, than the same id has in this file.
   case movedFromAnotherShowroom(store: String, detail: MovedMismatch)
+  /// A `--tag` or `--profile` holding `;`, which separates tags and facts in an export (`given` as typed).
+  case listSeparatorInValue(option: String, given: String)
   /// `coach migrate --from` naming something else than a showroom's coach SQLite file (another program's file, a
   /// text file, a PostgreSQL URL).
   case notAShowroom(given: String)
@@ -293,6 +295,7 @@ public enum ErrorText: Sendable, Hashable {
     case .cannotOwnLeads: return "cannot_own_leads"
     case .notACoachDatabase: return "not_a_coach_database"
     case .foreignDatabase, .foreignPostgresDatabase, .notAShowroom: return "not_a_coach_database"
+    case .listSeparatorInValue: return "bad_value"
     case .corruptBackup: return "corrupt_backup"
     case .backupWithoutAdmin: return "backup_without_admin"
     case .damagedDatabase: return "damaged"
@@ -343,7 +346,7 @@ public enum ErrorText: Sendable, Hashable {
     switch self {
     case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
       .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badMap, .badDatabaseURL, .badStoreCode,
-      .badPassword, .badUserName,
+      .badPassword, .badUserName, .listSeparatorInValue,
       .groupAdminHasNoStore,
       .migrateNeedsPostgres:
       return true

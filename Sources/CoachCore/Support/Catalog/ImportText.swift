@@ -9,6 +9,8 @@ public enum ImportProblem: Sendable, Hashable {
   case badDay(column: String, value: String)
   case badInstant(column: String, value: String, zone: String)
   case badPhone(value: String)
+  /// A contact as a masked export writes it (`138****8000`, `w**王`): not the customer's.
+  case masked(column: String, value: String)
   case badEmail(value: String)
   /// A model name that fits more than one catalog entry (`names`: each as code and name).
   case ambiguousModel(value: String, names: [String])
@@ -40,6 +42,8 @@ public enum ImportProblem: Sendable, Hashable {
   case unknownConsultant(name: String)
   /// A consultant who was deactivated (left): their leads would fall out of every queue.
   case deactivatedConsultant(name: String)
+  /// A user whose role owns no leads (an admin, a trainer): `lead add --consultant` refuses them too.
+  case cannotOwnLeads(name: String, role: Role)
   /// A consultant's name that breaks the user-name rule of `coach user add` (`UserName.isTypeable`).
   case badConsultantName(name: String)
   /// A touch naming no lead the importing user may see.
@@ -77,7 +81,7 @@ public enum ImportProblem: Sendable, Hashable {
       return l.pick(
         "\(n(column)) \"\(value)\"：应为 ISO 8601 时间，如 2025-07-10T10:00:00+08:00 或 2025-07-10 10:00，"
           + "或日期 \(Self.days(l))，可带时间 (不带时差时按 \(zone))",
-        "\(n(column)) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00，"
+        "\(n(column)) \"\(value)\": expected ISO 8601 like 2025-07-10T10:00:00+08:00 or 2025-07-10 10:00, "
           + "or a day as \(Self.days(l)), a time may follow (without an offset: \(zone))")
     case .notOwnLead(let consultant):
       return l.pick(
@@ -93,11 +97,21 @@ public enum ImportProblem: Sendable, Hashable {
       return l.pick(
         "\(n("consultant")) \"\(name)\"：这位用户已停用，不能再负责线索；请写一位在职的顾问",
         "\(n("consultant")) \"\(name)\": this user was deactivated and may not own leads; give an active consultant")
+    case .cannotOwnLeads(let name, let role):
+      return l.pick(
+        "\(n("consultant")) \"\(name)\"：这位用户是\(DoneText.zhRole(role))，名下不能有客户；请写一位顾问或主管",
+        "\(n("consultant")) \"\(name)\": this user is \(role == .admin ? "an" : "a") \(role.rawValue) and may not own leads; "
+          + "give a consultant or a team lead")
     case .badConsultantName(let name):
       return l.pick(
         "\(n("consultant")) \"\(TerminalText.visible(name))\"：用户名应为 1 到 40 个字，不含控制字符和 / \\ < >，例如 李娜 或 Li Na",
         "\(n("consultant")) \"\(TerminalText.visible(name))\": a user name is 1 to 40 characters without control "
           + "characters or / \\ < >, e.g. Li Na")
+    case .masked(let column, let value):
+      return l.pick(
+        "\(n(column)) \"\(value)\"：这是导出时遮挡过的值，不是客户的真实联系方式；请用管理员 --unmasked 导出的文件",
+        "\(n(column)) \"\(value)\": this is a masked value from an export, not the customer's own; import a file an "
+          + "admin exported with --unmasked")
     case .badPhone(let value):
       return l.pick(
         "\(n("phone")) \"\(value)\"：应为 \(Self.phones(l))", "\(n("phone")) \"\(value)\": expected \(Self.phones(l))")
@@ -230,7 +244,9 @@ public enum ImportProblem: Sendable, Hashable {
 
   private static func hint(_ column: String, _ l: UILanguage) -> String {
     switch column {
-    case "stage", "channel", "outcome": l.pick(" (或剧本里的名称，如 战败 或 电话)", " (or the playbook's label, like 战败 or 电话)")
+    case "stage": l.pick(" (或剧本里的名称，如 战败、已交车)", " (or the playbook's name, like Lost or Delivered)")
+    case "channel": l.pick(" (或剧本里的名称，如 电话、微信)", " (or the playbook's name, like Call or WeChat)")
+    case "outcome": l.pick(" (或剧本里的名称，如 已接通、未接通)", " (or the playbook's name, like Reached or No answer)")
     case "grade": l.pick(" (可带后缀 级 或 类，如 H级)", " (a suffix 级 or 类 is allowed, like H级)")
     case "tier": l.pick(" (可带后缀 级 或 类，如 A级)", " (a suffix 级 or 类 is allowed, like A级)")
     case "gender": genderWords(l)
