@@ -113,7 +113,11 @@ final class AuditCounter: Sendable {
     guard window.contains(lead.createdAt), lead.createdAt <= ctx.now else { return }
     let mine = { (t: Date?) in t.map { self.counts(lead, at: $0, for: owner) } ?? false }
     let isNew = mine(firstResponseSettled(lead))
-    if isNew {
+    // A lead whose touches begin before it was created came with its history (an import of older leads without
+    // `created_at`, then their touches): its first touch answered no new lead, and counted as a response of 0
+    // minutes it made speed to lead look perfect. It is left out of speed to lead (and still counts as a lead).
+    let history = lead.touches.first.map { $0.at < lead.createdAt } ?? false
+    if isNew, !history {
       // Touches are oldest first; a lead created in the window has all of them loaded (`Audit.touchesSince`).
       let first = lead.touches.first.flatMap { $0.at <= ctx.now ? $0.at : nil }
       f.firstResponse.add(

@@ -50,6 +50,18 @@ import Testing
     #expect((f.judged, f.withinLimit, f.withinLimitRate) == (4, 3, 0.75))
   }
 
+  /// An older lead imported without `created_at` is created at the import; its touches, imported after, lie before
+  /// that: no response to a new lead, so out of speed to lead (it had counted as answered in 0 minutes).
+  @Test func aLeadWhoseTouchesBeginBeforeItsCreationIsLeftOut() throws {
+    let leads = [
+      lead(
+        "A", created: "2025-07-05T09:00:00+08:00", touches: ["2025-06-20T10:00:00+08:00", "2025-07-06T10:00:00+08:00"]),
+      lead("B", touches: ["2025-07-01T10:00:00+08:00"]),  // 60 min
+    ]
+    let f = try audit(leads, now: "2025-07-10T00:00:00+08:00")
+    #expect((f.leads, f.minutes, f.withinLimitRate) == (1, [60], 1))
+  }
+
   @Test func aTouchAtTheLimitItselfIsWithinIt() throws {
     let f = try audit([lead("A", touches: ["2025-07-02T09:00:00+08:00"])], now: "2025-07-03T00:00:00+08:00")
     #expect((f.withinLimitRate, f.medianMinutes, f.count(.within24Hours)) == (1, 1_440, 1))
