@@ -170,6 +170,27 @@ import Testing
     #expect(lead["stage"] as? String == "deposit" && lead["consultant"] as? String == "ann", "\(lead)")
   }
 
+  /// What Excel saves besides CSV (its "Unicode text" in UTF-16, tab- or semicolon-separated text) is refused saying
+  /// how to save the sheet instead, nothing written.
+  @Test func otherTextFormatsAreRefusedSayingHowToSaveTheSheet() throws {
+    let cli = try CLI()
+    _ = try cli.run(["init"])
+    let cases: [(String, Data, String, String)] = [
+      ("u16.txt", "姓名\t手机\n张三\t13800138001\n".data(using: .utf16)!, "bad_csv_encoding", "UTF-16"),
+      ("tab.txt", Data("姓名\t手机\n张三\t13800138001\n".utf8), "bad_csv_header", "separated by tabs"),
+      ("semi.csv", Data("name;phone\n张三;13800138001\n".utf8), "bad_csv_header", "separated by semicolons"),
+    ]
+    for (name, bytes, code, words) in cases {
+      let file = cli.dir.appendingPathComponent(name)
+      try bytes.write(to: file)
+      let r = try cli.run(["import", "leads", file.path, "--json"])
+      let error = try r.json()["error"] as? [String: Any]
+      #expect(r.status == 65 && error?["code"] as? String == code, "\(name): \(r.stdout)")
+      #expect((error?["message"] as? String)?.contains(words) == true, "\(name): \(r.stdout)")
+    }
+    #expect((try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any])?.isEmpty == true)
+  }
+
   @Test func strictImportsNothingWhenOneRowIsBad() throws {
     let cli = try CLI()
     let csv = cli.dir.appendingPathComponent("leads.csv")

@@ -91,6 +91,7 @@ enum CSVRecordPipeline {
     // The first three bytes decide the BOM (dropped, and the file is UTF-8); anything else is data.
     func endHead() throws {
       headDone = true
+      if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { throw CoachError.refused(.utf16Text) }
       decoder.tally.hadBOM = head == bom
       if !decoder.tally.hadBOM { try head.withUnsafeBufferPointer { try feed($0) } }
     }

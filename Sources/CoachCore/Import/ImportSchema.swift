@@ -85,9 +85,14 @@ public struct ImportSchema: Sendable, Hashable {
     }
     let missing = required.filter { index[$0] == nil }
     guard missing.isEmpty else {
+      // One cell holding tabs or semicolons: a file separated by those (Excel's "Text (Tab delimited)", or a CSV of
+      // a locale whose list separator is ';').
+      let lone = header.fields.count == 1 ? header.fields[0] : ""
+      let separator = lone.contains("\t") ? "\t" : (lone.contains(";") || lone.contains("；")) ? ";" : nil
       throw refuse(
         .missingColumns(
-          file: file, line: header.line, kind: kind.rawValue, missing: missing, needs: required, known: columns))
+          file: file, line: header.line, kind: kind.rawValue, missing: missing, needs: required, known: columns,
+          separator: separator))
     }
     for key in map.keys.sorted() where !mapped.contains(key) {
       warnings.append(ImportHeaderText.unusedMap(file: file, line: header.line, header: key).text(language))

@@ -102,6 +102,8 @@ public enum ErrorText: Sendable, Hashable {
   case unreadableFile(path: String)
   /// A CSV file mostly invalid as UTF-8 and as GBK/GB18030: `bad` of `nonASCII` records with non-ASCII text.
   case badCSVEncoding(file: String?, bad: Int, nonASCII: Int, firstLine: Int?)
+  /// A text file in UTF-16 (its byte-order mark: what Excel saves as "Unicode text"), which the import does not read.
+  case utf16Text
   /// A password-protected workbook or an old `.xls` given as `.xlsx`.
   case protectedWorkbook(path: String)
   /// A workbook that cannot be read (`why`: what was found wrong, as the reader found it).
@@ -283,7 +285,7 @@ public enum ErrorText: Sendable, Hashable {
     case .demoOverRealLeads: return "not_empty"
     case .sameFile, .databaseCompanion: return "same_file"
     case .unreadableFile: return "unreadable_file"
-    case .badCSVEncoding: return "bad_csv_encoding"
+    case .badCSVEncoding, .utf16Text: return "bad_csv_encoding"
     case .protectedWorkbook, .damagedWorkbook: return "bad_xlsx"
     case .noSuchSheet: return "no_such_sheet"
     case .reassignNotAllowed: return "forbidden"

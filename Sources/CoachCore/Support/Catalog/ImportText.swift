@@ -331,7 +331,10 @@ public enum ImportHeaderText: Sendable, Hashable {
   case emptyFile(file: String, kind: String, needs: [String])
   case unreadableHeader(file: String, line: Int, problem: String)
   case repeatedColumn(file: String, line: Int, name: String, first: Int, second: Int)
-  case missingColumns(file: String, line: Int, kind: String, missing: [String], needs: [String], known: [String])
+  /// `separator`: the tab or semicolon the header's one cell holds (a file separated by those, not by commas).
+  case missingColumns(
+    file: String, line: Int, kind: String, missing: [String], needs: [String], known: [String],
+    separator: String? = nil)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -362,12 +365,21 @@ public enum ImportHeaderText: Sendable, Hashable {
       return l.pick(
         "\(file):\(line): 列 \(name) 出现了两次 (第 \(first) 和第 \(second) 列)；每列只能写一次",
         "\(file):\(line): column \(name) appears twice (columns \(first) and \(second)); name each column once")
-    case .missingColumns(let file, let line, let kind, let missing, let needs, let known):
+    case .missingColumns(let file, let line, let kind, let missing, let needs, let known, let separator):
+      let hint =
+        separator.map { sep in
+          let zh = sep == "\t" ? "制表符" : "分号"
+          let en = sep == "\t" ? "tabs" : "semicolons"
+          return l.pick(
+            "；这个文件用\(zh)分隔，导入读逗号分隔的 CSV：请另存为“CSV UTF-8 (逗号分隔)”",
+            "; this file is separated by \(en), and the import reads comma-separated CSV: save it as \"CSV UTF-8 "
+              + "(Comma delimited)\"")
+        } ?? ""
       return l.pick(
         "\(file):\(line): 表头缺少 \(missing.joined(separator: " 和 "))；\(Self.needs(kind, needs, l)) "
-          + "(列：\(known.joined(separator: ", ")))",
+          + "(列：\(known.joined(separator: ", ")))\(hint)",
         "\(file):\(line): header lacks \(missing.joined(separator: " and ")); \(Self.needs(kind, needs, l)) "
-          + "(columns: \(known.joined(separator: ", ")))")
+          + "(columns: \(known.joined(separator: ", ")))\(hint)")
     }
   }
 
