@@ -29,7 +29,7 @@ package struct CSVFile: CSVByteSource {
   }
 
   private static func unreadable(_ path: String) -> CoachError {
-    .refused(.unreadableFile(path: path))
+    .refused(.unreadableFile(path: path, missing: !FileManager.default.fileExists(atPath: path)))
   }
 }
 

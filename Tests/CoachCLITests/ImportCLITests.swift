@@ -179,6 +179,7 @@ import Testing
       ("u16.txt", "姓名\t手机\n张三\t13800138001\n".data(using: .utf16)!, "bad_csv_encoding", "UTF-16"),
       ("tab.txt", Data("姓名\t手机\n张三\t13800138001\n".utf8), "bad_csv_header", "separated by tabs"),
       ("semi.csv", Data("name;phone\n张三;13800138001\n".utf8), "bad_csv_header", "separated by semicolons"),
+      ("leads.json", Data("{\n  \"leads\" : [\n  ]\n}\n".utf8), "bad_csv_header", "is JSON"),
     ]
     for (name, bytes, code, words) in cases {
       let file = cli.dir.appendingPathComponent(name)
@@ -189,6 +190,11 @@ import Testing
       #expect((error?["message"] as? String)?.contains(words) == true, "\(name): \(r.stdout)")
     }
     #expect((try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any])?.isEmpty == true)
+    let missing = try cli.run(["import", "leads", cli.dir.appendingPathComponent("nosuch.csv").path])
+    #expect(missing.status == 65 && missing.stderr.contains("does not exist"), "\(missing.stderr)")
+    // `--out -` is stdout, as elsewhere: no file named "-".
+    let out = try cli.run(["export", "leads", "--out", "-"])
+    #expect(out.status == 0 && out.stdout.contains("external_id,name,phone"), "\(out.stderr)")
   }
 
   @Test func strictImportsNothingWhenOneRowIsBad() throws {

@@ -34,7 +34,7 @@ package struct ExportLeads: Sendable {
     let data = try encode(leads, zone: env.zone)
     let entry = ExportEntry(
       at: env.now, actor: session.actor, what: "leads", format: format.rawValue, rows: leads.count,
-      masked: !unmasked, target: out ?? "stdout")
+      masked: !unmasked, target: out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "stdout")
     guard let out else {
       try session.db.record(entry)
       return Exported(data: data, rows: leads.count, masked: !unmasked)

@@ -21,7 +21,9 @@ package enum MoveStore {
     if PostgresURL.isPostgres(path) {
       throw CoachError.refused(.notAShowroom(given: (try? PostgresURL(path))?.redacted ?? "--from"))
     }
-    guard FileManager.default.fileExists(atPath: path) else { throw CoachError.refused(.unreadableFile(path: path)) }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw CoachError.refused(.unreadableFile(path: path, missing: true))
+    }
     let group = try PostgresStore.open(url)
     let session = try Session.open(env, db: group)
     guard session.isAdmin, session.storeID == nil else {

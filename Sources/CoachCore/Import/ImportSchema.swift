@@ -77,13 +77,18 @@ public struct ImportSchema: Sendable, Hashable {
           ImportHeaderText.unknownColumn(file: file, line: header.line, header: cell, column: i + 1, known: columns)
             .text(language))
       } else if let earlier = index[name] {
-        throw refuse(.repeatedColumn(file: file, line: header.line, name: name, first: earlier + 1, second: i + 1))
+        throw refuse(
+          .repeatedColumn(file: file, line: header.line, name: name, first: earlier + 1, second: i + 1, header: written)
+        )
       } else {
         index[name] = i
         recognised.append(ImportHeader.Recognised(header: cell, column: name, position: i + 1))
       }
     }
     let missing = required.filter { index[$0] == nil }
+    if !missing.isEmpty, let first = cells.first, first.hasPrefix("{") || first.hasPrefix("[") {
+      throw refuse(.jsonFile(file: file))
+    }
     guard missing.isEmpty else {
       // One cell holding tabs or semicolons: a file separated by those (Excel's "Text (Tab delimited)", or a CSV of
       // a locale whose list separator is ';').

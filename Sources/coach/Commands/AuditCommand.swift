@@ -16,7 +16,10 @@ extension CoachCommand {
     @Option(help: "Only this store of a dealer group (its code; a group admin's audit has a row per store).")
     var store: String?
     @Option(help: "table, json, csv or html (default table; json with --json).") var format: Format?
-    @Option(help: "Write to FILE (mode 0600, all or nothing) instead of stdout.") var out: String?
+    @Option(
+      help: "Write to FILE (mode 0600, all or nothing) instead of stdout ('-': stdout).",
+      transform: { $0 == "-" ? nil : $0 })
+    var out: String?
     @Option(
       help: ArgumentHelp(
         "List the follow-ups behind one figure: on_time, late, missed, pending or overdue (the leads behind overdue_now); or snoozes (the snoozes set in the period).",

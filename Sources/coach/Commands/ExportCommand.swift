@@ -17,7 +17,8 @@ extension CoachCommand {
         abstract: "Export leads as CSV or .xlsx (both re-importable) or JSON.")
       @Option(help: "csv, json or xlsx (xlsx needs --out; default: the --out file's extension, else csv).")
       var format: ExportLeads.Format?
-      @Option(help: "Write to FILE (mode 0600) instead of stdout.") var out: String?
+      @Option(help: "Write to FILE (mode 0600) instead of stdout ('-': stdout).", transform: { $0 == "-" ? nil : $0 })
+      var out: String?
       @Flag(help: "Phone numbers, WeChat ids and emails in full (admins only).") var unmasked = false
       @OptionGroup var global: GlobalOptions
 

@@ -63,7 +63,7 @@ import Testing
     .cannotOwnLeads(option: "--to", name: "t", role: "trainer", owners: ["a"]),
     .snoozeTooLong(
       until: LocalDate(year: 2099, month: 1, day: 1), latest: LocalDate(year: 2027, month: 2, day: 1), days: 90),
-    .unreadableFile(path: "/x"),
+    .unreadableFile(path: "/x"), .unreadableFile(path: "/x", missing: true),
     .badCSVEncoding(file: "a.csv", bad: 3, nonASCII: 4, firstLine: 2),
     .badCSVEncoding(file: nil, bad: 3, nonASCII: 4, firstLine: nil), .protectedWorkbook(path: "/x.xlsx"),
     .damagedWorkbook(path: "/x.xlsx", why: "no sheet"), .noSuchSheet(path: "/x.xlsx", sheet: "s", sheets: ["a"]),

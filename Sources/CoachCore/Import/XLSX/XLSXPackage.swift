@@ -29,7 +29,7 @@ struct XLSXPackage {
   /// A password-protected workbook is an OLE compound file, not a zip; so is an old `.xls`.
   private static func checkSignature(_ path: String) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CoachError.refused(.unreadableFile(path: path))
+      throw CoachError.refused(.unreadableFile(path: path, missing: !FileManager.default.fileExists(atPath: path)))
     }
     defer { try? handle.close() }
     let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())

@@ -152,8 +152,10 @@ extension ErrorText {
       return l.pick(
         "当前密码不对：密码没有改。请输入你现在登录用的密码",
         "the current password is wrong: nothing was changed; type the one you log in with now")
-    case .unreadableFile(let path):
-      return l.pick("无法读取 \(path)：请检查路径和权限", "cannot read \(path): check the path and permissions")
+    case .unreadableFile(let path, let missing):
+      return missing
+        ? l.pick("\(path) 不存在：请检查文件名和所在文件夹", "\(path) does not exist: check the file's name and folder")
+        : l.pick("无法读取 \(path)：请检查路径和权限", "cannot read \(path): check the path and permissions")
     case .badCSVEncoding(let file, let bad, let nonASCII, let firstLine):
       let name = file ?? l.pick("CSV 文件", "the CSV file")
       return l.pick(

@@ -99,7 +99,8 @@ public enum ErrorText: Sendable, Hashable {
   // MARK: - The database
   // MARK: - Files to import
   /// A file to import that cannot be opened or read.
-  case unreadableFile(path: String)
+  /// `missing`: there is no file at `path` (else it cannot be read).
+  case unreadableFile(path: String, missing: Bool = false)
   /// A CSV file mostly invalid as UTF-8 and as GBK/GB18030: `bad` of `nonASCII` records with non-ASCII text.
   case badCSVEncoding(file: String?, bad: Int, nonASCII: Int, firstLine: Int?)
   /// A text file in UTF-16 (its byte-order mark: what Excel saves as "Unicode text"), which the import does not read.

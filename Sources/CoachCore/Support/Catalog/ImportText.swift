@@ -184,8 +184,9 @@ public enum ImportProblem: Sendable, Hashable {
         "\(n("consultant")) \"\(name)\" belongs to another store: import only your store's leads")
     case .unknownLead(let id):
       return l.pick(
-        "\(n("lead_external_id")) \"\(id)\" 不是你能看到的线索：请先导入线索",
-        "\(n("lead_external_id")) \"\(id)\" is not a lead you may see: import the leads first")
+        "\(n("lead_external_id")) \"\(id)\"：你能看到的线索里没有这个 external_id (跟进记录按线索文件的 external_id 找线索)：请先导入线索",
+        "\(n("lead_external_id")) \"\(id)\": no lead you may see has this external_id (touches find their lead by the "
+          + "leads file's external_id): import the leads first")
     case .invalidUTF8:
       return l.pick(
         "UTF-8 编码无效 (文件是 UTF-8；请另存为 UTF-8 或 GBK)", "invalid UTF-8 (file is UTF-8; save as UTF-8 or GBK)")
@@ -330,7 +331,10 @@ public enum ImportHeaderText: Sendable, Hashable {
   /// The file has no header row; `needs` lists the required columns, `kind` is `leads` or `touches`.
   case emptyFile(file: String, kind: String, needs: [String])
   case unreadableHeader(file: String, line: Int, problem: String)
-  case repeatedColumn(file: String, line: Int, name: String, first: Int, second: Int)
+  /// `header`: the second column's header as written (what `--map HEADER=ignore` would skip).
+  case repeatedColumn(file: String, line: Int, name: String, first: Int, second: Int, header: String = "")
+  /// A JSON file (`coach export leads --format json`, which is for other programs): not an import format.
+  case jsonFile(file: String)
   /// `separator`: the tab or semicolon the header's one cell holds (a file separated by those, not by commas).
   case missingColumns(
     file: String, line: Int, kind: String, missing: [String], needs: [String], known: [String],
@@ -361,10 +365,18 @@ public enum ImportHeaderText: Sendable, Hashable {
       return l.pick("\(file) 是空的：\(Self.needs(kind, needs, l))", "\(file) is empty: \(Self.needs(kind, needs, l))")
     case .unreadableHeader(let file, let line, let problem):
       return l.pick("\(file):\(line): 表头：\(problem)", "\(file):\(line): header: \(problem)")
-    case .repeatedColumn(let file, let line, let name, let first, let second):
+    case .repeatedColumn(let file, let line, let name, let first, let second, let header):
+      let skip = header.isEmpty ? "" : " --map '\(header)=ignore'"
       return l.pick(
-        "\(file):\(line): 列 \(name) 出现了两次 (第 \(first) 和第 \(second) 列)；每列只能写一次",
-        "\(file):\(line): column \(name) appears twice (columns \(first) and \(second)); name each column once")
+        "\(file):\(line): 列 \(name) 出现了两次 (第 \(first) 和第 \(second) 列)；每列只能写一次"
+          + (skip.isEmpty ? "" : "，或用\(skip) 跳过其中一列"),
+        "\(file):\(line): column \(name) appears twice (columns \(first) and \(second)); name each column once"
+          + (skip.isEmpty ? "" : ", or skip one with\(skip)"))
+    case .jsonFile(let file):
+      return l.pick(
+        "\(file) 是 JSON：导入只读 CSV 和 .xlsx；请用 coach export leads (默认 CSV) 或 --format xlsx 导出的文件",
+        "\(file) is JSON: the import reads CSV and .xlsx only; import a file exported as CSV (the default) or with "
+          + "--format xlsx")
     case .missingColumns(let file, let line, let kind, let missing, let needs, let known, let separator):
       let hint =
         separator.map { sep in
