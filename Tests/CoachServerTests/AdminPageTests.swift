@@ -208,4 +208,39 @@ import Testing
     #expect(users.first { $0["name"] as? String == "bob" }?["active"] as? Bool == true)
     #expect(try server.stop() == 0)
   }
+
+  /// The admin page's "another role or team" form: `coach user edit` on the web, with its refusals in the page's words.
+  @Test func anAdminMovesAUserToAnotherTeamOrRole() async throws {
+    let shop = try Showroom()
+    let server = try Server(shop)
+    let boss = try await server.login("boss")
+    func team(_ name: String) throws -> String? {
+      let users = try shop.coach(["user", "list", "--json", "--as", "boss"]).json()["users"] as? [[String: Any]] ?? []
+      return users.first { $0["name"] as? String == name }?["team"] as? String
+    }
+    let move = "csrf_token=\(boss.csrf)&" + Self.form([("name", "alice"), ("role", ""), ("team", "west")])
+    let done = try await server.send("POST", "/admin/edit", form: move, cookie: boss.cookie)
+    #expect(done.status == 303 && done.header("Location") == "/admin?done=edited", "\(done.text)")
+    #expect(try team("alice") == "west")
+    let out = "csrf_token=\(boss.csrf)&" + Self.form([("name", "alice"), ("no_team", "1")])
+    #expect(try await server.send("POST", "/admin/edit", form: out, cookie: boss.cookie).status == 303)
+    #expect(try team("alice") == nil)
+    // Refused, nothing written: bob owns a lead (a trainer owns none), nothing chosen, a team lead, no token.
+    let trainer = "csrf_token=\(boss.csrf)&" + Self.form([("name", "bob"), ("role", "trainer")])
+    let owning = try await server.send("POST", "/admin/edit?lang=en", form: trainer, cookie: boss.cookie)
+    #expect(owning.status == 422 && owning.text.contains("still owns 1 leads"), "\(owning.text)")
+    #expect(owning.text.contains("“Move all leads”") && !owning.text.contains("coach lead"), "\(owning.text)")
+    let nothing = "csrf_token=\(boss.csrf)&" + Self.form([("name", "bob"), ("role", "")])
+    let empty = try await server.send("POST", "/admin/edit?lang=en", form: nothing, cookie: boss.cookie)
+    #expect(empty.status == 400 && empty.text.contains("nothing to change"), "\(empty.text)")
+    let lena = try await server.login("lena")
+    let byLead = "csrf_token=\(lena.csrf)&" + Self.form([("name", "bob"), ("team", "west")])
+    #expect(try await server.send("POST", "/admin/edit", form: byLead, cookie: lena.cookie).status == 403)
+    let noToken = Self.form([("name", "bob"), ("team", "west")])
+    #expect(try await server.send("POST", "/admin/edit", form: noToken, cookie: boss.cookie).status == 403)
+    #expect(try team("bob") == "east")
+    let page = try await server.send("GET", "/admin?lang=zh-CN", cookie: boss.cookie)
+    #expect(page.text.contains("调整角色或小组") && page.text.contains("action=\"/admin/edit\""))
+    #expect(try server.stop() == 0)
+  }
 }

@@ -29,15 +29,20 @@ extension PageRenderer {
         """
     }
     body += "</tbody></table></div>"
-    let (adding, setting, moving, status) = (
+    let (adding, setting, moving, status, editing) = (
       TypedForm.of(typed, "users"), TypedForm.of(typed, "password"), TypedForm.of(typed, "reassign"),
-      TypedForm.of(typed, "active")
+      TypedForm.of(typed, "active"), TypedForm.of(typed, "edit")
     )
     let names = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: setting?.value("name"))
     let roles = options(
       Role.allCases.map { (value: $0.rawValue, label: t("role_" + $0.rawValue)) },
       chosen: adding?.value("role") ?? "consultant")
     let everyone = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: status?.value("name"))
+    let editable = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: editing?.value("name"))
+    let newRoles = options(
+      [(value: "", label: t("model_keep"))]
+        + Role.allCases.filter { $0 != .groupAdmin }.map { (value: $0.rawValue, label: t("role_" + $0.rawValue)) },
+      chosen: editing?.value("role") ?? "")
     // Leads may be moved off anyone who owns them (a deactivated user too), onto an active owner only.
     let owners = users.filter { $0.user.role == .consultant || $0.user.role == .lead }
     let movable = owners.map { (value: $0.user.name, label: $0.user.name) }
@@ -60,6 +65,13 @@ extension PageRenderer {
       <label>\(esc(t("user")))<select name="name">\(everyone)</select></label>
       <button type="submit" name="active" value="0">\(esc(t("deactivate")))</button>
       <button type="submit" name="active" value="1">\(esc(t("activate")))</button></form>
+      <form method="post" action="/admin/edit" class="card"><h2>\(esc(t("edit_user")))</h2>\(csrfField(user))
+      <label>\(esc(t("user")))<select name="name">\(editable)</select></label>
+      <label>\(esc(t("role")))<select name="role">\(newRoles)</select></label>
+      <label>\(esc(t("team_keep")))<input name="team"\(editing.valueAttribute("team")) autocomplete="off"></label>
+      <label><input type="checkbox" name="no_team" value="1"\(editing.checked("no_team", "1"))> \
+      \(esc(t("no_team")))</label>
+      <button type="submit">\(esc(t("edit_user")))</button></form>
       """
     return layout(t("admin"), body, language: language, user: user, status: error?.status ?? .ok)
   }

@@ -48,6 +48,19 @@ struct AdminRoutes {
         return active ? "done=activated" : "done=deactivated"
       }
     }
+    router.post("/admin/edit") { request, context in
+      try await adminPost(request, context) { form, session in
+        let role = try form.first("role").map { try code($0, "role", as: Role.self) }
+        let team: String?? = form.first("no_team") == "1" ? .some(nil) : form.first("team").map { .some($0) }
+        guard role != nil || team != nil else {
+          throw FieldRefusal(
+            zh: "没有要调整的内容：请选一个新角色、写上小组，或勾选“不属于任何组”",
+            en: "nothing to change: choose another role, type a team, or tick “No team”")
+        }
+        _ = try UserAdmin.edit(session, name: form.first("name") ?? "", UserAdmin.Change(role: role, team: team))
+        return "done=edited"
+      }
+    }
     router.get("/account") { request, context in
       let web = try context.requireUser()
       let language = Language.pick(request, default: pages.defaultLanguage)
@@ -151,6 +164,7 @@ struct AdminRoutes {
     case "password": return PageText.text("done_password", language)
     case "deactivated": return PageText.text("done_deactivated", language)
     case "activated": return PageText.text("done_activated", language)
+    case "edited": return PageText.text("done_edited", language)
     case "moved":
       let n = q["n"].flatMap { Int($0) } ?? 0
       return PageText.text("done_moved", language).replacingOccurrences(of: "%@", with: String(n))
