@@ -28,7 +28,8 @@ public struct PostgresURL: Sendable, Hashable {
 
   /// The URL with its password replaced by `***`: what messages show.
   public var redacted: String {
-    var s = "postgres://\(user)\(password == nil ? "" : ":***")@\(host ?? "")"
+    let shown = host.map { $0.contains(":") ? "[\($0)]" : $0 } ?? ""
+    var s = "postgres://\(user)\(password == nil ? "" : ":***")@\(shown)"
     if host != nil { s += ":\(port)" }
     s += "/\(database)"
     var query: [String] = []
@@ -42,7 +43,7 @@ public struct PostgresURL: Sendable, Hashable {
   /// The server as messages name it: `host:port` or the socket file.
   public var server: String {
     if let socketFolder { return "\(socketFolder)/.s.PGSQL.\(port)" }
-    return "\(host ?? "localhost"):\(port)"
+    return "\(host.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "localhost"):\(port)"
   }
 
   /// Whether `text` is meant as a PostgreSQL URL (its scheme), whatever else it holds.
@@ -106,7 +107,10 @@ public struct PostgresURL: Sendable, Hashable {
     if rootCertificate != nil, ![.verifyCA, .verifyFull].contains(tls) {
       throw bad(.badRootCert(given: rootCertificate ?? ""))
     }
-    let host = parts.host.flatMap { $0.isEmpty ? nil : $0 }
+    // An IPv6 address is written in brackets (`[::1]`); the connection takes the address without them.
+    let host = parts.host.flatMap { $0.isEmpty ? nil : $0 }.map {
+      $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0
+    }
     guard host != nil || socket != nil else { throw bad(.noHost) }
     self.socketFolder = socket
     self.host = socket == nil ? host : nil

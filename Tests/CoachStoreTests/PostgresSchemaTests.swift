@@ -28,6 +28,9 @@ import Testing
       #expect(url.tls == mode)
       #expect(url.redacted.hasSuffix(mode == .disable ? "/db" : "/db?sslmode=\(mode.rawValue)"), "\(url.redacted)")
     }
+    // An IPv6 address in brackets, as URLs write it: connected to without them, shown with them.
+    let v6 = try PostgresURL("postgres://u@[::1]:6543/db")
+    #expect(v6.host == "::1" && v6.port == 6543 && v6.redacted == "postgres://u@[::1]:6543/db")
     let verified = try PostgresURL("postgres://u@db.example/db?sslmode=verify-full&sslrootcert=/etc/hostname")
     #expect(verified.rootCertificate == "/etc/hostname")
   }
