@@ -42,8 +42,15 @@ public enum DoctorText: Sendable, Hashable {
       return Self.line(
         l.pick("派生表", "derived"), list.isEmpty ? l.pick("正常", "ok") : list.joined(separator: l.pick("，", ", ")))
     case .rows(let counts):
+      // The JSON keeps the keys; the line names each count in the reader's words.
+      let zh = [
+        "customers": "客户", "exports": "导出", "leads": "线索", "profile_facts": "客户资料", "reassignments": "转移记录",
+        "stage_events": "阶段变更", "tags": "标签", "topics": "话题", "touches": "跟进", "users": "用户", "stores": "门店",
+      ]
       return Self.line(
-        l.pick("行数", "rows"), counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        l.pick("行数", "rows"),
+        counts.sorted { $0.key < $1.key }.map { "\(l == .zh ? zh[$0.key] ?? $0.key : $0.key) \($0.value)" }
+          .joined(separator: l.pick("，", ", ")))
     case .overdue(let count, let seen):
       return Self.line(
         l.pick("逾期", "overdue"), l.pick("你能看到的 \(seen) 条线索中 \(count) 条", "\(count) of \(seen) leads you see"))
