@@ -75,9 +75,8 @@ package struct Session: Sendable {
   /// fell out of every team's alerts and audit), nor does a user who left (deactivated).
   package func requireOwner(_ user: User, option: String) throws {
     guard user.isActive else { throw CoachError.refused(.userDeactivated(name: user.name)) }
-    let owns: Set<Role> = [.consultant, .lead]
-    guard !owns.contains(user.role) else { return }
-    let owners = try users().filter { owns.contains($0.role) && $0.isActive }.map(\.name)
+    guard !user.role.ownsLeads else { return }
+    let owners = try users().filter { $0.role.ownsLeads && $0.isActive }.map(\.name)
     throw CoachError.refused(.cannotOwnLeads(option: option, name: user.name, role: user.role.rawValue, owners: owners))
   }
 

@@ -10,8 +10,8 @@ import Foundation
 /// twice. A second run also brings the rows it moved before up to the showroom's present state: a lead's stage,
 /// consultant, grade or tags, a customer's details, a user's role, team or password, a topic resolved or a snooze
 /// lifted since, and a profile fact replaced (its old row removed here). The store keeps one showroom: a file whose
-/// users or leads are not the ones moved before (another showroom, or a database started anew) is refused. Rows without an id of their own (a lead's tags, a touch's levers) come with their lead or touch. The
-/// derived tables (`delivery`, `lastTouch`, stored follow-ups) are written once for the rows copied, as an import
+/// users or leads are not the ones moved before (another showroom, or a database started anew) is refused. Rows
+/// without an id of their own (a lead's tags, a touch's levers) come with their lead or touch. The derived tables (`delivery`, `lastTouch`, stored follow-ups) are written once for the rows copied, as an import
 /// writes them (`PGStoreMover.triggers`); browser sessions are not copied (users log in again). After the copy, each
 /// table's rows of the store are counted against the source's.
 public struct StoreMove: Sendable {
@@ -147,8 +147,7 @@ extension PostgresStore {
       }
       var mover = try PGStoreMover(c, storeID: storeID, storeCode: store)
       try mover.matchUsers(source)
-      try mover.checkSameShowroom(source)
-      try mover.checkExternalIDs(source)
+      try mover.checkLeads(source)
       try PGImportTriggers.setAside(c, PGStoreMover.triggers)
       var tables: [StoreMove.Table] = []
       for spec in MovedTable.all {
@@ -216,31 +215,6 @@ struct PGStoreMover {
     if !clashes.isEmpty { throw CoachError.refused(.movedNameTaken(names: clashes, store: storeCode)) }
   }
 
-  /// The leads moved before are this file's leads of the same ids: each was created at the same instant (a lead's
-  /// creation time never changes). Else the file is another showroom's, or its database was started anew: copying
-  /// it would take its leads for the ones moved before and write over them.
-  func checkSameShowroom(_ source: some TableRowSource) throws {
-    guard let moved = maps["lead"], !moved.isEmpty else { return }
-    var ids: [Int64] = []
-    var times: [String] = []
-    try source.eachRow(of: "lead", columns: ["id", "createdAt"], orderBy: "id") { row in
-      guard case .int(let id) = row[0], let here = moved[id], case .text(let at) = row[1] else { return }
-      ids.append(here)
-      times.append(at + "+00")
-    }
-    guard
-      let differs = try c.rows(
-        """
-        SELECT m.sourceId, l.externalId FROM unnest(?::bigint[], ?::text[]) AS s(id, at)
-        JOIN lead l ON l.id = s.id JOIN movedRow m ON m.storeId = ? AND m.tbl = 'lead' AND m.targetId = l.id
-        WHERE l.createdAt <> s.at::timestamptz ORDER BY m.sourceId LIMIT 1
-        """, [ids, PGTextArray(times), storeID]
-      ).first
-    else { return }
-    throw CoachError.refused(
-      .movedFromAnotherShowroom(store: storeCode, detail: .lead(id: try differs.get(0, Int64.self))))
-  }
-
   /// The tags of the leads moved before, made the showroom's: tags added there since are added, tags removed there
   /// are removed (a new lead's tags come with it in `copy`). Leads whose tags changed have their stored follow-up
   /// worked out again. Returns the tags added and removed.
@@ -278,16 +252,38 @@ struct PGStoreMover {
     return (added, changed.count - added)
   }
 
-  /// A showroom lead not yet copied whose external id a lead here already has: refused (ids stay unique).
-  func checkExternalIDs(_ source: some TableRowSource) throws {
-    var ids: [String] = []
-    try source.eachRow(of: "lead", columns: ["id", "externalId"], orderBy: "id") { row in
-      guard case .int(let id) = row[0], case .text(let ext) = row[1], maps["lead"]?[id] == nil else { return }
-      ids.append(ext)
+  /// The showroom's leads, read once: those moved before must be this file's leads of the same ids, each created at
+  /// the same instant (a lead's creation time never changes), else the file is another showroom's or its database was
+  /// started anew, and copying it would take its leads for the ones moved before and write over them; those not yet
+  /// copied must not have an external id a lead here already has (ids stay unique).
+  func checkLeads(_ source: some TableRowSource) throws {
+    let moved = maps["lead"] ?? [:]
+    var (ids, times, external): ([Int64], [String], [String]) = ([], [], [])
+    try source.eachRow(of: "lead", columns: ["id", "createdAt", "externalId"], orderBy: "id") { row in
+      guard case .int(let id) = row[0] else { return }
+      if let here = moved[id] {
+        guard case .text(let at) = row[1] else { return }
+        ids.append(here)
+        times.append(at + "+00")
+      } else if case .text(let ext) = row[2] {
+        external.append(ext)
+      }
     }
-    guard !ids.isEmpty else { return }
+    if !ids.isEmpty,
+      let differs = try c.rows(
+        """
+        SELECT m.sourceId FROM unnest(?::bigint[], ?::text[]) AS s(id, at)
+        JOIN lead l ON l.id = s.id JOIN movedRow m ON m.storeId = ? AND m.tbl = 'lead' AND m.targetId = l.id
+        WHERE l.createdAt <> s.at::timestamptz ORDER BY m.sourceId LIMIT 1
+        """, [ids, PGTextArray(times), storeID]
+      ).first
+    {
+      throw CoachError.refused(
+        .movedFromAnotherShowroom(store: storeCode, detail: .lead(id: try differs.get(0, Int64.self))))
+    }
+    guard !external.isEmpty else { return }
     let taken = try c.rows(
-      "SELECT externalId FROM lead WHERE externalId = ANY(?) ORDER BY externalId LIMIT 5", [PGTextArray(ids)]
+      "SELECT externalId FROM lead WHERE externalId = ANY(?) ORDER BY externalId LIMIT 5", [PGTextArray(external)]
     ).map { try $0.get(0, String.self) }
     if !taken.isEmpty { throw CoachError.refused(.movedExternalIDsTaken(ids: taken)) }
   }
@@ -385,13 +381,14 @@ struct PGStoreMover {
     }
     if updating {
       try current.send(c)
-      let columns = spec.columns.dropFirst().map { "\"\($0.name.lowercased())\"" }.joined(separator: ", ")
-      let values = spec.columns.dropFirst().map { "u.\"\($0.name.lowercased())\"" }.joined(separator: ", ")
+      // Every column but the id, as the table's (`t.`) and the showroom's (`u.`).
+      let columns = { (prefix: String) in
+        names.dropFirst().map { "\(prefix)\"\($0)\"" }.joined(separator: ", ")
+      }
       table.updated = try c.execute(
         """
-        UPDATE \(spec.pgName) t SET (\(columns)) = ROW(\(values)) FROM \(scratch) u
-        WHERE t.id = u.id AND (\(spec.columns.dropFirst().map { "t.\"\($0.name.lowercased())\"" }.joined(separator: ", ")))
-          IS DISTINCT FROM (\(values))
+        UPDATE \(spec.pgName) t SET (\(columns(""))) = ROW(\(columns("u."))) FROM \(scratch) u
+        WHERE t.id = u.id AND (\(columns("t."))) IS DISTINCT FROM (\(columns("u.")))
         """)
     }
     try newMappings.send(c)

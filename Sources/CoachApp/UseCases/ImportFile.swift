@@ -97,7 +97,7 @@ extension ImportFile {
         let users = try session.db.users()
         options.deactivated = Set(users.filter { !$0.isActive }.map(\.name))
         options.nonOwners = Dictionary(
-          users.filter { ![.consultant, .lead].contains($0.role) }.map { ($0.name, $0.role) },
+          users.filter { !$0.role.ownsLeads }.map { ($0.name, $0.role) },
           uniquingKeysWith: { a, _ in a })
       }
       // As `lead add` and `user add` allow: only an admin's import adds consultants; a consultant's rows are their own.

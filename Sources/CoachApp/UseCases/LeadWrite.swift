@@ -26,7 +26,7 @@ package struct AddLead {
     fields.email = try LeadText.tidy(fields.email, option: "--email")
     fields.city = try LeadText.tidy(fields.city, option: "--city")
     fields.source = try LeadText.tidy(fields.source, option: "--source")
-    let ownsByDefault = session.user.map { $0.role == .consultant || $0.role == .lead } ?? false
+    let ownsByDefault = session.user?.role.ownsLeads ?? false
     var consultantID = ownsByDefault ? session.user?.id : nil
     if let name = consultant {
       consultantID = try session.ownerID(name)

@@ -65,7 +65,7 @@ package enum UserAdmin {
         throw CoachError.refused(.groupAdminRoleFixed(name: user.name, current: user.role))
       }
       if user.name == session.actor { throw CoachError.refused(.cannotChangeOwnRole(name: user.name)) }
-      if ![.consultant, .lead].contains(role) {
+      if !role.ownsLeads {
         let owned = try session.db.leadIDs(LeadFilter(scope: .all, consultantID: id)).count
         if owned > 0 { throw CoachError.refused(.ownsLeadsForRole(name: user.name, count: owned, role: role)) }
       }

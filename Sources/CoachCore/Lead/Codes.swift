@@ -32,6 +32,9 @@ public enum Role: String, Codable, CaseIterable, Sendable, Hashable {
 
   /// Administers users and sees every lead of its reach: `admin` and `group_admin`.
   public var isAdmin: Bool { self == .admin || self == .groupAdmin }
+
+  /// May own leads: a consultant or a team lead (a trainer or an admin owns none).
+  public var ownsLeads: Bool { self == .consultant || self == .lead }
 }
 
 /// How a touch reached (or tried to reach) the customer.

@@ -44,7 +44,7 @@ extension PageRenderer {
         + Role.allCases.filter { $0 != .groupAdmin }.map { (value: $0.rawValue, label: t("role_" + $0.rawValue)) },
       chosen: editing?.value("role") ?? "")
     // Leads may be moved off anyone who owns them (a deactivated user too), onto an active owner only.
-    let owners = users.filter { $0.user.role == .consultant || $0.user.role == .lead }
+    let owners = users.filter(\.user.role.ownsLeads)
     let movable = owners.map { (value: $0.user.name, label: $0.user.name) }
     let receivers = owners.filter(\.user.isActive).map { (value: $0.user.name, label: $0.user.name) }
     body += """
