@@ -22,10 +22,10 @@ package struct AddLead {
     }
     var fields = fields
     fields.name = fields.name.trimmingCharacters(in: .whitespaces)
-    fields.wechat = try LeadText.tidy(fields.wechat, option: "--wechat")
-    fields.email = try LeadText.tidy(fields.email, option: "--email")
-    fields.city = try LeadText.tidy(fields.city, option: "--city")
-    fields.source = try LeadText.tidy(fields.source, option: "--source")
+    fields.wechat = try FreeText.tidy(fields.wechat, option: "--wechat")
+    fields.email = try FreeText.tidy(fields.email, option: "--email")
+    fields.city = try FreeText.tidy(fields.city, option: "--city")
+    fields.source = try FreeText.tidy(fields.source, option: "--source")
     let ownsByDefault = session.user?.role.ownsLeads ?? false
     var consultantID = ownsByDefault ? session.user?.id : nil
     if let name = consultant {
@@ -61,11 +61,11 @@ package struct EditLead {
   package func run(_ session: Session, id: String) throws -> Bool {
     let env = session.env
     var edit = edit
-    edit.name = try LeadText.tidy(edit.name, option: "--name")
-    edit.wechat = try LeadText.tidy(edit.wechat, option: "--wechat")
-    edit.email = try LeadText.tidy(edit.email, option: "--email")
-    edit.city = try LeadText.tidy(edit.city, option: "--city")
-    edit.source = try LeadText.tidy(edit.source, option: "--source")
+    edit.name = try FreeText.tidy(edit.name, option: "--name")
+    edit.wechat = try FreeText.tidy(edit.wechat, option: "--wechat")
+    edit.email = try FreeText.tidy(edit.email, option: "--email")
+    edit.city = try FreeText.tidy(edit.city, option: "--city")
+    edit.source = try FreeText.tidy(edit.source, option: "--source")
     if let c = consultant {
       guard session.isAdmin || session.user?.role == .lead else { throw CoachError.refused(.onlyLeadsMoveLeads) }
       edit.consultantID = try session.ownerID(c)
@@ -110,15 +110,5 @@ enum DuplicatePhone {
       }
       throw CoachError.refused(.duplicatePhone(phone: phone, leadID: other))
     }
-  }
-}
-
-/// A lead's free-text fields as typed (`--wechat`, `--email`, `--city`, `--source`): trimmed, as the name is; a blank
-/// one is refused naming its option (an edit never clears a field, and an add leaves it out).
-enum LeadText {
-  static func tidy(_ text: String?, option: String) throws -> String? {
-    guard let text else { return nil }
-    try FreeText.require(text, option: option)
-    return text.trimmingCharacters(in: .whitespaces)
   }
 }

@@ -26,15 +26,7 @@ package enum UserAdmin {
     guard UserName.isTypeable(name) else { throw CoachError.refused(.badUserName(name: name)) }
     let storeID = try store.map { try session.within(store: $0).storeID } ?? session.storeID
     return try session.db.addUser(
-      name: name, role: role, team: try Self.team(team), storeID: storeID, now: session.env.now)
-  }
-
-  /// A team's name as kept: without the spaces around it (" A " had made a team of its own, which the team lead of
-  /// "A" never saw); a blank one is refused naming `--team`.
-  static func team(_ given: String?) throws -> String? {
-    guard let given else { return nil }
-    try FreeText.require(given, option: "--team")
-    return given.trimmingCharacters(in: .whitespaces)
+      name: name, role: role, team: try FreeText.tidy(team, option: "--team"), storeID: storeID, now: session.env.now)
   }
 
   /// What `coach user edit` changes: the role, the team (`.some(nil)`: no team), or both.
@@ -59,7 +51,8 @@ package enum UserAdmin {
       throw CoachError.refused(.unknownConsultant(name: name, known: try session.users().map(\.name)))
     }
     let role = change.role ?? user.role
-    let team = try change.team.map { try Self.team($0) } ?? user.team
+    // Trimmed, as on `add` (" A " had made a team of its own that A's lead never saw).
+    let team = try change.team.map { try FreeText.tidy($0, option: "--team") } ?? user.team
     if role != user.role {
       if user.role == .groupAdmin || role == .groupAdmin {
         throw CoachError.refused(.groupAdminRoleFixed(name: user.name, current: user.role))
@@ -88,8 +81,7 @@ package enum UserAdmin {
       ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
     }
     guard allowed, (1...32).contains(code.count) else { throw CoachError.refused(.badStoreCode(code: code)) }
-    let title = name?.trimmingCharacters(in: .whitespaces)
-    if let title { try FreeText.require(title, option: "--name") }
+    let title = try FreeText.tidy(name, option: "--name")
     return try session.db.addStore(code: code, name: title ?? code, now: session.env.now)
   }
 

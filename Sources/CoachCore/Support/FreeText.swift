@@ -10,4 +10,12 @@ public enum FreeText {
   public static func require(_ text: String, option: String, required: Bool = false) throws {
     if isBlank(text) { throw CoachError.refused(.blankText(option: option, required: required)) }
   }
+
+  /// An optional field as kept (`--wechat`, `--team`…): without the spaces around it; a blank one is refused naming
+  /// `option` (an edit never clears a field by a blank, and an add leaves it out).
+  public static func tidy(_ text: String?, option: String) throws -> String? {
+    guard let text else { return nil }
+    try require(text, option: option)
+    return text.trimmingCharacters(in: .whitespaces)
+  }
 }
