@@ -69,7 +69,7 @@ extension PageRenderer {
       <label>\(esc(t("user")))<select name="name">\(editable)</select></label>
       <label>\(esc(t("role")))<select name="role">\(newRoles)</select></label>
       <label>\(esc(t("team_keep")))<input name="team"\(editing.valueAttribute("team")) autocomplete="off"></label>
-      <label><input type="checkbox" name="no_team" value="1"\(editing.checked("no_team", "1"))> \
+      <label class="check"><input type="checkbox" name="no_team" value="1"\(editing.checked("no_team", "1"))> \
       \(esc(t("no_team")))</label>
       <button type="submit">\(esc(t("edit_user")))</button></form>
       """
