@@ -20,7 +20,8 @@ extension PostgresStore {
         }
         try w.flush()
         try w.finishDerivedRows()
-        let result = try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
+        var result = try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
+        result.sharedPhones = try w.sharedPhones()
         if !dryRun { try w.finishIDs() }
         return result
       }

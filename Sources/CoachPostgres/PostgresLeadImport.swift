@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 
 /// Writes imported lead rows on PostgreSQL inside the import's transaction, a batch at a time with `COPY`: the same
@@ -103,6 +104,17 @@ final class PGLeadImport {
       """, [firstLead, firstLead])
     try firstLoad?.finish(c)
     try PGImportTriggers.restore(c, Self.triggersSetAside)
+  }
+
+  /// The new leads whose phone an earlier lead has (`SharedPhone.query`): after `finishDerivedRows`.
+  func sharedPhones() throws -> [SharedPhone] {
+    try c.rows(SharedPhone.query, [firstLead, firstLead]).map {
+      SharedPhone(
+        lead: try $0.get(0, Int64.self), externalID: try $0.get(1, String?.self), name: try $0.get(2, String.self),
+        phone: try $0.get(3, String.self), other: try $0.get(4, Int64.self),
+        otherExternalID: try $0.get(5, String?.self),
+        otherName: try $0.get(6, String.self), otherIsNew: try $0.get(7, Int32.self) == 1)
+    }
   }
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (its

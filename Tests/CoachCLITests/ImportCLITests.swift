@@ -334,6 +334,61 @@ import Testing
     #expect(r.stderr.contains("taken as the lead's created_at"))
   }
 
+  /// A lead imported with a phone an earlier lead has (one customer entered twice, two consultants on one customer)
+  /// goes in, as rows may share a customer, and the report names it: the earlier row of the file, or the earlier
+  /// lead with its consultant, or, to a consultant, only that another's lead has it. A dry run says the same.
+  @Test func leadsImportedWithAPhoneAnEarlierLeadHasAreNamed() throws {
+    var cli = try CLI()
+    #expect(try cli.run(["user", "add", "boss", "--role", "admin"]).status == 0)
+    for name in ["ann", "bob"] {
+      #expect(try cli.run(["user", "add", name, "--role", "consultant", "--as", "boss"]).status == 0)
+    }
+    let added = try cli.run([
+      "lead", "add", "--name", "Bob's customer", "--phone", "13700000009", "--consultant", "bob", "--as", "boss",
+      "--json",
+    ])
+    #expect(added.status == 0, "\(added.stderr)")
+    let bobs = try #require(added.json()["id"] as? String)
+    let csv = cli.dir.appendingPathComponent("leads.csv")
+    try Data(
+      """
+      external_id,name,phone,consultant
+      A1,Wang,13700000001,ann
+      A2,Wang Er,137-0000-0001,ann
+      A3,Zhang,13700000009,ann
+      ,Li,13700000003,ann
+
+      """.utf8
+    ).write(to: csv)
+    let dry = try cli.run(["import", "leads", csv.path, "--dry-run", "--json", "--as", "boss"])
+    #expect(dry.status == 0, "\(dry.stderr)")
+    let said = try #require(dry.json()["warnings"] as? [String])
+    #expect(
+      said == [
+        "2 leads would be imported with a phone an earlier lead has: check whether one customer was entered twice "
+          + "(two consultants on one customer): A2: 137****0001 is also on A1, earlier in the file; "
+          + "A3: 137****0009 is also lead \(bobs)'s (bob)"
+      ], "\(said)")
+    cli.user = "ann"
+    let r = try cli.run(["import", "leads", csv.path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try r.json()["imported"] as? Int == 4)
+    let warnings = try #require(try r.json()["warnings"] as? [String])
+    #expect(warnings.count == 1)
+    #expect(warnings.first?.hasSuffix("A3: 137****0009 is on a lead you may not open") == true, "\(warnings)")
+    #expect(!r.stderr.contains("bob"), "\(r.stderr)")
+    // Another file later: its lead shares the phone of A1, imported before.
+    try Data("external_id,name,phone\nB1,Wang,13700000001\n".utf8).write(to: csv)
+    let again = try cli.run(["import", "leads", csv.path, "--lang", "zh-CN"])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stderr.contains("B1：137****0001 也是线索"), "\(again.stderr)")
+    #expect(again.stderr.contains("(ann) 的电话"), "\(again.stderr)")
+    // Phones no earlier lead has: nothing said.
+    try Data("external_id,name,phone\nC1,New,13700000077\n".utf8).write(to: csv)
+    let quiet = try cli.run(["import", "leads", csv.path, "--json"])
+    #expect(try quiet.json()["warnings"] as? [String] == [])
+  }
+
   /// A birthday to come and a visit recorded by SMS are bad rows naming the column, as `lead add` and `touch` refuse them.
   @Test func aFutureBirthdayAndAVisitBySMSAreBadRows() throws {
     let cli = try CLI()

@@ -122,9 +122,34 @@ extension ImportFile {
         throw CoachError.rejected(
           code: "bad_rows", message: ImportReportText.strictRefusal(count: errors.count, shown: shown).text(env.ui))
       }
-      let report = ImportReport(result, kind: input.kind, workbook: input.isWorkbook, language: env.ui)
+      var report = ImportReport(result, kind: input.kind, workbook: input.isWorkbook, language: env.ui)
+      if let shared = try Self.sharedPhones(result, session) { report.warnings.append(shared) }
       warn(report.warnings)
       return report
+    }
+
+    /// The warning naming leads imported with a phone an earlier lead has (the first five), each by its external id
+    /// or name (a dry run writes no ids): the earlier row of the file, or the earlier lead and its consultant when
+    /// the importing user may open it, else only that there is one.
+    private static func sharedPhones(_ result: ImportResult, _ session: Session) throws -> String? {
+      let all = result.sharedPhones
+      guard !all.isEmpty else { return nil }
+      let shown = Array(all.prefix(5))
+      let before = Set(shown.filter { !$0.otherIsNew }.map(\.other))
+      let open = Set(try session.db.leadIDs(LeadFilter(scope: session.scope, leadIDs: before.map { LeadID($0) })))
+      var owners: [Int64: String] = [:]
+      for id in open {
+        owners[id] = try session.db.snapshot(id: LeadID(id), scope: session.scope).consultant
+      }
+      let items = shown.map { s in
+        let earlier: SharedPhoneEarlier =
+          s.otherIsNew
+          ? .file(s.otherExternalID ?? s.otherName)
+          : open.contains(s.other) ? .lead(s.other, consultant: owners[s.other]) : .hidden
+        return ImportReportText.sharedPhone(lead: s.externalID ?? s.name, phone: Phone.mask(s.phone), earlier: earlier)
+          .text(session.env.ui)
+      }
+      return ImportReportText.sharedPhones(count: all.count, shown: items, dryRun: result.dryRun).text(session.env.ui)
     }
   }
 }

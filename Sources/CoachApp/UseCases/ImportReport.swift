@@ -16,7 +16,7 @@ package struct ImportReport: Sendable {
   package let ignoredColumns: [String]
   package let newConsultants: [String]
   /// What the user should know about the rows imported (delivered leads without a delivery date), in their language.
-  package let warnings: [String]
+  package internal(set) var warnings: [String]
 
   init(_ result: ImportResult, kind: ImportSchema.Kind, workbook: Bool, language: UILanguage = .en) {
     self.kind = kind

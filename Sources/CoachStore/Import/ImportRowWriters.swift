@@ -139,6 +139,15 @@ struct LeadImportWriter {
     setAsideIndexes = []
     try SetAsideTriggers.restore(followUpTriggers + deliveryDayTriggers + deliveryTriggers, db)
   }
+
+  /// The new leads whose phone an earlier lead has (`SharedPhone.query`): after `finish`, in the transaction.
+  func sharedPhones() throws -> [SharedPhone] {
+    try Row.fetchAll(db, sql: SharedPhone.query, arguments: [lastLeadBefore + 1, lastLeadBefore + 1]).map {
+      SharedPhone(
+        lead: $0[0], externalID: $0[1], name: $0[2], phone: $0[3], other: $0[4], otherExternalID: $0[5],
+        otherName: $0[6], otherIsNew: $0[7])
+    }
+  }
 }
 
 /// Setting triggers aside inside one transaction (those whose names are `LIKE` the pattern, `\` escaping), for a

@@ -20,7 +20,9 @@ extension AppDatabase {
           try w.write(row, insert: !(strict && anyBad))
         }
         try w.finish()
-        return try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
+        var result = try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
+        result.sharedPhones = try w.sharedPhones()
+        return result
       }
     }
   }

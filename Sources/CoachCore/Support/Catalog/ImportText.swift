@@ -286,6 +286,13 @@ public enum ImportReportText: Sendable {
   case strictRefusal(count: Int, shown: [String])
   /// Leads imported at `delivered` (no column gives the delivery day): their creation is taken as the day.
   case deliveredWithoutDate(count: Int, dryRun: Bool)
+  /// Leads imported with a phone an earlier lead has (`shown`: the first few, `sharedPhone` each), imported all the
+  /// same: someone should check for one customer entered twice.
+  case sharedPhones(count: Int, shown: [String], dryRun: Bool)
+  /// One of them: the new lead (its external id, else its customer's name), the phone masked, and the earlier lead:
+  /// a row of the same file (`.file`), a lead of the database with its consultant, or one the importing user may
+  /// not open.
+  case sharedPhone(lead: String, phone: String, earlier: SharedPhoneEarlier)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -308,6 +315,24 @@ public enum ImportReportText: Sendable {
       return l.pick(
         "--strict: \(count) 行有误，什么都没有导入：\(shown.joined(separator: "; "))\(more)",
         "--strict: \(count) bad rows, nothing imported: \(shown.joined(separator: "; "))\(more)")
+    case .sharedPhones(let count, let shown, let dryRun):
+      let more = count > shown.count ? l.pick("；还有 \(count - shown.count) 条", "; and \(count - shown.count) more") : ""
+      return l.pick(
+        "\(count) 条线索的电话与已有的线索相同，\(dryRun ? "将" : "已")照样导入：请核实是不是同一位客户登记了两次 (两位顾问跟同一客户)："
+          + shown.joined(separator: "；") + more,
+        "\(count) \(count == 1 ? "lead" : "leads") \(dryRun ? "would be" : "were") imported with a phone an earlier lead "
+          + "has: check whether one customer was entered twice (two consultants on one customer): "
+          + shown.joined(separator: "; ") + more)
+    case .sharedPhone(let lead, let phone, let earlier):
+      switch earlier {
+      case .file(let row):
+        return l.pick("\(lead)：\(phone) 与文件里前面的 \(row) 相同", "\(lead): \(phone) is also on \(row), earlier in the file")
+      case .lead(let id, let consultant):
+        let owner = consultant ?? l.pick("未分配", "no consultant")
+        return l.pick("\(lead)：\(phone) 也是线索 \(id) (\(owner)) 的电话", "\(lead): \(phone) is also lead \(id)'s (\(owner))")
+      case .hidden:
+        return l.pick("\(lead)：\(phone) 已在一条你无权查看的线索上", "\(lead): \(phone) is on a lead you may not open")
+      }
     case .deliveredWithoutDate(let count, let dryRun):
       return l.pick(
         "\(count) 条线索以已交车\(dryRun ? "导入时" : "导入，")没有交车日期 (文件里没有这一列)：交车日按建档时间 (created_at，为空时按现在) 算，"
@@ -317,6 +342,15 @@ public enum ImportReportText: Sendable {
           + "(3-day callback, car birthday) counts from it")
     }
   }
+}
+
+/// The earlier lead of a `sharedPhone`.
+public enum SharedPhoneEarlier: Sendable, Hashable {
+  /// A row of the same file: its external id, else its customer's name.
+  case file(String)
+  /// A lead of the database the importing user may open, with its consultant (nil: nobody's).
+  case lead(Int64, consultant: String?)
+  case hidden
 }
 
 /// What an import says about the header row: warnings for columns it ignores, and why it refuses a file without a
