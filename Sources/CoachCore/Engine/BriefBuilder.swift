@@ -50,15 +50,20 @@ public enum BriefBuilder {
   }
 
   /// The objections this customer is likeliest to raise on this call, at most `maxObjections`: those they raised
-  /// (most recent first; for an owner, only since delivery), then those typical of their stage. A care call carries
-  /// none; a car that comes within the week drops the waiting ones.
+  /// (most recent first; for an owner, only since delivery; for a customer whose car is ordered, since the order
+  /// and, from before it, those still typical of waiting: "I'll wait for the sales season" was answered by the
+  /// order), then those typical of their stage. A care call carries none; a car that comes within the week drops
+  /// the waiting ones.
   static func objections(_ h: LeadHistory, action: ActionCode, _ ctx: EngineContext) -> [ObjectionAnswer] {
     guard !action.isCare else { return [] }
-    let since = h.stage == .delivered ? h.entered(.delivered)?.at : nil
-    let heard = h.touches.reversed().filter { touch in since.map { touch.at >= $0 } ?? true }.flatMap(\.objections)
     let typical =
       h.stage == .delivered
       ? [] : ctx.playbook.objections.filter { ($0.typicalStages ?? []).contains(h.stage.rawValue) }.map(\.code)
+    let since = h.stage == .delivered || h.stage == .waitingForDelivery ? h.entered(h.stage)?.at : nil
+    let stillTypical = h.stage == .waitingForDelivery ? Set(typical) : []
+    let heard = h.touches.reversed().flatMap { touch in
+      since.map { touch.at >= $0 } ?? true ? touch.objections : touch.objections.filter(stillTypical.contains)
+    }
     let noWait = SwitchAdvisor.comesWithinAWeek(h, ctx)
     var seen: Set<String> = []
     var answers: [ObjectionAnswer] = []

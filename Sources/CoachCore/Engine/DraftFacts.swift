@@ -20,6 +20,11 @@ public enum DraftFact: String, CaseIterable, Sendable {
 /// The facts known for one lead's draft, each from a structured field.
 struct DraftFacts {
   private(set) var values: [DraftFact: String] = [:]
+  /// The words a message says the consultant in, when no name is known (`your_consultant`: `销售顾问`, `your sales
+  /// consultant`); nil when a name is.
+  private var title: String?
+  /// Where the name would be, until `fill` words it.
+  private static let unnamed = "\u{1}"
 
   /// A catalog name as a customer is told it: without the bracketed note that tells consultants two models apart
   /// (`极光 S50 (老款)` → `极光 S50`: an owner is not told their car is the "previous generation").
@@ -35,7 +40,14 @@ struct DraftFacts {
   init(action: DueAction, _ h: LeadHistory, _ ctx: EngineContext) {
     let pb = ctx.playbook
     values[.customer] = h.lead.name
-    values[.consultant] = h.lead.consultant ?? ctx.consultantName ?? pb.labels.ui(.yourConsultant) ?? ""
+    if let name = h.lead.consultant ?? ctx.consultantName {
+      values[.consultant] = name
+    } else {
+      // Nobody's name to sign with (a lead nobody owns, read without a user): the messages' words for the
+      // consultant take its place, said once (`unnamed`).
+      values[.consultant] = Self.unnamed
+      title = pb.labels.ui(.yourConsultant) ?? ""
+    }
     values[.dealership] = pb.labels.dealership
     values[.model] = pb.model(h.lead.model).map { Self.customerName($0.name) }
     // A promised day that has passed is never presented as still expected: nor one that will have passed by the
@@ -59,7 +71,15 @@ struct DraftFacts {
       }
       return value
     }
-    return unknown ? nil : filled
+    guard !unknown else { return nil }
+    guard let title else { return filled }
+    // The templates name the consultant beside their title (`销售顾问{consultant}`, `{consultant}, your sales
+    // consultant`) or alone (`{dealership}的{consultant}`, `{consultant} from …`): the title stands for both.
+    return
+      filled
+      .replacingOccurrences(of: title + Self.unnamed, with: title)
+      .replacingOccurrences(of: Self.unnamed + ", " + title, with: title)
+      .replacingOccurrences(of: Self.unnamed, with: title)
   }
 }
 

@@ -726,7 +726,7 @@ enum DecodedPlaybookEn {
           "deposit",
         ],
         line: "The top trim is allocated in small numbers; the luxury trim has most of what you like, comes a month sooner, and the difference can go into accessories.",
-        aboutWaiting: nil,
+        aboutWaiting: true,
         concepts: [
           "@colour",
           "@trim",
@@ -3373,7 +3373,7 @@ enum DecodedPlaybookZhCN {
           "deposit",
         ],
         line: "顶配每月配额很少；豪华版有您看重的大部分配置、早一个多月提车，差价可以换成精品或保养。",
-        aboutWaiting: nil,
+        aboutWaiting: true,
         concepts: [
           "@colour",
           "@trim",
@@ -4805,7 +4805,7 @@ enum DecodedPlaybookZhCN {
         "priority": "优先级",
         "reason": "理由",
         "nothing_due": "现在没有需要跟进的客户。",
-        "your_consultant": "您的销售顾问",
+        "your_consultant": "销售顾问",
         "name": "客户",
         "stage": "阶段",
         "action": "行动",

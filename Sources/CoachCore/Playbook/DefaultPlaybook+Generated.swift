@@ -323,7 +323,7 @@ labels:
     priority: 优先级
     reason: 理由
     nothing_due: 现在没有需要跟进的客户。
-    your_consultant: 您的销售顾问
+    your_consultant: 销售顾问
     name: 客户
     stage: 阶段
     action: 行动
@@ -968,6 +968,7 @@ objections:
   - code: trim_unavailable
     title: 想要的配置没车
     line: "顶配每月配额很少；豪华版有您看重的大部分配置、早一个多月提车，差价可以换成精品或保养。"
+    about_waiting: true
     concepts: ["@colour", "@trim", 没货, 没有, 缺货, 订不到, 没车源, 没资源, 停产, 不生产, 只有, 只剩, 要等, 想要, 就认, 就要, 才有, 没这个, 没这款, 组合, 暂时没有, 断货, 看不上]
     examples:
       - 为什么尊贵版带天窗的没车？
@@ -2734,6 +2735,7 @@ objections:
   - code: trim_unavailable
     title: The trim I want is not available
     line: "The top trim is allocated in small numbers; the luxury trim has most of what you like, comes a month sooner, and the difference can go into accessories."
+    about_waiting: true
     concepts: ["@colour", "@trim", not available, unavailable, sold out, discontinued, out of stock, only, no supply, not offered, not being built, none, none left, isnt available, only get, higher trims, the one i want, no stock]
     examples:
       - Why is the top trim with the sunroof never available?
