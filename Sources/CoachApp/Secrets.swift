@@ -11,8 +11,9 @@ package enum Passwords {
   /// bcrypt reads at most 72 bytes: a longer password is refused rather than silently cut.
   package static let maximumBytes = 72
 
-  /// Refuses (exit 64, in the user's language) a password too short, too long for bcrypt, or holding control characters.
-  package static func check(_ password: String) throws {
+  /// Refuses (exit 64, in the user's language) a password too short, too long for bcrypt, holding control characters,
+  /// or too easy to guess (`tooEasy`) for the user `name`.
+  package static func check(_ password: String, name: String? = nil) throws {
     guard password.count >= minimumLength else {
       throw CoachError.refused(.badPassword(.tooShort(minimum: minimumLength)))
     }
@@ -22,7 +23,29 @@ package enum Passwords {
     guard !password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
       throw CoachError.refused(.badPassword(.controlCharacter))
     }
+    guard !tooEasy(password, name: name) else { throw CoachError.refused(.badPassword(.tooEasy)) }
   }
+
+  /// What a guesser tries first: blanks, a few characters repeated (`11111111`, `陈静陈静陈静陈静`), a run of
+  /// consecutive ones (`12345678`, `abcdefgh`), the user's own name with little else, and the most common passwords.
+  static func tooEasy(_ password: String, name: String?) -> Bool {
+    let lowered = password.lowercased()
+    var rest = lowered
+    if let name = name?.lowercased(), !name.isEmpty { rest = rest.replacingOccurrences(of: name, with: "") }
+    if Set(rest.filter { !$0.isWhitespace }).count < 4 { return true }
+    let scalars = lowered.unicodeScalars.map(\.value)
+    let steps = Set(zip(scalars, scalars.dropFirst()).map { Int64($1) - Int64($0) })
+    if steps == [1] || steps == [-1] { return true }
+    return common.contains(lowered)
+  }
+
+  /// Passwords of eight characters or more found at the top of leaked lists (Chinese and English ones).
+  static let common: Set<String> = [
+    "password", "password1", "password123", "passw0rd", "p@ssw0rd", "qwertyui", "qwerty123", "qwertyuiop", "1qaz2wsx",
+    "1q2w3e4r", "1q2w3e4r5t", "zxcvbnm1", "asdfghjk", "iloveyou", "abc12345", "abcd1234", "a1234567", "aa123456",
+    "admin123", "admin888", "woaini1314", "5201314520", "12341234", "11223344", "123123123", "123456abc",
+    "welcome1", "letmein1", "changeme", "trustno1", "sunshine", "football", "baseball", "superman",
+  ]
 
   package static func hash(_ password: String) -> String { Bcrypt.hash(password, cost: cost) }
 

@@ -50,6 +50,25 @@ import Testing
   }
 
   /// Whoever names a user that does not exist is not told who does: a close spelling is suggested, nothing more.
+  /// What a guesser tries first is refused as a password (64, nothing set): blanks, repeats, runs, the user's own
+  /// name, common ones; a password with some thought in it is taken.
+  @Test func aPasswordTooEasyToGuessIsRefused() throws {
+    let shop = try Showroom()
+    for weak in ["        ", "11111111", "12345678", "abcdefgh", "Password1", "annannann", "ann-ann-ann", "woaini1314"]
+    {
+      let r = try shop.as_("boss").run(
+        ["user", "passwd", "ann", "--password-stdin", "--json"], stdin: Data("\(weak)\n".utf8))
+      #expect(r.status == 64, "\(weak): \(r.status) \(r.stderr)")
+      #expect(r.stderr.contains("too easy to guess"), "\(weak): \(r.stderr)")
+    }
+    let zh = try shop.as_("boss").run(
+      ["user", "passwd", "ann", "--password-stdin"], stdin: Data("88888888\n".utf8), env: ["COACH_LANG": "zh-CN"])
+    #expect(zh.stderr.contains("密码太容易猜"), "\(zh.stderr)")
+    #expect(
+      try shop.as_("boss").run(["user", "passwd", "ann", "--password-stdin"], stdin: Data("ann likes E60s\n".utf8))
+        .status == 0)
+  }
+
   @Test func anUnknownActingUserIsNotShownTheUserList() throws {
     let shop = try Showroom()
     for lang in ["zh-CN", "en"] {

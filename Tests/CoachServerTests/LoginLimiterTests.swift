@@ -14,6 +14,22 @@ import Testing
       return
     }
     #expect(wait > 0 && wait <= 901)
+    // That was alice's one guess while the address is past its limit: her next is refused whatever the password,
+    // from anywhere; a name not tried yet still gets its one.
+    guard case .refused = await limiter.begin(user: "alice", address: "10.0.0.1") else {
+      Issue.record("alice had her one guess")
+      return
+    }
+    guard case .onlyIfRight = await limiter.begin(user: "bob", address: "10.0.0.1") else {
+      Issue.record("bob had no guess yet")
+      return
+    }
+    // A right password forgets the name's failures: alice may try again.
+    await limiter.succeeded(user: "alice", address: "10.0.0.1")
+    guard case .onlyIfRight = await limiter.begin(user: "alice", address: "10.0.0.1") else {
+      Issue.record("alice's failures were forgotten")
+      return
+    }
     // Another address is not limited by this one.
     #expect(await limiter.begin(user: "alice", address: "10.0.0.2") == .go)
   }

@@ -9,7 +9,7 @@ package enum Accounts {
     throws -> User
   {
     let user = try target(session, name: name, what: .password)
-    try Passwords.check(password)
+    try Passwords.check(password, name: user.name)
     try session.db.setPasswordHash(
       userID: try id(of: user), hash: Passwords.hash(password), now: session.env.now, keepingSession: keepingSession)
     return user

@@ -1,6 +1,7 @@
 /// Failed logins counted per user name and per address over a sliding window: past a name's limit, logins for that
 /// name are refused with 429 until old failures age out; past an address's limit, a login from there goes in only
-/// with the right password (`Verdict.onlyIfRight`). Behind a proxy the whole showroom shares one address: twenty
+/// with the right password (`Verdict.onlyIfRight`), and only for a name without a failure in the window (one guess
+/// per name, where a name alone has five). Behind a proxy the whole showroom shares one address: twenty
 /// made-up names from anyone there locked every user out, the admin too, and told them their password was wrong too
 /// often. Each name still gets its own few guesses. Wall-clock time, whatever `--now` says. Kept in memory: a
 /// restart forgets it, which costs an attacker a restart they cannot cause.
@@ -38,6 +39,9 @@ actor LoginLimiter {
     }
     if let w = wait("user:" + user, perUser) { return .refused(wait: w) }
     let addressWait = address.flatMap { wait("address:" + $0, perAddress) }
+    // Past the address's limit each name gets one guess, not its own five: a spray over many names from one address
+    // gets one password per name per window, and the name's next attempt from anywhere waits with it.
+    if let w = addressWait, !live("user:" + user, now: now).isEmpty { return .refused(wait: w) }
     if failures.count > pruneAbove { failures = failures.filter { $0.value.contains { now - $0 < window } } }
     for (key, _) in keys(user: user, address: address) { failures[key, default: []].append(now) }
     return addressWait.map { .onlyIfRight(wait: $0) } ?? .go

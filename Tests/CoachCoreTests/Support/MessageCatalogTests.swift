@@ -52,7 +52,7 @@ import Testing
     .notAConsultant(name: "x", known: ["a"]), .auditOtherTeam(name: "x", team: "A"),
     .secretOfOther(.password, name: "x", actor: nil, role: ""),
     .secretOfOther(.calendarFeed, name: "x", actor: "a", role: "consultant"), .demoOverRealLeads,
-    .badPassword(.tooShort(minimum: 8)), .badPassword(.tooLong(maximumBytes: 72)), .badPassword(.controlCharacter),
+    .badPassword(.tooShort(minimum: 8)), .badPassword(.tooLong(maximumBytes: 72)), .badPassword(.controlCharacter), .badPassword(.tooEasy),
     .wrongCurrentPassword,
     .schemaTooNew(database: "/x", versions: ["v99"], newest: "v12"),
     .schemaTooNew(database: nil, versions: ["v99"], newest: nil), .backupMissing(path: "/x"), .sameFile(path: "/x"),

@@ -145,6 +145,11 @@ extension ErrorText {
       return l.pick(
         "密码太长：最多 \(maximum) 字节 (bcrypt 只读这么多；一个汉字占 3 字节)",
         "the password is too long: give at most \(maximum) bytes (bcrypt reads no more)")
+    case .badPassword(.tooEasy):
+      return l.pick(
+        "密码太容易猜：不要只用空格、重复或连续的字符 (11111111、12345678)、常见密码或自己的名字",
+        "the password is too easy to guess: not only spaces, repeated or consecutive characters (11111111, 12345678), "
+          + "a common password or your own name")
     case .badPassword(.controlCharacter):
       return l.pick(
         "密码含控制字符：请输入一行可打印的文字", "the password holds a control character: give one line of printable text")

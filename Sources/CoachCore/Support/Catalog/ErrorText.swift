@@ -243,6 +243,8 @@ public enum ErrorText: Sendable, Hashable {
     /// bcrypt reads no more than `maximumBytes` bytes: a longer password is refused rather than silently cut.
     case tooLong(maximumBytes: Int)
     case controlCharacter
+    /// Blank, a few characters repeated, a run of consecutive ones, the user's name, or a common password.
+    case tooEasy
   }
 
   /// A secret a user sets for themself (or an admin for anyone), for `secretOfOther`.
