@@ -105,7 +105,9 @@ struct SwitchLevers {
         "before": String(before), "after": String(after), "percent": percent(Double(after - before) / Double(before)),
       ]
     case .gain:
-      return to.offer != nil ? [:] : nil
+      // "Why not take the better value?" only of a model that costs no more: of a dearer one it misleads (the
+      // dearer model's own case is `completeness`, which names the difference).
+      return to.offer != nil && to.price <= from.price ? [:] : nil
     case .completeness:
       let more = to.cargoLitres > from.cargoLitres || to.interiorMm > from.interiorMm || to.replaces == from.code
       guard to.price >= from.price, Double(to.price) <= Double(from.price) * Self.sameMoney, more else { return nil }

@@ -53,6 +53,21 @@ import Testing
     #expect(s50[0].text == "only the Aurora S50 comes on time, with free 3-year maintenance")
   }
 
+  /// "Why not take the better value?" is said of a model on offer that costs no more, never of a dearer one.
+  @Test func givenAnOfferOnADearerModel_whenLevered_thenNoBetterValueArgument() throws {
+    let ctx = F.ctx("2025-07-08T10:00:00+08:00")
+    func levers(from: String, to: String) throws -> [Lever] {
+      var lead = Self.x60Customer()
+      lead.model = from
+      let fromModel = try #require(F.playbook.model(from))
+      let situation = Situation(LeadHistory(lead, asOf: ctx.now), from: fromModel, ctx)
+      let levers = SwitchLevers(from: fromModel, to: try #require(F.playbook.model(to)), situation: situation, ctx: ctx)
+      return Lever.ordered.filter { levers.values(for: $0) != nil }
+    }
+    #expect(try !levers(from: "X40", to: "E50").contains(.gain))  // 219,800 against 159,800
+    #expect(try levers(from: "X60", to: "E50").contains(.gain))  // 219,800 against 229,800
+  }
+
   @Test func givenNewGenerationWanted_whenAdvised_thenTheOldVersionIsOfferedAsTheSoonerPair() throws {
     var lead = Self.x60Customer()
     lead.model = "S50N"
