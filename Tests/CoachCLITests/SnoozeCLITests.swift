@@ -60,6 +60,32 @@ import Testing
     #expect(later.status == 0 && !later.stdout.contains("Snooze lifted"), "\(later.stdout)")
   }
 
+  /// A snooze that moves an agreed call past the time agreed: the reason names the time the customer agreed (not
+  /// the snooze's end) and the draft apologises for calling late instead of saying "as we agreed".
+  @Test func aCallASnoozeMovedPastTheAgreedTimeIsNotSentAsAgreed() throws {
+    let (cli, a) = try team()
+    #expect(
+      try at(cli, "2026-11-03T09:00:00+08:00", as: "李娜").run(["snooze", a, "--until", "2026-11-15", "--reason", "away"])
+        .status == 0)
+    let after = at(cli, "2026-11-15T09:00:00+08:00", as: "李娜")
+    let r = try after.run(["next", "--lead", a, "--json", "--lang", "en"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let queue = try #require(try r.json()["queue"] as? [[String: Any]])
+    #expect(queue.first?["action"] as? String == "agreed_followup")
+    let reason = queue.first?["reason"] as? String ?? ""
+    #expect(reason.contains("agreed with the customer for 2026-11-08 10:00"), "\(reason)")
+    let draft = (try r.json()["brief"] as? [String: Any])?["message_draft"] as? String ?? ""
+    #expect(draft.contains("sorry I'm late calling"), "\(draft)")
+    #expect(!draft.contains("as we agreed"), "\(draft)")
+    // Without the snooze the call on the agreed day says "as we agreed".
+    let (plain, b) = try team()
+    let onTime = try at(plain, "2026-11-08T10:00:00+08:00", as: "李娜").run([
+      "next", "--lead", b, "--json", "--lang", "en",
+    ])
+    let onTimeDraft = (try onTime.json()["brief"] as? [String: Any])?["message_draft"] as? String ?? ""
+    #expect(onTimeDraft.contains("as we agreed"), "\(onTimeDraft)")
+  }
+
   @Test func aSnoozeHoldsSalesFollowUpsUntilItsDayButNotTheBirthday() throws {
     let (cli, a) = try team()
     let li = at(cli, "2026-11-03T09:00:00+08:00", as: "李娜")

@@ -97,8 +97,10 @@ enum FollowUpRules {
         v["days"] = String(h.delivery.map { $0.day.days(to: ctx.today) } ?? 0)
       }
     case .agreedFollowup:
-      return FollowUpRule(code, .sales, severity: 2, pending: Rules.agreedFollowup) { v, occ, _, ctx in
+      return FollowUpRule(code, .sales, severity: 2, pending: Rules.agreedFollowup) { v, occ, h, ctx in
         v["date"] = LocalDate(occ.dueAt, in: ctx.civil).description
+        // The time agreed with the customer, not the end of a snooze that moved the call.
+        v["time"] = Digits.minute(Rules.agreedNext(h) ?? occ.dueAt, in: ctx.civil)
       }
     case .firstContact:
       return FollowUpRule(code, .sales, severity: 2, reasonTellsSilence: false, pending: Rules.firstContact) {

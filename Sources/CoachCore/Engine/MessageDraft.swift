@@ -9,7 +9,9 @@ enum MessageDraft {
     let holiday = action.code == .holiday ? pb.care.holidays.first { $0.id == action.detail } : nil
     // Past its deadline, an action's `<code>_late` template when the playbook has one: "as we agreed" two weeks
     // after the agreed day is untrue.
-    let late = action.overdueDays > 0 ? pb.messages.first { $0.occasion == action.code.rawValue + "_late" } : nil
+    let late =
+      action.overdueDays > 0 || Self.pastTheAgreedTime(action, h, ctx)
+      ? pb.messages.first { $0.occasion == action.code.rawValue + "_late" } : nil
     let template =
       holiday.flatMap { day in pb.messages.first { $0.id == day.message } }
       ?? late
@@ -25,5 +27,13 @@ enum MessageDraft {
       }
     }
     return ""  // no wording whose facts are known (`playbook lint` refuses such a template): better none than a gap
+  }
+
+  /// An agreed follow-up that a snooze moved past the time agreed with the customer (its deadline as agreed, before
+  /// the move, has passed by when the message goes out): not overdue, but not "as we agreed" either.
+  static func pastTheAgreedTime(_ action: DueAction, _ h: LeadHistory, _ ctx: EngineContext) -> Bool {
+    guard action.code == .agreedFollowup, let agreed = Rules.agreedNext(h) else { return false }
+    let deadline = agreed.addingTimeInterval(action.deadline.timeIntervalSince(action.dueAt))
+    return max(ctx.now, action.dueAt) > deadline
   }
 }
