@@ -1222,6 +1222,7 @@ enum DecodedPlaybookEn {
           "I need some time to decide",
           "I'll sleep on it and get back to you",
           "I'm not sure yet, let me think",
+          "I'm not sure",
           "I can't make up my mind right now",
           "Give me a few days to think about it",
           "I'll get back to you once I've thought it through",
@@ -2649,6 +2650,19 @@ enum DecodedPlaybookEn {
         "thanks for the help",
         "appreciate it",
         "sure, that works",
+        "sign me up",
+        "where do I sign",
+        "let's do it",
+        "I'll take it",
+        "I want to buy today",
+        "I want this one",
+        "I like this car",
+        "I love it",
+        "when will my car arrive",
+        "how long is the warranty",
+        "what does the warranty cover",
+        "hold on",
+        "one moment",
       ]
     )
   }
@@ -3894,6 +3908,7 @@ enum DecodedPlaybookZhCN {
           "先不定，回头再说吧",
           "我考虑一下再给你答复",
           "这么大的事我得好好琢磨琢磨",
+          "我不太确定",
         ],
         approach: "不催促，先弄清顾虑：问清犹豫的是价格、配置、提车时间还是家人意见，就这一点给出答案；把要点和报价整理发给客户，约好下次联系的具体时间。",
         response: "应该的，买车是大事，多考虑一下是对的。\n方便说说您主要在犹豫哪一点吗？是价格、配置，还是提车时间？我先帮您把这一点弄清楚。\n我把今天聊的要点和报价整理好发到您微信，您看完有问题随时找我。\n",
@@ -5372,6 +5387,14 @@ enum DecodedPlaybookZhCN {
         "好的好的",
         "那就这样",
         "不客气",
+        "我想买车",
+        "我很喜欢这台车",
+        "就要这台",
+        "这台我要了",
+        "怎么签合同",
+        "在哪签字",
+        "今天就定下来",
+        "等一下",
       ]
     )
   }

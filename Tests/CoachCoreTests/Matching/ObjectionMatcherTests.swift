@@ -145,3 +145,21 @@ import Testing
     }
   }
 }
+
+/// A customer ready to buy, or asking a plain question, raised no objection: answering "what if the price drops after
+/// I buy?" to "sign me up" can cost the sale. The vocabulary's small talk holds such words.
+@Suite struct BuyingSignalTests {
+  @Test(arguments: [
+    "sign me up", "Let's do it, where do I sign?", "I want to buy today", "When will my car arrive?",
+    "How long is the warranty?", "hold on", "我想买车", "我很喜欢这台车", "这台我要了，怎么签合同",
+  ])
+  func aBuyingSignalMatchesNoObjection(text: String) throws {
+    let matches = try MatchingFixtures.playbookSet().objectionMatcher().match(text, limit: 3)
+    #expect(matches.isEmpty, "\(text): \(matches)")
+  }
+
+  @Test func doubtIsThinkingItOver() throws {
+    #expect(
+      try MatchingFixtures.playbookSet().objectionMatcher().match("我不太确定", limit: 1).first?.code == "think_it_over")
+  }
+}
