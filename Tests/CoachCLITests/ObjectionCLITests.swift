@@ -5,6 +5,22 @@ import Testing
 @Suite struct ObjectionCLITests {
   static func matches(_ doc: [String: Any]) -> [[String: Any]] { (doc["matches"] as? [[String: Any]]) ?? [] }
 
+  /// `--limit` below 1 is a bad command line naming what it takes (64), a negative one too (it read as a missing
+  /// value); `next --limit -1` likewise.
+  @Test func aLimitBelowOneIsRefusedNamingWhatItTakes() throws {
+    let cli = try CLI()
+    for (args, words) in [
+      (["objection", "太贵", "--limit", "0"], "--limit must be 1 or more"),
+      (["objection", "太贵", "--limit", "-1"], "--limit must be 1 or more"),
+      (["next", "--limit", "-1"], "--limit must be 0 or more"),
+    ] {
+      let r = try cli.run(args + ["--lang", "en"])
+      #expect(r.status == 64, "\(args): \(r.stderr)")
+      #expect(r.stderr.contains(words), "\(args): \(r.stderr)")
+    }
+    #expect(Self.matches(try cli.run(["objection", "太贵了", "--limit", "1", "--json"]).json()).count == 1)
+  }
+
   @Test func aCatalogCompetitorNamedGetsItsOneLinerFromTheModelCatalog() throws {
     let cli = try CLI()
     let zh = Self.matches(try cli.run(["objection", "跟远航S6比你们有啥优势", "--json", "--lang", "zh-CN"]).json())

@@ -16,6 +16,9 @@ struct ObjectionRoutes {
       let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
       let said = try Self.said(request.uri.queryParameters["text"].map(String.init), name: "text")
       let limit = try APIRoutes.count(request.uri.queryParameters["limit"].map(String.init), name: "limit") ?? 3
+      guard limit >= 1 else {
+        throw FieldRefusal(zh: "limit=\(limit) 至少为 1：最多列出几条应对", en: "limit=\(limit) must be 1 or more")
+      }
       let found = try await search(session, said: said, limit: limit)
       return try state.json(["matches": found.matches], zone: session.env.zone)
     }

@@ -8,7 +8,7 @@ extension CoachCommand {
   struct NextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "next", abstract: "The follow-up queue and a call brief for the most urgent (or given) lead.")
-    @Option(help: "Queue length (default 10; 0 prints only the brief).") var limit = 10
+    @Option(parsing: .unconditional, help: "Queue length (default 10; 0 prints only the brief).") var limit = 10
     @Option(help: "Brief for this lead, due or not.") var lead: String?
     @Flag(help: "The whole brief: every talking point and the objections' full scripts.") var full = false
     @OptionGroup var global: GlobalOptions

@@ -11,8 +11,12 @@ extension CoachCommand {
     static let configuration = CommandConfiguration(
       commandName: "objection", abstract: "Match what a customer said (zh or en) to playbook responses.")
     @Argument(help: "What the customer said.") var text: [String]
-    @Option(help: "At most N matches.") var limit = 3
+    @Option(parsing: .unconditional, help: "At most N matches (1 or more).") var limit = 3
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+      guard limit >= 1 else { throw ValidationError(OptionRuleText.limitFromOne.text(global.ui)) }
+    }
 
     func run() throws {
       let env = try RunEnvironment(global)

@@ -147,7 +147,8 @@ import Testing
     .userEditNeedsAChange, .teamOrNoTeam,
     .required(option: "--name"), .required(option: "--phone"), .clearAlone, .snoozeNeedsUntilAndReason,
     .buryKindsPastTopics(kinds: 2, topics: 1), .saidPastObjections(said: 2, objections: 1), .port, .sessionSeconds,
-    .negativeLimit, .xlsxNeedsOut, .passwordOnStdin, .demoLeads, .jsonWithFormat(format: "csv"), .listNotHTML,
+    .negativeLimit, .limitFromOne, .xlsxNeedsOut, .passwordOnStdin, .demoLeads, .jsonWithFormat(format: "csv"),
+    .listNotHTML,
     .compareWithList, .noPasswordOnStdin(name: "ann"), .sheetOfCSV(path: "a.csv"),
   ]
 

@@ -17,6 +17,8 @@ public enum OptionRuleText: Sendable, Hashable {
   case sessionSeconds
   /// `--limit` below 0.
   case negativeLimit
+  /// `coach objection --limit` below 1 (a search that may show nothing is no search).
+  case limitFromOne
   /// `coach export leads --format xlsx` without `--out`.
   case xlsxNeedsOut
   /// `coach user passwd` without `--password-stdin`.
@@ -64,6 +66,8 @@ public enum OptionRuleText: Sendable, Hashable {
       return l.pick("--session-seconds 至少为 1", "--session-seconds must be 1 or more")
     case .negativeLimit:
       return l.pick("--limit 不能为负数：请写 0 或更大的数", "--limit must be 0 or more")
+    case .limitFromOne:
+      return l.pick("--limit 至少为 1：最多列出几条应对", "--limit must be 1 or more: the most answers to show")
     case .xlsxNeedsOut:
       return l.pick(
         "--format xlsx 生成的是工作簿文件，不是文本：请用 --out 文件.xlsx 指定文件",
