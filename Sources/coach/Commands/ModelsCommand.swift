@@ -10,6 +10,11 @@ extension CoachCommand {
     @Argument(help: "A model code or name: show that model's selling points and competitors.") var code: String?
     @OptionGroup var global: GlobalOptions
 
+    /// A figure as the switch arguments quote it: 9.5 stays 9.5 (the table said 10), 48 stays 48.
+    static func tenths(_ x: Double) -> String {
+      x == x.rounded() ? String(format: "%.0f", x) : String(format: "%.1f", x)
+    }
+
     func run() throws {
       let env = try RunEnvironment(global)
       let playbook = try Playbooks.load(env)
@@ -33,7 +38,7 @@ extension CoachCommand {
             [
               m.code, m.name, labels.ui(.segment, m.segment) ?? m.segment, "\(m.price)", "\(m.waitWeeks)",
               "\(m.maintenancePerYear)",
-              String(format: "%.0f", m.runningCostPer100km), "\(m.cargoLitres)", m.offer ?? "",
+              Self.tenths(m.runningCostPer100km), "\(m.cargoLitres)", m.offer ?? "",
             ]
           }))
     }
