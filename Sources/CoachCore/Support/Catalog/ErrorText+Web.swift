@@ -13,7 +13,41 @@ extension ErrorText {
           .delivered: "Delivered", .churned: "Lost",
         ][s] ?? s.rawValue
     }
+    // A role as the pages name it (`销售顾问`, `销售经理`), not the command line's short words (`顾问`, `主管`).
+    let role = { (code: String) in
+      let r = Role(rawValue: code)
+      return l == .zh
+        ? r.map { [.consultant: "销售顾问", .lead: "销售经理"][$0] ?? DoneText.zhRole($0) } ?? code
+        : r.map { [.consultant: "consultant", .lead: "team lead", .groupAdmin: "group admin"][$0] ?? $0.rawValue } ?? code
+    }
     switch self {
+    case .notAllowed(.teamView, let user, let code):
+      return l.pick(
+        "团队提醒只给销售经理和管理员看；\(user) 的角色是\(role(code))",
+        "the team's alerts are for team leads and admins; \(user) is a \(role(code))")
+    case .notAllowed(.audit, let user, let code):
+      return l.pick(
+        "跟进审计只给销售经理和管理员看；\(user) 的角色是\(role(code))",
+        "the follow-up audit is for team leads and admins; \(user) is a \(role(code))")
+    case .fromAfterTo(let from, let to):
+      return l.pick(
+        "开始日期 \(from) 晚于结束日期 \(to)：开始日期要早于或等于结束日期",
+        "the first day \(from) is after the last day \(to): give a first day on or before the last")
+    case .windowTooLong(let days, let max):
+      return l.pick(
+        "所选时间段共 \(days) 天，审计一次最多 \(max) 天：请把时间段缩短 (例如按年分开看)",
+        "the period spans \(days) days; an audit covers at most \(max): give a shorter period (a year at a time)")
+    case .auditOtherTeam(let name, let team):
+      return l.pick(
+        "\(name) 不在你的团队 (\(team ?? "无"))：销售经理只看本团队的审计",
+        "\(name) is not in your team \(team ?? "(none)"); a team lead audits their own team")
+    case .sameUser(let name):
+      return l.pick("转出和转入的都是 \(name)：请选两个不同的人", "both sides are \(name): choose two different people")
+    case .snoozeNotAhead(let until, let today):
+      return l.pick(
+        "暂停到 \(until) 不晚于今天 (\(today))：暂停跟进要到将来的某一天 (最早明天)；要取消暂停请点“取消暂停”",
+        "until \(until) is not after today (\(today)): a snooze holds follow-ups until a later day (tomorrow at the "
+          + "earliest); “Lift the snooze” ends one")
     case .stillOwnsLeads(let name, let count):
       return l.pick(
         "\(name) 名下还有 \(count) 条线索：先在管理页用“转移全部客户”转给别人，再停用",
