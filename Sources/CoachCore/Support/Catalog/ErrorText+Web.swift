@@ -18,7 +18,8 @@ extension ErrorText {
       let r = Role(rawValue: code)
       return l == .zh
         ? r.map { [.consultant: "销售顾问", .lead: "销售经理"][$0] ?? DoneText.zhRole($0) } ?? code
-        : r.map { [.consultant: "consultant", .lead: "team lead", .groupAdmin: "group admin"][$0] ?? $0.rawValue } ?? code
+        : r.map { [.consultant: "consultant", .lead: "team lead", .groupAdmin: "group admin"][$0] ?? $0.rawValue }
+          ?? code
     }
     switch self {
     case .notAllowed(.teamView, let user, let code):
