@@ -55,6 +55,24 @@ import Testing
     #expect(try server.stop() == 0)
   }
 
+  /// A store's admin is not offered the group admin role, which only an admin of no store may grant; that admin is.
+  @Test func aStoresAdminIsNotOfferedTheGroupAdminRole() async throws {
+    let shop = try Showroom()
+    #expect(try shop.coach(["store", "add", "WEST", "--as", "boss"]).status == 0)
+    #expect(
+      try shop.coach(["user", "add", "westboss", "--role", "admin", "--store", "WEST", "--as", "boss"]).status == 0)
+    _ = try shop.coach(
+      ["user", "passwd", "westboss", "--password-stdin", "--as", "boss"], stdin: Showroom.password + "\n")
+    let server = try Server(shop)
+    let west = try await server.login("westboss")
+    let page = try await server.send("GET", "/admin?lang=en", cookie: west.cookie)
+    #expect(page.status == 200)
+    #expect(!page.text.contains("value=\"group_admin\""), "\(page.text)")
+    let boss = try await server.login("boss")
+    #expect(try await server.send("GET", "/admin?lang=en", cookie: boss.cookie).text.contains("value=\"group_admin\""))
+    #expect(try server.stop() == 0)
+  }
+
   @Test func anAdminAddsAUserWithTheTokenAndNothingIsWrittenWithoutItOrOnBadInput() async throws {
     let shop = try Showroom()
     let server = try Server(shop)

@@ -34,8 +34,12 @@ extension PageRenderer {
       TypedForm.of(typed, "active"), TypedForm.of(typed, "edit")
     )
     let names = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: setting?.value("name"))
+    // A store's admin may not add a group admin (`UserAdmin.add`): the form does not offer it.
+    let spansStores = user.user.role == .groupAdmin || user.user.storeId == nil
     let roles = options(
-      Role.allCases.map { (value: $0.rawValue, label: t("role_" + $0.rawValue)) },
+      Role.allCases.filter { $0 != .groupAdmin || spansStores }.map {
+        (value: $0.rawValue, label: t("role_" + $0.rawValue))
+      },
       chosen: adding?.value("role") ?? "consultant")
     let everyone = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: status?.value("name"))
     let editable = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: editing?.value("name"))
