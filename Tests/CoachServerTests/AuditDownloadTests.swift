@@ -26,4 +26,27 @@ import Testing
       #expect(consultant.status == .forbidden)
     }
   }
+
+  /// `?consultant=` on the pages as on the API: one consultant's figures on the page, the report and the CSV, each
+  /// name on the team's page a link to them; another team's consultant is refused (403) as by the API.
+  @Test func theAuditPagesShowOneConsultantAsTheAPIDoes() async throws {
+    let shop = try RouteShop()
+    try await shop.app().test(.router) { client in
+      let window = "from=2026-11-01&to=2026-11-24"
+      let team = String(buffer: try await shop.send(client, "lena", .get, "/audit?\(window)").body)
+      #expect(
+        team.contains("href=\"/audit?from=2026-11-01&amp;to=2026-11-24&amp;consultant=alice\">alice</a>"), "\(team)")
+      let one = try await shop.send(client, "lena", .get, "/audit?\(window)&consultant=alice")
+      #expect(one.status == .ok)
+      let page = String(buffer: one.body)
+      #expect(page.contains("<th scope=\"row\">alice</th>") && !page.contains(">bob<"), "\(page)")
+      #expect(page.contains("href=\"/audit.csv?from=2026-11-01&amp;to=2026-11-24&amp;consultant=alice\""))
+      let csv = String(buffer: try await shop.send(client, "lena", .get, "/audit.csv?\(window)&consultant=alice").body)
+      #expect(csv.contains("alice,") && !csv.contains("bob,"), "\(csv)")
+      for path in ["/audit", "/audit.csv", "/audit/report"] {
+        let other = try await shop.send(client, "lena", .get, "\(path)?\(window)&consultant=carl")
+        #expect(other.status == .forbidden, "\(path)")
+      }
+    }
+  }
 }

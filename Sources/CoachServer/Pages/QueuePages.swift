@@ -61,13 +61,20 @@ extension PageRenderer {
     return layout(t("alerts"), body, language: language, user: user)
   }
 
-  /// `/audit`: the audit's figures per consultant and for the team, for a window of days chosen in a GET form.
-  func audit(_ run: AuditRun, language: String, user: WebSession) -> Response {
+  /// `/audit`: the audit's figures per consultant and for the team, for a window of days chosen in a GET form; each
+  /// consultant's name opens their figures alone (`?consultant=`), which the form, the report and the CSV keep.
+  func audit(_ run: AuditRun, language: String, user: WebSession, consultant: String? = nil) -> Response {
     let t = { PageText.text($0, language) }
     let w = run.report.window
+    let window = "from=\(w.from.description)&amp;to=\(w.to.description)"
+    func one(_ name: String) -> String {
+      "consultant=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
     func rate(_ r: Double?) -> String { r.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
-    func row(_ name: String, _ f: AuditFigures) -> String {
-      "<tr><th scope=\"row\">\(esc(name))</th>"
+    func row(_ name: String, _ f: AuditFigures, link: Bool = false) -> String {
+      let shown =
+        link && consultant == nil ? "<a href=\"/audit?\(window)&amp;\(one(name))\">\(esc(name))</a>" : esc(name)
+      return "<tr><th scope=\"row\">\(shown)</th>"
         + [f.leadsOpen, f.touches, f.due, f.onTime, f.late, f.missed, f.overdueNow].map { "<td>\($0)</td>" }.joined()
         + "<td>\(rate(f.onTimeRate))</td><td>\(rate(f.callback3day.rate))</td></tr>"
     }
@@ -79,15 +86,18 @@ extension PageRenderer {
       <h1>\(esc(t("audit")))</h1>
       <form method="get" action="/audit" class="card row">
       <label>\(esc(t("from")))<input type="date" name="from" value="\(esc(w.from.description))"></label>
-      <label>\(esc(t("to")))<input type="date" name="to" value="\(esc(w.to.description))"></label>
+      <label>\(esc(t("to")))<input type="date" name="to" value="\(esc(w.to.description))"></label>\(
+        consultant.map { "<input type=\"hidden\" name=\"consultant\" value=\"\(esc($0))\">" } ?? "")
       <button type="submit">\(esc(t("show")))</button></form>
       <div class="scroll"><table><thead><tr>\(heads.map { "<th scope=\"col\">\(esc(t($0)))</th>" }.joined())</tr></thead><tbody>
       """
-    for c in run.report.consultants { body += row(c.consultant, c.figures) }
+    for c in run.report.consultants { body += row(c.consultant, c.figures, link: true) }
     body += "</tbody><tfoot>\(row(t("total"), run.report.team))</tfoot></table></div>"
-    let window = "from=\(w.from.description)&amp;to=\(w.to.description)"
-    body += "<p><a class=\"button\" href=\"/audit/report?\(window)\">\(esc(t("audit_report")))</a> "
-    body += "<a class=\"button\" href=\"/audit.csv?\(window)\" download>\(esc(t("audit_csv")))</a></p>"
+    let chosen = consultant.map { window + "&amp;" + one($0) } ?? window
+    body += "<p><a class=\"button\" href=\"/audit/report?\(chosen)\">\(esc(t("audit_report")))</a> "
+    body += "<a class=\"button\" href=\"/audit.csv?\(chosen)\" download>\(esc(t("audit_csv")))</a>"
+    if consultant != nil { body += " <a class=\"button\" href=\"/audit?\(window)\">\(esc(t("audit_everyone")))</a>" }
+    body += "</p>"
     return layout(t("audit"), body, language: language, user: user)
   }
 }

@@ -94,15 +94,15 @@ struct PageRoutes {
       return pages.at(request).alerts(list, team: team, language: language, user: web)
     }
     router.get("/audit") { request, context in
-      let (web, session, language, from, to) = try audit(request, context)
-      let run = try await blocking { try AuditRun.build(session, from: from, to: to, consultant: nil) }
-      return pages.at(request).audit(run, language: language, user: web)
+      let (web, session, language, from, to, consultant) = try audit(request, context)
+      let run = try await blocking { try AuditRun.build(session, from: from, to: to, consultant: consultant) }
+      return pages.at(request).audit(run, language: language, user: web, consultant: consultant)
     }
     router.get("/audit/report") { request, context in
-      let (_, session, _, from, to) = try audit(request, context)
+      let (_, session, _, from, to, consultant) = try audit(request, context)
       let zone = session.env.zone
       let html = try await blocking {
-        try AuditRun.build(session, from: from, to: to, consultant: nil, drillDown: true)
+        try AuditRun.build(session, from: from, to: to, consultant: consultant, drillDown: true)
           .htmlPage(time: { localTime($0, zone: zone) }, generated: session.env.now)
       }
       var response = Responses.html(html)
@@ -112,9 +112,9 @@ struct PageRoutes {
     // The audit's figures per consultant as the command line's `coach audit --format csv` writes them (formula-like
     // cells defused), to open in a spreadsheet; counts and consultants' names only, no customer.
     router.get("/audit.csv") { request, context in
-      let (_, session, _, from, to) = try audit(request, context)
+      let (_, session, _, from, to, consultant) = try audit(request, context)
       let (csv, window) = try await blocking {
-        let run = try AuditRun.build(session, from: from, to: to, consultant: nil)
+        let run = try AuditRun.build(session, from: from, to: to, consultant: consultant)
         let labels = AuditLabels(run.ctx.playbook)
         return (AuditCSV.render(run.report, teamLabel: labels["audit_team"]), run.report.window)
       }
@@ -127,17 +127,19 @@ struct PageRoutes {
     }
   }
 
-  /// An audit page's request: the logged-in user, their use-case session, the page's language, and the window asked
-  /// for (`?from=&to=`, the default window when left out).
+  /// An audit page's request: the logged-in user, their use-case session, the page's language, the window asked
+  /// for (`?from=&to=`, the default window when left out), and one consultant (`?consultant=`, as the API and
+  /// `coach audit --consultant` take it; another team's is refused as there).
   func audit(_ request: Request, _ context: CoachRequestContext) throws -> (
-    WebSession, Session, String, String?, String?
+    WebSession, Session, String, String?, String?, String?
   ) {
     let web = try context.requireUser()
     let language = Language.pick(request, default: state.pages.defaultLanguage)
     let q = request.uri.queryParameters
+    let consultant = q["consultant"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
     return (
       web, state.session(web, language: language, json: false), language, q["from"].map(String.init),
-      q["to"].map(String.init)
+      q["to"].map(String.init), consultant
     )
   }
 

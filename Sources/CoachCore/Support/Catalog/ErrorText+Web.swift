@@ -42,6 +42,9 @@ extension ErrorText {
       return l.pick(
         "\(name) 不在你的团队 (\(team ?? "无"))：销售经理只看本团队的审计",
         "\(name) is not in your team \(team ?? "(none)"); a team lead audits their own team")
+    case .notAConsultant(let name, let known):
+      let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: l.pick("、", ", "))
+      return l.pick("\(name) 不是销售顾问；销售顾问有：\(list)", "\(name) is not a consultant; consultants: \(list)")
     case .sameUser(let name):
       return l.pick("转出和转入的都是 \(name)：请选两个不同的人", "both sides are \(name): choose two different people")
     case .snoozeNotAhead(let until, let today):
