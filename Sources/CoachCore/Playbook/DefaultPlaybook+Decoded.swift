@@ -1145,12 +1145,12 @@ enum DecodedPlaybookEn {
           "That's a bit pricey for a car like this",
         ],
         approach: "Confirm the budget and the real need, break the price down into daily or monthly cost and the long-run savings on servicing and fuel; if needed switch to a better-fitting model or a finance plan.",
-        response: "The budget matters. Let's do the sums: servicing and fuel are lower than others in the class, which adds up over five years and makes only a few yuan a day of difference.\nIf the on-the-road price really is beyond the budget, we can look at instalments or a model in the same range that costs less with the same space and main features.\n",
+        response: "The budget matters. Let's do the sums: servicing and running costs (fuel or electricity) are lower than others in the class, which adds up over five years and makes only a few yuan a day of difference.\nIf the on-the-road price really is beyond the budget, we can look at instalments or a model in the catalog that costs less and still meets your main needs.\n",
         followUpQuestion: "What on-the-road budget do you have in mind? I'll build the best-value option around it.",
         typicalStages: [
           "prospect",
         ],
-        line: "Let's do the sums: lower servicing and fuel costs add up over five years to a few yuan a day.",
+        line: "Let's do the sums: lower servicing and running costs (fuel or electricity) add up over five years to a few yuan a day.",
         aboutWaiting: nil,
         concepts: [
           "@money",
@@ -3739,7 +3739,7 @@ enum DecodedPlaybookZhCN {
           "听说五一有车展，到时候再买",
         ],
         approach: "理性分析法：促销期人多车少、热门配置先被订完，要排队；现在的优惠是确定的；可以承诺活动期同等政策或给等值补偿。",
-        response: "金九银十确实会有活动，可是那时候订车的人最多，热销配置往往先被订完，还要排更久的队。\n现在订车，车到得早，优惠也是实实在在确定的；如果活动期官方政策比现在更好，我帮您按活动政策申请补差或者补赠品。\n等一两个月，您多等的是用车时间，未必能多拿到优惠。\n",
+        response: "到时候确实会有活动，可是活动期订车的人最多，热销配置往往先被订完，还要排更久的队。\n现在订车，车到得早，优惠也是实实在在确定的；如果活动期官方政策比现在更好，我帮您按活动政策申请补差或者补赠品。\n等一两个月，您多等的是用车时间，未必能多拿到优惠。\n",
         followUpQuestion: "如果今天就能享受和活动期一样的政策，您还会想再等吗？",
         typicalStages: [
           "prospect",
@@ -3821,12 +3821,12 @@ enum DecodedPlaybookZhCN {
           "预算就十万出头，这个超太多了",
         ],
         approach: "先确认预算和真正的需求，把价格拆成每天/每月的用车成本和长期保养、油耗节省；必要时转换到更合适的车型或金融方案。",
-        response: "预算是要认真考虑的。我们算一笔账：这台车保养费用和油耗都比同级低，五年下来能省下不少，摊到每天其实差不了几块钱。\n如果落地价确实超出预算，我们可以看看分期方案，或者同系列里价格更合适的车型，空间和主要配置都一样。\n",
+        response: "预算是要认真考虑的。我们算一笔账：这台车保养费用和用车成本 (油费或电费) 都比同级低，五年下来能省下不少，摊到每天其实差不了几块钱。\n如果落地价确实超出预算，我们可以看看分期方案，或者目录里价格更合适、满足您主要需求的车型。\n",
         followUpQuestion: "您心里的落地预算大概是多少？我按这个给您配一个最划算的方案。",
         typicalStages: [
           "prospect",
         ],
-        line: "算一笔账：保养和油耗都比同级低，五年下来省下不少，摊到每天差不了几块钱。",
+        line: "算一笔账：保养和用车成本 (油费或电费) 都比同级低，五年下来省下不少，摊到每天差不了几块钱。",
         aboutWaiting: nil,
         concepts: [
           "@money",
