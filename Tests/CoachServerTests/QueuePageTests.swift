@@ -14,6 +14,12 @@ import Testing
     let one = try await server.send("GET", "/?lang=en&limit=1", cookie: boss.cookie)
     #expect(one.text.components(separatedBy: "<li class=\"card").count - 1 == 1)
     #expect(one.text.contains("The 1 most urgent are shown; more are due.") && one.text.contains("href=\"/?limit=4\""))
+    #expect(one.text.contains(">Show more (up to 4)</a>"), "\(one.text)")
+    // The admin's queue holds the consultants' leads: each card says whose.
+    #expect(all.text.contains("<span class=\"meta\">alice · ") && all.text.contains("<span class=\"meta\">bob · "))
+    let alice = try await server.login("alice")
+    #expect(
+      !(try await server.send("GET", "/?lang=en", cookie: alice.cookie).text.contains("<span class=\"meta\">alice")))
     let zh = try await server.send("GET", "/?lang=zh-CN&limit=1", cookie: boss.cookie)
     #expect(zh.text.contains("这里是最紧急的 1 条，还有更多到期的跟进。"))
     #expect(try server.stop() == 0)

@@ -14,6 +14,8 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
   public var reason: String
   /// The lead's tags (`warning`, `vip`, …), so that a flagged customer is marked in the queue.
   public var tags: [String]
+  /// Whose lead it is (a team lead's or an admin's queue holds others'); not in the contract's JSON.
+  public var consultant: String?
 
   public init(lead: LeadSnapshot, action: DueAction) {
     leadID = lead.id
@@ -27,6 +29,7 @@ public struct QueueEntry: Sendable, Encodable, Hashable {
     priority = action.priority
     reason = action.reason
     tags = lead.tags
+    consultant = lead.consultant
   }
 
   enum CodingKeys: String, CodingKey {

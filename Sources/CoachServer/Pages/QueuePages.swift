@@ -22,13 +22,18 @@ extension PageRenderer {
           ? " <a href=\"/?limit=\(larger)\">\(esc(t("show_more").replacingOccurrences(of: "{more}", with: "\(larger)")))</a>"
           : "") + "</p>"
     }
+    // A team lead's or an admin's queue holds their consultants' leads too: each card says whose.
+    func others(_ e: QueueEntry) -> String {
+      guard let owner = e.consultant, owner != user.user.name else { return "" }
+      return esc(owner) + " · "
+    }
     body += "<ol class=\"cards\">"
     for e in next.queue.prefix(limit) {
       let overdue = e.overdueDays > 0 ? " overdue" : ""
       body += """
         <li class="card\(overdue)"><a href="/leads/\(e.leadID)">
         <span class="name">\(esc(e.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, e.action.rawValue)))</span>
-        <span class="meta">\(esc(Self.ui(playbook, .stage, e.stage.rawValue)))\(e.grade.map { " · " + esc($0.rawValue) } ?? "") · \
+        <span class="meta">\(others(e))\(esc(Self.ui(playbook, .stage, e.stage.rawValue)))\(e.grade.map { " · " + esc($0.rawValue) } ?? "") · \
         \(esc(t("deadline"))) \(esc(localTime(e.deadline, zone: zone)))\(e.overdueDays > 0 ? " · " + esc(t("overdue_days")) + " " + Digits.fixed(e.overdueDays, places: 1) : "")</span>
         <span class="reason">\(esc(e.reason))</span></a></li>
         """
