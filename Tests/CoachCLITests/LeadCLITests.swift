@@ -2,6 +2,20 @@ import Foundation
 import Testing
 
 @Suite struct LeadCLITests {
+  /// A note longer than 2,000 characters is refused naming the limit (64, nothing written), in both languages.
+  @Test func aNoteLongerThanTheLimitIsRefused() throws {
+    let cli = try CLI()
+    let id = try cli.addLead([])
+    let touch = ["touch", id, "--channel", "call", "--outcome", "reached", "--note"]
+    let long = try cli.run(touch + [String(repeating: "x", count: 2_001)])
+    #expect(long.status == 64 && long.stderr.contains("at most 2000 characters"), "\(long.stderr)")
+    let zh = try cli.run(touch + [String(repeating: "记", count: 2_001), "--lang", "zh-CN"])
+    #expect(zh.status == 64 && zh.stderr.contains("最多 2000 个字"), "\(zh.stderr)")
+    let shown = try cli.run(["lead", "show", id, "--json"]).stdout
+    #expect(!shown.contains("xxxxxxxx"), "\(shown.prefix(200))")
+    #expect(try cli.run(touch + [String(repeating: "x", count: 2_000)]).status == 0)
+  }
+
   @Test func addShowAndListALeadAsJSON() throws {
     let cli = try CLI()
     let id = try cli.addLead([

@@ -43,6 +43,8 @@ import Testing
     #expect(try shop.written() == before)
   }
 
+  /// A body just under the limit is read (not 413): its 60 KB note is then refused as a note too long (400, naming
+  /// the limit), and one of 2,000 characters is taken.
   @Test func aBodyJustUnderTheLimitIsRead() async throws {
     let shop = try RouteShop()
     let lead = shop.lead("alice")
@@ -50,7 +52,13 @@ import Testing
       let r = try await shop.send(
         client, "alice", .post, "/api/v1/leads/\(lead)/touches",
         json: #"{"channel": "call", "outcome": "reached", "note": "\#(Self.note(60))"}"#)
-      #expect(r.status == .created, "\(String(buffer: r.body).prefix(300))")
+      #expect(r.status == .badRequest, "\(String(buffer: r.body).prefix(300))")
+      #expect(String(buffer: r.body).contains("\"text_too_long\""), "\(String(buffer: r.body).prefix(300))")
+      let most = String(repeating: "记", count: 2_000)
+      let taken = try await shop.send(
+        client, "alice", .post, "/api/v1/leads/\(lead)/touches",
+        json: #"{"channel": "call", "outcome": "reached", "note": "\#(most)"}"#)
+      #expect(taken.status == .created, "\(String(buffer: taken.body).prefix(300))")
     }
   }
 

@@ -37,7 +37,7 @@ import Testing
       let html = String(buffer: r.body)
       let touch = Self.form(html, action: "/leads/\(lead)/touches")
       for part in [
-        "<textarea name=\"note\" rows=\"3\">\n\(Self.escapedNote)</textarea>",
+        "<textarea name=\"note\" rows=\"3\" maxlength=\"2000\">\n\(Self.escapedNote)</textarea>",
         "<input name=\"bury\" value=\"trade-in &lt;price&gt;\">", "<option value=\"wechat\" selected>",
         "<option value=\"no_answer\" selected>", "<option value=\"policy\" selected>",
         "value=\"wait_too_long\" checked>", "name=\"next\" value=\"2026-11-30T10:00\">",

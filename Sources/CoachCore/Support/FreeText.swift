@@ -9,7 +9,11 @@ public enum FreeText {
   /// cannot be left out instead.
   public static func require(_ text: String, option: String, required: Bool = false) throws {
     if isBlank(text) { throw CoachError.refused(.blankText(option: option, required: required)) }
+    if text.count > maximumLength { throw CoachError.refused(.textTooLong(option: option, maximum: maximumLength)) }
   }
+
+  /// The most characters a text typed about a customer may hold (notes, topics, names, what the customer said).
+  public static let maximumLength = 2_000
 
   /// An optional field as kept (`--wechat`, `--team`…): without the spaces around it; a blank one is refused naming
   /// `option` (an edit never clears a field by a blank, and an add leaves it out).

@@ -135,7 +135,7 @@ extension PageRenderer {
       <form method="post" action="/leads/\(lead.id)/touches">\(csrfField(user))
       <label>\(esc(t("channel")))<select name="channel">\(options(channels, chosen: typed?.value("channel") ?? "call"))</select></label>
       <label>\(esc(t("outcome")))<select name="outcome">\(options(outcomes, chosen: typed?.value("outcome") ?? "reached"))</select></label>
-      <label>\(esc(t("note")))<textarea name="note" rows="3">\(textareaContent(typed?.value("note")))</textarea></label>
+      <label>\(esc(t("note")))<textarea name="note" rows="3" maxlength="\(FreeText.maximumLength)">\(textareaContent(typed?.value("note")))</textarea></label>
       <label>\(esc(t("bury")))<input name="bury"\(typed.valueAttribute("bury"))></label>
       <label>\(esc(t("bury_kind")))<select name="bury_kind">\(options(kinds, chosen: typed?.value("bury_kind") ?? "other"))</select></label>
       """

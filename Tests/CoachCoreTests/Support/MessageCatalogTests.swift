@@ -12,7 +12,8 @@ import Testing
   static let errors: [ErrorText] = [
     .deliveryDateInFuture(date: day, today: day), .etaInPast(date: day, today: day), .badAmount(given: "-5"),
     .blankText(option: "--note"), .blankText(option: "--name"), .blankText(option: "--reason", required: true),
-    .blankText(option: "TEXT"),
+    .blankText(option: "TEXT"), .textTooLong(option: "--note", maximum: 2_000),
+    .textTooLong(option: "TEXT", maximum: 2_000),
     .duplicatePhone(phone: "13812345678", leadID: 7), .duplicatePhoneOfOther(phone: "13812345678"),
     .duplicatePhoneOfOtherStore(phone: "13812345678"),
     .illegalStageChange(from: .delivered, to: .prospect, legal: []),

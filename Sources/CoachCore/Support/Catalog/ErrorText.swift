@@ -17,6 +17,8 @@ public enum ErrorText: Sendable, Hashable {
   /// An empty or blank free text (`--note`, `--bury`, `--name`, objection text; exit 64).
   /// `required`: the option cannot be left out, so the refusal does not offer that.
   case blankText(option: String, required: Bool = false)
+  /// A text typed into `option` longer than `maximum` characters (a note is a note, not a pasted chat log).
+  case textTooLong(option: String, maximum: Int)
   /// `lead add` with a phone an existing lead already has.
   case duplicatePhone(phone: String, leadID: LeadID)
   /// `duplicatePhone` told to someone who may not open that lead (another consultant's): not named, nor offered.
@@ -261,6 +263,7 @@ public enum ErrorText: Sendable, Hashable {
     case .deliveryDateBeforeHistory: return "delivery_date_before_history"
     case .badAmount: return "bad_amount"
     case .blankText(let option, _): return option == "--name" ? "empty_name" : "blank_text"
+    case .textTooLong: return "text_too_long"
     case .duplicatePhone, .duplicatePhoneOfOther, .duplicatePhoneOfOtherStore: return "duplicate_phone"
     case .illegalStageChange: return "illegal_stage_change"
     case .missingAmount: return "missing_amount"
@@ -349,7 +352,8 @@ public enum ErrorText: Sendable, Hashable {
   /// A bad command line (64) rather than input the store rejects (65).
   public var isUsage: Bool {
     switch self {
-    case .badAmount, .blankText, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit,
+    case .badAmount, .blankText, .textTooLong, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage,
+      .negativeLimit,
       .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badMap, .badDatabaseURL, .badStoreCode,
       .badPassword, .badUserName, .listSeparatorInValue,
       .groupAdminHasNoStore,
@@ -386,6 +390,10 @@ public enum ErrorText: Sendable, Hashable {
       return l.pick(
         "--amount \"\(given)\" 不是正数：请写实际收取的定金金额，例如 --amount 5000",
         "--amount \"\(given)\" is not a positive number: give the deposit paid, e.g. --amount 5000")
+    case .textTooLong(let option, let maximum):
+      let name = option == "TEXT" ? l.pick("客户说的话", "the objection text") : l == .zh ? Self.zhOption(option) : option
+      return l.pick(
+        "\(name) 太长：最多 \(maximum) 个字，请只写要点", "\(name) is too long: at most \(maximum) characters, write the gist")
     case .blankText(let option, let required):
       if option == "TEXT" {
         return l.pick(
