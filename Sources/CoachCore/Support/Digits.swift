@@ -25,6 +25,14 @@ public enum Digits {
   /// `YYYY-MM-DD HH:mm`: `date` in `zone`, as people read a time (the command line's tables, the server's pages).
   public static func minute(_ date: Date, in zone: TimeZone) -> String { minute(date, in: CivilZone(unspanned: zone)) }
 
+  /// A deadline as people read it: one at midnight is the end of the day before (`2027-01-01 24:00`, not
+  /// `2027-01-02 00:00`, which reads as a day later than the greeting it ends); any other as `minute` has it.
+  public static func deadline(_ date: Date, in zone: TimeZone) -> String {
+    let text = minute(date, in: zone)
+    guard text.hasSuffix(" 00:00") else { return text }
+    return String(minute(date.addingTimeInterval(-60), in: zone).prefix(10)) + " 24:00"
+  }
+
   /// `minute(_:in:)` with the zone's steady offset found once (a reason's `{time}`, for every lead of a queue): one
   /// offset look-up, no calendar, unless the day is outside the years worked out by hand.
   static func minute(_ date: Date, in zone: CivilZone) -> String {

@@ -63,7 +63,7 @@ extension PageRenderer {
     guard let b = brief else { return "<section class=\"card\"><p>\(esc(t("no_action")))</p></section>" }
     var s = "<section class=\"card brief\"><h2>\(esc(Self.ui(playbook, .action, b.action.rawValue)))</h2>"
     s +=
-      "<p class=\"meta\">\(esc(t("due"))) \(esc(localTime(b.dueAt, zone: zone))) · \(esc(t("deadline"))) \(esc(localTime(b.deadline, zone: zone)))"
+      "<p class=\"meta\">\(esc(t("due"))) \(esc(localTime(b.dueAt, zone: zone))) · \(esc(t("deadline"))) \(esc(Digits.deadline(b.deadline, in: zone)))"
     s +=
       b.overdueDays > 0 ? " · <strong>\(esc(t("overdue_days"))) \(Digits.fixed(b.overdueDays, places: 1))</strong>" : ""
     s += "</p><p>\(esc(b.reason))</p>"

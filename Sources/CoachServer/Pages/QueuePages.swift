@@ -34,7 +34,7 @@ extension PageRenderer {
         <li class="card\(overdue)"><a href="/leads/\(e.leadID)">
         <span class="name">\(esc(e.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, e.action.rawValue)))</span>
         <span class="meta">\(others(e))\(esc(Self.ui(playbook, .stage, e.stage.rawValue)))\(e.grade.map { " · " + esc($0.rawValue) } ?? "") · \
-        \(esc(t("deadline"))) \(esc(localTime(e.deadline, zone: zone)))\(e.overdueDays > 0 ? " · " + esc(t("overdue_days")) + " " + Digits.fixed(e.overdueDays, places: 1) : "")</span>
+        \(esc(t("deadline"))) \(esc(Digits.deadline(e.deadline, in: zone)))\(e.overdueDays > 0 ? " · " + esc(t("overdue_days")) + " " + Digits.fixed(e.overdueDays, places: 1) : "")</span>
         <span class="reason">\(esc(e.reason))</span></a></li>
         """
     }
@@ -58,7 +58,7 @@ extension PageRenderer {
         <li class="card sev-\(a.severity.rawValue)"><a href="/leads/\(a.leadID)">
         <span class="name">\(esc(a.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, a.action.rawValue)))</span>\
         \(a.escalated ? " <span class=\"tag escalated\">▲ \(esc(t("escalated")))</span>" : "")
-        <span class="meta">\(esc(a.consultant ?? "")) · \(esc(t("deadline"))) \(esc(localTime(a.deadline, zone: zone))) · \
+        <span class="meta">\(esc(a.consultant ?? "")) · \(esc(t("deadline"))) \(esc(Digits.deadline(a.deadline, in: zone))) · \
         \(esc(t("overdue_days"))) \(Digits.fixed(a.overdueDays, places: 1))</span></a></li>
         """
     }

@@ -56,7 +56,7 @@ extension CoachCommand {
               (a.severity == .high ? Output.red(word) : word) + (a.escalated ? Output.red(mark) : ""),
               a.leadID.description,
               out.nameWithTags(a.name, a.tags), a.consultant ?? "",
-              labels.ui(.action, a.action.rawValue) ?? a.action.rawValue, out.time(a.deadline),
+              labels.ui(.action, a.action.rawValue) ?? a.action.rawValue, out.deadline(a.deadline),
               out.say(.days(a.overdueDays)),
             ]
           }))

@@ -56,7 +56,8 @@ struct BriefPrinter {
     let overdue = b.overdueDays > 0 ? Output.red("  (\(out.say(.overdueBy(b.overdueDays))))") : ""
     // An action not yet due (`--lead`) says when it falls due, before its deadline.
     let due = b.dueAt > session.env.now ? "\(ui(.due)) \(out.time(b.dueAt))  " : ""
-    out.line("\(Output.bold(ui(.action, b.action.rawValue)))  \(due)\(ui(.deadline)) \(out.time(b.deadline))\(overdue)")
+    out.line(
+      "\(Output.bold(ui(.action, b.action.rawValue)))  \(due)\(ui(.deadline)) \(out.deadline(b.deadline))\(overdue)")
     para(ui(.reason) + colon + b.reason)
     para(ui(.goal) + colon + b.goal)
     // Contact details in full to whoever sees the phone in full, masked alike otherwise (the WeChat id and email too).

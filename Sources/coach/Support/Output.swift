@@ -70,6 +70,9 @@ struct Output {
     return Digits.minute(date, in: env.zone)
   }
 
+  /// A deadline for people: one at midnight is the day before's end (`Digits.deadline`).
+  func deadline(_ date: Date) -> String { Digits.deadline(date, in: env.zone) }
+
   static func bold(_ s: String) -> String { colourEnabled ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
   static func red(_ s: String) -> String { colourEnabled ? "\u{1B}[31;1m\(s)\u{1B}[0m" : s }
   static func yellow(_ s: String) -> String { colourEnabled ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
