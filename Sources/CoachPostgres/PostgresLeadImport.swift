@@ -84,6 +84,8 @@ final class PGLeadImport {
     ("stageEvent", "delivery_on_event"),
   ]
   private let firstLead: Int64
+  /// The rows' phones, for the report's shared phones.
+  private var phones = SharedPhoneFinder()
   private let firstEvent: Int64
 
   /// Makes the new delivered leads' delivery rows (as `delivery_on_event` would have: the event's time, the lead's
@@ -106,15 +108,16 @@ final class PGLeadImport {
     try PGImportTriggers.restore(c, Self.triggersSetAside)
   }
 
-  /// The new leads whose phone an earlier lead has (`SharedPhone.query`): after `finishDerivedRows`.
+  /// The rows taken whose phone an earlier row of the file or a lead from before the import has: after
+  /// `finishDerivedRows`.
   func sharedPhones() throws -> [SharedPhone] {
-    try c.rows(SharedPhone.query, [firstLead, firstLead]).map {
-      SharedPhone(
-        lead: try $0.get(0, Int64.self), externalID: try $0.get(1, String?.self), name: try $0.get(2, String.self),
-        phone: try $0.get(3, String.self), other: try $0.get(4, Int64.self),
-        otherExternalID: try $0.get(5, String?.self),
-        otherName: try $0.get(6, String.self), otherIsNew: try $0.get(7, Int32.self) == 1)
+    var before: [String: Int64] = [:]
+    if firstLead > 1 {
+      for row in try c.rows(SharedPhoneFinder.beforeQuery, [firstLead, firstLead]) {
+        before[try row.get(0, String.self)] = try row.get(1, Int64.self)
+      }
     }
+    return phones.all(before: before)
   }
 
   /// Takes `row` (written when `insert`, with the next batch) and returns nil, or returns why it is a bad row (its
@@ -145,6 +148,7 @@ final class PGLeadImport {
       }
     }
     pending.append((row, consultantID, row.createdAt ?? now))
+    phones.see(row)
     if pending.count >= Self.batchSize { try flush() }
     return nil
   }

@@ -53,41 +53,64 @@ public struct ImportResult: Sendable {
 /// consultants working one customer), or two people sharing a phone. Imported all the same, as rows may share a
 /// customer; the report names them so that someone checks.
 public struct SharedPhone: Sendable, Equatable {
-  public var lead: Int64
-  public var externalID: String?
-  public var name: String
+  /// The row's line in the file, and how the report names it: its external id, else its customer's name.
+  public var line: Int
+  public var label: String
   public var phone: String
-  /// The earliest lead with that phone, its external id, and whether this import wrote it (an earlier row of the file).
-  public var other: Int64
-  public var otherExternalID: String?
-  public var otherName: String
-  public var otherIsNew: Bool
+  public var earlier: Earlier
 
-  public init(
-    lead: Int64, externalID: String?, name: String, phone: String, other: Int64, otherExternalID: String?,
-    otherName: String, otherIsNew: Bool
-  ) {
-    (self.lead, self.externalID, self.name, self.phone) = (lead, externalID, name, phone)
-    (self.other, self.otherExternalID, self.otherName, self.otherIsNew) = (
-      other, otherExternalID, otherName, otherIsNew
-    )
+  public enum Earlier: Sendable, Equatable {
+    /// An earlier row of the same file (its line and label).
+    case row(line: Int, label: String)
+    /// A lead the database held before the import (the earliest with that phone).
+    case lead(Int64)
   }
 
-  /// The new leads (ids from the one bound, given twice, in order) whose customer's phone an earlier lead's customer
-  /// has, with the earliest such lead; the same text on both engines, columns: the lead, its external id, its
-  /// customer's name and phone, the earlier lead, its external id and customer's name, whether it is new too. One search of the phone
-  /// index per new lead (100k leads: about 40 ms on SQLite).
-  public static let query = """
-    SELECT s.lead, s.externalId, s.name, s.phone, s.other, o.externalId, oc.name,
-      CASE WHEN s.other >= ? THEN 1 ELSE 0 END
-    FROM (
-      SELECT n.id AS lead, n.externalId AS externalId, c.name AS name, c.phone AS phone,
-        (SELECT MIN(e.id) FROM customer ec JOIN lead e ON e.customerId = ec.id
-          WHERE ec.phone = c.phone AND e.id < n.id) AS other
-      FROM lead n JOIN customer c ON c.id = n.customerId
-      WHERE n.id >= ? AND c.phone IS NOT NULL) s
-    JOIN lead o ON o.id = s.other JOIN customer oc ON oc.id = o.customerId
-    ORDER BY s.lead
+  public init(line: Int, label: String, phone: String, earlier: Earlier) {
+    (self.line, self.label, self.phone, self.earlier) = (line, label, phone, earlier)
+  }
+}
+
+/// Finds an import's shared phones as its rows are written: a row whose phone an earlier row of the file has, in
+/// memory as the rows pass (the file's first row of each phone is kept: about 60 bytes a row, whose short strings
+/// Swift stores inline); then, once, the phones of the file's rows that a lead from before the import has
+/// (`beforeQuery`, only when there was one: a first load needs no query). Both engines.
+public struct SharedPhoneFinder: Sendable {
+  private var first: [String: (line: Int, label: String)] = [:]
+  public private(set) var found: [SharedPhone] = []
+
+  public init() {}
+
+  /// Takes a row the import writes.
+  public mutating func see(_ row: ImportedLead) {
+    let phone = row.phone
+    guard !phone.isEmpty else { return }
+    let label = row.externalID ?? row.name
+    if let earlier = first[phone] {
+      found.append(
+        SharedPhone(line: row.line, label: label, phone: phone, earlier: .row(line: earlier.line, label: earlier.label))
+      )
+    } else {
+      first[phone] = (row.line, label)
+    }
+  }
+
+  /// The rows found, with those whose phone (`before`: phone → the earliest lead from before the import with it)
+  /// a lead from before has, by line.
+  public func all(before: [String: Int64]) -> [SharedPhone] {
+    let old = before.compactMap { phone, lead in
+      first[phone].map { SharedPhone(line: $0.line, label: $0.label, phone: phone, earlier: .lead(lead)) }
+    }
+    return (found + old).sorted { $0.line < $1.line }
+  }
+
+  /// The phones of the new leads (ids from the one bound) that a lead from before the import (ids below it) has,
+  /// each with the earliest such lead; the same text on both engines. One search of the phone index per new lead.
+  public static let beforeQuery = """
+    SELECT c.phone, MIN(e.id) FROM lead n JOIN customer c ON c.id = n.customerId
+    JOIN customer ec ON ec.phone = c.phone JOIN lead e ON e.customerId = ec.id
+    WHERE n.id >= ? AND e.id < ? AND c.phone IS NOT NULL
+    GROUP BY c.phone
     """
 }
 

@@ -128,14 +128,14 @@ extension ImportFile {
       return report
     }
 
-    /// The warning naming leads imported with a phone an earlier lead has (the first five), each by its external id
-    /// or name (a dry run writes no ids): the earlier row of the file, or the earlier lead and its consultant when
-    /// the importing user may open it, else only that there is one.
+    /// The warning naming leads imported with a phone an earlier lead has (the first five), each by its line and
+    /// external id or name: the earlier row of the file, or the earlier lead and its consultant when the importing
+    /// user may open it, else only that there is one.
     private static func sharedPhones(_ result: ImportResult, _ session: Session) throws -> String? {
       let all = result.sharedPhones
       guard !all.isEmpty else { return nil }
       let shown = Array(all.prefix(5))
-      let before = Set(shown.filter { !$0.otherIsNew }.map(\.other))
+      let before = Set(shown.compactMap { if case .lead(let id) = $0.earlier { id } else { nil } })
       let open = Set(try session.db.leadIDs(LeadFilter(scope: session.scope, leadIDs: before.map { LeadID($0) })))
       var owners: [Int64: String] = [:]
       for id in open {
@@ -143,10 +143,11 @@ extension ImportFile {
       }
       let items = shown.map { s in
         let earlier: SharedPhoneEarlier =
-          s.otherIsNew
-          ? .file(s.otherExternalID ?? s.otherName)
-          : open.contains(s.other) ? .lead(s.other, consultant: owners[s.other]) : .hidden
-        return ImportReportText.sharedPhone(lead: s.externalID ?? s.name, phone: Phone.mask(s.phone), earlier: earlier)
+          switch s.earlier {
+          case .row(let line, let label): .file(line: line, label: label)
+          case .lead(let id): open.contains(id) ? .lead(id, consultant: owners[id]) : .hidden
+          }
+        return ImportReportText.sharedPhone(line: s.line, lead: s.label, phone: Phone.mask(s.phone), earlier: earlier)
           .text(session.env.ui)
       }
       return ImportReportText.sharedPhones(count: all.count, shown: items, dryRun: result.dryRun).text(session.env.ui)

@@ -51,6 +51,8 @@ struct LeadImportWriter {
 
   /// The largest lead id before this import: the leads after it are the import's.
   private let lastLeadBefore: Int64
+  /// The rows' phones, for the report's shared phones.
+  private var phones = SharedPhoneFinder()
   /// Rows written, and the count at which the indexes of `lead` and `followUp` that the import does not search are
   /// set aside (`SetAsideIndexes`) until `finish`: as many as `lead` held, and at least `setAsideAtLeast` (10,000).
   /// The consultant-first ones take each row at one of as many places as there are consultants, about a microsecond a
@@ -99,6 +101,7 @@ struct LeadImportWriter {
       }
     }
     try statements.insert(row, consultantID: consultantID, createdAt: row.createdAt ?? now)
+    phones.see(row)
     written += 1
     if written == setAsideAfter {
       setAsideIndexes = try SetAsideIndexes.setAside(db, on: ["lead", "followUp"], keeping: ["lead_on_customerId"])
@@ -140,13 +143,18 @@ struct LeadImportWriter {
     try SetAsideTriggers.restore(followUpTriggers + deliveryDayTriggers + deliveryTriggers, db)
   }
 
-  /// The new leads whose phone an earlier lead has (`SharedPhone.query`): after `finish`, in the transaction.
+  /// The rows written whose phone an earlier row of the file or a lead from before the import has: after `finish`,
+  /// in the transaction.
   func sharedPhones() throws -> [SharedPhone] {
-    try Row.fetchAll(db, sql: SharedPhone.query, arguments: [lastLeadBefore + 1, lastLeadBefore + 1]).map {
-      SharedPhone(
-        lead: $0[0], externalID: $0[1], name: $0[2], phone: $0[3], other: $0[4], otherExternalID: $0[5],
-        otherName: $0[6], otherIsNew: $0[7])
+    var before: [String: Int64] = [:]
+    if lastLeadBefore > 0 {
+      for row in try Row.fetchAll(
+        db, sql: SharedPhoneFinder.beforeQuery, arguments: [lastLeadBefore + 1, lastLeadBefore + 1])
+      {
+        before[row[0]] = row[1]
+      }
     }
+    return phones.all(before: before)
   }
 }
 

@@ -292,7 +292,7 @@ public enum ImportReportText: Sendable {
   /// One of them: the new lead (its external id, else its customer's name), the phone masked, and the earlier lead:
   /// a row of the same file (`.file`), a lead of the database with its consultant, or one the importing user may
   /// not open.
-  case sharedPhone(lead: String, phone: String, earlier: SharedPhoneEarlier)
+  case sharedPhone(line: Int, lead: String, phone: String, earlier: SharedPhoneEarlier)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -323,15 +323,17 @@ public enum ImportReportText: Sendable {
         "\(count) \(count == 1 ? "lead" : "leads") \(dryRun ? "would be" : "were") imported with a phone an earlier lead "
           + "has: check whether one customer was entered twice (two consultants on one customer): "
           + shown.joined(separator: "; ") + more)
-    case .sharedPhone(let lead, let phone, let earlier):
+    case .sharedPhone(let line, let lead, let phone, let earlier):
+      let row = l.pick("第 \(line) 行 (\(lead))", "line \(line) (\(lead))")
       switch earlier {
-      case .file(let row):
-        return l.pick("\(lead)：\(phone) 与文件里前面的 \(row) 相同", "\(lead): \(phone) is also on \(row), earlier in the file")
+      case .file(let earlierLine, let label):
+        return l.pick(
+          "\(row)：\(phone) 与第 \(earlierLine) 行 (\(label)) 相同", "\(row): \(phone) as on line \(earlierLine) (\(label))")
       case .lead(let id, let consultant):
         let owner = consultant ?? l.pick("未分配", "no consultant")
-        return l.pick("\(lead)：\(phone) 也是线索 \(id) (\(owner)) 的电话", "\(lead): \(phone) is also lead \(id)'s (\(owner))")
+        return l.pick("\(row)：\(phone) 也是线索 \(id) (\(owner)) 的电话", "\(row): \(phone) is also lead \(id)'s (\(owner))")
       case .hidden:
-        return l.pick("\(lead)：\(phone) 已在一条你无权查看的线索上", "\(lead): \(phone) is on a lead you may not open")
+        return l.pick("\(row)：\(phone) 已在一条你无权查看的线索上", "\(row): \(phone) is on a lead you may not open")
       }
     case .deliveredWithoutDate(let count, let dryRun):
       return l.pick(
@@ -346,8 +348,8 @@ public enum ImportReportText: Sendable {
 
 /// The earlier lead of a `sharedPhone`.
 public enum SharedPhoneEarlier: Sendable, Hashable {
-  /// A row of the same file: its external id, else its customer's name.
-  case file(String)
+  /// An earlier row of the same file: its line, and its external id, else its customer's name.
+  case file(line: Int, label: String)
   /// A lead of the database the importing user may open, with its consultant (nil: nobody's).
   case lead(Int64, consultant: String?)
   case hidden
