@@ -33,6 +33,38 @@ import Testing
     #expect(team["due"] as? Int == rows.map { $0["due"] as? Int ?? 0 }.reduce(0, +))
   }
 
+  /// Leads parked with the team lead count in the team's audit (the team lead gets a row), so that its overdue now
+  /// is the team's alert count; a consultant promoted to team lead keeps the row of the periods she worked. Before,
+  /// both dropped out of every audit while `alerts --team` still listed them.
+  @Test func aTeamLeadHoldingLeadsAndAPromotedConsultantAreCounted() throws {
+    var cli = try demo()
+    func audit(_ args: [String] = []) throws -> (rows: [String: [String: Any]], team: [String: Any]) {
+      let doc = try cli.run(["audit", "--json"] + args).json()
+      let rows = try #require(doc["consultants"] as? [[String: Any]])
+      return (
+        Dictionary(uniqueKeysWithValues: rows.map { ($0["consultant"] as? String ?? "", $0) }),
+        try #require(doc["team"] as? [String: Any])
+      )
+    }
+    func alerts() throws -> Int {
+      (try cli.run(["alerts", "--team", "--json"]).json()["alerts"] as? [Any])?.count ?? -1
+    }
+    let before = try audit()
+    #expect(before.rows["王经理"] == nil)  // holds nothing: no row
+    let lina = try #require(before.rows["李娜"])
+    #expect(try cli.run(["lead", "reassign", "--from", "张伟", "--to", "王经理"]).status == 0)
+    let parked = try audit()
+    #expect(parked.rows["王经理"] != nil)
+    #expect(parked.team["overdue_now"] as? Int == (try alerts()))
+    #expect(parked.team["leads_open"] as? Int == before.team["leads_open"] as? Int)
+    #expect(try cli.run(["audit", "--consultant", "王经理", "--json"]).status == 0)
+    cli.user = "周主任"
+    #expect(try cli.run(["user", "edit", "李娜", "--role", "lead"]).status == 0)
+    cli.user = "王经理"
+    let promoted = try #require(try audit().rows["李娜"])
+    #expect(promoted["due"] as? Int == lina["due"] as? Int && promoted["on_time"] as? Int == lina["on_time"] as? Int)
+  }
+
   @Test func oneConsultantAndNullRates() throws {
     let cli = try demo()
     let doc = try cli.run(["audit", "--json", "--consultant", "李娜", "--from", "2020-01-01", "--to", "2020-01-02"])
@@ -40,7 +72,7 @@ import Testing
     let rows = try #require(doc["consultants"] as? [[String: Any]])
     #expect(rows.count == 1 && rows[0]["due"] as? Int == 0)
     #expect(rows[0]["on_time_rate"] is NSNull)  // nothing was due: null, not 0
-    #expect(try cli.run(["audit", "--consultant", "王经理"]).status == 65)  // not a consultant
+    #expect(try cli.run(["audit", "--consultant", "周主任"]).status == 65)  // an admin owns no leads
     #expect(try cli.run(["audit", "--from", "2026-11-24", "--to", "2026-11-01"]).status == 64)
   }
 

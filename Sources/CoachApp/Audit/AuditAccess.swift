@@ -9,14 +9,16 @@ package enum AuditAccess {
     throw CoachError.refused(.notAllowed(.audit, user: user.name, role: user.role.rawValue))
   }
 
-  /// The leads to load and the consultants to count: users with role consultant within the acting user's reach (a
-  /// team lead's team, a store admin's store, an admin's everyone), all of them or `only`. The leads are those in
+  /// The leads to load and the people to count: users who may own leads (consultants, and team leads, who hold leads
+  /// parked with them or were consultants before a promotion) within the acting user's reach (a team lead's team, a
+  /// store admin's store, an admin's everyone), all of them or `only`. A team lead with nothing to count is left out
+  /// of the rows (`AuditRun`). The leads are those in
   /// scope and those the counted consultants handed over since (`LeadFilter.handedOverBy`): a consultant's past stays
   /// in their team's audit, and never shows in the audit of the team the leads went to. The leads come without
   /// touch notes, profile facts and contact details (the audit reads none of them) and with the touches from `since`
   /// on (`Audit.touchesSince`).
   package static func consultants(_ session: Session, only: String?, since: Date) throws -> (LeadFilter, [User]) {
-    let consultants = try session.users().filter { $0.role == .consultant }
+    let consultants = try session.users().filter(\.role.ownsLeads)
     let mine = consultants.filter { audits($0, in: session.scope) }
     guard let only else {
       var all = LeadFilter(scope: session.scope).lean(touchesSince: since)

@@ -57,6 +57,13 @@ public struct AuditFigures: Sendable, Hashable {
   public var firstResponse = FirstResponse()
   /// Touches per day of the window and channel.
   public var activity: DailyActivity
+
+  /// Nothing to count: no lead open, no touch, contact or stage change, no follow-up due or pending, none overdue,
+  /// no export.
+  public var isIdle: Bool {
+    leadsOpen == 0 && touches == 0 && contacts == 0 && due == 0 && pending == 0 && overdueNow == 0
+      && prospects == 0 && deposits == 0 && delivered == 0 && exports == 0 && buriedLeft == 0
+  }
   /// Leads created in the window by source ("" when none was recorded), and how far they got.
   public var sources: [String: SourceTally] = [:]
   /// The follow-ups behind one figure, when the audit was asked for a list (`AuditList`); empty otherwise.
