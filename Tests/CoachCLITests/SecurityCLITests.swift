@@ -108,7 +108,7 @@ import Testing
         ),
         ("lea", ["audit", "--consultant", "cid"], nil, "forbidden", "不在你的组", "is not in your team"),
         ("lea", ["lead", "reassign", "--from", "cid", "--to", "ann"], nil, "forbidden", "主管只能在本组", "their own team"),
-        ("boss", ["audit", "--consultant", "lea"], nil, "unknown_user", "不是顾问", "is not a consultant"),
+        ("lea", ["audit", "--consultant", "boss"], nil, "unknown_user", "不是顾问", "is not a consultant"),
         ("boss", ["user", "use", "zed"], nil, "unknown_user", "没有名为 zed 的用户", "no user named zed"),
       ]
     for c in cases {

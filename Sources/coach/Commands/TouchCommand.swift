@@ -59,14 +59,14 @@ extension CoachCommand {
       input.said = zip(objection, said).map { (code: $0, text: $1.trimmed) }
       try input.checkTexts()
       let session = try Output.reading(env)
-      let (result, nextAt, lifted) = try input.run(session, leadID: id)
+      let (result, _, lifted, asksForNext) = try input.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))
       } else {
         let done = UIText.touchRecorded(
           touchID: result.touchID, leadID: try LeadID.typed(id), topics: result.buriedTopicIDs, issues: result.issueIDs)
         print(done.text(env.ui))
-        if nextAt == nil && outcome.isContact { print(Output.yellow(UIText.noNextAgreed.text(env.ui))) }
+        if asksForNext { print(Output.yellow(UIText.noNextAgreed.text(env.ui))) }
         if let lifted { print(Output.yellow(UIText.snoozeLiftedByNext(until: lifted.until).text(env.ui))) }
       }
     }

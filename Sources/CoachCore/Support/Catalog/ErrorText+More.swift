@@ -184,9 +184,12 @@ extension ErrorText {
         "\(path) has no sheet named \"\(sheet)\"; its sheets: \(list)")
     case .cannotOwnLeads(let option, let name, let role, let owners):
       let list = owners.isEmpty ? l.pick("无", "none") : owners.joined(separator: l.pick("、", ", "))
+      let zhRole = Role(rawValue: role).map(DoneText.zhRole) ?? role
+      let article = role.first.map { "aeiou".contains($0) } == true ? "an" : "a"
       return l.pick(
-        "\(option) \(name) 的角色是 \(role)，名下不能有客户：请交给顾问或主管 (\(list))",
-        "\(option) \(name) is a \(role) and cannot own leads: give them to a consultant or a team lead (\(list))")
+        "\(option) \(name) 的角色是\(zhRole)，名下不能有客户：请交给顾问或主管 (\(list))",
+        "\(option) \(name) is \(article) \(role) and cannot own leads: give them to a consultant or a team lead (\(list))"
+      )
     case .nextTooFar(let given, let latest, let days):
       return l.pick(
         "--next \(given) 太远：下次联系最多约在 \(days) 天内 (最晚 \(latest))；更远的打算写进备注，到时候再约",
@@ -328,7 +331,7 @@ extension ErrorText {
       return l.pick("线索 \(id) 的话题 \(topic) 已经了结", "topic \(topic) of lead \(id) is already resolved")
     case .etaNotApplicable(let id, let stage):
       return l.pick(
-        "线索 \(id) 处于 \(stage.rawValue)：只有 deposit 或 waiting_for_delivery 的线索能设置预计交车日期",
+        "线索 \(id) 处于\(UIText.stage(stage).text(l))阶段：只有\(UIText.stage(.deposit).text(l))或\(UIText.stage(.waitingForDelivery).text(l))的线索能设置预计交车日期 (--eta)",
         "lead \(id) is \(stage.rawValue): an ETA is set only for deposit or waiting_for_delivery leads")
     case .duplicateUser(let name):
       return l.pick("已有名为 \(name) 的用户", "a user named \(name) already exists")

@@ -96,13 +96,16 @@ public enum UIText: Sendable, Hashable {
     case .leadUnchanged(let id):
       return l.pick("线索 \(id) 没有变化：已经是这些值", "lead \(id) unchanged: it already has these values")
     case .auditWritten(let format, let consultants, let from, let to, let path):
+      let zhFormat = ["table": "表格", "csv": "CSV", "json": "JSON", "html": "网页 (HTML)"][format] ?? format
       return l.pick(
-        "已把 \(consultants) 位顾问的 \(format) 审计 (\(from) – \(to)) 写入 \(path)",
+        "已把 \(consultants) 位顾问的审计\(zhFormat) (\(from) – \(to)) 写入 \(path)",
         "wrote the \(format) audit of \(consultants) consultants (\(from) – \(to)) to \(path)")
     case .auditListWritten(let count, let list, let snoozes, let path):
       return snoozes
         ? l.pick("已把 \(count) 条暂缓写入 \(path)", "wrote \(count) snoozes to \(path)")
-        : l.pick("已把 \(count) 条 \(list) 跟进写入 \(path)", "wrote \(count) \(list) follow-ups to \(path)")
+        : l.pick(
+          "已把 \(count) 条\(["on_time": "按时完成的", "late": "逾期完成的", "missed": "漏掉的", "pending": "未到期的", "overdue": "当前逾期的"][list] ?? list + " ")跟进写入 \(path)",
+          "wrote \(count) \(list) follow-ups to \(path)")
     case .severity(let s):
       switch s {
       case .high: return l.pick("高", "high")
