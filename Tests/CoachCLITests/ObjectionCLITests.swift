@@ -6,13 +6,16 @@ import Testing
   static func matches(_ doc: [String: Any]) -> [[String: Any]] { (doc["matches"] as? [[String: Any]]) ?? [] }
 
   /// `--limit` below 1 is a bad command line naming what it takes (64), a negative one too (it read as a missing
-  /// value); `next --limit -1` likewise.
+  /// value); `next --limit -1` likewise, and `alerts` and `lead list --limit 0`.
   @Test func aLimitBelowOneIsRefusedNamingWhatItTakes() throws {
     let cli = try CLI()
     for (args, words) in [
       (["objection", "太贵", "--limit", "0"], "--limit must be 1 or more"),
       (["objection", "太贵", "--limit", "-1"], "--limit must be 1 or more"),
       (["next", "--limit", "-1"], "--limit must be 0 or more"),
+      // A list of none would read as "nothing is overdue" or "0 leads".
+      (["alerts", "--limit", "0"], "--limit must be 1 or more"),
+      (["lead", "list", "--limit", "0"], "--limit must be 1 or more"),
     ] {
       let r = try cli.run(args + ["--lang", "en"])
       #expect(r.status == 64, "\(args): \(r.stderr)")

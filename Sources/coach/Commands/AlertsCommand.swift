@@ -14,12 +14,15 @@ extension CoachCommand {
         "Only the escalated ones: past the playbook's escalate_after_days, or a new lead untouched past first_contact_escalate_hours."
     )
     var escalated = false
-    @Option(help: "At most N alerts (the table shows the 50 most overdue unless given; --json lists all).")
+    @Option(
+      parsing: .unconditional,
+      help: "At most N alerts, 1 or more (the table shows the 50 most overdue unless given; --json lists all).")
     var limit: Int?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-      if let limit, limit < 0 { throw ValidationError(OptionRuleText.negativeLimit.text(global.ui)) }
+      // No alert listed would read as "nothing is overdue".
+      if let limit, limit < 1 { throw ValidationError(OptionRuleText.limitFromOne.text(global.ui)) }
     }
 
     func run() throws {

@@ -114,14 +114,14 @@ extension CoachCommand.LeadCommand {
     @Option(help: "Only leads at this stage.") var stage: Stage?
     @Option(help: "Only this consultant's leads.") var consultant: String?
     @Flag(help: "Only leads whose current follow-up is past its deadline.") var overdue = false
-    @Option(help: "At most N leads.") var limit: Int?
+    @Option(parsing: .unconditional, help: "At most N leads (1 or more).") var limit: Int?
     @Flag(help: "Show phone numbers in full (admins; recorded).") var unmasked = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
       let env = try RunEnvironment(global)
+      if let limit, limit < 1 { throw CoachError.usage(OptionRuleText.limitFromOne.text(env.ui)) }
       let session = try Output.reading(env)
-      if let limit, limit < 0 { throw CoachError.refused(.negativeLimit) }
       let consultantID = try consultant.map { try session.consultantID($0) }
       var filter = LeadFilter(
         scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit)

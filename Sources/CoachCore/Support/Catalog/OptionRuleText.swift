@@ -17,7 +17,7 @@ public enum OptionRuleText: Sendable, Hashable {
   case sessionSeconds
   /// `--limit` below 0.
   case negativeLimit
-  /// `coach objection --limit` below 1 (a search that may show nothing is no search).
+  /// `--limit` below 1 where a list of none says nothing (`objection`, `alerts`, `lead list`).
   case limitFromOne
   /// `coach export leads --format xlsx` without `--out`.
   case xlsxNeedsOut
@@ -67,7 +67,7 @@ public enum OptionRuleText: Sendable, Hashable {
     case .negativeLimit:
       return l.pick("--limit 不能为负数：请写 0 或更大的数", "--limit must be 0 or more")
     case .limitFromOne:
-      return l.pick("--limit 至少为 1：最多列出几条应对", "--limit must be 1 or more: the most answers to show")
+      return l.pick("--limit 至少为 1 (最多列出几条)", "--limit must be 1 or more (the most to list)")
     case .xlsxNeedsOut:
       return l.pick(
         "--format xlsx 生成的是工作簿文件，不是文本：请用 --out 文件.xlsx 指定文件",
