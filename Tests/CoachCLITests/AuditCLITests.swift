@@ -51,6 +51,9 @@ import Testing
     }
     let before = try audit()
     #expect(before.rows["王经理"] == nil)  // holds nothing: no row
+    // Overdue now is the team's alerts whatever the period: a past month counts the leads created since too.
+    #expect(before.team["overdue_now"] as? Int == (try alerts()))
+    #expect(try audit(["--from", "2026-09-01", "--to", "2026-09-30"]).team["overdue_now"] as? Int == (try alerts()))
     let lina = try #require(before.rows["李娜"])
     #expect(try cli.run(["lead", "reassign", "--from", "张伟", "--to", "王经理"]).status == 0)
     let parked = try audit()

@@ -26,7 +26,12 @@ final class AuditCounter: Sendable {
   /// `LeadSnapshot.ownerChanges`); without, all of it (a lead that always had one consultant). `replay` is the lead's
   /// replay over the window when already made (it does not depend on the owner).
   func add(_ lead: LeadSnapshot, owner: String? = nil, replay: Replay? = nil, to f: inout AuditFigures) {
-    guard lead.createdAt < window.end else { return }
+    guard lead.createdAt < window.end else {
+      // Created after the period: in none of its figures, but overdue now all the same (`overdue_now` counts the
+      // leads `coach alerts` lists, whatever the period).
+      countOverdueNow(lead, owner, after: Replay(leadID: lead.id, now: ctx.now), &f)
+      return
+    }
     if lead.createdAt <= asOf, counts(lead, at: asOf, for: owner), stage(of: lead, at: asOf).isOpen {
       f.leadsOpen += 1
     }
@@ -36,15 +41,7 @@ final class AuditCounter: Sendable {
     let records = owner == nil ? replay.records : replay.records.filter { counts(lead, at: settled($0), for: owner) }
     countFollowUps(records, &f)
     if !lists.isEmpty { listFollowUps(records, of: lead, owner: owner, &f) }
-    if counts(lead, at: ctx.now, for: owner), let overdue = FollowUpEngine.overdueAction(lead, after: replay, in: ctx) {
-      f.overdueNow += 1
-      if lists.contains(.overdue) {
-        f.listed.append(
-          AuditFollowUp(
-            leadID: lead.id, consultant: owner ?? lead.consultant ?? "", code: overdue.code, dueAt: overdue.dueAt,
-            deadline: overdue.deadline, fulfilledAt: nil, list: .overdue))
-      }
-    }
+    countOverdueNow(lead, owner, after: replay, &f)
     for topic in lead.topics where topic.category == .buried {
       if window.contains(topic.buriedAt), counts(lead, at: topic.buriedAt, for: owner) { f.buriedLeft += 1 }
       if let resolved = topic.resolvedAt, window.contains(resolved), counts(lead, at: resolved, for: owner) {
@@ -54,6 +51,21 @@ final class AuditCounter: Sendable {
     countStages(lead, owner, &f)
     countSnoozes(lead, owner, &f)
     countWhatWorks(lead, owner, &f)
+  }
+
+  /// Counts the lead in `overdue_now` (and its list) when its current follow-up is past its deadline at `now` and it is
+  /// `owner`'s then.
+  private func countOverdueNow(_ lead: LeadSnapshot, _ owner: String?, after replay: Replay, _ f: inout AuditFigures) {
+    guard counts(lead, at: ctx.now, for: owner),
+      let overdue = FollowUpEngine.overdueAction(lead, after: replay, in: ctx)
+    else { return }
+    f.overdueNow += 1
+    if lists.contains(.overdue) {
+      f.listed.append(
+        AuditFollowUp(
+          leadID: lead.id, consultant: owner ?? lead.consultant ?? "", code: overdue.code, dueAt: overdue.dueAt,
+          deadline: overdue.deadline, fulfilledAt: nil, list: .overdue))
+    }
   }
 
   /// Adds the part of a lead handed over (`LeadSnapshot.ownerChanges`) that falls to each of `names` who had it:
