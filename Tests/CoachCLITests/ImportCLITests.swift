@@ -366,8 +366,8 @@ import Testing
     #expect(
       said == [
         "2 leads would be imported with a phone an earlier lead has: check whether one customer was entered twice "
-          + "(two consultants on one customer): line 3 (A2): 137****0001 as on line 2 (A1); "
-          + "line 4 (A3): 137****0009 is also lead \(bobs)'s (bob)"
+          + "(two consultants on one customer): line 3 (A2): 137****0001 as on line 2; "
+          + "line 4: 137****0009 is also lead \(bobs)'s (bob)"
       ], "\(said)")
     cli.user = "ann"
     let r = try cli.run(["import", "leads", csv.path, "--json"])
@@ -375,13 +375,13 @@ import Testing
     #expect(try r.json()["imported"] as? Int == 4)
     let warnings = try #require(try r.json()["warnings"] as? [String])
     #expect(warnings.count == 1)
-    #expect(warnings.first?.hasSuffix("line 4 (A3): 137****0009 is on a lead you may not open") == true, "\(warnings)")
+    #expect(warnings.first?.hasSuffix("line 4: 137****0009 is on a lead you may not open") == true, "\(warnings)")
     #expect(!r.stderr.contains("bob"), "\(r.stderr)")
     // Another file later: its lead shares the phone of A1, imported before.
     try Data("external_id,name,phone\nB1,Wang,13700000001\n".utf8).write(to: csv)
     let again = try cli.run(["import", "leads", csv.path, "--lang", "zh-CN"])
     #expect(again.status == 0, "\(again.stderr)")
-    #expect(again.stderr.contains("第 2 行 (B1)：137****0001 也是线索"), "\(again.stderr)")
+    #expect(again.stderr.contains("第 2 行：137****0001 也是线索"), "\(again.stderr)")
     #expect(again.stderr.contains("(ann) 的电话"), "\(again.stderr)")
     // Phones no earlier lead has: nothing said.
     try Data("external_id,name,phone\nC1,New,13700000077\n".utf8).write(to: csv)

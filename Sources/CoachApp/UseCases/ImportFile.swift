@@ -144,7 +144,7 @@ extension ImportFile {
       let items = shown.map { s in
         let earlier: SharedPhoneEarlier =
           switch s.earlier {
-          case .row(let line, let label): .file(line: line, label: label)
+          case .row(let line): .file(line: line)
           case .lead(let id): open.contains(id) ? .lead(id, consultant: owners[id]) : .hidden
           }
         return ImportReportText.sharedPhone(line: s.line, lead: s.label, phone: Phone.mask(s.phone), earlier: earlier)

@@ -292,7 +292,7 @@ public enum ImportReportText: Sendable {
   /// One of them: the new lead (its external id, else its customer's name), the phone masked, and the earlier lead:
   /// a row of the same file (`.file`), a lead of the database with its consultant, or one the importing user may
   /// not open.
-  case sharedPhone(line: Int, lead: String, phone: String, earlier: SharedPhoneEarlier)
+  case sharedPhone(line: Int, lead: String?, phone: String, earlier: SharedPhoneEarlier)
 
   public func text(_ l: UILanguage) -> String {
     switch self {
@@ -324,11 +324,10 @@ public enum ImportReportText: Sendable {
           + "has: check whether one customer was entered twice (two consultants on one customer): "
           + shown.joined(separator: "; ") + more)
     case .sharedPhone(let line, let lead, let phone, let earlier):
-      let row = l.pick("第 \(line) 行 (\(lead))", "line \(line) (\(lead))")
+      let row = l.pick("第 \(line) 行", "line \(line)") + (lead.map { " (\($0))" } ?? "")
       switch earlier {
-      case .file(let earlierLine, let label):
-        return l.pick(
-          "\(row)：\(phone) 与第 \(earlierLine) 行 (\(label)) 相同", "\(row): \(phone) as on line \(earlierLine) (\(label))")
+      case .file(let earlierLine):
+        return l.pick("\(row)：\(phone) 与第 \(earlierLine) 行相同", "\(row): \(phone) as on line \(earlierLine)")
       case .lead(let id, let consultant):
         let owner = consultant ?? l.pick("未分配", "no consultant")
         return l.pick("\(row)：\(phone) 也是线索 \(id) (\(owner)) 的电话", "\(row): \(phone) is also lead \(id)'s (\(owner))")
@@ -348,8 +347,8 @@ public enum ImportReportText: Sendable {
 
 /// The earlier lead of a `sharedPhone`.
 public enum SharedPhoneEarlier: Sendable, Hashable {
-  /// An earlier row of the same file: its line, and its external id, else its customer's name.
-  case file(line: Int, label: String)
+  /// An earlier row of the same file, by its line.
+  case file(line: Int)
   /// A lead of the database the importing user may open, with its consultant (nil: nobody's).
   case lead(Int64, consultant: String?)
   case hidden
