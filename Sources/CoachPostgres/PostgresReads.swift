@@ -119,7 +119,8 @@ enum PGLeadLoader {
       WHERE l.id = ? AND u.storeId IS NOT DISTINCT FROM \(store)
       """
     if try c.scalar(sql, args, as: Int32.self) != nil {
-      throw CoachError.refused(.notYourLead(id: id.description))
+      let ofTeam = if case .team = scope { true } else { false }
+      throw CoachError.refused(.notYourLead(id: id.description, ofTeam: ofTeam))
     }
     throw CoachError.refused(.unknownLead(id: id.description))
   }

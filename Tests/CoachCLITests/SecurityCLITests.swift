@@ -107,6 +107,7 @@ import Testing
           "只有管理员或 bob 本人", "only an admin or bob"
         ),
         ("lea", ["audit", "--consultant", "cid"], nil, "forbidden", "不在你的组", "is not in your team"),
+        ("lea", ["lead", "list", "--consultant", "cid"], nil, "forbidden", "主管只能查看本组的线索", "is not in your team"),
         ("lea", ["lead", "reassign", "--from", "cid", "--to", "ann"], nil, "forbidden", "主管只能在本组", "their own team"),
         ("lea", ["audit", "--consultant", "boss"], nil, "unknown_user", "不是顾问", "is not a consultant"),
         ("boss", ["user", "use", "zed"], nil, "unknown_user", "没有名为 zed 的用户", "no user named zed"),
@@ -127,6 +128,11 @@ import Testing
     #expect(try s.statuses("ann", on: s.leads["bob"] ?? "") == [65, 65, 65, 65])
     #expect(try s.statuses("ann", on: s.leads["cid"] ?? "") == [65, 65, 65, 65])
     #expect(try s.statuses("ann", on: s.leads["ann"] ?? "") == [0, 0, 0, 0])
+    // The refusal says why for whom: another consultant's lead to a consultant, another team's to a team lead.
+    let mine = try s.as_("ann").run(["lead", "show", s.leads["bob"] ?? "", "--lang", "en"])
+    #expect(mine.stderr.contains("you may see and change only your own leads"), "\(mine.stderr)")
+    let team = try s.as_("lea").run(["lead", "show", s.leads["cid"] ?? "", "--lang", "en"])
+    #expect(team.status == 65 && team.stderr.contains("is not your team's"), "\(team.stderr)")
     #expect(try s.exportedPhones("ann") == ["139****0000"])
     let list = try s.as_("ann").run(["lead", "list", "--json"]).json()["leads"] as? [[String: Any]]
     #expect(list?.count == 1)

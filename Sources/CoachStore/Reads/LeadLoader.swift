@@ -31,7 +31,8 @@ enum LeadLoader {
       }
     let sql = "SELECT 1 FROM lead l LEFT JOIN user u ON u.id = l.consultantId WHERE l.id = ? AND u.storeId IS \(store)"
     if try Int.fetchOne(db, sql: sql, arguments: args) != nil {
-      throw CoachError.refused(.notYourLead(id: id.description))
+      let ofTeam = if case .team = scope { true } else { false }
+      throw CoachError.refused(.notYourLead(id: id.description, ofTeam: ofTeam))
     }
     throw CoachError.refused(.unknownLead(id: id.description))
   }

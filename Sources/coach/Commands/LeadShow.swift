@@ -123,6 +123,12 @@ extension CoachCommand.LeadCommand {
       if let limit, limit < 1 { throw CoachError.usage(OptionRuleText.limitFromOne.text(env.ui)) }
       let session = try Output.reading(env)
       let consultantID = try consultant.map { try session.consultantID($0) }
+      // Another team's consultant has no lead a team lead may list: say so rather than "0 leads".
+      if let name = consultant, case .team(let team, _, _) = session.scope,
+        try session.db.user(named: name)?.team != team
+      {
+        throw CoachError.refused(.listOtherTeam(name: name, team: team))
+      }
       var filter = LeadFilter(
         scope: session.scope, stage: stage, consultantID: consultantID, limit: overdue ? nil : limit)
       if !env.json {

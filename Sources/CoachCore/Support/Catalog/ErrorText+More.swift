@@ -313,6 +313,10 @@ extension ErrorText {
         "顾问只能给自己添加线索；请去掉 --consultant", "a consultant adds leads for themselves only; leave out --consultant")
     case .onlyLeadsMoveLeads:
       return l.pick("只有主管或管理员能把线索转给其他顾问", "only a team lead or admin may move a lead to another consultant")
+    case .listOtherTeam(let name, let team):
+      return l.pick(
+        "--consultant \(name) 不在你的组 (\(team ?? "无"))：主管只能查看本组的线索",
+        "--consultant \(name) is not in your team \(team ?? "(none)"): a team lead sees their own team's leads")
     case .teamLeadOwnTeam(let team):
       return l.pick(
         "主管只能把线索转给本组的用户 (\(team ?? "无"))",

@@ -37,7 +37,9 @@ public enum ErrorText: Sendable, Hashable {
   // MARK: - Everyday mistakes
   case unknownLead(id: String)
   case badLeadID(id: String)
-  case notYourLead(id: String)
+  /// A lead of the store the acting user may not open: another consultant's, or (`ofTeam`, to a team lead) another
+  /// team's.
+  case notYourLead(id: String, ofTeam: Bool = false)
   case unknownModel(code: String, known: [String])
   case unknownObjection(code: String, known: [String])
   /// `coach touch --lever CODE` with a code that is not a switch lever; `known`: each accepted code with its label.
@@ -90,6 +92,8 @@ public enum ErrorText: Sendable, Hashable {
   case notAConsultant(name: String, known: [String])
   /// `coach audit --consultant NAME` by a team lead, NAME being in another team.
   case auditOtherTeam(name: String, team: String?)
+  /// `lead list --consultant` of another team's consultant, to a team lead.
+  case listOtherTeam(name: String, team: String?)
   /// `coach user passwd|ics-token NAME` with no acting user (`actor` nil) or by someone who is neither an admin nor
   /// NAME.
   case secretOfOther(UserSecret, name: String, actor: String?, role: String)
@@ -284,7 +288,8 @@ public enum ErrorText: Sendable, Hashable {
       return "usage"
     case .unknownUser, .unknownConsultant, .notAConsultant: return "unknown_user"
     case .badGender: return "bad_gender"
-    case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam, .auditOtherTeam, .secretOfOther:
+    case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam, .auditOtherTeam, .listOtherTeam,
+      .secretOfOther:
       return "forbidden"
     case .wrongCurrentPassword: return "wrong_password"
     case .schemaTooNew: return "schema_too_new"
@@ -451,10 +456,14 @@ public enum ErrorText: Sendable, Hashable {
       return l.pick(
         "\"\(id)\" 不是线索编号：编号是 coach lead list 显示的数字",
         "lead id \"\(id)\" is not a lead id: ids are the numbers `coach lead list` shows")
-    case .notYourLead(let id):
-      return l.pick(
-        "线索 \(id) 属于另一位顾问：你只能查看和修改自己的线索",
-        "lead \(id) belongs to another consultant: you may see and change only your own leads")
+    case .notYourLead(let id, let ofTeam):
+      return ofTeam
+        ? l.pick(
+          "线索 \(id) 不在你的组：主管只能查看和修改本组的线索",
+          "lead \(id) is not your team's: a team lead may see and change only their team's leads")
+        : l.pick(
+          "线索 \(id) 属于另一位顾问：你只能查看和修改自己的线索",
+          "lead \(id) belongs to another consultant: you may see and change only your own leads")
     case .unknownModel(let code, let known):
       return l.pick(
         "车型 \"\(code)\" 不在车型目录里；可用代码：\(known.joined(separator: ", "))",
