@@ -35,7 +35,7 @@ extension AuditHTML {
         h += "</tr></thead><tbody>"
         for f in items {
           h += "<tr class=\"f\"><td>#\(f.leadID)</td><td>\(esc(labels.action(f.code)))</td>"
-          h += "<td>\(esc(time(f.dueAt)))</td><td>\(esc(AuditTime.deadline(f.deadline, time)))</td>"
+          h += "<td>\(esc(time(f.dueAt)))</td><td>\(esc(Digits.deadline(f.deadline, time)))</td>"
           h += "<td>\(f.fulfilledAt.map { esc(time($0)) } ?? "–")</td></tr>"
         }
         h += "</tbody></table></div>"

@@ -38,17 +38,6 @@ package struct AuditListJSON: Encodable {
   }
 }
 
-/// Times as an audit shows them to people.
-enum AuditTime {
-  /// A deadline at midnight as the end of the day before (`2026-11-07 24:00`), as the brief and the alerts show it
-  /// (`Digits.deadline`), whatever `time` formats (`YYYY-MM-DD HH:mm` in the run's zone).
-  static func deadline(_ date: Date, _ time: (Date) -> String) -> String {
-    let text = time(date)
-    guard text.hasSuffix(" 00:00") else { return text }
-    return String(time(date.addingTimeInterval(-60)).prefix(10)) + " 24:00"
-  }
-}
-
 /// `coach audit --list KIND` for people (a table) and spreadsheets (CSV with the JSON's keys as headers).
 package struct AuditListText {
   package let report: AuditReport
@@ -72,7 +61,7 @@ package struct AuditListText {
     for f in report.listed {
       t.addRow([
         f.leadID.description, f.consultant, labels.action(f.code), time(f.dueAt),
-        AuditTime.deadline(f.deadline) { time($0) }, time(f.fulfilledAt),
+        Digits.deadline(f.deadline) { time($0) }, time(f.fulfilledAt),
       ])
     }
     out += "\n" + t.render(color: color)

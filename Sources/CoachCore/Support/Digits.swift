@@ -27,10 +27,13 @@ public enum Digits {
 
   /// A deadline as people read it: one at midnight is the end of the day before (`2027-01-01 24:00`, not
   /// `2027-01-02 00:00`, which reads as a day later than the greeting it ends); any other as `minute` has it.
-  public static func deadline(_ date: Date, in zone: TimeZone) -> String {
-    let text = minute(date, in: zone)
+  public static func deadline(_ date: Date, in zone: TimeZone) -> String { deadline(date) { minute($0, in: zone) } }
+
+  /// `deadline(_:in:)` with the times formatted by `time` (`YYYY-MM-DD HH:mm`, as a page or report formats them).
+  public static func deadline(_ date: Date, _ time: (Date) -> String) -> String {
+    let text = time(date)
     guard text.hasSuffix(" 00:00") else { return text }
-    return String(minute(date.addingTimeInterval(-60), in: zone).prefix(10)) + " 24:00"
+    return String(time(date.addingTimeInterval(-60)).prefix(10)) + " 24:00"
   }
 
   /// `minute(_:in:)` with the zone's steady offset found once (a reason's `{time}`, for every lead of a queue): one
