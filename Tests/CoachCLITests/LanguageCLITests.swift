@@ -22,6 +22,12 @@ import Testing
     #expect(touch.stdout.contains(zh ? "黄金法则" : "golden rule 7"))
     let edit = try cli.run(["lead", "edit", id, "--city", "Hangzhou", "--lang", lang])
     #expect(edit.stdout == (zh ? "已更新线索 \(id)\n" : "updated lead \(id)\n"))
+    // Golden rule 7 asks for a next contact while the lead is being sold to, not on an owner's call.
+    for step in [["waiting_for_delivery", "--eta", "2026-12-20"], ["delivered"]] {
+      #expect(try cli.run(["stage", id] + step).status == 0)
+    }
+    let owner = try cli.run(["touch", id, "--channel", "call", "--outcome", "reached", "--lang", lang])
+    #expect(owner.status == 0 && !owner.stdout.contains(zh ? "黄金法则" : "golden rule 7"), "\(owner.stdout)")
   }
 
   @Test("lead show and lead list label every field in --lang", arguments: ["zh-CN", "en"])

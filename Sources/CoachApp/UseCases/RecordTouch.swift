@@ -37,10 +37,11 @@ package struct RecordTouch: Sendable {
   /// Checks the input against the playbook and the clock, then writes the touch in one transaction.
   /// A next contact agreed before a snooze on the lead ends lifts the snooze (recorded as cleared by the acting user):
   /// the customer's own "call me Thursday" comes before a hold set earlier; `lifted` is that snooze.
-  /// `asksForNext`: the customer was reached and no next contact was agreed while the lead is still being sold to (a
-  /// prospect, a deposit, a car on its way): golden rule 7 asks for one; an owner's or a lost customer's call does not.
+  /// `asksForNext`: the customer was reached and no next contact was agreed while the lead is open (a prospect, a
+  /// deposit, a car on its way, as the audit's contacts without a next one count): golden rule 7 asks for one; an
+  /// owner's or a lost customer's call does not.
   package func run(_ session: Session, leadID: String) throws -> (
-    result: TouchResult, nextAt: Date?, lifted: Snooze?, asksForNext: Bool
+    result: TouchResult, lifted: Snooze?, asksForNext: Bool
   ) {
     let env = session.env
     try checkTexts()
@@ -78,8 +79,7 @@ package struct RecordTouch: Sendable {
       lifted = try session.db.clearSnooze(
         leadID: id, actor: session.actor, now: env.now, zone: env.zone, scope: session.scope)
     }
-    let selling: Set<Stage> = [.prospect, .deposit, .waitingForDelivery]
-    return (result, nextAt, lifted, nextAt == nil && outcome.isContact && selling.contains(lead.stage))
+    return (result, lifted, nextAt == nil && outcome.isContact && lead.stage.isOpen)
   }
 }
 

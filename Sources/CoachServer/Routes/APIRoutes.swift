@@ -49,7 +49,7 @@ struct APIRoutes {
       let session = state.session(try context.requireUser(), language: Language.query(request), json: true)
       let id = try context.parameters.require("id")
       let input = try TouchBody.decode(try await request.body.collect(upTo: context.maxUploadSize)).input()
-      let (result, _, _, _) = try await blocking { try input.run(session, leadID: id) }
+      let (result, _, _) = try await blocking { try input.run(session, leadID: id) }
       return try state.json(TouchCreatedJSON(result), zone: session.env.zone, status: .created)
     }
     api.post("leads/:id/stage") { request, context in

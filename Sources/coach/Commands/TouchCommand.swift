@@ -59,7 +59,7 @@ extension CoachCommand {
       input.said = zip(objection, said).map { (code: $0, text: $1.trimmed) }
       try input.checkTexts()
       let session = try Output.reading(env)
-      let (result, _, lifted, asksForNext) = try input.run(session, leadID: id)
+      let (result, lifted, asksForNext) = try input.run(session, leadID: id)
       if env.json {
         try Output(env: env).json(TouchResultJSON(result))
       } else {
