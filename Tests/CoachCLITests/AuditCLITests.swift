@@ -68,6 +68,31 @@ import Testing
     #expect(promoted["due"] as? Int == lina["due"] as? Int && promoted["on_time"] as? Int == lina["on_time"] as? Int)
   }
 
+  /// What `--out` says it wrote, in the reader's words: the format and the list as the playbook names them (zh said
+  /// "table 审计" and "missed 跟进"); an ETA refused and a role that owns no leads, likewise.
+  @Test func theWordsOfWhatWasWrittenAndRefusedFollowTheLanguage() throws {
+    let cli = try demo()
+    let table = cli.dir.appendingPathComponent("audit.txt").path
+    let zh = try cli.run(["audit", "--out", table, "--lang", "zh-CN"])
+    #expect(zh.stdout.contains("位顾问的审计表格 ("), "\(zh.stdout)")
+    let list = cli.dir.appendingPathComponent("list.csv").path
+    let missed = try cli.run(["audit", "--list", "missed", "--format", "csv", "--out", list, "--lang", "zh-CN"])
+    #expect(missed.stdout.contains("条跟进 (漏跟) 写入") && !missed.stdout.contains("missed"), "\(missed.stdout)")
+    let en = try cli.run(["audit", "--list", "missed", "--format", "csv", "--out", list, "--lang", "en"])
+    #expect(en.stdout.contains("follow-ups (Missed) to"), "\(en.stdout)")
+    var admin = cli
+    admin.user = "周主任"
+    let prospect = try #require(
+      (try admin.run(["lead", "list", "--stage", "prospect", "--json"]).json()["leads"] as? [[String: Any]])?.first?[
+        "id"] as? String)
+    let eta = try admin.run(["lead", "edit", prospect, "--eta", "2027-01-01", "--lang", "zh-CN"])
+    #expect(eta.stderr.contains("处于有望客户阶段：只有已交定金或已签约待交车的线索"), "\(eta.stderr)")
+    let owner = try admin.run(["lead", "edit", prospect, "--consultant", "周主任", "--lang", "en"])
+    #expect(owner.stderr.contains("周主任 is an admin and cannot own leads"), "\(owner.stderr)")
+    let zhOwner = try admin.run(["lead", "edit", prospect, "--consultant", "周主任", "--lang", "zh-CN"])
+    #expect(zhOwner.stderr.contains("周主任 的角色是管理员，"), "\(zhOwner.stderr)")
+  }
+
   @Test func oneConsultantAndNullRates() throws {
     let cli = try demo()
     let doc = try cli.run(["audit", "--json", "--consultant", "李娜", "--from", "2020-01-01", "--to", "2020-01-02"])

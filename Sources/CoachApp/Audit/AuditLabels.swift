@@ -77,7 +77,7 @@ package struct AuditLabels {
   ]
 
   /// The heading of a `--list` (the figure's own label).
-  func list(_ list: AuditList) -> String {
+  package func list(_ list: AuditList) -> String {
     switch list {
     case .onTime: self["audit_on_time"]
     case .late: self["audit_late"]

@@ -52,7 +52,9 @@ extension CoachCommand {
         let count = list == .snoozes ? report.snoozed.count : report.listed.count
         let file = AuditFileJSON(format: chosen.rawValue, consultants: report.consultants.count, follow_ups: count)
         return try write(data, env: env, file) {
-          UIText.auditListWritten(count: count, list: list.rawValue, snoozes: list == .snoozes, path: $0).text(env.ui)
+          // The list as the playbook names it (`漏跟`, `Missed`), as the table's title does.
+          let name = AuditLabels(ctx.playbook).list(list)
+          return UIText.auditListWritten(count: count, list: name, snoozes: list == .snoozes, path: $0).text(env.ui)
         }
       }
       let data = try render(audit, chosen, env: env)

@@ -10,7 +10,7 @@ public enum UIText: Sendable, Hashable {
   case leadUnchanged(leadID: LeadID)
   /// `coach audit --out`: what was written where.
   case auditWritten(format: String, consultants: Int, from: LocalDate, to: LocalDate, path: String)
-  /// `coach audit --list … --out`: how many follow-ups (or snoozes) were written where.
+  /// `coach audit --list … --out`: how many follow-ups (or snoozes) were written where; `list` as the playbook names it.
   case auditListWritten(count: Int, list: String, snoozes: Bool, path: String)
   /// `lead show` and the brief: the snooze holding a lead's sales follow-ups.
   case snoozedUntil(LocalDate, reason: String, by: String?)
@@ -103,9 +103,7 @@ public enum UIText: Sendable, Hashable {
     case .auditListWritten(let count, let list, let snoozes, let path):
       return snoozes
         ? l.pick("已把 \(count) 条暂缓写入 \(path)", "wrote \(count) snoozes to \(path)")
-        : l.pick(
-          "已把 \(count) 条\(["on_time": "按时完成的", "late": "逾期完成的", "missed": "漏掉的", "pending": "未到期的", "overdue": "当前逾期的"][list] ?? list + " ")跟进写入 \(path)",
-          "wrote \(count) \(list) follow-ups to \(path)")
+        : l.pick("已把 \(count) 条跟进 (\(list)) 写入 \(path)", "wrote \(count) follow-ups (\(list)) to \(path)")
     case .severity(let s):
       switch s {
       case .high: return l.pick("高", "high")
