@@ -45,8 +45,8 @@ package struct AuditRun {
     report.deactivated = Set(counted.filter { !$0.isActive }.map(\.name))
     // A team lead is counted for the leads they hold or held (parked with them, or theirs as a consultant before a
     // promotion): one with nothing in the period has no row.
-    let leads = Set(counted.filter { $0.role != .consultant }.map(\.name))
-    if consultant == nil { report.consultants.removeAll { leads.contains($0.consultant) && $0.figures.isIdle } }
+    let teamLeads = Set(counted.filter { $0.role != .consultant }.map(\.name))
+    if consultant == nil { report.consultants.removeAll { teamLeads.contains($0.consultant) && $0.figures.isIdle } }
     let access = try AuditAccessLog.load(session, window: window, consultants: names)
     if session.storeID == nil, case let stores = try session.db.stores(), !stores.isEmpty {
       let code = Dictionary(uniqueKeysWithValues: stores.map { ($0.id, $0.code) })

@@ -135,17 +135,17 @@ extension ImportFile {
       let all = result.sharedPhones
       guard !all.isEmpty else { return nil }
       let shown = Array(all.prefix(5))
-      let before = Set(shown.compactMap { if case .lead(let id) = $0.earlier { id } else { nil } })
-      let open = Set(try session.db.leadIDs(LeadFilter(scope: session.scope, leadIDs: before.map { LeadID($0) })))
-      var owners: [Int64: String] = [:]
-      for id in open {
-        owners[id] = try session.db.snapshot(id: LeadID(id), scope: session.scope).consultant
-      }
+      let before = Set(shown.compactMap { if case .lead(let id) = $0.earlier { LeadID(id) } else { nil } })
+      // The ones the user may open, with their consultants, in one read (none of their history is needed).
+      let open = Dictionary(
+        uniqueKeysWithValues: try session.db.snapshots(
+          LeadFilter(scope: session.scope, leadIDs: Array(before)).lean(touchesSince: session.env.now)
+        ).map { ($0.id.rawValue, $0.consultant) })
       let items = shown.map { s in
         let earlier: SharedPhoneEarlier =
           switch s.earlier {
           case .row(let line): .file(line: line)
-          case .lead(let id): open.contains(id) ? .lead(id, consultant: owners[id]) : .hidden
+          case .lead(let id): open.keys.contains(id) ? .lead(id, consultant: open[id] ?? nil) : .hidden
           }
         return ImportReportText.sharedPhone(line: s.line, lead: s.label, phone: Phone.mask(s.phone), earlier: earlier)
           .text(session.env.ui)

@@ -100,7 +100,7 @@ extension ErrorText {
         return l.pick(
           "只有集团管理员 (或不属于任何门店的管理员) 能把展厅搬进门店；\(user) 的角色是 \(role)",
           "only a group admin (or an admin of no store) may move a showroom into a store; \(user) is "
-            + "\(role.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(role)")
+            + "\(Self.article(role)) \(role)")
       case .editUsers:
         return l.pick(
           "只有管理员能改用户的角色或组；\(user) 的角色是 \(role)", "only an admin may change a user's role or team; \(user) is a \(role)")
@@ -113,7 +113,7 @@ extension ErrorText {
       case .addStores:
         return l.pick(
           "只有集团管理员 (或不属于任何门店的管理员) 能添加门店和集团管理员；\(user) 的角色是 \(role)",
-          "only a group admin (or an admin of no store) may add stores and group admins; \(user) is \(role.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(role)"
+          "only a group admin (or an admin of no store) may add stores and group admins; \(user) is \(Self.article(role)) \(role)"
         )
       }
     case .notAConsultant(let name, let known):
@@ -185,10 +185,9 @@ extension ErrorText {
     case .cannotOwnLeads(let option, let name, let role, let owners):
       let list = owners.isEmpty ? l.pick("无", "none") : owners.joined(separator: l.pick("、", ", "))
       let zhRole = Role(rawValue: role).map(DoneText.zhRole) ?? role
-      let article = role.first.map { "aeiou".contains($0) } == true ? "an" : "a"
       return l.pick(
         "\(option) \(name) 的角色是\(zhRole)，名下不能有客户：请交给顾问或主管 (\(list))",
-        "\(option) \(name) is \(article) \(role) and cannot own leads: give them to a consultant or a team lead (\(list))"
+        "\(option) \(name) is \(Self.article(role)) \(role) and cannot own leads: give them to a consultant or a team lead (\(list))"
       )
     case .nextTooFar(let given, let latest, let days):
       return l.pick(

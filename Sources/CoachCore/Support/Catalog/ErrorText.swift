@@ -509,6 +509,9 @@ public enum ErrorText: Sendable, Hashable {
     }
   }
 
+  /// English's article before a role's code (`an admin`, `a consultant`).
+  static func article(_ role: String) -> String { role.first.map { "aeiou".contains($0) } == true ? "an" : "a" }
+
   private static func zhOption(_ option: String) -> String {
     switch option {
     case "--note": return "备注 --note"

@@ -100,7 +100,7 @@ public enum ImportProblem: Sendable, Hashable {
     case .cannotOwnLeads(let name, let role):
       return l.pick(
         "\(n("consultant")) \"\(name)\"：这位用户是\(DoneText.zhRole(role))，名下不能有客户；请写一位顾问或主管",
-        "\(n("consultant")) \"\(name)\": this user is \(role == .admin ? "an" : "a") \(role.rawValue) and may not own leads; "
+        "\(n("consultant")) \"\(name)\": this user is \(ErrorText.article(role.rawValue)) \(role.rawValue) and may not own leads; "
           + "give a consultant or a team lead")
     case .badConsultantName(let name):
       return l.pick(
