@@ -131,6 +131,9 @@ import Testing
     #expect(models.count == 10)
     for key in ["code", "name", "price", "wait_weeks", "segment"] { #expect(models.first?.keys.contains(key) == true) }
     #expect(!FileManager.default.fileExists(atPath: cli.db))
+    // The table gives the running cost as the switch arguments quote it: the E60's 9.5, not 10.
+    let e60 = try cli.run(["models", "--lang", "en"]).stdout.split(separator: "\n").first { $0.hasPrefix("E60 ") }
+    #expect(e60?.split(separator: " ").contains("9.5") == true, "\(e60 ?? "")")
   }
 
   @Test func theDefaultPlaybookLintsCleanAndABrokenOneExits65() throws {

@@ -89,7 +89,7 @@ enum Template {
 }
 
 /// Numbers as the playbook's language writes them.
-enum NumberText {
+public enum NumberText {
   /// Whole numbers: `12,000` in English; `3200` or `1.2万` in Chinese.
   static func integer(_ n: Int, chinese: Bool) -> String {
     if chinese {
@@ -107,7 +107,7 @@ enum NumberText {
   }
 
   /// A decimal with at most one fractional digit (`48`, `5.5`).
-  static func decimal(_ x: Double) -> String { withoutZeroTenth(Digits.fixed(x, places: 1)) }
+  public static func decimal(_ x: Double) -> String { withoutZeroTenth(Digits.fixed(x, places: 1)) }
 
   /// A multiplier as a trainer writes it: up to two places, no trailing zeros (`0.8`, `1.25`, `2`).
   static func factor(_ x: Double) -> String {

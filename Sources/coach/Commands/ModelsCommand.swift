@@ -10,11 +10,6 @@ extension CoachCommand {
     @Argument(help: "A model code or name: show that model's selling points and competitors.") var code: String?
     @OptionGroup var global: GlobalOptions
 
-    /// A figure as the switch arguments quote it: 9.5 stays 9.5 (the table said 10), 48 stays 48.
-    static func tenths(_ x: Double) -> String {
-      x == x.rounded() ? String(format: "%.0f", x) : String(format: "%.1f", x)
-    }
-
     func run() throws {
       let env = try RunEnvironment(global)
       let playbook = try Playbooks.load(env)
@@ -38,7 +33,8 @@ extension CoachCommand {
             [
               m.code, m.name, labels.ui(.segment, m.segment) ?? m.segment, "\(m.price)", "\(m.waitWeeks)",
               "\(m.maintenancePerYear)",
-              Self.tenths(m.runningCostPer100km), "\(m.cargoLitres)", m.offer ?? "",
+              // The running cost as the switch arguments quote it (9.5, not 10).
+              NumberText.decimal(m.runningCostPer100km), "\(m.cargoLitres)", m.offer ?? "",
             ]
           }))
     }
