@@ -49,4 +49,28 @@ import Testing
       }
     }
   }
+
+  /// The team's alerts and the audit refused, and a period backwards, are worded for the pages: no `--team` or
+  /// `--from`, roles as the pages name them.
+  @Test func theDesksRefusalsAreInThePagesWords() async throws {
+    let shop = try RouteShop()
+    try await shop.app().test(.router) { client in
+      for (path, zh, en) in [
+        (
+          "/alerts?team=1", "团队提醒只给销售经理和管理员看；alice 的角色是销售顾问",
+          "alerts are for team leads and admins; alice is a consultant"
+        ),
+        ("/audit", "跟进审计只给销售经理和管理员看", "the follow-up audit is for team leads and admins"),
+      ] {
+        for (lang, words) in [("zh-CN", zh), ("en", en)] {
+          let page = String(
+            buffer: try await shop.send(client, "alice", .get, "\(path)\(path.contains("?") ? "&" : "?")lang=\(lang)")
+              .body)
+          #expect(page.contains(words) && !page.contains("--team") && !page.contains("coach audit"), "\(path) \(lang)")
+        }
+      }
+      let backwards = try await shop.send(client, "lena", .get, "/audit?from=2026-11-30&to=2026-11-01&lang=en")
+      #expect(String(buffer: backwards.body).contains("the first day 2026-11-30 is after the last day 2026-11-01"))
+    }
+  }
 }
