@@ -55,7 +55,7 @@ enum ReasonText {
     // In tenths, as the brief's and the queue's overdue column show it (`逾期 7.9 天` beside `已超期 7.9 天`, not 7).
     let overdue = DueAction.overdueDays(deadline: occ.deadline, now: ctx.now)
     if overdue >= 1 {
-      let days = NumberText.withoutZeroTenth(UILanguage.oneDecimal(overdue))
+      let days = NumberText.days(overdue)
       parts.append(Template.fill(r["overdue"] ?? "", ["days": days]))
     }
     if !occ.lapses, let topic = h.openTopics(.buried).first {

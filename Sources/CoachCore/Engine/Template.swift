@@ -109,6 +109,9 @@ public enum NumberText {
   /// A decimal with at most one fractional digit (`48`, `5.5`).
   public static func decimal(_ x: Double) -> String { withoutZeroTenth(Digits.fixed(x, places: 1)) }
 
+  /// Days in tenths as reasons, briefs and pages say them alike (`7.9`, `20`, not `20.0`).
+  public static func days(_ days: Double) -> String { withoutZeroTenth(UILanguage.oneDecimal(days)) }
+
   /// A multiplier as a trainer writes it: up to two places, no trailing zeros (`0.8`, `1.25`, `2`).
   static func factor(_ x: Double) -> String {
     var text = Digits.fixed(x, places: 2)

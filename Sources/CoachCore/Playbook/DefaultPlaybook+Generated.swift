@@ -3447,6 +3447,21 @@ vocabulary:
     thought it through: mull it over
     sleep on it: mull it over
     make up my mind: mull it over
+    let me think: mull it over
+    # "not" and "sure" are too common to count alone ("sure, that works" is small talk): unsure of nothing named is
+    # putting the decision off; unsure of a thing named ("not sure about the price") is that thing.
+    not sure: undecided
+    not too sure: undecided
+    not so sure: undecided
+    unsure: undecided
+    not sure about: about
+    not sure if: if
+    not sure whether: whether
+    not sure that: that
+    not sure the: the
+    not sure about it: undecided
+    not sure about this: undecided
+    not sure about that: undecided
     put down: down payment
     put less down: smaller down payment
     no problem: fine

@@ -65,7 +65,7 @@ extension PageRenderer {
     s +=
       "<p class=\"meta\">\(esc(t("due"))) \(esc(localTime(b.dueAt, zone: zone))) · \(esc(t("deadline"))) \(esc(Digits.deadline(b.deadline, in: zone)))"
     s +=
-      b.overdueDays > 0 ? " · <strong>\(esc(t("overdue_days"))) \(Digits.fixed(b.overdueDays, places: 1))</strong>" : ""
+      b.overdueDays > 0 ? " · <strong>\(esc(t("overdue_days"))) \(NumberText.days(b.overdueDays))</strong>" : ""
     s += "</p><p>\(esc(b.reason))</p>"
     s +=
       "<dl><dt>\(esc(t("goal")))</dt><dd>\(esc(b.goal))</dd><dt>\(esc(t("channel")))</dt><dd>\(esc(Self.ui(playbook, .channel, b.channel)))</dd></dl>"

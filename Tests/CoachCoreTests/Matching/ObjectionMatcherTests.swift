@@ -158,8 +158,19 @@ import Testing
     #expect(matches.isEmpty, "\(text): \(matches)")
   }
 
-  @Test func doubtIsThinkingItOver() throws {
-    #expect(
-      try MatchingFixtures.playbookSet().objectionMatcher().match("我不太确定", limit: 1).first?.code == "think_it_over")
+  @Test(arguments: ["我不太确定", "I'm not sure", "I am not sure about this", "let me think", "I'm unsure"])
+  func doubtIsThinkingItOver(text: String) throws {
+    let matches = try MatchingFixtures.playbookSet().objectionMatcher().match(text, limit: 1)
+    #expect(matches.first?.code == "think_it_over", "\(text): \(matches)")
+  }
+
+  /// Unsure of a thing named is that thing, not putting the decision off.
+  @Test(arguments: [
+    ("I'm not sure about the price", ["price_drop_after_purchase", "price_too_high", "no_discount"]),
+    ("not sure if my wife will like it", ["ask_family"]),
+  ])
+  func doubtAboutAThingIsThatThing(text: String, codes: [String]) throws {
+    let first = try MatchingFixtures.playbookSet().objectionMatcher().match(text, limit: 1).first?.code
+    #expect(first.map(codes.contains) == true, "\(text): \(String(describing: first))")
   }
 }

@@ -143,6 +143,10 @@ import Testing
     }
     #expect(UIText.days(7.94).text(.zh) == "7.9 天" && UIText.days(7.94).text(.en) == "7.9 days")
     #expect(UIText.overdueBy(7.94).text(.zh) == "逾期 7.9 天")
+    // As the reason beside it says it: `已超期 20 天`, not 20.0.
+    #expect(UIText.overdueBy(20.02).text(.zh) == "逾期 20 天")
+    #expect(UIText.overdueBy(1.01).text(.en) == "1 day overdue")
+    #expect(UIText.overdueBy(2.96).text(.en) == "3 days overdue")
   }
 
   /// One value of every `OptionRuleText` case: a command's own checks of its options, said in both languages.

@@ -21,7 +21,7 @@ public enum UIText: Sendable, Hashable {
   case severity(Severity)
   /// A count of days with its unit: `7.9 天`, `7.9 days`.
   case days(Double)
-  /// `逾期 7.9 天`, `7.9 days overdue`.
+  /// `逾期 7.9 天`, `7.9 days overdue`; `逾期 20 天`, not `20.0`, as the reason says it.
   case overdueBy(Double)
   /// A lead's tag as shown beside its name: `⚠ 警示`, `VIP`, or the tag as written.
   case tag(String)
@@ -113,7 +113,9 @@ public enum UIText: Sendable, Hashable {
     case .days(let d):
       return l.pick("\(UILanguage.oneDecimal(d)) 天", "\(UILanguage.oneDecimal(d)) days")
     case .overdueBy(let d):
-      return l.pick("逾期 \(UILanguage.oneDecimal(d)) 天", "\(UILanguage.oneDecimal(d)) days overdue")
+      // As the reason beside it says it (`已超期 20 天`): tenths, without a zero tenth.
+      let n = NumberText.days(d)
+      return l.pick("逾期 \(n) 天", n == "1" ? "1 day overdue" : "\(n) days overdue")
     case .tag(let tag):
       switch tag.lowercased() {
       case KnownTag.warning: return l.pick("⚠ 警示", "⚠ warning")
