@@ -78,6 +78,19 @@ import Testing
     #expect(Set(after) == ["二胎家庭", "fleet"], "\(after)")
   }
 
+  @Test func anEmailThatIsNoAddressIsRefusedOnAddAndEdit() throws {
+    let cli = try CLI()
+    let add = try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678", "--email", "notanemail", "--json"])
+    #expect(add.status == 65)
+    #expect((try add.json()["error"] as? [String: Any])?["code"] as? String == "bad_email")
+    #expect((try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any])?.isEmpty == true)
+    let id = try cli.addLead(["--email", "wang@example.com"])
+    let edit = try cli.run(["lead", "edit", id, "--email", "wang at example", "--lang", "en"])
+    #expect(edit.status == 65 && edit.stderr.contains("--email \"wang at example\" is not an address like name@example.com"))
+    #expect((try cli.run(["lead", "show", id, "--json"]).json())["email"] as? String == "wang@example.com")
+    #expect(try cli.run(["lead", "edit", id, "--email", "li.na@mail.example.cn"]).status == 0)
+  }
+
   @Test func badInputExitsWithTheContractCodesAndWritesNothing() throws {
     let cli = try CLI()
     let badPhone = try cli.run(["lead", "add", "--name", "x", "--phone", "12345", "--json"])

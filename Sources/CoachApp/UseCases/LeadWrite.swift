@@ -24,6 +24,7 @@ package struct AddLead {
     fields.name = fields.name.trimmingCharacters(in: .whitespaces)
     fields.wechat = try FreeText.tidy(fields.wechat, option: "--wechat")
     fields.email = try FreeText.tidy(fields.email, option: "--email")
+    try Email.check(fields.email)
     fields.city = try FreeText.tidy(fields.city, option: "--city")
     fields.source = try FreeText.tidy(fields.source, option: "--source")
     let ownsByDefault = session.user?.role.ownsLeads ?? false
@@ -64,6 +65,7 @@ package struct EditLead {
     edit.name = try FreeText.tidy(edit.name, option: "--name")
     edit.wechat = try FreeText.tidy(edit.wechat, option: "--wechat")
     edit.email = try FreeText.tidy(edit.email, option: "--email")
+    try Email.check(edit.email)
     edit.city = try FreeText.tidy(edit.city, option: "--city")
     edit.source = try FreeText.tidy(edit.source, option: "--source")
     if let c = consultant {

@@ -15,4 +15,9 @@ public enum Email {
     else { return false }
     return labels.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
   }
+
+  /// Throws `badEmail` (exit 65) when `text` is given and not plausible.
+  public static func check(_ text: String?) throws {
+    if let text, !isPlausible(text) { throw CoachError.refused(.badEmail(given: text)) }
+  }
 }

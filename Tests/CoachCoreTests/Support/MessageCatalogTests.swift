@@ -27,7 +27,7 @@ import Testing
     .unknownUser(name: "x", suggestion: "y"), .unknownUser(name: "x", suggestion: nil), .badZone(given: "Mars"),
     .badNow(given: "x"), .badLanguage(given: "fr"),
     .negativeLimit, .fromAfterTo(from: day, to: day), .windowTooLong(days: 2000, max: 1096), .nothingToChange,
-    .badGender(given: "x"), .badProfile(given: "x"),
+    .badGender(given: "x"), .badEmail(given: "x"), .badProfile(given: "x"),
     .notAllowed(.teamView, user: "a", role: "consultant"), .notAllowed(.audit, user: "a", role: "consultant"),
     .notAllowed(.addUsers, user: "a", role: "lead"), .notAllowed(.unmasked, user: "a", role: "lead"),
     .notAllowed(.deactivateUsers, user: "a", role: "lead"), .userDeactivated(name: "x"),

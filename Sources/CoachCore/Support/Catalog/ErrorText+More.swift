@@ -61,6 +61,9 @@ extension ErrorText {
       return l.pick(
         "性别 \"\(given)\"：请用 male、female 或 other (也可写 \(ImportVocabularyTable.genderWords.joined(separator: "、")))",
         "gender \"\(given)\": use male, female or other (or m, f)")
+    case .badEmail(let given):
+      return l.pick(
+        "--email \"\(given)\" 不是邮箱地址：请写成 name@example.com 这样", "--email \"\(given)\" is not \(Email.accepted)")
     case .badProfile(let given):
       return l.pick(
         "--profile \"\(given)\" 必须写成 键=值，例如 hobby=钓鱼", "--profile \"\(given)\" must be key=value, e.g. hobby=钓鱼")

@@ -76,6 +76,8 @@ public enum ErrorText: Sendable, Hashable {
   case windowTooLong(days: Int, max: Int)
   case nothingToChange
   case badGender(given: String)
+  /// `--email` that is no address (`notanemail`); the import refuses such a cell the same way.
+  case badEmail(given: String)
   case badProfile(given: String)
   /// `--map` that is not `HEADER=FIELD` (`field` nil), or whose FIELD is not one of `accepted` for a `kind` file;
   /// `otherKind`: FIELD is a column of the other kind of file.
@@ -288,6 +290,7 @@ public enum ErrorText: Sendable, Hashable {
       return "usage"
     case .unknownUser, .unknownConsultant, .notAConsultant: return "unknown_user"
     case .badGender: return "bad_gender"
+    case .badEmail: return "bad_email"
     case .notAllowed, .consultantAddsOwnLeads, .onlyLeadsMoveLeads, .teamLeadOwnTeam, .auditOtherTeam, .listOtherTeam,
       .secretOfOther:
       return "forbidden"
