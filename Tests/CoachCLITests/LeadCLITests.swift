@@ -86,7 +86,8 @@ import Testing
     #expect((try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any])?.isEmpty == true)
     let id = try cli.addLead(["--email", "wang@example.com"])
     let edit = try cli.run(["lead", "edit", id, "--email", "wang at example", "--lang", "en"])
-    #expect(edit.status == 65 && edit.stderr.contains("--email \"wang at example\" is not an address like name@example.com"))
+    #expect(
+      edit.status == 65 && edit.stderr.contains("--email \"wang at example\" is not an address like name@example.com"))
     #expect((try cli.run(["lead", "show", id, "--json"]).json())["email"] as? String == "wang@example.com")
     #expect(try cli.run(["lead", "edit", id, "--email", "li.na@mail.example.cn"]).status == 0)
   }
