@@ -53,7 +53,7 @@ import Testing
     #expect(
       (doc["consultants"] as? [[String: Any]])?.allSatisfy { $0["previous"] != nil && $0["change"] != nil } == true)
     let table = try cli.run(["audit", "--compare"] + period).stdout
-    #expect(table.contains("Previous period 2026-09-26 – 2026-10-25") && table.contains("27% → 40%"))
+    #expect(table.contains("Previous period 2026-09-26 – 2026-10-25") && table.contains("27% → 41%"))
     // The audited period's own figures do not move.
     #expect(
       NSDictionary(dictionary: try #require(plain["team"] as? [String: Any])).isEqual(

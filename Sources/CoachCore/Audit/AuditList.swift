@@ -8,7 +8,7 @@ public enum AuditList: String, CaseIterable, Sendable {
   case late
   /// Due in the window and not fulfilled (or a greeting day that lapsed).
   case missed
-  /// Deadline in the window but still ahead at `now`: not judged yet.
+  /// Deadline in the window but still ahead at `now`, and not done yet: not judged yet.
   case pending
   /// The leads behind `overdue_now`: each one's current action, past its deadline at `now`.
   case overdue
@@ -20,7 +20,8 @@ public enum AuditList: String, CaseIterable, Sendable {
 
   /// The list a follow-up of the window belongs to, as `AuditCounter` counts it.
   static func of(_ record: FollowUpRecord, now: Date) -> AuditList {
-    guard record.deadline <= now else { return .pending }
+    // Done before a deadline still ahead is on time already: nothing can make it late now.
+    guard record.deadline <= now else { return record.status == .onTime ? .onTime : .pending }
     switch record.status {
     case .onTime: return .onTime
     case .late: return .late

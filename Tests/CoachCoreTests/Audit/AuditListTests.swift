@@ -69,12 +69,16 @@ import Testing
     #expect(onTime.filter { $0.leadID == .named("D2") }.map(\.code) == [.callback3day, .issue7day])
   }
 
-  @Test func pendingHoldsDeadlinesStillAheadDoneOrNot() throws {
+  @Test func pendingHoldsDeadlinesStillAheadNotDoneYet() throws {
     // At 07-13 12:00: D1's cadence (deadline 07-13 15:00, done 07-12) and D2's issue (deadline 07-14 10:00, fixed
-    // 07-10) are not judged yet; nor is N2's nothing: its first contact's deadline passed on 07-09.
-    let pending = try report(.pending, now: "2025-07-13T12:00:00+08:00").listed
-    #expect(pending.map(\.leadID) == ["D1", "D2"].map(LeadID.named))
-    #expect(pending.map(\.code) == [.cadenceFollowup, .issue7day])
+    // 07-10) were done before deadlines still ahead: on time already, not pending. N2's first contact's deadline
+    // passed on 07-09: missed.
+    let at = "2025-07-13T12:00:00+08:00"
+    #expect(try report(.pending, now: at).listed.isEmpty)
+    let onTime = try report(.onTime, now: at).listed.filter { $0.deadline > Fixture.at(at) }
+    #expect(onTime.map(\.leadID) == ["D1", "D2"].map(LeadID.named))
+    #expect(onTime.map(\.code) == [.cadenceFollowup, .issue7day])
+    #expect(onTime.allSatisfy { $0.fulfilledAt.map { $0 <= Fixture.at(at) } == true })
   }
 
   @Test func overdueListsEachOverdueLeadsCurrentAction() throws {
