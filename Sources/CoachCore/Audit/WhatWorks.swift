@@ -1,7 +1,7 @@
 import Foundation
 
 /// What works (issue 18): how often something a consultant met or offered was followed by progress within
-/// `WhatWorks.days` days. Each case is judged once its days have passed (or progress came sooner); until then it is
+/// `WhatWorks.days` days. Each case is judged once its days have passed, whenever progress came; until then it is
 /// pending. A rate is given only from `minimumSample` judged cases: below that it is "too few to judge".
 public enum WhatWorks {
   /// Days after the objection or the contact within which progress counts.
@@ -33,17 +33,17 @@ public struct OutcomeTally: Sendable, Hashable {
     OutcomeTally(judged: l.judged + r.judged, advanced: l.advanced + r.advanced, pending: l.pending + r.pending)
   }
 
-  /// One case: progress at `progress` (if any) after `at`, judged at `now`.
+  /// One case: progress at `progress` (if any) after `at`, judged at `now` once its days are over. A case still within
+  /// them is pending even when it advanced already: judging early wins at once while losses wait their 14 days would
+  /// make every recent kind read 100 %.
   mutating func add(at: Date, progress: Date?, now: Date) {
     let limit = at.addingTimeInterval(Double(WhatWorks.days) * 86_400)
-    if let progress, progress <= limit, progress <= now {
-      judged += 1
-      advanced += 1
-    } else if limit <= now {
-      judged += 1
-    } else {
+    guard limit <= now else {
       pending += 1
+      return
     }
+    judged += 1
+    if let progress, progress <= limit { advanced += 1 }
   }
 }
 

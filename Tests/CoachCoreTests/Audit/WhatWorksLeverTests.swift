@@ -62,29 +62,33 @@ import Testing
       touches: [touch(8, "2025-06-30T10:00:00+08:00", [.availability])], stage: .deposit),
   ]
 
-  func report(_ leads: [LeadSnapshot] = leads) throws -> AuditReport {
+  /// Now, at 07-15 12:00 (the fixture's), or once every case's 14 days are over (07-20 12:00).
+  func report(_ leads: [LeadSnapshot] = leads, now: String = AuditFixture.now) throws -> AuditReport {
     Audit.build(
       leads: leads, consultants: ["lina", "zhang"], exports: [], window: try AuditFixture.window(),
-      ctx: AuditFixture.ctx)
+      ctx: Fixture.ctx(now))
   }
 
   @Test func leversArguedWithAndWhetherADepositOrASwitchFollowedWithin14DaysByConsultant() throws {
-    let r = try report()
+    let r = try report(now: "2025-07-20T12:00:00+08:00")
     let lina = try #require(r.consultants.first { $0.consultant == "lina" }).figures.leverOutcomes
     let zhang = try #require(r.consultants.first { $0.consultant == "zhang" }).figures.leverOutcomes
-    #expect(lina[.availability] == OutcomeTally(judged: 3, advanced: 2, pending: 1))  // V1, V4 followed; V3 not; V2
+    #expect(lina[.availability] == OutcomeTally(judged: 4, advanced: 2, pending: 0))  // V1, V4 followed; V2, V3 not
     #expect(lina[.vestedBenefit] == OutcomeTally(judged: 1, advanced: 1, pending: 0))  // V1
     #expect(lina[.gain] == OutcomeTally(judged: 1, advanced: 0, pending: 0))  // V5 (V6 was lost already)
     #expect(lina.count == 3)
     #expect(zhang == [.space: OutcomeTally(judged: 1, advanced: 0, pending: 0)])  // V7, the lever once; V8 before
     #expect(r.team.leverOutcomes.count == 4)
-    #expect(r.team.leverOutcomes[.availability] == OutcomeTally(judged: 3, advanced: 2, pending: 1))
-    #expect(r.team.leverOutcomes[.availability]?.rate == nil)  // 3 judged: too few for a rate
+    #expect(r.team.leverOutcomes[.availability] == OutcomeTally(judged: 4, advanced: 2, pending: 0))
+    #expect(r.team.leverOutcomes[.availability]?.rate == nil)  // 4 judged: too few for a rate
+    // At 07-15 12:00 only V3's 14 days are over: V1 and V4 followed already, but are judged with V2, later.
+    let early = try report()
+    #expect(early.team.leverOutcomes[.availability] == OutcomeTally(judged: 1, advanced: 0, pending: 3))
   }
 
   @Test func aLeverUsedWithoutOtherWhatWorksCasesStillCounts() throws {
     // No objection heard, and a no-answer offers no dealership topic: only the lever is a case.
-    let r = try report([Self.leads[3]])
+    let r = try report([Self.leads[3]], now: "2025-07-20T12:00:00+08:00")
     #expect(r.team.objectionOutcomes.isEmpty && r.team.topicOutcomes.isEmpty)
     #expect(r.team.leverOutcomes == [.availability: OutcomeTally(judged: 1, advanced: 1, pending: 0)])
   }

@@ -49,31 +49,45 @@ import Testing
       touches: [Fixture.touch(8, "2025-06-30T10:00:00+08:00", objections: ["no_discount"])]),
   ]
 
-  func report(_ leads: [LeadSnapshot] = leads) throws -> AuditReport {
+  /// At 07-20 12:00 every case of the window has had its 14 days (the last, L3's, ended 07-19 10:00).
+  static let later = "2025-07-20T12:00:00+08:00"
+
+  func report(_ leads: [LeadSnapshot] = leads, now: String = later) throws -> AuditReport {
     Audit.build(
       leads: leads, consultants: ["lina", "zhang"], exports: [], window: try AuditFixture.window(),
-      ctx: AuditFixture.ctx)
+      ctx: Fixture.ctx(now))
   }
 
   @Test func objectionsHeardAndWhetherTheDealAdvancedWithin14DaysByConsultant() throws {
     let r = try report()
     let lina = try #require(r.consultants.first { $0.consultant == "lina" }).figures.objectionOutcomes
     let zhang = try #require(r.consultants.first { $0.consultant == "zhang" }).figures.objectionOutcomes
-    #expect(lina["no_discount"] == OutcomeTally(judged: 2, advanced: 1, pending: 1))
+    #expect(lina["no_discount"] == OutcomeTally(judged: 3, advanced: 1, pending: 0))  // L1 advanced; L2, L3 not
     #expect(lina["wait_too_long"] == OutcomeTally(judged: 1, advanced: 1, pending: 0))
     #expect(lina["delivery_risk"] == OutcomeTally(judged: 1, advanced: 1, pending: 0))
     #expect(lina["price_too_high"] == nil)
     #expect(lina.count == 3)
     #expect(zhang == ["no_discount": OutcomeTally(judged: 1, advanced: 0, pending: 0)])
-    #expect(r.team.objectionOutcomes["no_discount"] == OutcomeTally(judged: 3, advanced: 1, pending: 1))
-    #expect(r.team.objectionOutcomes["no_discount"]?.rate == nil)  // 3 judged: too few for a rate
+    #expect(r.team.objectionOutcomes["no_discount"] == OutcomeTally(judged: 4, advanced: 1, pending: 0))
+    #expect(r.team.objectionOutcomes["no_discount"]?.rate == nil)  // 4 judged: too few for a rate
+  }
+
+  @Test func aCaseWithinItsDaysIsPendingEvenWhenItAdvancedAlready() throws {
+    // At 07-15 12:00 only L2's and L4's 14 days are over. L1 took a deposit on 07-10, but its 14 days run to 07-16:
+    // judged at once, early wins would make every recent objection read 100 % while its losses wait.
+    let r = try report(now: AuditFixture.now)
+    let lina = try #require(r.consultants.first { $0.consultant == "lina" }).figures.objectionOutcomes
+    #expect(lina["no_discount"] == OutcomeTally(judged: 1, advanced: 0, pending: 2))  // L2 judged; L1, L3 pending
+    #expect(lina["wait_too_long"] == OutcomeTally(judged: 0, advanced: 0, pending: 1))
+    #expect(lina["delivery_risk"] == OutcomeTally(judged: 0, advanced: 0, pending: 1))
+    #expect(r.team.topicOutcomes["summer_drive"] == OutcomeTally(judged: 2, advanced: 0, pending: 2))
   }
 
   @Test func dealershipTopicsOfferedAtContactsAndWhetherADepositFollowed() throws {
     let topics = try report().team.topicOutcomes
-    // L1 yes, L2 and L4 no, L3 pending.
-    #expect(topics["summer_drive"] == OutcomeTally(judged: 3, advanced: 1, pending: 1))
-    #expect(topics["saturday_club"] == OutcomeTally(judged: 0, advanced: 0, pending: 1))  // L3 on Saturday 07-05
+    // L1 yes; L2, L3 and L4 no.
+    #expect(topics["summer_drive"] == OutcomeTally(judged: 4, advanced: 1, pending: 0))
+    #expect(topics["saturday_club"] == OutcomeTally(judged: 1, advanced: 0, pending: 0))  // L3 on Saturday 07-05
     #expect(topics.count == 2)
   }
 
