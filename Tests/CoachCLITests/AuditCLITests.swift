@@ -228,7 +228,25 @@ import Testing
     let html = admin.dir.appendingPathComponent("audit.html").path
     #expect(try admin.run(["audit", "--format", "html", "--out", html]).status == 0)
     #expect(try String(contentsOfFile: html, encoding: .utf8).contains("张伟 (left)"))
-    #expect(try row(try admin.run(["audit", "--json"]).json(), "张伟")["due"] as? Int == int(zhang0, "due"))
+    let json = try admin.run(["audit", "--json"]).json()
+    #expect(try row(json, "张伟")["due"] as? Int == int(zhang0, "due"))
+    // The JSON and the CSV say so too, in words a script reads whatever the language; the team row says what it is.
+    #expect(try row(json, "张伟")["deactivated"] as? Bool == true && row(json, "刘洋")["deactivated"] as? Bool == false)
+    #expect((json["team"] as? [String: Any])?["deactivated"] == nil)
+    for lang in ["en", "zh-CN"] {
+      let csv = try admin.run(["audit", "--format", "csv", "--lang", lang]).stdout
+      let lines = csv.split(whereSeparator: \.isNewline).map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      }
+      let header = try #require(lines.first)
+      let (deactivated, kind) = (
+        try #require(header.firstIndex(of: "deactivated")), try #require(header.firstIndex(of: "row"))
+      )
+      let zhang = try #require(lines.first { $0.first == "张伟" }), team = try #require(lines.last)
+      #expect((zhang[deactivated], zhang[kind]) == ("true", "consultant"), "\(lang)")
+      #expect((team[deactivated], team[kind]) == ("", "team"), "\(lang)")
+      #expect(lines.dropFirst().dropLast().allSatisfy { $0[kind] == "consultant" }, "\(lang)")
+    }
     // Each lead's own history says who had it.
     let leadID = try #require(listed.first?["lead_id"])
     let shown = try admin.run(["lead", "show", "\(leadID)", "--json"]).json()

@@ -3,7 +3,9 @@ import Foundation
 
 /// `coach audit --format csv`: one row per consultant, then the team; UTF-8 with a BOM for spreadsheet programs. A
 /// group's audit over several stores adds a last column `store` (each consultant's store code) and a row per store
-/// (`[SH-01] 上海一店`) before the group's total, as the table and the report have them.
+/// (`[SH-01] 上海一店`) before the group's total, as the table and the report have them. Every row says what it is in
+/// `row` (`consultant`, `store`, `team`: the first column's label of a team row is in the run's language) and a
+/// consultant's whether the user was deactivated (`true`, `false`; empty on the other rows).
 package enum AuditCSV {
   package static let headers =
     [
@@ -16,17 +18,24 @@ package enum AuditCSV {
       "first_response_leads", "first_response_within_5_min", "first_response_within_30_min",
       "first_response_within_2_h",
       "first_response_within_24_h", "first_response_later", "first_response_never", "snoozes", "snoozed_now",
+      "deactivated", "row",
     ]
 
   package static func render(_ report: AuditReport, teamLabel: String) -> String {
     let group = !report.stores.isEmpty
     let rows =
-      report.consultants.map { ($0.consultant, $0.figures, report.storeOf[$0.consultant] ?? "") }
-      + (group ? report.stores.map { ($0.label, $0.figures, $0.store) } : []) + [(teamLabel, report.team, "")]
+      report.consultants.map {
+        (
+          $0.consultant, $0.figures, report.storeOf[$0.consultant] ?? "",
+          report.deactivated.contains($0.consultant) ? "true" : "false", "consultant"
+        )
+      }
+      + (group ? report.stores.map { ($0.label, $0.figures, $0.store, "", "store") } : [])
+      + [(teamLabel, report.team, "", "", "team")]
     let w = report.window
     return CSVWriter.render(
       [headers + (group ? ["store"] : [])]
-        + rows.map { name, f, store in
+        + rows.map { name, f, store, deactivated, row in
           [
             name, "\(f.leadsOpen)", "\(f.touches)", "\(f.due)", "\(f.onTime)", "\(f.late)", "\(f.overdueNow)",
             rate(f.onTimeRate), rate(f.callback3day.rate), rate(f.firstResponse.medianMinutes),
@@ -37,7 +46,7 @@ package enum AuditCSV {
             "\(f.exports)", "\(f.exportRows)", w.from.description, w.to.description,
           ] + Channel.allCases.map { "\(f.touchesByChannel[$0] ?? 0)" }
             + ["\(f.firstResponse.leads)"] + f.firstResponse.buckets.map { "\($0)" } + [
-              "\(f.snoozes)", "\(f.snoozedNow)",
+              "\(f.snoozes)", "\(f.snoozedNow)", deactivated, row,
             ] + (group ? [store] : [])
         }, lineEnding: .crlf, bom: true, defusing: true)
   }

@@ -51,7 +51,8 @@ package struct AuditJSON: Encodable {
     consultants = report.consultants.map {
       AuditRowJSON(
         $0.figures, consultant: $0.consultant, weeks: weeks, whole: whole, days: days,
-        previous: before?.figures(of: $0.consultant), store: report.storeOf[$0.consultant])
+        previous: before?.figures(of: $0.consultant), store: report.storeOf[$0.consultant],
+        deactivated: report.deactivated.contains($0.consultant))
     }
     stores =
       report.stores.isEmpty
@@ -101,6 +102,8 @@ package struct AuditRowJSON: Encodable {
   /// In a dealer group's audit over several stores: the row's store code (and a store row's name); absent else.
   let store: String?
   let store_name: String?
+  /// A consultant's row: whether the user was deactivated (left); absent on the store and team rows.
+  let deactivated: Bool?
   /// Touches per day of the period, by channel.
   let activity: [Day]
   /// Leads created in the period by source, most first, and how far they got by now.
@@ -127,9 +130,10 @@ package struct AuditRowJSON: Encodable {
 
   init(
     _ f: AuditFigures, consultant: String?, weeks: [String], whole: Set<Int>, days: [String],
-    previous before: AuditFigures?, store: String? = nil, storeName: String? = nil
+    previous before: AuditFigures?, store: String? = nil, storeName: String? = nil, deactivated: Bool? = nil
   ) {
     self.consultant = NullableJSON(consultant)
+    self.deactivated = deactivated
     self.store = store
     store_name = storeName
     let a = f.activity
