@@ -109,7 +109,7 @@ import Testing
         ("lea", ["audit", "--consultant", "cid"], nil, "forbidden", "不在你的组", "is not in your team"),
         ("lea", ["lead", "list", "--consultant", "cid"], nil, "forbidden", "主管只能查看本组的线索", "is not in your team"),
         ("lea", ["lead", "reassign", "--from", "cid", "--to", "ann"], nil, "forbidden", "主管只能在本组", "their own team"),
-        ("lea", ["audit", "--consultant", "boss"], nil, "unknown_user", "不是顾问", "is not a consultant"),
+        ("lea", ["audit", "--consultant", "boss"], nil, "unknown_user", "不在审计之列", "is not among those audited"),
         ("boss", ["user", "use", "zed"], nil, "unknown_user", "没有名为 zed 的用户", "no user named zed"),
       ]
     for c in cases {

@@ -122,7 +122,8 @@ extension ErrorText {
     case .notAConsultant(let name, let known):
       let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: l.pick("、", ", "))
       return l.pick(
-        "--consultant \(name) 不是顾问；顾问有：\(list)", "--consultant \(name) is not a consultant; consultants: \(list)")
+        "--consultant \(name) 不在审计之列 (审计名下有线索的顾问和主管)；可审计：\(list)",
+        "--consultant \(name) is not among those audited (consultants and team leads who hold leads): \(list)")
     case .auditOtherTeam(let name, let team):
       return l.pick(
         "--consultant \(name) 不在你的组 (\(team ?? "无"))；主管只审计本组",

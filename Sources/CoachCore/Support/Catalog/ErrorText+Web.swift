@@ -44,7 +44,9 @@ extension ErrorText {
         "\(name) is not in your team \(team ?? "(none)"); a team lead audits their own team")
     case .notAConsultant(let name, let known):
       let list = known.isEmpty ? l.pick("无", "none") : known.joined(separator: l.pick("、", ", "))
-      return l.pick("\(name) 不是销售顾问；销售顾问有：\(list)", "\(name) is not a consultant; consultants: \(list)")
+      return l.pick(
+        "\(name) 不在审计之列 (审计名下有线索的销售顾问和销售经理)；可审计：\(list)",
+        "\(name) is not among those audited (consultants and team leads who hold leads): \(list)")
     case .sameUser(let name):
       return l.pick("转出和转入的都是 \(name)：请选两个不同的人", "both sides are \(name): choose two different people")
     case .snoozeNotAhead(let until, let today):

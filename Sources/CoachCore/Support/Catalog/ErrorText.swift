@@ -90,7 +90,7 @@ public enum ErrorText: Sendable, Hashable {
   case onlyLeadsMoveLeads
   case teamLeadOwnTeam(team: String?)
   case unknownConsultant(name: String, known: [String])
-  /// `coach audit --consultant NAME` naming someone who is not a consultant; `known`: the consultants.
+  /// `coach audit --consultant NAME` naming someone who holds no leads (or no one); `known`: those audited.
   case notAConsultant(name: String, known: [String])
   /// `coach audit --consultant NAME` by a team lead, NAME being in another team.
   case auditOtherTeam(name: String, team: String?)
