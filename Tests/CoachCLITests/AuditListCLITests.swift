@@ -67,8 +67,15 @@ import Testing
     #expect(table.status == 0 && table.stdout.hasPrefix("Missed: 64 follow-ups"))
     #expect(table.stdout.contains("Deadline") && table.stdout.contains("Done at"))
     let csv = try cli.run(["audit", "--list", "missed", "--format", "csv"])
-    #expect(csv.stdout.hasPrefix("\u{FEFF}lead_id,consultant,action,due_at,deadline,fulfilled_at\r\n"))
+    #expect(csv.stdout.hasPrefix("\u{FEFF}lead_id,name,consultant,action,due_at,deadline,fulfilled_at\r\n"))
     #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1 + 64)
+    // Each follow-up names its customer, as the lead has the name.
+    let listed = try #require(
+      try cli.run(["audit", "--list", "missed", "--json"]).json()["follow_ups"] as? [[String: Any]])
+    let first = try #require(listed.first), id = try #require(first["lead_id"] as? String)
+    let name = try #require(try cli.run(["lead", "show", id, "--json"]).json()["name"] as? String)
+    #expect(first["name"] as? String == name)
+    #expect(table.stdout.contains(" \(name) "))
   }
 
   @Test func speedToLeadInEveryRowAndTheTeamRowNamesNoConsultant() throws {

@@ -34,7 +34,7 @@ extension AuditHTML {
           .map { "<th>\(esc(labels[$0]))</th>" }.joined()
         h += "</tr></thead><tbody>"
         for f in items {
-          h += "<tr class=\"f\"><td>#\(f.leadID)</td><td>\(esc(labels.action(f.code)))</td>"
+          h += "<tr class=\"f\"><td>#\(f.leadID) \(esc(f.name))</td><td>\(esc(labels.action(f.code)))</td>"
           h += "<td>\(esc(time(f.dueAt)))</td><td>\(esc(Digits.deadline(f.deadline, time)))</td>"
           h += "<td>\(f.fulfilledAt.map { esc(time($0)) } ?? "–")</td></tr>"
         }
@@ -60,7 +60,7 @@ extension AuditHTML {
       h += "</tr></thead><tbody>"
       for s in items {
         let z = s.snooze
-        h += "<tr class=\"f\"><td>#\(s.leadID)</td><td>\(z.until)</td><td>\(esc(z.reason))</td>"
+        h += "<tr class=\"f\"><td>#\(s.leadID) \(esc(s.name))</td><td>\(z.until)</td><td>\(esc(z.reason))</td>"
         h +=
           "<td>\(esc(z.actor ?? "–"))</td><td>\(esc(time(z.at)))</td><td>\(z.clearedAt.map { esc(time($0)) } ?? "–")</td></tr>"
       }

@@ -5,6 +5,7 @@ import Foundation
 package struct AuditListJSON: Encodable {
   struct Item: Encodable {
     let lead_id: LeadID
+    let name: String
     let consultant: String
     let action: String
     let due_at: Date
@@ -26,13 +27,13 @@ package struct AuditListJSON: Encodable {
     to = report.window.to.description
     guard list != .snoozes else {
       follow_ups = nil
-      snoozes = report.snoozed.map { SnoozeJSON($0.snooze, leadID: $0.leadID, consultant: $0.consultant) }
+      snoozes = report.snoozed.map { SnoozeJSON($0.snooze, leadID: $0.leadID, name: $0.name, consultant: $0.consultant) }
       return
     }
     snoozes = nil
     follow_ups = report.listed.map {
       Item(
-        lead_id: $0.leadID, consultant: $0.consultant, action: $0.code.rawValue, due_at: $0.dueAt,
+        lead_id: $0.leadID, name: $0.name, consultant: $0.consultant, action: $0.code.rawValue, due_at: $0.dueAt,
         deadline: $0.deadline, fulfilled_at: NullableJSON($0.fulfilledAt))
     }
   }
@@ -57,10 +58,10 @@ package struct AuditListText {
     let headers = [
       "audit_lead", "audit_consultant", "audit_action", "audit_due_at", "audit_deadline", "audit_fulfilled_at",
     ]
-    var t = TextTable(columns: headers.map { TextTable.Column(labels[$0]) })
+    var t = TextTable(columns: [TextTable.Column("id")] + headers.map { TextTable.Column(labels[$0]) })
     for f in report.listed {
       t.addRow([
-        f.leadID.description, f.consultant, labels.action(f.code), time(f.dueAt),
+        f.leadID.description, f.name, f.consultant, labels.action(f.code), time(f.dueAt),
         Digits.deadline(f.deadline) { time($0) }, time(f.fulfilledAt),
       ])
     }
@@ -72,10 +73,10 @@ package struct AuditListText {
     if list == .snoozes { return snoozeCSV(zone: zone) }
     let iso = { (d: Date?) in d.map { TimeParsing.iso($0, zone: zone) } ?? "" }
     let rows = report.listed.map { f in
-      [f.leadID.description, f.consultant, f.code.rawValue, iso(f.dueAt), iso(f.deadline), iso(f.fulfilledAt)]
+      [f.leadID.description, f.name, f.consultant, f.code.rawValue, iso(f.dueAt), iso(f.deadline), iso(f.fulfilledAt)]
     }
     return CSVWriter.render(
-      [["lead_id", "consultant", "action", "due_at", "deadline", "fulfilled_at"]] + rows, lineEnding: .crlf, bom: true,
+      [["lead_id", "name", "consultant", "action", "due_at", "deadline", "fulfilled_at"]] + rows, lineEnding: .crlf, bom: true,
       defusing: true)
   }
 }
@@ -91,11 +92,11 @@ extension AuditListText {
     let headers = [
       "audit_lead", "audit_consultant", "audit_until", "audit_reason", "audit_by", "audit_set_at", "audit_cleared_at",
     ]
-    var t = TextTable(columns: headers.map { TextTable.Column(labels[$0]) })
+    var t = TextTable(columns: [TextTable.Column("id")] + headers.map { TextTable.Column(labels[$0]) })
     for s in report.snoozed {
       let z = s.snooze
       t.addRow([
-        s.leadID.description, s.consultant, z.until.description, z.reason, z.actor ?? "", time(z.at), time(z.clearedAt),
+        s.leadID.description, s.name, s.consultant, z.until.description, z.reason, z.actor ?? "", time(z.at), time(z.clearedAt),
       ])
     }
     out += "\n" + t.render(color: color)
@@ -107,13 +108,13 @@ extension AuditListText {
     let iso = { (d: Date?) in d.map { TimeParsing.iso($0, zone: zone) } ?? "" }
     let rows = report.snoozed.map { s in
       [
-        s.leadID.description, s.consultant, s.snooze.until.description, s.snooze.reason, s.snooze.actor ?? "",
+        s.leadID.description, s.name, s.consultant, s.snooze.until.description, s.snooze.reason, s.snooze.actor ?? "",
         iso(s.snooze.at),
         iso(s.snooze.clearedAt), s.snooze.clearedBy ?? "",
       ]
     }
     return CSVWriter.render(
-      [["lead_id", "consultant", "until", "reason", "by", "at", "cleared_at", "cleared_by"]] + rows, lineEnding: .crlf,
+      [["lead_id", "name", "consultant", "until", "reason", "by", "at", "cleared_at", "cleared_by"]] + rows, lineEnding: .crlf,
       bom: true, defusing: true)
   }
 }

@@ -39,7 +39,8 @@ package enum SnoozeLead {
 /// `coach snooze --json`, and a lead's snooze in `lead show --json` and the brief.
 package struct SnoozeJSON: Encodable {
   let lead_id: LeadID?
-  /// In the audit's list: the lead's consultant (whose row counts the snooze).
+  /// In the audit's list: the customer's name, and the lead's consultant (whose row counts the snooze).
+  let name: String?
   let consultant: String?
   let until: String
   let reason: String
@@ -48,8 +49,9 @@ package struct SnoozeJSON: Encodable {
   let cleared_at: NullableJSON<Date>
   let cleared_by: NullableJSON<String>
 
-  package init(_ s: Snooze, leadID: LeadID? = nil, consultant: String? = nil) {
+  package init(_ s: Snooze, leadID: LeadID? = nil, name: String? = nil, consultant: String? = nil) {
     lead_id = leadID
+    self.name = name
     self.consultant = consultant
     until = s.until.description
     reason = s.reason

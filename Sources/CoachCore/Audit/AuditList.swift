@@ -33,6 +33,8 @@ public enum AuditList: String, CaseIterable, Sendable {
 /// One follow-up behind a figure of the audit.
 public struct AuditFollowUp: Sendable, Hashable {
   public var leadID: LeadID
+  /// The customer's name, so that a team lead reads whom the follow-up was for.
+  public var name: String
   public var consultant: String
   public var code: ActionCode
   public var dueAt: Date
@@ -43,11 +45,12 @@ public struct AuditFollowUp: Sendable, Hashable {
   public var list: AuditList
 
   public init(
-    leadID: LeadID, consultant: String, code: ActionCode, dueAt: Date, deadline: Date, fulfilledAt: Date?,
-    list: AuditList
+    leadID: LeadID, name: String, consultant: String, code: ActionCode, dueAt: Date, deadline: Date,
+    fulfilledAt: Date?, list: AuditList
   ) {
     self.list = list
     self.leadID = leadID
+    self.name = name
     self.consultant = consultant
     self.code = code
     self.dueAt = dueAt

@@ -3,12 +3,15 @@ import Foundation
 /// One snooze set on a lead in the audited window (`coach audit --list snoozes`): behind the figure `snoozes`.
 public struct AuditSnooze: Sendable, Hashable {
   public var leadID: LeadID
+  /// The customer's name.
+  public var name: String
   /// The lead's consultant (whose row counts it), and the snooze itself: until, why, who, when, lifted.
   public var consultant: String
   public var snooze: Snooze
 
-  public init(leadID: LeadID, consultant: String, snooze: Snooze) {
+  public init(leadID: LeadID, name: String, consultant: String, snooze: Snooze) {
     self.leadID = leadID
+    self.name = name
     self.consultant = consultant
     self.snooze = snooze
   }
@@ -30,7 +33,7 @@ extension AuditCounter {
     for snooze in lead.snoozes where window.contains(snooze.at) && counts(lead, at: snooze.at, for: owner) {
       f.snoozes += 1
       if lists.contains(.snoozes) {
-        f.snoozed.append(AuditSnooze(leadID: lead.id, consultant: owner ?? lead.consultant ?? "", snooze: snooze))
+        f.snoozed.append(AuditSnooze(leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", snooze: snooze))
       }
     }
     if counts(lead, at: asOf, for: owner), lead.snooze(at: asOf, in: ctx.zone) != nil { f.snoozedNow += 1 }

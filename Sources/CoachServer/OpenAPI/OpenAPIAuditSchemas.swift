@@ -13,7 +13,8 @@ extension OpenAPISchemas {
       ], optional: ["previous_period"], description: "coach audit --json"),
     "AuditRow": S.object(
       [
-        "consultant": S.nullable(S.string), "activity": S.array(S.ref("AuditDay")),
+        "consultant": S.nullable(S.string), "deactivated": S.boolean, "store": S.string, "store_name": S.string,
+        "activity": S.array(S.ref("AuditDay")),
         "sources": S.array(S.ref("AuditSource")), "previous": S.ref("AuditHeadline"), "change": S.ref("AuditHeadline"),
         "first_response_minutes": S.measure, "first_response_within_limit_rate": S.measure,
         "first_response": S.object(
@@ -57,7 +58,10 @@ extension OpenAPISchemas {
           S.object([
             "week": S.string, "whole": S.boolean, "due": S.integer, "on_time": S.integer, "on_time_rate": S.measure,
           ])),
-      ], optional: ["previous", "change"], description: "One consultant's figures; the team row has consultant null"),
+      ], optional: ["previous", "change", "deactivated", "store", "store_name"],
+      description:
+        "One consultant's figures (deactivated: whether the user left); the team row has consultant null; a group's"
+        + " audit over several stores adds store (and a store row's store_name)"),
     "AuditDay": S.object([
       "day": S.date, "touches": S.integer, "call": S.integer, "sms": S.integer, "wechat": S.integer,
       "visit": S.integer, "email": S.integer, "test_drive": S.integer,

@@ -65,9 +65,9 @@ enum OpenAPISchemas {
       ], description: "a field coach lead edit changed (contact details masked as the phone is)"),
     "Snooze": S.object(
       [
-        "lead_id": S.string, "consultant": S.string, "until": S.date, "reason": S.string, "by": S.string,
-        "at": S.dateTime, "cleared_at": S.nullable(S.dateTime), "cleared_by": S.nullable(S.string),
-      ], optional: ["lead_id", "consultant", "by"], description: "coach snooze --json; a lead's snoozes"),
+        "lead_id": S.string, "name": S.string, "consultant": S.string, "until": S.date, "reason": S.string,
+        "by": S.string, "at": S.dateTime, "cleared_at": S.nullable(S.dateTime), "cleared_by": S.nullable(S.string),
+      ], optional: ["lead_id", "name", "consultant", "by"], description: "coach snooze --json; a lead's snoozes"),
     "StageEvent": S.object(
       [
         "from": S.codes(Stage.self), "to": S.codes(Stage.self), "at": S.dateTime, "actor": S.string,
