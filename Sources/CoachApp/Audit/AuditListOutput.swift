@@ -27,7 +27,9 @@ package struct AuditListJSON: Encodable {
     to = report.window.to.description
     guard list != .snoozes else {
       follow_ups = nil
-      snoozes = report.snoozed.map { SnoozeJSON($0.snooze, leadID: $0.leadID, name: $0.name, consultant: $0.consultant) }
+      snoozes = report.snoozed.map {
+        SnoozeJSON($0.snooze, leadID: $0.leadID, name: $0.name, consultant: $0.consultant)
+      }
       return
     }
     snoozes = nil
@@ -76,7 +78,8 @@ package struct AuditListText {
       [f.leadID.description, f.name, f.consultant, f.code.rawValue, iso(f.dueAt), iso(f.deadline), iso(f.fulfilledAt)]
     }
     return CSVWriter.render(
-      [["lead_id", "name", "consultant", "action", "due_at", "deadline", "fulfilled_at"]] + rows, lineEnding: .crlf, bom: true,
+      [["lead_id", "name", "consultant", "action", "due_at", "deadline", "fulfilled_at"]] + rows, lineEnding: .crlf,
+      bom: true,
       defusing: true)
   }
 }
@@ -96,7 +99,8 @@ extension AuditListText {
     for s in report.snoozed {
       let z = s.snooze
       t.addRow([
-        s.leadID.description, s.name, s.consultant, z.until.description, z.reason, z.actor ?? "", time(z.at), time(z.clearedAt),
+        s.leadID.description, s.name, s.consultant, z.until.description, z.reason, z.actor ?? "", time(z.at),
+        time(z.clearedAt),
       ])
     }
     out += "\n" + t.render(color: color)
@@ -114,7 +118,8 @@ extension AuditListText {
       ]
     }
     return CSVWriter.render(
-      [["lead_id", "name", "consultant", "until", "reason", "by", "at", "cleared_at", "cleared_by"]] + rows, lineEnding: .crlf,
+      [["lead_id", "name", "consultant", "until", "reason", "by", "at", "cleared_at", "cleared_by"]] + rows,
+      lineEnding: .crlf,
       bom: true, defusing: true)
   }
 }

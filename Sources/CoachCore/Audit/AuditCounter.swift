@@ -63,7 +63,8 @@ final class AuditCounter: Sendable {
     if lists.contains(.overdue) {
       f.listed.append(
         AuditFollowUp(
-          leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", code: overdue.code, dueAt: overdue.dueAt,
+          leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", code: overdue.code,
+          dueAt: overdue.dueAt,
           deadline: overdue.deadline, fulfilledAt: nil, list: .overdue))
     }
   }
@@ -189,7 +190,8 @@ final class AuditCounter: Sendable {
       guard lists.contains(kind) else { continue }
       f.listed.append(
         AuditFollowUp(
-          leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", code: record.code, dueAt: record.dueAt,
+          leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", code: record.code,
+          dueAt: record.dueAt,
           deadline: record.deadline, fulfilledAt: record.fulfilledAt, list: kind))
     }
   }

@@ -33,7 +33,8 @@ extension AuditCounter {
     for snooze in lead.snoozes where window.contains(snooze.at) && counts(lead, at: snooze.at, for: owner) {
       f.snoozes += 1
       if lists.contains(.snoozes) {
-        f.snoozed.append(AuditSnooze(leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", snooze: snooze))
+        f.snoozed.append(
+          AuditSnooze(leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", snooze: snooze))
       }
     }
     if counts(lead, at: asOf, for: owner), lead.snooze(at: asOf, in: ctx.zone) != nil { f.snoozedNow += 1 }
