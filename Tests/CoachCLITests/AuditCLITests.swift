@@ -135,6 +135,22 @@ import Testing
     #expect(!listed.stdout.contains(",=") && !listed.stdout.contains(",\"="), "\(listed.stdout)")
   }
 
+  /// A long name widens the bars' name column up to 30 columns, then is cut with "…"; the whole name is its tooltip.
+  @Test func aLongNameFitsTheChartsAndIsWholeInItsTooltip() throws {
+    var cli = try demo()
+    cli.user = "周主任"
+    let long = "Alexandra Konstantinopoulou-Smythe"
+    #expect(try cli.run(["user", "add", long, "--role", "consultant", "--team", "东店一组"]).status == 0)
+    _ = try cli.addLead(["--consultant", long])
+    let html = try cli.run(["audit", "--format", "html", "--lang", "en"]).stdout
+    let bars = try #require(html.components(separatedBy: "<svg class=\"chart\"").dropFirst().first)
+    #expect(bars.contains("<title>\(long)</title>") && bars.contains(">Alexandra Konstantinopoulou-S…</text>"))
+    // Wider than the 640 px of short names: the cut name ends 12 px left of the bars, which start at 30 columns.
+    #expect(bars.hasPrefix(" viewBox=\"0 0 796.0 "), "\(bars.prefix(60))")
+    let trend = try #require(html.components(separatedBy: "<svg class=\"trend\"").dropFirst().first)
+    #expect(trend.contains("<title>\(long)</title>") && trend.contains(">Alexandra Kons…</text>"))
+  }
+
   @Test func htmlIsSelfContainedWithOneBarPerConsultant() throws {
     let cli = try demo()
     let r = try cli.run(["audit", "--format", "html", "--lang", "zh-CN"])

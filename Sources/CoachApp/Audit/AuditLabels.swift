@@ -53,7 +53,7 @@ package struct AuditLabels {
     "audit_definition_more":
       "Speed to lead: over the leads created in the period, the median minutes to their first touch, and the share first touched within the playbook's first-contact limit. Drill-down: coach audit --list on_time|late|missed|pending|overdue.",
     "audit_definition_text":
-      "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
+      "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed, or it was done already. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
 
   package init(_ playbook: Playbook) {

@@ -17,9 +17,12 @@ package struct AuditSVG {
   package func rateBars() -> String {
     let rows =
       report.consultants.map { ($0.consultant, $0.figures, "bar") } + [(labels["audit_team"], report.team, "bar-team")]
-    let (left, barW, rowH, top) = (120.0, 380.0, 46.0, 30.0)
-    let height = top + Double(rows.count) * rowH + 16
-    var s = svgOpen(width: 640, height: height, label: labels["audit_rate_by_consultant"])
+    // The names' column widens for long names (up to `Self.widestNames` columns, then they are cut with "…").
+    let (barW, rowH, top) = (380.0, 46.0, 30.0)
+    let columns = min(rows.map { DisplayWidth.of($0.0) }.max() ?? 0, Self.widestNames)
+    let left = max(120, Self.pixels(columns: columns, size: 15) + 24)
+    let (width, height) = (left + barW + 140, top + Double(rows.count) * rowH + 16)
+    var s = svgOpen(width: width, height: height, label: labels["audit_rate_by_consultant"])
     s += legend(
       [
         (labels["audit_on_time"], Self.onTime), (labels["audit_late"], Self.late),
@@ -27,9 +30,11 @@ package struct AuditSVG {
       ], x: left, y: 12)
     for (i, (name, f, cls)) in rows.enumerated() {
       let y = top + Double(i) * rowH + (cls == "bar-team" ? 10 : 0)
-      if cls == "bar-team" { s += line(x1: 0, y1: y - 8, x2: 640, y2: y - 8, stroke: Self.grid) }
-      s += "<g class=\"\(cls)\" data-consultant=\"\(esc(name))\">"
-      s += text(name, x: left - 12, y: y + 19, anchor: "end", size: 15, weight: cls == "bar-team" ? 700 : 500)
+      if cls == "bar-team" { s += line(x1: 0, y1: y - 8, x2: width, y2: y - 8, stroke: Self.grid) }
+      s += "<g class=\"\(cls)\" data-consultant=\"\(esc(name))\"><title>\(esc(name))</title>"
+      s += text(
+        Self.clipped(name, columns: Self.widestNames), x: left - 12, y: y + 19, anchor: "end", size: 15,
+        weight: cls == "bar-team" ? 700 : 500)
       s += rect(x: left, y: y + 4, w: barW, h: 24, fill: "#f1f3f5")
       var x = left
       for (n, fill) in [(f.onTime, Self.onTime), (f.late, Self.late), (f.missed, Self.missed)] where f.due > 0 && n > 0
@@ -110,7 +115,9 @@ package struct AuditSVG {
       let colour = i < report.consultants.count ? Self.colour(i) : Self.ink
       let (x, y) = (left + Double(i % 4) * 140, h + 16 + Double(i / 4) * 22)
       s += line(x1: x, y1: y, x2: x + 22, y2: y, stroke: colour, width: 3, dashed: i == report.consultants.count)
-      s += text(name, x: x + 28, y: y + 5, size: 13)
+      // 112 px to the next entry: a longer name is cut with "…", whole in its tooltip.
+      s +=
+        "<g><title>\(esc(name))</title>" + text(Self.clipped(name, columns: 15), x: x + 28, y: y + 5, size: 13) + "</g>"
     }
     let noteY = h + 16 + Double(legendRows) * 22 + 8
     s +=
@@ -120,6 +127,25 @@ package struct AuditSVG {
   }
 
   // MARK: - Helpers
+
+  /// The most columns of a name drawn beside the bars (a CJK character takes two): 30, fifteen Chinese characters.
+  package static let widestNames = 30
+
+  /// About how many pixels `columns` columns of text take at font size `size` (a CJK character about `size`).
+  package static func pixels(columns: Int, size: Double) -> Double { Double(columns) * size * 0.56 }
+
+  /// `name` in at most `columns` columns, cut with "…" when longer.
+  package static func clipped(_ name: String, columns: Int) -> String {
+    guard DisplayWidth.of(name) > columns else { return name }
+    var out = "", used = 0
+    for c in name {
+      let w = DisplayWidth.of(String(c))
+      guard used + w <= columns - 1 else { break }
+      out.append(c)
+      used += w
+    }
+    return out + "…"
+  }
 
   package func rateColour(_ r: Double?) -> String {
     guard let r else { return Self.muted }

@@ -375,7 +375,7 @@ labels:
     audit_none: 本期间没有可统计的数据。
     audit_details: 明细
     audit_definitions: 口径说明
-    audit_definition_text: "一次跟进 = 一个客户的一个到期动作。应跟进：最晚时间落在统计期间内且已过；按时：最晚时间前完成；逾期完成：最晚时间后才完成；漏跟：未完成（或生日、节日等当天已过）。当前逾期：此刻当前动作已过最晚时间的客户数。各比率 = 按时 ÷ 应跟进；“–”表示期间内没有应跟进。"
+    audit_definition_text: "一次跟进 = 一个客户的一个到期动作。应跟进：最晚时间落在统计期间内且已过，或已提前完成；按时：最晚时间前完成；逾期完成：最晚时间后才完成；漏跟：未完成（或生日、节日等当天已过）。当前逾期：此刻当前动作已过最晚时间的客户数。各比率 = 按时 ÷ 应跟进；“–”表示期间内没有应跟进。"
     audit_first_response: "首次响应 (中位)"
     audit_first_response_rate: "按时首次联系"
     audit_first_response_title: "首次响应速度：新线索到第一次联系"
@@ -2128,7 +2128,7 @@ labels:
     audit_none: Nothing to audit in this period.
     audit_details: Details
     audit_definitions: Definitions
-    audit_definition_text: "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due; – means nothing was due."
+    audit_definition_text: "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed, or it was done already. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due; – means nothing was due."
     audit_first_response: "First response (median)"
     audit_first_response_rate: "First contact in time"
     audit_first_response_title: "Speed to lead: time from a new lead to its first touch"
