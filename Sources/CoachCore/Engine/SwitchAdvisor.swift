@@ -86,8 +86,10 @@ public enum SwitchAdvisor {
 
 /// The lead's own situation that a switch is weighed against.
 struct Situation {
-  /// Days the customer still waits for the wanted model: to the recorded ETA while it is ahead, else the catalog
-  /// wait (no ETA, or the promised day has passed and nobody knows when the car comes).
+  /// Days the customer still waits for the wanted model: to the recorded ETA while it is ahead; the catalog wait
+  /// without an ETA; for a late car (the promised day has passed and nobody knows when it comes), as long again as it
+  /// is late, at least a week and at most the catalog wait. A car one day late may come tomorrow: weighed against
+  /// the catalog's whole wait, it drew arguments for models weeks away.
   let waitDays: Int
   /// Days past the promised delivery day, when the car is late.
   let daysLate: Int?
@@ -98,7 +100,7 @@ struct Situation {
     let today = ctx.today
     if let eta = h.eta, h.stage == .deposit || h.stage == .waitingForDelivery {
       let days = today.days(to: eta)
-      waitDays = days >= 0 ? days : from.waitWeeks * 7
+      waitDays = days >= 0 ? days : min(from.waitWeeks * 7, max(-days, 7))
       daysLate = days < 0 ? -days : nil
     } else {
       waitDays = from.waitWeeks * 7

@@ -491,7 +491,8 @@ scenarios:
       action: delivery_late
       due: true
       objections: [delivery_risk]
-      switch: {to: X40, lever: vested_benefit}
+      # Three days late, it may come any day: a model on the lot, not one two weeks away.
+      switch: {to: S50, lever: vested_benefit}
 
   - name: a late car comes before the call the customer asked for
     lead:
@@ -1011,7 +1012,8 @@ scenarios:
       action: delivery_late
       due: true
       objections: [delivery_risk]
-      switch: {to: X40, lever: vested_benefit}
+      # 才晚了三天，车随时可能到：推荐有现车的车型，而不是还要等两周的。
+      switch: {to: S50, lever: vested_benefit}
 
   - name: 老款 S50 现车可以替代等新款 S50N
     lead:

@@ -123,11 +123,17 @@ import Testing
     #expect(SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00")).isEmpty)
   }
 
+  /// A late car is weighed as late again as it is (at least a week, at most the catalog wait): a month late, a model
+  /// two weeks away is worth it; a week late, only one on the lot is.
   @Test func givenLateCar_whenAdvised_thenTheDelayNotTheCatalogWait() throws {
-    var lead = DeliveryRulesTests.waiting(eta: "2025-07-01")
+    var lead = DeliveryRulesTests.waiting(eta: "2025-07-04")
     lead.model = "X60"
-    let args = SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-07-08T10:00:00+08:00"))
-    #expect(args.contains { $0.text == "Aurora X60 7 days late; Aurora X40 2 weeks" })
+    let month = SwitchAdvisor.arguments(for: lead, in: F.ctx("2025-08-03T10:00:00+08:00"))
+    #expect(month.contains { $0.text == "Aurora X60 30 days late; Aurora X40 2 weeks" }, "\(month.map(\.text))")
+    let ctx = F.ctx("2025-07-11T10:00:00+08:00")
+    let week = SwitchAdvisor.arguments(for: lead, in: ctx)
+    #expect(!week.isEmpty && !week.contains { $0.toModel == "X40" }, "\(week.map(\.text))")
+    #expect(week.allSatisfy { ctx.playbook.model($0.toModel)?.waitWeeks == 0 })
   }
 
   @Test func givenUnknownModel_whenAdvised_thenNothing() {
