@@ -26,7 +26,7 @@ public enum BriefBuilder {
       switchArguments: SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
         ? SwitchAdvisor.arguments(for: lead, in: ctx, perCandidate: 1) : [],
       messageDraft: MessageDraft.text(for: action, h, ctx), sendOn: sendOn(action, ctx),
-      warnings: BriefWarnings.all(h, ctx),
+      warnings: BriefWarnings.all(h, action: action.code, ctx),
       dueAt: action.dueAt, deadline: action.deadline, overdueDays: action.overdueDays, reason: action.reason,
       priority: action.priority)
   }

@@ -5,7 +5,8 @@ enum BriefWarnings {
   /// Unanswered attempts in a row after which a lead counts as unreachable.
   static let unreachableAfter = 3
 
-  static func all(_ h: LeadHistory, _ ctx: EngineContext) -> [String] {
+  /// The warnings of `h`'s brief for `action`.
+  static func all(_ h: LeadHistory, action: ActionCode, _ ctx: EngineContext) -> [String] {
     let text = ctx.playbook.labels.warnings
     let lead = h.lead
     let open = h.stage.isOpen
@@ -13,6 +14,8 @@ enum BriefWarnings {
     let lastContact = h.touches.last { $0.outcome.isContact }
     // What the consultant noted as not to be raised (`topics.avoid`): never a talking point, so said here.
     let sensitive = lead.profile.filter { ctx.playbook.topics.isSensitive($0.value) }.map(\.value)
+    // Something else comes first (a late car's update) while the customer asked for a later contact: keep that too.
+    let agreed = Rules.agreedNext(h).flatMap { $0 > ctx.now && action != .agreedFollowup ? $0 : nil }
     let checks: [(String, Bool)] = [
       ("warning_tag", lead.hasTag(KnownTag.warning)),
       ("vip", lead.hasTag(KnownTag.vip)),
@@ -24,11 +27,16 @@ enum BriefWarnings {
       ("eta_unknown", waiting && h.eta == nil),
       ("model_unknown", h.stage != .churned && ctx.playbook.model(lead.model) == nil),
       ("sensitive", !sensitive.isEmpty),
+      // Optional in a trainer's labels (shipped in both languages): left out where the playbook has no wording.
+      ("agreed_later", agreed != nil && text["agreed_later"] != nil),
     ]
     return checks.filter(\.1).map { key, _ in
       Template.fill(
         text[key] ?? key,
-        ["count": String(h.trailingNoAnswer), "facts": sensitive.joined(separator: ctx.isChinese ? "；" : "; ")])
+        [
+          "count": String(h.trailingNoAnswer), "facts": sensitive.joined(separator: ctx.isChinese ? "；" : "; "),
+          "time": agreed.map { Digits.minute($0, in: ctx.civil) } ?? "",
+        ])
     }
   }
 }

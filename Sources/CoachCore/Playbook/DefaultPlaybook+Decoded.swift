@@ -2030,6 +2030,7 @@ enum DecodedPlaybookEn {
         "eta_unknown": "Expected delivery date unknown",
         "model_unknown": "Model of interest unknown; find out the needs first",
         "sensitive": "Sensitive, do not bring it up yourself: {facts}",
+        "agreed_later": "The customer asked to be contacted {time}: say now only what cannot wait, and keep that appointment too",
       ],
       switchTexts: [
         "conformity": "Most of our recent customers chose the {to_model}; that many people can't be wrong.",
@@ -4729,6 +4730,7 @@ enum DecodedPlaybookZhCN {
         "eta_unknown": "预计交车日期未知",
         "model_unknown": "意向车型未知，先了解需求",
         "sensitive": "敏感，别主动提起：{facts}",
+        "agreed_later": "客户约了 {time} 再联系：这次只说等不了的事，那次约定照样兑现",
       ],
       switchTexts: [
         "conformity": "最近来店的客户大多选了 {to_model}，大家的选择不会错。",

@@ -217,6 +217,7 @@ labels:
     eta_unknown: 预计交车日期未知
     model_unknown: 意向车型未知，先了解需求
     sensitive: "敏感，别主动提起：{facts}"
+    agreed_later: "客户约了 {time} 再联系：这次只说等不了的事，那次约定照样兑现"
 
   # 转换销售话术, 按五大心理和五大诱因。
   switch_texts:
@@ -1970,6 +1971,7 @@ labels:
     eta_unknown: Expected delivery date unknown
     model_unknown: Model of interest unknown; find out the needs first
     sensitive: "Sensitive, do not bring it up yourself: {facts}"
+    agreed_later: "The customer asked to be contacted {time}: say now only what cannot wait, and keep that appointment too"
 
   # Switch-selling phrasings, by lever.
   switch_texts:

@@ -494,6 +494,22 @@ scenarios:
       # Three days late, it may come any day: a model on the lot, not one two weeks away.
       switch: {to: S50, lever: vested_benefit}
 
+  - name: a late car's update reminds the consultant of the call the customer asked for
+    lead:
+      model: S50N
+      created: -60d
+      history:
+        - {stage: deposit, at: -50d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -40d, eta: -9d}
+      touches:
+        - at: -8d
+          outcome: reached
+          next: +2d
+    expect:
+      action: delivery_late
+      due: true
+      warnings: [agreed_later]
+
   - name: a late car comes before the call the customer asked for
     lead:
       model: S50N
@@ -1027,6 +1043,20 @@ scenarios:
     expect:
       action: delivery_late
       switch: {to: S50}
+
+  - name: 交车逾期先通报，也提醒客户约好的联系时间
+    lead:
+      model: S50N
+      created: -60d
+      history:
+        - {stage: deposit, at: -50d, amount: 5000}
+        - {stage: waiting_for_delivery, at: -40d, eta: -9d}
+      touches:
+        - {at: -8d, outcome: reached, next: +2d}
+    expect:
+      action: delivery_late
+      due: true
+      warnings: [agreed_later]
 
   - name: 导入的定金客户缺金额和交车日期要提醒
     lead:
