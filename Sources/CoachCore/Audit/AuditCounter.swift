@@ -54,11 +54,25 @@ final class AuditCounter: Sendable {
   }
 
   /// Counts the lead in `overdue_now` (and its list) when its current follow-up is past its deadline at `now` and it is
-  /// `owner`'s then.
+  /// `owner`'s then; in `pending` when that follow-up is not due yet and its deadline falls in the window (a period
+  /// reaching past `now`): the follow-ups now scheduled, as those due but with their deadline ahead are.
   private func countOverdueNow(_ lead: LeadSnapshot, _ owner: String?, after replay: Replay, _ f: inout AuditFigures) {
     guard counts(lead, at: ctx.now, for: owner),
-      let overdue = FollowUpEngine.overdueAction(lead, after: replay, in: ctx)
+      let current = FollowUpEngine.currentAction(lead, after: replay, in: ctx)
     else { return }
+    if current.dueAt > ctx.now, window.end > ctx.now {
+      guard current.deadline > window.start, current.deadline <= window.end, lead.createdAt < window.end else { return }
+      f.pending += 1
+      if lists.contains(.pending) {
+        f.listed.append(
+          AuditFollowUp(
+            leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", code: current.code,
+            dueAt: current.dueAt, deadline: current.deadline, fulfilledAt: nil, list: .pending))
+      }
+      return
+    }
+    guard DueAction.overdueDays(deadline: current.deadline, now: ctx.now) > 0 else { return }
+    let overdue = current
     f.overdueNow += 1
     if lists.contains(.overdue) {
       f.listed.append(

@@ -29,11 +29,16 @@ extension FollowUpEngine {
 
   /// The lead's current action at `ctx.now` when it is past its deadline (the one `isOverdue` finds), else nil.
   static func overdueAction(_ lead: LeadSnapshot, after replay: Replay, in ctx: EngineContext) -> Occurrence? {
-    let pending = replay.pendingAtNow ?? Rules.all(LeadHistory(lead, asOf: ctx.now), ctx)
-    guard let action = current(pending, lead, ctx),
+    guard let action = currentAction(lead, after: replay, in: ctx),
       DueAction.overdueDays(deadline: action.deadline, now: ctx.now) > 0
     else { return nil }
     return action
+  }
+
+  /// The lead's current action at `ctx.now` (due, overdue or still ahead), from the rules' answers at `now` when
+  /// `replay` reached `now`, else worked out afresh.
+  static func currentAction(_ lead: LeadSnapshot, after replay: Replay, in ctx: EngineContext) -> Occurrence? {
+    current(replay.pendingAtNow ?? Rules.all(LeadHistory(lead, asOf: ctx.now), ctx), lead, ctx)
   }
 }
 

@@ -81,6 +81,26 @@ import Testing
     #expect(onTime.allSatisfy { $0.fulfilledAt.map { $0 <= Fixture.at(at) } == true })
   }
 
+  /// A follow-up now scheduled, not due yet, with its deadline in the period, is pending too: a team lead auditing a
+  /// week that runs on sees the week's follow-ups as due or pending, none left out.
+  @Test func pendingHoldsTheFollowUpsScheduledInThePeriodNotDueYet() throws {
+    let agreed = AuditFixture.lead(
+      "P1", "lina", created: "2025-07-10T09:00:00+08:00",
+      touches: [Fixture.touch(901, "2025-07-12T10:00:00+08:00", next: "2025-07-13T15:00:00+08:00")])
+    func run(_ now: String) throws -> AuditReport {
+      Audit.build(
+        leads: [agreed], consultants: ["lina"], exports: [], window: try AuditFixture.window(),
+        ctx: Fixture.ctx(now), list: .pending)
+    }
+    let before = try run("2025-07-13T12:00:00+08:00")
+    #expect(before.team.pending == 1)  // its first contact, done late on 07-12, is due already
+    #expect(before.listed.map(\.code) == [.agreedFollowup] && before.listed.first?.fulfilledAt == nil)
+    #expect(before.listed.first?.dueAt == Fixture.at("2025-07-13T15:00:00+08:00"))
+    // Once the period is over, the same follow-up, never done, is missed; it is no longer pending.
+    let after = try run(AuditFixture.now)
+    #expect(after.team.pending == 0 && after.team.missed == 1)
+  }
+
   @Test func overdueListsEachOverdueLeadsCurrentAction() throws {
     let overdue = try report(.overdue).listed
     #expect(Set(overdue.map(\.leadID)) == Set(["N1", "N2", "N3"].map(LeadID.named)))
