@@ -135,6 +135,27 @@ import Testing
     #expect(!listed.stdout.contains(",=") && !listed.stdout.contains(",\"="), "\(listed.stdout)")
   }
 
+  /// Without --format, an --out file's name says the format, as `export --out leads.xlsx` does; a future --from
+  /// without --to says that --to is today; the data-access log is in words, with headers on the page.
+  @Test func outNamesTheFormatAndTheAccessLogIsInWords() throws {
+    var cli = try demo()
+    let html = cli.dir.appendingPathComponent("审计.html").path, csv = cli.dir.appendingPathComponent("a.csv").path
+    #expect(try cli.run(["audit", "--out", html]).status == 0)
+    #expect(try String(contentsOfFile: html, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+    #expect(try cli.run(["audit", "--out", csv]).status == 0)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: csv)).starts(with: Data("\u{FEFF}consultant,".utf8)))
+    let future = try cli.run(["audit", "--from", "2026-12-01", "--lang", "en"])
+    #expect(future.status == 64 && future.stderr.contains("the last day when --to is left out: give --to as well"))
+    cli.user = "李娜"
+    #expect(try cli.run(["export", "leads"]).status == 0)
+    cli.user = "王经理"
+    let zh = try cli.run(["audit", "--lang", "zh-CN"]).stdout
+    #expect(zh.contains("李娜  导出客户 · CSV  ") && zh.contains("已脱敏  屏幕 (标准输出)"), "\(zh.suffix(300))")
+    let page = try cli.run(["audit", "--format", "html", "--lang", "en"]).stdout
+    #expect(page.contains("<th>Who</th><th>What</th><th>Rows</th><th>Phones</th><th>Where</th>"))
+    #expect(page.contains("<td>Lead export · CSV</td>") && page.contains("<td>screen (stdout)</td>"))
+  }
+
   /// A long name widens the bars' name column up to 30 columns, then is cut with "…"; the whole name is its tooltip.
   @Test func aLongNameFitsTheChartsAndIsWholeInItsTooltip() throws {
     var cli = try demo()

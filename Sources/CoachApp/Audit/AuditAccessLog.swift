@@ -26,7 +26,7 @@ package struct AuditAccessLog {
     if !entries.isEmpty {
       out.append("\(labels["audit_data_access"]):")
       out += entries.map { e in
-        "  \(time(e.at))  \(e.actor ?? "-")  \(e.what) \(e.format)  \(e.rows)  \(e.masked ? labels["audit_masked"] : labels["audit_unmasked"])  \(e.target ?? "")"
+        "  \(time(e.at))  \(e.actor ?? "-")  \(labels.accessWhat(e))  \(e.rows)  \(e.masked ? labels["audit_masked"] : labels["audit_unmasked"])  \(labels.accessTarget(e.target))"
       }
     }
     if !transfers.isEmpty {

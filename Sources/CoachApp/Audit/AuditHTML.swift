@@ -177,11 +177,16 @@ package struct AuditHTML {
 
   /// Exports, unmasked views, backups and lead transfers of the period: who took data out or moved it.
   package func accessTable(_ access: AuditAccessLog) -> String {
-    var h = "<div class=\"scroll\"><table><tbody>"
+    var h = "<div class=\"scroll\"><table><thead><tr>"
+    h += [
+      "audit_access_at", "audit_access_by", "audit_access_what", "audit_access_rows", "audit_access_masking",
+      "audit_access_to",
+    ].map { "<th>\(esc(labels[$0]))</th>" }.joined()
+    h += "</tr></thead><tbody>"
     for e in access.entries {
       let mask = e.masked ? labels["audit_masked"] : "<b>\(esc(labels["audit_unmasked"]))</b>"
-      h += "<tr><td>\(esc(time(e.at)))</td><td>\(esc(e.actor ?? "-"))</td><td>\(esc(e.what)) \(esc(e.format))</td>"
-      h += "<td>\(e.rows)</td><td>\(mask)</td><td>\(esc(e.target ?? ""))</td></tr>"
+      h += "<tr><td>\(esc(time(e.at)))</td><td>\(esc(e.actor ?? "-"))</td><td>\(esc(labels.accessWhat(e)))</td>"
+      h += "<td>\(e.rows)</td><td>\(mask)</td><td>\(esc(labels.accessTarget(e.target)))</td></tr>"
     }
     for t in access.transfers {
       h += "<tr><td>\(esc(time(t.at)))</td><td>\(esc(t.actor ?? "-"))</td><td>\(esc(labels["audit_transfers"]))</td>"

@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStoreAPI
 import Foundation
 
 /// Audit texts from the playbook's `labels.ui` (keys `audit_*`), with English fallbacks for older playbooks.
@@ -24,6 +25,10 @@ package struct AuditLabels {
     "audit_definitions": "Definitions",
     "audit_data_access": "Data access (exports, unmasked views, backups, lead transfers)",
     "audit_transfers": "Lead transfers", "audit_deactivated": "left", "audit_masked": "masked",
+    "audit_access_at": "When", "audit_access_by": "Who", "audit_access_what": "What", "audit_access_rows": "Rows",
+    "audit_access_masking": "Phones", "audit_access_to": "Where", "audit_access_leads": "Lead export",
+    "audit_access_backup": "Backup", "audit_access_restore": "Restore", "audit_access_lead_show": "Lead shown",
+    "audit_access_lead_list": "Lead list", "audit_access_stdout": "screen (stdout)", "audit_access_table": "table",
     "audit_unmasked": "UNMASKED",
     "audit_first_response": "First response (median)", "audit_first_response_rate": "First contact in time",
     "audit_first_response_title": "Speed to lead: time from a new lead to its first touch",
@@ -48,10 +53,11 @@ package struct AuditLabels {
     "audit_objection": "Objection", "audit_topic": "Topic", "audit_contacts": "Contacts",
     "audit_what_works_levers": "What works: switch lever argued → deposit or model switch within {days} days",
     "audit_lever": "Switch lever",
-    "audit_too_few": "–: too few to judge (a rate needs {n} judged cases; advanced/judged shown)",
+    "audit_too_few":
+      "–: too few to judge (a rate needs {n} judged cases); a cell is the rate, then the cases followed by what the title names (an advance, a deposit, a deposit or switch) / the cases judged",
     "audit_what_works_none": "Nothing heard or offered in this period.",
     "audit_definition_more":
-      "Speed to lead: over the leads created in the period, the median minutes to their first touch, and the share first touched within the playbook's first-contact limit. Drill-down: coach audit --list on_time|late|missed|pending|overdue.",
+      "Speed to lead: over the leads created in the period, the median minutes to their first touch, and the share first touched within the playbook's first-contact limit. Not yet due: follow-ups of the period not done whose deadline is still ahead, and each lead's next follow-up due later in the period. 3-day callback and 7-day fix: on-time rates of the call three days after delivery and of an issue resolved within seven days. No next contact agreed: contacts that ended without a next time. Snoozes set: follow-ups a consultant put off to a later day, with the reason. What works: each case is judged once its 14 days are over. Drill-down: coach audit --list on_time|late|missed|pending|overdue|snoozes.",
     "audit_definition_text":
       "A follow-up is one due action of one lead. Due: its deadline fell in the period and has passed, or it was done already. On time: done by the deadline; late: done after it; missed: not done (or a greeting day that lapsed). Overdue now: leads whose current action is past its deadline now. Rates are on time ÷ due.",
   ]
@@ -97,6 +103,24 @@ package struct AuditLabels {
   }
 
   func channel(_ c: Channel) -> String { ui(.channel, c.rawValue) ?? c.rawValue }
+
+  /// What an entry of the data-access log took out, in words: `导出客户 · CSV`, `Backup · SQLite`.
+  func accessWhat(_ e: ExportEntry) -> String {
+    let what = ui["audit_access_\(e.what)"] ?? Self.fallback["audit_access_\(e.what)"] ?? e.what
+    let format =
+      switch e.format {
+      case "table": self["audit_access_table"]
+      case "sqlite": "SQLite"
+      default: e.format.uppercased()
+      }
+    return "\(what) · \(format)"
+  }
+
+  /// Where it went: the file, a lead (`lead 12`), or the screen for `stdout`.
+  func accessTarget(_ target: String?) -> String {
+    guard let target else { return "" }
+    return target == "stdout" ? self["audit_access_stdout"] : target
+  }
   func churn(_ r: ChurnReason) -> String { ui(.churn, r.rawValue) ?? r.rawValue }
 
   /// The playbook's name for `code` in `family` (`lever_availability`), nil when it has none.

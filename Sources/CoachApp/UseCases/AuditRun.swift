@@ -20,6 +20,7 @@ package struct AuditRun {
     let session = try store.map { try session.within(store: $0) } ?? session
     let last = try to.map { try env.date($0, option: "--to") } ?? env.today
     let first = try from.map { try env.date($0, option: "--from") } ?? last.adding(days: -29)
+    if to == nil, first > last { throw CoachError.refused(.fromAfterDefaultTo(from: first, today: last)) }
     let window = try AuditWindow(from: first, to: last, zone: env.zone)
     let ctx = try EngineSetup.context(env, session: session, salesStats: false)
     // With compare the period before is replayed too: its touches are loaded, and its exports.

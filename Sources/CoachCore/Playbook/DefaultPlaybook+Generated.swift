@@ -343,6 +343,19 @@ labels:
     audit_deactivated: 已停用
     audit_masked: 已脱敏
     audit_unmasked: 明文
+    audit_access_at: "时间"
+    audit_access_by: "操作人"
+    audit_access_what: "内容"
+    audit_access_rows: "行数"
+    audit_access_masking: "手机号"
+    audit_access_to: "去向"
+    audit_access_leads: "导出客户"
+    audit_access_backup: "备份"
+    audit_access_restore: "恢复"
+    audit_access_lead_show: "查看客户"
+    audit_access_lead_list: "客户列表"
+    audit_access_stdout: "屏幕 (标准输出)"
+    audit_access_table: "表格"
     audit_title: 跟进执行情况
     audit_team: 全组合计
     audit_consultant: 销售顾问
@@ -424,9 +437,9 @@ labels:
     audit_what_works_levers: "什么有效：用了换车理由后 {days} 天内交了定金或换了车型"
     audit_lever: "换车理由"
     audit_contacts: "联系次数"
-    audit_too_few: "–：样本太少，不下结论 (至少 {n} 个已判定的案例才给比例；显示 推进数/已判定数)"
+    audit_too_few: "–：样本太少，不下结论 (至少 {n} 个已判定的案例才给比例)；每格为比例，再是 达成数/已判定数 (达成即标题所说的结果：推进、交定金、交定金或换车型)"
     audit_what_works_none: "本期没有听到异议，也没有推荐活动。"
-    audit_definition_more: "首次响应：统计期间内新建的线索，从建档到第一次联系的分钟数中位数（尚未联系的不计入中位数，计入“尚未联系”），以及在剧本规定的首次联系时限内完成的比例（尚未联系且已过时限的计为未按时）。线索来源：期间内新建线索按来源统计，截至目前已联系上、已交定金、已交车的数量。明细：coach audit --list on_time|late|missed|pending|overdue。"
+    audit_definition_more: "首次响应：统计期间内新建的线索，从建档到第一次联系的分钟数中位数（尚未联系的不计入中位数，计入“尚未联系”），以及在剧本规定的首次联系时限内完成的比例（尚未联系且已过时限的计为未按时）。线索来源：期间内新建线索按来源统计，截至目前已联系上、已交定金、已交车的数量。未到期：期间内尚未完成、最晚时间还没到的跟进，以及各客户在期间内稍后才到期的下一次跟进。交车3日回访、7日问题解决：交车后第三天回访、问题七天内解决的按时率。未约下次联系：联系后没有约定下次时间的次数。暂停跟进次数：顾问把跟进推迟到以后某天的次数（附原因）。什么有效：每个案例满 14 天后才判定。明细：coach audit --list on_time|late|missed|pending|overdue|snoozes。"
 
 """##),
     PlaybookFile(
@@ -2097,6 +2110,19 @@ labels:
     audit_deactivated: left
     audit_masked: masked
     audit_unmasked: UNMASKED
+    audit_access_at: "When"
+    audit_access_by: "Who"
+    audit_access_what: "What"
+    audit_access_rows: "Rows"
+    audit_access_masking: "Phones"
+    audit_access_to: "Where"
+    audit_access_leads: "Lead export"
+    audit_access_backup: "Backup"
+    audit_access_restore: "Restore"
+    audit_access_lead_show: "Lead shown"
+    audit_access_lead_list: "Lead list"
+    audit_access_stdout: "screen (stdout)"
+    audit_access_table: "table"
     audit_title: Follow-up audit
     audit_team: Team
     audit_consultant: Consultant
@@ -2178,9 +2204,9 @@ labels:
     audit_what_works_levers: "What works: switch lever argued → deposit or model switch within {days} days"
     audit_lever: "Switch lever"
     audit_contacts: "Contacts"
-    audit_too_few: "–: too few to judge (a rate needs {n} judged cases; advanced/judged shown)"
+    audit_too_few: "–: too few to judge (a rate needs {n} judged cases); a cell is the rate, then the cases followed by what the title names (an advance, a deposit, a deposit or switch) / the cases judged"
     audit_what_works_none: "Nothing heard or offered in this period."
-    audit_definition_more: "Speed to lead: over the leads created in the period, the median minutes to their first touch (leads not touched yet are left out of it and counted as not yet), and the share first touched within the playbook's first-contact limit (an untouched lead counts against it once its limit has passed). Sources: leads created in the period by source, and those reached, with a deposit, delivered by now. Drill-down: coach audit --list on_time|late|missed|pending|overdue."
+    audit_definition_more: "Speed to lead: over the leads created in the period, the median minutes to their first touch (leads not touched yet are left out of it and counted as not yet), and the share first touched within the playbook's first-contact limit (an untouched lead counts against it once its limit has passed). Sources: leads created in the period by source, and those reached, with a deposit, delivered by now. Not yet due: follow-ups of the period not done whose deadline is still ahead, and each lead's next follow-up due later in the period. 3-day callback and 7-day fix: on-time rates of the call three days after delivery and of an issue resolved within seven days. No next contact agreed: contacts that ended without a next time. Snoozes set: follow-ups a consultant put off to a later day, with the reason. What works: each case is judged once its 14 days are over. Drill-down: coach audit --list on_time|late|missed|pending|overdue|snoozes."
 
 """##),
     PlaybookFile(

@@ -17,7 +17,8 @@ extension CoachCommand {
     var store: String?
     @Option(help: "table, json, csv or html (default table; json with --json).") var format: Format?
     @Option(
-      help: "Write to FILE (mode 0600, all or nothing) instead of stdout ('-': stdout).",
+      help:
+        "Write to FILE (mode 0600, all or nothing) instead of stdout ('-': stdout); without --format, a name ending .html, .csv or .json says the format.",
       transform: { $0 == "-" ? nil : $0 })
     var out: String?
     @Option(
@@ -31,7 +32,12 @@ extension CoachCommand {
 
     func run() throws {
       let env = try RunEnvironment(global)
-      let chosen = format ?? (env.json ? .json : .table)
+      // Without --format, an --out file's name says it (`审计.html` is the page, as `export --out leads.xlsx` is a
+      // workbook): a table written under that name opened as nothing.
+      let named = out.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }.flatMap {
+        Format(rawValue: $0 == "htm" ? "html" : $0)
+      }
+      let chosen = format ?? named ?? (env.json ? .json : .table)
       if env.json && chosen != .json && out == nil {
         throw CoachError.usage(OptionRuleText.jsonWithFormat(format: chosen.rawValue).text(env.ui))
       }

@@ -26,7 +26,7 @@ import Testing
     .badDate(option: "--eta", given: "x"), .badTime(option: "--next", given: "x"), .noActingUser,
     .unknownUser(name: "x", suggestion: "y"), .unknownUser(name: "x", suggestion: nil), .badZone(given: "Mars"),
     .badNow(given: "x"), .badLanguage(given: "fr"),
-    .negativeLimit, .fromAfterTo(from: day, to: day), .windowTooLong(days: 2000, max: 1096), .nothingToChange,
+    .negativeLimit, .fromAfterTo(from: day, to: day), .fromAfterDefaultTo(from: day, today: day), .windowTooLong(days: 2000, max: 1096), .nothingToChange,
     .badGender(given: "x"), .badEmail(given: "x"), .badProfile(given: "x"),
     .notAllowed(.teamView, user: "a", role: "consultant"), .notAllowed(.audit, user: "a", role: "consultant"),
     .notAllowed(.addUsers, user: "a", role: "lead"), .notAllowed(.unmasked, user: "a", role: "lead"),

@@ -49,6 +49,10 @@ extension ErrorText {
       return l.pick(
         "--from \(from) 晚于 --to \(to)：开始日期要早于或等于结束日期",
         "--from \(from) is after --to \(to): give a first day on or before the last")
+    case .fromAfterDefaultTo(let from, let today):
+      return l.pick(
+        "--from \(from) 晚于今天 (\(today))，而不写 --to 时结束日期就是今天：请同时给出 --to",
+        "--from \(from) is after today (\(today)), the last day when --to is left out: give --to as well")
     case .windowTooLong(let days, let max):
       return l.pick(
         "--from 到 --to 共 \(days) 天，审计一次最多 \(max) 天：请把时间段缩短 (例如按年分开看)",
@@ -452,9 +456,11 @@ extension ErrorText {
     case .unwritable(let path):
       return l.pick("无法写入 \(path)：请检查文件夹存在且可写", "cannot write \(path): check the folder exists and is writable")
     case .outputIsFolder(let path):
+      // The example names no kind of file: the audit, an export and a backup all write here.
+      let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
       return l.pick(
-        "\(path) 是一个文件夹：请给一个文件的路径 (如 \(path)/leads.csv)",
-        "\(path) is a folder: give the path of a file (e.g. \(path)/leads.csv)")
+        "\(path) 是一个文件夹：请给一个文件的路径 (如 \(folder)/文件名)",
+        "\(path) is a folder: give the path of a file (e.g. \(folder)/NAME)")
     case .snoozeNotAhead(let until, let today):
       return l.pick(
         "--until \(until) 不晚于今天 (\(today))：暂停跟进要到将来的某一天 (YYYY-MM-DD，最早明天)；取消暂停用 --clear",

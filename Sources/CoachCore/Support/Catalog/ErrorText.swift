@@ -72,6 +72,8 @@ public enum ErrorText: Sendable, Hashable {
   case readOnlyDatabase(url: String, server: String)
   case negativeLimit
   case fromAfterTo(from: LocalDate, to: LocalDate)
+  /// `--from` after today with `--to` left out (it defaults to today).
+  case fromAfterDefaultTo(from: LocalDate, today: LocalDate)
   /// An audit window longer than `AuditWindow.maxDays` (every lead replayed over it: minutes and gigabytes).
   case windowTooLong(days: Int, max: Int)
   case nothingToChange
@@ -285,6 +287,7 @@ public enum ErrorText: Sendable, Hashable {
     case .nextInPast: return "next_in_past"
     case .badPhone: return "bad_phone"
     case .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage, .negativeLimit, .fromAfterTo,
+      .fromAfterDefaultTo,
       .windowTooLong, .nothingToChange,
       .badProfile, .badPassword, .badMap:
       return "usage"
@@ -362,7 +365,8 @@ public enum ErrorText: Sendable, Hashable {
     switch self {
     case .badAmount, .blankText, .textTooLong, .badDate, .badTime, .noActingUser, .badZone, .badNow, .badLanguage,
       .negativeLimit,
-      .fromAfterTo, .windowTooLong, .nothingToChange, .badProfile, .badMap, .badDatabaseURL, .badStoreCode,
+      .fromAfterTo, .fromAfterDefaultTo, .windowTooLong, .nothingToChange, .badProfile, .badMap, .badDatabaseURL,
+      .badStoreCode,
       .badPassword, .badUserName, .listSeparatorInValue,
       .groupAdminHasNoStore,
       .migrateNeedsPostgres:
