@@ -65,13 +65,17 @@ public enum BriefBuilder {
       since.map { touch.at >= $0 } ?? true ? touch.objections : touch.objections.filter(stillTypical.contains)
     }
     let noWait = SwitchAdvisor.comesWithinAWeek(h, ctx)
+    let late = action == .deliveryLate || SwitchAdvisor.isLate(h, ctx)
+    // A prospect with no model chosen waits for nothing yet: waiting objections are not theirs (unless heard).
+    let noModel = h.stage == .prospect && ctx.playbook.model(h.lead.model) == nil
     var seen: Set<String> = []
     var answers: [ObjectionAnswer] = []
     let heardSet = Set(heard)
     for code in heard + typical where answers.count < maxObjections && !seen.contains(code) {
       seen.insert(code)
       guard let objection = ctx.playbook.objection(code) else { continue }
-      if noWait && objection.aboutWaiting == true && !heardSet.contains(code) { continue }
+      if (noWait || noModel) && objection.aboutWaiting == true && !heardSet.contains(code) { continue }
+      if late && objection.beforeLate == true && !heardSet.contains(code) { continue }
       answers.append(
         ObjectionAnswer(
           code: code, response: objection.response, line: objection.oneLine, heard: heardSet.contains(code)))

@@ -35,7 +35,7 @@ enum BriefWarnings {
         text[key] ?? key,
         [
           "count": String(h.trailingNoAnswer), "facts": sensitive.joined(separator: ctx.isChinese ? "；" : "; "),
-          "time": agreed.map { Digits.minute($0, in: ctx.civil) } ?? "",
+          "time": agreed.map { Digits.agreed($0, in: ctx.civil) } ?? "",
         ])
     }
   }

@@ -100,7 +100,7 @@ enum FollowUpRules {
       return FollowUpRule(code, .sales, severity: 2, pending: Rules.agreedFollowup) { v, occ, h, ctx in
         v["date"] = LocalDate(occ.dueAt, in: ctx.civil).description
         // The time agreed with the customer, not the end of a snooze that moved the call.
-        v["time"] = Digits.minute(Rules.agreedNext(h) ?? occ.dueAt, in: ctx.civil)
+        v["time"] = Digits.agreed(Rules.agreedNext(h) ?? occ.dueAt, in: ctx.civil)
       }
     case .firstContact:
       return FollowUpRule(code, .sales, severity: 2, reasonTellsSilence: false, pending: Rules.firstContact) {

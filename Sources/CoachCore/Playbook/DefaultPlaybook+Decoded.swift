@@ -511,7 +511,7 @@ enum DecodedPlaybookEn {
         CreatedTopic(
           id: "year_end_2026",
           title: "Year-end special",
-          text: "Mid-November to end of January: special-offer auction of stock cars and an insurance subsidy for delivery before year end.",
+          text: "Until 31 January 2027: special-offer auction of stock cars, and an insurance subsidy for delivery by 31 December 2026.",
           from: "2026-11-15",
           to: "2027-01-31",
           recurrence: nil,
@@ -677,6 +677,7 @@ enum DecodedPlaybookEn {
         ],
         line: "Good cars are worth the wait and earlier orders come first; I'll report progress weekly, and a mainstream trim or a car in stock can come weeks sooner.",
         aboutWaiting: true,
+        beforeLate: nil,
         concepts: [
           "@duration",
           "wait",
@@ -727,6 +728,7 @@ enum DecodedPlaybookEn {
         ],
         line: "The top trim is allocated in small numbers; the luxury trim has most of what you like, comes a month sooner, and the difference can go into accessories.",
         aboutWaiting: true,
+        beforeLate: nil,
         concepts: [
           "@colour",
           "@trim",
@@ -773,6 +775,7 @@ enum DecodedPlaybookEn {
         ],
         line: "Every item you order goes into the contract and we check them together at handover; if anything is missing you don't take the car.",
         aboutWaiting: true,
+        beforeLate: nil,
         concepts: [
           "@feature",
           "@in_writing",
@@ -809,7 +812,7 @@ enum DecodedPlaybookEn {
           "Why not a Toyota, a Volkswagen or a BYD instead?",
           "How does it compare with a Honda CR-V or a VW Tiguan?",
         ],
-        approach: "Firm up conviction and close the way back - ask which model exactly, give the reasons to buy ours, and name that competitor's decisive weakness (see the competitors in models.yaml).",
+        approach: "Firm up conviction and close the way back - ask which model exactly, give the reasons to buy ours, and name that competitor's decisive weakness (see the competitor lines of the model's sheet, coach models CODE).",
         response: "Comparing is the right thing to do with a purchase this big. In this class our chassis, interior space and servicing costs are real advantages, and many owners chose us after comparing.\nThe model you mention looks good; ask about its rear space and repair costs, because you live with those every day and pay for them every year.\nWhy not drive both again on the same route? The difference shows within ten minutes.\n",
         followUpQuestion: "Which model are you comparing us with, and what matters most to you - space, fuel or how it drives?",
         typicalStages: [
@@ -817,6 +820,7 @@ enum DecodedPlaybookEn {
         ],
         line: "Comparing is right: let me put both cars' space, equipment and running costs side by side for you.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@competitor",
           "other brand",
@@ -871,6 +875,7 @@ enum DecodedPlaybookEn {
         ],
         line: "We inspect it fully before handover and you can check every item yourself; if anything is wrong you don't take it.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "one car",
           "one unit",
@@ -918,6 +923,7 @@ enum DecodedPlaybookEn {
         ],
         line: "Prices are set by the manufacturer and no big change is planned; every month sooner is a month of using the car.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "price drops",
           "drop",
@@ -966,6 +972,7 @@ enum DecodedPlaybookEn {
         ],
         line: "A steady price means the car sells well and keeps its value; you get that back when you sell.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@money",
           "@discount",
@@ -1014,6 +1021,7 @@ enum DecodedPlaybookEn {
         ],
         line: "The date goes into the contract, I report progress every week, and if it is late the contract compensates you or returns your deposit.",
         aboutWaiting: true,
+        beforeLate: true,
         concepts: [
           "deliver",
           "delivery",
@@ -1066,6 +1074,7 @@ enum DecodedPlaybookEn {
         ],
         line: "In the sales season the popular trims go first and queues grow; ordering now secures the car, and I'll still get you every offer that applies.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@promo_event",
           "wait",
@@ -1109,6 +1118,7 @@ enum DecodedPlaybookEn {
         ],
         line: "That affected a few early batches; the factory fixed it and new cars have the improved part.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@online_source",
           "@defect",
@@ -1152,6 +1162,7 @@ enum DecodedPlaybookEn {
         ],
         line: "Let's do the sums: lower servicing and running costs (fuel or electricity) add up over five years to a few yuan a day.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@money",
           "expensive",
@@ -1196,6 +1207,7 @@ enum DecodedPlaybookEn {
         ],
         line: "Of course; I'll send the spec sheet, quote and safety rating, and you're welcome to bring the family for a test drive.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@family",
           "talk to",
@@ -1236,6 +1248,7 @@ enum DecodedPlaybookEn {
         ],
         line: "Of course, it's a big decision; what is the main thing you're weighing? I'll send you a summary to decide in peace.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "mull",
           "think about it",
@@ -1281,6 +1294,7 @@ enum DecodedPlaybookEn {
         ],
         line: "No problem: take your time and compare, and call me over whenever you have a question.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "just looking",
           "browsing",
@@ -1328,6 +1342,7 @@ enum DecodedPlaybookEn {
         ],
         line: "The valuation follows condition, mileage and recent sales, and I'll show you the details; count the fees in a dealer's higher number.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@trade_in",
           "@money",
@@ -1373,6 +1388,7 @@ enum DecodedPlaybookEn {
         ],
         line: "Manufacturer and bank plans, from 20% down, every fee written down up front; no hidden costs.",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@finance",
           "loan",
@@ -3189,7 +3205,7 @@ enum DecodedPlaybookZhCN {
         CreatedTopic(
           id: "year_end_2026",
           title: "年终冲刺特惠",
-          text: "11 月中旬到明年 1 月底年终冲刺，现车特惠车拍卖会和年底前提车的保险补贴。",
+          text: "年终冲刺到 2027 年 1 月 31 日：现车特惠车拍卖会；2026 年 12 月 31 日前提车另有保险补贴。",
           from: "2026-11-15",
           to: "2027-01-31",
           recurrence: nil,
@@ -3355,6 +3371,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "好车值得等，越早下定越靠前；我每周给您报进度，时间紧的话主销配置或现车能早几周提。",
         aboutWaiting: true,
+        beforeLate: nil,
         concepts: [
           "@duration",
           "等",
@@ -3415,6 +3432,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "顶配每月配额很少；豪华版有您看重的大部分配置、早一个多月提车，差价可以换成精品或保养。",
         aboutWaiting: true,
+        beforeLate: nil,
         concepts: [
           "@colour",
           "@trim",
@@ -3466,6 +3484,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "您订的每项配置都写进合同，到车当面逐项核对，不对可以不接车。",
         aboutWaiting: true,
+        beforeLate: nil,
         concepts: [
           "@feature",
           "@in_writing",
@@ -3512,6 +3531,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "货比三家是对的：我把两款车的空间、配置和用车成本列成一张表给您对比。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@competitor",
           "合资品牌",
@@ -3571,6 +3591,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "交车前做全面检查，您也可以逐项验车，不满意可以不接。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "一台",
           "一辆",
@@ -3613,6 +3634,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "价格由厂家统一定，近期没有大调价计划；早一个月提车就早一个月享受。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "降价",
           "跌价",
@@ -3654,6 +3676,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "价格稳说明车好卖，三年后的残值也更高，卖车时不吃亏。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@money",
           "@discount",
@@ -3716,6 +3739,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "交车时间写进合同，每周给您报进度；万一逾期，合同里有补偿，也可以全额退定金。",
         aboutWaiting: true,
+        beforeLate: true,
         concepts: [
           "交不出车",
           "交不了车",
@@ -3773,6 +3797,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "旺季订车的人最多，热销配置先被订完；现在订车源有保证，该有的优惠我也帮您争取。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@promo_event",
           "等",
@@ -3819,6 +3844,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "那是早期少数批次的问题，厂家已经改进，新车都是改进后的版本。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@online_source",
           "@defect",
@@ -3855,6 +3881,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "算一笔账：保养和用车成本 (油费或电费) 都比同级低，五年下来省下不少，摊到每天差不了几块钱。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@money",
           "贵",
@@ -3903,6 +3930,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "应该的；我把配置表、报价和安全评分发给您，也欢迎约家人一起来试驾。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@family",
           "商量",
@@ -3946,6 +3974,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "应该的，买车是大事；您主要还在犹豫哪一点？我把要点整理好发您，看完有问题随时找我。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "考虑",
           "考虑考虑",
@@ -3991,6 +4020,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "没关系，多看多比较；您先看，有问题随时叫我。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "随便看看",
           "看看",
@@ -4041,6 +4071,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "估价按车况、里程和近期成交行情定，我把评估明细给您看；车商报价要把手续和扣款算清楚。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@trade_in",
           "@money",
@@ -4086,6 +4117,7 @@ enum DecodedPlaybookZhCN {
         ],
         line: "厂家金融和几家银行都有方案，首付最低两成，费用提前写清楚，没有隐藏费用。",
         aboutWaiting: nil,
+        beforeLate: nil,
         concepts: [
           "@finance",
           "金融服务费",

@@ -943,6 +943,7 @@ models:
 #   title              异议名称
 #   line               一句话回答 (简报里只显示这一句; 完整话术用 coach objection CODE 查看)
 #   about_waiting      true: 这条异议是关于等车的 (客户要的车有现车时简报不列它)
+#   before_late        true: 这条的回答只在车还没逾期时成立 (车已逾期时简报不列它，除非客户提过)
 #   concepts           这条异议说的是什么: 两种语言的关键词, 或 vocabulary.yaml 里的词类 (@competitor 等)
 #   examples           客户的原话，6-10 条，越像真实顾客说话越好（匹配器靠它识别）
 #   approach           应对思路，一两句
@@ -1122,6 +1123,7 @@ objections:
     title: 担心到时交不出车
     line: "交车时间写进合同，每周给您报进度；万一逾期，合同里有补偿，也可以全额退定金。"
     about_waiting: true
+    before_late: true
     concepts: [交不出车, 交不了车, 按时交车, 交车, 延期, 拖, 提不到, 没提到, 定金, 退, 倒闭, 跑路, 赔偿, 没车, 到期, 做不到, 承诺的日期, 倒了, 没见着, 拿不到, 拿不到车, 要不回来, 没要回来, 钱能退, 退钱, 退定金, 慌, 心里没底, 来不了, 不放心, 交了钱]
     examples:
       - 到时要是交不出车怎么办？
@@ -1548,7 +1550,7 @@ topics:
     - id: year_end_2026
       title: 年终冲刺特惠
       text: >-
-        11 月中旬到明年 1 月底年终冲刺，现车特惠车拍卖会和年底前提车的保险补贴。
+        年终冲刺到 2027 年 1 月 31 日：现车特惠车拍卖会；2026 年 12 月 31 日前提车另有保险补贴。
       from: "2026-11-15"
       to: "2027-01-31"
       stages: [prospect]
@@ -2734,6 +2736,7 @@ models:
 #   title              a short name
 #   line               the answer in one line (the brief shows only this; `coach objection CODE` gives the full script)
 #   about_waiting      true when the objection is about waiting for the car (left out when the car is in stock)
+#   before_late        true when the answer holds only before the car is late (left out once it is, unless heard)
 #   concepts           what the objection is about: key words in any language, or word classes of vocabulary.yaml (@competitor, …)
 #   examples           6-10 things customers actually say (the matcher recognises objections by them)
 #   approach           how to handle it, one or two lines
@@ -2833,7 +2836,7 @@ objections:
       - The other brand sells more than you, so it must be more reliable
       - Why not a Toyota, a Volkswagen or a BYD instead?
       - How does it compare with a Honda CR-V or a VW Tiguan?
-    approach: Firm up conviction and close the way back - ask which model exactly, give the reasons to buy ours, and name that competitor's decisive weakness (see the competitors in models.yaml).
+    approach: Firm up conviction and close the way back - ask which model exactly, give the reasons to buy ours, and name that competitor's decisive weakness (see the competitor lines of the model's sheet, coach models CODE).
     response: |
       Comparing is the right thing to do with a purchase this big. In this class our chassis, interior space and servicing costs are real advantages, and many owners chose us after comparing.
       The model you mention looks good; ask about its rear space and repair costs, because you live with those every day and pay for them every year.
@@ -2912,6 +2915,7 @@ objections:
     title: What if you can't deliver?
     line: "The date goes into the contract, I report progress every week, and if it is late the contract compensates you or returns your deposit."
     about_waiting: true
+    before_late: true
     concepts: [deliver, delivery, on time, deposit, never shows up, never see, goes under, bankrupt, miss, late, slips, compensation, on the hook, delay, arrive, doesnt arrive, out of business, go bust, what happens to my money, cant deliver, never showing up, paid the deposit, for my trouble, if its late, my deposit back, disappear]
     examples:
       - What if you can't deliver the car when the time comes?
@@ -3368,8 +3372,8 @@ topics:
     - id: year_end_2026
       title: Year-end special
       text: >-
-        Mid-November to end of January: special-offer auction of stock cars
-        and an insurance subsidy for delivery before year end.
+        Until 31 January 2027: special-offer auction of stock cars, and an
+        insurance subsidy for delivery by 31 December 2026.
       from: "2026-11-15"
       to: "2027-01-31"
       stages: [prospect]

@@ -198,6 +198,10 @@ public struct Objection: Codable, Sendable, Hashable {
   public var line: String?
   /// Whether the objection is about waiting for the car (a brief for a model in stock leaves it out).
   public var aboutWaiting: Bool?
+  /// Whether the answer holds only before the car is late ("what if you can't deliver?": it promises the date); a
+  /// brief for a car past its promised day leaves it out unless the customer raised it (then its compensation is
+  /// what they want to hear).
+  public var beforeLate: Bool?
   /// What the objection is about, as words in any language or `@class` ids of vocabulary.yaml (for the matcher).
   public var concepts: [String]?
 }

@@ -25,6 +25,13 @@ public enum Digits {
   /// `YYYY-MM-DD HH:mm`: `date` in `zone`, as people read a time (the command line's tables, the server's pages).
   public static func minute(_ date: Date, in zone: TimeZone) -> String { minute(date, in: CivilZone(unspanned: zone)) }
 
+  /// A time agreed with a customer as they agreed it: a day without a time (`--next 2026-11-26`, kept as its
+  /// midnight) is the day alone, not a midnight appointment; any other as `minute` has it.
+  static func agreed(_ date: Date, in zone: CivilZone) -> String {
+    let text = minute(date, in: zone)
+    return text.hasSuffix(" 00:00") ? String(text.dropLast(6)) : text
+  }
+
   /// A deadline as people read it: one at midnight is the end of the day before (`2027-01-01 24:00`, not
   /// `2027-01-02 00:00`, which reads as a day later than the greeting it ends); any other as `minute` has it.
   public static func deadline(_ date: Date, in zone: TimeZone) -> String { deadline(date) { minute($0, in: zone) } }

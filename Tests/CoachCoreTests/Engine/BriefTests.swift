@@ -89,6 +89,27 @@ import Testing
     #expect(try Self.brief(lead, ctx).objections.map(\.code).first == "wait_too_long")
   }
 
+  /// "What if you can't deliver?" answers with the promised date: once the car is late it is left out, unless the
+  /// customer raised it. A prospect with no model chosen waits for nothing: no waiting objection.
+  @Test func givenLateCarOrNoModel_whenBriefed_thenNoObjectionThatNoLongerFits() throws {
+    var lead = DeliveryRulesTests.waiting(eta: "2025-07-20")
+    lead.model = "X60"
+    #expect(try Self.brief(lead, F.ctx("2025-07-10T10:00:00+08:00")).objections.map(\.code).contains("delivery_risk"))
+    let late = F.ctx("2025-07-25T10:00:00+08:00")
+    #expect(!(try Self.brief(lead, late).objections.map(\.code).contains("delivery_risk")))
+    lead.touches[0].objections = ["delivery_risk"]
+    #expect(try Self.brief(lead, late).objections.map(\.code).first == "delivery_risk")
+    var ctx = F.ctx("2025-07-09T10:00:00+08:00")
+    var trim = F.objection("trim_unavailable", stages: ["prospect"])
+    trim.aboutWaiting = true
+    ctx.playbook.objections.insert(trim, at: 0)
+    var prospect = F.lead(touches: [F.touch(1, "2025-07-05T10:00:00+08:00")])
+    #expect(try Self.brief(prospect, ctx).objections.map(\.code).first == "trim_unavailable")
+    prospect.model = nil
+    let codes = try Self.brief(prospect, ctx).objections.map(\.code)
+    #expect(!codes.contains("trim_unavailable") && !codes.isEmpty, "\(codes)")
+  }
+
   @Test func givenThreeUnansweredCalls_whenBriefed_thenUnreachableWarningAndAnotherChannel() throws {
     let touches = (1...3).map { F.touch(Int64($0), "2025-07-0\($0 + 1)T10:00:00+08:00", .noAnswer) }
     var lead = F.lead(touches: [F.touch(9, "2025-07-01T10:00:00+08:00", next: "2025-07-02T10:00:00+08:00")] + touches)

@@ -96,7 +96,8 @@ extension Fixture {
   static func objection(_ code: String, stages: [String]?) -> Objection {
     Objection(
       code: code, title: code, examples: [], approach: "", response: "answer to \(code)", followUpQuestion: "",
-      typicalStages: stages, line: nil, aboutWaiting: ["wait_too_long", "delivery_risk"].contains(code) ? true : nil)
+      typicalStages: stages, line: nil, aboutWaiting: ["wait_too_long", "delivery_risk"].contains(code) ? true : nil,
+      beforeLate: code == "delivery_risk" ? true : nil)
   }
 
   static let objections = [

@@ -23,6 +23,13 @@ import Testing
     }
   }
 
+  /// `--next 2026-11-26` is a day, kept as its midnight: said as the day, not as a midnight appointment.
+  @Test func anAgreedDayWithoutATimeIsTheDayAlone() {
+    let zone = CivilZone(unspanned: TimeZone(identifier: "Asia/Shanghai")!)
+    #expect(Digits.agreed(Fixture.at("2026-11-26T00:00:00+08:00"), in: zone) == "2026-11-26")
+    #expect(Digits.agreed(Fixture.at("2026-11-26T10:30:00+08:00"), in: zone) == "2026-11-26 10:30")
+  }
+
   @Test func notANumberAndInfinityAsStringFormatWritesThem() {
     for x in [Double.nan, .infinity, -.infinity, .greatestFiniteMagnitude] {
       #expect(Digits.fixed(x, places: 1) == String(format: "%.1f", x))
