@@ -2484,6 +2484,7 @@ enum DecodedPlaybookEn {
             "fall season",
             "autumn sales",
             "sale",
+            "any deals",
           ]
         ),
         WordClass(
@@ -2597,6 +2598,12 @@ enum DecodedPlaybookEn {
         "sleep on it": "mull it over",
         "make up my mind": "mull it over",
         "let me think": "mull it over",
+        "only asking": "just looking",
+        "just asking": "just looking",
+        "better price": "discount",
+        "best price": "discount",
+        "better deal": "discount",
+        "best deal": "discount",
         "not sure": "undecided",
         "not too sure": "undecided",
         "not so sure": "undecided",
@@ -2706,6 +2713,10 @@ enum DecodedPlaybookEn {
         "what does the warranty cover",
         "hold on",
         "one moment",
+        "what colours do you have",
+        "what colors do you have",
+        "how long is the delivery time",
+        "how long does delivery take",
       ]
     )
   }
@@ -3886,6 +3897,7 @@ enum DecodedPlaybookZhCN {
           "@money",
           "贵",
           "太贵",
+          "加价",
           "价格高",
           "偏高",
           "不划算",
@@ -5395,6 +5407,8 @@ enum DecodedPlaybookZhCN {
         "中不中": "行不行",
       ],
       smallTalk: [
+        "你们有什么颜色",
+        "有哪些颜色可以选",
         "你好",
         "好的",
         "谢谢",

@@ -1193,7 +1193,7 @@ objections:
   - code: price_too_high
     title: 价格太贵
     line: "算一笔账：保养和用车成本 (油费或电费) 都比同级低，五年下来省下不少，摊到每天差不了几块钱。"
-    concepts: ["@money", 贵, 太贵, 价格高, 偏高, 不划算, 超预算, 预算, 不值, 承受, 离谱, 买不起, 划算, 落地, 心理价位, 太多, 超了, 贵了, 价位, 接受不了, 负担不起]
+    concepts: ["@money", 贵, 太贵, 加价, 价格高, 偏高, 不划算, 超预算, 预算, 不值, 承受, 离谱, 买不起, 划算, 落地, 心理价位, 太多, 超了, 贵了, 价位, 接受不了, 负担不起]
     examples:
       - 太贵了，超出我的预算了
       - 这个价钱有点高，我心里价位在十五万以内
@@ -1686,6 +1686,8 @@ vocabulary:
     好呀: 好的
     中不中: 行不行
   small_talk:
+    - 你们有什么颜色
+    - 有哪些颜色可以选
     - 你好
     - 好的
     - 谢谢
@@ -3456,7 +3458,8 @@ vocabulary:
       words: [wife, husband, spouse, partner, missus, parents, mom, mum, dad, father, mother, family, girlfriend, boyfriend]
     - id: promo_event
       words: [black friday, year end, end of the year, end of year, auto show, holiday promotion, christmas, new year sale, sales event,
-              promo, promotion, rebate, rebates, incentive, end of quarter, end-of-quarter, fall season, autumn sales, sale]
+              promo, promotion, rebate, rebates, incentive, end of quarter, end-of-quarter, fall season, autumn sales, sale,
+              any deals]
     - id: online_source
       words: [online, reddit, forum, forums, youtube, video, reviews, review, posts, owner group, facebook, twitter, tiktok,
               internet, complaints]
@@ -3480,6 +3483,12 @@ vocabulary:
     sleep on it: mull it over
     make up my mind: mull it over
     let me think: mull it over
+    only asking: just looking
+    just asking: just looking
+    better price: discount
+    best price: discount
+    better deal: discount
+    best deal: discount
     # "not" and "sure" are too common to count alone ("sure, that works" is small talk): unsure of nothing named is
     # putting the decision off; unsure of a thing named ("not sure about the price") is that thing.
     not sure: undecided
@@ -3591,6 +3600,10 @@ vocabulary:
     - what does the warranty cover
     - hold on
     - one moment
+    - what colours do you have
+    - what colors do you have
+    - how long is the delivery time
+    - how long does delivery take
 
 """##),
   ]

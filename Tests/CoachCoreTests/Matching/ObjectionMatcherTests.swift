@@ -152,6 +152,7 @@ import Testing
   @Test(arguments: [
     "sign me up", "Let's do it, where do I sign?", "I want to buy today", "When will my car arrive?",
     "How long is the warranty?", "hold on", "我想买车", "我很喜欢这台车", "这台我要了，怎么签合同",
+    "What colours do you have?", "How long is the delivery time?", "你们有什么颜色",
   ])
   func aBuyingSignalMatchesNoObjection(text: String) throws {
     let matches = try MatchingFixtures.playbookSet().objectionMatcher().match(text, limit: 3)
@@ -162,6 +163,17 @@ import Testing
   func doubtIsThinkingItOver(text: String) throws {
     let matches = try MatchingFixtures.playbookSet().objectionMatcher().match(text, limit: 1)
     #expect(matches.first?.code == "think_it_over", "\(text): \(matches)")
+  }
+
+  /// Ways of asking QA found matched to the wrong answer: a better price asks for a discount, "only asking" is
+  /// browsing, deals next month are a promotion to wait for.
+  @Test(arguments: [
+    ("Can you do a better price?", "no_discount"), ("I'm only asking", "just_looking"),
+    ("Any deals next month?", "wait_for_promo"),
+  ])
+  func aWayOfAskingMatchesItsObjection(text: String, code: String) throws {
+    let first = try MatchingFixtures.playbookSet().objectionMatcher().match(text, limit: 1).first?.code
+    #expect(first == code, "\(text): \(String(describing: first))")
   }
 
   /// Unsure of a thing named is that thing, not putting the decision off.
