@@ -42,8 +42,11 @@ enum ReasonText {
     let own = ahead ?? tiered ?? unexplained ?? r[occ.code.rawValue] ?? occ.code.rawValue
     var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(own, v)]
     if occ.code.rule.reasonTellsSilence {
-      if let last = h.lastTouch {
-        let days = last.at.wholeDays(to: ctx.now)
+      // A deposit taken, a contract signed or a car handed over met the customer as a touch does: the silence is
+      // counted from the latest of them ("never contacted" right after a deposit was false).
+      let met = h.events.last { $0.from != nil && [.deposit, .waitingForDelivery, .delivered].contains($0.to) }?.at
+      if let last = [h.lastTouch?.at, met].compactMap({ $0 }).max() {
+        let days = last.wholeDays(to: ctx.now)
         // A waiting customer's silence is time since the last update; said only from a day on (a brief read right
         // after an update does not say "0 days").
         let key = occ.code == .deliveryLate || occ.code == .deliveryUpdate ? "update_for" : "no_touch_for"

@@ -110,6 +110,18 @@ import Testing
     #expect(!codes.contains("trim_unavailable") && !codes.isEmpty, "\(codes)")
   }
 
+  /// A deposit taken meets the customer: the reason does not say "never contacted" the day after, and counts the
+  /// silence from it.
+  @Test func givenADepositWithoutATouch_whenBriefed_thenTheSilenceCountsFromTheDeposit() throws {
+    var lead = F.lead(stage: .deposit)
+    lead.events = [
+      StageEvent(from: nil, to: .prospect, at: F.at("2025-06-01T09:00:00+08:00")),
+      StageEvent(from: .prospect, to: .deposit, at: F.at("2025-07-01T10:00:00+08:00"), amount: 5000),
+    ]
+    let reason = try Self.brief(lead, F.ctx("2025-07-09T12:00:00+08:00")).reason
+    #expect(!reason.contains("never contacted") && reason.contains("8 days"), "\(reason)")
+  }
+
   @Test func givenThreeUnansweredCalls_whenBriefed_thenUnreachableWarningAndAnotherChannel() throws {
     let touches = (1...3).map { F.touch(Int64($0), "2025-07-0\($0 + 1)T10:00:00+08:00", .noAnswer) }
     var lead = F.lead(touches: [F.touch(9, "2025-07-01T10:00:00+08:00", next: "2025-07-02T10:00:00+08:00")] + touches)
