@@ -57,7 +57,7 @@ struct DraftFacts {
     if action.code == .holiday { values[.holiday] = pb.care.holidays.first { $0.id == action.detail }?.name }
     if action.code == .carBirthday, let years = action.detail, Int(years) != nil { values[.years] = years }
     // The loose end left last time, in its kind's customer wording (never the consultant's note).
-    if let topic = h.openTopics(.buried).first { values[.topic] = pb.topics.buried[topic.kind.rawValue]?.draftPhrase }
+    if let topic = h.openTopics(.buried).last { values[.topic] = pb.topics.buried[topic.kind.rawValue]?.draftPhrase }
     values = values.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
   }
 

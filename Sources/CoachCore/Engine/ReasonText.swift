@@ -14,7 +14,8 @@ enum ReasonText {
       "date": lastDay.description,
       "time": Digits.minute(occ.dueAt, in: ctx.civil),
       "model": pb.model(h.lead.model)?.name ?? h.lead.model ?? "",
-      "topic": h.openTopics(.buried).first?.text ?? "",
+      // The latest promise left open: what the customer waits to hear about now.
+      "topic": h.openTopics(.buried).last?.text ?? "",
       "days": String(sinceTouch ?? 0),
       "interval": NumberText.decimal(
         Double(pb.cadence.followUpDays(for: h.lead.grade)) * Rules.tierFactor(h.lead.tier, ctx)),
@@ -41,6 +42,11 @@ enum ReasonText {
     let unexplained = occ.code == .winback && (v["churn_reason"] ?? "").isEmpty ? r["winback_no_reason"] : nil
     let own = ahead ?? tiered ?? unexplained ?? r[occ.code.rawValue] ?? occ.code.rawValue
     var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(own, v)]
+    // Another follow-up came first (a call the customer agreed) while the car is late: the reason still says so.
+    // Optional in a trainer's labels.
+    if occ.code != .deliveryLate, let from = h.lateFrom(ctx.civil), from <= ctx.now, let carLate = r["car_late"] {
+      parts.append(Template.fill(carLate, v))
+    }
     if occ.code.rule.reasonTellsSilence {
       // A deposit taken, a contract signed or a car handed over met the customer as a touch does: the silence is
       // counted from the latest of them ("never contacted" right after a deposit was false).
@@ -61,7 +67,7 @@ enum ReasonText {
       let days = NumberText.days(overdue)
       parts.append(Template.fill(r["overdue"] ?? "", ["days": days]))
     }
-    if !occ.lapses, let topic = h.openTopics(.buried).first {
+    if !occ.lapses, let topic = h.openTopics(.buried).last {
       parts.append(Template.fill(r["buried_open"] ?? "", ["topic": topic.text]))
     }
     let reason = Template.join(parts, chinese: ctx.isChinese)

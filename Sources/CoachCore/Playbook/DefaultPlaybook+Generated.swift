@@ -199,6 +199,8 @@ labels:
     stage_delivered: 已交车
     stage_churned: 已流失
     late_by: 逾期 {days} 天
+    # 车已逾期、但这次先做别的跟进 (如客户约好的电话) 时加上这一句。
+    car_late: 车已比约定交车日晚了 {days_late} 天 (原定 {eta})
     no_touch_for: "{days} 天未联系"
     never_touched: 从未联系
     overdue: 已超期 {days} 天
@@ -1970,6 +1972,8 @@ labels:
     stage_delivered: delivered
     stage_churned: lost
     late_by: "{days} days late"
+    # Added when the car is late but another follow-up comes first (a call the customer agreed).
+    car_late: "the car is {days_late} days past its promised day ({eta})"
     no_touch_for: "no contact for {days} days"
     never_touched: never contacted
     overdue: "overdue by {days} days"

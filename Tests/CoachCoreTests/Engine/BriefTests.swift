@@ -122,6 +122,21 @@ import Testing
     #expect(!reason.contains("never contacted") && reason.contains("8 days"), "\(reason)")
   }
 
+  /// A call the customer agreed comes before the late car's update: its reason still says the car is late, and
+  /// names the promise just made, not an older one.
+  @Test func givenAnAgreedCallAtALateCar_whenBriefed_thenTheReasonKeepsTheDelayAndTheLatestPromise() throws {
+    var lead = DeliveryRulesTests.waiting(
+      eta: "2025-07-05", touches: [F.touch(2, "2025-07-08T10:00:00+08:00", next: "2025-07-10T10:00:00+08:00")])
+    lead.topics = [
+      Topic(id: 1, text: "360 camera", kind: .tech, buriedAt: F.at("2025-07-03T10:00:00+08:00")),
+      Topic(id: 2, text: "new delivery date by Thursday", kind: .supply, buriedAt: F.at("2025-07-08T10:00:00+08:00")),
+    ]
+    let brief = try Self.brief(lead, F.ctx("2025-07-10T10:30:00+08:00"))
+    #expect(brief.action == .agreedFollowup)
+    #expect(brief.reason.contains("car 5 days late"), "\(brief.reason)")
+    #expect(brief.reason.contains("new delivery date by Thursday") && !brief.reason.contains("360"), "\(brief.reason)")
+  }
+
   @Test func givenThreeUnansweredCalls_whenBriefed_thenUnreachableWarningAndAnotherChannel() throws {
     let touches = (1...3).map { F.touch(Int64($0), "2025-07-0\($0 + 1)T10:00:00+08:00", .noAnswer) }
     var lead = F.lead(touches: [F.touch(9, "2025-07-01T10:00:00+08:00", next: "2025-07-02T10:00:00+08:00")] + touches)

@@ -24,7 +24,7 @@ extension Fixture {
       "winback": "lost customer, interview (reason: {churn_reason})",
       "stage_prospect": "prospect", "stage_deposit": "deposit paid",
       "stage_waiting_for_delivery": "waiting for delivery", "stage_delivered": "delivered", "stage_churned": "lost",
-      "late_by": "{days} days late", "no_touch_for": "no contact for {days} days", "never_touched": "never contacted",
+      "late_by": "{days} days late", "car_late": "car {days_late} days late", "no_touch_for": "no contact for {days} days", "never_touched": "never contacted",
       "overdue": "overdue by {days} days", "buried_open": "open topic: {topic}",
       "update_for": "no update for {days} days",
     ],
