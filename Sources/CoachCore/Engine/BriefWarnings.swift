@@ -16,6 +16,10 @@ enum BriefWarnings {
     let sensitive = lead.profile.filter { ctx.playbook.topics.isSensitive($0.value) }.map(\.value)
     // Something else comes first (a late car's update) while the customer asked for a later contact: keep that too.
     let agreed = Rules.agreedNext(h).flatMap { $0 > ctx.now && action != .agreedFollowup ? $0 : nil }
+    // The family the profile describes does not fit the model wanted (一家五口 and a four-seater).
+    let model = ctx.playbook.model(lead.model)
+    let people = SeatsNeeded.fromProfile(lead.profile)
+    let short = open && h.stage != .waitingForDelivery && (people ?? 0) > (model?.seats ?? Int.max)
     let checks: [(String, Bool)] = [
       ("warning_tag", lead.hasTag(KnownTag.warning)),
       ("vip", lead.hasTag(KnownTag.vip)),
@@ -29,6 +33,7 @@ enum BriefWarnings {
       ("sensitive", !sensitive.isEmpty),
       // Optional in a trainer's labels (shipped in both languages): left out where the playbook has no wording.
       ("agreed_later", agreed != nil && text["agreed_later"] != nil),
+      ("seats_short", short && text["seats_short"] != nil),
     ]
     return checks.filter(\.1).map { key, _ in
       Template.fill(
@@ -36,6 +41,8 @@ enum BriefWarnings {
         [
           "count": String(h.trailingNoAnswer), "facts": sensitive.joined(separator: ctx.isChinese ? "；" : "; "),
           "time": agreed.map { Digits.agreed($0, in: ctx.civil) } ?? "",
+          "people": people.map(String.init) ?? "", "model": model?.name ?? "",
+          "seats": model.map { String($0.seats) } ?? "",
         ])
     }
   }

@@ -220,6 +220,7 @@ labels:
     model_unknown: 意向车型未知，先了解需求
     sensitive: "敏感，别主动提起：{facts}"
     agreed_later: "客户约了 {time} 再联系：这次只说等不了的事，那次约定照样兑现"
+    seats_short: "档案上一家 {people} 口，{model} 只有 {seats} 座：先确认用车需求，需要时推荐座位够的车型"
 
   # 转换销售话术, 按五大心理和五大诱因。
   switch_texts:
@@ -1993,6 +1994,7 @@ labels:
     model_unknown: Model of interest unknown; find out the needs first
     sensitive: "Sensitive, do not bring it up yourself: {facts}"
     agreed_later: "The customer asked to be contacted {time}: say now only what cannot wait, and keep that appointment too"
+    seats_short: "The profile says {people} people and the {model} seats {seats}: check the need, and suggest a model that seats them"
 
   # Switch-selling phrasings, by lever.
   switch_texts:

@@ -524,6 +524,17 @@ scenarios:
     expect:
       action: delivery_late
 
+  - name: a family too big for the model wanted is flagged
+    lead:
+      grade: A
+      model: E20                # four seats
+      profile:
+        family: family of six
+      created: -2h
+    expect:
+      action: first_contact
+      warnings: [seats_short]
+
   - name: an imported deposit without amount or date is flagged
     lead:
       stage: deposit      # imported at deposit: no history, so no amount and no ETA
@@ -1105,6 +1116,17 @@ scenarios:
     expect:
       action: cadence_followup
       warnings: [unreachable, 连续 3 次未接通]
+
+  - name: 一家人坐不下想要的车型要提醒
+    lead:
+      grade: A
+      model: E20                # 4 座
+      profile:
+        family: 两个孩子加爷爷奶奶
+      created: -2h
+    expect:
+      action: first_contact
+      warnings: [seats_short]
 
   - name: 埋下的话题是下次联系的理由
     lead:
