@@ -16,19 +16,31 @@ public enum BriefBuilder {
       opensAt: action.dueAt)
     let values = ReasonText.values(occurrence, h, ctx)
     let sales = !action.code.isCare && h.stage.isOpen
+    // A tier-D prospect gets greetings and good news only (DOMAIN.md): a routine follow-up pushes no sale (its goal
+    // where the playbook words one, no selling points, only objections the customer raised).
+    let light = isLightTouch(h, action.code, ctx)
+    let goalKey = light ? lightGoal : action.code.rawValue
     return Brief(
-      leadID: lead.id, action: action.code, goal: Template.fill(labels.goals[action.code.rawValue] ?? "", values),
+      leadID: lead.id, action: action.code, goal: Template.fill(labels.goals[goalKey] ?? "", values),
       channel: channel(for: action.code, h, ctx), talkingPoints: TalkingPoints.all(h, for: action.code, ctx),
-      sellingPoints: sales && h.stage == .prospect
+      sellingPoints: sales && h.stage == .prospect && !light
         ? Array((ctx.playbook.model(lead.model)?.sellingPoints ?? []).prefix(maxSellingPoints)) : [],
       competitor: sales ? CompetitorMention.find(in: h, ctx) : nil,
-      objections: objections(h, action: action.code, ctx),
+      objections: objections(h, action: action.code, ctx).filter { !light || $0.heard },
       switchArguments: SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
         ? SwitchAdvisor.arguments(for: lead, in: ctx, perCandidate: 1) : [],
       messageDraft: MessageDraft.text(for: action, h, ctx), sendOn: sendOn(action, ctx),
       warnings: BriefWarnings.all(h, action: action.code, ctx),
       dueAt: action.dueAt, deadline: action.deadline, overdueDays: action.overdueDays, reason: action.reason,
       priority: action.priority)
+  }
+
+  /// The goal of a tier-D prospect's routine follow-up, in `labels.goals` (optional: without it, the usual goal).
+  static let lightGoal = "cadence_followup_tier_d"
+
+  /// A tier-D prospect's routine follow-up, when the playbook words its goal: greetings and good news only.
+  static func isLightTouch(_ h: LeadHistory, _ code: ActionCode, _ ctx: EngineContext) -> Bool {
+    code == .cadenceFollowup && h.stage == .prospect && h.lead.tier == .d && ctx.playbook.labels.goals[lightGoal] != nil
   }
 
   /// A greeting reminded ahead of its day (a birthday, a holiday) is sent on the day: its last day, when that is

@@ -156,6 +156,8 @@ labels:
     car_birthday: 祝贺车辆生日，提醒保养，关心用车情况
     holiday: 送上节日祝福，只祝福不推销
     cadence_followup: 带着新话题跟进，推进购买意向，约定下次联系时间
+    # D 类客户 (暂无潜力) 只做问候和好消息：例行跟进用这一句，简报不列卖点。
+    cadence_followup_tier_d: D 类客户只问候、报好消息：分享一条店里活动或新车资讯，不推销，约定下次联系时间
     referral_ask: 感谢老客户的支持，请满意的车主推荐身边的朋友
     winback: 流失回访，了解真实原因，争取挽回
 
@@ -1928,6 +1930,8 @@ labels:
     car_birthday: Celebrate the car's birthday, remind of service, ask how the car is doing
     holiday: Send holiday wishes; wishes only, no selling
     cadence_followup: Follow up with something new, move the purchase forward, agree the next contact
+    # A tier-D customer (no potential yet) gets greetings and good news only: the routine follow-up's goal, no selling points.
+    cadence_followup_tier_d: "Tier D customer, greetings and good news only: share one piece of news (an event, a new model), no sales push, agree the next contact"
     referral_ask: Thank a loyal owner and ask a satisfied one to introduce friends
     winback: Lost-customer interview; learn the real reason and try to win them back
 

@@ -137,6 +137,20 @@ import Testing
     #expect(brief.reason.contains("new delivery date by Thursday") && !brief.reason.contains("360"), "\(brief.reason)")
   }
 
+  /// A tier-D prospect gets greetings and good news only (DOMAIN.md): the routine follow-up's goal is the playbook's
+  /// light one, with no selling points and only the objections the customer raised.
+  @Test func givenATierDProspect_whenBriefed_thenNoSalesPush() throws {
+    var ctx = F.ctx("2025-07-20T10:00:00+08:00")
+    ctx.playbook.labels.goals[BriefBuilder.lightGoal] = "greet, share good news"
+    var lead = F.lead(tier: .d, touches: [F.touch(1, "2025-07-05T10:00:00+08:00", objections: ["ask_family"])])
+    let light = try Self.brief(lead, ctx)
+    #expect(light.action == .cadenceFollowup && light.goal == "greet, share good news")
+    #expect(light.sellingPoints.isEmpty && light.objections.map(\.code) == ["ask_family"])
+    lead.tier = .c
+    let usual = try Self.brief(lead, ctx)
+    #expect(usual.goal != light.goal && usual.objections.count > 1, "\(usual.objections.map(\.code))")
+  }
+
   @Test func givenThreeUnansweredCalls_whenBriefed_thenUnreachableWarningAndAnotherChannel() throws {
     let touches = (1...3).map { F.touch(Int64($0), "2025-07-0\($0 + 1)T10:00:00+08:00", .noAnswer) }
     var lead = F.lead(touches: [F.touch(9, "2025-07-01T10:00:00+08:00", next: "2025-07-02T10:00:00+08:00")] + touches)
