@@ -27,7 +27,7 @@ public enum BriefBuilder {
         ? Array((ctx.playbook.model(lead.model)?.sellingPoints ?? []).prefix(maxSellingPoints)) : [],
       competitor: sales ? CompetitorMention.find(in: h, ctx) : nil,
       objections: objections(h, action: action.code, ctx).filter { !light || $0.heard },
-      switchArguments: SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
+      switchArguments: !light && SwitchAdvisor.isWorthOffering(h, action: action.code, ctx)
         ? SwitchAdvisor.arguments(for: lead, in: ctx, perCandidate: 1) : [],
       messageDraft: MessageDraft.text(for: action, h, ctx), sendOn: sendOn(action, ctx),
       warnings: BriefWarnings.all(h, action: action.code, ctx),

@@ -127,7 +127,9 @@ enum FollowUpRules {
     case .winback:
       return FollowUpRule(code, .sales, severity: 0, pending: Rules.winback) { v, _, h, ctx in
         let reason = h.entered(.churned)?.reason
-        v["churn_reason"] = reason.map { ctx.playbook.labels.ui(.churn, $0.rawValue) ?? $0.rawValue } ?? ""
+        // Inside a sentence: an English label's capital goes ("reason: purchase intent fell").
+        let label = reason.map { ctx.playbook.labels.ui(.churn, $0.rawValue) ?? $0.rawValue } ?? ""
+        v["churn_reason"] = ctx.isChinese ? label : label.prefix(1).lowercased() + label.dropFirst()
       }
     }
   }

@@ -40,7 +40,9 @@ enum ReasonText {
       occ.code == .cadenceFollowup && Rules.tierFactor(h.lead.tier, ctx) != 1 ? r["cadence_followup_tier"] : nil
     // A lead lost without a recorded reason (imported at `churned`) is not told as "(reason: )".
     let unexplained = occ.code == .winback && (v["churn_reason"] ?? "").isEmpty ? r["winback_no_reason"] : nil
-    let own = ahead ?? tiered ?? unexplained ?? r[occ.code.rawValue] ?? occ.code.rawValue
+    // A prospect without a grade is not told as "- 级客户" (optional in a trainer's labels).
+    let ungraded = occ.code == .cadenceFollowup && h.lead.grade == nil ? r["cadence_followup_ungraded"] : nil
+    let own = ahead ?? ungraded ?? tiered ?? unexplained ?? r[occ.code.rawValue] ?? occ.code.rawValue
     var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(own, v)]
     // Another follow-up came first (a call the customer agreed) while the car is late: the reason still says so.
     // Optional in a trainer's labels.
@@ -48,16 +50,20 @@ enum ReasonText {
       parts.append(Template.fill(carLate, v))
     }
     if occ.code.rule.reasonTellsSilence {
-      // A deposit taken, a contract signed or a car handed over met the customer as a touch does: the silence is
-      // counted from the latest of them ("never contacted" right after a deposit was false).
+      // The silence is time since the customer was last reached or met: a deposit taken, a contract signed or a car
+      // handed over met them as a reached call does ("never contacted" right after a deposit was false); an
+      // unanswered call did not ("1 天未联系" beside "unreachable 3 times in a row").
       let met = h.events.last { $0.from != nil && [.deposit, .waitingForDelivery, .delivered].contains($0.to) }?.at
-      if let last = [h.lastTouch?.at, met].compactMap({ $0 }).max() {
+      let reached = h.touches.last { $0.outcome.isContact }?.at
+      if let last = [reached, met].compactMap({ $0 }).max() {
         let days = last.wholeDays(to: ctx.now)
-        // A waiting customer's silence is time since the last update; said only from a day on (a brief read right
-        // after an update does not say "0 days").
-        let key = occ.code == .deliveryLate || occ.code == .deliveryUpdate ? "update_for" : "no_touch_for"
-        if days >= 1 { parts.append(Template.fill(r[key] ?? "", ["days": String(days)])) }
-      } else {
+        // A waiting customer's silence is time since the last update (a contact, not the deposit itself); said only
+        // from a day on (a brief read right after an update does not say "0 days").
+        let update = (occ.code == .deliveryLate || occ.code == .deliveryUpdate) && reached == last
+        if days >= 1 {
+          parts.append(Template.fill(r[update ? "update_for" : "no_touch_for"] ?? "", ["days": String(days)]))
+        }
+      } else if h.touches.isEmpty {
         parts.append(r["never_touched"] ?? "")
       }
     }

@@ -191,6 +191,8 @@ labels:
     cadence_followup: "{grade} 级客户每 {interval} 天跟进一次"
     # 客户价值等级改变了间隔时 (cadence.yaml 的 tier_factor) 用这一句, 说清楚间隔是怎么来的。
     cadence_followup_tier: "{grade} 级客户每 {base_interval} 天跟进一次，{tier} 类客户间隔乘 {factor}，即每 {interval} 天"
+    # 客户还没有定级 (H/A/B/C) 时用这一句，不写 "- 级客户"。
+    cadence_followup_ungraded: "未定级客户每 {interval} 天跟进一次"
     referral_ask: 满意车主，是时候请求转介绍了
     winback: "流失客户回访 (流失原因：{churn_reason})"
     # 流失时没有记录原因 (如按已流失导入) 时用这一句，不留空括号。
@@ -228,7 +230,7 @@ labels:
   switch_texts:
     conformity: 最近来店的客户大多选了 {to_model}，大家的选择不会错。
     trend: "{to_model} 代表{segment}的主流方向，以后会越来越多，开几年也不落伍。"
-    vested_benefit: "{to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周，{from_model} 还要大约 {from_wait_weeks} 周)，现在换还能享受{offer}。"
+    vested_benefit: "{to_model} 能早 {weeks_sooner} 周交车 ({to_wait_weeks} 周就能提，{from_model} 还要大约 {from_wait_weeks} 周)，现在换还能享受{offer}。"
     vested_benefit_in_stock: "{to_model} 有现车，比 {from_model} 早 {weeks_sooner} 周，现在换还能享受{offer}。"
     vested_benefit_late: 您的 {from_model} 已经晚了 {days_late} 天；换 {to_model}，{to_wait_weeks} 周就能提车，还能享受{offer}。
     vested_benefit_late_in_stock: 您的 {from_model} 已经晚了 {days_late} 天；{to_model} 有现车，这周就能提，还能享受{offer}。
@@ -1555,7 +1557,7 @@ topics:
     - id: year_end_2026
       title: 年终冲刺特惠
       text: >-
-        年终冲刺到 2027 年 1 月 31 日：现车特惠车拍卖会；2026 年 12 月 31 日前提车另有保险补贴。
+        现车特惠车拍卖会，到 2027 年 1 月 31 日为止；2026 年 12 月 31 日前提车另有保险补贴。
       from: "2026-11-15"
       to: "2027-01-31"
       stages: [prospect]
@@ -1967,6 +1969,8 @@ labels:
     cadence_followup: "grade {grade}: follow up every {interval} days"
     # Used when the customer's tier changes the interval (cadence.yaml `tier_factor`), so the figure is explained.
     cadence_followup_tier: "grade {grade}: follow up every {base_interval} days, times {factor} for a tier {tier} customer: every {interval} days"
+    # A prospect not graded yet (H/A/B/C): not told as "grade -".
+    cadence_followup_ungraded: "not graded yet: follow up every {interval} days"
     referral_ask: "satisfied owner, time to ask for referrals"
     winback: "time for a win-back interview (reason: {churn_reason})"
     # Used when the lead was lost without a recorded reason (an import at churned), so no empty "(reason: )".
@@ -3384,7 +3388,7 @@ topics:
     - id: year_end_2026
       title: Year-end special
       text: >-
-        Until 31 January 2027: special-offer auction of stock cars, and an
+        A special-offer auction of stock cars until 31 January 2027, and an
         insurance subsidy for delivery by 31 December 2026.
       from: "2026-11-15"
       to: "2027-01-31"

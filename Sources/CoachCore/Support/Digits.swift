@@ -27,6 +27,8 @@ public enum Digits {
 
   /// A time agreed with a customer as they agreed it: a day without a time (`--next 2026-11-26`, kept as its
   /// midnight) is the day alone, not a midnight appointment; any other as `minute` has it.
+  public static func agreed(_ date: Date, in zone: TimeZone) -> String { agreed(date, in: CivilZone(unspanned: zone)) }
+
   static func agreed(_ date: Date, in zone: CivilZone) -> String {
     let text = minute(date, in: zone)
     return text.hasSuffix(" 00:00") ? String(text.dropLast(6)) : text

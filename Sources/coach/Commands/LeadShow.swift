@@ -73,7 +73,7 @@ extension CoachCommand.LeadCommand {
       }
       out.line(Output.bold("\(word(.touches)) (\(lead.touches.count))"))
       for t in lead.touches.suffix(10) {
-        let next = t.nextAt.map { "  \(word(.next)) \(out.time($0))" } ?? ""
+        let next = t.nextAt.map { "  \(word(.next)) \(out.day($0))" } ?? ""
         let separator = Playbook.listSeparator(chinese: zh)
         let titles = playbook?.objectionTitles(t.objections) ?? t.objections.joined(separator: separator)
         let objections = t.objections.isEmpty ? "" : "  \(word(.objections)) \(titles)"

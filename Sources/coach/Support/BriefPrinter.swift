@@ -55,7 +55,7 @@ struct BriefPrinter {
     }
     let overdue = b.overdueDays > 0 ? Output.red("  (\(out.say(.overdueBy(b.overdueDays))))") : ""
     // An action not yet due (`--lead`) says when it falls due, before its deadline.
-    let due = b.dueAt > session.env.now ? "\(ui(.due)) \(out.time(b.dueAt))  " : ""
+    let due = b.dueAt > session.env.now ? "\(ui(.due)) \(out.day(b.dueAt))  " : ""
     out.line(
       "\(Output.bold(ui(.action, b.action.rawValue)))  \(due)\(ui(.deadline)) \(out.deadline(b.deadline))\(overdue)")
     para(ui(.reason) + colon + b.reason)

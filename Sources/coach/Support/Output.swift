@@ -70,6 +70,9 @@ struct Output {
     return Digits.minute(date, in: env.zone)
   }
 
+  /// A time a day begins at (a due day, a next contact agreed as a day) as the day alone; any other as `time`.
+  func day(_ date: Date) -> String { Digits.agreed(date, in: env.zone) }
+
   /// A deadline for people: one at midnight is the day before's end (`Digits.deadline`).
   func deadline(_ date: Date) -> String { Digits.deadline(date, in: env.zone) }
 

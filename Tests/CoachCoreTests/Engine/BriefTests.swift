@@ -151,6 +151,19 @@ import Testing
     #expect(usual.goal != light.goal && usual.objections.count > 1, "\(usual.objections.map(\.code))")
   }
 
+  /// The silence is counted from the customer last reached, not from an unanswered call; a prospect without a grade
+  /// is not told as "grade -".
+  @Test func givenUnansweredCallsAndNoGrade_whenBriefed_thenTheReasonTellsTheLastReachAndNoDash() throws {
+    let lead = F.lead(
+      grade: nil,
+      touches: [
+        F.touch(1, "2025-07-01T10:00:00+08:00"), F.touch(2, "2025-07-19T10:00:00+08:00", .noAnswer),
+      ])
+    let reason = try Self.brief(lead, F.ctx("2025-07-20T12:00:00+08:00")).reason
+    #expect(reason.contains("no contact for 19 days") && reason.contains("not graded"), "\(reason)")
+    #expect(!reason.contains("grade -"), "\(reason)")
+  }
+
   @Test func givenThreeUnansweredCalls_whenBriefed_thenUnreachableWarningAndAnotherChannel() throws {
     let touches = (1...3).map { F.touch(Int64($0), "2025-07-0\($0 + 1)T10:00:00+08:00", .noAnswer) }
     var lead = F.lead(touches: [F.touch(9, "2025-07-01T10:00:00+08:00", next: "2025-07-02T10:00:00+08:00")] + touches)
@@ -241,7 +254,7 @@ import Testing
         "tags",
       ])
     #expect(json["grade"] is NSNull)
-    #expect(json["reason"] as? String == "prospect, grade -: follow up every 7 days, no contact for 8 days")
+    #expect(json["reason"] as? String == "prospect, not graded: follow up every 7 days, no contact for 8 days")
   }
 }
 

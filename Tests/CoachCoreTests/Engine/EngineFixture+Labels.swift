@@ -20,6 +20,7 @@ extension Fixture {
       "car_birthday": "car's birthday: {years} years ({date})",
       "holiday": "{holiday} ({date}) greetings",
       "cadence_followup": "grade {grade}: follow up every {interval} days",
+      "cadence_followup_ungraded": "not graded: follow up every {interval} days",
       "referral_ask": "satisfied owner, ask for referrals",
       "winback": "lost customer, interview (reason: {churn_reason})",
       "stage_prospect": "prospect", "stage_deposit": "deposit paid",
