@@ -19,7 +19,11 @@ public enum BriefBuilder {
     // A tier-D prospect gets greetings and good news only (DOMAIN.md): a routine follow-up pushes no sale (its goal
     // where the playbook words one, no selling points, only objections the customer raised).
     let light = isLightTouch(h, action.code, ctx)
-    let goalKey = light ? lightGoal : action.code.rawValue
+    // A call the customer agreed, made while their car is late: the goal leads with the car (optional label).
+    let lateCall =
+      action.code == .agreedFollowup && (h.lateFrom(ctx.civil).map { $0 <= ctx.now } ?? false)
+      && labels.goals[lateCallGoal] != nil
+    let goalKey = light ? lightGoal : lateCall ? lateCallGoal : action.code.rawValue
     return Brief(
       leadID: lead.id, action: action.code, goal: Template.fill(labels.goals[goalKey] ?? "", values),
       channel: channel(for: action.code, h, ctx), talkingPoints: TalkingPoints.all(h, for: action.code, ctx),
@@ -34,6 +38,9 @@ public enum BriefBuilder {
       dueAt: action.dueAt, deadline: action.deadline, overdueDays: action.overdueDays, reason: action.reason,
       priority: action.priority)
   }
+
+  /// The goal of an agreed call while the customer's car is late, in `labels.goals` (optional).
+  static let lateCallGoal = "agreed_followup_car_late"
 
   /// The goal of a tier-D prospect's routine follow-up, in `labels.goals` (optional: without it, the usual goal).
   static let lightGoal = "cadence_followup_tier_d"

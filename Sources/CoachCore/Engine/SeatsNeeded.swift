@@ -22,6 +22,8 @@ enum SeatsNeeded {
     var children = numbers(before: ["个孩子", "个小孩", " kids", " children", " kid", " child"], in: text)
     if text.contains("二胎") { children.append(2) }
     if text.contains("三胎") { children.append(3) }
+    // Three generations under one roof: at least a couple, a child and two grandparents.
+    if text.contains("三代同堂") || text.contains("three generations") { found.append(5) }
     if let most = children.max() {
       found.append(most + 2 + elders)
     } else if elders > 0 {

@@ -150,6 +150,8 @@ labels:
     issue_7day: 告知问题处理进度，7 天内解决或给出明确切实的方案
     callback_3day: 交车后回访，了解用车感受，及时发现并解决问题
     agreed_followup: 按约定时间联系，兑现上次的承诺，再约下次联系时间
+    # 车已逾期时客户约好的电话用这一句：先说车。
+    agreed_followup_car_late: 按约定时间联系，先说清车的最新进度和新的交车时间，兑现上次的承诺，再约下次联系时间
     first_contact: 首次联系，建立信任，了解需求，邀约到店或试驾
     delivery_update: 主动告知生产和交车进度，让客户安心等待
     birthday: 真诚送上生日祝福，只祝福不推销
@@ -1926,6 +1928,8 @@ labels:
     issue_7day: Report progress on the problem; fix it within 7 days or give a concrete plan
     callback_3day: Call back after delivery, hear how the car is, catch and fix problems early
     agreed_followup: Call at the agreed time, deliver what was promised, agree the next contact
+    # An agreed call while the car is late: the car comes first.
+    agreed_followup_car_late: "Call at the agreed time, give the car's latest progress and its new delivery date first, deliver what was promised, agree the next contact"
     first_contact: First contact; build trust, learn the needs, invite for a visit or test drive
     delivery_update: Tell the customer about production and delivery progress before they ask
     birthday: Send sincere birthday wishes; wishes only, no selling

@@ -131,8 +131,10 @@ import Testing
       Topic(id: 1, text: "360 camera", kind: .tech, buriedAt: F.at("2025-07-03T10:00:00+08:00")),
       Topic(id: 2, text: "new delivery date by Thursday", kind: .supply, buriedAt: F.at("2025-07-08T10:00:00+08:00")),
     ]
-    let brief = try Self.brief(lead, F.ctx("2025-07-10T10:30:00+08:00"))
-    #expect(brief.action == .agreedFollowup)
+    var ctx = F.ctx("2025-07-10T10:30:00+08:00")
+    ctx.playbook.labels.goals[BriefBuilder.lateCallGoal] = "the car first"
+    let brief = try Self.brief(lead, ctx)
+    #expect(brief.action == .agreedFollowup && brief.goal == "the car first")
     #expect(brief.reason.contains("car 5 days late"), "\(brief.reason)")
     #expect(brief.reason.contains("new delivery date by Thursday") && !brief.reason.contains("360"), "\(brief.reason)")
   }
