@@ -33,7 +33,7 @@ package struct AuditSVG {
       if cls == "bar-team" { s += line(x1: 0, y1: y - 8, x2: width, y2: y - 8, stroke: Self.grid) }
       s += "<g class=\"\(cls)\" data-consultant=\"\(esc(name))\"><title>\(esc(name))</title>"
       s += text(
-        Self.clipped(name, columns: Self.widestNames), x: left - 12, y: y + 19, anchor: "end", size: 15,
+        DisplayWidth.truncate(name, to: Self.widestNames), x: left - 12, y: y + 19, anchor: "end", size: 15,
         weight: cls == "bar-team" ? 700 : 500)
       s += rect(x: left, y: y + 4, w: barW, h: 24, fill: "#f1f3f5")
       var x = left
@@ -117,7 +117,8 @@ package struct AuditSVG {
       s += line(x1: x, y1: y, x2: x + 22, y2: y, stroke: colour, width: 3, dashed: i == report.consultants.count)
       // 112 px to the next entry: a longer name is cut with "…", whole in its tooltip.
       s +=
-        "<g><title>\(esc(name))</title>" + text(Self.clipped(name, columns: 15), x: x + 28, y: y + 5, size: 13) + "</g>"
+        "<g><title>\(esc(name))</title>" + text(DisplayWidth.truncate(name, to: 15), x: x + 28, y: y + 5, size: 13)
+        + "</g>"
     }
     let noteY = h + 16 + Double(legendRows) * 22 + 8
     s +=
@@ -133,19 +134,6 @@ package struct AuditSVG {
 
   /// About how many pixels `columns` columns of text take at font size `size` (a CJK character about `size`).
   package static func pixels(columns: Int, size: Double) -> Double { Double(columns) * size * 0.56 }
-
-  /// `name` in at most `columns` columns, cut with "…" when longer.
-  package static func clipped(_ name: String, columns: Int) -> String {
-    guard DisplayWidth.of(name) > columns else { return name }
-    var out = "", used = 0
-    for c in name {
-      let w = DisplayWidth.of(String(c))
-      guard used + w <= columns - 1 else { break }
-      out.append(c)
-      used += w
-    }
-    return out + "…"
-  }
 
   package func rateColour(_ r: Double?) -> String {
     guard let r else { return Self.muted }

@@ -29,7 +29,7 @@ final class AuditCounter: Sendable {
     guard lead.createdAt < window.end else {
       // Created after the period: in none of its figures, but overdue now all the same (`overdue_now` counts the
       // leads `coach alerts` lists, whatever the period).
-      countOverdueNow(lead, owner, after: Replay(leadID: lead.id, now: ctx.now), &f)
+      countCurrent(lead, owner, after: Replay(leadID: lead.id, now: ctx.now), &f)
       return
     }
     if lead.createdAt <= asOf, counts(lead, at: asOf, for: owner), stage(of: lead, at: asOf).isOpen {
@@ -41,7 +41,7 @@ final class AuditCounter: Sendable {
     let records = owner == nil ? replay.records : replay.records.filter { counts(lead, at: settled($0), for: owner) }
     countFollowUps(records, &f)
     if !lists.isEmpty { listFollowUps(records, of: lead, owner: owner, &f) }
-    countOverdueNow(lead, owner, after: replay, &f)
+    countCurrent(lead, owner, after: replay, &f)
     for topic in lead.topics where topic.category == .buried {
       if window.contains(topic.buriedAt), counts(lead, at: topic.buriedAt, for: owner) { f.buriedLeft += 1 }
       if let resolved = topic.resolvedAt, window.contains(resolved), counts(lead, at: resolved, for: owner) {
@@ -53,33 +53,28 @@ final class AuditCounter: Sendable {
     countWhatWorks(lead, owner, &f)
   }
 
-  /// Counts the lead in `overdue_now` (and its list) when its current follow-up is past its deadline at `now` and it is
-  /// `owner`'s then; in `pending` when that follow-up is not due yet and its deadline falls in the window (a period
-  /// reaching past `now`): the follow-ups now scheduled, as those due but with their deadline ahead are.
-  private func countOverdueNow(_ lead: LeadSnapshot, _ owner: String?, after replay: Replay, _ f: inout AuditFigures) {
+  /// Counts the lead's current follow-up when it is `owner`'s at `now`: in `overdue_now` (and its list) when past its
+  /// deadline; in `pending` when not due yet and its deadline falls in the window (a period reaching past `now`: the
+  /// follow-ups now scheduled, as those due but with their deadline ahead are).
+  private func countCurrent(_ lead: LeadSnapshot, _ owner: String?, after replay: Replay, _ f: inout AuditFigures) {
     guard counts(lead, at: ctx.now, for: owner),
       let current = FollowUpEngine.currentAction(lead, after: replay, in: ctx)
     else { return }
+    let list: AuditList
     if current.dueAt > ctx.now, window.end > ctx.now {
       guard current.deadline > window.start, current.deadline <= window.end, lead.createdAt < window.end else { return }
       f.pending += 1
-      if lists.contains(.pending) {
-        f.listed.append(
-          AuditFollowUp(
-            leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", code: current.code,
-            dueAt: current.dueAt, deadline: current.deadline, fulfilledAt: nil, list: .pending))
-      }
-      return
+      list = .pending
+    } else {
+      guard DueAction.overdueDays(deadline: current.deadline, now: ctx.now) > 0 else { return }
+      f.overdueNow += 1
+      list = .overdue
     }
-    guard DueAction.overdueDays(deadline: current.deadline, now: ctx.now) > 0 else { return }
-    let overdue = current
-    f.overdueNow += 1
-    if lists.contains(.overdue) {
+    if lists.contains(list) {
       f.listed.append(
         AuditFollowUp(
-          leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", code: overdue.code,
-          dueAt: overdue.dueAt,
-          deadline: overdue.deadline, fulfilledAt: nil, list: .overdue))
+          leadID: lead.id, name: lead.name, consultant: owner ?? lead.consultant ?? "", code: current.code,
+          dueAt: current.dueAt, deadline: current.deadline, fulfilledAt: nil, list: list))
     }
   }
 

@@ -21,7 +21,7 @@ public enum BriefBuilder {
     let light = isLightTouch(h, action.code, ctx)
     // A call the customer agreed, made while their car is late: the goal leads with the car (optional label).
     let lateCall =
-      action.code == .agreedFollowup && (h.lateFrom(ctx.civil).map { $0 <= ctx.now } ?? false)
+      action.code == .agreedFollowup && h.isLate(at: ctx.now, in: ctx.civil)
       && labels.goals[lateCallGoal] != nil
     let goalKey = light ? lightGoal : lateCall ? lateCallGoal : action.code.rawValue
     return Brief(
@@ -84,7 +84,7 @@ public enum BriefBuilder {
       since.map { touch.at >= $0 } ?? true ? touch.objections : touch.objections.filter(stillTypical.contains)
     }
     let noWait = SwitchAdvisor.comesWithinAWeek(h, ctx)
-    let late = action == .deliveryLate || SwitchAdvisor.isLate(h, ctx)
+    let late = action == .deliveryLate || h.isLate(at: ctx.now, in: ctx.civil)
     // A prospect with no model chosen waits for nothing yet: waiting objections are not theirs (unless heard).
     let noModel = h.stage == .prospect && ctx.playbook.model(h.lead.model) == nil
     var seen: Set<String> = []

@@ -11,7 +11,7 @@ enum BriefWarnings {
     let lead = h.lead
     let open = h.stage.isOpen
     let waiting = h.stage == .deposit || h.stage == .waitingForDelivery
-    let lastContact = h.touches.last { $0.outcome.isContact }
+    let lastContact = h.lastContact
     // What the consultant noted as not to be raised (`topics.avoid`): never a talking point, so said here.
     let sensitive = lead.profile.filter { ctx.playbook.topics.isSensitive($0.value) }.map(\.value)
     // Something else comes first (a late car's update) while the customer asked for a later contact: keep that too.
@@ -29,7 +29,7 @@ enum BriefWarnings {
       ("unreachable", h.trailingNoAnswer >= unreachableAfter),
       ("amount_unknown", waiting && h.depositAmount == nil),
       ("eta_unknown", waiting && h.eta == nil),
-      ("model_unknown", h.stage != .churned && ctx.playbook.model(lead.model) == nil),
+      ("model_unknown", h.stage != .churned && model == nil),
       ("sensitive", !sensitive.isEmpty),
       // Optional in a trainer's labels (shipped in both languages): left out where the playbook has no wording.
       ("agreed_later", agreed != nil && text["agreed_later"] != nil),

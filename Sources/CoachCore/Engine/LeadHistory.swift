@@ -59,6 +59,9 @@ struct LeadHistory {
 
   var lastTouch: Touch? { touches.last }
 
+  /// The last touch that reached or met the customer (an unanswered call is none).
+  var lastContact: Touch? { touches.last { $0.outcome.isContact } }
+
   /// How many touches in a row, ending with the last, went unanswered.
   var trailingNoAnswer: Int {
     var n = 0
@@ -95,6 +98,9 @@ struct LeadHistory {
     guard stage == .waitingForDelivery || stage == .deposit, let eta else { return nil }
     return eta.endOfDay(in: zone)
   }
+
+  /// Whether the car is past its promised day at `now` (`lateFrom` has come).
+  func isLate(at now: Date, in zone: CivilZone) -> Bool { lateFrom(zone).map { $0 <= now } ?? false }
 
   var depositAmount: Double? { entered(.deposit)?.amount }
 

@@ -46,7 +46,7 @@ enum ReasonText {
     var parts = [r["stage_\(h.stage.rawValue)"] ?? "", Template.fill(own, v)]
     // Another follow-up came first (a call the customer agreed) while the car is late: the reason still says so.
     // Optional in a trainer's labels.
-    if occ.code != .deliveryLate, let from = h.lateFrom(ctx.civil), from <= ctx.now, let carLate = r["car_late"] {
+    if occ.code != .deliveryLate, h.isLate(at: ctx.now, in: ctx.civil), let carLate = r["car_late"] {
       parts.append(Template.fill(carLate, v))
     }
     if occ.code.rule.reasonTellsSilence {
@@ -54,7 +54,7 @@ enum ReasonText {
       // handed over met them as a reached call does ("never contacted" right after a deposit was false); an
       // unanswered call did not ("1 天未联系" beside "unreachable 3 times in a row").
       let met = h.events.last { $0.from != nil && [.deposit, .waitingForDelivery, .delivered].contains($0.to) }?.at
-      let reached = h.touches.last { $0.outcome.isContact }?.at
+      let reached = h.lastContact?.at
       if let last = [reached, met].compactMap({ $0 }).max() {
         let days = last.wholeDays(to: ctx.now)
         // A waiting customer's silence is time since the last update (a contact, not the deposit itself); said only

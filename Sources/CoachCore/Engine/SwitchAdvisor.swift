@@ -51,12 +51,6 @@ public enum SwitchAdvisor {
     return action == .deliveryLate || situation.daysLate != nil || situation.waitDays >= longWaitWeeks * 7
   }
 
-  /// Whether the lead's ordered car is past its promised day.
-  static func isLate(_ h: LeadHistory, _ ctx: EngineContext) -> Bool {
-    guard let model = ctx.playbook.model(h.lead.model) else { return h.eta.map { $0 < ctx.today } ?? false }
-    return Situation(h, from: model, ctx).daysLate != nil
-  }
-
   /// Whether the lead's car comes within a week (in stock, or promised within seven days and not late).
   static func comesWithinAWeek(_ h: LeadHistory, _ ctx: EngineContext) -> Bool {
     guard let model = ctx.playbook.model(h.lead.model) else { return false }
