@@ -67,7 +67,7 @@ public enum Audit {
   /// at each of its instants, only the last touch and last contact by then, as ranking does; touches are counted
   /// only inside the window, which starts later. So a loader may leave out the rest of the history.
   public static func touchesSince(_ window: AuditWindow, ctx: EngineContext) -> Date {
-    FollowUpEngine.replayStart(from: window.start, zone: ctx.civil)
+    FollowUpEngine.replayStart(from: window.start, ctx)
   }
 
   /// Audits `consultants` (names of users with role consultant) over `window`, from their leads loaded in chunks

@@ -3,18 +3,33 @@ import Foundation
 // MARK: - History replay for the audit
 
 extension FollowUpEngine {
-  /// How far before `from` the replay starts, so follow-ups due earlier but with a deadline in the window are seen.
-  static let replayLeadInDays = 45
+  /// How far before a window the replay starts (days): longer than any follow-up of `playbook` can stay open, from
+  /// the day it may be done early (`Rules.earlyWindowDays` before it falls due) to its deadline, plus a day. So every
+  /// follow-up whose deadline falls in the window falls due, or is done early, after the replay's start, and is seen
+  /// as a replay of the lead's whole history sees it. Only one kind is not: one done before it fell due, and before
+  /// that start (an agreed call due weeks after the touch that agreed it, done early long before the window).
+  /// The spans: `grace_hours` after an interval follow-up falls due, `first_contact_hours` after a lead's creation,
+  /// `issue_fix_days` after an issue is raised, `callback_days` after the day of delivery, a birthday's or holiday's
+  /// reminder days and the day itself; a snooze moves a deadline with its due time, so the span stays.
+  public static func replayLeadInDays(_ playbook: Playbook) -> Int {
+    let cadence = playbook.cadence
+    let care = playbook.care
+    let hours = max(cadence.graceHours, cadence.firstContactHours, 0)
+    let longest = max(
+      (hours + 23) / 24, care.issueFixDays, care.callbackDays, care.birthdayRemindDaysBefore + 1,
+      care.holidayRemindDaysBefore + 1, 1)
+    return longest + Rules.earlyWindowDays + 1
+  }
 
   /// Where the replay for a window starting at `from` begins at the earliest (a lead created later starts then).
-  public static func replayStart(from: Date, zone: CivilZone) -> Date {
-    from.adding(days: -replayLeadInDays, in: zone)
+  public static func replayStart(from: Date, _ ctx: EngineContext) -> Date {
+    from.adding(days: -replayLeadInDays(ctx.playbook), in: ctx.civil)
   }
 
   /// The replay behind `followUps`, its records already cut to the window and sorted.
   static func replay(_ lead: LeadSnapshot, _ ctx: EngineContext, from: Date, to: Date) -> Replay {
     var replay = Replay(leadID: lead.id, now: ctx.now)
-    replay.run(lead, ctx, from: max(lead.createdAt, replayStart(from: from, zone: ctx.civil)), through: to)
+    replay.run(lead, ctx, from: max(lead.createdAt, replayStart(from: from, ctx)), through: to)
     replay.records = replay.records
       .filter { $0.deadline > from && $0.deadline <= to }
       .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
