@@ -94,7 +94,7 @@ enum FollowUpRules {
       }
     case .callback3day:
       return FollowUpRule(code, .care, severity: 3, pending: Rules.callback3day) { v, _, h, ctx in
-        v["days"] = String(h.delivery.map { $0.day.days(to: ctx.today) } ?? 0)
+        v["days"] = String(h.delivery(ctx.civil).map { $0.day.days(to: ctx.today) } ?? 0)
       }
     case .agreedFollowup:
       return FollowUpRule(code, .sales, severity: 2, pending: Rules.agreedFollowup) { v, occ, h, ctx in

@@ -104,10 +104,12 @@ struct LeadHistory {
 
   var depositAmount: Double? { entered(.deposit)?.amount }
 
-  /// The delivery event and day, when delivered by then.
-  var delivery: (event: StageEvent, day: LocalDate)? {
-    guard stage == .delivered, let event = entered(.delivered), let day = event.date else { return nil }
-    return (event, day)
+  /// The delivery event and day, when delivered by then: the day recorded with it (`stage delivered --date`), else
+  /// the day of the event in `zone` (a lead imported at `delivered` has no day recorded: its delivery is taken as its
+  /// creation, as the import's warning says, and the care after it counts from then).
+  func delivery(_ zone: CivilZone) -> (event: StageEvent, day: LocalDate)? {
+    guard stage == .delivered, let event = entered(.delivered) else { return nil }
+    return (event, event.date ?? LocalDate(event.at, in: zone))
   }
 
   /// Open topics of one category, oldest first.

@@ -15,7 +15,7 @@ extension Rules {
   /// Delivered: due 00:00 the day after delivery, deadline the end of the `callback_days`-th day after it;
   /// only a touch that reached the customer after the delivery counts.
   static func callback3day(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
-    guard let delivery = h.delivery else { return nil }
+    guard let delivery = h.delivery(ctx.civil) else { return nil }
     let due = delivery.day.adding(days: 1).startOfDay(in: ctx.civil)
     let occurrence = Occurrence(
       code: .callback3day, dueAt: due,
@@ -39,7 +39,7 @@ extension Rules {
 
   /// Owners: the delivery anniversary, due and deadline on the day.
   static func carBirthday(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
-    guard ctx.playbook.care.carBirthday, let delivery = h.delivery else { return nil }
+    guard ctx.playbook.care.carBirthday, let delivery = h.delivery(ctx.civil) else { return nil }
     for year in years(around: h, ctx) where year > delivery.day.year {
       let day = delivery.day.anniversary(in: year)
       let age = year - delivery.day.year
@@ -64,7 +64,7 @@ extension Rules {
   static func referralAsk(_ h: LeadHistory, _ ctx: EngineContext) -> Occurrence? {
     guard h.stage == .delivered, h.lead.tier != .d else { return nil }
     let care = ctx.playbook.care
-    let start = h.delivery?.day ?? LocalDate(h.lead.createdAt, in: ctx.civil)
+    let start = h.delivery(ctx.civil)?.day ?? LocalDate(h.lead.createdAt, in: ctx.civil)
     let first = start.adding(days: care.referralFirstDays).startOfDay(in: ctx.civil)
     return series(.referralAsk, first: first, everyDays: care.referralEveryDays, h, ctx)
   }

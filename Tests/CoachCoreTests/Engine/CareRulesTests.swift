@@ -25,6 +25,28 @@ import Testing
     #expect(late.overdueDays > 0)
   }
 
+  /// A lead imported at `delivered` has one stage event, at its creation, with no delivery day (the file gives
+  /// none): its delivery is that day in the zone, as the import's warning says, and the callback and car birthdays
+  /// count from it.
+  @Test func givenADeliveryWithoutItsDay_whenImported_thenCareCountsFromTheEventsDay() throws {
+    let imported = F.lead(
+      "I1", created: "2026-11-23T10:00:00+08:00", stage: .delivered,
+      events: [
+        StageEvent(from: nil, to: .delivered, at: F.at("2026-11-23T10:00:00+08:00"), note: "imported at delivered")
+      ])
+    let callback = try #require(F.next(imported, F.ctx("2026-11-24T09:00:00+08:00", playbook: Self.noHolidays)))
+    #expect(callback.code == .callback3day)
+    #expect(callback.dueAt == F.at("2026-11-24T00:00:00+08:00"))
+    #expect(callback.deadline == F.at("2026-11-27T00:00:00+08:00"))
+    var owner = imported
+    owner.createdAt = F.at("2025-11-25T10:00:00+08:00")
+    owner.events = [StageEvent(from: nil, to: .delivered, at: owner.createdAt, note: "imported at delivered")]
+    owner.touches = [F.touch(1, "2026-11-01T10:00:00+08:00")]
+    let birthday = try #require(F.next(owner, F.ctx("2026-11-25T09:00:00+08:00", playbook: Self.noHolidays)))
+    #expect(birthday.code == .carBirthday)
+    #expect(birthday.detail == "1")
+  }
+
   @Test func givenDelivery_whenZoneIsUTC_thenCallbackDaysAreUTCDays() throws {
     let owner = F.owner(delivered: "2025-07-01T15:00:00Z", deliveredOn: "2025-07-01")
     let action = try #require(F.next(owner, F.ctx("2025-07-02T07:00:00+08:00", zone: Self.utc)))
