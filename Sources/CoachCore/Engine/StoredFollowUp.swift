@@ -142,7 +142,7 @@ extension LeadSnapshot {
 /// settings the rules and the priority read. A store keeps it with each row; a row made with another is redone.
 public enum FollowUpFingerprint {
   /// Raise when a rule's answer or the priority changes for the same lead, playbook and zone.
-  static let rulesVersion = 2
+  static let rulesVersion = 3
 
   public static func of(_ playbook: Playbook, zone: TimeZone) -> String {
     var text = "rules \(rulesVersion) \(FollowUpRules.table.map(\.code.rawValue).joined(separator: ","))\n"
