@@ -33,6 +33,18 @@ public struct ImportSchema: Sendable, Hashable {
   /// Maps a header record onto the columns: case, surrounding spaces and a BOM are ignored; unknown or
   /// unnamed columns give warnings; a missing required column, a repeated column or an unreadable header
   /// rejects the file (`bad_csv_header`).
+  /// Whether a cell of `record` names a column of this schema, as `bind` reads it (`map` first, then the exact names
+  /// and `vocabulary`'s): a row above the header that names none is a title, not the header.
+  func namesAColumn(_ record: CSVRecord, vocabulary: ImportVocabulary?, map: [String: String]) -> Bool {
+    record.fields.contains { cell in
+      let name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+        .lowercased()
+      guard !name.isEmpty else { return false }
+      if let to = map[ImportVocabulary.key(name)] { return columns.contains(to) }
+      return columns.contains(name) || vocabulary?.column(header: name, kind: kind) != nil
+    }
+  }
+
   /// Besides the exact column names: `map` (`--map`, by `ImportVocabulary.key`) first, then the names of
   /// `vocabulary` (`ImportVocabularyTable`). A header mapped to `ignore` is not read and gives no warning; a `map`
   /// header the file does not have gives a warning.

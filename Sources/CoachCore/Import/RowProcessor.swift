@@ -32,6 +32,12 @@ struct RowProcessor<Row: ImportedRow> {
   private var firstTouch: [TouchKey: Int] = [:]
   /// The answers for words and model names already seen in this file (one catalog, one thread).
   private let memo = ImportCellMemo()
+  /// Rows above the header that name no column (titles), kept to be told of when no header follows.
+  private var titleRows: [CSVRecord] = []
+  /// How many rows may stand above the header.
+  static var titleRowsAtMost: Int { 5 }
+  /// The positions of the columns the header names (0-based), in order.
+  private var recognised: [Int] = []
 
   init(schema: ImportSchema, options: ImportOptions, read: @escaping (inout RowReader) -> Row?) {
     self.schema = schema
@@ -42,15 +48,17 @@ struct RowProcessor<Row: ImportedRow> {
   /// Takes the next record of the file.
   mutating func take(_ record: CSVRecord) -> RecordOutcome<Row> {
     guard sawHeader else {
+      // A row naming no column at all, above the header, is a title ("东店客户登记表 … 导出日期：2026-11-24", or the
+      // upper row of a header in two rows, "客户信息 | 销售信息"): the header is the first row that names one.
+      if record.issue == nil, titleRows.count < Self.titleRowsAtMost,
+        !schema.namesAColumn(record, vocabulary: options.vocabulary, map: options.headerMap)
+      {
+        titleRows.append(record)
+        return .none
+      }
       sawHeader = true
-      do {
-        let bound = try schema.bind(
-          header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap,
-          language: options.language)
-        header = bound
-        return .header(bound.names)
-      } catch { headerError = error }
-      return .none
+      // None within the first rows: the first is the header, and why it is none is told of it.
+      return bindHeader(titleRows.count == Self.titleRowsAtMost ? titleRows[0] : record)
     }
     guard let header else { return .none }
     if case .unclosedQuote(let line) = record.issue {
@@ -73,6 +81,9 @@ struct RowProcessor<Row: ImportedRow> {
       line: record.line, header: header, fields: record.fields, zone: options.zone, vocabulary: options.vocabulary,
       language: options.language, memo: memo, now: options.now)
     let row = read(&reader)
+    // A bad row whose columns read are all empty (a row number filled in down the sheet) is a blank one, and so is a
+    // totals row (合计 or Total in a cell, no name or phone).
+    if !reader.reasons.isEmpty, recognisedBlank(record.fields) || isTotals(record.fields) { return .none }
     if schema.kind == .leads, let id = LeadRow.externalID(reader) {
       if let earlier = firstLine[id] {
         reader.fail(.repeatedID(id: id, line: earlier))
@@ -95,9 +106,42 @@ struct RowProcessor<Row: ImportedRow> {
     return .bad(RowError(line: record.line, reason: reader.reasons.joined(separator: "; ")))
   }
 
+  /// The header bound from `record` (`.header`), or why it cannot be kept for `finish` (`.none`).
+  private mutating func bindHeader(_ record: CSVRecord) -> RecordOutcome<Row> {
+    do {
+      let bound = try schema.bind(
+        header: record, fileName: options.fileName, vocabulary: options.vocabulary, map: options.headerMap,
+        language: options.language)
+      header = bound
+      recognised = bound.index.values.sorted()
+      return .header(bound.names)
+    } catch { headerError = error }
+    return .none
+  }
+
+  /// Whether `fields` is a totals row: the columns every row needs are empty, and a cell is only a totals word.
+  private func isTotals(_ fields: [String]) -> Bool {
+    guard let header else { return false }
+    let needed = schema.required.compactMap { header.index[$0] }
+    guard needed.allSatisfy({ $0 >= fields.count || fields[$0].trimmedFast(.whitespaces).isEmpty }) else {
+      return false
+    }
+    return fields.contains { totalsWords.contains($0.trimmedFast(.whitespaces).lowercased()) }
+  }
+
+  /// Whether every cell of a column the header names is empty in `fields`.
+  private func recognisedBlank(_ fields: [String]) -> Bool {
+    recognised.allSatisfy { $0 >= fields.count || fields[$0].trimmedFast(.whitespaces).isEmpty }
+  }
+
   /// After the last record: the bound header, or why the file has none usable (`bad_csv_header`) or cannot be read to
   /// its end (`bad_csv_quote`).
-  func finish() throws -> ImportHeader {
+  mutating func finish() throws -> ImportHeader {
+    // A file of rows that name no column (fewer than `titleRowsAtMost`): its first row is the header, refused.
+    if !sawHeader, let first = titleRows.first {
+      sawHeader = true
+      _ = bindHeader(first)
+    }
     if let headerError { throw headerError }
     if let unclosedQuote {
       let text = ImportHeaderText.unclosedQuote(file: options.fileName ?? "the CSV file", line: unclosedQuote)
@@ -119,6 +163,9 @@ struct RowProcessor<Row: ImportedRow> {
     return true
   }
 }
+
+/// The words of a totals row at the foot of a sheet (`RowProcessor`).
+private let totalsWords: Set<String> = ["合计", "总计", "小计", "共计", "汇总", "total", "totals", "sum"]
 
 /// What makes two touches the same: lead, time (to the millisecond, as both engines store it), channel and outcome.
 private struct TouchKey: Hashable {

@@ -70,7 +70,7 @@ public enum DoneText: Sendable, Hashable {
     case .imported(let count, let noun, let encoding, let skipped):
       return l.pick(
         "已导入 \(count) \(Self.zhNoun(noun)) (\(encoding))；跳过 \(skipped) 行",
-        "imported \(count) \(noun) (\(encoding)); skipped \(skipped)")
+        "imported \(count) \(count == 1 ? Self.singular(noun) : noun) (\(encoding)); skipped \(skipped)")
     case .skippedLine(let line, let reason):
       return l.pick("  第 \(line) 行：\(reason)", "  line \(line): \(reason)")
     case .newConsultants(let names):
@@ -103,6 +103,12 @@ public enum DoneText: Sendable, Hashable {
       return l.pick(
         "已为 \(name) 设置密码；此前在浏览器里的登录都已失效", "password set for \(name); their browser sessions have ended")
     }
+  }
+
+  /// "leads" → "lead", "touches" → "touch": one of what an import counts.
+  static func singular(_ noun: String) -> String {
+    if noun.hasSuffix("ches") { return String(noun.dropLast(2)) }
+    return noun.hasSuffix("s") ? String(noun.dropLast()) : noun
   }
 
   /// `leads` → 条线索, `touches` → 条跟进记录 (what an import counts).

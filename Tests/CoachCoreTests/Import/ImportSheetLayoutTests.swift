@@ -1,0 +1,70 @@
+import CoachCore
+import Foundation
+import Testing
+
+/// Sheets as dealerships keep them: title rows above the header, a header in two rows, row numbers filled in down
+/// the sheet, a totals row at the foot.
+@Suite struct ImportSheetLayoutTests {
+  static func parse(_ lines: [String]) throws -> ImportBatch<ImportedLead> {
+    let vocabulary = try #require(Self.vocabulary)
+    let text = lines.joined(separator: "\n") + "\n"
+    return try CSVImport.leads(
+      Array(text.utf8),
+      options: ImportOptions(zone: LeadImportTests.shanghai, fileName: "sheet.csv", vocabulary: vocabulary))
+  }
+
+  static let vocabulary: ImportVocabulary? = (try? DefaultPlaybook.load()).map {
+    ImportVocabulary(playbooks: ["zh-CN", "en"].compactMap($0.playbook))
+  }
+
+  @Test("title rows that name no column stand above the header; lines stay the file's")
+  func titleRows() throws {
+    let batch = try Self.parse([
+      "东店客户登记表,,,,导出日期：2026-11-24",
+      "客户信息,,销售信息,,",
+      "客户姓名,手机号,意向车型,销售顾问,建档时间",
+      "王小明,13800000001,X60,李娜,2026-11-01",
+    ])
+    #expect(batch.errors.isEmpty)
+    let lead = try #require(batch.rows.first)
+    #expect(lead.line == 4)
+    #expect(lead.name == "王小明")
+    #expect(lead.consultant == "李娜")
+  }
+
+  @Test("a file whose first rows name no column is refused at its first row, as before")
+  func noHeader() throws {
+    for count in [2, 8] {
+      let rows = (1...count).map { "王小明\($0),1380000000\($0 % 10),X60" }
+      #expect {
+        try Self.parse(rows)
+      } throws: { error in
+        "\(error)".contains("sheet.csv:1:")
+      }
+    }
+  }
+
+  @Test("a header that names a column but not name and phone is refused, not skipped as a title")
+  func headerMissingAColumn() throws {
+    #expect {
+      try Self.parse(["客户姓名,意向车型", "王小明,X60"])
+    } throws: { error in
+      "\(error)".contains("sheet.csv:1:")
+    }
+  }
+
+  @Test("rows with only a row number, and a totals row, are blank rows; a row with something read is still told of")
+  func numberedAndTotalsRows() throws {
+    let batch = try Self.parse([
+      "序号,客户编号,客户姓名,手机号,意向车型",
+      "1,K1,王小明,13800000001,X60",
+      "2,,,,",
+      "3,,,,",
+      "合计,,,,",
+      ",合计,,,",
+      "4,K9,,,X40",
+    ])
+    #expect(batch.rows.map(\.line) == [2])
+    #expect(batch.errors.map(\.line) == [7])
+  }
+}
