@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Streams one worksheet's rows as import records: each `<row>` becomes a record at its sheet row number, its
-/// cells as text (`XLSXCells`) at their columns. Rows before the first with two or more cells are skipped (that
+/// cells as text (`XLSXCells`) at their columns, a cell merged down read in every row it covers (`XLSXMerges`). Rows before the first with two or more cells are skipped (that
 /// one is the header); each later row is cut or padded to the header's width, so that trailing empty cells (which sheets
 /// leave out) do not count, while a value right of the header makes the row bad.
 final class XLSXSheetReader: XLSXDelegate, XLSXEvents {
@@ -16,6 +16,8 @@ final class XLSXSheetReader: XLSXDelegate, XLSXEvents {
   private let dateStyles: [Bool]
   private let date1904: Bool
   private let emit: (CSVRecord) throws -> Void
+  /// The values of cells merged down, filled into the rows below their top one.
+  private var merged: XLSXMergeFill
 
   private var width: Int?
   private var rowNumber = 0
@@ -30,10 +32,14 @@ final class XLSXSheetReader: XLSXDelegate, XLSXEvents {
   private var inInline = false
   private var phonetic = 0
 
-  init(strings: [String], dateStyles: [Bool], date1904: Bool, emit: @escaping (CSVRecord) throws -> Void) {
+  init(
+    strings: [String], dateStyles: [Bool], date1904: Bool, merges: XLSXMerges = XLSXMerges(),
+    emit: @escaping (CSVRecord) throws -> Void
+  ) {
     self.strings = strings
     self.dateStyles = dateStyles
     self.date1904 = date1904
+    self.merged = XLSXMergeFill(merges)
     self.emit = emit
   }
 
@@ -124,6 +130,7 @@ final class XLSXSheetReader: XLSXDelegate, XLSXEvents {
   }
 
   private func finishRow() throws {
+    merged.fill(&fields, row: rowNumber)
     guard let width else {
       // The first row with two cells or more is the header; rows above it (blank, or a title merged across the
       // top of the sheet, like "2026年11月客户登记表") are not records.

@@ -54,9 +54,10 @@ public struct XLSXSource: ImportSource {
     } else {
       try package.parse("xl/sharedStrings.xml", strings)
     }
+    let merges = try XLSXMerges.scan { try package.stream(part, $0) }
     try withoutActuallyEscaping(body) { emit in
       let reader = XLSXSheetReader(
-        strings: strings.strings, dateStyles: styles.dateStyles, date1904: date1904, emit: emit)
+        strings: strings.strings, dateStyles: styles.dateStyles, date1904: date1904, merges: merges, emit: emit)
       let found = try scanner ? package.scan(part, reader) : package.parse(part, reader)
       guard found else { throw XLSXPackage.damaged(path, "the sheet's part \(part) is missing") }
     }
