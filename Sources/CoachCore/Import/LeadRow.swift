@@ -69,10 +69,12 @@ enum LeadRow {
         if !tags.contains(t) { tags.append(t) }
       }
     }
-    var consultant = r.text(at: Col.consultant)
-    // The name `coach user add` would keep (trimmed), held to its rule: an unknown consultant is added as a user.
-    let kept = consultant.map(UserName.trimmed)
-    if let name = consultant, let kept, !UserName.isTypeable(kept) {
+    let written = r.text(at: Col.consultant)
+    // The name `coach user add` would keep (trimmed, and a Chinese name without the spaces that pad it to line up),
+    // held to its rule: an unknown consultant is added as a user.
+    let kept = written.map { UserName.unpadded(UserName.trimmed($0)) }
+    var consultant = kept
+    if let name = written, let kept, !UserName.isTypeable(kept) {
       r.fail(.badConsultantName(name: name))
       consultant = nil
     } else if let kept, deactivated.contains(kept) {

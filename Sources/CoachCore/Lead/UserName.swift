@@ -7,6 +7,36 @@ public enum UserName {
   /// consultant: Foundation's trimming was a fifth of the import's reading thread.)
   public static func trimmed(_ name: String) -> String { name.trimmedFast(.whitespaces) }
 
+  /// A Chinese name padded with spaces to line up in a sheet ("李 娜", "王　芳" beside "欧阳娜娜"): the spaces between two
+  /// Han characters go, so that it is the consultant the sheet means. Other names stay as they are ("Li Na").
+  public static func unpadded(_ name: String) -> String {
+    guard name.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return name }
+    let scalars = Array(name.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+      if scalars[i].properties.isWhitespace, let before = out.last, isHan(before) {
+        var j = i
+        while j < scalars.count, scalars[j].properties.isWhitespace { j += 1 }
+        if j < scalars.count, isHan(scalars[j]) {
+          i = j
+          continue
+        }
+      }
+      out.append(scalars[i])
+      i += 1
+    }
+    return String(out)
+  }
+
+  /// A CJK ideograph (the unified blocks and their extensions A and B, and the compatibility block).
+  static func isHan(_ u: Unicode.Scalar) -> Bool {
+    switch u.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2A6DF: true
+    default: false
+    }
+  }
+
   /// A name that can be typed back (`--as`, `COACH_USER`) and listed: 1 to 40 characters, no control character, none
   /// of `/ \ < >` (the admin page took `<script>…` and `a/b`, which then filled every list of users).
   public static func isTypeable(_ name: String) -> Bool {

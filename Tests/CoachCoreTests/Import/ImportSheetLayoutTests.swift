@@ -68,3 +68,18 @@ import Testing
     #expect(batch.errors.map(\.line) == [7])
   }
 }
+
+/// Consultants' names as sheets write them.
+@Suite struct ImportConsultantNameTests {
+  @Test("a Chinese name padded with spaces to line up is the consultant it names")
+  func paddedNames() throws {
+    #expect(UserName.unpadded("李 娜") == "李娜")
+    #expect(UserName.unpadded("王\u{3000}芳") == "王芳")
+    #expect(UserName.unpadded("欧阳  娜娜") == "欧阳娜娜")
+    #expect(UserName.unpadded("Li Na") == "Li Na")
+    #expect(UserName.unpadded("李娜 Lina") == "李娜 Lina")
+    #expect(UserName.unpadded("李娜") == "李娜")
+    let batch = try ImportSheetLayoutTests.parse(["客户姓名,手机号,销售顾问", "王小明,13800000001, 李 娜 "])
+    #expect(batch.rows.first?.consultant == "李娜")
+  }
+}
