@@ -508,7 +508,7 @@ import Testing
     let zh = try cli.run(["import", "leads", leads.path, "--dry-run", "--json", "--lang", "zh-CN"])
     let zhReasons = (try zh.json()["skipped"] as? [[String: Any]])?.compactMap { $0["reason"] as? String } ?? []
     #expect(
-      zhReasons.first?.hasPrefix("gender \"unknown\"：应为 male、female 或 other (或 男、男性、先生、m (male)") == true)
+      zhReasons.first?.hasPrefix("gender \"unknown\"：应为 male、female 或 other (或 男、男性、男士、先生、m (male)") == true)
     #expect(zhReasons.last?.contains("用户名应为 1 到 40 个字，不含控制字符和 / \\ < >") == true, "\(zhReasons)")
 
     let r = try cli.run(["import", "leads", leads.path, "--json"])
@@ -519,7 +519,7 @@ import Testing
     #expect(skipped.compactMap { $0["line"] as? Int } == [3, 4])
     #expect(
       skipped.first?["reason"] as? String
-        == "gender \"unknown\": expected male, female or other (or 男, 男性, 先生, m (male); 女, 女性, 女士, f (female); 其他, 其它 (other))"
+        == "gender \"unknown\": expected male, female or other (or 男, 男性, 男士, 先生, m (male); 女, 女性, 女士, f (female); 其他, 其它 (other))"
     )
     #expect(
       skipped.last?["reason"] as? String

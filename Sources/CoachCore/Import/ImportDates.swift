@@ -48,7 +48,14 @@ public enum ImportDates {
   /// A day in any accepted form, checked to exist.
   public static func day(_ text: String) -> LocalDate? {
     // A day with a time after it (a date-and-time cell) is that day.
-    TimeParsing.day(text) ?? canonical(text).flatMap { c in TimeParsing.day(String(c.prefix(10))) }
+    TimeParsing.day(text) ?? canonical(text).flatMap { c in TimeParsing.day(String(c.prefix(10))) } ?? compact(text)
+  }
+
+  /// `YYYYMMDD` (a birthday typed without separators, `19900101`), when it is a real day.
+  static func compact(_ text: String) -> LocalDate? {
+    let digits = Array(text.utf8)
+    guard digits.count == 8, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    return TimeParsing.day("\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))")
   }
 
   /// A time in any accepted form (a bare day is 00:00 in `zone`).

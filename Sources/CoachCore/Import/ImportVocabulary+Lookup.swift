@@ -184,3 +184,22 @@ final class Memo: @unchecked Sendable {
     return answer
   }
 }
+
+extension ImportVocabulary {
+  /// Full-width letters, digits and signs as their ASCII ones (`Ｈ级` → `H级`, `Ｘ６０` → `X60`: a Chinese input method
+  /// left in full-width mode), the ideographic space as a space; `text` itself when it holds none.
+  public static func halfWidth(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }) else {
+      return text
+    }
+    var out = String.UnicodeScalarView()
+    for u in text.unicodeScalars {
+      if (0xFF01...0xFF5E).contains(u.value), let narrow = Unicode.Scalar(u.value - 0xFEE0) {
+        out.append(narrow)
+      } else {
+        out.append(u.value == 0x3000 ? " " : u)
+      }
+    }
+    return String(out)
+  }
+}

@@ -46,10 +46,13 @@ public enum ImportVocabularyTable {
   /// Common words for each stage, besides its code and the playbook's labels (`ui.stage_*`, both languages).
   public static let stages: [String: [String]] = [
     "prospect": ["有望客户", "潜在客户", "潜客", "意向客户", "跟进中", "新线索"],
-    "deposit": ["定金", "已交定金", "订金", "已交订金", "已下定", "下定", "已订车", "订车"],
+    "deposit": [
+      "定金", "已交定金", "交定金", "付定金", "已付定金", "订金", "已交订金", "交订金", "付订金", "已付订金", "已下定", "下定", "已订车",
+      "订车",
+    ],
     "waiting_for_delivery": ["待交车", "已签约", "已签约待交车", "等车", "waiting"],
     "delivered": ["已交车", "交车", "已提车", "提车", "成交", "已成交"],
-    "churned": ["战败", "流失", "已流失", "已战败", "放弃", "lost"],
+    "churned": ["战败", "流失", "已流失", "已战败", "战败客户", "流失客户", "放弃", "已放弃", "lost"],
   ]
 
   /// Common words for each channel, besides its code and the playbook's labels (`ui.channel_*`).
@@ -81,7 +84,7 @@ public enum ImportVocabularyTable {
 
   /// Genders: the contract's codes and how people write them. Any other value is a bad row.
   public static let genders: [String: [String]] = [
-    "male": ["男", "男性", "先生", "m"],
+    "male": ["男", "男性", "男士", "先生", "m"],
     "female": ["女", "女性", "女士", "f"],
     "other": ["其他", "其它"],
   ]

@@ -64,7 +64,7 @@ enum LeadRow {
     let profile = self.profile(&r, r.text(at: Col.profile))
     var tags: [String] = []
     if let text = r.text(at: Col.tags) {
-      for item in RowReader.list(text) {
+      for item in RowReader.tagList(text) {
         let t = tag(item, &r)
         if !tags.contains(t) { tags.append(t) }
       }
@@ -127,7 +127,9 @@ enum LeadRow {
     // A sheet names the same few models in every row: each text is worked out once per import.
     let work = { () -> Result<String, ImportCellMemo.ModelProblem> in
       if let match = known.first(where: { RowReader.sameIgnoringCase($0, v) }) { return .success(match) }
-      switch vocabulary.model(v) {
+      let w = ImportVocabulary.halfWidth(v)
+      if w != v, let match = known.first(where: { RowReader.sameIgnoringCase($0, w) }) { return .success(match) }
+      switch vocabulary.model(w) {
       case .code(let code) where known.contains(code): return .success(code)
       case .ambiguous(let codes):
         return .failure(.init(problem: .ambiguousModel(value: v, names: vocabulary.describe(codes))))

@@ -65,9 +65,10 @@ struct RowReader {
     // Other text (`战败`, `H级`): a sheet repeats the same few words in every row, each worked out once.
     let vocabulary = self.vocabulary
     let work = { () -> String? in
-      let key = v.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+      let w = ImportVocabulary.halfWidth(v).trimmedFast(.whitespaces)
+      let key = w.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
       if let match = T.allCases.first(where: { $0.rawValue.lowercased() == key }) { return match.rawValue }
-      return Self.spokenCode(T.self, column, v, vocabulary)?.rawValue
+      return Self.spokenCode(T.self, column, w, vocabulary)?.rawValue
     }
     if let raw = memo.map({ $0.code(column, v, work) }) ?? work(), let match = T(rawValue: raw) { return match }
     fail(.badCode(column: column, value: v, accepted: T.allCases.map(\.rawValue)))
@@ -158,6 +159,14 @@ struct RowReader {
       return nil
     }
     return date
+  }
+
+  /// Tags: items separated by `;`, `,` or `、` (ASCII or full-width), trimmed, empty ones dropped (a tag holds no
+  /// comma; `vip, warning` is two).
+  static func tagList(_ text: String) -> [String] {
+    text.split(whereSeparator: { ";；,，、".contains($0) })
+      .map { $0.trimmedFast(.whitespaces) }
+      .filter { !$0.isEmpty }
   }
 
   /// Items separated by `;` (ASCII or full-width), trimmed, empty ones dropped.

@@ -83,3 +83,32 @@ import Testing
     #expect(batch.rows.first?.consultant == "李娜")
   }
 }
+
+/// Values as people type them into a sheet.
+@Suite struct ImportTypedValueTests {
+  @Test("full-width letters, more stage and gender words, a birthday without separators, tags by commas")
+  func typedValues() throws {
+    let batch = try ImportSheetLayoutTests.parse([
+      "客户姓名,手机号,级别,价值等级,客户状态,性别,出生日期,标签",
+      "王小明,13800000001,Ｈ级,Ａ,交定金,男士,19900101,\"vip, warning\"",
+      "李红,13800000002,ａ 级,Ｂ,战败客户,女士,1988/7/8,大客户、二胎家庭",
+      "张三,13800000003,B,C,已付定金,男,19900230,",
+    ])
+    #expect(batch.rows.count == 2)
+    let first = try #require(batch.rows.first)
+    #expect(first.grade == .h)
+    #expect(first.tier == .a)
+    #expect(first.stage == .deposit)
+    #expect(first.gender == "male")
+    #expect(first.birthday == LocalDate(year: 1990, month: 1, day: 1))
+    #expect(first.tags == ["vip", "warning"])
+    let second = try #require(batch.rows.last)
+    #expect(second.grade == .a)
+    #expect(second.stage == .churned)
+    #expect(second.tags == ["fleet", "二胎家庭"])
+    // 1990-02-30 is no day, written either way.
+    #expect(batch.errors.map(\.line) == [4])
+    #expect(ImportVocabulary.halfWidth("Ｘ６０") == "X60")
+    #expect(ImportVocabulary.halfWidth("极光 X60") == "极光 X60")
+  }
+}

@@ -121,7 +121,7 @@ import Testing
     if case .failure(let e) = try Self.one("姓名,电话,性别", "王芳,13812345678,未知") {
       #expect(
         e.reason
-          == "性别 (gender) \"未知\": expected male, female or other (or 男, 男性, 先生, m (male); 女, 女性, 女士, f (female); 其他, 其它 (other))"
+          == "性别 (gender) \"未知\": expected male, female or other (or 男, 男性, 男士, 先生, m (male); 女, 女性, 女士, f (female); 其他, 其它 (other))"
       )
     } else {
       Issue.record("未知 is no gender")
