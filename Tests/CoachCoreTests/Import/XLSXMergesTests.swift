@@ -3,6 +3,10 @@ import Testing
 
 @testable import CoachCore
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// Cells merged down several rows (one 销售顾问 over all of a consultant's rows) are read in every row they cover;
 /// merges across one row (a title, a two-column header) are left as they are.
 @Suite struct XLSXMergesTests {
@@ -56,5 +60,22 @@ import Testing
     #expect(XLSXMerges([XLSXMerges.down("A1:D1")!]).isEmpty)
     #expect(XLSXMerges.down("$B$3:$C$9") == XLSXMerges.Down(column: 1, top: 3, bottom: 9))
     #expect(XLSXMerges.down("B3") == nil)
+  }
+}
+
+/// Which sheet an import reads when none is named.
+@Suite struct XLSXSheetChoiceTests {
+  @Test("a hidden sheet (a lookup list) is not the one read by default")
+  func hiddenSheets() throws {
+    let xml =
+      "<workbook xmlns:r=\"rel\"><sheets><sheet name=\"字典\" sheetId=\"1\" state=\"hidden\" r:id=\"rId1\"/>"
+      + "<sheet name=\"客户\" sheetId=\"2\" r:id=\"rId2\"/><sheet name=\"旧\" sheetId=\"3\" state=\"veryHidden\" r:id=\"rId3\"/>"
+      + "</sheets></workbook>"
+    let reader = XLSXWorkbookReader()
+    let parser = XMLParser(data: Data(xml.utf8))
+    parser.delegate = reader
+    #expect(parser.parse())
+    #expect(reader.sheets.map(\.name) == ["字典", "客户", "旧"])
+    #expect(reader.hidden == ["字典", "旧"])
   }
 }

@@ -7,6 +7,8 @@ import Foundation
 /// `xl/workbook.xml`: the sheets in order (name and relationship id) and the date system.
 final class XLSXWorkbookReader: XLSXDelegate {
   var sheets: [(name: String, id: String)] = []
+  /// The sheets hidden from the workbook's reader (`state="hidden"` or `"veryHidden"`: a lookup list, say), by name.
+  var hidden: Set<String> = []
   var date1904 = false
 
   override func parser(
@@ -17,6 +19,7 @@ final class XLSXWorkbookReader: XLSXDelegate {
     case "sheet":
       let id = attributes.first { Self.local($0.key) == "id" }?.value ?? ""
       sheets.append((attributes["name"] ?? "", id))
+      if let state = attributes["state"], state != "visible" { hidden.insert(attributes["name"] ?? "") }
     case "workbookPr":
       if let v = attributes["date1904"] { date1904 = v == "1" || v.lowercased() == "true" }
     default: break

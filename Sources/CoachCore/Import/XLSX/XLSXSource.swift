@@ -1,6 +1,6 @@
 import Foundation
 
-/// An `.xlsx` workbook's sheet as an import source: the first sheet, or the one named. Records are the sheet's
+/// An `.xlsx` workbook's sheet as an import source: the first sheet not hidden, or the one named. Records are the sheet's
 /// rows at their row numbers (`XLSXSheetReader`), cells as text: a date cell as `YYYY-MM-DD[ HH:MM:SS]`, a number
 /// cell in plain digits. Parsed on the import's second thread like a CSV file; streamed, so memory is bounded by
 /// the shared-string table (at most 64 MB) and one row.
@@ -82,7 +82,8 @@ public struct XLSXSource: ImportSource {
         throw CoachError.refused(.noSuchSheet(path: path, sheet: sheet, sheets: names))
       }
     } else {
-      chosen = workbook.sheets.first
+      // The first sheet the workbook shows (a hidden one is a list other sheets look values up in).
+      chosen = workbook.sheets.first { !workbook.hidden.contains($0.name) } ?? workbook.sheets.first
     }
     guard let chosen else { throw XLSXPackage.damaged(path, "the workbook lists no sheet") }
     guard let part = rels.targets[chosen.id] else {
