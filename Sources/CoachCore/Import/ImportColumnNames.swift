@@ -18,7 +18,8 @@ public struct ImportColumnNames: Sendable, Hashable {
   /// The names of a header row: `cells` as written, `recognised` the cells read as fields.
   init(cells: [String], recognised: [ImportHeader.Recognised]) {
     self.cells = cells
-    for r in recognised {
+    // The first column read as a field names it (`profile` may be read from several).
+    for r in recognised where headers[r.column] == nil && shown[r.column] == nil {
       let written = r.header.trimmingCharacters(
         in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
       if ImportVocabulary.key(written) != ImportVocabulary.key(r.column) {

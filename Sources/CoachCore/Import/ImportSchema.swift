@@ -66,6 +66,7 @@ public struct ImportSchema: Sendable, Hashable {
     var unknown: [String] = []
     var mapped = Set<String>()
     var cells: [String] = []
+    var moreProfiles: [ImportHeader.ProfileColumn] = []
     for (i, cell) in header.fields.enumerated() {
       let written = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
       cells.append(written)
@@ -88,6 +89,10 @@ public struct ImportSchema: Sendable, Hashable {
         warnings.append(
           ImportHeaderText.unknownColumn(file: file, line: header.line, header: cell, column: i + 1, known: columns)
             .text(language))
+      } else if name == "profile", index[name] != nil {
+        // More columns of customer facts (`--map '意向金额=profile' --map '爱好=profile'`): each read as `profile` is.
+        moreProfiles.append(ImportHeader.ProfileColumn(position: i, header: written))
+        recognised.append(ImportHeader.Recognised(header: cell, column: name, position: i + 1))
       } else if let earlier = index[name] {
         throw refuse(
           .repeatedColumn(file: file, line: header.line, name: name, first: earlier + 1, second: i + 1, header: written)
@@ -118,6 +123,7 @@ public struct ImportSchema: Sendable, Hashable {
       schema: self, line: header.line, fieldCount: header.fields.count, index: index,
       warnings: warnings)
     bound.recognised = recognised
+    bound.moreProfiles = moreProfiles
     bound.ignoredColumns = unknown
     bound.names = ImportColumnNames(cells: cells, recognised: recognised)
     return bound
@@ -143,6 +149,15 @@ public struct ImportHeader: Sendable, Hashable {
   }
   /// The columns read, in file order (`--dry-run` shows them).
   public internal(set) var recognised: [Recognised] = []
+  /// A column of customer facts after the first (`profile` may be given to several columns).
+  public struct ProfileColumn: Sendable, Hashable {
+    /// 0-based.
+    public var position: Int
+    /// The header as written: the fact's name for a bare value.
+    public var header: String
+  }
+  /// The columns of customer facts after the first, in file order.
+  public internal(set) var moreProfiles: [ProfileColumn] = []
   /// Header cells not read (unknown names, and those `--map` says to ignore), in file order.
   public internal(set) var ignoredColumns: [String] = []
   /// How bad rows name the columns: by the header as written.
@@ -165,6 +180,9 @@ public struct ImportHeader: Sendable, Hashable {
     guard let i = index[column] else { return nil }
     return Self.cell(i, in: fields)
   }
+
+  /// The trimmed cell at 0-based `position` in `fields`, or nil when empty or absent.
+  func value(position: Int, in fields: [String]) -> String? { Self.cell(position, in: fields) }
 
   /// `value(schema.columns[ordinal], in: fields)`.
   func value(ordinal: Int, in fields: [String]) -> String? {

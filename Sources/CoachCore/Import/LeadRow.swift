@@ -61,7 +61,11 @@ enum LeadRow {
     let tier = r.text(at: Col.tier).flatMap { r.code("tier", Tier.self, value: $0) }
     let stage = r.text(at: Col.stage).flatMap { r.code("stage", Stage.self, value: $0) }
     let createdAt = r.text(at: Col.createdAt).flatMap { r.pastInstant("created_at", value: $0) }
-    let profile = self.profile(&r, r.text(at: Col.profile))
+    var profile = self.profile(&r, r.text(at: Col.profile), header: r.header.names.header(of: "profile"))
+    for column in r.header.moreProfiles {
+      let named = column.header.lowercased() == "profile" ? nil : column.header
+      profile += self.profile(&r, r.header.value(position: column.position, in: r.fields), header: named)
+    }
     var tags: [String] = []
     if let text = r.text(at: Col.tags) {
       for item in RowReader.tagList(text) {
@@ -146,9 +150,8 @@ enum LeadRow {
 
   /// `key=value;key=value` facts. A column of another name read as `profile` (`--map '意向金额=profile'`) may hold
   /// bare values: each is a fact named by the header (`意向金额=20万`).
-  private static func profile(_ r: inout RowReader, _ value: String?) -> [ProfileFact] {
+  private static func profile(_ r: inout RowReader, _ value: String?, header: String?) -> [ProfileFact] {
     guard let v = value else { return [] }
-    let header = r.header.names.header(of: "profile")
     var facts: [ProfileFact] = []
     for item in RowReader.list(v) {
       if let header, !item.contains("=") {

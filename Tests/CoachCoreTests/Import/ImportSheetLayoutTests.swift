@@ -112,3 +112,19 @@ import Testing
     #expect(ImportVocabulary.halfWidth("极光 X60") == "极光 X60")
   }
 }
+
+/// Extra columns of a sheet kept as customer facts.
+@Suite struct ImportProfileColumnsTests {
+  @Test("several columns mapped to profile each give facts named by their headers")
+  func severalProfileColumns() throws {
+    let text = "客户名,客户手机,意向金额,爱好,备注\n王小明,13800000001,20万,钓鱼,\n李红,13800000002,,摄影;骑行,x\n"
+    let options = ImportOptions(
+      zone: LeadImportTests.shanghai, fileName: "t.csv",
+      headerMap: try ImportOptions.headerMap(
+        ["客户名=name", "客户手机=phone", "意向金额=profile", "爱好=profile", "备注=ignore"], schema: .leads))
+    let batch = try CSVImport.leads(Array(text.utf8), options: options)
+    #expect(batch.errors.isEmpty)
+    #expect(batch.rows.first?.profile == [ProfileFact(key: "意向金额", value: "20万"), ProfileFact(key: "爱好", value: "钓鱼")])
+    #expect(batch.rows.last?.profile == [ProfileFact(key: "爱好", value: "摄影"), ProfileFact(key: "爱好", value: "骑行")])
+  }
+}
