@@ -107,7 +107,9 @@ extension CreatedTopic {
     func allows(_ list: [String]?, _ value: String?) -> Bool {
       guard let list, !list.isEmpty else { return true }
       guard let value else { return false }
-      return list.contains { $0.caseInsensitiveCompare(value) == .orderedSame }
+      // Byte by byte for ASCII codes (the audit asks this for every contact in its period: Foundation's compare was
+      // a percent of it).
+      return list.contains { RowReader.sameIgnoringCase($0, value) }
     }
     return allows(models, lead.model) && allows(stages, stage.rawValue) && allows(grades, lead.grade?.rawValue)
   }
