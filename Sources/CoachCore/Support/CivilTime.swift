@@ -67,9 +67,18 @@ enum CivilTime {
     let s = t.timeIntervalSince1970
     guard s.isFinite, abs(s) < 1e11, abs(n) < 1_000_000 else { return nil }
     let result = t.addingTimeInterval(Double(n) * day)
+    // Both days in `years` (`localDay` not nil), told from the local seconds without working out either day.
     guard let o = steadyOffset(zone, at: result.timeIntervalSince1970), zone.utcOffset(for: t) == o,
-      localDay(t, in: zone) != nil, localDay(result, in: zone) != nil
+      inYears(local: s + Double(o)), inYears(local: result.timeIntervalSince1970 + Double(o))
     else { return nil }
     return result
   }
+
+  /// Local seconds since 1970 of 00:00 on 1601-01-01 and on 10000-01-01: a local time between them has its day in
+  /// `years`.
+  private static let yearsStart = Double(days(year: years.lowerBound, month: 1, day: 1)) * day
+  private static let yearsEnd = Double(days(year: years.upperBound + 1, month: 1, day: 1)) * day
+
+  /// Whether `local` (seconds since 1970 on the zone's clock) falls on a day in `years`.
+  static func inYears(local: Double) -> Bool { local >= yearsStart && local < yearsEnd }
 }

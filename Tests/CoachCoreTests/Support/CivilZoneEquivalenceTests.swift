@@ -85,3 +85,17 @@ import Testing
     #expect(window?.civil.timeZone == shanghai)
   }
 }
+
+/// `CivilTime.inYears` tells from the seconds alone what working out the day tells (`localDay` not nil).
+@Suite struct CivilTimeYearsTests {
+  @Test func theYearsEdgesAreTheDaysEdges() {
+    let day = CivilTime.day
+    for edge in [CivilTime.days(year: 1601, month: 1, day: 1), CivilTime.days(year: 10000, month: 1, day: 1)] {
+      for offset in [-86_401.0, -1, -0.001, 0, 0.001, 1, 86_399.999, 86_400] {
+        let local = Double(edge) * day + offset
+        let year = CivilTime.civil(Int((local / day).rounded(.down))).year
+        #expect(CivilTime.inYears(local: local) == CivilTime.years.contains(year), "\(local)")
+      }
+    }
+  }
+}
