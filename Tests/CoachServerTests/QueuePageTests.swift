@@ -24,4 +24,23 @@ import Testing
     #expect(zh.text.contains("这里是最紧急的 1 条，还有更多到期的跟进。"))
     #expect(try server.stop() == 0)
   }
+
+  /// A flagged customer is marked on the queue's and the alerts' cards, as `coach next` marks them beside the name.
+  @Test func aFlaggedCustomerIsMarkedOnTheCards() async throws {
+    let shop = try Showroom()
+    try shop.coach(["lead", "edit", shop.aliceLead, "--tag", "vip", "--tag", "warning", "--as", "boss"])
+    let server = try Server(shop)
+    let alice = try await server.login("alice")
+    let en = try await server.send("GET", "/?lang=en", cookie: alice.cookie).text
+    #expect(
+      en.contains(
+        "<span class=\"name\">王芳</span> <span class=\"tag flag warning\">⚠ warning</span> <span class=\"tag flag\">VIP</span>"
+      ),
+      "\(en)")
+    let zh = try await server.send("GET", "/?lang=zh-CN", cookie: alice.cookie).text
+    #expect(zh.contains("<span class=\"tag flag warning\">⚠ 警示</span>"))
+    let bob = try await server.login("bob")
+    #expect(!(try await server.send("GET", "/?lang=en", cookie: bob.cookie).text.contains("tag flag")))
+    #expect(try server.stop() == 0)
+  }
 }

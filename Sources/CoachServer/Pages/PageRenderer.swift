@@ -121,6 +121,16 @@ struct PageRenderer: Sendable {
     return layout(t("error"), body, language: language, user: user, status: error.status)
   }
 
+  /// A customer's well-known tags after the name (`⚠ 警示`, VIP, 大客户, 难缠; the warning first, in red), as the
+  /// command line's queue and alerts show them: a flagged customer is seen before the card is opened.
+  static func flags(_ tags: [String], language: String) -> String {
+    let l = UILanguage(code: language)
+    let known = [KnownTag.warning, KnownTag.vip, KnownTag.fleet, KnownTag.difficult]
+    return known.filter { k in tags.contains { $0.lowercased() == k } }.map { k in
+      " <span class=\"tag flag\(k == KnownTag.warning ? " warning" : "")\">\(esc(UIText.tag(k).text(l)))</span>"
+    }.joined()
+  }
+
   /// A label from the playbook's `labels.ui` (`action_first_contact`, `channel_call` …), else the code.
   static func ui(_ playbook: Playbook, _ family: UIFamily, _ code: String) -> String {
     playbook.labels.ui(family, code) ?? code

@@ -32,7 +32,8 @@ extension PageRenderer {
       let overdue = e.overdueDays > 0 ? " overdue" : ""
       body += """
         <li class="card\(overdue)"><a href="/leads/\(e.leadID)">
-        <span class="name">\(esc(e.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, e.action.rawValue)))</span>
+        <span class="name">\(esc(e.name))</span>\(Self.flags(e.tags, language: language)) \
+        <span class="tag">\(esc(Self.ui(playbook, .action, e.action.rawValue)))</span>
         <span class="meta">\(others(e))\(esc(Self.ui(playbook, .stage, e.stage.rawValue)))\(e.grade.map { " · " + esc($0.rawValue) } ?? "") · \
         \(esc(t("deadline"))) \(esc(Digits.deadline(e.deadline, in: zone)))\(e.overdueDays > 0 ? " · " + esc(t("overdue_days")) + " " + Digits.fixed(e.overdueDays, places: 1) : "")</span>
         <span class="reason">\(esc(e.reason))</span></a></li>
@@ -56,7 +57,8 @@ extension PageRenderer {
     for a in list.alerts {
       body += """
         <li class="card sev-\(a.severity.rawValue)"><a href="/leads/\(a.leadID)">
-        <span class="name">\(esc(a.name))</span> <span class="tag">\(esc(Self.ui(playbook, .action, a.action.rawValue)))</span>\
+        <span class="name">\(esc(a.name))</span>\(Self.flags(a.tags, language: language)) \
+        <span class="tag">\(esc(Self.ui(playbook, .action, a.action.rawValue)))</span>\
         \(a.escalated ? " <span class=\"tag escalated\">▲ \(esc(t("escalated")))</span>" : "")
         <span class="meta">\(esc(a.consultant ?? "")) · \(esc(t("deadline"))) \(esc(Digits.deadline(a.deadline, in: zone))) · \
         \(esc(t("overdue_days"))) \(Digits.fixed(a.overdueDays, places: 1))</span></a></li>

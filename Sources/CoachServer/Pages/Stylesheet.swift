@@ -18,6 +18,7 @@ enum Stylesheet {
     .card.overdue,.sev-high{border-left:4px solid #c0392b}.sev-medium{border-left:4px solid #e67e22}.sev-low{border-left:4px solid #f1c40f}
     .name{font-weight:600}.tag{display:inline-block;font-size:.8rem;background:#e8eefc;color:#1d3557;border-radius:.25rem;padding:0 .4rem}
     .meta,.reason{display:block;color:#556;font-size:.9rem}
+    .tag.flag{background:#fff4d6;color:#6b4e00}.tag.flag.warning{background:#fdecea;color:#8a1f11}
     .error{background:#fdecea;color:#8a1f11;padding:.5rem .75rem;border-radius:.4rem}
     .ok{background:#e7f6ec;color:#14532d;padding:.5rem .75rem;border-radius:.4rem}
     .warnings li{color:#8a1f11}
