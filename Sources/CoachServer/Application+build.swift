@@ -5,9 +5,9 @@ import Hummingbird
 import Logging
 
 /// Builds the `coach serve` application: routes, middleware and state over an open database. The command runs it;
-/// tests build the very same one.
-package func buildApplication(
-  _ settings: ServerSettings, db: any CoachDataStore, logger: Logger,
+/// tests build the very same one (and may give a password check that counts its calls).
+func buildApplication(
+  _ settings: ServerSettings, db: any CoachDataStore, logger: Logger, passwords: PasswordCheck,
   onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
 ) -> some ApplicationProtocol {
   let state = ServerState(
@@ -15,6 +15,7 @@ package func buildApplication(
     limiter: LoginLimiter(
       perUser: settings.loginFailuresPerUser, perAddress: settings.loginFailuresPerAddress,
       window: .seconds(settings.loginWindow)),
+    passwords: passwords,
     pages: PageRenderer(defaultLanguage: settings.env.language, zone: settings.env.zone))
   let router = buildRouter(state)
   return Application(
@@ -27,6 +28,14 @@ package func buildApplication(
       await onListening(settings.host, channel.localAddress?.port ?? settings.port)
     },
     logger: logger)
+}
+
+/// The `coach serve` application, checking passwords with bcrypt.
+package func buildApplication(
+  _ settings: ServerSettings, db: any CoachDataStore, logger: Logger,
+  onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
+) -> some ApplicationProtocol {
+  buildApplication(settings, db: db, logger: logger, passwords: PasswordCheck(), onListening: onListening)
 }
 
 /// The router alone (tests of single requests may drive it without a socket).

@@ -4,11 +4,13 @@ import CoachStoreAPI
 import Foundation
 import Hummingbird
 
-/// What every route shares: the settings, the open database, the login limiter and the page renderer.
+/// What every route shares: the settings, the open database, the login limiter, the password check and the page
+/// renderer.
 struct ServerState: Sendable {
   let settings: ServerSettings
   let db: any CoachDataStore
   let limiter: LoginLimiter
+  let passwords: PasswordCheck
   let pages: PageRenderer
 
   /// The use-case session of a logged-in request: the same store, rules and scopes as the command line.

@@ -69,16 +69,24 @@ struct AuthRoutes {
   }
 
   /// Checks the password (bcrypt, off the event loop), under the per-user and per-address limit, and opens a session.
+  /// A login the limiter refuses whatever the password (the name past its limit; past the address's limit, a name
+  /// that cannot log in) is refused before any hashing.
   func login(_ name: String, _ password: String, context: CoachRequestContext) async throws -> (WebSession, String) {
     let limiter = state.limiter
     let verdict = await limiter.begin(user: name, address: context.remoteAddress)
     if case .refused(let wait) = verdict { throw ServerRefusal.tooManyLogins(wait: wait) }
-    let db = state.db
+    let (db, passwords) = (state.db, state.passwords)
+    let found = try await blocking { try db.userWithPasswordHash(named: name) }
+    if case .onlyIfRight(let wait) = verdict, found?.hash == nil || found?.user.isActive != true {
+      // Past the address's limit only a right password goes in, and this name has none that could be: refused as a
+      // wrong password would be, after as long as a check takes (the answer does not tell which names exist).
+      try await passwords.waitAsLongAsACheck()
+      throw ServerRefusal.tooManyLogins(wait: wait)
+    }
     let lifetime = state.settings.sessionLifetime
     let opened: (WebSession, String)? = try await blocking {
-      let found = try db.userWithPasswordHash(named: name)
       // An unknown user or one without a password costs the same bcrypt time as a wrong password.
-      let ok = Passwords.verify(password, hash: found?.hash ?? Passwords.decoy)
+      let ok = passwords.verify(password, hash: found?.hash ?? Passwords.decoy)
       guard ok, let found, found.hash != nil, found.user.isActive, let id = found.user.id else { return nil }
       let token = Tokens.random()
       let csrf = Tokens.random()
