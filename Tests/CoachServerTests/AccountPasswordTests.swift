@@ -62,4 +62,39 @@ import Testing
     let hash = try #require(try shop.db.userWithPasswordHash(named: "bob")?.hash)
     #expect(Passwords.verify(Self.new, hash: hash))
   }
+
+  /// The admin page asks for no password now: an admin's own password is not set there (a session left open would
+  /// take the account over and log its other sessions out) but on `/account`, which asks for it.
+  @Test func anAdminsOwnPasswordIsNotSetOnTheAdminPage() async throws {
+    let shop = try RouteShop()
+    let boss = try #require(try shop.db.user(named: "boss"))
+    let here = Tokens.hash(try #require(shop.sessions["boss"]).cookie)
+    try shop.db.setPasswordHash(userID: boss.id ?? 0, hash: Passwords.hash(Self.old), now: Date(), keepingSession: here)
+    let other = Tokens.random()
+    try shop.db.createWebSession(
+      tokenHash: Tokens.hash(other), userID: boss.id ?? 0, csrfToken: Tokens.random(), now: Date(),
+      expiresAt: Date().addingTimeInterval(3600))
+    let before = try shop.written()
+    try await shop.app().test(.router) { client in
+      let page = String(buffer: try await shop.send(client, "boss", .get, "/admin").body)
+      let form = page.components(separatedBy: "action=\"/admin/password\"").last?.components(separatedBy: "</form>")
+      #expect(form?.first?.contains("value=\"bob\"") == true && form?.first?.contains("value=\"boss\"") == false)
+      for language in RouteShop.languages {
+        let own = try await shop.send(
+          client, "boss", .post, "/admin/password?lang=\(language)",
+          form: "name=boss&password=\(Self.new)&repeat=\(Self.new)")
+        #expect(own.status == .forbidden)
+        let alert = Look.alert(String(buffer: own.body)) ?? ""
+        #expect(alert.contains("/account") && Look.hasChinese(alert) == (language == "zh-CN"), "\(alert)")
+      }
+      #expect(try shop.written() == before)
+      let otherSession = try await client.execute(
+        uri: "/api/v1/next", method: .get, headers: [.cookie: "coach_session=\(other)"])
+      #expect(otherSession.status == .ok, "the admin's other session was logged out")
+      // Someone else's password is still set there.
+      let bob = try await shop.send(
+        client, "boss", .post, "/admin/password", form: "name=bob&password=\(Self.new)&repeat=\(Self.new)")
+      #expect(bob.status == .seeOther)
+    }
+  }
 }

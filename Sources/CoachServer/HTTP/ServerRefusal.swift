@@ -51,6 +51,12 @@ struct ServerRefusal: Error, Sendable {
   static let badLogin = ServerRefusal(
     .unauthorized, code: "bad_login", zh: "用户名或密码错误", en: "wrong user or password")
 
+  /// An admin's own password set through the admin page, which asks for no password now: a session left open would
+  /// take the account over (and log its other sessions out). `/account` asks for it.
+  static let ownPasswordOnAccount = ServerRefusal(
+    .forbidden, code: "own_password", zh: "自己的密码请在“我的密码”页 (/account) 修改：那里要先输入现在的密码",
+    en: "change your own password on “My password” (/account), which asks for your password now")
+
   static let internalError = ServerRefusal(
     .internalServerError, code: "internal", zh: "系统内部出错：请稍后再试，或请管理员查看服务器日志",
     en: "internal error: try again later, or ask an admin to read the server's log")

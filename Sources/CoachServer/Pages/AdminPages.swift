@@ -33,7 +33,10 @@ extension PageRenderer {
       TypedForm.of(typed, "users"), TypedForm.of(typed, "password"), TypedForm.of(typed, "reassign"),
       TypedForm.of(typed, "active"), TypedForm.of(typed, "edit")
     )
-    let names = options(users.map { (value: $0.user.name, label: $0.user.name) }, chosen: setting?.value("name"))
+    // One's own password is set on `/account`, which asks for the one now.
+    let names = options(
+      users.filter { $0.user.id != user.user.id }.map { (value: $0.user.name, label: $0.user.name) },
+      chosen: setting?.value("name"))
     // A store's admin may not add a group admin (`UserAdmin.add`): the form does not offer it.
     let spansStores = user.user.role == .groupAdmin || user.user.storeId == nil
     let roles = options(

@@ -27,8 +27,12 @@ struct AdminRoutes {
     router.post("/admin/password") { request, context in
       let keep = context.sessionTokenHash
       return try await adminPost(request, context) { form, session in
-        _ = try Accounts.setPassword(
-          session, name: form.first("name") ?? "", password: try Self.password(form), keepingSession: keep)
+        let name = form.first("name") ?? ""
+        // Another user's password only: one's own needs the password now, on /account.
+        if let target = try session.db.user(named: name), target.id == session.user?.id {
+          throw ServerRefusal.ownPasswordOnAccount
+        }
+        _ = try Accounts.setPassword(session, name: name, password: try Self.password(form), keepingSession: keep)
         return "done=password"
       }
     }
