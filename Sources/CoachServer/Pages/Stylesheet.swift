@@ -1,9 +1,12 @@
 /// The one stylesheet, served from `/static/app.css` (same origin; no inline style, so the CSP can forbid it).
-/// Phone first: one column at 360 px; wider screens get a centred column and side-by-side form fields.
+/// Phone first: one column at 360 px; wider screens get a centred column and side-by-side form fields. Text people
+/// typed (names, notes, topics, drafts, reasons) breaks anywhere once a line is full: a long link or 2,000 characters
+/// without a space in a note made the lead page scroll sideways on a phone. Set on `body`, every element inherits it
+/// (`word-break: break-word` for browsers older than `overflow-wrap: anywhere`); tables scroll in their `.scroll`.
 enum Stylesheet {
   static let css = """
     *{box-sizing:border-box}
-    body{margin:0;font:16px/1.5 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1d2330;background:#f4f5f7}
+    body{margin:0;font:16px/1.5 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1d2330;background:#f4f5f7;overflow-wrap:anywhere;word-break:break-word}
     header{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding:.6rem 1rem;background:#1d3557;color:#fff}
     header a,header .link{color:#fff}
     .brand{margin-right:auto}
