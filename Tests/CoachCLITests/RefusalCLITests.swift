@@ -97,15 +97,17 @@ import Testing
   }
 
   @Test(
-    "--amount that is not a positive number is a bad command line (64) saying what is accepted", arguments: languages)
+    "--amount not above 0 and below 100,000,000 is a bad command line (64) saying what is accepted",
+    arguments: languages)
   func badAmount(lang: String) throws {
     let cli = try CLI()
     let id = try cli.addLead()
     let before = try cli.run(["lead", "show", id, "--json"]).stdout
-    for amount in ["-500", "0", "abc", "-0.01", "nan"] {
+    let limit = lang == "en" ? "100,000,000" : "100000000"
+    for amount in ["-500", "0", "abc", "-0.01", "nan", "1e308", "100000000", "inf"] {
       try expectRefusal(
         cli, ["stage", id, "deposit", "--amount", amount], lang: lang, status: 64, code: "bad_amount",
-        mentions: ["--amount", "\"\(amount)\"", "5000"])
+        mentions: ["--amount", "\"\(amount)\"", "5000", limit])
     }
     #expect(try cli.run(["lead", "show", id, "--json"]).stdout == before)
     #expect(try cli.run(["stage", id, "deposit", "--amount", "5000.5"]).status == 0)

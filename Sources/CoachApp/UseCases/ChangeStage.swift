@@ -17,10 +17,12 @@ package struct ChangeStage: Sendable {
   package init(stage: Stage) { self.stage = stage }
 
   /// Resolves the model against the catalog and the days against the zone, then writes the change.
-  /// A positive amount and a note that says something (exit 64 otherwise): the CLI checks this before it opens the
+  /// An amount above 0 and below 100,000,000 and a note that says something (exit 64 otherwise): the CLI checks this before it opens the
   /// database, `run` again for every other caller.
   package func checkInput() throws {
-    if let amount, !(amount.isFinite && amount > 0) { throw CoachError.refused(.badAmount(given: "\(amount)")) }
+    if let amount, !StageChange.isAcceptable(amount: amount) {
+      throw CoachError.refused(.badAmount(given: "\(amount)"))
+    }
     if let note { try FreeText.require(note, option: "--note") }
   }
 

@@ -22,6 +22,14 @@ public struct StageChange: Hashable, Codable, Sendable {
     self.eta = eta
     self.date = date
   }
+
+  /// A deposit is below this: 1e308 had been taken (and `lead show` cannot print such a number as a whole one).
+  public static let amountLimit: Double = 100_000_000
+
+  /// Whether `amount` may be recorded as a deposit: above 0 and below `amountLimit` (so neither infinite nor NaN).
+  public static func isAcceptable(amount: Double) -> Bool {
+    amount > 0 && amount < amountLimit
+  }
 }
 
 /// The lead lifecycle: which changes are legal and what each one requires.
@@ -50,9 +58,7 @@ public enum StageMachine {
     switch change.to {
     case .deposit:
       guard let amount = change.amount else { throw CoachError.refused(.missingAmount) }
-      guard amount > 0, amount.isFinite else {
-        throw CoachError.rejected(code: "bad_amount", message: "--amount must be a positive number, got \(amount)")
-      }
+      guard StageChange.isAcceptable(amount: amount) else { throw CoachError.refused(.badAmount(given: "\(amount)")) }
     case .waitingForDelivery:
       guard change.eta != nil else { throw CoachError.refused(.missingETA) }
     case .churned:

@@ -37,10 +37,11 @@ extension CoachCommand {
       }
     }
 
-    /// A deposit amount: a finite number above zero (`5000`, `5000.50`); anything else is a bad command line.
+    /// A deposit amount: a number above zero and below 100,000,000 (`5000`, `5000.50`); anything else is a bad
+    /// command line.
     static func positiveAmount(_ text: String) throws -> Double {
       let clean = text.trimmingCharacters(in: .whitespaces)
-      guard let value = Double(clean), value.isFinite, value > 0 else {
+      guard let value = Double(clean), StageChange.isAcceptable(amount: value) else {
         throw CoachError.refused(.badAmount(given: text))
       }
       return value

@@ -12,7 +12,7 @@ public enum ErrorText: Sendable, Hashable {
   case writtenBeforeHistory(at: String, record: String, stageChange: Bool)
   /// `stage … delivered --date D` with D before the lead was created or before it was waiting for delivery.
   case deliveryDateBeforeHistory(date: LocalDate, since: LocalDate)
-  /// `--amount` that is not a positive number (exit 64).
+  /// `--amount` that is not a number above 0 and below 100,000,000 (exit 64).
   case badAmount(given: String)
   /// An empty or blank free text (`--note`, `--bury`, `--name`, objection text; exit 64).
   /// `required`: the option cannot be left out, so the refusal does not offer that.
@@ -400,8 +400,9 @@ public enum ErrorText: Sendable, Hashable {
         "--eta \(d) is before today (\(today)): a promised delivery day is today or later (YYYY-MM-DD)")
     case .badAmount(let given):
       return l.pick(
-        "--amount \"\(given)\" 不是正数：请写实际收取的定金金额，例如 --amount 5000",
-        "--amount \"\(given)\" is not a positive number: give the deposit paid, e.g. --amount 5000")
+        "--amount \"\(given)\" 不是大于 0、小于 100000000 (1 亿) 的金额：请写实际收取的定金金额，例如 --amount 5000",
+        "--amount \"\(given)\" is not an amount above 0 and below 100,000,000: give the deposit paid, e.g. --amount 5000"
+      )
     case .textTooLong(let option, let maximum):
       let name = option == "TEXT" ? l.pick("客户说的话", "the objection text") : l == .zh ? Self.zhOption(option) : option
       return l.pick(
