@@ -33,15 +33,21 @@ struct AuthMiddleware: RouterMiddleware {
 
 /// Refuses a change made in a session without its CSRF token (403): the `X-CSRF-Token` header, or for a page's form
 /// post the form's `csrf_token` field. Inside the error middleware: the refusal is a page in the user's layout. A
-/// request no route took (no endpoint path yet) changes nothing and is left to the 404 or 405 that follows.
+/// request no route took (no endpoint path yet) changes nothing and is left to the 404 or 405 that follows. A login
+/// is not asked for one: it opens a new session, whatever session cookie the browser still sends (a login with a live
+/// old cookie was refused as an expired form), and is checked for its origin instead (`SameOrigin`).
 struct CSRFMiddleware: RouterMiddleware {
   typealias Context = CoachRequestContext
+
+  static let logins: Set<String> = ["/login", "/api/v1/login"]
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response
   {
     var request = request
-    if let web = context.web, Self.changes(request.method), context.endpointPath != nil {
+    if let web = context.web, Self.changes(request.method), let path = context.endpointPath,
+      !Self.logins.contains(path)
+    {
       var given = request.headers[.xCSRFToken]
       if given == nil, !request.uri.path.hasPrefix("/api/"),
         request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
