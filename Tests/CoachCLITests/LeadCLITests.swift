@@ -16,6 +16,16 @@ import Testing
     #expect(try cli.run(touch + [String(repeating: "x", count: 2_000)]).status == 0)
   }
 
+  /// A deposit amount no `Int` holds, kept before amounts were limited, is shown, not a crash of `lead show`.
+  @Test func aHugeAmountKeptBeforeTheLimitIsShown() throws {
+    let cli = try CLI()
+    let id = try cli.addLead([])
+    #expect(try cli.run(["stage", id, "deposit", "--amount", "5000"]).status == 0)
+    _ = try ImportCLITests.sqlite(cli.db, "UPDATE stageEvent SET amount = 1e308 WHERE amount = 5000")
+    let shown = try cli.run(["lead", "show", id])
+    #expect(shown.status == 0 && shown.stdout.contains("1000000000000000"), "\(shown.stdout)\(shown.stderr)")
+  }
+
   @Test func addShowAndListALeadAsJSON() throws {
     let cli = try CLI()
     let id = try cli.addLead([

@@ -62,7 +62,8 @@ extension CoachCommand.LeadCommand {
       let comma = zh ? "，" : ", "
       for e in lead.events {
         var extra: [String] = []
-        if let a = e.amount { extra.append(field(.amount, "\(Int(a))")) }
+        // Whole units, as `Int(a)` wrote them, without trapping on an amount no Int holds (one kept before the limit).
+        if let a = e.amount { extra.append(field(.amount, Digits.fixed(a.rounded(.towardZero), places: 0))) }
         if let m = e.model { extra.append(field(.model, modelName(m))) }
         if let eta = e.eta { extra.append(field(.eta, eta.description)) }
         if let d = e.date { extra.append(field(.date, d.description)) }
