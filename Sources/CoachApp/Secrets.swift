@@ -79,3 +79,26 @@ package enum Tokens {
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
   }
 }
+
+/// A confirmation a page shows after a change (`?done=…`), marked with a code that only the session which made the
+/// change can write (an HMAC keyed by its CSRF token): a link someone sends cannot make a page say that leads were
+/// moved or a stage saved.
+package enum DoneMark {
+  /// The mark of `query` (`done=moved&n=3`) for the session of `csrf`.
+  package static func mark(_ query: String, csrf: String) -> String {
+    let code = HMAC<SHA256>.authenticationCode(for: Data(query.utf8), using: SymmetricKey(data: Data(csrf.utf8)))
+    return code.prefix(12).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// `query` with its mark: `done=moved&n=3&mark=…`.
+  package static func signed(_ query: String, csrf: String) -> String { query + "&mark=" + mark(query, csrf: csrf) }
+
+  /// Whether `mark` is the session's mark of `query` (compared in constant time).
+  package static func isValid(_ query: String, mark: String?, csrf: String) -> Bool {
+    guard let mark else { return false }
+    let expected = Array(self.mark(query, csrf: csrf).utf8)
+    let given = Array(mark.utf8)
+    guard expected.count == given.count else { return false }
+    return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+  }
+}

@@ -46,7 +46,7 @@ import Testing
       let done = try await shop.send(
         client, "alice", .post, "/account/password",
         form: "current=\(Self.old.replacingOccurrences(of: " ", with: "+"))&password=\(Self.new)&repeat=\(Self.new)")
-      #expect(done.status == .seeOther && done.headers[.location] == "/account?done=password")
+      #expect(done.status == .seeOther && done.headers[.location]?.hasPrefix("/account?done=password&mark=") == true)
       let hash = try #require(try shop.db.userWithPasswordHash(named: "alice")?.hash)
       #expect(Passwords.verify(Self.new, hash: hash) && !Passwords.verify(Self.old, hash: hash))
     }
@@ -57,7 +57,7 @@ import Testing
     try await shop.app().test(.router) { client in
       let r = try await shop.send(
         client, "boss", .post, "/admin/password", form: "name=bob&password=\(Self.new)&repeat=\(Self.new)")
-      #expect(r.status == .seeOther && r.headers[.location] == "/admin?done=password")
+      #expect(r.status == .seeOther && r.headers[.location]?.hasPrefix("/admin?done=password&mark=") == true)
     }
     let hash = try #require(try shop.db.userWithPasswordHash(named: "bob")?.hash)
     #expect(Passwords.verify(Self.new, hash: hash))

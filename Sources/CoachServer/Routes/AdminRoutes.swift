@@ -15,7 +15,7 @@ struct AdminRoutes {
     router.get("/admin") { request, context in
       let (web, session, language) = try admin(request, context)
       let users = try await blocking { try UserAdmin.list(session) }
-      return pages.at(request).admin(users, language: language, user: web, flash: flash(request, language))
+      return pages.at(request).admin(users, language: language, user: web, flash: flash(request, language, web))
     }
     router.post("/admin/users") { request, context in
       try await adminPost(request, context) { form, session in
@@ -68,7 +68,7 @@ struct AdminRoutes {
     router.get("/account") { request, context in
       let web = try context.requireUser()
       let language = Language.pick(request, default: pages.defaultLanguage)
-      return pages.at(request).account(language: language, user: web, flash: flash(request, language))
+      return pages.at(request).account(language: language, user: web, flash: flash(request, language, web))
     }
     router.post("/account/password") { request, context in
       let web = try context.requireUser()
@@ -82,7 +82,7 @@ struct AdminRoutes {
         try await confirmingIdentity(web, context) {
           _ = try Accounts.changeOwnPassword(session, current: current, new: password, keepingSession: keep)
         }
-        return Responses.redirect("/account?done=password")
+        return Responses.redirect("/account?\(DoneMark.signed("done=password", csrf: web.csrfToken))")
       } catch {
         guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
         return pages.at(path: "/account").account(language: language, user: web, error: refused)
@@ -112,7 +112,7 @@ struct AdminRoutes {
     let form = Form(try await request.body.collect(upTo: context.maxUploadSize))
     do {
       let query = try await blocking { try apply(form, session) }
-      return Responses.redirect("/admin?\(query)")
+      return Responses.redirect("/admin?\(DoneMark.signed(query, csrf: web.csrfToken))")
     } catch {
       guard let refused = ErrorMiddleware.refusal(error, language: UILanguage(code: language)) else { throw error }
       let users = try await blocking { try UserAdmin.list(session) }
@@ -160,10 +160,14 @@ struct AdminRoutes {
     return password
   }
 
-  /// The confirmation of the change just made (`?done=user|password|moved&n=N`).
-  func flash(_ request: Request, _ language: String) -> String? {
+  /// The confirmation of the change just made (`?done=user|password|moved&n=N`), when this session's change marked it
+  /// (`DoneMark`): a link cannot make the page say that leads were moved.
+  func flash(_ request: Request, _ language: String, _ web: WebSession) -> String? {
     let q = request.uri.queryParameters
-    switch q["done"].map(String.init) {
+    guard let done = q["done"].map(String.init) else { return nil }
+    let query = "done=\(done)" + (q["n"].map { "&n=\($0)" } ?? "")
+    guard DoneMark.isValid(query, mark: q["mark"].map(String.init), csrf: web.csrfToken) else { return nil }
+    switch done {
     case "user": return PageText.text("done_user", language)
     case "password": return PageText.text("done_password", language)
     case "deactivated": return PageText.text("done_deactivated", language)

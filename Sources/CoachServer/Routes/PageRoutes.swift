@@ -25,9 +25,13 @@ struct PageRoutes {
       let id = try context.parameters.require("id")
       let session = state.session(web, language: language, json: false)
       let (next, edits) = try await blocking { try Self.leadPage(session, id: id) }
-      let flash = request.uri.queryParameters["done"].flatMap {
-        ["touch": "saved_touch", "stage": "saved_stage", "snooze": "saved_snooze", "unsnooze": "saved_unsnooze"][
-          String($0)]
+      // Only the confirmation this session's own change marked (a link cannot make the page say a change was saved).
+      let q = request.uri.queryParameters
+      let flash = q["done"].map(String.init).flatMap { done in
+        DoneMark.isValid("done=\(done)", mark: q["mark"].map(String.init), csrf: web.csrfToken)
+          ? ["touch": "saved_touch", "stage": "saved_stage", "snooze": "saved_snooze", "unsnooze": "saved_unsnooze"][
+            done]
+          : nil
       }
       return pages.at(request).lead(
         next, session: session, language: language, user: web, flash: flash, edits: edits)
@@ -156,7 +160,7 @@ struct PageRoutes {
     let session = state.session(web, language: language, json: false)
     do {
       try await blocking { try apply(form, session, id) }
-      return Responses.redirect("/leads/\(pathSegment(id))?done=\(done)")
+      return Responses.redirect("/leads/\(pathSegment(id))?\(DoneMark.signed("done=\(done)", csrf: web.csrfToken))")
     } catch {
       guard let apiError = ErrorMiddleware.refusal(error, language: UILanguage(code: language)),
         apiError.status != .notFound
