@@ -188,6 +188,7 @@ import Testing
       let error = try r.json()["error"] as? [String: Any]
       #expect(r.status == 65 && error?["code"] as? String == code, "\(name): \(r.stdout)")
       #expect((error?["message"] as? String)?.contains(words) == true, "\(name): \(r.stdout)")
+      #expect((error?["message"] as? String)?.contains(name) == true, "the refusal names the file: \(r.stdout)")
     }
     #expect((try cli.run(["lead", "list", "--json"]).json()["leads"] as? [Any])?.isEmpty == true)
     let missing = try cli.run(["import", "leads", cli.dir.appendingPathComponent("nosuch.csv").path])

@@ -71,19 +71,25 @@ public enum CSVImport {
     var assumed = 0
     var names = ImportColumnNames.contract
     // Parsed on a second thread, written on this one, in file order.
-    let end = try CSVParseAhead.run(source, schema: schema, options: options, mode: encoding, read: read) { outcome in
-      switch outcome {
-      case .none: break
-      case .header(let bound): names = bound
-      case .bad(let error): errors.append(error)
-      case .row(let row):
-        if let problem = try write(row, !errors.isEmpty) {
-          errors.append(RowError(line: row.line, reason: problem.text(options.language, names: names)))
-        } else {
-          imported += 1
-          if row.assumesDeliveryDate { assumed += 1 }
+    let end: CSVParseAhead.End
+    do {
+      end = try CSVParseAhead.run(source, schema: schema, options: options, mode: encoding, read: read) { outcome in
+        switch outcome {
+        case .none: break
+        case .header(let bound): names = bound
+        case .bad(let error): errors.append(error)
+        case .row(let row):
+          if let problem = try write(row, !errors.isEmpty) {
+            errors.append(RowError(line: row.line, reason: problem.text(options.language, names: names)))
+          } else {
+            imported += 1
+            if row.assumesDeliveryDate { assumed += 1 }
+          }
         }
       }
+    } catch CoachError.said(.utf16Text(file: nil)) {
+      // The byte reader knows no file name: the refusal names the file.
+      throw CoachError.refused(.utf16Text(file: options.fileName))
     }
     let found = end.tally.decision
     if found != (end.mode ?? .utf8) { throw CSVEncodingRetry(encoding: found) }

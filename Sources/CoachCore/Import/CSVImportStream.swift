@@ -91,7 +91,9 @@ enum CSVRecordPipeline {
     // The first three bytes decide the BOM (dropped, and the file is UTF-8); anything else is data.
     func endHead() throws {
       headDone = true
-      if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { throw CoachError.refused(.utf16Text) }
+      if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+        throw CoachError.refused(.utf16Text(file: nil))
+      }
       decoder.tally.hadBOM = head == bom
       if !decoder.tally.hadBOM { try head.withUnsafeBufferPointer { try feed($0) } }
     }

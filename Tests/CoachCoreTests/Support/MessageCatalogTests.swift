@@ -36,7 +36,7 @@ import Testing
     .groupAdminRoleFixed(name: "x", current: .groupAdmin), .groupAdminRoleFixed(name: "x", current: .lead),
     .ownsLeadsForRole(name: "x", count: 2, role: .trainer), .notAllowed(.editUsers, user: "a", role: "lead"),
     .notAllowed(.moveStores, user: "a", role: "admin"), .notAShowroom(given: "x.txt"),
-    .listSeparatorInValue(option: "--tag", given: "a;b"), .utf16Text,
+    .listSeparatorInValue(option: "--tag", given: "a;b"), .utf16Text(file: "leads.txt"),
     .foreignPostgresDatabase(url: "postgres://a@h/db", tables: ["invoices"]),
     .movedFromAnotherShowroom(store: "SH", detail: .user(id: 1, there: "a", here: "b")),
     .movedFromAnotherShowroom(store: "SH", detail: .lead(id: 3)),

@@ -257,10 +257,10 @@ extension ErrorText {
         "\(path) 是别的程序的 SQLite 数据库 (有 \(list) 表，没有 coach 的表)：coach 不会往里写；--db 请给 coach 数据库文件或一个新路径",
         "\(path) is another program's SQLite database (tables \(list), none of coach's): coach does not write into it; give --db a coach database file or a new path"
       )
-    case .utf16Text:
+    case .utf16Text(let file):
       return l.pick(
-        "文件是 UTF-16 文本 (Excel 的“Unicode 文本”)，导入读不了：请在 Excel 里另存为“CSV UTF-8 (逗号分隔)”再导入",
-        "the file is UTF-16 text (Excel's \"Unicode Text\"), which the import does not read: save it from Excel as "
+        "\(file ?? "文件") 是 UTF-16 文本 (Excel 的“Unicode 文本”)，导入读不了：请在 Excel 里另存为“CSV UTF-8 (逗号分隔)”再导入",
+        "\(file ?? "the file") is UTF-16 text (Excel's \"Unicode Text\"), which the import does not read: save it from Excel as "
           + "\"CSV UTF-8 (Comma delimited)\" and import that")
     case .listSeparatorInValue(let option, let given):
       return l.pick(

@@ -114,7 +114,7 @@ public enum ErrorText: Sendable, Hashable {
   /// A CSV file mostly invalid as UTF-8 and as GBK/GB18030: `bad` of `nonASCII` records with non-ASCII text.
   case badCSVEncoding(file: String?, bad: Int, nonASCII: Int, firstLine: Int?)
   /// A text file in UTF-16 (its byte-order mark: what Excel saves as "Unicode text"), which the import does not read.
-  case utf16Text
+  case utf16Text(file: String?)
   /// A password-protected workbook or an old `.xls` given as `.xlsx`.
   case protectedWorkbook(path: String)
   /// A workbook that cannot be read (`why`: what was found wrong, as the reader found it).
