@@ -93,6 +93,14 @@ import Testing
       ["import", "touches", Self.fixture("dealership.xlsx"), "--sheet", "nope"], env: ["COACH_USER": "李娜"])
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("客户, 跟进"))
+    // Without --sheet the first sheet is read; its header has no touch columns: the refusal names the other sheet.
+    let first = try cli.run(
+      ["import", "touches", Self.fixture("dealership.xlsx"), "--lang", "en"], env: ["COACH_USER": "李娜"])
+    #expect(first.status == 65)
+    #expect(
+      first.stderr.contains(
+        "sheet \"客户\" was read, and the workbook also has \"跟进\": name the one to read with --sheet"),
+      "\(first.stderr)")
   }
 
   @Test("--dry-run reports columns, bad rows and consultants to be created, and leaves the database file unchanged")

@@ -117,6 +117,16 @@ extension ImportFile {
             from: source, options: options, strict: input.strict, actor: session.actor, scope: session.scope,
             dryRun: input.dryRun, warn: warn)
         }
+      } catch CoachError.rejected(let code, let message)
+        where code == "bad_csv_header" && input.isWorkbook
+        && input.sheet == nil
+      {
+        // A workbook's first sheet without the header (a notes page before the data): name the sheets there are.
+        guard let sheets = try? XLSXSource(path: input.path).defaultSheet(), !sheets.others.isEmpty else {
+          throw CoachError.rejected(code: code, message: message)
+        }
+        let hint = ImportHeaderText.otherSheets(read: sheets.read, others: sheets.others).text(env.ui)
+        throw CoachError.rejected(code: code, message: message + hint)
       } catch ImportFailure.strict(let errors) {
         let shown = errors.prefix(5).map { "\(input.path):\($0.line): \($0.reason)" }
         throw CoachError.rejected(

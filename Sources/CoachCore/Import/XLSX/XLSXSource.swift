@@ -35,6 +35,15 @@ public struct XLSXSource: ImportSource {
     _ = try locate(package)
   }
 
+  /// The sheet an import reads without `--sheet` (the first shown) and the other sheets shown, in order.
+  public func defaultSheet() throws -> (read: String, others: [String]) {
+    let package = try XLSXPackage(path: path)
+    let workbook = XLSXWorkbookReader()
+    try package.parse("xl/workbook.xml", workbook)
+    let shown = workbook.sheets.map(\.name).filter { !workbook.hidden.contains($0) }
+    return (shown.first ?? workbook.sheets.first?.name ?? "", Array(shown.dropFirst()))
+  }
+
   /// The sheet names, in order.
   public func sheetNames() throws -> [String] {
     let package = try XLSXPackage(path: path)

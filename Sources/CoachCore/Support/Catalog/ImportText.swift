@@ -370,6 +370,8 @@ public enum ImportHeaderText: Sendable, Hashable {
   case repeatedColumn(file: String, line: Int, name: String, first: Int, second: Int, header: String = "")
   /// A JSON file (`coach export leads --format json`, which is for other programs): not an import format.
   case jsonFile(file: String)
+  /// After a header refusal of a workbook read without `--sheet`: the sheet read and the workbook's other sheets.
+  case otherSheets(read: String, others: [String])
   /// `separator`: the tab or semicolon the header's one cell holds (a file separated by those, not by commas).
   case missingColumns(
     file: String, line: Int, kind: String, missing: [String], needs: [String], known: [String],
@@ -392,6 +394,11 @@ public enum ImportHeaderText: Sendable, Hashable {
           + "请补上引号 (引号内的引号要写两次：\"\")",
         "\(file):\(line): the quote opened on line \(line) is never closed, so the rest of the file would read as one "
           + "cell; nothing imported: close the quote (a quote inside a quoted field is written twice: \"\")")
+    case .otherSheets(let read, let others):
+      return l.pick(
+        "；读的是工作表“\(read)”，这个文件还有：\(others.joined(separator: "、"))，用 --sheet 指定要读哪一个",
+        "; sheet \"\(read)\" was read, and the workbook also has \(others.map { "\"\($0)\"" }.joined(separator: ", ")): "
+          + "name the one to read with --sheet")
     case .unusedMap(let file, let line, let header):
       return l.pick(
         "\(file):\(line): 表头里没有 --map 指定的列 \"\(header)\"",
