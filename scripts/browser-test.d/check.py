@@ -11,7 +11,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import icalendar
 
@@ -61,6 +61,13 @@ class Run:
     def path(self, d):
         u = urlparse(d.current_url)
         return u.path + (("?" + u.query) if u.query else "")
+
+    def confirmed(self, d, path, done):
+        """Whether the browser is on `path` with the confirmation `done`, as the server's redirect after a change
+        gives it: `?done=…` signed for this session (`&mark=…`, DoneMark)."""
+        u = urlparse(d.current_url)
+        q = parse_qs(u.query)
+        return u.path == path and q.get("done") == [done] and len(q.get("mark", [""])[0]) > 0
 
     def shot(self, d, name):
         if self.shots:
@@ -143,7 +150,7 @@ class Run:
             d.find_element(By.CSS_SELECTOR, f"{form} textarea[name=note]").send_keys("browser test: asked about the ETA")
             d.find_element(By.CSS_SELECTOR, f"{form} input[name=bury]").send_keys("send the new delivery date")
             d.find_element(By.CSS_SELECTOR, f"{form} button[type=submit]").click()
-            WebDriverWait(d, WAIT).until(lambda x: self.path(x) == f"/leads/{lead}?done=touch")
+            WebDriverWait(d, WAIT).until(lambda x: self.confirmed(x, f"/leads/{lead}", "touch"))
             self.check(d.find_elements(By.CSS_SELECTOR, "p.ok"), "the lead page confirms the touch")
             after_touches = self.touches(lead, "李娜")
             self.check(len(after_touches) == count + 1, "one touch more in the database")
@@ -163,7 +170,7 @@ class Run:
             d.execute_script(f"document.querySelector(\"{snooze} input[name=until]\").value = '2026-11-30'")
             d.find_element(By.CSS_SELECTOR, f"{snooze} input[name=reason]").send_keys("browser test: abroad")
             d.find_element(By.CSS_SELECTOR, f"{snooze} button[type=submit]").click()
-            WebDriverWait(d, WAIT).until(lambda x: self.path(x) == f"/leads/{held}?done=snooze")
+            WebDriverWait(d, WAIT).until(lambda x: self.confirmed(x, f"/leads/{held}", "snooze"))
             shown = self.cli("lead", "show", held, "--as", "李娜")
             self.check(shown.get("snoozed_until") == "2026-11-30" and shown.get("snooze_reason") == "browser test: abroad",
                        f"the snooze as typed: {shown.get('snoozed_until')} {shown.get('snooze_reason')}")
@@ -174,7 +181,7 @@ class Run:
             self.check(self.queue_ids(d) == cli, "the queue page follows coach next while the lead is snoozed")
             self.open(d, f"/leads/{held}")
             d.find_element(By.CSS_SELECTOR, lift).click()
-            WebDriverWait(d, WAIT).until(lambda x: self.path(x) == f"/leads/{held}?done=unsnooze")
+            WebDriverWait(d, WAIT).until(lambda x: self.confirmed(x, f"/leads/{held}", "unsnooze"))
             self.check(self.cli("lead", "show", held, "--as", "李娜").get("snoozed_until") is None, "the snooze is lifted")
 
             # The objection search box answers as coach objection; the switch arguments as coach switch.
