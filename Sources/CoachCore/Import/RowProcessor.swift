@@ -28,8 +28,8 @@ struct RowProcessor<Row: ImportedRow> {
   private var unclosedQuote: Int?
   /// First line of each `external_id` (leads only): what must be remembered to find repeats.
   private var firstLine: [String: Int] = [:]
-  /// First line of each good touch row (touches only), by what makes two touches the same.
-  private var firstTouch: [TouchKey: Int] = [:]
+  /// The good touch rows so far (touches only), by what makes two touches the same.
+  private var touchRows = TouchRepeats()
   /// The answers for words and model names already seen in this file (one catalog, one thread).
   private let memo = ImportCellMemo()
   /// Rows above the header that name no column (titles), kept to be told of when no header follows.
@@ -92,14 +92,11 @@ struct RowProcessor<Row: ImportedRow> {
       }
     }
     if schema.kind == .touches, let touch = row as? ImportedTouch, reader.reasons.isEmpty {
-      let key = TouchKey(touch)
-      if let earlier = firstTouch[key] {
+      if let earlier = touchRows.earlierLine(of: touch, line: reader.line) {
         reader.fail(
           .repeatedTouch(
             lead: touch.leadExternalID, at: TimeParsing.iso(touch.at, zone: options.zone),
             channel: touch.channel.rawValue, outcome: touch.outcome.rawValue, line: earlier))
-      } else {
-        firstTouch[key] = reader.line
       }
     }
     if let row, reader.reasons.isEmpty { return .row(row) }
@@ -166,18 +163,3 @@ struct RowProcessor<Row: ImportedRow> {
 
 /// The words of a totals row at the foot of a sheet (`RowProcessor`).
 private let totalsWords: Set<String> = ["合计", "总计", "小计", "共计", "汇总", "total", "totals", "sum"]
-
-/// What makes two touches the same: lead, time (to the millisecond, as both engines store it), channel and outcome.
-private struct TouchKey: Hashable {
-  let lead: String
-  let milliseconds: Int64
-  let channel: Channel
-  let outcome: Outcome
-
-  init(_ t: ImportedTouch) {
-    lead = t.leadExternalID
-    milliseconds = Int64((t.at.timeIntervalSince1970 * 1000).rounded(.down))
-    channel = t.channel
-    outcome = t.outcome
-  }
-}
