@@ -1,12 +1,29 @@
 import Foundation
 
 /// The good touch rows of one file, to find a row identical to an earlier one: the same lead, time to the millisecond
-/// (as both engines store it), channel and outcome. Exact, in about 12 bytes a row: each lead's rows are three
-/// `UInt32`s in one array (the time and codes packed in 64 bits, then the line), searched from the lead's newest row
-/// back. A dictionary of every row's key took 2M touches' import from 86 to 318 MB at its peak.
+/// (as both engines store it), channel and outcome. Exact, in about 14 bytes a row: each lead's rows are a chain of
+/// blocks of `perBlock` rows, each row three `UInt32`s (the time and codes packed in 64 bits, then the line), the
+/// blocks cut from a few large slabs that go back to the system when the import's parse ends. A dictionary of every
+/// row's key took 2M touches' import from 86 to 318 MB at its peak; an array per lead, 128 MB (its headers and growth
+/// were a third of it).
 struct TouchRepeats {
-  /// Each lead's rows, by external id: `[high, low, line, high, low, line, …]`.
-  private var rows: [String: [UInt32]] = [:]
+  /// A lead's rows: its first block, and how many rows it has (its last block is the chain's end).
+  private struct Chain {
+    var first: UInt32
+    var count: UInt32
+  }
+
+  /// Rows in a block.
+  static let perBlock = 4
+  /// A block's words: `perBlock` rows of `[high, low, line]`, then the next block's index.
+  private static let blockWords = 3 * perBlock + 1
+  /// Blocks in a slab (1 << 16 blocks of 52 bytes: 3.4 MB, allocated apart from the small objects of the heap).
+  private static let slabShift = 16
+  private static let slabMask = (1 << slabShift) - 1
+
+  private var slabs: [[UInt32]] = []
+  private var blocks = 0
+  private var leads: [String: Chain] = [:]
   /// The leads with more rows than `searchedAtMost`, by packed key: their first line (a lead with thousands of rows
   /// in one file is searched by hash, not row by row).
   private var many: [String: [UInt64: UInt32]] = [:]
@@ -23,37 +40,75 @@ struct TouchRepeats {
       many[lead]?[key] = at
       return nil
     }
-    // One look-up of the lead: its array is searched and grown in place.
-    let (found, full) = Self.search(&rows[lead, default: []], key: key, line: at)
-    if let found { return Int(found) }
-    if full {
-      // Past the rows searched one by one: this lead's rows go by hash from now on.
-      let kept = rows.removeValue(forKey: lead) ?? []
+    let (high, low) = (UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
+    guard var chain = leads[lead] else {
+      let block = newBlock()
+      put(block, row: 0, high, low, at)
+      leads[lead] = Chain(first: block, count: 1)
+      return nil
+    }
+    // The chain's rows, oldest first; `last` ends at the last block.
+    var last = chain.first
+    var left = Int(chain.count)
+    while true {
+      let base = Self.offset(last)
+      let slab = Int(last) >> Self.slabShift
+      for row in 0..<min(left, Self.perBlock) {
+        let w = base + 3 * row
+        if slabs[slab][w + 1] == low, slabs[slab][w] == high { return Int(slabs[slab][w + 2]) }
+      }
+      left -= Self.perBlock
+      if left <= 0 { break }
+      last = slabs[slab][base + 3 * Self.perBlock]
+    }
+    if Int(chain.count) >= Self.searchedAtMost {
+      // Past the rows searched one by one: this lead's rows go by hash from now on (its blocks are left unused).
       var byKey: [UInt64: UInt32] = [:]
-      byKey.reserveCapacity(kept.count)
-      for i in stride(from: 0, to: kept.count, by: 3) {
-        byKey[UInt64(kept[i]) << 32 | UInt64(kept[i + 1])] = kept[i + 2]
+      byKey.reserveCapacity(Int(chain.count) + 1)
+      var block = chain.first
+      var rest = Int(chain.count)
+      while rest > 0 {
+        let (slab, base) = (Int(block) >> Self.slabShift, Self.offset(block))
+        for row in 0..<min(rest, Self.perBlock) {
+          let w = base + 3 * row
+          byKey[UInt64(slabs[slab][w]) << 32 | UInt64(slabs[slab][w + 1])] = slabs[slab][w + 2]
+        }
+        rest -= Self.perBlock
+        if rest > 0 { block = slabs[slab][base + 3 * Self.perBlock] }
       }
       byKey[key] = at
       many[lead] = byKey
+      leads[lead] = nil
+      return nil
     }
+    let row = Int(chain.count) % Self.perBlock
+    if row == 0 {
+      let block = newBlock()
+      slabs[Int(last) >> Self.slabShift][Self.offset(last) + 3 * Self.perBlock] = block
+      last = block
+    }
+    put(last, row: row, high, low, at)
+    chain.count += 1
+    leads[lead] = chain
     return nil
   }
 
-  /// The line of the row of `r` with `key`; else `key` and `line` appended, or `full` when `r` holds as many rows as
-  /// are searched one by one (nothing appended).
-  private static func search(_ r: inout [UInt32], key: UInt64, line: UInt32) -> (found: UInt32?, full: Bool) {
-    let (high, low) = (UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
-    var i = r.count - 3
-    while i >= 0 {
-      if r[i + 1] == low, r[i] == high { return (r[i + 2], false) }
-      i -= 3
+  /// The first word of block `block` in its slab.
+  private static func offset(_ block: UInt32) -> Int { (Int(block) & slabMask) * blockWords }
+
+  private mutating func newBlock() -> UInt32 {
+    if blocks >> Self.slabShift == slabs.count {
+      slabs.append([UInt32](repeating: 0, count: (1 << Self.slabShift) * Self.blockWords))
     }
-    if r.count >= 3 * searchedAtMost { return (nil, true) }
-    r.append(high)
-    r.append(low)
-    r.append(line)
-    return (nil, false)
+    defer { blocks += 1 }
+    return UInt32(blocks)
+  }
+
+  private mutating func put(_ block: UInt32, row: Int, _ high: UInt32, _ low: UInt32, _ line: UInt32) {
+    let (slab, w) = (Int(block) >> Self.slabShift, Self.offset(block) + 3 * row)
+    slabs[slab][w] = high
+    slabs[slab][w + 1] = low
+    slabs[slab][w + 2] = line
   }
 
   /// The time in milliseconds (exact for any date a file can hold: years 1601…9999 are within ±2^48 ms of 1970),

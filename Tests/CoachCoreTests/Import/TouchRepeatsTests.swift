@@ -47,4 +47,19 @@ import Testing
     #expect(seen.earlierLine(of: Self.touch("FLEET", Double(rows) * 60), line: 20_001) == 20_000)
     #expect(seen.earlierLine(of: Self.touch("E5", 5 * 60), line: 20_002) == rows + 7)
   }
+
+  @Test("rows of one lead spread over several blocks, between other leads' rows, are each found again")
+  func rowsAcrossBlocks() {
+    var seen = TouchRepeats()
+    let rows = 3 * TouchRepeats.perBlock + 1
+    for i in 0..<rows {
+      #expect(seen.earlierLine(of: Self.touch("E1", Double(i)), line: 2 * i + 2) == nil)
+      #expect(seen.earlierLine(of: Self.touch("E\(i + 2)", Double(i)), line: 2 * i + 3) == nil)
+    }
+    for i in (0..<rows).reversed() {
+      #expect(seen.earlierLine(of: Self.touch("E1", Double(i)), line: 1_000 + i) == 2 * i + 2)
+    }
+    #expect(seen.earlierLine(of: Self.touch("E1", Double(rows)), line: 2_000) == nil)
+    #expect(seen.earlierLine(of: Self.touch("E1", Double(rows)), line: 2_001) == 2_000)
+  }
 }
