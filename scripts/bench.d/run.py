@@ -145,6 +145,7 @@ def main():
   b = q(a.bin)
   rows = []
   datasets = {}
+  dbs = {}
   load_before = open("/proc/loadavg").read().split()[:3]
   for size in a.sizes.split(","):
     if size == "xlsx":
@@ -153,6 +154,7 @@ def main():
       continue
     d, db, info = build(a.bin, size, a.work, a.per_consultant)
     datasets[size] = info
+    dbs[size] = db
     # A cached data set brought to this binary's schema and checkpointed before timing, as the imports' starting
     # files are: otherwise the first timed command migrates it (a warm-up run), and every run reads through the WAL
     # that left (the mature `next` measured 36 ms in such a run, 26 ms on the same file checkpointed).
@@ -212,8 +214,18 @@ def main():
         rows.append(dict(size=size, name=f"coach import {kind} ({n:,} rows)", ms=ms[0], floor_ms=ms[1], rss=rss,
                          target="import", rows=n, floor="sqlite3 .import of the same CSV", cpu=CPU[0], floor_cpu=CPU[1]))
         print(f"  import {kind}: {ms}", flush=True)
+  # Growth of `next` from each data set to the one ten times its size, timed back to back in one hyperfine call
+  # (the two rows above are minutes apart, between imports: 18 against 23 ms in one run, 18.6 against 19.3 ms back
+  # to back on the same files).
+  growth = {}
+  for small, big in (("100k", "1m"), ("mature", "1m-mature")):
+    if small in dbs and big in dbs:
+      print(f"[growth] {small} → {big}", flush=True)
+      CPU.clear()
+      growth[big] = hyperfine([f"{b} next --db {q(dbs[small])} --as 顾问001", f"{b} next --db {q(dbs[big])} --as 顾问001"],
+                              a.runs * 2, warmup=3)
   load_after = open("/proc/loadavg").read().split()[:3]
-  floors.write(a.out, rows, datasets, load_before, load_after)
+  floors.write(a.out, rows, datasets, load_before, load_after, growth=growth)
   if a.serve_seconds > 0 and "100k" in a.sizes.split(","):
     run_serve(a)
 
