@@ -74,7 +74,14 @@ package enum Tokens {
     token.utf8.count == 64 && token.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
   }
 
-  private static func hex(_ byte: UInt8) -> String {
+  /// Compares in time independent of where the strings differ (a secret against what a request gave).
+  package static func same(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    guard x.count == y.count else { return false }
+    return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+  }
+
+  static func hex(_ byte: UInt8) -> String {
     let digits = Array("0123456789abcdef")
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
   }
@@ -87,7 +94,7 @@ package enum DoneMark {
   /// The mark of `query` (`done=moved&n=3`) for the session of `csrf`.
   package static func mark(_ query: String, csrf: String) -> String {
     let code = HMAC<SHA256>.authenticationCode(for: Data(query.utf8), using: SymmetricKey(data: Data(csrf.utf8)))
-    return code.prefix(12).map { String(format: "%02x", $0) }.joined()
+    return code.prefix(12).map(Tokens.hex).joined()
   }
 
   /// `query` with its mark: `done=moved&n=3&mark=…`.
@@ -96,9 +103,6 @@ package enum DoneMark {
   /// Whether `mark` is the session's mark of `query` (compared in constant time).
   package static func isValid(_ query: String, mark: String?, csrf: String) -> Bool {
     guard let mark else { return false }
-    let expected = Array(self.mark(query, csrf: csrf).utf8)
-    let given = Array(mark.utf8)
-    guard expected.count == given.count else { return false }
-    return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    return Tokens.same(self.mark(query, csrf: csrf), mark)
   }
 }

@@ -26,13 +26,17 @@ extension FollowUpEngine {
     from.adding(days: -replayLeadInDays(ctx.playbook), in: ctx.civil)
   }
 
+  /// The records whose deadline falls after `from` and by `to`, by deadline, then the code's precedence.
+  static func inWindow(_ records: [FollowUpRecord], from: Date, to: Date) -> [FollowUpRecord] {
+    records.filter { $0.deadline > from && $0.deadline <= to }
+      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
+  }
+
   /// The replay behind `followUps`, its records already cut to the window and sorted.
   static func replay(_ lead: LeadSnapshot, _ ctx: EngineContext, from: Date, to: Date) -> Replay {
     var replay = Replay(leadID: lead.id, now: ctx.now)
     replay.run(lead, ctx, from: max(lead.createdAt, replayStart(from: from, ctx)), through: to)
-    replay.records = replay.records
-      .filter { $0.deadline > from && $0.deadline <= to }
-      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
+    replay.records = inWindow(replay.records, from: from, to: to)
     return replay
   }
 

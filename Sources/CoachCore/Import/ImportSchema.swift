@@ -30,21 +30,34 @@ public struct ImportSchema: Sendable, Hashable {
   /// What `--map 'HEADER=ignore'` maps a header to: the column is not read, and not warned about.
   public static let ignore = "ignore"
 
-  /// Maps a header record onto the columns: case, surrounding spaces and a BOM are ignored; unknown or
-  /// unnamed columns give warnings; a missing required column, a repeated column or an unreadable header
-  /// rejects the file (`bad_csv_header`).
-  /// Whether a cell of `record` names a column of this schema, as `bind` reads it (`map` first, then the exact names
-  /// and `vocabulary`'s): a row above the header that names none is a title, not the header.
+  /// Whether a cell of `record` names a column of this schema, as `bind` reads it (`column(of:)`): a row above the
+  /// header that names none is a title, not the header.
   func namesAColumn(_ record: CSVRecord, vocabulary: ImportVocabulary?, map: [String: String]) -> Bool {
     record.fields.contains { cell in
-      let name = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
-        .lowercased()
-      guard !name.isEmpty else { return false }
-      if let to = map[ImportVocabulary.key(name)] { return columns.contains(to) }
-      return columns.contains(name) || vocabulary?.column(header: name, kind: kind) != nil
+      let name = column(of: cell, vocabulary: vocabulary, map: map).name
+      return !name.isEmpty && columns.contains(name)
     }
   }
 
+  /// A header cell as `bind` reads it: as written (surrounding spaces and a BOM trimmed), the column it names (`map`,
+  /// by `ImportVocabulary.key`, first; then the exact names, case ignored; then `vocabulary`'s; else the cell
+  /// lowercased), and the `map` key it was found by, if any.
+  func column(of cell: String, vocabulary: ImportVocabulary?, map: [String: String]) -> (
+    written: String, name: String, mapKey: String?
+  ) {
+    let written = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+    let name = written.lowercased()
+    let key = ImportVocabulary.key(name)
+    if let to = map[key] { return (written, to, key) }
+    if !columns.contains(name), let alias = vocabulary?.column(header: name, kind: kind) {
+      return (written, alias, nil)
+    }
+    return (written, name, nil)
+  }
+
+  /// Maps a header record onto the columns: case, surrounding spaces and a BOM are ignored; unknown or
+  /// unnamed columns give warnings; a missing required column, a repeated column or an unreadable header
+  /// rejects the file (`bad_csv_header`).
   /// Besides the exact column names: `map` (`--map`, by `ImportVocabulary.key`) first, then the names of
   /// `vocabulary` (`ImportVocabularyTable`). A header mapped to `ignore` is not read and gives no warning; a `map`
   /// header the file does not have gives a warning.
@@ -68,15 +81,9 @@ public struct ImportSchema: Sendable, Hashable {
     var cells: [String] = []
     var moreProfiles: [ImportHeader.ProfileColumn] = []
     for (i, cell) in header.fields.enumerated() {
-      let written = cell.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+      let (written, name, mapKey) = column(of: cell, vocabulary: vocabulary, map: map)
       cells.append(written)
-      var name = written.lowercased()
-      if let to = map[ImportVocabulary.key(name)] {
-        mapped.insert(ImportVocabulary.key(name))
-        name = to
-      } else if !columns.contains(name), let alias = vocabulary?.column(header: name, kind: kind) {
-        name = alias
-      }
+      if let mapKey { mapped.insert(mapKey) }
       if name == Self.ignore && !columns.contains(name) {
         unknown.append(cell)
         continue

@@ -120,15 +120,18 @@ struct RowProcessor<Row: ImportedRow> {
   private func isTotals(_ fields: [String]) -> Bool {
     guard let header else { return false }
     let needed = schema.required.compactMap { header.index[$0] }
-    guard needed.allSatisfy({ $0 >= fields.count || fields[$0].trimmedFast(.whitespaces).isEmpty }) else {
-      return false
-    }
+    guard needed.allSatisfy({ Self.isEmpty($0, in: fields) }) else { return false }
     return fields.contains { totalsWords.contains($0.trimmedFast(.whitespaces).lowercased()) }
   }
 
   /// Whether every cell of a column the header names is empty in `fields`.
   private func recognisedBlank(_ fields: [String]) -> Bool {
-    recognised.allSatisfy { $0 >= fields.count || fields[$0].trimmedFast(.whitespaces).isEmpty }
+    recognised.allSatisfy { Self.isEmpty($0, in: fields) }
+  }
+
+  /// Whether the cell at 0-based `position` of `fields` is absent or blank.
+  private static func isEmpty(_ position: Int, in fields: [String]) -> Bool {
+    position >= fields.count || fields[position].trimmedFast(.whitespaces).isEmpty
   }
 
   /// After the last record: the bound header, or why the file has none usable (`bad_csv_header`) or cannot be read to

@@ -40,41 +40,25 @@ struct TouchRepeats {
       many[lead]?[key] = at
       return nil
     }
-    let (high, low) = (UInt32(truncatingIfNeeded: key >> 32), UInt32(truncatingIfNeeded: key))
     guard var chain = leads[lead] else {
       let block = newBlock()
-      put(block, row: 0, high, low, at)
+      put(block, row: 0, key, at)
       leads[lead] = Chain(first: block, count: 1)
       return nil
     }
-    // The chain's rows, oldest first; `last` ends at the last block.
-    var last = chain.first
-    var left = Int(chain.count)
-    while true {
-      let base = Self.offset(last)
-      let slab = Int(last) >> Self.slabShift
-      for row in 0..<min(left, Self.perBlock) {
-        let w = base + 3 * row
-        if slabs[slab][w + 1] == low, slabs[slab][w] == high { return Int(slabs[slab][w + 2]) }
-      }
-      left -= Self.perBlock
-      if left <= 0 { break }
-      last = slabs[slab][base + 3 * Self.perBlock]
+    var found: UInt32?
+    var last = each(of: chain) { rowKey, rowLine in
+      if rowKey == key { found = rowLine }
+      return found == nil
     }
+    if let found { return Int(found) }
     if Int(chain.count) >= Self.searchedAtMost {
       // Past the rows searched one by one: this lead's rows go by hash from now on (its blocks are left unused).
       var byKey: [UInt64: UInt32] = [:]
       byKey.reserveCapacity(Int(chain.count) + 1)
-      var block = chain.first
-      var rest = Int(chain.count)
-      while rest > 0 {
-        let (slab, base) = (Int(block) >> Self.slabShift, Self.offset(block))
-        for row in 0..<min(rest, Self.perBlock) {
-          let w = base + 3 * row
-          byKey[UInt64(slabs[slab][w]) << 32 | UInt64(slabs[slab][w + 1])] = slabs[slab][w + 2]
-        }
-        rest -= Self.perBlock
-        if rest > 0 { block = slabs[slab][base + 3 * Self.perBlock] }
+      _ = each(of: chain) { rowKey, rowLine in
+        byKey[rowKey] = rowLine
+        return true
       }
       byKey[key] = at
       many[lead] = byKey
@@ -87,10 +71,27 @@ struct TouchRepeats {
       slabs[Int(last) >> Self.slabShift][Self.offset(last) + 3 * Self.perBlock] = block
       last = block
     }
-    put(last, row: row, high, low, at)
+    put(last, row: row, key, at)
     chain.count += 1
     leads[lead] = chain
     return nil
+  }
+
+  /// Calls `body` with the key and line of each row of `chain`, oldest first, while it returns true; the block it
+  /// stopped in (the chain's last, when it went through all of them).
+  private func each(of chain: Chain, _ body: (_ key: UInt64, _ line: UInt32) -> Bool) -> UInt32 {
+    var block = chain.first
+    var left = Int(chain.count)
+    while true {
+      let (slab, base) = (Int(block) >> Self.slabShift, Self.offset(block))
+      for row in 0..<min(left, Self.perBlock) {
+        let w = base + 3 * row
+        if !body(UInt64(slabs[slab][w]) << 32 | UInt64(slabs[slab][w + 1]), slabs[slab][w + 2]) { return block }
+      }
+      left -= Self.perBlock
+      if left <= 0 { return block }
+      block = slabs[slab][base + 3 * Self.perBlock]
+    }
   }
 
   /// The first word of block `block` in its slab.
@@ -104,10 +105,10 @@ struct TouchRepeats {
     return UInt32(blocks)
   }
 
-  private mutating func put(_ block: UInt32, row: Int, _ high: UInt32, _ low: UInt32, _ line: UInt32) {
+  private mutating func put(_ block: UInt32, row: Int, _ key: UInt64, _ line: UInt32) {
     let (slab, w) = (Int(block) >> Self.slabShift, Self.offset(block) + 3 * row)
-    slabs[slab][w] = high
-    slabs[slab][w + 1] = low
+    slabs[slab][w] = UInt32(truncatingIfNeeded: key >> 32)
+    slabs[slab][w + 1] = UInt32(truncatingIfNeeded: key)
     slabs[slab][w + 2] = line
   }
 

@@ -29,12 +29,9 @@ public enum UserName {
     return String(out)
   }
 
-  /// A CJK ideograph (the unified blocks and their extensions A and B, and the compatibility block).
+  /// A CJK ideograph (`ChineseText.isIdeograph`), or one of extension B, where names' rarer characters are.
   static func isHan(_ u: Unicode.Scalar) -> Bool {
-    switch u.value {
-    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2A6DF: true
-    default: false
-    }
+    ChineseText.isIdeograph(u.value) || (0x20000...0x2A6DF).contains(u.value)
   }
 
   /// A name that can be typed back (`--as`, `COACH_USER`) and listed: 1 to 40 characters, no control character, none

@@ -56,9 +56,11 @@ enum ChineseText {
   private static func isLatin(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber) }
 
   /// A Chinese character (not a full-width mark).
-  static func isIdeograph(_ c: Character) -> Bool {
-    guard let scalar = c.unicodeScalars.first else { return false }
-    switch scalar.value {
+  static func isIdeograph(_ c: Character) -> Bool { c.unicodeScalars.first.map { isIdeograph($0.value) } ?? false }
+
+  /// A CJK ideograph's scalar: the unified block, its extension A and the compatibility block.
+  static func isIdeograph(_ value: UInt32) -> Bool {
+    switch value {
     case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
     default: return false
     }

@@ -55,7 +55,7 @@ struct CSRFMiddleware: RouterMiddleware {
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         given = Form(body).first("csrf_token")
       }
-      guard let given, Self.same(given, web.csrfToken) else { throw ServerRefusal.csrf }
+      guard let given, Tokens.same(given, web.csrfToken) else { throw ServerRefusal.csrf }
     }
     return try await next(request, context)
   }
@@ -64,12 +64,6 @@ struct CSRFMiddleware: RouterMiddleware {
     method != .get && method != .head && method != .options
   }
 
-  /// Compares in time independent of where the strings differ.
-  static func same(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.utf8), y = Array(b.utf8)
-    guard x.count == y.count else { return false }
-    return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-  }
 }
 
 extension CoachRequestContext {

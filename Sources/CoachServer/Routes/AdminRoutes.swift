@@ -163,10 +163,8 @@ struct AdminRoutes {
   /// The confirmation of the change just made (`?done=user|password|moved&n=N`), when this session's change marked it
   /// (`DoneMark`): a link cannot make the page say that leads were moved.
   func flash(_ request: Request, _ language: String, _ web: WebSession) -> String? {
+    guard let done = DoneMark.done(request, csrf: web.csrfToken, carrying: ["n"]) else { return nil }
     let q = request.uri.queryParameters
-    guard let done = q["done"].map(String.init) else { return nil }
-    let query = "done=\(done)" + (q["n"].map { "&n=\($0)" } ?? "")
-    guard DoneMark.isValid(query, mark: q["mark"].map(String.init), csrf: web.csrfToken) else { return nil }
     switch done {
     case "user": return PageText.text("done_user", language)
     case "password": return PageText.text("done_password", language)

@@ -26,12 +26,8 @@ struct PageRoutes {
       let session = state.session(web, language: language, json: false)
       let (next, edits) = try await blocking { try Self.leadPage(session, id: id) }
       // Only the confirmation this session's own change marked (a link cannot make the page say a change was saved).
-      let q = request.uri.queryParameters
-      let flash = q["done"].map(String.init).flatMap { done in
-        DoneMark.isValid("done=\(done)", mark: q["mark"].map(String.init), csrf: web.csrfToken)
-          ? ["touch": "saved_touch", "stage": "saved_stage", "snooze": "saved_snooze", "unsnooze": "saved_unsnooze"][
-            done]
-          : nil
+      let flash = DoneMark.done(request, csrf: web.csrfToken).flatMap {
+        ["touch": "saved_touch", "stage": "saved_stage", "snooze": "saved_snooze", "unsnooze": "saved_unsnooze"][$0]
       }
       return pages.at(request).lead(
         next, session: session, language: language, user: web, flash: flash, edits: edits)

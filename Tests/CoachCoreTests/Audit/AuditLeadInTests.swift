@@ -15,8 +15,7 @@ private typealias F = Fixture
   static func wholeHistory(_ lead: LeadSnapshot, _ ctx: EngineContext, _ w: AuditWindow) -> [FollowUpRecord] {
     var replay = Replay(leadID: lead.id, now: ctx.now)
     replay.run(lead, ctx, from: lead.createdAt, through: w.end)
-    return replay.records.filter { $0.deadline > w.start && $0.deadline <= w.end }
-      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
+    return FollowUpEngine.inWindow(replay.records, from: w.start, to: w.end)
   }
 
   @Test("the lead-in finds the whole history's follow-ups", arguments: AuditReplayEquivalenceTests.cases)

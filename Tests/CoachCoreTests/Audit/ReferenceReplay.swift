@@ -14,15 +14,11 @@ struct ReferenceReplay {
   var records: [FollowUpRecord] = []
 
   /// `FollowUpEngine.followUps` worked out the plain way.
-  /// `wholeHistory`: from the lead's creation, not from the lead-in before `from`.
-  static func followUps(
-    for lead: LeadSnapshot, in ctx: EngineContext, from: Date, to: Date, wholeHistory: Bool = false
-  ) -> [FollowUpRecord] {
+  static func followUps(for lead: LeadSnapshot, in ctx: EngineContext, from: Date, to: Date) -> [FollowUpRecord] {
     var replay = ReferenceReplay(lead: lead, ctx: ctx)
     let leadIn = from.adding(days: -FollowUpEngine.replayLeadInDays(ctx.playbook), in: ctx.zone)
-    replay.run(from: wholeHistory ? lead.createdAt : max(lead.createdAt, leadIn), through: to)
-    return replay.records.filter { $0.deadline > from && $0.deadline <= to }
-      .sorted { ($0.deadline, $0.code.precedence) < ($1.deadline, $1.code.precedence) }
+    replay.run(from: max(lead.createdAt, leadIn), through: to)
+    return FollowUpEngine.inWindow(replay.records, from: from, to: to)
   }
 
   mutating func run(from start: Date, through horizon: Date) {

@@ -11,6 +11,10 @@ final class XLSXWorkbookReader: XLSXDelegate {
   var hidden: Set<String> = []
   var date1904 = false
 
+  /// The sheet read without `--sheet`: the first the workbook shows (a hidden one is a list other sheets look values
+  /// up in), else the first.
+  var defaultSheet: (name: String, id: String)? { sheets.first { !hidden.contains($0.name) } ?? sheets.first }
+
   override func parser(
     _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
     attributes: [String: String] = [:]

@@ -40,8 +40,8 @@ public struct XLSXSource: ImportSource {
     let package = try XLSXPackage(path: path)
     let workbook = XLSXWorkbookReader()
     try package.parse("xl/workbook.xml", workbook)
-    let shown = workbook.sheets.map(\.name).filter { !workbook.hidden.contains($0) }
-    return (shown.first ?? workbook.sheets.first?.name ?? "", Array(shown.dropFirst()))
+    let read = workbook.defaultSheet?.name ?? ""
+    return (read, workbook.sheets.map(\.name).filter { $0 != read && !workbook.hidden.contains($0) })
   }
 
   /// The sheet names, in order.
@@ -91,8 +91,7 @@ public struct XLSXSource: ImportSource {
         throw CoachError.refused(.noSuchSheet(path: path, sheet: sheet, sheets: names))
       }
     } else {
-      // The first sheet the workbook shows (a hidden one is a list other sheets look values up in).
-      chosen = workbook.sheets.first { !workbook.hidden.contains($0.name) } ?? workbook.sheets.first
+      chosen = workbook.defaultSheet
     }
     guard let chosen else { throw XLSXPackage.damaged(path, "the workbook lists no sheet") }
     guard let part = rels.targets[chosen.id] else {
