@@ -77,6 +77,11 @@ struct PGConnection {
     return result.map(PGRow.init)
   }
 
+  /// Every row of a parameterized statement as PostgresNIO gives it, for reading with `PGCursor`.
+  func rawRows(_ sql: String, _ args: [any PGArg] = []) throws -> [PostgresRow] {
+    try connection.query(try Self.query(sql, args), logger: logger).wait().rows
+  }
+
   /// Runs a statement; returns the rows it changed.
   @discardableResult
   func execute(_ sql: String, _ args: [any PGArg] = []) throws -> Int {

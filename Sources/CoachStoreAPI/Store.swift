@@ -22,6 +22,8 @@ public protocol CoachDataStore: Sendable {
   /// The filter's ids cut into ranges of about `size` leads, for loading part by part.
   func leadIDRanges(_ filter: LeadFilter, size: Int) throws -> [ClosedRange<Int64>]
   func leadCount() throws -> Int
+  /// How many parts of leads a use case loads and evaluates at once (`Chunks.map`'s workers).
+  var loadsAtOnce: Int { get }
   /// Recent deliveries and supply per model, for switch arguments.
   func salesStats(now: Date) throws -> SalesStats
   /// Whether the stored follow-ups' consultant column selects exactly the leads of `filter`'s scope: a filter of a
@@ -107,6 +109,9 @@ public protocol CoachDataStore: Sendable {
 }
 
 extension CoachDataStore {
+  /// One part per core: an embedded database's reads are the process's own work.
+  public var loadsAtOnce: Int { ProcessInfo.processInfo.activeProcessorCount }
+
   public func addLead(_ lead: NewLead, actor: String?) throws -> LeadID {
     try addLead(lead, actor: actor, allowDuplicatePhone: true)
   }

@@ -7,12 +7,13 @@ import Testing
 
 /// `LeadFilter.touchesSince` must load exactly what `LeadSnapshot.keepingTouches(since:)` keeps of the whole
 /// history (the Core tests prove that this is enough to rank): checked on leads with touches on both sides of
-/// the cut, ties in time, no-answer runs, future touches and none at all.
+/// the cut, ties in time, no-answer runs, future touches and none at all; on both engines (PostgreSQL reads a lead's
+/// touches since the cut as arrays, and its last touch and contact before it in one row).
 @Suite struct TouchWindowLoadTests {
   let t0 = Date(timeIntervalSince1970: 1_780_000_000)
 
-  func seeded() throws -> AppDatabase {
-    let db = try AppDatabase.open(path: try TempDir().path("coach.sqlite"))
+  func seeded(_ engine: StoreContractTests.Engine) throws -> any CoachDataStore {
+    let db = try engine.open()
     var rng = SplitMix64(seed: 5)
     let outcomes: [Outcome] = [.reached, .noAnswer, .noAnswer, .declined, .visited]
     for i in 0..<60 {
@@ -25,16 +26,21 @@ import Testing
         let next = rng.next() % 3 == 0 ? at.addingTimeInterval(86_400) : nil
         // Switch levers (`touchLever`, v9) on some touches: loaded with their touch, whichever way it was read.
         let levers: [Lever] = (i + j) % 4 == 0 ? [.space, .availability] : (i + j) % 4 == 1 ? [.gain] : []
+        // Objections and actors on some touches, none on others: NULLs among the values of a lead's touches.
         _ = try db.addTouch(
-          leadID: id, NewTouch(at: at, channel: .call, outcome: outcome, note: "n", nextAt: next, levers: levers),
-          actor: nil, scope: .all)
+          leadID: id,
+          NewTouch(
+            at: at, channel: j % 3 == 0 ? .wechat : .call, outcome: outcome, note: j % 2 == 0 ? "n\t\(j)" : nil,
+            objections: j % 3 == 1 ? ["price", "space"] : [], nextAt: next, levers: levers),
+          actor: j % 2 == 0 ? nil : "李娜", scope: .all)
       }
     }
     return db
   }
 
-  @Test func loadsWhatKeepingTouchesKeeps() throws {
-    let db = try seeded()
+  @Test(arguments: StoreContractTests.Engine.allCases)
+  func loadsWhatKeepingTouchesKeeps(_ engine: StoreContractTests.Engine) throws {
+    let db = try seeded(engine)
     let whole = try db.snapshots(LeadFilter(scope: .all))
     #expect(whole.contains { $0.touches.count > 3 })
     #expect(whole.contains { $0.touches.contains { $0.levers == [.space, .availability] } })

@@ -35,7 +35,7 @@ package struct AuditRun {
     let parts = try session.db.leadIDRanges(filter, size: LoadParts.maximum)
     let db = session.db
     var report = try Audit.build(
-      chunks: parts.count,
+      chunks: parts.count, workers: db.loadsAtOnce,
       load: { i in
         var part = filter
         part.idRange = parts[i]

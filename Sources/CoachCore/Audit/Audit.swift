@@ -75,12 +75,14 @@ public enum Audit {
   /// ignored; a consultant without leads gets no row. With `compare`, the period before (`AuditWindow.previous`) is
   /// counted too; its touches must be loaded (`touchesSince(window.previous)`). Every core takes the next chunk, loads it, counts it and lets it go, so only a few chunks are ever in memory.
   /// The figures are sums, so they do not depend on how the leads are cut or in which order the chunks are counted.
+  /// `workers`: how many chunks are loaded and counted at once (`Chunks.map`; one per core by default).
   public static func build(
-    chunks: Int, load: @Sendable (Int) throws -> [LeadSnapshot], consultants: [String], exports: [AuditExport],
-    window: AuditWindow, ctx: EngineContext, list: AuditList? = nil, compare: Bool = false, drillDown: Bool = false
+    chunks: Int, workers: Int? = nil, load: @Sendable (Int) throws -> [LeadSnapshot], consultants: [String],
+    exports: [AuditExport], window: AuditWindow, ctx: EngineContext, list: AuditList? = nil, compare: Bool = false,
+    drillDown: Bool = false
   ) throws -> AuditReport {
     let counted = try AuditTally.counting(
-      chunks: chunks, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx,
+      chunks: chunks, workers: workers, consultants: consultants, windows: windows(window, compare: compare), ctx: ctx,
       lists: lists(list, drillDown: drillDown),
       load: load)
     return report(counted, exports: exports, window: window, ctx: ctx, list: list, compare: compare)

@@ -6,15 +6,15 @@ enum AuditTally {
   /// Figures per consultant of `consultants` from every chunk, one table per window of `windows` (the audited one,
   /// then the one it is compared with, if any); the first error a load throws, if any.
   static func counting(
-    chunks: Int, consultants: [String], windows: [AuditWindow], ctx: EngineContext, lists: Set<AuditList> = [],
-    load: @Sendable (Int) throws -> [LeadSnapshot]
+    chunks: Int, workers: Int? = nil, consultants: [String], windows: [AuditWindow], ctx: EngineContext,
+    lists: Set<AuditList> = [], load: @Sendable (Int) throws -> [LeadSnapshot]
   ) throws -> [[String: AuditFigures]] {
     let names = Set(consultants)
     // Only the audited window lists its follow-ups.
     let counters = windows.enumerated().map { AuditCounter(window: $1, ctx: ctx, lists: $0 == 0 ? lists : []) }
     guard let current = counters.first else { return [] }
     let previous = counters.count > 1 ? counters[1] : nil
-    let parts = try Chunks.map(chunks) { i -> [[[String: AuditFigures]]] in
+    let parts = try Chunks.map(chunks, workers: workers) { i -> [[[String: AuditFigures]]] in
       var now: [String: AuditFigures] = [:], before: [String: AuditFigures] = [:]
       // Each lead is read in place (a loop over the leads copied each one out, retaining all its strings and arrays).
       let leads = try load(i)

@@ -2,16 +2,35 @@ import Foundation
 
 /// Work cut into chunks and run on every core.
 public enum Chunks {
-  /// `work(i)` for each chunk `i` in `0..<count`, on every core (each worker takes the next chunk), joined in chunk
-  /// order, so the result is what running them one after another gives. The first error thrown, if any, is thrown.
-  public static func map<T: Sendable>(_ count: Int, _ work: @Sendable (Int) throws -> [T]) throws -> [T] {
+  /// `work(i)` for each chunk `i` in `0..<count`, on `workers` threads (each worker takes the next chunk; by default
+  /// one per core), joined in chunk order, so the result is what running them one after another gives. The first
+  /// error thrown, if any, is thrown. More workers than cores pay when `work` waits (on a database server's answer):
+  /// a waiting worker leaves its core to another.
+  public static func map<T: Sendable>(
+    _ count: Int, workers: Int? = nil, _ work: @Sendable (Int) throws -> [T]
+  ) throws -> [T] {
     guard count > 1 else { return count == 1 ? try work(0) : [] }
     let shared = Shared<T>(count: count)
-    let workers = min(ProcessInfo.processInfo.activeProcessorCount, count)
-    DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
-      while let i = shared.next() {
-        do { shared.set(i, try work(i)) } catch { shared.fail(error) }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let workers = max(1, min(workers ?? cores, count))
+    guard workers > cores else {
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in shared.run(work) }
+      return try shared.joined()
+    }
+    // Dispatch runs no more threads than cores at once: these workers get threads of their own.
+    withoutActuallyEscaping(work) { work in
+      let box = WorkBox(work)
+      let done = DispatchGroup()
+      for _ in 0..<workers {
+        done.enter()
+        Thread {
+          box.run(shared)
+          done.leave()
+        }.start()
       }
+      done.wait()
+      // A finished thread may still hold its block: only the box, now empty, refers to `work` past this point.
+      box.empty()
     }
     return try shared.joined()
   }
@@ -40,6 +59,27 @@ public enum Chunks {
     }
   }
 
+  /// The work of `map`'s own threads, emptied before `map` returns.
+  private final class WorkBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var work: ((Int) throws -> [T])?
+
+    init(_ work: @escaping (Int) throws -> [T]) { self.work = work }
+
+    func run(_ shared: Shared<T>) {
+      lock.lock()
+      let work = self.work
+      lock.unlock()
+      if let work { shared.run(work) }
+    }
+
+    func empty() {
+      lock.lock()
+      work = nil
+      lock.unlock()
+    }
+  }
+
   /// The next chunk, each chunk's result and the first error, under one lock.
   private final class Shared<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
@@ -55,6 +95,13 @@ public enum Chunks {
       guard taken < slots.count, error == nil else { return nil }
       taken += 1
       return taken - 1
+    }
+
+    /// Takes the next chunk and runs `work` on it until none is left (or one failed).
+    func run(_ work: (Int) throws -> [T]) {
+      while let i = next() {
+        do { set(i, try work(i)) } catch { fail(error) }
+      }
     }
 
     func set(_ i: Int, _ result: [T]) {

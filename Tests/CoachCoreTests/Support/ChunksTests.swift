@@ -12,6 +12,45 @@ import Testing
     }
   }
 
+  /// More workers than cores (a store whose loads wait on a server) run on threads of their own: the same results in
+  /// the same order, each chunk once, and as many chunks at once as asked.
+  @Test func moreWorkersThanCoresGiveTheSameResults() throws {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    for workers in [1, cores + 1, 3 * cores + 2] {
+      let running = Running()
+      let results = try Chunks.map(40, workers: workers) { i -> [Int] in
+        running.enter()
+        defer { running.leave() }
+        usleep(2_000)  // waits, as a load waits for a server's rows
+        return [i, -i]
+      }
+      #expect(results == (0..<40).flatMap { [$0, -$0] }, "\(workers) workers")
+      #expect(running.most == min(workers, 40), "\(workers) workers")
+    }
+    struct Broken: Error {}
+    #expect(throws: Broken.self) {
+      try Chunks.map(9, workers: cores + 2) { i -> [Int] in if i == 5 { throw Broken() } else { return [i] } }
+    }
+  }
+
+  /// How many chunks run at once, and the most that did.
+  final class Running: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now = 0
+    private(set) var most = 0
+    func enter() {
+      lock.lock()
+      now += 1
+      most = max(most, now)
+      lock.unlock()
+    }
+    func leave() {
+      lock.lock()
+      now -= 1
+      lock.unlock()
+    }
+  }
+
   @Test func anErrorOfAnyChunkIsThrown() {
     struct Broken: Error {}
     #expect(throws: Broken.self) {
