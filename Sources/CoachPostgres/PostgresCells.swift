@@ -73,16 +73,17 @@ enum PGCellType {
   case integer, double, text, time
   indirect case array(of: PGCellType)
 
+  /// (A `switch`, not `[…].contains`: this runs for every cell read, and an array literal may be allocated per call.)
   func accepts(_ type: PostgresDataType) -> Bool {
-    switch self {
-    case .integer: [.int2, .int4, .int8].contains(type)
-    case .double: [.float4, .float8].contains(type)
-    case .text: [.text, .varchar, .bpchar, .name].contains(type)
-    case .time: type == .timestamptz
-    case .array(.integer): [.int2Array, .int4Array, .int8Array].contains(type)
-    case .array(.text): [.textArray, .varcharArray].contains(type)
-    case .array(.time): type == .timestamptzArray
-    case .array: false
+    switch (self, type) {
+    case (.integer, .int2), (.integer, .int4), (.integer, .int8): true
+    case (.double, .float4), (.double, .float8): true
+    case (.text, .text), (.text, .varchar), (.text, .bpchar), (.text, .name): true
+    case (.time, .timestamptz): true
+    case (.array(.integer), .int2Array), (.array(.integer), .int4Array), (.array(.integer), .int8Array): true
+    case (.array(.text), .textArray), (.array(.text), .varcharArray): true
+    case (.array(.time), .timestamptzArray): true
+    default: false
     }
   }
 }
@@ -105,7 +106,10 @@ enum PGCellError: Error, CustomStringConvertible {
 enum PGValue {
   /// A big-endian integer of 2, 4 or 8 bytes.
   static func int<C: Collection<UInt8>>(_ bytes: C) throws -> Int64 {
-    guard [2, 4, 8].contains(bytes.count) else { throw PGCellError.badValue }
+    switch bytes.count {
+    case 2, 4, 8: break
+    default: throw PGCellError.badValue
+    }
     var value: Int64 = (bytes.first ?? 0) & 0x80 != 0 ? -1 : 0
     for b in bytes { value = value << 8 | Int64(b) }
     return value
