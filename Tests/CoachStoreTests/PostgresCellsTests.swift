@@ -51,14 +51,14 @@ import Testing
     let store = try PostgresTestDatabase.fresh()
     defer { store.close() }
     let sql = """
-      SELECT * FROM (VALUES
-        (1::bigint, 7::int, '-32768'::smallint, 1.5::float8, 2.25::float4, 'a'::text,
+      SELECT a, b, c, d, e, f, g, h, i, j FROM (VALUES
+        (1, 1::bigint, 7::int, '-32768'::smallint, 1.5::float8, 2.25::float4, 'a'::text,
          '2026-11-24 01:02:03.456+00'::timestamptz(3), ARRAY[1, 0, -9223372036854775808]::bigint[],
          ARRAY['x', NULL, '客户\t1']::text[], ARRAY['1969-12-31 23:59:59.999+00', NULL]::timestamptz(3)[]),
-        (-9223372036854775808, '-2147483648'::int, 32767::smallint, '-0'::float8, NULL, '', '1999-12-31 23:59:59.999+00',
+        (2, -9223372036854775808, '-2147483648'::int, 32767::smallint, '-0'::float8, NULL, '', '1999-12-31 23:59:59.999+00',
          ARRAY[]::bigint[], NULL, ARRAY['9999-12-31 23:59:59.999+00', '0001-01-01 00:00:00+00']::timestamptz(3)[]),
-        (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ARRAY[NULL, NULL]::text[], NULL)
-      ) AS v(a, b, c, d, e, f, g, h, i, j)
+        (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ARRAY[NULL, NULL]::text[], NULL)
+      ) AS v(k, a, b, c, d, e, f, g, h, i, j) ORDER BY k
       """
     let (generic, cursor) = try store.read { c in (try c.rows(sql), try c.rawRows(sql)) }
     #expect(generic.count == 3 && cursor.count == 3)
@@ -92,6 +92,23 @@ import Testing
     var cells = PGCursor(cursor[1])
     for _ in 0..<9 { try cells.skip() }
     #expect(try cells.dates() == generic[1].cells[9].decode([Date].self))
+    // The same rows as one record each (`SELECT ROW(…)`, the loaders' form): the same values, field by field.
+    let records = try store.read { c in try c.rawRows("SELECT ROW(r.*) FROM (\(sql)) AS r") }
+    #expect(records.count == 3)
+    for (record, raw) in zip(records, cursor) {
+      var (fields, cells) = (try PGCursor(record: record), PGCursor(raw))
+      for _ in 0..<3 { #expect(try fields.optionalInt() == cells.optionalInt()) }
+      for _ in 0..<2 { #expect(try fields.optionalDouble() == cells.optionalDouble()) }
+      #expect(try fields.optionalText() == cells.optionalText())
+      #expect(try fields.optionalDate() == cells.optionalDate())
+      #expect(try fields.ints() == cells.ints())
+      #expect(try fields.texts() == cells.texts())
+      #expect(try fields.dates() == cells.dates())
+      #expect(throws: PGCellError.self) { try fields.skip() }
+    }
+    var misread = try PGCursor(record: try #require(records.first))
+    #expect(throws: PGCellError.self) { try misread.optionalDate() }
+    #expect(throws: PGCellError.self) { try PGCursor(record: try #require(cursor.first)) }
     // A value read as another type, a NULL read as a value, a NULL inside an array of ids: refused.
     let one = try #require(cursor.first)
     var wrong = PGCursor(one)
