@@ -3,51 +3,38 @@ import Foundation
 import NIOCore
 import PostgresNIO
 
-/// A row's cells read in order from their binary bytes (the format PostgresNIO asks the server for), for the reads
-/// that take hundreds of thousands of rows: the audit's. `PGRow` decodes each cell through PostgresNIO's generic
-/// decoding, which copied and released the row's buffers several times per cell; a 30-day audit of 100k leads spent
-/// more of coach's CPU turning rows into values than counting them.
-///
-/// `PGCursor(record:)` reads a row whose one cell is the whole row as a record (`SELECT ROW(a, b, …)`): its fields
-/// are read in place from that cell's bytes, with none of the work PostgresNIO does per cell (a cell value made and
-/// dropped, the row's buffer retained and released), which was still a sixth of an audit's CPU.
+/// A row read as one record (`SELECT ROW(a, b, …)`), its fields in order from their binary bytes (the format
+/// PostgresNIO asks the server for), for the loader's reads, which take hundreds of thousands of rows (an audit's).
+/// `PGRow` decodes each cell through PostgresNIO's generic decoding, which copied and released the row's buffers
+/// several times per cell: a 30-day audit of 100k leads spent more of coach's CPU turning rows into values than
+/// counting them. Read cell by cell from their raw bytes, PostgresNIO's own work per cell (a cell value made and
+/// dropped, the row's buffer retained and released) was still a sixth of the audit's CPU; a record's fields are read
+/// in place from its one cell.
 struct PGCursor {
-  private var cells: PostgresRow.Iterator
-  /// In a record: its bytes, where the next field starts, and how many fields are left.
-  private let record: ByteBuffer?
-  private var at = 0
-  private var left = 0
-
-  init(_ row: PostgresRow) {
-    cells = row.makeIterator()
-    record = nil
-  }
+  /// The record's bytes, where the next field starts, and how many fields are left.
+  private let record: ByteBuffer
+  private var at: Int
+  private var left: Int
 
   /// The fields of the row's one cell, a record.
   init(record row: PostgresRow) throws {
-    cells = row.makeIterator()
+    var cells = row.makeIterator()
     guard let cell = cells.next() else { throw PGCellError.missingColumn }
-    guard cell.format == .binary, cell.dataType == .record, let bytes = cell.bytes, bytes.readableBytes >= 4 else {
+    guard cell.format == .binary, cell.dataType == .record, let bytes = cell.bytes,
+      let count = bytes.getInteger(at: bytes.readerIndex, as: Int32.self)
+    else {
       throw PGCellError.unexpectedType(column: cell.columnName, type: cell.dataType)
     }
     record = bytes
-    left = Int(bytes.getInteger(at: bytes.readerIndex, as: Int32.self) ?? 0)
+    left = Int(count)
     at = bytes.readerIndex + 4
   }
 
-  /// The next cell's bytes as `read` takes them (nil for NULL), once its type is checked against `expected`.
+  /// The next field's bytes as `read` takes them (nil for NULL), once its type is checked against `expected`: a
+  /// type id, then a 4-byte length (-1 for NULL) and the value's bytes.
   private mutating func next<T>(
     _ expected: PGCellType?, _ read: (UnsafeRawBufferPointer) throws -> T
   ) throws -> T? {
-    guard let record else {
-      guard let cell = cells.next() else { throw PGCellError.missingColumn }
-      if let expected {
-        guard cell.format == .binary, expected.accepts(cell.dataType) else {
-          throw PGCellError.unexpectedType(column: cell.columnName, type: cell.dataType)
-        }
-      }
-      return try cell.bytes.map { try $0.withUnsafeReadableBytes(read) }
-    }
     guard left > 0, let type = record.getInteger(at: at, as: UInt32.self),
       let length = record.getInteger(at: at + 4, as: Int32.self)
     else { throw PGCellError.missingColumn }
@@ -65,7 +52,7 @@ struct PGCursor {
     }
   }
 
-  /// Passes over a cell whatever its type.
+  /// Passes over a field whatever its type.
   mutating func skip() throws { _ = try next(nil) { _ in () } }
 
   mutating func optionalInt() throws -> Int64? { try next(.integer) { try PGValue.int($0) } }
@@ -89,7 +76,7 @@ struct PGCursor {
     return value
   }
 
-  /// The elements of a one-dimensional array cell (`array_agg(…)`), each as `element` reads its bytes (nil for a
+  /// The elements of a one-dimensional array field (`array_agg(…)`), each as `element` reads its bytes (nil for a
   /// NULL element). An empty or NULL array gives no elements.
   mutating func array<T>(
     of type: PGCellType, _ element: (UnsafeRawBufferPointer?) throws -> T

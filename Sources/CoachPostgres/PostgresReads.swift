@@ -163,10 +163,7 @@ enum PGLeadLoader {
         joinArgs += bound.1
       }
     }
-    let touchColumns = ["a", "b"].map { t in
-      ["touchId", "at", "channel", "outcome", "objections", "nextAt", "actor"].map { "\(t).\($0)" }.joined(
-        separator: ", ")
-    }.joined(separator: ", ")
+    let touchColumns = ["a", "b"].flatMap { t in lastTouchFields.map { "\(t).\($0)" } }.joined(separator: ", ")
     // Without contacts their columns are left out rather than sent as NULLs: 600,000 cells fewer in an audit.
     // One record per lead (`PGCursor(record:)`).
     var sql = """
@@ -302,14 +299,12 @@ enum PGLeadLoader {
   ) throws {
     let columns =
       "leadId, id, at, channel, outcome, \(filter.withNotes ? "note" : "NULL::text"), objections, nextAt, actor"
-    func add(_ rows: [PGRow]) throws {
-      for row in rows {
-        guard let i = position[try row.get(0, Int64.self)] else { continue }
-        leads[i].touches.append(try touch(row))
-      }
-    }
     guard let since = filter.touchesSince else {
-      try add(try c.rows("SELECT \(columns) FROM touch WHERE \(sub.sql) ORDER BY leadId, at, id", sub.args))
+      for row in try c.rawRows("SELECT ROW(\(columns)) FROM touch WHERE \(sub.sql) ORDER BY leadId, at, id", sub.args) {
+        var cells = try PGCursor(record: row)
+        guard let i = position[try cells.int()], let t = try touch(&cells) else { continue }
+        leads[i].touches.append(t)
+      }
       try loadLevers(c, sub, position, into: &leads)
       return
     }
@@ -320,8 +315,7 @@ enum PGLeadLoader {
       var rows = [PGLastTouches](repeating: PGLastTouches(), count: leads.count)
       for row in try c.rawRows(
         """
-        SELECT ROW(leadId, kind, touchId, at, channel, outcome, objections, nextAt, actor)
-        FROM lastTouch WHERE \(sub.sql)
+        SELECT ROW(leadId, kind, \(lastTouchFields.joined(separator: ", "))) FROM lastTouch WHERE \(sub.sql)
         """, sub.args)
       {
         var cells = try PGCursor(record: row)
@@ -392,11 +386,9 @@ enum PGLeadLoader {
         for k in ids.indices {
           guard let when = at[k] else { throw PGCellError.unexpectedNull }
           leads[i].touches.append(
-            Touch(
-              id: ids[k], at: when, channel: channel[k].flatMap(Channel.init(rawValue:)) ?? .call,
-              outcome: outcome[k].flatMap(Outcome.init(rawValue:)) ?? .reached, note: note.isEmpty ? nil : note[k],
-              objections: objections[k]?.split(separator: ";").map(String.init) ?? [], nextAt: nextAt[k],
-              actor: actor[k]))
+            touch(
+              id: ids[k], at: when, channel: channel[k], outcome: outcome[k], note: note.isEmpty ? nil : note[k],
+              objections: objections[k], nextAt: nextAt[k], actor: actor[k]))
         }
       }
     }
@@ -422,6 +414,9 @@ enum PGLeadLoader {
     }
   }
 
+  /// The columns of a touch in `lastTouch`, in the order `touch(_:withNote: false)` reads them.
+  static let lastTouchFields = ["touchId", "at", "channel", "outcome", "objections", "nextAt", "actor"]
+
   /// A touch from the cursor's next `id, at, channel, outcome, note, objections, nextAt, actor` (the columns after
   /// `leadId`; without `note` when `withNote` is false), or nil when they are NULL (a join found none).
   static func touch(_ cells: inout PGCursor, withNote: Bool = true) throws -> Touch? {
@@ -429,21 +424,21 @@ enum PGLeadLoader {
       for _ in 0..<(withNote ? 7 : 6) { try cells.skip() }
       return nil
     }
-    return Touch(
-      id: id, at: try cells.date(), channel: Channel(rawValue: try cells.text()) ?? .call,
-      outcome: Outcome(rawValue: try cells.text()) ?? .reached, note: withNote ? try cells.optionalText() : nil,
-      objections: try cells.optionalText()?.split(separator: ";").map(String.init) ?? [],
+    return touch(
+      id: id, at: try cells.date(), channel: try cells.text(), outcome: try cells.text(),
+      note: withNote ? try cells.optionalText() : nil, objections: try cells.optionalText(),
       nextAt: try cells.optionalDate(), actor: try cells.optionalText())
   }
 
-  /// A touch from a row of `leadId, id, at, channel, outcome, note, objections, nextAt, actor`.
-  static func touch(_ row: PGRow) throws -> Touch {
+  /// A touch from its columns as stored (`channel` and `outcome` as text, `objections` `;`-separated).
+  static func touch(
+    id: Int64, at: Date, channel: String?, outcome: String?, note: String?, objections: String?, nextAt: Date?,
+    actor: String?
+  ) -> Touch {
     Touch(
-      id: try row.get(1, Int64.self), at: try row.get(2, Date.self),
-      channel: Channel(rawValue: try row.get(3, String.self)) ?? .call,
-      outcome: Outcome(rawValue: try row.get(4, String.self)) ?? .reached, note: try row.text(5),
-      objections: try row.text(6)?.split(separator: ";").map(String.init) ?? [], nextAt: try row.date(7),
-      actor: try row.text(8))
+      id: id, at: at, channel: channel.flatMap(Channel.init(rawValue:)) ?? .call,
+      outcome: outcome.flatMap(Outcome.init(rawValue:)) ?? .reached, note: note,
+      objections: objections?.split(separator: ";").map(String.init) ?? [], nextAt: nextAt, actor: actor)
   }
 }
 

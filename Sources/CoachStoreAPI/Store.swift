@@ -22,7 +22,7 @@ public protocol CoachDataStore: Sendable {
   /// The filter's ids cut into ranges of about `size` leads, for loading part by part.
   func leadIDRanges(_ filter: LeadFilter, size: Int) throws -> [ClosedRange<Int64>]
   func leadCount() throws -> Int
-  /// How many parts of leads a use case loads and evaluates at once (`Chunks.map`'s workers).
+  /// How many parts of leads the audit loads and counts at once (`Chunks.map`'s workers).
   var loadsAtOnce: Int { get }
   /// Recent deliveries and supply per model, for switch arguments.
   func salesStats(now: Date) throws -> SalesStats

@@ -4,8 +4,8 @@ import Testing
 
 @testable import CoachPostgres
 
-/// `PGCursor` reads cells from their binary bytes; it must give what PostgresNIO's own decoding (`PGRow`) gives, for
-/// every kind of value the loaders read: NULLs, integers of each width at their limits, times before 1970 and 2000
+/// `PGCursor` reads a record's fields from their binary bytes; it must give what PostgresNIO's own decoding (`PGRow`)
+/// gives, for every kind of value the loaders read: NULLs, integers of each width at their limits, times before 1970 and 2000
 /// and far ahead, text with tabs and ideographs, and arrays of each with NULL elements or none at all.
 @Suite struct PostgresCellsTests {
   /// One array's wire bytes: one dimension, its elements (nil for NULL) each after its length.
@@ -51,73 +51,65 @@ import Testing
     let store = try PostgresTestDatabase.fresh()
     defer { store.close() }
     let sql = """
-      SELECT a, b, c, d, e, f, g, h, i, j FROM (VALUES
+      SELECT k, a, b, c, d, e, f, g, h, i, j FROM (VALUES
         (1, 1::bigint, 7::int, '-32768'::smallint, 1.5::float8, 2.25::float4, 'a'::text,
          '2026-11-24 01:02:03.456+00'::timestamptz(3), ARRAY[1, 0, -9223372036854775808]::bigint[],
          ARRAY['x', NULL, '客户\t1']::text[], ARRAY['1969-12-31 23:59:59.999+00', NULL]::timestamptz(3)[]),
         (2, -9223372036854775808, '-2147483648'::int, 32767::smallint, '-0'::float8, NULL, '', '1999-12-31 23:59:59.999+00',
          ARRAY[]::bigint[], NULL, ARRAY['9999-12-31 23:59:59.999+00', '0001-01-01 00:00:00+00']::timestamptz(3)[]),
         (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ARRAY[NULL, NULL]::text[], NULL)
-      ) AS v(k, a, b, c, d, e, f, g, h, i, j) ORDER BY k
+      ) AS v(k, a, b, c, d, e, f, g, h, i, j)
       """
-    let (generic, cursor) = try store.read { c in (try c.rows(sql), try c.rawRows(sql)) }
-    #expect(generic.count == 3 && cursor.count == 3)
+    // Each row as PostgresNIO decodes it, and as one record (`SELECT ROW(…)`, the loader's form).
+    let (generic, records) = try store.read { c in
+      (try c.rows(sql + " ORDER BY k"), try c.rawRows("SELECT ROW(r.*) FROM (\(sql)) AS r ORDER BY r.k"))
+    }
+    #expect(generic.count == 3 && records.count == 3)
     let t = { (s: Double) in Date(timeIntervalSince1970: s) }
     let arrays: [([Int64], [String?], [Date?])] = [
       ([1, 0, Int64.min], ["x", nil, "客户\t1"], [t(-0.001), nil]),
       ([], [], [t(253_402_300_799.999), t(-62_135_596_800)]),
       ([], [nil, nil], []),
     ]
-    for ((row, raw), (ints, texts, dates)) in zip(zip(generic, cursor), arrays) {
-      var cells = PGCursor(raw)
-      #expect(try cells.optionalInt() == row.int(0))
-      #expect(try cells.optionalInt() == row.cells[1].decode(Int32?.self).map(Int64.init))
-      #expect(try cells.optionalInt() == row.cells[2].decode(Int16?.self).map(Int64.init))
-      let (d, expected) = (try cells.optionalDouble(), try row.double(3))
+    for ((row, record), (ints, texts, dates)) in zip(zip(generic, records), arrays) {
+      var fields = try PGCursor(record: record)
+      #expect(try fields.int() == row.get(0, Int64.self))
+      #expect(try fields.optionalInt() == row.int(1))
+      #expect(try fields.optionalInt() == row.cells[2].decode(Int32?.self).map(Int64.init))
+      #expect(try fields.optionalInt() == row.cells[3].decode(Int16?.self).map(Int64.init))
+      let (d, expected) = (try fields.optionalDouble(), try row.double(4))
       #expect(d == expected && d?.sign == expected?.sign)
-      #expect(try cells.optionalDouble() == row.double(4))
-      #expect(try cells.optionalText() == row.text(5))
-      #expect(try cells.optionalDate() == row.date(6))
-      #expect(try cells.ints() == ints)
-      #expect(try cells.texts() == texts)
-      let read = try cells.dates()
+      #expect(try fields.optionalDouble() == row.double(5))
+      #expect(try fields.optionalText() == row.text(6))
+      #expect(try fields.optionalDate() == row.date(7))
+      #expect(try fields.ints() == ints)
+      #expect(try fields.texts() == texts)
+      let read = try fields.dates()
       // The same instants as PostgresNIO's decoding of each time (to the microsecond's floating-point steps).
       #expect(read.count == dates.count)
       for (a, b) in zip(read, dates) {
         let apart = abs((a?.timeIntervalSince1970 ?? 0) - (b?.timeIntervalSince1970 ?? 0))
         #expect(apart < 1e-6 && (a == nil) == (b == nil))
       }
-    }
-    // The second row's times hold no NULL, so PostgresNIO decodes them as an array too: the very same `Date`s.
-    var cells = PGCursor(cursor[1])
-    for _ in 0..<9 { try cells.skip() }
-    #expect(try cells.dates() == generic[1].cells[9].decode([Date].self))
-    // The same rows as one record each (`SELECT ROW(…)`, the loaders' form): the same values, field by field.
-    let records = try store.read { c in try c.rawRows("SELECT ROW(r.*) FROM (\(sql)) AS r") }
-    #expect(records.count == 3)
-    for (record, raw) in zip(records, cursor) {
-      var (fields, cells) = (try PGCursor(record: record), PGCursor(raw))
-      for _ in 0..<3 { #expect(try fields.optionalInt() == cells.optionalInt()) }
-      for _ in 0..<2 { #expect(try fields.optionalDouble() == cells.optionalDouble()) }
-      #expect(try fields.optionalText() == cells.optionalText())
-      #expect(try fields.optionalDate() == cells.optionalDate())
-      #expect(try fields.ints() == cells.ints())
-      #expect(try fields.texts() == cells.texts())
-      #expect(try fields.dates() == cells.dates())
+      // Past the last field: refused, not read beyond the record.
       #expect(throws: PGCellError.self) { try fields.skip() }
     }
-    var misread = try PGCursor(record: try #require(records.first))
+    // The second row's times hold no NULL, so PostgresNIO decodes them as an array too: the very same `Date`s.
+    var fields = try PGCursor(record: records[1])
+    for _ in 0..<10 { try fields.skip() }
+    #expect(try fields.dates() == generic[1].cells[10].decode([Date].self))
+    // A value read as another type, a NULL read as a value, a NULL inside an array of ids, a row that is no record:
+    // refused.
+    var misread = try PGCursor(record: records[0])
     #expect(throws: PGCellError.self) { try misread.optionalDate() }
-    #expect(throws: PGCellError.self) { try PGCursor(record: try #require(cursor.first)) }
-    // A value read as another type, a NULL read as a value, a NULL inside an array of ids: refused.
-    let one = try #require(cursor.first)
-    var wrong = PGCursor(one)
-    #expect(throws: PGCellError.self) { try wrong.optionalText() }
-    let nulls = try #require(cursor.last)
-    var null = PGCursor(nulls)
+    var null = try PGCursor(record: records[2])
+    try null.skip()
     #expect(throws: PGCellError.self) { try null.int() }
-    let holes = try store.read { c in try c.rawRows("SELECT ARRAY[1, NULL]::bigint[]") }
-    var hole = PGCursor(try #require(holes.first))
+    let (holes, plain) = try store.read { c in
+      (try c.rawRows("SELECT ROW(ARRAY[1, NULL]::bigint[])"), try c.rawRows(sql))
+    }
+    var hole = try PGCursor(record: try #require(holes.first))
     #expect(throws: PGCellError.self) { try hole.ints() }
+    #expect(throws: PGCellError.self) { try PGCursor(record: try #require(plain.first)) }
   }
 }
