@@ -82,7 +82,7 @@ package struct RunEnvironment: Sendable {
     if let db = o.db ?? env["COACH_DB"], !db.isEmpty {
       // A server URL is never a file name: a `postgres://` URL runs on PostgreSQL, or is refused when unusable.
       if PostgresURL.isPostgres(db) {
-        let url = try PostgresURL(db)
+        let url = try PostgresURL(db).findingPassword(env: env)
         self.postgres = url
         self.dbPath = url.redacted
       } else if let scheme = PostgresURL.otherScheme(db) {

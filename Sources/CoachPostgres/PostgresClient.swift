@@ -210,9 +210,22 @@ final class PGPool: Sendable {
       return try PostgresConnection.connect(
         on: Self.group.next(), configuration: configuration, id: nextID.next(), logger: logger
       ).wait()
-    } catch {
+    } catch let error as PSQLError where error.code == .authMechanismRequiresPassword {
       throw CoachError.refused(
-        .databaseUnreachable(url: url.redacted, server: url.server, reason: PGErrors.describe(error)))
+        .databasePasswordNeeded(
+          url: url.redacted, server: url.server, user: url.user, file: url.passwordFile ?? "~/.pgpass",
+          problem: url.passwordFileProblem))
+    } catch {
+      var reason = PGErrors.describe(error)
+      // A wrong password that did not come from the URL: say where it came from.
+      if PGErrors.state(error) == "28P01" {
+        switch url.passwordSource {
+        case .environment?: reason += " (the password of PGPASSWORD)"
+        case .file?: reason += " (the password of \(url.passwordFile ?? "the password file"))"
+        case .url?, nil: break
+        }
+      }
+      throw CoachError.refused(.databaseUnreachable(url: url.redacted, server: url.server, reason: reason))
     }
   }
 

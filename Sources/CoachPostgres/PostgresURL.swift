@@ -8,6 +8,12 @@ import Foundation
 public struct PostgresURL: Sendable, Hashable {
   public var user: String
   public var password: String?
+  /// Where `password` came from: the URL, or (`findingPassword`) `PGPASSWORD` or the password file.
+  public var passwordSource: PasswordSource?
+  /// The password file looked in (`findingPassword`, when neither the URL nor `PGPASSWORD` had one), and why it was
+  /// passed over, if it was.
+  public var passwordFile: String?
+  public var passwordFileProblem: PasswordFileProblem?
   /// A host name or address (nil with a socket folder).
   public var host: String?
   public var port: Int
@@ -29,7 +35,7 @@ public struct PostgresURL: Sendable, Hashable {
   /// The URL with its password replaced by `***`: what messages show.
   public var redacted: String {
     let shown = host.map { $0.contains(":") ? "[\($0)]" : $0 } ?? ""
-    var s = "postgres://\(user)\(password == nil ? "" : ":***")@\(shown)"
+    var s = "postgres://\(user)\(passwordSource == .url ? ":***" : "")@\(shown)"
     if host != nil { s += ":\(port)" }
     s += "/\(database)"
     var query: [String] = []
@@ -78,6 +84,7 @@ public struct PostgresURL: Sendable, Hashable {
     }
     self.user = user
     self.password = parts.password.map { $0.removingPercentEncoding ?? $0 }
+    if password != nil { passwordSource = .url }
     let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
     guard !path.isEmpty, !path.contains("/") else { throw bad(.noDatabase) }
     self.database = path.removingPercentEncoding ?? path

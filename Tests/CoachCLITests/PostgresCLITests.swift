@@ -385,25 +385,66 @@ enum PostgresCLI {
     #expect(try cli.run(["lead", "add", "--name", "x", "--phone", "13812345678"], env: ["COACH_DB": odd]).status == 0)
   }
 
-  @Test func anUnreachableServerIsNamed() throws {
-    let cli = try CLI()
-    // A socket folder with no server in it: refused at once, naming the socket and what to check.
-    let url = "postgres://coach:s3cret@/coach?host=\(cli.dir.path)"
-    let r = try cli.run(["next", "--json"], env: ["COACH_DB": url])
-    #expect(r.status == 65)
-    #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "db_unreachable")
-    #expect(r.stderr.contains("\(cli.dir.path)/.s.PGSQL.5432") && !r.stderr.contains("s3cret"))
-    let zh = try cli.run(["next"], env: ["COACH_DB": url, "COACH_LANG": "zh-CN"])
-    #expect(zh.status == 65 && zh.stderr.contains("无法连接 PostgreSQL 服务器"))
-  }
-}
+  /// A server that asks for a password (SCRAM; `scripts/pg-cluster` asks it of the role coach_password) gets it from
+  /// the URL, from PGPASSWORD, or from the password file as libpq's tools read it; without one, the refusal says
+  /// where to put it, and a file others may open is passed over, saying so.
+  @Test func aPasswordComesFromTheURLPGPASSWORDOrThePasswordFile() throws {
+    guard let admin = PostgresCLI.admin else { return }
+    let url = try PostgresStore.createScratchDatabase(admin: admin, prefix: "coach_cli")
+    let rule = try PostgresStore.scratchQuery(
+      url,
+      "SELECT count(*) FROM pg_hba_file_rules WHERE 'coach_password' = ANY(user_name) AND auth_method = 'scram-sha-256'"
+    )
+    try #require(
+      rule != ["0"], "the test server does not ask coach_password for a password: start it with scripts/pg-cluster")
+    let password = "s3 cr:et@x"
+    _ = try PostgresStore.scratchScript(
+      url,
+      """
+      DO $$ BEGIN CREATE ROLE coach_password LOGIN;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+      ALTER ROLE coach_password PASSWORD 's3 cr:et@x';
+      ALTER DATABASE \(url.database) OWNER TO coach_password
+      """)
+    var cli = try CLI(engine: .postgres)
+    let server =
+      admin.socketFolder.map { "@:\(admin.port)/\(url.database)?host=\($0)" }
+      ?? "@\(admin.host ?? "localhost"):\(admin.port)/\(url.database)"
+    cli.postgresURL = "postgres://coach_password" + server
+    let home = cli.dir.appendingPathComponent("home")
+    try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    let pgpass = home.appendingPathComponent(".pgpass")
+    var env = ["HOME": home.path, "PGPASSWORD": "", "PGPASSFILE": ""]
 
-/// Lines from worker threads, collected under a lock.
-final class Collected: @unchecked Sendable {
-  private let lock = NSLock()
-  private var items: [String] = []
-  func add(_ s: String) { lock.withLock { items.append(s) } }
-  var all: [String] { lock.withLock { items } }
+    var r = try cli.run(["init", "--json"], env: env)
+    #expect(r.status == 65 && r.stderr.contains("asks for the password of coach_password"), "\(r.stderr)")
+    #expect(r.stderr.contains("PGPASSWORD") && r.stderr.contains(pgpass.path))
+    #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "db_unreachable")
+    env["PGPASSWORD"] = "wrong"
+    r = try cli.run(["init"], env: env)
+    #expect(r.status == 65 && r.stderr.contains("(the password of PGPASSWORD)"), "\(r.stderr)")
+    env["PGPASSWORD"] = password
+    r = try cli.run(["init"], env: env)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stdout.contains(password) && !r.stdout.contains(":***@"), "\(r.stdout)")
+
+    env["PGPASSWORD"] = ""
+    let line = "*:*:\(url.database):coach_password:\(password.replacingOccurrences(of: ":", with: "\\:"))\n"
+    try Data(("# coach\n" + line).utf8).write(to: pgpass)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: pgpass.path)
+    r = try cli.run(["next"], env: env)
+    #expect(r.status == 65 && r.stderr.contains("\(pgpass.path) was passed over: others may open it"), "\(r.stderr)")
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: pgpass.path)
+    r = try cli.run(["next", "--json"], env: env)
+    #expect(r.status == 0, "\(r.stderr)")
+
+    // In the URL (its reserved characters escaped), the password is never shown.
+    let escaped = "s3%20cr%3Aet%40x"
+    cli.postgresURL = "postgres://coach_password:\(escaped)" + server
+    r = try cli.run(["init"], env: ["HOME": home.path, "PGPASSWORD": "wrong", "PGPASSFILE": "/nonexistent"])
+    #expect(r.status == 0 && r.stdout.contains("coach_password:***@") && !r.stdout.contains(escaped), "\(r.stderr)")
+    try PostgresStore.dropScratchDatabase(url, admin: admin)
+  }
 
   /// Over the network the connection can be encrypted (`sslmode`, as libpq reads it); the test cluster serves TLS
   /// with a self-signed certificate for localhost (`scripts/pg-cluster`), else this test has nothing to check.
@@ -429,4 +470,24 @@ final class Collected: @unchecked Sendable {
     let code = (try refused.json()["error"] as? [String: Any])?["code"] as? String
     #expect(refused.status == 65 && code == "db_unreachable", "\(refused.stdout)")
   }
+
+  @Test func anUnreachableServerIsNamed() throws {
+    let cli = try CLI()
+    // A socket folder with no server in it: refused at once, naming the socket and what to check.
+    let url = "postgres://coach:s3cret@/coach?host=\(cli.dir.path)"
+    let r = try cli.run(["next", "--json"], env: ["COACH_DB": url])
+    #expect(r.status == 65)
+    #expect((try r.json()["error"] as? [String: Any])?["code"] as? String == "db_unreachable")
+    #expect(r.stderr.contains("\(cli.dir.path)/.s.PGSQL.5432") && !r.stderr.contains("s3cret"))
+    let zh = try cli.run(["next"], env: ["COACH_DB": url, "COACH_LANG": "zh-CN"])
+    #expect(zh.status == 65 && zh.stderr.contains("无法连接 PostgreSQL 服务器"))
+  }
+}
+
+/// Lines from worker threads, collected under a lock.
+final class Collected: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [String] = []
+  func add(_ s: String) { lock.withLock { items.append(s) } }
+  var all: [String] { lock.withLock { items } }
 }

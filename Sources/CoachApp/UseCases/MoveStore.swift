@@ -14,7 +14,7 @@ package enum MoveStore {
     var env = env
     if let target {
       guard PostgresURL.isPostgres(target) else { throw CoachError.refused(.migrateNeedsPostgres(given: target)) }
-      env.postgres = try PostgresURL(target)
+      env.postgres = try PostgresURL(target).findingPassword(env: ProcessInfo.processInfo.environment)
       env.dbPath = env.postgres?.redacted ?? target
     }
     guard let url = env.postgres else { throw CoachError.refused(.migrateNeedsPostgres(given: env.dbPath)) }

@@ -22,6 +22,20 @@ extension ErrorText {
         "无法连接 PostgreSQL 服务器 \(server) (\(url))：\(reason)；请确认服务器在运行、地址/端口/用户/数据库正确，或给一个 SQLite 文件路径",
         "cannot connect to the PostgreSQL server at \(server) (\(url)): \(reason); check that the server runs and the host, port, user and database are right, or give a SQLite file path"
       )
+    case .databasePasswordNeeded(let url, let server, let user, let file, let problem):
+      let passedOver: String
+      switch problem {
+      case nil: passedOver = ""
+      case .openToOthers?:
+        passedOver = l.pick(
+          " (\(file) 未读取：别人也能打开它，请 chmod 600 \(file))",
+          " (\(file) was passed over: others may open it; chmod 600 \(file))")
+      case .notAFile?: passedOver = l.pick(" (\(file) 不是文件，未读取)", " (\(file) was passed over: it is not a file)")
+      }
+      return l.pick(
+        "PostgreSQL 服务器 \(server) (\(url)) 要求用户 \(user) 的密码，但没有给出\(passedOver)：请设置 PGPASSWORD，或在 \(file) 中加一行 主机:端口:数据库:用户:密码 (只有你能读：chmod 600)，或写进地址 (postgres://用户:密码@…)",
+        "the PostgreSQL server at \(server) (\(url)) asks for the password of \(user) and none was given\(passedOver): set PGPASSWORD, or add a line host:port:database:user:password to \(file) (readable by you alone: chmod 600), or write it in the URL (postgres://user:password@…)"
+      )
     case .notYetOnPostgres(let what, let instead):
       return l.pick(
         "\(what) 还不能在 PostgreSQL 上运行 (在 SQLite 上可以)\(instead.map { "；在 PostgreSQL 上请用 \($0)" } ?? "；请用 SQLite 数据库文件运行它")",
@@ -492,6 +506,14 @@ extension ErrorText {
 
 extension ErrorText {
   /// What is wrong with a `postgres://` URL.
+  /// Why a PostgreSQL password file was passed over (as libpq passes it over).
+  public enum PasswordFileProblem: Sendable, Hashable {
+    /// Its group or others may open it (libpq wants mode 0600 or less).
+    case openToOthers
+    /// It is a folder or another thing that is no regular file.
+    case notAFile
+  }
+
   public enum DatabaseURLProblem: Sendable, Hashable {
     case notAURL, noUser, noHost, noDatabase
     case badPort(given: String)

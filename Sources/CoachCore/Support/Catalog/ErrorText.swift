@@ -63,6 +63,9 @@ public enum ErrorText: Sendable, Hashable {
   case badDatabaseURL(url: String, problem: DatabaseURLProblem)
   /// The PostgreSQL server of `--db` did not answer or refused the connection (`url` without its password).
   case databaseUnreachable(url: String, server: String, reason: String)
+  /// The PostgreSQL server asks `user` for a password and neither the URL, `PGPASSWORD` nor the password file `file`
+  /// (passed over for `problem`, if it was) had one.
+  case databasePasswordNeeded(url: String, server: String, user: String, file: String, problem: PasswordFileProblem?)
   /// A command the PostgreSQL store does not run yet (it runs on SQLite); `instead`: what to use meanwhile.
   case notYetOnPostgres(what: String, instead: String? = nil)
   /// `coach backup` / `coach restore` (`restore`: true) of FILE on a PostgreSQL database (`url`, password left
@@ -352,7 +355,7 @@ public enum ErrorText: Sendable, Hashable {
     case .snoozeTooLong: return "snooze_too_long"
     case .notSnoozed: return "not_snoozed"
     case .badDatabaseURL: return "bad_database_url"
-    case .databaseUnreachable: return "db_unreachable"
+    case .databaseUnreachable, .databasePasswordNeeded: return "db_unreachable"
     case .notYetOnPostgres: return "not_yet_on_postgres"
     case .backupByServer: return "backup_by_server"
     case .readOnlyDatabase: return "read_only_database"
