@@ -10,8 +10,10 @@
 /// are how a repeat is refused). Every step is inside the import's transaction: a rollback, an error or a killed
 /// process leaves the keys and indexes as they were.
 struct PGBulkLoad {
-  /// The statements that put back what was set aside, in order: indexes first, then keys, then statistics.
+  /// The statements that put back what was set aside, in order: indexes first, then keys.
   private let restore: [String]
+  /// The tables' `ANALYZE`s.
+  private let statistics: [String]
 
   /// Sets aside the foreign keys and non-unique indexes of each of `tables` (names as SQL writes them) when the first
   /// of them holds no row, keeping a key whose parent table is in `keep` (e.g. `"user"`, which every command reads).
@@ -50,12 +52,13 @@ struct PGBulkLoad {
     for statement in drops { try c.script(statement) }
     // The tables' statistics, for the import's own statements that read what it wrote (the touched leads' last
     // touches, their stored follow-ups): planned on an empty table's, those sorted all 2,000,000 touches.
-    return PGBulkLoad(restore: indexes + keys + tables.map { "ANALYZE \($0)" })
+    return PGBulkLoad(restore: indexes + keys, statistics: tables.map { "ANALYZE \($0)" })
   }
 
-  /// Builds the indexes, checks and adds the keys set aside, and gathers the tables' statistics: after the last row
-  /// is written, before the commit.
-  func finish(_ c: PGConnection) throws {
-    for statement in restore { try c.script(statement) }
+  /// Builds the indexes, checks and adds the keys set aside, and gathers the tables' statistics unless
+  /// `analyzing` is false (an import that reads nothing more and is vacuumed and analyzed once it commits): after
+  /// the last row is written, before the commit.
+  func finish(_ c: PGConnection, analyzing: Bool = true) throws {
+    for statement in restore + (analyzing ? statistics : []) { try c.script(statement) }
   }
 }

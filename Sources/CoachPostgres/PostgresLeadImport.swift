@@ -65,7 +65,12 @@ final class PGLeadImport {
     firstEvent = events.next
     try PGImportTriggers.setAside(c, Self.triggersSetAside)
     firstLoad = try PGBulkLoad.ifFirstLoad(c, Self.firstLoadTables, keep: ["\"user\""])
+    if try c.scalar("SELECT NOT EXISTS (SELECT 1 FROM customer)", as: Bool.self) == true { ownCustomers = [:] }
   }
+
+  /// When the database held no customer before the import, every customer is one of its own: they are found here,
+  /// by name and phone, instead of by a statement per batch (`knownCustomers`).
+  private var ownCustomers: [CustomerKey: Int64]?
 
   /// The tables a first load (no lead yet) writes without their keys and secondary indexes (`PGBulkLoad`), the
   /// first naming the table that must be empty; the key to `user`, which every command reads, stays.
@@ -104,7 +109,8 @@ final class PGLeadImport {
       UPDATE followUp SET asOf = NULL, rev = rev + 1 WHERE leadId IN (
         SELECT o.id FROM lead n JOIN lead o ON o.customerId = n.customerId WHERE n.id >= ? AND o.id < ?)
       """, [firstLead, firstLead])
-    try firstLoad?.finish(c)
+    // Nothing reads the tables after this; an import of many rows is analyzed after its commit (`importLeads`).
+    try firstLoad?.finish(c, analyzing: leads.next - firstLead < PostgresStore.tidyAfterRows)
     try PGImportTriggers.restore(c, Self.triggersSetAside)
   }
 
@@ -228,7 +234,7 @@ final class PGLeadImport {
     guard !pending.isEmpty else { return }
     defer { pending.removeAll(keepingCapacity: true) }
     try sender.wait()
-    let known = try knownCustomers()
+    let known = try ownCustomers ?? knownCustomers()
     var newCustomers: [NewCustomer] = []
     var newCustomerIndex: [Int64: Int] = [:]
     var batchCustomers: [CustomerKey: Int64] = [:]
@@ -305,6 +311,7 @@ final class PGLeadImport {
       eventRows.text(Self.note(row.stage))
       eventRows.endRow()
     }
+    ownCustomers?.merge(batchCustomers) { first, _ in first }
     for (id, fill) in fills {
       try c.execute(
         """
