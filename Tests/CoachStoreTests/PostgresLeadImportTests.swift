@@ -17,6 +17,7 @@ import Testing
     "lead":
       "SELECT id || '|' || customerId || '|' || externalId || '|' || COALESCE(consultantId, 0) || '|' || stage FROM lead ORDER BY id",
     "profileFact": "SELECT id || '|' || customerId || '|' || key || '|' || value FROM profileFact ORDER BY id",
+    "followUp": "SELECT leadId || '|' || COALESCE(consultantId, 0) FROM followUp ORDER BY leadId",
     "leadTag": "SELECT leadId || '|' || tag FROM leadTag ORDER BY leadId, tag",
     "stageEvent": "SELECT id || '|' || leadId || '|' || toStage FROM stageEvent ORDER BY id",
   ]
