@@ -108,6 +108,12 @@ def bench(a, url):
     pg, lite = imports["postgres"][i], imports["sqlite"][i]
     rows.append(dict(name=f"coach import {kind} ({n:,} rows)", pg=pg[0] * 1000, pg_cpu=pg[1] * 1000,
                      lite=lite[0] * 1000, rate=n / pg[0], target="≥ 150k rows/s", met=n / pg[0] >= 150_000))
+  # The whole data set, as a dealership brings it in: its leads, then its touches (every file, one import each).
+  whole = [sum(imports[e][i][k] for i in (0, 1)) for e in ("postgres", "sqlite") for k in (0, 1)]
+  n_all = n_leads + touches
+  rows.append(dict(name=f"coach import, the whole data set ({n_leads:,} leads + {touches:,} touches)",
+                   pg=whole[0] * 1000, pg_cpu=whole[1] * 1000, lite=whole[2] * 1000, rate=n_all / whole[0],
+                   target="≥ 150k rows/s", met=n_all / whole[0] >= 150_000))
 
   # The SQLite bench database moved into a store of a group database.
   group = fresh_db(url, "coach_bench_group")
