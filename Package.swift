@@ -104,7 +104,7 @@ let package = Package(
     .testTarget(
       name: "CoachServerTests",
       dependencies: [
-        "CoachServer", "CoachApp", "CoachStore", "CoachStoreAPI", "CoachCore", "coach", "TestSupport",
+        "CoachServer", "CoachApp", "CoachStore", "CoachStoreAPI", "CoachCore", "CoachPostgres", "coach", "TestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Logging", package: "swift-log"), .product(name: "HTTPTypes", package: "swift-http-types"),
       ]

@@ -1,3 +1,4 @@
+import CoachPostgres
 import Foundation
 import GRDB
 import TestSupport
@@ -11,7 +12,9 @@ import Testing
 /// of one team, passwords, and a lead for each consultant.
 struct Showroom {
   let dir: URL
-  var db: String { dir.appendingPathComponent("coach.sqlite").path }
+  /// The database `coach` runs on: a SQLite file in `dir`, or a PostgreSQL URL (`Showroom(demo:on:)`).
+  var db: String { postgres ?? dir.appendingPathComponent("coach.sqlite").path }
+  private(set) var postgres: String?
   let now = "2026-11-24T09:00:00+08:00"
   let zone = "Asia/Shanghai"
   /// Lead ids: 王芳 belongs to alice, 李雷 to bob.
@@ -100,7 +103,15 @@ struct Showroom {
   }
 }
 
-enum HarnessError: Error { case binaryMissing, noListeningLine(String), timeout }
+enum HarnessError: Error { case binaryMissing, noListeningLine(String), timeout, noPostgres }
+
+extension Showroom {
+  /// The PostgreSQL server the tests may use (`.ci/run` starts one and sets `COACH_TEST_POSTGRES_URL`).
+  static let postgresAdmin: PostgresURL? = {
+    guard let text = ProcessInfo.processInfo.environment["COACH_TEST_POSTGRES_URL"], !text.isEmpty else { return nil }
+    return try? PostgresURL(text)
+  }()
+}
 
 /// The real `coach serve --port 0` on a showroom's database, spoken to over loopback with URLSession.
 final class Server: @unchecked Sendable {
@@ -248,8 +259,16 @@ extension Showroom {
 extension Showroom {
   /// The bundled demo dealership (`coach demo`): 李娜 (consultant), 王经理 (team lead) and 周主任 (admin) get
   /// `password`.
-  init(demo: Void) throws {
+  /// `postgres`: on a new database of the PostgreSQL server of `COACH_TEST_POSTGRES_URL` instead of a SQLite file.
+  init(demo: Void, postgres: Bool = false) throws {
     dir = try TempFolder.make(prefix: "coach-serve-demo")
+    if postgres {
+      guard let admin = Self.postgresAdmin else { throw HarnessError.noPostgres }
+      let url = try PostgresStore.createScratchDatabase(admin: admin, prefix: "coach_serve")
+      self.postgres =
+        "postgres://\(url.user)@\(url.host ?? ""):\(url.port)/\(url.database)"
+        + (url.socketFolder.map { "?host=\($0)" } ?? "")
+    }
     try coach(["demo"])
     for name in ["李娜", "王经理", "周主任"] {
       try coach(["user", "passwd", name, "--password-stdin", "--as", "周主任"], stdin: Self.password + "\n")
