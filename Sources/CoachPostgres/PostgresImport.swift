@@ -12,9 +12,11 @@ extension PostgresStore {
     from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,
     warn: ([String]) -> Void
   ) throws -> ImportResult {
+    var before: Int64 = 0
     let result = try Self.retryingEncoding { encoding in
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGLeadImport(c, now: now, actor: actor)
+        before = w.firstLead - 1
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
@@ -26,7 +28,7 @@ extension PostgresStore {
         return result
       }
     }
-    if !dryRun, result.imported >= Self.tidyAfterRows {
+    if !dryRun, Self.tidies(imported: result.imported, before: before) {
       tidyAfterBulkWrite(PGLeadImport.tables + ["delivery", "followUp"])
     }
     return result
@@ -36,13 +38,23 @@ extension PostgresStore {
   /// to autovacuum.
   static let tidyAfterRows = 10_000
 
+  /// Whether an import of `imported` rows into a table of about `before` rows tidies the tables it filled: at least
+  /// `tidyAfterRows` rows, and a tenth of what was there (below that the statistics still describe the table, as
+  /// autovacuum's own threshold has it). `VACUUM (ANALYZE)` reads whole tables: after 10,000 leads into a group of
+  /// 1,000,000 it took 0.56 s of the import's 3.8 s.
+  static func tidies(imported: Int, before: Int64) -> Bool {
+    imported >= tidyAfterRows && Int64(imported) * 10 >= before
+  }
+
   public func importTouches(
     from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope, dryRun: Bool,
     warn: ([String]) -> Void
   ) throws -> ImportResult {
+    var before: Int64 = 0
     let result = try Self.retryingEncoding { encoding in
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGTouchImport(c, actor: actor, scope: scope, zone: options.zone)
+        before = w.firstTouch - 1
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
@@ -53,7 +65,9 @@ extension PostgresStore {
         return result
       }
     }
-    if !dryRun, result.imported >= Self.tidyAfterRows { tidyAfterBulkWrite(PGTouchImport.tables + ["followUp"]) }
+    if !dryRun, Self.tidies(imported: result.imported, before: before) {
+      tidyAfterBulkWrite(PGTouchImport.tables + ["followUp"])
+    }
     return result
   }
 

@@ -39,8 +39,7 @@ final class PGLeadImport {
     sender = PGCopySender(c)
     self.now = now
     self.actor = actor
-    existingExternalIDs = Set(
-      try c.rows("SELECT externalId FROM lead WHERE externalId IS NOT NULL").map { try $0.get(0, String.self) })
+    existingExternalIDs = try Self.externalIDs(c)
     consultants = try Dictionary(
       c.rows("SELECT name, id FROM \"user\"").map { (try $0.get(0, String.self), try $0.get(1, Int64.self)) },
       uniquingKeysWith: { a, _ in a })
@@ -88,7 +87,8 @@ final class PGLeadImport {
     ("stageEvent", "followUp_on_stageEvent_insert"), ("customer", "followUp_on_customer_update"),
     ("stageEvent", "delivery_on_event"),
   ]
-  private let firstLead: Int64
+  /// The first id this import gives a lead: one more than the largest before it (about how many leads there were).
+  let firstLead: Int64
   /// The rows' phones, for the report's shared phones.
   private var phones = SharedPhoneFinder()
   private let firstEvent: Int64
@@ -111,7 +111,8 @@ final class PGLeadImport {
         SELECT o.id FROM lead n JOIN lead o ON o.customerId = n.customerId WHERE n.id >= ? AND o.id < ?)
       """, [firstLead, firstLead])
     // Nothing reads the tables after this; an import of many rows is analyzed after its commit (`importLeads`).
-    try firstLoad?.finish(c, analyzing: leads.next - firstLead < PostgresStore.tidyAfterRows)
+    try firstLoad?.finish(
+      c, analyzing: !PostgresStore.tidies(imported: Int(leads.next - firstLead), before: firstLead - 1))
     try PGImportTriggers.restore(c, Self.triggersSetAside)
   }
 
@@ -158,6 +159,15 @@ final class PGLeadImport {
     phones.see(row)
     if pending.count >= Self.batchSize { try flush() }
     return nil
+  }
+
+  /// Every external id in the database, in one value (an array, read in place): one row per id took 1.2 s of a
+  /// 10,000-row import into a group of 1,000,000 leads, this 0.2 s.
+  private static func externalIDs(_ c: PGConnection) throws -> Set<String> {
+    guard let row = try c.rawRows("SELECT ROW(array_agg(externalId)) FROM lead WHERE externalId IS NOT NULL").first
+    else { return [] }
+    var cells = try PGCursor(record: row)
+    return Set(try cells.texts().compactMap { $0 })
   }
 
   /// The first lead from before the import of each customer's name and phone, read once, when the first row without

@@ -19,7 +19,8 @@ final class PGTouchImport {
   /// External id → lead id, for the leads the scope may see.
   private let leads: [String: Int64]
   private var touches: PGImportIDs
-  private let firstTouch: Int64
+  /// The first id this import gives a touch: one more than the largest before it (about how many there were).
+  let firstTouch: Int64
   private var touchRows = PGCopyRows(
     "touch", ["id", "leadid", "at", "channel", "outcome", "note", "nextat", "actor"])
   private var leverRows = PGCopyRows("touchlever", ["touchid", "position", "leadid", "lever"])

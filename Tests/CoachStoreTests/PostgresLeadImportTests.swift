@@ -1,10 +1,10 @@
 import CoachCore
-import CoachPostgres
 import CoachStoreAPI
 import Foundation
 import GRDB
 import Testing
 
+@testable import CoachPostgres
 @testable import CoachStore
 
 /// A first load on PostgreSQL (no customer before it) finds the customers of earlier batches in memory instead of by a
@@ -21,6 +21,15 @@ import Testing
     "leadTag": "SELECT leadId || '|' || tag FROM leadTag ORDER BY leadId, tag",
     "stageEvent": "SELECT id || '|' || leadId || '|' || toStage FROM stageEvent ORDER BY id",
   ]
+
+  /// An import vacuums and analyzes the tables it filled when it brought many rows and at least a tenth of what was
+  /// there; a store's monthly leads into a group of a million leave it to autovacuum.
+  @Test func onlyAnImportThatChangesATableMuchTidiesIt() {
+    #expect(!PostgresStore.tidies(imported: 9_999, before: 0))
+    #expect(PostgresStore.tidies(imported: 10_000, before: 0))
+    #expect(PostgresStore.tidies(imported: 10_000, before: 100_000))
+    #expect(!PostgresStore.tidies(imported: 10_000, before: 1_000_000))
+  }
 
   @Test(.enabled(if: PostgresTestDatabase.admin != nil, PostgresTestDatabase.skipNote))
   func customersOfEarlierBatchesAreReusedAsOnSQLite() throws {
