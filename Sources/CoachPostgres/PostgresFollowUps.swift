@@ -57,37 +57,40 @@ extension PostgresStore {
       let sql: String
       let arguments: [any PGArg]
       if need == .all {
-        sql = "SELECT l.id, \(fields) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(condition)"
+        sql = "SELECT ROW(l.id, \(fields)) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id WHERE \(condition)"
         arguments = args
       } else if let (owner, ownerArgs) = try Self.ownerCondition(filter, c) {
-        sql = "SELECT f.leadId, \(fields) FROM followUp f WHERE \(owner) AND NOT \(Self.holdsSQL)"
+        sql = "SELECT ROW(f.leadId, \(fields)) FROM followUp f WHERE \(owner) AND NOT \(Self.holdsSQL)"
         arguments = ownerArgs + [fingerprint, t, t]
       } else {
         sql = """
-          SELECT l.id, \(fields) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
+          SELECT ROW(l.id, \(fields)) FROM lead l LEFT JOIN followUp f ON f.leadId = l.id
           WHERE \(condition) AND NOT \(Self.holdsSQL)
           """
         arguments = args + [fingerprint, t, t]
       }
-      return try c.rows(sql, arguments).map { row -> FollowUpRow in
-        let id = LeadID(try row.get(0, Int64.self))
-        let rev = try row.int(1) ?? 0
-        guard let playbook = try row.text(2), playbook == fingerprint, let asOf = try row.double(3) else {
-          return FollowUpRow(leadID: id, rev: rev, stored: nil)
-        }
+      // One record per lead, read in place (`PGCursor`): every lead of a scope, a million for a group's admin.
+      return try c.rawRows(sql, arguments).map { row -> FollowUpRow in
+        var cells = try PGCursor(record: row)
+        let id = LeadID(try cells.int())
+        let rev = try cells.optionalInt() ?? 0
+        let (playbook, asOf, wakeAt) = (
+          try cells.optionalText(), try cells.optionalDouble(), try cells.optionalDouble()
+        )
+        let (code, dueAt, deadline) = (try cells.optionalText(), try cells.optionalDouble(), try cells.optionalDouble())
+        let (detail, bound, base) = (try cells.optionalText(), try cells.optionalDouble(), try cells.optionalDouble())
+        guard playbook == fingerprint, let asOf else { return FollowUpRow(leadID: id, rev: rev, stored: nil) }
         var held: StoredFollowUp.Held?
-        if let code = try row.text(5) {
-          guard let action = ActionCode(rawValue: code), let dueAt = try row.double(6),
-            let deadline = try row.double(7), let base = try row.double(10)
+        if let code {
+          guard let action = ActionCode(rawValue: code), let dueAt, let deadline, let base
           else { return FollowUpRow(leadID: id, rev: rev, stored: nil) }
           held = StoredFollowUp.Held(
             code: action, dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline),
-            detail: try row.text(8), base: base)
+            detail: detail, base: base)
         }
         let stored = StoredFollowUp(
           asOf: Date(timeIntervalSince1970: asOf),
-          wakeAt: try row.double(4).map(Date.init(timeIntervalSince1970:)) ?? .distantFuture,
-          due: held, bound: try row.double(9) ?? 0)
+          wakeAt: wakeAt.map(Date.init(timeIntervalSince1970:)) ?? .distantFuture, due: held, bound: bound ?? 0)
         return FollowUpRow(leadID: id, rev: rev, stored: stored)
       }
     }
@@ -133,18 +136,21 @@ extension PostgresStore {
       if let (owner, ownerArgs) = try Self.ownerCondition(filter, c) {
         (condition, args, from, consultant) = (owner, ownerArgs, "followUp f", "f.consultantId")
       }
+      // One record per row, read in place (`PGCursor`): a group's admin may have a hundred thousand overdue.
       let sql = """
-        SELECT f.leadId, \(consultant), f.code, f.dueAt, f.deadline FROM \(from)
+        SELECT ROW(f.leadId, \(consultant), f.code, f.dueAt, f.deadline) FROM \(from)
         WHERE \(condition) AND f.code IS NOT NULL AND \(Self.holdsSQL) AND f.deadline < ?::double precision
         ORDER BY f.leadId
         """
-      return try c.rows(sql, args + [fingerprint, t, t, t]).compactMap { row -> HeldOverdue? in
-        guard let code = ActionCode(rawValue: try row.get(2, String.self)), let dueAt = try row.double(3),
-          let deadline = try row.double(4)
+      return try c.rawRows(sql, args + [fingerprint, t, t, t]).compactMap { row -> HeldOverdue? in
+        var cells = try PGCursor(record: row)
+        let (lead, consultantID, code) = (try cells.int(), try cells.optionalInt(), try cells.optionalText())
+        guard let code = code.flatMap(ActionCode.init(rawValue:)), let dueAt = try cells.optionalDouble(),
+          let deadline = try cells.optionalDouble()
         else { return nil }
         return HeldOverdue(
-          leadID: LeadID(try row.get(0, Int64.self)), consultantID: try row.int(1), code: code,
-          dueAt: Date(timeIntervalSince1970: dueAt), deadline: Date(timeIntervalSince1970: deadline))
+          leadID: LeadID(lead), consultantID: consultantID, code: code, dueAt: Date(timeIntervalSince1970: dueAt),
+          deadline: Date(timeIntervalSince1970: deadline))
       }
     }
   }

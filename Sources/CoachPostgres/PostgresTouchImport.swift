@@ -36,10 +36,21 @@ final class PGTouchImport {
     self.actor = actor
     self.zone = zone
     let (condition, args) = PGFilter.scope(scope)
-    leads = try Dictionary(
-      c.rows("SELECT l.externalId, l.id FROM lead l WHERE \(condition) AND l.externalId IS NOT NULL", args).map {
-        (try $0.get(0, String.self), try $0.get(1, Int64.self))
-      }, uniquingKeysWith: { a, _ in a })
+    // The scope's leads by external id, in two array values read in place: a row per lead took 2.7 s of coach's and
+    // the server's time for the million leads of a group, this a tenth of it.
+    var leads: [String: Int64] = [:]
+    if let row = try c.rawRows(
+      "SELECT ROW(array_agg(l.externalId), array_agg(l.id)) FROM lead l WHERE \(condition) AND l.externalId IS NOT NULL",
+      args
+    ).first {
+      var cells = try PGCursor(record: row)
+      let (ids, keys) = (try cells.texts(), try cells.ints())
+      leads.reserveCapacity(keys.count)
+      for (external, id) in zip(ids, keys) {
+        if let external, leads[external] == nil { leads[external] = id }
+      }
+    }
+    self.leads = leads
     touches = try PGImportIDs(c, table: "touch")
     firstTouch = touches.next
     hadTouches = try c.scalar("SELECT EXISTS (SELECT 1 FROM touch)", as: Bool.self) == true

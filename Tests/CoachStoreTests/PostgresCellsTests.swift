@@ -27,6 +27,24 @@ import Testing
     #expect(try empty.withUnsafeBytes { raw in try PGValue.array(raw) { $0 } }.isEmpty)
   }
 
+  /// Rows are gathered as they arrive, every one and in order, however many (PostgresNIO's own gathering copied them
+  /// at every read: a million rows took seconds).
+  @Test(.enabled(if: PostgresTestDatabase.admin != nil, PostgresTestDatabase.skipNote))
+  func manyRowsComeWholeAndInOrder() throws {
+    let store = try PostgresTestDatabase.fresh()
+    let values = try store.read { c in
+      try c.rawRows("SELECT ROW(g::bigint, g::text) FROM generate_series(1, ?::bigint) g ORDER BY g", [Int64(100_000)])
+        .map { row -> Int64 in
+          var cells = try PGCursor(record: row)
+          let n = try cells.int()
+          #expect(try cells.text() == String(n))
+          return n
+        }
+    }
+    #expect(values.count == 100_000 && values == Array(1...100_000))
+    #expect(try store.read { c in try c.rows("SELECT 1 WHERE false") }.isEmpty)
+  }
+
   @Test func damagedArraysAreRefusedNotReadPastTheirEnd() {
     let whole = Self.array([Array("abc".utf8), Array("de".utf8)])
     for cut in [3, 12, 20, whole.count - 1] {
