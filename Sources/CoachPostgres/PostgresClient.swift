@@ -86,6 +86,12 @@ struct PGConnection {
     return gathered.rows
   }
 
+  /// The first row of a statement that gives one record (`SELECT ROW(array_agg(…), …)`: many values in one row), to
+  /// read with the cursor; nil when it gives no row.
+  func record(_ sql: String, _ args: [any PGArg] = []) throws -> PGCursor? {
+    try rawRows(sql, args).first.map { try PGCursor(record: $0) }
+  }
+
   /// Runs a statement; returns the rows it changed.
   @discardableResult
   func execute(_ sql: String, _ args: [any PGArg] = []) throws -> Int {

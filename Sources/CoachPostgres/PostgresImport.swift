@@ -12,11 +12,9 @@ extension PostgresStore {
     from source: some ImportSource, options: ImportOptions, strict: Bool, now: Date, actor: String?, dryRun: Bool,
     warn: ([String]) -> Void
   ) throws -> ImportResult {
-    var before: Int64 = 0
-    let result = try Self.retryingEncoding { encoding in
+    let (result, tidies) = try Self.retryingEncoding { encoding in
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGLeadImport(c, now: now, actor: actor)
-        before = w.firstLead - 1
         let summary = try CSVImport.streamLeads(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
@@ -25,10 +23,10 @@ extension PostgresStore {
         var result = try ImportResult(summary, strict: strict, created: w.created, dryRun: dryRun, warn: warn)
         result.sharedPhones = try w.sharedPhones()
         if !dryRun { try w.finishIDs() }
-        return result
+        return (result, w.tidiesAfter)
       }
     }
-    if !dryRun, Self.tidies(imported: result.imported, before: before) {
+    if !dryRun, tidies {
       tidyAfterBulkWrite(PGLeadImport.tables + ["delivery", "followUp"])
     }
     return result
@@ -50,11 +48,9 @@ extension PostgresStore {
     from source: some ImportSource, options: ImportOptions, strict: Bool, actor: String?, scope: Scope, dryRun: Bool,
     warn: ([String]) -> Void
   ) throws -> ImportResult {
-    var before: Int64 = 0
-    let result = try Self.retryingEncoding { encoding in
+    let (result, tidies) = try Self.retryingEncoding { encoding in
       try pool.transaction(rollingBack: dryRun) { c in
         let w = try PGTouchImport(c, actor: actor, scope: scope, zone: options.zone)
-        before = w.firstTouch - 1
         let summary = try CSVImport.streamTouches(source, options: options, encoding: encoding) { row, anyBad in
           try w.write(row, insert: !(strict && anyBad))
         }
@@ -62,10 +58,10 @@ extension PostgresStore {
         let result = try ImportResult(
           summary, strict: strict, created: [], dryRun: dryRun, warn: warn, late: w.late, language: options.language)
         if !dryRun { try w.finishIDs() }
-        return result
+        return (result, w.tidiesAfter)
       }
     }
-    if !dryRun, Self.tidies(imported: result.imported, before: before) {
+    if !dryRun, tidies {
       tidyAfterBulkWrite(PGTouchImport.tables + ["followUp"])
     }
     return result

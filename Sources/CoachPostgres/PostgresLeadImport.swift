@@ -88,7 +88,11 @@ final class PGLeadImport {
     ("stageEvent", "delivery_on_event"),
   ]
   /// The first id this import gives a lead: one more than the largest before it (about how many leads there were).
-  let firstLead: Int64
+  private let firstLead: Int64
+
+  /// Whether the tables this import filled are vacuumed and analyzed once it commits (`PostgresStore.tidies`): if
+  /// so, a first load does not also analyze them inside its transaction.
+  var tidiesAfter: Bool { PostgresStore.tidies(imported: Int(leads.next - firstLead), before: firstLead - 1) }
   /// The rows' phones, for the report's shared phones.
   private var phones = SharedPhoneFinder()
   private let firstEvent: Int64
@@ -111,8 +115,7 @@ final class PGLeadImport {
         SELECT o.id FROM lead n JOIN lead o ON o.customerId = n.customerId WHERE n.id >= ? AND o.id < ?)
       """, [firstLead, firstLead])
     // Nothing reads the tables after this; an import of many rows is analyzed after its commit (`importLeads`).
-    try firstLoad?.finish(
-      c, analyzing: !PostgresStore.tidies(imported: Int(leads.next - firstLead), before: firstLead - 1))
+    try firstLoad?.finish(c, analyzing: !tidiesAfter)
     try PGImportTriggers.restore(c, Self.triggersSetAside)
   }
 
@@ -164,9 +167,9 @@ final class PGLeadImport {
   /// Every external id in the database, in one value (an array, read in place): one row per id took 1.2 s of a
   /// 10,000-row import into a group of 1,000,000 leads, this 0.2 s.
   private static func externalIDs(_ c: PGConnection) throws -> Set<String> {
-    guard let row = try c.rawRows("SELECT ROW(array_agg(externalId)) FROM lead WHERE externalId IS NOT NULL").first
-    else { return [] }
-    var cells = try PGCursor(record: row)
+    guard var cells = try c.record("SELECT ROW(array_agg(externalId)) FROM lead WHERE externalId IS NOT NULL") else {
+      return []
+    }
     return Set(try cells.texts().compactMap { $0 })
   }
 

@@ -74,9 +74,9 @@ extension PostgresStore {
     let (cond, args) = PGFilter.condition(filter)
     // One array value read in place, not a row per lead (a million of them for a group's admin).
     return try read { c in
-      guard let row = try c.rawRows("SELECT ROW(array_agg(l.id ORDER BY l.id)) FROM lead l WHERE \(cond)", args).first
-      else { return [] }
-      var cells = try PGCursor(record: row)
+      guard var cells = try c.record("SELECT ROW(array_agg(l.id ORDER BY l.id)) FROM lead l WHERE \(cond)", args) else {
+        return []
+      }
       return try cells.ints()
     }
   }

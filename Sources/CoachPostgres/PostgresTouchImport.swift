@@ -20,7 +20,10 @@ final class PGTouchImport {
   private let leads: [String: Int64]
   private var touches: PGImportIDs
   /// The first id this import gives a touch: one more than the largest before it (about how many there were).
-  let firstTouch: Int64
+  private let firstTouch: Int64
+
+  /// Whether the tables this import filled are vacuumed and analyzed once it commits (`PostgresStore.tidies`).
+  var tidiesAfter: Bool { PostgresStore.tidies(imported: Int(touches.next - firstTouch), before: firstTouch - 1) }
   private var touchRows = PGCopyRows(
     "touch", ["id", "leadid", "at", "channel", "outcome", "note", "nextat", "actor"])
   private var leverRows = PGCopyRows("touchlever", ["touchid", "position", "leadid", "lever"])
@@ -39,11 +42,10 @@ final class PGTouchImport {
     // The scope's leads by external id, in two array values read in place: a row per lead took 2.7 s of coach's and
     // the server's time for the million leads of a group, this a tenth of it.
     var leads: [String: Int64] = [:]
-    if let row = try c.rawRows(
+    if var cells = try c.record(
       "SELECT ROW(array_agg(l.externalId), array_agg(l.id)) FROM lead l WHERE \(condition) AND l.externalId IS NOT NULL",
-      args
-    ).first {
-      var cells = try PGCursor(record: row)
+      args)
+    {
       let (ids, keys) = (try cells.texts(), try cells.ints())
       leads.reserveCapacity(keys.count)
       for (external, id) in zip(ids, keys) {

@@ -505,7 +505,6 @@ extension ErrorText {
 }
 
 extension ErrorText {
-  /// What is wrong with a `postgres://` URL.
   /// Why a PostgreSQL password file was passed over (as libpq passes it over).
   public enum PasswordFileProblem: Sendable, Hashable {
     /// Its group or others may open it (libpq wants mode 0600 or less).
@@ -514,6 +513,7 @@ extension ErrorText {
     case notAFile
   }
 
+  /// What is wrong with a `postgres://` URL.
   public enum DatabaseURLProblem: Sendable, Hashable {
     case notAURL, noUser, noHost, noDatabase
     case badPort(given: String)
